@@ -1,0 +1,65 @@
+"""Vietnamese text helpers shared by every stage: Unicode form, tone-mark style, folding.
+
+Pure functions over strings; they know nothing about documents.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Combining tone marks (NFD): grave, acute, hook above, tilde, dot below.
+_TONES = "\u0300\u0301\u0309\u0303\u0323"
+_LETTER = r"[^\W\d_]"
+# Old-style placement puts the tone on the second vowel of open "oa", "oe", "uy" syllables
+# ("hoà", "thuỷ", "Uỷ"); the style the gold and most current texts use puts it on the first
+# ("hòa", "thủy", "Ủy"). "qu" + y keeps its tone on y ("quý"), so a preceding q is excluded.
+_OLD_STYLE = re.compile(
+    rf"(?<![qQ\w])((?:[oO][aAeE])|(?:[uU][yY]))([{_TONES}])(?!{_LETTER})"
+    rf"|(?<=[^qQ\W\d_])((?:[oO][aAeE])|(?:[uU][yY]))([{_TONES}])(?!{_LETTER})"
+)
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"'}
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC, the form every stage works in."""
+    return unicodedata.normalize("NFC", text)
+
+
+def new_tone_style(text: str) -> str:
+    """Move tone marks of open oa/oe/uy syllables to the first vowel: thuỷ -> thủy, hoà -> hòa."""
+    decomposed = unicodedata.normalize("NFD", text)
+
+    def move(match: re.Match) -> str:
+        pair = match.group(1) or match.group(3)
+        tone = match.group(2) or match.group(4)
+        return pair[0] + tone + pair[1]
+
+    return unicodedata.normalize("NFC", _OLD_STYLE.sub(move, decomposed))
+
+
+def unify_punctuation(text: str) -> str:
+    """One form for dashes, quotes and spaces (display text keeps the original)."""
+    text = _DASHES.sub("-", text)
+    for old, new in _QUOTES.items():
+        text = text.replace(old, new)
+    return _SPACES.sub(" ", text)
+
+
+def match_form(text: str) -> str:
+    """The form used for matching: NFC, new tone style, unified punctuation, lower case, single spaces."""
+    return " ".join(unify_punctuation(new_tone_style(nfc(text))).lower().split())
+
+
+def strip_diacritics(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    plain = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return plain.replace("đ", "d").replace("Đ", "D")
+
+
+def fold(text: str) -> str:
+    """Lower-case, diacritic-free, punctuation-free, single-spaced form (the referee's comparison form)."""
+    text = strip_diacritics(text or "").lower()
+    text = re.sub(r"[^0-9a-z]+", " ", text)
+    return " ".join(text.split())
