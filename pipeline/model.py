@@ -202,6 +202,8 @@ class Document:
     tasks: list[Task] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     sha256: str = ""
+    preamble: str = ""  # text between the header block and the body (căn cứ …, "Thực hiện …"), display form
+    closing: str = ""  # text after the body (closing sentence, Nơi nhận, signature), display form
 
     def task(self, task_id: str) -> Task:
         for task in self.tasks:
@@ -309,6 +311,8 @@ class Result:
                     tasks=tasks_by_doc.get(item["id"], []),
                     notices=[Notice(**n) for n in item.get("notices", [])],
                     sha256=item.get("sha256", ""),
+                    preamble=item.get("preamble", ""),
+                    closing=item.get("closing", ""),
                 )
             )
         links = [
@@ -346,6 +350,8 @@ def document_json(doc: Document) -> dict[str, Any]:
         "meta": asdict(doc.meta),
         "sections": [asdict(s) for s in doc.sections],
         "notices": [asdict(n) for n in doc.notices],
+        "preamble": doc.preamble,
+        "closing": doc.closing,
     }
 
 
