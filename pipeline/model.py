@@ -279,6 +279,36 @@ class Result:
                 return doc
         raise KeyError(doc_id)
 
+    def tasks_df(self):
+        """Tasks of every document as a pandas DataFrame."""
+        from .frames import tasks_df
+
+        return tasks_df(self)
+
+    def links_df(self):
+        """Links as a pandas DataFrame."""
+        from .frames import links_df
+
+        return links_df(self)
+
+    def coverage_df(self):
+        """Coverage rows (central task x provincial document) as a pandas DataFrame."""
+        from .frames import coverage_df
+
+        return coverage_df(self)
+
+    def graph(self):
+        """The coverage graph (networkx MultiDiGraph)."""
+        from .graph import build_graph
+
+        return build_graph(self)
+
+    def write(self, out_dir) -> None:
+        """Write every deliverable (result.json, crossref.xlsx/csv/md, coverage.html, graph files) to out_dir."""
+        from .report import write_outputs
+
+        write_outputs(self, out_dir)
+
     def to_json(self) -> dict[str, Any]:
         """The result.json schema read by ../shared/eval/score.py, with extra fields."""
         return {

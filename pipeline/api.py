@@ -1,0 +1,133 @@
+"""The Python API: parse documents, link a central document with provincial ones, run a corpus.
+
+    >>> import pipeline as dc
+    >>> central = dc.parse("corpus/central/nq-23-NQ-CP-2022.md", role="central")
+    >>> plan = dc.parse("corpus/provincial/kontum-implementing-nq23.txt", role="provincial")
+    >>> result = dc.link(central, plan)
+    >>> result.coverage_df().status.value_counts()          # doctest: +SKIP
+
+The CLI is a thin layer over these functions.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import DoichieuError, Document, Notice, Result, SourceText
+from .vntext import fold
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"-+", "-", fold(text).replace(" ", "-")).strip("-") or "doc"
+
+
+def parse_source(source: SourceText, *, doc_id: str | None = None, role: str | None = None) -> Document:
+    """normalize -> segment -> extract on text already ingested."""
+    from .extract import extract
+    from .normalize import normalize
+    from .segment import segment
+
+    doc_id = doc_id or _slug(Path(source.path).stem)
+    document = segment(normalize(source), source, doc_id=doc_id, role=role)
+    return extract(document)
+
+
+def parse(path: str | Path, *, doc_id: str | None = None, role: str | None = None, ocr: bool = False) -> Document:
+    """Read and parse one file (.pdf, .docx, .txt, .md; type by content) into a Document with its
+    sections, tasks, agencies, citations and deadlines. Raises DoichieuError on bad input."""
+    from .ingest import read
+
+    return parse_source(read(path, ocr=ocr), doc_id=doc_id, role=role)
+
+
+def parse_text(text: str, *, doc_id: str = "doc", role: str | None = None, kind: str = "txt") -> Document:
+    """Parse a document given as a string (kind "txt" or "md")."""
+    from .ingest import from_string
+
+    return parse_source(from_string(text, name=f"<{doc_id}>", kind=kind), doc_id=doc_id, role=role)
+
+
+def link(central: Document, provincials: Document | Iterable[Document]) -> Result:
+    """Link every provincial document to the central one: links, and coverage per provincial document."""
+    from .link import link as link_pair
+
+    if isinstance(provincials, Document):
+        provincials = [provincials]
+    provincials = list(provincials)
+    result = Result(documents=[central, *provincials])
+    for provincial in provincials:
+        links, coverage = link_pair(central, provincial)
+        result.links.extend(links)
+        result.coverage.extend(coverage)
+    return result
+
+
+@dataclass
+class CorpusRun:
+    """What a corpus run produced: one Result per (central, provincial) pair, the whole run, failures."""
+
+    pairs: dict[str, Result] = field(default_factory=dict)
+    whole: Result = field(default_factory=lambda: Result(documents=[]))
+    failures: list[DoichieuError] = field(default_factory=list)
+
+
+def pair_name(central: Document, provincial: Document) -> str:
+    return f"{provincial.id}__{central.id}"
+
+
+def run_documents(documents: list[Document], declared: dict[str, list[str]] | None = None,
+                  reviews_dir: Path | None = None) -> CorpusRun:
+    """Pair the documents (declared or detected), link each pair, apply stored reviewer decisions."""
+    from .corpus import pair_documents
+
+    run = CorpusRun(whole=Result(documents=list(documents)))
+    for central, provincial in pair_documents(documents, declared or {}):
+        name = pair_name(central, provincial)
+        result = link(central, provincial)
+        if reviews_dir is not None:
+            result = _apply_stored_reviews(result, reviews_dir / f"{name}.yaml")
+        run.pairs[name] = result
+        run.whole.links.extend(result.links)
+        run.whole.coverage.extend(result.coverage)
+        run.whole.notices.extend(result.notices)
+    paired = {d.id for r in run.pairs.values() for d in r.documents}
+    for document in documents:
+        if document.role == "provincial" and document.id not in paired:
+            run.whole.notices.append(Notice(document.path, "không xác định được văn bản trung ương mà văn bản này "
+                                                            "triển khai (khai báo 'implements' trong manifest)"))
+    return run
+
+
+def _apply_stored_reviews(result: Result, path: Path) -> Result:
+    if not path.exists():
+        return result
+    from .review import apply_reviews, load_decisions
+
+    return apply_reviews(result, load_decisions(path))
+
+
+def run_corpus(corpus_dir: str | Path = "corpus") -> CorpusRun:
+    """Parse every document of the manifest in corpus_dir and link the pairs. A bad file is recorded
+    in `failures` and the others go on."""
+    from .corpus import load_manifest
+
+    corpus_dir = Path(corpus_dir)
+    manifest = load_manifest(corpus_dir)
+    documents, declared, failures = [], {}, []
+    for entry in manifest.documents:
+        path = corpus_dir / entry.path
+        try:
+            document = parse(path, doc_id=entry.id, role=entry.role)
+        except DoichieuError as error:
+            failures.append(error)
+            continue
+        for key, value in entry.meta.items():
+            setattr(document.meta, key, value)
+        if entry.implements:
+            declared[document.id] = [entry.implements] if isinstance(entry.implements, str) else entry.implements
+        documents.append(document)
+    run = run_documents(documents, declared, reviews_dir=corpus_dir / "reviews")
+    run.failures = failures + run.failures
+    return run
