@@ -39,7 +39,8 @@ def parse(path: str | Path, *, doc_id: str | None = None, role: str | None = Non
     sections, tasks, agencies, citations and deadlines. Raises DoichieuError on bad input."""
     from .ingest import read
 
-    return parse_source(read(path, ocr=ocr), doc_id=doc_id, role=role)
+    source = read(path, ocr=True) if ocr else read(path)
+    return parse_source(source, doc_id=doc_id, role=role)
 
 
 def parse_text(text: str, *, doc_id: str = "doc", role: str | None = None, kind: str = "txt") -> Document:

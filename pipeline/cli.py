@@ -1,0 +1,197 @@
+"""`doichieu` command line: a thin layer over pipeline.api.
+
+Every bad input is reported as one line naming the file and the problem; the other files go on;
+the exit status is non-zero when anything failed. No traceback unless DOICHIEU_DEBUG=1.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .model import DoichieuError, Document, Result
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="doichieu — đối chiếu văn bản trung ương với văn bản triển khai của địa phương.")
+review_app = typer.Typer(no_args_is_help=True, help="Ý kiến rà soát: nhập quyết định của người rà soát từ tệp Excel.")
+app.add_typer(review_app, name="review")
+
+out = Console()
+err = Console(stderr=True)
+
+STATUS_VI = {"covered": "Đã triển khai", "partial": "Triển khai một phần", "gap": "Chưa triển khai"}
+
+
+def _report_failure(error: DoichieuError) -> None:
+    err.print(f"[bold red]Lỗi[/] {error.path}: {error.reason}", highlight=False, soft_wrap=True)
+
+
+def _parse_files(files: list[Path], roles: list[str | None], ocr: bool) -> tuple[list[Document], list[DoichieuError]]:
+    from .api import parse
+
+    documents, failures = [], []
+    for path, role in zip(files, roles):
+        try:
+            documents.append(parse(path, role=role, ocr=ocr))
+        except DoichieuError as error:
+            failures.append(error)
+            _report_failure(error)
+    return documents, failures
+
+
+def _write_json(path: Path, data: dict) -> None:
+    from .fsutil import atomic_write_text
+
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def _summary(pairs: dict[str, Result]) -> None:
+    table = Table(title="Kết quả đối chiếu", show_lines=False)
+    for heading in ("Cặp văn bản", "Nhiệm vụ TW", "Có liên quan đến địa phương", STATUS_VI["covered"],
+                    STATUS_VI["partial"], STATUS_VI["gap"], "Chưa triển khai (địa phương)"):
+        table.add_column(heading, justify="right" if heading != "Cặp văn bản" else "left")
+    for name, result in pairs.items():
+        rows = result.coverage
+        local = [r for r in rows if r.localities]
+        count = {s: sum(r.status == s for r in rows) for s in STATUS_VI}
+        table.add_row(name, str(len(rows)), str(len(local)), str(count["covered"]), str(count["partial"]),
+                      str(count["gap"]), str(sum(r.status == "gap" for r in local)))
+    out.print(table)
+
+
+@app.command()
+def run(
+    files: list[Path] = typer.Argument(None, help="Văn bản trung ương, rồi một hoặc nhiều văn bản của địa phương."),
+    out_dir: Path = typer.Option(Path("outputs"), "--out", "-o", help="Thư mục kết quả."),
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Thư mục corpus (khi không nêu tệp)."),
+    ocr: bool = typer.Option(False, "--ocr", help="Nhận dạng chữ (Tesseract) cho bản quét không có lớp văn bản."),
+) -> None:
+    """Chạy toàn bộ quy trình và ghi kết quả (result.json, bảng đối chiếu, báo cáo HTML, đồ thị)."""
+    from .api import run_corpus, run_documents
+
+    if files:
+        if len(files) < 2:
+            err.print("[bold red]Lỗi[/] cần một văn bản trung ương và ít nhất một văn bản của địa phương.")
+            raise typer.Exit(2)
+        documents, failures = _parse_files(files, ["central"] + ["provincial"] * (len(files) - 1), ocr)
+        central = [d for d in documents if d.role == "central"]
+        declared = {d.id: [central[0].id] for d in documents if d.role == "provincial"} if central else {}
+        corpus_run = run_documents(documents, declared)
+        corpus_run.failures = failures
+    else:
+        corpus_run = run_corpus(corpus)
+        for failure in corpus_run.failures:
+            _report_failure(failure)
+    for notice in corpus_run.whole.notices:
+        err.print(f"[yellow]Lưu ý[/] {notice}", highlight=False, soft_wrap=True)
+    for name, result in corpus_run.pairs.items():
+        _write_pair(result, out_dir / name)
+    _write_json(out_dir / "result.json", corpus_run.whole.to_json())
+    _summary(corpus_run.pairs)
+    out.print(f"Đã ghi kết quả vào [bold]{out_dir}/[/]")
+    if corpus_run.failures:
+        raise typer.Exit(1)
+
+
+def _write_pair(result: Result, directory: Path) -> None:
+    try:
+        from .report import write_outputs
+    except ImportError:
+        _write_json(directory / "result.json", result.to_json())
+        return
+    write_outputs(result, directory)
+
+
+def _print_outline(document: Document) -> None:
+    meta = document.meta
+    out.print(f"[bold]{document.path}[/] — {document.id} ({document.role or 'chưa rõ vai trò'})", highlight=False)
+    facts = [f"{k}: {v}" for k, v in (("Loại", meta.doc_type), ("Số", meta.number), ("Ngày", meta.date),
+                                      ("Cơ quan ban hành", meta.issuer), ("Trích yếu", meta.title)) if v]
+    if facts:
+        out.print("  " + " · ".join(facts), highlight=False)
+    items = [(s.span.start, s.span.line, 0, s) for s in document.sections]
+    items += [(t.span.start, t.span.line, 1, t) for t in document.tasks]
+    for _, _, is_task, item in sorted(items, key=lambda x: (x[1], x[0], x[2])):
+        depth = item.id.count(".")
+        indent = "  " * (depth + 1)
+        if is_task:
+            leads = "; ".join(m.text for m in item.leads) or "?"
+            out.print(f"{indent}[cyan]{item.id}[/] [dim](dòng {item.span.line})[/] {item.text[:90]}"
+                      f"{'…' if len(item.text) > 90 else ''} [green]⇒ {leads}[/]", highlight=False)
+        else:
+            out.print(f"{indent}[bold]{item.id}[/] {item.title[:100]}", highlight=False)
+    out.print(f"  {len(document.sections)} mục, {len(document.tasks)} nhiệm vụ")
+    for notice in document.notices:
+        out.print(f"  [yellow]Lưu ý[/] {notice}", highlight=False)
+
+
+@app.command()
+def parse(
+    files: list[Path] = typer.Argument(..., help="Các tệp cần phân tích (.pdf, .docx, .txt, .md)."),
+    as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON (cùng lược đồ với result.json)."),
+    ocr: bool = typer.Option(False, "--ocr", help="Nhận dạng chữ cho bản quét."),
+) -> None:
+    """Phân tích cấu trúc và nhiệm vụ của từng văn bản."""
+    documents, failures = _parse_files(files, [None] * len(files), ocr)
+    if as_json:
+        sys.stdout.write(json.dumps(Result(documents=documents).to_json(), ensure_ascii=False, indent=1) + "\n")
+    else:
+        for document in documents:
+            _print_outline(document)
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def evaluate_command(
+    result_file: Path = typer.Argument(Path("outputs/result.json"), help="result.json của một lần chạy."),
+    gold_dir: Path = typer.Option(Path("corpus/gold"), "--gold-dir", help="Thư mục dữ liệu chuẩn (gold)."),
+) -> None:
+    """Chấm điểm một lần chạy so với dữ liệu chuẩn, kèm hai phương pháp cơ sở."""
+    from .evaluate import evaluate_run, render_table
+
+    try:
+        result = Result.from_json(json.loads(result_file.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise DoichieuError(str(result_file), f"cannot read result file ({error})") from None
+    out.print(render_table(evaluate_run(result, gold_dir)))
+
+
+@review_app.command("import")
+def review_import(
+    workbook: Path = typer.Argument(..., help="Tệp crossref.xlsx đã điền cột 'Xác nhận'."),
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Thư mục corpus (lưu vào corpus/reviews/)."),
+) -> None:
+    """Lưu quyết định của người rà soát; các lần chạy sau sẽ áp dụng."""
+    from .review import import_review
+
+    target = corpus / "reviews" / f"{workbook.parent.name}.yaml"
+    count = import_review(workbook, target)
+    out.print(f"Đã lưu {count} quyết định rà soát vào [bold]{target}[/]")
+
+
+def main() -> None:
+    """Console entry point: one clear line per failure, no traceback (DOICHIEU_DEBUG=1 shows it)."""
+    try:
+        app()  # standalone mode: usage errors are shown by typer, which exits with status 2
+    except DoichieuError as error:
+        _report_failure(error)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("Đã dừng.")
+        sys.exit(130)
+    except Exception as error:  # noqa: BLE001 - the last guard of a command-line tool
+        if os.environ.get("DOICHIEU_DEBUG"):
+            raise
+        err.print(f"[bold red]Lỗi nội bộ[/] {type(error).__name__}: {error} (DOICHIEU_DEBUG=1 để xem chi tiết)")
+        sys.exit(70)
+
+
+if __name__ == "__main__":
+    main()
