@@ -1,0 +1,93 @@
+"""The command line as a user meets it: outputs written, bad files reported in one line, others go on."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CENTRAL = ROOT / "corpus" / "central" / "nq-23-NQ-CP-2022.md"
+PROVINCIAL = ROOT / "corpus" / "provincial" / "kontum-implementing-nq23.txt"
+
+
+def doichieu(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COLUMNS": "200"}
+    env.pop("DOICHIEU_DEBUG", None)
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def seed_run(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("out")
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (CENTRAL, PROVINCIAL)}
+    done = doichieu("run", str(CENTRAL), str(PROVINCIAL), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (CENTRAL, PROVINCIAL)} == before
+    return out
+
+
+def test_run_writes_the_whole_result_and_a_folder_per_pair(seed_run):
+    data = json.loads((seed_run / "result.json").read_text(encoding="utf-8"))
+    assert {d["role"] for d in data["documents"]} == {"central", "provincial"}
+    assert data["tasks"] and data["links"] and data["coverage"]
+    pair_dirs = [p for p in seed_run.iterdir() if p.is_dir()]
+    assert len(pair_dirs) == 1
+    assert (pair_dirs[0] / "result.json").exists()
+
+
+def test_run_leaves_no_temporary_files(seed_run):
+    assert not [p for p in seed_run.rglob("*") if p.name.startswith(".") or p.suffix == ".tmp"]
+
+
+def test_same_inputs_give_the_same_bytes(seed_run, tmp_path):
+    done = doichieu("run", str(CENTRAL), str(PROVINCIAL), "--out", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    first = {p.relative_to(seed_run): p.read_bytes() for p in seed_run.rglob("*") if p.is_file()}
+    second = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_parse_prints_an_outline_and_json():
+    done = doichieu("parse", str(PROVINCIAL))
+    assert done.returncode == 0, done.stderr
+    assert "nhiệm vụ" in done.stdout
+    done = doichieu("parse", str(PROVINCIAL), "--json")
+    data = json.loads(done.stdout)
+    assert data["documents"][0]["path"].endswith("kontum-implementing-nq23.txt")
+    assert len(data["tasks"]) > 10
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"", "empty"),
+    (b"\x00\x01\x02\x03binary\x00\xff" * 50, "binary"),
+])
+def test_bad_file_gets_one_clear_line_and_the_others_go_on(tmp_path, content, reason):
+    bad = tmp_path / "hong.txt"
+    bad.write_bytes(content)
+    done = doichieu("parse", str(bad), str(PROVINCIAL))
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr
+    error_lines = [line for line in done.stderr.splitlines() if "hong.txt" in line]
+    assert error_lines, done.stderr
+    assert reason in done.stderr.lower()
+    assert "nhiệm vụ" in done.stdout  # the good file was still parsed
+
+
+def test_missing_file_is_reported_without_traceback(tmp_path):
+    done = doichieu("parse", str(tmp_path / "khong-co.pdf"))
+    assert done.returncode != 0
+    assert "khong-co.pdf" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_main_job_on_a_copy_of_the_corpus(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "corpus", corpus)
+    done = doichieu("run", "--corpus", str(corpus), "--out", str(tmp_path / "outputs"))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "outputs" / "result.json").exists()
+    assert "Đã ghi kết quả" in done.stdout
