@@ -1,0 +1,411 @@
+"""Normalize: SourceText -> list[Block] (logical paragraphs).
+
+Guarantees to segment:
+- one Block per logical paragraph, in source order; hard line wraps, and paragraphs or words split across a
+  blank line by a page break ("bồi \\n\\ndưỡng", "năm \\n\\n2021"), are joined with one space;
+- a Block starts at every numbering label or bullet that opens an item (grammar in rules/numbering.yaml,
+  see `parse_label`); a number or dash that merely begins a wrapped line is not taken for a label;
+- Block.text is the display form: NFC, original spelling and wording, markdown markers (`#`, `**`, `*`)
+  removed, `pdftotext -layout` indentation and runs of spaces collapsed, letter-spaced capitals rejoined;
+- Block.markup keeps the hints: "heading", "heading:<depth>", "bold", "italic", "indented", "table"
+  (a docx table row with " | " cells), "label:<kind>" when the block starts with a label;
+- stand-alone page numbers ("12", "- 12 -", "Trang 3") are dropped;
+- Block.span: first/last source line, character offsets into SourceText.text of the first and last
+  character kept, pages when the source has them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pydantic import BaseModel
+
+from .model import Block, SourceText, Span
+from .rules import load_rules
+
+# --------------------------------------------------------------------------- numbering grammar
+
+
+class LabelRule(BaseModel):
+    kind: str
+    pattern: str
+    sequence: str = "none"
+    upper_after: bool = False
+    rank: int | None = None
+
+
+class NumberingRules(BaseModel):
+    letters: str
+    labels: list[LabelRule]
+    bullet_kinds: list[str]
+
+
+@dataclass(frozen=True)
+class Label:
+    """A numbering label at the start of a paragraph."""
+
+    kind: str  # "roman" | "number" | "number2" | "letter" | "dash" | "article" …
+    printed: str  # as printed: "d)", "III.", "Điều 4."
+    value: str  # sequence value: "d", "III", "4", "2.3"; "" for bullets
+    end: int  # offset in the text just after the label and the following spaces
+    rank: int | None = None  # statute kinds: 1 Phần … 4 Điều
+
+
+@lru_cache(maxsize=1)
+def numbering_rules() -> NumberingRules:
+    return load_rules("numbering", NumberingRules)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[LabelRule, re.Pattern], ...]:
+    return tuple((rule, re.compile(rule.pattern)) for rule in numbering_rules().labels)
+
+
+@lru_cache(maxsize=1)
+def letter_sequence() -> tuple[str, ...]:
+    return tuple(numbering_rules().letters.split())
+
+
+def bullet_kinds() -> frozenset[str]:
+    return frozenset(numbering_rules().bullet_kinds)
+
+
+_SPACE_AFTER = re.compile(r"\s*")
+
+
+def parse_label(text: str) -> Label | None:
+    """The numbering label that opens `text` (already stripped of markup), or None."""
+    if not text:
+        return None
+    for rule, pattern in _compiled():
+        match = pattern.match(text)
+        if not match:
+            continue
+        end = _SPACE_AFTER.match(text, match.end()).end()
+        rest = text[end:]
+        if rule.upper_after and rest[:1].islower():
+            continue
+        if rule.sequence == "roman" and not _valid_roman(match.group("value")):
+            continue
+        value = match.groupdict().get("value") or ""
+        return Label(rule.kind, match.group("label"), value, end, rule.rank)
+    return None
+
+
+_ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$|^L?X{0,3}(?:IX|IV|V?I{0,3})$")
+
+
+def _valid_roman(value: str) -> bool:
+    if not value or not re.fullmatch(r"[IVXLC]+", value):
+        return True  # arabic or written-out values of statute kinds
+    return bool(_ROMAN.match(value))
+
+
+def roman_to_int(value: str) -> int:
+    numerals = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for i, char in enumerate(value):
+        number = numerals.get(char, 0)
+        if i + 1 < len(value) and numerals.get(value[i + 1], 0) > number:
+            total -= number
+        else:
+            total += number
+    return total
+
+
+def sequence_index(kind_sequence: str, value: str) -> int | None:
+    """Position of a label value in its sequence (1-based), None when unknown."""
+    if kind_sequence == "roman":
+        return roman_to_int(value) if re.fullmatch(r"[IVXLC]+", value) else (int(value) if value.isdigit() else None)
+    if kind_sequence == "arabic":
+        digits = re.match(r"\d+", value)
+        return int(digits.group()) if digits else None
+    if kind_sequence == "dotted":
+        return int(value.rsplit(".", 1)[-1])
+    if kind_sequence == "letter":
+        letters = letter_sequence()
+        return letters.index(value) + 1 if value in letters else None
+    return None
+
+
+def sequence_of(kind: str) -> str:
+    for rule in numbering_rules().labels:
+        if rule.kind == kind:
+            return rule.sequence
+    return "none"
+
+
+# --------------------------------------------------------------------------- line cleaning
+
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+_BOLD = re.compile(r"\*\*|__")
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?(?:(?:Trang|trang|Page)\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$")
+_SENTENCE_END = re.compile(r"(?:[.;:!?…]|\./\.|\.\)|;\)|:\))[\"”’')\]*]*$")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+_FINALS = ("ng", "nh", "ch", "c", "m", "n", "p", "t")
+
+
+@dataclass
+class _Line:
+    number: int
+    text: str  # cleaned display text
+    start: int  # offset of the first kept character in SourceText.text
+    end: int  # offset after the last kept character
+    page: int | None
+    markup: frozenset[str]
+    label: Label | None = None
+
+
+def _clean_line(raw: str, kind: str) -> tuple[str, int, int, set[str]]:
+    """Strip markdown and layout noise from one physical line; returns (text, lead, trail, markup) where
+    lead/trail count the characters dropped at each end of the raw line."""
+    markup: set[str] = set()
+    text = raw.replace("\f", " ")
+    if text[:1] in " \t\u00a0" and text.strip():
+        markup.add("indented")
+    heading = _MD_HEADING.match(text)
+    if heading:
+        depth = len(heading.group(1))
+        markup.update({"heading", f"heading:{depth}"})
+        text = heading.group(2)
+    if kind == "md":
+        text = _MD_ESCAPE.sub(r"\1", text)
+    stripped = text.strip()
+    if stripped.startswith(("**", "__")) and stripped.endswith(("**", "__")) and len(stripped) > 4:
+        markup.add("bold")
+    text = _BOLD.sub("", text)
+    stripped = text.strip()
+    if (len(stripped) > 2 and stripped[0] == "*" and stripped[-1] == "*" and stripped[1] != " ") or (
+        kind == "md" and len(stripped) > 2 and stripped[0] == "_" and stripped[-1] == "_"
+    ):
+        markup.add("italic")
+        text = stripped[1:-1]
+    text = _SPACES.sub(" ", text).strip()
+    if " | " in f" {text} " or text.endswith(" |") or text.startswith("| ") or text == "|":
+        markup.add("table")
+    core = raw.strip()
+    lead = raw.find(core[:1]) if core else 0
+    trail = len(raw) - len(raw.rstrip())
+    return text, max(lead, 0), trail, markup
+
+
+def _is_upper_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _rejoin_letter_spacing(text: str) -> str:
+    """'ỦY B AN NHÂN D Â N' -> 'ỦY BAN NHÂN DÂN': capitals printed with spaces between letters."""
+    tokens = text.split(" ")
+    singles = sum(1 for t in tokens if len(t) == 1 and t.isalpha())
+    if singles < 2 or not _is_upper_line(text):
+        return text
+    merged: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        low = token.lower()
+        has_vowel = any(c in _VOWELS for c in low)
+        if token.isalpha() and not has_vowel and merged:
+            prev = merged[-1]
+            prev_low = prev.lower()
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            next_starts_vowel = nxt[:1].lower() in _VOWELS
+            prev_has_vowel = any(c in _VOWELS for c in prev_low)
+            tail = re.sub(rf"^.*?[{''.join(_VOWELS)}]+", "", prev_low + low)
+            if prev.isalpha() and prev_has_vowel and not next_starts_vowel and tail in ("",) + _FINALS:
+                merged[-1] = prev + token
+                i += 1
+                continue
+        if token.isalpha() and not has_vowel and i + 1 < len(tokens) and tokens[i + 1][:1].lower() in _VOWELS:
+            tokens[i + 1] = token + tokens[i + 1]
+            i += 1
+            continue
+        if len(token) == 1 and token.isalpha() and has_vowel and merged:
+            prev_low = merged[-1].lower()
+            if merged[-1].isalpha() and len(merged[-1]) <= 2 and not any(c in _VOWELS for c in prev_low):
+                merged[-1] += token
+                i += 1
+                continue
+        merged.append(token)
+        i += 1
+    return " ".join(merged)
+
+
+# --------------------------------------------------------------------------- joining
+
+
+@dataclass
+class _Layout:
+    hard_wrapped: bool
+    width: int
+
+
+def _layout(lines: list[_Line]) -> _Layout:
+    """Is the text hard-wrapped at a fixed width (pdftotext), or one paragraph per line (docx, md)?"""
+    lengths = sorted(len(line.text) for line in lines if len(line.text) >= 20)
+    if len(lengths) < 8:
+        return _Layout(False, 0)
+    p90 = lengths[int(0.9 * (len(lengths) - 1))]
+    if p90 > 140:
+        return _Layout(False, p90)
+    full = sum(1 for n in lengths if n >= 0.75 * p90)
+    return _Layout(full >= 0.4 * len(lengths), p90)
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text))
+
+
+def _starts_continuation(text: str) -> bool:
+    """Text that cannot open a paragraph: lower-case word, digit, or closing punctuation."""
+    first = text[:1]
+    return bool(first) and (first.islower() or first.isdigit() or first in ",.;:)]}%")
+
+
+class _Sequences:
+    """Label values seen so far, to tell an expected label from a number that begins a wrapped line."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, int] = {}
+
+    def expected(self, label: Label) -> bool:
+        sequence = sequence_of(label.kind)
+        index = sequence_index(sequence, label.value) if sequence != "none" else None
+        if index is None:
+            return sequence == "none"
+        previous = self.last.get(label.kind)
+        return index == 1 or (previous is not None and index in (previous + 1, previous))
+
+    def see(self, label: Label) -> None:
+        sequence = sequence_of(label.kind)
+        if sequence == "none":
+            return
+        index = sequence_index(sequence, label.value)
+        if index is not None:
+            self.last[label.kind] = index
+
+
+def normalize(source: SourceText) -> list[Block]:
+    """Logical paragraphs of a document with their provenance (see the module docstring)."""
+    lines = _prepare(source)
+    layout = _layout([line for line in lines if line is not None])
+    blocks: list[list[_Line]] = []
+    sequences = _Sequences()
+    previous: _Line | None = None
+    blank_between = False
+    for line in lines:
+        if line is None:
+            blank_between = True
+            continue
+        label = parse_label(line.text)
+        starts_new = previous is None or _opens_block(previous, line, label, blank_between, layout, sequences)
+        if starts_new:
+            if label is not None and (previous is None or _accept_label(previous, line, label, layout, sequences)):
+                line.label = label
+                sequences.see(label)
+            blocks.append([line])
+        else:
+            blocks[-1].append(line)
+        previous = line
+        blank_between = False
+    return [_block(group, source) for group in blocks]
+
+
+def _prepare(source: SourceText) -> list[_Line | None]:
+    """Cleaned lines; None for blank lines and dropped page furniture."""
+    prepared: list[_Line | None] = []
+    for raw in source.lines:
+        text, lead, trail, markup = _clean_line(raw.text, source.kind)
+        if raw.style:
+            markup |= set(raw.style)
+        if not text or set(text) <= set("|-_=*~ "):
+            if text and "table" in markup and set(text) <= set("|- "):
+                prepared.append(None)
+                continue
+            if text and set(text) <= set("-_="):
+                # separator rules under header lines ("-------") carry nothing
+                prepared.append(None)
+                continue
+            if not text:
+                prepared.append(None)
+                continue
+        text = _rejoin_letter_spacing(text)
+        start = raw.offset + lead
+        end = raw.offset + len(raw.text) - trail
+        prepared.append(_Line(raw.number, text, start, max(end, start), raw.page, frozenset(markup)))
+    for i, line in enumerate(prepared):
+        if line is None or not _PAGE_NUMBER.match(line.text):
+            continue
+        before = prepared[i - 1] if i > 0 else None
+        after = prepared[i + 1] if i + 1 < len(prepared) else None
+        if before is None and after is None:
+            prepared[i] = None
+    return prepared
+
+
+def _accept_label(previous: _Line, line: _Line, label: Label, layout: _Layout, sequences: _Sequences) -> bool:
+    """A label after a line that does not end a sentence is only a label when expected or after a heading."""
+    if label.kind in bullet_kinds():
+        rest = line.text[label.end:]
+        if layout.hard_wrapped and not _ends_sentence(previous.text) and _is_full(previous, layout) \
+                and rest[:1].islower():
+            return False
+        return True
+    if _ends_sentence(previous.text) or sequences.expected(label):
+        return True
+    if {"heading", "bold"} & previous.markup or _is_upper_line(previous.text):
+        return True
+    return not (layout.hard_wrapped and _is_full(previous, layout))
+
+
+def _is_full(line: _Line, layout: _Layout) -> bool:
+    return layout.hard_wrapped and len(line.text) >= 0.7 * layout.width
+
+
+def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_between: bool, layout: _Layout,
+                 sequences: _Sequences) -> bool:
+    if label is not None and _accept_label(previous, line, label, layout, sequences):
+        return True
+    if "table" in previous.markup or "table" in line.markup:
+        return True
+    if "heading" in line.markup and not _starts_continuation(line.text):
+        return True
+    ends = _ends_sentence(previous.text)
+    continuation = _starts_continuation(line.text)
+    if blank_between:
+        if ends:
+            return False if (continuation and not previous.text.endswith((".", "./.", ":", "?", "!"))) else True
+        if continuation:
+            return False
+        return not _is_full(previous, layout)
+    # consecutive lines
+    if continuation:
+        return ends and previous.text.endswith((".", "./.", ":", "?", "!")) and not _is_full(previous, layout)
+    if not layout.hard_wrapped:
+        return True
+    if _is_upper_line(line.text) and not _is_upper_line(previous.text):
+        return True
+    if ends:
+        return not _is_full(previous, layout) or previous.text.endswith(":")
+    return not _is_full(previous, layout) and _is_upper_line(previous.text)
+
+
+def _block(group: list[_Line], source: SourceText) -> Block:
+    first, last = group[0], group[-1]
+    text = " ".join(line.text for line in group)
+    markup = set(first.markup)
+    for line in group[1:]:
+        markup &= line.markup | {"indented", "table"}
+    markup |= {m for line in group for m in line.markup if m == "table"}
+    if "heading" not in markup:
+        markup = {m for m in markup if not m.startswith("heading:")}
+    if first.label is not None:
+        markup.add(f"label:{first.label.kind}")
+    pages = [line.page for line in group if line.page is not None]
+    span = Span(line=first.number, end_line=last.number, start=first.start, end=last.end,
+                page=pages[0] if pages else None, end_page=pages[-1] if pages else None)
+    return Block(text=text, span=span, markup=frozenset(markup))

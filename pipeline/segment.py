@@ -1,0 +1,822 @@
+"""Segment: list[Block] -> Document (header facts, preamble, sections, tasks, closing).
+
+Guarantees to extract and link:
+- Document.meta holds what the header block and the signature print (issuer, type, số hiệu, place, ISO
+  date, trích yếu, signer and signer title, "Kính gửi" and "Nơi nhận" recipients, "Thực hiện …"
+  citations in `implements`); Document.preamble and Document.closing hold the display text of the
+  preamble (căn cứ, opening paragraphs) and of the closing (closing formula, Nơi nhận, signature).
+- Document.sections: every heading-level unit of the body in source order (parts, chapters, articles,
+  numbered and lettered items with children), with unique dot-path ids made of the (repaired) labels
+  ("III.3.đ", "4.2", "Chương.II"); `holds_tasks` is False for viewpoints, objectives, requirements,
+  definitions, non-task statute articles, content lists and appendices.
+- Document.tasks: the smallest assignment-bearing items of the task parts in source order, unique ids
+  ("III.1.a.2", "4.2.a", "2.1"; an unlabelled paragraph of a letter gets "1", "2" …, a trailing one
+  "closing"), printed label, the task's own text (display form, wraps joined, wording untouched),
+  `parent` = id of the enclosing section, Span with lines, offsets and pages.
+- Document.notices: every label repair (duplicated "d)" read as "đ)" …) with its place.
+Nothing here reads agencies beyond the cue words of rules/structure.yaml; roles are extract's job.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .model import Block, Citation, Document, DocumentMeta, Notice, Section, SourceText, Span, Task
+from .normalize import (
+    Label,
+    bullet_kinds,
+    letter_sequence,
+    parse_label,
+    sequence_index,
+    sequence_of,
+)
+from .rules import load_rules
+from .vntext import fold, match_form
+
+
+class ClosingFormula(BaseModel):
+    max_words: int = 45
+
+
+class StructureRules(BaseModel):
+    motto: list[str]
+    number_prefix: str
+    date_line: str
+    doc_types: dict[str, str]
+    type_codes: dict[str, str]
+    letter_type: str
+    subject_prefixes: list[str]
+    recipients_cue: str
+    preamble_cues: list[str]
+    enacting_formulas: list[str]
+    closing_cues: list[str]
+    signature_cues: list[str]
+    appendix_cues: list[str]
+    closing_formula: ClosingFormula
+    non_task_titles: list[str]
+    non_task_max_words: int = 10
+    content_list_endings: list[str]
+    non_task_clauses: list[str]
+    task_article_titles: list[str]
+    task_heading_words: list[str]
+    subject_heads: list[str]
+    subject_share: float = 0.5
+    assignment_openings: list[str]
+    citation_list_openings: list[str]
+
+
+@dataclass(frozen=True)
+class _Cues:
+    rules: StructureRules
+    number: re.Pattern
+    date: re.Pattern
+    motto: tuple[str, ...]
+    doc_types: dict[str, str]
+    preamble: re.Pattern
+    enacting: frozenset[str]
+    closing: re.Pattern
+    signature: re.Pattern
+    appendix: re.Pattern
+    subject: re.Pattern
+    non_task_title: re.Pattern
+    non_task_clause: tuple[re.Pattern, ...]
+    task_article: re.Pattern
+    task_heading: re.Pattern
+    assignment: re.Pattern
+    citation_list: re.Pattern
+    content_list: re.Pattern
+    subject_prefix: re.Pattern
+    recipients: re.Pattern
+
+
+def _openings(phrases: list[str], *, case: bool = False) -> re.Pattern:
+    """A pattern matching any phrase at the start of a match_form text, on a word boundary."""
+    forms = sorted({match_form(p) if not case else p for p in phrases}, key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    rules = load_rules("structure", StructureRules)
+    signature_forms = sorted({match_form(p) for p in rules.signature_cues}, key=len, reverse=True)
+    return _Cues(
+        rules=rules,
+        number=re.compile(rules.number_prefix),
+        date=re.compile(rules.date_line),
+        motto=tuple(fold(m) for m in rules.motto),
+        doc_types={fold(k): v for k, v in rules.doc_types.items()},
+        preamble=_openings(rules.preamble_cues),
+        enacting=frozenset(fold(f) for f in rules.enacting_formulas),
+        closing=_openings(rules.closing_cues),
+        signature=re.compile(r"^(?:" + "|".join(re.escape(f) for f in signature_forms) + r")"),
+        appendix=_openings(rules.appendix_cues),
+        subject=_openings(rules.subject_heads),
+        non_task_title=_openings(rules.non_task_titles),
+        non_task_clause=tuple(re.compile(p) for p in rules.non_task_clauses),
+        task_article=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(p)) for p in rules.task_article_titles)
+                                + r")(?!\w)"),
+        task_heading=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(p)) for p in rules.task_heading_words)
+                                + r")(?!\w)"),
+        assignment=_openings(rules.assignment_openings),
+        citation_list=_openings(rules.citation_list_openings),
+        content_list=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(p)) for p in rules.content_list_endings)
+                                + r")\s*:?\s*$"),
+        subject_prefix=_openings(rules.subject_prefixes),
+        recipients=_openings([rules.recipients_cue]),
+    )
+
+
+STATUTE_KINDS = ("part", "chapter", "section", "article")
+
+
+# --------------------------------------------------------------------------- the outline
+
+
+@dataclass
+class _Node:
+    label: Label
+    head: Block  # the block that carries the label
+    index: int  # position of the head block in the block list
+    parent: _Node | None = None
+    children: list[_Node] = field(default_factory=list)
+    body: list[Block] = field(default_factory=list)  # unlabelled paragraphs that follow the head
+    absorbed: list[Block] = field(default_factory=list)  # citation-list bullets folded into this node
+    value: str = ""  # repaired sequence value
+    id: str = ""
+    holds_tasks: bool = True
+
+    @property
+    def kind(self) -> str:
+        return self.label.kind
+
+    @property
+    def title(self) -> str:
+        return _strip_label(self.head, self.label)
+
+    def last_block(self) -> Block:
+        node = self
+        while node.children:
+            node = node.children[-1]
+        blocks = [node.head, *node.body, *node.absorbed]
+        return max(blocks, key=lambda b: b.span.end)
+
+
+def _strip_label(block: Block, label: Label | None) -> str:
+    text = block.text[label.end:] if label is not None else block.text
+    return text.strip()
+
+
+def _block_label(block: Block) -> Label | None:
+    """The label normalize accepted at the start of this block (markup 'label:<kind>')."""
+    if not any(m.startswith("label:") for m in block.markup):
+        return None
+    return parse_label(block.text)
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, role: str | None = None) -> Document:
+    """Recover header facts, preamble, body structure, tasks and closing of one document."""
+    cues = _cues()
+    labels = [_block_label(b) for b in blocks]
+    meta = DocumentMeta()
+    notices: list[Notice] = []
+
+    header_end = _read_header(blocks, labels, meta, cues)
+    closing_start, appendix_start = _find_closing(blocks, labels, header_end, cues)
+    body_start = _find_body(blocks, labels, header_end, closing_start, cues)
+
+    preamble_blocks = blocks[header_end:body_start]
+    _read_preamble(preamble_blocks, meta, cues)
+
+    roots, loose, trailing = _build_outline(blocks, labels, body_start, closing_start)
+    statute = sum(1 for i in range(body_start, closing_start) if labels[i] and labels[i].kind == "article") >= 1
+    _validate_sequences(roots, notices, source.path)
+    _assign_ids(roots)
+    _decide_scope(roots, statute, cues)
+
+    closing_blocks = list(blocks[closing_start:appendix_start])
+    document_id = doc_id or _default_id(meta, source)
+    doc = Document(id=document_id, path=source.path, role=role, kind=source.kind, meta=meta,
+                   notices=list(source.notices) + notices, sha256=source.sha256)
+    _emit(roots, doc)
+    # unlabelled paragraphs of a body without labels (letters): tasks when they assign work
+    unlabelled_tasks = [b for b in loose if not _is_closing_formula(b, cues)]
+    formula_blocks = [b for b in loose if _is_closing_formula(b, cues)]
+    for number, block in enumerate(unlabelled_tasks, start=1):
+        doc.tasks.append(Task(doc=document_id, id=str(number), label="", text=block.text, span=block.span))
+    closing_paragraphs: list[Block] = []
+    for block in trailing:
+        if not _is_closing_formula(block, cues) and _assigns_work(block, cues):
+            doc.tasks.append(Task(doc=document_id, id=_unique("closing", {t.id for t in doc.tasks}), label="",
+                                  text=block.text, span=block.span))
+        else:
+            closing_paragraphs.append(block)
+    closing_blocks = formula_blocks + closing_paragraphs + closing_blocks
+    _read_closing(closing_blocks, meta, cues)
+    if appendix_start < len(blocks):
+        first = blocks[appendix_start]
+        last = blocks[-1]
+        doc.sections.append(Section(id=_unique("Phụ lục", {s.id for s in doc.sections}), label="",
+                                    kind="appendix", title=first.text, span=_span(first, last), holds_tasks=False))
+    doc.preamble = "\n".join(b.text for b in preamble_blocks)
+    doc.closing = "\n".join(b.text for b in sorted(closing_blocks, key=lambda b: b.span.start))
+    if not meta.issuer:
+        meta.issuer = _issuer_from_signature(closing_blocks, cues)
+    return doc
+
+
+# --------------------------------------------------------------------------- header
+
+
+def _cells(block: Block) -> list[str]:
+    return [c.strip() for c in block.text.split("|") if c.strip()] if "table" in block.markup else [block.text]
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _doc_type(text: str, cues: _Cues) -> str | None:
+    return cues.doc_types.get(fold(text)) if _is_upper(text) else None
+
+
+def _read_header(blocks: list[Block], labels: list[Label | None], meta: DocumentMeta, cues: _Cues) -> int:
+    """Consume the header block; returns the index of the first block after it."""
+    index = 0
+    issuer_lines: list[str] = []
+    expect_title = False
+    in_recipients = False
+    seen_any = False
+    while index < len(blocks):
+        block = blocks[index]
+        label = labels[index]
+        cells = _cells(block)
+        if in_recipients and label is not None and label.kind in bullet_kinds():
+            meta.recipients.append(_strip_label(block, label).rstrip(";.,").strip())
+            index += 1
+            continue
+        in_recipients = False
+        consumed = False
+        for cell in cells:
+            form = match_form(cell)
+            folded = fold(cell)
+            if folded in cues.motto or any(folded.startswith(m) for m in cues.motto):
+                consumed = True
+                continue
+            number = cues.number.match(cell)
+            if number:
+                value = (number.group("number") or "").strip()
+                if re.search(r"\d", value.split("/")[0]) and not meta.number:
+                    meta.number = re.sub(r"\s+", "", value)
+                consumed = True
+                continue
+            date = cues.date.search(cell)
+            if date and fold(cell).find("ngay") >= 0 and len(cell) < 80:
+                meta.place = meta.place or date.group("place").strip()
+                if date.group("day") and date.group("month") and date.group("year") and not meta.date:
+                    meta.date = f"{int(date.group('year')):04d}-{int(date.group('month')):02d}-{int(date.group('day')):02d}"
+                consumed = True
+                continue
+            doc_type = _doc_type(cell, cues)
+            if doc_type and not cell.rstrip().endswith(":"):
+                meta.doc_type = meta.doc_type or doc_type
+                expect_title = True
+                consumed = True
+                continue
+            if cues.subject_prefix.match(form):
+                meta.title = meta.title or cell
+                meta.doc_type = meta.doc_type or cues.rules.letter_type
+                consumed = True
+                continue
+            if cues.recipients.match(form):
+                rest = re.sub(r"^[^:]*:\s*", "", cell) if ":" in cell else ""
+                if rest:
+                    meta.recipients.append(rest.rstrip(";.").strip())
+                in_recipients = True
+                consumed = True
+                continue
+            if expect_title and not meta.title:
+                meta.title = cell
+                consumed = True
+                expect_title = False
+                continue
+            if _is_upper(cell) and label is None and not cues.preamble.match(form) \
+                    and fold(cell.rstrip(":")) not in cues.enacting and len(cell) <= 120:
+                issuer_lines.append(cell)
+                consumed = True
+                continue
+        if expect_title and meta.title and consumed:
+            expect_title = False
+        if not consumed:
+            break
+        seen_any = True
+        index += 1
+    if seen_any:
+        meta.issuer = _issuer(issuer_lines)
+    else:
+        index = 0
+    return index
+
+
+_LOCAL_LEVEL = re.compile(r"^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b")
+
+
+def _issuer(lines: list[str]) -> str | None:
+    """The issuing body from the header's upper-case lines: a repeated full name wins, else the lowest unit."""
+    if not lines:
+        return None
+    names: list[str] = []
+    for line in lines:
+        if names and _LOCAL_LEVEL.match(fold(line)):
+            names[-1] = f"{names[-1]} {line}"
+        else:
+            names.append(line)
+    longest_repeat = [n for n in names if sum(fold(n) == fold(m) for m in names) > 1]
+    if longest_repeat:
+        return longest_repeat[0]
+    return max(names[-2:], key=len) if len(names) >= 2 and fold(names[-1]) in fold(names[-2]) else names[-1]
+
+
+# --------------------------------------------------------------------------- regions
+
+
+def _find_closing(blocks: list[Block], labels: list[Label | None], start: int, cues: _Cues) -> tuple[int, int]:
+    """(first block of the closing part, first block of the appendix) — len(blocks) when absent."""
+    closing = len(blocks)
+    for i in range(start, len(blocks)):
+        form = match_form(blocks[i].text)
+        if cues.closing.match(form) or any(cues.closing.match(match_form(c)) for c in _cells(blocks[i])[1:]):
+            closing = i
+            break
+    if closing == len(blocks):
+        # no recipients list: the signature block closes the body
+        for i in range(len(blocks) - 1, start - 1, -1):
+            if _is_signature(blocks[i], cues) and labels[i] is None:
+                closing = i
+            elif closing != len(blocks) and not _is_name(blocks[i].text):
+                break
+    appendix = len(blocks)
+    for i in range(closing, len(blocks)):
+        text = blocks[i].text
+        if cues.appendix.match(match_form(text)) and (_is_upper(text.split(" ")[0] + " x") or _is_upper(text)):
+            appendix = i
+            break
+    return closing, appendix
+
+
+def _is_signature(block: Block, cues: _Cues) -> bool:
+    text = block.text.strip()
+    return _is_upper(text) and bool(cues.signature.match(match_form(text))) and len(text) < 80
+
+
+_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,5}$")
+
+
+def _is_name(text: str) -> bool:
+    text = text.strip()
+    return bool(_NAME.match(text)) and not _is_upper(text) and not re.search(r"\d", text)
+
+
+def _find_body(blocks: list[Block], labels: list[Label | None], start: int, end: int, cues: _Cues) -> int:
+    """First block of the body: the first labelled block, else the first paragraph after the opening ones."""
+    for i in range(start, end):
+        label = labels[i]
+        if label is None:
+            continue
+        if cues.preamble.match(match_form(_strip_label(blocks[i], label))) and label.kind in bullet_kinds():
+            continue
+        return i
+    i = start
+    while i < end:
+        block = blocks[i]
+        form = match_form(block.text)
+        if cues.preamble.match(form) or _is_enacting(block, cues) or (_is_upper(block.text) and len(block.text) < 120):
+            i += 1
+            continue
+        if block.text.rstrip().endswith(":") and i == start:
+            i += 1
+            continue
+        break
+    return i
+
+
+def _is_enacting(block: Block, cues: _Cues) -> bool:
+    return _is_upper(block.text) and fold(block.text.rstrip(": ")) in cues.enacting
+
+
+# --------------------------------------------------------------------------- outline
+
+
+def _build_outline(blocks: list[Block], labels: list[Label | None], start: int, end: int
+                   ) -> tuple[list[_Node], list[Block], list[Block]]:
+    """Nodes of the body; unlabelled paragraphs of a body without labels; trailing paragraphs after the
+    last labelled item (closing candidates)."""
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    loose: list[Block] = []
+    last_labelled = max((i for i in range(start, end) if labels[i] is not None), default=None)
+    trailing: list[Block] = []
+    for i in range(start, end):
+        block, label = blocks[i], labels[i]
+        if label is None:
+            if not stack:
+                loose.append(block)
+            elif last_labelled is not None and i > last_labelled and _ends_sentence(stack[-1]):
+                trailing.append(block)
+            else:
+                stack[-1].body.append(block)
+            continue
+        node = _Node(label=label, head=block, index=i)
+        parent = _place(stack, node)
+        if parent is None:
+            roots.append(node)
+        else:
+            node.parent = parent
+            parent.children.append(node)
+        stack.append(node)
+    return roots, loose, trailing
+
+
+def _ends_sentence(node: _Node) -> bool:
+    last = (node.body or [node.head])[-1]
+    return bool(re.search(r"[.;!?…][\"”’')\]]*$", last.text.strip()))
+
+
+def _place(stack: list[_Node], node: _Node) -> _Node | None:
+    """Pop the stack to where `node` belongs; returns its parent (None at top level)."""
+    if node.label.rank is not None:
+        while stack and (stack[-1].label.rank is None or stack[-1].label.rank >= node.label.rank):
+            stack.pop()
+        return stack[-1] if stack else None
+    for depth in range(len(stack) - 1, -1, -1):
+        if stack[depth].kind == node.kind:
+            del stack[depth:]
+            return stack[-1] if stack else None
+        if stack[depth].label.rank is not None:
+            break  # a statute unit encloses everything after it
+    return stack[-1] if stack else None
+
+
+def _validate_sequences(roots: list[_Node], notices: list[Notice], path: str) -> None:
+    """Check each sibling sequence; repair a repeated or out-of-order label to the expected value."""
+    articles: list[_Node] = []
+    chapters: list[_Node] = []
+
+    def walk(siblings: list[_Node]) -> None:
+        previous: dict[str, int] = {}
+        for node in siblings:
+            if node.kind == "article":
+                articles.append(node)
+            elif node.kind == "chapter":
+                chapters.append(node)
+            else:
+                _check(node, previous, notices, path)
+            walk(node.children)
+
+    walk(roots)
+    for group in (articles, chapters):
+        previous: dict[str, int] = {}
+        for node in group:
+            _check(node, previous, notices, path)
+
+
+def _check(node: _Node, previous: dict[str, int], notices: list[Notice], path: str) -> None:
+    node.value = node.label.value
+    sequence = sequence_of(node.kind)
+    if sequence == "none":
+        return
+    index = sequence_index(sequence, node.label.value)
+    if index is None:
+        return
+    last = previous.get(node.kind)
+    if last is not None and index == last and sequence in ("letter", "arabic", "roman", "dotted"):
+        expected = last + 1
+        node.value = _value_at(sequence, node.label.value, expected)
+        where = _where(node)
+        notices.append(Notice(path=path, line=node.head.span.line, page=node.head.span.page, code="label-repaired",
+                              message=f"nhãn '{node.label.printed}' lặp lại tại {where}; đọc là "
+                                      f"'{_printed_as(node, node.value)}' theo thứ tự"))
+        index = expected
+    elif last is not None and index != last + 1 and index != 1:
+        notices.append(Notice(path=path, line=node.head.span.line, page=node.head.span.page, code="label-sequence",
+                              message=f"nhãn '{node.label.printed}' không theo thứ tự (sau "
+                                      f"'{_value_at(sequence, node.label.value, last)}') tại {_where(node)}"))
+    previous[node.kind] = index
+
+
+def _value_at(sequence: str, value: str, index: int) -> str:
+    if sequence == "letter":
+        letters = letter_sequence()
+        return letters[index - 1] if 0 < index <= len(letters) else value
+    if sequence == "roman":
+        return _to_roman(index)
+    if sequence == "dotted":
+        return value.rsplit(".", 1)[0] + "." + str(index)
+    return str(index)
+
+
+def _to_roman(number: int) -> str:
+    parts = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for amount, letters in parts:
+        while number >= amount:
+            out += letters
+            number -= amount
+    return out
+
+
+def _printed_as(node: _Node, value: str) -> str:
+    return node.label.printed.replace(node.label.value, value, 1) if node.label.value else node.label.printed
+
+
+def _where(node: _Node) -> str:
+    chain = []
+    parent = node.parent
+    while parent is not None:
+        chain.append(parent.label.printed.strip())
+        parent = parent.parent
+    inside = " ".join(reversed(chain))
+    return f"mục {inside}" if inside else "cấp ngoài cùng"
+
+
+def _assign_ids(roots: list[_Node]) -> None:
+    used: set[str] = set()
+
+    def own_id(node: _Node, position: int) -> str:
+        kind = node.kind
+        if kind in bullet_kinds():
+            return str(position)
+        if kind == "chapter":
+            return f"Chương.{node.value}"
+        if kind == "part":
+            return f"Phần.{node.value}"
+        if kind == "section":
+            return f"Mục.{node.value}"
+        if kind in ("number2", "number3", "number4"):
+            parts = node.value.split(".")
+            parent_tail = _numeric_path(node.parent)
+            if parent_tail and parent_tail == parts[:-1]:
+                return parts[-1]
+            return node.value
+        return node.value
+
+    def walk(siblings: list[_Node], parent: _Node | None) -> None:
+        bullets = 0
+        for node in siblings:
+            if node.kind in bullet_kinds():
+                bullets += 1
+            own = own_id(node, bullets)
+            if node.kind == "article":
+                candidate = own
+            elif node.kind == "section" and parent is not None:
+                candidate = f"{parent.id}.{own}"
+            elif node.kind in ("chapter", "part"):
+                candidate = own
+            else:
+                candidate = f"{parent.id}.{own}" if parent is not None else own
+            node.id = _unique(candidate, used)
+            used.add(node.id)
+            walk(node.children, node)
+
+    walk(roots, None)
+
+
+def _numeric_path(node: _Node | None) -> list[str]:
+    path: list[str] = []
+    while node is not None and node.kind in ("number", "number2", "number3", "number4"):
+        path = node.value.split(".") if node.kind != "number" else [node.value] + path
+        if node.kind != "number":
+            return path
+        node = node.parent
+    return path
+
+
+def _unique(candidate: str, used: set[str]) -> str:
+    if candidate not in used:
+        return candidate
+    n = 2
+    while f"{candidate}~{n}" in used:
+        n += 1
+    return f"{candidate}~{n}"
+
+
+# --------------------------------------------------------------------------- scope: which nodes hold tasks
+
+
+def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues) -> None:
+    def walk(nodes: list[_Node], inherited: bool) -> None:
+        for node in nodes:
+            _absorb_citation_lists(node, cues)
+            holds = inherited
+            title_form = match_form(node.title)
+            if holds and _non_task_title(node, title_form, cues):
+                holds = False
+            if holds and node.children and cues.content_list.search(title_form):
+                holds = False
+            if statute and node.kind == "article":
+                holds = holds and _task_article(node, cues)
+            node.holds_tasks = holds
+            walk(node.children, holds)
+
+    walk(roots, True)
+
+
+def _non_task_title(node: _Node, title_form: str, cues: _Cues) -> bool:
+    if not cues.non_task_title.match(title_form):
+        return False
+    if node.children or node.kind in ("part", "chapter", "section", "roman"):
+        return True
+    return len(title_form.split()) <= cues.rules.non_task_max_words and not _ends_with_sentence(node.title)
+
+
+def _ends_with_sentence(text: str) -> bool:
+    return bool(re.search(r"[.;!?][\"”’')\]]*$", text.strip()))
+
+
+def _absorb_citation_lists(node: _Node, cues: _Cues) -> None:
+    """Bullets that only list legal documents are part of their parent's text, not items."""
+    bullets = [c for c in node.children if c.kind in bullet_kinds()]
+    if not bullets or len(bullets) != len(node.children):
+        return
+    if all(not c.children and cues.citation_list.match(match_form(c.title)) for c in bullets):
+        node.absorbed = [b for c in bullets for b in (c.head, *c.body)]
+        node.children = []
+
+
+def _task_article(node: _Node, cues: _Cues) -> bool:
+    """Does a statute article assign implementation work? Judged from its title, its clause headings and the
+    subjects of its clauses, never from its number."""
+    title = match_form(node.title)
+    if cues.task_article.search(title):
+        return True
+    clauses = node.children
+    for clause in clauses:
+        if clause.children and cues.task_heading.search(match_form(clause.title)):
+            return True
+    if clauses:
+        subjects = sum(1 for c in clauses if cues.subject.match(match_form(c.title)))
+        return subjects >= 2 and subjects >= cues.rules.subject_share * len(clauses)
+    body = " ".join(b.text for b in node.body)
+    form = match_form(body)
+    return bool(form) and bool(cues.assignment.match(form))
+
+
+def _is_task_leaf(node: _Node, cues: _Cues) -> bool:
+    if not node.holds_tasks or node.children:
+        return False
+    if node.kind in ("part", "chapter", "section"):
+        return False
+    text = _task_text(node)
+    if not text.strip():
+        return False
+    folded = fold(text)
+    return not any(p.search(folded) for p in cues.non_task_clause)
+
+
+def _task_text(node: _Node) -> str:
+    """A leaf's own text: the labelled paragraph and its continuations; a title line followed by body
+    paragraphs gives way to the body (the title is a heading, not the task)."""
+    title = node.title
+    extra = [b.text for b in node.body] + [b.text for b in node.absorbed]
+    if node.body and _is_title_like(title, node):
+        return "\n".join(extra)
+    return "\n".join([title, *extra]) if title else "\n".join(extra)
+
+
+def _is_title_like(title: str, node: _Node) -> bool:
+    if node.kind == "article":
+        return True
+    return not _ends_with_sentence(title) and not title.endswith(":") and len(title.split()) <= 25
+
+
+# --------------------------------------------------------------------------- emitting
+
+
+def _span(first: Block, last: Block) -> Span:
+    return Span(line=first.span.line, end_line=last.span.end_line, start=first.span.start, end=last.span.end,
+                page=first.span.page, end_page=last.span.end_page)
+
+
+_KIND_NAMES = {"number": "item", "number2": "item", "number3": "item", "number4": "item", "number_paren": "item",
+               "roman": "part", "letter": "point", "dash": "bullet", "plus": "bullet", "dot": "bullet",
+               "part": "part", "chapter": "chapter", "section": "section", "article": "article"}
+
+
+def _emit(roots: list[_Node], doc: Document) -> None:
+    cues = _cues()
+
+    def walk(nodes: list[_Node], statute_clause_parent: bool) -> None:
+        for node in nodes:
+            parent_id = node.parent.id if node.parent is not None else None
+            kind = _KIND_NAMES.get(node.kind, node.kind)
+            if statute_clause_parent and node.kind == "number":
+                kind = "clause"
+            if _is_task_leaf(node, cues):
+                last = node.last_block()
+                doc.tasks.append(Task(doc=doc.id, id=node.id, label=node.label.printed, text=_task_text(node),
+                                      span=_span(node.head, last), parent=parent_id))
+            else:
+                doc.sections.append(Section(id=node.id, label=node.label.printed, kind=kind, title=node.title,
+                                            span=_span(node.head, node.last_block()), parent=parent_id,
+                                            holds_tasks=node.holds_tasks and _has_tasks_below(node, cues)))
+            walk(node.children, node.kind == "article")
+
+    walk(roots, False)
+
+
+def _has_tasks_below(node: _Node, cues: _Cues) -> bool:
+    return any(_is_task_leaf(c, cues) or _has_tasks_below(c, cues) for c in node.children)
+
+
+# --------------------------------------------------------------------------- preamble, closing, meta
+
+
+_CITATION = re.compile(
+    r"(?P<type>Nghị quyết|Nghị định|Quyết định|Chỉ thị|Thông tư liên tịch|Thông tư|Kế hoạch|Công văn|Luật|Hướng dẫn)"
+    r"\s+(?:số\s+)?(?P<number>\d+[\w/.\-]*[A-ZĐ][\w\-]*)"
+    r"(?:\s+ngày\s+(?P<day>\d{1,2})(?:\s+tháng\s+|/)(?P<month>\d{1,2})(?:\s+năm\s+|/)(?P<year>\d{4}))?"
+    r"(?:\s+của\s+(?P<issuer>[^,;.]{2,60}?)(?=\s+(?:về|quy định|ban hành|phê duyệt)|[,;.]|$))?"
+)
+
+
+def _read_preamble(blocks: list[Block], meta: DocumentMeta, cues: _Cues) -> None:
+    for block in blocks:
+        form = match_form(block.text)
+        if form.startswith("thực hiện") or form.startswith("triển khai"):
+            match = _CITATION.search(block.text)
+            if match:
+                meta.implements.append(_citation(match))
+
+
+def _citation(match: re.Match) -> Citation:
+    number = match.group("number").rstrip(".,;")
+    date = None
+    if match.group("year") and match.group("month") and match.group("day"):
+        date = f"{int(match.group('year')):04d}-{int(match.group('month')):02d}-{int(match.group('day')):02d}"
+    code = number.split("/")[-1] if "/" in number else None
+    issuer = code.split("-")[-1] if code and "-" in code else None
+    year = int(match.group("year")) if match.group("year") else None
+    return Citation(text=match.group(0).strip(), number=number, doc_type=match.group("type"), year=year,
+                    issuer=issuer, date=date)
+
+
+def _is_closing_formula(block: Block, cues: _Cues) -> bool:
+    text = block.text.strip()
+    words = text.split()
+    sentences = [s for s in re.split(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])", text.replace("./.", ".")) if s.strip()]
+    return len(words) <= cues.rules.closing_formula.max_words and len(sentences) <= 1
+
+
+def _assigns_work(block: Block, cues: _Cues) -> bool:
+    form = match_form(block.text)
+    if cues.assignment.match(form) or cues.subject.match(form):
+        return True
+    return any(re.search(rf"(?<!\w){re.escape(match_form(w))}(?!\w)", form) for w in cues.rules.assignment_openings)
+
+
+def _read_closing(blocks: list[Block], meta: DocumentMeta, cues: _Cues) -> None:
+    in_recipients = False
+    titles: list[str] = []
+    for block in blocks:
+        for cell in _cells(block):
+            form = match_form(cell)
+            if cues.closing.match(form):
+                in_recipients = True
+                rest = cell.split(":", 1)[1].strip() if ":" in cell else ""
+                if rest:
+                    meta.recipients.append(rest.rstrip(";.").strip())
+                continue
+            label = parse_label(cell)
+            if in_recipients and label is not None and label.kind in bullet_kinds():
+                meta.recipients.append(cell[label.end:].rstrip(";.").strip())
+                continue
+            if _is_upper(cell) and cues.signature.match(form) and len(cell) < 80:
+                titles.append(cell)
+                in_recipients = False
+                continue
+            if _is_name(cell):
+                meta.signer = cell
+    if titles:
+        meta.signer_title = " / ".join(titles)
+
+
+def _issuer_from_signature(blocks: list[Block], cues: _Cues) -> str | None:
+    for block in blocks:
+        for cell in _cells(block):
+            form = match_form(cell)
+            if form.startswith("tm.") or form.startswith("t.m."):
+                return cell.split(".", 1)[1].strip() or None
+    return None
+
+
+def _default_id(meta: DocumentMeta, source: SourceText) -> str:
+    base = meta.number if meta.number else Path(source.path).stem
+    slug = re.sub(r"-+", "-", fold(base).replace(" ", "-")).strip("-")
+    return slug or "doc"
