@@ -62,7 +62,7 @@ class StructureRules(BaseModel):
     content_list_endings: list[str]
     non_task_clauses: list[str]
     task_article_titles: list[str]
-    task_heading_words: list[str]
+    task_headings: list[str]
     subject_heads: list[str]
     subject_share: float = 0.5
     assignment_openings: list[str]
@@ -84,8 +84,8 @@ class _Cues:
     subject: re.Pattern
     non_task_title: re.Pattern
     non_task_clause: tuple[re.Pattern, ...]
-    task_article: re.Pattern
-    task_heading: re.Pattern
+    task_article: tuple[re.Pattern, ...]
+    task_heading: tuple[re.Pattern, ...]
     assignment: re.Pattern
     citation_list: re.Pattern
     content_list: re.Pattern
@@ -117,10 +117,8 @@ def _cues() -> _Cues:
         subject=_openings(rules.subject_heads),
         non_task_title=_openings(rules.non_task_titles),
         non_task_clause=tuple(re.compile(p) for p in rules.non_task_clauses),
-        task_article=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(p)) for p in rules.task_article_titles)
-                                + r")(?!\w)"),
-        task_heading=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(p)) for p in rules.task_heading_words)
-                                + r")(?!\w)"),
+        task_article=tuple(re.compile(p) for p in rules.task_article_titles),
+        task_heading=tuple(re.compile(p) for p in rules.task_headings),
         assignment=_openings(rules.assignment_openings),
         citation_list=_openings(rules.citation_list_openings),
         content_list=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(p)) for p in rules.content_list_endings)
@@ -653,12 +651,14 @@ def _absorb_citation_lists(node: _Node, cues: _Cues) -> None:
 def _task_article(node: _Node, cues: _Cues) -> bool:
     """Does a statute article assign implementation work? Judged from its title, its clause headings and the
     subjects of its clauses, never from its number."""
-    title = match_form(node.title)
-    if cues.task_article.search(title):
+    title = match_form(node.title).rstrip(" .:")
+    if any(p.search(title) for p in cues.task_article):
         return True
     clauses = node.children
     for clause in clauses:
-        if clause.children and cues.task_heading.search(match_form(clause.title)):
+        heading = match_form(clause.title)
+        if clause.children and (any(p.search(heading) for p in cues.task_heading) or (
+                cues.subject.match(heading) and re.search(r"(?:có|chịu) trách nhiệm", heading))):
             return True
     if clauses:
         subjects = sum(1 for c in clauses if cues.subject.match(match_form(c.title)))
