@@ -149,6 +149,7 @@ class Section:
     span: Span
     parent: str | None = None
     holds_tasks: bool = True  # False for viewpoints, objectives, preambles …
+    intro: str = ""  # unlabelled paragraphs between the heading and the first child (may name the assignee)
 
 
 @dataclass
