@@ -351,10 +351,7 @@ def _accept_label(previous: _Line, line: _Line, label: Label, layout: _Layout, s
     """A label after a line that does not end a sentence is only a label when expected or after a heading."""
     if label.kind in bullet_kinds():
         rest = line.text[label.end:]
-        if layout.hard_wrapped and not _ends_sentence(previous.text) and _is_full(previous, layout) \
-                and rest[:1].islower():
-            return False
-        return True
+        return not (layout.hard_wrapped and not _ends_sentence(previous.text) and _is_full(previous, layout) and rest[:1].islower())
     if _ends_sentence(previous.text) or sequences.expected(label):
         return True
     if {"heading", "bold"} & previous.markup or _is_upper_line(previous.text):
@@ -378,7 +375,7 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
     continuation = _starts_continuation(line.text)
     if blank_between:
         if ends:
-            return False if (continuation and not previous.text.endswith((".", "./.", ":", "?", "!"))) else True
+            return not (continuation and not previous.text.endswith((".", "./.", ":", "?", "!")))
         if continuation:
             return False
         return not _is_full(previous, layout)

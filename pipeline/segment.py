@@ -144,6 +144,8 @@ class _Node:
     body: list[Block] = field(default_factory=list)  # unlabelled paragraphs that follow the head
     absorbed: list[Block] = field(default_factory=list)  # citation-list bullets folded into this node
     value: str = ""  # repaired sequence value
+    problem: str = ""  # "repeated" | "order" when the printed label breaks its sequence
+    after: str = ""  # the previous value in the sequence, for the notice
     id: str = ""
     holds_tasks: bool = True
 
@@ -153,7 +155,16 @@ class _Node:
 
     @property
     def title(self) -> str:
-        return _strip_label(self.head, self.label)
+        own = _strip_label(self.head, self.label)
+        if not own and self.body and self.kind in STATUTE_KINDS:
+            return self.body[0].text  # "Chương I" / "QUY ĐỊNH CHUNG" on the next line
+        return own
+
+    @property
+    def intro(self) -> list[Block]:
+        """Unlabelled paragraphs after the heading (the title line of a chapter excepted)."""
+        own = _strip_label(self.head, self.label)
+        return self.body[1:] if (not own and self.body and self.kind in STATUTE_KINDS) else self.body
 
     def last_block(self) -> Block:
         node = self
@@ -194,8 +205,9 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
 
     roots, loose, trailing = _build_outline(blocks, labels, body_start, closing_start)
     statute = sum(1 for i in range(body_start, closing_start) if labels[i] and labels[i].kind == "article") >= 1
-    _validate_sequences(roots, notices, source.path)
+    _validate_sequences(roots)
     _assign_ids(roots)
+    notices.extend(_sequence_notices(roots, source.path))
     _decide_scope(roots, statute, cues)
 
     closing_blocks = list(blocks[closing_start:appendix_start])
@@ -462,7 +474,7 @@ def _place(stack: list[_Node], node: _Node) -> _Node | None:
     return stack[-1] if stack else None
 
 
-def _validate_sequences(roots: list[_Node], notices: list[Notice], path: str) -> None:
+def _validate_sequences(roots: list[_Node]) -> None:
     """Check each sibling sequence; repair a repeated or out-of-order label to the expected value."""
     articles: list[_Node] = []
     chapters: list[_Node] = []
@@ -475,17 +487,17 @@ def _validate_sequences(roots: list[_Node], notices: list[Notice], path: str) ->
             elif node.kind == "chapter":
                 chapters.append(node)
             else:
-                _check(node, previous, notices, path)
+                _check(node, previous)
             walk(node.children)
 
     walk(roots)
     for group in (articles, chapters):
         previous: dict[str, int] = {}
         for node in group:
-            _check(node, previous, notices, path)
+            _check(node, previous)
 
 
-def _check(node: _Node, previous: dict[str, int], notices: list[Notice], path: str) -> None:
+def _check(node: _Node, previous: dict[str, int]) -> None:
     node.value = node.label.value
     sequence = sequence_of(node.kind)
     if sequence == "none":
@@ -497,16 +509,33 @@ def _check(node: _Node, previous: dict[str, int], notices: list[Notice], path: s
     if last is not None and index == last and sequence in ("letter", "arabic", "roman", "dotted"):
         expected = last + 1
         node.value = _value_at(sequence, node.label.value, expected)
-        where = _where(node)
-        notices.append(Notice(path=path, line=node.head.span.line, page=node.head.span.page, code="label-repaired",
-                              message=f"nhãn '{node.label.printed}' lặp lại tại {where}; đọc là "
-                                      f"'{_printed_as(node, node.value)}' theo thứ tự"))
+        node.problem = "repeated"
         index = expected
     elif last is not None and index != last + 1 and index != 1:
-        notices.append(Notice(path=path, line=node.head.span.line, page=node.head.span.page, code="label-sequence",
-                              message=f"nhãn '{node.label.printed}' không theo thứ tự (sau "
-                                      f"'{_value_at(sequence, node.label.value, last)}') tại {_where(node)}"))
+        node.problem = "order"
+        node.after = _value_at(sequence, node.label.value, last)
     previous[node.kind] = index
+
+
+def _sequence_notices(roots: list[_Node], path: str) -> list[Notice]:
+    notices: list[Notice] = []
+
+    def walk(nodes: list[_Node]) -> None:
+        for node in nodes:
+            where = f"mục {node.parent.id}" if node.parent is not None else "cấp ngoài cùng"
+            if node.problem == "repeated":
+                notices.append(Notice(
+                    path=path, line=node.head.span.line, page=node.head.span.page, code="label-repaired",
+                    message=f"nhãn '{node.label.printed}' in lặp lại trong {where}; đọc là "
+                            f"'{_printed_as(node, node.value)}' theo thứ tự (mã {node.id})"))
+            elif node.problem == "order":
+                notices.append(Notice(
+                    path=path, line=node.head.span.line, page=node.head.span.page, code="label-sequence",
+                    message=f"nhãn '{node.label.printed}' không theo thứ tự (sau '{node.after}') trong {where}"))
+            walk(node.children)
+
+    walk(roots)
+    return notices
 
 
 def _value_at(sequence: str, value: str, index: int) -> str:
@@ -534,14 +563,6 @@ def _printed_as(node: _Node, value: str) -> str:
     return node.label.printed.replace(node.label.value, value, 1) if node.label.value else node.label.printed
 
 
-def _where(node: _Node) -> str:
-    chain = []
-    parent = node.parent
-    while parent is not None:
-        chain.append(parent.label.printed.strip())
-        parent = parent.parent
-    inside = " ".join(reversed(chain))
-    return f"mục {inside}" if inside else "cấp ngoài cùng"
 
 
 def _assign_ids(roots: list[_Node]) -> None:
@@ -709,6 +730,11 @@ _KIND_NAMES = {"number": "item", "number2": "item", "number3": "item", "number4"
                "part": "part", "chapter": "chapter", "section": "section", "article": "article"}
 
 
+# heading-level units that are sections even without children; other childless non-task items
+# (viewpoints, objectives, definitions) are neither sections nor tasks
+_ALWAYS_SECTIONS = frozenset({"part", "chapter", "section", "article", "roman"})
+
+
 def _emit(roots: list[_Node], doc: Document) -> None:
     cues = _cues()
 
@@ -722,10 +748,11 @@ def _emit(roots: list[_Node], doc: Document) -> None:
                 last = node.last_block()
                 doc.tasks.append(Task(doc=doc.id, id=node.id, label=node.label.printed, text=_task_text(node),
                                       span=_span(node.head, last), parent=parent_id))
-            else:
+            elif node.children or node.kind in _ALWAYS_SECTIONS:
                 doc.sections.append(Section(id=node.id, label=node.label.printed, kind=kind, title=node.title,
                                             span=_span(node.head, node.last_block()), parent=parent_id,
-                                            holds_tasks=node.holds_tasks and _has_tasks_below(node, cues)))
+                                            holds_tasks=node.holds_tasks and _has_tasks_below(node, cues),
+                                            intro="\n".join(b.text for b in node.intro)))
             walk(node.children, node.kind == "article")
 
     walk(roots, False)
@@ -749,9 +776,9 @@ _CITATION = re.compile(
 def _read_preamble(blocks: list[Block], meta: DocumentMeta, cues: _Cues) -> None:
     for block in blocks:
         form = match_form(block.text)
-        if form.startswith("thực hiện") or form.startswith("triển khai"):
-            match = _CITATION.search(block.text)
-            if match:
+        if form.startswith(("thực hiện", "triển khai", "liên quan", "tiếp theo")):
+            sentence = re.split(r"[;:]\s|\.\s+(?=[A-ZĐÀ-Ỹ])", block.text)[0]
+            for match in _CITATION.finditer(sentence):
                 meta.implements.append(_citation(match))
 
 
@@ -781,11 +808,15 @@ def _assigns_work(block: Block, cues: _Cues) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(match_form(w))}(?!\w)", form) for w in cues.rules.assignment_openings)
 
 
+_SIGNATURE_SPLIT = re.compile(r"\s+(?=(?:TM|T\.M|KT|K\.T|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ])")
+
+
 def _read_closing(blocks: list[Block], meta: DocumentMeta, cues: _Cues) -> None:
     in_recipients = False
     titles: list[str] = []
     for block in blocks:
-        for cell in _cells(block):
+        cells = [piece for cell in _cells(block) for piece in _SIGNATURE_SPLIT.split(cell) if piece.strip()]
+        for cell in cells:
             form = match_form(cell)
             if cues.closing.match(form):
                 in_recipients = True
