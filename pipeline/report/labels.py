@@ -1,0 +1,83 @@
+"""Vietnamese headings and status names shared by every writer (Excel, CSV, Markdown, HTML).
+
+Keep the wording here so that the table, the CSV, the Markdown and the HTML report say the same thing,
+and so that the review importer finds the columns it reads back.
+"""
+from __future__ import annotations
+
+# Coverage status of a central task (Coverage.status), plus the state of a central task that does not
+# reach localities and that no provincial task carries out.
+STATUS = {
+    "covered": "Đã triển khai",
+    "partial": "Triển khai một phần",
+    "gap": "Chưa triển khai",
+    "not_assigned": "Không giao cho địa phương",
+}
+STATUS_ORDER = ("gap", "partial", "covered", "not_assigned")
+# Fill colours (hex RGB, no '#') used by the Excel table and the HTML report.
+STATUS_FILL = {"covered": "C6EFCE", "partial": "FFEB9C", "gap": "FFC7CE", "not_assigned": "EDEDED"}
+STATUS_TEXT = {"covered": "006100", "partial": "7F6000", "gap": "9C0006", "not_assigned": "505050"}
+
+STRENGTH = {"sure": "Chắc chắn", "possible": "Có thể"}
+CONFIRMED = "đã xác nhận"
+LOCALITY_ROLE = {
+    "lead": "Chủ trì",
+    "coordinator": "Phối hợp",
+    "directed": "Được hướng dẫn, đôn đốc",
+}
+NO_LOCALITY = "Không"
+ADDITION = "Nội dung bổ sung của địa phương"
+REVIEWER_REASON = "Xác nhận của người rà soát"
+
+SHEET_CENTRAL = "Đối chiếu TW → tỉnh"
+SHEET_PROVINCIAL = "Đối chiếu tỉnh → TW"
+SHEET_SUMMARY = "Tổng hợp"
+
+# Sheet 1 / CSV / Markdown columns, one row per central task (and provincial document).
+COL_NO = "STT"
+COL_CENTRAL_PATH = "Điều khoản văn bản TW"
+COL_CENTRAL_TEXT = "Nội dung nhiệm vụ TW"
+COL_CENTRAL_LEAD = "Cơ quan chủ trì (TW)"
+COL_CENTRAL_COORD = "Cơ quan phối hợp (TW)"
+COL_LOCALITY = "Địa phương tham gia"
+COL_PROV_PATH = "Điều khoản triển khai (tỉnh)"
+COL_PROV_TEXT = "Nội dung triển khai (tỉnh)"
+COL_PROV_LEAD = "Cơ quan chủ trì (tỉnh)"
+COL_STRENGTH = "Mức độ liên kết"
+COL_SCORE = "Điểm"
+COL_STATUS = "Mức độ triển khai"
+COL_REASON = "Căn cứ đối chiếu"
+COL_PROVENANCE = "Vị trí trong văn bản"
+COL_REVIEW_COMMENT = "Ý kiến rà soát"
+COL_REVIEW = "Xác nhận"
+COL_KEY = "Khóa (không sửa)"
+
+CENTRAL_COLUMNS = (
+    COL_NO, COL_CENTRAL_PATH, COL_CENTRAL_TEXT, COL_CENTRAL_LEAD, COL_CENTRAL_COORD, COL_LOCALITY,
+    COL_PROV_PATH, COL_PROV_TEXT, COL_PROV_LEAD, COL_STRENGTH, COL_SCORE, COL_STATUS, COL_REASON,
+    COL_PROVENANCE, COL_REVIEW_COMMENT, COL_REVIEW, COL_KEY,
+)
+
+# Sheet 2 columns, one row per provincial task.
+COL_P_CENTRAL_PATH = "Điều khoản văn bản TW được triển khai"
+COL_P_CENTRAL_TEXT = "Nội dung nhiệm vụ TW"
+COL_P_KIND = "Loại nội dung"
+PROVINCIAL_COLUMNS = (
+    COL_NO, COL_PROV_PATH, COL_PROV_TEXT, COL_PROV_LEAD, COL_P_CENTRAL_PATH, COL_P_CENTRAL_TEXT,
+    COL_STRENGTH, COL_SCORE, COL_P_KIND, COL_REASON, COL_PROVENANCE, COL_REVIEW_COMMENT, COL_REVIEW, COL_KEY,
+)
+KIND_CARRIES_OUT = "Triển khai nhiệm vụ TW"
+KIND_LOOSE = "Liên quan (có thể)"
+
+# Sheet 3.
+COL_GROUP = "Nhóm"
+COL_TOTAL = "Tổng số nhiệm vụ"
+SUMMARY_BY_SECTION = "Theo mục của văn bản TW"
+SUMMARY_BY_AGENCY = "Theo cơ quan chủ trì (TW)"
+
+# Reviewer answers understood in the "Xác nhận" column (compared after case and accent folding).
+ACCEPT_WORDS = ("accept", "ok", "yes", "x", "đồng ý", "dong y", "đúng", "chấp nhận", "xác nhận", "có")
+REJECT_WORDS = ("reject", "no", "không đồng ý", "khong dong y", "sai", "không đúng", "loại", "bác bỏ", "không")
+
+LINE = "dòng"
+PAGE = "trang"

@@ -1,0 +1,230 @@
+"""The cross-reference table as plain rows, computed once from a Result and shared by every writer.
+
+Guarantees: rows follow document order (central tasks as printed, then provincial tasks); links within a
+row are ordered sure before possible, then by score (descending), then by path; nothing depends on dict
+or set iteration order of the input, so the same Result always gives the same rows.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Coverage, Document, Link, Mention, Result, Section, Task
+from . import labels
+
+
+@dataclass
+class Pairing:
+    """One link seen from one end: the link and the task at the other end."""
+
+    link: Link
+    task: Task
+
+
+@dataclass
+class CentralRow:
+    document: Document
+    task: Task
+    provincial_doc: Document | None
+    status: str  # key of labels.STATUS
+    pairings: list[Pairing] = field(default_factory=list)
+    group: Section | None = None  # the section used for grouping (depth 2, e.g. "III.1")
+    localities: bool = False
+    locality_role: str | None = None
+
+    @property
+    def key(self) -> str:
+        return row_key(self.document.id, self.task.id, self.provincial_doc.id if self.provincial_doc else "")
+
+
+@dataclass
+class ProvincialRow:
+    document: Document
+    task: Task
+    central_doc: Document | None
+    pairings: list[Pairing] = field(default_factory=list)
+
+    @property
+    def addition(self) -> bool:
+        """No central task behind it: content the province added on its own."""
+        return not self.pairings
+
+    @property
+    def key(self) -> str:
+        return row_key(self.central_doc.id if self.central_doc else "", "", self.document.id, self.task.id)
+
+
+@dataclass
+class CrossRef:
+    central_rows: list[CentralRow]
+    provincial_rows: list[ProvincialRow]
+    central_docs: list[Document]
+    provincial_docs: list[Document]
+
+    def counts(self) -> dict[str, int]:
+        """Figures for the head of the report: statuses count central tasks reaching localities."""
+        local = [r for r in self.central_rows if r.localities]
+        counts = {
+            "central_tasks": len(self.central_rows),
+            "localities": len(local),
+            "provincial_tasks": len(self.provincial_rows),
+            "additions": sum(r.addition for r in self.provincial_rows),
+            "links_sure": sum(1 for r in self.central_rows for p in r.pairings if p.link.strength == "sure"),
+            "links_possible": sum(1 for r in self.central_rows for p in r.pairings if p.link.strength != "sure"),
+            "confirmed": sum(1 for r in self.central_rows for p in r.pairings if p.link.confirmed),
+        }
+        for status in labels.STATUS:
+            counts[status] = sum(r.status == status for r in local)
+            counts["all_" + status] = sum(r.status == status for r in self.central_rows)
+        return counts
+
+
+def row_key(central_doc: str, central_task: str, provincial_doc: str, provincial_task: str = "") -> str:
+    """Stable identity of a table row, written in a hidden column and read back by pipeline.review."""
+    return "|".join((central_doc, central_task, provincial_doc, provincial_task))
+
+
+def parse_row_key(key: str) -> tuple[str, str, str, str] | None:
+    parts = str(key or "").split("|")
+    return (parts[0], parts[1], parts[2], parts[3]) if len(parts) == 4 else None
+
+
+def document_label(doc: Document) -> str:
+    """'Nghị quyết 23/NQ-CP' when the header was read, else the document id."""
+    meta = doc.meta
+    if meta.number:
+        return f"{meta.doc_type} {meta.number}" if meta.doc_type else meta.number
+    return doc.id
+
+
+def agency_key(mention: Mention) -> str:
+    return mention.canonical or mention.text
+
+
+def agency_name(mention: Mention) -> str:
+    return mention.name or mention.text
+
+
+def names(mentions: list[Mention]) -> str:
+    seen: list[str] = []
+    for mention in mentions:
+        if mention.text not in seen:
+            seen.append(mention.text)
+    return "; ".join(seen)
+
+
+def provenance(task: Task, prefix: str = "") -> str:
+    """'dòng 89–91, trang 2' (1-based, as in the source file)."""
+    span = task.span
+    text = f"{labels.LINE} {span.line}" if span.end_line in (span.line, 0, None) else \
+        f"{labels.LINE} {span.line}–{span.end_line}"
+    if span.page is not None:
+        page = f"{labels.PAGE} {span.page}"
+        if span.end_page not in (None, span.page):
+            page += f"–{span.end_page}"
+        text = f"{page}, {text}"
+    return f"{prefix}{text}"
+
+
+def group_section(doc: Document, task: Task, depth: int = 2) -> Section | None:
+    """The enclosing section at `depth` (1 = outermost), or the deepest one when the chain is shorter."""
+    chain = doc.ancestors(task)
+    if not chain:
+        return None
+    return chain[min(depth, len(chain)) - 1]
+
+
+def section_label(section: Section | None) -> str:
+    if section is None:
+        return "(không thuộc mục nào)"
+    return f"{section.id}. {section.title}".strip()
+
+
+def _ordered(pairings: list[Pairing]) -> list[Pairing]:
+    return sorted(pairings, key=lambda p: (p.link.strength != "sure", -round(p.link.score, 6),
+                                           _path_key(p.task.id)))
+
+
+def _path_key(path: str) -> tuple:
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in path.split("."))
+
+
+def derived_status(pairings: list[Pairing], localities: bool) -> str:
+    if any(p.link.strength == "sure" for p in pairings):
+        return "covered"
+    if pairings:
+        return "partial"
+    return "gap" if localities else "not_assigned"
+
+
+def _roles(result: Result) -> tuple[list[Document], list[Document]]:
+    central = [d for d in result.documents if d.role == "central"]
+    provincial = [d for d in result.documents if d.role == "provincial"]
+    if not central:
+        linked = {link.central.doc for link in result.links} | {c.central.doc for c in result.coverage}
+        central = [d for d in result.documents if d.id in linked]
+    if not provincial:
+        provincial = [d for d in result.documents if d not in central]
+    return central, provincial
+
+
+def build_crossref(result: Result) -> CrossRef:
+    """Rows of the cross-reference table (one per central task and provincial document; one per
+    provincial task)."""
+    central_docs, provincial_docs = _roles(result)
+    tasks = {(d.id, t.id): t for d in result.documents for t in d.tasks}
+    docs = {d.id: d for d in result.documents}
+    coverage: dict[tuple[str, str, str], Coverage] = {
+        (c.central.doc, c.central.task, c.provincial_doc): c for c in result.coverage}
+    by_central: dict[tuple[str, str, str], list[Pairing]] = {}
+    by_provincial: dict[tuple[str, str], list[tuple[str, Pairing]]] = {}
+    for link in result.links:
+        central = tasks.get((link.central.doc, link.central.task))
+        provincial = tasks.get((link.provincial.doc, link.provincial.task))
+        if central is None or provincial is None:
+            continue
+        by_central.setdefault((link.central.doc, link.central.task, link.provincial.doc), []).append(
+            Pairing(link, provincial))
+        by_provincial.setdefault((link.provincial.doc, link.provincial.task), []).append(
+            (link.central.doc, Pairing(link, central)))
+
+    central_rows: list[CentralRow] = []
+    targets: list[Document | None] = list(provincial_docs) or [None]
+    for doc in central_docs:
+        for task in doc.tasks:
+            for prov in targets:
+                pairings = _ordered(by_central.get((doc.id, task.id, prov.id if prov else ""), []))
+                cov = coverage.get((doc.id, task.id, prov.id)) if prov else None
+                localities = cov.localities or task.localities if cov else task.localities
+                status = cov.status if cov else derived_status(pairings, localities)
+                role = (cov.locality_role if cov else None) or task.locality_role
+                central_rows.append(CentralRow(doc, task, prov, status, pairings, group_section(doc, task),
+                                               localities, role))
+    provincial_rows: list[ProvincialRow] = []
+    for doc in provincial_docs:
+        for task in doc.tasks:
+            found = by_provincial.get((doc.id, task.id), [])
+            central_ids = [c for c, _ in found]
+            central_doc = docs.get(central_ids[0]) if central_ids else (central_docs[0] if central_docs else None)
+            provincial_rows.append(ProvincialRow(doc, task, central_doc, _ordered([p for _, p in found])))
+    return CrossRef(central_rows, provincial_rows, central_docs, provincial_docs)
+
+
+def summary_rows(crossref: CrossRef) -> tuple[list[tuple[str, dict[str, int]]], list[tuple[str, dict[str, int]]]]:
+    """Counts per status, by section (depth 2) and by lead agency of the central task, in document order."""
+    by_section: dict[str, dict[str, int]] = {}
+    by_agency: dict[str, dict[str, int]] = {}
+    for row in crossref.central_rows:
+        for bucket, name in [(by_section, section_label(row.group))] + \
+                [(by_agency, lead) for lead in _unique(agency_name(m) for m in row.task.leads)] + \
+                ([(by_agency, "(chưa xác định cơ quan chủ trì)")] if not row.task.leads else []):
+            counts = bucket.setdefault(name, {s: 0 for s in labels.STATUS})
+            counts[row.status] += 1
+    return list(by_section.items()), sorted(by_agency.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+
+
+def _unique(items) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out
