@@ -144,6 +144,8 @@ _BOLD = re.compile(r"\*\*|__")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?(?:(?:Trang|trang|Page)\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$")
 _SENTENCE_END = re.compile(r"(?:[.;:!?…]|\./\.|\.\)|;\)|:\))[\"”’')\]*]*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_COLUMN_GAP = re.compile(r"(?<=\S)[ \u00a0]{4,}(?=\S)")
+_BLANK_FIELD_BEFORE = re.compile(r"(?:ngày|tháng|năm|số|Số|:)$")
 _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 _FINALS = ("ng", "nh", "ch", "c", "m", "n", "p", "t")
 
@@ -183,6 +185,11 @@ def _clean_line(raw: str, kind: str) -> tuple[str, int, int, set[str]]:
     ):
         markup.add("italic")
         text = stripped[1:-1]
+    # columns side by side (pdftotext -layout header and signature blocks) become " | " cells like docx rows
+    cells = _columns(text.strip())
+    if len(cells) > 1:
+        markup.add("table")
+    text = " | ".join(_rejoin_letter_spacing(_SPACES.sub(" ", _unspace_letters(c.strip())).strip()) for c in cells)
     text = _SPACES.sub(" ", text).strip()
     if " | " in f" {text} " or text.endswith(" |") or text.startswith("| ") or text == "|":
         markup.add("table")
@@ -192,9 +199,73 @@ def _clean_line(raw: str, kind: str) -> tuple[str, int, int, set[str]]:
     return text, max(lead, 0), trail, markup
 
 
+def _columns(text: str) -> list[str]:
+    """Split a line at wide gaps, except the blanks left for a number or a day in a draft
+    ('Số:      /SCT-CN', 'ngày      tháng  01 năm 2026'), which stay inside their cell."""
+    cells: list[str] = []
+    for piece in _COLUMN_GAP.split(text):
+        if cells and (piece[:1] in "/….,;)" or piece[:1].islower() or piece[:1].isdigit()
+                      or (_BLANK_FIELD_BEFORE.search(cells[-1]) and not _is_upper_line(piece))):
+            cells[-1] = f"{cells[-1]} {piece}"
+        else:
+            cells.append(piece)
+    return cells
+
+
 def _is_upper_line(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+_ONSETS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr")
+
+
+def _unspace_letters(text: str) -> str:
+    """Capitals printed letter by letter ('C Ộ N G  H Ò A'): words are the runs between wider gaps, or,
+    without wider gaps, the Vietnamese syllables of the letter run."""
+    tokens = text.split()
+    singles = sum(1 for t in tokens if len(t) == 1 and t.isalpha())
+    if len(tokens) < 4 or singles < 0.6 * len(tokens) or not _is_upper_line(text):
+        return text
+    chunks = re.split(r"\s{2,}", text)
+    if len(chunks) > 1:
+        return " ".join(chunk.replace(" ", "") for chunk in chunks)
+    return " ".join(_syllables(text.replace(" ", "")))
+
+
+def _syllables(run: str) -> list[str]:
+    """Greedy split of an unspaced upper-case run into syllables: onset, vowels, final consonants."""
+    out: list[str] = []
+    i, low = 0, run.lower()
+    while i < len(run):
+        start = i
+        if not low[i].isalpha():
+            out.append(run[i])
+            i += 1
+            continue
+        for onset in _ONSETS:
+            if low.startswith(onset, i) and i + len(onset) < len(low) and low[i + len(onset)] in _VOWELS:
+                i += len(onset)
+                break
+        else:
+            if low[i] not in _VOWELS:
+                i += 1
+        vowels_from = i
+        while i < len(low) and low[i] in _VOWELS:
+            i += 1
+        glide_end = i - vowels_from >= 2 and low[i - 1] in "iyou"
+        for final in ("ng", "nh", "ch", "c", "m", "n", "p", "t"):
+            end = i + len(final)
+            if glide_end or not low.startswith(final, i) or (end < len(low) and low[end] in _VOWELS):
+                continue
+            if len(final) == 1 and end < len(low) and low[end] == "h":
+                continue  # "…C H…" is rather the onset ch/nh/th/ph of the next syllable
+            i = end
+            break
+        if i == start:
+            i += 1
+        out.append(run[start:i])
+    return out
 
 
 def _rejoin_letter_spacing(text: str) -> str:
@@ -333,7 +404,6 @@ def _prepare(source: SourceText) -> list[_Line | None]:
             if not text:
                 prepared.append(None)
                 continue
-        text = _rejoin_letter_spacing(text)
         start = raw.offset + lead
         end = raw.offset + len(raw.text) - trail
         prepared.append(_Line(raw.number, text, start, max(end, start), raw.page, frozenset(markup)))
@@ -388,7 +458,7 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
         return True
     if ends:
         return not _is_full(previous, layout) or previous.text.endswith(":")
-    return not _is_full(previous, layout) and _is_upper_line(previous.text)
+    return not _is_full(previous, layout)
 
 
 def _block(group: list[_Line], source: SourceText) -> Block:

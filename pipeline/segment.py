@@ -262,6 +262,7 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
     index = 0
     issuer_lines: list[str] = []
     expect_title = False
+    title_open = False
     in_recipients = False
     seen_any = False
     while index < len(blocks):
@@ -303,6 +304,11 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
             if cues.subject_prefix.match(form):
                 meta.title = meta.title or cell
                 meta.doc_type = meta.doc_type or cues.rules.letter_type
+                title_open = True
+                consumed = True
+                continue
+            if title_open and label is None and len(cells) == 1 and _continues_title(cell, cues):
+                meta.title = f"{meta.title} {cell}"
                 consumed = True
                 continue
             if cues.recipients.match(form):
@@ -316,6 +322,7 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
                 meta.title = cell
                 consumed = True
                 expect_title = False
+                title_open = True
                 continue
             if _is_upper(cell) and label is None and not cues.preamble.match(form) \
                     and fold(cell.rstrip(":")) not in cues.enacting and len(cell) <= 120:
@@ -324,6 +331,8 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
                 continue
         if expect_title and meta.title and consumed:
             expect_title = False
+        if not consumed or not _part_of_title(block, meta):
+            title_open = False
         if not consumed:
             break
         seen_any = True
@@ -333,6 +342,18 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
     else:
         index = 0
     return index
+
+
+def _continues_title(cell: str, cues: _Cues) -> bool:
+    """A short line after the trích yếu that wraps it ('… Chỉ thị' / 'số 5/CT-TTg của Thủ tướng' / 'Chính phủ')."""
+    form = match_form(cell)
+    if _is_upper(cell) or cues.preamble.match(form) or cues.recipients.match(form) or cues.number.match(cell):
+        return False
+    return len(cell.split()) <= 12 and not _ends_with_sentence(cell)
+
+
+def _part_of_title(block: Block, meta: DocumentMeta) -> bool:
+    return bool(meta.title) and block.text in meta.title
 
 
 _LOCAL_LEVEL = re.compile(r"^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b")
