@@ -7,8 +7,8 @@ are the longest word sequences both texts contain), so the writers see what the 
 from __future__ import annotations
 
 import yaml
-
 from gold_documents import GOLD, gold_pair
+
 from pipeline.model import Coverage, Link, Result, TaskRef
 
 LINKS = GOLD / "kontum-nq23.links.yaml"

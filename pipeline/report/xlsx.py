@@ -130,7 +130,7 @@ def _sheet(ws, title_lines: list[str], columns: tuple[str, ...], rows: list[dict
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         ws.column_dimensions[get_column_letter(col)].width = WIDTHS.get(heading, 14)
     ws.row_dimensions[header_row].height = 32
-    for number, (values, status) in enumerate(zip(rows, statuses), start=1):
+    for number, (values, status) in enumerate(zip(rows, statuses, strict=True), start=1):
         line = [number] + [_cell(values[c]) for c in columns[1:]]
         ws.append(line)
         r = ws.max_row

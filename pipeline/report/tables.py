@@ -1,0 +1,102 @@
+"""The cross-reference table as CSV (UTF-8 with BOM, so Excel shows Vietnamese correctly) and Markdown.
+
+Both carry the columns of sheet 1 of the Excel table except the reviewer and key columns; the Markdown
+file adds the figures, the gaps and the provincial additions so that it reads on its own (e.g. on GitHub).
+"""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from ..fsutil import atomic_write_bytes, atomic_write_text
+from ..model import Result
+from . import labels as L
+from .rows import build_crossref, document_label, names, summary_rows
+from .xlsx import central_cells
+
+CSV_COLUMNS = tuple(c for c in L.CENTRAL_COLUMNS if c not in (L.COL_REVIEW, L.COL_REVIEW_COMMENT, L.COL_KEY))
+MD_COLUMNS = (L.COL_CENTRAL_PATH, L.COL_CENTRAL_TEXT, L.COL_CENTRAL_LEAD, L.COL_PROV_PATH, L.COL_PROV_TEXT,
+              L.COL_STRENGTH, L.COL_STATUS)
+MD_TEXT_LIMIT = 220
+
+
+def crossref_csv_text(result: Result) -> str:
+    crossref = build_crossref(result)
+    multi = len(crossref.provincial_docs) > 1
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for number, row in enumerate(crossref.central_rows, start=1):
+        cells = central_cells(row, multi)
+        writer.writerow([number] + [cells[c] for c in CSV_COLUMNS[1:]])
+    return buffer.getvalue()
+
+
+def write_crossref_csv(result: Result, path: str | Path) -> Path:
+    """One row per central task (sheet 1 columns without the reviewer columns); UTF-8 with BOM, CRLF."""
+    return atomic_write_bytes(path, crossref_csv_text(result).encode("utf-8-sig"))
+
+
+def _md(text: object, limit: int | None = None) -> str:
+    value = " ".join(str(text if text is not None else "").split("\n"))
+    if limit and len(value) > limit:
+        value = value[:limit].rsplit(" ", 1)[0] + " …"
+    for char in ("\\", "|", "*", "_", "`", "<", ">", "[", "]"):
+        value = value.replace(char, "\\" + char)
+    return value
+
+
+def _md_cell(values: str, limit: int | None = None) -> str:
+    return "<br>".join(_md(v, limit) for v in str(values).split("\n")) if values else ""
+
+
+def crossref_md_text(result: Result) -> str:
+    crossref = build_crossref(result)
+    counts = crossref.counts()
+    central = ", ".join(document_label(d) for d in crossref.central_docs)
+    provincial = ", ".join(document_label(d) for d in crossref.provincial_docs)
+    out = [f"# Bảng đối chiếu: {_md(central)} → {_md(provincial)}", ""]
+    out += [
+        f"- Nhiệm vụ của văn bản trung ương: **{counts['central_tasks']}**, trong đó giao cho địa phương: "
+        f"**{counts['localities']}**",
+        f"- {L.STATUS['covered']}: **{counts['covered']}** · {L.STATUS['partial']}: **{counts['partial']}** · "
+        f"{L.STATUS['gap']}: **{counts['gap']}** (nhiệm vụ giao cho địa phương)",
+        f"- Nhiệm vụ của văn bản địa phương: **{counts['provincial_tasks']}**, trong đó {L.ADDITION.lower()}: "
+        f"**{counts['additions']}**",
+        "",
+    ]
+    gaps = [r for r in crossref.central_rows if r.localities and r.status == "gap"]
+    out += ["## Nhiệm vụ giao cho địa phương chưa được triển khai", ""]
+    if gaps:
+        out += [f"- **{_md(r.task.id)}** ({_md(names(r.task.leads)) or 'chưa rõ cơ quan chủ trì'}): "
+                f"{_md(r.task.text, MD_TEXT_LIMIT)}" for r in gaps]
+    else:
+        out.append("Không có.")
+    out += ["", "## Bảng đối chiếu", "", "| " + " | ".join(MD_COLUMNS) + " |",
+            "|" + "|".join("---" for _ in MD_COLUMNS) + "|"]
+    multi = len(crossref.provincial_docs) > 1
+    for row in crossref.central_rows:
+        cells = central_cells(row, multi)
+        out.append("| " + " | ".join(
+            _md_cell(cells[c], MD_TEXT_LIMIT if c in (L.COL_CENTRAL_TEXT, L.COL_PROV_TEXT) else None)
+            for c in MD_COLUMNS) + " |")
+    additions = [r for r in crossref.provincial_rows if r.addition]
+    out += ["", f"## {L.ADDITION}", ""]
+    if additions:
+        out += [f"- **{_md(r.task.id)}** ({_md(names(r.task.leads)) or '—'}): {_md(r.task.text, MD_TEXT_LIMIT)}"
+                for r in additions]
+    else:
+        out.append("Không có.")
+    by_section, by_agency = summary_rows(crossref)
+    order = list(L.STATUS_ORDER)
+    for title, rows in ((L.SUMMARY_BY_SECTION, by_section), (L.SUMMARY_BY_AGENCY, by_agency)):
+        out += ["", f"## {title}", "", "| " + " | ".join([L.COL_GROUP] + [L.STATUS[s] for s in order]) + " |",
+                "|" + "|".join("---" for _ in range(len(order) + 1)) + "|"]
+        out += ["| " + " | ".join([_md(name)] + [str(values[s]) for s in order]) + " |" for name, values in rows]
+    return "\n".join(out) + "\n"
+
+
+def write_crossref_md(result: Result, path: str | Path) -> Path:
+    """The table in Markdown with the figures, the gaps and the provincial additions."""
+    return atomic_write_text(path, crossref_md_text(result))
