@@ -1,0 +1,149 @@
+"""Link: which provincial task carries out which central task, and what was dropped.
+
+    link(central, provincial) -> (links, coverage)
+
+Guarantees to the next stages (graph, report):
+- links are many-to-many, each provincial task -> central task at most once, ordered by provincial task
+  then score; `strength` is "sure" (restates, localises or directly carries out) or "possible" (related,
+  partly overlapping); `score` in [0, 1] is the model's probability that the pair is linked; `reasons`
+  are short Vietnamese sentences, one per feature that fired; `features` holds every feature value;
+  `shared_phrases` are the longest word sequences both texts share, cut from the provincial display text
+  so that a report can highlight them verbatim;
+- a provincial task with no counterpart gets no link (a provincial addition);
+- coverage has one row per central task, in document order: covered (a sure link) / partial (only
+  possible links) / gap, with the provincial ids and the central task's localities and locality_role.
+
+How a pair is scored: text features (rapidfuzz scorers, TF-IDF cosine and containment over word
+n-grams with boilerplate removed), structure (enclosing headings), actors (counterpart leads, central
+task reaching localities), shared citations, and relative evidence (how the pair stands against the
+provincial task's other candidates and the central task's other candidates). Two logistic models
+(linked at all; sure) combine them; weights and thresholds live in rules/linking.yaml with the
+procedure that chose them.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..model import Coverage, Document, Link, TaskRef
+from .config import LinkingRules, linking_rules
+from .evidence import reasons_for, shared_phrases
+from .features import FEATURES, PairFeatures, pair_features
+
+RELATIVE = ("row_rel", "col_rel", "row_z", "col_z", "mutual")
+ALL_FEATURES = FEATURES + RELATIVE
+
+__all__ = ["link", "feature_matrices", "decide", "decide_from", "link_probabilities", "coverage_rows", "ALL_FEATURES"]
+
+
+def _base_similarity(values: dict[str, np.ndarray]) -> np.ndarray:
+    """The unsupervised text similarity the relative features are measured on."""
+    return (values["tfidf"] + values["contain"]) / 2.0
+
+
+def _relative(base: np.ndarray) -> dict[str, np.ndarray]:
+    if base.size == 0:
+        empty = np.zeros_like(base)
+        return {name: empty for name in RELATIVE}
+    row_max = base.max(axis=1, keepdims=True)
+    col_max = base.max(axis=0, keepdims=True)
+    row_mean, row_std = base.mean(axis=1, keepdims=True), base.std(axis=1, keepdims=True)
+    col_mean, col_std = base.mean(axis=0, keepdims=True), base.std(axis=0, keepdims=True)
+    row_z = (base - row_mean) / np.maximum(row_std, 1e-6)
+    col_z = (base - col_mean) / np.maximum(col_std, 1e-6)
+    mutual = ((base >= row_max - 1e-9) & (base >= col_max - 1e-9) & (base > 0)).astype(np.float32)
+    # z-scores are squashed to [0, 1] (z = 6 and above count the same)
+    return {
+        "row_rel": base / np.maximum(row_max, 1e-6),
+        "col_rel": base / np.maximum(col_max, 1e-6),
+        "row_z": np.clip(row_z / 6.0, 0.0, 1.0),
+        "col_z": np.clip(col_z / 6.0, 0.0, 1.0) if base.shape[0] > 1 else np.zeros_like(base),
+        "mutual": mutual,
+    }
+
+
+def feature_matrices(central: Document, provincial: Document, rules: LinkingRules | None = None) -> PairFeatures:
+    """Every feature (absolute and relative) as (provincial x central) matrices."""
+    rules = rules or linking_rules()
+    features = pair_features(central, provincial, rules)
+    features.values.update(_relative(_base_similarity(features.values)))
+    return features
+
+
+def _probability(features: PairFeatures, model) -> np.ndarray:
+    shape = (len(features.provincial), len(features.central))
+    logit = np.full(shape, model.bias, dtype=np.float64)
+    for name, weight in model.weights.items():
+        if name in features.values:
+            logit += weight * features.values[name]
+    return 1.0 / (1.0 + np.exp(-logit))
+
+
+def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
+                decision) -> list[tuple[int, int, str, float]]:
+    """The decision rule on probability matrices (provincial x central):
+    1. each provincial task keeps its candidates with P(linked) >= possible (at most max_links_per_task,
+       best first); a kept link is sure when P(sure) >= sure;
+    2. a central task that reaches localities and is still unlinked takes its best provincial candidate
+       as a possible link when P(linked) >= partial_floor: related work exists, so it is not a gap."""
+    kept: list[tuple[int, int, str, float]] = []
+    linked = np.zeros(p_link.shape[1], dtype=bool)
+    for i in range(p_link.shape[0]):
+        for j in np.argsort(-p_link[i], kind="stable")[: decision.max_links_per_task]:
+            score = float(p_link[i, j])
+            if score < decision.possible:
+                break
+            kept.append((i, int(j), "sure" if p_sure[i, j] >= decision.sure else "possible", score))
+            linked[j] = True
+    if p_link.shape[0]:
+        for j in np.flatnonzero(localities & ~linked):
+            i = int(p_link[:, j].argmax())
+            if p_link[i, j] >= decision.partial_floor:
+                kept.append((i, int(j), "possible", float(p_link[i, j])))
+    kept.sort(key=lambda k: (k[0], -k[3]))
+    return kept
+
+
+def link_probabilities(features: PairFeatures, rules: LinkingRules) -> tuple[np.ndarray, np.ndarray]:
+    """P(linked) and P(sure) for every pair."""
+    return _probability(features, rules.link_model), _probability(features, rules.sure_model)
+
+
+def decide(features: PairFeatures, rules: LinkingRules) -> list[tuple[int, int, str, float]]:
+    """(provincial index, central index, strength, score) for every pair kept."""
+    p_link, p_sure = link_probabilities(features, rules)
+    localities = np.array([t.localities for t in features.central], dtype=bool)
+    return decide_from(p_link, p_sure, localities, rules.decision)
+
+
+def coverage_rows(central: Document, provincial: Document, links: list[Link]) -> list[Coverage]:
+    """One row per central task: covered / partial / gap for this provincial document."""
+    rows = []
+    for task in central.tasks:
+        mine = [lk for lk in links if lk.central.task == task.id and lk.provincial.doc == provincial.id]
+        sure = [lk.provincial.task for lk in mine if lk.strength == "sure"]
+        possible = [lk.provincial.task for lk in mine if lk.strength != "sure"]
+        status = "covered" if sure else ("partial" if possible else "gap")
+        rows.append(Coverage(
+            central=TaskRef(central.id, task.id), provincial_doc=provincial.id, status=status,
+            sure=sure, possible=possible, localities=task.localities, locality_role=task.locality_role,
+        ))
+    return rows
+
+
+def link(central: Document, provincial: Document) -> tuple[list[Link], list[Coverage]]:
+    """Link the tasks of one provincial document to the tasks of its central document."""
+    rules = linking_rules()
+    if not central.tasks or not provincial.tasks:
+        return [], coverage_rows(central, provincial, [])
+    features = feature_matrices(central, provincial, rules)
+    links = []
+    for i, j, strength, score in decide(features, rules):
+        p_task, c_task = features.provincial[i], features.central[j]
+        links.append(Link(
+            provincial=TaskRef(provincial.id, p_task.id), central=TaskRef(central.id, c_task.id),
+            strength=strength, score=round(score, 4),
+            reasons=reasons_for(features, i, j, rules, central, provincial),
+            features={k: round(v, 4) for k, v in features.vector(i, j).items()},
+            shared_phrases=shared_phrases(p_task.text, c_task.text, rules),
+        ))
+    return links, coverage_rows(central, provincial, links)

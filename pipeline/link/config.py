@@ -1,0 +1,56 @@
+"""The shape of rules/linking.yaml (weights, thresholds, boilerplate phrases)."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from ..rules import load_rules
+
+
+class TextRules(BaseModel):
+    segmenter: Literal["syllables", "underthesea"] = "syllables"
+    ngram_range: tuple[int, int] = (1, 3)
+    boilerplate: list[str] = Field(default_factory=list)
+    partial_max_chars: int = 300
+    contain_min_mass: float = 40.0
+    shared_phrase_min_words: int = 4
+    shared_phrase_max: int = 3
+
+
+class StructureRules(BaseModel):
+    heading_min_words: int = 3
+    locality_unknown_role: float = 0.85
+    locality_other_role: float = 0.7
+
+
+class AgencyRules(BaseModel):
+    level_prefixes: list[str] = Field(default_factory=list)
+    level_suffixes: list[str] = Field(default_factory=list)
+
+
+class LinearModel(BaseModel):
+    bias: float
+    weights: dict[str, float]  # feature name -> coefficient on the raw feature value
+
+
+class DecisionRules(BaseModel):
+    possible: float  # link probability at or above which a pair is linked (at least "possible")
+    sure: float  # "sure" probability at or above which a link is sure
+    partial_floor: float = 1.0  # an unlinked central task reaching localities takes its best candidate at this P
+    max_links_per_task: int = 5  # a provincial task keeps at most this many central counterparts
+
+
+class LinkingRules(BaseModel):
+    text: TextRules = Field(default_factory=TextRules)
+    structure: StructureRules = Field(default_factory=StructureRules)
+    agency: AgencyRules = Field(default_factory=AgencyRules)
+    citation_pattern: str
+    link_model: LinearModel  # P(linked at all)
+    sure_model: LinearModel  # P(sure)
+    decision: DecisionRules
+    fires: dict[str, float]  # a feature appears in the reasons when at or above this value
+
+
+def linking_rules() -> LinkingRules:
+    return load_rules("linking", LinkingRules)

@@ -1,0 +1,72 @@
+"""What a person checks: reasons (one short Vietnamese sentence per feature that fired) and the longest
+word sequences both tasks share, cut from the provincial display text for highlighting."""
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from ..model import Document
+from ..vntext import match_form
+from .config import LinkingRules
+from .features import PairFeatures
+
+_TOKEN = re.compile(r"\w+")
+_ROLE = {"lead": "chủ trì", "coordinator": "phối hợp", "directed": "được hướng dẫn, chỉ đạo"}
+
+
+def shared_phrases(provincial_text: str, central_text: str, rules: LinkingRules) -> list[str]:
+    """Longest shared word n-grams (at least shared_phrase_min_words words), longest first, as printed in
+    the provincial text."""
+    p_tokens = list(_TOKEN.finditer(provincial_text))
+    c_forms = [match_form(m.group(0)) for m in _TOKEN.finditer(central_text)]
+    p_forms = [match_form(m.group(0)) for m in p_tokens]
+    matcher = SequenceMatcher(None, p_forms, c_forms, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size >= rules.text.shared_phrase_min_words]
+    blocks.sort(key=lambda b: (-b.size, b.a))
+    phrases = []
+    for block in blocks[: rules.text.shared_phrase_max]:
+        start = p_tokens[block.a].start()
+        end = p_tokens[block.a + block.size - 1].end()
+        phrases.append(provincial_text[start:end])
+    return phrases
+
+
+def _section_id(doc: Document, task, title: str) -> str:
+    for section in doc.ancestors(task):
+        if section.title == title:
+            return section.id
+    return title
+
+
+def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
+                central: Document, provincial: Document) -> list[str]:
+    """Human-readable reasons for the pair (provincial i, central j), strongest evidence first."""
+    v = features.vector(i, j)
+    fires = rules.fires
+    out: list[str] = []
+    if v["citation"] >= fires.get("citation", 1.0):
+        out.append("Cùng trích dẫn " + ", ".join(features.shared_citations.get((i, j), [])))
+    if v["ratio"] >= fires.get("ratio", 1.0):
+        out.append(f"Gần như chép nguyên văn: {v['ratio']:.0%} (ratio)")
+    if v["token_set"] >= fires.get("token_set", 1.0):
+        out.append(f"Trùng lời văn {v['token_set']:.0%} (token_set)")
+    if v["partial"] >= fires.get("partial", 1.0):
+        out.append(f"Một đoạn trùng {v['partial']:.0%} (partial_ratio)")
+    if v["tfidf"] >= fires.get("tfidf", 1.0):
+        out.append(f"Từ ngữ đặc trưng giống nhau: TF-IDF cosine {v['tfidf']:.2f}")
+    if v["contain"] >= fires.get("contain", 1.0):
+        out.append(f"{v['contain']:.0%} cụm từ đặc trưng có mặt ở văn bản kia")
+    if v["heading"] >= fires.get("heading", 1.0) and (i, j) in features.heading_pairs:
+        p_title, c_title = features.heading_pairs[(i, j)]
+        c_id = _section_id(central, features.central[j], c_title)
+        p_id = _section_id(provincial, features.provincial[i], p_title)
+        out.append(f"Đề mục tương ứng: {c_id} ↔ {p_id} ({v['heading']:.0%})")
+    if v["agency"] >= fires.get("agency", 1.0) and (i, j) in features.agency_pairs:
+        c_name, p_name = features.agency_pairs[(i, j)]
+        out.append(f"Cơ quan tương ứng: {c_name} → {p_name}")
+    if v["locality"] >= fires.get("locality", 1.0):
+        role = features.central[j].locality_role
+        out.append("Nhiệm vụ trung ương giao cho địa phương" + (f" ({_ROLE[role]})" if role in _ROLE else ""))
+    if v.get("mutual", 0.0) >= fires.get("mutual", 1.0):
+        out.append("Tương ứng tốt nhất của nhau (cả hai chiều)")
+    return out

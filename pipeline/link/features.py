@@ -1,0 +1,234 @@
+"""Pairwise evidence between the tasks of a central and a provincial document.
+
+Every feature is a matrix (provincial x central) of values in [0, 1]:
+  token_set  rapidfuzz token_set_ratio over the matching form (boilerplate removed)
+  ratio      rapidfuzz ratio (whole-text edit similarity: verbatim copies)
+  partial    rapidfuzz partial_ratio, only where the shorter text is short (a copied clause)
+  tfidf      cosine of TF-IDF vectors over word n-grams fitted on both documents' tasks, so that
+             phrases every task shares weigh little
+  contain    IDF-weighted share of the rarer side's n-grams found in the other text (copied part of a
+             longer task, in either direction)
+  heading    best similarity between the titles of the enclosing sections (copied, maybe reordered)
+  agency     a provincial lead is the counterpart of a central lead (0.5 when a coordinator is involved)
+  names_lead the provincial text names the central task's lead agency
+  locality   the central task reaches localities (lead 1.0, coordinator/directed 0.7)
+  citation   both tasks cite the same legal document (số hiệu), the central document's own number aside
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from ..model import Document, Task
+from ..vntext import match_form
+from .config import LinkingRules
+
+_WORD = re.compile(r"\w+")
+
+FEATURES = ("token_set", "ratio", "partial", "tfidf", "contain", "heading", "agency", "names_lead", "locality", "citation")
+
+
+@lru_cache(maxsize=65536)
+def _underthesea_words(text: str) -> tuple[str, ...]:
+    from underthesea import word_tokenize  # optional, slow (CRF): only when rules ask for it
+
+    return tuple(w for w in word_tokenize(text, format="text").split() if _WORD.search(w))
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_pattern(phrases: tuple[str, ...]) -> re.Pattern | None:
+    forms = sorted({" ".join(_WORD.findall(match_form(p))) for p in phrases if p.strip()}, key=len, reverse=True)
+    if not forms:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b")
+
+
+def words(text: str, rules: LinkingRules) -> tuple[str, ...]:
+    """The tokens every scorer sees: matching form, punctuation dropped, boilerplate phrases removed."""
+    plain = " ".join(_WORD.findall(match_form(text)))
+    pattern = _boilerplate_pattern(tuple(rules.text.boilerplate))
+    if pattern is not None:
+        plain = pattern.sub(" ", plain)
+    if rules.text.segmenter == "underthesea":
+        return _underthesea_words(plain)
+    return tuple(plain.split())
+
+
+@dataclass
+class PairFeatures:
+    """Feature matrices (provincial x central) and the per-task material they came from."""
+
+    provincial: list[Task]
+    central: list[Task]
+    values: dict[str, np.ndarray]
+    shared_citations: dict[tuple[int, int], list[str]]
+    heading_pairs: dict[tuple[int, int], tuple[str, str]]
+    agency_pairs: dict[tuple[int, int], tuple[str, str]]
+
+    def vector(self, i: int, j: int) -> dict[str, float]:
+        return {name: float(m[i, j]) for name, m in self.values.items()}
+
+
+def _texts(tasks: list[Task], rules: LinkingRules) -> list[str]:
+    return [" ".join(words(t.text, rules)) for t in tasks]
+
+
+def _cdist(a: list[str], b: list[str], scorer) -> np.ndarray:
+    if not a or not b:
+        return np.zeros((len(a), len(b)))
+    return process.cdist(a, b, scorer=scorer, workers=-1, dtype=np.float32) / 100.0
+
+
+def _partial(p_texts: list[str], c_texts: list[str], max_chars: int) -> np.ndarray:
+    """partial_ratio where the shorter side is short (it is costly and meaningless on two long texts)."""
+    out = np.zeros((len(p_texts), len(c_texts)), dtype=np.float32)
+    p_short = [i for i, t in enumerate(p_texts) if len(t) <= max_chars]
+    c_short = [j for j, t in enumerate(c_texts) if len(t) <= max_chars]
+    if p_short and c_texts:
+        block = _cdist([p_texts[i] for i in p_short], c_texts, fuzz.partial_ratio)
+        out[p_short, :] = block
+    if c_short and p_texts:
+        block = _cdist(p_texts, [c_texts[j] for j in c_short], fuzz.partial_ratio)
+        out[:, c_short] = np.maximum(out[:, c_short], block)
+    # partial_ratio of a short text against a longer one: only trust it when the short side is substantial
+    lengths_p = np.array([len(t) for t in p_texts])[:, None]
+    lengths_c = np.array([len(t) for t in c_texts])[None, :]
+    shorter = np.minimum(lengths_p, lengths_c)
+    return np.where(shorter >= 40, out, out * shorter / 40.0)
+
+
+def _tfidf(p_texts: list[str], c_texts: list[str], rules: LinkingRules):
+    low, high = rules.text.ngram_range
+    vectorizer = TfidfVectorizer(
+        analyzer="word", token_pattern=r"\S+", ngram_range=(low, high), sublinear_tf=True, lowercase=False,
+    )
+    matrix = vectorizer.fit_transform(c_texts + p_texts)
+    central, provincial = matrix[: len(c_texts)], matrix[len(c_texts):]
+    cosine = (provincial @ central.T).toarray()
+    # containment: IDF mass of one side's n-grams found in the other, relative to that side's mass
+    idf = vectorizer.idf_
+    binary_c = (central > 0).astype(np.float32)
+    binary_p = (provincial > 0).astype(np.float32)
+    weighted_p = binary_p.multiply(idf.reshape(1, -1)).tocsr()
+    weighted_c = binary_c.multiply(idf.reshape(1, -1)).tocsr()
+    shared_mass = (weighted_p @ binary_c.T).toarray()  # mass of p's n-grams also in c
+    mass_p = np.asarray(weighted_p.sum(axis=1)).reshape(-1, 1)
+    mass_c = np.asarray(weighted_c.sum(axis=1)).reshape(1, -1)
+    in_c = shared_mass / np.maximum(mass_p, 1e-9)
+    in_p = shared_mass / np.maximum(mass_c, 1e-9)
+    # the copied side must carry real content: damp containment of very short texts
+    floor = rules.text.contain_min_mass
+    in_c = in_c * np.minimum(1.0, mass_p / floor)
+    in_p = in_p * np.minimum(1.0, mass_c / floor)
+    return cosine, np.maximum(in_c, in_p)
+
+
+def _headings(doc: Document, task: Task) -> list[str]:
+    return [s.title for s in doc.ancestors(task) if s.title.strip()]
+
+
+def _heading_matrix(central: Document, provincial: Document, rules: LinkingRules):
+    c_titles = [_headings(central, t) for t in central.tasks]
+    p_titles = [_headings(provincial, t) for t in provincial.tasks]
+    distinct_c = sorted({h for hs in c_titles for h in hs})
+    distinct_p = sorted({h for hs in p_titles for h in hs})
+    out = np.zeros((len(p_titles), len(c_titles)), dtype=np.float32)
+    best_pair: dict[tuple[int, int], tuple[str, str]] = {}
+    if not distinct_c or not distinct_p:
+        return out, best_pair
+    forms_c = [" ".join(words(h, rules)) for h in distinct_c]
+    forms_p = [" ".join(words(h, rules)) for h in distinct_p]
+    sim = _cdist(forms_p, forms_c, fuzz.ratio)
+    # a heading must say something: one- or two-word headings ("Bộ Y tế") are agency evidence, not topic
+    min_words = rules.structure.heading_min_words
+    long_c = np.array([len(f.split()) >= min_words for f in forms_c])
+    long_p = np.array([len(f.split()) >= min_words for f in forms_p])
+    sim = sim * long_p[:, None] * long_c[None, :]
+    index_c = {h: k for k, h in enumerate(distinct_c)}
+    index_p = {h: k for k, h in enumerate(distinct_p)}
+    for i, hs_p in enumerate(p_titles):
+        rows = [index_p[h] for h in hs_p]
+        if not rows:
+            continue
+        for j, hs_c in enumerate(c_titles):
+            cols = [index_c[h] for h in hs_c]
+            if not cols:
+                continue
+            block = sim[np.ix_(rows, cols)]
+            k = int(block.argmax())
+            value = float(block.flat[k])
+            out[i, j] = value
+            if value > 0:
+                best_pair[(i, j)] = (distinct_p[rows[k // len(cols)]], distinct_c[cols[k % len(cols)]])
+    return out, best_pair
+
+
+def citation_numbers(task: Task, rules: LinkingRules) -> set[str]:
+    """Normalised số hiệu cited by a task: from extract's citations, else read from the text."""
+    if task.citations:
+        return {c.number.upper() for c in task.citations if c.number}
+    return {m.group(0).upper() for m in re.finditer(rules.citation_pattern, task.text)}
+
+
+def _citation_matrix(central: Document, provincial: Document, rules: LinkingRules):
+    own = {(central.meta.number or "").upper()} - {""}
+    c_cites = [citation_numbers(t, rules) - own for t in central.tasks]
+    p_cites = [citation_numbers(t, rules) - own for t in provincial.tasks]
+    out = np.zeros((len(p_cites), len(c_cites)), dtype=np.float32)
+    shared: dict[tuple[int, int], list[str]] = {}
+    # a reference cited by many central tasks (the law being detailed) says little about which one
+    citing = {n: sum(n in cc for cc in c_cites) for pc in p_cites for n in pc}
+    for i, pc in enumerate(p_cites):
+        if not pc:
+            continue
+        for j, cc in enumerate(c_cites):
+            common = pc & cc
+            if common:
+                out[i, j] = max(1.0 / citing[n] for n in common)
+                shared[(i, j)] = sorted(common)
+    return out, shared
+
+
+def _agency_matrix(central: Document, provincial: Document, rules: LinkingRules):
+    from .agency import counterpart_pairs
+
+    return counterpart_pairs(central.tasks, provincial.tasks, rules)
+
+
+def _locality_row(central: Document, rules: LinkingRules) -> np.ndarray:
+    values = []
+    for task in central.tasks:
+        if not task.localities:
+            values.append(0.0)
+        elif task.locality_role in (None, "", "lead"):
+            values.append(1.0 if task.locality_role == "lead" else rules.structure.locality_unknown_role)
+        else:
+            values.append(rules.structure.locality_other_role)
+    return np.array(values, dtype=np.float32)
+
+
+def pair_features(central: Document, provincial: Document, rules: LinkingRules) -> PairFeatures:
+    """Every feature matrix for one central/provincial pair."""
+    c_texts = _texts(central.tasks, rules)
+    p_texts = _texts(provincial.tasks, rules)
+    values: dict[str, np.ndarray] = {}
+    values["token_set"] = _cdist(p_texts, c_texts, fuzz.token_set_ratio)
+    values["ratio"] = _cdist(p_texts, c_texts, fuzz.ratio)
+    values["partial"] = _partial(p_texts, c_texts, rules.text.partial_max_chars)
+    if c_texts and p_texts:
+        values["tfidf"], values["contain"] = _tfidf(p_texts, c_texts, rules)
+    else:
+        values["tfidf"] = values["contain"] = np.zeros((len(p_texts), len(c_texts)))
+    values["heading"], heading_pairs = _heading_matrix(central, provincial, rules)
+    values["agency"], agency_pairs = _agency_matrix(central, provincial, rules)
+    from .agency import names_central_lead
+
+    values["names_lead"] = names_central_lead(central.tasks, provincial.tasks, rules)
+    values["locality"] = np.tile(_locality_row(central, rules), (len(p_texts), 1))
+    values["citation"], shared = _citation_matrix(central, provincial, rules)
+    return PairFeatures(provincial.tasks, central.tasks, values, shared, heading_pairs, agency_pairs)
