@@ -25,7 +25,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .model import Block, Citation, Document, DocumentMeta, Notice, Section, SourceText, Span, Task
+from .model import Block, Citation, Document, DocumentMeta, DoichieuError, Notice, Section, SourceText, Span, Task
 from .normalize import (
     Label,
     bullet_kinds,
@@ -40,6 +40,7 @@ from .vntext import fold, match_form
 
 class ClosingFormula(BaseModel):
     max_words: int = 45
+    endings: list[str] = []
 
 
 class StructureRules(BaseModel):
@@ -192,6 +193,8 @@ def _block_label(block: Block) -> Label | None:
 def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, role: str | None = None) -> Document:
     """Recover header facts, preamble, body structure, tasks and closing of one document."""
     cues = _cues()
+    if not blocks:
+        raise DoichieuError(source.path, "no text to segment (the file holds no readable paragraphs)")
     labels = [_block_label(b) for b in blocks]
     meta = DocumentMeta()
     notices: list[Notice] = []
@@ -215,19 +218,19 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
     doc = Document(id=document_id, path=source.path, role=role, kind=source.kind, meta=meta,
                    notices=list(source.notices) + notices, sha256=source.sha256)
     _emit(roots, doc)
-    # unlabelled paragraphs of a body without labels (letters): tasks when they assign work
-    unlabelled_tasks = [b for b in loose if not _is_closing_formula(b, cues)]
-    formula_blocks = [b for b in loose if _is_closing_formula(b, cues)]
-    for number, block in enumerate(unlabelled_tasks, start=1):
-        doc.tasks.append(Task(doc=document_id, id=str(number), label="", text=block.text, span=block.span))
+    # unlabelled paragraphs of a body without labels (letters) are tasks when they assign work; a trailing
+    # paragraph after the last item likewise ("closing"); the last one may be the closing formula
     closing_paragraphs: list[Block] = []
-    for block in trailing:
-        if not _is_closing_formula(block, cues) and _assigns_work(block, cues):
-            doc.tasks.append(Task(doc=document_id, id=_unique("closing", {t.id for t in doc.tasks}), label="",
-                                  text=block.text, span=block.span))
-        else:
-            closing_paragraphs.append(block)
-    closing_blocks = formula_blocks + closing_paragraphs + closing_blocks
+    for group, name in ((loose, None), (trailing, "closing")):
+        for position, block in enumerate(group):
+            last = position == len(group) - 1
+            if (last and _is_closing_formula(block, cues)) or not _assigns_work(block, cues):
+                closing_paragraphs.append(block)
+                continue
+            used = {t.id for t in doc.tasks}
+            task_id = _unique(name or str(sum(1 for t in doc.tasks if not t.label) + 1), used)
+            doc.tasks.append(Task(doc=document_id, id=task_id, label="", text=block.text, span=block.span))
+    closing_blocks = closing_paragraphs + closing_blocks
     _read_closing(closing_blocks, meta, cues)
     if appendix_start < len(blocks):
         first = blocks[appendix_start]
@@ -238,6 +241,8 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
     doc.closing = "\n".join(b.text for b in sorted(closing_blocks, key=lambda b: b.span.start))
     if not meta.issuer:
         meta.issuer = _issuer_from_signature(closing_blocks, cues)
+    if not doc.tasks and not doc.sections:
+        raise DoichieuError(source.path, "no document structure found: no numbered items, articles or assignments")
     return doc
 
 
@@ -318,7 +323,7 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
                 in_recipients = True
                 consumed = True
                 continue
-            if expect_title and not meta.title:
+            if expect_title and not meta.title and label is None:
                 meta.title = cell
                 consumed = True
                 expect_title = False
@@ -816,10 +821,16 @@ def _citation(match: re.Match) -> Citation:
 
 
 def _is_closing_formula(block: Block, cues: _Cues) -> bool:
+    """'… biết, triển khai thực hiện./.': a short one-sentence paragraph that assigns nothing specific."""
     text = block.text.strip()
     words = text.split()
     sentences = [s for s in re.split(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])", text.replace("./.", ".")) if s.strip()]
-    return len(words) <= cues.rules.closing_formula.max_words and len(sentences) <= 1
+    if len(words) > cues.rules.closing_formula.max_words or len(sentences) > 1:
+        return False
+    form = match_form(text).rstrip(" ./")
+    if any(form.endswith(match_form(e)) for e in cues.rules.closing_formula.endings):
+        return True
+    return not cues.assignment.match(form)
 
 
 def _assigns_work(block: Block, cues: _Cues) -> bool:

@@ -1,0 +1,466 @@
+"""segment: the seed pair against the gold, crafted documents in other layouts, the dev set."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pipeline.ingest import from_string, read
+from pipeline.model import Document, DoichieuError
+from pipeline.normalize import normalize
+from pipeline.segment import segment
+from pipeline.vntext import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CENTRAL = ROOT / "corpus" / "central" / "nq-23-NQ-CP-2022.md"
+PROVINCIAL = ROOT / "corpus" / "provincial" / "kontum-implementing-nq23.txt"
+GOLD = ROOT / "corpus" / "gold"
+
+
+def parse_file(path: Path, role: str | None = None) -> Document:
+    source = read(path)
+    return segment(normalize(source), source, role=role)
+
+
+def parse_text(text: str, kind: str = "txt", name: str = "<test>") -> Document:
+    source = from_string(text, name=name, kind=kind)
+    return segment(normalize(source), source)
+
+
+def load_gold(name: str) -> dict:
+    return yaml.safe_load((GOLD / name).read_text(encoding="utf-8"))
+
+
+def anchors_of(gold: dict) -> dict[str, str]:
+    return {t["id"]: fold(t["anchor"]) for t in gold["tasks"]}
+
+
+def check_against_gold(doc: Document, gold: dict) -> None:
+    """Every gold task is a predicted task with the same id holding its anchor and no other anchor;
+    no predicted task is left without an anchor; the section ids are the gold's."""
+    anchors = anchors_of(gold)
+    predicted = {t.id: t for t in doc.tasks}
+    assert sorted(predicted) == sorted(anchors)
+    for task_id, anchor in anchors.items():
+        text = fold(predicted[task_id].text)
+        assert anchor in text, task_id
+        others = [g for g, a in anchors.items() if g != task_id and a != anchor and a in text]
+        assert not others, (task_id, others)
+    assert sorted(s.id for s in doc.sections) == sorted(s["id"] for s in gold["sections"])
+
+
+@pytest.fixture(scope="module")
+def central() -> Document:
+    return parse_file(CENTRAL, role="central")
+
+
+@pytest.fixture(scope="module")
+def provincial() -> Document:
+    return parse_file(PROVINCIAL, role="provincial")
+
+
+# --------------------------------------------------------------------------- the seed pair
+
+
+def test_central_matches_gold(central):
+    check_against_gold(central, load_gold("nq23.tasks.yaml"))
+
+
+def test_provincial_matches_gold(provincial):
+    check_against_gold(provincial, load_gold("kontum.tasks.yaml"))
+
+
+def test_repaired_labels_keep_the_printed_label_and_raise_notices(central):
+    assert central.section("III.3.đ").label.startswith("d)")
+    assert central.task("III.4.đ").label == "d)"
+    assert central.task("III.3.d").label.startswith("d)")
+    repaired = [n for n in central.notices if n.code == "label-repaired"]
+    assert [n.line for n in repaired] == [185, 205]
+    assert all("đ)" in n.message for n in repaired)
+
+
+def test_non_task_parts_hold_no_tasks(central):
+    assert not central.section("I").holds_tasks and not central.section("II").holds_tasks
+    assert central.section("III").holds_tasks and central.section("IV").holds_tasks
+    assert not any(t.id.startswith(("I.", "II.")) for t in central.tasks)
+
+
+def test_preamble_and_closing_are_not_tasks(central, provincial):
+    for doc, preamble_start, closing_part in (
+        (central, "Căn cứ Luật Biên giới quốc gia", "Ban Bí thư Trung ương Đảng"),
+        (provincial, "Thực hiện Nghị quyết số 23/NQ-CP", "báo để các cơ quan, đơn vị, địa phương biết"),
+    ):
+        assert doc.preamble.startswith(preamble_start)
+        assert closing_part in doc.closing
+        assert "Nơi nhận" in doc.closing
+        texts = " ".join(fold(t.text) for t in doc.tasks)
+        assert fold(preamble_start) not in texts
+        assert fold(closing_part) not in texts
+        assert "nhu tren" not in texts
+
+
+def test_central_meta(central):
+    meta = central.meta
+    assert (meta.number, meta.date, meta.doc_type, meta.place) == ("23/NQ-CP", "2022-03-02", "Nghị quyết", "Hà Nội")
+    assert meta.title == "Về phát triển kinh tế khu vực biên giới đất liền"
+    assert fold(meta.issuer) == "chinh phu"
+    assert meta.signer == "Phạm Bình Minh"
+    assert "Văn phòng Quốc hội" in meta.recipients
+    assert central.id == "23-nq-cp"
+
+
+def test_provincial_meta_without_header(provincial):
+    meta = provincial.meta
+    assert meta.number is None and meta.date is None
+    assert meta.signer == "Nguyễn Ngọc Sâm"
+    assert meta.signer_title == "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+    assert [c.number for c in meta.implements] == ["23/NQ-CP"]
+    assert meta.implements[0].date == "2022-03-02"
+
+
+def test_task_text_is_own_text_in_source_wording(central, provincial):
+    task = central.task("III.2.c")
+    assert "phối hợp với với" in task.text
+    bullet = central.task("III.1.a.1")
+    assert bullet.text.startswith("Chủ trì, phối hợp") and bullet.parent == "III.1.a"
+    split = provincial.task("1.c.1")
+    assert "bồi dưỡng" in split.text
+    assert "**" not in " ".join(t.text for t in central.tasks)
+    heading_task = central.task("III.1.i")
+    assert heading_task.text.endswith("khu chế xuất.")
+
+
+def test_spans_point_into_the_source(central, provincial):
+    for path, doc in ((CENTRAL, central), (PROVINCIAL, provincial)):
+        text = read(path).text
+        for task in doc.tasks:
+            piece = fold(text[task.span.start:task.span.end])
+            assert fold(task.text)[:40] in piece, task.id
+            assert task.span.line <= task.span.end_line
+        ids = [t.id for t in doc.tasks] + [s.id for s in doc.sections]
+        assert len(ids) == len(set(ids))
+    assert central.task("III.1.a.1").span.line == 87
+    assert provincial.task("4.a.4").span.line == 169
+    assert central.section("IV.1").span.line == 249
+
+
+def test_sections_and_tasks_in_source_order(central):
+    lines = [t.span.line for t in central.tasks]
+    assert lines == sorted(lines)
+    by_id = {s.id: s for s in central.sections}
+    for task in central.tasks:
+        assert task.parent in by_id
+
+
+# --------------------------------------------------------------------------- crafted layouts
+
+STATUTE = """CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 12/2030/NĐ-CP
+Hà Nội, ngày 5 tháng 6 năm 2030
+NGHỊ ĐỊNH
+Quy định về quản lý thử nghiệm sản phẩm mới
+Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;
+Theo đề nghị của Bộ trưởng Bộ Khoa học và Công nghệ;
+Chính phủ ban hành Nghị định quy định về quản lý thử nghiệm sản phẩm mới.
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định việc thử nghiệm sản phẩm mới.
+Điều 2. Giải thích từ ngữ
+1. Sản phẩm mới là sản phẩm lần đầu được đưa ra thị trường.
+2. Thử nghiệm là việc đánh giá sản phẩm trong điều kiện thực tế.
+Chương II
+TỔ CHỨC THỰC HIỆN
+Điều 3. Trách nhiệm của các bộ, ngành và địa phương
+1. Bộ Khoa học và Công nghệ có trách nhiệm:
+a) Ban hành hướng dẫn thử nghiệm sản phẩm mới;
+b) Hướng dẫn, kiểm tra việc thử nghiệm;
+c) Tổng hợp kết quả thử nghiệm hằng năm;
+d) Tổ chức tuyên truyền, phổ biến pháp luật về thử nghiệm;
+d) Hợp tác quốc tế về thử nghiệm sản phẩm mới.
+2. Ủy ban nhân dân cấp tỉnh tổ chức thực hiện việc thử nghiệm trên địa bàn.
+3. Kinh phí thực hiện được bảo đảm từ ngân sách nhà nước.
+Điều 4. Hiệu lực thi hành
+1. Nghị định này có hiệu lực thi hành kể từ ngày ký.
+2. Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Nghị định này./.
+Nơi nhận:
+- Ban Bí thư Trung ương Đảng;
+- Lưu: VT, KGVX.
+TM. CHÍNH PHỦ
+THỦ TƯỚNG
+Nguyễn Văn An
+PHỤ LỤC
+MẪU QUYẾT ĐỊNH PHÊ DUYỆT
+Điều 1. Phê duyệt kế hoạch thử nghiệm của ……(1).
+Điều 2. ……(1) có trách nhiệm thực hiện đúng kế hoạch đã được phê duyệt.
+"""
+
+
+def test_statute_layout():
+    doc = parse_text(STATUTE)
+    assert [t.id for t in doc.tasks] == ["3.1.a", "3.1.b", "3.1.c", "3.1.d", "3.1.đ", "3.2", "4.2"]
+    assert doc.task("3.1.đ").label == "d)" and doc.task("3.1.đ").parent == "3.1"
+    assert [n.line for n in doc.notices if n.code == "label-repaired"] == [26]
+    sections = {s.id: s for s in doc.sections}
+    assert sections["Chương.I"].title == "QUY ĐỊNH CHUNG" and sections["Chương.I"].kind == "chapter"
+    assert not sections["1"].holds_tasks and not sections["2"].holds_tasks
+    assert sections["3"].holds_tasks and sections["3"].parent == "Chương.II"
+    assert sections["3.1"].kind == "clause" and sections["3.1"].title == "Bộ Khoa học và Công nghệ có trách nhiệm:"
+    assert any(s.kind == "appendix" and not s.holds_tasks for s in doc.sections)
+    assert not any("phe duyet ke hoach thu nghiem" in fold(t.text) for t in doc.tasks)
+    meta = doc.meta
+    assert (meta.number, meta.date, meta.doc_type) == ("12/2030/NĐ-CP", "2030-06-05", "Nghị định")
+    assert meta.title == "Quy định về quản lý thử nghiệm sản phẩm mới"
+    assert meta.signer == "Nguyễn Văn An" and meta.signer_title == "TM. CHÍNH PHỦ / THỦ TƯỚNG"
+    assert doc.preamble.startswith("Căn cứ Luật Tổ chức Chính phủ")
+
+
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH AN GIANG
+
+Số: 45/KH-UBND
+
+An Giang, ngày 10 tháng 4 năm 2031
+
+KẾ HOẠCH
+Triển khai thực hiện Nghị quyết số 9/NQ-CP của Chính phủ
+
+Thực hiện Nghị quyết số 9/NQ-CP ngày 01 tháng 02 năm 2031 của Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Triển khai kịp thời, đồng bộ các nhiệm vụ của Nghị quyết.
+2. Yêu cầu
+- Bám sát nội dung Nghị quyết.
+- Phân công rõ cơ quan chủ trì.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Nhiệm vụ chung
+1.1. Sở Tài chính chủ trì, phối hợp với các sở, ngành bố trí nguồn lực thực hiện.
+1.2. Sở Xây dựng:
++ Rà soát quy hoạch xây dựng vùng biên giới;
++ Đề xuất danh mục công trình ưu tiên đầu tư.
+2. Nhiệm vụ cụ thể
+2.1. Ủy ban nhân dân các huyện triển khai thực hiện trên địa bàn.
+2.1. Công an tỉnh bảo đảm an ninh trật tự trên địa bàn.
+III. TỔ CHỨC THỰC HIỆN
+Giao Sở Tài chính theo dõi, đôn đốc, tổng hợp kết quả thực hiện, báo cáo Ủy ban nhân dân tỉnh.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Lê Văn Bình
+"""
+
+
+def test_plan_with_multilevel_numbers_and_plus_bullets():
+    doc = parse_text(PLAN)
+    assert [t.id for t in doc.tasks] == ["II.1.1", "II.1.2.1", "II.1.2.2", "II.2.1", "II.2.2", "III"]
+    assert doc.task("II.2.2").label == "2.1."
+    assert any(n.code == "label-repaired" and n.line == 27 for n in doc.notices)
+    assert doc.task("III").text.startswith("Giao Sở Tài chính")
+    assert not doc.section("I").holds_tasks
+    assert doc.section("II.1.2").title == "Sở Xây dựng:"
+    assert doc.task("II.1.2.1").label == "+"
+    meta = doc.meta
+    assert meta.issuer == "ỦY BAN NHÂN DÂN TỈNH AN GIANG"
+    assert (meta.doc_type, meta.number, meta.date, meta.place) == ("Kế hoạch", "45/KH-UBND", "2031-04-10", "An Giang")
+    assert meta.title == "Triển khai thực hiện Nghị quyết số 9/NQ-CP của Chính phủ"
+    assert [c.number for c in meta.implements] == ["9/NQ-CP"]
+
+
+LETTER = """     ỦY B AN NHÂN D Â N            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+       TỈNH BÌNH ĐỊNH                  Độc lập - Tự do - Hạnh phúc
+
+  Số: 123/UBND-KT                  Bình Định, ngày 3 tháng 5 năm 2032
+V/v triển khai thực hiện Chỉ thị
+  số 5/CT-TTg của Thủ tướng
+        Chính phủ
+
+          Kính gửi:
+                   - Sở Công Thương;
+                   - Sở Tài chính.
+
+     Thực hiện Chỉ thị số 5/CT-TTg ngày 2 tháng 4 năm 2032 của Thủ tướng
+Chính phủ về tăng cường quản lý thị trường, Chủ tịch Ủy ban nhân dân tỉnh có
+ý kiến chỉ đạo như sau:
+     1. Giao Sở Công Thương chủ trì, phối hợp với các cơ quan liên quan rà
+soát, tổng hợp tình hình thực hiện trên địa bàn tỉnh, báo cáo Ủy ban nhân
+dân tỉnh trước ngày 15 tháng 6 năm 2032; phối hợp với Sở Tài chính và Sở Xây
+dựng đề xuất các giải pháp tháo gỡ khó khăn cho doanh nghiệp trong năm
+
+                                                                          2
+
+2032 và những năm tiếp theo.
+     2. Sở Tài chính bố trí kinh phí thực hiện theo quy định của pháp luật về
+ngân sách nhà nước; hướng dẫn các đơn vị lập dự toán, thanh quyết toán kinh
+phí đúng quy định.
+     Ủy ban nhân dân tỉnh yêu cầu các đơn vị nghiêm túc triển khai thực hiện./.
+Nơi nhận:                                              KT. CHỦ TỊCH
+- Như trên;                                            PHÓ CHỦ TỊCH
+- Lưu: VT.
+
+                                                       Trần Văn Bình
+"""
+
+
+def test_pdf_layout_letter_with_recipients_and_page_number():
+    doc = parse_text(LETTER)
+    assert [t.id for t in doc.tasks] == ["1", "2"]
+    first = doc.task("1")
+    assert "trong năm 2032 và những năm tiếp theo." in first.text
+    assert first.span.line == 16 and first.span.end_line == 23
+    meta = doc.meta
+    assert meta.issuer == "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH"
+    assert (meta.number, meta.date, meta.place, meta.doc_type) == ("123/UBND-KT", "2032-05-03", "Bình Định", "Công văn")
+    assert meta.title == "V/v triển khai thực hiện Chỉ thị số 5/CT-TTg của Thủ tướng Chính phủ"
+    assert meta.recipients[:2] == ["Sở Công Thương", "Sở Tài chính"]
+    assert meta.signer == "Trần Văn Bình" and meta.signer_title == "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+    assert "nghiêm túc triển khai thực hiện./." in doc.closing
+    assert doc.preamble.startswith("Thực hiện Chỉ thị số 5/CT-TTg")
+
+
+DOCX_LETTER = """UỶ BAN NHÂN DÂN
+TỈNH HÒA BÌNH |  | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số:             /UBND-KT |  |        Hòa Bình, ngày         tháng       năm 2033
+V/v báo cáo tình hình thực hiện |  |
+
+Kính gửi: |
+- Sở Nội vụ;
+- Sở Tư pháp.
+
+Liên quan đến việc thực hiện Nghị định số 7/2033/NĐ-CP ngày 1/2/2033 của Chính phủ; Chủ tịch UBND tỉnh có ý kiến như sau:
+Giao Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp rà soát, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/9/2033.
+Đề nghị Sở Tư pháp hướng dẫn các xã, phường thực hiện thủ tục theo quy định.
+Căn cứ ý kiến chỉ đạo trên, các đơn vị liên quan triển khai thực hiện./.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT, KT. | KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+
+
+Phạm Thị Hoa
+"""
+
+
+def test_docx_letter_with_table_header_and_unlabelled_tasks():
+    doc = parse_text(DOCX_LETTER)
+    assert [t.id for t in doc.tasks] == ["1", "2"]
+    assert doc.task("1").text.startswith("Giao Sở Nội vụ")
+    assert doc.task("2").text.startswith("Đề nghị Sở Tư pháp")
+    meta = doc.meta
+    assert meta.number is None and meta.date is None and meta.place == "Hòa Bình"
+    assert meta.issuer == "UỶ BAN NHÂN DÂN TỈNH HÒA BÌNH"
+    assert meta.recipients[:2] == ["Sở Nội vụ", "Sở Tư pháp"]
+    assert meta.signer == "Phạm Thị Hoa"
+    assert [c.number for c in meta.implements] == ["7/2033/NĐ-CP"]
+    assert "Căn cứ ý kiến chỉ đạo trên" in doc.closing
+
+
+MARKDOWN = """**BỘ CÔNG THƯƠNG**
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+
+Số: 88/QĐ-BCT
+
+# QUYẾT ĐỊNH
+
+## I. MỤC TIÊU
+
+1. Nâng cao năng lực quản lý.
+
+## II. NHIỆM VỤ
+
+#### **1. Hoàn thiện thể chế**
+
+###### a) Vụ Pháp chế
+
+- Rà soát văn bản quy phạm pháp luật;
+
+- Đề xuất sửa đổi, bổ sung
+
+các quy định không còn phù hợp.
+
+**b) Cục Hóa chất chủ trì xây dựng cơ sở dữ liệu.**
+
+## 2. Tổ chức thực hiện
+
+Các đơn vị triển khai thực hiện nghiêm túc Quyết định này./.
+"""
+
+
+def test_markdown_depths_are_not_hierarchy():
+    doc = parse_text(MARKDOWN, kind="md")
+    assert [t.id for t in doc.tasks] == ["II.1.a.1", "II.1.a.2", "II.1.b", "II.2"]
+    assert doc.task("II.1.a.2").text == "Đề xuất sửa đổi, bổ sung các quy định không còn phù hợp."
+    assert doc.task("II.1.b").text == "Cục Hóa chất chủ trì xây dựng cơ sở dữ liệu."
+    assert doc.section("II.1").title == "Hoàn thiện thể chế"
+    assert doc.meta.doc_type == "Quyết định" and doc.meta.number == "88/QĐ-BCT"
+
+
+def test_empty_or_structureless_input_is_refused():
+    with pytest.raises(DoichieuError, match="no text"):
+        segment([], from_string(" ", name="empty.txt"))
+    source = from_string("Một đoạn văn không có cấu trúc nào cả.\nDòng thứ hai của đoạn văn ấy.", name="plain.txt")
+    with pytest.raises(DoichieuError, match="plain.txt: no document structure"):
+        segment(normalize(source), source)
+
+
+# --------------------------------------------------------------------------- dev set (../shared)
+
+DEVSET = SHARED / "devset"
+DEV_DOCS = {
+    "nd25.tasks.yaml": "central-25-2026-ND-CP.txt",
+    "nd181.tasks.yaml": "central-181-2024-ND-CP.txt",
+    "laocai-sct.tasks.yaml": "laocai-SCT-CN-2026-01-trien-khai-ND25-hoa-chat-DU-THAO.txt",
+    "laocai-cv.tasks.yaml": "laocai-UBND-KT-2025-giao-SCT-tham-muu-uy-quyen-VLNCN.txt",
+    "laocai-qd1883.tasks.yaml": "laocai-QD-1883-UBND-2025-uy-quyen-VLNCN-DU-THAO.txt",
+}
+
+
+def segmentation_scores(doc: Document, gold: dict) -> tuple[float, float]:
+    """(precision, recall) as the referee counts them: recall = gold anchors held cleanly by the shortest
+    holder; precision = predicted tasks holding exactly one distinct anchor."""
+    anchors = anchors_of(gold)
+    texts = [fold(t.text) for t in doc.tasks]
+    distinct = set(anchors.values())
+    clean = 0
+    groups: dict[str, list[str]] = {}
+    for gid, anchor in anchors.items():
+        groups.setdefault(anchor, []).append(gid)
+    for anchor, gids in groups.items():
+        holders = sorted((len(x), i) for i, x in enumerate(texts) if anchor in x)[: len(gids)]
+        for _, index in holders:
+            if not [a for a in distinct if a != anchor and a in texts[index]]:
+                clean += 1
+    exact = sum(1 for x in texts if sum(a in x for a in distinct) == 1)
+    return exact / max(len(texts), 1), clean / len(anchors)
+
+
+@pytest.mark.parametrize("gold_name", sorted(DEV_DOCS))
+def test_devset_segmentation(gold_name):
+    if not (DEVSET / "raw").exists():
+        pytest.skip("../shared/devset is not beside this checkout")
+    gold = yaml.safe_load((DEVSET / "gold" / gold_name).read_text(encoding="utf-8"))
+    doc = parse_file(DEVSET / "raw" / DEV_DOCS[gold_name])
+    precision, recall = segmentation_scores(doc, gold)
+    assert precision == 1.0
+    # decrees: a few clauses are annotated only because a provincial task carries them out
+    assert recall >= (0.9 if gold_name.startswith("nd") else 1.0)
+
+
+def test_devset_decree_appendix_forms_are_not_tasks():
+    path = DEVSET / "raw" / "central-25-2026-ND-CP.txt"
+    if not path.exists():
+        pytest.skip("../shared/devset is not beside this checkout")
+    doc = parse_file(path)
+    assert max(t.span.line for t in doc.tasks) < 500
+    assert doc.meta.number == "25/2026/NĐ-CP" and doc.meta.signer == "Bùi Thanh Sơn"
