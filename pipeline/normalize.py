@@ -404,8 +404,11 @@ def _prepare(source: SourceText) -> list[_Line | None]:
             if not text:
                 prepared.append(None)
                 continue
-        start = raw.offset + lead
-        end = raw.offset + len(raw.text) - trail
+        # offsets of the first and last characters kept (markdown markers and padding excluded)
+        first_kept = raw.text.find(text[0], lead)
+        last_kept = raw.text.rfind(text[-1], 0, len(raw.text) - trail)
+        start = raw.offset + (first_kept if first_kept >= 0 else lead)
+        end = raw.offset + (last_kept + 1 if last_kept >= first_kept >= 0 else len(raw.text) - trail)
         prepared.append(_Line(raw.number, text, start, max(end, start), raw.page, frozenset(markup)))
     for i, line in enumerate(prepared):
         if line is None or not _PAGE_NUMBER.match(line.text):
@@ -464,12 +467,9 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
 def _block(group: list[_Line], source: SourceText) -> Block:
     first, last = group[0], group[-1]
     text = " ".join(line.text for line in group)
+    # the first line's hints describe the paragraph (a heading or bold item may wrap onto plain lines)
     markup = set(first.markup)
-    for line in group[1:]:
-        markup &= line.markup | {"indented", "table"}
     markup |= {m for line in group for m in line.markup if m == "table"}
-    if "heading" not in markup:
-        markup = {m for m in markup if not m.startswith("heading:")}
     if first.label is not None:
         markup.add(f"label:{first.label.kind}")
     pages = [line.page for line in group if line.page is not None]

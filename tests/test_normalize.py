@@ -1,0 +1,130 @@
+"""normalize: paragraphs joined across wraps and page breaks, labels found, markup kept as hints, spans."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.ingest import from_string, read
+from pipeline.model import SourceLine, SourceText
+from pipeline.normalize import Label, normalize, parse_label
+
+ROOT = Path(__file__).resolve().parent.parent
+CENTRAL = ROOT / "corpus" / "central" / "nq-23-NQ-CP-2022.md"
+PROVINCIAL = ROOT / "corpus" / "provincial" / "kontum-implementing-nq23.txt"
+
+
+def texts(text: str, kind: str = "txt") -> list[str]:
+    return [b.text for b in normalize(from_string(text, kind=kind))]
+
+
+# a hard-wrapped paragraph (pdftotext) needs enough full lines for the wrap width to be recognised
+FILLER = "\n".join(
+    ["Ủy ban nhân dân tỉnh giao các sở, ban, ngành chủ động nghiên cứu, triển khai các", "nhiệm vụ được giao"
+     " theo chức năng, nhiệm vụ và thẩm quyền quy định của pháp luật, bảo đảm"] * 4
+) + " hiệu quả.\n\n"
+
+
+def test_parse_label_kinds():
+    assert parse_label("III. CÁC NHIỆM VỤ") == Label("roman", "III.", "III", 5, None)
+    assert parse_label("2.3.1. Sở Y tế").kind == "number3"
+    assert parse_label("1.1 Sở Y tế").kind == "number2"
+    assert parse_label("đ) Bộ Quốc phòng").value == "đ"
+    assert parse_label("Điều 41. Hiệu lực thi hành").kind == "article"
+    assert parse_label("Chương II").kind == "chapter"
+    assert parse_label("Mục 2. THẨM ĐỊNH").kind == "section"
+    assert parse_label("+ Rà soát").kind == "plus"
+    assert parse_label("– Rà soát").kind == "dash"
+    assert parse_label("2021 của Thủ tướng") is None
+    assert parse_label("5. tháng sau") is None  # a number opening a wrapped sentence
+    assert parse_label("Mục tiêu chung") is None
+    assert parse_label("IIV. sai") is None
+
+
+def test_words_split_across_blank_lines_are_joined():
+    blocks = normalize(read(PROVINCIAL))
+    joined = " ".join(b.text for b in blocks)
+    for phrase in ("bồi dưỡng có trọng tâm", "ngày 15 tháng 3 năm 2021 của Thủ tướng", "nâng cao phúc lợi xã hội",
+                   "tham mưu Ủy ban nhân dân tỉnh thực hiện các nội dung", "Ủy ban nhân dân tỉnh yêu cầu các Sở"):
+        assert phrase in joined, phrase
+    starts = [b.text[:25] for b in blocks]
+    assert not any(s.startswith("2021") for s in starts)
+    assert not any(s.startswith("lợi xã hội") for s in starts)
+
+
+def test_labels_open_blocks_even_without_blank_lines():
+    blocks = texts("c) Các sở, ban, ngành: \n- Xác định nhu cầu nguồn nhân lực. \n- Tiếp tục triển khai.\n")
+    assert blocks == ["c) Các sở, ban, ngành:", "- Xác định nhu cầu nguồn nhân lực.", "- Tiếp tục triển khai."]
+
+
+def test_wrapped_line_starting_with_dash_or_number_is_a_continuation():
+    text = FILLER + (
+        "a) Sở Kế hoạch và Đầu tư chủ trì tham mưu phát triển kinh tế, văn hóa\n"
+        "- xã hội vùng biên giới, bảo đảm quốc phòng, an ninh trên địa bàn tỉnh và\n"
+        "3. lần so với cùng kỳ năm trước theo kế hoạch đã được phê duyệt hằng năm.\n"
+    )
+    blocks = texts(text)
+    assert blocks[-1].startswith("a) Sở Kế hoạch") and blocks[-1].endswith("phê duyệt hằng năm.")
+
+
+def test_markdown_markers_become_markup():
+    blocks = normalize(from_string("## **I. QUAN ĐIỂM**\n\n*Căn cứ Luật A;*\n\n**d) Bộ Công an**\n", kind="md"))
+    assert [b.text for b in blocks] == ["I. QUAN ĐIỂM", "Căn cứ Luật A;", "d) Bộ Công an"]
+    assert {"heading", "heading:2", "bold", "label:roman"} <= blocks[0].markup
+    assert "italic" in blocks[1].markup
+    assert "bold" in blocks[2].markup and "heading" not in blocks[2].markup
+
+
+def test_heading_split_by_page_break_is_joined():
+    blocks = normalize(read(CENTRAL))
+    i_block = next(b for b in blocks if b.text.startswith("i) Bộ Lao động"))
+    assert i_block.text.endswith("khu chế xuất.")
+    assert (i_block.span.line, i_block.span.end_line) == (125, 127)
+    bullet = next(b for b in blocks if b.text.startswith("- Chủ trì, phối hợp với Bộ Quốc phòng và các địa phương"))
+    assert "phù hợp với điều kiện tự nhiên" in bullet.text
+
+
+def test_page_numbers_and_leading_spaces_are_dropped():
+    text = FILLER + "    1. Sở Tài chính bố trí kinh phí\n\n   12   \n\ntheo quy định.\n"
+    blocks = texts(text)
+    assert blocks[-1] == "1. Sở Tài chính bố trí kinh phí theo quy định."
+
+
+def test_letter_spaced_capitals_are_rejoined():
+    assert texts("ỦY B AN NHÂN D Â N\n") == ["ỦY BAN NHÂN DÂN"]
+    assert texts("Q U Y Ế T  Đ Ị N H\n") == ["QUYẾT ĐỊNH"]
+    assert texts("K Ế H O Ạ C H\n") == ["KẾ HOẠCH"]
+
+
+def test_side_by_side_columns_become_cells_but_draft_blanks_do_not():
+    blocks = normalize(from_string("ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                                   "Số:        /UBND-KT       Lào Cai, ngày      tháng   01 năm 2026\n"))
+    assert blocks[0].text == "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and "table" in blocks[0].markup
+    assert blocks[1].text == "Số: /UBND-KT | Lào Cai, ngày tháng 01 năm 2026"
+
+
+def test_spans_and_pages():
+    raw = "1. Sở Tài chính chủ trì\nrà soát kinh phí.\n\n2. Sở Nội vụ\ntheo dõi."
+    lines, offset = [], 0
+    for number, line in enumerate(raw.split("\n"), start=1):
+        lines.append(SourceLine(text=line, number=number, offset=offset, page=1 if number < 4 else 2))
+        offset += len(line) + 1
+    source = SourceText(path="x.pdf", kind="pdf", text=raw, lines=lines)
+    blocks = normalize(source)
+    assert [b.text for b in blocks] == ["1. Sở Tài chính chủ trì rà soát kinh phí.", "2. Sở Nội vụ theo dõi."]
+    first, second = blocks
+    assert (first.span.line, first.span.end_line, first.span.page, first.span.end_page) == (1, 2, 1, 1)
+    assert raw[first.span.start:first.span.end] == "1. Sở Tài chính chủ trì\nrà soát kinh phí."
+    assert (second.span.page, second.span.end_page) == (2, 2)
+
+
+def test_display_text_keeps_spelling():
+    blocks = texts("- Sản xuất nông lâm thuỷ sản; phối hợp với với Sở Y tế.\n")
+    assert blocks == ["- Sản xuất nông lâm thuỷ sản; phối hợp với với Sở Y tế."]
+
+
+def test_every_block_has_a_span_inside_the_source():
+    for path in (CENTRAL, PROVINCIAL):
+        source = read(path)
+        for block in normalize(source):
+            assert 0 <= block.span.start < block.span.end <= len(source.text)
+            assert source.text[block.span.start] == block.text[0]
+            assert source.text[block.span.end - 1] == block.text[-1]
