@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from .model import Document, Mention, Section, Span, Task
-from .vntext import fold
+from .model import Document, Link, Mention, Result, Section, Span, Task, TaskRef
+from .vntext import fold, match_form
 
 # --------------------------------------------------------------------------- perfect parse from gold
 
@@ -166,3 +166,248 @@ def coverage_metrics(status: dict, gold_rows: list[dict]) -> dict:
         "gap": prf(gap_tp, gap_pred, gap_gold),
         "wrong": wrong,
     }
+
+
+# --------------------------------------------------------------------------- scoring a Result against gold files
+
+
+def referee_fold(text: str) -> str:
+    """The referee's comparison form: vntext.fold with "UBND" spelled out."""
+    text = re.sub(r"\bubnd\b", "uy ban nhan dan", fold(text))
+    return " ".join(text.split())
+
+
+def _fold_agency(name: str, abbreviations: dict[str, str]) -> str:
+    folded = referee_fold(name)
+    if not abbreviations:
+        return folded
+    pattern = r"\b(" + "|".join(sorted(map(re.escape, abbreviations), key=len, reverse=True)) + r")\b"
+    return re.sub(pattern, lambda m: abbreviations[m.group(1)], folded)
+
+
+def _abbreviations() -> dict[str, str]:
+    from .link.config import linking_rules
+
+    return dict(linking_rules().evaluation_abbreviations)
+
+
+def _match_document(anchors: dict[str, str], by_doc: dict[str, list[dict]]) -> str | None:
+    best, best_hits = None, 0
+    for doc_id, tasks in by_doc.items():
+        texts = [referee_fold(t.get("text", "")) for t in tasks]
+        hits = sum(any(a in x for x in texts) for a in anchors.values())
+        if hits > best_hits:
+            best, best_hits = doc_id, hits
+    return best
+
+
+def _map_tasks(anchors: dict[str, str], tasks: list[dict]):
+    """gold id -> predicted task (shortest holder of its anchor; identical anchors in document order),
+    and the segmentation scores."""
+    folded = [(referee_fold(t.get("text", "")), t) for t in tasks]
+    mapping, clean = {}, set()
+    groups: dict[str, list[str]] = {}
+    for gid, anchor in anchors.items():
+        groups.setdefault(anchor, []).append(gid)
+    for anchor, gids in groups.items():
+        holders = sorted((len(x), i) for i, (x, _) in enumerate(folded) if anchor in x)
+        chosen = sorted(i for _, i in holders[: len(gids)])
+        for gid, index in zip(gids, chosen, strict=False):
+            mapping[gid] = folded[index][1]
+            if not [g for g, a in anchors.items() if a != anchor and a in folded[index][0]]:
+                clean.add(gid)
+    distinct = set(anchors.values())
+    exact = sum(1 for x, _ in folded if sum(a in x for a in distinct) == 1)
+    seg = prf(len(clean), len(folded), len(anchors))
+    seg["precision"] = exact / len(folded) if folded else 0.0
+    p, r = seg["precision"], seg["recall"]
+    seg["f1"] = 2 * p * r / (p + r) if p + r else 0.0
+    return mapping, seg
+
+
+def _agency_scores(gold_tasks: dict[str, dict], mapping: dict, abbreviations: dict[str, str]) -> dict:
+    lead_ok = c_tp = c_pred = c_gold = 0
+    for gid, task in mapping.items():
+        gold = gold_tasks[gid]
+        lead_ok += ({_fold_agency(a, abbreviations) for a in gold.get("leads") or []}
+                    == {_fold_agency(a, abbreviations) for a in task.get("leads") or []})
+        g_co = {_fold_agency(a, abbreviations) for a in gold.get("coordinators") or []}
+        p_co = {_fold_agency(a, abbreviations) for a in task.get("coordinators") or []}
+        c_tp, c_pred, c_gold = c_tp + len(g_co & p_co), c_pred + len(p_co), c_gold + len(g_co)
+    return {"lead_accuracy": lead_ok / len(mapping) if mapping else 0.0, "coordinators": prf(c_tp, c_pred, c_gold)}
+
+
+def _load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def score_pair(data: dict, gold_dir: Path, pair: str) -> dict:
+    """One gold pair scored on a result.json dict: the referee's metrics, flat."""
+    links_data = _load(gold_dir / f"{pair}.links.yaml")
+    central_gold = _load(gold_dir / links_data["central_tasks"])["tasks"]
+    provincial_gold = _load(gold_dir / links_data["provincial_tasks"])["tasks"]
+    c_anchor = {str(t["id"]): referee_fold(t["anchor"]) for t in central_gold}
+    p_anchor = {str(t["id"]): referee_fold(t["anchor"]) for t in provincial_gold}
+    by_doc: dict[str, list[dict]] = {}
+    for task in data.get("tasks", []):
+        by_doc.setdefault(str(task.get("doc")), []).append(task)
+    c_doc = _match_document(c_anchor, by_doc)
+    p_doc = _match_document(p_anchor, {k: v for k, v in by_doc.items() if k != c_doc})
+    if c_doc is None or p_doc is None:
+        return {"pair": pair, "error": "gold documents not found among the result's tasks"}
+    c_map, c_seg = _map_tasks(c_anchor, by_doc[c_doc])
+    p_map, p_seg = _map_tasks(p_anchor, by_doc[p_doc])
+    c_back = {str(t.get("id")): gid for gid, t in c_map.items()}
+    p_back = {str(t.get("id")): gid for gid, t in p_map.items()}
+
+    sure, possible = gold_link_sets(links_data)
+    predicted, predicted_sure, unmapped = set(), set(), 0
+    for item in data.get("links", []):
+        prov, cent = item.get("provincial") or {}, item.get("central") or {}
+        if str(prov.get("doc")) != p_doc or str(cent.get("doc")) != c_doc:
+            continue
+        gp, gc = p_back.get(str(prov.get("task"))), c_back.get(str(cent.get("task")))
+        if gp is None or gc is None:
+            unmapped += 1
+            continue
+        predicted.add((gp, gc))
+        if item.get("strength", "sure") == "sure":
+            predicted_sure.add((gp, gc))
+    links = link_metrics(predicted, unmapped, sure, possible)
+
+    linked_docs = {str((x.get("provincial") or {}).get("doc")) for x in data.get("links", [])
+                   if str((x.get("central") or {}).get("doc")) == c_doc}
+    given = {}
+    for row in data.get("coverage") or []:
+        cent = row.get("central") or {}
+        scope = (row.get("provincial") or {}).get("doc")
+        usable = str(scope) == p_doc if scope is not None else linked_docs <= {p_doc}
+        if usable and str(cent.get("doc")) == c_doc and str(cent.get("task")) in c_back:
+            given[c_back[str(cent.get("task"))]] = row.get("status")
+    status = derive_status(list(c_anchor), predicted, predicted_sure, given)
+    coverage = coverage_metrics(status, links_data.get("coverage") or [])
+
+    abbreviations = _abbreviations()
+    c_ag = _agency_scores({str(t["id"]): t for t in central_gold}, c_map, abbreviations)
+    p_ag = _agency_scores({str(t["id"]): t for t in provincial_gold}, p_map, abbreviations)
+    return {
+        "pair": pair, "central": c_doc, "provincial": p_doc,
+        "seg_f1": (c_seg["f1"] + p_seg["f1"]) / 2,
+        "lead_acc": (c_ag["lead_accuracy"] + p_ag["lead_accuracy"]) / 2,
+        "coord_f1": (c_ag["coordinators"]["f1"] + p_ag["coordinators"]["f1"]) / 2,
+        "link_p": links["precision"], "link_r": links["recall"], "link_f1": links["f1"],
+        "coverage_acc": coverage["accuracy"], "gap_f1": coverage["gap"]["f1"],
+        "missed": links["missed"], "wrong": links["wrong"], "coverage_wrong": coverage["wrong"],
+    }
+
+
+def _pairs(gold_dir: Path) -> list[str]:
+    return sorted(p.name[: -len(".links.yaml")] for p in Path(gold_dir).glob("*.links.yaml"))
+
+
+def evaluate(result: Result, gold_dir: Path) -> dict:
+    """Referee metrics of a run for every gold pair in gold_dir: {pair: {metric: value, ...}}."""
+    data = result.to_json()
+    return {pair: score_pair(data, Path(gold_dir), pair) for pair in _pairs(gold_dir)}
+
+
+# --------------------------------------------------------------------------- baselines on the same parse
+
+BASELINE_THRESHOLDS = {"token_set": 0.80, "tfidf": 0.20}  # fixed a priori, not tuned on the gold
+
+
+def baseline_links(central: Document, provincial: Document, method: str) -> list[Link]:
+    """Each provincial task -> its single best central task when the score reaches the threshold, 'sure'.
+    method: "token_set" (rapidfuzz token_set_ratio on the matching form) or "tfidf" (cosine of TF-IDF
+    over word 1-2 grams fitted on both documents)."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    if not central.tasks or not provincial.tasks:
+        return []
+    c_texts = [match_form(t.text) for t in central.tasks]
+    p_texts = [match_form(t.text) for t in provincial.tasks]
+    if method == "token_set":
+        scores = process.cdist(p_texts, c_texts, scorer=fuzz.token_set_ratio, workers=-1) / 100.0
+    elif method == "tfidf":
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        matrix = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit_transform(c_texts + p_texts)
+        scores = (matrix[len(c_texts):] @ matrix[: len(c_texts)].T).toarray()
+    else:
+        raise ValueError(f"unknown baseline {method!r}")
+    links = []
+    for i, row in enumerate(scores):
+        j = int(np.argmax(row))
+        if row[j] >= BASELINE_THRESHOLDS[method]:
+            links.append(Link(provincial=TaskRef(provincial.id, provincial.tasks[i].id),
+                              central=TaskRef(central.id, central.tasks[j].id),
+                              strength="sure", score=float(row[j]), reasons=[f"baseline {method}"]))
+    return links
+
+
+def _document_pairs(result: Result) -> list[tuple[Document, Document]]:
+    """(central, provincial) pairs of a run: by its links, else every provincial with the only central."""
+    centrals = [d for d in result.documents if d.role == "central"]
+    pairs = []
+    for doc in result.documents:
+        if doc.role != "provincial":
+            continue
+        linked = [lk.central.doc for lk in result.links if lk.provincial.doc == doc.id]
+        target = max(set(linked), key=linked.count) if linked else (centrals[0].id if len(centrals) == 1 else None)
+        if target is not None:
+            pairs.append((result.document(target), doc))
+    return pairs
+
+
+def baseline_result(result: Result, method: str) -> Result:
+    links = [lk for c, p in _document_pairs(result) for lk in baseline_links(c, p, method)]
+    return Result(documents=result.documents, links=links)
+
+
+METRICS = ("link_p", "link_r", "link_f1", "coverage_acc", "gap_f1", "seg_f1", "lead_acc", "coord_f1")
+LINKING_METRICS = ("link_p", "link_r", "link_f1", "coverage_acc", "gap_f1")
+SYSTEMS = ("doichieu", "token_set", "tfidf")
+
+
+def evaluate_run(result: Result, gold_dir: Path) -> list[dict]:
+    """Rows {pair, metric, doichieu, token_set, tfidf}: the system and both baselines (same parse)."""
+    scored = {"doichieu": evaluate(result, gold_dir)}
+    for method in SYSTEMS[1:]:
+        scored[method] = evaluate(baseline_result(result, method), gold_dir)
+    rows = []
+    for pair, report in scored["doichieu"].items():
+        if "error" in report:
+            rows.append({"pair": pair, "metric": "error", "doichieu": report["error"]})
+            continue
+        for metric in METRICS:
+            if metric not in LINKING_METRICS and metric != "seg_f1" and metric not in report:
+                continue
+            row = {"pair": pair, "metric": metric}
+            for system in SYSTEMS:
+                other = scored[system].get(pair, {})
+                row[system] = other.get(metric) if metric in LINKING_METRICS or system == "doichieu" else None
+            rows.append(row)
+    return rows
+
+
+def render_table(rows: list[dict]):
+    """A rich Table: one line per pair and metric, the system beside the baselines."""
+    from rich.table import Table
+
+    table = Table(title="Đánh giá so với dữ liệu chuẩn (hệ thống và hai phương pháp cơ sở trên cùng kết quả phân tích)")
+    table.add_column("Cặp văn bản")
+    table.add_column("Chỉ số")
+    table.add_column("doichieu", justify="right")
+    table.add_column("token_set (cơ sở)", justify="right")
+    table.add_column("TF-IDF (cơ sở)", justify="right")
+    for row in rows:
+        if row["metric"] == "error":
+            table.add_row(row["pair"], "lỗi", str(row["doichieu"]), "", "")
+            continue
+        cells = []
+        for system in SYSTEMS:
+            value = row.get(system)
+            cells.append("" if value is None else f"{value:.3f}")
+        table.add_row(row["pair"], row["metric"], *cells)
+    return table

@@ -50,6 +50,7 @@ class LinkingRules(BaseModel):
     sure_model: LinearModel  # P(sure)
     decision: DecisionRules
     fires: dict[str, float]  # a feature appears in the reasons when at or above this value
+    evaluation_abbreviations: dict[str, str] = Field(default_factory=dict)  # the referee's, for agency scores
 
 
 def linking_rules() -> LinkingRules:
