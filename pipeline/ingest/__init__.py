@@ -1,19 +1,61 @@
-"""Ingest: a file (or a string) -> SourceText.
+"""Ingest: a file (PDF, DOCX, TXT, MD — type told by content, not by extension) or a string -> SourceText.
 
-Guarantees to normalize: NFC text split into lines with line (and page) provenance; encodings,
-glyph defects and page furniture handled and reported as notices; bad input raises DoichieuError
-naming the file and the problem. Inputs are only read, never modified.
+Guarantees to normalize:
+- SourceText.text is NFC; SourceText.lines are its physical lines, with 1-based `number`, character
+  `offset` into text, `page` (1-based) for PDFs, and `style` hints when the format gives them ("bold"
+  from PDF font names / DOCX runs, "italic", "heading" from DOCX heading styles, "table" for DOCX table
+  rows, "header" for the lines of the document's header block).
+- PDFs: page numbers (also those glued to a line end by the extraction), running headers and footers
+  are removed; footnote marks are printed as superscript digits and footnote bodies moved to the end of
+  the text, so a paragraph broken by a page continues on the next page's first line; a line-end hyphen
+  is joined only when the two halves form one word (Vietnamese syllables never hyphenate).
+- The header block comes first as plain lines in reading order: for a two-column header the left
+  column's lines (issuing body, số hiệu, V/v …), then the right column's (nation, motto, place/date),
+  never interleaved; the same facts are in SourceText.fields (issuer, nation, motto, number,
+  place_date, subject when seen). DOCX header tables give the same lines and fields.
+- DOCX: paragraphs and tables in body order (table rows as lines, cells in order joined by " | ",
+  except the header table whose cells are given column by column); Word auto-numbering labels
+  ("1.", "a)", "-", "I.") reconstructed from numbering.xml and written in front of the paragraph text.
+- Encodings and glyphs repaired and reported as Notices: legacy TCVN3/VNI, UTF-8 mojibake, wrong code
+  points (Ƣ -> Ư), look-alike Cyrillic letters, constant-shift text layers. Wrap joining is NOT done
+  here (normalize does it).
+- Bad input raises DoichieuError(path, reason): empty, binary, undecodable, legacy .doc, encrypted,
+  corrupt, zero-page, scanned without OCR, garbled text layer that no repair explains.
+- Inputs are only read, never modified.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import SourceText
-from .text import from_string, read_text_file
+from ..model import DoichieuError, SourceText
+from .sniff import sniff
+from .text import from_string, read_text_bytes
 
 __all__ = ["read", "from_string"]
 
 
-def read(path: str | Path) -> SourceText:
-    """Read a .txt/.md file (PDF and DOCX arrive with their own readers)."""
-    return read_text_file(Path(path))
+def read(path: str | Path, *, ocr: bool = False) -> SourceText:
+    """Read a document; its type is told by its content. `ocr=True` runs Tesseract (Vietnamese) on PDFs
+    without a text layer instead of refusing them."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(2048)
+    except IsADirectoryError:
+        raise DoichieuError(str(path), "is a directory, not a file") from None
+    except OSError as error:
+        raise DoichieuError(str(path), f"cannot read file ({error.strerror})") from None
+    kind = sniff(path, head)
+    if kind == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(path, ocr=ocr)
+    if kind == "docx":
+        from .docx import read_docx
+
+        return read_docx(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DoichieuError(str(path), f"cannot read file ({error.strerror})") from None
+    return read_text_bytes(data, path)

@@ -1,41 +1,133 @@
-"""Plain text and Markdown: decoding and line provenance."""
+"""Plain text and Markdown: decoding (UTF-8 with/without BOM, UTF-16, legacy Vietnamese TCVN3/VNI,
+UTF-8 mojibake), glyph repairs and line provenance."""
 from __future__ import annotations
 
 import codecs
 import hashlib
 from pathlib import Path
 
-from ..model import DoichieuError, SourceLine, SourceText
+from ..model import DoichieuError, Notice, SourceLine, SourceText
 from ..vntext import nfc
+from . import repair
+
+_LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC, .VnTime fonts)", "vni": "VNI-Windows",
+                 "utf-8 read as Windows-1252": "UTF-8 text that had been decoded as Windows-1252"}
 
 
-def decode(data: bytes, path: str) -> str:
-    """UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is refused."""
+def legacy_name(code: str) -> str:
+    return _LEGACY_NAMES.get(code, code)
+
+
+def _control_share(text: str) -> float:
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    controls = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f") or 0x7f <= ord(c) < 0xa0)
+    return controls / len(sample)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0) / len(sample[0::2])
+    odd_nuls = sample[1::2].count(0) / len(sample[1::2])
+    if odd_nuls > 0.3 and even_nuls < 0.05:
+        codec = "utf-16-le"
+    elif even_nuls > 0.3 and odd_nuls < 0.05:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def decode_bytes(data: bytes, path: str) -> tuple[str, list[Notice]]:
+    """Bytes of a text file -> (text, notices). UTF-8 (BOM or not), UTF-16 (BOM, or the NUL pattern of
+    plain Latin text), legacy Vietnamese 8-bit encodings (converted, with a notice); anything else is
+    refused with one DoichieuError."""
+    notices: list[Notice] = []
     if not data.strip():
         raise DoichieuError(path, "empty file")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
-    if b"\x00" in data[:4096]:
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise DoichieuError(path, "UTF-16 byte-order mark but undecodable content") from None
+    elif b"\x00" in data[:4096]:
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise DoichieuError(path, "binary file, not text (NUL bytes)")
+        notices.append(Notice(path, "UTF-16 text without byte-order mark", code="encoding"))
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            latin = data.decode("latin-1")
+            if _control_share(latin) > 0.01:
+                raise DoichieuError(path, "binary file, not text") from None
+            found = repair.detect_legacy(latin)
+            if found is None:
+                raise DoichieuError(
+                    path,
+                    f"not UTF-8 text (undecodable byte at offset {error.start}) and not a recognised "
+                    "Vietnamese legacy encoding (TCVN3, VNI); save it as UTF-8",
+                ) from None
+            code, text = found
+            notices.append(Notice(path, f"legacy encoding {legacy_name(code)} converted to Unicode; "
+                                        "check the text", code="encoding"))
+            return text, notices
+    if _control_share(text) > 0.01:
         raise DoichieuError(path, "binary file, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise DoichieuError(path, f"not UTF-8 text (undecodable byte at offset {error.start})") from None
+    # Unicode text that still carries a legacy encoding's characters (converted with the wrong table,
+    # or a legacy file re-saved as UTF-8).
+    share, count = repair.valid_share(text[:50000])
+    if count >= 10 and share < repair.encoding_rules().min_valid_share:
+        found = repair.detect_legacy(text)
+        if found is not None:
+            code, text = found
+            notices.append(Notice(path, f"text was in {legacy_name(code)}; converted to Unicode, check the text",
+                                  code="encoding"))
+    return text, notices
 
 
-def split_lines(text: str) -> list[SourceLine]:
+def decode(data: bytes, path: str) -> str:
+    """Bytes -> text (see decode_bytes; notices dropped)."""
+    return decode_bytes(data, path)[0]
+
+
+def split_lines(text: str, page: int | None = None) -> list[SourceLine]:
     lines, offset = [], 0
     for number, line in enumerate(text.split("\n"), start=1):
-        lines.append(SourceLine(text=line, number=number, offset=offset))
+        lines.append(SourceLine(text=line, number=number, offset=offset, page=page))
         offset += len(line) + 1
     return lines
 
 
+def repair_text(text: str, path: str) -> tuple[str, list[Notice]]:
+    """Glyph repairs (wrong code points, look-alike letters) with one notice per kind."""
+    repaired, repairs = repair.repair_glyphs(text)
+    notices = [Notice(path, f"{r.message}: {r.count}×", code=r.code) for r in repairs]
+    return repaired, notices
+
+
 def from_string(text: str, name: str = "<string>", kind: str = "txt") -> SourceText:
-    """A SourceText from text already in memory."""
+    """A SourceText from text already in memory (NFC, CR/LF unified, glyph repairs reported)."""
     text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text, notices = repair_text(text, name)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return SourceText(path=name, kind=kind, text=text, lines=split_lines(text), sha256=digest)
+    return SourceText(path=name, kind=kind, text=text, lines=split_lines(text), notices=notices, sha256=digest)
+
+
+def read_text_bytes(data: bytes, path: Path) -> SourceText:
+    kind = "md" if path.suffix.lower() in {".md", ".markdown"} else "txt"
+    text, notices = decode_bytes(data, str(path))
+    source = from_string(text, name=str(path), kind=kind)
+    source.notices[:0] = notices
+    source.sha256 = hashlib.sha256(data).hexdigest()
+    return source
 
 
 def read_text_file(path: Path) -> SourceText:
@@ -43,7 +135,4 @@ def read_text_file(path: Path) -> SourceText:
         data = path.read_bytes()
     except OSError as error:
         raise DoichieuError(str(path), f"cannot read file ({error.strerror})") from None
-    kind = "md" if path.suffix.lower() in {".md", ".markdown"} else "txt"
-    source = from_string(decode(data, str(path)), name=str(path), kind=kind)
-    source.sha256 = hashlib.sha256(data).hexdigest()
-    return source
+    return read_text_bytes(data, path)

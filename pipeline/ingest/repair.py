@@ -1,0 +1,378 @@
+"""Character-level repairs of extracted text: wrong glyph code points, look-alike letters, legacy 8-bit
+Vietnamese encodings (TCVN3 "ABC", VNI), UTF-8 read as Windows-1252, and text layers whose characters
+are shifted by a constant (subset fonts without a Unicode map).
+
+Every repair is judged with the same yardstick: the share of words that are valid Vietnamese syllables
+(structure onset + medial + nucleus + coda + tone, data in rules/syllables.yaml). The tables live in
+rules/encodings.yaml. Functions here are pure: they return the repaired text and a description of what
+they did; the readers turn the descriptions into Notices.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pydantic import BaseModel, Field
+
+from ..rules import load_rules
+
+# --------------------------------------------------------------------------- rule models
+
+
+class GlyphRepair(BaseModel):
+    from_: str = Field(alias="from")
+    to: str
+    why: str = ""
+
+
+class EncodingRules(BaseModel):
+    glyph_repairs: list[GlyphRepair]
+    homoglyphs: dict[str, str]
+    homoglyph_max_share: float
+    tcvn3: dict[str, str]
+    tcvn3_signature: str
+    vni_letters: dict[str, str]
+    vni_marks: dict[str, list[str]]
+    vni_mark_bases: dict[str, str]
+    legacy_fonts: dict[str, str]
+    min_valid_share: float
+    min_gain: float
+
+
+class SyllableRules(BaseModel):
+    onsets: list[str]
+    medials: list[str]
+    nuclei: list[str]
+    codas: list[str]
+    stop_codas: list[str]
+    letters: str
+    garbage_share: float
+    min_words: int
+
+
+def encoding_rules() -> EncodingRules:
+    return load_rules("encodings", EncodingRules)
+
+
+def syllable_rules() -> SyllableRules:
+    return load_rules("syllables", SyllableRules)
+
+
+# --------------------------------------------------------------------------- syllables
+
+_TONE_MARKS = {"\u0300": "grave", "\u0301": "acute", "\u0309": "hook", "\u0303": "tilde", "\u0323": "dot"}
+_MARK_CODES = {"grave": "\u0300", "acute": "\u0301", "hook": "\u0309", "tilde": "\u0303", "dot": "\u0323",
+               "circumflex": "\u0302", "breve": "\u0306", "horn": "\u031b"}
+
+
+def _alternation(items: list[str]) -> str:
+    return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _syllable_pattern() -> re.Pattern:
+    rules = syllable_rules()
+    return re.compile(
+        f"(?:{_alternation(rules.onsets)})?(?:{_alternation(rules.medials)})?"
+        f"(?:{_alternation(rules.nuclei)})(?P<coda>{_alternation(rules.codas)})?"
+    )
+
+
+@lru_cache(maxsize=65536)
+def is_syllable(word: str) -> bool:
+    """True when `word` is a well-formed Vietnamese syllable (any case, at most one tone mark)."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tones = [c for c in decomposed if c in _TONE_MARKS]
+    if len(tones) > 1:
+        return False
+    bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+    match = _syllable_pattern().fullmatch(bare)
+    if not match:
+        return False
+    if tones and match.group("coda") in syllable_rules().stop_codas:
+        return _TONE_MARKS[tones[0]] in {"acute", "dot"}
+    return True
+
+
+_TOKEN = re.compile(r"\S+")
+_EDGE_PUNCT = "\"'“”‘’()[]{}.,;:!?…-–—/*«»<>"
+
+
+def candidate_words(text: str) -> list[str]:
+    """Words the syllable test judges: tokens holding a letter, without edge punctuation; ASCII
+    tokens with digits (numbers, document codes) and ASCII capital acronyms (UBND, VLNCN) are skipped."""
+    words = []
+    for token in _TOKEN.findall(text):
+        word = token.strip(_EDGE_PUNCT)
+        if not word or not any(c.isalpha() for c in word):
+            continue
+        if word.isascii() and (any(c.isdigit() for c in word) or (word.isupper() and len(word) > 1)):
+            continue
+        if word.isascii() and not word.isalpha() and all(c.isalnum() or c in "-/." for c in word):
+            continue  # "V/v", "p/h", "e-mail"
+        words.append(word)
+    return words
+
+
+def valid_share(text: str) -> tuple[float, int]:
+    """(share of candidate words that are valid syllables, number of candidate words)."""
+    words = candidate_words(text)
+    if not words:
+        return 1.0, 0
+    valid = sum(1 for w in words if is_syllable(w))
+    return valid / len(words), len(words)
+
+
+def looks_garbled(text: str) -> bool:
+    rules = syllable_rules()
+    share, count = valid_share(text)
+    return count >= rules.min_words and share < rules.garbage_share
+
+
+def suspicious_words(text: str, limit: int = 8) -> list[str]:
+    """Words carrying Vietnamese diacritics that are still not valid syllables (glued words, bad glyphs)."""
+    found: list[str] = []
+    for word in candidate_words(text):
+        if word.isascii() or is_syllable(word):
+            continue
+        if not all(c.isalpha() for c in word):
+            continue
+        if word not in found:
+            found.append(word)
+        if len(found) >= limit:
+            break
+    return found
+
+
+# --------------------------------------------------------------------------- repairs
+
+
+@dataclass
+class Repair:
+    """One kind of repair applied to a text: what, how many times, examples."""
+
+    code: str
+    message: str
+    count: int = 0
+
+
+def repair_glyphs(text: str) -> tuple[str, list[Repair]]:
+    """Wrong code points (Ƣ -> Ư …) and look-alike Cyrillic/Greek letters inside Vietnamese text."""
+    rules = encoding_rules()
+    repairs: list[Repair] = []
+    for entry in rules.glyph_repairs:
+        count = text.count(entry.from_)
+        if count:
+            text = text.replace(entry.from_, entry.to)
+            if entry.to:  # invisible characters are removed silently
+                repairs.append(Repair("glyph", f"'{entry.from_}' replaced by '{entry.to}' ({entry.why})", count))
+    text, homoglyph_count = _repair_homoglyphs(text, rules)
+    if homoglyph_count:
+        repairs.append(Repair("homoglyph", "Cyrillic/Greek look-alike letters replaced by Latin ones",
+                              homoglyph_count))
+    return text, repairs
+
+
+def _is_foreign_letter(c: str) -> bool:
+    return "\u0370" <= c <= "\u03ff" or "\u0400" <= c <= "\u04ff"
+
+
+def _repair_homoglyphs(text: str, rules: EncodingRules) -> tuple[str, int]:
+    table = rules.homoglyphs
+    foreign = sum(1 for c in text if _is_foreign_letter(c))
+    if not foreign:
+        return text, 0
+    letters = sum(1 for c in text if c.isalpha())
+    mostly_latin = not letters or foreign / letters <= rules.homoglyph_max_share
+    count = 0
+
+    def fix(match: re.Match) -> str:
+        nonlocal count
+        token = match.group(0)
+        if not any(c in table for c in token):
+            return token
+        if any(_is_foreign_letter(c) and c not in table for c in token):
+            return token  # a real Cyrillic/Greek word
+        mixed = any(c.isascii() and c.isalnum() for c in token)
+        if not (mixed or mostly_latin):
+            return token
+        count += sum(1 for c in token if c in table)
+        return "".join(table.get(c, c) for c in token)
+
+    return _TOKEN.sub(fix, text), count
+
+
+def decode_tcvn3(text: str) -> str:
+    """TCVN3 (ABC) text, read as Latin-1 characters, to Unicode. The capitals-only fonts (.VnTimeH) use
+    the lower-case codes, so a word is upper-cased when its ASCII letters are capitals (two or more, or
+    one in a line written in capitals)."""
+    table = encoding_rules().tcvn3
+    lines = []
+    for line in text.split("\n"):
+        ascii_letters = [c for c in line if c.isascii() and c.isalpha()]
+        caps_line = bool(ascii_letters) and sum(c.isupper() for c in ascii_letters) >= 0.8 * len(ascii_letters)
+
+        def word(match: re.Match, caps_line: bool = caps_line) -> str:
+            token = match.group(0)
+            converted = "".join(table.get(c, c) for c in token)
+            letters = [c for c in token if c.isascii() and c.isalpha()]
+            if letters and all(c.isupper() for c in letters) and (len(letters) >= 2 or caps_line):
+                converted = converted.upper()
+            return converted
+
+        lines.append(_TOKEN.sub(word, line))
+    return unicodedata.normalize("NFC", "\n".join(lines))
+
+
+def decode_vni(text: str) -> str:
+    """VNI-Windows text (read as Latin-1 characters) to Unicode."""
+    rules = encoding_rules()
+    tone_bases = rules.vni_mark_bases["tone"]
+    out: list[str] = []
+    previous_base = ""
+    for char in text:
+        marks = rules.vni_marks.get(char)
+        if marks and previous_base:
+            diacritics = [m for m in marks if m in ("circumflex", "breve")]
+            allowed = rules.vni_mark_bases[diacritics[0]] if diacritics else tone_bases
+            if previous_base not in allowed:
+                marks = None
+        if marks and previous_base:
+            out.append("".join(_MARK_CODES[m] for m in marks))
+            previous_base = ""  # one group of marks per vowel
+            continue
+        if char in rules.vni_letters:
+            char = rules.vni_letters[char]
+        out.append(char)
+        previous_base = char if char in tone_bases else ""
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def fix_mojibake(text: str) -> str | None:
+    """UTF-8 bytes that were decoded as Windows-1252 or Latin-1 ("Cá»™ng") back to text, or None."""
+    data = bytearray()
+    for char in text:
+        try:
+            data += char.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(char) > 0xFF:
+                return None
+            data.append(ord(char))  # bytes undefined in Windows-1252 pass through as Latin-1
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def detect_legacy(text: str, hint: str | None = None) -> tuple[str, str] | None:
+    """If `text` reads much better as TCVN3, VNI or UTF-8 mojibake, return (encoding name, converted text).
+
+    `hint` (tcvn3 | vni) comes from font names; it is tried first but still has to pass the yardstick."""
+    rules = encoding_rules()
+    before, count = valid_share(text)
+    if count == 0:
+        return None
+    candidates: list[tuple[str, str]] = []
+    order = ["tcvn3", "vni", "utf-8 read as Windows-1252"]
+    if hint in order:
+        order.remove(hint)
+        order.insert(0, hint)
+    for name in order:
+        if name == "tcvn3":
+            if not any(c in rules.tcvn3_signature for c in text):
+                continue
+            converted = decode_tcvn3(text)
+        elif name == "vni":
+            if not any(c in rules.vni_marks or c in rules.vni_letters for c in text):
+                continue
+            converted = decode_vni(text)
+        else:
+            converted = fix_mojibake(text)
+            if converted is None:
+                continue
+        candidates.append((name, converted))
+    best: tuple[float, str, str] | None = None
+    for name, converted in candidates:
+        after, _ = valid_share(converted)
+        good = after >= rules.min_valid_share and after >= before + rules.min_gain
+        if good and (best is None or after > best[0]):
+            best = (after, name, converted)
+    return (best[1], best[2]) if best else None
+
+
+# --------------------------------------------------------------------------- shifted text layers
+
+
+@dataclass
+class ShiftVerdict:
+    """Outcome of the constant-shift analysis of a garbled text."""
+
+    shift: int | None  # the constant that explains the garbage, if one does
+    share_before: float
+    share_after: float
+    text: str  # repaired text (unchanged when no shift explains it)
+
+
+_COMMON_LETTERS = "nhctgiaoumđ"
+
+
+def _shift_token(token: str, shift: int) -> str:
+    out = []
+    for c in token:
+        code = ord(c) + shift
+        out.append(chr(code) if 0x20 <= code < 0x110000 else c)
+    return "".join(out)
+
+
+def repair_shift(text: str) -> ShiftVerdict:
+    """Find one constant k such that shifting every code point of the invalid words by k turns them into
+    valid syllables, and apply it to exactly those words. `shift` is None when no constant explains the
+    garbage (then the caller refuses the text layer)."""
+    rules = encoding_rules()
+    before, _ = valid_share(text)
+    invalid = [w for w in candidate_words(text) if not is_syllable(w)]
+    if not invalid:
+        return ShiftVerdict(None, before, before, text)
+    votes: Counter[int] = Counter()
+    for word in invalid[:400]:
+        for c in word:
+            for letter in _COMMON_LETTERS:
+                votes[ord(letter) - ord(c)] += 1
+                votes[ord(letter.upper()) - ord(c)] += 1
+    sample = invalid[:300]
+    best_shift, best_fixed = None, 0
+    for shift, _ in votes.most_common(40):
+        if shift == 0:
+            continue
+        fixed = sum(1 for w in sample if is_syllable(_shift_token(w, shift)))
+        if fixed > best_fixed:
+            best_shift, best_fixed = shift, fixed
+    if best_shift is None or best_fixed < max(3, len(sample) // 4):
+        return ShiftVerdict(None, before, before, text)
+
+    garbage_share = syllable_rules().garbage_share
+
+    def fix_line(line: str) -> str:
+        line_share, words = valid_share(line)
+        garbled_line = words > 0 and line_share < garbage_share
+
+        def fix(match: re.Match) -> str:
+            token = match.group(0)
+            shifted = _shift_token(token, best_shift)
+            core = shifted.strip(_EDGE_PUNCT)
+            if not core or not is_syllable(core):
+                return token
+            if garbled_line or not is_syllable(token.strip(_EDGE_PUNCT)):
+                return shifted
+            return token
+
+        return _TOKEN.sub(fix, line)
+
+    repaired = "\n".join(fix_line(line) for line in text.split("\n"))
+    after, _ = valid_share(repaired)
+    if after < rules.min_valid_share:
+        return ShiftVerdict(None, before, after, text)
+    return ShiftVerdict(best_shift, before, after, repaired)

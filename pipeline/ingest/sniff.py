@@ -1,0 +1,48 @@
+"""File type by content (magic bytes), the extension only breaking ties between text kinds."""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from ..model import DoichieuError
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+TEXT_SUFFIXES = {".md": "md", ".markdown": "md"}
+
+
+def sniff(path: Path, head: bytes) -> str:
+    """'pdf' | 'docx' | 'txt' | 'md' from the first bytes of the file (and, for zips, its members).
+
+    Refuses formats doichieu does not read (legacy .doc, other zip/Office formats, common binaries)
+    with a DoichieuError that says what to do."""
+    name = str(path)
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(OLE2_MAGIC):
+        raise DoichieuError(
+            name,
+            "legacy Word/Office binary file (.doc, OLE2) is not supported; convert it first, e.g. "
+            f"`libreoffice --headless --convert-to docx {path.name}`",
+        )
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                members = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError) as error:
+            raise DoichieuError(name, f"corrupt zip/DOCX container ({error})") from None
+        if "word/document.xml" in members:
+            return "docx"
+        if "content.xml" in members:
+            raise DoichieuError(name, "OpenDocument file (.odt) is not supported; convert it, e.g. "
+                                      f"`libreoffice --headless --convert-to docx {path.name}`")
+        raise DoichieuError(name, "zip archive that is not a Word document (no word/document.xml)")
+    if head.startswith(b"{\\rtf"):
+        raise DoichieuError(name, "RTF file is not supported; convert it, e.g. "
+                                  f"`libreoffice --headless --convert-to docx {path.name}`")
+    for magic, what in ((b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
+                        (b"II*\x00", "TIFF image"), (b"MM\x00*", "TIFF image"), (b"\x7fELF", "executable"),
+                        (b"\x1f\x8b", "gzip archive"), (b"Rar!", "RAR archive"), (b"7z\xbc\xaf", "7-Zip archive")):
+        if head.startswith(magic):
+            hint = "; for a scanned page, put it in a PDF and use OCR" if "image" in what else ""
+            raise DoichieuError(name, f"{what}, not a document{hint}")
+    return TEXT_SUFFIXES.get(path.suffix.lower(), "txt")
