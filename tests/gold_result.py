@@ -6,6 +6,9 @@ are the longest word sequences both texts contain), so the writers see what the 
 """
 from __future__ import annotations
 
+import copy
+import functools
+
 import yaml
 from gold_documents import GOLD, gold_pair
 
@@ -36,6 +39,12 @@ def shared_phrases(a: str, b: str, min_words: int = 4, limit: int = 5) -> list[s
 
 
 def gold_result() -> Result:
+    """A fresh copy (tests may change it) of the gold Result of the seed pair."""
+    return copy.deepcopy(_gold_result())
+
+
+@functools.lru_cache(maxsize=1)
+def _gold_result() -> Result:
     central, provincial = gold_pair()
     for task in central.tasks:
         task.locality_role = None

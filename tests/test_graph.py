@@ -8,8 +8,17 @@ import pytest
 from gold_result import gold_result
 
 from pipeline.graph import (
-    agency_node, build_graph, coverage_by_agency, coverage_by_section, export_graph, implementation_chain,
-    provincial_additions, read_graph_json, task_node, task_status, uncovered_tasks,
+    agency_node,
+    build_graph,
+    coverage_by_agency,
+    coverage_by_section,
+    export_graph,
+    implementation_chain,
+    provincial_additions,
+    read_graph_json,
+    task_node,
+    task_status,
+    uncovered_tasks,
 )
 from pipeline.model import Citation, Mention
 

@@ -1,0 +1,140 @@
+"""The HTML coverage report: self-contained, escaped, ordered for a legal officer; checked in Chromium."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from browser_check import check_report, find_chromium
+from gold_result import gold_result
+
+from pipeline.report import OUTPUT_FILES, write_outputs
+from pipeline.report import labels as L
+from pipeline.report.html import highlight, render_coverage_html, write_coverage_html
+
+HOSTILE = '<script>console.error("pwned")</script> "><img src=x onerror="console.error(1)"> & </textarea>'
+
+
+@pytest.fixture(scope="module")
+def result():
+    return gold_result()
+
+
+@pytest.fixture(scope="module")
+def html(result):
+    return render_coverage_html(result)
+
+
+def hostile_result():
+    result = gold_result()
+    central, provincial = result.documents
+    central.task("III.1.b.2").text += " " + HOSTILE
+    provincial.task("1.a.1").text = HOSTILE + " " + provincial.task("1.a.1").text
+    central.task("III.1.b.2").leads[0].text = "<b>Bộ</b>"
+    central.meta.title = "</title><script>console.error('t')</script>"
+    result.links[0].reasons.append("<script>console.error('r')</script>")
+    result.links[0].shared_phrases.append("<script>")
+    return result
+
+
+def test_self_contained(html):
+    assert "<link" not in html
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
+    assert "@import" not in html and "url(" not in html
+    assert html.count("<script") == 1 and "<style>" in html
+
+
+def test_order_counts_then_gaps_then_partial(result, html):
+    counts = html.index('id="tong-quan"'), html.index('id="chua-trien-khai"'), html.index('id="mot-phan"'), \
+        html.index('id="do-thi"'), html.index('id="doi-chieu"')
+    assert list(counts) == sorted(counts)
+    gap_block = html[html.index('id="chua-trien-khai"'):html.index('id="mot-phan"')]
+    gaps = [c.central.task for c in result.coverage if c.status == "gap"]
+    assert gap_block.count('class="gap-item"') == len(gaps)
+    for task in gaps:
+        assert f'href="#tw-{task}"' in gap_block  # link to its text
+        assert f'id="tw-{task}"' in html
+    lead = result.documents[0].task(gaps[0]).leads[0].text
+    assert lead in gap_block
+    partial_block = html[html.index('id="mot-phan"'):html.index('id="do-thi"')]
+    assert partial_block.count("<tr>") == 1 + sum(c.status == "partial" for c in result.coverage)
+    assert f">{sum(c.status == 'covered' for c in result.coverage)}<" in html
+
+
+def test_side_by_side_highlights_and_provenance(result, html):
+    card = html[html.index('id="tw-III.1.a.2"'):]
+    card = card[:card.index("</article>")]
+    assert "<mark>" in card and "1.a.1" in card
+    assert "dòng 89" in card and "nq-23-NQ-CP-2022.md" in card and "kontum-implementing-nq23.txt" in card
+    assert 'data-status="covered"' in card
+    assert html.count('<article class="pair') == len(result.documents[0].tasks)
+
+
+def test_filters_offer_statuses_sections_agencies(html):
+    for status in L.STATUS_ORDER:
+        assert f'<option value="{status}">{L.STATUS[status]}</option>' in html
+    assert 'id="f-section"' in html and "III.2. Huy động" in html
+    assert '<option value="Bộ Quốc phòng">' in html
+
+
+def test_graph_is_inline_svg_with_gaps_in_red(result, html):
+    svg = html[html.index("<svg"):html.index("</svg>")]
+    gaps = [c.central.task for c in result.coverage if c.status == "gap"]
+    for task in gaps:
+        assert re.search(rf'class="node gap"[^>]*data-id="{re.escape(task)}"', svg)
+    assert svg.count('class="edge') == len(result.links)
+
+
+def test_hostile_text_is_escaped():
+    html = render_coverage_html(hostile_result())
+    assert html.count("<script") == 1  # only the report's own script
+    assert "<img" not in html and "<b>Bộ</b>" not in html
+    assert "&lt;script&gt;console.error(&#34;pwned&#34;)&lt;/script&gt;" in html
+    assert "&lt;b&gt;Bộ&lt;/b&gt;" in html
+
+
+def test_highlight_splits_text():
+    assert highlight("Phát triển kinh tế khu vực biên giới", ["kinh tế  khu vực"]) == [
+        ("Phát triển ", False), ("kinh tế khu vực", True), (" biên giới", False)]
+    assert highlight("abc", []) == [("abc", False)]
+    assert highlight("a b a b", ["a b", "b a"]) == [("a b a b", True)]
+
+
+def test_write_outputs_all_files_reproducible(result, tmp_path):
+    first = write_outputs(result, tmp_path / "a")
+    write_outputs(gold_result(), tmp_path / "b")
+    assert sorted(first) == sorted(OUTPUT_FILES)
+    for name in OUTPUT_FILES:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    assert not list((tmp_path / "a").glob(".*.tmp"))  # atomic writes leave no temporary files
+    import json
+    data = json.loads((tmp_path / "a" / "result.json").read_text(encoding="utf-8"))
+    assert data == json.loads(json.dumps(result.to_json()))
+    assert "Nghị quyết" in (tmp_path / "a" / "result.json").read_text(encoding="utf-8")  # not \\u escapes
+
+
+browser = pytest.mark.skipif(find_chromium() is None,
+                             reason="Chromium not installed (apt-get install chromium chromium-driver); "
+                                    "browser check skipped")
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@browser
+def test_report_in_headless_chromium(result, tmp_path):
+    page = write_coverage_html(result, tmp_path / "coverage.html")
+    check = check_report(page, tmp_path / "report.png")
+    assert check.console_errors == [] and check.exceptions == []
+    assert check.external_requests == []
+    assert check.gap_list_visible and check.gap_items == sum(c.status == "gap" for c in result.coverage)
+    assert check.screenshot.stat().st_size > 10_000
+    assert check.title.startswith("Đối chiếu Nghị quyết 23/NQ-CP")
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@browser
+def test_hostile_report_runs_no_injected_script(tmp_path):
+    page = write_coverage_html(hostile_result(), tmp_path / "coverage.html")
+    check = check_report(page)
+    assert check.console_errors == [] and check.exceptions == [], "injected script ran"
+    assert check.ok

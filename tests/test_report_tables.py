@@ -1,0 +1,57 @@
+"""CSV (UTF-8 with BOM) and Markdown versions of the cross-reference table."""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from gold_result import gold_result
+
+from pipeline.report import labels as L
+from pipeline.report.tables import CSV_COLUMNS, write_crossref_csv, write_crossref_md
+
+
+@pytest.fixture(scope="module")
+def result():
+    return gold_result()
+
+
+def test_csv_has_bom_and_one_row_per_central_task(result, tmp_path):
+    path = write_crossref_csv(result, tmp_path / "crossref.csv")
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads Vietnamese correctly only with the BOM
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert table[0] == list(CSV_COLUMNS)
+    assert L.COL_REVIEW not in table[0]
+    body = [dict(zip(table[0], row, strict=True)) for row in table[1:]]
+    assert [r[L.COL_CENTRAL_PATH] for r in body] == [t.id for t in result.documents[0].tasks]
+    by_id = {r[L.COL_CENTRAL_PATH]: r for r in body}
+    for cov in result.coverage:
+        assert by_id[cov.central.task][L.COL_STATUS] == L.STATUS[cov.status]
+    assert by_id["III.2.a"][L.COL_PROV_PATH] == "1.a.1\n1.a.3"  # multi-line cells survive quoting
+    assert "Nghị định" in by_id["III.1.a.1"][L.COL_CENTRAL_TEXT]
+
+
+def test_markdown_reads_on_its_own(result, tmp_path):
+    text = write_crossref_md(result, tmp_path / "crossref.md").read_text(encoding="utf-8")
+    assert text.startswith("# Bảng đối chiếu: Nghị quyết 23/NQ-CP")
+    gaps = [c.central.task for c in result.coverage if c.status == "gap"]
+    gap_part = text.split("## Bảng đối chiếu")[0]
+    assert all(f"**{g}**" in gap_part for g in gaps)
+    table = [line for line in text.split("## Bảng đối chiếu")[1].split("\n## ")[0].splitlines() if line.startswith("|")]
+    assert len(table) == 2 + len(result.documents[0].tasks)
+    columns = table[0].count(" | ") + 1
+    # a pipe in document text must not break the table
+    result2 = gold_result()
+    result2.documents[0].tasks[0].text = "a | b <script>"
+    text2 = write_crossref_md(result2, tmp_path / "x.md").read_text(encoding="utf-8")
+    row = next(line for line in text2.splitlines() if line.startswith("| III.1.a.1 "))
+    assert "a \\| b \\<script\\>" in row
+    assert row.replace("\\|", "").count(" | ") + 1 == columns
+
+
+def test_same_input_same_bytes(result, tmp_path):
+    for name, write in (("c.csv", write_crossref_csv), ("c.md", write_crossref_md)):
+        write(result, tmp_path / ("1" + name))
+        write(gold_result(), tmp_path / ("2" + name))
+        assert (tmp_path / ("1" + name)).read_bytes() == (tmp_path / ("2" + name)).read_bytes()

@@ -1,0 +1,125 @@
+"""The Excel cross-reference table, opened with openpyxl and checked against the Result."""
+from __future__ import annotations
+
+import pytest
+from gold_result import gold_result
+from openpyxl import load_workbook
+
+from pipeline.report import labels as L
+from pipeline.report.xlsx import write_crossref_xlsx
+
+HEADER_ROW = 3
+
+
+@pytest.fixture(scope="module")
+def result():
+    return gold_result()
+
+
+@pytest.fixture(scope="module")
+def workbook(result, tmp_path_factory):
+    path = tmp_path_factory.mktemp("xlsx") / "crossref.xlsx"
+    write_crossref_xlsx(result, path)
+    return load_workbook(path)
+
+
+def rows(ws, columns):
+    out = []
+    for values in ws.iter_rows(min_row=HEADER_ROW + 1, values_only=True):
+        out.append(dict(zip(columns, values, strict=False)))
+    return out
+
+
+def test_sheets_and_headings(workbook):
+    assert workbook.sheetnames == [L.SHEET_CENTRAL, L.SHEET_PROVINCIAL, L.SHEET_SUMMARY]
+    ws = workbook[L.SHEET_CENTRAL]
+    assert [c.value for c in ws[HEADER_ROW]] == list(L.CENTRAL_COLUMNS)
+    assert "Nghị quyết 23/NQ-CP" in ws["A1"].value
+    assert [c.value for c in workbook[L.SHEET_PROVINCIAL][HEADER_ROW]] == list(L.PROVINCIAL_COLUMNS)
+
+
+def test_one_row_per_central_task_with_statuses(result, workbook):
+    central, _ = result.documents
+    table = rows(workbook[L.SHEET_CENTRAL], L.CENTRAL_COLUMNS)
+    assert [r[L.COL_CENTRAL_PATH] for r in table] == [t.id for t in central.tasks]
+    by_id = {r[L.COL_CENTRAL_PATH]: r for r in table}
+    for cov in result.coverage:
+        assert by_id[cov.central.task][L.COL_STATUS] == L.STATUS[cov.status]
+        listed = (by_id[cov.central.task][L.COL_PROV_PATH] or "").split("\n")
+        assert set(cov.sure + cov.possible) == {x for x in listed if x}
+    # a ministry task nobody carries out is not called a gap
+    assert by_id["III.1.a.1"][L.COL_STATUS] == L.STATUS["not_assigned"]
+    row = by_id["III.1.a.2"]
+    assert row[L.COL_PROV_PATH] == "1.a.1" and row[L.COL_STRENGTH] == L.STRENGTH["sure"]
+    assert row[L.COL_CENTRAL_LEAD] == "Bộ Kế hoạch và Đầu tư" and row[L.COL_PROV_LEAD] == "Sở Kế hoạch và Đầu tư"
+    assert row[L.COL_LOCALITY] == L.LOCALITY_ROLE["coordinator"]
+    assert row[L.COL_CENTRAL_TEXT] == central.task("III.1.a.2").text
+    assert row[L.COL_PROVENANCE].startswith(f"TW: dòng {central.task('III.1.a.2').span.line}")
+    assert row[L.COL_REVIEW] is None and row[L.COL_REVIEW_COMMENT] is None
+    two = by_id["III.2.a"]  # sure link first, then the possible one
+    assert two[L.COL_PROV_PATH] == "1.a.1\n1.a.3"
+    assert two[L.COL_STRENGTH] == "Chắc chắn\nCó thể"
+
+
+def test_layout_for_people(workbook):
+    ws = workbook[L.SHEET_CENTRAL]
+    assert ws.freeze_panes == f"C{HEADER_ROW + 1}"
+    assert ws.auto_filter.ref.startswith(f"A{HEADER_ROW}:")
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    assert ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
+    assert ws.column_dimensions["C"].width >= 50  # text columns are wide, ids narrow
+    assert ws.column_dimensions["B"].width <= 15
+    key_col = ws.cell(HEADER_ROW, L.CENTRAL_COLUMNS.index(L.COL_KEY) + 1).column_letter
+    assert ws.column_dimensions[key_col].hidden
+    status_col = L.CENTRAL_COLUMNS.index(L.COL_STATUS) + 1
+    fills = {ws.cell(r, status_col).value: ws.cell(r, status_col).fill.fgColor.rgb[-6:]
+             for r in range(HEADER_ROW + 1, ws.max_row + 1)}
+    assert fills[L.STATUS["gap"]] == L.STATUS_FILL["gap"]
+    assert fills[L.STATUS["covered"]] == L.STATUS_FILL["covered"]
+    assert ws.cell(HEADER_ROW + 1, 3).alignment.wrap_text
+
+
+def test_provincial_sheet_marks_additions():
+    result = gold_result()
+    result.links = [link for link in result.links if link.provincial.task != "1.a.3"]
+    from pipeline.report.xlsx import build_workbook
+
+    ws = build_workbook(result)[L.SHEET_PROVINCIAL]
+    table = rows(ws, L.PROVINCIAL_COLUMNS)
+    assert len(table) == 26
+    by_id = {r[L.COL_PROV_PATH]: r for r in table}
+    assert by_id["1.a.3"][L.COL_P_KIND] == L.ADDITION
+    assert by_id["1.a.1"][L.COL_P_KIND] == L.KIND_CARRIES_OUT
+    assert by_id["1.a.1"][L.COL_P_CENTRAL_PATH] == "III.1.a.2\nIII.2.a"
+
+
+def test_summary_sheet_counts(result, workbook):
+    ws = workbook[L.SHEET_SUMMARY]
+    values = [[c.value for c in row] for row in ws.iter_rows()]
+    heading = [L.COL_GROUP] + [L.STATUS[s] for s in L.STATUS_ORDER] + [L.COL_TOTAL]
+    starts = [i for i, row in enumerate(values) if row[:len(heading)] == heading]
+    assert len(starts) == 2  # by section, by lead agency
+    section_rows = values[starts[0] + 1:starts[1] - 2]
+    total = sum(r[-1] for r in section_rows if r[0])
+    assert total == len(result.documents[0].tasks)
+    gap_col = 1 + list(L.STATUS_ORDER).index("gap")
+    assert sum(r[gap_col] for r in section_rows if r[0]) == sum(c.status == "gap" for c in result.coverage)
+
+
+def test_same_input_same_bytes_and_fixed_metadata(result, tmp_path):
+    import time
+    write_crossref_xlsx(result, tmp_path / "a.xlsx")
+    time.sleep(1.1)
+    write_crossref_xlsx(result, tmp_path / "b.xlsx")
+    assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+    props = load_workbook(tmp_path / "a.xlsx").properties
+    assert props.created.year == 2000 and props.modified.year == 2000
+
+
+def test_document_text_is_never_a_formula(tmp_path):
+    result = gold_result()
+    result.documents[0].tasks[0].text = "=HYPERLINK(\"http://example.invalid\",\"x\")"
+    write_crossref_xlsx(result, tmp_path / "f.xlsx")
+    ws = load_workbook(tmp_path / "f.xlsx")[L.SHEET_CENTRAL]
+    cell = ws.cell(HEADER_ROW + 1, 3)
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
