@@ -1,0 +1,163 @@
+"""Reviewer round-trip: write the table, fill "Xác nhận" as a reviewer would, import, apply, check."""
+from __future__ import annotations
+
+import pytest
+import yaml
+from gold_result import gold_result
+from openpyxl import load_workbook
+
+from pipeline.model import DoichieuError, TaskRef
+from pipeline.report import labels as L
+from pipeline.report.xlsx import write_crossref_xlsx
+from pipeline.review import (
+    Decision,
+    apply_reviews,
+    import_review,
+    load_decisions,
+    merge_decisions,
+    parse_answer,
+    save_decisions,
+)
+
+CENTRAL, PROVINCIAL = "nq-23-2022", "kontum-nq23"
+HEADER_ROW = 3
+
+
+def fill(path, sheet, answers):
+    """Write answers {path id: (Xác nhận, Ý kiến)} into a sheet, as a reviewer would in Excel."""
+    wb = load_workbook(path)
+    ws = wb[sheet]
+    headings = [c.value for c in ws[HEADER_ROW]]
+    id_col = headings.index(L.COL_CENTRAL_PATH if sheet == L.SHEET_CENTRAL else L.COL_PROV_PATH) + 1
+    review_col, comment_col = headings.index(L.COL_REVIEW) + 1, headings.index(L.COL_REVIEW_COMMENT) + 1
+    for row in range(HEADER_ROW + 1, ws.max_row + 1):
+        task = ws.cell(row, id_col).value
+        if task in answers:
+            ws.cell(row, review_col).value, ws.cell(row, comment_col).value = answers[task]
+    wb.save(path)
+
+
+def links_of(result, central):
+    return {(link.provincial.task, link.strength, link.confirmed) for link in result.links
+            if link.central == TaskRef(CENTRAL, central)}
+
+
+def status_of(result, central):
+    return next(c for c in result.coverage if c.central.task == central)
+
+
+@pytest.fixture()
+def filled(tmp_path):
+    path = tmp_path / "crossref.xlsx"
+    write_crossref_xlsx(gold_result(), path)
+    fill(path, L.SHEET_CENTRAL, {
+        "III.1.a.3": ("Đồng ý", "đúng là tỉnh đã cụ thể hóa"),      # accept the possible link -> covered
+        "III.2.a": ("Không đồng ý 1.a.3", ""),                        # reject one of two links
+        "III.3.a.1": ("2.b", "cửa khẩu nằm trong 2.b"),               # add a link to a gap
+        "III.1.a.1": ("", ""),                                         # untouched
+    })
+    fill(path, L.SHEET_PROVINCIAL, {"2.c": ("không đồng ý", "chỉ là kiến nghị lên Bộ")})  # reject all 4 links of 2.c
+    return path
+
+
+def test_round_trip(filled, tmp_path):
+    reviews = tmp_path / "reviews" / "pair.yaml"
+    count = import_review(filled, reviews)
+    stored = yaml.safe_load(reviews.read_text(encoding="utf-8"))["decisions"]
+    assert count == len(stored) == 1 + 1 + 1 + 4
+    assert {"central_doc": CENTRAL, "central": "III.3.a.1", "provincial_doc": PROVINCIAL, "provincial": "2.b",
+            "decision": "add", "answer": "2.b", "comment": "cửa khẩu nằm trong 2.b"} in stored
+    assert reviews.read_text(encoding="utf-8").startswith("# Quyết định của người rà soát")
+
+    before = gold_result()
+    after = apply_reviews(before, load_decisions(reviews))
+    assert before.links == gold_result().links  # the input is not changed
+    assert links_of(after, "III.1.a.3") == {("1.a.2", "sure", True)}
+    assert status_of(after, "III.1.a.3").status == "covered"
+    assert links_of(after, "III.2.a") == {("1.a.1", "sure", False)}
+    assert status_of(after, "III.2.a").possible == []
+    assert links_of(after, "III.3.a.1") == {("2.b", "sure", True)}
+    added = next(link for link in after.links if link.central.task == "III.3.a.1")
+    assert added.reasons == [L.REVIEWER_REASON]
+    assert status_of(after, "III.3.a.1").status == "covered" and status_of(after, "III.3.a.1").sure == ["2.b"]
+    assert not [link for link in after.links if link.provincial.task == "2.c"]
+    assert status_of(after, "III.3.b.1").status == "gap"
+    assert len(after.links) == len(before.links) - 1 - 4 + 1
+    assert after.notices == []
+
+    # the next run's table shows the confirmed links; importing it again changes nothing
+    again = tmp_path / "again.xlsx"
+    write_crossref_xlsx(after, again)
+    ws = load_workbook(again)[L.SHEET_CENTRAL]
+    headings = [c.value for c in ws[HEADER_ROW]]
+    row = next(r for r in ws.iter_rows(min_row=HEADER_ROW + 1, values_only=True) if r[1] == "III.3.a.1")
+    assert row[headings.index(L.COL_STRENGTH)] == f"{L.STRENGTH['sure']} ({L.CONFIRMED})"
+    assert row[headings.index(L.COL_STATUS)] == L.STATUS["covered"]
+    text = reviews.read_text(encoding="utf-8")
+    import_review(filled, reviews)
+    assert reviews.read_text(encoding="utf-8") == text
+
+
+def test_orphan_decisions_are_reported_not_dropped(tmp_path):
+    decisions = [
+        Decision(CENTRAL, "III.9.z", PROVINCIAL, "1.a.1", "accept", source="corpus/reviews/p.yaml"),
+        Decision(CENTRAL, "III.2.a", PROVINCIAL, "9.9", "add"),
+        Decision("nq-99", "I.1", PROVINCIAL, "1.a.1", "reject"),
+        Decision(CENTRAL, "III.1.a.2", PROVINCIAL, "1.a.1", "accept"),
+    ]
+    result = apply_reviews(gold_result(), decisions)
+    orphans = [n for n in result.notices if n.code == "review-orphan"]
+    assert len(orphans) == 3
+    assert orphans[0].path == "corpus/reviews/p.yaml" and "III.9.z" in orphans[0].message
+    assert "9.9" in orphans[1].message and "nq-99" in orphans[2].message
+    assert links_of(result, "III.1.a.2") == {("1.a.1", "sure", True)}
+    # the orphan is also visible in the HTML report
+    from pipeline.report.html import render_coverage_html
+    assert "III.9.z" in render_coverage_html(result)
+
+
+def test_rejected_link_stays_rejected_on_a_later_run():
+    decision = Decision(CENTRAL, "III.1.a.2", PROVINCIAL, "1.a.1", "reject")
+    for _ in range(2):  # every run starts again from the linker's output
+        result = apply_reviews(gold_result(), [decision])
+        assert links_of(result, "III.1.a.2") == set()
+        assert status_of(result, "III.1.a.2").status == "gap"
+
+
+def test_answers_understood():
+    assert parse_answer("Đồng ý") == ("accept", [])
+    assert parse_answer("accept") == ("accept", [])
+    assert parse_answer("  KHÔNG ĐỒNG Ý ") == ("reject", [])
+    assert parse_answer("reject") == ("reject", [])
+    assert parse_answer("Không đồng ý: 1.a.3, 4.b") == ("reject", ["1.a.3", "4.b"])
+    assert parse_answer("1.a.2; 4.b") == (None, ["1.a.2", "4.b"])
+    assert parse_answer("III.2.đ") == (None, ["III.2.đ"])
+    with pytest.raises(ValueError):
+        parse_answer("có lẽ vậy")
+
+
+def test_unreadable_answers_and_files_raise_one_clear_error(tmp_path):
+    path = tmp_path / "crossref.xlsx"
+    write_crossref_xlsx(gold_result(), path)
+    fill(path, L.SHEET_CENTRAL, {"III.2.a": ("chưa chắc lắm", "")})
+    with pytest.raises(DoichieuError, match="chưa chắc lắm"):
+        import_review(path, tmp_path / "r.yaml")
+    fill(path, L.SHEET_CENTRAL, {"III.2.a": ("", ""), "III.1.a.1": ("Đồng ý", "")})
+    with pytest.raises(DoichieuError, match="chưa có liên kết"):
+        import_review(path, tmp_path / "r.yaml")
+    (tmp_path / "bad.xlsx").write_bytes(b"not a workbook")
+    with pytest.raises(DoichieuError):
+        import_review(tmp_path / "bad.xlsx", tmp_path / "r.yaml")
+    (tmp_path / "bad.yaml").write_text("decisions:\n- central: III.1\n", encoding="utf-8")
+    with pytest.raises(DoichieuError, match="thiếu"):
+        load_decisions(tmp_path / "bad.yaml")
+    assert load_decisions(tmp_path / "absent.yaml") == []
+
+
+def test_merge_keeps_order_and_replaces_same_link(tmp_path):
+    old = [Decision("c", "1", "p", "a", "accept"), Decision("c", "2", "p", "b", "accept")]
+    new = [Decision("c", "2", "p", "b", "reject"), Decision("c", "3", "p", "c", "add")]
+    merged = merge_decisions(old, new)
+    assert [(d.central, d.decision) for d in merged] == [("1", "accept"), ("2", "reject"), ("3", "add")]
+    save_decisions(merged, tmp_path / "m.yaml")
+    assert [d.key for d in load_decisions(tmp_path / "m.yaml")] == [d.key for d in merged]
