@@ -27,7 +27,7 @@ import numpy as np
 from ..model import Coverage, Document, Link, TaskRef
 from .config import LinkingRules, linking_rules
 from .evidence import reasons_for, shared_phrases
-from .features import FEATURES, PairFeatures, pair_features
+from .features import FEATURES, LAZY_SCORERS, PairFeatures, pair_features, pair_scorer
 
 RELATIVE = ("row_rel", "col_rel", "row_z", "col_z", "mutual")
 ALL_FEATURES = FEATURES + RELATIVE
@@ -73,7 +73,7 @@ def _probability(features: PairFeatures, model) -> np.ndarray:
     shape = (len(features.provincial), len(features.central))
     logit = np.full(shape, model.bias, dtype=np.float64)
     for name, weight in model.weights.items():
-        if name in features.values:
+        if weight and name in features.values:
             logit += weight * features.values[name]
     return 1.0 / (1.0 + np.exp(-logit))
 
@@ -139,6 +139,9 @@ def link(central: Document, provincial: Document) -> tuple[list[Link], list[Cove
     links = []
     for i, j, strength, score in decide(features, rules):
         p_task, c_task = features.provincial[i], features.central[j]
+        for name in LAZY_SCORERS:
+            if np.isnan(features.values[name][i, j]):
+                features.values[name][i, j] = pair_scorer(name, p_task.text, c_task.text, rules)
         links.append(Link(
             provincial=TaskRef(provincial.id, p_task.id), central=TaskRef(central.id, c_task.id),
             strength=strength, score=round(score, 4),

@@ -68,29 +68,49 @@ def _related(c: Mention, p: Mention, rules: LinkingRules, registry) -> bool:
     return core_c is not None and core_c == core_p
 
 
+def _cores(mentions: list[Mention], rules: LinkingRules) -> dict[str, str]:
+    cores: dict[str, str] = {}
+    for mention in mentions:
+        core = _core_name(mention, rules)
+        if core is not None:
+            cores.setdefault(core, mention.text)
+    return cores
+
+
 def counterpart_pairs(central: list[Task], provincial: list[Task], rules: LinkingRules):
     """(provincial x central) matrix: 1 when a provincial lead is the counterpart of a central lead
-    (0.5 when it only matches a central coordinator), and the pair of names for the reason text."""
+    (0.5 when a coordinator on either side is involved), and the pair of names for the reason text."""
     registry = _registry_counterparts()
     out = np.zeros((len(provincial), len(central)), dtype=np.float32)
     names: dict[tuple[int, int], tuple[str, str]] = {}
-    for i, p_task in enumerate(provincial):
+    c_sides = [(_cores(t.leads, rules), _cores(t.coordinators, rules)) for t in central]
+    p_sides = [(_cores(t.leads, rules), _cores(t.coordinators, rules)) for t in provincial]
+    for i, (p_leads, p_coords) in enumerate(p_sides):
+        p_task = provincial[i]
         if not p_task.leads and not p_task.coordinators:
             continue
-        for j, c_task in enumerate(central):
+        if registry is None and not p_leads and not p_coords:
+            continue
+        for j, (c_leads, c_coords) in enumerate(c_sides):
             # lead <-> lead is full evidence; a coordinator on either side half of it
-            for weight, c_mentions, p_mentions in (
-                (1.0, c_task.leads, p_task.leads),
-                (0.5, c_task.coordinators, p_task.leads),
-                (0.5, c_task.leads, p_task.coordinators),
+            for weight, c_side, p_side, c_mentions, p_mentions in (
+                (1.0, c_leads, p_leads, central[j].leads, p_task.leads),
+                (0.5, c_coords, p_leads, central[j].coordinators, p_task.leads),
+                (0.5, c_leads, p_coords, central[j].leads, p_task.coordinators),
             ):
-                hit = next(
-                    ((c, p) for c in c_mentions for p in p_mentions if _related(c, p, rules, registry)), None
-                )
-                if hit is not None:
+                common = c_side.keys() & p_side.keys()
+                if common:
+                    core = min(common)
                     out[i, j] = weight
-                    names[(i, j)] = (hit[0].text, hit[1].text)
+                    names[(i, j)] = (c_side[core], p_side[core])
                     break
+                if registry is not None:
+                    hit = next(((c, p) for c in c_mentions for p in p_mentions
+                                if c.canonical and p.canonical and _related(c, p, rules, registry)), None)
+                    if hit is not None:
+                        out[i, j] = weight
+                        names[(i, j)] = (hit[0].text, hit[1].text)
+                        break
     return out, names
 
 

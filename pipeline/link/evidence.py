@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from ..model import Document
 from ..vntext import match_form
@@ -11,6 +12,7 @@ from .config import LinkingRules
 from .features import PairFeatures
 
 _TOKEN = re.compile(r"\w+")
+_match_form = lru_cache(maxsize=16384)(match_form)
 _ROLE = {"lead": "chủ trì", "coordinator": "phối hợp", "directed": "được hướng dẫn, chỉ đạo"}
 
 
@@ -18,8 +20,10 @@ def shared_phrases(provincial_text: str, central_text: str, rules: LinkingRules)
     """Longest shared word n-grams (at least shared_phrase_min_words words), longest first, as printed in
     the provincial text."""
     p_tokens = list(_TOKEN.finditer(provincial_text))
-    c_forms = [match_form(m.group(0)) for m in _TOKEN.finditer(central_text)]
-    p_forms = [match_form(m.group(0)) for m in p_tokens]
+    c_forms = _TOKEN.findall(_match_form(central_text))
+    p_forms = _TOKEN.findall(_match_form(provincial_text))
+    if len(p_forms) != len(p_tokens):  # normalisation changed token boundaries: compare token by token
+        p_forms = [match_form(m.group(0)) for m in p_tokens]
     matcher = SequenceMatcher(None, p_forms, c_forms, autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size >= rules.text.shared_phrase_min_words]
     blocks.sort(key=lambda b: (-b.size, b.a))

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from sklearn.feature_extraction.text import TfidfVectorizer
+from scipy import sparse
 
 from ..model import Document, Task
 from ..vntext import match_form
@@ -50,11 +50,16 @@ def _boilerplate_pattern(phrases: tuple[str, ...]) -> re.Pattern | None:
 
 def words(text: str, rules: LinkingRules) -> tuple[str, ...]:
     """The tokens every scorer sees: matching form, punctuation dropped, boilerplate phrases removed."""
+    return _words(text, tuple(rules.text.boilerplate), rules.text.segmenter)
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str, boilerplate: tuple[str, ...], segmenter: str) -> tuple[str, ...]:
     plain = " ".join(_WORD.findall(match_form(text)))
-    pattern = _boilerplate_pattern(tuple(rules.text.boilerplate))
+    pattern = _boilerplate_pattern(boilerplate)
     if pattern is not None:
         plain = pattern.sub(" ", plain)
-    if rules.text.segmenter == "underthesea":
+    if segmenter == "underthesea":
         return _underthesea_words(plain)
     return tuple(plain.split())
 
@@ -102,18 +107,41 @@ def _partial(p_texts: list[str], c_texts: list[str], max_chars: int) -> np.ndarr
     return np.where(shorter >= 40, out, out * shorter / 40.0)
 
 
+@lru_cache(maxsize=65536)
+def _ngrams(text: str, low: int, high: int) -> tuple[str, ...]:
+    tokens = text.split()
+    return tuple(" ".join(tokens[k:k + n]) for n in range(low, high + 1) for k in range(len(tokens) - n + 1))
+
+
 def _tfidf(p_texts: list[str], c_texts: list[str], rules: LinkingRules):
+    """TF-IDF cosine (sublinear tf, smoothed idf, as scikit-learn's TfidfVectorizer) and IDF-weighted
+    containment, over word n-grams fitted on both documents. Written out with scipy so that a central
+    document linked with many plans has its n-grams computed once (cached) and no vocabulary sorting."""
     low, high = rules.text.ngram_range
-    vectorizer = TfidfVectorizer(
-        analyzer="word", token_pattern=r"\S+", ngram_range=(low, high), sublinear_tf=True, lowercase=False,
-    )
-    matrix = vectorizer.fit_transform(c_texts + p_texts)
-    central, provincial = matrix[: len(c_texts)], matrix[len(c_texts):]
+    vocabulary: dict[str, int] = {}
+    indptr, indices, counts = [0], [], []
+    for text in c_texts + p_texts:
+        bag: dict[int, int] = {}
+        for gram in _ngrams(text, low, high):
+            index = vocabulary.setdefault(gram, len(vocabulary))
+            bag[index] = bag.get(index, 0) + 1
+        indices.extend(bag.keys())
+        counts.extend(bag.values())
+        indptr.append(len(indices))
+    n_docs = len(c_texts) + len(p_texts)
+    tf = sparse.csr_matrix((np.asarray(counts, dtype=np.float64), indices, indptr), shape=(n_docs, len(vocabulary)))
+    binary = tf.copy()
+    binary.data[:] = 1.0
+    df = np.asarray(binary.sum(axis=0)).ravel()
+    idf = np.log((1.0 + n_docs) / (1.0 + df)) + 1.0
+    tf.data = 1.0 + np.log(tf.data)
+    weighted = tf.multiply(idf.reshape(1, -1)).tocsr()
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    weighted = sparse.diags(1.0 / np.maximum(norms, 1e-12)) @ weighted
+    central, provincial = weighted[: len(c_texts)], weighted[len(c_texts):]
     cosine = (provincial @ central.T).toarray()
     # containment: IDF mass of one side's n-grams found in the other, relative to that side's mass
-    idf = vectorizer.idf_
-    binary_c = (central > 0).astype(np.float32)
-    binary_p = (provincial > 0).astype(np.float32)
+    binary_c, binary_p = binary[: len(c_texts)], binary[len(c_texts):]
     weighted_p = binary_p.multiply(idf.reshape(1, -1)).tocsr()
     weighted_c = binary_c.multiply(idf.reshape(1, -1)).tocsr()
     shared_mass = (weighted_p @ binary_c.T).toarray()  # mass of p's n-grams also in c
@@ -151,20 +179,26 @@ def _heading_matrix(central: Document, provincial: Document, rules: LinkingRules
     sim = sim * long_p[:, None] * long_c[None, :]
     index_c = {h: k for k, h in enumerate(distinct_c)}
     index_p = {h: k for k, h in enumerate(distinct_p)}
-    for i, hs_p in enumerate(p_titles):
-        rows = [index_p[h] for h in hs_p]
+    # tasks under the same parent share their headings: compute each (provincial parent, central parent) once
+    c_keys = [tuple(index_c[h] for h in hs) for hs in c_titles]
+    p_keys = [tuple(index_p[h] for h in hs) for hs in p_titles]
+    cache: dict[tuple, tuple[float, tuple[int, int] | None]] = {}
+    for i, rows in enumerate(p_keys):
         if not rows:
             continue
-        for j, hs_c in enumerate(c_titles):
-            cols = [index_c[h] for h in hs_c]
+        for j, cols in enumerate(c_keys):
             if not cols:
                 continue
-            block = sim[np.ix_(rows, cols)]
-            k = int(block.argmax())
-            value = float(block.flat[k])
+            key = (rows, cols)
+            if key not in cache:
+                block = sim[np.ix_(rows, cols)]
+                k = int(block.argmax())
+                value = float(block.flat[k])
+                cache[key] = (value, (rows[k // len(cols)], cols[k % len(cols)]) if value > 0 else None)
+            value, where = cache[key]
             out[i, j] = value
-            if value > 0:
-                best_pair[(i, j)] = (distinct_p[rows[k // len(cols)]], distinct_c[cols[k % len(cols)]])
+            if where is not None:
+                best_pair[(i, j)] = (distinct_p[where[0]], distinct_c[where[1]])
     return out, best_pair
 
 
@@ -212,14 +246,36 @@ def _locality_row(central: Document, rules: LinkingRules) -> np.ndarray:
     return np.array(values, dtype=np.float32)
 
 
+LAZY_SCORERS = {"token_set": fuzz.token_set_ratio, "ratio": fuzz.ratio, "partial": fuzz.partial_ratio}
+
+
+def used_features(rules: LinkingRules) -> set[str]:
+    """Features with a non-zero weight in either model."""
+    return {name for model in (rules.link_model, rules.sure_model) for name, w in model.weights.items() if w}
+
+
+def pair_scorer(name: str, provincial_text: str, central_text: str, rules: LinkingRules) -> float:
+    """One rapidfuzz feature for one pair (for links whose scorer the models do not need in full)."""
+    p_text, c_text = " ".join(words(provincial_text, rules)), " ".join(words(central_text, rules))
+    if name == "partial":
+        return float(_partial([p_text], [c_text], rules.text.partial_max_chars)[0, 0])
+    return LAZY_SCORERS[name](p_text, c_text) / 100.0
+
+
 def pair_features(central: Document, provincial: Document, rules: LinkingRules) -> PairFeatures:
-    """Every feature matrix for one central/provincial pair."""
+    """Every feature matrix for one central/provincial pair. A rapidfuzz scorer that neither fitted model
+    uses is left out here (NaN) and computed for the kept links only, for their reasons."""
     c_texts = _texts(central.tasks, rules)
     p_texts = _texts(provincial.tasks, rules)
+    needed = used_features(rules)
     values: dict[str, np.ndarray] = {}
-    values["token_set"] = _cdist(p_texts, c_texts, fuzz.token_set_ratio)
-    values["ratio"] = _cdist(p_texts, c_texts, fuzz.ratio)
-    values["partial"] = _partial(p_texts, c_texts, rules.text.partial_max_chars)
+    for name, scorer in LAZY_SCORERS.items():
+        if name not in needed:
+            values[name] = np.full((len(p_texts), len(c_texts)), np.nan, dtype=np.float32)
+        elif name == "partial":
+            values[name] = _partial(p_texts, c_texts, rules.text.partial_max_chars)
+        else:
+            values[name] = _cdist(p_texts, c_texts, scorer)
     if c_texts and p_texts:
         values["tfidf"], values["contain"] = _tfidf(p_texts, c_texts, rules)
     else:
