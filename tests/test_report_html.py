@@ -138,3 +138,17 @@ def test_hostile_report_runs_no_injected_script(tmp_path):
     check = check_report(page)
     assert check.console_errors == [] and check.exceptions == [], "injected script ran"
     assert check.ok
+
+
+def test_without_extracted_roles_every_gap_is_listed():
+    """A run whose extractor found no task reaching localities still shows its gaps (over all tasks)."""
+    result = gold_result()
+    for task in result.documents[0].tasks:
+        task.localities = False
+    for row in result.coverage:
+        row.localities = False
+    html = render_coverage_html(result)
+    gap_block = html[html.index('id="chua-trien-khai"'):html.index('id="mot-phan"')]
+    assert "Nhiệm vụ chưa được triển khai" in gap_block
+    assert gap_block.count('class="gap-item"') == sum(c.status == "gap" for c in result.coverage)
+    assert "Chưa xác định được nhiệm vụ nào giao cho địa phương" in html

@@ -77,7 +77,7 @@ def _central_anchor(row: CentralRow, multi: bool) -> str:
 def layout_graph(rows: list[CentralRow], provincial_tasks: list, multi: bool) -> GraphLayout:
     """Two columns: central tasks that concern the province (reach localities or are linked) on the left,
     grouped by section; provincial tasks on the right; one curve per link, coloured by strength."""
-    shown = [r for r in rows if r.localities or r.pairings]
+    shown = [r for r in rows if r.localities or r.pairings or r.status == "gap"]
     row_h, group_gap, top = 17, 14, 28
     left_x, right_x, box_w, box_h = 290, 690, 74, 13
     nodes, groups, positions = [], [], {}
@@ -174,11 +174,13 @@ def render_coverage_html(result: Result) -> str:
     notices = list(result.notices) + [n for d in result.documents for n in d.notices]
     graph = layout_graph(rows, [(r.document, r.task, r.addition) for r in crossref.provincial_rows], multi)
     central_docs = crossref.central_docs
+    focus = crossref.focus_rows()
     template = _environment().get_template("coverage.html.j2")
     return template.render(
         L=L, counts=crossref.counts(), cards=cards,
-        gaps=[c for c in cards if c["row"].localities and c["row"].status == "gap"],
-        partial=[c for c in cards if c["row"].localities and c["row"].status == "partial"],
+        gaps=[c for c in cards if c["row"] in focus and c["row"].status == "gap"],
+        partial=[c for c in cards if c["row"] in focus and c["row"].status == "partial"],
+        localities_known=crossref.localities_known,
         provincial=provincial, additions=[p for p in provincial if p["row"].addition],
         sections=sorted({c["section"] for c in cards}, key=[c["section"] for c in cards].index),
         agencies=sorted(agency_counts, key=lambda a: (-agency_counts[a], a)),

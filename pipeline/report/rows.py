@@ -60,12 +60,25 @@ class CrossRef:
     central_docs: list[Document]
     provincial_docs: list[Document]
 
+    @property
+    def localities_known(self) -> bool:
+        """False when no central task is known to reach localities (roles not extracted)."""
+        return any(r.localities for r in self.central_rows)
+
+    def focus_rows(self) -> list[CentralRow]:
+        """The central tasks whose follow-through is judged: those reaching localities, or every task
+        when none is known to (so that a run without extracted roles still shows its gaps)."""
+        if self.localities_known:
+            return [r for r in self.central_rows if r.localities]
+        return list(self.central_rows)
+
     def counts(self) -> dict[str, int]:
-        """Figures for the head of the report: statuses count central tasks reaching localities."""
-        local = [r for r in self.central_rows if r.localities]
+        """Figures for the head of the report: statuses count the focus rows (see focus_rows)."""
+        local = self.focus_rows()
         counts = {
             "central_tasks": len(self.central_rows),
-            "localities": len(local),
+            "localities": sum(r.localities for r in self.central_rows),
+            "focus": len(local),
             "provincial_tasks": len(self.provincial_rows),
             "additions": sum(r.addition for r in self.provincial_rows),
             "links_sure": sum(1 for r in self.central_rows for p in r.pairings if p.link.strength == "sure"),

@@ -61,12 +61,13 @@ def crossref_md_text(result: Result) -> str:
         f"- Nhiệm vụ của văn bản trung ương: **{counts['central_tasks']}**, trong đó giao cho địa phương: "
         f"**{counts['localities']}**",
         f"- {L.STATUS['covered']}: **{counts['covered']}** · {L.STATUS['partial']}: **{counts['partial']}** · "
-        f"{L.STATUS['gap']}: **{counts['gap']}** (nhiệm vụ giao cho địa phương)",
+        f"{L.STATUS['gap']}: **{counts['gap']}** (trên {counts['focus']} nhiệm vụ "
+        f"{'giao cho địa phương' if crossref.localities_known else 'của văn bản trung ương'})",
         f"- Nhiệm vụ của văn bản địa phương: **{counts['provincial_tasks']}**, trong đó {L.ADDITION.lower()}: "
         f"**{counts['additions']}**",
         "",
     ]
-    gaps = [r for r in crossref.central_rows if r.localities and r.status == "gap"]
+    gaps = [r for r in crossref.focus_rows() if r.status == "gap"]
     out += ["## Nhiệm vụ giao cho địa phương chưa được triển khai", ""]
     if gaps:
         out += [f"- **{_md(r.task.id)}** ({_md(names(r.task.leads)) or 'chưa rõ cơ quan chủ trì'}): "

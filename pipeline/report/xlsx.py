@@ -190,7 +190,8 @@ def _summary_sheet(ws, crossref: CrossRef) -> None:
     ws.cell(1, 1).font = Font(bold=True, size=13)
     counts = crossref.counts()
     ws.append([f"Nhiệm vụ TW: {counts['central_tasks']}; có giao cho địa phương: {counts['localities']} "
-               f"(đã triển khai {counts['covered']}, một phần {counts['partial']}, chưa triển khai {counts['gap']}); "
+               f"(trên {counts['focus']} nhiệm vụ được xét: đã triển khai {counts['covered']}, một phần "
+               f"{counts['partial']}, chưa triển khai {counts['gap']}); "
                f"nhiệm vụ của tỉnh: {counts['provincial_tasks']}, trong đó nội dung bổ sung: {counts['additions']}."])
     for title, rows in ((L.SUMMARY_BY_SECTION, by_section), (L.SUMMARY_BY_AGENCY, by_agency)):
         ws.append([])
