@@ -1,0 +1,237 @@
+"""The agency registry: rules/agencies.yaml (who can be an actor) and rules/agency_map.yaml (central ->
+provincial counterparts), validated on load. Used by extract and link.
+
+    >>> from pipeline import agencies
+    >>> agencies.lookup("Bộ Lao động, Thương binh và Xã hội").id
+    'bo_lao_dong_tbxh'
+    >>> agencies.counterparts("bo_ngoai_giao")
+    ['so_ngoai_vu']
+
+Guarantees: every id named in agency_map.yaml exists in agencies.yaml; ids are unique; lookup ignores case,
+tone-mark style and punctuation inside names, expands abbreviations (UBND, KH&ĐT …), resolves an office
+holder ("Giám đốc Sở Công Thương") to the body named after the title, and open families ("các bộ, ngành
+liên quan") by the patterns of the rules. No agency name lives in this code.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pydantic import BaseModel, Field, field_validator, model_validator
+
+from .model import DoichieuError
+from .rules import load_rules, rules_dir
+from .vntext import fold, match_form, nfc
+
+Level = str
+LEVELS = ("central", "province", "district", "commune", "generic", "other")
+
+
+class AgencyEntry(BaseModel):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str
+    level: str
+    locality: bool = False
+    kind: str = "other"
+    variants: list[str] = []
+    open: bool = False
+    patterns: list[str] = []
+    period: str | None = None
+
+    @field_validator("level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        if value not in LEVELS:
+            raise ValueError(f"level must be one of {', '.join(LEVELS)}")
+        return value
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            re.compile(pattern)
+        return value
+
+
+class AgencyRules(BaseModel):
+    abbreviations: dict[str, str] = {}
+    titles: list[str] = []
+    agencies: list[AgencyEntry]
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> "AgencyRules":
+        seen: set[str] = set()
+        for entry in self.agencies:
+            if entry.id in seen:
+                raise ValueError(f"duplicate agency id {entry.id}")
+            seen.add(entry.id)
+        return self
+
+
+class CounterpartRule(BaseModel):
+    central: str
+    provincial: list[str]
+    note: str = ""
+
+
+class AgencyMap(BaseModel):
+    counterparts: list[CounterpartRule]
+
+
+@dataclass(frozen=True)
+class Agency:
+    """One registered agency (or open family of agencies)."""
+
+    id: str
+    name: str
+    level: str
+    locality: bool
+    kind: str
+    open: bool
+
+
+def _punctuation_variants(name: str) -> set[str]:
+    """"A, B và C" and "A - B và C" are printed for the same body: give both (and the bare form)."""
+    forms = {name}
+    base = re.sub(r"\s*[,\-–]\s+", " | ", name)
+    if "|" in base:
+        forms |= {base.replace(" | ", ", "), base.replace(" | ", " - "), base.replace(" | ", " ")}
+    return forms
+
+
+class Registry:
+    """Agencies by id and by every printed form; counterparts; lookup of printed names."""
+
+    def __init__(self, rules: AgencyRules, mapping: AgencyMap):
+        self.rules = rules
+        self.abbreviations = dict(rules.abbreviations)
+        self.titles = [match_form(t) for t in rules.titles]
+        self._title_folds = sorted((fold(t) for t in rules.titles), key=len, reverse=True)
+        self.agencies: dict[str, Agency] = {}
+        self._forms: dict[str, str] = {}  # folded form -> id
+        self._printed: list[tuple[str, str]] = []  # (printed form, id) for the entity ruler
+        self._patterns: list[tuple[re.Pattern, str]] = []
+        for entry in rules.agencies:
+            self.agencies[entry.id] = Agency(entry.id, nfc(entry.name), entry.level, entry.locality, entry.kind,
+                                             entry.open)
+            if not entry.patterns or entry.variants:
+                for form in self._expand([entry.name, *entry.variants]):
+                    self._printed.append((form, entry.id))
+                    self._forms.setdefault(fold(form), entry.id)
+            for pattern in entry.patterns:
+                self._patterns.append((re.compile(pattern + r"(?:\b|$)"), entry.id))
+        self._counterparts: dict[str, list[str]] = {}
+        self._central_of: dict[str, list[str]] = {}
+        for rule in mapping.counterparts:
+            for agency_id in (rule.central, *rule.provincial):
+                if agency_id not in self.agencies:
+                    raise DoichieuError(str(rules_dir() / "agency_map.yaml"), f"unknown agency id {agency_id}")
+            self._counterparts.setdefault(rule.central, []).extend(rule.provincial)
+            for provincial in rule.provincial:
+                self._central_of.setdefault(provincial, []).append(rule.central)
+
+    def _expand(self, names: list[str]) -> list[str]:
+        forms: set[str] = set()
+        for name in names:
+            name = nfc(name)
+            for form in _punctuation_variants(name):
+                forms.add(form)
+                for short, long in self.abbreviations.items():
+                    if long in form:
+                        forms.add(form.replace(long, short))
+        return sorted(forms)
+
+    # ------------------------------------------------------------------ queries
+
+    def get(self, agency_id: str) -> Agency:
+        return self.agencies[agency_id]
+
+    def printed_forms(self) -> list[tuple[str, str]]:
+        """Every (printed form, id) of the registered names, abbreviations and variants included."""
+        return list(self._printed)
+
+    def expand(self, text: str) -> str:
+        """Abbreviations written out: "UBND tỉnh" -> "Ủy ban nhân dân tỉnh" (whole words only)."""
+        for short, long in sorted(self.abbreviations.items(), key=lambda kv: -len(kv[0])):
+            if short in text:
+                text = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", long, text)
+        return text
+
+    def _strip_title(self, folded: str) -> str | None:
+        for title in self._title_folds:
+            if folded == title or folded.startswith(title + " "):
+                rest = folded[len(title):].strip()
+                return rest
+        return None
+
+    def lookup(self, printed: str) -> Agency | None:
+        """The registered agency a printed name stands for, or None. Exact form first, then a title
+        followed by an agency, then the longest registered form that opens the name (an open name with
+        qualifiers: "Ủy ban nhân dân các huyện biên giới"), then the family patterns."""
+        folded = fold(self.expand(nfc(printed)))
+        if not folded:
+            return None
+        if folded in self._forms:
+            return self.agencies[self._forms[folded]]
+        rest = self._strip_title(folded)
+        if rest:
+            rest = re.sub(r"^(cac|nhung) ", "", rest) if rest.startswith(("cac ", "nhung ")) and \
+                rest not in self._forms else rest
+            found = self._prefix(rest) or self._pattern(rest)
+            if found:
+                return found
+        return self._prefix(folded) or self._pattern(folded)
+
+    def _prefix(self, folded: str) -> Agency | None:
+        words = folded.split()
+        for size in range(len(words), 0, -1):
+            agency_id = self._forms.get(" ".join(words[:size]))
+            if agency_id:
+                return self.agencies[agency_id]
+        return None
+
+    def _pattern(self, folded: str) -> Agency | None:
+        for pattern, agency_id in self._patterns:
+            if pattern.match(folded):
+                return self.agencies[agency_id]
+        return None
+
+    def counterparts(self, agency_id: str) -> list[str]:
+        """Provincial counterparts of a central agency (or group); [] when none is recorded."""
+        return list(dict.fromkeys(self._counterparts.get(agency_id, [])))
+
+    def central_counterparts(self, agency_id: str) -> list[str]:
+        """Central agencies whose provincial counterpart is this agency."""
+        return list(dict.fromkeys(self._central_of.get(agency_id, [])))
+
+
+@lru_cache(maxsize=1)
+def registry() -> Registry:
+    """The registry built from the rule files (cached per process)."""
+    return Registry(load_rules("agencies", AgencyRules), load_rules("agency_map", AgencyMap))
+
+
+def lookup(printed: str) -> Agency | None:
+    """Registered agency for a printed name ("UBND tỉnh", "Bộ KH&ĐT", "các bộ, ngành liên quan"), or None."""
+    return registry().lookup(printed)
+
+
+def get(agency_id: str) -> Agency:
+    """Agency by canonical id (KeyError when unknown)."""
+    return registry().get(agency_id)
+
+
+def counterparts(canonical_id: str) -> list[str]:
+    """Provincial canonical ids that carry out, in a province, what this central agency is asked to do."""
+    return registry().counterparts(canonical_id)
+
+
+def central_counterparts(canonical_id: str) -> list[str]:
+    """Central canonical ids whose provincial counterpart is this agency (inverse of `counterparts`)."""
+    return registry().central_counterparts(canonical_id)
+
+
+def expand_abbreviations(text: str) -> str:
+    """Write out the registered abbreviations in a text ("UBND" -> "Ủy ban nhân dân")."""
+    return registry().expand(text)

@@ -1,0 +1,696 @@
+"""Extract: Document (from segment) -> the same Document with every task's actors and references filled.
+
+Guarantees to link, graph and report:
+- every Task gets `leads`, `coordinators`, `advises`, `directs` (Mention: text as printed with UBND and other
+  registered abbreviations written out, canonical id / display name / level / locality from
+  rules/agencies.yaml when known, a parenthesised list of districts kept in `note`, offsets in the text the
+  mention was read from), `citations` (số hiệu, type, year, issuer code, ISO date), `deadlines` (printed and
+  normalised), `localities` and `locality_role` ("lead" | "coordinator" | "directed");
+- a task without its own subject inherits lead, coordinators, advises and directs from the nearest enclosing
+  heading that names an agency ("a) Sở X chủ trì, phối hợp với Y, tham mưu Z:"); a bullet's own
+  "Phối hợp với W" adds W to the inherited coordinators; a bullet with its own subject overrides;
+- role cues are read inside one task's text (plus its headings), never across tasks;
+- `meta.citations` lists every legal reference of the document (preamble, title, headings, tasks, closing)
+  once, in order; `meta.implements` what the document says it carries out ("Thực hiện …"), the central
+  document last.
+
+How: a spaCy `Language` (blank multilingual, a syllable tokenizer that splits punctuation and keeps số hiệu
+such as "23/NQ-CP" whole) with an EntityRuler (AGENCY phrases from the registry, LEGAL_REF and DATE token
+patterns) and a PhraseMatcher for the role cues of rules/roles.yaml; a small list grammar over those tokens
+decides where an agency name ends and how a list splits into agencies. Built once per process.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pydantic import BaseModel
+
+from . import agencies
+from .model import Citation, Deadline, Document, Mention, Task
+from .rules import load_rules
+from .vntext import fold, new_tone_style, nfc
+
+# --------------------------------------------------------------------------- rules
+
+
+class DeadlineRule(BaseModel):
+    pattern: str
+    kind: str
+    value: str
+    value_partial: str | None = None
+
+
+class CitationRules(BaseModel):
+    doc_types: list[str]
+    type_codes: dict[str, str]
+    central_issuers: list[str] = []
+
+
+class RoleRules(BaseModel):
+    lead_cues: list[str]
+    responsibility: list[str]
+    assign_frames: list[str]
+    assign_after_subject: list[str]
+    coordinator_cues: list[str]
+    advise_cues: list[str]
+    advise_fillers: list[str]
+    direct_cues: list[str]
+    direct_chain: list[str]
+    heads: list[str]
+    plural_heads: list[str]
+    articles: list[str]
+    adverbial_openers: list[str] = []
+    stops: list[str]
+    stop_punct: list[str]
+    max_qualifier: int = 14
+    deadlines: list[DeadlineRule]
+    citation: CitationRules
+    implements_cues: list[str]
+
+
+def role_rules() -> RoleRules:
+    return load_rules("roles", RoleRules)
+
+
+# --------------------------------------------------------------------------- text form and tokens
+
+_TOKEN = re.compile(r"\w+(?:[/&.\-–]\w+)*|[^\w\s]")
+_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"} |
+                        {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"'})
+
+
+def matching_text(text: str) -> str:
+    """Same length as `text`: new tone style, one dash and quote form, every space character a space."""
+    text = nfc(text)
+    styled = new_tone_style(text)
+    if len(styled) != len(text):  # never expected for NFC input; keep offsets exact regardless
+        styled = text
+    styled = styled.translate(_DASHES)
+    return "".join(" " if c.isspace() else c for c in styled)
+
+
+class SyllableTokenizer:
+    """Whitespace-and-punctuation tokenizer: Vietnamese syllables, numbers and số hiệu stay whole."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str):
+        from spacy.tokens import Doc
+
+        words, spaces = [], []
+        for match in _TOKEN.finditer(text):
+            words.append(match.group())
+            spaces.append(match.end() < len(text) and text[match.end()].isspace())
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
+_CUE_KINDS = ("lead", "resp", "assign", "assign_after", "coord", "advise", "advise_fill", "direct",
+              "direct_chain", "title", "head", "plural_head", "article", "adverbial", "stop")
+
+
+@dataclass
+class Engine:
+    nlp: object
+    matcher: object
+    rules: RoleRules
+    stop_punct: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def engine() -> Engine:
+    """The spaCy pipeline and cue matcher, built once from the rule files."""
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    rules = role_rules()
+    registry = agencies.registry()
+    nlp = spacy.blank("xx")
+    nlp.tokenizer = SyllableTokenizer(nlp.vocab)
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "validate": False})
+    patterns: list[dict] = [
+        {"label": "AGENCY", "pattern": matching_text(form), "id": agency_id}
+        for form, agency_id in registry.printed_forms()
+    ]
+    patterns.append({"label": "LEGAL_REF", "pattern": [
+        {"TEXT": {"REGEX": r"^\d+(?:/\d{4})?[/-][A-ZĐ][\wĐđ]*(?:[-/&][\wĐđ]+)*$"}}]})
+    patterns.append({"label": "DATE", "pattern": [
+        {"LOWER": "ngày"}, {"IS_DIGIT": True}, {"LOWER": "tháng"}, {"IS_DIGIT": True},
+        {"LOWER": "năm"}, {"IS_DIGIT": True}]})
+    patterns.append({"label": "DATE", "pattern": [{"TEXT": {"REGEX": r"^\d{1,2}/\d{1,2}/\d{4}$"}}]})
+    ruler.add_patterns(patterns)
+
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    groups = {
+        "lead": rules.lead_cues, "resp": rules.responsibility, "assign": rules.assign_frames,
+        "assign_after": rules.assign_after_subject, "coord": rules.coordinator_cues,
+        "advise": rules.advise_cues, "advise_fill": rules.advise_fillers, "direct": rules.direct_cues,
+        "direct_chain": rules.direct_chain, "title": registry.rules.titles, "head": rules.heads,
+        "plural_head": rules.plural_heads, "article": rules.articles, "adverbial": rules.adverbial_openers,
+        "stop": rules.stops,
+    }
+    for kind, phrases in groups.items():
+        matcher.add(kind, [nlp.tokenizer(matching_text(p)) for p in phrases])
+    return Engine(nlp, matcher, rules, frozenset(rules.stop_punct))
+
+
+@dataclass
+class Tokens:
+    """A text read by the engine: tokens with offsets, agency entities and cue positions."""
+
+    text: str
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    capital: list[bool]
+    ents: dict[int, tuple[int, str, str]]  # start -> (end, label, id)
+    cues: dict[str, dict[int, int]]  # kind -> start -> end (longest)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def cue(self, kind: str, i: int) -> int | None:
+        return self.cues[kind].get(i)
+
+    def agency(self, i: int) -> tuple[int, str] | None:
+        hit = self.ents.get(i)
+        if hit and hit[1] == "AGENCY":
+            return hit[0], hit[2]
+        return None
+
+
+def read(text: str) -> Tokens:
+    eng = engine()
+    form = matching_text(text)
+    doc = eng.nlp(form)
+    starts, ends = [], []
+    for match in _TOKEN.finditer(form):
+        starts.append(match.start())
+        ends.append(match.end())
+    ents = {e.start: (e.end, e.label_, e.ent_id_) for e in doc.ents}
+    cues: dict[str, dict[int, int]] = {k: {} for k in _CUE_KINDS}
+    vocab = eng.nlp.vocab.strings
+    for match_id, start, end in eng.matcher(doc):
+        table = cues[vocab[match_id]]
+        if table.get(start, 0) < end:
+            table[start] = end
+    words = [t.lower_ for t in doc]
+    capital = [t.text[:1].isupper() for t in doc]
+    return Tokens(text, words, starts, ends, capital, ents, cues)
+
+
+# --------------------------------------------------------------------------- the agency-list grammar
+
+
+@dataclass
+class Item:
+    start: int
+    end: int  # token after the name (before a parenthesis)
+    next: int  # token after the name and its parenthesis
+    agency_id: str | None
+    group: bool
+    note: str = ""
+
+
+@dataclass
+class Roles:
+    leads: list[Mention] = field(default_factory=list)
+    coordinators: list[Mention] = field(default_factory=list)
+    advises: list[Mention] = field(default_factory=list)
+    directs: list[Mention] = field(default_factory=list)
+    own_subject: bool = False
+
+
+_PLACE_WORDS = {"tỉnh", "huyện", "xã", "phường", "quận", "thành phố", "thị xã", "thị trấn"}
+
+
+class Reader:
+    """Applies the list grammar to one text."""
+
+    def __init__(self, tokens: Tokens):
+        self.t = tokens
+        self.n = len(tokens)
+        self.rules = engine().rules
+        self.stop_punct = engine().stop_punct
+        self.covered: set[int] = set()
+
+    # ---------------------------------------------------------------- item starts
+
+    def item_kind(self, i: int) -> str | None:
+        t = self.t
+        if i >= self.n:
+            return None
+        if t.agency(i):
+            return "named"
+        if t.cue("title", i):
+            return "title"
+        if t.cue("article", i):
+            j = t.cue("article", i)
+            if j < self.n and (t.agency(j) or t.cue("title", j) or t.cue("head", j) or t.cue("plural_head", j)):
+                return "article"
+            return None
+        if t.cue("head", i):
+            stop = t.cue("stop", i)
+            if stop and stop > t.cue("head", i):
+                return None
+            return "head"
+        return None
+
+    def is_stop(self, j: int) -> bool:
+        return self.t.words[j] in self.stop_punct or self.t.cue("stop", j) is not None or \
+            self.t.cue("coord", j) is not None or self.t.cue("advise", j) is not None or \
+            self.t.cue("lead", j) is not None or self.t.cue("resp", j) is not None
+
+    def parse_item(self, i: int) -> Item | None:
+        t = self.t
+        kind = self.item_kind(i)
+        if kind is None:
+            return None
+        agency_id = None
+        group = True
+        open_name = True
+        led_by_article = kind in ("article", "title")
+        if kind == "named":
+            j, agency_id = t.agency(i)
+            agency = agencies.get(agency_id)
+            open_name = agency.open
+            group = agency.open
+        elif kind == "title":
+            j = t.cue("title", i)
+            for s in range(i + 1, j + 1):
+                if t.agency(s):
+                    j, agency_id = t.agency(s)
+                    open_name = agencies.get(agency_id).open
+                    break
+            else:
+                if j < self.n and t.cue("article", j):
+                    j = t.cue("article", j)
+                if j < self.n and t.agency(j):
+                    j, agency_id = t.agency(j)
+        elif kind == "article":
+            j = t.cue("article", i)
+            if t.agency(j):
+                j, agency_id = t.agency(j)
+            else:
+                j = t.cue("title", j) or t.cue("head", j) or t.cue("plural_head", j)
+        else:
+            j = t.cue("head", i)
+        if open_name:
+            j = self.qualifiers(j, led_by_article)
+        else:
+            j = self.place_name(j)
+        end = j
+        while end > i + 1 and t.words[end - 1] in {",", "và", "-"}:
+            end -= 1
+        note, after = "", end
+        if after < self.n and t.words[after] == "(":
+            close = next((k for k in range(after + 1, min(self.n, after + 40)) if t.words[k] == ")"), None)
+            if close is not None:
+                note = " ".join(t.text[t.starts[after]:t.ends[close]].split())
+                after = close + 1
+        return Item(i, end, after, agency_id if kind != "article" or agency_id else None, group, note)
+
+    def place_name(self, j: int) -> int:
+        """A closed name may carry its place: "Ủy ban nhân dân tỉnh Lào Cai", "Sở Y tế tỉnh Kon Tum"."""
+        t = self.t
+        k = j
+        if k < self.n and t.words[k] in ("tỉnh", "thành", "huyện") and not t.words[j - 1] in _PLACE_WORDS:
+            k += 2 if t.words[k] == "thành" and k + 1 < self.n and t.words[k + 1] == "phố" else 1
+        elif t.words[j - 1] not in _PLACE_WORDS and not (j >= 2 and " ".join(t.words[j - 2:j]) in _PLACE_WORDS):
+            return j
+        start = k
+        while k < self.n and t.capital[k] and t.words[k].isalpha() and not t.agency(k) and not self.is_stop(k):
+            k += 1
+        return k if k > start else j
+
+    def qualifiers(self, j: int, led_by_article: bool) -> int:
+        t = self.t
+        count = 0
+        while j < self.n and count < self.rules.max_qualifier:
+            word = t.words[j]
+            if word == "(":
+                break
+            if word in self.stop_punct or self.is_stop(j):
+                break
+            if word == ",":
+                nxt = j + 1
+                kind = self.item_kind(nxt)
+                if kind in ("named", "title", "article") or nxt >= self.n or self.is_stop(nxt) or \
+                        t.words[nxt] in (",", "và"):
+                    break
+                j += 1
+                continue
+            if word in ("và", "hoặc"):
+                kind = self.item_kind(j + 1)
+                if kind in ("named", "title", "article") or not led_by_article or j + 1 >= self.n or \
+                        self.is_stop(j + 1):
+                    break
+                j += 1
+                continue
+            hit = t.agency(j)
+            if hit:
+                j = hit[0]
+                count += 1
+                continue
+            j += 1
+            count += 1
+        return j
+
+    def parse_list(self, i: int, semicolons: bool = False) -> tuple[list[Item], int]:
+        t = self.t
+        items: list[Item] = []
+        while i < self.n and t.words[i] == "với":
+            i += 1
+        while True:
+            item = self.parse_item(i)
+            if item is None:
+                break
+            items.append(item)
+            self.covered.update(range(item.start, item.next))
+            i = item.next
+            if i < self.n and (t.words[i] in (",", "và", "hoặc") or (semicolons and t.words[i] == ";")):
+                k = i + 1
+                if t.words[i] in (",", ";") and k < self.n and t.words[k] in ("và", "hoặc"):
+                    k += 1
+                if self.item_kind(k):
+                    i = k
+                    continue
+            break
+        return items, i
+
+    # ---------------------------------------------------------------- mentions
+
+    def mention(self, item: Item) -> Mention:
+        t = self.t
+        start, end = t.starts[item.start], t.ends[item.end - 1]
+        printed = agencies.expand_abbreviations(" ".join(t.text[start:end].split()))
+        agency = agencies.get(item.agency_id) if item.agency_id and not item.group else None
+        agency = agency or agencies.lookup(printed)
+        if agency is None and item.agency_id:
+            agency = agencies.get(item.agency_id)
+        if agency is None:
+            return Mention(text=printed, note=item.note, start=start, end=end)
+        return Mention(text=printed, canonical=agency.id, name=agency.name, level=agency.level,
+                       locality=agency.locality, note=item.note, start=start, end=end)
+
+    def mentions(self, items: list[Item]) -> list[Mention]:
+        return [self.mention(item) for item in items]
+
+    # ---------------------------------------------------------------- clause reading
+
+    def subject(self) -> tuple[list[Item], int]:
+        """Leads named at the opening of the text (own subject, assignment frame or both)."""
+        t = self.t
+        if self.n == 0:
+            return [], 0
+        frame = t.cue("assign", 0)
+        if frame:
+            self.covered.update(range(0, frame))
+            return self.parse_list(frame, semicolons=True)
+        start = 0
+        if t.cue("adverbial", 0) and not self.item_kind(0):
+            for k in range(1, min(self.n, 60)):
+                if t.words[k] in (";", ".", ":"):
+                    break
+                if t.words[k] == "," and self.item_kind(k + 1):
+                    start = k + 1
+                    break
+            if start == 0:
+                return [], 0
+        items, j = self.parse_list(start, semicolons=True)
+        if items:
+            after = t.cue("assign_after", j)
+            if after:
+                addressed, k = self.parse_list(after, semicolons=True)
+                if addressed:
+                    self.covered.update(range(j, after))
+                    return addressed, k
+        return items, j
+
+    def roles(self) -> Roles:
+        t = self.t
+        roles = Roles()
+        leads, _ = self.subject()
+        roles.leads = self.mentions(leads)
+        roles.own_subject = bool(leads)
+        i = 0
+        while i < self.n:
+            if i in self.covered:
+                i += 1
+                continue
+            coord = t.cue("coord", i)
+            if coord:
+                items, j = self.parse_list(coord)
+                if items:
+                    roles.coordinators += self.mentions(items)
+                    i = j
+                    continue
+                i = coord
+                continue
+            advise = t.cue("advise", i)
+            if advise:
+                k = advise
+                while k < self.n and t.cue("advise_fill", k) and not self.item_kind(k):
+                    k = t.cue("advise_fill", k)
+                items, j = self.parse_list(k)
+                if items:
+                    roles.advises += self.mentions(items)
+                    i = j
+                    continue
+                i = advise
+                continue
+            direct = t.cue("direct", i)
+            if direct:
+                k = direct
+                while k < self.n and (t.cue("direct_chain", k) or t.cue("direct", k)) and not self.item_kind(k):
+                    k = t.cue("direct_chain", k) or t.cue("direct", k)
+                items, j = self.parse_list(k)
+                if items:
+                    roles.directs += self.mentions(items)
+                    i = j
+                    continue
+                i = direct
+                continue
+            i += 1
+        return roles
+
+
+def read_roles(text: str) -> Roles:
+    """Leads, coordinators, advises and directs named in one text (a task or a heading)."""
+    return Reader(read(text)).roles()
+
+
+# --------------------------------------------------------------------------- citations and deadlines
+
+_NUMBER = re.compile(r"(?<![\w/])(\d{1,5})(?:/(\d{4}))?([/-])([A-ZĐ][A-Za-zĐđ0-9]*(?:[-/&][A-Za-zĐđ0-9]+)*)")
+_DATE_AFTER = re.compile(r"^\s*,?\s*ngày\s+(\d{1,2})\s*(?:tháng\s+|/|-|\.)\s*(\d{1,2})\s*(?:năm\s+|/|-|\.)\s*(\d{4})",
+                         re.I)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+@lru_cache(maxsize=1)
+def _type_pattern() -> re.Pattern:
+    types = sorted(role_rules().citation.doc_types, key=len, reverse=True)
+    return re.compile(r"(?:%s)" % "|".join(re.escape(matching_text(x)) for x in types), re.I)
+
+
+def _split_code(code: str) -> tuple[str, str | None, str]:
+    """(normalised code, type code, issuer) of the part after the number: NQ-CP, NĐCP, NQ/TW, UBND-KTTH."""
+    rules = role_rules().citation
+    codes = sorted(rules.type_codes, key=len, reverse=True)
+    for type_code in codes:
+        rest = code[len(type_code):]
+        if code.startswith(type_code) and rest in rules.central_issuers:
+            code = f"{type_code}-{rest}"
+            break
+    if "/" in code:
+        head, issuer = code.rsplit("/", 1)
+        type_code = head if head in rules.type_codes else None
+        return code, type_code, issuer
+    if "-" in code:
+        head, rest = code.split("-", 1)
+        if head in rules.type_codes:
+            return code, head, rest
+        return code, None, code
+    type_code = next((c for c in codes if code.startswith(c)), None)
+    return code, type_code, code
+
+
+def find_citations(text: str) -> list[Citation]:
+    """Every số hiệu in a text, with its printed type, year, issuer code and date."""
+    rules = role_rules().citation
+    form = matching_text(text)
+    found: list[Citation] = []
+    for match in _NUMBER.finditer(form):
+        number, year, sep, code = match.groups()
+        if not any(c.isupper() for c in code[:3]):
+            continue
+        code, type_code, issuer = _split_code(code)
+        normalised = f"{number}/{year}/{code}" if year else f"{number}{sep}{code}"
+        start, end = match.start(), match.end()
+        doc_type = None
+        window = form[max(0, start - 90):start]
+        last = None
+        for hit in _type_pattern().finditer(window):
+            last = hit
+        if last is not None and not re.search(r"[;,.:]", window[last.end():]) and \
+                len(window) - last.end() <= 60:
+            start = start - len(window) + last.start()
+            doc_type = next(t for t in rules.doc_types if matching_text(t).lower() == last.group().lower())
+        elif type_code:
+            doc_type = rules.type_codes.get(type_code)
+        date = None
+        after = _DATE_AFTER.match(form[end:end + 40])
+        if after:
+            d, m, y = (int(x) for x in after.groups())
+            if 1 <= m <= 12 and 1 <= d <= 31:
+                date = f"{y:04d}-{m:02d}-{d:02d}"
+            end += after.end()
+        year_value = int(year) if year else (int(date[:4]) if date else None)
+        found.append(Citation(text=" ".join(text[start:end].split()), number=normalised, doc_type=doc_type,
+                              year=year_value, issuer=issuer, date=date))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _deadline_rules() -> list[tuple[re.Pattern, DeadlineRule]]:
+    return [(re.compile(rule.pattern, re.I), rule) for rule in role_rules().deadlines]
+
+
+def find_deadlines(text: str) -> list[Deadline]:
+    """Time limits and periodicity in a text, printed and normalised ("--11-30", "2023-Q1", "annual")."""
+    form = matching_text(text)
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, Deadline]] = []
+    for pattern, rule in _deadline_rules():
+        for match in pattern.finditer(form):
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            groups = {k: v for k, v in match.groupdict().items() if v is not None}
+            values: dict[str, object] = {}
+            for key, value in groups.items():
+                values[key] = _ROMAN.get(value.upper(), None) if key == "q" and not value.isdigit() else int(value)
+            try:
+                value = rule.value.format(**values)
+            except (KeyError, ValueError):
+                if rule.value_partial is None:
+                    continue
+                try:
+                    value = rule.value_partial.format(**values)
+                except (KeyError, ValueError):
+                    continue
+            taken.append((match.start(), match.end()))
+            found.append((match.start(), Deadline(text=" ".join(text[match.start():match.end()].split()),
+                                                  kind=rule.kind, value=value)))
+    return [d for _, d in sorted(found, key=lambda pair: pair[0])]
+
+
+def find_implements(text: str) -> list[Citation]:
+    """Citations in the "Thực hiện …" clauses of a text, the central document last."""
+    rules = role_rules()
+    form = matching_text(text)
+    cues = sorted((matching_text(c) for c in rules.implements_cues), key=len, reverse=True)
+    opening = re.compile(r"(?:^|(?<=[.;:\n])\s*|(?<=\s)và\s+)(?:%s)\b" % "|".join(re.escape(c) for c in cues), re.I)
+    chosen: list[Citation] = []
+    for match in opening.finditer(form):
+        rest = form[match.end():]
+        stop = re.search(r"[;:]|\.\s|\s(?:và\s+)?để\s", rest)
+        clause_end = match.end() + (stop.start() if stop else len(rest))
+        comma = _subject_comma(text[match.end():clause_end])
+        if comma is not None:
+            clause_end = match.end() + comma
+        chosen += find_citations(text[match.end():clause_end])
+    central = set(role_rules().citation.central_issuers)
+    unique = list({c.number: c for c in chosen}.values())
+    return sorted(unique, key=lambda c: (c.issuer or "").split("-")[-1] in central or (c.issuer in central))
+
+
+def _subject_comma(clause: str) -> int | None:
+    """Offset of the comma after which the main clause's subject begins ("…, Ủy ban nhân dân tỉnh yêu cầu")."""
+    for match in re.finditer(r",\s*", clause):
+        head = clause[match.end():match.end() + 60]
+        reader = Reader(read(head))
+        if reader.item_kind(0) in ("named", "title"):
+            return match.start()
+    return None
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    out = []
+    for mention in mentions:
+        key = fold(mention.text)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(mention)
+    return out
+
+
+def _heading_roles(doc: Document, task: Task, cache: dict[str, Roles]) -> Roles | None:
+    for section in reversed(doc.ancestors(task)):
+        if section.id not in cache:
+            cache[section.id] = read_roles(section.title)
+        roles = cache[section.id]
+        if roles.leads:
+            return roles
+    return None
+
+
+def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = None) -> Task:
+    """Fill one task's roles, citations, deadlines and locality flags (in place; returns the task)."""
+    cache = {} if cache is None else cache
+    own = read_roles(task.text)
+    if own.own_subject:
+        roles = own
+    else:
+        inherited = _heading_roles(doc, task, cache) or Roles()
+        roles = Roles(
+            leads=list(inherited.leads),
+            coordinators=inherited.coordinators + own.coordinators,
+            advises=own.advises or list(inherited.advises),
+            directs=inherited.directs + own.directs,
+        )
+    task.leads = _dedupe(roles.leads)
+    task.coordinators = _dedupe([m for m in roles.coordinators
+                                 if fold(m.text) not in {fold(x.text) for x in task.leads}])
+    task.advises = _dedupe(roles.advises)
+    task.directs = _dedupe(roles.directs)
+    task.citations = find_citations(task.text)
+    task.deadlines = find_deadlines(task.text)
+    task.locality_role = None
+    for role, mentions in (("lead", task.leads), ("coordinator", task.coordinators), ("directed", task.directs)):
+        if any(m.locality for m in mentions):
+            task.locality_role = role
+            break
+    task.localities = task.locality_role is not None
+    return task
+
+
+def extract(doc: Document) -> Document:
+    """Fill every task's leads, coordinators, advises, directs, citations, deadlines and locality flags,
+    and the document's meta.citations and meta.implements. Returns the same Document."""
+    cache: dict[str, Roles] = {}
+    for task in doc.tasks:
+        extract_task(doc, task, cache)
+    texts = [doc.meta.title or "", doc.preamble]
+    texts += [s.title for s in doc.sections]
+    texts += [t.text for t in doc.tasks]
+    texts.append(doc.closing)
+    citations: dict[str, Citation] = {}
+    for text in texts:
+        for citation in find_citations(text or ""):
+            citations.setdefault(citation.number, citation)
+    doc.meta.citations = list(citations.values())
+    opening = doc.preamble or ""
+    implements = find_implements(opening)
+    if not implements:
+        first = doc.sections[0].title if doc.sections else (doc.tasks[0].text if doc.tasks else "")
+        implements = find_implements(first[:1500])
+    if implements or not doc.meta.implements:
+        doc.meta.implements = implements
+    return doc
