@@ -109,8 +109,10 @@ def candidate_words(text: str) -> list[str]:
         word = token.strip(_EDGE_PUNCT)
         if not word or not any(c.isalpha() for c in word):
             continue
-        if word.isascii() and (any(c.isdigit() for c in word) or (word.isupper() and len(word) > 1)):
+        if word.isascii() and any(c.isdigit() for c in word):
             continue
+        if word.isupper() and len(word) > 1 and all(c.isascii() or c in "ĐÐ" for c in word):
+            continue  # acronyms: UBND, HĐND
         if word.isascii() and not word.isalpha() and all(c.isalnum() or c in "-/." for c in word):
             continue  # "V/v", "p/h", "e-mail"
         words.append(word)
@@ -136,7 +138,7 @@ def suspicious_words(text: str, limit: int = 8) -> list[str]:
     """Words carrying Vietnamese diacritics that are still not valid syllables (glued words, bad glyphs)."""
     found: list[str] = []
     for word in candidate_words(text):
-        if word.isascii() or is_syllable(word):
+        if word.isascii() or len(word) < 2 or is_syllable(word):
             continue
         if not all(c.isalpha() for c in word):
             continue

@@ -1,0 +1,125 @@
+"""Layout knowledge shared by the PDF and DOCX readers: header-block lines and fields, page numbers,
+rule lines (patterns in rules/ingest.yaml)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pydantic import BaseModel
+
+from ..rules import load_rules
+from ..vntext import fold
+
+
+class HeaderPatterns(BaseModel):
+    nation: str
+    motto: str
+    number: str
+    place_date: str
+    subject: str
+    recipient: str
+
+
+class CodeHyphen(BaseModel):
+    end: str
+    start: str
+
+
+class IngestRules(BaseModel):
+    header: HeaderPatterns
+    rule_line: str
+    number_continuation: str
+    page_number: list[str]
+    margin: float
+    running_min_pages: int
+    running_min_share: float
+    column_gap: float
+    footnote_size: float
+    superscript_size: float
+    code_hyphen: CodeHyphen
+
+
+def ingest_rules() -> IngestRules:
+    return load_rules("ingest", IngestRules)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> dict[str, re.Pattern]:
+    rules = ingest_rules()
+    patterns = {name: re.compile(p) for name, p in rules.header.model_dump().items()}
+    patterns["rule_line"] = re.compile(rules.rule_line)
+    patterns["number_continuation"] = re.compile(rules.number_continuation)
+    patterns["code_hyphen_end"] = re.compile(rules.code_hyphen.end)
+    patterns["code_hyphen_start"] = re.compile(rules.code_hyphen.start)
+    for index, pattern in enumerate(rules.page_number):
+        patterns[f"page_number{index}"] = re.compile(pattern)
+    return patterns
+
+
+def header_kind(text: str) -> str | None:
+    """'nation' | 'motto' | 'number' | 'place_date' | 'subject' | 'recipient' | None for one header line."""
+    folded = fold(text)
+    patterns = _compiled()
+    for name in ("nation", "motto", "number", "place_date", "subject", "recipient"):
+        if patterns[name].search(folded):
+            return name
+    return None
+
+
+def is_rule_line(text: str) -> bool:
+    return bool(_compiled()["rule_line"].match(text))
+
+
+def page_number_value(text: str) -> int | None:
+    """The number when the whole line is a page number ("12", "- 12 -", "Trang 3", "3/10")."""
+    patterns = _compiled()
+    for index in range(len(ingest_rules().page_number)):
+        match = patterns[f"page_number{index}"].fullmatch(text)
+        if match:
+            return int(match.group("n"))
+    return None
+
+
+def joins_code_hyphen(line: str, next_line: str) -> bool:
+    patterns = _compiled()
+    return bool(patterns["code_hyphen_end"].search(line.rstrip()) and patterns["code_hyphen_start"].match(next_line))
+
+
+def header_fields(left: list[str], right: list[str]) -> dict[str, str]:
+    """Fields of a header block from its left column (issuer, số hiệu, V/v …) and its right column
+    (nation, motto, place and date). Rule lines are ignored."""
+    fields: dict[str, str] = {}
+    patterns = _compiled()
+    left = [line.strip() for line in left if line.strip() and not is_rule_line(line.strip())]
+    right = [line.strip() for line in right if line.strip() and not is_rule_line(line.strip())]
+    issuer: list[str] = []
+    index = 0
+    while index < len(left) and header_kind(left[index]) not in ("number", "subject", "nation", "motto"):
+        issuer.append(left[index])
+        index += 1
+    if issuer:
+        fields["issuer"] = " ".join(issuer)
+    subject: list[str] = []
+    while index < len(left):
+        line = left[index]
+        kind = header_kind(line)
+        if kind == "number" and "number" not in fields:
+            number = re.sub(r"^\s*S[ốỐ]\s*(?:hiệu)?\s*[:.]?\s*", "", line, flags=re.IGNORECASE)
+            while index + 1 < len(left) and number.endswith("-") and patterns["number_continuation"].match(left[index + 1]):
+                index += 1
+                number += left[index]
+            fields["number"] = re.sub(r"\s*/\s*", "/", number).strip()
+        elif kind == "recipient":
+            break
+        elif kind == "subject" or subject:
+            subject.append(line)
+        index += 1
+    if subject:
+        fields["subject"] = " ".join(subject)
+    for line in right:
+        kind = header_kind(line)
+        if kind in ("nation", "motto", "place_date") and kind not in fields:
+            fields[kind] = line
+        elif kind == "number" and "number" not in fields:
+            fields["number"] = re.sub(r"^\s*S[ốỐ]\s*[:.]?\s*", "", line).strip()
+    return fields
