@@ -31,7 +31,7 @@ import pypdfium2.raw as pdfium_c
 from ..model import DoichieuError, Notice, SourceLine, SourceText
 from ..vntext import fold, nfc
 from . import repair
-from .layout import header_fields, header_kind, ingest_rules, is_rule_line, joins_code_hyphen, page_number_value
+from .layout import header_fields, header_kind, ingest_rules, joins_code_hyphen, page_number_value
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -221,10 +221,7 @@ def _merge_same_row(lines: list[Line], header_limit: float) -> list[Line]:
 
 
 def _has_image(page: pdfium.PdfPage) -> bool:
-    for obj in page.get_objects(max_depth=1):
-        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            return True
-    return False
+    return any(obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects(max_depth=1))
 
 
 def read_page(pdf: pdfium.PdfDocument, index: int, header_zone: float = 0.0) -> PageLines:
@@ -564,7 +561,7 @@ def _source(name: str, texts: list[str], lines: list[Line], fields: dict[str, st
             digest: str) -> SourceText:
     source_lines = []
     offset = 0
-    for number, (text, line) in enumerate(zip(texts, lines), start=1):
+    for number, (text, line) in enumerate(zip(texts, lines, strict=True), start=1):
         source_lines.append(SourceLine(text=text, number=number, offset=offset, page=line.page,
                                        style=frozenset(line.style)))
         offset += len(text) + 1
