@@ -51,6 +51,7 @@ PAIRS = [
     (SHARED / "devset" / "gold", "laocai-qd1883-nd181"),
 ]
 GRID = [round(x, 2) for x in np.arange(0.05, 0.96, 0.05)]
+SURE_COPY = 0.8  # fixed a priori (definition of "restates"), not tuned
 FLOORS = [0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 1.0]  # 1.0 = no central-side rescue
 
 
@@ -104,7 +105,8 @@ def probability(model: LinearModel, X) -> np.ndarray:
 
 def decide(p_link: np.ndarray, p_sure: np.ndarray, pair, decision: DecisionRules) -> list[tuple[int, int, str]]:
     """pipeline.link.decide_from on flat probability arrays."""
-    kept = decide_from(p_link.reshape(pair.shape), p_sure.reshape(pair.shape), pair.localities, decision)
+    kept = decide_from(p_link.reshape(pair.shape), p_sure.reshape(pair.shape), pair.localities, decision,
+                       pair.features.values["contain"])
     return [(i, j, s) for i, j, s, _ in kept]
 
 
@@ -135,7 +137,8 @@ def choose_thresholds(pairs, masks, link_model, sure_model, max_links) -> Decisi
         if floor > possible:
             continue
         if True:
-            decision = DecisionRules(possible=possible, sure=sure, partial_floor=floor, max_links_per_task=max_links)
+            decision = DecisionRules(possible=possible, sure=sure, partial_floor=floor, max_links_per_task=max_links,
+                                     sure_copy=SURE_COPY)
             scores = []
             for pair, mask, (pl, ps) in zip(pairs, masks, probs, strict=False):
                 if not mask.any():

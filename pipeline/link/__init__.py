@@ -79,10 +79,11 @@ def _probability(features: PairFeatures, model) -> np.ndarray:
 
 
 def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
-                decision) -> list[tuple[int, int, str, float]]:
+                decision, copied: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
     """The decision rule on probability matrices (provincial x central):
     1. each provincial task keeps its candidates with P(linked) >= possible (at most max_links_per_task,
-       best first); a kept link is sure when P(sure) >= sure;
+       best first); a kept link is sure when P(sure) >= sure, or when the text is a copy (containment
+       >= sure_copy: most of the distinctive wording of one task is in the other: it restates it);
     2. a central task that reaches localities and is still unlinked takes its best provincial candidate
        as a possible link when P(linked) >= partial_floor: related work exists, so it is not a gap."""
     kept: list[tuple[int, int, str, float]] = []
@@ -92,7 +93,8 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
             score = float(p_link[i, j])
             if score < decision.possible:
                 break
-            kept.append((i, int(j), "sure" if p_sure[i, j] >= decision.sure else "possible", score))
+            restates = copied is not None and copied[i, j] >= decision.sure_copy
+            kept.append((i, int(j), "sure" if p_sure[i, j] >= decision.sure or restates else "possible", score))
             linked[j] = True
     if p_link.shape[0]:
         for j in np.flatnonzero(localities & ~linked):
@@ -112,7 +114,7 @@ def decide(features: PairFeatures, rules: LinkingRules) -> list[tuple[int, int, 
     """(provincial index, central index, strength, score) for every pair kept."""
     p_link, p_sure = link_probabilities(features, rules)
     localities = np.array([t.localities for t in features.central], dtype=bool)
-    return decide_from(p_link, p_sure, localities, rules.decision)
+    return decide_from(p_link, p_sure, localities, rules.decision, features.values["contain"])
 
 
 def coverage_rows(central: Document, provincial: Document, links: list[Link]) -> list[Coverage]:

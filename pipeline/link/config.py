@@ -37,6 +37,7 @@ class LinearModel(BaseModel):
 class DecisionRules(BaseModel):
     possible: float  # link probability at or above which a pair is linked (at least "possible")
     sure: float  # "sure" probability at or above which a link is sure
+    sure_copy: float = 0.8  # containment at or above which a kept link is sure whatever the model says
     partial_floor: float = 1.0  # an unlinked central task reaching localities takes its best candidate at this P
     max_links_per_task: int = 5  # a provincial task keeps at most this many central counterparts
 
