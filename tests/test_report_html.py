@@ -152,3 +152,28 @@ def test_without_extracted_roles_every_gap_is_listed():
     assert "Nhiệm vụ chưa được triển khai" in gap_block
     assert gap_block.count('class="gap-item"') == sum(c.status == "gap" for c in result.coverage)
     assert "Chưa xác định được nhiệm vụ nào giao cho địa phương" in html
+
+
+def _ids(html):
+    return re.findall(r'\sid="([^"]+)"', html)
+
+
+def test_anchor_ids_unique_and_targets_exist_also_with_two_provinces(html):
+    import copy
+    import dataclasses
+
+    from pipeline.model import Result, TaskRef
+
+    result = gold_result()
+    second = copy.deepcopy(result.documents[1])
+    second.id = "other-province"
+    for task in second.tasks:
+        task.doc = second.id
+    result.documents.append(second)
+    result.links += [dataclasses.replace(link, provincial=TaskRef(second.id, link.provincial.task))
+                     for link in result.links[:5]]
+    for page in (html, render_coverage_html(result), render_coverage_html(Result(documents=[]))):
+        ids = _ids(page)
+        assert len(ids) == len(set(ids))
+        for target in re.findall(r'href="#([^"]+)"', page):
+            assert target in ids, target
