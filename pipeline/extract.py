@@ -53,6 +53,8 @@ class RoleRules(BaseModel):
     responsibility: list[str]
     assign_frames: list[str]
     assign_after_subject: list[str]
+    subject_end_cues: list[str] = []
+    subject_breaks: list[str] = []
     coordinator_cues: list[str]
     advise_cues: list[str]
     advise_fillers: list[str]
@@ -107,7 +109,7 @@ class SyllableTokenizer:
         return Doc(self.vocab, words=words, spaces=spaces)
 
 
-_CUE_KINDS = ("lead", "resp", "assign", "assign_after", "coord", "advise", "advise_fill", "direct",
+_CUE_KINDS = ("subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "advise", "advise_fill", "direct",
               "direct_chain", "title", "head", "plural_head", "article", "adverbial", "stop")
 
 
@@ -149,7 +151,8 @@ def engine() -> Engine:
         "advise": rules.advise_cues, "advise_fill": rules.advise_fillers, "direct": rules.direct_cues,
         "direct_chain": rules.direct_chain, "title": registry.rules.titles, "head": rules.heads,
         "plural_head": rules.plural_heads, "article": rules.articles, "adverbial": rules.adverbial_openers,
-        "stop": rules.stops,
+        "stop": rules.stops, "subject_end": rules.subject_end_cues,
+        "subject_break": rules.subject_breaks,
     }
     for kind, phrases in groups.items():
         matcher.add(kind, [nlp.tokenizer(matching_text(p)) for p in phrases])
@@ -420,6 +423,8 @@ class Reader:
             if start == 0:
                 return [], 0
         items, j = self.parse_list(start, semicolons=True)
+        if items and items[-1].group and not items[-1].note and items[-1].next == j:
+            items[-1], j = self._extend_subject(items[-1], j)
         if items:
             after = t.cue("assign_after", j)
             if after:
@@ -428,6 +433,21 @@ class Reader:
                     self.covered.update(range(j, after))
                     return addressed, k
         return items, j
+
+    def _extend_subject(self, item: Item, j: int) -> tuple[Item, int]:
+        """An open-group subject runs to the cue that ends the subject in its clause ("Cơ quan lập quy
+        hoạch vùng căn cứ …"), past verbs that would otherwise end it."""
+        t = self.t
+        if j < self.n and t.cue("subject_end", j):
+            return item, j
+        for k in range(item.end, min(self.n, item.end + 12)):
+            if t.words[k] in (";", ".", ":", "(", ",") or t.agency(k) or t.cue("subject_break", k) or \
+                    any(t.cue(kind, k) for kind in ("assign", "assign_after", "direct", "advise", "coord")):
+                break
+            if t.cue("subject_end", k):
+                self.covered.update(range(item.start, k))
+                return Item(item.start, k, k, item.agency_id, True), k
+        return item, j
 
     def roles(self) -> Roles:
         t = self.t
@@ -671,12 +691,37 @@ def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = Non
     return task
 
 
+def _introduced_leads(preamble: str) -> list[Mention]:
+    """Agencies a preamble hands the list that follows to ("…, Sở X yêu cầu các đơn vị … thực hiện các
+    nội dung sau:"): the lead of any task that names none, itself or in its headings."""
+    text = (preamble or "").strip()
+    if not text.endswith(":"):
+        return []
+    last = re.split(r"(?<=[.;])\s+", text)[-1]
+    reader = Reader(read(last))
+    t = reader.t
+    for i in range(len(t)):
+        frame = t.cue("assign_after", i) or t.cue("assign", i)
+        if frame and (i == 0 or t.words[i - 1] not in ("được",)):
+            items, _ = reader.parse_list(frame, semicolons=True)
+            if items:
+                return reader.mentions(items)
+    return []
+
+
 def extract(doc: Document) -> Document:
     """Fill every task's leads, coordinators, advises, directs, citations, deadlines and locality flags,
     and the document's meta.citations and meta.implements. Returns the same Document."""
     cache: dict[str, Roles] = {}
+    fallback: list[Mention] | None = None
     for task in doc.tasks:
         extract_task(doc, task, cache)
+        if not task.leads:
+            if fallback is None:
+                fallback = _introduced_leads(doc.preamble)
+            task.leads = list(fallback)
+            if task.leads and task.locality_role is None and any(m.locality for m in task.leads):
+                task.locality_role, task.localities = "lead", True
     texts = [doc.meta.title or "", doc.preamble]
     texts += [s.title for s in doc.sections]
     texts += [t.text for t in doc.tasks]
@@ -691,6 +736,8 @@ def extract(doc: Document) -> Document:
     if not implements:
         first = doc.sections[0].title if doc.sections else (doc.tasks[0].text if doc.tasks else "")
         implements = find_implements(first[:1500])
-    if implements or not doc.meta.implements:
-        doc.meta.implements = implements
+    if not implements:  # keep what segment read, in the normalised form
+        implements = [c for printed in doc.meta.implements for c in find_citations(printed.text)[:1]] or \
+            doc.meta.implements
+    doc.meta.implements = implements
     return doc
