@@ -7,7 +7,8 @@ Guarantees to report writers and researchers:
   (absent when unknown).
 - Edges (key = edge kind, attribute `kind` repeats it):
   contains     document/section -> section/task (document structure)
-  leads, coordinates, advises   agency -> task
+  leads, coordinates   agency -> task (the agency carries the task out)
+  advises      task -> agency (the task's lead advises that agency, "tham mưu UBND tỉnh")
   directs      task -> agency (the task guides or urges that agency, e.g. localities)
   implements   provincial task -> central task (strength, score, reasons, shared_phrases, confirmed)
   cites        task or document -> citation (citations by số hiệu)
@@ -30,7 +31,8 @@ from .fsutil import atomic_write_bytes, atomic_write_text
 from .model import Document, Mention, Result, Section, Task
 
 STATUSES = ("covered", "partial", "gap")
-ROLE_EDGES = (("leads", "leads"), ("coordinators", "coordinates"), ("advises", "advises"))
+ROLE_EDGES = (("leads", "leads"), ("coordinators", "coordinates"))  # agency -> task
+TARGET_EDGES = (("advises", "advises"), ("directs", "directs"))  # task -> agency
 
 
 def doc_node(doc_id: str) -> str:
@@ -91,9 +93,10 @@ def build_graph(result: Result) -> nx.MultiDiGraph:
                 for mention in getattr(task, field):
                     _add_agency(graph, mention)
                     graph.add_edge(agency_node(mention), node, key=kind, kind=kind, printed=mention.text)
-            for mention in task.directs:
-                _add_agency(graph, mention)
-                graph.add_edge(node, agency_node(mention), key="directs", kind="directs", printed=mention.text)
+            for field, kind in TARGET_EDGES:
+                for mention in getattr(task, field):
+                    _add_agency(graph, mention)
+                    graph.add_edge(node, agency_node(mention), key=kind, kind=kind, printed=mention.text)
             for citation in task.citations:
                 _add_citation(graph, citation, numbers)
                 graph.add_edge(node, citation_node(citation.number), key="cites", kind="cites", printed=citation.text)
@@ -228,8 +231,7 @@ def coverage_by_section(graph: nx.MultiDiGraph, central_doc: str, depth: int = 2
 
 def coverage_by_agency(graph: nx.MultiDiGraph, central_doc: str, role: str = "leads", localities_only: bool = True,
                        provincial_doc: str | None = None) -> dict[str, dict[str, int]]:
-    """Status counts of central tasks by agency (label) in `role` (leads / coordinates / advises),
-    largest first."""
+    """Status counts of central tasks by agency (label) in `role` (leads / coordinates), largest first."""
     out: dict[str, dict[str, int]] = {}
     for node in tasks_of(graph, central_doc):
         if localities_only and not _flag(graph.nodes[node].get("localities")):
@@ -256,7 +258,8 @@ def implementation_chain(graph: nx.MultiDiGraph, central_task: str) -> dict[str,
     def agencies(task: str) -> list[tuple[str, str]]:
         found = [(s, a["kind"]) for s, _, a in graph.in_edges(task, data=True) if a.get("kind") in
                  {kind for _, kind in ROLE_EDGES}]
-        found += [(t, "directs") for _, t, a in graph.out_edges(task, data=True) if a.get("kind") == "directs"]
+        found += [(t, a["kind"]) for _, t, a in graph.out_edges(task, data=True) if a.get("kind") in
+                  {kind for _, kind in TARGET_EDGES}]
         return found
 
     provincial = implementing(graph, central_task)

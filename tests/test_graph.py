@@ -77,10 +77,12 @@ def test_agencies_merge_by_canonical_id():
     assert graph.has_edge(task_node(CENTRAL, "III.1.a.3"), "citation:259/QĐ-TTg", key="cites")
 
 
-def test_directs_edges_point_from_task_to_agency(graph):
-    directs = edges_of(graph, "directs")
-    assert directs
-    assert all(graph.nodes[s]["kind"] == "task" and graph.nodes[t]["kind"] == "agency" for s, t, _ in directs)
+def test_directs_and_advises_edges_point_from_task_to_agency(graph):
+    for kind in ("directs", "advises"):
+        edges = edges_of(graph, kind)
+        assert edges, kind
+        assert all(graph.nodes[s]["kind"] == "task" and graph.nodes[t]["kind"] == "agency" for s, t, _ in edges)
+    assert graph.has_edge(task_node(PROVINCIAL, "1.a.1"), agency_node(Mention("Ủy ban nhân dân tỉnh")), key="advises")
 
 
 def test_uncovered_tasks_are_the_gaps(result, graph):
