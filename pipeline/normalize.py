@@ -144,6 +144,7 @@ _BOLD = re.compile(r"\*\*|__")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?(?:(?:Trang|trang|Page)\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$")
 _SENTENCE_END = re.compile(r"(?:[.;:!?…]|\./\.|\.\)|;\)|:\))[\"”’')\]*]*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 _COLUMN_GAP = re.compile(r"(?<=\S)[ \u00a0]{4,}(?=\S)")
 _BLANK_FIELD_BEFORE = re.compile(r"(?:ngày|tháng|năm|số|Số|:)$")
 _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
@@ -457,8 +458,8 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
         return ends and previous.text.endswith((".", "./.", ":", "?", "!")) and not _is_full(previous, layout)
     if not layout.hard_wrapped:
         return True
-    if _is_upper_line(line.text) and not _is_upper_line(previous.text):
-        return True
+    if _is_upper_line(line.text) and not _is_upper_line(previous.text) and len(_WORD.findall(line.text)) >= 2:
+        return True  # an upper-case heading line (a lone acronym such as "(ODA)." rather wraps)
     if ends:
         return not _is_full(previous, layout) or previous.text.endswith(":")
     return not _is_full(previous, layout)

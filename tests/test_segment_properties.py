@@ -1,0 +1,176 @@
+"""Property tests: random well-formed outlines, rendered as plain text (hard-wrapped or not) or markdown,
+with and without misprinted labels, parse back to the same tree of sections and tasks."""
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.ingest import from_string
+from pipeline.normalize import letter_sequence, normalize
+from pipeline.segment import segment
+from pipeline.vntext import fold
+
+LETTERS = letter_sequence()
+ROMAN = ["I", "II", "III", "IV", "V"]
+OPENINGS = ["Chủ trì, phối hợp với", "Phối hợp với", "Rà soát", "Nghiên cứu, đề xuất", "Hướng dẫn", "Tổ chức",
+            "Xây dựng", "Bộ Tài chính", "Sở Y tế", "Ủy ban nhân dân các huyện", "Tiếp tục triển khai"]
+WORDS = ["các", "bộ,", "ngành", "liên", "quan", "Bộ", "Nội", "vụ", "Sở", "Công", "Thương", "kinh", "tế", "-", "xã",
+         "hội", "năm", "2021", "ngày", "15", "tháng", "3", "vùng", "biên", "giới", "(ODA)", "đầu", "tư", "Ủy", "ban",
+         "nhân", "dân", "tỉnh", "Kon", "Tum", "bảo", "đảm", "an", "ninh;", "hạ", "tầng", "giao", "thông", "số",
+         "23/NQ-CP", "hiệu", "quả,", "thực", "hiện", "chương", "trình", "mục", "tiêu", "quốc", "gia"]
+AGENCIES = ["Bộ Kế hoạch và Đầu tư", "Bộ Tài chính", "Bộ Công an", "Sở Y tế", "Các địa phương có biên giới",
+            "Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các sở, ngành:", "Ủy ban dân tộc"]
+TITLES = ["Phát triển kết cấu hạ tầng khu vực biên giới", "Huy động nguồn lực", "Phát triển sản xuất",
+          "Bảo đảm quốc phòng, an ninh"]
+PART_TITLES = ["NHIỆM VỤ, GIẢI PHÁP", "CÁC NHIỆM VỤ TRỌNG TÂM", "TỔ CHỨC THỰC HIỆN", "GIẢI PHÁP CHỦ YẾU"]
+PREAMBLE = ("Thực hiện Nghị quyết số 23/NQ-CP ngày 02 tháng 3 năm 2022 của Chính phủ về phát triển kinh tế khu vực "
+            "biên giới đất liền, Ủy ban nhân dân tỉnh yêu cầu các Sở, ban, ngành thuộc tỉnh, Ủy ban nhân dân các "
+            "huyện, thành phố căn cứ chức năng, nhiệm vụ được giao, chủ động nghiên cứu, tổ chức triển khai thực "
+            "hiện và tham mưu Ủy ban nhân dân tỉnh thực hiện nghiêm, đầy đủ và hiệu quả các nhiệm vụ, giải pháp về "
+            "phát triển bền vững kinh tế - xã hội vùng biên giới gắn với tạo việc làm, tăng thu nhập; bảo đảm an "
+            "sinh xã hội, giảm nghèo bền vững, thu hẹp chênh lệch vùng, miền; trong đó, tập trung thực hiện có hiệu "
+            "quả các nhiệm vụ trọng tâm sau:")
+CLOSING = "Nơi nhận:\n- Như trên;\n- Lưu: VT, KTTH.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An"
+
+
+@dataclass
+class Item:
+    kind: str  # "roman" | "number" | "letter" | "dash" | "plus"
+    text: str  # heading (with children) or task sentence (leaf)
+    children: list[Item] = field(default_factory=list)
+
+
+sentences = st.builds(
+    lambda opening, words, end: " ".join([opening, *words]).rstrip(",;") + end,
+    st.sampled_from(OPENINGS), st.lists(st.sampled_from(WORDS), min_size=6, max_size=30), st.sampled_from([".", ";"]),
+)
+
+
+@st.composite
+def lettered(draw) -> Item:
+    if draw(st.booleans()):
+        return Item("letter", draw(sentences))
+    bullet = draw(st.sampled_from(["dash", "plus"]))
+    bullets = draw(st.lists(sentences, min_size=1, max_size=4))
+    return Item("letter", draw(st.sampled_from(AGENCIES)), [Item(bullet, s) for s in bullets])
+
+
+@st.composite
+def numbered(draw) -> Item:
+    shape = draw(st.sampled_from(["leaf", "letters", "bullets"]))
+    if shape == "leaf":
+        return Item("number", draw(sentences))
+    title = draw(st.sampled_from(TITLES))
+    if shape == "bullets":
+        return Item("number", title, [Item("dash", s) for s in draw(st.lists(sentences, min_size=1, max_size=3))])
+    return Item("number", title, draw(st.lists(lettered(), min_size=1, max_size=7)))
+
+
+@st.composite
+def outlines(draw) -> list[Item]:
+    items = st.lists(numbered(), min_size=1, max_size=4)
+    if draw(st.booleans()):
+        parts = draw(st.lists(st.sampled_from(PART_TITLES), min_size=1, max_size=3))
+        return [Item("roman", title, draw(items)) for title in parts]
+    return draw(items)
+
+
+def label_of(item: Item, index: int) -> str:
+    if item.kind == "roman":
+        return f"{ROMAN[index]}."
+    if item.kind == "number":
+        return f"{index + 1}."
+    if item.kind == "letter":
+        return f"{LETTERS[index]})"
+    return "-" if item.kind == "dash" else "+"
+
+
+def expected_tree(items: list[Item], parent: str | None = None) -> tuple[dict[str, str], list[str]]:
+    """Task id -> folded text, and section ids, as the gold conventions define them."""
+    tasks: dict[str, str] = {}
+    sections: list[str] = []
+    for index, item in enumerate(items):
+        own = ROMAN[index] if item.kind == "roman" else (
+            str(index + 1) if item.kind in ("number", "dash", "plus") else LETTERS[index])
+        node_id = f"{parent}.{own}" if parent else own
+        if item.children or item.kind == "roman":
+            sections.append(node_id)
+            sub_tasks, sub_sections = expected_tree(item.children, node_id)
+            tasks.update(sub_tasks)
+            sections.extend(sub_sections)
+        else:
+            tasks[node_id] = fold(item.text)
+    return tasks, sections
+
+
+def render(items: list[Item], style: dict, misprint: bool) -> tuple[str, int]:
+    """The document text and the number of misprinted labels injected."""
+    lines: list[str] = []
+    misprints = 0
+
+    def emit(text: str, depth: int, heading: bool) -> None:
+        if style["markdown"] and heading and style["hashes"]:
+            text = "#" * style["hashes"][depth % len(style["hashes"])] + " " + (f"**{text}**" if style["bold"] else text)
+        elif style["markdown"] and style["bold"] and heading:
+            text = f"**{text}**"
+        if style["wrap"]:
+            lines.extend(textwrap.wrap(text, width=style["wrap"], break_long_words=False, break_on_hyphens=False))
+        else:
+            lines.append(text)
+        if style["blank"] or style["markdown"]:
+            lines.append("")
+
+    def walk(nodes: list[Item], depth: int) -> None:
+        nonlocal misprints
+        for index, item in enumerate(nodes):
+            label = label_of(item, index)
+            if misprint and item.kind == "letter" and LETTERS[index] == "đ":
+                label = "d)"
+                misprints += 1
+            emit(f"{label} {item.text}", depth, heading=bool(item.children))
+            walk(item.children, depth + 1)
+
+    emit(PREAMBLE, 0, heading=False)
+    walk(items, 0)
+    lines.append("")
+    return "\n".join(lines) + "\n" + CLOSING + "\n", misprints
+
+
+styles = st.fixed_dictionaries({
+    "markdown": st.booleans(),
+    "hashes": st.lists(st.integers(min_value=2, max_value=6), max_size=4),
+    "bold": st.booleans(),
+    "blank": st.booleans(),
+    "wrap": st.sampled_from([0, 0, 64, 72, 80]),
+})
+
+
+def check(items: list[Item], style: dict, misprint: bool) -> None:
+    if style["markdown"]:
+        style = {**style, "wrap": 0}
+    text, misprints = render(items, style, misprint)
+    source = from_string(text, name="generated", kind="md" if style["markdown"] else "txt")
+    doc = segment(normalize(source), source)
+    want_tasks, want_sections = expected_tree(items)
+    got_tasks = {t.id: fold(t.text) for t in doc.tasks}
+    assert got_tasks == want_tasks, text
+    assert [s.id for s in doc.sections] == want_sections, text
+    repaired = [n for n in doc.notices if n.code == "label-repaired"]
+    assert len(repaired) == misprints, text
+    assert fold(doc.preamble).startswith("thuc hien nghi quyet so 23")
+    assert doc.meta.signer == "Nguyễn Văn An"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(outlines(), styles)
+def test_outline_round_trip(items, style):
+    check(items, style, misprint=False)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(outlines(), styles)
+def test_outline_round_trip_with_misprinted_letters(items, style):
+    check(items, style, misprint=True)
