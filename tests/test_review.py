@@ -161,3 +161,14 @@ def test_merge_keeps_order_and_replaces_same_link(tmp_path):
     assert [(d.central, d.decision) for d in merged] == [("1", "accept"), ("2", "reject"), ("3", "add")]
     save_decisions(merged, tmp_path / "m.yaml")
     assert [d.key for d in load_decisions(tmp_path / "m.yaml")] == [d.key for d in merged]
+
+
+def test_cli_review_import_stores_decisions_under_corpus(filled, tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    outcome = CliRunner().invoke(app, ["review", "import", str(filled), "--corpus", str(tmp_path / "corpus")])
+    assert outcome.exit_code == 0, outcome.output
+    stored = tmp_path / "corpus" / "reviews" / f"{filled.parent.name}.yaml"
+    assert len(load_decisions(stored)) == 7
