@@ -123,3 +123,13 @@ def test_document_text_is_never_a_formula(tmp_path):
     ws = load_workbook(tmp_path / "f.xlsx")[L.SHEET_CENTRAL]
     cell = ws.cell(HEADER_ROW + 1, 3)
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+
+
+def test_provenance_names_page_and_lines():
+    from pipeline.model import Span, Task
+    from pipeline.report.rows import provenance
+
+    task = Task(doc="d", id="1", label="1.", text="x", span=Span(5, 7, 0, 10, page=2, end_page=3))
+    assert provenance(task, "TW: ") == "TW: trang 2–3, dòng 5–7"
+    task.span = Span(5, 5, 0, 10)
+    assert provenance(task) == "dòng 5"
