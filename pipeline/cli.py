@@ -52,17 +52,25 @@ def _write_json(path: Path, data: dict) -> None:
 
 
 def _summary(pairs: dict[str, Result]) -> None:
-    table = Table(title="Kết quả đối chiếu", show_lines=False)
-    for heading in ("Cặp văn bản", "Nhiệm vụ TW", "Có liên quan đến địa phương", STATUS_VI["covered"],
-                    STATUS_VI["partial"], STATUS_VI["gap"], "Chưa triển khai (địa phương)"):
-        table.add_column(heading, justify="right" if heading != "Cặp văn bản" else "left")
     for name, result in pairs.items():
-        rows = result.coverage
-        local = [r for r in rows if r.localities]
-        count = {s: sum(r.status == s for r in rows) for s in STATUS_VI}
-        table.add_row(name, str(len(rows)), str(len(local)), str(count["covered"]), str(count["partial"]),
-                      str(count["gap"]), str(sum(r.status == "gap" for r in local)))
-    out.print(table)
+        central = next((d for d in result.documents if d.role == "central"), None)
+        provincial = [d for d in result.documents if d.role == "provincial"]
+        title = " ↔ ".join(_document_title(d) for d in [central, *provincial] if d is not None)
+        table = Table(title=f"{title}\n[dim]{name}[/]", title_justify="left")
+        table.add_column("Nhiệm vụ của văn bản trung ương")
+        for heading in ("Tổng", *STATUS_VI.values()):
+            table.add_column(heading, justify="right")
+        for label, rows in (("Tất cả", result.coverage),
+                            ("Giao cho / liên quan đến địa phương", [r for r in result.coverage if r.localities])):
+            count = [sum(r.status == s for r in rows) for s in STATUS_VI]
+            table.add_row(label, str(len(rows)), *map(str, count))
+        out.print(table)
+
+
+def _document_title(document: Document) -> str:
+    meta = document.meta
+    parts = [p for p in (meta.doc_type, meta.number) if p]
+    return " ".join(parts) if parts else meta.issuer or document.id
 
 
 @app.command()
