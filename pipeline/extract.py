@@ -78,6 +78,7 @@ def role_rules() -> RoleRules:
 
 # --------------------------------------------------------------------------- text form and tokens
 
+_SPACE = re.compile(r"\s")
 _TOKEN = re.compile(r"\w+(?:[/&.\-–]\w+)*|[^\w\s]")
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"} |
                         {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"'})
@@ -89,8 +90,7 @@ def matching_text(text: str) -> str:
     styled = new_tone_style(text)
     if len(styled) != len(text):  # never expected for NFC input; keep offsets exact regardless
         styled = text
-    styled = styled.translate(_DASHES)
-    return "".join(" " if c.isspace() else c for c in styled)
+    return _SPACE.sub(" ", styled.translate(_DASHES))
 
 
 class SyllableTokenizer:
@@ -107,6 +107,18 @@ class SyllableTokenizer:
             words.append(match.group())
             spaces.append(match.end() < len(text) and text[match.end()].isspace())
         return Doc(self.vocab, words=words, spaces=spaces)
+
+
+def _register_tokenizer() -> str:
+    import spacy
+
+    name = "doichieu.syllable_tokenizer.v1"
+    if name not in spacy.registry.tokenizers:
+        @spacy.registry.tokenizers(name)
+        def create_tokenizer():
+            return lambda nlp: SyllableTokenizer(nlp.vocab)
+
+    return name
 
 
 _CUE_KINDS = ("subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "advise", "advise_fill", "direct",
@@ -129,8 +141,7 @@ def engine() -> Engine:
 
     rules = role_rules()
     registry = agencies.registry()
-    nlp = spacy.blank("xx")
-    nlp.tokenizer = SyllableTokenizer(nlp.vocab)
+    nlp = spacy.blank("xx", config={"nlp": {"tokenizer": {"@tokenizers": _register_tokenizer()}}})
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "validate": False})
     patterns: list[dict] = [
         {"label": "AGENCY", "pattern": matching_text(form), "id": agency_id}
@@ -629,11 +640,11 @@ def find_implements(text: str) -> list[Citation]:
 
 def _subject_comma(clause: str) -> int | None:
     """Offset of the comma after which the main clause's subject begins ("…, Ủy ban nhân dân tỉnh yêu cầu")."""
-    for match in re.finditer(r",\s*", clause):
-        head = clause[match.end():match.end() + 60]
-        reader = Reader(read(head))
-        if reader.item_kind(0) in ("named", "title"):
-            return match.start()
+    reader = Reader(read(clause))
+    t = reader.t
+    for i, word in enumerate(t.words):
+        if word == "," and reader.item_kind(i + 1) in ("named", "title"):
+            return t.starts[i]
     return None
 
 
