@@ -60,7 +60,7 @@ class PairData:
         self.name = name
         self.links_data = yaml.safe_load((gold_dir / f"{name}.links.yaml").read_text(encoding="utf-8"))
         self.central, self.provincial = gold_pair_documents(gold_dir, name)
-        self.features = feature_matrices(self.central, self.provincial, rules)
+        self.features = feature_matrices(self.central, self.provincial, rules, complete=True)
         self.sure, self.possible = gold_link_sets(self.links_data)
         self.p_ids = [t.id for t in self.provincial.tasks]
         self.c_ids = [t.id for t in self.central.tasks]

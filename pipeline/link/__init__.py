@@ -61,10 +61,12 @@ def _relative(base: np.ndarray) -> dict[str, np.ndarray]:
     }
 
 
-def feature_matrices(central: Document, provincial: Document, rules: LinkingRules | None = None) -> PairFeatures:
-    """Every feature (absolute and relative) as (provincial x central) matrices."""
+def feature_matrices(central: Document, provincial: Document, rules: LinkingRules | None = None,
+                     complete: bool = False) -> PairFeatures:
+    """Every feature (absolute and relative) as (provincial x central) matrices; scorers the models do not
+    use are NaN unless complete=True."""
     rules = rules or linking_rules()
-    features = pair_features(central, provincial, rules)
+    features = pair_features(central, provincial, rules, complete=complete)
     features.values.update(_relative(_base_similarity(features.values)))
     return features
 

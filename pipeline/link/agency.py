@@ -15,17 +15,44 @@ from ..vntext import match_form
 from .config import LinkingRules
 
 
-def _registry_counterparts():
-    """canonical id -> set of counterpart ids, from pipeline.agencies when available (else None)."""
+def _registry():
+    """pipeline.agencies when it is installed (it is written alongside; degrade gracefully without it)."""
     try:
-        from .. import agencies  # noqa: PLC0415 - optional stage, written alongside
+        from .. import agencies
     except ImportError:
         return None
-    for name in ("counterparts", "counterpart", "provincial_counterparts"):
-        function = getattr(agencies, name, None)
-        if callable(function):
-            return function
-    return None
+    return agencies if callable(getattr(agencies, "counterparts", None)) else None
+
+
+@lru_cache(maxsize=8192)
+def _resolve(text: str) -> str | None:
+    registry = _registry()
+    if registry is None:
+        return None
+    try:
+        found = registry.lookup(text)
+    except Exception:  # noqa: BLE001 - a registry problem must not stop linking; it is only evidence
+        return None
+    return found.id if found is not None else None
+
+
+@lru_cache(maxsize=8192)
+def _counterparts(canonical: str) -> frozenset[str]:
+    registry = _registry()
+    try:
+        return frozenset(registry.counterparts(canonical)) if registry is not None else frozenset()
+    except Exception:  # noqa: BLE001
+        return frozenset()
+
+
+def _ids(mentions: list[Mention]) -> dict[str, str]:
+    """canonical id -> printed name, resolving mentions extract left without an id."""
+    ids: dict[str, str] = {}
+    for mention in mentions:
+        canonical = mention.canonical or _resolve(mention.text)
+        if canonical:
+            ids.setdefault(canonical, mention.text)
+    return ids
 
 
 def _core_name(mention: Mention, rules: LinkingRules) -> str | None:
@@ -54,20 +81,6 @@ def _core_of(text: str, level_prefixes: tuple[str, ...], level_suffixes: tuple[s
     return " ".join(tokens)
 
 
-def _related(c: Mention, p: Mention, rules: LinkingRules, registry) -> bool:
-    if registry is not None and c.canonical and p.canonical:
-        try:
-            found = registry(c.canonical)
-        except Exception:  # noqa: BLE001 - an unknown id in the registry is simply no evidence
-            found = None
-        if found:
-            ids = {found} if isinstance(found, str) else {getattr(x, "id", x) for x in found}
-            if p.canonical in ids:
-                return True
-    core_c, core_p = _core_name(c, rules), _core_name(p, rules)
-    return core_c is not None and core_c == core_p
-
-
 def _cores(mentions: list[Mention], rules: LinkingRules) -> dict[str, str]:
     cores: dict[str, str] = {}
     for mention in mentions:
@@ -79,38 +92,43 @@ def _cores(mentions: list[Mention], rules: LinkingRules) -> dict[str, str]:
 
 def counterpart_pairs(central: list[Task], provincial: list[Task], rules: LinkingRules):
     """(provincial x central) matrix: 1 when a provincial lead is the counterpart of a central lead
-    (0.5 when a coordinator on either side is involved), and the pair of names for the reason text."""
-    registry = _registry_counterparts()
+    (0.5 when a coordinator on either side is involved), and the pair of names for the reason text.
+    Counterparts come from rules/agency_map.yaml; names with the level word removed are the fallback."""
     out = np.zeros((len(provincial), len(central)), dtype=np.float32)
     names: dict[tuple[int, int], tuple[str, str]] = {}
-    c_sides = [(_cores(t.leads, rules), _cores(t.coordinators, rules)) for t in central]
-    p_sides = [(_cores(t.leads, rules), _cores(t.coordinators, rules)) for t in provincial]
+
+    def central_side(mentions):
+        cores = _cores(mentions, rules)
+        mapped: dict[str, str] = {}
+        for canonical, printed in _ids(mentions).items():
+            for target in _counterparts(canonical):
+                mapped.setdefault(target, printed)
+        return cores, mapped
+
+    def provincial_side(mentions):
+        return _cores(mentions, rules), _ids(mentions)
+
+    c_sides = [(central_side(t.leads), central_side(t.coordinators)) for t in central]
+    p_sides = [(provincial_side(t.leads), provincial_side(t.coordinators)) for t in provincial]
     for i, (p_leads, p_coords) in enumerate(p_sides):
-        p_task = provincial[i]
-        if not p_task.leads and not p_task.coordinators:
-            continue
-        if registry is None and not p_leads and not p_coords:
+        if not any(p_leads) and not any(p_coords):
             continue
         for j, (c_leads, c_coords) in enumerate(c_sides):
             # lead <-> lead is full evidence; a coordinator on either side half of it
-            for weight, c_side, p_side, c_mentions, p_mentions in (
-                (1.0, c_leads, p_leads, central[j].leads, p_task.leads),
-                (0.5, c_coords, p_leads, central[j].coordinators, p_task.leads),
-                (0.5, c_leads, p_coords, central[j].leads, p_task.coordinators),
-            ):
-                common = c_side.keys() & p_side.keys()
-                if common:
-                    core = min(common)
+            for weight, c_side, p_side in ((1.0, c_leads, p_leads), (0.5, c_coords, p_leads), (0.5, c_leads, p_coords)):
+                (c_cores, c_mapped), (p_cores, p_ids) = c_side, p_side
+                common_ids = c_mapped.keys() & p_ids.keys()
+                if common_ids:
+                    key = min(common_ids)
                     out[i, j] = weight
-                    names[(i, j)] = (c_side[core], p_side[core])
+                    names[(i, j)] = (c_mapped[key], p_ids[key])
                     break
-                if registry is not None:
-                    hit = next(((c, p) for c in c_mentions for p in p_mentions
-                                if c.canonical and p.canonical and _related(c, p, rules, registry)), None)
-                    if hit is not None:
-                        out[i, j] = weight
-                        names[(i, j)] = (hit[0].text, hit[1].text)
-                        break
+                common = c_cores.keys() & p_cores.keys()
+                if common:
+                    key = min(common)
+                    out[i, j] = weight
+                    names[(i, j)] = (c_cores[key], p_cores[key])
+                    break
     return out, names
 
 

@@ -262,12 +262,14 @@ def pair_scorer(name: str, provincial_text: str, central_text: str, rules: Linki
     return LAZY_SCORERS[name](p_text, c_text) / 100.0
 
 
-def pair_features(central: Document, provincial: Document, rules: LinkingRules) -> PairFeatures:
+def pair_features(central: Document, provincial: Document, rules: LinkingRules,
+                  complete: bool = False) -> PairFeatures:
     """Every feature matrix for one central/provincial pair. A rapidfuzz scorer that neither fitted model
-    uses is left out here (NaN) and computed for the kept links only, for their reasons."""
+    uses is left out here (NaN) and computed for the kept links only, for their reasons (complete=True
+    computes everything, for tuning)."""
     c_texts = _texts(central.tasks, rules)
     p_texts = _texts(provincial.tasks, rules)
-    needed = used_features(rules)
+    needed = set(FEATURES) if complete else used_features(rules)
     values: dict[str, np.ndarray] = {}
     for name, scorer in LAZY_SCORERS.items():
         if name not in needed:
