@@ -144,6 +144,7 @@ _BOLD = re.compile(r"\*\*|__")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?(?:(?:Trang|trang|Page)\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$")
 _SENTENCE_END = re.compile(r"(?:[.;:!?…]|\./\.|\.\)|;\)|:\))[\"”’')\]*]*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_SINGLE_LETTER = re.compile(r"(?<!\S)[^\W\d_](?!\S)")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _COLUMN_GAP = re.compile(r"(?<=\S)[ \u00a0]{4,}(?=\S)")
 _BLANK_FIELD_BEFORE = re.compile(r"(?:ngày|tháng|năm|số|Số|:)$")
@@ -214,8 +215,11 @@ def _columns(text: str) -> list[str]:
 
 
 def _is_upper_line(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    """At least two letters, none of them lower case."""
+    return text == text.upper() and len(_LETTER.findall(text, 0, 200)) >= 2
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 _ONSETS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr")
@@ -224,6 +228,8 @@ _ONSETS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr")
 def _unspace_letters(text: str) -> str:
     """Capitals printed letter by letter ('C Ộ N G  H Ò A'): words are the runs between wider gaps, or,
     without wider gaps, the Vietnamese syllables of the letter run."""
+    if len(_SINGLE_LETTER.findall(text)) < 2:
+        return text
     tokens = text.split()
     singles = sum(1 for t in tokens if len(t) == 1 and t.isalpha())
     if len(tokens) < 4 or singles < 0.6 * len(tokens) or not _is_upper_line(text):
@@ -271,6 +277,8 @@ def _syllables(run: str) -> list[str]:
 
 def _rejoin_letter_spacing(text: str) -> str:
     """'ỦY B AN NHÂN D Â N' -> 'ỦY BAN NHÂN DÂN': capitals printed with spaces between letters."""
+    if len(_SINGLE_LETTER.findall(text)) < 2:
+        return text
     tokens = text.split(" ")
     singles = sum(1 for t in tokens if len(t) == 1 and t.isalpha())
     if singles < 2 or not _is_upper_line(text):

@@ -88,6 +88,7 @@ class _Cues:
     task_article: tuple[re.Pattern, ...]
     task_heading: tuple[re.Pattern, ...]
     assignment: re.Pattern
+    assignment_anywhere: re.Pattern
     citation_list: re.Pattern
     content_list: re.Pattern
     subject_prefix: re.Pattern
@@ -121,6 +122,8 @@ def _cues() -> _Cues:
         task_article=tuple(re.compile(p) for p in rules.task_article_titles),
         task_heading=tuple(re.compile(p) for p in rules.task_headings),
         assignment=_openings(rules.assignment_openings),
+        assignment_anywhere=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(w)) for w in rules.assignment_openings)
+                                       + r")(?!\w)"),
         citation_list=_openings(rules.citation_list_openings),
         content_list=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(p)) for p in rules.content_list_endings)
                                 + r")\s*:?\s*$"),
@@ -149,6 +152,8 @@ class _Node:
     after: str = ""  # the previous value in the sequence, for the notice
     id: str = ""
     holds_tasks: bool = True
+    is_task: bool | None = None  # decided once by _is_task_leaf
+    has_tasks_below: bool | None = None
 
     @property
     def kind(self) -> str:
@@ -254,8 +259,19 @@ def _cells(block: Block) -> list[str]:
 
 
 def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    """At least two letters, none of them lower case."""
+    return text == text.upper() and len(_LETTERS.findall(text, 0, 200)) >= 2
+
+
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def _form(text: str) -> str:
+    """match_form of the beginning of a text: enough for every opening cue, cheap on long paragraphs."""
+    return match_form(text[:_HEAD])
+
+
+_HEAD = 240
 
 
 def _doc_type(text: str, cues: _Cues) -> str | None:
@@ -387,8 +403,8 @@ def _find_closing(blocks: list[Block], labels: list[Label | None], start: int, c
     """(first block of the closing part, first block of the appendix) — len(blocks) when absent."""
     closing = len(blocks)
     for i in range(start, len(blocks)):
-        form = match_form(blocks[i].text)
-        if cues.closing.match(form) or any(cues.closing.match(match_form(c)) for c in _cells(blocks[i])[1:]):
+        form = _form(blocks[i].text)
+        if cues.closing.match(form) or any(cues.closing.match(_form(c)) for c in _cells(blocks[i])[1:]):
             closing = i
             break
     if closing == len(blocks):
@@ -401,7 +417,7 @@ def _find_closing(blocks: list[Block], labels: list[Label | None], start: int, c
     appendix = len(blocks)
     for i in range(closing, len(blocks)):
         text = blocks[i].text
-        if cues.appendix.match(match_form(text)) and (_is_upper(text.split(" ")[0] + " x") or _is_upper(text)):
+        if cues.appendix.match(_form(text)) and (_is_upper(text.split(" ")[0] + " x") or _is_upper(text)):
             appendix = i
             break
     return closing, appendix
@@ -409,7 +425,7 @@ def _find_closing(blocks: list[Block], labels: list[Label | None], start: int, c
 
 def _is_signature(block: Block, cues: _Cues) -> bool:
     text = block.text.strip()
-    return _is_upper(text) and bool(cues.signature.match(match_form(text))) and len(text) < 80
+    return _is_upper(text) and bool(cues.signature.match(_form(text))) and len(text) < 80
 
 
 _NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,5}$")
@@ -426,13 +442,13 @@ def _find_body(blocks: list[Block], labels: list[Label | None], start: int, end:
         label = labels[i]
         if label is None:
             continue
-        if cues.preamble.match(match_form(_strip_label(blocks[i], label))) and label.kind in bullet_kinds():
+        if cues.preamble.match(_form(_strip_label(blocks[i], label))) and label.kind in bullet_kinds():
             continue
         return i
     i = start
     while i < end:
         block = blocks[i]
-        form = match_form(block.text)
+        form = _form(block.text)
         if cues.preamble.match(form) or _is_enacting(block, cues) or (_is_upper(block.text) and len(block.text) < 120):
             i += 1
             continue
@@ -660,10 +676,10 @@ def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues) -> None:
         for node in nodes:
             _absorb_citation_lists(node, cues)
             holds = inherited
-            title_form = match_form(node.title)
+            title_form = _form(node.title)
             if holds and _non_task_title(node, title_form, cues):
                 holds = False
-            if holds and node.children and cues.content_list.search(title_form):
+            if holds and node.children and cues.content_list.search(match_form(node.title[-_HEAD:])):
                 holds = False
             if statute and node.kind == "article":
                 holds = holds and _task_article(node, cues)
@@ -690,7 +706,7 @@ def _absorb_citation_lists(node: _Node, cues: _Cues) -> None:
     bullets = [c for c in node.children if c.kind in bullet_kinds()]
     if not bullets or len(bullets) != len(node.children):
         return
-    if all(not c.children and cues.citation_list.match(match_form(c.title)) for c in bullets):
+    if all(not c.children and cues.citation_list.match(_form(c.title)) for c in bullets):
         node.absorbed = [b for c in bullets for b in (c.head, *c.body)]
         node.children = []
 
@@ -708,14 +724,20 @@ def _task_article(node: _Node, cues: _Cues) -> bool:
                 cues.subject.match(heading) and re.search(r"(?:có|chịu) trách nhiệm", heading))):
             return True
     if clauses:
-        subjects = sum(1 for c in clauses if cues.subject.match(match_form(c.title)))
+        subjects = sum(1 for c in clauses if cues.subject.match(_form(c.title)))
         return subjects >= 2 and subjects >= cues.rules.subject_share * len(clauses)
     body = " ".join(b.text for b in node.body)
-    form = match_form(body)
+    form = _form(body)
     return bool(form) and bool(cues.assignment.match(form))
 
 
 def _is_task_leaf(node: _Node, cues: _Cues) -> bool:
+    if node.is_task is None:
+        node.is_task = _judge_task_leaf(node, cues)
+    return node.is_task
+
+
+def _judge_task_leaf(node: _Node, cues: _Cues) -> bool:
     if not node.holds_tasks or node.children:
         return False
     if node.kind in ("part", "chapter", "section"):
@@ -723,7 +745,7 @@ def _is_task_leaf(node: _Node, cues: _Cues) -> bool:
     text = _task_text(node)
     if not text.strip():
         return False
-    folded = fold(text)
+    folded = fold(text[:400])
     return not any(p.search(folded) for p in cues.non_task_clause)
 
 
@@ -785,7 +807,9 @@ def _emit(roots: list[_Node], doc: Document) -> None:
 
 
 def _has_tasks_below(node: _Node, cues: _Cues) -> bool:
-    return any(_is_task_leaf(c, cues) or _has_tasks_below(c, cues) for c in node.children)
+    if node.has_tasks_below is None:
+        node.has_tasks_below = any(_is_task_leaf(c, cues) or _has_tasks_below(c, cues) for c in node.children)
+    return node.has_tasks_below
 
 
 # --------------------------------------------------------------------------- preamble, closing, meta
@@ -801,7 +825,7 @@ _CITATION = re.compile(
 
 def _read_preamble(blocks: list[Block], meta: DocumentMeta, cues: _Cues) -> None:
     for block in blocks:
-        form = match_form(block.text)
+        form = _form(block.text)
         if form.startswith(("thực hiện", "triển khai", "liên quan", "tiếp theo")):
             sentence = re.split(r"[;:]\s|\.\s+(?=[A-ZĐÀ-Ỹ])", block.text)[0]
             for match in _CITATION.finditer(sentence):
@@ -835,9 +859,7 @@ def _is_closing_formula(block: Block, cues: _Cues) -> bool:
 
 def _assigns_work(block: Block, cues: _Cues) -> bool:
     form = match_form(block.text)
-    if cues.assignment.match(form) or cues.subject.match(form):
-        return True
-    return any(re.search(rf"(?<!\w){re.escape(match_form(w))}(?!\w)", form) for w in cues.rules.assignment_openings)
+    return bool(cues.assignment.match(form) or cues.subject.match(form) or cues.assignment_anywhere.search(form))
 
 
 _SIGNATURE_SPLIT = re.compile(r"\s+(?=(?:TM|T\.M|KT|K\.T|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ])")
