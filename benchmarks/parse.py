@@ -8,7 +8,6 @@ Target: at most 50 ms per 30,000 characters, growing linearly with the length.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
 from pathlib import Path
