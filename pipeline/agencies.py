@@ -60,7 +60,7 @@ class AgencyRules(BaseModel):
     agencies: list[AgencyEntry]
 
     @model_validator(mode="after")
-    def _unique_ids(self) -> "AgencyRules":
+    def _unique_ids(self) -> AgencyRules:
         seen: set[str] = set()
         for entry in self.agencies:
             if entry.id in seen:

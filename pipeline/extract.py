@@ -311,10 +311,7 @@ class Reader:
                 j = t.cue("title", j) or t.cue("head", j) or t.cue("plural_head", j)
         else:
             j = t.cue("head", i)
-        if open_name:
-            j = self.qualifiers(j, led_by_article)
-        else:
-            j = self.place_name(j)
+        j = self.qualifiers(j, led_by_article) if open_name else self.place_name(j)
         end = j
         while end > i + 1 and t.words[end - 1] in {",", "và", "-"}:
             end -= 1
@@ -330,7 +327,7 @@ class Reader:
         """A closed name may carry its place: "Ủy ban nhân dân tỉnh Lào Cai", "Sở Y tế tỉnh Kon Tum"."""
         t = self.t
         k = j
-        if k < self.n and t.words[k] in ("tỉnh", "thành", "huyện") and not t.words[j - 1] in _PLACE_WORDS:
+        if k < self.n and t.words[k] in ("tỉnh", "thành", "huyện") and t.words[j - 1] not in _PLACE_WORDS:
             k += 2 if t.words[k] == "thành" and k + 1 < self.n and t.words[k + 1] == "phố" else 1
         elif t.words[j - 1] not in _PLACE_WORDS and not (j >= 2 and " ".join(t.words[j - 2:j]) in _PLACE_WORDS):
             return j
@@ -524,7 +521,7 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 @lru_cache(maxsize=1)
 def _type_pattern() -> re.Pattern:
     types = sorted(role_rules().citation.doc_types, key=len, reverse=True)
-    return re.compile(r"(?:%s)" % "|".join(re.escape(matching_text(x)) for x in types), re.I)
+    return re.compile(r"(?:{})".format("|".join(re.escape(matching_text(x)) for x in types)), re.I)
 
 
 def _split_code(code: str) -> tuple[str, str | None, str]:
@@ -602,7 +599,7 @@ def find_deadlines(text: str) -> list[Deadline]:
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
             values: dict[str, object] = {}
             for key, value in groups.items():
-                values[key] = _ROMAN.get(value.upper(), None) if key == "q" and not value.isdigit() else int(value)
+                values[key] = _ROMAN.get(value.upper()) if key == "q" and not value.isdigit() else int(value)
             try:
                 value = rule.value.format(**values)
             except (KeyError, ValueError):
@@ -623,7 +620,7 @@ def find_implements(text: str) -> list[Citation]:
     rules = role_rules()
     form = matching_text(text)
     cues = sorted((matching_text(c) for c in rules.implements_cues), key=len, reverse=True)
-    opening = re.compile(r"(?:^|(?<=[.;:\n])\s*|(?<=\s)và\s+)(?:%s)\b" % "|".join(re.escape(c) for c in cues), re.I)
+    opening = re.compile(r"(?:^|(?<=[.;:\n])\s*|(?<=\s)và\s+)(?:{})\b".format("|".join(re.escape(c) for c in cues)), re.I)
     chosen: list[Citation] = []
     for match in opening.finditer(form):
         rest = form[match.end():]

@@ -1,0 +1,140 @@
+"""The agency registry: rule files validate, printed names resolve, counterparts, every gold agency known."""
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pipeline import agencies
+from pipeline.agencies import AgencyMap, AgencyRules, CounterpartRule, Registry
+from pipeline.model import DoichieuError
+from pipeline.rules import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_rule_files_validate_and_ids_are_unique():
+    rules = load_rules("agencies", AgencyRules)
+    ids = [entry.id for entry in rules.agencies]
+    assert len(ids) == len(set(ids))
+    mapping = load_rules("agency_map", AgencyMap)
+    for rule in mapping.counterparts:
+        for agency_id in (rule.central, *rule.provincial):
+            assert agency_id in ids
+
+
+def test_map_with_unknown_id_is_refused():
+    rules = load_rules("agencies", AgencyRules)
+    with pytest.raises(DoichieuError, match="unknown agency id"):
+        Registry(rules, AgencyMap(counterparts=[CounterpartRule(central="bo_y_te", provincial=["so_khong_co"])]))
+
+
+def test_invalid_entry_is_refused():
+    with pytest.raises(ValueError):
+        AgencyRules.model_validate({"agencies": [{"id": "x", "name": "X", "level": "planet"}]})
+    with pytest.raises(ValueError):
+        AgencyRules.model_validate({"agencies": [{"id": "a", "name": "A", "level": "central"},
+                                                 {"id": "a", "name": "B", "level": "central"}]})
+
+
+@pytest.mark.parametrize("printed, expected", [
+    ("Bộ Lao động, Thương binh và Xã hội", "bo_lao_dong_tbxh"),
+    ("Bộ Lao động – Thương binh và Xã hội", "bo_lao_dong_tbxh"),
+    ("Bộ LĐTBXH", "bo_lao_dong_tbxh"),
+    ("Bộ Văn hóa - Thể thao và Du lịch", "bo_van_hoa_tt_dl"),
+    ("Bộ Văn hóa, Thể thao và Du lịch", "bo_van_hoa_tt_dl"),
+    ("Ủy ban dân tộc", "uy_ban_dan_toc"),
+    ("Uỷ ban Dân tộc", "uy_ban_dan_toc"),
+    ("UBND tỉnh", "ubnd_tinh"),
+    ("Sở KH&ĐT", "so_ke_hoach_dau_tu"),
+    ("Sở TN&MT", "so_tai_nguyen_moi_truong"),
+    ("Sở NN&PTNT", "so_nong_nghiep_ptnt"),
+    ("Sở Nông nghiệp và Môi trường", "so_nong_nghiep_moi_truong"),
+    ("Sở GTVT", "so_giao_thong_van_tai"),
+    ("Sở TT&TT", "so_thong_tin_truyen_thong"),
+    ("Sở VHTTDL", "so_van_hoa_tt_dl"),
+    ("Bộ CHQS tỉnh", "bo_chi_huy_quan_su_tinh"),
+    ("BCHQS tỉnh", "bo_chi_huy_quan_su_tinh"),
+    ("Bộ Chỉ huy BĐBP tỉnh", "bo_chi_huy_bdbp_tinh"),
+    ("Ủy ban MTTQ Việt Nam tỉnh", "uy_ban_mttq_tinh"),
+    ("HĐND tỉnh", "hdnd_tinh"),
+    ("Ngân hàng Nhà nước", "ngan_hang_nha_nuoc"),
+    ("Bộ Dân tộc và Tôn giáo", "bo_dan_toc_ton_giao"),
+    ("Ủy ban nhân dân các huyện biên giới", "ubnd_cac_huyen"),
+    ("Ủy ban nhân dân xã, phường", "ubnd_xa"),
+    ("Ủy ban nhân dân các cấp", "ubnd_cac_cap"),
+    ("Giám đốc Sở Công Thương", "so_cong_thuong"),
+    ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "van_phong_ubnd_tinh"),
+    ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương có liên quan", "ubnd_cac_tinh"),
+    ("Bộ trưởng", "bo_truong_thu_truong"),
+    ("các bộ, ngành và địa phương liên quan", "cac_bo_nganh_dia_phuong"),
+    ("các Bộ, ngành liên quan", "cac_bo_nganh"),
+    ("Các địa phương có biên giới", "cac_dia_phuong"),
+    ("các cơ quan, đơn vị liên quan", "cac_co_quan_don_vi"),
+    ("công an các đơn vị, địa phương", "luc_luong_cong_an_quan_doi"),
+])
+def test_lookup(printed, expected):
+    assert agencies.lookup(printed).id == expected
+
+
+def test_levels_and_locality():
+    assert agencies.lookup("Bộ Y tế").level == "central" and not agencies.lookup("Bộ Y tế").locality
+    assert agencies.lookup("Sở Y tế").level == "province" and agencies.lookup("Sở Y tế").locality
+    assert agencies.lookup("Ủy ban nhân dân các xã").level == "commune"
+    assert agencies.lookup("các bộ, ngành, địa phương liên quan").locality
+    assert not agencies.lookup("các cơ quan liên quan").locality
+    assert not agencies.lookup("lực lượng Công an").locality
+    assert agencies.lookup("không phải cơ quan") is None or agencies.lookup("không phải cơ quan").kind != "ministry"
+
+
+def test_expand_abbreviations():
+    assert agencies.expand_abbreviations("UBND tỉnh và HĐND tỉnh") == "Ủy ban nhân dân tỉnh và Hội đồng nhân dân tỉnh"
+    assert agencies.expand_abbreviations("UBNDX") == "UBNDX"
+
+
+def test_counterparts():
+    assert agencies.counterparts("bo_y_te") == ["so_y_te"]
+    assert agencies.counterparts("bo_ngoai_giao") == ["so_ngoai_vu"]
+    assert agencies.counterparts("bo_cong_an") == ["cong_an_tinh"]
+    assert set(agencies.counterparts("bo_quoc_phong")) == {"bo_chi_huy_quan_su_tinh", "bo_chi_huy_bdbp_tinh"}
+    assert agencies.counterparts("bo_ke_hoach_dau_tu") == ["so_ke_hoach_dau_tu"]
+    assert "ubnd_tinh" in agencies.counterparts(agencies.lookup("các địa phương có biên giới").id)
+    assert agencies.counterparts("so_y_te") == []
+    assert "bo_y_te" in agencies.central_counterparts("so_y_te")
+    for central in ("bo_tai_chinh", "bo_cong_thuong", "bo_nong_nghiep_moi_truong", "bo_xay_dung", "bo_noi_vu",
+                    "bo_tu_phap", "bo_giao_duc_dao_tao", "bo_khoa_hoc_cong_nghe", "bo_van_hoa_tt_dl"):
+        assert agencies.counterparts(central), central
+
+
+def test_registry_covers_ministries_before_and_after_2025():
+    for name in ("Bộ Kế hoạch và Đầu tư", "Bộ Tài chính", "Bộ Nông nghiệp và Phát triển nông thôn",
+                 "Bộ Tài nguyên và Môi trường", "Bộ Nông nghiệp và Môi trường", "Bộ Thông tin và Truyền thông",
+                 "Bộ Khoa học và Công nghệ", "Bộ Giao thông vận tải", "Bộ Xây dựng", "Ủy ban Dân tộc",
+                 "Bộ Dân tộc và Tôn giáo", "Ngân hàng Nhà nước Việt Nam", "Thanh tra Chính phủ", "Văn phòng Chính phủ",
+                 "Ban Tuyên giáo Trung ương", "Ngân hàng Chính sách xã hội", "Sở Ngoại vụ", "Sở Nội vụ", "Sở Tư pháp",
+                 "Công an tỉnh", "Thanh tra tỉnh", "Văn phòng UBND tỉnh", "Ban Dân tộc", "Ban Quản lý Khu kinh tế"):
+        agency = agencies.lookup(name)
+        assert agency is not None and agency.kind not in ("group", "title"), name
+
+
+def _gold_names(paths):
+    names = set()
+    for path in paths:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        for task in data.get("tasks", []):
+            for role in ("leads", "coordinators", "directs"):
+                names.update(task.get(role) or [])
+            if task.get("advises"):
+                names.add(task["advises"])
+    return names
+
+
+def test_every_seed_gold_agency_resolves():
+    names = _gold_names((ROOT / "corpus" / "gold").glob("*.tasks.yaml"))
+    assert len(names) > 40
+    assert [n for n in sorted(names) if agencies.lookup(n) is None] == []
+
+
+def test_every_devset_gold_agency_resolves(shared):
+    names = _gold_names((shared / "devset" / "gold").glob("*.tasks.yaml"))
+    assert names
+    assert [n for n in sorted(names) if agencies.lookup(n) is None] == []
