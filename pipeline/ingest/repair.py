@@ -140,6 +140,8 @@ def suspicious_words(text: str, limit: int = 8) -> list[str]:
     for word in candidate_words(text):
         if word.isascii() or len(word) < 2 or is_syllable(word):
             continue
+        if word[0].isupper() and word[1:].islower():
+            continue  # proper names of minority origin ("Đăk", "Krông") are not Vietnamese syllables
         if not all(c.isalpha() for c in word):
             continue
         if word not in found:
