@@ -79,10 +79,8 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, list[Notice]]:
             notices.append(Notice(path, f"legacy encoding {legacy_name(code)} converted to Unicode; "
                                         "check the text", code="encoding"))
             return text, notices
-    if _control_share(text) > 0.01:
-        raise DoichieuError(path, "binary file, not text")
     # Unicode text that still carries a legacy encoding's characters (converted with the wrong table,
-    # or a legacy file re-saved as UTF-8).
+    # or a legacy file re-saved as UTF-8, or UTF-8 mojibake with its C1 controls).
     share, count = repair.valid_share(text[:50000])
     if count >= 10 and share < repair.encoding_rules().min_valid_share:
         found = repair.detect_legacy(text)
@@ -90,6 +88,8 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, list[Notice]]:
             code, text = found
             notices.append(Notice(path, f"text was in {legacy_name(code)}; converted to Unicode, check the text",
                                   code="encoding"))
+    if _control_share(text) > 0.01:
+        raise DoichieuError(path, "binary file, not text")
     return text, notices
 
 

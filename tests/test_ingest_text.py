@@ -1,0 +1,153 @@
+"""Text and Markdown ingest, type sniffing and bad input (pipeline.ingest.read / from_string)."""
+import codecs
+import os
+import unicodedata
+import zipfile
+
+import pytest
+from test_repair import TCVN3, UNICODE, VNI
+
+from pipeline.ingest import from_string, read
+from pipeline.model import DoichieuError
+
+SEEDS = ("corpus/central/nq-23-NQ-CP-2022.md", "corpus/provincial/kontum-implementing-nq23.txt")
+
+
+def check_lines(source):
+    """The line guarantees: 1-based numbers, offsets into text, NFC."""
+    assert source.text == unicodedata.normalize("NFC", source.text)
+    assert "\n".join(line.text for line in source.lines) == source.text
+    for index, line in enumerate(source.lines, start=1):
+        assert line.number == index
+        assert source.text[line.offset:line.offset + len(line.text)] == line.text
+
+
+@pytest.mark.parametrize("path", SEEDS)
+def test_seed_documents_read_cleanly(root, path):
+    source = read(root / path)
+    assert source.kind == ("md" if path.endswith(".md") else "txt")
+    assert source.notices == []
+    assert source.text == unicodedata.normalize("NFC", (root / path).read_text(encoding="utf-8")).replace("\r\n", "\n")
+    check_lines(source)
+    assert len(source.sha256) == 64
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le-bom", "utf-16-be-bom", "utf-16-le"])
+def test_unicode_encodings(tmp_path, encoding):
+    if encoding == "utf-16-le-bom":
+        data = codecs.BOM_UTF16_LE + UNICODE.encode("utf-16-le")
+    elif encoding == "utf-16-be-bom":
+        data = codecs.BOM_UTF16_BE + UNICODE.encode("utf-16-be")
+    else:
+        data = UNICODE.encode(encoding)
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    source = read(path)
+    assert source.text == UNICODE
+    check_lines(source)
+
+
+def test_crlf_and_decomposed_text_normalised(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(unicodedata.normalize("NFD", "Kế hoạch\r\nthực hiện\r\n").encode("utf-8"))
+    source = read(path)
+    assert source.text == "Kế hoạch\nthực hiện\n"
+    check_lines(source)
+
+
+@pytest.mark.parametrize("legacy, name", [(TCVN3, "TCVN3"), (VNI, "VNI")])
+def test_legacy_8bit_files_converted_with_notice(tmp_path, legacy, name):
+    path = tmp_path / "old.txt"
+    path.write_bytes(legacy.encode("latin-1"))
+    source = read(path)
+    assert "Cộng hòa xã hội chủ nghĩa Việt Nam" in source.text
+    assert "nhiệm vụ được giao" in source.text
+    assert [n.code for n in source.notices] == ["encoding"]
+    assert name in source.notices[0].message
+
+
+def test_legacy_text_saved_as_utf8_converted(tmp_path):
+    path = tmp_path / "old.txt"
+    path.write_text(TCVN3, encoding="utf-8")
+    source = read(path)
+    assert source.text.startswith("Cộng hòa xã hội")
+    assert source.notices[0].code == "encoding"
+
+
+def test_mojibake_repaired(tmp_path):
+    path = tmp_path / "m.txt"
+    path.write_text(UNICODE.encode("utf-8").decode("latin-1"), encoding="utf-8")
+    source = read(path)
+    assert source.text == UNICODE
+    assert source.notices[0].code == "encoding"
+
+
+def test_glyph_repairs_reported(tmp_path):
+    path = tmp_path / "g.txt"
+    path.write_text("Sở Công Thƣơng\n", encoding="utf-8")
+    source = read(path)
+    assert source.text == "Sở Công Thương\n"
+    assert source.notices[0].code == "glyph"
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"", "empty file"),
+    (b"  \n\n \t", "empty file"),
+    (b"abc\x00\x01\x02\x03def\x00\xff\xfe\x00\x00", "binary"),
+    (bytes(range(0xA0, 0x100)) * 20, "not UTF-8"),
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "PNG image"),
+    (b"\x7fELF\x02\x01" + b"\x00" * 50, "executable"),
+    (b"{\\rtf1\\ansi hello}", "RTF"),
+])
+def test_bad_input_one_clear_error(tmp_path, data, reason):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    with pytest.raises(DoichieuError) as error:
+        read(path)
+    assert reason in error.value.reason
+    assert error.value.path == str(path)
+
+
+def test_legacy_doc_refused_with_conversion_hint(tmp_path):
+    path = tmp_path / "old.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    with pytest.raises(DoichieuError) as error:
+        read(path)
+    assert "libreoffice --headless --convert-to docx old.doc" in error.value.reason
+
+
+def test_zip_that_is_not_word_refused(tmp_path):
+    path = tmp_path / "x.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    with pytest.raises(DoichieuError, match="not a Word document"):
+        read(path)
+
+
+def test_missing_file_and_directory(tmp_path):
+    with pytest.raises(DoichieuError, match="cannot read"):
+        read(tmp_path / "nope.txt")
+    with pytest.raises(DoichieuError, match="directory"):
+        read(tmp_path)
+
+
+def test_type_by_content_not_extension(tmp_path, root):
+    text_as_pdf = tmp_path / "really-text.pdf"
+    text_as_pdf.write_bytes((root / SEEDS[1]).read_bytes())
+    assert read(text_as_pdf).kind == "txt"
+
+
+def test_from_string():
+    source = from_string("Kế hoạch\r\nsố 1", name="<x>", kind="md")
+    assert source.kind == "md" and source.text == "Kế hoạch\nsố 1" and source.path == "<x>"
+    check_lines(source)
+
+
+@pytest.mark.parametrize("path", SEEDS)
+def test_inputs_never_modified(root, tmp_path, path):
+    copy = tmp_path / os.path.basename(path)
+    copy.write_bytes((root / path).read_bytes())
+    os.utime(copy, (1_600_000_000, 1_600_000_000))
+    before = (copy.read_bytes(), copy.stat().st_mtime)
+    read(copy)
+    assert (copy.read_bytes(), copy.stat().st_mtime) == before

@@ -1,0 +1,121 @@
+"""Character-level repairs at the text level: syllable validator, glyphs, legacy encodings, shifted layers."""
+import random
+
+import pytest
+
+from pipeline.ingest import repair
+
+SENTENCE = ("Ủy ban nhân dân tỉnh chỉ đạo các sở ngành thực hiện nghiêm túc các nhiệm vụ được giao trong kế "
+            "hoạch này, báo cáo kết quả thực hiện về Sở Công Thương trước ngày mười lăm hằng tháng để tổng hợp")
+UNICODE = "Cộng hòa xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc\n" + SENTENCE
+# The same text typed with the TCVN3 (.VnTime / .VnTimeH) and VNI-Windows keyboards, as Latin-1 characters.
+TCVN3 = ("Céng hßa x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc\n"
+         "ñy ban nh©n d©n tØnh chØ ®¹o c¸c së ngµnh thùc hiÖn nghiªm tóc c¸c nhiÖm vô ®­îc giao")
+VNI = ("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam\nÑoäc laäp - Töï do - Haïnh phuùc\n"
+       "UÛy ban nhaân daân tænh chæ ñaïo caùc sôû ngaønh thöïc hieän nghieâm tuùc caùc nhieäm vuï ñöôïc giao")
+
+
+@pytest.mark.parametrize("word", ["Nghị", "quyết", "thường", "khuyến", "khích", "Ủy", "quốc", "giữ", "gìn",
+                                  "nghiêng", "ĐỘC", "toán", "huyện", "khoảng", "người", "oai"])
+def test_valid_syllables(word):
+    assert repair.is_syllable(word)
+
+
+@pytest.mark.parametrize("word", ["Ƣu", "thửnghiệm", "CÔNTHỨ", "Trưong", "Ӣ", "ѬѪ", "các̀", "hoạck", "cáp̃",
+                                  "tràc", "bxyz"])
+def test_invalid_syllables(word):
+    assert not repair.is_syllable(word)
+
+
+def test_seed_texts_are_mostly_valid_syllables(root):
+    for path in ("corpus/central/nq-23-NQ-CP-2022.md", "corpus/provincial/kontum-implementing-nq23.txt"):
+        share, count = repair.valid_share((root / path).read_text(encoding="utf-8"))
+        assert count > 1000 and share > 0.97, path
+
+
+def test_candidate_words_skip_numbers_codes_and_acronyms():
+    assert repair.candidate_words("Số 23/NQ-CP của UBND, HĐND tỉnh (VLNCN) năm 2022 V/v") == ["Số", "của", "tỉnh",
+                                                                                               "năm"]
+
+
+def test_wrong_code_points_repaired_and_counted():
+    text, repairs = repair.repair_glyphs("Sở Công Thƣơng và ƢU TIÊN")
+    assert text == "Sở Công Thương và ƯU TIÊN"
+    assert [r.code for r in repairs] == ["glyph", "glyph"]
+    assert sum(r.count for r in repairs) == 2
+
+
+def test_cyrillic_look_alikes_in_codes_repaired():
+    text, repairs = repair.repair_glyphs("Số: 24/HDLN-BYT-ВСТ-ВТC ngày 25 tháng 6 năm 2026 của các bộ ngành")
+    assert "BYT-BCT-BTC" in text
+    assert repairs[0].code == "homoglyph" and repairs[0].count == 5
+
+
+def test_real_cyrillic_text_is_left_alone():
+    russian = "Министерство промышленности и торговли Российской Федерации"
+    assert repair.repair_glyphs(russian)[0] == russian
+
+
+def test_soft_hyphens_removed_silently():
+    text, repairs = repair.repair_glyphs("phát\u00adtriển")
+    assert text == "pháttriển" and repairs == []
+
+
+def test_tcvn3_converted_with_capitals():
+    assert repair.decode_tcvn3(TCVN3) == UNICODE.replace(SENTENCE, "") + (
+        "ủy ban nhân dân tỉnh chỉ đạo các sở ngành thực hiện nghiêm túc các nhiệm vụ được giao")
+    assert repair.decode_tcvn3("CéNG HßA X· HéI CHñ NGHÜA VIÖT NAM") == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
+def test_vni_converted():
+    assert repair.decode_vni(VNI) == UNICODE.replace(SENTENCE, "") + (
+        "Ủy ban nhân dân tỉnh chỉ đạo các sở ngành thực hiện nghiêm túc các nhiệm vụ được giao")
+    assert repair.decode_vni("ngöôøi Thöông khuyeán khích") == "người Thương khuyến khích"
+
+
+def test_detect_legacy_picks_the_encoding():
+    assert repair.detect_legacy(TCVN3)[0] == "tcvn3"
+    assert repair.detect_legacy(VNI)[0] == "vni"
+    assert repair.detect_legacy(UNICODE) is None
+
+
+def test_mojibake_repaired():
+    data = UNICODE.encode("utf-8")
+    # browsers map the five bytes Windows-1252 leaves undefined to C1 controls
+    mojibake = "".join(bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b)
+                       for b in data)
+    code, text = repair.detect_legacy(mojibake)
+    assert code == "utf-8 read as Windows-1252" and text == UNICODE
+
+
+def test_constant_shift_repaired():
+    garbled = " ".join("".join(chr(ord(c) - 29) for c in word) for word in SENTENCE.split())
+    assert repair.looks_garbled(garbled)
+    verdict = repair.repair_shift(garbled)
+    assert verdict.shift == 29
+    assert verdict.text == SENTENCE
+    assert verdict.share_before < 0.2 and verdict.share_after > 0.95
+
+
+def test_shift_on_part_of_the_text_only_touches_the_garbled_words():
+    garbled = " ".join("".join(chr(ord(c) - 29) for c in word) for word in SENTENCE.split())
+    text = SENTENCE + "\n" + garbled
+    verdict = repair.repair_shift(text)
+    assert verdict.text == SENTENCE + "\n" + SENTENCE
+
+
+def test_garbage_no_shift_explains_is_not_repaired():
+    rng = random.Random(7)
+    garbage = " ".join("".join(chr(rng.randrange(0x400, 0x4FF)) for _ in word) for word in SENTENCE.split())
+    assert repair.looks_garbled(garbage)
+    verdict = repair.repair_shift(garbage)
+    assert verdict.shift is None and verdict.text == garbage
+
+
+def test_clean_text_is_not_garbled():
+    assert not repair.looks_garbled(SENTENCE * 3)
+
+
+def test_suspicious_words_are_glued_or_misread_not_names():
+    odd = repair.suspicious_words("các hoạt động thửnghiệm, kiểmnghiệm tại Đăk Glei và CÔNTHỨ, d) đ)")
+    assert odd == ["thửnghiệm", "kiểmnghiệm", "CÔNTHỨ"]
