@@ -563,7 +563,7 @@ def find_citations(text: str) -> list[Citation]:
         last = None
         for hit in _type_pattern().finditer(window):
             last = hit
-        if last is not None and not re.search(r"[;,.:]", window[last.end():]) and \
+        if last is not None and not re.search(r"[;,.:]|\d[/-]\w|\svà\s", window[last.end():]) and \
                 len(window) - last.end() <= 60:
             start = start - len(window) + last.start()
             doc_type = next(t for t in rules.doc_types if matching_text(t).lower() == last.group().lower())

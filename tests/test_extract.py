@@ -1,0 +1,341 @@
+"""extract: roles, citations, deadlines, localities — on the seed gold, on the real chain, on crafted cues."""
+from pathlib import Path
+
+import pytest
+import yaml
+from gold_documents import gold_pair
+
+from pipeline.extract import extract, find_citations, find_deadlines, find_implements, read_roles
+from pipeline.model import Document, Section, Span, Task
+from pipeline.vntext import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _texts(mentions):
+    return [m.text for m in mentions]
+
+
+def _scores(doc: Document, gold: dict[str, tuple[list[str], list[str]]]) -> tuple[float, float]:
+    right = shared = n_gold = n_pred = 0
+    for task in doc.tasks:
+        leads, coordinators = gold[task.id]
+        right += {fold(x) for x in leads} == {fold(m.text) for m in task.leads}
+        g, p = {fold(x) for x in coordinators}, {fold(m.text) for m in task.coordinators}
+        shared, n_gold, n_pred = shared + len(g & p), n_gold + len(g), n_pred + len(p)
+    precision, recall = shared / max(n_pred, 1), shared / max(n_gold, 1)
+    return right / len(doc.tasks), 2 * precision * recall / max(precision + recall, 1e-9)
+
+
+def test_seed_gold_pair_perfect_parse():
+    for doc in gold_pair():
+        gold = {t.id: (_texts(t.leads), _texts(t.coordinators)) for t in doc.tasks}
+        for task in doc.tasks:
+            task.leads, task.coordinators, task.advises, task.directs = [], [], [], []
+        extract(doc)
+        lead_acc, coord_f1 = _scores(doc, gold)
+        assert lead_acc >= 0.97, doc.id
+        assert coord_f1 >= 0.95, doc.id
+
+
+@pytest.mark.slow
+def test_seed_real_chain():
+    from pipeline.ingest import read
+    from pipeline.normalize import normalize
+    from pipeline.segment import segment
+
+    for source_name, gold_name in (("central/nq-23-NQ-CP-2022.md", "nq23.tasks.yaml"),
+                                   ("provincial/kontum-implementing-nq23.txt", "kontum.tasks.yaml")):
+        source = read(ROOT / "corpus" / source_name)
+        doc = extract(segment(normalize(source), source))
+        data = yaml.safe_load((ROOT / "corpus" / "gold" / gold_name).read_text(encoding="utf-8"))
+        gold = {t["id"]: (t.get("leads") or [], t.get("coordinators") or []) for t in data["tasks"]}
+        doc.tasks = [t for t in doc.tasks if t.id in gold]
+        assert len(doc.tasks) == len(gold)
+        lead_acc, coord_f1 = _scores(doc, gold)
+        assert lead_acc >= 0.97 and coord_f1 >= 0.95, (source_name, lead_acc, coord_f1)
+
+
+def test_seed_details_as_a_legal_officer_reads_them():
+    central, provincial = gold_pair()
+    extract(central)
+    extract(provincial)
+    task = central.task("III.3.c")
+    assert _texts(task.directs) == ["Ủy ban nhân dân các tỉnh biên giới"]
+    assert task.localities and task.locality_role == "directed"
+    assert [c.number for c in task.citations] == ["259/QĐ-TTg"]
+    assert _texts(central.task("III.3.a.1").advises) == ["Chính phủ"]
+    assert not central.task("III.5.g.2").localities
+    assert central.task("IV.1.b").deadlines[0].value == "annual"
+    assert any(d.value == "--11-30" for d in central.task("IV.1.b").deadlines)
+    inherited = provincial.task("1.a.3")
+    assert _texts(inherited.leads) == ["Sở Kế hoạch và Đầu tư"]
+    assert _texts(inherited.advises) == ["Ủy ban nhân dân tỉnh"]
+    assert _texts(inherited.coordinators)[-2:] == ["cơ quan trung ương", "đơn vị liên quan trên địa bàn tỉnh"]
+    district = inherited.coordinators[2]
+    assert district.text == "Ủy ban nhân dân các huyện biên giới" and "Ngọc Hồi" in district.note
+    assert district.canonical == "ubnd_cac_huyen" and district.level == "district"
+
+
+def test_mention_offsets_point_into_the_text():
+    central, _ = gold_pair()
+    extract(central)
+    for task in central.tasks:
+        for mention in task.coordinators + task.directs:
+            assert fold(task.text[mention.start:mention.end]) == fold(mention.text)
+
+
+# --------------------------------------------------------------------------- crafted cues
+
+
+def test_multiple_leads():
+    roles = read_roles("Bộ Công an và Bộ Quốc phòng chủ trì, phối hợp với Bộ Nội vụ và các cơ quan liên quan "
+                       "nghiên cứu đề xuất chính sách.")
+    assert _texts(roles.leads) == ["Bộ Công an", "Bộ Quốc phòng"]
+    assert _texts(roles.coordinators) == ["Bộ Nội vụ", "các cơ quan liên quan"]
+    roles = read_roles("Bộ Giáo dục và Đào tạo, Bộ Lao động – Thương binh và Xã hội, Bộ Nội vụ phối hợp với các cơ "
+                       "quan, địa phương liên quan chú trọng phát triển giáo dục.")
+    assert len(roles.leads) == 3 and _texts(roles.coordinators) == ["các cơ quan, địa phương liên quan"]
+    roles = read_roles("Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh, Bộ Chỉ huy Bộ đội Biên phòng tỉnh, căn cứ chức năng, "
+                       "nhiệm vụ được giao, chủ trì, phối hợp với Sở Ngoại vụ thực hiện.")
+    assert [m.canonical for m in roles.leads] == ["cong_an_tinh", "bo_chi_huy_quan_su_tinh", "bo_chi_huy_bdbp_tinh"]
+    assert _texts(roles.coordinators) == ["Sở Ngoại vụ"]
+
+
+def test_assignment_frames():
+    roles = read_roles("Giao Sở Công Thương chủ trì, phối hợp với Sở Tư pháp và các cơ quan có liên quan, nghiên cứu, "
+                       "tham mưu Ủy ban nhân dân tỉnh việc ủy quyền.")
+    assert _texts(roles.leads) == ["Sở Công Thương"]
+    assert _texts(roles.coordinators) == ["Sở Tư pháp", "các cơ quan có liên quan"]
+    assert _texts(roles.advises) == ["Ủy ban nhân dân tỉnh"]
+    roles = read_roles("Yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các huyện, thành phố triển khai.")
+    assert _texts(roles.leads) == ["Thủ trưởng các sở, ban, ngành", "Chủ tịch Ủy ban nhân dân các huyện, thành phố"]
+    roles = read_roles("Đề nghị các Sở, ngành và địa phương, UBND xã, phường phối hợp với Sở Công Thương tuyên truyền.")
+    assert _texts(roles.leads) == ["các Sở, ngành và địa phương", "Ủy ban nhân dân xã, phường"]
+    assert _texts(roles.coordinators) == ["Sở Công Thương"]
+    roles = read_roles("Sở Y tế có trách nhiệm tổ chức thực hiện.")
+    assert _texts(roles.leads) == ["Sở Y tế"]
+    roles = read_roles("Sở Công Thương đề nghị các Sở, ban, ngành tỉnh; UBND xã, phường và các đơn vị hoạt động hóa "
+                       "chất trên địa bàn tỉnh nghiên cứu, triển khai.")
+    assert _texts(roles.leads) == ["các Sở, ban, ngành tỉnh", "Ủy ban nhân dân xã, phường",
+                                   "các đơn vị hoạt động hóa chất trên địa bàn tỉnh"]
+    roles = read_roles("Trách nhiệm của Bộ Công Thương")
+    assert _texts(roles.leads) == ["Bộ Công Thương"]
+
+
+def test_generic_groups_stay_one_item():
+    roles = read_roles("Chủ trì, phối hợp với Bộ Tài chính, Bộ Ngoại giao và các bộ, ngành và địa phương liên quan "
+                       "thực hiện việc thu hút nguồn vốn.")
+    assert _texts(roles.coordinators) == ["Bộ Tài chính", "Bộ Ngoại giao", "các bộ, ngành và địa phương liên quan"]
+    roles = read_roles("Sở Thông tin và Truyền thông chủ trì, phối hợp với các sở, ban, ngành, địa phương, các doanh "
+                       "nghiệp viễn thông trên địa bàn tỉnh triển khai Chương trình.")
+    assert _texts(roles.coordinators) == ["các sở, ban, ngành, địa phương",
+                                          "các doanh nghiệp viễn thông trên địa bàn tỉnh"]
+    roles = read_roles("Phối hợp với cơ quan trung ương và đơn vị liên quan trên địa bàn tỉnh triển khai hợp tác.")
+    assert _texts(roles.coordinators) == ["cơ quan trung ương", "đơn vị liên quan trên địa bàn tỉnh"]
+    roles = read_roles("Bộ Y tế phối hợp với với Bộ Tài chính, Bộ Kế hoạch và Đầu tư và các cơ quan, địa phương liên "
+                       "quan có giải pháp nâng cao năng lực.")
+    assert _texts(roles.coordinators) == ["Bộ Tài chính", "Bộ Kế hoạch và Đầu tư", "các cơ quan, địa phương liên quan"]
+    assert roles.coordinators[-1].locality and not roles.coordinators[0].locality
+
+
+def test_parenthesised_districts_become_a_note():
+    roles = read_roles("Ủy ban nhân dân các huyện biên giới (Ngọc Hồi, Đăk Glei, Sa Thầy và Ia H’Drai) phối hợp với Sở "
+                       "Tài nguyên và Môi trường và các sở, ngành có liên quan rà soát đất đai.")
+    assert _texts(roles.leads) == ["Ủy ban nhân dân các huyện biên giới"]
+    assert "Ia H’Drai" in roles.leads[0].note
+    assert _texts(roles.coordinators) == ["Sở Tài nguyên và Môi trường", "các sở, ngành có liên quan"]
+
+
+def test_coordinators_after_cung_and_phoi_hop_chat_che():
+    roles = read_roles("Các địa phương có biên giới phối hợp chặt chẽ với các Bộ, cơ quan liên quan rà soát quy hoạch.")
+    assert _texts(roles.leads) == ["Các địa phương có biên giới"]
+    assert _texts(roles.coordinators) == ["các Bộ, cơ quan liên quan"]
+    roles = read_roles("Sở Văn hóa, Thể thao và Du lịch cùng Ủy ban nhân dân các xã, phường tổ chức lễ hội.")
+    assert _texts(roles.coordinators) == ["Ủy ban nhân dân các xã, phường"]
+    assert read_roles("Bộ Quốc phòng kết hợp cùng cố quốc phòng với phát triển kinh tế.").coordinators == []
+
+
+def test_advises_are_never_coordinators():
+    roles = read_roles("Sở Giao thông vận tải phối hợp với các ngành liên quan rà soát, tham mưu đề xuất Ủy ban nhân "
+                       "dân tỉnh kiến nghị Bộ Giao thông vận tải, Bộ Quốc phòng đầu tư.")
+    assert _texts(roles.coordinators) == ["các ngành liên quan"]
+    assert _texts(roles.advises) == ["Ủy ban nhân dân tỉnh"]
+    assert read_roles("Bộ Ngoại giao chủ trì tham mưu, đề xuất tổ chức đàm phán.").advises == []
+    assert _texts(read_roles("hướng dẫn các địa phương và tham mưu cho Chính phủ về việc mở cửa khẩu").advises) == \
+        ["Chính phủ"]
+
+
+def test_directs():
+    roles = read_roles("Bộ Công Thương chủ trì, phối hợp với các Bộ, ngành liên quan, hướng dẫn, đôn đốc Ủy ban nhân "
+                       "dân các tỉnh biên giới triển khai Quyết định số 259/QĐ-TTg.")
+    assert _texts(roles.coordinators) == ["các Bộ, ngành liên quan"]
+    assert _texts(roles.directs) == ["Ủy ban nhân dân các tỉnh biên giới"]
+    assert _texts(read_roles("Hướng dẫn, hỗ trợ các địa phương liên quan xúc tiến đầu tư.").directs) == \
+        ["các địa phương liên quan"]
+    assert _texts(read_roles("Chỉ đạo Ủy ban nhân dân các xã rà soát.").directs) == ["Ủy ban nhân dân các xã"]
+    assert _texts(read_roles("Chỉ đạo cơ quan Hải quan chủ động thực hiện chức năng.").directs) == ["cơ quan Hải quan"]
+    roles = read_roles("Ủy ban nhân dân cấp tỉnh giao cơ quan chuyên môn trực thuộc phối hợp với các cơ quan có liên "
+                       "quan trên địa bàn xây dựng dự thảo.")
+    assert _texts(roles.leads) == ["Ủy ban nhân dân cấp tỉnh"]
+    assert _texts(roles.directs) == ["cơ quan chuyên môn trực thuộc"]
+    assert _texts(roles.coordinators) == ["các cơ quan có liên quan trên địa bàn"]
+    assert read_roles("Ngân hàng Chính sách xã hội hướng dẫn thủ tục vay vốn.").directs == []
+
+
+def test_abbreviations_are_written_out():
+    roles = read_roles("Bộ KH&ĐT chủ trì, phối hợp với Bộ LĐTBXH, Bộ GTVT, Bộ TT&TT xây dựng đề án; UBND tỉnh "
+                       "chỉ đạo.")
+    assert _texts(roles.leads) == ["Bộ Kế hoạch và Đầu tư"]
+    assert [m.canonical for m in roles.coordinators] == ["bo_lao_dong_tbxh", "bo_giao_thong_van_tai",
+                                                         "bo_thong_tin_truyen_thong"]
+    roles = read_roles("UBND các huyện, thành phố phối hợp với Sở NN&PTNT thực hiện.")
+    assert _texts(roles.leads) == ["Ủy ban nhân dân các huyện, thành phố"]
+    assert _texts(roles.coordinators) == ["Sở Nông nghiệp và Phát triển nông thôn"]
+
+
+def test_titles_and_adverbial_openings():
+    roles = read_roles("Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Công Thương; Chủ tịch Ủy ban nhân dân các "
+                       "xã, phường chịu trách nhiệm thi hành Quyết định này.")
+    assert _texts(roles.leads) == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Công Thương",
+                                   "Chủ tịch Ủy ban nhân dân các xã, phường"]
+    assert roles.leads[1].canonical == "so_cong_thuong"
+    roles = read_roles("Trước ngày 15 tháng 3 hằng năm, các bộ, cơ quan ngang bộ và Ủy ban nhân dân cấp tỉnh báo cáo.")
+    assert _texts(roles.leads) == ["các bộ, cơ quan ngang bộ", "Ủy ban nhân dân cấp tỉnh"]
+    assert read_roles("Chủ trì, phối hợp với các bộ, ngành liên quan lập quy hoạch.").leads == []
+
+
+# --------------------------------------------------------------------------- inheritance through headings
+
+
+def _doc(heading: str, bullets: list[str]) -> Document:
+    span = Span(1, 1, 0, 0)
+    doc = Document(id="d", path="d", role="provincial", kind="txt")
+    doc.sections = [Section(id="1", label="1.", kind="item", title="Nhiệm vụ", span=span),
+                    Section(id="1.a", label="a)", kind="point", title=heading, span=span, parent="1")]
+    doc.tasks = [Task(doc="d", id=f"1.a.{i}", label="-", text=text, span=span, parent="1.a")
+                 for i, text in enumerate(bullets, 1)]
+    return doc
+
+
+def test_bullets_inherit_lead_coordinators_and_advises():
+    doc = extract(_doc("Sở Kế hoạch và Đầu tư chủ trì, phối hợp với Sở Tài chính, UBND các huyện biên giới (A, B) "
+                       "và các đơn vị có liên quan, tham mưu UBND tỉnh:",
+                       ["Vận động nguồn vốn ODA.", "Phối hợp với cơ quan trung ương triển khai hợp tác.",
+                        "Các địa phương có biên giới chủ động đề xuất biện pháp."]))
+    first, second, third = doc.tasks
+    assert _texts(first.leads) == ["Sở Kế hoạch và Đầu tư"]
+    assert _texts(first.coordinators) == ["Sở Tài chính", "Ủy ban nhân dân các huyện biên giới",
+                                          "các đơn vị có liên quan"]
+    assert _texts(first.advises) == ["Ủy ban nhân dân tỉnh"]
+    assert first.locality_role == "lead"
+    assert _texts(second.coordinators)[-1] == "cơ quan trung ương"
+    assert _texts(third.leads) == ["Các địa phương có biên giới"] and third.coordinators == []
+
+
+def test_agency_only_heading_gives_the_lead():
+    doc = extract(_doc("Bộ Y tế:", ["Hướng dẫn các địa phương thực hiện tốt công tác chăm sóc sức khỏe."]))
+    task = doc.tasks[0]
+    assert _texts(task.leads) == ["Bộ Y tế"] and _texts(task.directs) == ["các địa phương"]
+    assert task.localities and task.locality_role == "directed"
+
+
+def test_cues_are_not_read_across_tasks():
+    doc = extract(_doc("Bộ Tài chính", ["Chủ trì, phối hợp với Bộ Quốc phòng thực hiện.", "Rà soát chính sách thuế."]))
+    assert doc.tasks[1].coordinators == []
+
+
+# --------------------------------------------------------------------------- citations, deadlines, implements
+
+
+def test_citations():
+    found = {c.number: c for c in find_citations(
+        "theo Nghị định 24/2026/NĐ-CP, Nghị quyết số 28-NQ/TW ngày 22 tháng 9 năm 2008 của Bộ Chính trị, Luật Hóa "
+        "chất số 69/2025/QH15, Công văn số 1086/UBND-KTTH ngày 05 tháng 4 năm 2021, Nghị định số 181/2024/NĐCP ngày "
+        "31/12/2024, Quyết định số 259/QĐ-TTg, Chỉ thị số 07/CT-TTg, Nghị định số 82/2018/NĐ-CP và 23/NQ-CP")}
+    assert found["24/2026/NĐ-CP"].doc_type == "Nghị định" and found["24/2026/NĐ-CP"].year == 2026
+    assert found["24/2026/NĐ-CP"].issuer == "CP"
+    assert found["28-NQ/TW"].issuer == "TW" and found["28-NQ/TW"].date == "2008-09-22"
+    assert found["69/2025/QH15"].doc_type == "Luật"
+    assert found["1086/UBND-KTTH"].issuer == "UBND-KTTH" and found["1086/UBND-KTTH"].doc_type == "Công văn"
+    assert found["181/2024/NĐ-CP"].date == "2024-12-31"
+    assert found["259/QĐ-TTg"].issuer == "TTg" and found["07/CT-TTg"].doc_type == "Chỉ thị"
+    assert found["82/2018/NĐ-CP"].year == 2018
+    assert found["23/NQ-CP"].doc_type == "Nghị quyết"
+    assert find_citations("giai đoạn 2021-2025, ngày 20/01/2026") == []
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("gửi trước ngày 30 tháng 11 để tổng hợp", "by_date", "--11-30"),
+    ("trước ngày 15/9/2025", "by_date", "2025-09-15"),
+    ("trước ngày 31 tháng 12 năm 2023", "by_date", "2023-12-31"),
+    ("hằng năm tổng kết", "recurring", "annual"),
+    ("Hàng năm tổng kết", "recurring", "annual"),
+    ("báo cáo trong tháng 12", "period", "--12"),
+    ("định kỳ báo cáo", "recurring", "periodic"),
+    ("hoàn thành trong Quý I/2023", "period", "2023-Q1"),
+    ("Quý II năm 2024", "period", "2024-Q2"),
+    ("hằng quý", "recurring", "quarterly"),
+])
+def test_deadlines(text, kind, value):
+    found = find_deadlines(text)
+    assert (found[0].kind, found[0].value) == (kind, value)
+
+
+def test_deadline_with_periodicity():
+    found = find_deadlines("định kỳ trước ngày 20 tháng 11 hằng năm tổng hợp báo cáo")
+    assert [(d.kind, d.value) for d in found] == [("recurring", "periodic"), ("by_date", "--11-20"),
+                                                 ("recurring", "annual")]
+    assert found[1].text == "trước ngày 20 tháng 11"
+
+
+def test_implements_central_document_last():
+    found = find_implements("Thực hiện chỉ đạo của UBND tỉnh tại văn bản số 502/UBND-KT ngày 20/01/2026 về việc triển "
+                            "khai Nghị định số 25/2026/NĐ-CP và để đảm bảo việc thực hiện đồng bộ Luật Hóa chất số "
+                            "69/2025/QH15, Sở Công Thương yêu cầu:")
+    assert [c.number for c in found] == ["502/UBND-KT", "25/2026/NĐ-CP"]
+    found = find_implements("Thực hiện Nghị quyết số 23/NQ-CP ngày 02 tháng 3 năm 2022 của Chính phủ về phát triển, "
+                            "Ủy ban nhân dân tỉnh yêu cầu các Sở thực hiện theo Quyết định số 12/QĐ-UBND.")
+    assert [c.number for c in found] == ["23/NQ-CP"]
+    assert find_implements("Căn cứ Luật Tổ chức Chính phủ; Căn cứ Nghị định số 34/2014/NĐ-CP") == []
+
+
+def test_document_citations_include_the_preamble():
+    doc = _doc("Bộ Y tế", ["Triển khai Quyết định số 1747/QĐ-TTg ngày 13 tháng 10 năm 2015."])
+    doc.preamble = "Căn cứ Nghị định số 138/2016/NĐ-CP; Thực hiện Nghị quyết số 23/NQ-CP ngày 02 tháng 3 năm 2022:"
+    extract(doc)
+    assert [c.number for c in doc.meta.citations] == ["138/2016/NĐ-CP", "23/NQ-CP", "1747/QĐ-TTg"]
+    assert [c.number for c in doc.meta.implements] == ["23/NQ-CP"]
+    assert doc.tasks[0].citations[0].date == "2015-10-13"
+
+
+def test_preamble_hands_untitled_items_to_its_addressees():
+    doc = _doc("Các nội dung trọng tâm", ["Rà soát danh mục hóa chất."])
+    doc.sections[1].title = "Các nội dung trọng tâm đơn vị cần thực hiện"
+    doc.preamble = "Sở Công Thương hướng dẫn và yêu cầu các đơn vị hoạt động hóa chất thực hiện các nội dung sau:"
+    extract(doc)
+    assert _texts(doc.tasks[0].leads) == ["các đơn vị hoạt động hóa chất"]
+
+
+# --------------------------------------------------------------------------- dev set (other agency families)
+
+
+@pytest.mark.slow
+def test_devset_leads(shared):
+    from pipeline.ingest import read
+    from pipeline.normalize import normalize
+    from pipeline.segment import segment
+
+    right = total = 0
+    for gold_file, raw in (("nd25.tasks.yaml", "central-25-2026-ND-CP.txt"),
+                           ("nd181.tasks.yaml", "central-181-2024-ND-CP.txt"),
+                           ("laocai-cv.tasks.yaml", "laocai-UBND-KT-2025-giao-SCT-tham-muu-uy-quyen-VLNCN.txt")):
+        source = read(shared / "devset" / "raw" / raw)
+        doc = extract(segment(normalize(source), source))
+        data = yaml.safe_load((shared / "devset" / "gold" / gold_file).read_text(encoding="utf-8"))
+        for item in data["tasks"]:
+            task = next((t for t in doc.tasks if t.id == item["id"]), None)
+            total += 1
+            right += task is not None and {fold(x) for x in item.get("leads") or []} == \
+                {fold(m.text) for m in task.leads}
+    assert right / total >= 0.8
