@@ -448,8 +448,9 @@ class Reader:
         t = self.t
         if j < self.n and t.cue("subject_end", j):
             return item, j
-        for k in range(item.end, min(self.n, item.end + 12)):
-            if t.words[k] in (";", ".", ":", "(", ",") or t.agency(k) or t.cue("subject_break", k) or \
+        for k in range(item.end, min(self.n, item.end + 16)):
+            if t.words[k] in (";", ".", ":", "(") or t.agency(k) or t.cue("subject_break", k) or \
+                    (t.words[k] == "," and self.item_kind(k + 1)) or \
                     any(t.cue(kind, k) for kind in ("assign", "assign_after", "direct", "advise", "coord")):
                 break
             if t.cue("subject_end", k):
