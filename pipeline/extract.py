@@ -7,7 +7,7 @@ Guarantees to link, graph and report:
   mention was read from), `citations` (số hiệu, type, year, issuer code, ISO date), `deadlines` (printed and
   normalised), `localities` and `locality_role` ("lead" | "coordinator" | "directed");
 - a task without its own subject inherits lead, coordinators, advises and directs from the nearest enclosing
-  heading that names an agency ("a) Sở X chủ trì, phối hợp với Y, tham mưu Z:"); a bullet's own
+  heading (its title, else its introductory sentence) that names an agency ("a) Sở X chủ trì, phối hợp với Y, tham mưu Z:"); a bullet's own
   "Phối hợp với W" adds W to the inherited coordinators; a bullet with its own subject overrides;
 - role cues are read inside one task's text (plus its headings), never across tasks;
 - `meta.citations` lists every legal reference of the document (preamble, title, headings, tasks, closing)
@@ -664,6 +664,9 @@ def _heading_roles(doc: Document, task: Task, cache: dict[str, Roles]) -> Roles 
     for section in reversed(doc.ancestors(task)):
         if section.id not in cache:
             cache[section.id] = read_roles(section.title)
+            intro = section.intro
+            if not cache[section.id].leads and intro:
+                cache[section.id] = read_roles(intro)
         roles = cache[section.id]
         if roles.leads:
             return roles
@@ -732,7 +735,7 @@ def extract(doc: Document) -> Document:
             if task.leads and task.locality_role is None and any(m.locality for m in task.leads):
                 task.locality_role, task.localities = "lead", True
     texts = [doc.meta.title or "", doc.preamble]
-    texts += [s.title for s in doc.sections]
+    texts += [text for s in doc.sections for text in (s.title, s.intro)]
     texts += [t.text for t in doc.tasks]
     texts.append(doc.closing)
     citations: dict[str, Citation] = {}

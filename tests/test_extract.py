@@ -339,3 +339,12 @@ def test_devset_leads(shared):
             right += task is not None and {fold(x) for x in item.get("leads") or []} == \
                 {fold(m.text) for m in task.leads}
     assert right / total >= 0.8
+
+
+def test_section_intro_names_the_assignee():
+    doc = _doc("Các nội dung trọng tâm đơn vị cần nghiên cứu, thực hiện", ["Rà soát danh mục hóa chất."])
+    doc.sections[1].intro = ("Đề nghị các đơn vị hoạt động hóa chất trên địa bàn tỉnh nghiên cứu, nắm rõ và thực hiện "
+                             "đúng các quy định của Luật Hóa chất số 69/2025/QH15, trong đó chú trọng các nội dung sau:")
+    extract(doc)
+    assert _texts(doc.tasks[0].leads) == ["các đơn vị hoạt động hóa chất trên địa bàn tỉnh"]
+    assert "69/2025/QH15" in [c.number for c in doc.meta.citations]
