@@ -14,6 +14,7 @@ FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONT = FONT_DIR / "DejaVuSans.ttf"
 FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
 FONT_ITALIC = FONT_DIR / "DejaVuSans-Oblique.ttf"
+FONT_BOLD_ITALIC = FONT_DIR / "DejaVuSans-BoldOblique.ttf"
 
 
 @dataclass
@@ -81,6 +82,7 @@ def new_pdf(size: float = 13, page_numbers: str | None = "top", running_header: 
     pdf.add_font("DejaVu", "", str(FONT))
     pdf.add_font("DejaVu", "B", str(FONT_BOLD))
     pdf.add_font("DejaVu", "I", str(FONT_ITALIC))
+    pdf.add_font("DejaVu", "BI", str(FONT_BOLD_ITALIC))
     pdf.set_margins(20, 20, 15)
     pdf.set_auto_page_break(True, margin=22)
     return pdf
@@ -120,7 +122,7 @@ def draw_paragraphs(pdf: _Letter, paragraphs: list[Para]) -> None:
         pdf.set_font("DejaVu", style, pdf.size)
         lines = para.text.split("\n") if para.keep_lines else [para.text]
         for line in lines:
-            pdf.multi_cell(0, pdf.size * 0.5, line, align="C" if para.center else "J",
+            pdf.multi_cell(0, max(pdf.size * 0.5, 4.5), line, align="C" if para.center else ("L" if para.keep_lines else "J"),
                            new_x="LMARGIN", new_y="NEXT")
 
 
@@ -207,10 +209,19 @@ def seed_pdf(source: Path, target: Path) -> Path:
     if source.suffix == ".md":
         header, body = seed_header_split(md_paragraphs(text))
         paras = [Para(t, bold=b) for t, b in body]
-    else:
-        header = None
-        paras = [Para(line.strip()) for line in text.split("\n") if line.strip()]
-    return make_pdf(target, paras, header=header)
+        return make_pdf(target, paras, header=header)
+    # A text file keeps its own line breaks (it is already a laid-out letter): print each line on one
+    # PDF line, in the largest size at which the longest line fits the text width.
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    probe = new_pdf()
+    probe.add_page()
+    size = 13.0
+    while size > 6:
+        probe.set_font("DejaVu", "", size)
+        if max(probe.get_string_width(line) for line in lines) <= probe.epw - 1:
+            break
+        size -= 0.5
+    return make_pdf(target, [Para("\n".join(lines), keep_lines=True)], size=size)
 
 
 # --------------------------------------------------------------------------- DOCX
