@@ -84,6 +84,7 @@ _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u
                         {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"'})
 
 
+@lru_cache(maxsize=4096)
 def matching_text(text: str) -> str:
     """Same length as `text`: new tone style, one dash and quote form, every space character a space."""
     text = nfc(text)
@@ -147,12 +148,14 @@ def engine() -> Engine:
         {"label": "AGENCY", "pattern": matching_text(form), "id": agency_id}
         for form, agency_id in registry.printed_forms()
     ]
+    # cheap attribute tests first: the regular expression then runs on the few mixed tokens only
+    mixed = {"IS_ALPHA": False, "IS_DIGIT": False, "IS_PUNCT": False}
     patterns.append({"label": "LEGAL_REF", "pattern": [
-        {"TEXT": {"REGEX": r"^\d+(?:/\d{4})?[/-][A-ZĐ][\wĐđ]*(?:[-/&][\wĐđ]+)*$"}}]})
+        {**mixed, "TEXT": {"REGEX": r"^\d+(?:/\d{4})?[/-][A-ZĐ][\wĐđ]*(?:[-/&][\wĐđ]+)*$"}}]})
     patterns.append({"label": "DATE", "pattern": [
         {"LOWER": "ngày"}, {"IS_DIGIT": True}, {"LOWER": "tháng"}, {"IS_DIGIT": True},
         {"LOWER": "năm"}, {"IS_DIGIT": True}]})
-    patterns.append({"label": "DATE", "pattern": [{"TEXT": {"REGEX": r"^\d{1,2}/\d{1,2}/\d{4}$"}}]})
+    patterns.append({"label": "DATE", "pattern": [{**mixed, "TEXT": {"REGEX": r"^\d{1,2}/\d{1,2}/\d{4}$"}}]})
     ruler.add_patterns(patterns)
 
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")

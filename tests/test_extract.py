@@ -50,6 +50,10 @@ def test_seed_real_chain():
         doc = extract(segment(normalize(source), source))
         data = yaml.safe_load((ROOT / "corpus" / "gold" / gold_name).read_text(encoding="utf-8"))
         gold = {t["id"]: (t.get("leads") or [], t.get("coordinators") or []) for t in data["tasks"]}
+        for task in doc.tasks:  # the stage's guarantees
+            assert task.localities == (task.locality_role is not None)
+            assert all(m.text and m.start <= m.end for m in task.leads + task.coordinators + task.directs)
+            assert all(m.canonical for m in task.leads), task.id
         doc.tasks = [t for t in doc.tasks if t.id in gold]
         assert len(doc.tasks) == len(gold)
         lead_acc, coord_f1 = _scores(doc, gold)
