@@ -676,10 +676,42 @@ def _heading_roles(doc: Document, task: Task, cache: dict[str, Roles]) -> Roles 
     return None
 
 
+def _agency_cell(text: str, offset: int) -> list[Mention] | None:
+    """The agencies of a table cell that holds nothing but an agency list ("Sở Y tế; UBND các huyện"), else None."""
+    reader = Reader(read(text))
+    items, end = reader.parse_list(0, semicolons=True)
+    if not items or any(word not in {".", ",", ";", "-", "và"} for word in reader.t.words[end:]):
+        return None
+    mentions = reader.mentions(items)
+    for mention in mentions:
+        mention.start, mention.end = mention.start + offset, mention.end + offset
+    return mentions
+
+
+def read_task_roles(text: str) -> Roles:
+    """Roles of one task's own text. A table row ("Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian",
+    cells separated by " | ") gives its lead and coordinators from the cells that hold only agencies, in
+    column order; the first cell is read as a sentence."""
+    cells, offset = [], 0
+    for cell in text.split(" | "):
+        cells.append((cell, offset))
+        offset += len(cell) + 3
+    roles = read_roles(cells[0][0])
+    if len(cells) < 2:
+        return roles
+    columns = [m for m in (_agency_cell(cell, start) for cell, start in cells[1:]) if m]
+    if columns and not roles.leads:
+        roles.leads, roles.own_subject = columns[0], True
+        columns = columns[1:]
+    if columns:
+        roles.coordinators += columns[0]
+    return roles
+
+
 def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = None) -> Task:
     """Fill one task's roles, citations, deadlines and locality flags (in place; returns the task)."""
     cache = {} if cache is None else cache
-    own = read_roles(task.text)
+    own = read_task_roles(task.text)
     if own.own_subject:
         roles = own
     else:

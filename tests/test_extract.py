@@ -352,3 +352,13 @@ def test_section_intro_names_the_assignee():
     extract(doc)
     assert _texts(doc.tasks[0].leads) == ["các đơn vị hoạt động hóa chất trên địa bàn tỉnh"]
     assert "69/2025/QH15" in [c.number for c in doc.meta.citations]
+
+
+def test_table_row_gives_lead_and_coordinators_by_column():
+    doc = _doc("Danh mục nhiệm vụ", ["Xây dựng kế hoạch phát triển du lịch | Sở Văn hóa, Thể thao và Du lịch | "
+                                     "Sở Tài chính; UBND các huyện | Quý I/2023"])
+    task = extract(doc).tasks[0]
+    assert _texts(task.leads) == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert _texts(task.coordinators) == ["Sở Tài chính", "Ủy ban nhân dân các huyện"]
+    assert task.deadlines[0].value == "2023-Q1"
+    assert fold(task.text[task.leads[0].start:task.leads[0].end]) == fold(task.leads[0].text)
