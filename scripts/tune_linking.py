@@ -40,7 +40,7 @@ from pipeline.evaluate import (  # noqa: E402
     gold_pair_documents,
     link_metrics,
 )
-from pipeline.link import ALL_FEATURES, decide_from, feature_matrices  # noqa: E402
+from pipeline.link import ALL_FEATURES, decide_from, feature_matrices, structural_match  # noqa: E402
 from pipeline.link.config import DecisionRules, LinearModel, linking_rules  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -52,7 +52,7 @@ PAIRS = [
 ]
 GRID = [round(x, 2) for x in np.arange(0.05, 0.96, 0.05)]
 SURE_COPY = 0.8  # fixed a priori (definition of "restates"), not tuned
-FLOORS = [0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 1.0]  # 1.0 = no central-side rescue
+FLOORS = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 1.0]  # 1.0 = no central-side rescue
 
 
 class PairData:
@@ -106,7 +106,7 @@ def probability(model: LinearModel, X) -> np.ndarray:
 def decide(p_link: np.ndarray, p_sure: np.ndarray, pair, decision: DecisionRules) -> list[tuple[int, int, str]]:
     """pipeline.link.decide_from on flat probability arrays."""
     kept = decide_from(p_link.reshape(pair.shape), p_sure.reshape(pair.shape), pair.localities, decision,
-                       pair.features.values["contain"])
+                       pair.features.values["contain"], structural_match(pair.features, decision))
     return [(i, j, s) for i, j, s, _ in kept]
 
 

@@ -32,7 +32,7 @@ from .features import FEATURES, LAZY_SCORERS, PairFeatures, pair_features, pair_
 RELATIVE = ("row_rel", "col_rel", "row_z", "col_z", "mutual")
 ALL_FEATURES = FEATURES + RELATIVE
 
-__all__ = ["link", "feature_matrices", "decide", "decide_from", "link_probabilities", "coverage_rows", "ALL_FEATURES"]
+__all__ = ["link", "feature_matrices", "decide", "decide_from", "link_probabilities", "structural_match", "coverage_rows", "ALL_FEATURES"]
 
 
 def _base_similarity(values: dict[str, np.ndarray]) -> np.ndarray:
@@ -40,12 +40,15 @@ def _base_similarity(values: dict[str, np.ndarray]) -> np.ndarray:
     return (values["tfidf"] + values["contain"]) / 2.0
 
 
-def _relative(base: np.ndarray) -> dict[str, np.ndarray]:
+def _relative(base: np.ndarray, floor: float) -> dict[str, np.ndarray]:
+    """How a pair stands against the provincial task's other candidates (row) and the central task's
+    (column). Maxima are floored so that the best of a bad lot is no evidence: with one provincial task,
+    it is every central task's best match."""
     if base.size == 0:
         empty = np.zeros_like(base)
         return {name: empty for name in RELATIVE}
-    row_max = base.max(axis=1, keepdims=True)
-    col_max = base.max(axis=0, keepdims=True)
+    row_max = np.maximum(base.max(axis=1, keepdims=True), floor)
+    col_max = np.maximum(base.max(axis=0, keepdims=True), floor)
     row_mean, row_std = base.mean(axis=1, keepdims=True), base.std(axis=1, keepdims=True)
     col_mean, col_std = base.mean(axis=0, keepdims=True), base.std(axis=0, keepdims=True)
     row_z = (base - row_mean) / np.maximum(row_std, 1e-6)
@@ -67,7 +70,7 @@ def feature_matrices(central: Document, provincial: Document, rules: LinkingRule
     use are NaN unless complete=True."""
     rules = rules or linking_rules()
     features = pair_features(central, provincial, rules, complete=complete)
-    features.values.update(_relative(_base_similarity(features.values)))
+    features.values.update(_relative(_base_similarity(features.values), rules.structure.relative_floor))
     return features
 
 
@@ -80,14 +83,26 @@ def _probability(features: PairFeatures, model) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-logit))
 
 
+def structural_match(features: PairFeatures, decision) -> np.ndarray:
+    """Pairs where the counterpart agency is given work under a copied section heading: the provincial
+    task sits under a heading that copies the central task's (heading >= structural_heading) and its lead
+    is the counterpart of the central lead, or it names that lead (actor evidence >= structural_actor)."""
+    values = features.values
+    actor = np.maximum(values["agency"], values["names_lead"])
+    return (values["heading"] >= decision.structural_heading) & (actor >= decision.structural_actor)
+
+
 def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
-                decision, copied: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
+                decision, copied: np.ndarray | None = None,
+                structural: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
     """The decision rule on probability matrices (provincial x central):
     1. each provincial task keeps its candidates with P(linked) >= possible (at most max_links_per_task,
        best first); a kept link is sure when P(sure) >= sure, or when the text is a copy (containment
        >= sure_copy: most of the distinctive wording of one task is in the other: it restates it);
     2. a central task that reaches localities and is still unlinked takes its best provincial candidate
-       as a possible link when P(linked) >= partial_floor: related work exists, so it is not a gap."""
+       as a possible link when P(linked) >= partial_floor, or when a structural match exists (its
+       counterpart agency works under the copied heading; the best such candidate is taken): related work
+       exists, so it is not a gap."""
     kept: list[tuple[int, int, str, float]] = []
     linked = np.zeros(p_link.shape[1], dtype=bool)
     for i in range(p_link.shape[0]):
@@ -103,6 +118,10 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
             i = int(p_link[:, j].argmax())
             if p_link[i, j] >= decision.partial_floor:
                 kept.append((i, int(j), "possible", float(p_link[i, j])))
+            elif structural is not None and structural[:, j].any():
+                candidates = np.flatnonzero(structural[:, j])
+                i = int(candidates[np.argmax(p_link[candidates, j])])
+                kept.append((i, int(j), "possible", float(p_link[i, j])))
     kept.sort(key=lambda k: (k[0], -k[3]))
     return kept
 
@@ -116,7 +135,8 @@ def decide(features: PairFeatures, rules: LinkingRules) -> list[tuple[int, int, 
     """(provincial index, central index, strength, score) for every pair kept."""
     p_link, p_sure = link_probabilities(features, rules)
     localities = np.array([t.localities for t in features.central], dtype=bool)
-    return decide_from(p_link, p_sure, localities, rules.decision, features.values["contain"])
+    return decide_from(p_link, p_sure, localities, rules.decision, features.values["contain"],
+                       structural_match(features, rules.decision))
 
 
 def coverage_rows(central: Document, provincial: Document, links: list[Link]) -> list[Coverage]:

@@ -20,6 +20,7 @@ class TextRules(BaseModel):
 
 class StructureRules(BaseModel):
     heading_min_words: int = 3
+    relative_floor: float = 0.15
     locality_unknown_role: float = 0.85
     locality_other_role: float = 0.7
 
@@ -38,7 +39,9 @@ class DecisionRules(BaseModel):
     possible: float  # link probability at or above which a pair is linked (at least "possible")
     sure: float  # "sure" probability at or above which a link is sure
     sure_copy: float = 0.8  # containment at or above which a kept link is sure whatever the model says
-    partial_floor: float = 1.0  # an unlinked central task reaching localities takes its best candidate at this P
+    partial_floor: float = 1.0
+    structural_heading: float = 0.9  # heading similarity of a copied heading (structural rescue)
+    structural_actor: float = 1.0  # actor evidence needed (counterpart lead, or the central lead named)  # an unlinked central task reaching localities takes its best candidate at this P
     max_links_per_task: int = 5  # a provincial task keeps at most this many central counterparts
 
 
