@@ -36,6 +36,7 @@ from .layout import header_fields, header_kind, ingest_rules, joins_code_hyphen,
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _PDFIUM_HYPHEN = re.compile("\ufffe(?=(\\w))")
+_DIGIT = re.compile(r"\d")
 _FORCE_BOLD = 1 << 18
 _ITALIC_FLAG = 1 << 6
 
@@ -138,8 +139,8 @@ def _make_line(tp: _TextPage, text: str, start: int, end: int, page: int) -> Lin
         middle -= 1
     size = tp.size(middle) or tp.size(start)
     style = tp.style([start, middle])
-    content = _superscripts(tp, text, start, end, size, top, bottom) if any(c.isdigit() for c in text[start:end]) \
-        else text[start:end]
+    has_digit = _DIGIT.search(text, start, end) is not None
+    content = _superscripts(tp, text, start, end, size, top, bottom) if has_digit else text[start:end]
     soft = content.endswith("-") and tp.is_hyphen(end - 1)
     if "\ufffe" in content:
         # pdfium writes U+FFFE where it joined a line-end hyphen with the next line: keep a hyphen
@@ -535,7 +536,8 @@ def _repair_lines(texts: list[str], name: str) -> tuple[list[str], list[Notice]]
     text = "\n".join(texts)
     text, repairs = repair.repair_glyphs(text)
     notices.extend(_notice(name, f"{r.message}: {r.count}×", r.code) for r in repairs)
-    if repair.looks_garbled(text):
+    words = repair.candidate_words(text)
+    if repair.looks_garbled(text, words):
         verdict = repair.repair_shift(text)
         if verdict.shift is None:
             raise DoichieuError(
@@ -544,10 +546,11 @@ def _repair_lines(texts: list[str], name: str) -> tuple[list[str], list[Notice]]
                 "(fonts without a Unicode map) and no constant character shift explains it — OCR needed",
             )
         text = verdict.text
+        words = repair.candidate_words(text)
         notices.append(_notice(name, f"garbled text layer (fonts without a Unicode map) repaired by a constant "
                                      f"shift of {verdict.shift:+d} code points: valid words {verdict.share_before:.0%}"
                                      f" -> {verdict.share_after:.0%}; check the text", "shifted-font"))
-    odd = repair.suspicious_words(text)
+    odd = repair.suspicious_words(text, words=words)
     if odd:
         notices.append(_notice(name, "words that are not valid Vietnamese syllables (glued words or misread "
                                      f"glyphs in the text layer): {', '.join(odd)}", "odd-words"))

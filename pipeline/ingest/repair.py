@@ -105,39 +105,51 @@ def candidate_words(text: str) -> list[str]:
     """Words the syllable test judges: tokens holding a letter, without edge punctuation; ASCII
     tokens with digits (numbers, document codes) and ASCII capital acronyms (UBND, VLNCN) are skipped."""
     words = []
-    for token in _TOKEN.findall(text):
+    for token in text.split():
         word = token.strip(_EDGE_PUNCT)
-        if not word or not any(c.isalpha() for c in word):
+        if not word:
             continue
-        if word.isascii() and any(c.isdigit() for c in word):
+        if word.isalpha():  # the common case, decided without looking at single characters
+            if len(word) > 1 and word.isupper() and (word.isascii() or _ACRONYM.fullmatch(word)):
+                continue  # acronyms: UBND, HĐND
+            words.append(word)
             continue
-        if word.isupper() and len(word) > 1 and all(c.isascii() or c in "ĐÐ" for c in word):
-            continue  # acronyms: UBND, HĐND
-        if word.isascii() and not word.isalpha() and all(c.isalnum() or c in "-/." for c in word):
-            continue  # "V/v", "p/h", "e-mail"
+        if not _HAS_LETTER.search(word):
+            continue
+        if word.isascii():
+            if _HAS_DIGIT.search(word) or all(c.isalnum() or c in "-/." for c in word):
+                continue  # numbers, codes ("23/NQ-CP"), "V/v", "e-mail"
+        elif len(word) > 1 and word.isupper() and _ACRONYM.fullmatch(word):
+            continue
         words.append(word)
     return words
 
 
-def valid_share(text: str) -> tuple[float, int]:
-    """(share of candidate words that are valid syllables, number of candidate words)."""
-    words = candidate_words(text)
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_HAS_DIGIT = re.compile(r"\d")
+_ACRONYM = re.compile(r"[A-ZĐÐ\-/.]+")
+
+
+def valid_share(text: str, words: list[str] | None = None) -> tuple[float, int]:
+    """(share of candidate words that are valid syllables, number of candidate words); `words` when the
+    caller already has candidate_words(text)."""
+    words = candidate_words(text) if words is None else words
     if not words:
         return 1.0, 0
     valid = sum(1 for w in words if is_syllable(w))
     return valid / len(words), len(words)
 
 
-def looks_garbled(text: str) -> bool:
+def looks_garbled(text: str, words: list[str] | None = None) -> bool:
     rules = syllable_rules()
-    share, count = valid_share(text)
+    share, count = valid_share(text, words)
     return count >= rules.min_words and share < rules.garbage_share
 
 
-def suspicious_words(text: str, limit: int = 8) -> list[str]:
+def suspicious_words(text: str, limit: int = 8, words: list[str] | None = None) -> list[str]:
     """Words carrying Vietnamese diacritics that are still not valid syllables (glued words, bad glyphs)."""
     found: list[str] = []
-    for word in candidate_words(text):
+    for word in candidate_words(text) if words is None else words:
         if word.isascii() or len(word) < 2 or is_syllable(word):
             continue
         if word[0].isupper() and word[1:].islower():
@@ -180,16 +192,19 @@ def repair_glyphs(text: str) -> tuple[str, list[Repair]]:
     return text, repairs
 
 
+_FOREIGN = re.compile("[\u0370-\u03ff\u0400-\u04ff]")
+
+
 def _is_foreign_letter(c: str) -> bool:
     return "\u0370" <= c <= "\u03ff" or "\u0400" <= c <= "\u04ff"
 
 
 def _repair_homoglyphs(text: str, rules: EncodingRules) -> tuple[str, int]:
     table = rules.homoglyphs
-    foreign = sum(1 for c in text if _is_foreign_letter(c))
+    foreign = len(_FOREIGN.findall(text))
     if not foreign:
         return text, 0
-    letters = sum(1 for c in text if c.isalpha())
+    letters = len(_HAS_LETTER.findall(text))
     mostly_latin = not letters or foreign / letters <= rules.homoglyph_max_share
     count = 0
 
