@@ -348,11 +348,13 @@ class Reader:
                 break
             if word in self.stop_punct or self.is_stop(j):
                 break
+            if t.cue("article", j):
+                led_by_article = True  # "công an các đơn vị, địa phương": one group
             if word == ",":
                 nxt = j + 1
                 kind = self.item_kind(nxt)
                 if kind in ("named", "title", "article") or nxt >= self.n or self.is_stop(nxt) or \
-                        t.words[nxt] in (",", "và"):
+                        t.words[nxt] in (",", "và") or (kind == "head" and not led_by_article):
                     break
                 j += 1
                 continue
