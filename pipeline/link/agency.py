@@ -108,27 +108,26 @@ def counterpart_pairs(central: list[Task], provincial: list[Task], rules: Linkin
     def provincial_side(mentions):
         return _cores(mentions, rules), _ids(mentions)
 
-    c_sides = [(central_side(t.leads), central_side(t.coordinators)) for t in central]
-    p_sides = [(provincial_side(t.leads), provincial_side(t.coordinators)) for t in provincial]
-    for i, (p_leads, p_coords) in enumerate(p_sides):
-        if not any(p_leads) and not any(p_coords):
-            continue
-        for j, (c_leads, c_coords) in enumerate(c_sides):
-            # lead <-> lead is full evidence; a coordinator on either side half of it
-            for weight, c_side, p_side in ((1.0, c_leads, p_leads), (0.5, c_coords, p_leads), (0.5, c_leads, p_coords)):
-                (c_cores, c_mapped), (p_cores, p_ids) = c_side, p_side
-                common_ids = c_mapped.keys() & p_ids.keys()
-                if common_ids:
-                    key = min(common_ids)
-                    out[i, j] = weight
-                    names[(i, j)] = (c_mapped[key], p_ids[key])
-                    break
-                common = c_cores.keys() & p_cores.keys()
-                if common:
-                    key = min(common)
-                    out[i, j] = weight
-                    names[(i, j)] = (c_cores[key], p_cores[key])
-                    break
+    # index the central side: key (counterpart id or core name) -> [(central index, printed name)]
+    c_index: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
+    for j, task in enumerate(central):
+        for role, mentions in (("lead", task.leads), ("coordinator", task.coordinators)):
+            cores, mapped = central_side(mentions)
+            for kind, keyed in (("id", mapped), ("core", cores)):
+                for key, printed in keyed.items():
+                    c_index.setdefault((role, kind, key), []).append((j, printed))
+    # lead <-> lead is full evidence; a coordinator on either side half of it
+    combinations = (("lead", "lead", 1.0), ("coordinator", "lead", 0.5), ("lead", "coordinator", 0.5))
+    for i, task in enumerate(provincial):
+        sides = {"lead": provincial_side(task.leads), "coordinator": provincial_side(task.coordinators)}
+        for c_role, p_role, weight in combinations:
+            p_cores, p_ids = sides[p_role]
+            for kind, keyed in (("id", p_ids), ("core", p_cores)):
+                for key, p_printed in sorted(keyed.items()):
+                    for j, c_printed in c_index.get((c_role, kind, key), []):
+                        if out[i, j] < weight:
+                            out[i, j] = weight
+                            names[(i, j)] = (c_printed, p_printed)
     return out, names
 
 

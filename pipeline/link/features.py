@@ -107,29 +107,33 @@ def _partial(p_texts: list[str], c_texts: list[str], max_chars: int) -> np.ndarr
     return np.where(shorter >= 40, out, out * shorter / 40.0)
 
 
+_VOCABULARY: dict[str, int] = {}  # process-wide n-gram ids; only the ids of a pair's texts are used
+
+
 @lru_cache(maxsize=65536)
-def _ngrams(text: str, low: int, high: int) -> tuple[str, ...]:
+def _bag(text: str, low: int, high: int) -> tuple[np.ndarray, np.ndarray]:
+    """(n-gram ids, counts) of a text, cached: a central document linked with many plans is read once."""
     tokens = text.split()
-    return tuple(" ".join(tokens[k:k + n]) for n in range(low, high + 1) for k in range(len(tokens) - n + 1))
+    counts: dict[int, int] = {}
+    for n in range(low, high + 1):
+        for k in range(len(tokens) - n + 1):
+            index = _VOCABULARY.setdefault(" ".join(tokens[k:k + n]), len(_VOCABULARY))
+            counts[index] = counts.get(index, 0) + 1
+    return np.fromiter(counts.keys(), dtype=np.int64, count=len(counts)), \
+        np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
 
 
 def _tfidf(p_texts: list[str], c_texts: list[str], rules: LinkingRules):
     """TF-IDF cosine (sublinear tf, smoothed idf, as scikit-learn's TfidfVectorizer) and IDF-weighted
-    containment, over word n-grams fitted on both documents. Written out with scipy so that a central
-    document linked with many plans has its n-grams computed once (cached) and no vocabulary sorting."""
+    containment, over word n-grams fitted on both documents (idf from this pair's tasks only)."""
     low, high = rules.text.ngram_range
-    vocabulary: dict[str, int] = {}
-    indptr, indices, counts = [0], [], []
-    for text in c_texts + p_texts:
-        bag: dict[int, int] = {}
-        for gram in _ngrams(text, low, high):
-            index = vocabulary.setdefault(gram, len(vocabulary))
-            bag[index] = bag.get(index, 0) + 1
-        indices.extend(bag.keys())
-        counts.extend(bag.values())
-        indptr.append(len(indices))
+    bags = [_bag(text, low, high) for text in c_texts + p_texts]
+    ids = np.concatenate([b[0] for b in bags]) if bags else np.zeros(0, dtype=np.int64)
+    columns, local = np.unique(ids, return_inverse=True)
+    indptr = np.concatenate([[0], np.cumsum([len(b[0]) for b in bags])])
+    counts = np.concatenate([b[1] for b in bags]) if bags else np.zeros(0)
     n_docs = len(c_texts) + len(p_texts)
-    tf = sparse.csr_matrix((np.asarray(counts, dtype=np.float64), indices, indptr), shape=(n_docs, len(vocabulary)))
+    tf = sparse.csr_matrix((counts, local.ravel(), indptr), shape=(n_docs, len(columns)))
     binary = tf.copy()
     binary.data[:] = 1.0
     df = np.asarray(binary.sum(axis=0)).ravel()
@@ -179,26 +183,28 @@ def _heading_matrix(central: Document, provincial: Document, rules: LinkingRules
     sim = sim * long_p[:, None] * long_c[None, :]
     index_c = {h: k for k, h in enumerate(distinct_c)}
     index_p = {h: k for k, h in enumerate(distinct_p)}
-    # tasks under the same parent share their headings: compute each (provincial parent, central parent) once
-    c_keys = [tuple(index_c[h] for h in hs) for hs in c_titles]
+    # tasks under the same parent share their headings: one value per (provincial parent, central parent)
     p_keys = [tuple(index_p[h] for h in hs) for hs in p_titles]
-    cache: dict[tuple, tuple[float, tuple[int, int] | None]] = {}
-    for i, rows in enumerate(p_keys):
-        if not rows:
-            continue
-        for j, cols in enumerate(c_keys):
-            if not cols:
+    c_keys = [tuple(index_c[h] for h in hs) for hs in c_titles]
+    unique_p = sorted(set(p_keys))
+    unique_c = sorted(set(c_keys))
+    table = np.zeros((len(unique_p), len(unique_c)), dtype=np.float32)
+    where: dict[tuple[int, int], tuple[int, int]] = {}
+    for a, rows in enumerate(unique_p):
+        for b, cols in enumerate(unique_c):
+            if not rows or not cols:
                 continue
-            key = (rows, cols)
-            if key not in cache:
-                block = sim[np.ix_(rows, cols)]
-                k = int(block.argmax())
-                value = float(block.flat[k])
-                cache[key] = (value, (rows[k // len(cols)], cols[k % len(cols)]) if value > 0 else None)
-            value, where = cache[key]
-            out[i, j] = value
-            if where is not None:
-                best_pair[(i, j)] = (distinct_p[where[0]], distinct_c[where[1]])
+            block = sim[np.ix_(rows, cols)]
+            k = int(block.argmax())
+            table[a, b] = block.flat[k]
+            if table[a, b] > 0:
+                where[(a, b)] = (rows[k // len(cols)], cols[k % len(cols)])
+    p_index = np.array([unique_p.index(k) for k in p_keys], dtype=np.int64)
+    c_index = np.array([unique_c.index(k) for k in c_keys], dtype=np.int64)
+    out = table[np.ix_(p_index, c_index)]
+    for i, j in zip(*np.nonzero(out >= 0.5), strict=True):  # named in reasons only when strong
+        r, c = where[(int(p_index[i]), int(c_index[j]))]
+        best_pair[(int(i), int(j))] = (distinct_p[r], distinct_c[c])
     return out, best_pair
 
 
