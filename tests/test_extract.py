@@ -362,3 +362,26 @@ def test_table_row_gives_lead_and_coordinators_by_column():
     assert _texts(task.coordinators) == ["Sở Tài chính", "Ủy ban nhân dân các huyện"]
     assert task.deadlines[0].value == "2023-Q1"
     assert fold(task.text[task.leads[0].start:task.leads[0].end]) == fold(task.leads[0].text)
+
+
+def test_any_text_is_read_without_error():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    words = st.sampled_from(["Bộ Y tế", "các", "cơ quan", ",", "và", "(", ")", "phối hợp với", "chủ trì", "tham mưu",
+                             "hướng dẫn", "UBND", "tỉnh", "Giao", "số 12/QĐ-UBND", "trước ngày 3/4", ";", ":", "Quý V",
+                             "Giám đốc", "liên quan", "hằng năm", "  ", "\n", "đ", "Ủy ban nhân dân các xã"])
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(words, max_size=25))
+    def check(parts):
+        text = " ".join(parts)
+        roles = read_roles(text)
+        for mention in roles.leads + roles.coordinators + roles.advises + roles.directs:
+            assert mention.text.strip()
+            assert 0 <= mention.start <= mention.end <= len(text)
+        find_citations(text)
+        find_deadlines(text)
+        find_implements(text)
+
+    check()
