@@ -232,6 +232,16 @@ def central_counterparts(canonical_id: str) -> list[str]:
     return registry().central_counterparts(canonical_id)
 
 
+def is_counterpart(central_id: str, provincial_id: str) -> bool:
+    """True when the provincial agency carries out, in a province, what the central one is asked to do."""
+    return provincial_id in registry().counterparts(central_id)
+
+
+def all_agencies() -> list[Agency]:
+    """Every registered agency and family, in file order."""
+    return list(registry().agencies.values())
+
+
 def expand_abbreviations(text: str) -> str:
     """Write out the registered abbreviations in a text ("UBND" -> "Ủy ban nhân dân")."""
     return registry().expand(text)

@@ -100,6 +100,8 @@ def test_counterparts():
     assert "ubnd_tinh" in agencies.counterparts(agencies.lookup("các địa phương có biên giới").id)
     assert agencies.counterparts("so_y_te") == []
     assert "bo_y_te" in agencies.central_counterparts("so_y_te")
+    assert agencies.is_counterpart("bo_ngoai_giao", "so_ngoai_vu") and not agencies.is_counterpart("bo_y_te", "so_tu_phap")
+    assert len(agencies.all_agencies()) > 100
     for central in ("bo_tai_chinh", "bo_cong_thuong", "bo_nong_nghiep_moi_truong", "bo_xay_dung", "bo_noi_vu",
                     "bo_tu_phap", "bo_giao_duc_dao_tao", "bo_khoa_hoc_cong_nghe", "bo_van_hoa_tt_dl"):
         assert agencies.counterparts(central), central
