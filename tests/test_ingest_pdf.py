@@ -315,3 +315,32 @@ def test_referee_same_figures_on_pdf_as_on_text(tmp_path):
     on_pdf = referee_figures(tmp_path, central_pdf, provincial_pdf)
     assert on_text, "the referee report had no segmentation/lead/coordinator figures"
     assert on_pdf == on_text
+
+
+def test_codes_split_at_line_end_hyphen_rejoined_and_words_left_alone():
+    from pipeline.ingest.pdf import Line, _join_split_codes
+
+    def line(text, soft=False):
+        return Line(text, 1, 0, 100, 0, 10, 12, soft_hyphen=soft)
+
+    lines = [line("theo Nghị định số 25/2026/NĐ-"), line("CP ngày 17 tháng 01 năm 2026, giai đoạn 2021-"),
+             line("2025 và kinh tế -"), line("xã hội; phát triển bền vững, thử-"), line("nghiệm"),
+             line("dịch vụ logis-", soft=True), line("tics tại cửa khẩu")]
+    joined = _join_split_codes(lines)
+    assert [x.text for x in lines] == [
+        "theo Nghị định số 25/2026/NĐ-CP", "ngày 17 tháng 01 năm 2026, giai đoạn 2021-2025", "và kinh tế -",
+        "xã hội; phát triển bền vững, thử-", "nghiệm", "dịch vụ logistics", "tại cửa khẩu"]
+    assert joined == 3
+
+
+def test_page_without_header_block_keeps_whole_lines(tmp_path):
+    pdf = new_pdf(page_numbers=None)
+    pdf.add_page()
+    pdf.set_font("DejaVu", "", 12)
+    pdf.set_xy(20, 30)
+    pdf.cell(60, 6, "Nhiệm vụ")
+    pdf.set_xy(140, 30)
+    pdf.cell(50, 6, "Thời hạn")
+    path = tmp_path / "t.pdf"
+    pdf.output(str(path))
+    assert read(path).text == "Nhiệm vụ Thời hạn"

@@ -201,14 +201,15 @@ def _same_row(a: Line, b: Line) -> bool:
     return overlap > 0.3 * max(min(a.bottom - a.top, b.bottom - b.top), 1.0)
 
 
-def _merge_same_row(lines: list[Line], header_limit: float) -> list[Line]:
+def _merge_same_row(lines: list[Line], header_limit: float, max_gap: float = 3.0) -> list[Line]:
     """Rejoin consecutive pdfium lines that stand on one visual row (pdfium breaks a line after a
-    superscript or a font change); header-zone segments stay apart (they are columns)."""
+    superscript or a font change); header-zone segments stay apart (they are columns). `max_gap` in
+    font sizes."""
     merged: list[Line] = []
     for line in lines:
         previous = merged[-1] if merged else None
         if (previous is not None and line.top >= header_limit and previous.top >= header_limit
-                and line.x0 >= previous.x1 - 1 and line.x0 - previous.x1 < 3 * max(line.size, previous.size)
+                and line.x0 >= previous.x1 - 1 and line.x0 - previous.x1 < max_gap * max(line.size, previous.size)
                 and _same_row(previous, line)):
             gap = "" if line.x0 - previous.x1 < 0.1 * line.size or line.text[:1] in ",.;:)]" else " "
             previous.text = previous.text + gap + line.text
@@ -356,8 +357,8 @@ def order_header(page: PageLines) -> tuple[list[Line], dict[str, str]]:
     """Page 1's lines with the header block first (left column, then right column) and its fields."""
     lines = page.lines
     nation = next((line for line in lines if header_kind(line.text) == "nation"), None)
-    if nation is None:
-        return lines, {}
+    if nation is None:  # no header block: the column segments of page 1 become whole lines again
+        return _merge_same_row(lines, 0.0, max_gap=float("inf")), {}
     tolerance = 0.02 * page.width
     boundary = nation.x0 - tolerance
     top_limit = nation.top + 0.35 * page.height
@@ -393,7 +394,7 @@ def order_header(page: PageLines) -> tuple[list[Line], dict[str, str]]:
         elif line.top > right_end.bottom:
             break
     header = {id(line) for line in left + right}
-    rest = [line for line in lines if id(line) not in header]
+    rest = _merge_same_row([line for line in lines if id(line) not in header], 0.0, max_gap=float("inf"))
     left, right = _merge_rows(left), _merge_rows(right)
     for line in left + right:
         line.style.add("header")
