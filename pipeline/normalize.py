@@ -432,8 +432,14 @@ def _prepare(source: SourceText) -> list[_Line | None]:
 def _accept_label(previous: _Line, line: _Line, label: Label, layout: _Layout, sequences: _Sequences) -> bool:
     """A label after a line that does not end a sentence is only a label when expected or after a heading."""
     if label.kind in bullet_kinds():
-        rest = line.text[label.end:]
-        return not (layout.hard_wrapped and not _ends_sentence(previous.text) and _is_full(previous, layout) and rest[:1].islower())
+        # in wrapped text a dash that begins a line after a full line without final punctuation is the dash of
+        # "kinh tế - xã hội" or "Văn hóa - Thể thao" carried over, not a bullet (list items end with ; or .)
+        # (a labelled heading line such as "2. Phát triển kết cấu hạ tầng" may be followed by its bullets)
+        if previous.label is not None and line.text[label.end:label.end + 1].isupper():
+            return True
+        if not layout.hard_wrapped or _ends_sentence(previous.text) or not _is_full(previous, layout):
+            return True
+        return line.text[label.end:label.end + 1].isupper() and len(previous.text) < 0.85 * layout.width
     if _ends_sentence(previous.text) or sequences.expected(label):
         return True
     if {"heading", "bold"} & previous.markup or _is_upper_line(previous.text):

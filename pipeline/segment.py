@@ -285,6 +285,7 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
     expect_title = False
     title_open = False
     in_recipients = False
+    recipient_open = False
     seen_any = False
     while index < len(blocks):
         block = blocks[index]
@@ -292,6 +293,14 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
         cells = _cells(block)
         if in_recipients and label is not None and label.kind in bullet_kinds():
             meta.recipients.append(_strip_label(block, label).rstrip(";.,").strip())
+            recipient_open = not _ends_with_sentence(block.text)
+            index += 1
+            continue
+        if in_recipients and recipient_open and label is None and len(block.text.split()) <= 15 \
+                and not cues.preamble.match(_form(block.text)):
+            # a recipient wrapped in a narrow header column: "- Các Sở, ngành: …, Ban Chỉ huy" / "Bộ đội …;"
+            meta.recipients[-1] = f"{meta.recipients[-1]} {block.text.rstrip(';.,').strip()}"
+            recipient_open = not _ends_with_sentence(block.text)
             index += 1
             continue
         in_recipients = False
@@ -480,7 +489,8 @@ def _build_outline(blocks: list[Block], labels: list[Label | None], start: int, 
         if label is None:
             if not stack:
                 loose.append(block)
-            elif last_labelled is not None and i > last_labelled and _ends_sentence(stack[-1]):
+            elif last_labelled is not None and i > last_labelled and (trailing or (
+                    _ends_sentence(stack[-1]) and not _ENUMERATOR.match(block.text))):
                 trailing.append(block)
             else:
                 stack[-1].body.append(block)
@@ -494,6 +504,10 @@ def _build_outline(blocks: list[Block], labels: list[Label | None], start: int, 
             parent.children.append(node)
         stack.append(node)
     return roots, loose, trailing
+
+
+# a paragraph opening with "(ii)", "(2)", "b." or a lower-case word continues the item above it
+_ENUMERATOR = re.compile(r"^(?:\((?:[ivx]+|\d{1,2}|[a-zđ])\)|[ivx]+\)|[a-zđ]\.\s|[a-zđ])")
 
 
 def _ends_sentence(node: _Node) -> bool:
@@ -706,9 +720,13 @@ def _absorb_citation_lists(node: _Node, cues: _Cues) -> None:
     bullets = [c for c in node.children if c.kind in bullet_kinds()]
     if not bullets or len(bullets) != len(node.children):
         return
-    if all(not c.children and cues.citation_list.match(_form(c.title)) for c in bullets):
+    if all(not c.children and cues.citation_list.match(_form(c.title)) and _DOC_NUMBER.search(c.title[:120])
+           for c in bullets):
         node.absorbed = [b for c in bullets for b in (c.head, *c.body)]
         node.children = []
+
+
+_DOC_NUMBER = re.compile(r"\b\d{1,4}/(?:\d{4}/)?[A-ZĐ]")
 
 
 def _task_article(node: _Node, cues: _Cues) -> bool:

@@ -43,8 +43,18 @@ class Item:
     children: list[Item] = field(default_factory=list)
 
 
+def sentence(opening: str, words: list[str], end: str) -> str:
+    """A task sentence; a dash only joins two plain words ("kinh tế - xã hội"), as in real text."""
+    kept: list[str] = []
+    for i, word in enumerate(words):
+        joins = 0 < i < len(words) - 1 and kept and not kept[-1].endswith((",", ";")) and words[i + 1] != "-"
+        if word != "-" or joins:
+            kept.append(word)
+    return " ".join([opening, *kept]).rstrip(",;") + end
+
+
 sentences = st.builds(
-    lambda opening, words, end: " ".join([opening, *words]).rstrip(",;") + end,
+    sentence,
     st.sampled_from(OPENINGS), st.lists(st.sampled_from(WORDS), min_size=6, max_size=30), st.sampled_from([".", ";"]),
 )
 
