@@ -1,4 +1,28 @@
-"""doichieu: cross-check a central Vietnamese document against the provincial documents that implement it."""
-from .model import DoichieuError, Document, Link, Coverage, Result, Task
+"""doichieu: cross-check a central Vietnamese document against the provincial documents that implement it.
 
-__all__ = ["DoichieuError", "Document", "Link", "Coverage", "Result", "Task"]
+    import pipeline as dc
+    result = dc.link(dc.parse(central_path, role="central"), dc.parse(provincial_path, role="provincial"))
+    result.coverage_df(); result.graph(); result.write("outputs/pair")
+"""
+from .api import CorpusRun, link, parse, parse_source, parse_text, run_corpus
+from .model import (
+    Citation,
+    Coverage,
+    Deadline,
+    DoichieuError,
+    Document,
+    DocumentMeta,
+    Link,
+    Mention,
+    Notice,
+    Result,
+    Section,
+    Task,
+    TaskRef,
+)
+
+__all__ = [
+    "parse", "parse_text", "parse_source", "link", "run_corpus", "CorpusRun",
+    "Citation", "Coverage", "Deadline", "DoichieuError", "Document", "DocumentMeta", "Link", "Mention",
+    "Notice", "Result", "Section", "Task", "TaskRef",
+]
