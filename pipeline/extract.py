@@ -55,6 +55,7 @@ class RoleRules(BaseModel):
     assign_after_subject: list[str]
     subject_end_cues: list[str] = []
     subject_breaks: list[str] = []
+    definition_cues: list[str] = []
     coordinator_cues: list[str]
     advise_cues: list[str]
     advise_fillers: list[str]
@@ -122,7 +123,7 @@ def _register_tokenizer() -> str:
     return name
 
 
-_CUE_KINDS = ("subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "advise", "advise_fill", "direct",
+_CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "advise", "advise_fill", "direct",
               "direct_chain", "title", "head", "plural_head", "article", "adverbial", "stop")
 
 
@@ -166,7 +167,7 @@ def engine() -> Engine:
         "direct_chain": rules.direct_chain, "title": registry.rules.titles, "head": rules.heads,
         "plural_head": rules.plural_heads, "article": rules.articles, "adverbial": rules.adverbial_openers,
         "stop": rules.stops, "subject_end": rules.subject_end_cues,
-        "subject_break": rules.subject_breaks,
+        "subject_break": rules.subject_breaks, "definition": rules.definition_cues,
     }
     for kind, phrases in groups.items():
         matcher.add(kind, [nlp.tokenizer(matching_text(p)) for p in phrases])
@@ -453,7 +454,13 @@ class Reader:
         t = self.t
         if j < self.n and t.cue("subject_end", j):
             return item, j
-        for k in range(item.end, min(self.n, item.end + 16)):
+        for k in range(item.end, min(self.n, item.end + 24)):
+            if t.words[k] == "(" and t.cue("definition", k + 1):
+                close = next((c for c in range(k + 1, min(self.n, k + 30)) if t.words[c] == ")"), None)
+                if close is not None:
+                    note = " ".join(t.text[t.starts[k]:t.ends[close]].split())
+                    self.covered.update(range(item.start, close + 1))
+                    return Item(item.start, k, close + 1, item.agency_id, True, note), close + 1
             if t.words[k] in (";", ".", ":", "(") or t.agency(k) or t.cue("subject_break", k) or \
                     (t.words[k] == "," and self.item_kind(k + 1)) or \
                     any(t.cue(kind, k) for kind in ("assign", "assign_after", "direct", "advise", "coord")):

@@ -207,6 +207,13 @@ def test_titles_and_adverbial_openings():
     roles = read_roles("Trước ngày 15 tháng 3 hằng năm, các bộ, cơ quan ngang bộ và Ủy ban nhân dân cấp tỉnh báo cáo.")
     assert _texts(roles.leads) == ["các bộ, cơ quan ngang bộ", "Ủy ban nhân dân cấp tỉnh"]
     assert read_roles("Chủ trì, phối hợp với các bộ, ngành liên quan lập quy hoạch.").leads == []
+    roles = read_roles("Cơ quan lập quy hoạch vùng căn cứ Chiến lược để xây dựng nội dung.")
+    assert _texts(roles.leads) == ["Cơ quan lập quy hoạch vùng"]
+    roles = read_roles("Ban Chỉ đạo Quốc gia khắc phục hậu quả bom mìn và chất độc hóa học sau chiến tranh ở Việt Nam "
+                       "(sau đây gọi tắt là Ban Chỉ đạo) nghiên cứu, đề xuất Thủ tướng Chính phủ giải pháp.")
+    assert _texts(roles.leads) == ["Ban Chỉ đạo Quốc gia khắc phục hậu quả bom mìn và chất độc hóa học sau chiến "
+                                   "tranh ở Việt Nam"]
+    assert "gọi tắt" in roles.leads[0].note
 
 
 # --------------------------------------------------------------------------- inheritance through headings
