@@ -10,6 +10,7 @@ Guarantees to link, graph and report:
   heading (its title, else its introductory sentence) that names an agency ("a) Sở X chủ trì, phối hợp với Y, tham mưu Z:"); a bullet's own
   "Phối hợp với W" adds W to the inherited coordinators; a bullet with its own subject overrides;
 - role cues are read inside one task's text (plus its headings), never across tasks;
+- a task whose lead cannot be read gets a Notice (code "extract.no_lead") on the document, with its place;
 - `meta.citations` lists every legal reference of the document (preamble, title, headings, tasks, closing)
   once, in order; `meta.implements` what the document says it carries out ("Thực hiện …"), the central
   document last.
@@ -28,7 +29,7 @@ from functools import lru_cache
 from pydantic import BaseModel
 
 from . import agencies
-from .model import Citation, Deadline, Document, Mention, Task
+from .model import Citation, Deadline, Document, Mention, Notice, Task
 from .rules import load_rules
 from .vntext import fold, new_tone_style, nfc
 
@@ -747,6 +748,9 @@ def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = Non
     return task
 
 
+_NO_LEAD = "extract.no_lead"
+
+
 def _introduced_leads(preamble: str) -> list[Mention]:
     """Agencies a preamble hands the list that follows to ("…, Sở X yêu cầu các đơn vị … thực hiện các
     nội dung sau:"): the lead of any task that names none, itself or in its headings."""
@@ -778,6 +782,11 @@ def extract(doc: Document) -> Document:
             task.leads = list(fallback)
             if task.leads and task.locality_role is None and any(m.locality for m in task.leads):
                 task.locality_role, task.localities = "lead", True
+    doc.notices = [n for n in doc.notices if n.code != _NO_LEAD]
+    for task in doc.tasks:
+        if not task.leads:
+            doc.notices.append(Notice(doc.path, f"nhiệm vụ {task.id}: không xác định được cơ quan chủ trì",
+                                      line=task.span.line, page=task.span.page, code=_NO_LEAD))
     texts = [doc.meta.title or "", doc.preamble]
     texts += [text for s in doc.sections for text in (s.title, s.intro)]
     texts += [t.text for t in doc.tasks]

@@ -251,6 +251,13 @@ def test_agency_only_heading_gives_the_lead():
     assert task.localities and task.locality_role == "directed"
 
 
+def test_task_without_lead_is_reported_once():
+    doc = _doc("Nhiệm vụ chung", ["Rà soát chính sách thuế."])
+    doc.sections[1].title = "Nhiệm vụ chung"
+    extract(extract(doc))
+    assert [n.code for n in doc.notices] == ["extract.no_lead"] and "1.a.1" in doc.notices[0].message
+
+
 def test_cues_are_not_read_across_tasks():
     doc = extract(_doc("Bộ Tài chính", ["Chủ trì, phối hợp với Bộ Quốc phòng thực hiện.", "Rà soát chính sách thuế."]))
     assert doc.tasks[1].coordinators == []
