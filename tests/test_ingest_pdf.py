@@ -344,3 +344,27 @@ def test_page_without_header_block_keeps_whole_lines(tmp_path):
     path = tmp_path / "t.pdf"
     pdf.output(str(path))
     assert read(path).text == "Nhiệm vụ Thời hạn"
+
+
+def test_bordered_table_read_row_by_row(tmp_path):
+    pdf = new_pdf(page_numbers=None)
+    pdf.add_page()
+    pdf.set_font("DejaVu", "", 11)
+    pdf.multi_cell(0, 6, "Phụ lục: danh mục nhiệm vụ", new_x="LMARGIN", new_y="NEXT")
+    rows = [("TT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời hạn")] + [
+        (str(i), "Rà soát, đánh giá kết quả thực hiện và đề xuất điều chỉnh cơ chế, chính sách hỗ trợ",
+         "Sở Kế hoạch và Đầu tư", "Sở Tài chính, Ủy ban nhân dân các huyện", "Quý IV/2022") for i in (1, 2, 3)]
+    with pdf.table(col_widths=(8, 60, 30, 40, 22)) as table:
+        for values in rows:
+            row = table.row()
+            for value in values:
+                row.cell(value)
+    pdf.multi_cell(0, 6, "Đoạn văn sau bảng.", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "table.pdf"
+    pdf.output(str(path))
+    source = read(path)
+    assert [line.text for line in source.lines] == [
+        "Phụ lục: danh mục nhiệm vụ", " | ".join(rows[0]), *(" | ".join(values) for values in rows[1:]),
+        "Đoạn văn sau bảng."]
+    assert all("table" in line.style for line in source.lines[1:5])
+    assert any(n.code == "tables" for n in source.notices)

@@ -37,6 +37,7 @@ _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _PDFIUM_HYPHEN = re.compile("\ufffe(?=(\\w))")
 _DIGIT = re.compile(r"\d")
+_MIN_TABLE_RULES = 6
 _FORCE_BOLD = 1 << 18
 _ITALIC_FLAG = 1 << 6
 
@@ -65,6 +66,7 @@ class PageLines:
     footnotes: list[Line] = field(default_factory=list)
     has_text: bool = True
     has_image: bool = False
+    ruled: bool = False  # many path objects: the page may hold a bordered table
 
 
 class _TextPage:
@@ -222,6 +224,56 @@ def _merge_same_row(lines: list[Line], header_limit: float, max_gap: float = 3.0
     return merged
 
 
+def _rule_objects(page: pdfium.PdfPage) -> int:
+    """Path objects that can be table borders: stroked paths, or thin filled bars. Filled boxes
+    (text highlighting, shading behind words) do not count."""
+    count = 0
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke)
+        if stroke.value:
+            count += 1
+            continue
+        pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+        width, height = right.value - left.value, top.value - bottom.value
+        if (width < 2.5 and height > 15) or (height < 2.5 and width > 15):
+            count += 1
+    return count
+
+
+def apply_tables(page: PageLines, plumber_page) -> int:
+    """Replace the lines inside each bordered table (found by pdfplumber) by one line per table row,
+    cells in order joined by " | " (the form DOCX tables take). Header-block tables are left alone."""
+    replaced = 0
+    for table in plumber_page.find_tables():
+        rows = table.extract()
+        if len(rows) < 2 or max(len(row) for row in rows) < 2:
+            continue
+        cells = [[" ".join((cell or "").split()) for cell in row] for row in rows]
+        if any(header_kind(cell) == "nation" for row in cells for cell in row):
+            continue
+        x0, top, x1, bottom = table.bbox
+        inside = [line for line in page.lines
+                  if x0 - 1 <= (line.x0 + line.x1) / 2 <= x1 + 1 and top - 1 <= (line.top + line.bottom) / 2 <= bottom + 1]
+        if not inside:
+            continue
+        at = page.lines.index(inside[0])
+        size = inside[0].size
+        row_lines = []
+        for row, texts in zip(table.rows, cells, strict=False):
+            if any(texts):
+                r_x0, r_top, r_x1, r_bottom = row.bbox
+                row_lines.append(Line(" | ".join(texts), page.number, r_x0, r_x1, r_top, r_bottom, size, {"table"}))
+        keep = [line for line in page.lines if line not in inside]
+        page.lines = keep[:at] + row_lines + keep[at:]
+        replaced += 1
+    return replaced
+
+
 def _has_image(page: pdfium.PdfPage) -> bool:
     return any(obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects(max_depth=1))
 
@@ -259,7 +311,8 @@ def read_page(pdf: pdfium.PdfDocument, index: int, header_zone: float = 0.0) -> 
         lines = _merge_same_row(lines, header_zone * height)
         has_text = any(line.text.strip() for line in lines)
         has_image = _has_image(page) if not has_text else False
-        return PageLines(index + 1, width, height, lines, has_text=has_text, has_image=has_image)
+        ruled = has_text and _rule_objects(page) >= _MIN_TABLE_RULES
+        return PageLines(index + 1, width, height, lines, has_text=has_text, has_image=has_image, ruled=ruled)
     finally:
         page.close()
 
@@ -440,6 +493,16 @@ def _open(path: Path) -> pdfium.PdfDocument:
     return pdf
 
 
+def _open_plumber(path: Path):
+    """pdfplumber on the same file, for table pages only (slow, so opened lazily)."""
+    try:
+        import pdfplumber
+
+        return pdfplumber.open(str(path))
+    except Exception:  # noqa: BLE001 - tables then stay as pdfium lines
+        return None
+
+
 def _join_split_codes(lines: list[Line]) -> int:
     """Rejoin a code or number split at a line-end hyphen, and drop soft hyphens at line ends."""
     joined = 0
@@ -474,7 +537,8 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
     pdf = _open(path)
     notices: list[Notice] = []
     pages: list[PageLines] = []
-    page_numbers = 0
+    page_numbers = tables = 0
+    plumber = None
     try:
         for index in range(len(pdf)):
             try:
@@ -492,6 +556,12 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
             else:
                 page_numbers += remove_page_numbers(page)
                 split_footnotes(page)
+                if page.ruled:
+                    plumber = plumber or _open_plumber(path)
+                    if plumber is not None:
+                        plumber_page = plumber.pages[index]
+                        tables += apply_tables(page, plumber_page)
+                        plumber_page.close()
             pages.append(page)
         empty = [p.number for p in pages if not p.has_text]
         if len(empty) == len(pages):
@@ -504,6 +574,8 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
                                          "OCR needed", "no-text-layer", number))
     finally:
         pdf.close()
+        if plumber is not None:
+            plumber.close()
 
     running = remove_running_lines(pages)
     fields: dict[str, str] = {}
@@ -518,6 +590,8 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
         notices.append(_notice(name, f"{running} running header/footer line(s) removed", "furniture"))
     if footnotes:
         notices.append(_notice(name, f"{len(footnotes)} footnote line(s) moved to the end of the text", "footnotes"))
+    if tables:
+        notices.append(_notice(name, f"{tables} table(s) read row by row (cells joined by ' | ')", "tables"))
     if joined:
         notices.append(_notice(name, f"{joined} word(s) or code(s) split at a line-end hyphen rejoined", "hyphen"))
     if footnotes:
