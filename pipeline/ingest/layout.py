@@ -8,7 +8,7 @@ from functools import lru_cache
 from pydantic import BaseModel
 
 from ..rules import load_rules
-from ..vntext import fold
+from ..vntext import fold, nfc
 
 
 class HeaderPatterns(BaseModel):
@@ -59,8 +59,14 @@ def _compiled() -> dict[str, re.Pattern]:
 def header_kind(text: str) -> str | None:
     """'nation' | 'motto' | 'number' | 'place_date' | 'subject' | 'recipient' | None for one header line."""
     folded = fold(text)
+    compact = folded.replace(" ", "")
     patterns = _compiled()
-    for name in ("nation", "motto", "number", "place_date", "subject", "recipient"):
+    if patterns["number"].search(nfc(text)):
+        return "number"
+    for name in ("nation", "motto"):
+        if patterns[name].search(folded) or patterns[name].search(compact):
+            return name
+    for name in ("place_date", "subject", "recipient"):
         if patterns[name].search(folded):
             return name
     return None

@@ -32,6 +32,7 @@ from ..model import DoichieuError, Notice, SourceLine, SourceText
 from ..vntext import fold, nfc
 from . import repair
 from .layout import header_fields, header_kind, ingest_rules, joins_code_hyphen, page_number_value
+from .text import legacy_name
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -609,9 +610,21 @@ def _repair_lines(texts: list[str], name: str) -> tuple[list[str], list[Notice]]
     """Glyph repairs and the garbled-text-layer check on the whole text, line count preserved."""
     notices: list[Notice] = []
     text = "\n".join(texts)
+    words = repair.candidate_words(text)
+    share, count = repair.valid_share(text, words)
+    if count >= 10 and share < repair.encoding_rules().min_valid_share:
+        # a legacy-font document (.VnTime, VNI-Times) printed to PDF keeps its 8-bit codes in the text layer
+        found = repair.detect_legacy(text)
+        if found is not None:
+            code, text = found
+            words = repair.candidate_words(text)
+            notices.append(_notice(name, f"text layer in the legacy encoding {legacy_name(code)}; converted to "
+                                         "Unicode, check the text", "encoding"))
+    # after the legacy check: TCVN3 uses the soft-hyphen code for "ư"
     text, repairs = repair.repair_glyphs(text)
     notices.extend(_notice(name, f"{r.message}: {r.count}×", r.code) for r in repairs)
-    words = repair.candidate_words(text)
+    if repairs:
+        words = repair.candidate_words(text)
     if repair.looks_garbled(text, words):
         verdict = repair.repair_shift(text)
         if verdict.shift is None:
