@@ -3,8 +3,9 @@
 Guarantees to normalize:
 - SourceText.text is NFC; SourceText.lines are its physical lines, with 1-based `number`, character
   `offset` into text, `page` (1-based) for PDFs, and `style` hints when the format gives them ("bold"
-  from PDF font names / DOCX runs, "italic", "heading" from DOCX heading styles, "table" for DOCX table
-  rows, "header" for the lines of the document's header block).
+  from PDF font names / DOCX runs, "italic", "heading" from DOCX heading styles, "table" for table rows,
+  "header" for the lines of the document's header block, "numbered" for DOCX paragraphs whose label
+  came from Word numbering, "footnote" for PDF footnotes moved to the end).
 - PDFs: page numbers (also those glued to a line end by the extraction), running headers and footers
   are removed; footnote marks are printed as superscript digits and footnote bodies moved to the end of
   the text, so a paragraph broken by a page continues on the next page's first line; a line-end hyphen
@@ -13,9 +14,12 @@ Guarantees to normalize:
   column's lines (issuing body, số hiệu, V/v …), then the right column's (nation, motto, place/date),
   never interleaved; the same facts are in SourceText.fields (issuer, nation, motto, number,
   place_date, subject when seen). DOCX header tables give the same lines and fields.
-- DOCX: paragraphs and tables in body order (table rows as lines, cells in order joined by " | ",
-  except the header table whose cells are given column by column); Word auto-numbering labels
-  ("1.", "a)", "-", "I.") reconstructed from numbering.xml and written in front of the paragraph text.
+- Tables: one line per row, cells in order joined by " | " (DOCX tables; bordered PDF tables, read with
+  pdfplumber on the pages that have rules). Layout tables (the header table, a two-column Nơi nhận /
+  signature table) are given column by column instead.
+- DOCX: paragraphs and tables in body order; Word auto-numbering labels ("1.", "a)", "-", "I.")
+  reconstructed from numbering.xml and written in front of the paragraph text, as Word displays them
+  (a notice when Word's letters leave the Vietnamese a, b, c, d, đ, e … order).
 - Encodings and glyphs repaired and reported as Notices: legacy TCVN3/VNI, UTF-8 mojibake, wrong code
   points (Ƣ -> Ư), look-alike Cyrillic letters, constant-shift text layers. Wrap joining is NOT done
   here (normalize does it).

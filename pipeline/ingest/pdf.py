@@ -549,7 +549,12 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
             if not page.has_text and ocr:
                 from .ocr import ocr_page
 
-                page.lines = [Line(text, index + 1, 0, 0, 0, 0, 0) for text in ocr_page(pdf, index, name)]
+                texts = ocr_page(pdf, index, name)
+                # OCR gives no positions: spread the lines down the page so that a page number on the
+                # first or last line is still recognised as furniture
+                page.lines = [Line(text, index + 1, 0, page.width, page.height * (k + 0.5) / len(texts),
+                                   page.height * (k + 0.5) / len(texts), 12.0) for k, text in enumerate(texts)]
+                page_numbers += remove_page_numbers(page)
                 page.has_text = bool(page.lines)
                 if page.has_text:
                     notices.append(_notice(name, "text recognised by OCR (Tesseract, vie): review it against "
