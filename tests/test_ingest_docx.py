@@ -175,3 +175,27 @@ def test_referee_same_figures_on_docx_as_on_text(tmp_path: Path):
     on_docx = referee_figures(tmp_path, central_docx, provincial_docx)
     assert on_text
     assert on_docx == on_text
+
+
+def test_signature_table_by_column_and_small_data_table_by_row(tmp_path):
+    document = docx.Document()
+    data = document.add_table(rows=2, cols=2)
+    data.rows[0].cells[0].text = "Nhiệm vụ"
+    data.rows[0].cells[1].text = "Cơ quan chủ trì"
+    cell = data.rows[1].cells[0]
+    cell.text = "Rà soát quy hoạch"
+    cell.add_paragraph("Báo cáo kết quả")
+    data.rows[1].cells[1].text = "Sở Công Thương"
+    signature = document.add_table(rows=1, cols=2)
+    left, right = signature.rows[0].cells
+    left.text = "Nơi nhận:"
+    left.add_paragraph("- Như trên;")
+    left.add_paragraph("- Lưu: VT.")
+    right.text = "KT. CHỦ TỊCH"
+    right.add_paragraph("PHÓ CHỦ TỊCH")
+    right.add_paragraph("Nguyễn Văn A")
+    path = tmp_path / "tables.docx"
+    document.save(str(path))
+    assert texts(read(path)) == ["Nhiệm vụ | Cơ quan chủ trì", "Rà soát quy hoạch Báo cáo kết quả | Sở Công Thương",
+                                 "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
+                                 "Nguyễn Văn A"]

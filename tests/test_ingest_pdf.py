@@ -388,3 +388,14 @@ def test_letter_spaced_nation_line_still_opens_the_header(tmp_path):
     source = read(path)
     assert source.fields["issuer"] == "ỦY BAN NHÂN DÂN TỈNH KON TUM"
     assert [line.text for line in source.lines][:3] == header.issuer + [header.number]
+
+
+def test_owner_password_only_pdf_is_readable(tmp_path):
+    pdf = new_pdf(page_numbers=None)
+    pdf.add_page()
+    pdf.set_font("DejaVu", "", 12)
+    pdf.cell(0, 10, "Kế hoạch thực hiện")
+    pdf.set_encryption(owner_password="chu")
+    path = tmp_path / "restricted.pdf"
+    pdf.output(str(path))
+    assert read(path).text == "Kế hoạch thực hiện"

@@ -22,7 +22,7 @@ from ..model import DoichieuError, Notice, SourceLine, SourceText
 from ..rules import load_rules
 from ..vntext import nfc
 from . import repair
-from .layout import header_fields, header_kind
+from .layout import header_fields, header_kind, is_layout_cell
 from .text import legacy_name
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -383,8 +383,8 @@ def _table_lines(reader: _Reader, tbl, first_table: bool) -> tuple[list[Para], d
     all_text = [p.text for row in grid for cell in row for p in cell]
     columns = max((len(row) for row in grid), default=0)
     is_header = any(header_kind(t) == "nation" for t in all_text)
-    multi_paragraph = sum(1 for row in grid for cell in row if len([p for p in cell if p.text.strip()]) > 1)
-    layout = is_header or (columns in (2, 3) and len(rows) <= 3 and multi_paragraph >= 1)
+    first_paragraphs = [next((p.text for p in cell if p.text.strip()), "") for row in grid for cell in row]
+    layout = is_header or (columns <= 3 and len(rows) <= 3 and any(is_layout_cell(t) for t in first_paragraphs))
     fields: dict[str, str] = {}
     out: list[Para] = []
     if layout:

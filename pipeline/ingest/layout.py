@@ -37,6 +37,7 @@ class IngestRules(BaseModel):
     footnote_size: float
     superscript_size: float
     code_hyphen: CodeHyphen
+    layout_table: list[str]
 
 
 def ingest_rules() -> IngestRules:
@@ -84,6 +85,12 @@ def page_number_value(text: str) -> int | None:
         if match:
             return int(match.group("n"))
     return None
+
+
+def is_layout_cell(text: str) -> bool:
+    """A table cell that opens a Nơi nhận / signature / Kính gửi block (a layout table, not data)."""
+    folded = fold(text)
+    return any(re.match(pattern, folded) for pattern in ingest_rules().layout_table)
 
 
 def joins_code_hyphen(line: str, next_line: str) -> bool:
