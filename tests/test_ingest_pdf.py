@@ -84,27 +84,32 @@ def test_wrong_code_points_in_text_layer_repaired(tmp_path):
     assert [n.code for n in source.notices] == ["glyph"]
 
 
-def _image_only_pdf(path: Path) -> Path:
+def _image_only_pdf(path: Path, overlay: str | None = None) -> Path:
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    figure = plt.figure(figsize=(8.27, 3))
-    figure.text(0.05, 0.7, "ỦY BAN NHÂN DÂN TỈNH KON TUM", fontsize=20)
-    figure.text(0.05, 0.4, "Kế hoạch thực hiện nhiệm vụ năm 2022", fontsize=20)
+    figure = plt.figure(figsize=(8.27, 11.69))  # an A4 page
+    figure.text(0.08, 0.9, "ỦY BAN NHÂN DÂN TỈNH KON TUM", fontsize=20)
+    figure.text(0.08, 0.85, "Kế hoạch thực hiện nhiệm vụ năm 2022", fontsize=20)
     image = path.with_suffix(".png")
-    figure.savefig(image, dpi=200)
+    figure.savefig(image, dpi=150)
     plt.close(figure)
     pdf = new_pdf(page_numbers=None)
     pdf.add_page()
-    pdf.image(str(image), x=0, y=20, w=210)
+    pdf.image(str(image), x=0, y=0, w=210, h=297)
+    if overlay:  # the text stamp an e-signature adds on top of a scan
+        pdf.set_font("DejaVu", "", 8)
+        pdf.set_xy(120, 270)
+        pdf.cell(80, 4, overlay)
     pdf.output(str(path))
     return path
 
 
-def test_scanned_pdf_refused(tmp_path):
-    path = _image_only_pdf(tmp_path / "scan.pdf")
+@pytest.mark.parametrize("overlay", [None, "Ký bởi: Văn phòng Ủy ban nhân dân tỉnh, 15.06.2022 09:12"])
+def test_scanned_pdf_refused(tmp_path, overlay):
+    path = _image_only_pdf(tmp_path / "scan.pdf", overlay)
     with pytest.raises(DoichieuError) as error:
         read(path)
     assert "no text layer (scanned document) — OCR needed" in error.value.reason

@@ -39,6 +39,8 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _PDFIUM_HYPHEN = re.compile("\ufffe(?=(\\w))")
 _DIGIT = re.compile(r"\d")
 _MIN_TABLE_RULES = 6
+_SCAN_MAX_CHARS = 200  # a page with fewer characters over a page-sized image is a scan
+_SCAN_MIN_IMAGE_SHARE = 0.5
 _FORCE_BOLD = 1 << 18
 _ITALIC_FLAG = 1 << 6
 
@@ -275,8 +277,18 @@ def apply_tables(page: PageLines, plumber_page) -> int:
     return replaced
 
 
-def _has_image(page: pdfium.PdfPage) -> bool:
-    return any(obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects(max_depth=1))
+def _image_share(page: pdfium.PdfPage, width: float, height: float) -> float:
+    """Share of the page area covered by its largest image (a scan covers most of its page)."""
+    largest = 0.0
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
+        if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+            area = max(0.0, min(right.value, width) - max(left.value, 0.0)) * \
+                max(0.0, min(top.value, height) - max(bottom.value, 0.0))
+            largest = max(largest, area / (width * height or 1.0))
+    return largest
 
 
 def read_page(pdf: pdfium.PdfDocument, index: int, header_zone: float = 0.0) -> PageLines:
@@ -310,8 +322,12 @@ def read_page(pdf: pdfium.PdfDocument, index: int, header_zone: float = 0.0) -> 
         finally:
             textpage.close()
         lines = _merge_same_row(lines, header_zone * height)
-        has_text = any(line.text.strip() for line in lines)
-        has_image = _has_image(page) if not has_text else False
+        characters = sum(len(line.text.strip()) for line in lines)
+        has_image = False
+        if characters < _SCAN_MAX_CHARS:
+            # a scan: no text, or only an overlay (digital-signature stamp, "DỰ THẢO") over a page image
+            has_image = _image_share(page, width, height) >= _SCAN_MIN_IMAGE_SHARE
+        has_text = characters > 0 and not has_image
         ruled = has_text and _rule_objects(page) >= _MIN_TABLE_RULES
         return PageLines(index + 1, width, height, lines, has_text=has_text, has_image=has_image, ruled=ruled)
     finally:
@@ -569,6 +585,9 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
                         tables += apply_tables(page, plumber_page)
                         plumber_page.close()
             pages.append(page)
+        for page in pages:
+            if not page.has_text:
+                page.lines = []  # an overlay on a scan (signature stamp) is not the document's text
         empty = [p.number for p in pages if not p.has_text]
         if len(empty) == len(pages):
             from .ocr import ocr_available
