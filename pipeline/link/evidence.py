@@ -3,8 +3,9 @@ word sequences both tasks share, cut from the provincial display text for highli
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 from functools import lru_cache
+
+from rapidfuzz.distance import Indel
 
 from ..model import Document
 from ..vntext import match_form
@@ -24,14 +25,13 @@ def shared_phrases(provincial_text: str, central_text: str, rules: LinkingRules)
     p_forms = _TOKEN.findall(_match_form(provincial_text))
     if len(p_forms) != len(p_tokens):  # normalisation changed token boundaries: compare token by token
         p_forms = [match_form(m.group(0)) for m in p_tokens]
-    matcher = SequenceMatcher(None, p_forms, c_forms, autojunk=False)
-    blocks = [b for b in matcher.get_matching_blocks() if b.size >= rules.text.shared_phrase_min_words]
-    blocks.sort(key=lambda b: (-b.size, b.a))
+    # word-level longest-common-subsequence alignment (rapidfuzz, C++): its "equal" runs are the shared phrases
+    blocks = [(op.src_end - op.src_start, op.src_start) for op in Indel.opcodes(p_forms, c_forms)
+              if op.tag == "equal" and op.src_end - op.src_start >= rules.text.shared_phrase_min_words]
+    blocks.sort(key=lambda b: (-b[0], b[1]))
     phrases = []
-    for block in blocks[: rules.text.shared_phrase_max]:
-        start = p_tokens[block.a].start()
-        end = p_tokens[block.a + block.size - 1].end()
-        phrases.append(provincial_text[start:end])
+    for size, first in blocks[: rules.text.shared_phrase_max]:
+        phrases.append(provincial_text[p_tokens[first].start():p_tokens[first + size - 1].end()])
     return phrases
 
 
