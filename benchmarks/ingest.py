@@ -27,6 +27,22 @@ from pipeline.ingest import read  # noqa: E402
 DEVSET_PDF = ROOT.parent / "shared" / "devset" / "pdf"
 
 
+def pdfium_floor(path: Path) -> float:
+    """Seconds pypdfium2 alone needs to load every page and its text (the floor for any reader)."""
+    import pypdfium2 as pdfium
+
+    start = time.perf_counter()
+    pdf = pdfium.PdfDocument(str(path))
+    for index in range(len(pdf)):
+        page = pdf[index]
+        textpage = page.get_textpage()
+        textpage.get_text_range()
+        textpage.close()
+        page.close()
+    pdf.close()
+    return time.perf_counter() - start
+
+
 def timed(path: Path, repeat: int = 3) -> tuple[float, int, int]:
     """(best seconds, pages, lines) over `repeat` reads."""
     best = float("inf")
@@ -63,14 +79,14 @@ def main() -> None:
     rows = []
     if DEVSET_PDF.exists():
         for path in sorted(DEVSET_PDF.glob("*.pdf")):
-            rows.append((path.name, *timed(path)))
+            rows.append((path.name, *timed(path), pdfium_floor(path)))
     else:
         print(f"(dev set PDFs not found at {DEVSET_PDF})")
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
         path = big_pdf(Path(tmp), args.pages)
         made = time.perf_counter() - start
-        rows.append((path.name, *timed(path, repeat=1)))
+        rows.append((path.name, *timed(path, repeat=1), pdfium_floor(path)))
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         tracemalloc.start()
         read(path)
@@ -78,13 +94,13 @@ def main() -> None:
         tracemalloc.stop()
         rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         size = path.stat().st_size
-    print(f"{'file':58} {'pages':>5} {'lines':>6} {'seconds':>8} {'pages/s':>8}")
+    print(f"{'file':52} {'pages':>5} {'lines':>6} {'seconds':>8} {'pages/s':>8} {'pdfium-only pages/s':>20}")
     total_pages = total_seconds = 0.0
-    for name, seconds, pages, lines in rows:
+    for name, seconds, pages, lines, floor in rows:
         total_pages += pages
         total_seconds += seconds
-        print(f"{name:58} {pages:5d} {lines:6d} {seconds:8.3f} {pages / seconds:8.1f}")
-    print(f"{'all text-layer PDFs':58} {int(total_pages):5d} {'':6} {total_seconds:8.3f} "
+        print(f"{name:52} {pages:5d} {lines:6d} {seconds:8.3f} {pages / seconds:8.1f} {pages / floor:20.1f}")
+    print(f"{'all text-layer PDFs':52} {int(total_pages):5d} {'':6} {total_seconds:8.3f} "
           f"{total_pages / total_seconds:8.1f}")
     print(f"\n{args.pages}-page PDF ({size / 1e6:.1f} MB, generated in {made:.1f} s):")
     print(f"  tracemalloc peak during read: {peak / 1e6:.1f} MB")

@@ -38,6 +38,7 @@ _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _PDFIUM_HYPHEN = re.compile("\ufffe(?=(\\w))")
 _DIGIT = re.compile(r"\d")
+_SUPERSCRIPT_DIGITS = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]")
 _MIN_TABLE_RULES = 6
 _SCAN_MAX_CHARS = 200  # a page with fewer characters over a page-sized image is a scan
 _SCAN_MIN_IMAGE_SHARE = 0.5
@@ -366,6 +367,8 @@ def split_footnotes(page: PageLines) -> None:
     """Move the footnote block (small type at the bottom of the page, opening with a number) aside."""
     if len(page.lines) < 3:
         return
+    if not any(_SUPERSCRIPT_DIGITS.search(line.text) for line in page.lines):
+        return  # no footnote mark on the page: small type at the bottom is something else (Nơi nhận …)
     body = _body_size(page.lines)
     limit = ingest_rules().footnote_size * body
     by_position = sorted(page.lines, key=lambda line: line.top)
@@ -582,8 +585,13 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
                     plumber = plumber or _open_plumber(path)
                     if plumber is not None:
                         plumber_page = plumber.pages[index]
-                        tables += apply_tables(page, plumber_page)
-                        plumber_page.close()
+                        try:
+                            tables += apply_tables(page, plumber_page)
+                        except Exception:  # noqa: BLE001 - pdfplumber failing on a page: keep pdfium's lines
+                            notices.append(_notice(name, "table layout could not be read; cells kept as "
+                                                         "separate lines", "tables", index + 1))
+                        finally:
+                            plumber_page.close()
             pages.append(page)
         for page in pages:
             if not page.has_text:
