@@ -404,3 +404,12 @@ def test_owner_password_only_pdf_is_readable(tmp_path):
     path = tmp_path / "restricted.pdf"
     pdf.output(str(path))
     assert read(path).text == "Kế hoạch thực hiện"
+
+
+def test_blank_pdf_refused(tmp_path):
+    pdf = new_pdf(page_numbers=None)
+    pdf.add_page()
+    path = tmp_path / "blank.pdf"
+    pdf.output(str(path))
+    with pytest.raises(DoichieuError, match="blank"):
+        read(path)

@@ -600,6 +600,8 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
         if len(empty) == len(pages):
             from .ocr import ocr_available
 
+            if not any(p.has_image for p in pages):
+                raise DoichieuError(name, "PDF pages are blank (no text and no page images)")
             hint = " (Tesseract with Vietnamese is installed: run with OCR enabled, --ocr)" if ocr_available() else ""
             raise DoichieuError(name, f"no text layer (scanned document) — OCR needed{hint}")
         for number in empty:
