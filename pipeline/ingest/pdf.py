@@ -551,7 +551,11 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
     """A PDF file -> SourceText (see the module docstring)."""
     name = str(path)
     try:
-        data_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:  # in chunks: a corpus PDF may be large
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+        data_hash = digest.hexdigest()
     except OSError as error:
         raise DoichieuError(name, f"cannot read file ({error.strerror})") from None
     pdf = _open(path)
