@@ -46,7 +46,7 @@ def main() -> None:
     start = time.perf_counter()
     from gold_documents import gold_pair
 
-    from pipeline.link import link
+    from pipeline.linking import link
 
     central, provincial = gold_pair()
     print(f"start-up (imports, gold parse): {time.perf_counter() - start:.2f} s")

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 def real_result():
     from pipeline.ingest import read
-    from pipeline.link import link
+    from pipeline.linking import link
     from pipeline.model import Result
     from pipeline.normalize import normalize
     from pipeline.segment import segment

@@ -52,7 +52,7 @@ def parse_text(text: str, *, doc_id: str = "doc", role: str | None = None, kind:
 
 def link(central: Document, provincials: Document | Iterable[Document]) -> Result:
     """Link every provincial document to the central one: links, and coverage per provincial document."""
-    from .link import link as link_pair
+    from .linking import link as link_pair
 
     if isinstance(provincials, Document):
         provincials = [provincials]

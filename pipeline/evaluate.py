@@ -186,7 +186,7 @@ def _fold_agency(name: str, abbreviations: dict[str, str]) -> str:
 
 
 def _abbreviations() -> dict[str, str]:
-    from .link.config import linking_rules
+    from .linking.config import linking_rules
 
     return dict(linking_rules().evaluation_abbreviations)
 

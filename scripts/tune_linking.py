@@ -10,7 +10,7 @@ and label "sure".
 
 Procedure
 1. Two logistic regressions (scikit-learn, L2, C fixed at 1.0, standardised features): P(linked) and
-   P(sure), over the features of pipeline.link (text, structure, actors, citations, relative evidence).
+   P(sure), over the features of pipeline.linking (text, structure, actors, citations, relative evidence).
 2. Three thresholds: possible (P(linked) to keep a link), sure (P(sure) to call it sure) and
    partial_floor (central-side rescue), chosen on a grid to maximise the mean over pairs (weighted by
    their number of gold judgements) of (link F1 + coverage accuracy + gap F1) / 3; among tied grid
@@ -42,8 +42,8 @@ from pipeline.evaluate import (  # noqa: E402
     gold_pair_documents,
     link_metrics,
 )
-from pipeline.link import ALL_FEATURES, decide_from, feature_matrices, structural_match  # noqa: E402
-from pipeline.link.config import DecisionRules, LinearModel, linking_rules  # noqa: E402
+from pipeline.linking import ALL_FEATURES, decide_from, feature_matrices, structural_match  # noqa: E402
+from pipeline.linking.config import DecisionRules, LinearModel, linking_rules  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 PAIRS = [
@@ -114,7 +114,7 @@ def probability(model: LinearModel, X) -> np.ndarray:
 
 
 def decide(p_link: np.ndarray, p_sure: np.ndarray, pair, decision: DecisionRules) -> list[tuple[int, int, str]]:
-    """pipeline.link.decide_from on flat probability arrays."""
+    """pipeline.linking.decide_from on flat probability arrays."""
     kept = decide_from(p_link.reshape(pair.shape), p_sure.reshape(pair.shape), pair.localities, decision,
                        pair.features.values["contain"], structural_match(pair.features, decision))
     return [(i, j, s) for i, j, s, _ in kept]

@@ -17,7 +17,7 @@ from pipeline.evaluate import (
     link_metrics,
     render_table,
 )
-from pipeline.link import link
+from pipeline.linking import link
 from pipeline.model import Result
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -264,7 +264,7 @@ def test_devset_odd_characters_reported():
 def _pipeline_ready() -> str | None:
     try:
         import pipeline.extract  # noqa: F401
-        import pipeline.link  # noqa: F401
+        import pipeline.linking  # noqa: F401
         import pipeline.normalize  # noqa: F401
         import pipeline.segment  # noqa: F401
     except ImportError as error:

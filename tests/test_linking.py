@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from pipeline.link import link
+from pipeline.linking import link
 from pipeline.model import Citation, Document, Mention, Section, Span, Task
 
 CENTRAL_TASKS = {
