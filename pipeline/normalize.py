@@ -324,16 +324,28 @@ class _Layout:
     width: int
 
 
-def _layout(lines: list[_Line]) -> _Layout:
-    """Is the text hard-wrapped at a fixed width (pdftotext), or one paragraph per line (docx, md)?"""
-    lengths = sorted(len(line.text) for line in lines if len(line.text) >= 20)
-    if len(lengths) < 8:
+def _layout(lines: list[_Line | None]) -> _Layout:
+    """Is the text hard-wrapped at a fixed width (pdftotext), or one paragraph per line (docx, md)?
+    Wrapped text has many lines that run on into the next one (no final punctuation, the next line no
+    label), and those lines are nearly as long as each other: the wrap width."""
+    lengths = sorted(len(line.text) for line in lines if line is not None and len(line.text) >= 20)
+    if len(lengths) < 8 or lengths[int(0.9 * (len(lengths) - 1))] > 140:
+        return _Layout(False, 0)  # paragraphs of several hundred characters on one line: not wrapped
+    pairs = [
+        (len(line.text), _starts_continuation(after.text)) for line, after in zip(lines, lines[1:], strict=False)
+        if line is not None and after is not None and len(line.text) >= 20 and "table" not in line.markup
+        and not _ends_sentence(line.text) and parse_label(after.text) is None
+    ]
+    # one short paragraph per line also "runs on" (a title, then "Căn cứ …"), but into a capital letter;
+    # wrapped lines mostly break inside a sentence, before a lower-case word
+    if len(pairs) < max(5, 0.15 * len(lengths)) or sum(lower for _, lower in pairs) < 0.3 * len(pairs):
         return _Layout(False, 0)
-    p90 = lengths[int(0.9 * (len(lengths) - 1))]
-    if p90 > 140:
-        return _Layout(False, p90)
-    full = sum(1 for n in lengths if n >= 0.75 * p90)
-    return _Layout(full >= 0.4 * len(lengths), p90)
+    run_on = sorted(n for n, _ in pairs)
+    width = run_on[int(0.9 * (len(run_on) - 1))]
+    if width > 140:
+        return _Layout(False, width)
+    full = sum(1 for n in run_on if n >= 0.7 * width)
+    return _Layout(full >= 0.6 * len(run_on), width)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -372,7 +384,7 @@ class _Sequences:
 def normalize(source: SourceText) -> list[Block]:
     """Logical paragraphs of a document with their provenance (see the module docstring)."""
     lines = _prepare(source)
-    layout = _layout([line for line in lines if line is not None])
+    layout = _layout(lines)
     blocks: list[list[_Line]] = []
     sequences = _Sequences()
     previous: _Line | None = None
@@ -434,9 +446,6 @@ def _accept_label(previous: _Line, line: _Line, label: Label, layout: _Layout, s
     if label.kind in bullet_kinds():
         # in wrapped text a dash that begins a line after a full line without final punctuation is the dash of
         # "kinh tế - xã hội" or "Văn hóa - Thể thao" carried over, not a bullet (list items end with ; or .)
-        # (a labelled heading line such as "2. Phát triển kết cấu hạ tầng" may be followed by its bullets)
-        if previous.label is not None and line.text[label.end:label.end + 1].isupper():
-            return True
         if not layout.hard_wrapped or _ends_sentence(previous.text) or not _is_full(previous, layout):
             return True
         return line.text[label.end:label.end + 1].isupper() and len(previous.text) < 0.85 * layout.width
