@@ -151,3 +151,21 @@ def test_inputs_never_modified(root, tmp_path, path):
     before = (copy.read_bytes(), copy.stat().st_mtime)
     read(copy)
     assert (copy.read_bytes(), copy.stat().st_mtime) == before
+
+
+def test_header_fields_of_a_text_header_block(root):
+    fields = read(root / SEEDS[0]).fields
+    assert fields == {"issuer": "CHÍNH PHỦ", "number": "23/NQ-CP", "nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                      "motto": "Độc lập - Tự do - Hạnh phúc", "place_date": "Hà Nội, ngày 02 tháng 3 năm 2022"}
+    assert read(root / SEEDS[1]).fields == {}  # the Kon Tum text starts with its body
+
+
+def test_header_fields_of_converted_table_rows():
+    text = ("UỶ BAN NHÂN DÂN\nTỈNH  LÀO CAI |  | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số:             /UBND-KT |  |        Lào Cai, ngày         tháng       năm 2025\n"
+            "V/v tham mưu uỷ quyền thủ tục kiểm tra |  | \n\nKính gửi: | \n- Sở Công Thương;\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;")
+    assert from_string(text).fields == {
+        "issuer": "UỶ BAN NHÂN DÂN TỈNH LÀO CAI", "number": "/UBND-KT",
+        "subject": "V/v tham mưu uỷ quyền thủ tục kiểm tra", "nation": "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "motto": "Độc lập - Tự do - Hạnh phúc", "place_date": "Lào Cai, ngày tháng năm 2025"}

@@ -136,3 +136,30 @@ def header_fields(left: list[str], right: list[str]) -> dict[str, str]:
         elif kind == "number" and "number" not in fields:
             fields["number"] = re.sub(r"^\s*S[ốỐ]\s*[:.]?\s*", "", line).strip()
     return fields
+
+
+_MARKDOWN = re.compile(r"^\s*#+\s*|\*\*|(?<!\w)\*|\*(?!\w)|`")
+_HEADER_KINDS = ("nation", "motto", "number", "place_date", "subject")
+
+
+def text_header_fields(lines: list[str], window: int = 14) -> dict[str, str]:
+    """Header fields of a plain-text or Markdown document whose header block is written line after
+    line (possibly as table rows "left | | right", as docx-to-text converters write it). Empty when no
+    national title is seen among the first `window` non-empty lines."""
+    head = [line for line in lines[:60] if line.strip()][:window]
+    left: list[str] = []
+    right: list[str] = []
+    seen_nation = seen_anchor = False
+    for line in head:
+        pieces = [" ".join(_MARKDOWN.sub("", cell).split()) for cell in line.split(" | ")]
+        pieces = [text for text in pieces if text and not is_rule_line(text)]
+        kinds = [header_kind(text) for text in pieces]
+        if seen_nation and seen_anchor and not any(kinds):
+            break  # the first line after the block (document type, Kính gửi, body)
+        for text, kind in zip(pieces, kinds, strict=True):
+            seen_nation = seen_nation or kind == "nation"
+            seen_anchor = seen_anchor or kind in ("number", "place_date")
+            (right if kind in ("nation", "motto", "place_date") else left).append(text)
+    if not seen_nation:
+        return {}
+    return header_fields(left, right)

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..model import DoichieuError, Notice, SourceLine, SourceText
 from ..vntext import nfc
 from . import repair
+from .layout import text_header_fields
 
 _LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC, .VnTime fonts)", "vni": "VNI-Windows",
                  "utf-8 read as Windows-1252": "UTF-8 text that had been decoded as Windows-1252"}
@@ -118,7 +119,9 @@ def from_string(text: str, name: str = "<string>", kind: str = "txt") -> SourceT
     text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
     text, notices = repair_text(text, name)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return SourceText(path=name, kind=kind, text=text, lines=split_lines(text), notices=notices, sha256=digest)
+    lines = split_lines(text)
+    fields = text_header_fields([line.text for line in lines])
+    return SourceText(path=name, kind=kind, text=text, lines=lines, fields=fields, notices=notices, sha256=digest)
 
 
 def read_text_bytes(data: bytes, path: Path) -> SourceText:
