@@ -211,31 +211,22 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
     preamble_blocks = blocks[header_end:body_start]
     _read_preamble(preamble_blocks, meta, cues)
 
-    roots, loose, trailing = _build_outline(blocks, labels, body_start, closing_start)
-    statute = sum(1 for i in range(body_start, closing_start) if labels[i] and labels[i].kind == "article") >= 1
-    _validate_sequences(roots)
-    _assign_ids(roots)
-    notices.extend(_sequence_notices(roots, source.path))
-    _decide_scope(roots, statute, cues)
-
-    closing_blocks = list(blocks[closing_start:appendix_start])
     document_id = doc_id or _default_id(meta, source)
     doc = Document(id=document_id, path=source.path, role=role, kind=source.kind, meta=meta,
                    notices=list(source.notices) + notices, sha256=source.sha256)
-    _emit(roots, doc)
-    # unlabelled paragraphs of a body without labels (letters) are tasks when they assign work; a trailing
-    # paragraph after the last item likewise ("closing"); the last one may be the closing formula
-    closing_paragraphs: list[Block] = []
-    for group, name in ((loose, None), (trailing, "closing")):
-        for position, block in enumerate(group):
-            last = position == len(group) - 1
-            if (last and _is_closing_formula(block, cues)) or not _assigns_work(block, cues):
-                closing_paragraphs.append(block)
-                continue
-            used = {t.id for t in doc.tasks}
-            task_id = _unique(name or str(sum(1 for t in doc.tasks if not t.label) + 1), used)
-            doc.tasks.append(Task(doc=document_id, id=task_id, label="", text=block.text, span=block.span))
-    closing_blocks = closing_paragraphs + closing_blocks
+    used: set[str] = set()
+    attachment = _find_attachment(blocks, closing_start, appendix_start, cues)
+    closing_end = appendix_start if attachment is None else attachment[0]
+    closing_blocks = list(blocks[closing_start:closing_end])
+    closing_blocks += _body(blocks, labels, body_start, closing_start, doc, used, cues)
+    if attachment is not None:
+        # a decision that issues a plan, programme or regulation "kèm theo": the attached text holds the tasks
+        first, after_header = attachment
+        attached_close, appendix_start = _find_closing(blocks, labels, after_header, cues)
+        attached_body = _find_body(blocks, labels, after_header, attached_close, cues)
+        closing_blocks += blocks[attached_close:appendix_start]
+        preamble_blocks = preamble_blocks + blocks[first:attached_body]
+        closing_blocks += _body(blocks, labels, attached_body, attached_close, doc, used, cues)
     _read_closing(closing_blocks, meta, cues)
     if appendix_start < len(blocks):
         first = blocks[appendix_start]
@@ -252,6 +243,47 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
 
 
 # --------------------------------------------------------------------------- header
+
+
+def _body(blocks: list[Block], labels: list[Label | None], start: int, end: int, doc: Document, used: set[str],
+          cues: _Cues) -> list[Block]:
+    """Sections and tasks of blocks[start:end] added to `doc`; returns the paragraphs that belong to the
+    closing (the closing formula, trailing paragraphs that assign nothing)."""
+    roots, loose, trailing = _build_outline(blocks, labels, start, end)
+    statute = any(labels[i] is not None and labels[i].kind == "article" for i in range(start, end))
+    _validate_sequences(roots)
+    _assign_ids(roots, used)
+    doc.notices.extend(_sequence_notices(roots, doc.path))
+    _decide_scope(roots, statute, cues)
+    _emit(roots, doc)
+    # unlabelled paragraphs of a body without labels (letters) are tasks when they assign work; a trailing
+    # paragraph after the last item likewise ("closing"); the last one may be the closing formula
+    closing_paragraphs: list[Block] = []
+    for group, name in ((loose, None), (trailing, "closing")):
+        for position, block in enumerate(group):
+            last = position == len(group) - 1
+            if (last and _is_closing_formula(block, cues)) or not _assigns_work(block, cues):
+                closing_paragraphs.append(block)
+                continue
+            task_id = _unique(name or str(sum(1 for t in doc.tasks if not t.label) + 1), used)
+            used.add(task_id)
+            doc.tasks.append(Task(doc=doc.id, id=task_id, label="", text=block.text, span=block.span))
+    return closing_paragraphs
+
+
+_ATTACHED = re.compile(r"^\(?\s*(?:được\s+)?(?:ban hành\s+)?kèm theo\b")
+
+
+def _find_attachment(blocks: list[Block], closing: int, appendix: int, cues: _Cues) -> tuple[int, int] | None:
+    """(index of the attached document's type line, index after its "(Ban hành kèm theo …)" line) when the
+    signature is followed by an attached plan, programme or regulation — not by an appendix or a model form."""
+    for i in range(closing, min(appendix, len(blocks))):
+        if not _doc_type(blocks[i].text.strip(), cues):
+            continue
+        for k in range(i + 1, min(i + 5, len(blocks))):
+            if _ATTACHED.match(_form(blocks[k].text)):
+                return i, k + 1
+    return None
 
 
 def _cells(block: Block) -> list[str]:
@@ -409,27 +441,34 @@ def _issuer(lines: list[str]) -> str | None:
 
 
 def _find_closing(blocks: list[Block], labels: list[Label | None], start: int, cues: _Cues) -> tuple[int, int]:
-    """(first block of the closing part, first block of the appendix) — len(blocks) when absent."""
-    closing = len(blocks)
-    for i in range(start, len(blocks)):
-        form = _form(blocks[i].text)
-        if cues.closing.match(form) or any(cues.closing.match(_form(c)) for c in _cells(blocks[i])[1:]):
-            closing = i
-            break
-    if closing == len(blocks):
-        # no recipients list: the signature block closes the body
-        for i in range(len(blocks) - 1, start - 1, -1):
-            if _is_signature(blocks[i], cues) and labels[i] is None:
-                closing = i
-            elif closing != len(blocks) and not _is_name(blocks[i].text):
-                break
+    """(first block of the closing part, first block of the appendix) — len(blocks) when absent. The body
+    ends at the recipients list, else at the signature, else at an appendix heading."""
     appendix = len(blocks)
-    for i in range(closing, len(blocks)):
+    for i in range(start, len(blocks)):
         text = blocks[i].text
-        if cues.appendix.match(_form(text)) and (_is_upper(text.split(" ")[0] + " x") or _is_upper(text)):
+        if labels[i] is None and _is_upper(text.split(" ")[0] + " X") and cues.appendix.match(_form(text)):
             appendix = i
             break
+    closing = appendix
+    for i in range(start, appendix):
+        form = _form(blocks[i].text)
+        if cues.closing.match(form) or any(cues.closing.match(_form(c)) for c in _cells(blocks[i])[1:]):
+            return i, _appendix_after(blocks, labels, i, cues)
+    # no recipients list: the signature block closes the body
+    for i in range(appendix - 1, start - 1, -1):
+        if _is_signature(blocks[i], cues) and labels[i] is None:
+            closing = i
+        elif closing != appendix and not _is_name(blocks[i].text):
+            break
     return closing, appendix
+
+
+def _appendix_after(blocks: list[Block], labels: list[Label | None], start: int, cues: _Cues) -> int:
+    for i in range(start, len(blocks)):
+        text = blocks[i].text
+        if labels[i] is None and _is_upper(text.split(" ")[0] + " X") and cues.appendix.match(_form(text)):
+            return i
+    return len(blocks)
 
 
 def _is_signature(block: Block, cues: _Cues) -> bool:
@@ -621,8 +660,7 @@ def _printed_as(node: _Node, value: str) -> str:
 
 
 
-def _assign_ids(roots: list[_Node]) -> None:
-    used: set[str] = set()
+def _assign_ids(roots: list[_Node], used: set[str]) -> None:
 
     def own_id(node: _Node, position: int) -> str:
         kind = node.kind

@@ -464,3 +464,47 @@ def test_devset_decree_appendix_forms_are_not_tasks():
     doc = parse_file(path)
     assert max(t.span.line for t in doc.tasks) < 500
     assert doc.meta.number == "25/2026/NĐ-CP" and doc.meta.signer == "Bùi Thanh Sơn"
+
+
+DECISION_WITH_PLAN = """BỘ CÔNG THƯƠNG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 77/QĐ-BCT
+Hà Nội, ngày 9 tháng 3 năm 2034
+QUYẾT ĐỊNH
+Ban hành Kế hoạch thực hiện Nghị định số 25/2026/NĐ-CP
+BỘ TRƯỞNG BỘ CÔNG THƯƠNG
+Căn cứ Nghị định số 25/2026/NĐ-CP ngày 17 tháng 01 năm 2026 của Chính phủ;
+Theo đề nghị của Cục trưởng Cục Hóa chất.
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Nghị định số 25/2026/NĐ-CP.
+Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.
+Điều 3. Chánh Văn phòng Bộ, Cục trưởng Cục Hóa chất và Thủ trưởng các đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./.
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT, HC.
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Trương Thanh Hoài
+BỘ CÔNG THƯƠNG
+KẾ HOẠCH
+Thực hiện Nghị định số 25/2026/NĐ-CP
+(Ban hành kèm theo Quyết định số 77/QĐ-BCT ngày 9 tháng 3 năm 2034 của Bộ trưởng Bộ Công Thương)
+I. MỤC ĐÍCH, YÊU CẦU
+1. Triển khai kịp thời Nghị định.
+II. NHIỆM VỤ
+1. Cục Hóa chất chủ trì xây dựng cơ sở dữ liệu chuyên ngành hóa chất.
+2. Vụ Pháp chế rà soát văn bản quy phạm pháp luật liên quan.
+PHỤ LỤC
+Mẫu số 01
+Điều 1. Phê duyệt kế hoạch của ……(1).
+"""
+
+
+def test_decision_with_an_attached_plan():
+    doc = parse_text(DECISION_WITH_PLAN)
+    assert [t.id for t in doc.tasks] == ["3", "II.1", "II.2"]
+    assert doc.meta.number == "77/QĐ-BCT" and doc.meta.signer == "Trương Thanh Hoài"
+    assert not doc.section("I").holds_tasks
+    assert "Ban hành kèm theo Quyết định số 77/QĐ-BCT" in doc.preamble
+    assert any(s.kind == "appendix" for s in doc.sections)
