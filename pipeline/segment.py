@@ -451,8 +451,7 @@ def _find_closing(blocks: list[Block], labels: list[Label | None], start: int, c
             break
     closing = appendix
     for i in range(start, appendix):
-        form = _form(blocks[i].text)
-        if cues.closing.match(form) or any(cues.closing.match(_form(c)) for c in _cells(blocks[i])[1:]):
+        if any(_is_closing_cue(cell, cues) for cell in _cells(blocks[i])):
             return i, _appendix_after(blocks, labels, i, cues)
     # no recipients list: the signature block closes the body
     for i in range(appendix - 1, start - 1, -1):
@@ -461,6 +460,15 @@ def _find_closing(blocks: list[Block], labels: list[Label | None], start: int, c
         elif closing != appendix and not _is_name(blocks[i].text):
             break
     return closing, appendix
+
+
+def _is_closing_cue(cell: str, cues: _Cues) -> bool:
+    """'Nơi nhận:' heading the recipients list (not a clause about 'nơi nhận hồ sơ …')."""
+    match = cues.closing.match(_form(cell))
+    if not match:
+        return False
+    rest = _form(cell)[match.end():].strip()
+    return not rest or (rest.startswith(":") and len(cell) <= 80)
 
 
 def _appendix_after(blocks: list[Block], labels: list[Label | None], start: int, cues: _Cues) -> int:

@@ -508,3 +508,10 @@ def test_decision_with_an_attached_plan():
     assert not doc.section("I").holds_tasks
     assert "Ban hành kèm theo Quyết định số 77/QĐ-BCT" in doc.preamble
     assert any(s.kind == "appendix" for s in doc.sections)
+
+
+def test_markdown_star_bullets_and_a_clause_about_nơi_nhận_hồ_sơ():
+    doc = parse_text("1. Sở Tư pháp\n\n* Rà soát văn bản;\n\n* Nơi nhận hồ sơ: Sở Tư pháp tiếp nhận hồ sơ.\n\n"
+                     "Nơi nhận:\n- Lưu: VT.\n", kind="md")
+    assert [(t.id, t.label) for t in doc.tasks] == [("1.1", "*"), ("1.2", "*")]
+    assert doc.meta.recipients == ["Lưu: VT"]
