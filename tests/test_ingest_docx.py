@@ -199,3 +199,26 @@ def test_signature_table_by_column_and_small_data_table_by_row(tmp_path):
     assert texts(read(path)) == ["Nhiệm vụ | Cơ quan chủ trì", "Rà soát quy hoạch Báo cáo kết quả | Sở Công Thương",
                                  "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
                                  "Nguyễn Văn A"]
+
+
+def test_text_box_read_once_and_deleted_text_skipped(tmp_path):
+    from lxml import etree
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Kế hoạch ")
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    xml = (f'<w:r xmlns:w="{w}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+           '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>'
+           '<w:p><w:r><w:t>trong hộp</w:t></w:r></w:p><w:p><w:r><w:t>dòng hai</w:t></w:r></w:p>'
+           '</w:txbxContent></w:drawing></mc:Choice>'
+           '<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>trong hộp</w:t></w:r></w:p>'
+           '<w:p><w:r><w:t>dòng hai</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>'
+           '</mc:AlternateContent></w:r>')
+    paragraph._p.append(etree.fromstring(xml))
+    deleted = etree.fromstring(f'<w:del xmlns:w="{w}"><w:r><w:delText>bỏ đi</w:delText></w:r></w:del>')
+    paragraph._p.append(deleted)
+    inserted = etree.fromstring(f'<w:ins xmlns:w="{w}"><w:r><w:t> thêm vào</w:t></w:r></w:ins>')
+    paragraph._p.append(inserted)
+    path = tmp_path / "box.docx"
+    document.save(str(path))
+    assert read(path).text == "Kế hoạch\ntrong hộp\ndòng hai\n thêm vào"

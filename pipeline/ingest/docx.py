@@ -265,9 +265,16 @@ class _Reader:
         italic_flags: list[bool] = []
         style_bold = bool(_resolve(self.styles, style_id, "bold"))
         style_italic = bool(_resolve(self.styles, style_id, "italic"))
+        previous_paragraph = p
         for run in p.iter(f"{_W}r"):
-            if _inside(run, ("del", "instrText", "fldSimple")):
+            # deleted/moved-away revisions, and the legacy copy (mc:Fallback) of a text box that Word also
+            # writes in its mc:Choice: read once
+            if _inside(run, ("del", "moveFrom", "Fallback")):
                 continue
+            paragraph_of_run = _paragraph_of(run)
+            if paragraph_of_run is not previous_paragraph and runs_text:
+                runs_text.append("\n")  # a paragraph of a text box inside this one: its own line
+            previous_paragraph = paragraph_of_run
             rpr = run.find(f"{_W}rPr")
             text = []
             for child in run:
@@ -344,15 +351,25 @@ class _Reader:
         return text
 
 
-def _inside(element, tags: tuple[str, ...]) -> bool:
+def _inside(element, names: tuple[str, ...]) -> bool:
+    """Whether an ancestor (up to the paragraph) has one of these local names."""
     parent = element.getparent()
     while parent is not None:
-        if parent.tag.replace(_W, "") in tags:
+        tag = parent.tag if isinstance(parent.tag, str) else ""
+        local = tag.rsplit("}", 1)[-1]
+        if local in names:
             return True
-        if parent.tag == f"{_W}p":
+        if tag in (f"{_W}body", f"{_W}tc"):
             return False
         parent = parent.getparent()
     return False
+
+
+def _paragraph_of(run):
+    parent = run.getparent()
+    while parent is not None and parent.tag != f"{_W}p":
+        parent = parent.getparent()
+    return parent
 
 
 # --------------------------------------------------------------------------- tables
