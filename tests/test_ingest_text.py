@@ -169,3 +169,9 @@ def test_header_fields_of_converted_table_rows():
         "issuer": "UỶ BAN NHÂN DÂN TỈNH LÀO CAI", "number": "/UBND-KT",
         "subject": "V/v tham mưu uỷ quyền thủ tục kiểm tra", "nation": "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "motto": "Độc lập - Tự do - Hạnh phúc", "place_date": "Lào Cai, ngày tháng năm 2025"}
+
+
+def test_text_that_mentions_pdf_magic_is_text(tmp_path):
+    path = tmp_path / "note.md"
+    path.write_text("# Ghi chú\nTệp PDF bắt đầu bằng %PDF-1.7 ở đầu tệp.\n", encoding="utf-8")
+    assert read(path).kind == "md"

@@ -10,14 +10,24 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 TEXT_SUFFIXES = {".md": "md", ".markdown": "md"}
 
 
+def _ends_like_pdf(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(0, 2)
+            handle.seek(max(0, handle.tell() - 2048))
+            return b"%%EOF" in handle.read()
+    except OSError:
+        return False
+
+
 def sniff(path: Path, head: bytes) -> str:
     """'pdf' | 'docx' | 'txt' | 'md' from the first bytes of the file (and, for zips, its members).
 
     Refuses formats doichieu does not read (legacy .doc, other zip/Office formats, common binaries)
     with a DoichieuError that says what to do."""
     name = str(path)
-    if b"%PDF-" in head[:1024]:
-        return "pdf"
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n\x00").startswith(b"%PDF-") or (b"%PDF-" in head[:1024] and _ends_like_pdf(path)):
+        return "pdf"  # PDF readers accept junk before the header; a text merely mentioning %PDF- is not a PDF
     if head.startswith(OLE2_MAGIC):
         raise DoichieuError(
             name,
