@@ -184,3 +184,82 @@ def test_outline_round_trip(items, style):
 @given(outlines(), styles)
 def test_outline_round_trip_with_misprinted_letters(items, style):
     check(items, style, misprint=True)
+
+
+# --------------------------------------------------------------------------- statutes
+
+CONDITION_OPENINGS = ["Hồ sơ đề nghị gồm", "Người đề nghị cấp chứng chỉ phải", "Cơ sở sản xuất phải bảo đảm",
+                      "Việc huấn luyện được thực hiện"]
+conditions = st.builds(sentence, st.sampled_from(CONDITION_OPENINGS),
+                       st.lists(st.sampled_from(WORDS), min_size=4, max_size=20), st.just("."))
+DUTY_HEADINGS = ["Bộ Công Thương có trách nhiệm:", "Ủy ban nhân dân cấp tỉnh có trách nhiệm:",
+                 "Bộ Công an trong phạm vi nhiệm vụ, quyền hạn của mình thực hiện các nội dung sau:"]
+
+
+@dataclass
+class Article:
+    title: str
+    task: bool  # a task article (responsibility, implementation)
+    clauses: list[tuple[str, list[str]]]  # (clause text or heading, points)
+
+
+@st.composite
+def articles(draw) -> Article:
+    if draw(st.booleans()):
+        title = draw(st.sampled_from(["Trách nhiệm của các bộ, ngành", "Tổ chức thực hiện",
+                                      "Trách nhiệm thi hành"]))
+        clauses = []
+        for _ in range(draw(st.integers(min_value=1, max_value=4))):
+            if draw(st.booleans()):
+                clauses.append((draw(sentences), []))
+            else:
+                clauses.append((draw(st.sampled_from(DUTY_HEADINGS)), draw(st.lists(sentences, min_size=1, max_size=6))))
+        return Article(title, True, clauses)
+    title = draw(st.sampled_from(["Điều kiện cấp chứng chỉ", "Hồ sơ đề nghị", "Giải thích từ ngữ"]))
+    clauses = [(draw(conditions), draw(st.lists(conditions, max_size=3))) for _ in range(draw(st.integers(0, 3)))]
+    return Article(title, False, clauses)
+
+
+def render_statute(chapters: list[list[Article]], blank: bool, misprint: bool) -> tuple[str, dict, list, int]:
+    lines = ["CHÍNH PHỦ", "Số: 9/2035/NĐ-CP", "NGHỊ ĐỊNH", "Quy định chi tiết một số điều của Luật Thử nghiệm",
+             "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;", "Chính phủ ban hành Nghị định."]
+    tasks: dict[str, str] = {}
+    sections: list[str] = []
+    misprints = 0
+    number = 0
+    for c, chapter in enumerate(chapters):
+        lines += [f"Chương {ROMAN[c]}", "QUY ĐỊNH CHUNG" if c == 0 else "NỘI DUNG CỤ THỂ"]
+        sections.append(f"Chương.{ROMAN[c]}")
+        for article in chapter:
+            number += 1
+            lines.append(f"Điều {number}. {article.title}")
+            sections.append(str(number))
+            if not article.clauses and article.task:
+                continue
+            for k, (text, points) in enumerate(article.clauses, start=1):
+                lines.append(f"{k}. {text}")
+                if points:
+                    sections.append(f"{number}.{k}")
+                elif article.task:
+                    tasks[f"{number}.{k}"] = fold(text)
+                for p, point in enumerate(points):
+                    printed = "d" if misprint and LETTERS[p] == "đ" else LETTERS[p]
+                    misprints += printed != LETTERS[p]
+                    lines.append(f"{printed}) {point}")
+                    if article.task:
+                        tasks[f"{number}.{k}.{LETTERS[p]}"] = fold(point)
+    lines += ["Nơi nhận:", "- Lưu: VT.", "TM. CHÍNH PHỦ", "THỦ TƯỚNG", "Nguyễn Văn An",
+              "PHỤ LỤC", "MẪU QUYẾT ĐỊNH", "Điều 1. Phê duyệt kế hoạch.", "Điều 2. Đơn vị có trách nhiệm thực hiện."]
+    return ("\n\n" if blank else "\n").join(lines) + "\n", tasks, sections, misprints
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(articles(), min_size=1, max_size=4), min_size=1, max_size=3), st.booleans(), st.booleans())
+def test_statute_round_trip(chapters, blank, misprint):
+    text, want_tasks, want_sections, misprints = render_statute(chapters, blank, misprint)
+    source = from_string(text, name="decree")
+    doc = segment(normalize(source), source)
+    assert {t.id: fold(t.text) for t in doc.tasks} == want_tasks, text
+    assert [s.id for s in doc.sections if s.kind != "appendix"] == want_sections, text
+    assert len([n for n in doc.notices if n.code == "label-repaired"]) == misprints, text
+    assert doc.meta.number == "9/2035/NĐ-CP" and doc.meta.signer == "Nguyễn Văn An"
