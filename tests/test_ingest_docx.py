@@ -222,3 +222,24 @@ def test_text_box_read_once_and_deleted_text_skipped(tmp_path):
     path = tmp_path / "box.docx"
     document.save(str(path))
     assert read(path).text == "Kế hoạch\ntrong hộp\ndòng hai\n thêm vào"
+
+
+def test_level_restart_rules():
+    from lxml import etree
+
+    from pipeline.ingest.docx import Numbering
+
+    xml = """<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+      <w:abstractNum w:abstractNumId="1">
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Điều %1."/></w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+        <w:lvl w:ilvl="2"><w:start w:val="1"/><w:lvlRestart w:val="0"/><w:numFmt w:val="decimal"/>
+          <w:lvlText w:val="(%3)"/></w:lvl>
+        <w:lvl w:ilvl="3"><w:start w:val="1"/><w:lvlRestart w:val="1"/><w:numFmt w:val="lowerLetter"/>
+          <w:lvlText w:val="%4)"/></w:lvl>
+      </w:abstractNum>
+      <w:num w:numId="7"><w:abstractNumId w:val="1"/></w:num></w:numbering>"""
+    numbering = Numbering.from_xml(etree.fromstring(xml))
+    labels = [numbering.label("7", level)[0] for level in (0, 1, 2, 3, 1, 2, 3, 0, 1, 2, 3)]
+    # (n) never restarts; the letters restart only when level 1 ("Điều") is used, not at "2."
+    assert labels == ["Điều 1.", "1.", "(1)", "a)", "2.", "(2)", "b)", "Điều 2.", "1.", "(3)", "a)"]

@@ -125,8 +125,10 @@ class Numbering:
                     counters[override_level] = start - 1
         counters[ilvl] = counters.get(ilvl, self._start(num_id, ilvl) - 1) + 1
         for deeper in [k for k in counters if k > ilvl]:
-            deeper_level = self.level(num_id, deeper)
-            if deeper_level is None or deeper_level.restart != 0:
+            # lvlRestart: 0 = never restart; n = restart when level n (1-based) or a shallower one is used;
+            # absent = restart when any shallower level is used
+            restart = (self.level(num_id, deeper) or Level()).restart
+            if restart is None or (restart != 0 and ilvl <= restart - 1):
                 del counters[deeper]
         if level.fmt == "bullet":
             text = level.text or ""
