@@ -413,3 +413,23 @@ def test_blank_pdf_refused(tmp_path):
     pdf.output(str(path))
     with pytest.raises(DoichieuError, match="blank"):
         read(path)
+
+
+@pytest.mark.parametrize("text, value", [("12", 12), ("- 3 -", 3), ("Trang 4", 4), ("Trang 2/10", 2), ("5/12", 5),
+                                         ("Page 7 of 9", 7), ("2022", 2022), ("1. Nhiệm vụ", None),
+                                         ("Điều 3", None), ("a)", None)])
+def test_page_number_lines(text, value):
+    from pipeline.ingest.layout import page_number_value
+
+    assert page_number_value(text) == value
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "nation"), ("Độc lập – Tự do – Hạnh phúc", "motto"),
+    ("Số: 23/NQ-CP", "number"), ("Số 1234/UBND-KTTH", "number"), ("Sở Tài chính", None),
+    ("Số lượng cán bộ", None), ("Hà Nội, ngày 02 tháng 3 năm 2022", "place_date"),
+    ("V/v triển khai Nghị quyết", "subject"), ("Kính gửi: Bộ Xây dựng", "recipient"), ("ỦY BAN NHÂN DÂN", None)])
+def test_header_line_kinds(text, kind):
+    from pipeline.ingest.layout import header_kind
+
+    assert header_kind(text) == kind
