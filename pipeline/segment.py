@@ -205,6 +205,7 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
     notices: list[Notice] = []
 
     header_end = _read_header(blocks, labels, meta, cues)
+    _prefer_layout_fields(meta, source.fields)
     closing_start, appendix_start = _find_closing(blocks, labels, header_end, cues)
     body_start = _find_body(blocks, labels, header_end, closing_start, cues)
 
@@ -416,6 +417,17 @@ def _continues_title(cell: str, cues: _Cues) -> bool:
 
 def _part_of_title(block: Block, meta: DocumentMeta) -> bool:
     return bool(meta.title) and block.text in meta.title
+
+
+def _prefer_layout_fields(meta: DocumentMeta, fields: dict[str, str]) -> None:
+    """Header facts that ingest read from the page layout (columns kept apart) win over the text reading."""
+    if fields.get("issuer"):
+        meta.issuer = fields["issuer"]
+    number = fields.get("number", "")
+    if not meta.number and re.search(r"\d", number.split("/")[0]):
+        meta.number = re.sub(r"\s+", "", number)
+    if not meta.title and fields.get("subject"):
+        meta.title = fields["subject"]
 
 
 _LOCAL_LEVEL = re.compile(r"^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b")

@@ -515,3 +515,18 @@ def test_markdown_star_bullets_and_a_clause_about_nơi_nhận_hồ_sơ():
                      "Nơi nhận:\n- Lưu: VT.\n", kind="md")
     assert [(t.id, t.label) for t in doc.tasks] == [("1.1", "*"), ("1.2", "*")]
     assert doc.meta.recipients == ["Lưu: VT"]
+
+
+def test_devset_pdf_letter():
+    path = DEVSET / "pdf" / "CV-UBND-tinh-chi-dao-quan-ly-giam-sat-VLNCN.pdf"
+    if not path.exists():
+        pytest.skip("../shared/devset is not beside this checkout")
+    doc = parse_file(path)
+    ids = [t.id for t in doc.tasks]
+    assert ids[:5] == ["1.a", "1.b", "1.c", "1.d", "1.đ"] and ids[-1] == "6.k" and len(ids) == 27
+    assert [s.id for s in doc.sections] == ["1", "2", "3", "4", "5", "6"]
+    assert doc.preamble.startswith("Công tác quản lý nhà nước về vật liệu nổ công nghiệp")
+    assert doc.meta.recipients[0].endswith("Ban Chỉ huy Bộ đội Biên phòng tỉnh")
+    assert doc.meta.signer == "Nguyễn Thành Sinh" and doc.meta.issuer.endswith("TỈNH LÀO CAI")
+    assert doc.task("1.d").span.page == 2
+    assert "khu chế xuất" not in doc.closing
