@@ -8,12 +8,17 @@ Guarantees to normalize:
   came from Word numbering, "footnote" for PDF footnotes moved to the end).
 - PDFs: page numbers (also those glued to a line end by the extraction), running headers and footers
   are removed; footnote marks are printed as superscript digits and footnote bodies moved to the end of
-  the text, so a paragraph broken by a page continues on the next page's first line; a line-end hyphen
-  is joined only when the two halves form one word (Vietnamese syllables never hyphenate).
+  the text, so a paragraph broken by a page continues on the next page's first line. Line-end hyphens
+  are conservative: a soft/automatic hyphen (as pdfium marks it) is removed and the word rejoined; a
+  code or number split at its own hyphen ("NĐ-" / "CP", "2021-" / "2025") is rejoined keeping the
+  hyphen; every other hyphen stays (Vietnamese syllables are not hyphenated).
+- Scans: a PDF whose pages are images (possibly with a signature-stamp overlay) is refused, or read by
+  Tesseract with `ocr=True` (a notice per OCR'd page says the text needs review).
 - The header block comes first as plain lines in reading order: for a two-column header the left
   column's lines (issuing body, số hiệu, V/v …), then the right column's (nation, motto, place/date),
   never interleaved; the same facts are in SourceText.fields (issuer, nation, motto, number,
-  place_date, subject when seen). DOCX header tables give the same lines and fields.
+  place_date, subject when seen). DOCX header tables give the same lines and fields; text/Markdown
+  header blocks (written line after line, or as "left | | right" rows) give the fields.
 - Tables: one line per row, cells in order joined by " | " (DOCX tables; bordered PDF tables, read with
   pdfplumber on the pages that have rules). Layout tables (the header table, a two-column Nơi nhận /
   signature table) are given column by column instead.
