@@ -263,3 +263,28 @@ def test_statute_round_trip(chapters, blank, misprint):
     assert [s.id for s in doc.sections if s.kind != "appendix"] == want_sections, text
     assert len([n for n in doc.notices if n.code == "label-repaired"]) == misprints, text
     assert doc.meta.number == "9/2035/NĐ-CP" and doc.meta.signer == "Nguyễn Văn An"
+
+
+# --------------------------------------------------------------------------- robustness
+
+TOKENS = ["a)", "d)", "đ)", "1.", "2.1.", "III.", "-", "+", "*", "**", "##", "Điều 3.", "Chương II", "Mục 1.",
+          "Nơi nhận:", "Kính gửi:", "V/v", "Số: 12/QĐ-UBND", "TM. ỦY BAN NHÂN DÂN", "PHỤ LỤC", "KẾ HOẠCH",
+          "(Ban hành kèm theo", "Căn cứ", "Bộ Y tế", "các", "ngày 5 tháng 6 năm 2030", "|", "./.", ";", ":", "\n",
+          "\n\n", "   ", "Nguyễn Văn An", "QUYẾT ĐỊNH:", "Giao", "trách nhiệm", "có hiệu lực"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=80), st.sampled_from(["txt", "md"]))
+def test_any_token_soup_parses_or_fails_cleanly(tokens, kind):
+    from pipeline.model import DoichieuError
+
+    source = from_string(" ".join(tokens) + " x", name="soup", kind=kind)
+    try:
+        doc = segment(normalize(source), source)
+    except DoichieuError as error:
+        assert error.path == "soup"
+        return
+    ids = [t.id for t in doc.tasks] + [s.id for s in doc.sections]
+    assert len(ids) == len(set(ids))
+    for task in doc.tasks:
+        assert 0 <= task.span.start <= task.span.end <= len(source.text)
