@@ -778,13 +778,14 @@ def _absorb_citation_lists(node: _Node, cues: _Cues) -> None:
     bullets = [c for c in node.children if c.kind in bullet_kinds()]
     if not bullets or len(bullets) != len(node.children):
         return
-    if all(not c.children and cues.citation_list.match(_form(c.title)) and _DOC_NUMBER.search(c.title[:120])
+    if all(not c.children and cues.citation_list.match(_form(c.title)) and _DOC_NUMBER.match(c.title[:160])
            for c in bullets):
         node.absorbed = [b for c in bullets for b in (c.head, *c.body)]
         node.children = []
 
 
-_DOC_NUMBER = re.compile(r"\b\d{1,4}/(?:\d{4}/)?[A-ZĐ]")
+# "Nghị định số 24/2026/NĐ-CP …", "Luật Hóa chất số 69/2025/QH15 …": a name, then its số hiệu
+_DOC_NUMBER = re.compile(r"^\S+(?:\s+\S+){0,8}?\s+số\s+\d{1,4}/(?:\d{4}/)?[A-ZĐ]")
 
 
 def _task_article(node: _Node, cues: _Cues) -> bool:
