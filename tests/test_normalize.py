@@ -32,6 +32,7 @@ def test_parse_label_kinds():
     assert parse_label("Chương II").kind == "chapter"
     assert parse_label("Mục 2. THẨM ĐỊNH").kind == "section"
     assert parse_label("+ Rà soát").kind == "plus"
+    assert parse_label("b. Sở Tư pháp").kind == "letter_dot" and parse_label("v.v. các") is None
     assert parse_label("– Rà soát").kind == "dash"
     assert parse_label("2021 của Thủ tướng") is None
     assert parse_label("5. tháng sau") is None  # a number opening a wrapped sentence
