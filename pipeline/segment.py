@@ -216,10 +216,12 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
     doc = Document(id=document_id, path=source.path, role=role, kind=source.kind, meta=meta,
                    notices=list(source.notices) + notices, sha256=source.sha256)
     used: set[str] = set()
+    tables = _task_tables(blocks, labels, cues)
+    skip = {i for table in tables for i in table.rows}
     attachment = _find_attachment(blocks, closing_start, appendix_start, cues)
     closing_end = appendix_start if attachment is None else attachment[0]
     closing_blocks = list(blocks[closing_start:closing_end])
-    closing_blocks += _body(blocks, labels, body_start, closing_start, doc, used, cues)
+    closing_blocks += _body(blocks, labels, body_start, closing_start, doc, used, cues, skip)
     if attachment is not None:
         # a decision that issues a plan, programme or regulation "kèm theo": the attached text holds the tasks
         first, after_header = attachment
@@ -227,7 +229,8 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
         attached_body = _find_body(blocks, labels, after_header, attached_close, cues)
         closing_blocks += blocks[attached_close:appendix_start]
         preamble_blocks = preamble_blocks + blocks[first:attached_body]
-        closing_blocks += _body(blocks, labels, attached_body, attached_close, doc, used, cues)
+        closing_blocks += _body(blocks, labels, attached_body, attached_close, doc, used, cues, skip)
+    _emit_tables(tables, blocks, doc, used)
     _read_closing(closing_blocks, meta, cues)
     if appendix_start < len(blocks):
         first = blocks[appendix_start]
@@ -247,10 +250,11 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
 
 
 def _body(blocks: list[Block], labels: list[Label | None], start: int, end: int, doc: Document, used: set[str],
-          cues: _Cues) -> list[Block]:
+          cues: _Cues, skip: set[int] = frozenset()) -> list[Block]:
     """Sections and tasks of blocks[start:end] added to `doc`; returns the paragraphs that belong to the
-    closing (the closing formula, trailing paragraphs that assign nothing)."""
-    roots, loose, trailing = _build_outline(blocks, labels, start, end)
+    closing (the closing formula, trailing paragraphs that assign nothing). Blocks in `skip` (rows of task
+    tables) are left out."""
+    roots, loose, trailing = _build_outline(blocks, labels, start, end, skip)
     statute = any(labels[i] is not None and labels[i].kind == "article" for i in range(start, end))
     _validate_sequences(roots)
     _assign_ids(roots, used)
@@ -270,6 +274,77 @@ def _body(blocks: list[Block], labels: list[Label | None], start: int, end: int,
             used.add(task_id)
             doc.tasks.append(Task(doc=doc.id, id=task_id, label="", text=block.text, span=block.span))
     return closing_paragraphs
+
+
+@dataclass
+class _Table:
+    """A table of tasks (docx rows with " | " cells): a header row naming the task and lead columns, then one
+    row per task, numbered in its first cell; group rows ("I | Nhóm nhiệm vụ …") head sections."""
+
+    header: list[str]
+    rows: list[int]  # block indices of the header, group and task rows
+    title: str
+
+
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[IVXL]{1,5})\.?$")
+
+
+def _task_tables(blocks: list[Block], labels: list[Label | None], cues: _Cues) -> list[_Table]:
+    tables: list[_Table] = []
+    i = 0
+    while i < len(blocks):
+        cells = [c.strip() for c in blocks[i].text.split("|")] if "table" in blocks[i].markup else []
+        folded = [fold(c) for c in cells]
+        if len(cells) >= 3 and any(c.startswith(("nhiem vu", "noi dung", "ten nhiem vu")) for c in folded) \
+                and any("chu tri" in c for c in folded):
+            title = blocks[i - 1].text if i > 0 and "table" not in blocks[i - 1].markup else ""
+            table = _Table(header=cells, rows=[i], title=title)
+            k = i + 1
+            while k < len(blocks) and "table" in blocks[k].markup:
+                first = blocks[k].text.split("|")[0].strip()
+                if _ROW_NUMBER.match(first):
+                    table.rows.append(k)
+                k += 1
+            if len(table.rows) > 1:
+                tables.append(table)
+            i = k
+            continue
+        i += 1
+    return tables
+
+
+def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used: set[str]) -> None:
+    """One section per table, one task per numbered row: the task column's text, then the other columns
+    under their printed headings ("(Cơ quan chủ trì: …; Thời gian: …)")."""
+    for number, table in enumerate(tables, start=1):
+        table_id = _unique(f"Bảng.{number}", used)
+        used.add(table_id)
+        header = [fold(c) for c in table.header]
+        task_column = next(i for i, c in enumerate(header) if c.startswith(("nhiem vu", "noi dung", "ten nhiem vu")))
+        first, last = blocks[table.rows[0]], blocks[table.rows[-1]]
+        doc.sections.append(Section(id=table_id, label="", kind="table", title=table.title or table.header[task_column],
+                                    span=_span(first, last), holds_tasks=True))
+        group_id = table_id
+        for index in table.rows[1:]:
+            block = blocks[index]
+            cells = [c.strip() for c in block.text.split("|")]
+            mark = cells[0].rstrip(".")
+            if re.fullmatch(r"[IVXL]+", mark):
+                group_id = _unique(f"{table_id}.{mark}", used)
+                used.add(group_id)
+                doc.sections.append(Section(id=group_id, label=cells[0], kind="group",
+                                            title=" ".join(c for c in cells[1:] if c), span=block.span,
+                                            parent=table_id))
+                continue
+            text = cells[task_column] if task_column < len(cells) else ""
+            extra = [f"{table.header[i]}: {cells[i]}" for i in range(len(cells))
+                     if i not in (0, task_column) and i < len(table.header) and cells[i] and table.header[i]]
+            if extra:
+                text = f"{text} ({'; '.join(extra)})"
+            task_id = _unique(f"{group_id}.{mark}", used)
+            used.add(task_id)
+            doc.tasks.append(Task(doc=doc.id, id=task_id, label=cells[0], text=text, span=block.span,
+                                  parent=group_id))
 
 
 _ATTACHED = re.compile(r"^\(?\s*(?:được\s+)?(?:ban hành\s+)?kèm theo\b")
@@ -534,8 +609,8 @@ def _is_enacting(block: Block, cues: _Cues) -> bool:
 # --------------------------------------------------------------------------- outline
 
 
-def _build_outline(blocks: list[Block], labels: list[Label | None], start: int, end: int
-                   ) -> tuple[list[_Node], list[Block], list[Block]]:
+def _build_outline(blocks: list[Block], labels: list[Label | None], start: int, end: int,
+                   skip: set[int] = frozenset()) -> tuple[list[_Node], list[Block], list[Block]]:
     """Nodes of the body; unlabelled paragraphs of a body without labels; trailing paragraphs after the
     last labelled item (closing candidates)."""
     roots: list[_Node] = []
@@ -544,6 +619,8 @@ def _build_outline(blocks: list[Block], labels: list[Label | None], start: int, 
     last_labelled = max((i for i in range(start, end) if labels[i] is not None), default=None)
     trailing: list[Block] = []
     for i in range(start, end):
+        if i in skip:
+            continue
         block, label = blocks[i], labels[i]
         if label is None:
             if not stack:

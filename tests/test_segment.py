@@ -530,3 +530,41 @@ def test_devset_pdf_letter():
     assert doc.meta.signer == "Nguyễn Thành Sinh" and doc.meta.issuer.endswith("TỈNH LÀO CAI")
     assert doc.task("1.d").span.page == 2
     assert "khu chế xuất" not in doc.closing
+
+
+PLAN_WITH_TASK_TABLE = """ỦY BAN NHÂN DÂN
+THÀNH PHỐ HẢI PHÒNG
+Số: 15/KH-UBND
+KẾ HOẠCH
+Thực hiện Chỉ thị số 5/CT-TTg
+Thực hiện Chỉ thị số 5/CT-TTg ngày 2 tháng 1 năm 2033 của Thủ tướng Chính phủ, Ủy ban nhân dân thành phố ban hành Kế hoạch như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+1. Bám sát nội dung Chỉ thị.
+II. NHIỆM VỤ
+Các nhiệm vụ cụ thể tại Phụ lục kèm theo.
+III. TỔ CHỨC THỰC HIỆN
+Sở Kế hoạch và Đầu tư theo dõi, tổng hợp kết quả thực hiện, báo cáo Ủy ban nhân dân thành phố.
+Nơi nhận:
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Lê Văn Cường
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành
+I | Nhóm nhiệm vụ về thể chế |  |  |
+1 | Rà soát quy định về quản lý cảng biển | Sở Giao thông vận tải | Sở Tư pháp | Quý II/2033
+2 | Xây dựng cơ sở dữ liệu | Sở Thông tin và Truyền thông |  | Năm 2033
+II | Nhóm nhiệm vụ về đầu tư |  |  |
+1 | Bố trí vốn đầu tư công | Sở Kế hoạch và Đầu tư | Sở Tài chính | Hằng năm
+"""
+
+
+def test_table_of_tasks_in_an_appendix():
+    doc = parse_text(PLAN_WITH_TASK_TABLE)
+    assert [t.id for t in doc.tasks] == ["III", "Bảng.1.I.1", "Bảng.1.I.2", "Bảng.1.II.1"]
+    row = doc.task("Bảng.1.I.1")
+    assert row.text == ("Rà soát quy định về quản lý cảng biển (Cơ quan chủ trì: Sở Giao thông vận tải; "
+                        "Cơ quan phối hợp: Sở Tư pháp; Thời gian hoàn thành: Quý II/2033)")
+    assert row.parent == "Bảng.1.I" and row.span.line == 22
+    assert doc.section("Bảng.1").title == "DANH MỤC NHIỆM VỤ"
