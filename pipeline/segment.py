@@ -392,11 +392,13 @@ def _doc_type(text: str, cues: _Cues) -> str | None:
 def _read_header(blocks: list[Block], labels: list[Label | None], meta: DocumentMeta, cues: _Cues) -> int:
     """Consume the header block; returns the index of the first block after it."""
     index = 0
-    issuer_lines: list[str] = []
+    issuer_lines: list[str] = []  # upper-case lines above the số hiệu, type and subject: the issuing body
+    later_upper: list[str] = []  # upper-case lines below them (the authority: "BỘ TRƯỞNG BỘ …", "CHÍNH PHỦ")
     expect_title = False
     title_open = False
     in_recipients = False
     recipient_open = False
+    top_done = False
     seen_any = False
     while index < len(blocks):
         block = blocks[index]
@@ -427,26 +429,26 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
                 value = (number.group("number") or "").strip()
                 if re.search(r"\d", value.split("/")[0]) and not meta.number:
                     meta.number = re.sub(r"\s+", "", value)
-                consumed = True
+                consumed = top_done = True
                 continue
             date = cues.date.search(cell)
             if date and fold(cell).find("ngay") >= 0 and len(cell) < 80:
                 meta.place = meta.place or date.group("place").strip()
                 if date.group("day") and date.group("month") and date.group("year") and not meta.date:
                     meta.date = f"{int(date.group('year')):04d}-{int(date.group('month')):02d}-{int(date.group('day')):02d}"
-                consumed = True
+                consumed = top_done = True
                 continue
             doc_type = _doc_type(cell, cues)
             if doc_type and not cell.rstrip().endswith(":"):
                 meta.doc_type = meta.doc_type or doc_type
                 expect_title = True
-                consumed = True
+                consumed = top_done = True
                 continue
             if cues.subject_prefix.match(form):
                 meta.title = meta.title or cell
                 meta.doc_type = meta.doc_type or cues.rules.letter_type
                 title_open = True
-                consumed = True
+                consumed = top_done = True
                 continue
             if title_open and label is None and len(cells) == 1 and _continues_title(cell, cues):
                 meta.title = f"{meta.title} {cell}"
@@ -467,7 +469,7 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
                 continue
             if _is_upper(cell) and label is None and not cues.preamble.match(form) \
                     and fold(cell.rstrip(":")) not in cues.enacting and len(cell) <= 120:
-                issuer_lines.append(cell)
+                (later_upper if top_done else issuer_lines).append(cell)
                 consumed = True
                 continue
         if expect_title and meta.title and consumed:
@@ -479,7 +481,7 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
         seen_any = True
         index += 1
     if seen_any:
-        meta.issuer = _issuer(issuer_lines)
+        meta.issuer = _issuer(issuer_lines or later_upper)
     else:
         index = 0
     return index
@@ -512,7 +514,8 @@ _LOCAL_LEVEL = re.compile(r"^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tra
 
 
 def _issuer(lines: list[str]) -> str | None:
-    """The issuing body from the header's upper-case lines: a repeated full name wins, else the lowest unit."""
+    """The issuing body from the header's upper-case lines: "ỦY BAN NHÂN DÂN" + "TỈNH X" is one name; of a
+    superior and its unit ("UBND TỈNH LÀO CAI" / "SỞ CÔNG THƯƠNG") the unit issues."""
     if not lines:
         return None
     names: list[str] = []
@@ -521,10 +524,7 @@ def _issuer(lines: list[str]) -> str | None:
             names[-1] = f"{names[-1]} {line}"
         else:
             names.append(line)
-    longest_repeat = [n for n in names if sum(fold(n) == fold(m) for m in names) > 1]
-    if longest_repeat:
-        return longest_repeat[0]
-    return max(names[-2:], key=len) if len(names) >= 2 and fold(names[-1]) in fold(names[-2]) else names[-1]
+    return names[-1]
 
 
 # --------------------------------------------------------------------------- regions

@@ -568,3 +568,8 @@ def test_table_of_tasks_in_an_appendix():
                         "Cơ quan phối hợp: Sở Tư pháp; Thời gian hoàn thành: Quý II/2033)")
     assert row.parent == "Bảng.1.I" and row.span.line == 22
     assert doc.section("Bảng.1").title == "DANH MỤC NHIỆM VỤ"
+
+
+def test_issuer_is_the_top_left_unit_not_the_authority_line():
+    assert parse_text(DECISION_WITH_PLAN).meta.issuer == "BỘ CÔNG THƯƠNG"
+    assert parse_text(STATUTE).meta.issuer == "CHÍNH PHỦ"
