@@ -1,7 +1,10 @@
 """Parse time (ingest -> normalize -> segment) per document and for 1x, 10x, 100x concatenations of the seed
 text, after start-up (rules loaded, one warm-up parse). Prints figures; asserts nothing.
 
-    .venv/bin/python benchmarks/parse.py [--repeat 5]
+    .venv/bin/python benchmarks/parse.py [--repeat 5] [--write-results DIR]
+
+--write-results DIR also writes DIR/seed.json and DIR/dev.json (segmentation only, no roles or links) for
+the referee: score.py DIR/seed.json -v ; score.py DIR/dev.json --gold-dir ../shared/devset/gold -v
 
 Target: at most 50 ms per 30,000 characters, growing linearly with the length.
 """
@@ -15,7 +18,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import json  # noqa: E402
+
+from pipeline.fsutil import atomic_write_text  # noqa: E402
 from pipeline.ingest import from_string, read  # noqa: E402
+from pipeline.model import Result  # noqa: E402
 from pipeline.normalize import normalize  # noqa: E402
 from pipeline.segment import segment  # noqa: E402
 
@@ -43,7 +50,10 @@ def line(name: str, chars: int, seconds: float, tasks: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--write-results", type=Path, default=None, help="directory for seed.json and dev.json")
     args = parser.parse_args()
+    if args.write_results:
+        write_results(args.write_results)
     start = time.perf_counter()
     warm = read(SEEDS[0])
     segment(normalize(warm), warm)
@@ -68,6 +78,22 @@ def main() -> None:
         source = from_string(head + body * copies + tail, name=f"body x{copies}", kind="md")
         seconds, tasks = timed(source, args.repeat if copies < 100 else 2)
         print(line(f"central body x{copies}", len(source.text), seconds, tasks))
+
+
+def write_results(out: Path) -> None:
+    """Segmentation-only result files of the seed pair and of the dev set, in the referee's schema."""
+    out.mkdir(parents=True, exist_ok=True)
+    sets = {"seed.json": [(p, "central" if "central" in p.parts else "provincial") for p in SEEDS]}
+    if DEVSET.exists():
+        sets["dev.json"] = [(p, "central" if p.name.startswith("central") else "provincial")
+                            for p in sorted(DEVSET.glob("*.txt"))]
+    for name, documents in sets.items():
+        parsed = []
+        for path, role in documents:
+            source = read(path)
+            parsed.append(segment(normalize(source), source, doc_id=path.stem, role=role))
+        atomic_write_text(out / name, json.dumps(Result(documents=parsed).to_json(), ensure_ascii=False))
+        print(f"wrote {out / name}")
 
 
 if __name__ == "__main__":
