@@ -632,6 +632,11 @@ def _build_outline(blocks: list[Block], labels: list[Label | None], start: int, 
                     _ends_sentence(stack[-1]) and not _ENUMERATOR.match(block.text))):
                 trailing.append(block)
             else:
+                if _is_unlabelled_heading(block):
+                    # a sub-heading without a label ("### Nhiệm vụ chung") belongs to the enclosing item,
+                    # not to the text of the bullet above it
+                    while len(stack) > 1 and (stack[-1].kind in bullet_kinds() or not stack[-1].children):
+                        stack.pop()
                 stack[-1].body.append(block)
             continue
         node = _Node(label=label, head=block, index=i)
@@ -647,6 +652,13 @@ def _build_outline(blocks: list[Block], labels: list[Label | None], start: int, 
 
 # a paragraph opening with "(ii)", "(2)", "b." or a lower-case word continues the item above it
 _ENUMERATOR = re.compile(r"^(?:\((?:[ivx]+|\d{1,2}|[a-zđ])\)|[ivx]+\)|[a-zđ]\.\s|[a-zđ])")
+
+
+def _is_unlabelled_heading(block: Block) -> bool:
+    """A markdown heading, or a short bold line without final punctuation."""
+    if "heading" in block.markup:
+        return True
+    return "bold" in block.markup and len(block.text.split()) <= 12 and not _ends_with_sentence(block.text)
 
 
 def _ends_sentence(node: _Node) -> bool:

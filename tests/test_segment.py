@@ -573,3 +573,11 @@ def test_table_of_tasks_in_an_appendix():
 def test_issuer_is_the_top_left_unit_not_the_authority_line():
     assert parse_text(DECISION_WITH_PLAN).meta.issuer == "BỘ CÔNG THƯƠNG"
     assert parse_text(STATUTE).meta.issuer == "CHÍNH PHỦ"
+
+
+def test_unlabelled_markdown_subheadings_do_not_join_the_bullet_above():
+    doc = parse_text("## I. NHIỆM VỤ\n\n### Nhiệm vụ chung\n\n- Rà soát quy hoạch;\n\n- Báo cáo kết quả.\n\n"
+                     "### Nhiệm vụ cụ thể\n\n- Xây dựng cơ sở dữ liệu.\n\nNơi nhận:\n- Lưu: VT.\n", kind="md")
+    assert [(t.id, t.text) for t in doc.tasks] == [
+        ("I.1", "Rà soát quy hoạch;"), ("I.2", "Báo cáo kết quả."), ("I.3", "Xây dựng cơ sở dữ liệu.")]
+    assert doc.section("I").intro == "Nhiệm vụ chung\nNhiệm vụ cụ thể"
