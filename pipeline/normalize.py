@@ -394,6 +394,8 @@ def normalize(source: SourceText) -> list[Block]:
             blank_between = True
             continue
         label = parse_label(line.text)
+        if label is not None and label.printed == "*" and source.kind != "md":
+            label = None  # a star opens a list item in markdown only (in PDF text it is a seal or a footnote mark)
         starts_new = previous is None or _opens_block(previous, line, label, blank_between, layout, sequences)
         if starts_new:
             if label is not None and (previous is None or _accept_label(previous, line, label, layout, sequences)):
@@ -485,6 +487,9 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
         return True  # an upper-case heading line (a lone acronym such as "(ODA)." rather wraps)
     if ends:
         return not _is_full(previous, layout) or previous.text.endswith(":")
+    if previous.label is not None and previous.label.kind not in bullet_kinds() \
+            and _is_upper_line(previous.text) and _is_upper_line(line.text):
+        return False  # an upper-case part heading wrapped over two lines ("II. NHIỆM VỤ, GIẢI PHÁP" / "TRỌNG TÂM")
     return not _is_full(previous, layout)
 
 

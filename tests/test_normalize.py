@@ -129,3 +129,10 @@ def test_every_block_has_a_span_inside_the_source():
             assert 0 <= block.span.start < block.span.end <= len(source.text)
             assert source.text[block.span.start] == block.text[0]
             assert source.text[block.span.end - 1] == block.text[-1]
+
+
+def test_wrapped_upper_case_part_heading_is_one_block():
+    text = FILLER + "II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU ĐỂ PHÁT TRIỂN\nKINH TẾ BIÊN GIỚI\n1. Sở Tài chính bố trí kinh phí.\n"
+    blocks = texts(text)
+    assert blocks[-2:] == ["II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU ĐỂ PHÁT TRIỂN KINH TẾ BIÊN GIỚI",
+                           "1. Sở Tài chính bố trí kinh phí."]
