@@ -542,7 +542,13 @@ def _find_closing(blocks: list[Block], labels: list[Label | None], start: int, c
     closing = appendix
     for i in range(start, appendix):
         if any(_is_closing_cue(cell, cues) for cell in _cells(blocks[i])):
-            return i, _appendix_after(blocks, labels, i, cues)
+            # signature blocks printed above the recipients list (several signers) belong to the closing too
+            first = i
+            while first - 1 > start and labels[first - 1] is None and _is_signature_debris(blocks[first - 1], cues):
+                first -= 1
+            if first < i and not any(_is_signature(b, cues) for b in blocks[first:i]):
+                first = i
+            return first, _appendix_after(blocks, labels, i, cues)
     # no recipients list: the signature block closes the body
     for i in range(appendix - 1, start - 1, -1):
         if _is_signature(blocks[i], cues) and labels[i] is None:
@@ -550,6 +556,13 @@ def _find_closing(blocks: list[Block], labels: list[Label | None], start: int, c
         elif closing != appendix and not _is_name(blocks[i].text):
             break
     return closing, appendix
+
+
+def _is_signature_debris(block: Block, cues: _Cues) -> bool:
+    """Lines of a signature block: titles, upper-case names of bodies, signers' names, seal fragments."""
+    text = block.text.strip()
+    return (_is_signature(block, cues) or (_is_upper(text) and len(text) <= 60) or _is_name(text.lstrip("* "))
+            or len(text.split()) <= 6 and not _ends_with_sentence(text))
 
 
 def _is_closing_cue(cell: str, cues: _Cues) -> bool:
