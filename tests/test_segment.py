@@ -529,7 +529,18 @@ def test_devset_pdf_letter():
     assert doc.meta.recipients[0].endswith("Ban Chỉ huy Bộ đội Biên phòng tỉnh")
     assert doc.meta.signer == "Nguyễn Thành Sinh" and doc.meta.issuer.endswith("TỈNH LÀO CAI")
     assert doc.task("1.d").span.page == 2
-    assert "khu chế xuất" not in doc.closing
+    assert doc.task("6.k").text.endswith("của Bộ Công Thương.")
+    assert "Căn cứ ý kiến chỉ đạo trên" in doc.closing
+
+
+def test_devset_pdf_with_several_signers():
+    path = DEVSET / "pdf" / "Huong-dan-lien-nganh-24-N2O.pdf"
+    if not path.exists():
+        pytest.skip("../shared/devset is not beside this checkout")
+    doc = parse_file(path)
+    assert [t.id for t in doc.tasks] == ["1", "2", "3"]
+    assert "THỨ TRƯỞNG" not in doc.task("3").text and "THỨ TRƯỞNG" in doc.closing
+    assert doc.meta.number.startswith("24/HDLN-")
 
 
 PLAN_WITH_TASK_TABLE = """ỦY BAN NHÂN DÂN
