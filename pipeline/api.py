@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from .model import DoichieuError, Document, Notice, Result, SourceText
@@ -23,24 +24,28 @@ def _slug(text: str) -> str:
     return re.sub(r"-+", "-", fold(text).replace(" ", "-")).strip("-") or "doc"
 
 
-def parse_source(source: SourceText, *, doc_id: str | None = None, role: str | None = None) -> Document:
-    """normalize -> segment -> extract on text already ingested."""
+def parse_source(source: SourceText, *, doc_id: str | None = None, role: str | None = None,
+                 as_of: date | str | None = None) -> Document:
+    """normalize -> segment -> extract on text already ingested; agency mentions get their current holders
+    on `as_of` (default today, see pipeline.succession)."""
     from .extract import extract
     from .normalize import normalize
     from .segment import segment
+    from .succession import apply_succession
 
     doc_id = doc_id or _slug(Path(source.path).stem)
     document = segment(normalize(source), source, doc_id=doc_id, role=role)
-    return extract(document)
+    return apply_succession(extract(document), as_of)
 
 
-def parse(path: str | Path, *, doc_id: str | None = None, role: str | None = None, ocr: bool = False) -> Document:
+def parse(path: str | Path, *, doc_id: str | None = None, role: str | None = None, ocr: bool = False,
+          as_of: date | str | None = None) -> Document:
     """Read and parse one file (.pdf, .docx, .txt, .md; type by content) into a Document with its
     sections, tasks, agencies, citations and deadlines. Raises DoichieuError on bad input."""
     from .ingest import read
 
     source = read(path, ocr=True) if ocr else read(path)
-    return parse_source(source, doc_id=doc_id, role=role)
+    return parse_source(source, doc_id=doc_id, role=role, as_of=as_of)
 
 
 def parse_text(text: str, *, doc_id: str = "doc", role: str | None = None, kind: str = "txt") -> Document:
@@ -50,13 +55,18 @@ def parse_text(text: str, *, doc_id: str = "doc", role: str | None = None, kind:
     return parse_source(from_string(text, name=f"<{doc_id}>", kind=kind), doc_id=doc_id, role=role)
 
 
-def link(central: Document, provincials: Document | Iterable[Document]) -> Result:
-    """Link every provincial document to the central one: links, and coverage per provincial document."""
+def link(central: Document, provincials: Document | Iterable[Document], *, as_of: date | str | None = None) -> Result:
+    """Link every provincial document to the central one: links, and coverage per provincial document.
+    With `as_of`, the current holders of every agency mention are recomputed for that date."""
     from .linking import link as link_pair
+    from .succession import apply_succession
 
     if isinstance(provincials, Document):
         provincials = [provincials]
     provincials = list(provincials)
+    if as_of is not None:
+        for document in (central, *provincials):
+            apply_succession(document, as_of)
     result = Result(documents=[central, *provincials])
     for provincial in provincials:
         links, coverage = link_pair(central, provincial)
@@ -109,7 +119,7 @@ def _apply_stored_reviews(result: Result, path: Path) -> Result:
     return apply_reviews(result, load_decisions(path))
 
 
-def run_corpus(corpus_dir: str | Path = "corpus") -> CorpusRun:
+def run_corpus(corpus_dir: str | Path = "corpus", *, as_of: date | str | None = None) -> CorpusRun:
     """Parse every document of the manifest in corpus_dir and link the pairs. A bad file is recorded
     in `failures` and the others go on."""
     from .corpus import load_manifest
@@ -120,12 +130,16 @@ def run_corpus(corpus_dir: str | Path = "corpus") -> CorpusRun:
     for entry in manifest.documents:
         path = corpus_dir / entry.path
         try:
-            document = parse(path, doc_id=entry.id, role=entry.role)
+            document = parse(path, doc_id=entry.id, role=entry.role, as_of=as_of)
         except DoichieuError as error:
             failures.append(error)
             continue
         for key, value in entry.meta.items():
             setattr(document.meta, key, value)
+        if entry.meta:  # the manifest may correct the date or the issuer the names are read with
+            from .succession import apply_succession
+
+            apply_succession(document, as_of)
         if entry.implements:
             declared[document.id] = [entry.implements] if isinstance(entry.implements, str) else entry.implements
         documents.append(document)

@@ -28,17 +28,33 @@ err = Console(stderr=True)
 STATUS_VI = {"covered": "Đã triển khai", "partial": "Triển khai một phần", "gap": "Chưa triển khai"}
 
 
+AS_OF_HELP = "Ngày (YYYY-MM-DD) dùng để xác định cơ quan hiện đang đảm nhận nhiệm vụ (mặc định: hôm nay)."
+
+
+def _as_of(value: str | None) -> str | None:
+    """Check a --as-of date; a bad one stops with one clear line (exit status 2)."""
+    if value is None:
+        return None
+    from .succession import parse_date
+
+    if parse_date(value) is None:
+        err.print(f"[bold red]Lỗi[/] --as-of: ngày không hợp lệ '{value}' (dạng YYYY-MM-DD)", highlight=False)
+        raise typer.Exit(2)
+    return value
+
+
 def _report_failure(error: DoichieuError) -> None:
     err.print(f"[bold red]Lỗi[/] {error.path}: {error.reason}", highlight=False, soft_wrap=True)
 
 
-def _parse_files(files: list[Path], roles: list[str | None], ocr: bool) -> tuple[list[Document], list[DoichieuError]]:
+def _parse_files(files: list[Path], roles: list[str | None], ocr: bool,
+                 as_of: str | None = None) -> tuple[list[Document], list[DoichieuError]]:
     from .api import parse
 
     documents, failures = [], []
     for path, role in zip(files, roles):
         try:
-            documents.append(parse(path, role=role, ocr=ocr))
+            documents.append(parse(path, role=role, ocr=ocr, as_of=as_of))
         except DoichieuError as error:
             failures.append(error)
             _report_failure(error)
@@ -79,21 +95,23 @@ def run(
     out_dir: Path = typer.Option(Path("outputs"), "--out", "-o", help="Thư mục kết quả."),
     corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Thư mục corpus (khi không nêu tệp)."),
     ocr: bool = typer.Option(False, "--ocr", help="Nhận dạng chữ (Tesseract) cho bản quét không có lớp văn bản."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
 ) -> None:
     """Chạy toàn bộ quy trình và ghi kết quả (result.json, bảng đối chiếu, báo cáo HTML, đồ thị)."""
     from .api import run_corpus, run_documents
 
+    as_of = _as_of(as_of)
     if files:
         if len(files) < 2:
             err.print("[bold red]Lỗi[/] cần một văn bản trung ương và ít nhất một văn bản của địa phương.")
             raise typer.Exit(2)
-        documents, failures = _parse_files(files, ["central"] + ["provincial"] * (len(files) - 1), ocr)
+        documents, failures = _parse_files(files, ["central"] + ["provincial"] * (len(files) - 1), ocr, as_of)
         central = [d for d in documents if d.role == "central"]
         declared = {d.id: [central[0].id] for d in documents if d.role == "provincial"} if central else {}
         corpus_run = run_documents(documents, declared)
         corpus_run.failures = failures
     else:
-        corpus_run = run_corpus(corpus)
+        corpus_run = run_corpus(corpus, as_of=as_of)
         for failure in corpus_run.failures:
             _report_failure(failure)
     for notice in corpus_run.whole.notices:
@@ -117,6 +135,8 @@ def _write_pair(result: Result, directory: Path) -> None:
 
 
 def _print_outline(document: Document) -> None:
+    from .succession import display
+
     meta = document.meta
     out.print(f"[bold]{document.path}[/] — {document.id} ({document.role or 'chưa rõ vai trò'})", highlight=False)
     facts = [f"{k}: {v}" for k, v in (("Loại", meta.doc_type), ("Số", meta.number), ("Ngày", meta.date),
@@ -129,7 +149,7 @@ def _print_outline(document: Document) -> None:
         depth = item.id.count(".")
         indent = "  " * (depth + 1)
         if is_task:
-            leads = "; ".join(m.text for m in item.leads) or "?"
+            leads = "; ".join(display(m) for m in item.leads) or "?"
             out.print(f"{indent}[cyan]{item.id}[/] [dim](dòng {item.span.line})[/] {item.text[:90]}"
                       f"{'…' if len(item.text) > 90 else ''} [green]⇒ {leads}[/]", highlight=False)
         else:
@@ -144,9 +164,10 @@ def parse(
     files: list[Path] = typer.Argument(..., help="Các tệp cần phân tích (.pdf, .docx, .txt, .md)."),
     as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON (cùng lược đồ với result.json)."),
     ocr: bool = typer.Option(False, "--ocr", help="Nhận dạng chữ cho bản quét."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
 ) -> None:
     """Phân tích cấu trúc và nhiệm vụ của từng văn bản."""
-    documents, failures = _parse_files(files, [None] * len(files), ocr)
+    documents, failures = _parse_files(files, [None] * len(files), ocr, _as_of(as_of))
     if as_json:
         sys.stdout.write(json.dumps(Result(documents=documents).to_json(), ensure_ascii=False, indent=1) + "\n")
     else:

@@ -115,6 +115,7 @@ class Mention:
     note: str = ""  # e.g. a parenthesised list of districts dropped from the name
     start: int = -1  # offsets in the text the mention was read from (task text or heading)
     end: int = -1
+    current: list[str] = field(default_factory=list)  # current holders' display names as of the run's date
 
 
 @dataclass
