@@ -179,15 +179,17 @@ class Succession:
         start = self._started.get(item)
         return (start is None or start <= on) and self.ended(item, on) is None
 
-    def current(self, item: str, as_of: dt.date, context: str = "") -> list[Successor]:
+    def current(self, item: str, as_of: dt.date, context: str = "", main_only: bool = False) -> list[Successor]:
         """Who holds the body's tasks on `as_of`: follows every relation in force by then (chains, splits).
-        With `context` (a task's text), a split keeps only the parts whose cues occur in it, when any does."""
+        With `context` (a task's text), a split keeps only the parts whose cues occur in it, when any does;
+        otherwise every part, or only the main (first) one with `main_only`."""
         out: dict[str, Successor] = {}
-        self._follow(item, as_of, fold(context) if context else "", Successor(item, self._display(item)), (), out)
+        self._follow(item, as_of, fold(context) if context else "", Successor(item, self._display(item)), (), out,
+                     main_only)
         return list(out.values())
 
     def _follow(self, item: str, as_of: dt.date, context: str, here: Successor, seen: tuple[str, ...],
-                out: dict[str, Successor]) -> None:
+                out: dict[str, Successor], main_only: bool = False) -> None:
         entry = next((e for e in self._from.get(item, []) if e.effective <= as_of and e.id not in here.path), None)
         if entry is None or item in seen:
             out.setdefault(item, here)
@@ -196,6 +198,8 @@ class Succession:
         if context and len(parts) > 1:
             chosen = [s for s in parts if any(_has_phrase(context, cue) for cue in s.cues)]
             parts = chosen or parts
+        if main_only and len(parts) > 1 and parts == entry.to:
+            parts = parts[:1]
         for part in parts:
             certainty = max(here.certainty, entry.certainty, key=_CERTAINTY.__getitem__)
             step = Successor(part.agency, self._display(part.agency), part.function or here.function,
@@ -203,7 +207,7 @@ class Succession:
             if part.agency == item:
                 out.setdefault(item, step)  # the body continues (it keeps part of its tasks, or its name)
                 continue
-            self._follow(part.agency, as_of, context, step, seen + (item,), out)
+            self._follow(part.agency, as_of, context, step, seen + (item,), out, main_only)
 
     # ---------------------------------------------------------------- provinces
 

@@ -3,9 +3,14 @@
 Uses the agency registry (pipeline.agencies, rules/agency_map.yaml) when it is installed and the mentions
 carry canonical ids; otherwise falls back to comparing names with the level word removed
 ("Bộ Y tế" / "Sở Y tế" -> "y tế"), the level words being data in rules/linking.yaml.
+
+Succession (pipeline.succession, rules/succession.yaml): a central agency's provincial counterpart also
+counts under the names that later took over its tasks, so that a 2026 plan led by "Sở Tài chính" carries
+out a 2022 task of "Bộ Kế hoạch và Đầu tư" (whose counterpart was "Sở Kế hoạch và Đầu tư").
 """
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 
 import numpy as np
@@ -43,6 +48,28 @@ def _counterparts(canonical: str) -> frozenset[str]:
         return frozenset(registry.counterparts(canonical)) if registry is not None else frozenset()
     except Exception:  # noqa: BLE001
         return frozenset()
+
+
+@lru_cache(maxsize=8192)
+def _later_holders(canonical: str, context: str) -> frozenset[str]:
+    """The bodies that took over this one's tasks by any recorded succession (itself excluded). Of a split,
+    the parts whose cue words occur in the task's text (`context`), else only the main successor.
+    No date: the documents' dates are not known here, and a task keeps its holder's successors for ever."""
+    try:
+        from ..succession import table
+    except ImportError:
+        return frozenset()
+    try:
+        found = table().current(canonical, date.max, context, main_only=True)
+    except Exception:  # noqa: BLE001 - succession is only evidence; a rules problem must not stop linking
+        return frozenset()
+    return frozenset(s.agency for s in found) - {canonical}
+
+
+def _counterparts_over_time(canonical: str, context: str = "") -> frozenset[str]:
+    """Provincial counterparts of a central agency, and the bodies that later took over their tasks."""
+    direct = _counterparts(canonical)
+    return direct.union(*(_later_holders(c, context) for c in direct)) if direct else direct
 
 
 def _ids(mentions: list[Mention]) -> dict[str, str]:
@@ -97,11 +124,11 @@ def counterpart_pairs(central: list[Task], provincial: list[Task], rules: Linkin
     out = np.zeros((len(provincial), len(central)), dtype=np.float32)
     names: dict[tuple[int, int], tuple[str, str]] = {}
 
-    def central_side(mentions):
+    def central_side(mentions, context):
         cores = _cores(mentions, rules)
         mapped: dict[str, str] = {}
         for canonical, printed in _ids(mentions).items():
-            for target in _counterparts(canonical):
+            for target in _counterparts_over_time(canonical, context):
                 mapped.setdefault(target, printed)
         return cores, mapped
 
@@ -112,7 +139,7 @@ def counterpart_pairs(central: list[Task], provincial: list[Task], rules: Linkin
     c_index: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
     for j, task in enumerate(central):
         for role, mentions in (("lead", task.leads), ("coordinator", task.coordinators)):
-            cores, mapped = central_side(mentions)
+            cores, mapped = central_side(mentions, task.text)
             for kind, keyed in (("id", mapped), ("core", cores)):
                 for key, printed in keyed.items():
                     c_index.setdefault((role, kind, key), []).append((j, printed))
