@@ -483,7 +483,8 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
         return ends and previous.text.endswith((".", "./.", ":", "?", "!")) and not _is_full(previous, layout)
     if not layout.hard_wrapped:
         return True
-    if _is_upper_line(line.text) and not _is_upper_line(previous.text) and len(_WORD.findall(line.text)) >= 2:
+    if _is_upper_line(line.text) and not _is_upper_line(previous.text) and line.text[:1].isalpha() \
+            and len(_WORD.findall(line.text)) >= 2:
         return True  # an upper-case heading line (a lone acronym such as "(ODA)." rather wraps)
     if ends:
         if not _is_full(previous, layout) or previous.text.endswith(":"):

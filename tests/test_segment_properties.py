@@ -15,7 +15,7 @@ from pipeline.vntext import fold
 
 LETTERS = letter_sequence()
 ROMAN = ["I", "II", "III", "IV", "V"]
-OPENINGS = ["Chủ trì, phối hợp với", "Phối hợp với", "Rà soát", "Nghiên cứu, đề xuất", "Hướng dẫn", "Tổ chức",
+OPENINGS = ["Chủ trì, phối hợp với", "Phối hợp với", "Rà soát", "Nghiên cứu, đề xuất", "Hướng dẫn các địa phương", "Tổ chức",
             "Xây dựng", "Bộ Tài chính", "Sở Y tế", "Ủy ban nhân dân các huyện", "Tiếp tục triển khai"]
 WORDS = ["các", "bộ,", "ngành", "liên", "quan", "Bộ", "Nội", "vụ", "Sở", "Công", "Thương", "kinh", "tế", "-", "xã",
          "hội", "năm", "2021", "ngày", "15", "tháng", "3", "vùng", "biên", "giới", "(ODA)", "đầu", "tư", "Ủy", "ban",
