@@ -86,6 +86,7 @@ def build_graph(result: Result) -> nx.MultiDiGraph:
                            printed_label=task.label, localities=task.localities,
                            locality_role=task.locality_role or "",
                            leads=[m.text for m in task.leads], coordinators=[m.text for m in task.coordinators],
+                           current_leads=_current_names(task.leads),
                            deadlines=[d.text for d in task.deadlines], **_provenance(doc, task))
             graph.add_edge(_parent_node(doc, task.parent, section_ids, task_ids), node, key="contains",
                            kind="contains")
@@ -143,6 +144,16 @@ def _parent_node(doc: Document, parent: str | None, section_ids: set[str], task_
     if parent in task_ids:
         return task_node(doc.id, parent)
     return doc_node(doc.id)
+
+
+def _current_names(mentions: list[Mention]) -> list[str]:
+    """Current holders of the mentions (the body's own name when unchanged or unknown), once each."""
+    names: list[str] = []
+    for mention in mentions:
+        for name in mention.current or [mention.name or mention.text]:
+            if name not in names:
+                names.append(name)
+    return names
 
 
 def _add_agency(graph: nx.MultiDiGraph, mention: Mention) -> None:
@@ -230,8 +241,10 @@ def coverage_by_section(graph: nx.MultiDiGraph, central_doc: str, depth: int = 2
 
 
 def coverage_by_agency(graph: nx.MultiDiGraph, central_doc: str, role: str = "leads", localities_only: bool = True,
-                       provincial_doc: str | None = None) -> dict[str, dict[str, int]]:
-    """Status counts of central tasks by agency (label) in `role` (leads / coordinates), largest first."""
+                       provincial_doc: str | None = None, current: bool = False) -> dict[str, dict[str, int]]:
+    """Status counts of central tasks by agency (label) in `role` (leads / coordinates), largest first.
+    With current=True (leads only), by the body that holds the lead role now (pipeline.succession: "Bộ Kế
+    hoạch và Đầu tư" counts under "Bộ Tài chính")."""
     out: dict[str, dict[str, int]] = {}
     for node in tasks_of(graph, central_doc):
         if localities_only and not _flag(graph.nodes[node].get("localities")):
@@ -239,6 +252,8 @@ def coverage_by_agency(graph: nx.MultiDiGraph, central_doc: str, role: str = "le
         status = task_status(graph, node, provincial_doc)
         agencies = sorted({graph.nodes[s]["label"] for s, _, a in graph.in_edges(node, data=True)
                            if a.get("kind") == role})
+        if current and role == "leads" and graph.nodes[node].get("current_leads"):
+            agencies = sorted(set(graph.nodes[node]["current_leads"]))
         for agency in agencies or [""]:
             counts = out.setdefault(agency, _counts())
             counts[status] += 1

@@ -17,7 +17,17 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from ..fsutil import atomic_write_text
 from ..model import Result
 from . import labels as L
-from .rows import CentralRow, build_crossref, document_label, names, provenance, section_label, summary_rows
+from .rows import (
+    CentralRow,
+    build_crossref,
+    current_leads,
+    document_label,
+    names,
+    provenance,
+    section_label,
+    summary_by_current_lead,
+    summary_rows,
+)
 
 EXCERPT = 240
 
@@ -148,7 +158,7 @@ def render_coverage_html(result: Result) -> str:
     for row in rows:
         phrases = [p for pairing in row.pairings for p in pairing.link.shared_phrases]
         agencies = [m.name or m.text for m in row.task.leads] + \
-                   [m.name or m.text for p in row.pairings for m in p.task.leads]
+                   [m.name or m.text for p in row.pairings for m in p.task.leads] + current_leads(row.task.leads)
         cards.append({
             "row": row, "anchor": _central_anchor(row, multi), "phrases": phrases,
             "section": section_label(row.group), "agencies": sorted(set(agencies)),
@@ -171,6 +181,7 @@ def render_coverage_html(result: Result) -> str:
                    "links": [(p, anchor("tw", p.task.id, r.document.id if multi else "")) for p in r.pairings]}
                   for r in crossref.provincial_rows]
     by_section, by_agency = summary_rows(crossref)
+    by_current = summary_by_current_lead(crossref)
     notices = list(result.notices) + [n for d in result.documents for n in d.notices]
     graph = layout_graph(rows, [(r.document, r.task, r.addition) for r in crossref.provincial_rows], multi)
     central_docs = crossref.central_docs
@@ -184,7 +195,7 @@ def render_coverage_html(result: Result) -> str:
         provincial=provincial, additions=[p for p in provincial if p["row"].addition],
         sections=sorted({c["section"] for c in cards}, key=[c["section"] for c in cards].index),
         agencies=sorted(agency_counts, key=lambda a: (-agency_counts[a], a)),
-        by_section=by_section, by_agency=by_agency, status_order=L.STATUS_ORDER,
+        by_section=by_section, by_agency=by_agency, by_current=by_current, status_order=L.STATUS_ORDER,
         central_docs=[(document_label(d), d) for d in central_docs],
         provincial_docs=[(document_label(d), d) for d in crossref.provincial_docs],
         graph=graph, notices=notices,

@@ -74,6 +74,9 @@ COL_GROUP = "Nhóm"
 COL_TOTAL = "Tổng số nhiệm vụ"
 SUMMARY_BY_SECTION = "Theo mục của văn bản TW"
 SUMMARY_BY_AGENCY = "Theo cơ quan chủ trì (TW)"
+SUMMARY_BY_CURRENT_AGENCY = "Theo cơ quan chủ trì hiện nay (TW, sau sắp xếp bộ máy)"
+# Between the name as printed and the body that holds the task now ("Bộ Kế hoạch và Đầu tư → nay: Bộ Tài chính").
+NOW = "→ nay:"
 
 # Reviewer answers understood in the "Xác nhận" column (compared after case and accent folding).
 ACCEPT_WORDS = ("accept", "ok", "yes", "x", "đồng ý", "dong y", "đúng", "chấp nhận", "xác nhận", "có")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Coverage, Document, Link, Mention, Result, Section, Task
+from ..vntext import fold
 from . import labels
 
 
@@ -118,11 +119,29 @@ def agency_name(mention: Mention) -> str:
 
 
 def names(mentions: list[Mention]) -> str:
+    """Names as printed; a body whose tasks passed to another is followed by its current holder(s):
+    "Bộ Kế hoạch và Đầu tư → nay: Bộ Tài chính"."""
     seen: list[str] = []
     for mention in mentions:
-        if mention.text not in seen:
-            seen.append(mention.text)
+        shown = with_current(mention)
+        if shown not in seen:
+            seen.append(shown)
     return "; ".join(seen)
+
+
+def changed(mention: Mention) -> bool:
+    """True when the mention's current holder(s) differ from the body named."""
+    own = {fold(mention.name or ""), fold(mention.text)}
+    return bool(mention.current) and any(fold(name) not in own for name in mention.current)
+
+
+def with_current(mention: Mention) -> str:
+    return f"{mention.text} {labels.NOW} {'; '.join(mention.current)}" if changed(mention) else mention.text
+
+
+def current_leads(mentions: list[Mention]) -> list[str]:
+    """Who holds the task now: the current holders of each lead (the lead itself when unchanged)."""
+    return _unique(name for m in mentions for name in (m.current if changed(m) else [agency_name(m)]))
 
 
 def provenance(task: Task, prefix: str = "") -> str:
@@ -233,6 +252,19 @@ def summary_rows(crossref: CrossRef) -> tuple[list[tuple[str, dict[str, int]]], 
             counts = bucket.setdefault(name, {s: 0 for s in labels.STATUS})
             counts[row.status] += 1
     return list(by_section.items()), sorted(by_agency.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+
+
+def summary_by_current_lead(crossref: CrossRef) -> list[tuple[str, dict[str, int]]]:
+    """Counts per status by the body that holds each central task's lead role now; [] when no lead of the
+    run changed hands (the table would repeat the one by lead agency)."""
+    if not any(changed(m) for row in crossref.central_rows for m in row.task.leads):
+        return []
+    by_agency: dict[str, dict[str, int]] = {}
+    for row in crossref.central_rows:
+        for name in current_leads(row.task.leads) or ["(chưa xác định cơ quan chủ trì)"]:
+            counts = by_agency.setdefault(name, {s: 0 for s in labels.STATUS})
+            counts[row.status] += 1
+    return sorted(by_agency.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
 
 
 def _unique(items) -> list[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..fsutil import atomic_write_bytes, atomic_write_text
 from ..model import Result
 from . import labels as L
-from .rows import build_crossref, document_label, names, summary_rows
+from .rows import build_crossref, document_label, names, summary_by_current_lead, summary_rows
 from .xlsx import central_cells
 
 CSV_COLUMNS = tuple(c for c in L.CENTRAL_COLUMNS if c not in (L.COL_REVIEW, L.COL_REVIEW_COMMENT, L.COL_KEY))
@@ -90,8 +90,10 @@ def crossref_md_text(result: Result) -> str:
     else:
         out.append("Không có.")
     by_section, by_agency = summary_rows(crossref)
+    by_current = summary_by_current_lead(crossref)
     order = list(L.STATUS_ORDER)
-    for title, rows in ((L.SUMMARY_BY_SECTION, by_section), (L.SUMMARY_BY_AGENCY, by_agency)):
+    tables = [(L.SUMMARY_BY_SECTION, by_section), (L.SUMMARY_BY_AGENCY, by_agency)]
+    for title, rows in tables + ([(L.SUMMARY_BY_CURRENT_AGENCY, by_current)] if by_current else []):
         out += ["", f"## {title}", "", "| " + " | ".join([L.COL_GROUP] + [L.STATUS[s] for s in order]) + " |",
                 "|" + "|".join("---" for _ in range(len(order) + 1)) + "|"]
         out += ["| " + " | ".join([_md(name)] + [str(values[s]) for s in order]) + " |" for name, values in rows]

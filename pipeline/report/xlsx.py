@@ -22,7 +22,17 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ..fsutil import atomic_write_bytes
 from ..model import Result
 from . import labels as L
-from .rows import CentralRow, CrossRef, ProvincialRow, build_crossref, document_label, names, provenance, summary_rows
+from .rows import (
+    CentralRow,
+    CrossRef,
+    ProvincialRow,
+    build_crossref,
+    document_label,
+    names,
+    provenance,
+    summary_by_current_lead,
+    summary_rows,
+)
 
 # A fixed date for the workbook properties (created/modified) and the zip entries: same input, same bytes.
 FIXED_TIME = datetime(2000, 1, 1, 0, 0, 0)
@@ -184,6 +194,7 @@ def _printable(ws, header_row: int, last_col: str) -> None:
 
 def _summary_sheet(ws, crossref: CrossRef) -> None:
     by_section, by_agency = summary_rows(crossref)
+    by_current = summary_by_current_lead(crossref)
     order = list(L.STATUS_ORDER)
     headings = [L.COL_GROUP] + [L.STATUS[s] for s in order] + [L.COL_TOTAL]
     ws.append(["Tổng hợp kết quả đối chiếu"])
@@ -193,7 +204,9 @@ def _summary_sheet(ws, crossref: CrossRef) -> None:
                f"(trên {counts['focus']} nhiệm vụ được xét: đã triển khai {counts['covered']}, một phần "
                f"{counts['partial']}, chưa triển khai {counts['gap']}); "
                f"nhiệm vụ của tỉnh: {counts['provincial_tasks']}, trong đó nội dung bổ sung: {counts['additions']}."])
-    for title, rows in ((L.SUMMARY_BY_SECTION, by_section), (L.SUMMARY_BY_AGENCY, by_agency)):
+    tables = [(L.SUMMARY_BY_SECTION, by_section), (L.SUMMARY_BY_AGENCY, by_agency)]
+    tables += [(L.SUMMARY_BY_CURRENT_AGENCY, by_current)] if by_current else []
+    for title, rows in tables:
         ws.append([])
         ws.append([title])
         ws.cell(ws.max_row, 1).font = Font(bold=True, size=12)
