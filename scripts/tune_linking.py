@@ -42,7 +42,13 @@ from pipeline.evaluate import (  # noqa: E402
     gold_pair_documents,
     link_metrics,
 )
-from pipeline.linking import ALL_FEATURES, decide_from, feature_matrices, structural_match  # noqa: E402
+from pipeline.linking import (  # noqa: E402
+    ALL_FEATURES,
+    counterpart_match,
+    decide_from,
+    feature_matrices,
+    structural_match,
+)
 from pipeline.linking.config import DecisionRules, LinearModel, linking_rules  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -55,6 +61,7 @@ PAIRS = [
 GRID = [round(x, 2) for x in np.arange(0.05, 0.96, 0.05)]
 SURE_COPY = 0.8  # fixed a priori (definition of "restates"), not tuned
 FLOORS = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 1.0]  # 1.0 = no central-side rescue
+COUNTERPART = [0.6, 0.8, 1.01]  # col_rel of the counterpart rescue; 1.01 = off
 
 
 class PairData:
@@ -80,7 +87,9 @@ class PairData:
 # Prior knowledge, not fitted: a shared specific legal reference (số hiệu cited by few central tasks) is
 # strong evidence of a link (the brief's "strong evidence"); the link model's citation weight may not fall
 # below this (on the raw 0-1 feature). Citations are too rare in the gold for the fit to learn it alone.
-MIN_WEIGHTS_LINK = {"citation": 3.0}
+# The same prior for a provincial task that cites the central document itself (cites_central_keyterm): it
+# says which document it paraphrases, and its key terms say which clause.
+MIN_WEIGHTS_LINK = {"citation": 3.0, "cites_central_keyterm": 3.0}
 
 
 def fit(X, y, l2: float = 1.0, min_weights: dict[str, float] | None = None) -> LinearModel:
@@ -116,7 +125,8 @@ def probability(model: LinearModel, X) -> np.ndarray:
 def decide(p_link: np.ndarray, p_sure: np.ndarray, pair, decision: DecisionRules) -> list[tuple[int, int, str]]:
     """pipeline.linking.decide_from on flat probability arrays."""
     kept = decide_from(p_link.reshape(pair.shape), p_sure.reshape(pair.shape), pair.localities, decision,
-                       pair.features.values["contain"], structural_match(pair.features, decision))
+                       pair.features.values["contain"], structural_match(pair.features, decision),
+                       counterpart_match(pair.features, decision))
     return [(i, j, s) for i, j, s, _ in kept]
 
 
@@ -145,11 +155,11 @@ def choose_thresholds(pairs, masks, link_model, sure_model, max_links) -> Decisi
     centre (median of each threshold), which is the most robust choice."""
     probs = [(probability(link_model, p.X), probability(sure_model, p.X)) for p in pairs]
     results = []
-    for possible, sure, floor in itertools.product(GRID, GRID, FLOORS):
+    for possible, sure, floor, rel in itertools.product(GRID, GRID, FLOORS, COUNTERPART):
         if floor > possible:
             continue
         decision = DecisionRules(possible=possible, sure=sure, partial_floor=floor, max_links_per_task=max_links,
-                                 sure_copy=SURE_COPY)
+                                 sure_copy=SURE_COPY, counterpart_rel=rel)
         scores = []
         for pair, mask, (pl, ps) in zip(pairs, masks, probs, strict=False):
             if not mask.any():
@@ -157,13 +167,13 @@ def choose_thresholds(pairs, masks, link_model, sure_model, max_links) -> Decisi
             # score only the training groups of this pair: other groups' links are left out
             kept = [k for k in decide(pl, ps, pair, decision) if mask[k[0] * pair.shape[1]]]
             scores.append(pair_scores_masked(pair, kept, mask))
-        results.append((objective(scores), (possible, sure, floor)))
+        results.append((objective(scores), (possible, sure, floor, rel)))
     best_value = max(value for value, _ in results)
     plateau = np.array([point for value, point in results if value >= best_value - 1e-9])
     centre = np.median(plateau, axis=0)
-    possible, sure, floor = plateau[int(np.argmin(np.abs(plateau - centre).sum(axis=1)))]
+    possible, sure, floor, rel = plateau[int(np.argmin(np.abs(plateau - centre).sum(axis=1)))]
     return DecisionRules(possible=float(possible), sure=float(sure), partial_floor=float(floor),
-                         max_links_per_task=max_links, sure_copy=SURE_COPY)
+                         max_links_per_task=max_links, sure_copy=SURE_COPY, counterpart_rel=float(rel))
 
 
 def pair_scores_masked(pair: PairData, kept, mask) -> dict:
@@ -207,7 +217,8 @@ def run(write: bool, train: list[str] | None) -> None:
                 continue
             kept = decide(probability(link_model, p.X), probability(sure_model, p.X), p, decision)
             held_out_kept[p.name] += [k for k in kept if test[k[0] * p.shape[1]]]
-        print(f"  fold {group:24s} thresholds possible={decision.possible} sure={decision.sure} floor={decision.partial_floor}")
+        print(f"  fold {group:24s} thresholds possible={decision.possible} sure={decision.sure} floor={decision.partial_floor} "
+              f"counterpart={decision.counterpart_rel}")
     print("\nLeave-one-group-out (held-out decisions, perfect parse):")
     for p in pairs:
         s = pair_scores(p, held_out_kept[p.name])

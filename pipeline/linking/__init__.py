@@ -32,7 +32,7 @@ from .features import FEATURES, LAZY_SCORERS, PairFeatures, pair_features, pair_
 RELATIVE = ("row_rel", "col_rel", "row_z", "col_z", "mutual")
 ALL_FEATURES = FEATURES + RELATIVE
 
-__all__ = ["link", "feature_matrices", "decide", "decide_from", "link_probabilities", "structural_match", "coverage_rows", "ALL_FEATURES"]
+__all__ = ["link", "feature_matrices", "decide", "decide_from", "link_probabilities", "structural_match", "counterpart_match", "coverage_rows", "ALL_FEATURES"]
 
 
 def _base_similarity(values: dict[str, np.ndarray]) -> np.ndarray:
@@ -92,9 +92,18 @@ def structural_match(features: PairFeatures, decision) -> np.ndarray:
     return (values["heading"] >= decision.structural_heading) & (actor >= decision.structural_actor)
 
 
+def counterpart_match(features: PairFeatures, decision) -> np.ndarray:
+    """Pairs where the central lead's provincial counterpart leads a provincial task on a related theme:
+    full agency evidence (lead to lead) and the provincial task among the central task's closest in wording
+    (col_rel >= counterpart_rel). Agency alone, or boilerplate wording alone, is never enough."""
+    values = features.values
+    return (values["agency"] >= 1.0) & (values["col_rel"] >= decision.counterpart_rel)
+
+
 def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
                 decision, copied: np.ndarray | None = None,
-                structural: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
+                structural: np.ndarray | None = None,
+                counterpart: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
     """The decision rule on probability matrices (provincial x central):
     1. each provincial task keeps its candidates with P(linked) >= possible (at most max_links_per_task,
        best first); a kept link is sure when P(sure) >= sure, or when the text is a copy (containment
@@ -102,7 +111,8 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
     2. a central task that reaches localities and is still unlinked takes its best provincial candidate
        as a possible link when P(linked) >= partial_floor, or when a structural match exists (its
        counterpart agency works under the copied heading; the best such candidate is taken): related work
-       exists, so it is not a gap."""
+       exists, so it is not a gap; failing both, when its lead's provincial counterpart leads a provincial
+       task on a related theme (counterpart_match), the best such task is a possible link."""
     kept: list[tuple[int, int, str, float]] = []
     linked = np.zeros(p_link.shape[1], dtype=bool)
     for i in range(p_link.shape[0]):
@@ -122,6 +132,10 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
                 candidates = np.flatnonzero(structural[:, j])
                 i = int(candidates[np.argmax(p_link[candidates, j])])
                 kept.append((i, int(j), "possible", float(p_link[i, j])))
+            elif counterpart is not None and counterpart[:, j].any():
+                candidates = np.flatnonzero(counterpart[:, j])
+                i = int(candidates[np.argmax(p_link[candidates, j])])
+                kept.append((i, int(j), "possible", float(p_link[i, j])))
     kept.sort(key=lambda k: (k[0], -k[3]))
     return kept
 
@@ -136,7 +150,7 @@ def decide(features: PairFeatures, rules: LinkingRules) -> list[tuple[int, int, 
     p_link, p_sure = link_probabilities(features, rules)
     localities = np.array([t.localities for t in features.central], dtype=bool)
     return decide_from(p_link, p_sure, localities, rules.decision, features.values["contain"],
-                       structural_match(features, rules.decision))
+                       structural_match(features, rules.decision), counterpart_match(features, rules.decision))
 
 
 def coverage_rows(central: Document, provincial: Document, links: list[Link]) -> list[Coverage]:

@@ -16,6 +16,9 @@ class TextRules(BaseModel):
     contain_min_mass: float = 40.0
     shared_phrase_min_words: int = 4
     shared_phrase_max: int = 3
+    bm25_k1: float = 1.2
+    bm25_b: float = 0.75
+    keyterm_floor: float = 20.0
 
 
 class StructureRules(BaseModel):
@@ -43,6 +46,7 @@ class DecisionRules(BaseModel):
     structural_heading: float = 0.9  # heading similarity of a copied heading (structural rescue)
     structural_actor: float = 1.0  # actor evidence needed (counterpart lead, or the central lead named)  # an unlinked central task reaching localities takes its best candidate at this P
     max_links_per_task: int = 5  # a provincial task keeps at most this many central counterparts
+    counterpart_rel: float = 1.01  # counterpart rescue: col_rel at or above which (above 1.0: off)
 
 
 class LinkingRules(BaseModel):

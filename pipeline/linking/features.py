@@ -13,6 +13,14 @@ Every feature is a matrix (provincial x central) of values in [0, 1]:
   names_lead the provincial text names the central task's lead agency
   locality   the central task reaches localities (lead 1.0, coordinator/directed 0.7)
   citation   both tasks cite the same legal document (số hiệu), the central document's own number aside
+  keyterm    BM25 of the provincial task (as the query) against each central task, with the IDF taken inside
+             the central document (a term every article uses weighs nothing; "khoảng cách an toàn" used by
+             one clause weighs much), divided by the best score of the provincial task's row: relative, so
+             that a short letter summarising clauses in its own words is judged against its own best match
+  keyterm_share  IDF-weighted share (central-internal IDF) of the provincial task's terms known to the
+             central document that this central task contains (absolute; damped for very short tasks)
+  cites_central_keyterm  keyterm where the provincial task cites the central document itself by its số
+             hiệu ("theo hướng dẫn tại Nghị định 25/2026/NĐ-CP"): it says which document it paraphrases
 """
 from __future__ import annotations
 
@@ -30,7 +38,8 @@ from .config import LinkingRules
 
 _WORD = re.compile(r"\w+")
 
-FEATURES = ("token_set", "ratio", "partial", "tfidf", "contain", "heading", "agency", "names_lead", "locality", "citation")
+FEATURES = ("token_set", "ratio", "partial", "tfidf", "contain", "heading", "agency", "names_lead", "locality", "citation",
+            "keyterm", "keyterm_share", "cites_central_keyterm")
 
 
 @lru_cache(maxsize=65536)
@@ -158,6 +167,61 @@ def _tfidf(p_texts: list[str], c_texts: list[str], rules: LinkingRules):
     in_c = in_c * np.minimum(1.0, mass_p / floor)
     in_p = in_p * np.minimum(1.0, mass_c / floor)
     return cosine, np.maximum(in_c, in_p)
+
+
+def _known_terms(bags, columns: np.ndarray) -> sparse.csr_matrix:
+    """(texts x central vocabulary) term counts, terms the central document never uses dropped."""
+    rows, cols, data = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)], [np.zeros(0)]
+    for r, (ids, counts) in enumerate(bags):
+        where = np.searchsorted(columns, ids)
+        known = (where < len(columns)) & (columns[np.minimum(where, len(columns) - 1)] == ids)
+        rows.append(np.full(int(known.sum()), r))
+        cols.append(where[known])
+        data.append(counts[known])
+    return sparse.csr_matrix((np.concatenate(data), (np.concatenate(rows), np.concatenate(cols))),
+                             shape=(len(bags), len(columns)))
+
+
+@lru_cache(maxsize=32)
+def _central_index(c_texts: tuple[str, ...], low: int, high: int, k1: float, b: float):
+    """The central side of BM25, cached: a central document linked with many plans is indexed once."""
+    c_bags = [_bag(text, low, high) for text in c_texts]
+    columns = np.unique(np.concatenate([ids for ids, _ in c_bags]))
+    tf_c = _known_terms(c_bags, columns)
+    n_c = len(c_texts)
+    df = np.asarray((tf_c > 0).sum(axis=0)).ravel()
+    idf = np.log(1.0 + (n_c - df + 0.5) / (df + 0.5))
+    lengths = np.asarray(tf_c.sum(axis=1)).ravel()
+    norm = k1 * (1.0 - b + b * lengths / max(lengths.mean(), 1e-9))
+    coo = tf_c.tocoo()
+    weights = coo.data * (k1 + 1.0) / (coo.data + norm[coo.row]) * idf[coo.col]
+    bm25_t = sparse.csr_matrix((weights, (coo.col, coo.row)), shape=(tf_c.shape[1], n_c))
+    present_t = (tf_c > 0).astype(np.float64).T.tocsr()
+    return columns, idf, bm25_t, present_t
+
+
+def _keyterm(p_texts: list[str], c_texts: list[str], rules: LinkingRules) -> tuple[np.ndarray, np.ndarray]:
+    """BM25 (Robertson: k1, b; IDF over the central document's tasks only) of every provincial task as a
+    query against every central task, divided by its row's best score (floored at keyterm_floor), and the
+    IDF-weighted share of the provincial task's central-known terms found in each central task."""
+    low, high = rules.text.ngram_range
+    columns, idf, bm25_t, present_t = _central_index(tuple(c_texts), low, high, rules.text.bm25_k1, rules.text.bm25_b)
+    if not len(columns):
+        zeros = np.zeros((len(p_texts), len(c_texts)))
+        return zeros, zeros
+    query = _known_terms([_bag(text, low, high) for text in p_texts], columns)
+    query.data[:] = 1.0
+    scores = (query @ bm25_t).toarray()
+    relative = scores / np.maximum(scores.max(axis=1, keepdims=True), rules.text.keyterm_floor)
+    known_mass = np.asarray(query @ idf).reshape(-1, 1)
+    shared = (query.multiply(idf.reshape(1, -1)).tocsr() @ present_t).toarray()
+    share = shared / np.maximum(known_mass, 1e-9) * np.minimum(1.0, known_mass / rules.text.contain_min_mass)
+    return relative, share
+
+
+def cites_document(task: Task, number: str | None, rules: LinkingRules) -> bool:
+    """The task cites the document whose số hiệu is number."""
+    return bool(number) and number.upper() in citation_numbers(task, rules)
 
 
 def _headings(doc: Document, task: Task) -> list[str]:
@@ -295,4 +359,10 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
     values["names_lead"] = names_central_lead(central.tasks, provincial.tasks, rules)
     values["locality"] = np.tile(_locality_row(central, rules), (len(p_texts), 1))
     values["citation"], shared = _citation_matrix(central, provincial, rules)
+    if c_texts and p_texts:
+        values["keyterm"], values["keyterm_share"] = _keyterm(p_texts, c_texts, rules)
+    else:
+        values["keyterm"] = values["keyterm_share"] = np.zeros((len(p_texts), len(c_texts)))
+    cites = np.array([cites_document(t, central.meta.number, rules) for t in provincial.tasks], dtype=np.float64)
+    values["cites_central_keyterm"] = values["keyterm"] * cites[:, None]
     return PairFeatures(provincial.tasks, central.tasks, values, shared, heading_pairs, agency_pairs)
