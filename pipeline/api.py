@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .model import DoichieuError, Document, Notice, Result, SourceText
+from .model import Document, DoichieuError, Notice, Result, SourceText
 from .vntext import fold
 
 

@@ -9,13 +9,12 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from .model import DoichieuError, Document, Result
+from .model import Document, DoichieuError, Result
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="doichieu — đối chiếu văn bản trung ương với văn bản triển khai của địa phương.")
@@ -52,7 +51,7 @@ def _parse_files(files: list[Path], roles: list[str | None], ocr: bool,
     from .api import parse
 
     documents, failures = [], []
-    for path, role in zip(files, roles):
+    for path, role in zip(files, roles, strict=True):
         try:
             documents.append(parse(path, role=role, ocr=ocr, as_of=as_of))
         except DoichieuError as error:
@@ -95,7 +94,7 @@ def run(
     out_dir: Path = typer.Option(Path("outputs"), "--out", "-o", help="Thư mục kết quả."),
     corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Thư mục corpus (khi không nêu tệp)."),
     ocr: bool = typer.Option(False, "--ocr", help="Nhận dạng chữ (Tesseract) cho bản quét không có lớp văn bản."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
+    as_of: str | None = typer.Option(None, "--as-of", help=AS_OF_HELP),
 ) -> None:
     """Chạy toàn bộ quy trình và ghi kết quả (result.json, bảng đối chiếu, báo cáo HTML, đồ thị)."""
     from .api import run_corpus, run_documents
@@ -164,7 +163,7 @@ def parse(
     files: list[Path] = typer.Argument(..., help="Các tệp cần phân tích (.pdf, .docx, .txt, .md)."),
     as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON (cùng lược đồ với result.json)."),
     ocr: bool = typer.Option(False, "--ocr", help="Nhận dạng chữ cho bản quét."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
+    as_of: str | None = typer.Option(None, "--as-of", help=AS_OF_HELP),
 ) -> None:
     """Phân tích cấu trúc và nhiệm vụ của từng văn bản."""
     documents, failures = _parse_files(files, [None] * len(files), ocr, _as_of(as_of))

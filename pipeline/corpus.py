@@ -8,7 +8,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .model import DoichieuError, Document
+from .model import Document, DoichieuError
 from .vntext import fold
 
 

@@ -323,7 +323,7 @@ class Result:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "Result":
+    def from_json(cls, data: dict[str, Any]) -> Result:
         """Rebuild a Result from to_json() output (round-trip)."""
         tasks_by_doc: dict[str, list[Task]] = {}
         for item in data.get("tasks", []):

@@ -6,7 +6,7 @@ a file that does not fit its model stops the run with one message naming the fil
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -24,7 +24,7 @@ def rules_dir() -> Path:
     return Path(override) if override else Path(__file__).resolve().parent.parent / "rules"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read_yaml(path: Path) -> object:
     try:
         with open(path, encoding="utf-8") as handle:
@@ -35,7 +35,7 @@ def _read_yaml(path: Path) -> object:
         raise DoichieuError(str(path), f"rule file is not valid YAML: {error}") from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_rules(name: str, model: type[M]) -> M:
     """rules/<name>.yaml validated against `model` (cached: rule files are read once per process)."""
     path = rules_dir() / f"{name}.yaml"
