@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from .model import Document, DoichieuError
+from .model import Document, DocumentMeta, DoichieuError
 from .vntext import fold
 
 
@@ -20,6 +20,15 @@ class ManifestEntry(BaseModel):
     id: str | None = None
     implements: list[str] | str | None = None  # central document id(s)
     meta: dict[str, str] = {}
+
+    @field_validator("meta")
+    @classmethod
+    def _known_fields(cls, meta: dict[str, str]) -> dict[str, str]:
+        settable = {name for name, spec in DocumentMeta.__dataclass_fields__.items() if spec.type in ("str | None",)}
+        unknown = sorted(set(meta) - settable)
+        if unknown:
+            raise ValueError(f"unknown meta field(s) {unknown}; allowed: {sorted(settable)}")
+        return meta
 
 
 class Manifest(BaseModel):

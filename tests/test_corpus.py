@@ -1,0 +1,42 @@
+"""The corpus manifest: validation and how provincial documents are paired with central ones."""
+import pytest
+
+from pipeline.corpus import load_manifest, pair_documents
+from pipeline.model import Citation, Document, DocumentMeta, DoichieuError
+
+
+def _doc(doc_id, role, number=None, implements=()):
+    return Document(id=doc_id, path=f"{doc_id}.txt", role=role, kind="txt",
+                    meta=DocumentMeta(number=number, implements=[Citation(text=n, number=n) for n in implements]))
+
+
+def test_bundled_manifest_is_valid(root):
+    manifest = load_manifest(root / "corpus")
+    assert {e.role for e in manifest.documents} == {"central", "provincial"}
+    assert all((root / "corpus" / e.path).exists() for e in manifest.documents)
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("documents: [{path: a.txt}]", "role"),
+    ("documents: [{path: a.txt, role: central, meta: {colour: red}}]", "unknown meta field"),
+    ("documents: [", "invalid corpus manifest"),
+])
+def test_bad_manifest_is_one_clear_error(tmp_path, text, reason):
+    (tmp_path / "manifest.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(DoichieuError) as error:
+        load_manifest(tmp_path)
+    assert "manifest.yaml" in str(error.value) and reason in str(error.value)
+
+
+def test_pairs_follow_the_cited_number_then_the_declaration():
+    nq23, nd25 = _doc("nq23", "central", "23/NQ-CP"), _doc("nd25", "central", "25/2026/NĐ-CP")
+    cites = _doc("tinh-a", "provincial", implements=["23/NQ-CP"])
+    declared = _doc("tinh-b", "provincial")
+    silent = _doc("tinh-c", "provincial")
+    pairs = pair_documents([nq23, nd25, cites, declared, silent], {"tinh-b": ["nd25"]})
+    assert [(c.id, p.id) for c, p in pairs] == [("nq23", "tinh-a"), ("nd25", "tinh-b")]
+
+
+def test_a_lone_central_document_takes_every_provincial_one():
+    pairs = pair_documents([_doc("tw", "central", "1/CT-TTg"), _doc("tinh", "provincial")], {})
+    assert [(c.id, p.id) for c, p in pairs] == [("tw", "tinh")]
