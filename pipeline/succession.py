@@ -363,8 +363,9 @@ def apply_succession(doc: Document, as_of: dt.date | str | None = None) -> Docum
         moved = succession.province_successor(province.name, as_of)
         if moved is not None and moved.id != province.id:
             entry = succession._from[province.id][0]
-            message = (f"{province.name} đã hợp nhất vào {moved.name} từ {entry.effective:%d/%m/%Y} "
-                       f"({', '.join(entry.basis)}); cơ quan cấp tỉnh hiện nay là cơ quan của {moved.name}.")
+            message = (f"{province.name} đã hợp nhất vào {moved.unit} {moved.short} từ {entry.effective:%d/%m/%Y} "
+                       f"({', '.join(entry.basis)}); cơ quan cấp tỉnh hiện nay là cơ quan của {moved.unit} "
+                       f"{moved.short}.")
             if message not in warned:
                 doc.notices.append(Notice(doc.path, message, code="succession.province_merged"))
     return doc
