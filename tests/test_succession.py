@@ -255,6 +255,15 @@ def test_merged_province_localises_provincial_bodies_and_notes_the_merger():
     assert any(n.code == "succession.province_merged" and "Quảng Ngãi" in n.message for n in doc.notices)
 
 
+def test_a_province_named_in_a_mention_follows_its_merger():
+    doc = apply_succession(document(["Ủy ban nhân dân tỉnh Quảng Nam", "Ủy ban nhân dân tỉnh Nghệ An"], "2022-03-10",
+                                    role="central"), as_of="2026-01-01")
+    merged, unchanged = (t.leads[0] for t in doc.tasks)
+    assert merged.current == ["Ủy ban nhân dân thành phố Đà Nẵng"]
+    assert unchanged.current == ["Ủy ban nhân dân tỉnh"]  # the body itself: nothing changed hands
+    assert not [n for n in doc.notices if n.code == "succession.province_merged"]  # a central document
+
+
 def test_current_round_trips_through_result_json():
     doc = apply_succession(document(["Sở Kế hoạch và Đầu tư"], "2022-03-10"), as_of="2026-01-01")
     data = Result(documents=[doc]).to_json()
