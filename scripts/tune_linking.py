@@ -11,8 +11,11 @@ and label "sure".
 Procedure
 1. Two logistic regressions (scikit-learn, L2, C fixed at 1.0, standardised features): P(linked) and
    P(sure), over the features of pipeline.linking (text, structure, actors, citations, relative evidence).
-2. Three thresholds: possible (P(linked) to keep a link), sure (P(sure) to call it sure) and
-   partial_floor (central-side rescue), chosen on a grid to maximise the mean over pairs (weighted by
+   Two priors, not fitted: the link model's weights on citation and cites_central_keyterm are at least 3.0
+   (MIN_WEIGHTS_LINK: strong evidence, too rare in the gold to be learnt).
+2. Four thresholds: possible (P(linked) to keep a link), sure (P(sure) to call it sure), partial_floor
+   (central-side rescue by P) and counterpart_rel (central-side rescue by the counterpart agency leading
+   a provincial task of close wording), chosen on a grid to maximise the mean over pairs (weighted by
    their number of gold judgements) of (link F1 + coverage accuracy + gap F1) / 3; among tied grid
    points, the one nearest the centre of the plateau.
 3. Honest estimate: leave-one-group-out, a group being one top-level provincial section (Kon Tum

@@ -233,3 +233,90 @@ def test_seed_pair_through_the_whole_pipeline():
     report = evaluate(Result(documents=[central, provincial], links=links, coverage=coverage), GOLD)["kontum-nq23"]
     assert report["link_f1"] >= 0.95, report
     assert report["coverage_acc"] >= 0.8, report
+
+
+# A decree-like central document whose clauses all speak of the same field (every clause says "hóa chất"), and a
+# short provincial letter that summarises some clauses in its own words: key terms rare inside the decree
+# ("khoảng cách an toàn", "huấn luyện", "cơ sở dữ liệu") must find them; field words alone must not.
+DECREE_TASKS = {
+    "5.1": ("5", "", "Tổ chức, cá nhân hoạt động hóa chất phải lập hồ sơ đăng ký hoạt động hóa chất và gửi cơ quan "
+            "quản lý hóa chất trước khi sản xuất."),
+    "5.2": ("5", "", "Dự án đầu tư có sản xuất, tồn trữ hóa chất nguy hiểm phải thiết lập khoảng cách an toàn đối "
+            "với khu dân cư, công trình công cộng và khu bảo tồn thiên nhiên."),
+    "6.1": ("6", "", "Tổ chức, cá nhân hoạt động hóa chất tổ chức huấn luyện an toàn hóa chất cho người quản lý, "
+            "người lao động trực tiếp và người làm công tác an toàn trước khi bố trí công việc."),
+    "6.2": ("6", "", "Tổ chức, cá nhân hoạt động hóa chất cập nhật định kỳ số liệu sản xuất, kinh doanh hóa chất "
+            "lên cơ sở dữ liệu chuyên ngành hóa chất trước ngày 15 tháng 02 hằng năm."),
+    "7.1": ("7", "Bộ Công Thương", "Bộ Công Thương hướng dẫn, kiểm tra việc thực hiện quy định về hóa chất trong "
+            "lĩnh vực công nghiệp và tổng hợp báo cáo Chính phủ."),
+    "7.2": ("7", "", "Ủy ban nhân dân cấp tỉnh chỉ đạo các cơ quan chuyên môn kiểm tra, xử lý vi phạm về hóa chất "
+            "tại địa phương và ban hành kế hoạch ứng phó sự cố hóa chất cấp tỉnh."),
+}
+DECREE_SECTIONS = {"5": "Điều kiện hoạt động hóa chất", "6": "Huấn luyện và dữ liệu", "7": "Trách nhiệm thi hành"}
+
+
+@pytest.fixture(scope="module")
+def decree() -> Document:
+    doc = _document("decree", "central", DECREE_SECTIONS, DECREE_TASKS)
+    doc.meta.number = "77/2026/NĐ-CP"
+    doc.task("7.2").localities = True
+    doc.task("7.2").locality_role = "lead"
+    return doc
+
+
+def test_summary_letter_paraphrasing_decree_clauses_is_linked_to_them(decree):
+    letter = _provincial({
+        "2.1": ("1", "", "Thiết lập và duy trì khoảng cách an toàn của kho chứa theo hướng dẫn tại Nghị định "
+                "77/2026/NĐ-CP."),
+        "2.2": ("1", "", "Tổ chức huấn luyện định kỳ cho ba nhóm người lao động về an toàn."),
+        "2.3": ("1", "", "Đăng ký tài khoản và cập nhật dữ liệu lên cơ sở dữ liệu quốc gia."),
+    })
+    pairs = _pairs(link(decree, letter)[0])
+    assert ("2.1", "5.2") in pairs
+    assert ("2.2", "6.1") in pairs
+    assert ("2.3", "6.2") in pairs
+    # each summary goes to its own clause, not to every clause of the same field
+    assert not [k for k in pairs if k[0] == "2.1" and k[1] in {"6.1", "6.2"}]
+    assert not [k for k in pairs if k[0] == "2.2" and k[1] in {"5.2", "6.2"}]
+
+
+def test_field_words_and_boilerplate_alone_do_not_link(decree):
+    letter = _provincial({"1": ("1", "Văn phòng Ủy ban nhân dân tỉnh",
+                                "Đề nghị các cơ quan, đơn vị liên quan căn cứ chức năng, nhiệm vụ được giao tổ chức "
+                                "tổng kết công tác năm về hóa chất theo quy định của pháp luật.")})
+    links, coverage = link(decree, letter)
+    assert links == [], [(lk.central.task, lk.score, lk.reasons) for lk in links]
+    assert {row.status for row in coverage} == {"gap"}
+
+
+def test_counterpart_agency_on_a_related_theme_makes_a_central_task_partial_not_a_gap(central):
+    plan = _provincial({
+        "1.1": ("1", "Sở Giao thông vận tải", "Rà soát, đề xuất danh mục công trình giao thông kết nối khu kinh tế "
+                "cửa khẩu của tỉnh giai đoạn 2026-2030."),
+        "1.2": ("1", "Sở Y tế", CENTRAL_TASKS["1.a"][2]),
+    })
+    links, coverage = link(central, plan)
+    status = {row.central.task: row.status for row in coverage}
+    assert status["1.a"] == "covered"
+    assert status["2.c"] in {"partial", "covered"}, [(lk.central.task, lk.score) for lk in links]
+    rescued = next(lk for lk in links if lk.central.task == "2.c")
+    assert rescued.provincial.task == "1.1"
+    assert "Cơ quan tương ứng: Bộ Giao thông vận tải → Sở Giao thông vận tải" in rescued.reasons
+    # the same agency on an unrelated theme rescues nothing: tasks of other agencies stay gaps
+    assert status["2.d"] == "gap" and status["3.a"] == "gap"
+
+
+def test_decision_rescues_a_locality_task_only_through_its_counterpart_agency():
+    import numpy as np
+
+    from pipeline.linking import decide_from
+    from pipeline.linking.config import DecisionRules
+
+    p_link = np.array([[0.1, 0.05], [0.02, 0.9]])  # task 0 of the central side is weakly matched by everyone
+    p_sure = np.zeros_like(p_link)
+    localities = np.array([True, False])
+    decision = DecisionRules(possible=0.5, sure=0.5, partial_floor=0.3, counterpart_rel=0.8)
+    assert {(i, j) for i, j, *_ in decide_from(p_link, p_sure, localities, decision)} == {(1, 1)}
+    counterpart = np.array([[False, False], [True, False]])  # provincial task 1 is led by the counterpart
+    kept = decide_from(p_link, p_sure, localities, decision, counterpart=counterpart)
+    assert (1, 0, "possible", 0.02) in kept

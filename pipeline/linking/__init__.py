@@ -105,9 +105,10 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
                 structural: np.ndarray | None = None,
                 counterpart: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
     """The decision rule on probability matrices (provincial x central):
-    1. each provincial task keeps its candidates with P(linked) >= possible (at most max_links_per_task,
-       best first); a kept link is sure when P(sure) >= sure, or when the text is a copy (containment
-       >= sure_copy: most of the distinctive wording of one task is in the other: it restates it);
+    1. each provincial task keeps its candidates with P(linked) >= possible, and those it copies whatever
+       P (containment >= sure_copy: most of the distinctive wording of one task is in the other: it restates
+       it, the definition of a sure link), at most max_links_per_task, best first; a kept link is sure
+       when P(sure) >= sure or when it is such a copy;
     2. a central task that reaches localities and is still unlinked takes its best provincial candidate
        as a possible link when P(linked) >= partial_floor, or when a structural match exists (its
        counterpart agency works under the copied heading; the best such candidate is taken): related work
@@ -116,12 +117,12 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
     kept: list[tuple[int, int, str, float]] = []
     linked = np.zeros(p_link.shape[1], dtype=bool)
     for i in range(p_link.shape[0]):
+        restating = copied[i] >= decision.sure_copy if copied is not None else np.zeros(p_link.shape[1], bool)
         for j in np.argsort(-p_link[i], kind="stable")[: decision.max_links_per_task]:
             score = float(p_link[i, j])
-            if score < decision.possible:
-                break
-            restates = copied is not None and copied[i, j] >= decision.sure_copy
-            kept.append((i, int(j), "sure" if p_sure[i, j] >= decision.sure or restates else "possible", score))
+            if score < decision.possible and not restating[j]:
+                continue
+            kept.append((i, int(j), "sure" if p_sure[i, j] >= decision.sure or restating[j] else "possible", score))
             linked[j] = True
     if p_link.shape[0]:
         for j in np.flatnonzero(localities & ~linked):

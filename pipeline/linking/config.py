@@ -18,7 +18,7 @@ class TextRules(BaseModel):
     shared_phrase_max: int = 3
     bm25_k1: float = 1.2
     bm25_b: float = 0.75
-    keyterm_floor: float = 20.0
+    keyterm_floor: float = 0.15
 
 
 class StructureRules(BaseModel):

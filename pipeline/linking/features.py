@@ -202,7 +202,8 @@ def _central_index(c_texts: tuple[str, ...], low: int, high: int, k1: float, b: 
 
 def _keyterm(p_texts: list[str], c_texts: list[str], rules: LinkingRules) -> tuple[np.ndarray, np.ndarray]:
     """BM25 (Robertson: k1, b; IDF over the central document's tasks only) of every provincial task as a
-    query against every central task, divided by its row's best score (floored at keyterm_floor), and the
+    query against every central task, divided by its row's best score (floored at keyterm_floor x the IDF
+    mass of the provincial task's central-known terms), and the
     IDF-weighted share of the provincial task's central-known terms found in each central task."""
     low, high = rules.text.ngram_range
     columns, idf, bm25_t, present_t = _central_index(tuple(c_texts), low, high, rules.text.bm25_k1, rules.text.bm25_b)
@@ -212,8 +213,10 @@ def _keyterm(p_texts: list[str], c_texts: list[str], rules: LinkingRules) -> tup
     query = _known_terms([_bag(text, low, high) for text in p_texts], columns)
     query.data[:] = 1.0
     scores = (query @ bm25_t).toarray()
-    relative = scores / np.maximum(scores.max(axis=1, keepdims=True), rules.text.keyterm_floor)
     known_mass = np.asarray(query @ idf).reshape(-1, 1)
+    # the best of a bad lot is no evidence: the row's best is floored at a share of the IDF mass of the
+    # provincial task's central-known terms (a BM25 term contributes about its IDF at average length)
+    relative = scores / np.maximum(scores.max(axis=1, keepdims=True), rules.text.keyterm_floor * known_mass + 1e-9)
     shared = (query.multiply(idf.reshape(1, -1)).tocsr() @ present_t).toarray()
     share = shared / np.maximum(known_mass, 1e-9) * np.minimum(1.0, known_mass / rules.text.contain_min_mass)
     return relative, share
