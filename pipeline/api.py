@@ -11,7 +11,7 @@ The CLI is a thin layer over these functions.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -119,15 +119,18 @@ def _apply_stored_reviews(result: Result, path: Path) -> Result:
     return apply_reviews(result, load_decisions(path))
 
 
-def run_corpus(corpus_dir: str | Path = "corpus", *, as_of: date | str | None = None) -> CorpusRun:
+def run_corpus(corpus_dir: str | Path = "corpus", *, as_of: date | str | None = None,
+               progress: Callable[[Iterable], Iterable] | None = None) -> CorpusRun:
     """Parse every document of the manifest in corpus_dir and link the pairs. A bad file is recorded
-    in `failures` and the others go on."""
+    in `failures` and the others go on. `progress` may wrap the list of manifest entries (e.g. a
+    progress bar)."""
     from .corpus import load_manifest
 
     corpus_dir = Path(corpus_dir)
     manifest = load_manifest(corpus_dir)
     documents, declared, failures = [], {}, []
-    for entry in manifest.documents:
+    entries = progress(manifest.documents) if progress else manifest.documents
+    for entry in entries:
         path = corpus_dir / entry.path
         try:
             document = parse(path, doc_id=entry.id, role=entry.role, as_of=as_of)

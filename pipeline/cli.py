@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import typer
@@ -24,6 +25,7 @@ app.add_typer(review_app, name="review")
 out = Console()
 err = Console(stderr=True)
 
+PROGRESS_FROM = 5  # documents
 STATUS_VI = {"covered": "Đã triển khai", "partial": "Triển khai một phần", "gap": "Chưa triển khai"}
 
 
@@ -58,6 +60,15 @@ def _parse_files(files: list[Path], roles: list[str | None], ocr: bool,
             failures.append(error)
             _report_failure(error)
     return documents, failures
+
+
+def _progress(entries: list) -> Iterable:
+    """A progress bar on the terminal when a corpus has many documents."""
+    if len(entries) < PROGRESS_FROM or not err.is_terminal:
+        return entries
+    from rich.progress import track
+
+    return track(entries, description="Đang phân tích văn bản…", console=err, transient=True)
 
 
 def _write_json(path: Path, data: dict) -> None:
@@ -110,7 +121,7 @@ def run(
         corpus_run = run_documents(documents, declared)
         corpus_run.failures = failures
     else:
-        corpus_run = run_corpus(corpus, as_of=as_of)
+        corpus_run = run_corpus(corpus, as_of=as_of, progress=_progress)
         for failure in corpus_run.failures:
             _report_failure(failure)
     for notice in corpus_run.whole.notices:
