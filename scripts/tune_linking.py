@@ -13,9 +13,10 @@ Procedure
    P(sure), over the features of pipeline.linking (text, structure, actors, citations, relative evidence).
    Two priors, not fitted: the link model's weights on citation and cites_central_keyterm are at least 3.0
    (MIN_WEIGHTS_LINK: strong evidence, too rare in the gold to be learnt).
-2. Four thresholds: possible (P(linked) to keep a link), sure (P(sure) to call it sure), partial_floor
+2. Five thresholds: possible (P(linked) to keep a link), sure (P(sure) to call it sure), partial_floor
    (central-side rescue by P) and counterpart_rel (central-side rescue by the counterpart agency leading
-   a provincial task of close wording), chosen on a grid to maximise the mean over pairs (weighted by
+   a provincial task of close wording) and margin (a kept candidate's P against its provincial task's
+   best), chosen on a grid to maximise the mean over pairs (weighted by
    their number of gold judgements) of (link F1 + coverage accuracy + gap F1) / 3; among tied grid
    points, the one nearest the centre of the plateau.
 3. Honest estimate: leave-one-group-out, a group being one top-level provincial section (Kon Tum
@@ -65,6 +66,8 @@ GRID = [round(x, 2) for x in np.arange(0.05, 0.96, 0.05)]
 SURE_COPY = 0.8  # fixed a priori (definition of "restates"), not tuned
 FLOORS = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 1.0]  # 1.0 = no central-side rescue
 COUNTERPART = [0.6, 0.8, 1.01]  # col_rel of the counterpart rescue; 1.01 = off
+MARGINS = [0.0, 0.5, 0.8]  # a kept candidate's P relative to its row's best; 0 = off
+SURE_GRID = [round(x, 2) for x in np.arange(0.1, 0.91, 0.1)]
 
 
 class PairData:
@@ -158,11 +161,11 @@ def choose_thresholds(pairs, masks, link_model, sure_model, max_links) -> Decisi
     centre (median of each threshold), which is the most robust choice."""
     probs = [(probability(link_model, p.X), probability(sure_model, p.X)) for p in pairs]
     results = []
-    for possible, sure, floor, rel in itertools.product(GRID, GRID, FLOORS, COUNTERPART):
+    for possible, sure, floor, rel, margin in itertools.product(GRID, SURE_GRID, FLOORS, COUNTERPART, MARGINS):
         if floor > possible:
             continue
         decision = DecisionRules(possible=possible, sure=sure, partial_floor=floor, max_links_per_task=max_links,
-                                 sure_copy=SURE_COPY, counterpart_rel=rel)
+                                 sure_copy=SURE_COPY, counterpart_rel=rel, margin=margin)
         scores = []
         for pair, mask, (pl, ps) in zip(pairs, masks, probs, strict=False):
             if not mask.any():
@@ -170,13 +173,14 @@ def choose_thresholds(pairs, masks, link_model, sure_model, max_links) -> Decisi
             # score only the training groups of this pair: other groups' links are left out
             kept = [k for k in decide(pl, ps, pair, decision) if mask[k[0] * pair.shape[1]]]
             scores.append(pair_scores_masked(pair, kept, mask))
-        results.append((objective(scores), (possible, sure, floor, rel)))
+        results.append((objective(scores), (possible, sure, floor, rel, margin)))
     best_value = max(value for value, _ in results)
     plateau = np.array([point for value, point in results if value >= best_value - 1e-9])
     centre = np.median(plateau, axis=0)
-    possible, sure, floor, rel = plateau[int(np.argmin(np.abs(plateau - centre).sum(axis=1)))]
+    possible, sure, floor, rel, margin = plateau[int(np.argmin(np.abs(plateau - centre).sum(axis=1)))]
     return DecisionRules(possible=float(possible), sure=float(sure), partial_floor=float(floor),
-                         max_links_per_task=max_links, sure_copy=SURE_COPY, counterpart_rel=float(rel))
+                         max_links_per_task=max_links, sure_copy=SURE_COPY, counterpart_rel=float(rel),
+                         margin=float(margin))
 
 
 def pair_scores_masked(pair: PairData, kept, mask) -> dict:
@@ -221,7 +225,7 @@ def run(write: bool, train: list[str] | None) -> None:
             kept = decide(probability(link_model, p.X), probability(sure_model, p.X), p, decision)
             held_out_kept[p.name] += [k for k in kept if test[k[0] * p.shape[1]]]
         print(f"  fold {group:24s} thresholds possible={decision.possible} sure={decision.sure} floor={decision.partial_floor} "
-              f"counterpart={decision.counterpart_rel}")
+              f"counterpart={decision.counterpart_rel} margin={decision.margin}")
     print("\nLeave-one-group-out (held-out decisions, perfect parse):")
     for p in pairs:
         s = pair_scores(p, held_out_kept[p.name])

@@ -107,7 +107,9 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
     """The decision rule on probability matrices (provincial x central):
     1. each provincial task keeps its candidates with P(linked) >= possible, and those it copies whatever
        P (containment >= sure_copy: most of the distinctive wording of one task is in the other: it restates
-       it, the definition of a sure link), at most max_links_per_task, best first; a kept link is sure
+       it, the definition of a sure link), at most max_links_per_task, best first; a candidate far below
+       its provincial task's best (P < margin x best) is dropped: relative evidence, so that a task whose
+       wording is loosely like many clauses keeps only the clear ones; a kept link is sure
        when P(sure) >= sure or when it is such a copy;
     2. a central task that reaches localities and is still unlinked takes its best provincial candidate
        as a possible link when P(linked) >= partial_floor, or when a structural match exists (its
@@ -118,9 +120,10 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
     linked = np.zeros(p_link.shape[1], dtype=bool)
     for i in range(p_link.shape[0]):
         restating = copied[i] >= decision.sure_copy if copied is not None else np.zeros(p_link.shape[1], bool)
+        best = float(p_link[i].max()) if p_link.shape[1] else 0.0
         for j in np.argsort(-p_link[i], kind="stable")[: decision.max_links_per_task]:
             score = float(p_link[i, j])
-            if score < decision.possible and not restating[j]:
+            if (score < decision.possible or score < decision.margin * best) and not restating[j]:
                 continue
             kept.append((i, int(j), "sure" if p_sure[i, j] >= decision.sure or restating[j] else "possible", score))
             linked[j] = True

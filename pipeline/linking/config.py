@@ -46,6 +46,7 @@ class DecisionRules(BaseModel):
     structural_heading: float = 0.9  # heading similarity of a copied heading (structural rescue)
     structural_actor: float = 1.0  # actor evidence needed (counterpart lead, or the central lead named)  # an unlinked central task reaching localities takes its best candidate at this P
     max_links_per_task: int = 5  # a provincial task keeps at most this many central counterparts
+    margin: float = 0.0  # a kept candidate needs P(linked) >= margin x its provincial task's best P (0: off)
     counterpart_rel: float = 1.01  # counterpart rescue: col_rel at or above which (above 1.0: off)
 
 
