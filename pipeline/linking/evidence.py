@@ -10,7 +10,7 @@ from rapidfuzz.distance import Indel
 from ..model import Document
 from ..vntext import match_form
 from .config import LinkingRules
-from .features import PairFeatures
+from .features import PairFeatures, cites_document, key_terms
 
 _TOKEN = re.compile(r"\w+")
 _match_form = lru_cache(maxsize=16384)(match_form)
@@ -60,6 +60,13 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
         out.append(f"Từ ngữ đặc trưng giống nhau: TF-IDF cosine {v['tfidf']:.2f}")
     if v["contain"] >= fires.get("contain", 1.0):
         out.append(f"{v['contain']:.0%} cụm từ đặc trưng có mặt ở văn bản kia")
+    if v.get("keyterm", 0.0) >= fires.get("keyterm", 1.0) and features.keyterm_index is not None:
+        terms = key_terms(features.provincial[i].text, features.central[j].text, features.keyterm_index, rules)
+        if terms:
+            out.append("Thuật ngữ đặc trưng (hiếm trong văn bản trung ương) có ở cả hai: "
+                       + ", ".join(f"«{t}»" for t in terms))
+    if cites_document(features.provincial[i], central.meta.number, rules):
+        out.append(f"Nhiệm vụ của tỉnh dẫn chiếu chính văn bản trung ương {central.meta.number}")
     if v["heading"] >= fires.get("heading", 1.0) and (i, j) in features.heading_pairs:
         p_title, c_title = features.heading_pairs[(i, j)]
         c_id = _section_id(central, features.central[j], c_title)

@@ -83,6 +83,7 @@ class PairFeatures:
     shared_citations: dict[tuple[int, int], list[str]]
     heading_pairs: dict[tuple[int, int], tuple[str, str]]
     agency_pairs: dict[tuple[int, int], tuple[str, str]]
+    keyterm_index: tuple | None = None  # the central side of BM25 (columns, idf, ...), for key_terms
 
     def vector(self, i: int, j: int) -> dict[str, float]:
         return {name: float(m[i, j]) for name, m in self.values.items()}
@@ -117,6 +118,7 @@ def _partial(p_texts: list[str], c_texts: list[str], max_chars: int) -> np.ndarr
 
 
 _VOCABULARY: dict[str, int] = {}  # process-wide n-gram ids; only the ids of a pair's texts are used
+_NGRAMS: list[str] = []  # id -> n-gram
 
 
 @lru_cache(maxsize=65536)
@@ -126,7 +128,11 @@ def _bag(text: str, low: int, high: int) -> tuple[np.ndarray, np.ndarray]:
     counts: dict[int, int] = {}
     for n in range(low, high + 1):
         for k in range(len(tokens) - n + 1):
-            index = _VOCABULARY.setdefault(" ".join(tokens[k:k + n]), len(_VOCABULARY))
+            gram = " ".join(tokens[k:k + n])
+            index = _VOCABULARY.get(gram)
+            if index is None:
+                index = _VOCABULARY[gram] = len(_NGRAMS)
+                _NGRAMS.append(gram)
             counts[index] = counts.get(index, 0) + 1
     return np.fromiter(counts.keys(), dtype=np.int64, count=len(counts)), \
         np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
@@ -220,6 +226,45 @@ def _keyterm(p_texts: list[str], c_texts: list[str], rules: LinkingRules) -> tup
     shared = (query.multiply(idf.reshape(1, -1)).tocsr() @ present_t).toarray()
     share = shared / np.maximum(known_mass, 1e-9) * np.minimum(1.0, known_mass / rules.text.contain_min_mass)
     return relative, share
+
+
+def key_terms(provincial_text: str, central_text: str, index: tuple, rules: LinkingRules,
+              limit: int = 3) -> list[str]:
+    """The shared word runs (in matching form) that weigh most in the key-term feature: maximal runs of the
+    provincial task's words found together in the central task, ranked by their rarest n-gram inside the
+    central document (IDF; index is PairFeatures.keyterm_index), a run inside an already chosen one skipped."""
+    low, high = rules.text.ngram_range
+    columns, idf = index[0], index[1]
+    tokens = list(words(provincial_text, rules))
+    central = " " + " ".join(words(central_text, rules)) + " "
+    runs: list[tuple[float, str]] = []
+    start = 0
+    while start < len(tokens):
+        end, phrase = start, " "
+        while end < len(tokens) and (phrase + tokens[end] + " ") in central:
+            phrase += tokens[end] + " "
+            end += 1
+        if end > start:
+            # a longer n-gram is at least as rare as the words in it: the run's rarest n-gram is a longest one
+            n = min(high, end - start)
+            grams = [" ".join(tokens[k:k + n]) for k in range(start, end - n + 1)]
+            ids = np.array([_VOCABULARY.get(g, -1) for g in grams], dtype=np.int64)
+            where = np.searchsorted(columns, ids)
+            known = (ids >= 0) & (where < len(columns)) & (columns[np.minimum(where, len(columns) - 1)] == ids)
+            runs.append((float(idf[where[known]].max()) if known.any() else 0.0, " ".join(tokens[start:end])))
+            start = end
+        else:
+            start += 1
+    chosen: list[str] = []
+    best = max((weight for weight, _ in runs), default=0.0)
+    for weight, run in sorted(runs, key=lambda r: (-r[0], -len(r[1]))):
+        # at least half as rare as the rarest: a function word shared by chance is no key term
+        if weight <= 0 or weight < best / 2 or any(f" {run} " in f" {c} " for c in chosen):
+            continue
+        chosen.append(run)
+        if len(chosen) >= limit:
+            break
+    return chosen
 
 
 def cites_document(task: Task, number: str | None, rules: LinkingRules) -> bool:
@@ -368,4 +413,6 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
         values["keyterm"] = values["keyterm_share"] = np.zeros((len(p_texts), len(c_texts)))
     cites = np.array([cites_document(t, central.meta.number, rules) for t in provincial.tasks], dtype=np.float64)
     values["cites_central_keyterm"] = values["keyterm"] * cites[:, None]
-    return PairFeatures(provincial.tasks, central.tasks, values, shared, heading_pairs, agency_pairs)
+    low, high = rules.text.ngram_range
+    index = _central_index(tuple(c_texts), low, high, rules.text.bm25_k1, rules.text.bm25_b) if c_texts else None
+    return PairFeatures(provincial.tasks, central.tasks, values, shared, heading_pairs, agency_pairs, index)
