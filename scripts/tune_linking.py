@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/tune_linking.py            # cross-validated figures + the chosen values
     .venv/bin/python scripts/tune_linking.py --write    # also write them into rules/linking.yaml
+    .venv/bin/python scripts/tune_linking.py --drop locality   # ablation: that feature's weight held at 0
 
 Data: the perfect parse (pipeline.evaluate.gold_parse) of every gold pair in ../shared/gold and
 ../shared/devset/gold: Kon Tum / NQ 23 and the three Lào Cai pairs.
@@ -98,6 +99,9 @@ class PairData:
 MIN_WEIGHTS_LINK = {"citation": 3.0, "cites_central_keyterm": 3.0}
 
 
+DROPPED: set[str] = set()  # --drop FEATURE: weight held at 0 in both models (ablation)
+
+
 def fit(X, y, l2: float = 1.0, min_weights: dict[str, float] | None = None) -> LinearModel:
     """L2-regularised logistic regression with non-negative weights: every feature is evidence FOR a
     link, so no feature may count against one (keeps the model monotone and stable on little data)."""
@@ -115,7 +119,9 @@ def fit(X, y, l2: float = 1.0, min_weights: dict[str, float] | None = None) -> L
 
     theta0 = np.zeros(Z.shape[1] + 1)
     floors = [(min_weights or {}).get(f, 0.0) * std[k] for k, f in enumerate(ALL_FEATURES)]  # standardised
-    bounds = [(floor, None) for floor in floors] + [(None, None)]
+    bounds = [(0.0, 0.0) if f in DROPPED else (floor, None) for f, floor in zip(ALL_FEATURES, floors, strict=True)]
+    bounds += [(None, None)]
+    floors = [0.0 if f in DROPPED else floor for f, floor in zip(ALL_FEATURES, floors, strict=True)]
     theta0[:-1] = floors
     theta = minimize(loss, theta0, jac=True, method="L-BFGS-B", bounds=bounds).x
     coef = theta[:-1] / std
@@ -266,5 +272,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--train", action="append", help="train on these pairs only (the others are test)")
+    parser.add_argument("--drop", action="append", default=[], help="hold this feature's weight at 0 (ablation)")
     args = parser.parse_args()
+    DROPPED.update(args.drop)
     run(args.write, args.train)
