@@ -60,7 +60,9 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
         out.append(f"Từ ngữ đặc trưng giống nhau: TF-IDF cosine {v['tfidf']:.2f}")
     if v["contain"] >= fires.get("contain", 1.0):
         out.append(f"{v['contain']:.0%} cụm từ đặc trưng có mặt ở văn bản kia")
-    if v.get("keyterm", 0.0) >= fires.get("keyterm", 1.0) and features.keyterm_index is not None:
+    # key terms explain a paraphrase; a copy (containment >= sure_copy) is explained by its shared phrases
+    if (v.get("keyterm", 0.0) >= fires.get("keyterm", 1.0) and features.keyterm_index is not None
+            and v["contain"] < rules.decision.sure_copy):
         terms = key_terms(features.provincial[i].text, features.central[j].text, features.keyterm_index, rules)
         if terms:
             out.append("Thuật ngữ đặc trưng (hiếm trong văn bản trung ương) có ở cả hai: "

@@ -228,33 +228,48 @@ def _keyterm(p_texts: list[str], c_texts: list[str], rules: LinkingRules) -> tup
     return relative, share
 
 
+@lru_cache(maxsize=8192)
+def _gram_ids(tokens: tuple[str, ...], n: int) -> np.ndarray:
+    """Vocabulary id of the n-gram starting at each position (-1: never seen); one provincial task has
+    several links, so this is computed once per task."""
+    return np.array([_VOCABULARY.get(" ".join(tokens[k:k + n]), -1) for k in range(len(tokens) - n + 1)],
+                    dtype=np.int64)
+
+
 def key_terms(provincial_text: str, central_text: str, index: tuple, rules: LinkingRules,
               limit: int = 3) -> list[str]:
-    """The shared word runs (in matching form) that weigh most in the key-term feature: maximal runs of the
-    provincial task's words found together in the central task, ranked by their rarest n-gram inside the
+    """The shared word runs (in matching form) that weigh most in the key-term feature: maximal stretches of
+    the provincial task covered by n-grams the central task also has, ranked by their rarest n-gram inside the
     central document (IDF; index is PairFeatures.keyterm_index), a run inside an already chosen one skipped."""
     low, high = rules.text.ngram_range
     columns, idf = index[0], index[1]
-    tokens = list(words(provincial_text, rules))
-    central = " " + " ".join(words(central_text, rules)) + " "
+    tokens = words(provincial_text, rules)
+    central_ids = _bag(" ".join(words(central_text, rules)), low, high)[0]
+    # every token covered by an n-gram both texts share, weighted by the rarest such n-gram (IDF inside the
+    # central document); maximal covered stretches are the runs
+    covered = np.zeros(len(tokens), dtype=bool)
+    weight = np.zeros(len(tokens))
+    for n in range(low, high + 1):
+        ids = _gram_ids(tokens, n)
+        if not len(ids):
+            continue
+        where = np.minimum(np.searchsorted(columns, ids), len(columns) - 1)
+        shared = (ids >= 0) & np.isin(ids, central_ids) & (columns[where] == ids)
+        gram_idf = np.where(shared, idf[where], 0.0)
+        for offset in range(n):
+            covered[offset:offset + len(ids)] |= shared
+            weight[offset:offset + len(ids)] = np.maximum(weight[offset:offset + len(ids)], gram_idf)
     runs: list[tuple[float, str]] = []
     start = 0
     while start < len(tokens):
-        end, phrase = start, " "
-        while end < len(tokens) and (phrase + tokens[end] + " ") in central:
-            phrase += tokens[end] + " "
-            end += 1
-        if end > start:
-            # a longer n-gram is at least as rare as the words in it: the run's rarest n-gram is a longest one
-            n = min(high, end - start)
-            grams = [" ".join(tokens[k:k + n]) for k in range(start, end - n + 1)]
-            ids = np.array([_VOCABULARY.get(g, -1) for g in grams], dtype=np.int64)
-            where = np.searchsorted(columns, ids)
-            known = (ids >= 0) & (where < len(columns)) & (columns[np.minimum(where, len(columns) - 1)] == ids)
-            runs.append((float(idf[where[known]].max()) if known.any() else 0.0, " ".join(tokens[start:end])))
-            start = end
-        else:
+        if not covered[start]:
             start += 1
+            continue
+        end = start
+        while end < len(tokens) and covered[end]:
+            end += 1
+        runs.append((float(weight[start:end].max()), " ".join(tokens[start:end])))
+        start = end
     chosen: list[str] = []
     best = max((weight for weight, _ in runs), default=0.0)
     for weight, run in sorted(runs, key=lambda r: (-r[0], -len(r[1]))):
