@@ -271,8 +271,12 @@ def test_summary_letter_paraphrasing_decree_clauses_is_linked_to_them(decree):
         "2.2": ("1", "", "Tổ chức huấn luyện định kỳ cho ba nhóm người lao động về an toàn."),
         "2.3": ("1", "", "Đăng ký tài khoản và cập nhật dữ liệu lên cơ sở dữ liệu quốc gia."),
     })
-    pairs = _pairs(link(decree, letter)[0])
+    links = link(decree, letter)[0]
+    pairs = _pairs(links)
     assert ("2.1", "5.2") in pairs
+    reasons = next(lk.reasons for lk in links if (lk.provincial.task, lk.central.task) == ("2.1", "5.2"))
+    assert any(r.startswith("Thuật ngữ đặc trưng") and "«khoảng cách an toàn»" in r for r in reasons), reasons
+    assert "Nhiệm vụ của tỉnh dẫn chiếu chính văn bản trung ương 77/2026/NĐ-CP" in reasons
     assert ("2.2", "6.1") in pairs
     assert ("2.3", "6.2") in pairs
     # each summary goes to its own clause, not to every clause of the same field
