@@ -17,6 +17,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import struct
 import subprocess
@@ -185,11 +186,12 @@ def check_report(html: str | Path, screenshot: str | Path | None = None, chromiu
         raise FileNotFoundError("Chromium not found (install the Debian packages chromium and chromium-driver)")
     html = Path(html).resolve()
     check = PageCheck()
-    with tempfile.TemporaryDirectory(prefix="doichieu-chromium-") as profile:
+    # Chromium's helper processes may still touch the profile while it is removed: ignore that.
+    with tempfile.TemporaryDirectory(prefix="doichieu-chromium-", ignore_cleanup_errors=True) as profile:
         process = subprocess.Popen(
             [binary, *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0",
              f"--window-size={width},{height}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
         deadline = time.monotonic() + timeout
         ws = None
         try:
@@ -226,13 +228,19 @@ def check_report(html: str | Path, screenshot: str | Path | None = None, chromiu
         finally:
             if ws is not None:
                 ws.close()
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            _stop(process)
     return check
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """End Chromium and every helper process it started (they share its session)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=10)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
 
 
 def _devtools_port(process: subprocess.Popen, profile: str, deadline: float) -> int:
