@@ -801,8 +801,5 @@ def extract(doc: Document) -> Document:
     if not implements:
         first = doc.sections[0].title if doc.sections else (doc.tasks[0].text if doc.tasks else "")
         implements = find_implements(first[:1500])
-    if not implements:  # keep what segment read, in the normalised form
-        implements = [c for printed in doc.meta.implements for c in find_citations(printed.text)[:1]] or \
-            doc.meta.implements
     doc.meta.implements = implements
     return doc

@@ -2,9 +2,10 @@
 
 Guarantees to extract and link:
 - Document.meta holds what the header block and the signature print (issuer, type, số hiệu, place, ISO
-  date, trích yếu, signer and signer title, "Kính gửi" and "Nơi nhận" recipients, "Thực hiện …"
-  citations in `implements`); Document.preamble and Document.closing hold the display text of the
-  preamble (căn cứ, opening paragraphs) and of the closing (closing formula, Nơi nhận, signature).
+  date, trích yếu, signer and signer title, "Kính gửi" and "Nơi nhận" recipients); Document.preamble
+  and Document.closing hold the display text of the preamble (căn cứ, "Thực hiện …", opening paragraphs)
+  and of the closing (closing formula, Nơi nhận, signature). Citations, including what the document
+  implements, are read by extract from that text (one citation parser, rules/roles.yaml).
 - Document.sections: every heading-level unit of the body in source order (parts, chapters, articles,
   numbered and lettered items with children), with unique dot-path ids made of the (repaired) labels
   ("III.3.đ", "4.2", "Chương.II"); `holds_tasks` is False for viewpoints, objectives, requirements,
@@ -28,7 +29,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .model import Block, Citation, Document, DocumentMeta, DoichieuError, Notice, Section, SourceText, Span, Task
+from .model import Block, Document, DocumentMeta, DoichieuError, Notice, Section, SourceText, Span, Task
 from .normalize import (
     Label,
     bullet_kinds,
@@ -213,7 +214,6 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
     body_start = _find_body(blocks, labels, header_end, closing_start, cues)
 
     preamble_blocks = blocks[header_end:body_start]
-    _read_preamble(preamble_blocks, meta, cues)
 
     document_id = doc_id or _default_id(meta, source)
     doc = Document(id=document_id, path=source.path, role=role, kind=source.kind, meta=meta,
@@ -995,35 +995,6 @@ def _has_tasks_below(node: _Node, cues: _Cues) -> bool:
 
 
 # --------------------------------------------------------------------------- preamble, closing, meta
-
-
-_CITATION = re.compile(
-    r"(?P<type>Nghị quyết|Nghị định|Quyết định|Chỉ thị|Thông tư liên tịch|Thông tư|Kế hoạch|Công văn|Luật|Hướng dẫn)"
-    r"\s+(?:số\s+)?(?P<number>\d+[\w/.\-]*[A-ZĐ][\w\-]*)"
-    r"(?:\s+ngày\s+(?P<day>\d{1,2})(?:\s+tháng\s+|/)(?P<month>\d{1,2})(?:\s+năm\s+|/)(?P<year>\d{4}))?"
-    r"(?:\s+của\s+(?P<issuer>[^,;.]{2,60}?)(?=\s+(?:về|quy định|ban hành|phê duyệt)|[,;.]|$))?"
-)
-
-
-def _read_preamble(blocks: list[Block], meta: DocumentMeta, cues: _Cues) -> None:
-    for block in blocks:
-        form = _form(block.text)
-        if form.startswith(("thực hiện", "triển khai", "liên quan", "tiếp theo")):
-            sentence = re.split(r"[;:]\s|\.\s+(?=[A-ZĐÀ-Ỹ])", block.text)[0]
-            for match in _CITATION.finditer(sentence):
-                meta.implements.append(_citation(match))
-
-
-def _citation(match: re.Match) -> Citation:
-    number = match.group("number").rstrip(".,;")
-    date = None
-    if match.group("year") and match.group("month") and match.group("day"):
-        date = f"{int(match.group('year')):04d}-{int(match.group('month')):02d}-{int(match.group('day')):02d}"
-    code = number.split("/")[-1] if "/" in number else None
-    issuer = code.split("-")[-1] if code and "-" in code else None
-    year = int(match.group("year")) if match.group("year") else None
-    return Citation(text=match.group(0).strip(), number=number, doc_type=match.group("type"), year=year,
-                    issuer=issuer, date=date)
 
 
 def _is_closing_formula(block: Block, cues: _Cues) -> bool:

@@ -399,3 +399,22 @@ def test_any_text_is_read_without_error():
         find_implements(text)
 
     check()
+
+
+# --------------------------------------------------------------------------- what a document implements
+# (read here from the preamble the segmenter keeps; segment itself reads no citations)
+
+
+def test_implements_of_the_seed_provincial_document(root):
+    from test_segment import parse_file
+
+    meta = extract(parse_file(root / "corpus" / "provincial" / "kontum-implementing-nq23.txt")).meta
+    assert [c.number for c in meta.implements] == ["23/NQ-CP"]
+    assert meta.implements[0].date == "2022-03-02"
+
+
+def test_implements_of_crafted_plan_and_docx_letter():
+    from test_segment import DOCX_LETTER, PLAN, parse_text
+
+    assert [c.number for c in extract(parse_text(PLAN)).meta.implements] == ["9/NQ-CP"]
+    assert [c.number for c in extract(parse_text(DOCX_LETTER)).meta.implements] == ["7/2033/NĐ-CP"]
