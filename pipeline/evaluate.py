@@ -36,13 +36,14 @@ def _source_path(tasks_file: Path, declared: str | None) -> Path | None:
     return None
 
 
-def gold_parse(tasks_file: Path, max_chars: int | None = None) -> Document:
+def gold_parse(tasks_file: Path, max_chars: int | None = None, source: Path | None = None) -> Document:
     """A Document cut from its source at the gold lines (each task runs to the next gold item, at most
-    max_chars when given), with the gold agencies as mentions and the gold locality flag: a perfect parse."""
+    max_chars when given), with the gold agencies as mentions and the gold locality flag: a perfect parse.
+    `source` is the document the gold describes when the tasks file does not name it."""
     tasks_file = Path(tasks_file)
     data = yaml.safe_load(tasks_file.read_text(encoding="utf-8"))
     meta = data["document"]
-    source = _source_path(tasks_file, meta.get("source"))
+    source = source or _source_path(tasks_file, meta.get("source"))
     if source is None:
         raise FileNotFoundError(f"{tasks_file}: source {meta.get('source')!r} not found")
     lines = source.read_text(encoding="utf-8").split("\n")
@@ -82,6 +83,7 @@ def gold_parse(tasks_file: Path, max_chars: int | None = None) -> Document:
             leads=[Mention(text=a) for a in t.get("leads") or []],
             coordinators=[Mention(text=a) for a in t.get("coordinators") or []],
             directs=[Mention(text=a) for a in t.get("directs") or []],
+            advises=[Mention(text=t["advises"])] if t.get("advises") else [],
             localities=bool(t.get("localities", False)), locality_role=t.get("locality_role"),
         ))
     return doc
