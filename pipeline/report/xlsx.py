@@ -69,14 +69,12 @@ def central_cells(row: CentralRow, multi_provincial: bool = False) -> dict[str, 
         L.COL_CENTRAL_COORD: names(task.coordinators),
         L.COL_LOCALITY: L.LOCALITY_ROLE.get(row.locality_role or "", "Có") if row.localities else L.NO_LOCALITY,
         L.COL_PROV_PATH: _lines([prefix + p.task.id for p in pairings]),
-        L.COL_PROV_TEXT: _lines([f"[{p.task.id}] {p.task.text}" if len(pairings) > 1 else p.task.text
-                                 for p in pairings]),
+        L.COL_PROV_TEXT: _texts(pairings),
         L.COL_PROV_LEAD: _lines([names(p.task.leads) or "—" for p in pairings]) if pairings else "",
         L.COL_STRENGTH: _lines([_strength(p.link) for p in pairings]),
         L.COL_SCORE: _score(pairings),
         L.COL_STATUS: L.STATUS[row.status],
-        L.COL_REASON: _lines([f"{p.task.id}: {'; '.join(p.link.reasons)}" if len(pairings) > 1 else
-                              "; ".join(p.link.reasons) for p in pairings]),
+        L.COL_REASON: _reasons(pairings),
         L.COL_PROVENANCE: _lines([provenance(task, "TW: ")] +
                                  [provenance(p.task, f"{p.task.id}: ") for p in pairings]),
         L.COL_REVIEW_COMMENT: "",
@@ -98,19 +96,28 @@ def provincial_cells(row: ProvincialRow) -> dict[str, object]:
         L.COL_PROV_TEXT: task.text,
         L.COL_PROV_LEAD: names(task.leads),
         L.COL_P_CENTRAL_PATH: _lines([p.task.id for p in pairings]),
-        L.COL_P_CENTRAL_TEXT: _lines([f"[{p.task.id}] {p.task.text}" if len(pairings) > 1 else p.task.text
-                                      for p in pairings]),
+        L.COL_P_CENTRAL_TEXT: _texts(pairings),
         L.COL_STRENGTH: _lines([_strength(p.link) for p in pairings]),
         L.COL_SCORE: _score(pairings),
         L.COL_P_KIND: kind,
-        L.COL_REASON: _lines([f"{p.task.id}: {'; '.join(p.link.reasons)}" if len(pairings) > 1 else
-                              "; ".join(p.link.reasons) for p in pairings]),
+        L.COL_REASON: _reasons(pairings),
         L.COL_PROVENANCE: _lines([provenance(task, "Tỉnh: ")] +
                                  [provenance(p.task, f"{p.task.id}: ") for p in pairings]),
         L.COL_REVIEW_COMMENT: "",
         L.COL_REVIEW: "",
         L.COL_KEY: row.key,
     }
+
+
+def _texts(pairings) -> str:
+    """The other side's text, one per line; each prefixed with its path when there are several."""
+    return _lines([f"[{p.task.id}] {p.task.text}" if len(pairings) > 1 else p.task.text for p in pairings])
+
+
+def _reasons(pairings) -> str:
+    """Each link's reasons on a line; prefixed with the other side's path when there are several."""
+    return _lines([f"{p.task.id}: {'; '.join(p.link.reasons)}" if len(pairings) > 1 else "; ".join(p.link.reasons)
+                   for p in pairings])
 
 
 def _strength(link) -> str:
