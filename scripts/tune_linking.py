@@ -51,6 +51,7 @@ from pipeline.evaluate import (  # noqa: E402
 )
 from pipeline.linking import (  # noqa: E402
     ALL_FEATURES,
+    actor_match,
     counterpart_match,
     decide_from,
     feature_matrices,
@@ -146,7 +147,7 @@ def decide(p_link: np.ndarray, p_sure: np.ndarray, pair, decision: DecisionRules
     """pipeline.linking.decide_from on flat probability arrays."""
     kept = decide_from(p_link.reshape(pair.shape), p_sure.reshape(pair.shape), pair.localities, decision,
                        pair.features.values["contain"], structural_match(pair.features, decision),
-                       counterpart_match(pair.features, decision))
+                       counterpart_match(pair.features, decision), actor_match(pair.features, decision))
     return [(i, j, s) for i, j, s, _ in kept]
 
 
@@ -217,8 +218,11 @@ def pair_scores_masked(pair: PairData, kept, mask) -> dict:
     return pair_scores(sub, kept)
 
 
-def run(write: bool, train: list[str] | None) -> None:
+def run(write: bool, train: list[str] | None, text_overrides: dict[str, str]) -> None:
     rules = linking_rules()
+    if text_overrides:  # ablation of a text rule (not written by --write: edit the yaml by hand)
+        rules = rules.model_copy(update={"text": rules.text.model_copy(update={
+            k: type(getattr(rules.text, k))(v) for k, v in text_overrides.items()})})
     everything = [PairData(d, n, rules) for d, n in PAIRS if (d / f"{n}.links.yaml").exists()]
     pairs = [p for p in everything if not train or p.name in train]
     tests = [p for p in everything if p not in pairs]
@@ -282,7 +286,9 @@ if __name__ == "__main__":
     parser.add_argument("--train", action="append", help="train on these pairs only (the others are test)")
     parser.add_argument("--drop", action="append", default=[], help="hold this feature's weight at 0 (ablation)")
     parser.add_argument("--use", action="append", default=[], help="take back a feature held at 0 by default")
+    parser.add_argument("--text", action="append", default=[], metavar="NAME=VALUE",
+                        help="ablation: override a text rule of rules/linking.yaml, e.g. subject_min_words=0")
     args = parser.parse_args()
     DROPPED.update(args.drop)
     DROPPED.difference_update(args.use)
-    run(args.write, args.train)
+    run(args.write, args.train, dict(item.split("=", 1) for item in args.text))

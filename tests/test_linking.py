@@ -1,10 +1,14 @@
 """Link decisions on crafted pairs and on the seed pair's perfect parse (tests/gold_documents.py)."""
 from __future__ import annotations
 
+import copy
+
 import pytest
 import yaml
 
-from pipeline.linking import link
+from pipeline.linking import feature_matrices, link
+from pipeline.linking.config import linking_rules
+from pipeline.linking.features import words
 from pipeline.model import Citation, Document, Mention, Section, Span, Task
 
 CENTRAL_TASKS = {
@@ -324,3 +328,36 @@ def test_decision_rescues_a_locality_task_only_through_its_counterpart_agency():
     counterpart = np.array([[False, False], [True, False]])  # provincial task 1 is led by the counterpart
     kept = decide_from(p_link, p_sure, localities, decision, counterpart=counterpart)
     assert (1, 0, "possible", 0.02) in kept
+
+
+
+def test_rescue_between_weak_candidates_prefers_the_one_whose_actors_match():
+    import numpy as np
+
+    from pipeline.linking import decide_from
+    from pipeline.linking.config import DecisionRules
+
+    # central task 0 reaches localities and is unlinked; two provincial tasks are weakly like it
+    p_link = np.array([[0.25], [0.2], [0.05]])
+    decision = DecisionRules(possible=0.5, sure=0.5, partial_floor=0.15)
+    localities = np.array([True])
+    assert [k[:2] for k in decide_from(p_link, np.zeros_like(p_link), localities, decision)] == [(0, 0)]
+    actor = np.array([[False], [True], [True]])  # tasks 1 and 2 are led by the central lead's counterpart
+    kept = decide_from(p_link, np.zeros_like(p_link), localities, decision, actor=actor)
+    assert [k[:3] for k in kept] == [(1, 0, "possible")]  # task 2 is below the floor: actors alone never link
+
+def test_the_central_documents_subject_alone_does_not_link(central):
+    """A plan restating only what the whole resolution is about (its trích yếu) carries out none of its
+    tasks: the subject's words are removed before scoring, so they weigh less than when it is unknown."""
+    subject = "phát triển chợ nông thôn và hạ tầng thương mại vùng biên giới"
+    themed = copy.deepcopy(central)
+    themed.meta.title = f"Về {subject}"
+    plan = _provincial({"1.1": ("1", "Sở Nội vụ", f"Tổ chức hội nghị phổ biến nghị quyết về {subject} đến cán bộ.")})
+    rules = linking_rules()
+    with_subject, without_subject = feature_matrices(themed, plan, rules), feature_matrices(central, plan, rules)
+    column = [t.id for t in central.tasks].index("2.b")  # the one central task about "chợ nông thôn"
+    assert with_subject.values["tfidf"][0, column] < without_subject.values["tfidf"][0, column]
+    assert " ".join(words(plan.tasks[0].text, rules, with_subject.subject)) == \
+        "tổ chức hội nghị phổ biến nghị quyết đến cán bộ"
+    links, _ = link(themed, plan)
+    assert links == []

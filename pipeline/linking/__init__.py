@@ -32,7 +32,7 @@ from .features import FEATURES, LAZY_SCORERS, PairFeatures, pair_features, pair_
 RELATIVE = ("row_rel", "col_rel", "row_z", "col_z", "mutual")
 ALL_FEATURES = FEATURES + RELATIVE
 
-__all__ = ["link", "feature_matrices", "decide", "decide_from", "link_probabilities", "structural_match", "counterpart_match", "coverage_rows", "ALL_FEATURES"]
+__all__ = ["link", "feature_matrices", "decide", "decide_from", "link_probabilities", "structural_match", "counterpart_match", "actor_match", "coverage_rows", "ALL_FEATURES"]
 
 
 def _base_similarity(values: dict[str, np.ndarray]) -> np.ndarray:
@@ -83,13 +83,18 @@ def _probability(features: PairFeatures, model) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-logit))
 
 
+def actor_match(features: PairFeatures, decision) -> np.ndarray:
+    """Pairs where the provincial lead is the counterpart of the central lead, or the provincial task names
+    that lead (actor evidence >= structural_actor)."""
+    values = features.values
+    return np.maximum(values["agency"], values["names_lead"]) >= decision.structural_actor
+
+
 def structural_match(features: PairFeatures, decision) -> np.ndarray:
     """Pairs where the counterpart agency is given work under a copied section heading: the provincial
-    task sits under a heading that copies the central task's (heading >= structural_heading) and its lead
-    is the counterpart of the central lead, or it names that lead (actor evidence >= structural_actor)."""
-    values = features.values
-    actor = np.maximum(values["agency"], values["names_lead"])
-    return (values["heading"] >= decision.structural_heading) & (actor >= decision.structural_actor)
+    task sits under a heading that copies the central task's (heading >= structural_heading) and the actors
+    match (actor_match)."""
+    return (features.values["heading"] >= decision.structural_heading) & actor_match(features, decision)
 
 
 def counterpart_match(features: PairFeatures, decision) -> np.ndarray:
@@ -103,7 +108,8 @@ def counterpart_match(features: PairFeatures, decision) -> np.ndarray:
 def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
                 decision, copied: np.ndarray | None = None,
                 structural: np.ndarray | None = None,
-                counterpart: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
+                counterpart: np.ndarray | None = None,
+                actor: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
     """The decision rule on probability matrices (provincial x central):
     1. each provincial task keeps its candidates with P(linked) >= possible, and those it copies whatever
        P (containment >= sure_copy: most of the distinctive wording of one task is in the other: it restates
@@ -112,7 +118,9 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
        wording is loosely like many clauses keeps only the clear ones; a kept link is sure
        when P(sure) >= sure or when it is such a copy;
     2. a central task that reaches localities and is still unlinked takes its best provincial candidate
-       as a possible link when P(linked) >= partial_floor, or when a structural match exists (its
+       as a possible link when P(linked) >= partial_floor (of several such candidates, the best one whose
+       actors match, `actor`, when there is one: the wording is weak evidence here, so the actor decides
+       between weak candidates), or when a structural match exists (its
        counterpart agency works under the copied heading; the best such candidate is taken): related work
        exists, so it is not a gap; failing both, when its lead's provincial counterpart leads a provincial
        task on a related theme (counterpart_match), the best such task is a possible link."""
@@ -129,8 +137,11 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
             linked[j] = True
     if p_link.shape[0]:
         for j in np.flatnonzero(localities & ~linked):
-            i = int(p_link[:, j].argmax())
-            if p_link[i, j] >= decision.partial_floor:
+            above = np.flatnonzero(p_link[:, j] >= decision.partial_floor)
+            if above.size:
+                if actor is not None and actor[above, j].any():
+                    above = above[actor[above, j]]
+                i = int(above[np.argmax(p_link[above, j])])
                 kept.append((i, int(j), "possible", float(p_link[i, j])))
             elif structural is not None and structural[:, j].any():
                 candidates = np.flatnonzero(structural[:, j])
@@ -154,7 +165,8 @@ def decide(features: PairFeatures, rules: LinkingRules) -> list[tuple[int, int, 
     p_link, p_sure = link_probabilities(features, rules)
     localities = np.array([t.localities for t in features.central], dtype=bool)
     return decide_from(p_link, p_sure, localities, rules.decision, features.values["contain"],
-                       structural_match(features, rules.decision), counterpart_match(features, rules.decision))
+                       structural_match(features, rules.decision), counterpart_match(features, rules.decision),
+                       actor_match(features, rules.decision))
 
 
 def coverage_rows(central: Document, provincial: Document, links: list[Link]) -> list[Coverage]:
@@ -183,7 +195,7 @@ def link(central: Document, provincial: Document) -> tuple[list[Link], list[Cove
         p_task, c_task = features.provincial[i], features.central[j]
         for name in LAZY_SCORERS:
             if np.isnan(features.values[name][i, j]):
-                features.values[name][i, j] = pair_scorer(name, p_task.text, c_task.text, rules)
+                features.values[name][i, j] = pair_scorer(name, p_task.text, c_task.text, rules, features.subject)
         links.append(Link(
             provincial=TaskRef(provincial.id, p_task.id), central=TaskRef(central.id, c_task.id),
             strength=strength, score=round(score, 4),

@@ -19,6 +19,7 @@ class TextRules(BaseModel):
     bm25_k1: float = 1.2
     bm25_b: float = 0.75
     keyterm_floor: float = 0.15
+    subject_min_words: int = 0  # runs of the central document's subject this long are removed (0: off)
 
 
 class StructureRules(BaseModel):

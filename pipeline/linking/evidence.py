@@ -63,7 +63,8 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
     # key terms explain a paraphrase; a copy (containment >= sure_copy) is explained by its shared phrases
     if (v.get("keyterm", 0.0) >= fires.get("keyterm", 1.0) and features.keyterm_index is not None
             and v["contain"] < rules.decision.sure_copy):
-        terms = key_terms(features.provincial[i].text, features.central[j].text, features.keyterm_index, rules)
+        terms = key_terms(features.provincial[i].text, features.central[j].text, features.keyterm_index, rules,
+                          features.subject)
         if terms:
             out.append("Thuật ngữ đặc trưng (hiếm trong văn bản trung ương) có ở cả hai: "
                        + ", ".join(f"«{t}»" for t in terms))

@@ -57,17 +57,47 @@ def _boilerplate_pattern(phrases: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b")
 
 
-def words(text: str, rules: LinkingRules) -> tuple[str, ...]:
-    """The tokens every scorer sees: matching form, punctuation dropped, boilerplate phrases removed."""
-    return _words(text, tuple(rules.text.boilerplate), rules.text.segmenter)
+def words(text: str, rules: LinkingRules, subject: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The tokens every scorer sees: matching form, punctuation dropped, boilerplate phrases removed, and
+    the runs of the central document's subject (see subject_of) removed."""
+    return _words(text, tuple(rules.text.boilerplate), rules.text.segmenter, subject, rules.text.subject_min_words)
+
+
+def subject_of(central: Document, rules: LinkingRules) -> tuple[str, ...]:
+    """The central document's subject (its trích yếu, e.g. "Về phát triển kinh tế khu vực biên giới đất
+    liền") as matching-form tokens: what the whole document is about cannot tell its tasks apart, so a task's
+    run of at least text.subject_min_words of its words is not evidence of WHICH task is meant. () when the
+    title is unknown or the rule is off (0)."""
+    if not rules.text.subject_min_words or not central.meta.title:
+        return ()
+    return tuple(_WORD.findall(match_form(central.meta.title)))
+
+
+def _strip_subject(tokens: list[str], subject: tuple[str, ...], min_words: int) -> list[str]:
+    """tokens without their maximal runs (of at least min_words) that occur contiguously in subject."""
+    runs = {subject[a:b] for a in range(len(subject)) for b in range(a + min_words, len(subject) + 1)}
+    longest = len(subject)
+    out, k = [], 0
+    while k < len(tokens):
+        span = next((n for n in range(min(longest, len(tokens) - k), min_words - 1, -1)
+                     if tuple(tokens[k:k + n]) in runs), 0)
+        if span:
+            k += span
+        else:
+            out.append(tokens[k])
+            k += 1
+    return out
 
 
 @lru_cache(maxsize=65536)
-def _words(text: str, boilerplate: tuple[str, ...], segmenter: str) -> tuple[str, ...]:
+def _words(text: str, boilerplate: tuple[str, ...], segmenter: str, subject: tuple[str, ...] = (),
+           subject_min_words: int = 0) -> tuple[str, ...]:
     plain = " ".join(_WORD.findall(match_form(text)))
     pattern = _boilerplate_pattern(boilerplate)
     if pattern is not None:
         plain = pattern.sub(" ", plain)
+    if subject and subject_min_words:
+        plain = " ".join(_strip_subject(plain.split(), subject, subject_min_words))
     if segmenter == "underthesea":
         return _underthesea_words(plain)
     return tuple(plain.split())
@@ -84,13 +114,14 @@ class PairFeatures:
     heading_pairs: dict[tuple[int, int], tuple[str, str]]
     agency_pairs: dict[tuple[int, int], tuple[str, str]]
     keyterm_index: tuple | None = None  # the central side of BM25 (columns, idf, ...), for key_terms
+    subject: tuple[str, ...] = ()  # the central document's subject tokens (subject_of), removed from texts
 
     def vector(self, i: int, j: int) -> dict[str, float]:
         return {name: float(m[i, j]) for name, m in self.values.items()}
 
 
-def _texts(tasks: list[Task], rules: LinkingRules) -> list[str]:
-    return [" ".join(words(t.text, rules)) for t in tasks]
+def _texts(tasks: list[Task], rules: LinkingRules, subject: tuple[str, ...]) -> list[str]:
+    return [" ".join(words(t.text, rules, subject)) for t in tasks]
 
 
 def _cdist(a: list[str], b: list[str], scorer) -> np.ndarray:
@@ -237,14 +268,14 @@ def _gram_ids(tokens: tuple[str, ...], n: int) -> np.ndarray:
 
 
 def key_terms(provincial_text: str, central_text: str, index: tuple, rules: LinkingRules,
-              limit: int = 3) -> list[str]:
+              subject: tuple[str, ...] = (), limit: int = 3) -> list[str]:
     """The shared word runs (in matching form) that weigh most in the key-term feature: maximal stretches of
     the provincial task covered by n-grams the central task also has, ranked by their rarest n-gram inside the
     central document (IDF; index is PairFeatures.keyterm_index), a run inside an already chosen one skipped."""
     low, high = rules.text.ngram_range
     columns, idf = index[0], index[1]
-    tokens = words(provincial_text, rules)
-    central_ids = _bag(" ".join(words(central_text, rules)), low, high)[0]
+    tokens = words(provincial_text, rules, subject)
+    central_ids = _bag(" ".join(words(central_text, rules, subject)), low, high)[0]
     # every token covered by an n-gram both texts share, weighted by the rarest such n-gram (IDF inside the
     # central document); maximal covered stretches are the runs
     covered = np.zeros(len(tokens), dtype=bool)
@@ -291,7 +322,7 @@ def _headings(doc: Document, task: Task) -> list[str]:
     return [s.title for s in doc.ancestors(task) if s.title.strip()]
 
 
-def _heading_matrix(central: Document, provincial: Document, rules: LinkingRules):
+def _heading_matrix(central: Document, provincial: Document, rules: LinkingRules, subject: tuple[str, ...]):
     c_titles = [_headings(central, t) for t in central.tasks]
     p_titles = [_headings(provincial, t) for t in provincial.tasks]
     distinct_c = sorted({h for hs in c_titles for h in hs})
@@ -300,8 +331,8 @@ def _heading_matrix(central: Document, provincial: Document, rules: LinkingRules
     best_pair: dict[tuple[int, int], tuple[str, str]] = {}
     if not distinct_c or not distinct_p:
         return out, best_pair
-    forms_c = [" ".join(words(h, rules)) for h in distinct_c]
-    forms_p = [" ".join(words(h, rules)) for h in distinct_p]
+    forms_c = [" ".join(words(h, rules, subject)) for h in distinct_c]
+    forms_p = [" ".join(words(h, rules, subject)) for h in distinct_p]
     sim = _cdist(forms_p, forms_c, fuzz.ratio)
     # a heading must say something: one- or two-word headings ("Bộ Y tế") are agency evidence, not topic
     min_words = rules.structure.heading_min_words
@@ -387,9 +418,10 @@ def used_features(rules: LinkingRules) -> set[str]:
     return {name for model in (rules.link_model, rules.sure_model) for name, w in model.weights.items() if w}
 
 
-def pair_scorer(name: str, provincial_text: str, central_text: str, rules: LinkingRules) -> float:
+def pair_scorer(name: str, provincial_text: str, central_text: str, rules: LinkingRules,
+                subject: tuple[str, ...] = ()) -> float:
     """One rapidfuzz feature for one pair (for links whose scorer the models do not need in full)."""
-    p_text, c_text = " ".join(words(provincial_text, rules)), " ".join(words(central_text, rules))
+    p_text, c_text = " ".join(words(provincial_text, rules, subject)), " ".join(words(central_text, rules, subject))
     if name == "partial":
         return float(_partial([p_text], [c_text], rules.text.partial_max_chars)[0, 0])
     return LAZY_SCORERS[name](p_text, c_text) / 100.0
@@ -400,8 +432,9 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
     """Every feature matrix for one central/provincial pair. A rapidfuzz scorer that neither fitted model
     uses is left out here (NaN) and computed for the kept links only, for their reasons (complete=True
     computes everything, for tuning)."""
-    c_texts = _texts(central.tasks, rules)
-    p_texts = _texts(provincial.tasks, rules)
+    subject = subject_of(central, rules)
+    c_texts = _texts(central.tasks, rules, subject)
+    p_texts = _texts(provincial.tasks, rules, subject)
     needed = set(FEATURES) if complete else used_features(rules)
     values: dict[str, np.ndarray] = {}
     for name, scorer in LAZY_SCORERS.items():
@@ -415,7 +448,7 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
         values["tfidf"], values["contain"] = _tfidf(p_texts, c_texts, rules)
     else:
         values["tfidf"] = values["contain"] = np.zeros((len(p_texts), len(c_texts)))
-    values["heading"], heading_pairs = _heading_matrix(central, provincial, rules)
+    values["heading"], heading_pairs = _heading_matrix(central, provincial, rules, subject)
     values["agency"], agency_pairs = _agency_matrix(central, provincial, rules)
     from .agency import names_central_lead
 
@@ -430,4 +463,4 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
     values["cites_central_keyterm"] = values["keyterm"] * cites[:, None]
     low, high = rules.text.ngram_range
     index = _central_index(tuple(c_texts), low, high, rules.text.bm25_k1, rules.text.bm25_b) if c_texts else None
-    return PairFeatures(provincial.tasks, central.tasks, values, shared, heading_pairs, agency_pairs, index)
+    return PairFeatures(provincial.tasks, central.tasks, values, shared, heading_pairs, agency_pairs, index, subject)
