@@ -91,3 +91,19 @@ def test_main_job_on_a_copy_of_the_corpus(tmp_path):
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "outputs" / "result.json").exists()
     assert "Đã ghi kết quả" in done.stdout
+
+
+def test_start_up_imports_what_run_needs_and_leaves_the_collector_as_it_was():
+    import gc
+
+    from pipeline.cli import RUN_MODULES, _load
+
+    try:
+        for enabled in (False, True):
+            (gc.enable if enabled else gc.disable)()
+            _load(RUN_MODULES)
+            assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
+        gc.unfreeze()
+    assert all(name in sys.modules for name in RUN_MODULES)

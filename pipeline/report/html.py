@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from jinja2 import Environment, PackageLoader, select_autoescape
+from typing import TYPE_CHECKING
 
 from ..fsutil import atomic_write_text
 from ..model import Result
@@ -28,6 +27,9 @@ from .rows import (
     summary_by_current_lead,
     summary_rows,
 )
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 EXCERPT = 240
 
@@ -141,6 +143,8 @@ def _file_name(doc) -> str:
 
 
 def _environment() -> Environment:
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
     env = Environment(loader=PackageLoader("pipeline.report", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
