@@ -297,7 +297,13 @@ def test_field_words_and_boilerplate_alone_do_not_link(decree):
     assert {row.status for row in coverage} == {"gap"}
 
 
-def test_counterpart_agency_on_a_related_theme_makes_a_central_task_partial_not_a_gap(central):
+def test_counterpart_agency_on_a_related_theme_makes_a_central_task_partial_not_a_gap(central, monkeypatch):
+    # the counterpart rescue as a mechanism (the tuned rules/linking.yaml may switch it off: counterpart_rel > 1)
+    import pipeline.linking as linking
+
+    tuned = linking_rules()
+    rescue = tuned.model_copy(update={"decision": tuned.decision.model_copy(update={"counterpart_rel": 0.6})})
+    monkeypatch.setattr(linking, "linking_rules", lambda: rescue)
     plan = _provincial({
         "1.1": ("1", "Sở Giao thông vận tải", "Rà soát, đề xuất danh mục công trình giao thông kết nối khu kinh tế "
                 "cửa khẩu của tỉnh giai đoạn 2026-2030."),
@@ -361,3 +367,17 @@ def test_the_central_documents_subject_alone_does_not_link(central):
         "tổ chức hội nghị phổ biến nghị quyết đến cán bộ"
     links, _ = link(themed, plan)
     assert links == []
+
+
+def test_a_duty_reserved_to_central_bodies_is_not_addressed_to_the_province():
+    from pipeline.linking.agency import addressed_row
+
+    def task(tid, leads, localities=False):
+        return Task(doc="d", id=tid, label="a)", text="Kiểm tra, cấp giấy chứng nhận huấn luyện.",
+                    span=Span(1, 1, 0, 0), leads=[Mention(text=x) for x in leads], localities=localities)
+
+    tasks = [task("1", ["Bộ Công Thương"]), task("2", ["các bộ, ngành liên quan", "Bộ Công an"]),
+             task("3", ["Ủy ban nhân dân các cấp"], localities=True),
+             task("4", ["Tổ chức, cá nhân hoạt động hóa chất"]), task("5", []),
+             task("6", ["Bộ Công Thương"], localities=True)]
+    assert addressed_row(tasks).tolist() == [0.0, 0.0, 1.0, 1.0, 1.0, 1.0]

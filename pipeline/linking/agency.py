@@ -158,6 +158,32 @@ def counterpart_pairs(central: list[Task], provincial: list[Task], rules: Linkin
     return out, names
 
 
+@lru_cache(maxsize=8192)
+def _level(text: str) -> str | None:
+    registry = _registry()
+    if registry is None:
+        return None
+    try:
+        found = registry.lookup(text)
+    except Exception:  # noqa: BLE001 - only evidence
+        return None
+    return found.level if found is not None else None
+
+
+def addressed_row(central: list[Task]) -> np.ndarray:
+    """Per central task: 1 unless the task is reserved to central bodies (it does not reach localities and
+    every lead is a central agency or group, rules/agencies.yaml level "central": "Bộ Công Thương",
+    "các bộ, ngành"). A ministry's own national duty is rarely what a province carries out; a duty of the
+    localities, or of organisations, enterprises and citizens a province can direct, is. Unknown leads
+    count as addressed."""
+    values = []
+    for task in central:
+        levels = [_level(m.text) for m in task.leads]
+        reserved = not task.localities and bool(levels) and all(level == "central" for level in levels)
+        values.append(0.0 if reserved else 1.0)
+    return np.array(values, dtype=np.float32)
+
+
 def names_central_lead(central: list[Task], provincial: list[Task], rules: LinkingRules) -> np.ndarray:
     """(provincial x central) matrix: 1 when the provincial text names the central task's lead agency
     ("kiến nghị Bộ Giao thông vận tải …", "các đơn vị thuộc Bộ Công Thương"). Generic groups do not count."""

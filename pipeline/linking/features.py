@@ -12,6 +12,8 @@ Every feature is a matrix (provincial x central) of values in [0, 1]:
   agency     a provincial lead is the counterpart of a central lead (0.5 when a coordinator is involved)
   names_lead the provincial text names the central task's lead agency
   locality   the central task reaches localities (lead 1.0, coordinator/directed 0.7)
+  addressed  the central task is not reserved to central bodies (it reaches localities, or its leads are not
+             all central agencies: organisations, enterprises, citizens); see agency.addressed_row
   citation   both tasks cite the same legal document (số hiệu), the central document's own number aside
   keyterm    BM25 of the provincial task (as the query) against each central task, with the IDF taken inside
              the central document (a term every article uses weighs nothing; "khoảng cách an toàn" used by
@@ -39,7 +41,7 @@ from .config import LinkingRules
 _WORD = re.compile(r"\w+")
 
 FEATURES = ("token_set", "ratio", "partial", "tfidf", "contain", "heading", "agency", "names_lead", "locality", "citation",
-            "keyterm", "keyterm_share", "cites_central_keyterm")
+            "keyterm", "keyterm_share", "cites_central_keyterm", "addressed")
 
 
 @lru_cache(maxsize=65536)
@@ -454,6 +456,9 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
 
     values["names_lead"] = names_central_lead(central.tasks, provincial.tasks, rules)
     values["locality"] = np.tile(_locality_row(central, rules), (len(p_texts), 1))
+    from .agency import addressed_row
+
+    values["addressed"] = np.tile(addressed_row(central.tasks), (len(p_texts), 1))
     values["citation"], shared = _citation_matrix(central, provincial, rules)
     if c_texts and p_texts:
         values["keyterm"], values["keyterm_share"] = _keyterm(p_texts, c_texts, rules)
