@@ -58,6 +58,7 @@ def parse_text(text: str, *, doc_id: str = "doc", role: str | None = None, kind:
 def link(central: Document, provincials: Document | Iterable[Document], *, as_of: date | str | None = None) -> Result:
     """Link every provincial document to the central one: links, and coverage per provincial document.
     With `as_of`, the current holders of every agency mention are recomputed for that date."""
+    from .linking import coverage_rows, promote
     from .linking import link as link_pair
     from .succession import apply_succession
 
@@ -72,6 +73,9 @@ def link(central: Document, provincials: Document | Iterable[Document], *, as_of
         links, coverage = link_pair(central, provincial)
         result.links.extend(links)
         result.coverage.extend(coverage)
+    if promote(central, result.links):  # a provision carried out is now a task: every coverage row again
+        result.coverage = [row for provincial in provincials for row in coverage_rows(
+            central, provincial, [lk for lk in result.links if lk.provincial.doc == provincial.id])]
     return result
 
 
@@ -94,21 +98,35 @@ def run_documents(documents: list[Document], declared: dict[str, list[str]] | No
     from .corpus import pair_documents
 
     run = CorpusRun(whole=Result(documents=list(documents)))
+    # one link call per central document, so that what its provincial documents carry out is known to all
+    grouped: dict[str, tuple[Document, list[Document]]] = {}
     for central, provincial in pair_documents(documents, declared or {}):
-        name = pair_name(central, provincial)
-        result = link(central, provincial)
-        if reviews_dir is not None:
-            result = _apply_stored_reviews(result, reviews_dir / f"{name}.yaml")
-        run.pairs[name] = result
-        run.whole.links.extend(result.links)
-        run.whole.coverage.extend(result.coverage)
-        run.whole.notices.extend(result.notices)
+        grouped.setdefault(central.id, (central, []))[1].append(provincial)
+    for central, provincials in grouped.values():
+        linked = link(central, provincials)
+        for provincial in provincials:
+            _collect_pair(run, central, provincial, linked, reviews_dir)
     paired = {d.id for r in run.pairs.values() for d in r.documents}
     for document in documents:
         if document.role == "provincial" and document.id not in paired:
             run.whole.notices.append(Notice(document.path, "không xác định được văn bản trung ương mà văn bản này "
                                                             "triển khai (khai báo 'implements' trong manifest)"))
     return run
+
+
+def _collect_pair(run: CorpusRun, central: Document, provincial: Document, linked: Result,
+                  reviews_dir: Path | None) -> None:
+    """The pair's share of a central document's links, with its stored reviewer decisions, into `run`."""
+    name = pair_name(central, provincial)
+    result = Result(documents=[central, provincial],
+                    links=[lk for lk in linked.links if lk.provincial.doc == provincial.id],
+                    coverage=[row for row in linked.coverage if row.provincial_doc == provincial.id])
+    if reviews_dir is not None:
+        result = _apply_stored_reviews(result, reviews_dir / f"{name}.yaml")
+    run.pairs[name] = result
+    run.whole.links.extend(result.links)
+    run.whole.coverage.extend(result.coverage)
+    run.whole.notices.extend(result.notices)
 
 
 def _apply_stored_reviews(result: Result, path: Path) -> Result:

@@ -782,6 +782,8 @@ def extract(doc: Document) -> Document:
             task.leads = list(fallback)
             if task.leads and task.locality_role is None and any(m.locality for m in task.leads):
                 task.locality_role, task.localities = "lead", True
+    for provision in doc.provisions:
+        extract_task(doc, provision, cache)
     doc.notices = [n for n in doc.notices if n.code != _NO_LEAD]
     for task in doc.tasks:
         if not task.leads:

@@ -202,6 +202,9 @@ class Document:
     meta: DocumentMeta = field(default_factory=DocumentMeta)
     sections: list[Section] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
+    # statute clauses outside the task articles that put a duty on someone (organisations, investors): not
+    # tasks, but a provincial text may carry them out; linking considers them and a linked one becomes a task
+    provisions: list[Task] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     sha256: str = ""
     preamble: str = ""  # text between the header block and the body (căn cứ …, "Thực hiện …"), display form

@@ -72,6 +72,7 @@ class StructureRules(BaseModel):
     subject_share: float = 0.5
     assignment_openings: list[str]
     citation_list_openings: list[str]
+    provision_duties: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class _Cues:
     content_list: re.Pattern
     subject_prefix: re.Pattern
     recipients: re.Pattern
+    provision_duty: re.Pattern | None
 
 
 def _openings(phrases: list[str], *, case: bool = False) -> re.Pattern:
@@ -133,6 +135,8 @@ def _cues() -> _Cues:
                                 + r")\s*:?\s*$"),
         subject_prefix=_openings(rules.subject_prefixes),
         recipients=_openings([rules.recipients_cue]),
+        provision_duty=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(w)) for w in rules.provision_duties)
+                                  + r")(?!\w)") if rules.provision_duties else None,
     )
 
 
@@ -263,7 +267,7 @@ def _body(blocks: list[Block], labels: list[Label | None], start: int, end: int,
     _assign_ids(roots, used)
     doc.notices.extend(_sequence_notices(roots, doc.path))
     _decide_scope(roots, statute, cues)
-    _emit(roots, doc)
+    _emit(roots, doc, statute)
     # unlabelled paragraphs of a body without labels (letters) are tasks when they assign work; a trailing
     # paragraph after the last item likewise ("closing"); the last one may be the closing formula
     closing_paragraphs: list[Block] = []
@@ -965,7 +969,7 @@ _KIND_NAMES = {"number": "item", "number2": "item", "number3": "item", "number4"
 _ALWAYS_SECTIONS = frozenset({"part", "chapter", "section", "article", "roman"})
 
 
-def _emit(roots: list[_Node], doc: Document) -> None:
+def _emit(roots: list[_Node], doc: Document, statute: bool = False) -> None:
     cues = _cues()
 
     def walk(nodes: list[_Node], statute_clause_parent: bool) -> None:
@@ -978,6 +982,9 @@ def _emit(roots: list[_Node], doc: Document) -> None:
                 last = node.last_block()
                 doc.tasks.append(Task(doc=doc.id, id=node.id, label=node.label.printed, text=_task_text(node),
                                       span=_span(node.head, last), parent=parent_id))
+            elif statute and not node.holds_tasks and _is_provision(node, cues):
+                doc.provisions.append(Task(doc=doc.id, id=node.id, label=node.label.printed, text=_task_text(node),
+                                           span=_span(node.head, node.last_block()), parent=parent_id))
             elif node.children or node.kind in _ALWAYS_SECTIONS:
                 doc.sections.append(Section(id=node.id, label=node.label.printed, kind=kind, title=node.title,
                                             span=_span(node.head, node.last_block()), parent=parent_id,
@@ -986,6 +993,25 @@ def _emit(roots: list[_Node], doc: Document) -> None:
             walk(node.children, node.kind == "article")
 
     walk(roots, False)
+
+
+def _is_provision(node: _Node, cues: _Cues) -> bool:
+    """A leaf clause or point of a statute outside its task articles that puts a duty on someone ("Tổ chức,
+    cá nhân hoạt động hóa chất có trách nhiệm …", "Chủ đầu tư dự án … phải …"): not a task of the document,
+    but a provincial text may carry it out (pipeline.linking)."""
+    if cues.provision_duty is None or node.kind not in ("number", "letter", "letter_dot", "article"):
+        return False
+    if node.children:  # a duty whose points are only its cases ("… phải …, nếu thuộc một trong các trường hợp sau:")
+        return (node.title.rstrip().endswith(":") and _states_duty(node.title, cues)
+                and not any(c.children or _states_duty(_task_text(c), cues) for c in node.children))
+    return _states_duty(_task_text(node), cues)
+
+
+def _states_duty(text: str, cues: _Cues) -> bool:
+    return bool(text.strip()) and bool(cues.provision_duty.search(match_form(text[:_PROVISION_HEAD])))
+
+
+_PROVISION_HEAD = 300  # characters: the duty is stated in the clause's first sentence
 
 
 def _has_tasks_below(node: _Node, cues: _Cues) -> bool:

@@ -349,7 +349,7 @@ def apply_succession(doc: Document, as_of: dt.date | str | None = None) -> Docum
     on, exact = document_date(doc)
     province = document_province(doc) if doc.role != "central" else None
     warned: set[str] = {n.message for n in doc.notices if n.code.startswith("succession.")}
-    for task in doc.tasks:
+    for task in (*doc.tasks, *doc.provisions):  # a provision may become a task when linked
         for role in ROLES:
             for mention in getattr(task, role):
                 mention.current = current_names(mention, as_of, task.text, province)

@@ -36,3 +36,20 @@ def test_parse_text_and_link_crafted_pair():
     assert status["2"] == "gap"
     frame = result.coverage_df()
     assert set(frame.columns) >= {"central_task", "status", "localities"}
+
+
+def test_a_statute_duty_a_letter_carries_out_becomes_a_task_of_the_comparison():
+    from test_segment import DECREE_WITH_DUTIES
+
+    decree = dc.parse_text(DECREE_WITH_DUTIES, doc_id="nd", role="central")
+    letter = dc.parse_text(
+        "SỞ KHOA HỌC VÀ CÔNG NGHỆ\nV/v triển khai Nghị định số 40/2031/NĐ-CP\nKính gửi: Các tổ chức, cá nhân có kho "
+        "chứa sản phẩm thử nghiệm.\nĐề nghị các tổ chức, cá nhân có kho chứa kiểm định thiết bị phòng cháy của kho "
+        "mỗi năm một lần theo quy định tại Nghị định số 40/2031/NĐ-CP.\n", doc_id="cv", role="provincial")
+    assert "2.2" not in {t.id for t in decree.tasks}
+    result = dc.link(decree, letter)
+    assert any(lk.central.task == "2.2" for lk in result.links)
+    assert [t.id for t in decree.tasks] == ["2.2", "3.1", "3.2"]  # promoted, in source order
+    assert "2.3" in {p.id for p in decree.provisions}  # not carried out: still only a provision
+    statuses = {row.central.task: row.status for row in result.coverage}
+    assert statuses["2.2"] in {"covered", "partial"} and set(statuses) == {"2.2", "3.1", "3.2"}

@@ -588,3 +588,30 @@ def test_unlabelled_markdown_subheadings_do_not_join_the_bullet_above():
     assert [(t.id, t.text) for t in doc.tasks] == [
         ("I.1", "Rà soát quy hoạch;"), ("I.2", "Báo cáo kết quả."), ("I.3", "Xây dựng cơ sở dữ liệu.")]
     assert doc.section("I").intro == "Nhiệm vụ chung\nNhiệm vụ cụ thể"
+
+
+DECREE_WITH_DUTIES = """CHÍNH PHỦ
+Số: 40/2031/NĐ-CP
+NGHỊ ĐỊNH
+Quy định về an toàn kho chứa sản phẩm thử nghiệm
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định về an toàn kho chứa sản phẩm thử nghiệm.
+Điều 2. Kho chứa
+1. Hồ sơ đề nghị cấp phép kho chứa gồm đơn đề nghị và bản vẽ mặt bằng.
+2. Tổ chức, cá nhân có kho chứa có trách nhiệm kiểm định thiết bị phòng cháy của kho mỗi năm một lần.
+3. Chủ đầu tư dự án kho chứa phải lập phương án ứng phó sự cố nếu thuộc một trong các trường hợp sau:
+a) Kho có sức chứa từ 100 tấn trở lên;
+b) Kho nằm trong khu dân cư.
+Điều 3. Trách nhiệm thi hành
+1. Bộ Khoa học và Công nghệ hướng dẫn thi hành Nghị định này.
+2. Ủy ban nhân dân cấp tỉnh kiểm tra việc thực hiện Nghị định này trên địa bàn.
+"""
+
+
+def test_statute_duties_outside_task_articles_are_provisions_not_tasks():
+    doc = parse_text(DECREE_WITH_DUTIES)
+    assert [t.id for t in doc.tasks] == ["3.1", "3.2"]
+    # a duty of regulated parties, and a duty whose points are only its cases; a dossier list is neither
+    assert [p.id for p in doc.provisions] == ["2.2", "2.3"]
+    assert doc.provisions[1].text.startswith("Chủ đầu tư dự án kho chứa phải lập phương án")
+    assert "2.3.a" not in {s.id for s in doc.sections} | {p.id for p in doc.provisions}

@@ -10,6 +10,8 @@ Guarantees to the next stages (graph, report):
   `shared_phrases` are the longest word sequences both texts share, cut from the provincial display text
   so that a report can highlight them verbatim;
 - a provincial task with no counterpart gets no link (a provincial addition);
+- the central document's provisions (statute clauses outside its task articles that put a duty on someone)
+  are candidates too, without coverage rows or rescue: `promote` then makes a linked provision a task;
 - coverage has one row per central task, in document order: covered (a sure link) / partial (only
   possible links) / gap, with the provincial ids and the central task's localities and locality_role.
 
@@ -22,6 +24,8 @@ procedure that chose them.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from ..model import Coverage, Document, Link, TaskRef
@@ -32,7 +36,7 @@ from .features import FEATURES, LAZY_SCORERS, PairFeatures, pair_features, pair_
 RELATIVE = ("row_rel", "col_rel", "row_z", "col_z", "mutual")
 ALL_FEATURES = FEATURES + RELATIVE
 
-__all__ = ["link", "feature_matrices", "decide", "decide_from", "link_probabilities", "structural_match", "counterpart_match", "actor_match", "coverage_rows", "ALL_FEATURES"]
+__all__ = ["link", "promote", "feature_matrices", "decide", "decide_from", "link_probabilities", "structural_match", "counterpart_match", "actor_match", "coverage_rows", "ALL_FEATURES"]
 
 
 def _base_similarity(values: dict[str, np.ndarray]) -> np.ndarray:
@@ -160,10 +164,13 @@ def link_probabilities(features: PairFeatures, rules: LinkingRules) -> tuple[np.
     return _probability(features, rules.link_model), _probability(features, rules.sure_model)
 
 
-def decide(features: PairFeatures, rules: LinkingRules) -> list[tuple[int, int, str, float]]:
-    """(provincial index, central index, strength, score) for every pair kept."""
+def decide(features: PairFeatures, rules: LinkingRules, n_tasks: int | None = None) -> list[tuple[int, int, str, float]]:
+    """(provincial index, central index, strength, score) for every pair kept. Central candidates after the
+    first n_tasks (provisions) are never rescued."""
     p_link, p_sure = link_probabilities(features, rules)
     localities = np.array([t.localities for t in features.central], dtype=bool)
+    if n_tasks is not None:
+        localities[n_tasks:] = False
     return decide_from(p_link, p_sure, localities, rules.decision, features.values["contain"],
                        structural_match(features, rules.decision), counterpart_match(features, rules.decision),
                        actor_match(features, rules.decision))
@@ -189,9 +196,10 @@ def link(central: Document, provincial: Document) -> tuple[list[Link], list[Cove
     rules = linking_rules()
     if not central.tasks or not provincial.tasks:
         return [], coverage_rows(central, provincial, [])
-    features = feature_matrices(central, provincial, rules)
+    candidates = replace(central, tasks=central.tasks + central.provisions) if central.provisions else central
+    features = feature_matrices(candidates, provincial, rules)
     links = []
-    for i, j, strength, score in decide(features, rules):
+    for i, j, strength, score in decide(features, rules, len(central.tasks)):
         p_task, c_task = features.provincial[i], features.central[j]
         for name in LAZY_SCORERS:
             if np.isnan(features.values[name][i, j]):
@@ -199,8 +207,19 @@ def link(central: Document, provincial: Document) -> tuple[list[Link], list[Cove
         links.append(Link(
             provincial=TaskRef(provincial.id, p_task.id), central=TaskRef(central.id, c_task.id),
             strength=strength, score=round(score, 4),
-            reasons=reasons_for(features, i, j, rules, central, provincial),
+            reasons=reasons_for(features, i, j, rules, candidates, provincial),
             features={k: round(v, 4) for k, v in features.vector(i, j).items()},
             shared_phrases=shared_phrases(p_task.text, c_task.text, rules),
         ))
     return links, coverage_rows(central, provincial, links)
+
+
+def promote(central: Document, links: list[Link]) -> list[str]:
+    """Make every provision of `central` that a link carries out a task (in source order), so that the
+    tables, the graph and the coverage rows show it; returns the ids promoted."""
+    linked = {lk.central.task for lk in links if lk.central.doc == central.id}
+    promoted = [p for p in central.provisions if p.id in linked]
+    if promoted:
+        central.provisions = [p for p in central.provisions if p.id not in linked]
+        central.tasks = sorted(central.tasks + promoted, key=lambda t: (t.span.start, t.span.line))
+    return [p.id for p in promoted]
