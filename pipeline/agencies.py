@@ -46,6 +46,17 @@ class AgencyEntry(BaseModel):
             raise ValueError(f"level must be one of {', '.join(LEVELS)}")
         return value
 
+    @model_validator(mode="after")
+    def _proper_variants(self) -> AgencyEntry:
+        # a named body is printed with a capital: a lower-case variant of one is almost always a fragment of
+        # an unquoted YAML flow list ("[Công an tỉnh, thành phố]" is two items)
+        if self.level != "generic":
+            for variant in self.variants:
+                if not variant[:1].isupper():
+                    raise ValueError(f"variant {variant!r} of {self.id} does not start with a capital "
+                                     "(quote a name that holds a comma)")
+        return self
+
     @field_validator("patterns")
     @classmethod
     def _compiles(cls, value: list[str]) -> list[str]:

@@ -140,3 +140,15 @@ def test_every_devset_gold_agency_resolves(shared):
     names = _gold_names((shared / "devset" / "gold").glob("*.tasks.yaml"))
     assert names
     assert [n for n in sorted(names) if agencies.lookup(n) is None] == []
+
+
+def test_a_name_split_by_an_unquoted_yaml_comma_is_refused():
+    import pydantic
+
+    from pipeline.agencies import AgencyEntry
+
+    with pytest.raises(pydantic.ValidationError, match="quote a name that holds a comma"):
+        AgencyEntry.model_validate({"id": "cong_an_tinh", "name": "Công an tỉnh", "level": "province",
+                                    "variants": ["Công an tỉnh", "thành phố"]})
+    assert agencies.lookup("Công an tỉnh, thành phố").id == "cong_an_tinh"
+    assert getattr(agencies.lookup("Thành phố"), "id", None) != "cong_an_tinh"
