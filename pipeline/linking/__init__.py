@@ -166,14 +166,17 @@ def link_probabilities(features: PairFeatures, rules: LinkingRules) -> tuple[np.
 
 def decide(features: PairFeatures, rules: LinkingRules, n_tasks: int | None = None) -> list[tuple[int, int, str, float]]:
     """(provincial index, central index, strength, score) for every pair kept. Central candidates after the
-    first n_tasks (provisions) are never rescued."""
+    first n_tasks (provisions) are never rescued and are kept only as sure links."""
     p_link, p_sure = link_probabilities(features, rules)
     localities = np.array([t.localities for t in features.central], dtype=bool)
     if n_tasks is not None:
         localities[n_tasks:] = False
-    return decide_from(p_link, p_sure, localities, rules.decision, features.values["contain"],
+    kept = decide_from(p_link, p_sure, localities, rules.decision, features.values["contain"],
                        structural_match(features, rules.decision), counterpart_match(features, rules.decision),
                        actor_match(features, rules.decision))
+    # a provision is no task of its document: only a provincial task that plainly carries it out (a sure link)
+    # makes it one
+    return [k for k in kept if n_tasks is None or k[1] < n_tasks or k[2] == "sure"]
 
 
 def coverage_rows(central: Document, provincial: Document, links: list[Link]) -> list[Coverage]:
