@@ -37,12 +37,12 @@ def main() -> None:
             if done.returncode != 0:
                 print(done.stderr, file=sys.stderr)
                 sys.exit(done.returncode)
-            files = sorted(p.name for p in Path(out).rglob("*") if p.is_file())
+            files = sorted(str(p.relative_to(out)) for p in Path(out).rglob("*") if p.is_file())
     peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"doichieu run (seed corpus, cold process, {args.repeat} runs): "
           f"median {statistics.median(times):.2f} s, min {min(times):.2f} s, max {max(times):.2f} s")
     print(f"peak resident memory of the child process: {peak_mib:.0f} MiB")
-    print(f"outputs: {len(files)} files ({', '.join(sorted(set(files)))})")
+    print(f"outputs: {len(files)} files ({', '.join(files)})")
 
 
 if __name__ == "__main__":
