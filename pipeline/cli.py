@@ -163,11 +163,8 @@ def run(
 
 
 def _write_pair(result: Result, directory: Path) -> None:
-    try:
-        from .report import write_outputs
-    except ImportError:
-        _write_json(directory / "result.json", result.to_json())
-        return
+    from .report import write_outputs
+
     write_outputs(result, directory)
 
 
