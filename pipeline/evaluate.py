@@ -51,6 +51,7 @@ def gold_parse(tasks_file: Path, max_chars: int | None = None, source: Path | No
     doc = Document(id=meta["id"], path=str(source), role=meta.get("role"), kind=source.suffix.lstrip("."))
     doc.meta.number = meta.get("number")
     doc.meta.title = meta.get("title")
+    doc.meta.issuer = meta.get("issuer")
     section_ids = {str(s["id"]) for s in data.get("sections") or []}
 
     def parent_of(item_id: str) -> str | None:
