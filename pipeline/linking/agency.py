@@ -30,14 +30,19 @@ def _registry():
 
 
 @lru_cache(maxsize=8192)
-def _resolve(text: str) -> str | None:
+def _lookup(text: str):
+    """The registered agency a printed name stands for (pipeline.agencies), or None."""
     registry = _registry()
     if registry is None:
         return None
     try:
-        found = registry.lookup(text)
+        return registry.lookup(text)
     except Exception:  # noqa: BLE001 - a registry problem must not stop linking; it is only evidence
         return None
+
+
+def _resolve(text: str) -> str | None:
+    found = _lookup(text)
     return found.id if found is not None else None
 
 
@@ -158,15 +163,8 @@ def counterpart_pairs(central: list[Task], provincial: list[Task], rules: Linkin
     return out, names
 
 
-@lru_cache(maxsize=8192)
 def _level(text: str) -> str | None:
-    registry = _registry()
-    if registry is None:
-        return None
-    try:
-        found = registry.lookup(text)
-    except Exception:  # noqa: BLE001 - only evidence
-        return None
+    found = _lookup(text)
     return found.level if found is not None else None
 
 
