@@ -55,3 +55,18 @@ def test_a_statute_duty_a_letter_carries_out_becomes_a_task_of_the_comparison():
     assert "2.3" in {p.id for p in decree.provisions}  # not carried out: still only a provision
     statuses = {row.central.task: row.status for row in result.coverage}
     assert statuses["2.2"] in {"covered", "partial"} and set(statuses) == {"2.2", "3.1", "3.2"}
+
+
+def test_a_statute_without_task_articles_still_links_through_its_provisions():
+    decree = dc.parse_text(
+        "CHÍNH PHỦ\nSố: 41/2031/NĐ-CP\nNGHỊ ĐỊNH\nQuy định về kho chứa sản phẩm thử nghiệm\n"
+        "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định về kho chứa sản phẩm thử nghiệm.\n"
+        "Điều 2. Kho chứa\n1. Tổ chức, cá nhân có kho chứa có trách nhiệm kiểm định thiết bị phòng cháy của kho "
+        "mỗi năm một lần.\n2. Hồ sơ đề nghị cấp phép gồm đơn và bản vẽ mặt bằng.\n", doc_id="nd", role="central")
+    letter = dc.parse_text(
+        "SỞ KHOA HỌC VÀ CÔNG NGHỆ\nV/v kiểm định thiết bị phòng cháy\nĐề nghị các tổ chức, cá nhân có kho chứa "
+        "kiểm định thiết bị phòng cháy của kho mỗi năm một lần.\n", doc_id="cv", role="provincial")
+    assert decree.tasks == [] and [p.id for p in decree.provisions] == ["2.1"]
+    result = dc.link(decree, letter)
+    assert [(lk.central.task, lk.strength) for lk in result.links] == [("2.1", "sure")]
+    assert [t.id for t in decree.tasks] == ["2.1"]

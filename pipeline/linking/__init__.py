@@ -197,7 +197,7 @@ def coverage_rows(central: Document, provincial: Document, links: list[Link]) ->
 def link(central: Document, provincial: Document) -> tuple[list[Link], list[Coverage]]:
     """Link the tasks of one provincial document to the tasks of its central document."""
     rules = linking_rules()
-    if not central.tasks or not provincial.tasks:
+    if not (central.tasks or central.provisions) or not provincial.tasks:
         return [], coverage_rows(central, provincial, [])
     candidates = replace(central, tasks=central.tasks + central.provisions) if central.provisions else central
     features = feature_matrices(candidates, provincial, rules)
