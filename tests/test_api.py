@@ -52,6 +52,7 @@ def test_a_statute_duty_a_letter_carries_out_becomes_a_task_of_the_comparison():
     assert [lk.strength for lk in result.links if lk.central.task == "2.2"] == ["sure"]
     assert all(lk.strength == "sure" for lk in result.links if lk.central.task.startswith("2."))
     assert [t.id for t in decree.tasks] == ["2.2", "3.1", "3.2"]  # promoted, in source order
+    assert [n.line for n in decree.notices if n.code == "provision-carried-out"] == [decree.task("2.2").span.line]
     assert "2.3" in {p.id for p in decree.provisions}  # not carried out: still only a provision
     statuses = {row.central.task: row.status for row in result.coverage}
     assert statuses["2.2"] in {"covered", "partial"} and set(statuses) == {"2.2", "3.1", "3.2"}

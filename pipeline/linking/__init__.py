@@ -28,7 +28,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from ..model import Coverage, Document, Link, TaskRef
+from ..model import Coverage, Document, Link, Notice, TaskRef
 from .config import LinkingRules, linking_rules
 from .evidence import reasons_for, shared_phrases
 from .features import FEATURES, LAZY_SCORERS, PairFeatures, pair_features, pair_scorer
@@ -225,4 +225,9 @@ def promote(central: Document, links: list[Link]) -> list[str]:
     if promoted:
         central.provisions = [p for p in central.provisions if p.id not in linked]
         central.tasks = sorted(central.tasks + promoted, key=lambda t: (t.span.start, t.span.line))
+        for provision in promoted:  # say why a clause the document assigns to no agency is in the tables
+            central.notices.append(Notice(
+                central.path, f"{provision.id}: quy định ngoài các điều giao nhiệm vụ, được đưa vào đối chiếu vì "
+                              "văn bản của địa phương triển khai nó", line=provision.span.line,
+                page=provision.span.page, code="provision-carried-out"))
     return [p.id for p in promoted]
