@@ -57,7 +57,9 @@ def parse_text(text: str, *, doc_id: str = "doc", role: str | None = None, kind:
 
 def link(central: Document, provincials: Document | Iterable[Document], *, as_of: date | str | None = None) -> Result:
     """Link every provincial document to the central one: links, and coverage per provincial document.
-    With `as_of`, the current holders of every agency mention are recomputed for that date."""
+    With `as_of`, the current holders of every agency mention are recomputed for that date. A provision of a
+    statute that a provincial task plainly carries out becomes a task of `central` (the document is updated,
+    with a notice), so link all the provincial documents of one central document in one call."""
     from .linking import coverage_rows, promote
     from .linking import link as link_pair
     from .succession import apply_succession
