@@ -355,6 +355,8 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
 
 
 _ATTACHED = re.compile(r"^\(?\s*(?:được\s+)?(?:ban hành\s+)?kèm theo\b")
+# the same note at the end of a trích yếu it was joined to ("Phòng, chống … 2030 (Ban hành kèm theo …)")
+_ATTACHED_AFTER_TITLE = re.compile(r"\(\s*(?:được\s+)?(?:ban hành\s+)?kèm theo\b")
 
 
 def _find_attachment(blocks: list[Block], closing: int, appendix: int, cues: _Cues) -> tuple[int, int] | None:
@@ -364,9 +366,13 @@ def _find_attachment(blocks: list[Block], closing: int, appendix: int, cues: _Cu
         if not _doc_type(blocks[i].text.strip(), cues):
             continue
         for k in range(i + 1, min(i + 5, len(blocks))):
-            if _ATTACHED.match(_form(blocks[k].text)):
+            if _ATTACHED.match(_form(blocks[k].text)) or (
+                    k == i + 1 and _ATTACHED_AFTER_TITLE.search(match_form(blocks[k].text[:_TITLE_CHARS]))):
                 return i, k + 1
     return None
+
+
+_TITLE_CHARS = 600  # a trích yếu and its "(Ban hành kèm theo …)" note fit in this many characters
 
 
 def _cells(block: Block) -> list[str]:
@@ -937,10 +943,12 @@ def _judge_task_leaf(node: _Node, cues: _Cues) -> bool:
 
 def _task_text(node: _Node) -> str:
     """A leaf's own text: the labelled paragraph and its continuations; a title line followed by body
-    paragraphs gives way to the body (the title is a heading, not the task)."""
+    paragraphs gives way to the body (the title is a heading, not the task) unless it names the body's
+    addressee ("2. Cục Quản lý Khám, chữa bệnh" / "Chỉ đạo …": the subject of the task)."""
     title = node.title
     extra = [b.text for b in node.body] + [b.text for b in node.absorbed]
-    if node.body and _is_title_like(title, node):
+    if node.body and _is_title_like(title, node) and not (
+            node.kind not in STATUTE_KINDS and _cues().subject.match(_form(title))):
         return "\n".join(extra)
     return "\n".join([title, *extra]) if title else "\n".join(extra)
 
