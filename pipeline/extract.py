@@ -66,6 +66,9 @@ class RoleRules(BaseModel):
     plural_heads: list[str]
     articles: list[str]
     adverbial_openers: list[str] = []
+    address_openers: list[str] = []
+    place_qualifiers: list[str] = []
+    column_cues: dict[str, list[str]] = {}
     stops: list[str]
     stop_punct: list[str]
     max_qualifier: int = 14
@@ -125,7 +128,7 @@ def _register_tokenizer() -> str:
 
 
 _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "advise", "advise_fill", "direct",
-              "direct_chain", "title", "head", "plural_head", "article", "adverbial", "stop")
+              "direct_chain", "title", "head", "plural_head", "article", "adverbial", "address", "place", "stop")
 
 
 @dataclass
@@ -167,6 +170,7 @@ def engine() -> Engine:
         "advise": rules.advise_cues, "advise_fill": rules.advise_fillers, "direct": rules.direct_cues,
         "direct_chain": rules.direct_chain, "title": registry.rules.titles, "head": rules.heads,
         "plural_head": rules.plural_heads, "article": rules.articles, "adverbial": rules.adverbial_openers,
+        "address": rules.address_openers, "place": rules.place_qualifiers,
         "stop": rules.stops, "subject_end": rules.subject_end_cues,
         "subject_break": rules.subject_breaks, "definition": rules.definition_cues,
     }
@@ -316,7 +320,9 @@ class Reader:
                 j = t.cue("title", j) or t.cue("head", j) or t.cue("plural_head", j)
         else:
             j = t.cue("head", i)
-        j = self.qualifiers(j, led_by_article) if open_name else self.place_name(j)
+        # a generic head ("Trung tâm", "Cục", "các Viện") is followed by its proper name, if any
+        proper = agency_id is None and kind in ("head", "article")
+        j = self.qualifiers(j, led_by_article, proper) if open_name else self.place_name(j)
         end = j
         while end > i + 1 and t.words[end - 1] in {",", "và", "-"}:
             end -= 1
@@ -329,8 +335,11 @@ class Reader:
         return Item(i, end, after, agency_id if kind != "article" or agency_id else None, group, note)
 
     def place_name(self, j: int) -> int:
-        """A closed name may carry its place: "Ủy ban nhân dân tỉnh Lào Cai", "Sở Y tế tỉnh Kon Tum"."""
+        """A closed name may carry its place: "Ủy ban nhân dân tỉnh Lào Cai", "Sở Y tế tỉnh Kon Tum", or the
+        places it stands for ("Sở Y tế các tỉnh, thành phố trực thuộc trung ương": rules/roles.yaml)."""
         t = self.t
+        if j < self.n and t.cue("place", j):
+            return t.cue("place", j)
         k = j
         if k < self.n and t.words[k] in ("tỉnh", "thành", "huyện") and t.words[j - 1] not in _PLACE_WORDS:
             k += 2 if t.words[k] == "thành" and k + 1 < self.n and t.words[k + 1] == "phố" else 1
@@ -341,13 +350,20 @@ class Reader:
             k += 1
         return k if k > start else j
 
-    def qualifiers(self, j: int, led_by_article: bool) -> int:
+    def qualifiers(self, j: int, led_by_article: bool, proper: bool = False) -> int:
         t = self.t
         count = 0
         while j < self.n and count < self.rules.max_qualifier:
             word = t.words[j]
             if word == "(":
                 break
+            if proper and count == 0 and t.capital[j] and word.isalpha() and t.cue("stop", j) \
+                    and not any(t.cue(kind, j) for kind in ("coord", "advise", "lead", "resp")):
+                # a capital after a generic head opens its proper name ("Trung tâm Kiểm soát bệnh tật", "Cục
+                # Quản lý …"): the word belongs to the name although it usually opens a predicate
+                j = t.cue("stop", j)
+                count += 1
+                continue
             if word in self.stop_punct or self.is_stop(j):
                 break
             if t.cue("article", j):
@@ -423,12 +439,14 @@ class Reader:
         t = self.t
         if self.n == 0:
             return [], 0
-        frame = t.cue("assign", 0)
+        start = t.cue("address", 0) or 0  # "Các ông, bà: Chánh Văn phòng …, Cục trưởng …"
+        frame = t.cue("assign", start)
         if frame:
             self.covered.update(range(0, frame))
             return self.parse_list(frame, semicolons=True)
-        start = 0
-        if t.cue("adverbial", 0) and not self.item_kind(0):
+        if start:
+            self.covered.update(range(0, start))
+        elif t.cue("adverbial", 0) and not self.item_kind(0):
             for k in range(1, min(self.n, 60)):
                 if t.words[k] in (";", ".", ":"):
                     break
@@ -699,9 +717,20 @@ def _agency_cell(text: str, offset: int) -> list[Mention] | None:
 
 
 def read_task_roles(text: str) -> Roles:
-    """Roles of one task's own text. A table row ("Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian",
-    cells separated by " | ") gives its lead and coordinators from the cells that hold only agencies, in
-    column order; the first cell is read as a sentence."""
+    """Roles of one task's own text. A table row gives its lead and coordinators from the cells that hold only
+    agencies: cells separated by " | " ("Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian"), in column
+    order, or the row as segment writes it, the task column then the other columns under their headings
+    ("Nội dung (Cơ quan chủ trì: …; Cơ quan phối hợp: …; Thời gian hoàn thành: …)"), by the heading's cue
+    (rules/roles.yaml `column_cues`). The task cell is read as a sentence, and its own subject wins."""
+    columns = _headed_columns(text)
+    if columns is not None:
+        sentence, headed = columns
+        roles = read_roles(sentence)
+        cells = {role: _agency_cell(cell, start) for role, cell, start in headed}
+        if cells.get("lead") and not roles.leads:
+            roles.leads, roles.own_subject = cells["lead"], True
+        roles.coordinators += cells.get("coordinator") or []
+        return roles
     cells, offset = [], 0
     for cell in text.split(" | "):
         cells.append((cell, offset))
@@ -709,13 +738,41 @@ def read_task_roles(text: str) -> Roles:
     roles = read_roles(cells[0][0])
     if len(cells) < 2:
         return roles
-    columns = [m for m in (_agency_cell(cell, start) for cell, start in cells[1:]) if m]
-    if columns and not roles.leads:
-        roles.leads, roles.own_subject = columns[0], True
-        columns = columns[1:]
-    if columns:
-        roles.coordinators += columns[0]
+    found = [m for m in (_agency_cell(cell, start) for cell, start in cells[1:]) if m]
+    if found and not roles.leads:
+        roles.leads, roles.own_subject = found[0], True
+        found = found[1:]
+    if found:
+        roles.coordinators += found[0]
     return roles
+
+
+_TRAILING_PARENTHESIS = re.compile(r"\(([^()]*)\)\s*$")
+_COLUMN_HEADING = re.compile(r"(?:^|;\s+)([^:;]{2,60}):\s+")
+
+
+def _headed_columns(text: str) -> tuple[str, list[tuple[str, str, int]]] | None:
+    """(task text, [(role, cell, offset of the cell in `text`)]) of a table row written "… (Cơ quan chủ trì:
+    …; Cơ quan phối hợp: …)", or None when the text ends with no such parenthesis. Only the columns whose
+    heading carries a lead or coordinator cue are returned."""
+    match = _TRAILING_PARENTHESIS.search(text)
+    if match is None:
+        return None
+    inner, base = match.group(1), match.start(1)
+    headings = list(_COLUMN_HEADING.finditer(inner))
+    if not headings or headings[0].start() != 0:
+        return None
+    cues = {role: [fold(c) for c in phrases] for role, phrases in role_rules().column_cues.items()}
+    columns: list[tuple[str, str, int]] = []
+    for number, heading in enumerate(headings):
+        end = headings[number + 1].start() if number + 1 < len(headings) else len(inner)
+        name = fold(heading.group(1))
+        role = next((r for r, phrases in cues.items() if any(f" {c} " in f" {name} " for c in phrases)), None)
+        if role is not None:
+            columns.append((role, inner[heading.end():end], base + heading.end()))
+    if not columns:
+        return None
+    return text[:match.start()].rstrip(), columns
 
 
 def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = None) -> Task:
