@@ -161,6 +161,7 @@ class _Node:
     id: str = ""
     holds_tasks: bool = True
     is_task: bool | None = None  # decided once by _is_task_leaf
+    heads_table: bool = False  # a task table follows this heading (its rows are the tasks)
     has_tasks_below: bool | None = None
 
     @property
@@ -224,11 +225,10 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
                    notices=list(source.notices) + notices, sha256=source.sha256)
     used: set[str] = set()
     tables = _task_tables(blocks, labels, cues)
-    skip = {i for table in tables for i in table.rows}
     attachment = _find_attachment(blocks, closing_start, appendix_start, cues)
     closing_end = appendix_start if attachment is None else attachment[0]
     closing_blocks = list(blocks[closing_start:closing_end])
-    closing_blocks += _body(blocks, labels, body_start, closing_start, doc, used, cues, skip)
+    closing_blocks += _body(blocks, labels, body_start, closing_start, doc, used, cues, tables)
     if attachment is not None:
         # a decision that issues a plan, programme or regulation "kèm theo": the attached text holds the tasks
         first, after_header = attachment
@@ -236,7 +236,7 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
         attached_body = _find_body(blocks, labels, after_header, attached_close, cues)
         closing_blocks += blocks[attached_close:appendix_start]
         preamble_blocks = preamble_blocks + blocks[first:attached_body]
-        closing_blocks += _body(blocks, labels, attached_body, attached_close, doc, used, cues, skip)
+        closing_blocks += _body(blocks, labels, attached_body, attached_close, doc, used, cues, tables)
     _emit_tables(tables, blocks, doc, used)
     _read_closing(closing_blocks, meta, cues)
     if appendix_start < len(blocks):
@@ -257,11 +257,11 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
 
 
 def _body(blocks: list[Block], labels: list[Label | None], start: int, end: int, doc: Document, used: set[str],
-          cues: _Cues, skip: set[int] = frozenset()) -> list[Block]:
+          cues: _Cues, tables: list[_Table] = ()) -> list[Block]:
     """Sections and tasks of blocks[start:end] added to `doc`; returns the paragraphs that belong to the
-    closing (the closing formula, trailing paragraphs that assign nothing). Blocks in `skip` (rows of task
-    tables) are left out."""
-    roots, loose, trailing = _build_outline(blocks, labels, start, end, skip)
+    closing (the closing formula, trailing paragraphs that assign nothing). The rows of task tables are left
+    out; the heading a table follows ("II. NHIỆM VỤ, GIẢI PHÁP" / table) becomes its parent."""
+    roots, loose, trailing = _build_outline(blocks, labels, start, end, tables)
     statute = any(labels[i] is not None and labels[i].kind == "article" for i in range(start, end))
     _validate_sequences(roots)
     _assign_ids(roots, used)
@@ -291,16 +291,28 @@ class _Table:
     header: list[str]
     rows: list[int]  # block indices of the header, group and task rows
     title: str
+    end: int = 0  # block index after the table's last row
+    parent: _Node | None = None  # the heading the table follows, if any (set by _build_outline)
 
 
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[IVXL]{1,5})\.?$")
+
+
+def _row_cells(text: str) -> list[str]:
+    """Cells of a table row " | "-separated, with or without outer bars ("| 1 | Rà soát … | Sở X |")."""
+    text = text.strip()
+    if text.startswith("|"):
+        text = text[1:]
+    if text.endswith("|"):
+        text = text[:-1]
+    return [c.strip() for c in text.split("|")]
 
 
 def _task_tables(blocks: list[Block], labels: list[Label | None], cues: _Cues) -> list[_Table]:
     tables: list[_Table] = []
     i = 0
     while i < len(blocks):
-        cells = [c.strip() for c in blocks[i].text.split("|")] if "table" in blocks[i].markup else []
+        cells = _row_cells(blocks[i].text) if "table" in blocks[i].markup else []
         folded = [fold(c) for c in cells]
         if len(cells) >= 3 and any(c.startswith(("nhiem vu", "noi dung", "ten nhiem vu")) for c in folded) \
                 and any("chu tri" in c for c in folded):
@@ -308,10 +320,10 @@ def _task_tables(blocks: list[Block], labels: list[Label | None], cues: _Cues) -
             table = _Table(header=cells, rows=[i], title=title)
             k = i + 1
             while k < len(blocks) and "table" in blocks[k].markup:
-                first = blocks[k].text.split("|")[0].strip()
-                if _ROW_NUMBER.match(first):
+                if _ROW_NUMBER.match(_row_cells(blocks[k].text)[0]):
                     table.rows.append(k)
                 k += 1
+            table.end = k
             if len(table.rows) > 1:
                 tables.append(table)
             i = k
@@ -330,11 +342,12 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
         task_column = next(i for i, c in enumerate(header) if c.startswith(("nhiem vu", "noi dung", "ten nhiem vu")))
         first, last = blocks[table.rows[0]], blocks[table.rows[-1]]
         doc.sections.append(Section(id=table_id, label="", kind="table", title=table.title or table.header[task_column],
-                                    span=_span(first, last), holds_tasks=True))
+                                    span=_span(first, last), holds_tasks=True,
+                                    parent=table.parent.id if table.parent is not None else None))
         group_id = table_id
         for index in table.rows[1:]:
             block = blocks[index]
-            cells = [c.strip() for c in block.text.split("|")]
+            cells = _row_cells(block.text)
             mark = cells[0].rstrip(".")
             if re.fullmatch(r"[IVXL]+", mark):
                 group_id = _unique(f"{table_id}.{mark}", used)
@@ -636,16 +649,23 @@ def _is_enacting(block: Block, cues: _Cues) -> bool:
 
 
 def _build_outline(blocks: list[Block], labels: list[Label | None], start: int, end: int,
-                   skip: set[int] = frozenset()) -> tuple[list[_Node], list[Block], list[Block]]:
+                   tables: list[_Table] = ()) -> tuple[list[_Node], list[Block], list[Block]]:
     """Nodes of the body; unlabelled paragraphs of a body without labels; trailing paragraphs after the
-    last labelled item (closing candidates)."""
+    last labelled item (closing candidates). The rows of task tables are left out; a table's parent is the
+    innermost open heading above it."""
     roots: list[_Node] = []
     stack: list[_Node] = []
     loose: list[Block] = []
-    last_labelled = max((i for i in range(start, end) if labels[i] is not None), default=None)
+    starts = {table.rows[0]: table for table in tables}
+    skip = {i for table in tables for i in range(table.rows[0], table.end)}
+    last_labelled = max((i for i in range(start, end) if labels[i] is not None and i not in skip), default=None)
     trailing: list[Block] = []
     for i in range(start, end):
         if i in skip:
+            if i in starts:
+                starts[i].parent = next((n for n in reversed(stack) if _is_heading(n)), None)
+                if starts[i].parent is not None:
+                    starts[i].parent.heads_table = True
             continue
         block, label = blocks[i], labels[i]
         if label is None:
@@ -675,6 +695,14 @@ def _build_outline(blocks: list[Block], labels: list[Label | None], start: int, 
 
 # a paragraph opening with "(ii)", "(2)", "b." or a lower-case word continues the item above it
 _ENUMERATOR = re.compile(r"^(?:\((?:[ivx]+|\d{1,2}|[a-zđ])\)|[ivx]+\)|[a-zđ]\.\s|[a-zđ])")
+
+
+def _is_heading(node: _Node) -> bool:
+    """Can `node` head what follows it: it has items, or its text is a title or ends with a colon."""
+    if node.children:
+        return True
+    text = (node.body[-1].text if node.body else node.title).strip()
+    return text.endswith(":") or (not node.body and _is_title_like(node.title, node))
 
 
 def _is_unlabelled_heading(block: Block) -> bool:
@@ -930,7 +958,7 @@ def _is_task_leaf(node: _Node, cues: _Cues) -> bool:
 
 
 def _judge_task_leaf(node: _Node, cues: _Cues) -> bool:
-    if not node.holds_tasks or node.children:
+    if not node.holds_tasks or node.children or node.heads_table:
         return False
     if node.kind in ("part", "chapter", "section"):
         return False
@@ -993,10 +1021,11 @@ def _emit(roots: list[_Node], doc: Document, statute: bool = False) -> None:
             elif statute and not node.holds_tasks and _is_provision(node, cues):
                 doc.provisions.append(Task(doc=doc.id, id=node.id, label=node.label.printed, text=_task_text(node),
                                            span=_span(node.head, node.last_block()), parent=parent_id))
-            elif node.children or node.kind in _ALWAYS_SECTIONS:
+            elif node.children or node.kind in _ALWAYS_SECTIONS or node.heads_table:
                 doc.sections.append(Section(id=node.id, label=node.label.printed, kind=kind, title=node.title,
                                             span=_span(node.head, node.last_block()), parent=parent_id,
-                                            holds_tasks=node.holds_tasks and _has_tasks_below(node, cues),
+                                            holds_tasks=node.holds_tasks and (
+                                                node.heads_table or _has_tasks_below(node, cues)),
                                             intro="\n".join(b.text for b in node.intro)))
             walk(node.children, node.kind == "article")
 
