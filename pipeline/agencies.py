@@ -10,7 +10,11 @@ provincial counterparts), validated on load. Used by extract and link.
 Guarantees: every id named in agency_map.yaml exists in agencies.yaml; ids are unique; lookup ignores case,
 tone-mark style and punctuation inside names, expands abbreviations (UBND, KH&ĐT …), resolves an office
 holder ("Giám đốc Sở Công Thương") to the body named after the title, and open families ("các bộ, ngành
-liên quan") by the patterns of the rules. No agency name lives in this code.
+liên quan") by the patterns of the rules. A body named after a city follows the city's level: a provincial
+body "… tỉnh" is also printed "… thành phố" ("Công an thành phố", "Ủy ban nhân dân Thành phố" in a
+centrally-run city's own text), "Ủy ban nhân dân thành phố Hà Nội" is province level (the centrally-run
+cities are those of rules/succession.yaml), "Ủy ban nhân dân thành phố Thủ Đức" district level (a city within
+a province). No agency or place name lives in this code.
 """
 from __future__ import annotations
 
@@ -65,9 +69,19 @@ class AgencyEntry(BaseModel):
         return value
 
 
+class Places(BaseModel):
+    """The unit words a body's name ends with before its place name (rules/agencies.yaml `places`)."""
+
+    province: str
+    city: str
+    district: str
+    not_a_name: list[str] = []  # words after the city word that are no city's name ("trực thuộc trung ương")
+
+
 class AgencyRules(BaseModel):
     abbreviations: dict[str, str] = {}
     titles: list[str] = []
+    places: Places | None = None
     agencies: list[AgencyEntry]
 
     @model_validator(mode="after")
@@ -78,6 +92,21 @@ class AgencyRules(BaseModel):
                 raise ValueError(f"duplicate agency id {entry.id}")
             seen.add(entry.id)
         return self
+
+
+class _Province(BaseModel):
+    short: str
+    kind: str
+
+    model_config = {"extra": "ignore"}
+
+
+class _ProvinceTable(BaseModel):
+    """The provinces of rules/succession.yaml, read here for which cities are province-level units."""
+
+    provinces: list[_Province]
+
+    model_config = {"extra": "ignore"}
 
 
 class CounterpartRule(BaseModel):
@@ -114,8 +143,10 @@ def _punctuation_variants(name: str) -> set[str]:
 class Registry:
     """Agencies by id and by every printed form; counterparts; lookup of printed names."""
 
-    def __init__(self, rules: AgencyRules, mapping: AgencyMap):
+    def __init__(self, rules: AgencyRules, mapping: AgencyMap, cities: list[str] = ()):
         self.rules = rules
+        self.places = rules.places
+        self._cities = tuple(fold(city) for city in cities)  # centrally-run cities, folded
         self.abbreviations = dict(rules.abbreviations)
         self.titles = [match_form(t) for t in rules.titles]
         self._title_folds = sorted((fold(t) for t in rules.titles), key=len, reverse=True)
@@ -127,7 +158,7 @@ class Registry:
             self.agencies[entry.id] = Agency(entry.id, nfc(entry.name), entry.level, entry.locality, entry.kind,
                                              entry.open)
             if not entry.patterns or entry.variants:
-                for form in self._expand([entry.name, *entry.variants]):
+                for form in self._expand(self._city_forms(entry)):
                     self._printed.append((form, entry.id))
                     self._forms.setdefault(fold(form), entry.id)
             for pattern in entry.patterns:
@@ -141,6 +172,14 @@ class Registry:
             self._counterparts.setdefault(rule.central, []).extend(rule.provincial)
             for provincial in rule.provincial:
                 self._central_of.setdefault(provincial, []).append(rule.central)
+
+    def _city_forms(self, entry: AgencyEntry) -> list[str]:
+        """The entry's names, and for a provincial body "… tỉnh" the same name "… thành phố"."""
+        names = [entry.name, *entry.variants]
+        if self.places is None or entry.level != "province":
+            return names
+        suffix = f" {self.places.province}"
+        return names + [name[:-len(suffix)] + f" {self.places.city}" for name in names if name.endswith(suffix)]
 
     def _expand(self, names: list[str]) -> list[str]:
         forms: set[str] = set()
@@ -189,10 +228,27 @@ class Registry:
         if rest:
             rest = re.sub(r"^(cac|nhung) ", "", rest) if rest.startswith(("cac ", "nhung ")) and \
                 rest not in self._forms else rest
-            found = self._prefix(rest) or self._pattern(rest)
+            found = self._city(rest) or self._prefix(rest) or self._pattern(rest)
             if found:
                 return found
-        return self._prefix(folded) or self._pattern(folded)
+        return self._city(folded) or self._prefix(folded) or self._pattern(folded)
+
+    def _city(self, folded: str) -> Agency | None:
+        """A body named after a city ("uy ban nhan dan thanh pho thu duc"): the provincial body for a
+        centrally-run city, else the district-level body of the same name ("… huyện"), if registered."""
+        if self.places is None:
+            return None
+        city = f" {fold(self.places.city)} "
+        at = folded.find(city)
+        if at < 0:
+            return None
+        head, name = folded[:at], folded[at + len(city):]
+        if not name or any(name.startswith(fold(w)) for w in self.places.not_a_name):
+            return None
+        if any(name == c or name.startswith(c + " ") for c in self._cities):
+            return self._prefix(f"{head} {fold(self.places.province)}")
+        agency_id = self._forms.get(f"{head} {fold(self.places.district)}")
+        return self.agencies[agency_id] if agency_id else None
 
     def _prefix(self, folded: str) -> Agency | None:
         words = folded.split()
@@ -220,7 +276,8 @@ class Registry:
 @lru_cache(maxsize=1)
 def registry() -> Registry:
     """The registry built from the rule files (cached per process)."""
-    return Registry(load_rules("agencies", AgencyRules), load_rules("agency_map", AgencyMap))
+    cities = [p.short for p in load_rules("succession", _ProvinceTable).provinces if p.kind == "thanh_pho"]
+    return Registry(load_rules("agencies", AgencyRules), load_rules("agency_map", AgencyMap), cities)
 
 
 def lookup(printed: str) -> Agency | None:

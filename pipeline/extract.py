@@ -235,6 +235,7 @@ class Item:
     agency_id: str | None
     group: bool
     note: str = ""
+    placed: bool = False  # a closed name followed by its place ("Ủy ban nhân dân thành phố | Thủ Đức")
 
 
 @dataclass
@@ -322,6 +323,7 @@ class Reader:
             j = t.cue("head", i)
         # a generic head ("Trung tâm", "Cục", "các Viện") is followed by its proper name, if any
         proper = agency_id is None and kind in ("head", "article")
+        named_end = j
         j = self.qualifiers(j, led_by_article, proper) if open_name else self.place_name(j)
         end = j
         while end > i + 1 and t.words[end - 1] in {",", "và", "-"}:
@@ -332,7 +334,8 @@ class Reader:
             if close is not None:
                 note = " ".join(t.text[t.starts[after]:t.ends[close]].split())
                 after = close + 1
-        return Item(i, end, after, agency_id if kind != "article" or agency_id else None, group, note)
+        return Item(i, end, after, agency_id if kind != "article" or agency_id else None, group, note,
+                    placed=not open_name and end > named_end)
 
     def place_name(self, j: int) -> int:
         """A closed name may carry its place: "Ủy ban nhân dân tỉnh Lào Cai", "Sở Y tế tỉnh Kon Tum", or the
@@ -421,6 +424,8 @@ class Reader:
         start, end = t.starts[item.start], t.ends[item.end - 1]
         printed = agencies.expand_abbreviations(" ".join(t.text[start:end].split()))
         agency = agencies.get(item.agency_id) if item.agency_id and not item.group else None
+        if item.placed:  # the place may change the body: "… thành phố Thủ Đức" is a district-level city
+            agency = agencies.lookup(printed) or agency
         agency = agency or agencies.lookup(printed)
         if agency is None and item.agency_id:
             agency = agencies.get(item.agency_id)
