@@ -697,6 +697,11 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
 
 
 def _heading_roles(doc: Document, task: Task, cache: dict[str, Roles]) -> Roles | None:
+    """The roles of the nearest enclosing heading that names a lead, with the coordinators and directed bodies
+    of the headings in between ("3. Chỉ đạo Ủy ban nhân dân cấp xã:" under "Điều 9. Trách nhiệm của Ủy ban
+    nhân dân cấp tỉnh": the points are led by the province and directed to the communes)."""
+    coordinators: list[Mention] = []
+    directs: list[Mention] = []
     for section in reversed(doc.ancestors(task)):
         if section.id not in cache:
             cache[section.id] = read_roles(section.title)
@@ -705,7 +710,12 @@ def _heading_roles(doc: Document, task: Task, cache: dict[str, Roles]) -> Roles 
                 cache[section.id] = read_roles(intro)
         roles = cache[section.id]
         if roles.leads:
-            return roles
+            if not coordinators and not directs:
+                return roles
+            return Roles(leads=roles.leads, coordinators=roles.coordinators + coordinators, advises=roles.advises,
+                         directs=roles.directs + directs, own_subject=roles.own_subject)
+        coordinators += roles.coordinators
+        directs += roles.directs
     return None
 
 

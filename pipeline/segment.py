@@ -237,7 +237,11 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
         closing_blocks += blocks[attached_close:appendix_start]
         preamble_blocks = preamble_blocks + blocks[first:attached_body]
         closing_blocks += _body(blocks, labels, attached_body, attached_close, doc, used, cues, tables)
-    _emit_tables(tables, blocks, doc, used)
+    if tables:
+        _emit_tables(tables, blocks, doc, used)
+        # the rows were left out of the outline: back into source order with the items around them
+        doc.sections.sort(key=lambda s: s.span.start)
+        doc.tasks.sort(key=lambda t: t.span.start)
     _read_closing(closing_blocks, meta, cues)
     if appendix_start < len(blocks):
         first = blocks[appendix_start]
