@@ -741,7 +741,12 @@ def read_task_roles(text: str) -> Roles:
     if columns is not None:
         sentence, headed = columns
         roles = read_roles(sentence)
-        cells = {role: _agency_cell(cell, start) for role, cell, start in headed}
+        cells: dict[str, list[Mention]] = {}
+        for role, cell, start in headed:  # the first column of a role that lists agencies ("Thời gian thực hiện" not)
+            if role not in cells:
+                cells[role] = _agency_cell(cell, start) or []
+                if not cells[role]:
+                    del cells[role]
         if cells.get("lead") and not roles.leads:
             roles.leads, roles.own_subject = cells["lead"], True
         roles.coordinators += cells.get("coordinator") or []

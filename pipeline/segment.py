@@ -47,6 +47,11 @@ class ClosingFormula(BaseModel):
     endings: list[str] = []
 
 
+class TaskTableColumns(BaseModel):
+    task: list[str] = []
+    lead: list[str] = []
+
+
 class StructureRules(BaseModel):
     motto: list[str]
     number_prefix: str
@@ -73,6 +78,7 @@ class StructureRules(BaseModel):
     assignment_openings: list[str]
     citation_list_openings: list[str]
     provision_duties: list[str] = []
+    task_table: TaskTableColumns = TaskTableColumns()
 
 
 @dataclass(frozen=True)
@@ -99,6 +105,8 @@ class _Cues:
     subject_prefix: re.Pattern
     recipients: re.Pattern
     provision_duty: re.Pattern | None
+    task_column: tuple[str, ...]
+    lead_column: tuple[str, ...]
 
 
 def _openings(phrases: list[str], *, case: bool = False) -> re.Pattern:
@@ -137,6 +145,8 @@ def _cues() -> _Cues:
         recipients=_openings([rules.recipients_cue]),
         provision_duty=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(w)) for w in rules.provision_duties)
                                   + r")(?!\w)") if rules.provision_duties else None,
+        task_column=tuple(fold(c) for c in rules.task_table.task),
+        lead_column=tuple(fold(c) for c in rules.task_table.lead),
     )
 
 
@@ -318,8 +328,8 @@ def _task_tables(blocks: list[Block], labels: list[Label | None], cues: _Cues) -
     while i < len(blocks):
         cells = _row_cells(blocks[i].text) if "table" in blocks[i].markup else []
         folded = [fold(c) for c in cells]
-        if len(cells) >= 3 and any(c.startswith(("nhiem vu", "noi dung", "ten nhiem vu")) for c in folded) \
-                and any("chu tri" in c for c in folded):
+        if len(cells) >= 3 and any(c.startswith(cues.task_column) for c in folded) \
+                and any(f" {w} " in f" {c} " for c in folded for w in cues.lead_column):
             title = blocks[i - 1].text if i > 0 and "table" not in blocks[i - 1].markup else ""
             table = _Table(header=cells, rows=[i], title=title)
             k = i + 1
@@ -343,7 +353,7 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
         table_id = _unique(f"Bảng.{number}", used)
         used.add(table_id)
         header = [fold(c) for c in table.header]
-        task_column = next(i for i, c in enumerate(header) if c.startswith(("nhiem vu", "noi dung", "ten nhiem vu")))
+        task_column = next(i for i, c in enumerate(header) if c.startswith(_cues().task_column))
         first, last = blocks[table.rows[0]], blocks[table.rows[-1]]
         doc.sections.append(Section(id=table_id, label="", kind="table", title=table.title or table.header[task_column],
                                     span=_span(first, last), holds_tasks=True,
