@@ -6,7 +6,8 @@ formats and with their mess (hard wraps, a page number inside a paragraph, "Uỷ
 (a) a Government decree (Chương / Điều / khoản / điểm) and a provincial People's Committee letter;
 (b) a ministry decision issuing an attached plan (tasks in parts II/III) and a provincial department's letter;
 (c) a Prime Minister's decision approving a programme, and a city plan with its tasks in a table (built here
-    as a .docx); a Prime Minister's directive and a city plan (built here as a PDF).
+    as a .docx); a Prime Minister's directive and a city plan (built here as a PDF); a decision approving a
+    scheme with numbered contents and a city plan whose task table was copied as plain text.
 """
 from __future__ import annotations
 
@@ -407,6 +408,36 @@ def test_directive_and_hcm_plan_link(directive: Document, hcm_plan: Document):
     coverage = _coverage(result)
     assert {t.id for t in directive.tasks} <= set(coverage)
     assert all(coverage[t] == "covered" for t in ("4.a", "4.b", "4.c"))
+
+
+def test_pm_decision_approving_a_scheme_with_numbered_contents():
+    """'Điều 1. Phê duyệt Đề án …' with '2. Nhiệm vụ, giải pháp' (no roman parts) and the assignments in their own
+    'Điều 2. Tổ chức thực hiện'."""
+    doc = parse(KINDS / "qd-88-QD-TTg-2024-de-an.txt", role="central")
+    sections = {s.id: s for s in doc.sections}
+    assert sections["1"].holds_tasks and not sections["1.1"].holds_tasks and sections["1.2"].holds_tasks
+    assert [t.id for t in doc.tasks] == ["1.2.a", "1.2.b", "1.2.c", "2.1", "2.2", "2.3.a", "2.3.b", "2.3.c", "4"]
+    assert _names(doc.task("2.1").coordinators) == ["Bộ Văn hóa, Thể thao và Du lịch"]
+    assert doc.task("2.1").locality_role == "directed"  # "hướng dẫn các địa phương xây dựng kế hoạch"
+    assert _ids(doc.task("2.3.c").directs) == ["so_giao_duc_dao_tao", "so_van_hoa_tt_dl"]
+
+
+def test_danang_plan_with_a_plain_text_task_table():
+    """A table copied as text ("TT | Nội dung công việc | Đơn vị thực hiện | Đơn vị phối hợp | Thời gian hoàn thành")."""
+    central = parse(KINDS / "qd-88-QD-TTg-2024-de-an.txt", role="central")
+    doc = parse(KINDS / "danang-kh-45-KH-UBND.txt", role="provincial")
+    assert doc.meta.issuer == "ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG"
+    assert [t.id for t in doc.tasks] == ["Bảng.1.1", "Bảng.1.2", "Bảng.1.3", "III.1", "III.2"]
+    row = doc.task("Bảng.1.2")
+    assert _names(row.leads) == ["Sở Tài nguyên và Môi trường"]
+    assert _names(row.coordinators) == ["Sở Xây dựng", "Ủy ban nhân dân các quận, huyện"]
+    assert [d.value for d in row.deadlines] == ["2024-12"]  # "Thời gian hoàn thành: Tháng 12/2024"
+    assert [d.value for d in doc.task("Bảng.1.1").deadlines] == ["2024"]
+    assert _ids(doc.task("III.2").leads) == ["ubnd_cac_huyen"]  # the districts of the city (before 2025)
+    result = link(central, doc)
+    for provincial, central_task in (("Bảng.1.1", "1.2.a"), ("Bảng.1.2", "2.3.b"), ("Bảng.1.3", "2.3.c"),
+                                     ("III.2", "2.3.a")):
+        assert _linked(result, provincial).get(central_task) == "sure", provincial
 
 
 @pytest.mark.parametrize(("printed", "agency_id", "level"), [
