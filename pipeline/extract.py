@@ -67,6 +67,7 @@ class RoleRules(BaseModel):
     articles: list[str]
     adverbial_openers: list[str] = []
     address_openers: list[str] = []
+    heading_openers: list[str] = []
     place_qualifiers: list[str] = []
     column_cues: dict[str, list[str]] = {}
     stops: list[str]
@@ -128,7 +129,7 @@ def _register_tokenizer() -> str:
 
 
 _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "advise", "advise_fill", "direct",
-              "direct_chain", "title", "head", "plural_head", "article", "adverbial", "address", "place", "stop")
+              "direct_chain", "title", "head", "plural_head", "article", "adverbial", "address", "heading_opener", "place", "stop")
 
 
 @dataclass
@@ -170,7 +171,7 @@ def engine() -> Engine:
         "advise": rules.advise_cues, "advise_fill": rules.advise_fillers, "direct": rules.direct_cues,
         "direct_chain": rules.direct_chain, "title": registry.rules.titles, "head": rules.heads,
         "plural_head": rules.plural_heads, "article": rules.articles, "adverbial": rules.adverbial_openers,
-        "address": rules.address_openers, "place": rules.place_qualifiers,
+        "address": rules.address_openers, "heading_opener": rules.heading_openers, "place": rules.place_qualifiers,
         "stop": rules.stops, "subject_end": rules.subject_end_cues,
         "subject_break": rules.subject_breaks, "definition": rules.definition_cues,
     }
@@ -444,6 +445,12 @@ class Reader:
         t = self.t
         if self.n == 0:
             return [], 0
+        opener = t.cue("heading_opener", 0)
+        if opener:  # "Đối với Ủy ban nhân dân các huyện:" heads what it asks of them
+            items, j = self.parse_list(opener, semicolons=True)
+            if items and (j >= self.n or t.words[j] == ":"):
+                self.covered.update(range(0, opener))
+                return items, j
         start = t.cue("address", 0) or 0  # "Các ông, bà: Chánh Văn phòng …, Cục trưởng …"
         frame = t.cue("assign", start)
         if frame:
