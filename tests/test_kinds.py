@@ -410,6 +410,19 @@ def test_directive_and_hcm_plan_link(directive: Document, hcm_plan: Document):
     assert all(coverage[t] == "covered" for t in ("4.a", "4.b", "4.c"))
 
 
+def test_department_letter_with_addressee_headings(directive: Document):
+    """A Sở letter whose items are headed "1. Đối với Công an tỉnh:" / "2. Đối với UBND các huyện, …:"."""
+    doc = parse(KINDS / "nghean-sct-cv-512-SCT-QLTM.txt", role="provincial")
+    assert [c.number for c in doc.meta.implements] == ["09/CT-TTg"]
+    assert [t.id for t in doc.tasks] == ["1", "2.a", "2.b"]
+    assert _ids(doc.task("1").leads) == ["cong_an_tinh"]
+    for task_id in ("2.a", "2.b"):
+        assert _names(doc.task(task_id).leads) == ["Ủy ban nhân dân các huyện, thành phố, thị xã"], task_id
+        assert _ids(doc.task(task_id).leads) == ["ubnd_cac_huyen"]
+    assert _ids(doc.task("2.a").directs) == ["ubnd_cac_xa"]
+    assert "4.a" in _linked(link(directive, doc), "2.a")  # the census of shop-houses
+
+
 def test_pm_decision_approving_a_scheme_with_numbered_contents():
     """'Điều 1. Phê duyệt Đề án …' with '2. Nhiệm vụ, giải pháp' (no roman parts) and the assignments in their own
     'Điều 2. Tổ chức thực hiện'."""
