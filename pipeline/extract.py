@@ -345,14 +345,17 @@ class Reader:
         if j < self.n and t.cue("place", j):
             return t.cue("place", j)
         k = j
-        if k < self.n and t.words[k] in ("tỉnh", "thành", "huyện") and t.words[j - 1] not in _PLACE_WORDS:
-            k += 2 if t.words[k] == "thành" and k + 1 < self.n and t.words[k + 1] == "phố" else 1
+        unit = False  # the name is followed by its unit word: "Sở Tài chính tỉnh", "Sở Xây dựng Thành phố"
+        if k < self.n and t.words[k] in ("tỉnh", "huyện") and t.words[j - 1] not in _PLACE_WORDS:
+            k, unit = k + 1, True
+        elif k + 1 < self.n and t.words[k] == "thành" and t.words[k + 1] == "phố" and t.words[j - 1] not in _PLACE_WORDS:
+            k, unit = k + 2, True
         elif t.words[j - 1] not in _PLACE_WORDS and not (j >= 2 and " ".join(t.words[j - 2:j]) in _PLACE_WORDS):
             return j
         start = k
         while k < self.n and t.capital[k] and t.words[k].isalpha() and not t.agency(k) and not self.is_stop(k):
             k += 1
-        return k if k > start else j
+        return k if k > start or unit else j
 
     def qualifiers(self, j: int, led_by_article: bool, proper: bool = False) -> int:
         t = self.t
