@@ -345,7 +345,8 @@ def test_hanoi_plan_with_a_task_table_in_word(hanoi_plan: Document):
     assert doc.kind == "docx"
     assert doc.meta.issuer == "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" and doc.meta.number == "118/KH-UBND"
     assert [c.number for c in doc.meta.implements] == ["412/QĐ-TTg"]
-    assert [t.id for t in doc.tasks] == ["Bảng.1.1", "Bảng.1.2", "Bảng.1.3", "Bảng.1.4", "Bảng.1.5", "III.1", "III.2"]
+    assert [t.id for t in doc.tasks] == ["Bảng.1.1", "Bảng.1.2", "Bảng.1.3", "Bảng.1.4", "Bảng.1.5", "III.1", "III.2",
+                                         "III.3"]
     # the part heading above the table is the table's section, not a task of its own
     assert doc.section("Bảng.1").parent == "II" and doc.section("II").holds_tasks
     row = doc.task("Bảng.1.1")
@@ -356,13 +357,16 @@ def test_hanoi_plan_with_a_task_table_in_word(hanoi_plan: Document):
     communes = doc.task("Bảng.1.4")
     assert _ids(communes.leads) == ["ubnd_cac_xa"] and communes.locality_role == "lead"
     assert _ids(doc.task("Bảng.1.5").coordinators) == ["uy_ban_mttq_tinh"]  # "… Việt Nam Thành phố"
-    assert _names(doc.task("III.2").leads) == ["Các sở, ban, ngành Thành phố", "Ủy ban nhân dân các xã, phường"]
+    # a department of the city is printed with its unit word: "Sở Tài chính Thành phố"
+    assert _names(doc.task("III.2").leads) == ["Sở Nông nghiệp và Môi trường Thành phố"]
+    assert _ids(doc.task("III.2").coordinators) == ["so_tai_chinh", "so_xay_dung"]
+    assert _names(doc.task("III.3").leads) == ["Các sở, ban, ngành Thành phố", "Ủy ban nhân dân các xã, phường"]
 
 
 def test_pm_decision_and_hanoi_plan_link(pm_decision: Document, hanoi_plan: Document):
     result = link(pm_decision, hanoi_plan)
     for provincial, central in (("Bảng.1.1", "1.IV.4.b"), ("Bảng.1.2", "1.IV.4.d"), ("Bảng.1.3", "1.IV.4.c"),
-                                ("III.1", "1.IV.4.đ")):
+                                ("III.1", "1.IV.4.đ"), ("III.2", "1.IV.3")):
         assert _linked(result, provincial).get(central) == "sure", provincial
     coverage = _coverage(result)
     assert {t.id for t in pm_decision.tasks} <= set(coverage)
