@@ -304,6 +304,37 @@ def test_ministry_plan_and_department_letter_link(ministry_decision: Document, d
     assert coverage["III.4.d"] == "covered" and coverage["III.4.b"] == "covered"
 
 
+def test_ministry_plan_with_its_tasks_in_a_table_and_a_letter_in_paragraphs():
+    """The attached plan lists its tasks in a table with group rows ("I | Hoàn thiện thể chế"); the province
+    answers in unnumbered paragraphs ("Giao Sở Công Thương chủ trì …")."""
+    central = parse(KINDS / "bct-qd-1420-QD-BCT.txt", role="central")
+    assert [t.id for t in central.tasks] == ["3", "Bảng.1.I.1", "Bảng.1.II.1", "Bảng.1.II.2", "III.1", "III.2"]
+    assert central.section("Bảng.1").parent == "II" and central.section("Bảng.1.II").kind == "group"
+    assert _names(central.task("Bảng.1.I.1").leads) == ["Cục Thương mại điện tử và Kinh tế số"]
+    assert _names(central.task("Bảng.1.I.1").coordinators) == ["Vụ Pháp chế"]
+    row = central.task("Bảng.1.II.2")
+    assert _ids(row.leads) == ["so_cong_thuong"] and row.locality_role == "lead"
+    assert _ids(row.coordinators) == ["ubnd_cac_xa"] and [d.value for d in row.deadlines] == ["2025-10"]
+    assert _names(central.task("III.1").leads) == ["Cục Thương mại điện tử và Kinh tế số"]  # "… là đơn vị đầu mối"
+    letter = parse(KINDS / "bacninh-cv-2210-UBND-KT.txt", role="provincial")
+    assert [(t.id, t.label) for t in letter.tasks] == [("1", ""), ("2", "")]
+    assert _names(letter.task("1").leads) == ["Sở Công Thương"]
+    assert _ids(letter.task("1").coordinators) == ["ubnd_cac_xa"]
+    assert _ids(letter.task("2").advises) == ["ubnd_tinh"]
+    result = link(central, letter)
+    assert "Bảng.1.II.1" in _linked(result, "1")  # training for small enterprises
+    assert _linked(result, "2").get("III.2") == "sure"  # the province funds the tasks
+    assert {t.id for t in central.tasks} <= set(_coverage(result))
+
+
+@pytest.mark.xfail(reason="linking: one provincial paragraph carrying out two table rows (training; OCOP products "
+                          "on e-commerce platforms) is linked to the first row only (pipeline/linking)")
+def test_one_paragraph_carrying_out_two_rows_links_to_both():
+    result = link(parse(KINDS / "bct-qd-1420-QD-BCT.txt", role="central"),
+                  parse(KINDS / "bacninh-cv-2210-UBND-KT.txt", role="provincial"))
+    assert {"Bảng.1.II.1", "Bảng.1.II.2"} <= set(_linked(result, "1"))
+
+
 # --------------------------------------------------------------------------- (c) Prime Minister and cities
 
 
