@@ -76,6 +76,8 @@ class RoleRules(BaseModel):
     deadlines: list[DeadlineRule]
     citation: CitationRules
     implements_cues: list[str]
+    basis_cues: list[str] = []
+    basis_implements: list[str] = []
 
 
 def role_rules() -> RoleRules:
@@ -665,11 +667,12 @@ def find_deadlines(text: str) -> list[Deadline]:
     return [d for _, d in sorted(found, key=lambda pair: pair[0])]
 
 
-def find_implements(text: str) -> list[Citation]:
-    """Citations in the "Thực hiện …" clauses of a text, the central document last."""
+def find_implements(text: str, cues: list[str] | None = None) -> list[Citation]:
+    """Citations in the "Thực hiện …" clauses of a text (or in the clauses opening with `cues`), the central
+    document last."""
     rules = role_rules()
     form = matching_text(text)
-    cues = sorted((matching_text(c) for c in rules.implements_cues), key=len, reverse=True)
+    cues = sorted((matching_text(c) for c in (cues or rules.implements_cues)), key=len, reverse=True)
     opening = re.compile(r"(?:^|(?<=[.;:\n])\s*|(?<=\s)và\s+)(?:{})\b".format("|".join(re.escape(c) for c in cues)), re.I)
     chosen: list[Citation] = []
     for match in opening.finditer(form):
@@ -893,5 +896,9 @@ def extract(doc: Document) -> Document:
     if not implements:
         first = doc.sections[0].title if doc.sections else (doc.tasks[0].text if doc.tasks else "")
         implements = find_implements(first[:1500])
+    rules = role_rules()
+    if not implements and rules.basis_cues and fold(doc.meta.doc_type or "") in {fold(t) for t in rules.basis_implements}:
+        # "Căn cứ Quyết định số 88/QĐ-TTg …, Ủy ban nhân dân thành phố ban hành Kế hoạch …": a plan's basis
+        implements = find_implements(opening, rules.basis_cues)
     doc.meta.implements = implements
     return doc

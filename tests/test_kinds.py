@@ -475,6 +475,8 @@ def test_danang_plan_with_a_plain_text_task_table():
     central = parse(KINDS / "qd-88-QD-TTg-2024-de-an.txt", role="central")
     doc = parse(KINDS / "danang-kh-45-KH-UBND.txt", role="provincial")
     assert doc.meta.issuer == "ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG"
+    # "Căn cứ Quyết định số 88/QĐ-TTg …, UBND thành phố ban hành Kế hoạch": what the plan carries out
+    assert [c.number for c in doc.meta.implements] == ["88/QĐ-TTg"]
     assert [t.id for t in doc.tasks] == ["Bảng.1.1", "Bảng.1.2", "Bảng.1.3", "III.1", "III.2"]
     row = doc.task("Bảng.1.2")
     assert _names(row.leads) == ["Sở Tài nguyên và Môi trường"]
