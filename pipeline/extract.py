@@ -8,7 +8,9 @@ Guarantees to link, graph and report:
   normalised), `localities` and `locality_role` ("lead" | "coordinator" | "directed");
 - a task without its own subject inherits lead, coordinators, advises and directs from the nearest enclosing
   heading (its title, else its introductory sentence) that names an agency ("a) Sở X chủ trì, phối hợp với Y, tham mưu Z:"); a bullet's own
-  "Phối hợp với W" adds W to the inherited coordinators; a bullet with its own subject overrides;
+  "Phối hợp với W" adds W to the inherited coordinators; a bullet with its own subject overrides; headings in
+  between add their coordinators and directed bodies ("3. Chỉ đạo Ủy ban nhân dân cấp xã:");
+- a table row takes its lead and coordinators from the columns headed so ("Cơ quan chủ trì", "Đơn vị phối hợp");
 - role cues are read inside one task's text (plus its headings), never across tasks;
 - a task whose lead cannot be read gets a Notice (code "extract.no_lead") on the document, with its place;
 - `meta.citations` lists every legal reference of the document (preamble, title, headings, tasks, closing)

@@ -14,8 +14,9 @@ Guarantees to extract and link:
   ("III.1.a.2", "4.2.a", "2.1"; an unlabelled paragraph of a letter gets "1", "2" …, a trailing one
   "closing"), printed label, the task's own text (display form, wraps joined, wording untouched),
   `parent` = id of the enclosing section, Span with lines, offsets and pages.
-  A table of tasks (rows "STT | Nội dung nhiệm vụ | Cơ quan chủ trì | …") gives a section "Bảng.<n>" and one
-  task per numbered row ("Bảng.1.I.2"); a plan attached to a decision ("Ban hành kèm theo …") is parsed as
+  A table of tasks (rows "STT | Nội dung nhiệm vụ | Cơ quan chủ trì | …", header cues in rules/structure.yaml)
+  gives a section "Bảng.<n>", child of the heading it follows, and one task per numbered row ("Bảng.1.I.2"),
+  in source order with the other tasks; a plan attached to a decision ("Ban hành kèm theo …") is parsed as
   the body; appendix forms after the signature hold no tasks.
 - Document.notices: every label repair (duplicated "d)" read as "đ)" …) with its place.
 Nothing here reads agencies beyond the cue words of rules/structure.yaml; roles are extract's job.
