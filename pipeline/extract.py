@@ -761,10 +761,9 @@ def read_task_roles(text: str) -> Roles:
         roles = read_roles(sentence)
         cells: dict[str, list[Mention]] = {}
         for role, cell, start in headed:  # the first column of a role that lists agencies ("Thời gian thực hiện" not)
-            if role not in cells:
-                cells[role] = _agency_cell(cell, start) or []
-                if not cells[role]:
-                    del cells[role]
+            mentions = _agency_cell(cell, start)
+            if mentions and role not in cells:
+                cells[role] = mentions
         if cells.get("lead") and not roles.leads:
             roles.leads, roles.own_subject = cells["lead"], True
         roles.coordinators += cells.get("coordinator") or []
