@@ -470,6 +470,8 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
         return True
     if "heading" in line.markup and not _starts_continuation(line.text):
         return True
+    if previous.text.rstrip().endswith("./."):  # the mark that ends a document's body: nothing continues it
+        return True
     ends = _ends_sentence(previous.text)
     continuation = _starts_continuation(line.text)
     if blank_between:

@@ -184,8 +184,6 @@ def test_decree_deadlines(decree: Document):
     assert "semiannual" not in [d.value for d in decree.task("9.1").deadlines]
 
 
-@pytest.mark.xfail(reason="normalize joins 'Nơi nhận:' to a body line ending './.' at the full wrap width: the "
-                          "recipients list is read as bullets of Điều 11 (pipeline/normalize.py, not segment)")
 def test_decree_recipients_are_not_tasks(decree: Document):
     assert decree.tasks[-1].id == "11"
     assert "Ban Bí thư Trung ương Đảng" in decree.meta.recipients
