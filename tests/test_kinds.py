@@ -74,40 +74,23 @@ def _pdf(name: str, target: Path) -> Path:
     return make_pdf(target, paragraphs, header=header)
 
 
-@pytest.fixture(scope="module")
-def decree() -> Document:
-    return parse(KINDS / "nghi-dinh-146-2025-ND-CP.txt", role="central")
+def _parsed_fixture(file_name: str, role: str):
+    """A module-scoped fixture parsing one document of tests/fixtures/kinds."""
+    return pytest.fixture(scope="module")(lambda: parse(KINDS / file_name, role=role))
 
 
-@pytest.fixture(scope="module")
-def province_letter() -> Document:
-    return parse(KINDS / "quangtri-cv-4821-UBND-KT.txt", role="provincial")
-
-
-@pytest.fixture(scope="module")
-def ministry_decision() -> Document:
-    return parse(KINDS / "byt-qd-2150-QD-BYT.txt", role="central")
-
-
-@pytest.fixture(scope="module")
-def department_letter() -> Document:
-    return parse(KINDS / "dongthap-syt-cv-1875-SYT-NVY.txt", role="provincial")
-
-
-@pytest.fixture(scope="module")
-def pm_decision() -> Document:
-    return parse(KINDS / "qd-412-QD-TTg-2026.txt", role="central")
+decree = _parsed_fixture("nghi-dinh-146-2025-ND-CP.txt", "central")
+province_letter = _parsed_fixture("quangtri-cv-4821-UBND-KT.txt", "provincial")
+ministry_decision = _parsed_fixture("byt-qd-2150-QD-BYT.txt", "central")
+department_letter = _parsed_fixture("dongthap-syt-cv-1875-SYT-NVY.txt", "provincial")
+pm_decision = _parsed_fixture("qd-412-QD-TTg-2026.txt", "central")
+directive = _parsed_fixture("ct-09-CT-TTg-2024.txt", "central")
 
 
 @pytest.fixture(scope="module")
 def hanoi_plan(tmp_path_factory) -> Document:
     path = _docx("hanoi-kh-118-KH-UBND.txt", tmp_path_factory.mktemp("kinds") / "hanoi-kh-118.docx")
     return parse(path, role="provincial")
-
-
-@pytest.fixture(scope="module")
-def directive() -> Document:
-    return parse(KINDS / "ct-09-CT-TTg-2024.txt", role="central")
 
 
 @pytest.fixture(scope="module")
