@@ -71,6 +71,7 @@ class RoleRules(BaseModel):
     address_openers: list[str] = []
     heading_openers: list[str] = []
     place_qualifiers: list[str] = []
+    place_words: list[str] = []
     column_cues: dict[str, list[str]] = {}
     stops: list[str]
     stop_punct: list[str]
@@ -142,6 +143,8 @@ class Engine:
     matcher: object
     rules: RoleRules
     stop_punct: frozenset[str]
+    place_words: frozenset[str]  # words that introduce a place name ("tỉnh", "thành phố"), matching form
+    unit_words: tuple[tuple[str, ...], ...]  # a body's unit words before its place (rules/agencies.yaml places)
 
 
 @lru_cache(maxsize=1)
@@ -181,7 +184,11 @@ def engine() -> Engine:
     }
     for kind, phrases in groups.items():
         matcher.add(kind, [nlp.tokenizer(matching_text(p)) for p in phrases])
-    return Engine(nlp, matcher, rules, frozenset(rules.stop_punct))
+    places = registry.places
+    units = (places.province, places.city, places.district) if places is not None else ()
+    return Engine(nlp, matcher, rules, frozenset(rules.stop_punct),
+                  frozenset(" ".join(matching_text(w).split()) for w in rules.place_words),
+                  tuple(tuple(matching_text(u).split()) for u in units))
 
 
 @dataclass
@@ -252,17 +259,15 @@ class Roles:
     own_subject: bool = False
 
 
-_PLACE_WORDS = {"tỉnh", "huyện", "xã", "phường", "quận", "thành phố", "thị xã", "thị trấn"}
-
-
 class Reader:
     """Applies the list grammar to one text."""
 
     def __init__(self, tokens: Tokens):
         self.t = tokens
         self.n = len(tokens)
-        self.rules = engine().rules
-        self.stop_punct = engine().stop_punct
+        self.engine = engine()
+        self.rules = self.engine.rules
+        self.stop_punct = self.engine.stop_punct
         self.covered: set[int] = set()
 
     # ---------------------------------------------------------------- item starts
@@ -350,12 +355,12 @@ class Reader:
             return t.cue("place", j)
         k = j
         unit = False  # the name is followed by its unit word: "Sở Tài chính tỉnh", "Sở Xây dựng Thành phố"
-        if k < self.n and t.words[k] in ("tỉnh", "huyện") and t.words[j - 1] not in _PLACE_WORDS:
-            k, unit = k + 1, True
-        elif k + 1 < self.n and t.words[k] == "thành" and t.words[k + 1] == "phố" and t.words[j - 1] not in _PLACE_WORDS:
-            k, unit = k + 2, True
-        elif t.words[j - 1] not in _PLACE_WORDS and not (j >= 2 and " ".join(t.words[j - 2:j]) in _PLACE_WORDS):
-            return j
+        place_words = self.engine.place_words
+        if t.words[j - 1] not in place_words and not (j >= 2 and " ".join(t.words[j - 2:j]) in place_words):
+            size = next((len(u) for u in self.engine.unit_words if t.words[k:k + len(u)] == list(u)), 0)
+            if not size:
+                return j
+            k, unit = k + size, True
         start = k
         while k < self.n and t.capital[k] and t.words[k].isalpha() and not t.agency(k) and not self.is_stop(k):
             k += 1

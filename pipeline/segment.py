@@ -382,9 +382,10 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
                                   parent=group_id))
 
 
-_ATTACHED = re.compile(r"^\(?\s*(?:được\s+)?(?:ban hành\s+)?kèm theo\b")
+_ATTACHED_NOTE = r"\s*(?:được\s+)?(?:ban hành\s+)?kèm theo\b"
+_ATTACHED = re.compile(r"^\(?" + _ATTACHED_NOTE)
 # the same note at the end of a trích yếu it was joined to ("Phòng, chống … 2030 (Ban hành kèm theo …)")
-_ATTACHED_AFTER_TITLE = re.compile(r"\(\s*(?:được\s+)?(?:ban hành\s+)?kèm theo\b")
+_ATTACHED_AFTER_TITLE = re.compile(r"\(" + _ATTACHED_NOTE)
 
 
 def _find_attachment(blocks: list[Block], closing: int, appendix: int, cues: _Cues) -> tuple[int, int] | None:

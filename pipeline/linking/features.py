@@ -75,9 +75,15 @@ def subject_of(central: Document, rules: LinkingRules) -> tuple[str, ...]:
     return tuple(_WORD.findall(match_form(central.meta.title)))
 
 
+@lru_cache(maxsize=64)
+def _subject_runs(subject: tuple[str, ...], min_words: int) -> frozenset[tuple[str, ...]]:
+    """Every contiguous run of at least min_words words of the subject (built once per central document)."""
+    return frozenset(subject[a:b] for a in range(len(subject)) for b in range(a + min_words, len(subject) + 1))
+
+
 def _strip_subject(tokens: list[str], subject: tuple[str, ...], min_words: int) -> list[str]:
     """tokens without their maximal runs (of at least min_words) that occur contiguously in subject."""
-    runs = {subject[a:b] for a in range(len(subject)) for b in range(a + min_words, len(subject) + 1)}
+    runs = _subject_runs(subject, min_words)
     longest = len(subject)
     out, k = [], 0
     while k < len(tokens):
