@@ -405,7 +405,7 @@ _TITLE_CHARS = 600  # a trích yếu and its "(Ban hành kèm theo …)" note fi
 
 
 def _cells(block: Block) -> list[str]:
-    return [c.strip() for c in block.text.split("|") if c.strip()] if "table" in block.markup else [block.text]
+    return [c for c in _row_cells(block.text) if c] if "table" in block.markup else [block.text]
 
 
 def _is_upper(text: str) -> bool:
