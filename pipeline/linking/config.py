@@ -43,9 +43,9 @@ class DecisionRules(BaseModel):
     possible: float  # link probability at or above which a pair is linked (at least "possible")
     sure: float  # "sure" probability at or above which a link is sure
     sure_copy: float = 0.8  # containment at or above which a kept link is sure whatever the model says
-    partial_floor: float = 1.0
+    partial_floor: float = 1.0  # an unlinked central task reaching localities takes its best candidate at this P
     structural_heading: float = 0.9  # heading similarity of a copied heading (structural rescue)
-    structural_actor: float = 1.0  # actor evidence needed (counterpart lead, or the central lead named)  # an unlinked central task reaching localities takes its best candidate at this P
+    structural_actor: float = 1.0  # actor evidence needed (counterpart lead, or the central lead named)
     max_links_per_task: int = 5  # a provincial task keeps at most this many central counterparts
     margin: float = 0.0  # a kept candidate needs P(linked) >= margin x its provincial task's best P (0: off)
     counterpart_rel: float = 1.01  # counterpart rescue: col_rel at or above which (above 1.0: off)
