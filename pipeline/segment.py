@@ -489,7 +489,8 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
                 title_open = True
                 consumed = top_done = True
                 continue
-            if title_open and label is None and len(cells) == 1 and _continues_title(cell, cues):
+            if title_open and label is None and len(cells) == 1 and (
+                    _continues_title(cell, cues) or _before_recipients(blocks, index, cues)):
                 meta.title = f"{meta.title} {cell}"
                 consumed = True
                 continue
@@ -532,6 +533,16 @@ def _continues_title(cell: str, cues: _Cues) -> bool:
     if _is_upper(cell) or cues.preamble.match(form) or cues.recipients.match(form) or cues.number.match(cell):
         return False
     return len(cell.split()) <= 12 and not _ends_with_sentence(cell)
+
+
+def _before_recipients(blocks: list[Block], index: int, cues: _Cues) -> bool:
+    """A letter's trích yếu runs up to its "Kính gửi" line, however long its wrapped rest was joined
+    ("V/v tổ chức triển khai thực hiện" / "Nghị định số 180/2026/NĐ-CP … của rừng" / "Kính gửi: …")."""
+    cell = blocks[index].text
+    if index + 1 >= len(blocks) or _is_upper(cell) or _ends_with_sentence(cell) or cell.rstrip().endswith(":") \
+            or cues.preamble.match(_form(cell)):
+        return False
+    return any(cues.recipients.match(_form(c)) for c in _cells(blocks[index + 1]))
 
 
 def _part_of_title(block: Block, meta: DocumentMeta) -> bool:

@@ -615,3 +615,40 @@ def test_statute_duties_outside_task_articles_are_provisions_not_tasks():
     assert [p.id for p in doc.provisions] == ["2.2", "2.3"]
     assert doc.provisions[1].text.startswith("Chủ đầu tư dự án kho chứa phải lập phương án")
     assert "2.3.a" not in {s.id for s in doc.sections} | {p.id for p in doc.provisions}
+
+
+LONG_SUBJECT_LETTER = """  ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    TỈNH HÀ GIANG                            Độc lập - Tự do - Hạnh phúc
+ Số:  77  /UBND-NLN                   Hà Giang, ngày 4 tháng 6 năm 2034
+V/v tổ chức thực hiện
+Nghị định số 12/2034/NĐ-CP
+ngày 1/6/2034 của Chính phủ
+về quản lý giống cây trồng
+   lâm nghiệp
+                 Kính gửi:
+                              - Các sở, ban, ngành cấp tỉnh;
+                              - Ban quản lý rừng phòng hộ;
+                              - Ủy ban nhân dân các xã, phường.
+      Thực hiện Nghị định số 12/2034/NĐ-CP ngày 1/6/2034 của Chính phủ, Chủ tịch
+Ủy ban nhân dân tỉnh giao:
+      1. Sở Nông nghiệp và Môi trường chủ trì tổ chức triển khai thực hiện Nghị
+định trên địa bàn tỉnh.
+      2. Ủy ban nhân dân các xã, phường tuyên truyền, phổ biến nội dung Nghị định
+đến người dân trên địa bàn.
+Nơi nhận:                                           KT. CHỦ TỊCH
+- Như trên;                                         PHÓ CHỦ TỊCH
+- Lưu: VT.
+                                                    Lê Văn Nam
+"""
+
+
+def test_letter_subject_runs_up_to_kinh_gui_and_recipients_are_no_tasks():
+    doc = parse_text(LONG_SUBJECT_LETTER)
+    assert [t.id for t in doc.tasks] == ["1", "2"]
+    assert not doc.sections
+    meta = doc.meta
+    assert meta.title == ("V/v tổ chức thực hiện Nghị định số 12/2034/NĐ-CP ngày 1/6/2034 của Chính phủ "
+                          "về quản lý giống cây trồng lâm nghiệp")
+    assert meta.recipients == ["Các sở, ban, ngành cấp tỉnh", "Ban quản lý rừng phòng hộ",
+                               "Ủy ban nhân dân các xã, phường"]
+    assert doc.preamble.startswith("Thực hiện Nghị định số 12/2034/NĐ-CP")
