@@ -418,3 +418,10 @@ def test_implements_of_crafted_plan_and_docx_letter():
 
     assert [c.number for c in extract(parse_text(PLAN)).meta.implements] == ["9/NQ-CP"]
     assert [c.number for c in extract(parse_text(DOCX_LETTER)).meta.implements] == ["7/2033/NĐ-CP"]
+
+
+def test_national_parks_and_companies_lead():
+    roles = read_roles("Vườn quốc gia Bạch Mã, các Công ty Lâm nghiệp chủ động rà soát diện tích rừng được giao.")
+    assert _texts(roles.leads) == ["Vườn quốc gia Bạch Mã", "các Công ty Lâm nghiệp"]
+    roles = read_roles("Tổng công ty Điện lực miền Bắc phối hợp với Sở Công Thương kiểm tra an toàn lưới điện.")
+    assert _texts(roles.leads) == ["Tổng công ty Điện lực miền Bắc"] and _texts(roles.coordinators) == ["Sở Công Thương"]
