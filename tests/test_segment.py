@@ -652,3 +652,42 @@ def test_letter_subject_runs_up_to_kinh_gui_and_recipients_are_no_tasks():
     assert meta.recipients == ["Các sở, ban, ngành cấp tỉnh", "Ban quản lý rừng phòng hộ",
                                "Ủy ban nhân dân các xã, phường"]
     assert doc.preamble.startswith("Thực hiện Nghị định số 12/2034/NĐ-CP")
+
+
+DELEGATION_DECISION = """ỦY BAN NHÂN DÂN
+TỈNH NINH THUẬN
+Số: 9/2035/QĐ-UBND
+Ninh Thuận, ngày 2 tháng 3 năm 2035
+QUYẾT ĐỊNH
+Quy định phân cấp quản lý nhà nước về chợ trên địa bàn tỉnh
+Căn cứ Luật Tổ chức chính quyền địa phương;
+Căn cứ Nghị định số 60/2034/NĐ-CP của Chính phủ về phát triển và quản lý chợ;
+Ủy ban nhân dân tỉnh ban hành Quyết định.
+Điều 1. Phạm vi điều chỉnh
+Quyết định này quy định việc phân cấp quản lý nhà nước về chợ trên địa bàn tỉnh.
+Điều 2. Phân cấp cho Sở Công Thương thực hiện một số nhiệm vụ, quyền hạn sau
+1. Quản lý chợ hạng 1 trên địa bàn tỉnh.
+2. Chủ trì, phối hợp với Sở Tài chính thẩm định phương án chuyển đổi chợ hạng 1.
+Điều 3. Phân cấp cho Ủy ban nhân dân cấp xã thực hiện một số nhiệm vụ, quyền hạn sau
+1. Quản lý chợ hạng 2, hạng 3 trên địa bàn.
+2. Phê duyệt nội quy chợ hạng 3.
+Điều 4. Hiệu lực thi hành
+1. Quyết định này có hiệu lực từ ngày 15 tháng 3 năm 2035.
+2. Trường hợp các văn bản quy phạm pháp luật được dẫn chiếu tại Quyết định này được sửa đổi, bổ sung hoặc
+thay thế thì áp dụng theo văn bản mới.
+Điều 5. Trách nhiệm thi hành
+Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Công Thương; Chủ tịch Ủy ban nhân dân các xã, phường
+chịu trách nhiệm thi hành Quyết định này./.
+Nơi nhận:
+- Như Điều 5;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Trần Văn Nam
+"""
+
+
+def test_amended_cited_documents_clause_is_no_task():
+    doc = parse_text(DELEGATION_DECISION)
+    ids = [t.id for t in doc.tasks]
+    assert "4.1" not in ids and "4.2" not in ids and "5" in ids
