@@ -425,3 +425,15 @@ def test_national_parks_and_companies_lead():
     assert _texts(roles.leads) == ["Vườn quốc gia Bạch Mã", "các Công ty Lâm nghiệp"]
     roles = read_roles("Tổng công ty Điện lực miền Bắc phối hợp với Sở Công Thương kiểm tra an toàn lưới điện.")
     assert _texts(roles.leads) == ["Tổng công ty Điện lực miền Bắc"] and _texts(roles.coordinators) == ["Sở Công Thương"]
+
+
+def test_powers_delegated_to_a_body_are_its_tasks():
+    from test_segment import DELEGATION_DECISION, parse_text
+
+    doc = extract(parse_text(DELEGATION_DECISION))
+    tasks = {t.id: t for t in doc.tasks}
+    assert ["2.1", "2.2", "3.1", "3.2"] == [i for i in tasks if i[0] in "23"]
+    assert _texts(tasks["2.1"].leads) == ["Sở Công Thương"] == _texts(tasks["2.2"].leads)
+    assert _texts(tasks["2.2"].coordinators) == ["Sở Tài chính"]
+    assert _texts(tasks["3.2"].leads) == ["Ủy ban nhân dân cấp xã"]
+    assert not [n for n in doc.notices if n.code == "extract.no_lead"]
