@@ -7,7 +7,8 @@ Guarantees to link, graph and report:
   mention was read from), `citations` (số hiệu, type, year, issuer code, ISO date), `deadlines` (printed and
   normalised), `localities` and `locality_role` ("lead" | "coordinator" | "directed");
 - a task without its own subject inherits lead, coordinators, advises and directs from the nearest enclosing
-  heading (its title, else its introductory sentence) that names an agency ("a) Sở X chủ trì, phối hợp với Y, tham mưu Z:"); a bullet's own
+  heading (its title, else its introductory sentence) that names an agency ("a) Sở X chủ trì, phối hợp với Y, tham mưu Z:",
+  "Điều 37. Trách nhiệm quản lý nhà nước về … của Bộ Y tế"); a bullet's own
   "Phối hợp với W" adds W to the inherited coordinators; a bullet with its own subject overrides; headings in
   between add their coordinators and directed bodies ("3. Chỉ đạo Ủy ban nhân dân cấp xã:");
 - a table row takes its lead and coordinators from the columns headed so ("Cơ quan chủ trì", "Đơn vị phối hợp");
@@ -70,6 +71,8 @@ class RoleRules(BaseModel):
     adverbial_openers: list[str] = []
     address_openers: list[str] = []
     heading_openers: list[str] = []
+    duty_headings: list[str] = []
+    heading_owners: list[str] = []
     place_qualifiers: list[str] = []
     place_words: list[str] = []
     column_cues: dict[str, list[str]] = {}
@@ -134,7 +137,8 @@ def _register_tokenizer() -> str:
 
 
 _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "advise", "advise_fill", "direct",
-              "direct_chain", "title", "head", "plural_head", "article", "adverbial", "address", "heading_opener", "place", "stop")
+              "direct_chain", "title", "head", "plural_head", "article", "adverbial", "address", "heading_opener",
+              "duty_heading", "place", "stop")
 
 
 @dataclass
@@ -178,7 +182,8 @@ def engine() -> Engine:
         "advise": rules.advise_cues, "advise_fill": rules.advise_fillers, "direct": rules.direct_cues,
         "direct_chain": rules.direct_chain, "title": registry.rules.titles, "head": rules.heads,
         "plural_head": rules.plural_heads, "article": rules.articles, "adverbial": rules.adverbial_openers,
-        "address": rules.address_openers, "heading_opener": rules.heading_openers, "place": rules.place_qualifiers,
+        "address": rules.address_openers, "heading_opener": rules.heading_openers,
+        "duty_heading": rules.duty_headings, "place": rules.place_qualifiers,
         "stop": rules.stops, "subject_end": rules.subject_end_cues,
         "subject_break": rules.subject_breaks, "definition": rules.definition_cues,
     }
@@ -569,6 +574,29 @@ def read_roles(text: str) -> Roles:
     return Reader(read(text)).roles()
 
 
+def read_heading_roles(title: str) -> Roles:
+    """The roles a heading names. A heading about duties may name their holder at its end rather than at its
+    opening ("Trách nhiệm quản lý nhà nước về an toàn thực phẩm của Bộ Y tế", "NHIỆM VỤ CHỦ YẾU CỦA BỘ …":
+    rules/roles.yaml `duty_headings`, `heading_owners`): the agencies after an owner word, when nothing but
+    punctuation follows them, lead."""
+    reader = Reader(read(title))
+    roles = reader.roles()
+    t = reader.t
+    if roles.leads or not t.cue("duty_heading", 0):
+        return roles
+    owners = {matching_text(w).lower() for w in role_rules().heading_owners}
+    end = reader.n
+    while end > 0 and t.words[end - 1] in (":", ".", ";"):
+        end -= 1
+    for k in range(t.cue("duty_heading", 0), end):
+        if t.words[k] in owners:
+            items, j = reader.parse_list(k + 1, semicolons=True)
+            if items and j == end:
+                roles.leads, roles.own_subject = reader.mentions(items), True
+                break
+    return roles
+
+
 # --------------------------------------------------------------------------- citations and deadlines
 
 _NUMBER = re.compile(r"(?<![\w/])(\d{1,5})(?:/(\d{4}))?([/-])([A-ZĐ][A-Za-zĐđ0-9]*(?:[-/&][A-Za-zĐđ0-9]+)*)")
@@ -727,7 +755,7 @@ def _heading_roles(doc: Document, task: Task, cache: dict[str, Roles]) -> Roles 
     directs: list[Mention] = []
     for section in reversed(doc.ancestors(task)):
         if section.id not in cache:
-            cache[section.id] = read_roles(section.title)
+            cache[section.id] = read_heading_roles(section.title)
             intro = section.intro
             if not cache[section.id].leads and intro:
                 cache[section.id] = read_roles(intro)

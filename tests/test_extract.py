@@ -432,8 +432,21 @@ def test_powers_delegated_to_a_body_are_its_tasks():
 
     doc = extract(parse_text(DELEGATION_DECISION))
     tasks = {t.id: t for t in doc.tasks}
-    assert ["2.1", "2.2", "3.1", "3.2"] == [i for i in tasks if i[0] in "23"]
+    assert [i for i in tasks if i[0] in "23"] == ["2.1", "2.2", "3.1", "3.2"]
     assert _texts(tasks["2.1"].leads) == ["Sở Công Thương"] == _texts(tasks["2.2"].leads)
     assert _texts(tasks["2.2"].coordinators) == ["Sở Tài chính"]
     assert _texts(tasks["3.2"].leads) == ["Ủy ban nhân dân cấp xã"]
     assert not [n for n in doc.notices if n.code == "extract.no_lead"]
+
+
+def test_duty_heading_names_its_holder_at_the_end():
+    doc = extract(_doc("Trách nhiệm quản lý nhà nước về chất lượng công trình của Sở Xây dựng",
+                       ["Hướng dẫn các chủ đầu tư lập hồ sơ.", "Phối hợp với Sở Tài chính kiểm tra giá vật liệu."]))
+    first, second = doc.tasks
+    assert _texts(first.leads) == ["Sở Xây dựng"] == _texts(second.leads)
+    assert _texts(second.coordinators) == ["Sở Tài chính"]
+    doc = extract(_doc("NHIỆM VỤ CHỦ YẾU CỦA BỘ TƯ PHÁP:", ["Rà soát văn bản quy phạm pháp luật."]))
+    assert [m.canonical for m in doc.tasks[0].leads] == ["bo_tu_phap"]
+    # an owner word inside the duty ("… của tỉnh") names nobody: the heading is not read past it
+    doc = extract(_doc("Nhiệm vụ phát triển kinh tế của tỉnh", ["Rà soát quy hoạch."]))
+    assert doc.tasks[0].leads == []
