@@ -450,3 +450,11 @@ def test_duty_heading_names_its_holder_at_the_end():
     # an owner word inside the duty ("… của tỉnh") names nobody: the heading is not read past it
     doc = extract(_doc("Nhiệm vụ phát triển kinh tế của tỉnh", ["Rà soát quy hoạch."]))
     assert doc.tasks[0].leads == []
+
+
+def test_provinces_and_centrally_run_cities_joined_by_va():
+    roles = read_roles("Ủy ban nhân dân các tỉnh và thành phố trực thuộc trung ương phối hợp với Bộ Y tế rà soát.")
+    assert _texts(roles.leads) == ["Ủy ban nhân dân các tỉnh và thành phố trực thuộc trung ương"]
+    assert roles.leads[0].canonical == "ubnd_cac_tinh" and _texts(roles.coordinators) == ["Bộ Y tế"]
+    roles = read_roles("Sở Tư pháp các tỉnh và thành phố trực thuộc trung ương báo cáo kết quả.")
+    assert _texts(roles.leads) == ["Sở Tư pháp các tỉnh và thành phố trực thuộc trung ương"]
