@@ -352,6 +352,24 @@ def test_rescue_between_weak_candidates_prefers_the_one_whose_actors_match():
     kept = decide_from(p_link, np.zeros_like(p_link), localities, decision, actor=actor)
     assert [k[:3] for k in kept] == [(1, 0, "possible")]  # task 2 is below the floor: actors alone never link
 
+
+def test_rescue_weighs_actors_among_candidates_comparable_to_the_best_even_below_the_floor():
+    import numpy as np
+
+    from pipeline.linking import decide_from
+    from pipeline.linking.config import DecisionRules
+
+    # only task 0 clears the floor; task 1 is below it but has more than half of task 0's P and its actors
+    # match, so the actor decides between them; task 2 (a tenth of the best) is not comparable
+    p_link = np.array([[0.5], [0.34], [0.05]])
+    decision = DecisionRules(possible=0.6, sure=0.6, partial_floor=0.35, rescue_comparable=0.5)
+    localities = np.array([True])
+    actor = np.array([[False], [True], [True]])
+    kept = decide_from(p_link, np.zeros_like(p_link), localities, decision, actor=actor)
+    assert [k[:3] for k in kept] == [(1, 0, "possible")]
+    kept = decide_from(p_link[[0, 2]], np.zeros((2, 1)), localities, decision, actor=actor[[0, 2]])
+    assert [k[:3] for k in kept] == [(0, 0, "possible")]
+
 def test_the_central_documents_subject_alone_does_not_link(central):
     """A plan restating only what the whole resolution is about (its trích yếu) carries out none of its
     tasks: the subject's words are removed before scoring, so they weigh less than when it is unknown."""

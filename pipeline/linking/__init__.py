@@ -122,9 +122,9 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
        wording is loosely like many clauses keeps only the clear ones; a kept link is sure
        when P(sure) >= sure or when it is such a copy;
     2. a central task that reaches localities and is still unlinked takes its best provincial candidate
-       as a possible link when P(linked) >= partial_floor (of several such candidates, the best one whose
-       actors match, `actor`, when there is one: the wording is weak evidence here, so the actor decides
-       between weak candidates), or when a structural match exists (its
+       as a possible link when P(linked) >= partial_floor (of the candidates at or above the floor or with
+       at least rescue_comparable of the best one's P, the best one whose actors match, `actor`, when there
+       is one: the wording is weak evidence here, so the actor decides between comparable candidates), or when a structural match exists (its
        counterpart agency works under the copied heading; the best such candidate is taken): related work
        exists, so it is not a gap; failing both, when its lead's provincial counterpart leads a provincial
        task on a related theme (counterpart_match), the best such task is a possible link."""
@@ -141,8 +141,12 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
             linked[j] = True
     if p_link.shape[0]:
         for j in np.flatnonzero(localities & ~linked):
+            best = float(p_link[:, j].max())
             above = np.flatnonzero(p_link[:, j] >= decision.partial_floor)
             if above.size:
+                # the actor decides between comparable weak candidates: those at or above the floor, or
+                # with at least rescue_comparable of the best one's P
+                above = np.flatnonzero(p_link[:, j] >= min(decision.partial_floor, decision.rescue_comparable * best))
                 if actor is not None and actor[above, j].any():
                     above = above[actor[above, j]]
                 i = int(above[np.argmax(p_link[above, j])])

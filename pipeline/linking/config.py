@@ -44,6 +44,7 @@ class DecisionRules(BaseModel):
     sure: float  # "sure" probability at or above which a link is sure
     sure_copy: float = 0.8  # containment at or above which a kept link is sure whatever the model says
     partial_floor: float = 1.0  # an unlinked central task reaching localities takes its best candidate at this P
+    rescue_comparable: float = 0.5  # that rescue prefers an actor match among candidates with this share of the best P
     structural_heading: float = 0.9  # heading similarity of a copied heading (structural rescue)
     structural_actor: float = 1.0  # actor evidence needed (counterpart lead, or the central lead named)
     max_links_per_task: int = 5  # a provincial task keeps at most this many central counterparts
