@@ -616,12 +616,22 @@ def _is_signature_debris(block: Block, cues: _Cues) -> bool:
 
 
 def _is_closing_cue(cell: str, cues: _Cues) -> bool:
-    """'Nơi nhận:' heading the recipients list (not a clause about 'nơi nhận hồ sơ …')."""
-    match = cues.closing.match(_form(cell))
+    """'Nơi nhận:' heading the recipients list (not a clause about 'nơi nhận hồ sơ …'), also in italics and
+    with the recipients joined after it in one table cell ('*Nơi nhận:* - Như Điều 3; - Lưu: VT.')."""
+    form = _form(cell.lstrip("*_ "))
+    match = cues.closing.match(form)
     if not match:
         return False
-    rest = _form(cell)[match.end():].strip()
-    return not rest or (rest.startswith(":") and len(cell) <= 80)
+    rest = form[match.end():].lstrip("*_ ")
+    if not rest:
+        return True
+    if not rest.startswith(":"):
+        return False
+    return len(cell) <= 80 or rest[1:].lstrip("*_ ").startswith(_RECIPIENT_OPENINGS)
+
+
+# what follows 'Nơi nhận:' when the list was joined into its line: a dash item or 'Như trên/Như Điều …'
+_RECIPIENT_OPENINGS = ("-", "+", "•", "như ")
 
 
 def _appendix_after(blocks: list[Block], labels: list[Label | None], start: int, cues: _Cues) -> int:

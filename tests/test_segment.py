@@ -691,3 +691,46 @@ def test_amended_cited_documents_clause_is_no_task():
     doc = parse_text(DELEGATION_DECISION)
     ids = [t.id for t in doc.tasks]
     assert "4.1" not in ids and "4.2" not in ids and "5" in ids
+
+
+DECISION_WITH_PLAN_AFTER_TABLE_SIGNATURE = """| BỘ XÂY DỰNG ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |
+| --- | --- |
+| Số: 15/QĐ-BXD | *Hà Nội, ngày 3 tháng 4 năm 2035* |
+QUYẾT ĐỊNH
+BAN HÀNH KẾ HOẠCH TRIỂN KHAI THỰC HIỆN NGHỊ ĐỊNH SỐ 30/2035/NĐ-CP
+BỘ TRƯỞNG BỘ XÂY DỰNG
+*Căn cứ Nghị định số 30/2035/NĐ-CP ngày 1 tháng 3 năm 2035 của Chính phủ;*
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai thực hiện Nghị định số 30/2035/NĐ-CP.
+Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.
+Điều 3. Chánh Văn phòng Bộ, Cục trưởng Cục Nhà ở chịu trách nhiệm thi hành Quyết định này./.
+* *
+| *Nơi nhận:* - Như Điều 3; - Các Thứ trưởng; - Lưu: VT, QLN. | KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Văn Bình |
+| --- | --- |
+KẾ HOẠCH
+TRIỂN KHAI THỰC HIỆN NGHỊ ĐỊNH SỐ 30/2035/NĐ-CP
+*(Kèm theo Quyết định số 15/QĐ-BXD ngày 3 tháng 4 năm 2035 của Bộ trưởng Bộ Xây dựng)*
+I. MỤC ĐÍCH, YÊU CẦU
+- Triển khai thực hiện kịp thời, thống nhất các quy định của Nghị định.
+II. NỘI DUNG TRIỂN KHAI
+1. Tổ chức hội nghị phổ biến Nghị định đến các địa phương.
+2. Xây dựng Thông tư hướng dẫn thực hiện Nghị định.
+III. TỔ CHỨC THỰC HIỆN
+1. Cục Nhà ở có trách nhiệm theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+"""
+
+
+def test_recipients_joined_in_an_italic_table_cell_close_the_decision_before_its_plan():
+    doc = parse_text(DECISION_WITH_PLAN_AFTER_TABLE_SIGNATURE)
+    ids = [t.id for t in doc.tasks]
+    # the attached plan is its own outline, not items of the decision's last article
+    assert "II.1" in ids and "II.2" in ids and "III.1" in ids
+    assert not any(i.startswith("3.") for i in ids)
+    assert "Nơi nhận" in doc.closing
+    assert "Kèm theo Quyết định số 15/QĐ-BXD" in doc.preamble
+
+
+def test_a_clause_about_where_a_file_is_received_is_still_no_recipients_list():
+    doc = parse_text("Điều 1. Hồ sơ\n\nNơi nhận: hồ sơ nộp tại Bộ phận một cửa của Sở Xây dựng hoặc qua dịch vụ "
+                     "bưu chính công ích theo quy định.\n\nĐiều 2. Sở Xây dựng hướng dẫn thực hiện.\n")
+    assert not doc.closing and "2" in [s.id for s in doc.sections]
