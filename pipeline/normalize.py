@@ -161,6 +161,7 @@ class _Line:
     page: int | None
     markup: frozenset[str]
     label: Label | None = None
+    indent: int = 0  # leading blanks of the raw line (pdftotext -layout keeps the printed indentation)
 
 
 def _clean_line(raw: str, kind: str) -> tuple[str, int, int, set[str]]:
@@ -359,10 +360,12 @@ def _starts_continuation(text: str) -> bool:
 
 
 class _Sequences:
-    """Label values seen so far, to tell an expected label from a number that begins a wrapped line."""
+    """Label values seen so far, to tell an expected label from a number that begins a wrapped line; and
+    the indentation of the last wrapped line (`margin`), to tell a bullet from a dash carried over."""
 
     def __init__(self) -> None:
         self.last: dict[str, int] = {}
+        self.margin: int | None = None
 
     def expected(self, label: Label) -> bool:
         sequence = sequence_of(label.kind)
@@ -404,6 +407,7 @@ def normalize(source: SourceText) -> list[Block]:
             blocks.append([line])
         else:
             blocks[-1].append(line)
+            sequences.margin = line.indent
         previous = line
         blank_between = False
     return [_block(group, source) for group in blocks]
@@ -432,7 +436,8 @@ def _prepare(source: SourceText) -> list[_Line | None]:
         last_kept = raw.text.rfind(text[-1], 0, len(raw.text) - trail)
         start = raw.offset + (first_kept if first_kept >= 0 else lead)
         end = raw.offset + (last_kept + 1 if last_kept >= first_kept >= 0 else len(raw.text) - trail)
-        prepared.append(_Line(raw.number, text, start, max(end, start), raw.page, frozenset(markup)))
+        indent = len(raw.text) - len(raw.text.lstrip(" \t\u00a0"))
+        prepared.append(_Line(raw.number, text, start, max(end, start), raw.page, frozenset(markup), indent=indent))
     for i, line in enumerate(prepared):
         if line is None or not _PAGE_NUMBER.match(line.text):
             continue
@@ -440,7 +445,18 @@ def _prepare(source: SourceText) -> list[_Line | None]:
         after = prepared[i + 1] if i + 1 < len(prepared) else None
         if before is None and after is None:
             prepared[i] = None
+        elif _is_centred(line, before, after):
+            prepared[i] = None  # a page number centred between two lines of text (pdftotext, no blank lines)
     return prepared
+
+
+_CENTRED_INDENT = 20  # blanks before a page number printed in the middle of the page
+_CENTRED_OVER = 10  # … and more than before the text lines around it
+
+
+def _is_centred(line: _Line, before: _Line | None, after: _Line | None) -> bool:
+    return line.indent >= _CENTRED_INDENT and all(
+        other is None or line.indent >= other.indent + _CENTRED_OVER for other in (before, after))
 
 
 def _accept_label(previous: _Line, line: _Line, label: Label, layout: _Layout, sequences: _Sequences) -> bool:
@@ -450,7 +466,11 @@ def _accept_label(previous: _Line, line: _Line, label: Label, layout: _Layout, s
         # "kinh tế - xã hội" or "Văn hóa - Thể thao" carried over, not a bullet (list items end with ; or .)
         if not layout.hard_wrapped or _ends_sentence(previous.text) or not _is_full(previous, layout):
             return True
-        return line.text[label.end:label.end + 1].isupper() and len(previous.text) < 0.85 * layout.width
+        if not line.text[label.end:label.end + 1].isupper():
+            return False
+        # a carried-over dash starts at the margin of wrapped lines; a bullet is indented like a paragraph
+        indented = sequences.margin is not None and line.indent > sequences.margin
+        return indented or len(previous.text) < 0.85 * layout.width
     if _ends_sentence(previous.text) or sequences.expected(label):
         return True
     if {"heading", "bold"} & previous.markup or _is_upper_line(previous.text):

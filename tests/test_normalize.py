@@ -136,3 +136,40 @@ def test_wrapped_upper_case_part_heading_is_one_block():
     blocks = texts(text)
     assert blocks[-2:] == ["II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU ĐỂ PHÁT TRIỂN KINH TẾ BIÊN GIỚI",
                            "1. Sở Tài chính bố trí kinh phí."]
+
+
+# pdftotext -layout of a plan: each paragraph's first line is indented, its wrapped lines start at the margin
+INDENTED_PLAN = "\n".join([
+    "     1. Nâng cao khả năng chống chịu và năng lực thích ứng của hệ thống tự",
+    "nhiên, kinh tế và xã hội, bảo đảm sinh kế bền vững cho người dân các vùng",
+    "     a) Sử dụng hiệu quả và ngăn chặn tình trạng suy giảm, suy thoái đất đai",
+    "     - Triển khai thực hiện quy hoạch sử dụng đất quốc gia, lập và triển khai",
+    "quy hoạch các vùng, trong đó xác định các khu vực cần bảo vệ nghiêm ngặt và",
+    "có biện pháp phục hồi đất bị thoái hóa ở các vùng trung du và miền núi phía",
+    "bắc, các tỉnh duyên hải miền Trung và đồng bằng sông Cửu Long hằng năm;",
+    "     - Đẩy mạnh tìm kiếm, thăm dò nguồn nước bảo đảm cấp nước sinh hoạt cho",
+    "nhân dân các vùng miền núi, vùng đồng bào dân tộc thiểu số, vùng biên giới",
+    "                                        7",
+    "và hải đảo, vùng có điều kiện kinh tế - xã hội đặc biệt khó khăn và vùng khan",
+    "hiếm nước ngọt, nhất là trong mùa khô ở các tỉnh Tây Nguyên và Nam Trung Bộ",
+    "     b) Phát triển nông nghiệp sinh thái, phát thải thấp, thân thiện với môi",
+    "trường dựa vào lợi thế tự nhiên của từng vùng và nhu cầu của thị trường trong",
+    "nước và quốc tế, bảo đảm phát triển bền vững và hiệu quả kinh tế - xã hội của",
+    "các địa phương; chuyển đổi cơ cấu cây trồng phù hợp với điều kiện của vùng.",
+]) + "\n"
+
+
+def test_an_indented_bullet_after_a_full_heading_line_opens_its_own_block():
+    blocks = texts(INDENTED_PLAN)
+    assert [b[:12] for b in blocks] == ["1. Nâng cao ", "a) Sử dụng h", "- Triển khai", "- Đẩy mạnh t", "b) Phát triể"]
+    assert blocks[1].endswith("suy thoái đất đai")
+    # a page number centred between two lines of text, without blank lines around it, is dropped
+    assert "vùng biên giới và hải đảo" in blocks[3]
+
+
+def test_a_dash_carried_over_to_the_margin_stays_in_its_sentence():
+    text = INDENTED_PLAN.replace("     - Đẩy mạnh tìm kiếm, thăm dò nguồn nước bảo đảm cấp nước sinh hoạt cho",
+                                 "     - Đẩy mạnh tìm kiếm, thăm dò nguồn nước của ngành Nông nghiệp, Văn hóa\n"
+                                 "- Thể thao và Du lịch bảo đảm cấp nước sinh hoạt cho dân cư ở các vùng")
+    blocks = texts(text)
+    assert any("Văn hóa - Thể thao và Du lịch" in b for b in blocks)
