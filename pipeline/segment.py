@@ -430,7 +430,7 @@ def _doc_type(text: str, cues: _Cues) -> str | None:
 
 def _read_header(blocks: list[Block], labels: list[Label | None], meta: DocumentMeta, cues: _Cues) -> int:
     """Consume the header block; returns the index of the first block after it."""
-    index = 0
+    index = _header_start(blocks, labels, cues)
     issuer_lines: list[str] = []  # upper-case lines above the số hiệu, type and subject: the issuing body
     later_upper: list[str] = []  # upper-case lines below them (the authority: "BỘ TRƯỞNG BỘ …", "CHÍNH PHỦ")
     expect_title = False
@@ -525,6 +525,27 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
     else:
         index = 0
     return index
+
+
+_HEADER_LOOKAHEAD = 4  # lines a portal or a converter may put above the header block
+
+
+def _header_start(blocks: list[Block], labels: list[Label | None], cues: _Cues) -> int:
+    """Index where the header block begins: lines written above it by a portal or a converter ('Cơ quan phát
+    hành: Chính phủ', 'Số hiệu: …') are skipped when the national title follows within a few lines."""
+    for k in range(min(_HEADER_LOOKAHEAD, len(blocks))):
+        if labels[k] is not None:
+            return 0
+        if any(_is_motto(cell, cues) for cell in _cells(blocks[k])):
+            while k > 0 and _is_upper(blocks[k - 1].text):
+                k -= 1  # the issuing body printed above the national title
+            return k
+    return 0
+
+
+def _is_motto(cell: str, cues: _Cues) -> bool:
+    folded = fold(cell)
+    return bool(folded) and any(folded.startswith(m) for m in cues.motto)
 
 
 def _continues_title(cell: str, cues: _Cues) -> bool:
@@ -644,6 +665,8 @@ def _appendix_after(blocks: list[Block], labels: list[Label | None], start: int,
 
 def _is_signature(block: Block, cues: _Cues) -> bool:
     text = block.text.strip()
+    if any(_is_motto(cell, cues) for cell in _cells(block)):
+        return False  # "THỦ TƯỚNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI …": the header row, not the signature
     return _is_upper(text) and bool(cues.signature.match(_form(text))) and len(text) < 80
 
 

@@ -734,3 +734,25 @@ def test_a_clause_about_where_a_file_is_received_is_still_no_recipients_list():
     doc = parse_text("Điều 1. Hồ sơ\n\nNơi nhận: hồ sơ nộp tại Bộ phận một cửa của Sở Xây dựng hoặc qua dịch vụ "
                      "bưu chính công ích theo quy định.\n\nĐiều 2. Sở Xây dựng hướng dẫn thực hiện.\n")
     assert not doc.closing and "2" in [s.id for s in doc.sections]
+
+
+ATTACHED_PLAN_WITH_PORTAL_LINE = """Cơ quan phát hành: Chính phủ
+            THỦ TƯỚNG CHÍNH PHỦ             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                                                       Độc lập - Tự do - Hạnh phúc
+                                     KẾ HOẠCH
+                        Phòng, chống sạt lở bờ sông giai đoạn 2031 - 2040
+                       (Kèm theo Quyết định số 88/QĐ-TTg ngày 2 tháng 3 năm 2031
+                                   của Thủ tướng Chính phủ)
+     I. MỤC TIÊU
+     Giảm thiểu thiệt hại do sạt lở bờ sông, bờ biển.
+     II. TỔ CHỨC THỰC HIỆN
+     1. Bộ Nông nghiệp và Môi trường chủ trì theo dõi, đôn đốc thực hiện Kế hoạch.
+     2. Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương bố trí nguồn lực thực hiện Kế hoạch.
+"""
+
+
+def test_a_header_row_is_never_the_signature_and_a_portal_line_above_it_is_skipped():
+    doc = parse_text(ATTACHED_PLAN_WITH_PORTAL_LINE)
+    assert [t.id for t in doc.tasks] == ["II.1", "II.2"]
+    assert doc.meta.doc_type == "Kế hoạch" and doc.meta.title.startswith("Phòng, chống sạt lở")
+    assert doc.preamble.startswith("(Kèm theo Quyết định số 88/QĐ-TTg")
