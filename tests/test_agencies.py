@@ -71,6 +71,11 @@ def test_invalid_entry_is_refused():
     ("Các địa phương có biên giới", "cac_dia_phuong"),
     ("các cơ quan, đơn vị liên quan", "cac_co_quan_don_vi"),
     ("công an các đơn vị, địa phương", "luc_luong_cong_an_quan_doi"),
+    # a centrally-run city's own bodies: its youth union and its military command
+    ("Thành đoàn", "tinh_doan"),
+    ("Thành Đoàn", "tinh_doan"),
+    ("Bộ Tư lệnh Thành phố", "bo_chi_huy_quan_su_tinh"),
+    ("Bộ Tư lệnh Thủ đô", "bo_chi_huy_quan_su_tinh"),
 ])
 def test_lookup(printed, expected):
     assert agencies.lookup(printed).id == expected

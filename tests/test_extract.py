@@ -5,7 +5,7 @@ import pytest
 import yaml
 from gold_documents import gold_pair
 
-from pipeline.extract import extract, find_citations, find_deadlines, find_implements, read_roles
+from pipeline.extract import extract, find_citations, find_deadlines, find_implements, read_roles, read_task_roles
 from pipeline.model import Document, Section, Span, Task
 from pipeline.vntext import fold
 
@@ -458,3 +458,16 @@ def test_provinces_and_centrally_run_cities_joined_by_va():
     assert roles.leads[0].canonical == "ubnd_cac_tinh" and _texts(roles.coordinators) == ["Bộ Y tế"]
     roles = read_roles("Sở Tư pháp các tỉnh và thành phố trực thuộc trung ương báo cáo kết quả.")
     assert _texts(roles.leads) == ["Sở Tư pháp các tỉnh và thành phố trực thuộc trung ương"]
+
+
+def test_a_city_plans_youth_union_and_military_command_hold_roles_and_table_cells():
+    roles = read_roles("Thành đoàn chủ trì, phối hợp với Công an thành phố, Bộ Tư lệnh Thành phố tổ chức "
+                       "giáo dục quốc phòng cho thanh niên.")
+    assert [m.text for m in roles.leads] == ["Thành đoàn"]
+    assert [m.canonical for m in roles.coordinators] == ["cong_an_tinh", "bo_chi_huy_quan_su_tinh"]
+    # a coordinator cell listing the youth union first is still an agency cell
+    row = read_task_roles("Hỗ trợ thanh niên khởi nghiệp (Cơ quan chủ trì: Sở Kế hoạch và Đầu tư; Cơ quan phối hợp: "
+                          "Thành đoàn; Ủy ban nhân dân các quận, huyện; Thời gian hoàn thành: Hằng năm)")
+    assert [m.text for m in row.coordinators] == ["Thành đoàn", "Ủy ban nhân dân các quận, huyện"]
+    # "trở thành đoàn viên" names no one
+    assert not read_roles("Sở Nội vụ giúp thanh niên phấn đấu trở thành đoàn viên ưu tú.").coordinators
