@@ -399,3 +399,23 @@ def test_a_duty_reserved_to_central_bodies_is_not_addressed_to_the_province():
              task("4", ["Tổ chức, cá nhân hoạt động hóa chất"]), task("5", []),
              task("6", ["Bộ Công Thương"], localities=True)]
     assert addressed_row(tasks).tolist() == [0.0, 0.0, 1.0, 1.0, 1.0, 1.0]
+
+
+def test_structural_rescue_needs_a_copied_heading_the_counterpart_and_comparable_wording():
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from pipeline.linking import structural_match
+    from pipeline.linking.config import DecisionRules
+
+    # three provincial tasks under a heading copying the central task's, all led by the counterpart agency;
+    # task 0 is worded like the central task, task 1 half as much, task 2 (an execution formula) hardly
+    features = SimpleNamespace(values={
+        "heading": np.array([[1.0], [1.0], [1.0], [0.3]]),
+        "agency": np.array([[1.0], [1.0], [1.0], [1.0]]),
+        "names_lead": np.zeros((4, 1)),
+        "col_rel": np.array([[1.0], [0.5], [0.2], [1.0]]),
+    })
+    decision = DecisionRules(possible=0.5, sure=0.5)
+    assert structural_match(features, decision)[:, 0].tolist() == [True, True, False, False]

@@ -96,9 +96,13 @@ def actor_match(features: PairFeatures, decision) -> np.ndarray:
 
 def structural_match(features: PairFeatures, decision) -> np.ndarray:
     """Pairs where the counterpart agency is given work under a copied section heading: the provincial
-    task sits under a heading that copies the central task's (heading >= structural_heading) and the actors
-    match (actor_match)."""
-    return (features.values["heading"] >= decision.structural_heading) & actor_match(features, decision)
+    task sits under a heading that copies the central task's (heading >= structural_heading), the actors
+    match (actor_match), and its wording is comparable to the central task's closest provincial task
+    (col_rel >= structural_wording): under a standard heading ("Tổ chức thực hiện") the counterpart's
+    execution clause is no evidence for every duty of that section."""
+    values = features.values
+    return ((values["heading"] >= decision.structural_heading) & actor_match(features, decision)
+            & (values["col_rel"] >= decision.structural_wording))
 
 
 def counterpart_match(features: PairFeatures, decision) -> np.ndarray:

@@ -47,6 +47,7 @@ class DecisionRules(BaseModel):
     rescue_comparable: float = 0.5  # that rescue prefers an actor match among candidates with this share of the best P
     structural_heading: float = 0.9  # heading similarity of a copied heading (structural rescue)
     structural_actor: float = 1.0  # actor evidence needed (counterpart lead, or the central lead named)
+    structural_wording: float = 0.5  # and wording at least this share of the closest candidate's (col_rel)
     max_links_per_task: int = 5  # a provincial task keeps at most this many central counterparts
     margin: float = 0.0  # a kept candidate needs P(linked) >= margin x its provincial task's best P (0: off)
     counterpart_rel: float = 1.01  # counterpart rescue: col_rel at or above which (above 1.0: off)
