@@ -233,6 +233,11 @@ class Registry:
                 return found
         return self._city(folded) or self._prefix(folded) or self._pattern(folded)
 
+    def exact(self, printed: str) -> Agency | None:
+        """The registered agency whose name or variant the printed name is, qualifiers and titles not allowed."""
+        agency_id = self._forms.get(fold(self.expand(nfc(printed))))
+        return self.agencies[agency_id] if agency_id else None
+
     def _city(self, folded: str) -> Agency | None:
         """A body named after a city ("uy ban nhan dan thanh pho thu duc"): the provincial body for a
         centrally-run city, else the district-level body of the same name ("… huyện"), if registered."""
@@ -283,6 +288,11 @@ def registry() -> Registry:
 def lookup(printed: str) -> Agency | None:
     """Registered agency for a printed name ("UBND tỉnh", "Bộ KH&ĐT", "các bộ, ngành liên quan"), or None."""
     return registry().lookup(printed)
+
+
+def exact(printed: str) -> Agency | None:
+    """Registered agency whose name or a variant is exactly the printed name ("Bộ Công Thương"), or None."""
+    return registry().exact(printed)
 
 
 def get(agency_id: str) -> Agency:

@@ -76,6 +76,7 @@ class RoleRules(BaseModel):
     place_qualifiers: list[str] = []
     place_words: list[str] = []
     column_cues: dict[str, list[str]] = {}
+    elliptic_lists: dict[str, str] = {}
     stops: list[str]
     stop_punct: list[str]
     max_qualifier: int = 14
@@ -149,6 +150,7 @@ class Engine:
     stop_punct: frozenset[str]
     place_words: frozenset[str]  # words that introduce a place name ("tỉnh", "thành phố"), matching form
     unit_words: tuple[tuple[str, ...], ...]  # a body's unit words before its place (rules/agencies.yaml places)
+    elliptic: dict[str, str]  # plural head (tokens, lower case) -> the noun that completes each listed name
 
 
 @lru_cache(maxsize=1)
@@ -193,7 +195,11 @@ def engine() -> Engine:
     units = (places.province, places.city, places.district) if places is not None else ()
     return Engine(nlp, matcher, rules, frozenset(rules.stop_punct),
                   frozenset(" ".join(matching_text(w).split()) for w in rules.place_words),
-                  tuple(tuple(matching_text(u).split()) for u in units))
+                  tuple(tuple(matching_text(u).split()) for u in units),
+                  {" ".join(matching_text(head).lower().split()): noun for head, noun in rules.elliptic_lists.items()})
+
+
+_MAX_NAME_TOKENS = 10  # the longest rest of a name in an elliptic list ("Nông nghiệp và Phát triển nông thôn")
 
 
 @dataclass
@@ -456,7 +462,48 @@ class Reader:
                        locality=agency.locality, note=item.note, start=start, end=end)
 
     def mentions(self, items: list[Item]) -> list[Mention]:
-        return [self.mention(item) for item in items]
+        found: list[Mention] = []
+        for item in items:
+            found += self.elliptic_list(item) or [self.mention(item)]
+        return found
+
+    def elliptic_list(self, item: Item) -> list[Mention] | None:
+        """The bodies a plural head lists after a colon by the rest of their names ("Các Bộ: Công Thương,
+        Xây dựng, Nông nghiệp và Phát triển nông thôn"): "Bộ Công Thương" … when the registry knows the name so
+        completed, else the name as printed ("Ngân hàng Nhà nước Việt Nam"). None when the item is no such head."""
+        t = self.t
+        singular = self.engine.elliptic.get(" ".join(t.words[item.start:item.end]))
+        if singular is None or item.end >= self.n or t.words[item.end] != ":":
+            return None
+        found: list[Mention] = []
+        k = item.end + 1
+        while k < self.n:
+            named = self._completed_name(k, singular)
+            if named is None:
+                break
+            mention, k = named
+            found.append(mention)
+            while k < self.n and t.words[k] in (",", ";", "và"):
+                k += 1
+        if found:
+            self.covered.update(range(item.start, k))
+        return found or None
+
+    def _completed_name(self, k: int, singular: str) -> tuple[Mention, int] | None:
+        """The longest run of tokens from k that, completed with the head's noun or as printed, is exactly a
+        registered name; with the token after it."""
+        t = self.t
+        for stop in range(min(self.n, k + _MAX_NAME_TOKENS), k, -1):
+            if not t.words[stop - 1][:1].isalnum():
+                continue  # a name ends with a word, not with the comma after it
+            start, end = t.starts[k], t.ends[stop - 1]
+            printed = " ".join(t.text[start:end].split())
+            for name in (f"{singular} {printed}", printed):
+                agency = agencies.exact(name)
+                if agency is not None:
+                    return Mention(text=agencies.expand_abbreviations(name), canonical=agency.id, name=agency.name,
+                                   level=agency.level, locality=agency.locality, start=start, end=end), stop
+        return None
 
     # ---------------------------------------------------------------- clause reading
 

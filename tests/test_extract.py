@@ -471,3 +471,15 @@ def test_a_city_plans_youth_union_and_military_command_hold_roles_and_table_cell
     assert [m.text for m in row.coordinators] == ["Thành đoàn", "Ủy ban nhân dân các quận, huyện"]
     # "trở thành đoàn viên" names no one
     assert not read_roles("Sở Nội vụ giúp thanh niên phấn đấu trở thành đoàn viên ưu tú.").coordinators
+
+
+def test_a_plural_head_listing_bodies_by_the_rest_of_their_names():
+    roles = read_roles("Các Bộ: Công Thương, Giao thông vận tải, Nông nghiệp và Phát triển nông thôn, Ngân hàng Nhà "
+                       "nước Việt Nam chủ trì, phối hợp với các Sở: Tài chính, Tư pháp thực hiện các nhiệm vụ được giao.")
+    assert [m.text for m in roles.leads] == ["Bộ Công Thương", "Bộ Giao thông vận tải",
+                                            "Bộ Nông nghiệp và Phát triển nông thôn", "Ngân hàng Nhà nước Việt Nam"]
+    assert [m.canonical for m in roles.leads][-1] == "ngan_hang_nha_nuoc"
+    assert [m.text for m in roles.coordinators] == ["Sở Tài chính", "Sở Tư pháp"]
+    # the list ends with the last name the registry knows: what follows is the predicate
+    roles = read_roles("Các bộ: Công an, Quốc phòng, Ngoại giao theo chức năng, nhiệm vụ được giao phối hợp thực hiện.")
+    assert [m.text for m in roles.leads] == ["Bộ Công an", "Bộ Quốc phòng", "Bộ Ngoại giao"]
