@@ -74,6 +74,7 @@ class RoleRules(BaseModel):
     duty_headings: list[str] = []
     heading_owners: list[str] = []
     place_qualifiers: list[str] = []
+    group_qualifiers: list[str] = []
     place_words: list[str] = []
     column_cues: dict[str, list[str]] = {}
     elliptic_lists: dict[str, str] = {}
@@ -139,7 +140,7 @@ def _register_tokenizer() -> str:
 
 _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "advise", "advise_fill", "direct",
               "direct_chain", "title", "head", "plural_head", "article", "adverbial", "address", "heading_opener",
-              "duty_heading", "place", "stop")
+              "duty_heading", "place", "group_qualifier", "stop")
 
 
 @dataclass
@@ -185,7 +186,7 @@ def engine() -> Engine:
         "direct_chain": rules.direct_chain, "title": registry.rules.titles, "head": rules.heads,
         "plural_head": rules.plural_heads, "article": rules.articles, "adverbial": rules.adverbial_openers,
         "address": rules.address_openers, "heading_opener": rules.heading_openers,
-        "duty_heading": rules.duty_headings, "place": rules.place_qualifiers,
+        "duty_heading": rules.duty_headings, "place": rules.place_qualifiers, "group_qualifier": rules.group_qualifiers,
         "stop": rules.stops, "subject_end": rules.subject_end_cues,
         "subject_break": rules.subject_breaks, "definition": rules.definition_cues,
     }
@@ -389,6 +390,10 @@ class Reader:
                 # a capital after a generic head opens its proper name ("Trung tâm Kiểm soát bệnh tật", "Cục
                 # Quản lý …"): the word belongs to the name although it usually opens a predicate
                 j = t.cue("stop", j)
+                count += 1
+                continue
+            if t.cue("group_qualifier", j):  # "các bộ quản lý ngành, lĩnh vực": the group, not its predicate
+                j = t.cue("group_qualifier", j)
                 count += 1
                 continue
             if word in self.stop_punct or self.is_stop(j):

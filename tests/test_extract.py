@@ -483,3 +483,12 @@ def test_a_plural_head_listing_bodies_by_the_rest_of_their_names():
     # the list ends with the last name the registry knows: what follows is the predicate
     roles = read_roles("Các bộ: Công an, Quốc phòng, Ngoại giao theo chức năng, nhiệm vụ được giao phối hợp thực hiện.")
     assert [m.text for m in roles.leads] == ["Bộ Công an", "Bộ Quốc phòng", "Bộ Ngoại giao"]
+
+
+def test_a_group_qualified_by_the_field_it_manages_stays_one_lead():
+    assert [m.text for m in read_roles("Các bộ quản lý ngành, lĩnh vực hướng dẫn thực hiện.").leads] == [
+        "Các bộ quản lý ngành, lĩnh vực"]
+    assert [m.text for m in read_roles("Bộ quản lý chuyên ngành kiểm tra định kỳ.").leads] == ["Bộ quản lý chuyên ngành"]
+    # "quản lý" with another object is the predicate; a named body takes no qualifier
+    assert [m.text for m in read_roles("Các bộ, ngành quản lý chặt chẽ việc sử dụng đất.").leads] == ["Các bộ, ngành"]
+    assert [m.text for m in read_roles("Bộ Công Thương quản lý ngành công nghiệp hóa chất.").leads] == ["Bộ Công Thương"]
