@@ -847,6 +847,11 @@ def read_task_roles(text: str) -> Roles:
         cells: dict[str, list[Mention]] = {}
         for role, cell, start in headed:  # the first column of a role that lists agencies ("Thời gian thực hiện" not)
             mentions = _agency_cell(cell, start)
+            if not mentions and role == "lead" and "lead" not in cells:
+                # a lead cell written as a clause ("Bộ Tài chính chỉ đạo Sở Giao dịch chứng khoán thực hiện")
+                clause = _shifted(read_roles(cell), start)
+                mentions = clause.leads
+                roles.directs += clause.directs
             if mentions and role not in cells:
                 cells[role] = mentions
         if cells.get("lead") and not roles.leads:
@@ -866,6 +871,13 @@ def read_task_roles(text: str) -> Roles:
         found = found[1:]
     if found:
         roles.coordinators += found[0]
+    return roles
+
+
+def _shifted(roles: Roles, offset: int) -> Roles:
+    """The roles of a cell read alone, their offsets moved to the cell's place in the row's text."""
+    for mention in roles.leads + roles.coordinators + roles.advises + roles.directs:
+        mention.start, mention.end = mention.start + offset, mention.end + offset
     return roles
 
 

@@ -492,3 +492,12 @@ def test_a_group_qualified_by_the_field_it_manages_stays_one_lead():
     # "quản lý" with another object is the predicate; a named body takes no qualifier
     assert [m.text for m in read_roles("Các bộ, ngành quản lý chặt chẽ việc sử dụng đất.").leads] == ["Các bộ, ngành"]
     assert [m.text for m in read_roles("Bộ Công Thương quản lý ngành công nghiệp hóa chất.").leads] == ["Bộ Công Thương"]
+
+
+def test_a_lead_cell_written_as_a_clause_gives_its_subject_and_whom_it_directs():
+    text = ("Lập phương án chi tiết xây dựng sàn giao dịch (Cơ quan chủ trì: Bộ Tài chính chỉ đạo Sở Giao dịch chứng "
+            "khoán Việt Nam thực hiện; Cơ quan phối hợp: Bộ Tài nguyên và Môi trường; Thời gian thực hiện: 2035)")
+    roles = read_task_roles(text)
+    assert [text[m.start:m.end] for m in roles.leads] == ["Bộ Tài chính"]
+    assert [m.text for m in roles.directs] == ["Sở Giao dịch chứng khoán Việt Nam"]
+    assert [m.text for m in roles.coordinators] == ["Bộ Tài nguyên và Môi trường"]
