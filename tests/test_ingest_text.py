@@ -175,3 +175,13 @@ def test_text_that_mentions_pdf_magic_is_text(tmp_path):
     path = tmp_path / "note.md"
     path.write_text("# Ghi chú\nTệp PDF bắt đầu bằng %PDF-1.7 ở đầu tệp.\n", encoding="utf-8")
     assert read(path).kind == "md"
+
+
+def test_markdown_table_header_rows_give_clean_fields():
+    text = ("| BỘ XÂY DỰNG ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc  --------------- |\n"
+            "| --- | --- |\n"
+            "| Số: 15/QĐ-BXD | *Hà Nội, ngày 3 tháng 4 năm 2035* |\n"
+            "QUYẾT ĐỊNH\n")
+    fields = from_string(text, kind="txt").fields
+    assert fields["issuer"] == "BỘ XÂY DỰNG"
+    assert fields["number"] == "15/QĐ-BXD"

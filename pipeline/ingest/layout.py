@@ -138,6 +138,7 @@ def header_fields(left: list[str], right: list[str]) -> dict[str, str]:
     return fields
 
 
+_TRAILING_RULE = re.compile(r"\s+[-_=]{3,}$")
 _MARKDOWN = re.compile(r"^\s*#+\s*|\*\*|(?<!\w)\*|\*(?!\w)|`")
 _HEADER_KINDS = ("nation", "motto", "number", "place_date", "subject")
 
@@ -151,7 +152,10 @@ def text_header_fields(lines: list[str], window: int = 14) -> dict[str, str]:
     right: list[str] = []
     seen_nation = seen_anchor = False
     for line in head:
-        pieces = [" ".join(_MARKDOWN.sub("", cell).split()) for cell in line.split(" | ")]
+        # a markdown table row keeps its outer bars ("| THỦ TƯỚNG CHÍNH PHỦ ------- | CỘNG HÒA … |") and a cell
+        # its rule joined after the name ("------- "): neither is text
+        cells = line.strip().strip("|").split(" | ")
+        pieces = [_TRAILING_RULE.sub("", " ".join(_MARKDOWN.sub("", cell).split())) for cell in cells]
         pieces = [text for text in pieces if text and not is_rule_line(text)]
         kinds = [header_kind(text) for text in pieces]
         if seen_nation and seen_anchor and not any(kinds):
