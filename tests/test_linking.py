@@ -5,6 +5,8 @@ import copy
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.linking import feature_matrices, link
 from pipeline.linking.config import linking_rules
@@ -385,6 +387,30 @@ def test_the_central_documents_subject_alone_does_not_link(central):
         "tổ chức hội nghị phổ biến nghị quyết đến cán bộ"
     links, _ = link(themed, plan)
     assert links == []
+
+
+def _strip_subject_reference(tokens, subject, min_words):
+    """The subject rule by definition: at each position, drop the longest run (>= min_words) of the
+    subject's contiguous words, else keep the word."""
+    runs = {tuple(subject[a:b]) for a in range(len(subject)) for b in range(a + min_words, len(subject) + 1)}
+    out, k = [], 0
+    while k < len(tokens):
+        span = max((n for n in range(min_words, len(tokens) - k + 1) if tuple(tokens[k:k + n]) in runs), default=0)
+        out, k = (out, k + span) if span else (out + [tokens[k]], k + 1)
+    return out
+
+
+SUBJECT_WORDS = "về phát triển kinh tế khu vực biên giới đất liền"
+
+
+@settings(max_examples=300, deadline=None)
+@given(tokens=st.lists(st.sampled_from([*SUBJECT_WORDS.split(), "chợ"]), max_size=30),
+       min_words=st.integers(1, 5))
+def test_subject_runs_are_stripped_as_defined(tokens, min_words):
+    from pipeline.linking.features import _strip_subject
+
+    subject = tuple(SUBJECT_WORDS.split())
+    assert _strip_subject(tokens, subject, min_words) == _strip_subject_reference(tokens, subject, min_words)
 
 
 def test_a_duty_reserved_to_central_bodies_is_not_addressed_to_the_province():

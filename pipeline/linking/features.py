@@ -76,19 +76,23 @@ def subject_of(central: Document, rules: LinkingRules) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=64)
-def _subject_runs(subject: tuple[str, ...], min_words: int) -> frozenset[tuple[str, ...]]:
-    """Every contiguous run of at least min_words words of the subject (built once per central document)."""
-    return frozenset(subject[a:b] for a in range(len(subject)) for b in range(a + min_words, len(subject) + 1))
+def _subject_runs(subject: tuple[str, ...], min_words: int) -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """Every contiguous run of at least min_words words of the subject, and the runs of exactly min_words
+    (every longer run begins with one of them), built once per central document."""
+    runs = frozenset(subject[a:b] for a in range(len(subject)) for b in range(a + min_words, len(subject) + 1))
+    return runs, frozenset(run for run in runs if len(run) == min_words)
 
 
 def _strip_subject(tokens: list[str], subject: tuple[str, ...], min_words: int) -> list[str]:
     """tokens without their maximal runs (of at least min_words) that occur contiguously in subject."""
-    runs = _subject_runs(subject, min_words)
+    runs, openings = _subject_runs(subject, min_words)
     longest = len(subject)
     out, k = [], 0
     while k < len(tokens):
-        span = next((n for n in range(min(longest, len(tokens) - k), min_words - 1, -1)
-                     if tuple(tokens[k:k + n]) in runs), 0)
+        span = 0
+        if tuple(tokens[k:k + min_words]) in openings:
+            span = next(n for n in range(min(longest, len(tokens) - k), min_words - 1, -1)
+                        if tuple(tokens[k:k + n]) in runs)
         if span:
             k += span
         else:
