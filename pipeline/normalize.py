@@ -499,14 +499,15 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
             return not (continuation and not previous.text.endswith((".", "./.", ":", "?", "!")))
         if continuation:
             return False
+        if _opens_upper_heading(previous, line):
+            return True  # the authority line under a wrapped trích yếu ("ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG …")
         return not _is_full(previous, layout)
     # consecutive lines
     if continuation:
         return ends and previous.text.endswith((".", "./.", ":", "?", "!")) and not _is_full(previous, layout)
     if not layout.hard_wrapped:
         return True
-    if _is_upper_line(line.text) and not _is_upper_line(previous.text) and line.text[:1].isalpha() \
-            and len(_WORD.findall(line.text)) >= 2:
+    if _opens_upper_heading(previous, line):
         return True  # an upper-case heading line (a lone acronym such as "(ODA)." rather wraps)
     if ends:
         if not _is_full(previous, layout) or previous.text.endswith(":"):
@@ -518,6 +519,12 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
             and _is_upper_line(previous.text) and _is_upper_line(line.text):
         return False  # an upper-case part heading wrapped over two lines ("II. NHIỆM VỤ, GIẢI PHÁP" / "TRỌNG TÂM")
     return not _is_full(previous, layout)
+
+
+def _opens_upper_heading(previous: _Line, line: _Line) -> bool:
+    """An upper-case line of two words or more after a line in ordinary case: a heading, not a wrap."""
+    return _is_upper_line(line.text) and not _is_upper_line(previous.text) and line.text[:1].isalpha() \
+        and len(_WORD.findall(line.text)) >= 2
 
 
 def _block(group: list[_Line], source: SourceText) -> Block:

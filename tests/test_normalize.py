@@ -173,3 +173,41 @@ def test_a_dash_carried_over_to_the_margin_stays_in_its_sentence():
                                  "- Thể thao và Du lịch bảo đảm cấp nước sinh hoạt cho dân cư ở các vùng")
     blocks = texts(text)
     assert any("Văn hóa - Thể thao và Du lịch" in b for b in blocks)
+
+
+# pdftotext -layout of a provincial decision: the trích yếu wraps over two centred lines, then, after blank
+# lines, the authority that enacts it is printed in capitals above the "Căn cứ" lines
+AUTHORITY_UNDER_TITLE = "\n".join([
+    "   ỦY BAN NHÂN DÂN           CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "     TỈNH BẮC KẠN                  Độc lập - Tự do - Hạnh phúc",
+    "",
+    "   Số: 512 /QĐ-UBND                   Bắc Kạn, ngày 3 tháng 4 năm 2035",
+    "",
+    "                             QUYẾT ĐỊNH",
+    "Về việc ủy quyền cho Giám đốc Sở Xây dựng phê duyệt phương án bảo đảm",
+    "         an toàn giao thông khi thi công công trình trên đường bộ",
+    "",
+    "",
+    "                    ỦY BAN NHÂN DÂN TỈNH BẮC KẠN",
+    "",
+    "    Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2035;",
+    "    Căn cứ Nghị định số 40/2035/NĐ-CP ngày 02/02/2035 của Chính phủ quy",
+    "định chi tiết một số điều của Luật Đường bộ;",
+    "    Theo đề nghị của Giám đốc Sở Xây dựng tại Tờ trình số 20/TTr-SXD ngày",
+    "15/3/2035,",
+    "",
+    "                                 QUYẾT ĐỊNH:",
+    "",
+    "     Điều 1. Ủy quyền cho Giám đốc Sở Xây dựng phê duyệt phương án bảo đảm an",
+    "toàn giao thông khi thi công công trình trên đường bộ đang khai thác thuộc",
+    "phạm vi quản lý của tỉnh theo quy định tại khoản 3 Điều 12 Nghị định số",
+    "40/2035/NĐ-CP ngày 02/02/2035 của Chính phủ.",
+    "     Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.",
+]) + "\n"
+
+
+def test_an_upper_case_line_after_a_blank_line_does_not_continue_the_title():
+    blocks = texts(AUTHORITY_UNDER_TITLE)
+    title = next(b for b in blocks if b.startswith("Về việc"))
+    assert title.endswith("khi thi công công trình trên đường bộ")
+    assert "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN" in blocks
