@@ -78,6 +78,7 @@ class RoleRules(BaseModel):
     place_words: list[str] = []
     column_cues: dict[str, list[str]] = {}
     elliptic_lists: dict[str, str] = {}
+    shared_heads: list[str] = []
     stops: list[str]
     stop_punct: list[str]
     max_qualifier: int = 14
@@ -140,7 +141,7 @@ def _register_tokenizer() -> str:
 
 _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "advise", "advise_fill", "direct",
               "direct_chain", "title", "head", "plural_head", "article", "adverbial", "address", "heading_opener",
-              "duty_heading", "place", "group_qualifier", "stop")
+              "duty_heading", "place", "group_qualifier", "shared_head", "stop")
 
 
 @dataclass
@@ -187,6 +188,7 @@ def engine() -> Engine:
         "plural_head": rules.plural_heads, "article": rules.articles, "adverbial": rules.adverbial_openers,
         "address": rules.address_openers, "heading_opener": rules.heading_openers,
         "duty_heading": rules.duty_headings, "place": rules.place_qualifiers, "group_qualifier": rules.group_qualifiers,
+        "shared_head": rules.shared_heads,
         "stop": rules.stops, "subject_end": rules.subject_end_cues,
         "subject_break": rules.subject_breaks, "definition": rules.definition_cues,
     }
@@ -260,6 +262,7 @@ class Item:
     group: bool
     note: str = ""
     placed: bool = False  # a closed name followed by its place ("Ủy ban nhân dân thành phố | Thủ Đức")
+    shared: str = ""  # the qualifier a bare name shares with the next body ("Hội đồng nhân dân, Ủy ban nhân dân | các tỉnh")
 
 
 @dataclass
@@ -313,7 +316,7 @@ class Reader:
         t = self.t
         kind = self.item_kind(i)
         if kind is None:
-            return None
+            return self.shared_item(i)
         agency_id = None
         group = True
         open_name = True
@@ -358,6 +361,24 @@ class Reader:
                 after = close + 1
         return Item(i, end, after, agency_id if kind != "article" or agency_id else None, group, note,
                     placed=not open_name and end > named_end)
+
+    def shared_item(self, i: int) -> Item | None:
+        """A bare body name that takes the place qualifier of the next body in the list ("Hội đồng nhân dân, Ủy
+        ban nhân dân các tỉnh, thành phố"; rules/roles.yaml `shared_heads`), or None."""
+        t = self.t
+        end = t.cue("shared_head", i)
+        if not end or end + 1 >= self.n or t.words[end] not in (",", "và"):
+            return None
+        k = end + 2 if t.words[end] == "," and t.words[end + 1] == "và" else end + 1
+        head_end = t.cue("shared_head", k)
+        following = self.parse_item(k) if head_end else None
+        if following is None:
+            return None
+        shared = following.shared or (" ".join(t.text[t.starts[head_end]:t.ends[following.end - 1]].split())
+                                      if following.end > head_end else "")
+        if not shared:
+            return None
+        return Item(i, end, end, None, True, shared=shared)
 
     def place_name(self, j: int) -> int:
         """A closed name may carry its place: "Ủy ban nhân dân tỉnh Lào Cai", "Sở Y tế tỉnh Kon Tum", or the
@@ -455,6 +476,12 @@ class Reader:
         t = self.t
         start, end = t.starts[item.start], t.ends[item.end - 1]
         printed = agencies.expand_abbreviations(" ".join(t.text[start:end].split()))
+        if item.shared:
+            agency = agencies.lookup(f"{printed} {item.shared}")
+            if agency is None:
+                return Mention(text=printed, note=item.note, start=start, end=end)
+            return Mention(text=printed, canonical=agency.id, name=agency.name, level=agency.level,
+                           locality=agency.locality, note=item.note, start=start, end=end)
         agency = agencies.get(item.agency_id) if item.agency_id and not item.group else None
         if item.placed:  # the place may change the body: "… thành phố Thủ Đức" is a district-level city
             agency = agencies.lookup(printed) or agency

@@ -501,3 +501,16 @@ def test_a_lead_cell_written_as_a_clause_gives_its_subject_and_whom_it_directs()
     assert [text[m.start:m.end] for m in roles.leads] == ["Bộ Tài chính"]
     assert [m.text for m in roles.directs] == ["Sở Giao dịch chứng khoán Việt Nam"]
     assert [m.text for m in roles.coordinators] == ["Bộ Tài nguyên và Môi trường"]
+
+
+def test_a_bare_council_shares_the_place_of_the_committee_after_it():
+    # a ministry letter to the provinces: "Hội đồng nhân dân, Ủy ban nhân dân các tỉnh" are two bodies of the provinces
+    roles = read_roles("Bộ Xây dựng đề nghị Hội đồng nhân dân, Ủy ban nhân dân các tỉnh, thành phố trực thuộc "
+                       "Trung ương khẩn trương thực hiện các nội dung sau:")
+    assert [m.text for m in roles.leads] == ["Hội đồng nhân dân", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc "
+                                                                   "Trung ương"]
+    assert [m.canonical for m in roles.leads] == ["hdnd_cac_cap", "ubnd_cac_tinh"]
+    assert all(m.locality for m in roles.leads)
+    roles = read_roles("HĐND và UBND cấp xã bố trí kinh phí thực hiện.")
+    assert [(m.text, m.canonical) for m in roles.leads] == [("Hội đồng nhân dân", "hdnd_xa"),
+                                                           ("Ủy ban nhân dân cấp xã", "ubnd_cap_xa")]
