@@ -1008,7 +1008,15 @@ def _task_article(node: _Node, cues: _Cues) -> bool:
         return subjects >= 2 and subjects >= cues.rules.subject_share * len(clauses)
     body = " ".join(b.text for b in node.body)
     form = _form(body)
-    return bool(form) and bool(cues.assignment.match(form))
+    if form and cues.assignment.match(form):
+        return True
+    # an article that is one sentence putting a duty on a body ("Điều 4. Giám đốc Sở Công Thương chịu trách
+    # nhiệm …, có trách nhiệm công khai …; tham mưu …")
+    whole = _form(" ".join([node.title, body]))
+    return bool(cues.subject.match(whole)) and bool(_BODY_DUTY.search(whole))
+
+
+_BODY_DUTY = re.compile(r"(?<!\w)(?:(?:có|chịu) trách nhiệm|chủ trì)(?!\w)")
 
 
 def _is_task_leaf(node: _Node, cues: _Cues) -> bool:

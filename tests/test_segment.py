@@ -756,3 +756,33 @@ def test_a_header_row_is_never_the_signature_and_a_portal_line_above_it_is_skipp
     assert [t.id for t in doc.tasks] == ["II.1", "II.2"]
     assert doc.meta.doc_type == "Kế hoạch" and doc.meta.title.startswith("Phòng, chống sạt lở")
     assert doc.preamble.startswith("(Kèm theo Quyết định số 88/QĐ-TTg")
+
+
+AUTHORISATION_DECISION = """ỦY BAN NHÂN DÂN
+TỈNH CAO BẰNG
+Số: 77/QĐ-UBND
+Cao Bằng, ngày 4 tháng 5 năm 2035
+QUYẾT ĐỊNH
+Về việc ủy quyền cho Giám đốc Sở Y tế cấp giấy phép hoạt động khám bệnh, chữa bệnh
+ỦY BAN NHÂN DÂN TỈNH CAO BẰNG
+Căn cứ Luật Khám bệnh, chữa bệnh ngày 9/1/2033;
+QUYẾT ĐỊNH:
+Điều 1. Ủy quyền cho Giám đốc Sở Y tế cấp giấy phép hoạt động khám bệnh, chữa bệnh trên địa bàn tỉnh.
+Điều 2. Thời hạn ủy quyền
+Kể từ ngày Quyết định này có hiệu lực thi hành đến hết ngày 31 tháng 12 năm 2035.
+Điều 3. Giám đốc Sở Y tế chịu trách nhiệm trước pháp luật về nội dung được ủy quyền, có trách nhiệm công khai \
+các thủ tục được ủy quyền; tham mưu Ủy ban nhân dân tỉnh điều chỉnh nội dung ủy quyền khi pháp luật thay đổi.
+Điều 4. Quyết định này có hiệu lực thi hành kể từ ngày ký.
+Nơi nhận:
+- Như Điều 4;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nông Văn Tú
+"""
+
+
+def test_an_article_that_is_one_sentence_putting_a_duty_on_a_body_is_a_task():
+    doc = parse_text(AUTHORISATION_DECISION)
+    assert [t.id for t in doc.tasks] == ["1", "3"]
+    assert doc.tasks[1].text.startswith("Giám đốc Sở Y tế chịu trách nhiệm")
