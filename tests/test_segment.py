@@ -786,3 +786,36 @@ def test_an_article_that_is_one_sentence_putting_a_duty_on_a_body_is_a_task():
     doc = parse_text(AUTHORISATION_DECISION)
     assert [t.id for t in doc.tasks] == ["1", "3"]
     assert doc.tasks[1].text.startswith("Giám đốc Sở Y tế chịu trách nhiệm")
+
+
+TRANSITIONAL_CLAUSES = """ỦY BAN NHÂN DÂN
+TỈNH ĐIỆN BIÊN
+Số: 12/2035/QĐ-UBND
+Điện Biên, ngày 6 tháng 6 năm 2035
+QUYẾT ĐỊNH
+Phân cấp thẩm quyền thực hiện một số nhiệm vụ trong lĩnh vực tài nguyên nước
+Căn cứ Luật Tài nguyên nước số 28/2033/QH15;
+Ủy ban nhân dân ban hành Quyết định phân cấp thẩm quyền trong lĩnh vực tài nguyên nước.
+Điều 1. Phạm vi điều chỉnh
+Quyết định này phân cấp thẩm quyền thực hiện một số nhiệm vụ trong lĩnh vực tài nguyên nước.
+Điều 2. Hiệu lực và trách nhiệm thi hành
+1. Quyết định này có hiệu lực thi hành kể từ ngày 15 tháng 6 năm 2035.
+2. Điều khoản chuyển tiếp
+Các hồ sơ cấp phép khai thác nước mặt mà cơ quan có thẩm quyền đã tiếp nhận trước ngày Quyết định này có hiệu \
+lực thì tiếp tục thực hiện theo thẩm quyền quy định trước ngày Quyết định này có hiệu lực thi hành.
+3. Trường hợp hồ sơ đề nghị gia hạn giấy phép đã nộp trước ngày 15 tháng 6 năm 2035 thì tiếp tục giải quyết \
+theo quy định tại Quyết định số 4/2030/QĐ-UBND.
+4. Giám đốc Sở Nông nghiệp và Môi trường chủ trì hướng dẫn các xã thực hiện Quyết định này.
+5. Chánh Văn phòng Ủy ban nhân dân tỉnh, Chủ tịch Ủy ban nhân dân các xã chịu trách nhiệm thi hành Quyết định này./.
+Nơi nhận:
+- Như khoản 5 Điều 2;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Lò Văn Phương
+"""
+
+
+def test_transitional_clauses_are_no_tasks():
+    doc = parse_text(TRANSITIONAL_CLAUSES)
+    assert [t.id for t in doc.tasks] == ["2.4", "2.5"]
