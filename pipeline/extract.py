@@ -79,6 +79,8 @@ class RoleRules(BaseModel):
     column_cues: dict[str, list[str]] = {}
     elliptic_lists: dict[str, str] = {}
     shared_heads: list[str] = []
+    power_openings: list[str] = []
+    power_transfers: list[str] = []
     stops: list[str]
     stop_punct: list[str]
     max_qualifier: int = 14
@@ -141,7 +143,7 @@ def _register_tokenizer() -> str:
 
 _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "advise", "advise_fill", "direct",
               "direct_chain", "title", "head", "plural_head", "article", "adverbial", "address", "heading_opener",
-              "duty_heading", "place", "group_qualifier", "shared_head", "stop")
+              "duty_heading", "place", "group_qualifier", "shared_head", "power", "transfer", "stop")
 
 
 @dataclass
@@ -188,7 +190,7 @@ def engine() -> Engine:
         "plural_head": rules.plural_heads, "article": rules.articles, "adverbial": rules.adverbial_openers,
         "address": rules.address_openers, "heading_opener": rules.heading_openers,
         "duty_heading": rules.duty_headings, "place": rules.place_qualifiers, "group_qualifier": rules.group_qualifiers,
-        "shared_head": rules.shared_heads,
+        "shared_head": rules.shared_heads, "power": rules.power_openings, "transfer": rules.power_transfers,
         "stop": rules.stops, "subject_end": rules.subject_end_cues,
         "subject_break": rules.subject_breaks, "definition": rules.definition_cues,
     }
@@ -578,6 +580,24 @@ class Reader:
                     return addressed, k
         return items, j
 
+    def transferred_to(self) -> list[Item]:
+        """The bodies a power is handed over to ("Thẩm quyền của A … chuyển giao cho B thực hiện", "… do B thực
+        hiện"; rules/roles.yaml `power_transfers`), when "thực hiện" or the end of the clause follows them."""
+        t = self.t
+        for k in range(self.n):
+            if t.words[k] in (".", ";"):
+                break
+            end = t.cue("transfer", k)
+            if not end:
+                continue
+            items, j = self.parse_list(end, semicolons=False)
+            if items and (j >= self.n or t.words[j] in (".", ",", ":", ";") or
+                          " ".join(t.words[j:j + 2]) == "thực hiện"):
+                self.covered.update(range(k, j))
+                return items
+            self.covered.difference_update(range(end, j))
+        return []
+
     def _extend_subject(self, item: Item, j: int) -> tuple[Item, int]:
         """An open-group subject runs to the cue that ends the subject in its clause ("Cơ quan lập quy
         hoạch vùng căn cứ …"), past verbs that would otherwise end it."""
@@ -604,6 +624,8 @@ class Reader:
         t = self.t
         roles = Roles()
         leads, _ = self.subject()
+        if not leads and t.cue("power", 0):
+            leads = self.transferred_to()
         roles.leads = self.mentions(leads)
         roles.own_subject = bool(leads)
         i = 0

@@ -954,8 +954,9 @@ def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues) -> None:
             title_form = _form(node.title)
             if holds and _non_task_title(node, title_form, cues):
                 holds = False
-            if holds and node.children and cues.content_list.search(match_form(node.title[-_HEAD:])):
-                holds = False
+            if holds and node.children and cues.content_list.search(match_form(node.title[-_HEAD:])) \
+                    and not any(p.search(match_form(node.title)) for p in cues.task_article):
+                holds = False  # "… bao gồm:" lists contents, unless it hands powers over ("… chuyển giao cho X, bao gồm:")
             if statute and node.kind == "article":
                 holds = holds and _task_article(node, cues)
             node.holds_tasks = holds

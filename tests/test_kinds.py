@@ -116,6 +116,16 @@ def _coverage(result) -> dict[str, str]:
     return {row.central.task: row.status for row in result.coverage}
 
 
+@pytest.fixture(scope="module")
+def competence_decree() -> Document:
+    return parse(KINDS / "nd-phan-dinh-tham-quyen-khoang-san.txt", role="central")
+
+
+@pytest.fixture(scope="module")
+def delegation_decision() -> Document:
+    return parse(KINDS / "tuyenquang-qd-phan-cap-khoang-san.txt", role="provincial")
+
+
 # --------------------------------------------------------------------------- (a) decree and province letter
 
 
@@ -497,3 +507,26 @@ def test_every_task_of_every_kind_has_text_and_a_place(decree, province_letter, 
         assert [t.span.start for t in tasks] == sorted(t.span.start for t in tasks), doc.id
         for task in tasks:
             assert task.text.strip() and task.span.line >= 1, (doc.id, task.id)
+
+
+# --------------------------------------------------------------------------- (a) a decree handing powers over, a province's phân cấp
+
+
+def _leads(doc: Document) -> dict[str, list[str]]:
+    return {t.id: _names(t.leads) for t in doc.tasks}
+
+
+def test_competence_decree_powers_handed_over_are_tasks_of_their_new_holder(competence_decree: Document):
+    leads = _leads(competence_decree)
+    # "Thẩm quyền của A … chuyển giao cho B thực hiện" / "… do B thực hiện": B holds the power
+    assert leads["3"] == ["Chủ tịch Ủy ban nhân dân cấp tỉnh"]
+    assert leads["4.1.a"] == leads["4.1.b"] == ["Chủ tịch Ủy ban nhân dân cấp xã"]  # "…, bao gồm:" lists powers
+    assert leads["4.2"] == ["Ủy ban nhân dân cấp xã"]
+    assert leads["5.1"] == ["Bộ trưởng Bộ Nông nghiệp và Môi trường"]
+    assert "7" in leads and not any(t.startswith(("1", "2", "6")) for t in leads)
+
+
+def test_province_delegation_decision_tasks(delegation_decision: Document):
+    leads = _leads(delegation_decision)
+    assert leads["2.1"] == leads["2.3"] == ["Chủ tịch Ủy ban nhân dân cấp xã"]
+    assert "3.2" not in leads  # the transitional clause
