@@ -71,6 +71,7 @@ class StructureRules(BaseModel):
     non_task_titles: list[str]
     non_task_max_words: int = 10
     content_list_endings: list[str]
+    case_list_endings: list[str] = []
     non_task_clauses: list[str]
     task_article_titles: list[str]
     task_headings: list[str]
@@ -103,6 +104,7 @@ class _Cues:
     assignment_anywhere: re.Pattern
     citation_list: re.Pattern
     content_list: re.Pattern
+    case_list: re.Pattern | None
     subject_prefix: re.Pattern
     recipients: re.Pattern
     provision_duty: re.Pattern | None
@@ -140,6 +142,8 @@ def _cues() -> _Cues:
         assignment_anywhere=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(w)) for w in rules.assignment_openings)
                                        + r")(?!\w)"),
         citation_list=_openings(rules.citation_list_openings),
+        case_list=re.compile(r"(?:" + "|".join(f"(?:{p})" for p in rules.case_list_endings) + r")\s*:?\s*$")
+        if rules.case_list_endings else None,
         content_list=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(p)) for p in rules.content_list_endings)
                                 + r")\s*:?\s*$"),
         subject_prefix=_openings(rules.subject_prefixes),
@@ -950,6 +954,7 @@ def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues) -> None:
     def walk(nodes: list[_Node], inherited: bool) -> None:
         for node in nodes:
             _absorb_citation_lists(node, cues)
+            _absorb_case_lists(node, cues)
             holds = inherited
             title_form = _form(node.title)
             if holds and _non_task_title(node, title_form, cues):
@@ -985,6 +990,19 @@ def _absorb_citation_lists(node: _Node, cues: _Cues) -> None:
     if all(not c.children and cues.citation_list.match(_form(c.title)) and _DOC_NUMBER.match(c.title[:160])
            for c in bullets):
         node.absorbed = [b for c in bullets for b in (c.head, *c.body)]
+        node.children = []
+
+
+def _absorb_case_lists(node: _Node, cues: _Cues) -> None:
+    """Points that only spell out the cases or conditions of their clause ("… trừ các trường hợp sau đây:",
+    "… khi đáp ứng một trong các điều kiện sau đây:"; rules/structure.yaml `case_list_endings`) are part of the
+    clause's text, not items of their own."""
+    if cues.case_list is None or not node.children or node.absorbed:
+        return
+    if any(c.kind not in ("letter", "letter_dot") or c.children for c in node.children):
+        return
+    if cues.case_list.search(fold(node.title[-_HEAD:])):
+        node.absorbed = [b for c in node.children for b in (c.head, *c.body)]
         node.children = []
 
 

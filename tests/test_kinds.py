@@ -530,3 +530,12 @@ def test_province_delegation_decision_tasks(delegation_decision: Document):
     leads = _leads(delegation_decision)
     assert leads["2.1"] == leads["2.3"] == ["Chủ tịch Ủy ban nhân dân cấp xã"]
     assert "3.2" not in leads  # the transitional clause
+
+
+def test_points_that_only_list_cases_or_conditions_stay_in_their_clause(competence_decree: Document,
+                                                                       delegation_decision: Document):
+    decree, province = _leads(competence_decree), _leads(delegation_decision)
+    assert decree["5.2"] == ["Ủy ban nhân dân cấp tỉnh"] and "5.2.a" not in decree
+    assert "vật liệu xây dựng thông thường" in next(t.text for t in competence_decree.tasks if t.id == "5.2")
+    assert province["2.2"] == ["Chủ tịch Ủy ban nhân dân cấp xã"] and "2.2.b" not in province
+    assert list(province) == ["2.1", "2.2", "2.3", "4"]
