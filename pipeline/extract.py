@@ -508,7 +508,7 @@ class Reader:
         t = self.t
         singular = self.engine.elliptic.get(" ".join(t.words[item.start:item.end]))
         if singular is None or item.end >= self.n or t.words[item.end] != ":":
-            return None
+            return self._elliptic_without_colon(item)
         found: list[Mention] = []
         k = item.end + 1
         while k < self.n:
@@ -522,6 +522,35 @@ class Reader:
         if found:
             self.covered.update(range(item.start, k))
         return found or None
+
+    def _elliptic_without_colon(self, item: Item) -> list[Mention] | None:
+        """The same list printed without its colon, after an office-holder title or not ("Giám đốc các Sở Y tế,
+        Công Thương, Nông nghiệp và Môi trường", "Các Bộ Tài chính, Xây dựng"): at least two names completed."""
+        t = self.t
+        k = t.cue("title", item.start) or item.start
+        singular = self.engine.elliptic.get(" ".join(t.words[k:k + 2]))
+        if singular is None:
+            return None
+        found: list[Mention] = []
+        k += 2
+        while k < self.n:
+            named = self._completed_name(k, singular)
+            if named is None:
+                break
+            mention, k = named
+            found.append(mention)
+            if k + 1 < self.n and t.words[k] in (",", "và") and t.words[k + 1] != "và":
+                k += 1
+            elif k + 2 < self.n and t.words[k] == "," and t.words[k + 1] == "và":
+                k += 2
+            else:
+                break
+        if len(found) < 2:
+            return None
+        while t.words[k - 1] in (",", "và"):
+            k -= 1
+        self.covered.update(range(item.start, k))
+        return found
 
     def _completed_name(self, k: int, singular: str) -> tuple[Mention, int] | None:
         """The longest run of tokens from k that, completed with the head's noun or as printed, is exactly a

@@ -514,3 +514,17 @@ def test_a_bare_council_shares_the_place_of_the_committee_after_it():
     roles = read_roles("HĐND và UBND cấp xã bố trí kinh phí thực hiện.")
     assert [(m.text, m.canonical) for m in roles.leads] == [("Hội đồng nhân dân", "hdnd_xa"),
                                                            ("Ủy ban nhân dân cấp xã", "ubnd_cap_xa")]
+
+
+def test_a_plural_head_lists_bodies_by_the_rest_of_their_names_without_a_colon():
+    roles = read_roles("Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các Sở Y tế, Công Thương, Nông nghiệp và Môi "
+                       "trường; Chủ tịch Ủy ban nhân dân các xã chịu trách nhiệm thi hành Quyết định này.")
+    assert [m.canonical for m in roles.leads] == ["van_phong_ubnd_tinh", "so_y_te", "so_cong_thuong",
+                                                  "so_nong_nghiep_moi_truong", "ubnd_cac_xa"]
+    roles = read_roles("Sở Công Thương chủ trì, phối hợp với các Sở Tài chính, Xây dựng và Ủy ban nhân dân các xã "
+                       "thực hiện.")
+    assert [m.text for m in roles.coordinators] == ["Sở Tài chính", "Sở Xây dựng", "Ủy ban nhân dân các xã"]
+    assert [m.text for m in read_roles("Các Bộ Tài chính, Công Thương phối hợp.").leads] == ["Bộ Tài chính",
+                                                                                             "Bộ Công Thương"]
+    # one name only: the group as printed, as before
+    assert [m.text for m in read_roles("Các sở, ban, ngành tỉnh triển khai.").leads] == ["Các sở, ban, ngành tỉnh"]
