@@ -464,6 +464,13 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
         for cell in cells:
             form = match_form(cell)
             folded = fold(cell)
+            bullet = parse_label(cell) if in_recipients else None
+            if bullet is not None and bullet.kind in bullet_kinds():
+                # the recipients in the cell beside "Kính gửi:" ("Kính gửi: | - Ủy ban nhân dân các tỉnh …;")
+                meta.recipients.append(cell[bullet.end:].rstrip(";.,").strip())
+                recipient_open = not _ends_with_sentence(cell)
+                consumed = True
+                continue
             if folded in cues.motto or any(folded.startswith(m) for m in cues.motto):
                 consumed = True
                 continue
@@ -1173,7 +1180,7 @@ def _read_closing(blocks: list[Block], meta: DocumentMeta, cues: _Cues) -> None:
     titles: list[str] = []
     for block in blocks:
         cells = [piece for cell in _cells(block) for piece in _SIGNATURE_SPLIT.split(cell) if piece.strip()]
-        for cell in cells:
+        for position, cell in enumerate(cells):
             form = match_form(cell)
             if cues.closing.match(form):
                 in_recipients = True
@@ -1187,7 +1194,8 @@ def _read_closing(blocks: list[Block], meta: DocumentMeta, cues: _Cues) -> None:
                 continue
             if _is_upper(cell) and cues.signature.match(form) and len(cell) < 80:
                 titles.append(cell)
-                in_recipients = False
+                # a signature printed beside the recipients list ("- Như Điều 5; | KT. CHỦ TỊCH") does not end it
+                in_recipients = in_recipients and position > 0
                 continue
             if _is_name(cell):
                 meta.signer = cell

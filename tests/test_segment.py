@@ -649,8 +649,9 @@ def test_letter_subject_runs_up_to_kinh_gui_and_recipients_are_no_tasks():
     meta = doc.meta
     assert meta.title == ("V/v tổ chức thực hiện Nghị định số 12/2034/NĐ-CP ngày 1/6/2034 của Chính phủ "
                           "về quản lý giống cây trồng lâm nghiệp")
+    # the Kính gửi list, then the Nơi nhận list printed beside the signature block
     assert meta.recipients == ["Các sở, ban, ngành cấp tỉnh", "Ban quản lý rừng phòng hộ",
-                               "Ủy ban nhân dân các xã, phường"]
+                               "Ủy ban nhân dân các xã, phường", "Như trên", "Lưu: VT"]
     assert doc.preamble.startswith("Thực hiện Nghị định số 12/2034/NĐ-CP")
 
 
@@ -819,3 +820,66 @@ Lò Văn Phương
 def test_transitional_clauses_are_no_tasks():
     doc = parse_text(TRANSITIONAL_CLAUSES)
     assert [t.id for t in doc.tasks] == ["2.4", "2.5"]
+
+
+# a ministry letter as a converter writes a Word file: the "Kính gửi" row of a two-column table, the recipients
+# in the cell beside it
+KINH_GUI_ROW_LETTER = """BỘ XÂY DỰNG
+------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 310/BXD-QLN
+V/v triển khai Nghị định số 40/2035/NĐ-CP | Hà Nội, ngày 5 tháng 5 năm 2035
+
+Kính gửi: | - Hội đồng nhân dân các tỉnh, thành phố trực thuộc Trung ương;
+- Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.
+
+Bộ Xây dựng đề nghị Ủy ban nhân dân các tỉnh, thành phố thực hiện các nội dung sau:
+1. Rà soát quỹ đất phát triển nhà ở xã hội trên địa bàn.
+2. Báo cáo kết quả thực hiện về Bộ Xây dựng trước ngày 30 tháng 6 năm 2035.
+Trân trọng./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, QLN.
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Nguyễn Văn Bình
+"""
+
+
+def test_recipients_in_the_cell_beside_kinh_gui():
+    doc = parse_text(KINH_GUI_ROW_LETTER)
+    assert doc.meta.recipients[:2] == ["Hội đồng nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+                                       "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    assert [t.id for t in doc.tasks] == ["1", "2"]
+
+
+# pdftotext -layout: the recipients list and the signature block side by side
+SIDE_BY_SIDE_CLOSING = """   ỦY BAN NHÂN DÂN           CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+     TỈNH HÀ GIANG                 Độc lập - Tự do - Hạnh phúc
+
+   Số: 45 /QĐ-UBND                   Hà Giang, ngày 6 tháng 7 năm 2035
+
+                             QUYẾT ĐỊNH
+          Về việc giao nhiệm vụ kiểm tra an toàn thực phẩm năm 2035
+
+                                 QUYẾT ĐỊNH:
+
+     Điều 1. Giao Sở Y tế chủ trì kiểm tra an toàn thực phẩm tại các chợ trên địa bàn tỉnh.
+     Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.
+ Nơi nhận:                                    TM. ỦY BAN NHÂN DÂN
+- Như Điều 2;                                     KT. CHỦ TỊCH
+- Chủ tịch UBND tỉnh;
+- Các PCT UBND tỉnh;                              PHÓ CHỦ TỊCH
+- Lưu: VT.
+
+
+
+                                                   Lý Văn Sình
+"""
+
+
+def test_recipients_beside_the_signature_block():
+    doc = parse_text(SIDE_BY_SIDE_CLOSING)
+    assert doc.meta.recipients == ["Như Điều 2", "Chủ tịch UBND tỉnh", "Các PCT UBND tỉnh", "Lưu: VT"]
+    assert doc.meta.signer == "Lý Văn Sình"
+    assert doc.meta.signer_title == "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
