@@ -4,7 +4,8 @@ Guarantees to segment:
 - one Block per logical paragraph, in source order; hard line wraps, and paragraphs or words split across a
   blank line by a page break ("bồi \\n\\ndưỡng", "năm \\n\\n2021"), are joined with one space;
 - a Block starts at every numbering label or bullet that opens an item (grammar in rules/numbering.yaml,
-  see `parse_label`); a number or dash that merely begins a wrapped line is not taken for a label;
+  see `parse_label`); a number or dash that merely begins a wrapped line is not taken for a label; a quotation
+  running over several paragraphs (a letter quoting a law's articles) is one Block, its labels not the document's;
 - Block.text is the display form: NFC, original spelling and wording, markdown markers (`#`, `**`, `*`)
   removed, `pdftotext -layout` indentation and runs of spaces collapsed, letter-spaced capitals rejoined;
 - Block.markup keeps the hints: "heading", "heading:<depth>", "bold", "italic", "indented", "table"
@@ -410,7 +411,38 @@ def normalize(source: SourceText) -> list[Block]:
             sequences.margin = line.indent
         previous = line
         blank_between = False
-    return [_block(group, source) for group in blocks]
+    return [_block(group, source) for group in _join_quotations(blocks)]
+
+
+_QUOTES = "\"“”"
+_QUOTE_CLOSES = re.compile(r"[\"”][.;,:)]*$")
+_MAX_QUOTED = 80  # paragraphs a quotation may run over before it is taken for a stray quote mark
+
+
+def _join_quotations(groups: list[list[_Line]]) -> list[list[_Line]]:
+    """A quotation of several paragraphs (a letter quoting the articles and clauses of a law: '"Điều 56. …' /
+    '1. …' / '… của Luật này.”') is one paragraph: its numbering is the quoted text's, not the document's. A
+    paragraph opens a quotation when it starts with a quote mark and holds an odd number of them; the quotation
+    ends with the paragraph that holds an odd number and ends with a quote mark."""
+    out: list[list[_Line]] = []
+    i = 0
+    while i < len(groups):
+        group = groups[i]
+        text = " ".join(line.text for line in group).strip()
+        if text[:1] in _QUOTES and _quote_count(text) % 2 == 1:
+            end = next((k for k in range(i + 1, min(len(groups), i + 1 + _MAX_QUOTED))
+                        if _quote_count(" ".join(line.text for line in groups[k])) % 2 == 1), None)
+            if end is not None and _QUOTE_CLOSES.search(" ".join(line.text for line in groups[end]).strip()):
+                out.append([line for g in groups[i:end + 1] for line in g])
+                i = end + 1
+                continue
+        out.append(group)
+        i += 1
+    return out
+
+
+def _quote_count(text: str) -> int:
+    return sum(text.count(q) for q in _QUOTES)
 
 
 def _prepare(source: SourceText) -> list[_Line | None]:

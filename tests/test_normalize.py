@@ -211,3 +211,28 @@ def test_an_upper_case_line_after_a_blank_line_does_not_continue_the_title():
     title = next(b for b in blocks if b.startswith("Về việc"))
     assert title.endswith("khi thi công công trình trên đường bộ")
     assert "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN" in blocks
+
+
+# a department's answer quoting a law: the quoted articles and clauses are the law's numbering, not the letter's
+QUOTING_LETTER = "\n".join([
+    "Trả lời Công văn số 15/UBND-KT của Ủy ban nhân dân xã Tân Lập, Sở Xây dựng có ý kiến như sau:",
+    "Khoản 2 Điều 5 Luật Nhà ở quy định: “Nhà nước bảo đảm quyền có chỗ ở của công dân.\"",
+    "Điều 30 và Điều 31 Luật Nhà ở quy định như sau:",
+    "\"Điều 30. Phát triển nhà ở tại khu vực nông thôn",
+    "1. Việc phát triển nhà ở tại nông thôn phải phù hợp với quy hoạch chung xã.",
+    "2. Hộ gia đình tự xây dựng nhà ở phải bảo đảm yêu cầu về chất lượng.",
+    "Điều 31. Nhà ở tại khu vực thường xuyên bị thiên tai",
+    "Ủy ban nhân dân cấp tỉnh quy định cụ thể về thiết kế nhà ở phù hợp với từng khu vực.”",
+    "Các hộ \"tự xây\" được hướng dẫn tại Phụ lục kèm theo.",
+    "1. Đề nghị Ủy ban nhân dân xã Tân Lập hướng dẫn các hộ gia đình thực hiện theo quy định.",
+]) + "\n"
+
+
+def test_a_quotation_of_several_paragraphs_is_one_paragraph():
+    blocks = normalize(from_string(QUOTING_LETTER, kind="txt"))
+    quoted = next(b for b in blocks if b.text.startswith('"Điều 30.'))
+    assert quoted.text.endswith("phù hợp với từng khu vực.”")
+    assert "2. Hộ gia đình" in quoted.text and not any(m.startswith("label:") for m in quoted.markup)
+    # a paragraph with a closed quotation inside, and the numbered item after the quotation, are their own
+    assert [b.text[:10] for b in blocks][-2:] == ["Các hộ \"tự", "1. Đề nghị"]
+    assert "label:number" in blocks[-1].markup
