@@ -1020,6 +1020,19 @@ def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = Non
 _NO_LEAD = "extract.no_lead"
 
 
+def _addressed_leads(addressees: list[str]) -> list[Mention]:
+    """The bodies a letter is addressed to ("Kính gửi: Sở Công Thương tỉnh Quảng Ngãi"): the lead of a task
+    that names none, itself, in its headings or in the sentence introducing the list. Only addressees that
+    are nothing but agencies count (not "Như trên", not a named person)."""
+    found: list[Mention] = []
+    for addressee in addressees:
+        reader = Reader(read(addressee))
+        items, end = reader.parse_list(0, semicolons=True)
+        if items and all(word in {".", ",", ";", "và"} for word in reader.t.words[end:]):
+            found += [m for m in reader.mentions(items) if m.canonical]
+    return found
+
+
 def _introduced_leads(preamble: str) -> list[Mention]:
     """Agencies a preamble hands the list that follows to ("…, Sở X yêu cầu các đơn vị … thực hiện các
     nội dung sau:"): the lead of any task that names none, itself or in its headings."""
@@ -1047,7 +1060,7 @@ def extract(doc: Document) -> Document:
         extract_task(doc, task, cache)
         if not task.leads:
             if fallback is None:
-                fallback = _introduced_leads(doc.preamble)
+                fallback = _introduced_leads(doc.preamble) or _addressed_leads(doc.meta.addressees)
             task.leads = list(fallback)
             if task.leads and task.locality_role is None and any(m.locality for m in task.leads):
                 task.locality_role, task.localities = "lead", True

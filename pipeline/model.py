@@ -188,6 +188,7 @@ class DocumentMeta:
     implements: list[Citation] = field(default_factory=list)  # "Thực hiện Nghị quyết số …"
     citations: list[Citation] = field(default_factory=list)  # every legal reference in the document
     recipients: list[str] = field(default_factory=list)  # Kính gửi / Nơi nhận
+    addressees: list[str] = field(default_factory=list)  # Kính gửi only: whom a letter is addressed to
 
 
 @dataclass

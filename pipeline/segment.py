@@ -229,6 +229,7 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
     notices: list[Notice] = []
 
     header_end = _read_header(blocks, labels, meta, cues)
+    meta.addressees = list(meta.recipients)  # the "Kính gửi" list; "Nơi nhận" is read with the closing
     _prefer_layout_fields(meta, source.fields)
     closing_start, appendix_start = _find_closing(blocks, labels, header_end, cues)
     body_start = _find_body(blocks, labels, header_end, closing_start, cues)

@@ -528,3 +528,27 @@ def test_a_plural_head_lists_bodies_by_the_rest_of_their_names_without_a_colon()
                                                                                              "Bộ Công Thương"]
     # one name only: the group as printed, as before
     assert [m.text for m in read_roles("Các sở, ban, ngành tỉnh triển khai.").leads] == ["Các sở, ban, ngành tỉnh"]
+
+
+def test_a_letters_tasks_naming_no_body_are_the_addressees():
+    from pipeline.api import parse_text
+
+    letter = parse_text("""CỤC ĐIỆN LỰC
+Số: 45/ĐL-KT
+V/v thực hiện quy định về an toàn đập thủy điện
+Hà Nội, ngày 3 tháng 3 năm 2035
+Kính gửi: Sở Công Thương tỉnh Lai Châu
+Trả lời Công văn số 12/SCT-KT của Sở Công Thương tỉnh Lai Châu, Cục Điện lực có ý kiến như sau:
+Khoản 3 Điều 9 Nghị định số 60/2034/NĐ-CP quy định chủ đập phải lập quy trình vận hành hồ chứa.
+Đề nghị nghiên cứu, hướng dẫn các chủ đập trên địa bàn thực hiện theo quy định./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CỤC TRƯỞNG
+PHÓ CỤC TRƯỞNG
+Lê Văn Hòa
+""", doc_id="cv45", role="central")
+    assert letter.meta.addressees == ["Sở Công Thương tỉnh Lai Châu"]
+    assert "Như trên" in letter.meta.recipients
+    task = next(t for t in letter.tasks if t.text.startswith("Đề nghị nghiên cứu"))
+    assert [m.canonical for m in task.leads] == ["so_cong_thuong"]
