@@ -1067,11 +1067,13 @@ def _judge_task_leaf(node: _Node, cues: _Cues) -> bool:
 def _task_text(node: _Node) -> str:
     """A leaf's own text: the labelled paragraph and its continuations; a title line followed by body
     paragraphs gives way to the body (the title is a heading, not the task) unless it names the body's
-    addressee ("2. Cục Quản lý Khám, chữa bệnh" / "Chỉ đạo …": the subject of the task)."""
+    addressee ("2. Cục Quản lý Khám, chữa bệnh" / "Chỉ đạo …", "2. Giao Sở Xây dựng" / "Chủ trì, phối hợp …":
+    the subject of the task)."""
     title = node.title
     extra = [b.text for b in node.body] + [b.text for b in node.absorbed]
     if node.body and _is_title_like(title, node) and not (
-            node.kind not in STATUTE_KINDS and _cues().subject.match(_form(title))):
+            node.kind not in STATUTE_KINDS and (_cues().subject.match(_form(title))
+                                                or _cues().assignment.match(_form(title)))):
         return "\n".join(extra)
     return "\n".join([title, *extra]) if title else "\n".join(extra)
 

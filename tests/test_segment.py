@@ -883,3 +883,32 @@ def test_recipients_beside_the_signature_block():
     assert doc.meta.recipients == ["Như Điều 2", "Chủ tịch UBND tỉnh", "Các PCT UBND tỉnh", "Lưu: VT"]
     assert doc.meta.signer == "Lý Văn Sình"
     assert doc.meta.signer_title == "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+
+
+HEADED_ASSIGNMENT_LETTER = """ỦY BAN NHÂN DÂN
+TỈNH SƠN LA
+Số: 812/UBND-XD
+V/v triển khai Quyết định số 90/QĐ-BXD của Bộ Xây dựng
+Sơn La, ngày 4 tháng 8 năm 2035
+Kính gửi:
+- Các sở, ban, ngành thuộc tỉnh;
+- Ủy ban nhân dân các xã, phường.
+Để triển khai Quyết định số 90/QĐ-BXD, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu thực hiện một số nhiệm vụ sau:
+1. Giao Sở Xây dựng
+Chủ trì, phối hợp với Công an tỉnh hướng dẫn áp dụng các giải pháp kỹ thuật phòng cháy đối với nhà xưởng.
+2. Ủy ban nhân dân các xã, phường
+Rà soát các công trình trên địa bàn, báo cáo Sở Xây dựng trước ngày 30 tháng 9 năm 2035.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Cầm Văn Hương
+"""
+
+
+def test_a_heading_that_assigns_the_item_stays_in_the_task_text():
+    doc = parse_text(HEADED_ASSIGNMENT_LETTER)
+    assert [t.id for t in doc.tasks] == ["1", "2"]
+    assert doc.tasks[0].text.startswith("Giao Sở Xây dựng\nChủ trì, phối hợp với Công an tỉnh")
+    assert doc.tasks[1].text.startswith("Ủy ban nhân dân các xã, phường\nRà soát")
