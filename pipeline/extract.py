@@ -1039,15 +1039,17 @@ def _introduced_leads(preamble: str) -> list[Mention]:
     text = (preamble or "").strip()
     if not text.endswith(":"):
         return []
-    last = re.split(r"(?<=[.;])\s+", text)[-1]
-    reader = Reader(read(last))
-    t = reader.t
-    for i in range(len(t)):
-        frame = t.cue("assign_after", i) or t.cue("assign", i)
-        if frame and (i == 0 or t.words[i - 1] not in ("được",)):
-            items, _ = reader.parse_list(frame, semicolons=True)
-            if items:
-                return reader.mentions(items)
+    # the last clause; else the last sentence, whose list of bodies may run over semicolons ("… yêu cầu Công an
+    # tỉnh, các sở, ban, ngành; Ủy ban nhân dân các xã, phường thực hiện một số nhiệm vụ sau:")
+    for pattern in (r"(?<=[.;])\s+", r"(?<=[.])\s+"):
+        reader = Reader(read(re.split(pattern, text)[-1]))
+        t = reader.t
+        for i in range(len(t)):
+            frame = t.cue("assign_after", i) or t.cue("assign", i)
+            if frame and (i == 0 or t.words[i - 1] not in ("được",)):
+                items, _ = reader.parse_list(frame, semicolons=True)
+                if items:
+                    return reader.mentions(items)
     return []
 
 

@@ -552,3 +552,11 @@ Lê Văn Hòa
     assert "Như trên" in letter.meta.recipients
     task = next(t for t in letter.tasks if t.text.startswith("Đề nghị nghiên cứu"))
     assert [m.canonical for m in task.leads] == ["so_cong_thuong"]
+
+
+def test_the_bodies_a_preamble_hands_the_list_to_may_run_over_a_semicolon():
+    from pipeline.extract import _introduced_leads
+
+    preamble = ("Để triển khai nghiêm túc Quyết định số 90/QĐ-BXD trên địa bàn tỉnh, Chủ tịch Ủy ban nhân dân tỉnh "
+                "yêu cầu Công an tỉnh, các sở, ban, ngành; Ủy ban nhân dân các xã, phường thực hiện các nhiệm vụ sau:")
+    assert [m.canonical for m in _introduced_leads(preamble)] == ["cong_an_tinh", "cac_so_ban_nganh", "ubnd_cac_xa"]
