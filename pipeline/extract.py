@@ -404,10 +404,18 @@ class Reader:
     def qualifiers(self, j: int, led_by_article: bool, proper: bool = False) -> int:
         t = self.t
         count = 0
+        joined = False  # a proper name went on after "và" ("Vụ Khoa học công nghệ, môi trường và Vật liệu …")
         while j < self.n and count < self.rules.max_qualifier:
             word = t.words[j]
             if word == "(":
                 break
+            if joined and self.is_stop(j) and word not in self.stop_punct:
+                # … whose last words usually open a predicate ("… và Vật liệu xây dựng"): still the name when
+                # the list goes on right after them (", Thủ trưởng các đơn vị …")
+                end = next((k for k in range(j + 1, min(self.n, j + 3)) if t.words[k] in (",", ";")), None)
+                if end is not None and all(t.words[k].isalpha() for k in range(j, end)) and self.item_kind(end + 1):
+                    j, count = end, count + (end - j)
+                    continue
             if proper and count == 0 and t.capital[j] and word.isalpha() and t.cue("stop", j) \
                     and not any(t.cue(kind, j) for kind in ("coord", "advise", "lead", "resp")):
                 # a capital after a generic head opens its proper name ("Trung tâm Kiểm soát bệnh tật", "Cục
@@ -439,6 +447,7 @@ class Reader:
                 if not name_goes_on and (kind in ("named", "title", "article") or not led_by_article
                                          or j + 1 >= self.n or self.is_stop(j + 1)):
                     break
+                joined = joined or (j + 1 < self.n and t.capital[j + 1] and t.words[j + 1].isalpha())
                 j += 1
                 continue
             hit = t.agency(j)

@@ -560,3 +560,16 @@ def test_the_bodies_a_preamble_hands_the_list_to_may_run_over_a_semicolon():
     preamble = ("Để triển khai nghiêm túc Quyết định số 90/QĐ-BXD trên địa bàn tỉnh, Chủ tịch Ủy ban nhân dân tỉnh "
                 "yêu cầu Công an tỉnh, các sở, ban, ngành; Ủy ban nhân dân các xã, phường thực hiện các nhiệm vụ sau:")
     assert [m.canonical for m in _introduced_leads(preamble)] == ["cong_an_tinh", "cac_so_ban_nganh", "ubnd_cac_xa"]
+
+
+def test_a_department_name_ending_in_words_that_usually_open_a_predicate():
+    roles = read_roles("Chánh Văn phòng Bộ, Vụ trưởng Vụ Khoa học công nghệ, môi trường và Vật liệu xây dựng, Thủ "
+                       "trưởng các đơn vị thuộc Bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố chịu trách nhiệm thi "
+                       "hành Quyết định này./.")
+    assert [m.text for m in roles.leads] == ["Chánh Văn phòng Bộ",
+                                             "Vụ trưởng Vụ Khoa học công nghệ, môi trường và Vật liệu xây dựng",
+                                             "Thủ trưởng các đơn vị thuộc Bộ",
+                                             "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"]
+    # the predicate itself is not swallowed
+    assert [m.text for m in read_roles("Cục Thương mại điện tử và Kinh tế số xây dựng kế hoạch, báo cáo Bộ.").leads] \
+        == ["Cục Thương mại điện tử và Kinh tế số"]
