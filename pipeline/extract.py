@@ -598,11 +598,15 @@ class Reader:
         if start:
             self.covered.update(range(0, start))
         elif t.cue("adverbial", 0) and not self.item_kind(0):
+            agency_ends = {end for end, label, _ in t.ents.values() if label == "AGENCY"}
             for k in range(1, min(self.n, 60)):
                 if t.words[k] in (";", ".", ":"):
                     break
-                if t.words[k] == "," and self.item_kind(k + 1):
-                    start = k + 1
+                if t.words[k] == "," and k + 1 < self.n and any(
+                        t.cue(kind, k + 1) for kind in ("assign", "direct", "lead", "coord", "advise", "resp")):
+                    break  # the clause goes on with its predicate ("Trong thời gian …, chỉ đạo các cơ quan …")
+                if t.words[k] == "," and self.item_kind(k + 1) and k not in agency_ends:
+                    start = k + 1  # (not the next body of an object list: "…, báo cáo Ủy ban nhân dân tỉnh, Bộ …")
                     break
             if start == 0:
                 return [], 0

@@ -573,3 +573,13 @@ def test_a_department_name_ending_in_words_that_usually_open_a_predicate():
     # the predicate itself is not swallowed
     assert [m.text for m in read_roles("Cục Thương mại điện tử và Kinh tế số xây dựng kế hoạch, báo cáo Bộ.").leads] \
         == ["Cục Thương mại điện tử và Kinh tế số"]
+
+
+def test_an_adverbial_opening_is_not_followed_by_a_subject_found_inside_the_predicate():
+    # the bodies after "báo cáo" are objects; "chỉ đạo" after the comma opens the predicate
+    assert read_roles("Định kỳ hoặc đột xuất tổng hợp, báo cáo Ủy ban nhân dân tỉnh, Bộ Tài chính về tình hình "
+                      "thực hiện.").leads == []
+    assert read_roles("Trong thời gian hoàn thiện việc rà soát, giao tài sản, chỉ đạo các cơ quan, đơn vị tiếp tục "
+                      "quản lý tài sản.").leads == []
+    assert [m.text for m in read_roles("Trước ngày 15 tháng 3 hằng năm, các bộ, ngành gửi báo cáo về Bộ Tài "
+                                       "chính.").leads] == ["các bộ, ngành"]
