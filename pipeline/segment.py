@@ -752,6 +752,11 @@ def _build_outline(blocks: list[Block], labels: list[Label | None], start: int, 
                     # not to the text of the bullet above it
                     while len(stack) > 1 and (stack[-1].kind in bullet_kinds() or not stack[-1].children):
                         stack.pop()
+                elif _closes_bullet_list(stack, block):
+                    # "- Sở Xây dựng (…);" / "Có trách nhiệm:" / "a) …": the line after a finished list of bullets
+                    # that introduces what follows belongs to the item enclosing the list, and so does what follows
+                    while len(stack) > 1 and stack[-1].kind in bullet_kinds():
+                        stack.pop()
                 stack[-1].body.append(block)
             continue
         node = _Node(label=label, head=block, index=i)
@@ -775,6 +780,13 @@ def _is_heading(node: _Node) -> bool:
         return True
     text = (node.body[-1].text if node.body else node.title).strip()
     return text.endswith(":") or (not node.body and _is_title_like(node.title, node))
+
+
+def _closes_bullet_list(stack: list[_Node], block: Block) -> bool:
+    """A short unlabelled line ending with a colon after a bullet that ended its sentence."""
+    top = stack[-1]
+    return (len(stack) > 1 and top.kind in bullet_kinds() and not top.children and not top.body
+            and block.text.rstrip().endswith(":") and len(block.text.split()) <= 12 and _ends_sentence(top))
 
 
 def _is_unlabelled_heading(block: Block) -> bool:
@@ -963,6 +975,7 @@ def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues) -> None:
         for node in nodes:
             _absorb_citation_lists(node, cues)
             _absorb_case_lists(node, cues)
+            _absorb_body_lists(node, cues)
             holds = inherited
             title_form = _form(node.title)
             if holds and _non_task_title(node, title_form, cues):
@@ -1012,6 +1025,23 @@ def _absorb_case_lists(node: _Node, cues: _Cues) -> None:
     if cues.case_list.search(fold(node.title[-_HEAD:])):
         node.absorbed = [b for c in node.children for b in (c.head, *c.body)]
         node.children = []
+
+
+def _absorb_body_lists(node: _Node, cues: _Cues) -> None:
+    """Bullets that only name the bodies an item is addressed to ("Giao các sở quản lý chuyên ngành gồm:" / "- Sở
+    Công Thương (đối với …);" / "- Sở Xây dựng (…);" / "Có trách nhiệm:" / "a) …"), followed by the item's points:
+    part of the item's introduction, not tasks."""
+    bullets = [c for c in node.children if c.kind in bullet_kinds()]
+    others = [c for c in node.children if c.kind not in bullet_kinds()]
+    if not bullets or not others or node.children[:len(bullets)] != bullets:
+        return
+    opening = [b for b in node.body if b.span.start < bullets[0].head.span.start]
+    if not opening or not cues.content_list.search(match_form(opening[-1].text.rstrip(" :")[-_HEAD:])):
+        return
+    if any(c.children or c.body or not cues.subject.match(_form(c.title)) for c in bullets):
+        return
+    node.body = sorted(node.body + [c.head for c in bullets], key=lambda b: b.span.start)
+    node.children = others
 
 
 # "Nghị định số 24/2026/NĐ-CP …", "Luật Hóa chất số 69/2025/QH15 …": a name, then its số hiệu

@@ -912,3 +912,37 @@ def test_a_heading_that_assigns_the_item_stays_in_the_task_text():
     assert [t.id for t in doc.tasks] == ["1", "2"]
     assert doc.tasks[0].text.startswith("Giao Sở Xây dựng\nChủ trì, phối hợp với Công an tỉnh")
     assert doc.tasks[1].text.startswith("Ủy ban nhân dân các xã, phường\nRà soát")
+
+
+BODIES_THEN_DUTIES_LETTER = """ỦY BAN NHÂN DÂN
+TỈNH YÊN BÁI
+Số: 91/UBND-TH
+V/v triển khai Nghị định số 17/2035/NĐ-CP
+Yên Bái, ngày 9 tháng 9 năm 2035
+Kính gửi: Các sở, ban, ngành thuộc tỉnh.
+Thực hiện Nghị định số 17/2035/NĐ-CP, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu thực hiện các nội dung sau:
+1. Các sở quản lý chuyên ngành về hạ tầng
+Giao các sở quản lý chuyên ngành về hạ tầng theo ngành, lĩnh vực gồm:
+- Sở Công Thương (đối với hạ tầng chợ);
+- Sở Xây dựng (đối với hạ tầng đô thị);
+- Ban Quản lý các khu công nghiệp (đối với hạ tầng khu công nghiệp).
+Có trách nhiệm:
+a) Rà soát, thống kê tài sản kết cấu hạ tầng thuộc phạm vi quản lý.
+b) Báo cáo kết quả về Sở Tài chính trước ngày 15 tháng 12 hằng năm.
+2. Sở Tài chính
+Tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Vũ Văn Hòa
+"""
+
+
+def test_bullets_naming_the_bodies_then_their_duties():
+    doc = parse_text(BODIES_THEN_DUTIES_LETTER)
+    # the bullets name whom item 1 is addressed to; "Có trách nhiệm:" closes them and the points are item 1's
+    assert [t.id for t in doc.tasks] == ["1.a", "1.b", "2"]
+    item = next(s for s in doc.sections if s.id == "1")
+    assert "Sở Xây dựng (đối với hạ tầng đô thị)" in item.intro and item.intro.endswith("Có trách nhiệm:")
