@@ -583,3 +583,8 @@ def test_an_adverbial_opening_is_not_followed_by_a_subject_found_inside_the_pred
                       "quản lý tài sản.").leads == []
     assert [m.text for m in read_roles("Trước ngày 15 tháng 3 hằng năm, các bộ, ngành gửi báo cáo về Bộ Tài "
                                        "chính.").leads] == ["các bộ, ngành"]
+
+
+def test_the_departments_managing_a_sector_stay_one_group():
+    roles = read_roles("Các sở quản lý nhà nước chuyên ngành về hạ tầng chủ trì rà soát tài sản.")
+    assert [m.text for m in roles.leads] == ["Các sở quản lý nhà nước chuyên ngành về hạ tầng"]
