@@ -77,7 +77,7 @@ def test_verbatim_copy_is_a_sure_link_with_reasons_and_phrases(central):
     assert _pairs(links) == {("1.1", "1.a"): "sure"}
     only = links[0]
     assert 0.0 <= only.score <= 1.0
-    assert any("Trùng lời văn" in r or "nguyên văn" in r for r in only.reasons)
+    assert any("Từ ngữ trùng nhau" in r or "nguyên văn" in r for r in only.reasons)
     assert any(r == "Cơ quan tương ứng: Bộ Y tế → Sở Y tế" for r in only.reasons)
     assert only.shared_phrases and only.shared_phrases[0] in plan.tasks[0].text
     assert set(only.features) >= {"token_set", "ratio", "tfidf", "heading", "agency", "citation"}

@@ -53,7 +53,7 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
     if v["ratio"] >= fires.get("ratio", 1.0):
         out.append(f"Gần như chép nguyên văn: {v['ratio']:.0%} (ratio)")
     if v["token_set"] >= fires.get("token_set", 1.0):
-        out.append(f"Trùng lời văn {v['token_set']:.0%} (token_set)")
+        out.append(f"Từ ngữ trùng nhau {v['token_set']:.0%} (token_set: tập từ của hai bên)")
     if v["partial"] >= fires.get("partial", 1.0):
         out.append(f"Một đoạn trùng {v['partial']:.0%} (partial_ratio)")
     if v["tfidf"] >= fires.get("tfidf", 1.0):
