@@ -659,7 +659,10 @@ class Reader:
                 break
             if t.cue("subject_end", k):
                 self.covered.update(range(item.start, k))
-                return Item(item.start, k, k, item.agency_id, True), k
+                end = k
+                while end > item.end and t.words[end - 1] in (",", "-"):
+                    end -= 1  # "các cơ quan, đơn vị và doanh nghiệp, | căn cứ chức năng …"
+                return Item(item.start, end, k, item.agency_id, True), k
         return item, j
 
     def roles(self) -> Roles:

@@ -588,3 +588,9 @@ def test_an_adverbial_opening_is_not_followed_by_a_subject_found_inside_the_pred
 def test_the_departments_managing_a_sector_stay_one_group():
     roles = read_roles("Các sở quản lý nhà nước chuyên ngành về hạ tầng chủ trì rà soát tài sản.")
     assert [m.text for m in roles.leads] == ["Các sở quản lý nhà nước chuyên ngành về hạ tầng"]
+
+
+def test_an_open_subject_ending_at_its_cue_keeps_no_trailing_comma():
+    roles = read_roles("Các sở, ban, ngành; Ủy ban nhân dân các xã, phường; các cơ quan, đơn vị và doanh nghiệp, căn "
+                       "cứ chức năng, nhiệm vụ được giao khẩn trương tổ chức triển khai thực hiện.")
+    assert [m.text for m in roles.leads][-1] == "các cơ quan, đơn vị và doanh nghiệp"
