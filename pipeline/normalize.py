@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel
 
+from .ingest.layout import signature_stamp_lines
 from .model import Block, SourceText, Span
 from .rules import load_rules
 
@@ -470,6 +471,7 @@ def _prepare(source: SourceText) -> list[_Line | None]:
         end = raw.offset + (last_kept + 1 if last_kept >= first_kept >= 0 else len(raw.text) - trail)
         indent = len(raw.text) - len(raw.text.lstrip(" \t\u00a0"))
         prepared.append(_Line(raw.number, text, start, max(end, start), raw.page, frozenset(markup), indent=indent))
+    _drop_signature_stamps(prepared)
     for i, line in enumerate(prepared):
         if line is None or not _PAGE_NUMBER.match(line.text):
             continue
@@ -480,6 +482,13 @@ def _prepare(source: SourceText) -> list[_Line | None]:
         elif _is_centred(line, before, after):
             prepared[i] = None  # a page number centred between two lines of text (pdftotext, no blank lines)
     return prepared
+
+
+def _drop_signature_stamps(prepared: list[_Line | None]) -> None:
+    """The digital-signature stamp of a signed PDF ("Ký bởi: …" / "Email: …" / "Cơ quan: …" / "Thời gian ký: …",
+    rules/ingest.yaml `signature_stamp`) is page furniture: its lines become blank."""
+    for i in signature_stamp_lines([line.text if line is not None else None for line in prepared]):
+        prepared[i] = None
 
 
 _CENTRED_INDENT = 20  # blanks before a page number printed in the middle of the page

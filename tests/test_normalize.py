@@ -236,3 +236,26 @@ def test_a_quotation_of_several_paragraphs_is_one_paragraph():
     # a paragraph with a closed quotation inside, and the numbered item after the quotation, are their own
     assert [b.text[:10] for b in blocks][-2:] == ["Các hộ \"tự", "1. Đề nghị"]
     assert "label:number" in blocks[-1].markup
+
+
+SIGNED_PDF_TEXT = "\n".join([
+    "Ký bởi: Sở Công Thương",
+    "Email: sct@laocai.gov.vn",
+    "Cơ quan: Tỉnh Lào Cai",
+    "Thời gian ký: 10.07.2035 09:15:30 +07:00",
+    "",
+    "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "TỈNH LÀO CAI | Độc lập - Tự do - Hạnh phúc",
+    "Số: 15/UBND-KT | Lào Cai, ngày 9 tháng 7 năm 2035",
+    "V/v triển khai Nghị định số 40/2035/NĐ-CP",
+    "Kính gửi: Sở Công Thương.",
+    "1. Cơ quan: chủ trì là Sở Công Thương.",
+]) + "\n"
+
+
+def test_the_digital_signature_stamp_of_a_signed_pdf_is_dropped():
+    source = from_string(SIGNED_PDF_TEXT, kind="txt")
+    blocks = [b.text for b in normalize(source)]
+    assert not any(b.startswith(("Ký bởi", "Email", "Thời gian ký", "Cơ quan: Tỉnh")) for b in blocks)
+    assert "1. Cơ quan: chủ trì là Sở Công Thương." in blocks  # a field-like line outside a stamp stays
+    assert source.fields.get("issuer") == "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"

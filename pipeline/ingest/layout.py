@@ -25,6 +25,11 @@ class CodeHyphen(BaseModel):
     start: str
 
 
+class SignatureStamp(BaseModel):
+    opening: str
+    fields: str
+
+
 class IngestRules(BaseModel):
     header: HeaderPatterns
     rule_line: str
@@ -38,6 +43,7 @@ class IngestRules(BaseModel):
     superscript_size: float
     code_hyphen: CodeHyphen
     layout_table: list[str]
+    signature_stamp: SignatureStamp | None = None
 
 
 def ingest_rules() -> IngestRules:
@@ -98,6 +104,38 @@ def joins_code_hyphen(line: str, next_line: str) -> bool:
     return bool(patterns["code_hyphen_end"].search(line.rstrip()) and patterns["code_hyphen_start"].match(next_line))
 
 
+def signature_stamp_lines(lines: list[str | None]) -> set[int]:
+    """Indexes of the lines of a digital-signature stamp ("Ký bởi: …" / "Email: …" / "Cơ quan: …" / "Thời gian
+    ký: …"; rules/ingest.yaml `signature_stamp`); None stands for a blank line, allowed inside a stamp."""
+    stamp = ingest_rules().signature_stamp
+    found: set[int] = set()
+    if stamp is None:
+        return found
+    opening, fields = re.compile(stamp.opening), re.compile(stamp.fields)
+
+    def field(k: int) -> bool:
+        text = lines[k]
+        return text is not None and ":" in text and bool(fields.match(fold(text)))
+
+    i = 0
+    while i < len(lines):
+        text = lines[i]
+        if text is None or ":" not in text or not opening.match(fold(text)):
+            i += 1
+            continue
+        found.add(i)
+        i += 1
+        while i < len(lines):
+            if lines[i] is None and i + 1 < len(lines) and field(i + 1):
+                i += 1  # a blank line inside the stamp
+            elif field(i):
+                found.add(i)
+                i += 1
+            else:
+                break
+    return found
+
+
 def header_fields(left: list[str], right: list[str]) -> dict[str, str]:
     """Fields of a header block from its left column (issuer, số hiệu, V/v …) and its right column
     (nation, motto, place and date). Rule lines are ignored."""
@@ -105,6 +143,8 @@ def header_fields(left: list[str], right: list[str]) -> dict[str, str]:
     patterns = _compiled()
     left = [line.strip() for line in left if line.strip() and not is_rule_line(line.strip())]
     right = [line.strip() for line in right if line.strip() and not is_rule_line(line.strip())]
+    stamp = signature_stamp_lines(left)
+    left = [line for k, line in enumerate(left) if k not in stamp]
     issuer: list[str] = []
     index = 0
     while index < len(left) and header_kind(left[index]) not in ("number", "subject", "nation", "motto"):
