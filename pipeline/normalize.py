@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel
 
-from .ingest.layout import signature_stamp_lines
+from .ingest.layout import signature_stamp_lines, split_merged_header
 from .model import Block, SourceText, Span
 from .rules import load_rules
 
@@ -191,7 +191,7 @@ def _clean_line(raw: str, kind: str) -> tuple[str, int, int, set[str]]:
         markup.add("italic")
         text = stripped[1:-1]
     # columns side by side (pdftotext -layout header and signature blocks) become " | " cells like docx rows
-    cells = _columns(text.strip())
+    cells = [piece for cell in _columns(text.strip()) for piece in split_merged_header(cell)]
     if len(cells) > 1:
         markup.add("table")
     text = " | ".join(_rejoin_letter_spacing(_SPACES.sub(" ", _unspace_letters(c.strip())).strip()) for c in cells)

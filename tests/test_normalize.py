@@ -259,3 +259,20 @@ def test_the_digital_signature_stamp_of_a_signed_pdf_is_dropped():
     assert not any(b.startswith(("Ký bởi", "Email", "Thời gian ký", "Cơ quan: Tỉnh")) for b in blocks)
     assert "1. Cơ quan: chủ trì là Sở Công Thương." in blocks  # a field-like line outside a stamp stays
     assert source.fields.get("issuer") == "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"
+
+
+def test_header_columns_printed_with_a_single_space_between_them():
+    text = "\n".join([
+        "BỘ XÂY DỰNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 310/BXD-QLN Hà Nội, ngày 5 tháng 5 năm 2035",
+        "V/v triển khai Nghị định số 40/2035/NĐ-CP",
+        "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.",
+        "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam, Bộ Xây dựng đề nghị thực hiện các nội dung sau:",
+    ]) + "\n"
+    source = from_string(text, kind="txt")
+    blocks = [b.text for b in normalize(source)]
+    assert blocks[0] == "BỘ XÂY DỰNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert blocks[2] == "Số: 310/BXD-QLN | Hà Nội, ngày 5 tháng 5 năm 2035"
+    assert blocks[-1].startswith("Căn cứ Hiến pháp nước Cộng hòa")  # the title inside a sentence is no column
+    assert source.fields["issuer"] == "BỘ XÂY DỰNG" and source.fields["number"] == "310/BXD-QLN"

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pydantic import BaseModel
 
 from ..rules import load_rules
-from ..vntext import fold, nfc
+from ..vntext import fold, nfc, strip_diacritics
 
 
 class HeaderPatterns(BaseModel):
@@ -104,6 +104,28 @@ def joins_code_hyphen(line: str, next_line: str) -> bool:
     return bool(patterns["code_hyphen_end"].search(line.rstrip()) and patterns["code_hyphen_start"].match(next_line))
 
 
+_MERGED_NATION = re.compile(r"(?<=\S)\s+(?=cong\s*hoa\s+xa\s+hoi\s+chu\s+nghia\b)")
+_PLACE_WORD = r"[A-ZĐ][a-zđà-ỹ]*"
+_MERGED_PLACE_DATE = re.compile(rf"\s+(?=(?:(?:Thành phố|Thị xã|TP\.?)\s+)?(?:{_PLACE_WORD}\s+){{0,3}}{_PLACE_WORD},"
+                                r"\s*ngày\b.*\btháng\b.*\bnăm\b)")
+_NUMBER_OPENING = re.compile(r"^\s*S[ốỐ]\s*[:.]")
+
+
+def split_merged_header(text: str) -> list[str]:
+    """The two columns of a header line printed with a single space between them (OCR, text copied from a PDF):
+    "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/BTC-QLCS Hà Nội, ngày 3 tháng 6 năm 2026"; the
+    line itself when it is no such line."""
+    plain = strip_diacritics(text).lower()  # one character for one: positions stay those of `text`
+    nation = _MERGED_NATION.search(plain)
+    if nation is not None and text[:nation.start()] == text[:nation.start()].upper():
+        return [text[:nation.start()].strip(), text[nation.end():].strip()]
+    if _NUMBER_OPENING.match(text):
+        place_date = _MERGED_PLACE_DATE.search(text)
+        if place_date is not None and place_date.start() > 4:
+            return [text[:place_date.start()].strip(), text[place_date.end():].strip()]
+    return [text]
+
+
 def signature_stamp_lines(lines: list[str | None]) -> set[int]:
     """Indexes of the lines of a digital-signature stamp ("Ký bởi: …" / "Email: …" / "Cơ quan: …" / "Thời gian
     ký: …"; rules/ingest.yaml `signature_stamp`); None stands for a blank line, allowed inside a stamp."""
@@ -194,7 +216,9 @@ def text_header_fields(lines: list[str], window: int = 14) -> dict[str, str]:
     for line in head:
         # a markdown table row keeps its outer bars ("| THỦ TƯỚNG CHÍNH PHỦ ------- | CỘNG HÒA … |") and a cell
         # its rule joined after the name ("------- "): neither is text
-        cells = line.strip().strip("|").split(" | ")
+        # (columns set apart by wide gaps are left to normalize; a single space between them is split here)
+        cells = [piece for cell in line.strip().strip("|").split(" | ")
+                 for piece in (split_merged_header(cell) if "  " not in cell.strip() else [cell])]
         pieces = [_TRAILING_RULE.sub("", " ".join(_MARKDOWN.sub("", cell).split())) for cell in cells]
         pieces = [text for text in pieces if text and not is_rule_line(text)]
         kinds = [header_kind(text) for text in pieces]
