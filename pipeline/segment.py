@@ -572,14 +572,16 @@ def _before_recipients(blocks: list[Block], index: int, cues: _Cues) -> bool:
     """A letter's trích yếu runs up to its "Kính gửi" line, however long its wrapped rest was joined
     ("V/v tổ chức triển khai thực hiện" / "Nghị định số 180/2026/NĐ-CP … của rừng" / "Kính gửi: …")."""
     cell = blocks[index].text
-    if index + 1 >= len(blocks) or _is_upper(cell) or _ends_with_sentence(cell) or cell.rstrip().endswith(":") \
-            or cues.preamble.match(_form(cell)):
+    # (a trích yếu may end with a full stop: "… do Nhà nước đầu tư, quản lý." / "Kính gửi: …")
+    if index + 1 >= len(blocks) or _is_upper(cell) or (_ends_with_sentence(cell) and len(cell.split()) > 30) \
+            or cell.rstrip().endswith(":") or cues.preamble.match(_form(cell)):
         return False
     return any(cues.recipients.match(_form(c)) for c in _cells(blocks[index + 1]))
 
 
 def _part_of_title(block: Block, meta: DocumentMeta) -> bool:
-    return bool(meta.title) and block.text in meta.title
+    """The block, or one of its cells ("V/v … | Hà Nội, ngày …"), is (part of) the trích yếu read so far."""
+    return bool(meta.title) and any(cell in meta.title for cell in _cells(block))
 
 
 def _prefer_layout_fields(meta: DocumentMeta, fields: dict[str, str]) -> None:

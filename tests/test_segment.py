@@ -946,3 +946,14 @@ def test_bullets_naming_the_bodies_then_their_duties():
     assert [t.id for t in doc.tasks] == ["1.a", "1.b", "2"]
     item = next(s for s in doc.sections if s.id == "1")
     assert "Sở Xây dựng (đối với hạ tầng đô thị)" in item.intro and item.intro.endswith("Có trách nhiệm:")
+
+
+def test_a_letters_subject_ending_with_a_full_stop_runs_up_to_kinh_gui():
+    text = KINH_GUI_ROW_LETTER.replace(
+        "V/v triển khai Nghị định số 40/2035/NĐ-CP | Hà Nội, ngày 5 tháng 5 năm 2035\n",
+        "V/v triển khai Nghị định số 40/2035/NĐ-CP quy định việc quản lý tài sản do | Hà Nội, ngày 5 tháng 5 năm 2035\n"
+        "Nhà nước đầu tư, quản lý.\n")
+    doc = parse_text(text)
+    assert doc.meta.title.endswith("quản lý tài sản do Nhà nước đầu tư, quản lý.")
+    assert doc.meta.addressees[:1] == ["Hội đồng nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    assert not doc.preamble.startswith("Nhà nước")
