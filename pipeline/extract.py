@@ -1011,6 +1011,15 @@ def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = Non
         roles = own
     else:
         inherited = _heading_roles(doc, task, cache) or Roles()
+        if not inherited.leads:
+            # an item whose heading states a target and whose paragraph below names who acts ("4. Hoàn thành di
+            # dời 01 khu công nghiệp …" / "Ủy ban nhân dân phường Lào Cai chủ trì, phối hợp với …")
+            paragraphs = task.text.split("\n")
+            for k in range(1, len(paragraphs)):
+                later = _shifted(read_roles(paragraphs[k]), len("\n".join(paragraphs[:k])) + 1)
+                if later.own_subject:
+                    inherited = Roles(leads=later.leads)
+                    break
         roles = Roles(
             leads=list(inherited.leads),
             coordinators=inherited.coordinators + own.coordinators,

@@ -594,3 +594,32 @@ def test_an_open_subject_ending_at_its_cue_keeps_no_trailing_comma():
     roles = read_roles("Các sở, ban, ngành; Ủy ban nhân dân các xã, phường; các cơ quan, đơn vị và doanh nghiệp, căn "
                        "cứ chức năng, nhiệm vụ được giao khẩn trương tổ chức triển khai thực hiện.")
     assert [m.text for m in roles.leads][-1] == "các cơ quan, đơn vị và doanh nghiệp"
+
+
+def test_an_item_stating_a_target_is_led_by_the_body_its_paragraph_names():
+    from pipeline.api import parse_text
+
+    plan = parse_text("""ỦY BAN NHÂN DÂN
+TỈNH HÀ NAM
+Số: 12/KH-UBND
+Hà Nam, ngày 3 tháng 3 năm 2035
+KẾ HOẠCH
+Phát triển cụm công nghiệp năm 2035
+I. NỘI DUNG
+1. Hoàn thành di dời cụm công nghiệp Châu Sơn.
+Ủy ban nhân dân phường Phủ Lý chủ trì, phối hợp với Sở Xây dựng thực hiện công tác giải phóng mặt bằng.
+2. Tỷ lệ cụm công nghiệp có hệ thống xử lý nước thải tập trung đạt 100%.
+Ban Quản lý các khu công nghiệp tỉnh hoàn thành xây dựng trong năm 2035.
+3. Sở Công Thương theo dõi, tổng hợp kết quả thực hiện Kế hoạch.
+Nơi nhận:
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Trần Văn Hải
+""", doc_id="kh12", role="provincial")
+    leads = {t.id: [m.text for m in t.leads] for t in plan.tasks}
+    assert leads["I.1"] == ["Ủy ban nhân dân phường Phủ Lý"]
+    assert [m.text for m in plan.tasks[0].coordinators] == ["Sở Xây dựng"]
+    assert leads["I.2"] == ["Ban Quản lý các khu công nghiệp tỉnh"]
+    task = plan.tasks[0]
+    assert all(task.text[m.start:m.end] == m.text for m in task.leads)
