@@ -957,3 +957,24 @@ def test_a_letters_subject_ending_with_a_full_stop_runs_up_to_kinh_gui():
     assert doc.meta.title.endswith("quản lý tài sản do Nhà nước đầu tư, quản lý.")
     assert doc.meta.addressees[:1] == ["Hội đồng nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
     assert not doc.preamble.startswith("Nhà nước")
+
+
+def test_a_part_on_the_investment_capital_holds_no_tasks():
+    doc = parse_text("""ỦY BAN NHÂN DÂN
+TỈNH HÀ NAM
+Số: 12/KH-UBND
+Hà Nam, ngày 3 tháng 3 năm 2035
+KẾ HOẠCH
+Phát triển cụm công nghiệp năm 2035
+I. NỘI DUNG
+1. Sở Công Thương chủ trì thẩm định hồ sơ thành lập cụm công nghiệp.
+II. VỐN ĐẦU TƯ
+Khái toán tổng số vốn đầu tư thực hiện: 700 tỷ đồng, trong đó:
+1. Vốn ngân sách nhà nước: 120 tỷ đồng.
+2. Vốn doanh nghiệp: 580 tỷ đồng
+- Ứng kinh phí thực hiện công tác đền bù giải phóng mặt bằng theo quy định.
+- Đầu tư xây dựng hạ tầng kỹ thuật khu tái định cư.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính tham mưu bố trí vốn theo quy định.
+""")
+    assert [t.id for t in doc.tasks] == ["I.1", "III.1"]
