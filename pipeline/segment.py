@@ -46,6 +46,7 @@ from .vntext import fold, match_form
 class ClosingFormula(BaseModel):
     max_words: int = 45
     endings: list[str] = []
+    openings: list[str] = []
 
 
 class TaskTableColumns(BaseModel):
@@ -1193,6 +1194,8 @@ def _is_closing_formula(block: Block, cues: _Cues) -> bool:
     """'… biết, triển khai thực hiện./.': a short one-sentence paragraph that assigns nothing specific."""
     text = block.text.strip()
     words = text.split()
+    if any(match_form(text).startswith(match_form(o)) for o in cues.rules.closing_formula.openings):
+        return True  # "Trên đây là Kế hoạch …; yêu cầu các sở, ban, ngành … triển khai thực hiện./."
     sentences = [s for s in re.split(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])", text.replace("./.", ".")) if s.strip()]
     if len(words) > cues.rules.closing_formula.max_words or len(sentences) > 1:
         return False

@@ -978,3 +978,25 @@ III. TỔ CHỨC THỰC HIỆN
 1. Sở Tài chính tham mưu bố trí vốn theo quy định.
 """)
     assert [t.id for t in doc.tasks] == ["I.1", "III.1"]
+
+
+def test_a_long_closing_that_sums_up_the_plan_is_no_task():
+    doc = parse_text("""ỦY BAN NHÂN DÂN
+TỈNH HÀ NAM
+Số: 12/KH-UBND
+Hà Nam, ngày 3 tháng 3 năm 2035
+KẾ HOẠCH
+Phát triển cụm công nghiệp năm 2035
+I. TỔ CHỨC THỰC HIỆN
+1. Sở Công Thương chủ trì thẩm định hồ sơ thành lập cụm công nghiệp.
+2. Sở Tài chính tham mưu bố trí vốn theo quy định.
+Trên đây là Kế hoạch phát triển cụm công nghiệp trên địa bàn tỉnh Hà Nam năm 2035. Yêu cầu các sở, ban, ngành \
+của tỉnh, Ủy ban nhân dân các xã, phường và các cơ quan, đơn vị có liên quan triển khai thực hiện; đề nghị Ủy ban \
+Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh phối hợp thực hiện./.
+Nơi nhận:
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Trần Văn Hải
+""")
+    assert [t.id for t in doc.tasks] == ["I.1", "I.2"]
