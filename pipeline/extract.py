@@ -435,8 +435,9 @@ class Reader:
                 nxt = j + 1
                 kind = self.item_kind(nxt)
                 if kind in ("named", "title", "article") or nxt >= self.n or self.is_stop(nxt) or \
-                        t.words[nxt] in (",", "và") or (kind == "head" and not led_by_article):
-                    break
+                        t.words[nxt] in (",", "và") or (kind == "head" and (not led_by_article or any(
+                            t.cue("stop", k) for k in range(nxt + 1, t.cue("head", nxt))))):
+                    break  # (a head holding a verb, "nhà đầu tư", "chủ đầu tư", is another actor, not a qualifier)
                 j += 1
                 continue
             if word in ("và", "hoặc"):

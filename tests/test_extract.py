@@ -623,3 +623,11 @@ Trần Văn Hải
     assert leads["I.2"] == ["Ban Quản lý các khu công nghiệp tỉnh"]
     task = plan.tasks[0]
     assert all(task.text[m.start:m.end] == m.text for m in task.leads)
+
+
+def test_investors_after_a_group_of_departments_are_another_actor():
+    roles = read_roles("Ủy ban nhân dân cấp xã chủ trì, phối hợp với các Sở, ban ngành, nhà đầu tư thứ cấp thực hiện "
+                       "công tác giải phóng mặt bằng.")
+    assert [m.text for m in roles.coordinators] == ["các Sở, ban ngành", "nhà đầu tư thứ cấp"]
+    roles = read_roles("Sở Y tế phối hợp với các sở, ban, ngành, địa phương thực hiện.")
+    assert [m.text for m in roles.coordinators] == ["các sở, ban, ngành, địa phương"]
