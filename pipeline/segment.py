@@ -979,6 +979,7 @@ def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues) -> None:
             _absorb_citation_lists(node, cues)
             _absorb_case_lists(node, cues)
             _absorb_body_lists(node, cues)
+            _absorb_inline_enumeration(node)
             holds = inherited
             title_form = _form(node.title)
             if holds and _non_task_title(node, title_form, cues):
@@ -1027,6 +1028,24 @@ def _absorb_case_lists(node: _Node, cues: _Cues) -> None:
         return
     if cues.case_list.search(fold(node.title[-_HEAD:])):
         node.absorbed = [b for c in node.children for b in (c.head, *c.body)]
+        node.children = []
+
+
+_NEXT_ENUMERATOR = {"(i)": ("(ii)", "(j)"), "(1)": ("(2)",), "(a)": ("(b)",)}
+
+
+def _absorb_inline_enumeration(node: _Node) -> None:
+    """A lone "(i)" that a hard wrap put at the start of a line, its "(ii)", "(iii)" running on inside the same
+    paragraph ("… Cụ thể: (i) Rà soát …; (ii) Tổ chức …; (iii) Phối hợp …"): part of its item's text."""
+    if len(node.children) != 1:
+        return
+    child = node.children[0]
+    following = _NEXT_ENUMERATOR.get(child.label.printed)
+    if following is None or child.children:
+        return
+    text = " ".join(b.text for b in (child.head, *child.body))
+    if any(f" {nxt} " in f" {text} " for nxt in following):
+        node.absorbed = node.absorbed + [child.head, *child.body]
         node.children = []
 
 
