@@ -434,6 +434,11 @@ class Reader:
             if word == ",":
                 nxt = j + 1
                 kind = self.item_kind(nxt)
+                member = t.cue("plural_head", nxt) if led_by_article and nxt < self.n else None
+                if member and member < self.n and t.words[member] in (",", "và"):
+                    j = member  # "các cơ quan, tổ chức, đơn vị …": a member noun that is also a verb ("tổ chức")
+                    count += 1
+                    continue
                 if kind in ("named", "title", "article") or nxt >= self.n or self.is_stop(nxt) or \
                         t.words[nxt] in (",", "và") or (kind == "head" and (not led_by_article or any(
                             t.cue("stop", k) for k in range(nxt + 1, t.cue("head", nxt))))):

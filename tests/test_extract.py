@@ -631,3 +631,12 @@ def test_investors_after_a_group_of_departments_are_another_actor():
     assert [m.text for m in roles.coordinators] == ["các Sở, ban ngành", "nhà đầu tư thứ cấp"]
     roles = read_roles("Sở Y tế phối hợp với các sở, ban, ngành, địa phương thực hiện.")
     assert [m.text for m in roles.coordinators] == ["các sở, ban, ngành, địa phương"]
+
+
+def test_a_member_noun_that_is_also_a_verb_stays_in_its_group():
+    from pipeline.extract import read_heading_roles
+
+    heading = "Các cơ quan, tổ chức, đơn vị, doanh nghiệp được giao quản lý, sử dụng tài sản kết cấu hạ tầng"
+    assert [m.text for m in read_heading_roles(heading).leads] == ["Các cơ quan, tổ chức, đơn vị, doanh nghiệp"]
+    # "tổ chức" as the verb of the clause is not swallowed
+    assert [m.text for m in read_roles("Các cơ quan, tổ chức thực hiện kế hoạch.").leads] == ["Các cơ quan"]
