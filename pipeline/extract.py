@@ -524,16 +524,7 @@ class Reader:
         singular = self.engine.elliptic.get(" ".join(t.words[item.start:item.end]))
         if singular is None or item.end >= self.n or t.words[item.end] != ":":
             return self._elliptic_without_colon(item)
-        found: list[Mention] = []
-        k = item.end + 1
-        while k < self.n:
-            named = self._completed_name(k, singular)
-            if named is None:
-                break
-            mention, k = named
-            found.append(mention)
-            while k < self.n and t.words[k] in (",", ";", "và"):
-                k += 1
+        found, k = self._completed_names(item.end + 1, singular, self._past_separators)
         if found:
             self.covered.update(range(item.start, k))
         return found or None
@@ -546,26 +537,44 @@ class Reader:
         singular = self.engine.elliptic.get(" ".join(t.words[k:k + 2]))
         if singular is None:
             return None
-        found: list[Mention] = []
-        k += 2
-        while k < self.n:
-            named = self._completed_name(k, singular)
-            if named is None:
-                break
-            mention, k = named
-            found.append(mention)
-            if k + 1 < self.n and t.words[k] in (",", "và") and t.words[k + 1] != "và":
-                k += 1
-            elif k + 2 < self.n and t.words[k] == "," and t.words[k + 1] == "và":
-                k += 2
-            else:
-                break
+        found, k = self._completed_names(k + 2, singular, self._past_one_separator)
         if len(found) < 2:
             return None
         while t.words[k - 1] in (",", "và"):
             k -= 1
         self.covered.update(range(item.start, k))
         return found
+
+    def _completed_names(self, k: int, singular: str, separator) -> tuple[list[Mention], int]:
+        """The names completed from k on (_completed_name), each followed by what `separator` skips (it
+        returns the next name's start, or None to stop); with the token after the last one read."""
+        found: list[Mention] = []
+        while k < self.n:
+            named = self._completed_name(k, singular)
+            if named is None:
+                break
+            mention, k = named
+            found.append(mention)
+            after = separator(k)
+            if after is None:
+                break
+            k = after
+        return found, k
+
+    def _past_separators(self, k: int) -> int:
+        while k < self.n and self.t.words[k] in (",", ";", "và"):
+            k += 1
+        return k
+
+    def _past_one_separator(self, k: int) -> int | None:
+        """After ',' or 'và' (or ', và') when a name follows, else None: a list without its colon ends at the
+        first word that is no separator."""
+        words = self.t.words
+        if k + 1 < self.n and words[k] in (",", "và") and words[k + 1] != "và":
+            return k + 1
+        if k + 2 < self.n and words[k] == "," and words[k + 1] == "và":
+            return k + 2
+        return None
 
     def _completed_name(self, k: int, singular: str) -> tuple[Mention, int] | None:
         """The longest run of tokens from k that, completed with the head's noun or as printed, is exactly a

@@ -10,6 +10,10 @@ from pathlib import Path
 import matplotlib
 from fpdf import FPDF
 
+# The header block of a provincial plan written for the tests (issuer, số, place and date, type, trích yếu)
+PLAN_HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 12/KH-UBND\nHà Nam, ngày 3 tháng 3 năm 2035\nKẾ HOẠCH\n"
+               "Phát triển cụm công nghiệp năm 2035\n")
+
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONT = FONT_DIR / "DejaVuSans.ttf"
 FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"

@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from fixtures import PLAN_HEADER
 from gold_documents import gold_pair
 
 from pipeline.extract import extract, find_citations, find_deadlines, find_implements, read_roles, read_task_roles
@@ -599,13 +600,7 @@ def test_an_open_subject_ending_at_its_cue_keeps_no_trailing_comma():
 def test_an_item_stating_a_target_is_led_by_the_body_its_paragraph_names():
     from pipeline.api import parse_text
 
-    plan = parse_text("""ỦY BAN NHÂN DÂN
-TỈNH HÀ NAM
-Số: 12/KH-UBND
-Hà Nam, ngày 3 tháng 3 năm 2035
-KẾ HOẠCH
-Phát triển cụm công nghiệp năm 2035
-I. NỘI DUNG
+    plan = parse_text(PLAN_HEADER + """I. NỘI DUNG
 1. Hoàn thành di dời cụm công nghiệp Châu Sơn.
 Ủy ban nhân dân phường Phủ Lý chủ trì, phối hợp với Sở Xây dựng thực hiện công tác giải phóng mặt bằng.
 2. Tỷ lệ cụm công nghiệp có hệ thống xử lý nước thải tập trung đạt 100%.

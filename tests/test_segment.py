@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from fixtures import PLAN_HEADER
 
 from pipeline.ingest import from_string, read
 from pipeline.model import Document, DoichieuError
@@ -960,13 +961,7 @@ def test_a_letters_subject_ending_with_a_full_stop_runs_up_to_kinh_gui():
 
 
 def test_a_part_on_the_investment_capital_holds_no_tasks():
-    doc = parse_text("""ỦY BAN NHÂN DÂN
-TỈNH HÀ NAM
-Số: 12/KH-UBND
-Hà Nam, ngày 3 tháng 3 năm 2035
-KẾ HOẠCH
-Phát triển cụm công nghiệp năm 2035
-I. NỘI DUNG
+    doc = parse_text(PLAN_HEADER + """I. NỘI DUNG
 1. Sở Công Thương chủ trì thẩm định hồ sơ thành lập cụm công nghiệp.
 II. VỐN ĐẦU TƯ
 Khái toán tổng số vốn đầu tư thực hiện: 700 tỷ đồng, trong đó:
@@ -981,13 +976,7 @@ III. TỔ CHỨC THỰC HIỆN
 
 
 def test_a_long_closing_that_sums_up_the_plan_is_no_task():
-    doc = parse_text("""ỦY BAN NHÂN DÂN
-TỈNH HÀ NAM
-Số: 12/KH-UBND
-Hà Nam, ngày 3 tháng 3 năm 2035
-KẾ HOẠCH
-Phát triển cụm công nghiệp năm 2035
-I. TỔ CHỨC THỰC HIỆN
+    doc = parse_text(PLAN_HEADER + """I. TỔ CHỨC THỰC HIỆN
 1. Sở Công Thương chủ trì thẩm định hồ sơ thành lập cụm công nghiệp.
 2. Sở Tài chính tham mưu bố trí vốn theo quy định.
 Trên đây là Kế hoạch phát triển cụm công nghiệp trên địa bàn tỉnh Hà Nam năm 2035. Yêu cầu các sở, ban, ngành \
@@ -1015,8 +1004,6 @@ def test_an_inline_enumeration_wrapped_to_a_line_start_stays_in_its_item():
         "     2. Sở Tài chính tham mưu bố trí kinh phí thực hiện các nhiệm vụ của Kế hoạch",
         "này theo quy định của pháp luật về ngân sách nhà nước và đầu tư công hiện hành.",
     ]
-    header = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 12/KH-UBND\nHà Nam, ngày 3 tháng 3 năm 2035\nKẾ HOẠCH\n"
-              "Phát triển cụm công nghiệp năm 2035\n")
-    doc = parse_text(header + "\n".join(lines) + "\n")
+    doc = parse_text(PLAN_HEADER + "\n".join(lines) + "\n")
     assert [t.id for t in doc.tasks] == ["V.1", "V.2"]
     assert "(iii) Phối hợp với Ban Quản lý Khu kinh tế" in doc.tasks[0].text
