@@ -99,6 +99,21 @@ def role_rules() -> RoleRules:
 
 _SPACE = re.compile(r"\s")
 _TOKEN = re.compile(r"\w+(?:[/&.\-–]\w+)*|[^\w\s]")
+
+
+def _token_spans(text: str):
+    """(start, end) of each token: syllables, numbers and số hiệu ("259/QĐ-TTg", "28-NQ/TW") stay whole, but a
+    slash between a lower-case word and a capital separates two names ("Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy
+    Bộ đội Biên phòng tỉnh") and is a token of its own."""
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        cut = start
+        for k in range(start + 1, end - 1):
+            if text[k] == "/" and text[k - 1].islower() and text[k + 1].isupper():
+                yield cut, k
+                yield k, k + 1
+                cut = k + 1
+        yield cut, end
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"} |
                         {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"'})
 
@@ -123,9 +138,9 @@ class SyllableTokenizer:
         from spacy.tokens import Doc
 
         words, spaces = [], []
-        for match in _TOKEN.finditer(text):
-            words.append(match.group())
-            spaces.append(match.end() < len(text) and text[match.end()].isspace())
+        for start, end in _token_spans(text):
+            words.append(text[start:end])
+            spaces.append(end < len(text) and text[end].isspace())
         return Doc(self.vocab, words=words, spaces=spaces)
 
 
@@ -237,9 +252,9 @@ def read(text: str) -> Tokens:
     form = matching_text(text)
     doc = eng.nlp(form)
     starts, ends = [], []
-    for match in _TOKEN.finditer(form):
-        starts.append(match.start())
-        ends.append(match.end())
+    for start, end in _token_spans(form):
+        starts.append(start)
+        ends.append(end)
     ents = {e.start: (e.end, e.label_, e.ent_id_) for e in doc.ents}
     cues: dict[str, dict[int, int]] = {k: {} for k in _CUE_KINDS}
     vocab = eng.nlp.vocab.strings
@@ -477,7 +492,7 @@ class Reader:
             items.append(item)
             self.covered.update(range(item.start, item.next))
             i = item.next
-            if i < self.n and (t.words[i] in (",", "và", "hoặc") or (semicolons and t.words[i] == ";")):
+            if i < self.n and (t.words[i] in (",", "và", "hoặc", "/") or (semicolons and t.words[i] == ";")):
                 k = i + 1
                 if t.words[i] in (",", ";") and k < self.n and t.words[k] in ("và", "hoặc"):
                     k += 1

@@ -635,3 +635,17 @@ def test_a_member_noun_that_is_also_a_verb_stays_in_its_group():
     assert [m.text for m in read_heading_roles(heading).leads] == ["Các cơ quan, tổ chức, đơn vị, doanh nghiệp"]
     # "tổ chức" as the verb of the clause is not swallowed
     assert [m.text for m in read_roles("Các cơ quan, tổ chức thực hiện kế hoạch.").leads] == ["Các cơ quan"]
+
+
+def test_a_slash_between_two_names_separates_them_and_numbers_keep_theirs():
+    sentence = ("Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên phòng tỉnh chủ trì tuyên truyền pháp luật cho người "
+                "dân khu vực biên giới theo Quyết định số 259/QĐ-TTg và Nghị quyết số 28-NQ/TW.")
+    roles = read_roles(sentence)
+    assert [m.text for m in roles.leads] == ["Bộ Chỉ huy Quân sự tỉnh", "Ban Chỉ huy Bộ đội Biên phòng tỉnh"]
+    assert [c.number for c in find_citations(sentence)] == ["259/QĐ-TTg", "28-NQ/TW"]
+
+
+def test_the_work_a_body_helps_with_is_no_part_of_its_name():
+    roles = read_roles("Chủ động phối hợp với lực lượng công an địa phương trong công tác bảo vệ, phòng ngừa tội phạm; "
+                       "phối hợp với Ban Quản lý Khu kinh tế trong việc chuyển đổi số các khu công nghiệp.")
+    assert [m.text for m in roles.coordinators] == ["lực lượng công an địa phương", "Ban Quản lý Khu kinh tế"]
