@@ -663,12 +663,29 @@ class Reader:
             if not end:
                 continue
             items, j = self.parse_list(end, semicolons=False)
-            if items and (j >= self.n or t.words[j] in (".", ",", ":", ";") or
-                          " ".join(t.words[j:j + 2]) == "thực hiện"):
+            if items and items[-1].group and items[-1].next == j:
+                items[-1], j = self._stretch_to_execution(items[-1], j)
+            if items and (j >= self.n or t.words[j] in (".", ",", ":", ";") or self._execution(j)):
                 self.covered.update(range(k, j))
                 return items
             self.covered.difference_update(range(end, j))
         return []
+
+    def _execution(self, j: int) -> bool:
+        return " ".join(self.t.words[j:j + 2]) == "thực hiện"
+
+    def _stretch_to_execution(self, item: Item, j: int) -> tuple[Item, int]:
+        """A group a power is handed over to is named up to the "thực hiện" that closes the transfer, past words
+        that would otherwise end it ("… chuyển giao cho cơ quan có chức năng quản lý xây dựng cấp xã thực
+        hiện"); unchanged when punctuation, another body or a role cue comes first."""
+        t = self.t
+        for k in range(j, min(self.n, item.start + self.rules.max_qualifier + 2)):
+            if self._execution(k):
+                return Item(item.start, k, k, item.agency_id, True), k
+            if not t.words[k].isalpha() or t.agency(k) or \
+                    any(t.cue(kind, k) for kind in ("assign", "direct", "advise", "coord", "lead", "resp")):
+                break
+        return item, j
 
     def _extend_subject(self, item: Item, j: int) -> tuple[Item, int]:
         """An open-group subject runs to the cue that ends the subject in its clause ("Cơ quan lập quy

@@ -440,6 +440,17 @@ def test_powers_delegated_to_a_body_are_its_tasks():
     assert not [n for n in doc.notices if n.code == "extract.no_lead"]
 
 
+def test_a_body_named_by_its_function_takes_a_transferred_power():
+    # "có chức năng quản lý …" says which body is meant (rules/roles.yaml group_qualifiers), although "quản lý"
+    # usually opens the predicate; the power handed over to it is its task
+    roles = read_roles("Thẩm quyền của cơ quan có chức năng quản lý xây dựng cấp huyện cấp giấy phép sửa chữa nhà ở "
+                       "riêng lẻ quy định tại khoản 4 Điều 12 chuyển giao cho cơ quan có chức năng quản lý xây dựng "
+                       "cấp xã thực hiện.")
+    assert _texts(roles.leads) == ["cơ quan có chức năng quản lý xây dựng cấp xã"]
+    roles = read_roles("Giao cơ quan có chức năng quản lý nhà nước về môi trường cấp tỉnh kiểm tra việc xả thải.")
+    assert _texts(roles.leads) == ["cơ quan có chức năng quản lý nhà nước về môi trường cấp tỉnh"]
+
+
 def test_duty_heading_names_its_holder_at_the_end():
     doc = extract(_doc("Trách nhiệm quản lý nhà nước về chất lượng công trình của Sở Xây dựng",
                        ["Hướng dẫn các chủ đầu tư lập hồ sơ.", "Phối hợp với Sở Tài chính kiểm tra giá vật liệu."]))
