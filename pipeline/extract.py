@@ -75,6 +75,7 @@ class RoleRules(BaseModel):
     heading_owners: list[str] = []
     place_qualifiers: list[str] = []
     group_qualifiers: list[str] = []
+    prepositions: list[str] = []
     place_words: list[str] = []
     column_cues: dict[str, list[str]] = {}
     elliptic_lists: dict[str, str] = {}
@@ -158,7 +159,7 @@ def _register_tokenizer() -> str:
 
 _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "advise", "advise_fill", "direct",
               "direct_chain", "title", "head", "plural_head", "article", "adverbial", "address", "heading_opener",
-              "duty_heading", "place", "group_qualifier", "shared_head", "power", "transfer", "stop")
+              "duty_heading", "place", "group_qualifier", "preposition", "shared_head", "power", "transfer", "stop")
 
 
 @dataclass
@@ -205,6 +206,7 @@ def engine() -> Engine:
         "plural_head": rules.plural_heads, "article": rules.articles, "adverbial": rules.adverbial_openers,
         "address": rules.address_openers, "heading_opener": rules.heading_openers,
         "duty_heading": rules.duty_headings, "place": rules.place_qualifiers, "group_qualifier": rules.group_qualifiers,
+        "preposition": rules.prepositions,
         "shared_head": rules.shared_heads, "power": rules.power_openings, "transfer": rules.power_transfers,
         "stop": rules.stops, "subject_end": rules.subject_end_cues,
         "subject_break": rules.subject_breaks, "definition": rules.definition_cues,
@@ -444,6 +446,9 @@ class Reader:
                 continue
             if word in self.stop_punct or self.is_stop(j):
                 break
+            joint = t.cue("preposition", j)
+            if joint and joint < self.n and self.is_stop(joint):
+                break  # "Ban Quản lý Khu kinh tế | trong chuyển đổi …": the preposition opens an adverbial
             if t.cue("article", j):
                 led_by_article = True  # "công an các đơn vị, địa phương": one group
             if word == ",":

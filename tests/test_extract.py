@@ -660,3 +660,10 @@ def test_the_work_a_body_helps_with_is_no_part_of_its_name():
     roles = read_roles("Chủ động phối hợp với lực lượng công an địa phương trong công tác bảo vệ, phòng ngừa tội phạm; "
                        "phối hợp với Ban Quản lý Khu kinh tế trong việc chuyển đổi số các khu công nghiệp.")
     assert [m.text for m in roles.coordinators] == ["lực lượng công an địa phương", "Ban Quản lý Khu kinh tế"]
+    # a preposition followed by a verb opens an adverbial (rules/roles.yaml prepositions); followed by a place or a
+    # noun it still says which members of the group are meant
+    roles = read_roles("Phối hợp với Ban Quản lý Khu kinh tế trong chuyển đổi cụm công nghiệp Bắc Lệnh sang mô hình "
+                       "sinh thái; phối hợp với các sở về triển khai đề án; phối hợp với các doanh nghiệp trong khu "
+                       "công nghiệp tổ chức đào tạo nghề.")
+    assert [m.text for m in roles.coordinators] == ["Ban Quản lý Khu kinh tế", "các sở",
+                                                    "các doanh nghiệp trong khu công nghiệp"]
