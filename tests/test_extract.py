@@ -667,3 +667,11 @@ def test_the_work_a_body_helps_with_is_no_part_of_its_name():
                        "công nghiệp tổ chức đào tạo nghề.")
     assert [m.text for m in roles.coordinators] == ["Ban Quản lý Khu kinh tế", "các sở",
                                                     "các doanh nghiệp trong khu công nghiệp"]
+
+
+def test_site_clearing_verbs_end_the_investors_name():
+    roles = read_roles("Chủ đầu tư dự án hạ tầng kỹ thuật khu, cụm công nghiệp san lấp mặt bằng, mời gọi các nhà đầu "
+                       "tư thứ cấp; chủ đầu tư các dự án khu đô thị giải phóng mặt bằng trước ngày 30/6/2026.")
+    assert [m.text for m in roles.leads] == ["Chủ đầu tư dự án hạ tầng kỹ thuật khu, cụm công nghiệp"]
+    roles = read_roles("Chủ đầu tư hạ tầng cụm công nghiệp Tân An san tạo mặt bằng sạch.")
+    assert [m.text for m in roles.leads] == ["Chủ đầu tư hạ tầng cụm công nghiệp Tân An"]
