@@ -76,6 +76,7 @@ class RoleRules(BaseModel):
     place_qualifiers: list[str] = []
     group_qualifiers: list[str] = []
     prepositions: list[str] = []
+    compounds: list[str] = []
     place_words: list[str] = []
     column_cues: dict[str, list[str]] = {}
     elliptic_lists: dict[str, str] = {}
@@ -159,7 +160,7 @@ def _register_tokenizer() -> str:
 
 _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "advise", "advise_fill", "direct",
               "direct_chain", "title", "head", "plural_head", "article", "adverbial", "address", "heading_opener",
-              "duty_heading", "place", "group_qualifier", "preposition", "shared_head", "power", "transfer", "stop")
+              "duty_heading", "place", "group_qualifier", "preposition", "compound", "shared_head", "power", "transfer", "stop")
 
 
 @dataclass
@@ -206,7 +207,7 @@ def engine() -> Engine:
         "plural_head": rules.plural_heads, "article": rules.articles, "adverbial": rules.adverbial_openers,
         "address": rules.address_openers, "heading_opener": rules.heading_openers,
         "duty_heading": rules.duty_headings, "place": rules.place_qualifiers, "group_qualifier": rules.group_qualifiers,
-        "preposition": rules.prepositions,
+        "preposition": rules.prepositions, "compound": rules.compounds,
         "shared_head": rules.shared_heads, "power": rules.power_openings, "transfer": rules.power_transfers,
         "stop": rules.stops, "subject_end": rules.subject_end_cues,
         "subject_break": rules.subject_breaks, "definition": rules.definition_cues,
@@ -264,6 +265,10 @@ def read(text: str) -> Tokens:
         table = cues[vocab[match_id]]
         if table.get(start, 0) < end:
             table[start] = end
+    for start, end in cues["compound"].items():  # "công trình": no "trình" (submit) inside the word
+        for table in cues.values():
+            for k in range(start + 1, end):
+                table.pop(k, None)
     words = [t.lower_ for t in doc]
     capital = [t.text[:1].isupper() for t in doc]
     return Tokens(text, words, starts, ends, capital, ents, cues)

@@ -675,3 +675,13 @@ def test_site_clearing_verbs_end_the_investors_name():
     assert [m.text for m in roles.leads] == ["Chủ đầu tư dự án hạ tầng kỹ thuật khu, cụm công nghiệp"]
     roles = read_roles("Chủ đầu tư hạ tầng cụm công nghiệp Tân An san tạo mặt bằng sạch.")
     assert [m.text for m in roles.leads] == ["Chủ đầu tư hạ tầng cụm công nghiệp Tân An"]
+
+
+def test_owners_and_users_of_a_building_are_bodies_of_their_own():
+    # "chủ sở hữu", "người quản lý, sử dụng" are actors (rules/roles.yaml heads), not qualifiers of "chủ đầu tư";
+    # "trình" inside "công trình" submits nothing (rules/roles.yaml compounds)
+    roles = read_roles("Hướng dẫn chủ đầu tư, chủ sở hữu, người quản lý, sử dụng công trình rà soát, áp dụng các giải "
+                       "pháp nâng cao an toàn phòng cháy.")
+    assert _texts(roles.directs) == ["chủ đầu tư", "chủ sở hữu", "người quản lý, sử dụng công trình"]
+    roles = read_roles("Người đứng đầu các cơ quan, đơn vị kiểm tra công trình xây dựng.")
+    assert _texts(roles.leads) == ["Người đứng đầu các cơ quan, đơn vị"]
