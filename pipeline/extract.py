@@ -518,8 +518,9 @@ class Reader:
         t = self.t
         start, end = t.starts[item.start], t.ends[item.end - 1]
         printed = agencies.expand_abbreviations(" ".join(t.text[start:end].split()))
-        if item.shared:
-            agency = agencies.lookup(f"{printed} {item.shared}")
+        if item.shared:  # named with the qualifier it shares: "Hội đồng nhân dân [các tỉnh, thành phố]"
+            printed = agencies.expand_abbreviations(f"{printed} {item.shared}")
+            agency = agencies.lookup(printed)
             if agency is None:
                 return Mention(text=printed, note=item.note, start=start, end=end)
             return Mention(text=printed, canonical=agency.id, name=agency.name, level=agency.level,

@@ -107,7 +107,7 @@ class Block:
 class Mention:
     """An agency (or generic group of agencies) named in a task."""
 
-    text: str  # as printed, abbreviations such as UBND expanded
+    text: str  # as printed, abbreviations such as UBND expanded; a bare "Hội đồng nhân dân" with the qualifier it shares
     canonical: str | None = None  # id in rules/agencies.yaml
     name: str | None = None  # canonical display name
     level: str = "other"  # "central" | "province" | "district" | "commune" | "generic" | "other"

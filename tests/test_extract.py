@@ -519,12 +519,13 @@ def test_a_bare_council_shares_the_place_of_the_committee_after_it():
     # a ministry letter to the provinces: "Hội đồng nhân dân, Ủy ban nhân dân các tỉnh" are two bodies of the provinces
     roles = read_roles("Bộ Xây dựng đề nghị Hội đồng nhân dân, Ủy ban nhân dân các tỉnh, thành phố trực thuộc "
                        "Trung ương khẩn trương thực hiện các nội dung sau:")
-    assert [m.text for m in roles.leads] == ["Hội đồng nhân dân", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc "
-                                                                   "Trung ương"]
+    # each is named with the qualifier it shares, as a reader names it (the offsets stay those of the bare name)
+    assert [m.text for m in roles.leads] == ["Hội đồng nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+                                             "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
     assert [m.canonical for m in roles.leads] == ["hdnd_cac_cap", "ubnd_cac_tinh"]
     assert all(m.locality for m in roles.leads)
     roles = read_roles("HĐND và UBND cấp xã bố trí kinh phí thực hiện.")
-    assert [(m.text, m.canonical) for m in roles.leads] == [("Hội đồng nhân dân", "hdnd_xa"),
+    assert [(m.text, m.canonical) for m in roles.leads] == [("Hội đồng nhân dân cấp xã", "hdnd_xa"),
                                                            ("Ủy ban nhân dân cấp xã", "ubnd_cap_xa")]
 
 
