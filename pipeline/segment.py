@@ -80,6 +80,7 @@ class StructureRules(BaseModel):
     subject_share: float = 0.5
     assignment_openings: list[str]
     citation_list_openings: list[str]
+    schedule_list_openings: list[str] = []
     provision_duties: list[str] = []
     task_table: TaskTableColumns = TaskTableColumns()
 
@@ -104,6 +105,7 @@ class _Cues:
     assignment: re.Pattern
     assignment_anywhere: re.Pattern
     citation_list: re.Pattern
+    schedule_list: re.Pattern | None
     content_list: re.Pattern
     case_list: re.Pattern | None
     subject_prefix: re.Pattern
@@ -143,6 +145,8 @@ def _cues() -> _Cues:
         assignment_anywhere=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(w)) for w in rules.assignment_openings)
                                        + r")(?!\w)"),
         citation_list=_openings(rules.citation_list_openings),
+        schedule_list=re.compile(r"^(?:" + "|".join(re.escape(match_form(p)) for p in rules.schedule_list_openings)
+                                 + r")\s*:") if rules.schedule_list_openings else None,
         case_list=re.compile(r"(?:" + "|".join(f"(?:{p})" for p in rules.case_list_endings) + r")\s*:?\s*$")
         if rules.case_list_endings else None,
         content_list=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(p)) for p in rules.content_list_endings)
@@ -976,7 +980,7 @@ def _unique(candidate: str, used: set[str]) -> str:
 def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues) -> None:
     def walk(nodes: list[_Node], inherited: bool) -> None:
         for node in nodes:
-            _absorb_citation_lists(node, cues)
+            _absorb_detail_lists(node, cues)
             _absorb_case_lists(node, cues)
             _absorb_body_lists(node, cues)
             _absorb_inline_enumeration(node)
@@ -1007,13 +1011,16 @@ def _ends_with_sentence(text: str) -> bool:
     return bool(re.search(r"[.;!?][\"”’')\]]*$", text.strip()))
 
 
-def _absorb_citation_lists(node: _Node, cues: _Cues) -> None:
-    """Bullets that only list legal documents are part of their parent's text, not items."""
+def _absorb_detail_lists(node: _Node, cues: _Cues) -> None:
+    """Bullets that only list legal documents, or only give the schedule of the reporting their item asks for
+    ("- Báo cáo 6 tháng: … trước ngày 05/7;", "- Báo cáo năm: …"; rules/structure.yaml `schedule_list_openings`),
+    are part of their parent's text, not items."""
     bullets = [c for c in node.children if c.kind in bullet_kinds()]
-    if not bullets or len(bullets) != len(node.children):
+    if not bullets or len(bullets) != len(node.children) or any(c.children for c in bullets):
         return
-    if all(not c.children and cues.citation_list.match(_form(c.title)) and _DOC_NUMBER.match(c.title[:160])
-           for c in bullets):
+    forms = [_form(c.title) for c in bullets]
+    if all(cues.citation_list.match(f) and _DOC_NUMBER.match(c.title[:160]) for f, c in zip(forms, bullets, strict=True)) or \
+            (cues.schedule_list is not None and all(cues.schedule_list.match(f) for f in forms)):
         node.absorbed = [b for c in bullets for b in (c.head, *c.body)]
         node.children = []
 

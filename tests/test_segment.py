@@ -1007,3 +1007,26 @@ def test_an_inline_enumeration_wrapped_to_a_line_start_stays_in_its_item():
     doc = parse_text(PLAN_HEADER + "\n".join(lines) + "\n")
     assert [t.id for t in doc.tasks] == ["V.1", "V.2"]
     assert "(iii) Phối hợp với Ban Quản lý Khu kinh tế" in doc.tasks[0].text
+
+
+def test_a_reporting_schedule_in_dashes_is_part_of_its_reporting_task():
+    lines = [
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Các sở, ngành và Ủy ban nhân dân các xã, phường triển khai thực hiện Kế hoạch này.",
+        "Các sở định kỳ tổng hợp kết quả thực hiện gửi Sở Công Thương để tổng hợp, báo cáo Ủy ban nhân dân tỉnh",
+        "như sau:",
+        "- Báo cáo quý: gửi Sở Công Thương trước ngày 15 của tháng cuối quý;",
+        "- Báo cáo năm: gửi Sở Công Thương trước ngày 10/12; Sở Công Thương tổng hợp báo cáo",
+        "Ủy ban nhân dân tỉnh trước ngày 20/12.",
+        "- Báo cáo đột xuất: theo yêu cầu của Ủy ban nhân dân tỉnh.",
+        "2. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.",
+        "a) Thẩm định dự toán kinh phí của các sở;",
+        "b) Báo cáo năm về tình hình sử dụng kinh phí.",
+    ]
+    doc = parse_text(PLAN_HEADER + "\n".join(lines) + "\n")
+    assert [t.id for t in doc.tasks] == ["III.1", "III.2.a", "III.2.b"]
+    assert "Báo cáo năm: gửi Sở Công Thương trước ngày 10/12" in doc.tasks[0].text
+    # bullets that report something else are tasks of their own
+    other = parse_text(PLAN_HEADER + "\n".join(lines[:4] + ["- Báo cáo quý: gửi Sở Công Thương trước ngày 15;",
+                                                              "- Kiểm tra việc thực hiện tại các xã."]) + "\n")
+    assert [t.id for t in other.tasks] == ["III.1.1", "III.1.2"]
