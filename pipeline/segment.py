@@ -750,8 +750,10 @@ def _build_outline(blocks: list[Block], labels: list[Label | None], start: int, 
         if label is None:
             if not stack:
                 loose.append(block)
-            elif last_labelled is not None and i > last_labelled and (trailing or (
+            elif last_labelled is not None and i > last_labelled and stack[-1].kind != "article" and (trailing or (
                     _ends_sentence(stack[-1]) and not _ENUMERATOR.match(block.text))):
+                # (an article's paragraphs are its text: "Điều 5. Quyết định này có hiệu lực … / Chánh Văn
+                # phòng …, Giám đốc Sở … chịu trách nhiệm thi hành Quyết định này")
                 trailing.append(block)
             else:
                 if _is_unlabelled_heading(block):
@@ -1099,7 +1101,11 @@ def _task_article(node: _Node, cues: _Cues) -> bool:
     # an article that is one sentence putting a duty on a body ("Điều 4. Giám đốc Sở Công Thương chịu trách
     # nhiệm …, có trách nhiệm công khai …; tham mưu …")
     whole = _form(" ".join([node.title, body]))
-    return bool(cues.subject.match(whole)) and bool(_BODY_DUTY.search(whole))
+    if cues.subject.match(whole) and _BODY_DUTY.search(whole):
+        return True
+    # … or whose paragraph after its first sentence does ("Điều 5. Quyết định này có hiệu lực … / Chánh Văn phòng
+    # …; Giám đốc Sở …; Chủ tịch Ủy ban nhân dân các xã … chịu trách nhiệm thi hành Quyết định này")
+    return bool(cues.subject.match(form)) and bool(_BODY_DUTY.search(match_form(body[:600])))
 
 
 _BODY_DUTY = re.compile(r"(?<!\w)(?:(?:có|chịu) trách nhiệm|chủ trì)(?!\w)")

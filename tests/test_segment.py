@@ -790,6 +790,17 @@ def test_an_article_that_is_one_sentence_putting_a_duty_on_a_body_is_a_task():
     assert doc.tasks[1].text.startswith("Giám đốc Sở Y tế chịu trách nhiệm")
 
 
+def test_the_execution_paragraph_after_the_last_articles_first_sentence_is_that_articles_task():
+    executed = AUTHORISATION_DECISION.replace(
+        "Điều 4. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n",
+        "Điều 4. Quyết định này có hiệu lực thi hành kể từ ngày ký.\nChánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc "
+        "Sở Y tế; Thủ trưởng các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành "
+        "Quyết định này./.\n")
+    doc = parse_text(executed)
+    assert [t.id for t in doc.tasks] == ["1", "3", "4"]
+    assert doc.tasks[2].text.startswith("Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Y tế")
+
+
 TRANSITIONAL_CLAUSES = """ỦY BAN NHÂN DÂN
 TỈNH ĐIỆN BIÊN
 Số: 12/2035/QĐ-UBND
