@@ -77,6 +77,7 @@ class RoleRules(BaseModel):
     group_qualifiers: list[str] = []
     prepositions: list[str] = []
     compounds: list[str] = []
+    list_introducers: list[str] = []
     place_words: list[str] = []
     column_cues: dict[str, list[str]] = {}
     elliptic_lists: dict[str, str] = {}
@@ -160,7 +161,7 @@ def _register_tokenizer() -> str:
 
 _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "advise", "advise_fill", "direct",
               "direct_chain", "title", "head", "plural_head", "article", "adverbial", "address", "heading_opener",
-              "duty_heading", "place", "group_qualifier", "preposition", "compound", "shared_head", "power", "transfer", "stop")
+              "duty_heading", "place", "group_qualifier", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "stop")
 
 
 @dataclass
@@ -207,7 +208,7 @@ def engine() -> Engine:
         "plural_head": rules.plural_heads, "article": rules.articles, "adverbial": rules.adverbial_openers,
         "address": rules.address_openers, "heading_opener": rules.heading_openers,
         "duty_heading": rules.duty_headings, "place": rules.place_qualifiers, "group_qualifier": rules.group_qualifiers,
-        "preposition": rules.prepositions, "compound": rules.compounds,
+        "preposition": rules.prepositions, "compound": rules.compounds, "list_introducer": rules.list_introducers,
         "shared_head": rules.shared_heads, "power": rules.power_openings, "transfer": rules.power_transfers,
         "stop": rules.stops, "subject_end": rules.subject_end_cues,
         "subject_break": rules.subject_breaks, "definition": rules.definition_cues,
@@ -786,7 +787,9 @@ def read_heading_roles(title: str) -> Roles:
     reader = Reader(read(title))
     roles = reader.roles()
     t = reader.t
-    if roles.leads or not t.cue("duty_heading", 0):
+    if roles.leads:
+        return _holder_heading(reader, roles)
+    if not t.cue("duty_heading", 0):
         return roles
     owners = {matching_text(w).lower() for w in role_rules().heading_owners}
     end = reader.n
@@ -798,6 +801,33 @@ def read_heading_roles(title: str) -> Roles:
             if items and j == end:
                 roles.leads, roles.own_subject = reader.mentions(items), True
                 break
+    return roles
+
+
+_PREDICATE_CUES = ("lead", "resp", "coord", "advise", "direct", "assign", "assign_after", "subject_end", "subject_break",
+                   "definition")
+
+
+def _holder_heading(reader: Reader, roles: Roles) -> Roles:
+    """A heading that is nothing but a generic open group names the holder of the items under it, qualifier and
+    all ("2. Các tổ chức, doanh nghiệp sử dụng vật liệu nổ công nghiệp"): the group runs to the heading's end,
+    past words that usually open a predicate. Not when the rest names another body, holds a role cue or ends by
+    introducing a list ("Các sở, ngành triển khai các nhiệm vụ sau:"; rules/roles.yaml `list_introducers`)."""
+    t = reader.t
+    if len(roles.leads) != 1 or roles.coordinators or roles.advises or roles.directs:
+        return roles
+    items, j = reader.parse_list(0, semicolons=True)
+    end = reader.n
+    while end > 0 and t.words[end - 1] in (":", ".", ";"):
+        end -= 1
+    if len(items) != 1 or not items[0].group or items[0].agency_id or items[0].note or \
+            not j < end <= j + reader.rules.max_qualifier or any(t.cue("stop", k) == end for k in range(j, end)):
+        return roles  # (a registered body's name takes no such qualifier; a name never ends with a verb)
+    for k in range(j, end):
+        if not (t.words[k].isalnum() or t.words[k] == ",") or t.agency(k) or \
+                any(t.cue(kind, k) for kind in _PREDICATE_CUES) or t.cue("list_introducer", k) == end:
+            return roles
+    roles.leads = reader.mentions([Item(0, end, end, items[0].agency_id, True)])
     return roles
 
 

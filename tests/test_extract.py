@@ -686,3 +686,14 @@ def test_owners_and_users_of_a_building_are_bodies_of_their_own():
     assert _texts(roles.directs) == ["chủ đầu tư", "chủ sở hữu", "người quản lý, sử dụng công trình"]
     roles = read_roles("Người đứng đầu các cơ quan, đơn vị kiểm tra công trình xây dựng.")
     assert _texts(roles.leads) == ["Người đứng đầu các cơ quan, đơn vị"]
+
+
+def test_a_heading_that_is_only_a_group_names_its_holder_with_the_qualifier():
+    doc = extract(_doc("Các tổ chức, doanh nghiệp sử dụng vật liệu nổ công nghiệp",
+                       ["Lập phương án nổ mìn trước khi thi công.", "Báo cáo tình hình sử dụng hằng quý."]))
+    assert [_texts(t.leads) for t in doc.tasks] == [["Các tổ chức, doanh nghiệp sử dụng vật liệu nổ công nghiệp"]] * 2
+    # a heading whose rest is a predicate keeps the group alone
+    doc = extract(_doc("Các doanh nghiệp thực hiện các nội dung sau:", ["Rà soát kho chứa."]))
+    assert _texts(doc.tasks[0].leads) == ["Các doanh nghiệp"]
+    doc = extract(_doc("Ủy ban nhân dân các xã, phường triển khai", ["Rà soát kho chứa."]))
+    assert _texts(doc.tasks[0].leads) == ["Ủy ban nhân dân các xã, phường"]
