@@ -671,9 +671,9 @@ def test_the_work_a_body_helps_with_is_no_part_of_its_name():
 
 
 def test_site_clearing_verbs_end_the_investors_name():
-    roles = read_roles("Chủ đầu tư dự án hạ tầng kỹ thuật khu, cụm công nghiệp san lấp mặt bằng, mời gọi các nhà đầu "
-                       "tư thứ cấp; chủ đầu tư các dự án khu đô thị giải phóng mặt bằng trước ngày 30/6/2026.")
-    assert [m.text for m in roles.leads] == ["Chủ đầu tư dự án hạ tầng kỹ thuật khu, cụm công nghiệp"]
+    roles = read_roles("Chủ đầu tư các dự án khu đô thị mới phía Nam san lấp mặt bằng, mời gọi nhà đầu tư xây dựng "
+                       "nhà ở xã hội; chủ đầu tư các dự án khu đô thị giải phóng mặt bằng trước ngày 30/6/2036.")
+    assert [m.text for m in roles.leads] == ["Chủ đầu tư các dự án khu đô thị mới phía Nam"]
     roles = read_roles("Chủ đầu tư hạ tầng cụm công nghiệp Tân An san tạo mặt bằng sạch.")
     assert [m.text for m in roles.leads] == ["Chủ đầu tư hạ tầng cụm công nghiệp Tân An"]
 
@@ -681,9 +681,9 @@ def test_site_clearing_verbs_end_the_investors_name():
 def test_owners_and_users_of_a_building_are_bodies_of_their_own():
     # "chủ sở hữu", "người quản lý, sử dụng" are actors (rules/roles.yaml heads), not qualifiers of "chủ đầu tư";
     # "trình" inside "công trình" submits nothing (rules/roles.yaml compounds)
-    roles = read_roles("Hướng dẫn chủ đầu tư, chủ sở hữu, người quản lý, sử dụng công trình rà soát, áp dụng các giải "
-                       "pháp nâng cao an toàn phòng cháy.")
-    assert _texts(roles.directs) == ["chủ đầu tư", "chủ sở hữu", "người quản lý, sử dụng công trình"]
+    roles = read_roles("Sở Xây dựng đôn đốc chủ đầu tư, chủ sở hữu, người quản lý, sử dụng công trình nhà chung cư "
+                       "rà soát hệ thống thang máy trước tháng 9.")
+    assert _texts(roles.directs) == ["chủ đầu tư", "chủ sở hữu", "người quản lý, sử dụng công trình nhà chung cư"]
     roles = read_roles("Người đứng đầu các cơ quan, đơn vị kiểm tra công trình xây dựng.")
     assert _texts(roles.leads) == ["Người đứng đầu các cơ quan, đơn vị"]
 
