@@ -712,6 +712,11 @@ class Reader:
                     note = " ".join(t.text[t.starts[k]:t.ends[close]].split())
                     self.covered.update(range(item.start, close + 1))
                     return Item(item.start, k, close + 1, item.agency_id, True, note), close + 1
+            if t.cue("subject_break", k) and k > item.end and self._subject_end_after(k):
+                # "Tổ chức, cá nhân vận hành dự án hóa chất | sau khi hoàn thành công trình … có trách nhiệm …":
+                # the break opens an adverbial between the subject and its predicate
+                self.covered.update(range(item.start, k))
+                return Item(item.start, k, k, item.agency_id, True), k
             if t.words[k] in (";", ".", ":", "(") or t.agency(k) or t.cue("subject_break", k) or \
                     (t.words[k] == "," and self.item_kind(k + 1)) or \
                     any(t.cue(kind, k) for kind in ("assign", "assign_after", "direct", "advise", "coord")):
@@ -723,6 +728,16 @@ class Reader:
                     end -= 1  # "các cơ quan, đơn vị và doanh nghiệp, | căn cứ chức năng …"
                 return Item(item.start, end, k, item.agency_id, True), k
         return item, j
+
+    def _subject_end_after(self, k: int) -> bool:
+        """Does the cue that ends a subject (rules/roles.yaml `subject_end_cues`) follow k in its clause?"""
+        t = self.t
+        for m in range(k, min(self.n, k + 40)):
+            if t.words[m] in (";", ".", ":"):
+                return False
+            if t.cue("subject_end", m):
+                return True
+        return False
 
     def roles(self) -> Roles:
         t = self.t

@@ -697,3 +697,12 @@ def test_a_heading_that_is_only_a_group_names_its_holder_with_the_qualifier():
     assert _texts(doc.tasks[0].leads) == ["Các doanh nghiệp"]
     doc = extract(_doc("Ủy ban nhân dân các xã, phường triển khai", ["Rà soát kho chứa."]))
     assert _texts(doc.tasks[0].leads) == ["Ủy ban nhân dân các xã, phường"]
+
+
+def test_a_subject_runs_to_a_time_clause_before_its_duty():
+    # "sau khi …" between a group's name and "có trách nhiệm" opens an adverbial: the name runs up to it
+    roles = read_roles("Tổ chức, cá nhân khai thác mỏ đá sau khi kết thúc khai thác và đóng cửa mỏ có trách nhiệm "
+                       "hoàn nguyên môi trường trước ngày 31 tháng 12 hằng năm.")
+    assert _texts(roles.leads) == ["Tổ chức, cá nhân khai thác mỏ đá"]
+    roles = read_roles("Tổ chức, cá nhân không được san lấp kênh mương trong phạm vi bảo vệ công trình thủy lợi.")
+    assert _texts(roles.leads) == ["Tổ chức, cá nhân"]
