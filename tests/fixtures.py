@@ -14,6 +14,9 @@ from fpdf import FPDF
 PLAN_HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 12/KH-UBND\nHà Nam, ngày 3 tháng 3 năm 2035\nKẾ HOẠCH\n"
                "Phát triển cụm công nghiệp năm 2035\n")
 
+# The closing block of a provincial document written for the tests (recipients, signature)
+SIGNATURE = "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn Bình\n"
+
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONT = FONT_DIR / "DejaVuSans.ttf"
 FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from fixtures import PLAN_HEADER
+from fixtures import PLAN_HEADER, SIGNATURE
 
 from pipeline.ingest import from_string, read
 from pipeline.model import Document, DoichieuError
@@ -248,13 +248,7 @@ II. NHIỆM VỤ, GIẢI PHÁP
 III. TỔ CHỨC THỰC HIỆN
 Giao Sở Tài chính theo dõi, đôn đốc, tổng hợp kết quả thực hiện, báo cáo Ủy ban nhân dân tỉnh.
 
-Nơi nhận:
-- Như trên;
-- Lưu: VT.
-TM. ỦY BAN NHÂN DÂN
-CHỦ TỊCH
-Lê Văn Bình
-"""
+""" + SIGNATURE
 
 
 def test_plan_with_multilevel_numbers_and_plus_bullets():
@@ -775,13 +769,7 @@ Kể từ ngày Quyết định này có hiệu lực thi hành đến hết ng�
 Điều 3. Giám đốc Sở Y tế chịu trách nhiệm trước pháp luật về nội dung được ủy quyền, có trách nhiệm công khai \
 các thủ tục được ủy quyền; tham mưu Ủy ban nhân dân tỉnh điều chỉnh nội dung ủy quyền khi pháp luật thay đổi.
 Điều 4. Quyết định này có hiệu lực thi hành kể từ ngày ký.
-Nơi nhận:
-- Như Điều 4;
-- Lưu: VT.
-TM. ỦY BAN NHÂN DÂN
-CHỦ TỊCH
-Nông Văn Tú
-"""
+""" + SIGNATURE
 
 
 def test_an_article_that_is_one_sentence_putting_a_duty_on_a_body_is_a_task():
