@@ -11,6 +11,10 @@ Guarantees to link, graph and report:
   "Điều 37. Trách nhiệm quản lý nhà nước về … của Bộ Y tế"); a bullet's own
   "Phối hợp với W" adds W to the inherited coordinators; a bullet with its own subject overrides; headings in
   between add their coordinators and directed bodies ("3. Chỉ đạo Ủy ban nhân dân cấp xã:");
+- a task whose opening names its lead also gets, as leads, the subjects of its later sentences or clauses that
+  take work of their own ("Bộ A xây dựng kế hoạch. Các địa phương có trách nhiệm …", "…, Ủy ban nhân dân cấp
+  tỉnh quyết định …", "… . Yêu cầu các doanh nghiệp … chủ động …"); a body named in passing there (after
+  "báo cáo", "gửi", "theo", in a list, a parenthesis or a quotation) is none (Reader.later_leads);
 - a table row takes its lead and coordinators from the columns headed so ("Cơ quan chủ trì", "Đơn vị phối hợp");
 - role cues are read inside one task's text (plus its headings), never across tasks;
 - a task whose lead cannot be read gets a Notice (code "extract.no_lead") on the document, with its place;
@@ -84,6 +88,9 @@ class RoleRules(BaseModel):
     shared_heads: list[str] = []
     power_openings: list[str] = []
     power_transfers: list[str] = []
+    clause_frames: list[str] = []
+    clause_non_predicates: list[str] = []
+    scope_tails: list[str] = []
     stops: list[str]
     stop_punct: list[str]
     max_qualifier: int = 14
@@ -161,7 +168,8 @@ def _register_tokenizer() -> str:
 
 _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "advise", "advise_fill", "direct",
               "direct_chain", "title", "head", "plural_head", "article", "adverbial", "address", "heading_opener",
-              "duty_heading", "place", "group_qualifier", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "stop")
+              "duty_heading", "place", "group_qualifier", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "stop",
+              "clause_frame", "non_predicate", "scope_tail")
 
 
 @dataclass
@@ -212,6 +220,8 @@ def engine() -> Engine:
         "shared_head": rules.shared_heads, "power": rules.power_openings, "transfer": rules.power_transfers,
         "stop": rules.stops, "subject_end": rules.subject_end_cues,
         "subject_break": rules.subject_breaks, "definition": rules.definition_cues,
+        "clause_frame": rules.clause_frames, "non_predicate": rules.clause_non_predicates,
+        "scope_tail": rules.scope_tails,
     }
     for kind, phrases in groups.items():
         matcher.add(kind, [nlp.tokenizer(matching_text(p)) for p in phrases])
@@ -288,6 +298,9 @@ class Item:
     note: str = ""
     placed: bool = False  # a closed name followed by its place ("Ủy ban nhân dân thành phố | Thủ Đức")
     shared: str = ""  # the qualifier a bare name shares with the next body ("Hội đồng nhân dân, Ủy ban nhân dân | các tỉnh")
+
+
+_BULLETS = ("-", "+", "*", "•")
 
 
 @dataclass
@@ -430,7 +443,7 @@ class Reader:
         joined = False  # a proper name went on after "và" ("Vụ Khoa học công nghệ, môi trường và Vật liệu …")
         while j < self.n and count < self.rules.max_qualifier:
             word = t.words[j]
-            if word == "(":
+            if word == "(" or t.cue("scope_tail", j):
                 break
             if joined and self.is_stop(j) and word not in self.stop_punct:
                 # … whose last words usually open a predicate ("… và Vật liệu xây dựng"): still the name when
@@ -739,6 +752,92 @@ class Reader:
                 return True
         return False
 
+    # ---------------------------------------------------------------- later clauses
+
+    def later_leads(self) -> list[Mention]:
+        """Leads that a later sentence or clause of the text assigns work to, after the one its opening names
+        ("Bộ A xây dựng kế hoạch. Các địa phương có trách nhiệm …", "…, trừ …, Ủy ban nhân dân cấp tỉnh quyết
+        định …", "… . Yêu cầu các doanh nghiệp … chủ động …"). A clause counts only when it opens with its own
+        subject followed at once by an assignment predicate (`_assigns`), or with a request frame
+        (rules/roles.yaml `clause_frames`) whose bodies are followed by one. Call after `roles()`: bodies it
+        read (the opening subject, coordinators, advised and directed bodies) never open a clause. A clause
+        after a comma counts only when the words before that comma (back to the previous mark) name no body:
+        a comma inside a list of bodies ("báo cáo Ủy ban nhân dân tỉnh, Bộ …") opens nothing. Nothing inside
+        quotation marks or a parenthesis; a request frame only at the opening of a sentence."""
+        t = self.t
+        found: list[Item] = []
+        quotes = depth = 0
+        for s in range(1, self.n):
+            word = t.words[s - 1]
+            quotes += word == '"'
+            depth += (word == "(") - (word == ")")
+            if quotes % 2 or depth > 0 or s in self.covered:
+                continue
+            # a new line opens a sentence after a colon or with a bullet, not where a wrapped line goes on
+            broken = "\n" in t.text[t.ends[s - 1]:t.starts[s]] and (word == ":" or t.words[s] in _BULLETS)
+            sentence = word in (".", ";", "!", "?") or broken
+            if not sentence and (word != "," or not self._clause_comma(s - 1)):
+                continue
+            k = s
+            while k < self.n and t.words[k] in _BULLETS:
+                k += 1
+            items = self._clause_subject(k, frames=sentence)
+            if items:
+                found += items
+                self.covered.update(range(k, items[-1].next))
+        return self.mentions(found)
+
+    def _clause_comma(self, comma: int) -> bool:
+        """May a clause with its own subject open after this comma? Not when the words since the previous mark
+        name a body (the comma then goes on with a list, or closes an adverbial about that body)."""
+        t = self.t
+        k = comma - 1
+        while k >= 0 and t.words[k] not in (",", ";", ".", ":", "(", ")", '"', "!", "?"):
+            if self.item_kind(k) or k in self.covered:
+                return False
+            k -= 1
+        return comma > 0
+
+    def _clause_subject(self, k: int, frames: bool) -> list[Item]:
+        """The bodies a clause opening at k assigns work to, or []. A request frame counts at the opening of a
+        sentence only (after a comma it is what the subject before asks: "…, vướng mắc, đề nghị Ủy ban nhân
+        dân tỉnh chỉ đạo")."""
+        t = self.t
+        frame = t.cue("clause_frame", k) if frames else None
+        start = frame or k
+        if not self.item_kind(start):
+            return []
+        items, j = self.parse_list(start)
+        if not items:
+            return []
+        if frame:
+            j = t.cue("scope_tail", j) or j
+            # (those asked to "phối hợp" lead what they are asked to do)
+            return items if j < self.n and (self._assigns(j) or t.cue("coord", j) or t.cue("stop", j)) else []
+        last = items[-1]
+        if last.group and last.agency_id is None and not last.note and last.next == j:
+            # a generic group runs to the cue that ends its subject ("tổ chức, cá nhân sử dụng hóa chất | phải
+            # …"): read so, or not at all (never cut before a verb inside its name)
+            longer, after = self._extend_subject(last, j)
+            if after != j:
+                return items[:-1] + [longer] if self._assigns(after) else []
+        return items if self._assigns(j) else []
+
+    def _assigns(self, j: int) -> bool:
+        """Does an assignment predicate open at j, right after a subject: a responsibility or lead cue, or a
+        verb of doing (a `stops` word), not the verbs that make the subject a coordinator or adviser, nor the
+        words after which the body is no actor (rules/roles.yaml `clause_non_predicates`: "theo", "được" …)?"""
+        t = self.t
+        if j >= self.n:
+            return False
+        cue = max(t.cue("resp", j) or 0, t.cue("lead", j) or 0)
+        stop = t.cue("stop", j) or 0
+        if (t.cue("non_predicate", j) or 0) >= max(cue, stop, 1):
+            return False  # ("chịu trách nhiệm trước pháp luật": accountable, not assigned)
+        if cue:
+            return True
+        return bool(stop) and not t.cue("coord", j) and not t.cue("advise", j)
+
     def roles(self) -> Roles:
         t = self.t
         roles = Roles()
@@ -789,9 +888,15 @@ class Reader:
         return roles
 
 
-def read_roles(text: str) -> Roles:
-    """Leads, coordinators, advises and directs named in one text (a task or a heading)."""
-    return Reader(read(text)).roles()
+def read_roles(text: str, later: bool = False) -> Roles:
+    """Leads, coordinators, advises and directs named in one text (a task or a heading). With `later`, a text
+    whose opening names its lead also gets the leads its later sentences or clauses assign work to
+    (Reader.later_leads)."""
+    reader = Reader(read(text))
+    roles = reader.roles()
+    if later and roles.own_subject:
+        roles.leads += reader.later_leads()
+    return roles
 
 
 def read_heading_roles(title: str) -> Roles:
@@ -1040,7 +1145,7 @@ def read_task_roles(text: str) -> Roles:
     columns = _headed_columns(text)
     if columns is not None:
         sentence, headed = columns
-        roles = read_roles(sentence)
+        roles = read_roles(sentence, later=True)
         cells: dict[str, list[Mention]] = {}
         for role, cell, start in headed:  # the first column of a role that lists agencies ("Thời gian thực hiện" not)
             mentions = _agency_cell(cell, start)
@@ -1059,7 +1164,7 @@ def read_task_roles(text: str) -> Roles:
     for cell in text.split(" | "):
         cells.append((cell, offset))
         offset += len(cell) + 3
-    roles = read_roles(cells[0][0])
+    roles = read_roles(cells[0][0], later=True)
     if len(cells) < 2:
         return roles
     found = [m for m in (_agency_cell(cell, start) for cell, start in cells[1:]) if m]

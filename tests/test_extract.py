@@ -706,3 +706,53 @@ def test_a_subject_runs_to_a_time_clause_before_its_duty():
     assert _texts(roles.leads) == ["Tổ chức, cá nhân khai thác mỏ đá"]
     roles = read_roles("Tổ chức, cá nhân không được san lấp kênh mương trong phạm vi bảo vệ công trình thủy lợi.")
     assert _texts(roles.leads) == ["Tổ chức, cá nhân"]
+
+
+@pytest.mark.parametrize("text, leads", [
+    # a later sentence with its own subject and a duty adds its subject
+    ("Sở Tài chính lập dự toán kinh phí trong quý III. Các sở, ban, ngành có trách nhiệm gửi số liệu đúng hạn.",
+     ["Sở Tài chính", "Các sở, ban, ngành"]),
+    # a clause after a comma, when the words before the comma name no body
+    ("Doanh nghiệp không được đặt kho chứa trong hành lang bảo vệ đê điều, trừ kho chứa hàng dự trữ quốc gia, "
+     "Ủy ban nhân dân cấp tỉnh xem xét cho phép từng trường hợp.",
+     ["Doanh nghiệp", "Ủy ban nhân dân cấp tỉnh"]),
+    # a later sentence opening with a request frame; the group ends before the addressee's remit
+    ("Đề nghị Ủy ban nhân dân các xã phối hợp với Sở Y tế kiểm tra cơ sở bán thuốc. Yêu cầu các doanh nghiệp kinh "
+     "doanh dược phẩm thuộc lĩnh vực, địa bàn quản lý chủ động rà soát giấy phép.",
+     ["Ủy ban nhân dân các xã", "các doanh nghiệp kinh doanh dược phẩm"]),
+    # a generic group read up to its duty, past the verb inside its name
+    ("Sở Công Thương hướng dẫn thủ tục. Tổ chức, cá nhân kinh doanh khí dầu mỏ hóa lỏng phải lập phương án phòng "
+     "cháy.", ["Sở Công Thương", "Tổ chức, cá nhân kinh doanh khí dầu mỏ hóa lỏng"]),
+    # a bulleted line under a colon
+    ("Sở Nội vụ thực hiện các việc sau:\n- Ủy ban nhân dân các phường rà soát biên chế.",
+     ["Sở Nội vụ", "Ủy ban nhân dân các phường"]),
+])
+def test_a_later_sentence_or_clause_adds_its_own_lead(text, leads):
+    assert _texts(read_task_roles(text).leads) == leads
+
+
+@pytest.mark.parametrize("text", [
+    # bodies after "báo cáo", "trình", "gửi", "theo đề nghị của" are objects, not subjects
+    "Sở Xây dựng tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh, Bộ Xây dựng theo dõi.",
+    "Sở Xây dựng lập đề án. Kết quả gửi Sở Tài chính, Sở Nội vụ tổng hợp.",
+    "Sở Nội vụ thực hiện theo đề nghị của Sở Tài chính, Ủy ban nhân dân tỉnh xem xét.",
+    # a body in a "theo …" phrase, after "được", or accountable "trước pháp luật"
+    "Sở Công Thương phổ biến quy chuẩn. Theo hướng dẫn của Bộ Công Thương, nội dung được cập nhật hằng năm.",
+    "Sở Công Thương phổ biến quy chuẩn. Bộ Công Thương được giao quản lý nhà nước về lĩnh vực này.",
+    "Các doanh nghiệp tổ chức sát hạch. Các doanh nghiệp và tổ chức tư vấn chịu trách nhiệm trước pháp luật về "
+    "kết quả.",
+    # the subject of "phối hợp" or "tham mưu" is no lead
+    "Sở Giáo dục và Đào tạo xây dựng kế hoạch. Sở Y tế phối hợp kiểm tra y tế trường học.",
+    "Sở Giáo dục và Đào tạo xây dựng kế hoạch. Sở Tài chính tham mưu bố trí kinh phí.",
+    # inside a parenthesis or a quotation
+    "Sở Tư pháp rà soát văn bản (Sở Nội vụ thẩm định hồ sơ theo quy trình riêng).",
+    'Sở Tư pháp rà soát văn bản có câu "Ủy ban nhân dân tỉnh quyết định mức thu".',
+    # a request after a comma is what the subject before asks
+    "Sở Công Thương tổng hợp khó khăn, vướng mắc, đề nghị Ủy ban nhân dân tỉnh chỉ đạo giải quyết.",
+    # a wrapped line goes on with its sentence
+    "Sở Công Thương tổng hợp, báo cáo\nỦy ban nhân dân tỉnh xem xét.",
+    # "quản lý" goes on with a generic name
+    "Các doanh nghiệp lập hồ sơ, khi cần thiết, cơ quan quản lý nhà nước kiểm tra hồ sơ.",
+])
+def test_a_background_mention_in_a_later_clause_adds_no_lead(text):
+    assert len(read_task_roles(text).leads) == 1
