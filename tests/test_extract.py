@@ -756,3 +756,8 @@ def test_a_later_sentence_or_clause_adds_its_own_lead(text, leads):
 ])
 def test_a_background_mention_in_a_later_clause_adds_no_lead(text):
     assert len(read_task_roles(text).leads) == 1
+
+
+def test_a_time_adverb_after_a_group_opens_its_predicate():
+    roles = read_roles("Các sở quản lý chuyên ngành định kỳ tổng hợp kết quả kiểm kê, gửi Sở Tài chính trước ngày 10/7.")
+    assert [m.text for m in roles.leads] == ["Các sở quản lý chuyên ngành"]
