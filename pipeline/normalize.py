@@ -143,6 +143,9 @@ def sequence_of(kind: str) -> str:
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _BOLD = re.compile(r"\*\*|__")
+# an italic run inside a line or a table cell ("| *Hà Nội, ngày 02 tháng* *5 năm 2024* |"): the stars go, the
+# words stay; a lone star or a footnote mark "(*)" is no run and is kept
+_INLINE_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\W_])([^*\n]*?[^\s*(])\*(?![\w*])")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?(?:(?:Trang|trang|Page)\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$")
 _SENTENCE_END = re.compile(r"(?:[.;:!?…]|\./\.|\.\)|;\)|:\))[\"”’')\]*]*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -190,6 +193,7 @@ def _clean_line(raw: str, kind: str) -> tuple[str, int, int, set[str]]:
     ):
         markup.add("italic")
         text = stripped[1:-1]
+    text = _INLINE_ITALIC.sub(r"\1", text)
     # columns side by side (pdftotext -layout header and signature blocks) become " | " cells like docx rows
     cells = [piece for cell in _columns(text.strip()) for piece in split_merged_header(cell)]
     if len(cells) > 1:

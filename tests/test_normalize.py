@@ -74,6 +74,16 @@ def test_markdown_markers_become_markup():
     assert "bold" in blocks[2].markup and "heading" not in blocks[2].markup
 
 
+def test_italic_runs_inside_a_table_cell_lose_their_stars():
+    # a header row rendered to Markdown with the date in two italic runs (real case: CT 13/CT-TTg 2024)
+    source = ("| THỦ TƯỚNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| --- | --- |\n"
+              "| Số: 7/CT-TTg | *Hà Nội, ngày 04 tháng* *6 năm 2031* |\n\nGhi chú (*): số liệu *ước tính*.\n")
+    for kind in ("md", "txt"):
+        found = texts(source, kind)
+        assert any("Hà Nội, ngày 04 tháng 6 năm 2031" in text for text in found), found
+        assert "Ghi chú (*): số liệu ước tính." in found
+
+
 def test_heading_split_by_page_break_is_joined():
     blocks = normalize(read(CENTRAL))
     i_block = next(b for b in blocks if b.text.startswith("i) Bộ Lao động"))
