@@ -93,7 +93,7 @@ class RoleRules(BaseModel):
     scope_tails: list[str] = []
     stops: list[str]
     stop_punct: list[str]
-    max_qualifier: int = 14
+    max_qualifier: int = 20
     deadlines: list[DeadlineRule]
     citation: CitationRules
     implements_cues: list[str]

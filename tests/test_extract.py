@@ -107,6 +107,19 @@ def test_multiple_leads():
     assert _texts(roles.coordinators) == ["Sở Ngoại vụ"]
 
 
+def test_a_long_group_name_is_not_cut_inside_its_last_word():
+    # real cases: CT 13/CT-TTg 2024 item 6 ("… truyền hình ở trung ương và địa | phương") and Lào Cai KH 134 V.6
+    # ("… các cơ sở giáo dục nghề nghiệp trong và ngoài | tỉnh"): the qualifier cap fell inside a word
+    roles = read_roles("Sở Văn hóa và Thể thao chỉ đạo các cơ quan thông tấn, báo chí, các đài phát thanh, truyền "
+                       "hình ở trung ương và địa phương đưa tin về Lễ hội.")
+    assert _texts(roles.directs) == ["các cơ quan thông tấn, báo chí, các đài phát thanh, truyền hình ở trung ương "
+                                     "và địa phương"]
+    roles = read_roles("Sở Nội vụ chủ trì, phối hợp với các sở, ngành, đơn vị liên quan và các cơ sở giáo dục nghề "
+                       "nghiệp trong và ngoài tỉnh tổ chức đào tạo.")
+    assert _texts(roles.coordinators) == ["các sở, ngành, đơn vị liên quan và các cơ sở giáo dục nghề nghiệp trong "
+                                          "và ngoài tỉnh"]
+
+
 def test_assignment_frames():
     roles = read_roles("Giao Sở Công Thương chủ trì, phối hợp với Sở Tư pháp và các cơ quan có liên quan, nghiên cứu, "
                        "tham mưu Ủy ban nhân dân tỉnh việc ủy quyền.")
