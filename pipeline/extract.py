@@ -315,8 +315,10 @@ class Roles:
 class Reader:
     """Applies the list grammar to one text."""
 
-    def __init__(self, tokens: Tokens):
+    def __init__(self, tokens: Tokens, cell: bool = False):
         self.t = tokens
+        # a table cell under an agency column holds no predicate: only punctuation ends a name there
+        self.cell = cell
         self.n = len(tokens)
         self.engine = engine()
         self.rules = self.engine.rules
@@ -346,6 +348,8 @@ class Reader:
         return None
 
     def is_stop(self, j: int) -> bool:
+        if self.cell:
+            return self.t.words[j] in self.stop_punct
         return self.t.words[j] in self.stop_punct or self.t.cue("stop", j) is not None or \
             self.t.cue("coord", j) is not None or self.t.cue("advise", j) is not None or \
             self.t.cue("lead", j) is not None or self.t.cue("resp", j) is not None
@@ -1124,11 +1128,16 @@ def _heading_roles(doc: Document, task: Task, cache: dict[str, Roles]) -> Roles 
     return None
 
 
-def _agency_cell(text: str, offset: int) -> list[Mention] | None:
-    """The agencies of a table cell that holds nothing but an agency list ("Sở Y tế; UBND các huyện"), else None."""
-    reader = Reader(read(text))
-    items, end = reader.parse_list(0, semicolons=True)
-    if not items or any(word not in {".", ",", ";", "-", "và"} for word in reader.t.words[end:]):
+def _agency_cell(text: str, offset: int, column: bool = False) -> list[Mention] | None:
+    """The agencies of a table cell that holds nothing but an agency list ("Sở Y tế; UBND các huyện"), else None.
+    A cell under an agency column (`column`) is read again without predicates when the first reading leaves words
+    over: "Các đơn vị thuộc các Bộ quản lý lĩnh vực, các tổ chức quốc tế" ("quản lý" opens no predicate there)."""
+    for cell in (False, True) if column else (False,):
+        reader = Reader(read(text), cell=cell)
+        items, end = reader.parse_list(0, semicolons=True)
+        if items and all(word in {".", ",", ";", "-", "và"} for word in reader.t.words[end:]):
+            break
+    else:
         return None
     mentions = reader.mentions(items)
     for mention in mentions:
@@ -1154,6 +1163,8 @@ def read_task_roles(text: str) -> Roles:
                 clause = _shifted(read_roles(cell), start)
                 mentions = clause.leads
                 roles.directs += clause.directs
+            if not mentions and role in ("lead", "coordinator"):
+                mentions = _agency_cell(cell, start, column=True)
             if mentions and role not in cells:
                 cells[role] = mentions
         if cells.get("lead") and not roles.leads:

@@ -528,6 +528,20 @@ def test_a_lead_cell_written_as_a_clause_gives_its_subject_and_whom_it_directs()
     assert [m.text for m in roles.coordinators] == ["Bộ Tài nguyên và Môi trường"]
 
 
+def test_a_coordinator_cell_is_read_without_predicates_when_it_holds_a_verb():
+    # real case: Kế hoạch 09/KH-BTNMT 2024, appendix row 6 ("Các đơn vị thuộc các Bộ quản lý lĩnh vực, các tổ chức
+    # quốc tế, …" gave no coordinator: "quản lý" was read as the cell's predicate)
+    text = ("Tập huấn kiểm kê khí nhà kính (Cơ quan chủ trì: Sở Công Thương; Cơ quan phối hợp: Các đơn vị thuộc các sở "
+            "quản lý lĩnh vực, các tổ chức quốc tế; Thời gian thực hiện: 2035 - 2036)")
+    roles = read_task_roles(text)
+    assert [m.text for m in roles.leads] == ["Sở Công Thương"]
+    assert [m.text for m in roles.coordinators] == ["Các đơn vị thuộc các sở quản lý lĩnh vực", "các tổ chức quốc tế"]
+    # a lead cell written as a clause is still read as a clause
+    roles = read_task_roles("Lập đề án (Cơ quan chủ trì: Sở Tài chính chỉ đạo Quỹ Đầu tư phát triển tỉnh thực hiện; "
+                            "Cơ quan phối hợp: Sở Tư pháp; Thời gian thực hiện: 2035)")
+    assert [m.text for m in roles.leads] == ["Sở Tài chính"]
+
+
 def test_a_bare_council_shares_the_place_of_the_committee_after_it():
     # a ministry letter to the provinces: "Hội đồng nhân dân, Ủy ban nhân dân các tỉnh" are two bodies of the provinces
     roles = read_roles("Bộ Xây dựng đề nghị Hội đồng nhân dân, Ủy ban nhân dân các tỉnh, thành phố trực thuộc "
