@@ -478,8 +478,10 @@ class Reader:
                 nxt = j + 1
                 kind = self.item_kind(nxt)
                 member = t.cue("plural_head", nxt) if led_by_article and nxt < self.n else None
-                if member and member < self.n and t.words[member] in (",", "và"):
-                    j = member  # "các cơ quan, tổ chức, đơn vị …": a member noun that is also a verb ("tổ chức")
+                if member and member < self.n and (t.words[member] in (",", "và") or t.cue("group_qualifier", member)):
+                    # "các cơ quan, tổ chức, đơn vị …", "các cơ quan, tổ chức có liên quan": a member noun that is
+                    # also a verb ("tổ chức")
+                    j = member
                     count += 1
                     continue
                 if kind in ("named", "title", "article") or nxt >= self.n or self.is_stop(nxt) or \

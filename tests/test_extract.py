@@ -528,6 +528,18 @@ def test_a_lead_cell_written_as_a_clause_gives_its_subject_and_whom_it_directs()
     assert [m.text for m in roles.coordinators] == ["Bộ Tài nguyên và Môi trường"]
 
 
+def test_a_member_noun_that_is_also_a_verb_stays_in_its_group_before_co_lien_quan():
+    # real case: Kế hoạch 09/KH-BTNMT 2024 III.1.đ ("phối hợp với các cơ quan, tổ chức có liên quan tổ chức các khóa
+    # đào tạo" gave the coordinator "các cơ quan")
+    roles = read_roles("Sở Y tế chủ trì, phối hợp với các cơ quan, tổ chức có liên quan tổ chức tập huấn.")
+    assert _texts(roles.coordinators) == ["các cơ quan, tổ chức có liên quan"]
+    roles = read_roles("Sở Y tế chủ trì, phối hợp với các cơ quan, tổ chức liên quan tổ chức tập huấn.")
+    assert _texts(roles.coordinators) == ["các cơ quan, tổ chức liên quan"]
+    # without a qualifier, "tổ chức" opens the predicate
+    roles = read_roles("Sở Y tế chủ trì, phối hợp với các cơ quan, tổ chức tập huấn cho doanh nghiệp.")
+    assert _texts(roles.coordinators) == ["các cơ quan"]
+
+
 def test_a_coordinator_cell_is_read_without_predicates_when_it_holds_a_verb():
     # real case: Kế hoạch 09/KH-BTNMT 2024, appendix row 6 ("Các đơn vị thuộc các Bộ quản lý lĩnh vực, các tổ chức
     # quốc tế, …" gave no coordinator: "quản lý" was read as the cell's predicate)
