@@ -1245,6 +1245,19 @@ def _assigns_work(block: Block, cues: _Cues) -> bool:
 _SIGNATURE_SPLIT = re.compile(r"\s+(?=(?:TM|T\.M|KT|K\.T|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ])")
 
 
+# a "Nơi nhận" list flattened into one table cell ("- Bộ trưởng (để báo cáo); - Các Thứ trưởng; - Lưu: VT."): a
+# dash after a semicolon opens the next recipient
+_FLAT_RECIPIENTS = re.compile(r";\s*[-–•+]\s+")
+
+
+def _recipient_items(text: str) -> list[str]:
+    label = parse_label(text)
+    if label is not None and label.kind in bullet_kinds():
+        text = text[label.end:]
+    items = (item.rstrip(";.").strip() for item in _FLAT_RECIPIENTS.split(text))
+    return [item for item in items if item]
+
+
 def _read_closing(blocks: list[Block], meta: DocumentMeta, cues: _Cues) -> None:
     in_recipients = False
     titles: list[str] = []
@@ -1255,12 +1268,11 @@ def _read_closing(blocks: list[Block], meta: DocumentMeta, cues: _Cues) -> None:
             if cues.closing.match(form):
                 in_recipients = True
                 rest = cell.split(":", 1)[1].strip() if ":" in cell else ""
-                if rest:
-                    meta.recipients.append(rest.rstrip(";.").strip())
+                meta.recipients += _recipient_items(rest)
                 continue
             label = parse_label(cell)
             if in_recipients and label is not None and label.kind in bullet_kinds():
-                meta.recipients.append(cell[label.end:].rstrip(";.").strip())
+                meta.recipients += _recipient_items(cell)
                 continue
             if _is_upper(cell) and cues.signature.match(form) and len(cell) < 80:
                 titles.append(cell)

@@ -501,6 +501,16 @@ def test_decision_with_an_attached_plan():
     assert any(s.kind == "appendix" for s in doc.sections)
 
 
+def test_a_recipients_list_flattened_into_one_table_cell_is_split():
+    # real cases: CT 13/CT-TTg 2024 and KH 09/KH-BTNMT 2024 rendered to Markdown: the whole "Nơi nhận" list in the
+    # cell beside the signature
+    doc = parse_text(PLAN_HEADER + "1. Sở Công Thương chủ trì thực hiện.\n"
+                     "| *Nơi nhận:* - Bộ Công Thương (để báo cáo); - Các sở: CT, TC; - Lưu: VT, KT. | "
+                     "KT. CHỦ TỊCH PHÓ CHỦ TỊCH     Lê Văn Bình |\n| --- | --- |\n", kind="md")
+    assert doc.meta.recipients == ["Bộ Công Thương (để báo cáo)", "Các sở: CT, TC", "Lưu: VT, KT"]
+    assert doc.meta.signer == "Lê Văn Bình"
+
+
 def test_markdown_star_bullets_and_a_clause_about_nơi_nhận_hồ_sơ():
     doc = parse_text("1. Sở Tư pháp\n\n* Rà soát văn bản;\n\n* Nơi nhận hồ sơ: Sở Tư pháp tiếp nhận hồ sơ.\n\n"
                      "Nơi nhận:\n- Lưu: VT.\n", kind="md")
