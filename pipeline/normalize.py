@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel
 
-from .ingest.layout import signature_stamp_lines, split_merged_header
+from .ingest.layout import header_kind, signature_stamp_lines, split_merged_header
 from .model import Block, SourceText, Span
 from .rules import load_rules
 
@@ -551,6 +551,11 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
     if continuation:
         return ends and previous.text.endswith((".", "./.", ":", "?", "!")) and not _is_full(previous, layout)
     if not layout.hard_wrapped:
+        return True
+    if _is_full(line, layout) and header_kind(previous.text) == "recipient" and \
+            previous.text.partition(":")[2].strip():
+        # "Kính gửi: Ủy ban nhân dân các tỉnh, …" on one line, then a full line in capitals: the letter's first
+        # paragraph, not the addressee wrapped (that goes on in its narrow column)
         return True
     if _opens_upper_heading(previous, line):
         return True  # an upper-case heading line (a lone acronym such as "(ODA)." rather wraps)

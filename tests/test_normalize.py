@@ -74,6 +74,18 @@ def test_markdown_markers_become_markup():
     assert "bold" in blocks[2].markup and "heading" not in blocks[2].markup
 
 
+def test_a_one_line_kinh_gui_does_not_swallow_the_first_wrapped_paragraph():
+    # real case: Công văn 9389/BNNMT-BĐKH 2025 (pdftotext -layout): the addressee on the "Kính gửi" line, then the
+    # letter's first paragraph starting on a full line in capitals
+    source = ("          Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\n"
+              "        Ngày 05 tháng 3 năm 2035, Chính phủ ban hành Nghị định số 12/2035/NĐ-CP sửa đổi,\n"
+              "bổ sung một số điều của Nghị định số 06/2030/NĐ-CP về giảm nhẹ phát thải khí nhà\n"
+              "kính và bảo vệ tầng ô-dôn.\n" + FILLER)
+    found = texts(source)
+    assert found[0] == "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
+    assert found[1].startswith("Ngày 05 tháng 3 năm 2035") and found[1].endswith("tầng ô-dôn.")
+
+
 def test_italic_runs_inside_a_table_cell_lose_their_stars():
     # a header row rendered to Markdown with the date in two italic runs (real case: CT 13/CT-TTg 2024)
     source = ("| THỦ TƯỚNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| --- | --- |\n"
