@@ -461,8 +461,9 @@ def _prepare(source: SourceText) -> list[_Line | None]:
             if text and "table" in markup and set(text) <= set("|- "):
                 prepared.append(None)
                 continue
-            if text and set(text) <= set("-_="):
-                # separator rules under header lines ("-------") carry nothing
+            if text and set(text) <= set("-_=*"):
+                # separator rules under header lines ("-------"), and the star a Party document prints under its
+                # issuer, carry nothing
                 prepared.append(None)
                 continue
             if not text:
@@ -548,6 +549,8 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
             return True  # the authority line under a wrapped trích yếu ("ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG …")
         return not _is_full(previous, layout)
     # consecutive lines
+    if header_kind(previous.text) == "number" and header_kind(line.text) == "subject":
+        return True  # the trích yếu under the số hiệu, even in lower case ("Số 12-CV/ĐU" / "về việc …")
     if continuation:
         return ends and previous.text.endswith((".", "./.", ":", "?", "!")) and not _is_full(previous, layout)
     if not layout.hard_wrapped:

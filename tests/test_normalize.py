@@ -86,6 +86,22 @@ def test_a_one_line_kinh_gui_does_not_swallow_the_first_wrapped_paragraph():
     assert found[1].startswith("Ngày 05 tháng 3 năm 2035") and found[1].endswith("tầng ô-dôn.")
 
 
+def test_a_party_letter_header_star_and_lower_case_subject():
+    # real case: Công văn 2449-CV/ĐU 2026 of a Party committee: a lone star under the issuer, and the trích yếu
+    # in lower case right under the số hiệu
+    source = ("     ĐẢNG BỘ TỈNH HÀ NAM                     ĐẢNG CỘNG SẢN VIỆT NAM\n"
+              " ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH\n"
+              "                                          Hà Nam, ngày 07 tháng 9 năm 2035\n"
+              "               *\n"
+              "         Số 12 -CV/ĐU\n"
+              "về việc triển khai Chương trình hành động\n"
+              "số 10-CTr/TU của Tỉnh ủy\n\n" + FILLER)
+    found = texts(source)
+    assert "*" not in found
+    assert "Số 12 -CV/ĐU" in found
+    assert "về việc triển khai Chương trình hành động số 10-CTr/TU của Tỉnh ủy" in found
+
+
 def test_italic_runs_inside_a_table_cell_lose_their_stars():
     # a header row rendered to Markdown with the date in two italic runs (real case: CT 13/CT-TTg 2024)
     source = ("| THỦ TƯỚNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| --- | --- |\n"
