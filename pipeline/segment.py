@@ -513,8 +513,8 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
                 continue
             if cues.recipients.match(form):
                 rest = re.sub(r"^[^:]*:\s*", "", cell) if ":" in cell else ""
-                if rest:
-                    meta.recipients.append(rest.rstrip(";.").strip())
+                # the first of a dashed list may stand on the "Kính gửi:" line ("Kính gửi: - Ủy ban nhân dân tỉnh,")
+                meta.recipients += [item.rstrip(",").strip() for item in _recipient_items(rest)]
                 in_recipients = True
                 consumed = True
                 continue

@@ -501,6 +501,25 @@ def test_decision_with_an_attached_plan():
     assert any(s.kind == "appendix" for s in doc.sections)
 
 
+def test_a_party_letter_with_its_first_addressee_on_the_kinh_gui_line():
+    # real case: Lào Cai CV 2449-CV/ĐU 2026: star under the issuer, lower-case trích yếu, "Kính gửi: - A," then "- B"
+    doc = parse_text("     ĐẢNG BỘ TỈNH HÀ NAM                     ĐẢNG CỘNG SẢN VIỆT NAM\n"
+                     " ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH\n"
+                     "                                          Hà Nam, ngày 07 tháng 9 năm 2035\n"
+                     "               *\n"
+                     "         Số 12 -CV/ĐU\n"
+                     "về việc triển khai Chương trình hành động\n"
+                     "số 10-CTr/TU của Tỉnh ủy\n\n"
+                     "            Kính gửi: - Ủy ban nhân dân tỉnh,\n"
+                     "                      - Các chi bộ, đảng bộ cơ sở.\n\n"
+                     "1. Ủy ban nhân dân tỉnh chỉ đạo các sở xây dựng kế hoạch thực hiện Chương trình.\n" + SIGNATURE)
+    meta = doc.meta
+    assert (meta.number, meta.doc_type, meta.date) == ("12-CV/ĐU", "Công văn", "2035-09-07")
+    assert meta.title.startswith("về việc triển khai Chương trình hành động")
+    assert meta.recipients[:2] == ["Ủy ban nhân dân tỉnh", "Các chi bộ, đảng bộ cơ sở"]
+    assert [t.label for t in doc.tasks] == ["1."]
+
+
 def test_a_recipients_list_flattened_into_one_table_cell_is_split():
     # real cases: CT 13/CT-TTg 2024 and KH 09/KH-BTNMT 2024 rendered to Markdown: the whole "Nơi nhận" list in the
     # cell beside the signature
