@@ -551,8 +551,8 @@ def _header_start(blocks: list[Block], labels: list[Label | None], cues: _Cues) 
     """Index where the header block begins: lines written above it by a portal or a converter ('Cơ quan phát
     hành: Chính phủ', 'Số hiệu: …') are skipped when the national title follows within a few lines."""
     for k in range(min(_HEADER_LOOKAHEAD, len(blocks))):
-        if labels[k] is not None:
-            return 0
+        if labels[k] is not None and "heading" not in blocks[k].markup:
+            return 0  # (a Markdown heading such as "## PHẦN 1 — QUYẾT ĐỊNH" above the title is a converter's note)
         if any(_is_motto(cell, cues) for cell in _cells(blocks[k])):
             while k > 0 and _is_upper(blocks[k - 1].text):
                 k -= 1  # the issuing body printed above the national title

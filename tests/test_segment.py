@@ -520,6 +520,27 @@ def test_a_party_letter_with_its_first_addressee_on_the_kinh_gui_line():
     assert [t.label for t in doc.tasks] == ["1."]
 
 
+def test_markdown_notes_and_a_part_heading_above_the_header_block_are_skipped():
+    # real case: Lào Cai QĐ 3556/QĐ-UBND 2026 as collected: a "#" note and "## PHẦN 1 — QUYẾT ĐỊNH" above the header
+    doc = parse_text("# QĐ 12/QĐ-UBND ngày 05/3/2035 của UBND tỉnh Hà Nam + Quy chế kèm theo — bản trích chữ\n\n"
+              "## PHẦN 1 — QUYẾT ĐỊNH (2 trang)\n"
+              "    ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "      TỈNH HÀ NAM                          Độc lập - Tự do - Hạnh phúc\n\n"
+              "    Số: 12 /QĐ-UBND                 Hà Nam, ngày    05   tháng 3 năm 2035\n\n"
+              "                                 QUYẾT ĐỊNH\n"
+              "     Ban hành Quy chế quản lý dữ liệu môi trường tỉnh Hà Nam\n\n"
+              "                    ỦY BAN NHÂN DÂN TỈNH HÀ NAM\n\n"
+              "     Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;\n\n"
+              "                                 QUYẾT ĐỊNH\n\n"
+              "     Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý dữ liệu môi trường.\n"
+              "     Điều 2. Sở Nông nghiệp và Môi trường chủ trì tổ chức thực hiện Quy chế.\n")
+    meta = doc.meta
+    assert (meta.doc_type, meta.number, meta.date) == ("Quyết định", "12/QĐ-UBND", "2035-03-05")
+    assert meta.issuer == "ỦY BAN NHÂN DÂN TỈNH HÀ NAM"
+    assert meta.title == "Ban hành Quy chế quản lý dữ liệu môi trường tỉnh Hà Nam"
+    assert [t.label for t in doc.tasks] == ["Điều 2."]
+
+
 def test_a_recipients_list_flattened_into_one_table_cell_is_split():
     # real cases: CT 13/CT-TTg 2024 and KH 09/KH-BTNMT 2024 rendered to Markdown: the whole "Nơi nhận" list in the
     # cell beside the signature

@@ -214,6 +214,8 @@ def text_header_fields(lines: list[str], window: int = 14) -> dict[str, str]:
     right: list[str] = []
     seen_nation = seen_anchor = False
     for line in head:
+        if not seen_nation and line.lstrip().startswith("#"):
+            continue  # a Markdown heading above the header block is a converter's or collector's note
         # a markdown table row keeps its outer bars ("| THỦ TƯỚNG CHÍNH PHỦ ------- | CỘNG HÒA … |") and a cell
         # its rule joined after the name ("------- "): neither is text
         # (columns set apart by wide gaps are left to normalize; a single space between them is split here)
