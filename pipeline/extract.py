@@ -493,7 +493,8 @@ class Reader:
             if word in ("và", "hoặc"):
                 kind = self.item_kind(j + 1)
                 # "Cục Thương mại điện tử và Kinh tế số": a capital after "và" goes on with a proper name
-                name_goes_on = proper and word == "và" and kind is None and j + 1 < self.n and t.capital[j + 1] \
+                # (or in lower case: "Viện Chiến lược, Chính sách tài nguyên và môi trường")
+                name_goes_on = proper and word == "và" and kind is None and j + 1 < self.n \
                     and t.words[j + 1].isalpha() and not self.is_stop(j + 1)
                 if not name_goes_on and (kind in ("named", "title", "article") or not led_by_article
                                          or j + 1 >= self.n or self.is_stop(j + 1)):

@@ -540,6 +540,17 @@ def test_a_member_noun_that_is_also_a_verb_stays_in_its_group_before_co_lien_qua
     assert _texts(roles.coordinators) == ["các cơ quan"]
 
 
+def test_a_proper_name_goes_on_after_va_in_lower_case():
+    # real case: Kế hoạch 09/KH-BTNMT 2024 III.3 ("Viện Chiến lược, Chính sách tài nguyên và môi trường nghiên
+    # cứu …" gave the lead "Viện Chiến lược, Chính sách tài nguyên")
+    roles = read_roles("Viện Khoa học Thủy lợi; Viện Kinh tế, Chính sách nông nghiệp và môi trường nghiên cứu đề "
+                       "xuất giải pháp.")
+    assert _texts(roles.leads) == ["Viện Khoa học Thủy lợi", "Viện Kinh tế, Chính sách nông nghiệp và môi trường"]
+    # "và" before another body or a group still ends the name
+    roles = read_roles("Trung tâm Khuyến công và các doanh nghiệp thực hiện.")
+    assert _texts(roles.leads) == ["Trung tâm Khuyến công", "các doanh nghiệp"]
+
+
 def test_a_coordinator_cell_is_read_without_predicates_when_it_holds_a_verb():
     # real case: Kế hoạch 09/KH-BTNMT 2024, appendix row 6 ("Các đơn vị thuộc các Bộ quản lý lĩnh vực, các tổ chức
     # quốc tế, …" gave no coordinator: "quản lý" was read as the cell's predicate)
