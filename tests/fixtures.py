@@ -17,6 +17,22 @@ PLAN_HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 12/KH-UBND\nHà Nam, 
 # The closing block of a provincial document written for the tests (recipients, signature)
 SIGNATURE = "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn Bình\n"
 
+# A decision as collected, Markdown notes above its header block (real case: Lào Cai QĐ 3556/QĐ-UBND 2026)
+COLLECTED_DECISION = (
+    "# QĐ 12/QĐ-UBND ngày 05/3/2035 của UBND tỉnh Hà Nam + Quy chế kèm theo — bản trích chữ\n\n"
+    "## PHẦN 1 — QUYẾT ĐỊNH (2 trang)\n"
+    "    ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "      TỈNH HÀ NAM                          Độc lập - Tự do - Hạnh phúc\n\n"
+    "    Số: 12 /QĐ-UBND                 Hà Nam, ngày    05   tháng 3 năm 2035\n\n"
+    "                                 QUYẾT ĐỊNH\n"
+    "     Ban hành Quy chế quản lý dữ liệu môi trường tỉnh Hà Nam\n\n"
+    "                    ỦY BAN NHÂN DÂN TỈNH HÀ NAM\n\n"
+    "     Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;\n\n"
+    "                                 QUYẾT ĐỊNH\n\n"
+    "     Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý dữ liệu môi trường.\n"
+    "     Điều 2. Sở Nông nghiệp và Môi trường chủ trì tổ chức thực hiện Quy chế.\n"
+)
+
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONT = FONT_DIR / "DejaVuSans.ttf"
 FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"

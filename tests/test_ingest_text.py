@@ -5,6 +5,7 @@ import unicodedata
 import zipfile
 
 import pytest
+from fixtures import COLLECTED_DECISION
 from test_repair import TCVN3, UNICODE, VNI
 
 from pipeline.ingest import from_string, read
@@ -189,18 +190,7 @@ def test_markdown_table_header_rows_give_clean_fields():
 
 def test_markdown_notes_above_the_header_block_are_no_header_fields():
     # real case: Lào Cai QĐ 3556/QĐ-UBND 2026 as collected ("# QĐ 3556 … bản trích chữ", "## PHẦN 1 — QUYẾT ĐỊNH")
-    source = from_string("# QĐ 12/QĐ-UBND ngày 05/3/2035 của UBND tỉnh Hà Nam + Quy chế kèm theo — bản trích chữ\n\n"
-              "## PHẦN 1 — QUYẾT ĐỊNH (2 trang)\n"
-              "    ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-              "      TỈNH HÀ NAM                          Độc lập - Tự do - Hạnh phúc\n\n"
-              "    Số: 12 /QĐ-UBND                 Hà Nam, ngày    05   tháng 3 năm 2035\n\n"
-              "                                 QUYẾT ĐỊNH\n"
-              "     Ban hành Quy chế quản lý dữ liệu môi trường tỉnh Hà Nam\n\n"
-              "                    ỦY BAN NHÂN DÂN TỈNH HÀ NAM\n\n"
-              "     Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;\n\n"
-              "                                 QUYẾT ĐỊNH\n\n"
-              "     Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý dữ liệu môi trường.\n"
-              "     Điều 2. Sở Nông nghiệp và Môi trường chủ trì tổ chức thực hiện Quy chế.\n")
+    source = from_string(COLLECTED_DECISION)
     fields = source.fields
     assert "QĐ 12/QĐ-UBND ngày" not in " ".join(fields.values())
     assert fields.get("number", "").replace(" ", "").startswith("12/QĐ-UBND")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from fixtures import PLAN_HEADER, SIGNATURE
+from fixtures import COLLECTED_DECISION, PLAN_HEADER, SIGNATURE
 
 from pipeline.ingest import from_string, read
 from pipeline.model import Document, DoichieuError
@@ -522,18 +522,7 @@ def test_a_party_letter_with_its_first_addressee_on_the_kinh_gui_line():
 
 def test_markdown_notes_and_a_part_heading_above_the_header_block_are_skipped():
     # real case: Lào Cai QĐ 3556/QĐ-UBND 2026 as collected: a "#" note and "## PHẦN 1 — QUYẾT ĐỊNH" above the header
-    doc = parse_text("# QĐ 12/QĐ-UBND ngày 05/3/2035 của UBND tỉnh Hà Nam + Quy chế kèm theo — bản trích chữ\n\n"
-              "## PHẦN 1 — QUYẾT ĐỊNH (2 trang)\n"
-              "    ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-              "      TỈNH HÀ NAM                          Độc lập - Tự do - Hạnh phúc\n\n"
-              "    Số: 12 /QĐ-UBND                 Hà Nam, ngày    05   tháng 3 năm 2035\n\n"
-              "                                 QUYẾT ĐỊNH\n"
-              "     Ban hành Quy chế quản lý dữ liệu môi trường tỉnh Hà Nam\n\n"
-              "                    ỦY BAN NHÂN DÂN TỈNH HÀ NAM\n\n"
-              "     Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;\n\n"
-              "                                 QUYẾT ĐỊNH\n\n"
-              "     Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý dữ liệu môi trường.\n"
-              "     Điều 2. Sở Nông nghiệp và Môi trường chủ trì tổ chức thực hiện Quy chế.\n")
+    doc = parse_text(COLLECTED_DECISION)
     meta = doc.meta
     assert (meta.doc_type, meta.number, meta.date) == ("Quyết định", "12/QĐ-UBND", "2035-03-05")
     assert meta.issuer == "ỦY BAN NHÂN DÂN TỈNH HÀ NAM"
