@@ -530,6 +530,20 @@ def test_markdown_notes_and_a_part_heading_above_the_header_block_are_skipped():
     assert [t.label for t in doc.tasks] == ["Điều 2."]
 
 
+def test_the_documents_a_clause_repeals_are_no_tasks():
+    # real case: Lào Cai QĐ 3556/QĐ-UBND 2026, Điều 2.2 "Bãi bỏ các Quyết định sau đây: a) Quyết định số … b) …"
+    doc = parse_text("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 15/QĐ-UBND\nHà Nam, ngày 3 tháng 3 năm 2035\nQUYẾT ĐỊNH\n"
+                     "Ban hành Quy chế quản lý dữ liệu\nQUYẾT ĐỊNH:\n"
+                     "Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý dữ liệu.\n"
+                     "Điều 2. Điều khoản thi hành\n1. Quyết định này có hiệu lực kể từ ngày ký.\n"
+                     "2. Bãi bỏ các Quyết định sau đây:\n"
+                     "a) Quyết định số 23/2031/QĐ-UBND ngày 28 tháng 7 năm 2031 của Ủy ban nhân dân tỉnh;\n"
+                     "b) Quyết định số 44/2033/QĐ-UBND ngày 11 tháng 8 năm 2033 của Ủy ban nhân dân tỉnh.\n"
+                     "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nông nghiệp và Môi trường chịu trách "
+                     "nhiệm thi hành Quyết định này./.\n" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["3"]
+
+
 def test_a_recipients_list_flattened_into_one_table_cell_is_split():
     # real cases: CT 13/CT-TTg 2024 and KH 09/KH-BTNMT 2024 rendered to Markdown: the whole "Nơi nhận" list in the
     # cell beside the signature
