@@ -88,6 +88,7 @@ class RoleRules(BaseModel):
     shared_heads: list[str] = []
     power_openings: list[str] = []
     power_transfers: list[str] = []
+    transfer_closings: list[str] = []
     clause_frames: list[str] = []
     clause_non_predicates: list[str] = []
     scope_tails: list[str] = []
@@ -168,7 +169,7 @@ def _register_tokenizer() -> str:
 
 _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "advise", "advise_fill", "direct",
               "direct_chain", "title", "head", "plural_head", "article", "adverbial", "address", "heading_opener",
-              "duty_heading", "place", "group_qualifier", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "stop",
+              "duty_heading", "place", "group_qualifier", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "transfer_closing", "stop",
               "clause_frame", "non_predicate", "scope_tail")
 
 
@@ -218,6 +219,7 @@ def engine() -> Engine:
         "duty_heading": rules.duty_headings, "place": rules.place_qualifiers, "group_qualifier": rules.group_qualifiers,
         "preposition": rules.prepositions, "compound": rules.compounds, "list_introducer": rules.list_introducers,
         "shared_head": rules.shared_heads, "power": rules.power_openings, "transfer": rules.power_transfers,
+        "transfer_closing": rules.transfer_closings,
         "stop": rules.stops, "subject_end": rules.subject_end_cues,
         "subject_break": rules.subject_breaks, "definition": rules.definition_cues,
         "clause_frame": rules.clause_frames, "non_predicate": rules.clause_non_predicates,
@@ -541,11 +543,6 @@ class Reader:
         printed = agencies.expand_abbreviations(" ".join(t.text[start:end].split()))
         if item.shared:  # named with the qualifier it shares: "Hội đồng nhân dân [các tỉnh, thành phố]"
             printed = agencies.expand_abbreviations(f"{printed} {item.shared}")
-            agency = agencies.lookup(printed)
-            if agency is None:
-                return Mention(text=printed, note=item.note, start=start, end=end)
-            return Mention(text=printed, canonical=agency.id, name=agency.name, level=agency.level,
-                           locality=agency.locality, note=item.note, start=start, end=end)
         agency = agencies.get(item.agency_id) if item.agency_id and not item.group else None
         if item.placed:  # the place may change the body: "… thành phố Thủ Đức" is a district-level city
             agency = agencies.lookup(printed) or agency
@@ -704,7 +701,9 @@ class Reader:
         return []
 
     def _execution(self, j: int) -> bool:
-        return " ".join(self.t.words[j:j + 2]) == "thực hiện"
+        """Does the verb that closes a transfer ("… chuyển giao cho B | thực hiện"; rules/roles.yaml
+        `transfer_closings`) open at j?"""
+        return self.t.cue("transfer_closing", j) is not None
 
     def _stretch_to_execution(self, item: Item, j: int) -> tuple[Item, int]:
         """A group a power is handed over to is named up to the "thực hiện" that closes the transfer, past words
@@ -1271,13 +1270,7 @@ def _addressed_leads(addressees: list[str]) -> list[Mention]:
     """The bodies a letter is addressed to ("Kính gửi: Sở Công Thương tỉnh Quảng Ngãi"): the lead of a task
     that names none, itself, in its headings or in the sentence introducing the list. Only addressees that
     are nothing but agencies count (not "Như trên", not a named person)."""
-    found: list[Mention] = []
-    for addressee in addressees:
-        reader = Reader(read(addressee))
-        items, end = reader.parse_list(0, semicolons=True)
-        if items and all(word in {".", ",", ";", "và"} for word in reader.t.words[end:]):
-            found += [m for m in reader.mentions(items) if m.canonical]
-    return found
+    return [m for addressee in addressees for m in (_agency_cell(addressee, 0) or []) if m.canonical]
 
 
 def _introduced_leads(preamble: str) -> list[Mention]:

@@ -82,6 +82,7 @@ class StructureRules(BaseModel):
     citation_list_openings: list[str]
     schedule_list_openings: list[str] = []
     provision_duties: list[str] = []
+    body_duties: list[str] = []
     task_table: TaskTableColumns = TaskTableColumns()
 
 
@@ -111,6 +112,7 @@ class _Cues:
     subject_prefix: re.Pattern
     recipients: re.Pattern
     provision_duty: re.Pattern | None
+    body_duty: re.Pattern | None
     task_column: tuple[str, ...]
     lead_column: tuple[str, ...]
 
@@ -119,6 +121,13 @@ def _openings(phrases: list[str], *, case: bool = False) -> re.Pattern:
     """A pattern matching any phrase at the start of a match_form text, on a word boundary."""
     forms = sorted({match_form(p) if not case else p for p in phrases}, key=len, reverse=True)
     return re.compile(r"^(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+
+
+def _anywhere(phrases: list[str]) -> re.Pattern | None:
+    """A pattern finding any phrase anywhere in a match_form text, on word boundaries; None for no phrase."""
+    if not phrases:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(w)) for w in phrases) + r")(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -153,8 +162,8 @@ def _cues() -> _Cues:
                                 + r")\s*:?\s*$"),
         subject_prefix=_openings(rules.subject_prefixes),
         recipients=_openings([rules.recipients_cue]),
-        provision_duty=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(w)) for w in rules.provision_duties)
-                                  + r")(?!\w)") if rules.provision_duties else None,
+        provision_duty=_anywhere(rules.provision_duties),
+        body_duty=_anywhere(rules.body_duties),
         task_column=tuple(fold(c) for c in rules.task_table.task),
         lead_column=tuple(fold(c) for c in rules.task_table.lead),
     )
@@ -473,7 +482,7 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
             bullet = parse_label(cell) if in_recipients else None
             if bullet is not None and bullet.kind in bullet_kinds():
                 # the recipients in the cell beside "Kính gửi:" ("Kính gửi: | - Ủy ban nhân dân các tỉnh …;")
-                meta.recipients.append(cell[bullet.end:].rstrip(";.,").strip())
+                meta.recipients += [item.rstrip(",").strip() for item in _recipient_items(cell)]
                 recipient_open = not _ends_with_sentence(cell)
                 consumed = True
                 continue
@@ -1101,14 +1110,13 @@ def _task_article(node: _Node, cues: _Cues) -> bool:
     # an article that is one sentence putting a duty on a body ("Điều 4. Giám đốc Sở Công Thương chịu trách
     # nhiệm …, có trách nhiệm công khai …; tham mưu …")
     whole = _form(" ".join([node.title, body]))
-    if cues.subject.match(whole) and _BODY_DUTY.search(whole):
+    if cues.body_duty is None:
+        return False
+    if cues.subject.match(whole) and cues.body_duty.search(whole):
         return True
     # … or whose paragraph after its first sentence does ("Điều 5. Quyết định này có hiệu lực … / Chánh Văn phòng
     # …; Giám đốc Sở …; Chủ tịch Ủy ban nhân dân các xã … chịu trách nhiệm thi hành Quyết định này")
-    return bool(cues.subject.match(form)) and bool(_BODY_DUTY.search(match_form(body[:600])))
-
-
-_BODY_DUTY = re.compile(r"(?<!\w)(?:(?:có|chịu) trách nhiệm|chủ trì)(?!\w)")
+    return bool(cues.subject.match(form)) and bool(cues.body_duty.search(match_form(body[:600])))
 
 
 def _is_task_leaf(node: _Node, cues: _Cues) -> bool:

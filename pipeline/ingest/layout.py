@@ -104,22 +104,23 @@ def joins_code_hyphen(line: str, next_line: str) -> bool:
     return bool(patterns["code_hyphen_end"].search(line.rstrip()) and patterns["code_hyphen_start"].match(next_line))
 
 
-_MERGED_NATION = re.compile(r"(?<=\S)\s+(?=cong\s*hoa\s+xa\s+hoi\s+chu\s+nghia\b)")
 _PLACE_WORD = r"[A-ZĐ][a-zđà-ỹ]*"
 _MERGED_PLACE_DATE = re.compile(rf"\s+(?=(?:(?:Thành phố|Thị xã|TP\.?)\s+)?(?:{_PLACE_WORD}\s+){{0,3}}{_PLACE_WORD},"
                                 r"\s*ngày\b.*\btháng\b.*\bnăm\b)")
-_NUMBER_OPENING = re.compile(r"^\s*S[ốỐ]\s*[:.]")
 
 
 def split_merged_header(text: str) -> list[str]:
     """The two columns of a header line printed with a single space between them (OCR, text copied from a PDF):
     "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/BTC-QLCS Hà Nội, ngày 3 tháng 6 năm 2026"; the
     line itself when it is no such line."""
+    patterns = _compiled()  # the header's own patterns (rules/ingest.yaml `header`)
     plain = strip_diacritics(text).lower()  # one character for one: positions stay those of `text`
-    nation = _MERGED_NATION.search(plain)
-    if nation is not None and text[:nation.start()] == text[:nation.start()].upper():
-        return [text[:nation.start()].strip(), text[nation.end():].strip()]
-    if _NUMBER_OPENING.match(text):
+    nation = patterns["nation"].search(plain)
+    if nation is not None and nation.start() > 0 and plain[nation.start() - 1].isspace():
+        issuer = text[:nation.start()]
+        if issuer.strip() and issuer == issuer.upper():
+            return [issuer.strip(), text[nation.start():].strip()]
+    if patterns["number"].search(nfc(text)):
         place_date = _MERGED_PLACE_DATE.search(text)
         if place_date is not None and place_date.start() > 4:
             return [text[:place_date.start()].strip(), text[place_date.end():].strip()]
