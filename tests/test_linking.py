@@ -445,3 +445,13 @@ def test_structural_rescue_needs_a_copied_heading_the_counterpart_and_comparable
     })
     decision = DecisionRules(possible=0.5, sure=0.5)
     assert structural_match(features, decision)[:, 0].tolist() == [True, True, False, False]
+
+
+def test_key_terms_shown_to_a_reader_are_terms_not_lone_syllables(decree):
+    from pipeline.linking.features import key_terms
+
+    letter = _provincial({"1": ("1", "", "Thiết lập khoảng cách an toàn; vận động người dân di dời nhà ở.")})
+    features = feature_matrices(decree, letter)
+    terms = key_terms(letter.tasks[0].text, decree.task("5.2").text, features.keyterm_index, linking_rules(),
+                      features.subject)
+    assert terms == ["thiết lập khoảng cách an toàn"], terms  # not also «dân», a syllable of "khu dân cư"

@@ -316,8 +316,10 @@ def key_terms(provincial_text: str, central_text: str, index: tuple, rules: Link
     chosen: list[str] = []
     best = max((weight for weight, _ in runs), default=0.0)
     for weight, run in sorted(runs, key=lambda r: (-r[0], -len(r[1]))):
-        # at least half as rare as the rarest: a function word shared by chance is no key term
-        if weight <= 0 or weight < best / 2 or any(f" {run} " in f" {c} " for c in chosen):
+        # at least half as rare as the rarest: a function word shared by chance is no key term; nor is a lone
+        # syllable ("việc", "cấp") beside a longer term: a reader checks terms, not syllables
+        if (weight <= 0 or weight < best / 2 or any(f" {run} " in f" {c} " for c in chosen)
+                or (chosen and " " not in run)):
             continue
         chosen.append(run)
         if len(chosen) >= limit:
