@@ -145,6 +145,7 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _BOLD = re.compile(r"\*\*|__")
 # an italic run inside a line or a table cell ("| *Hà Nội, ngày 02 tháng* *5 năm 2024* |"): the stars go, the
 # words stay; a lone star or a footnote mark "(*)" is no run and is kept
+_EMPHASIS_ONLY = re.compile(r"^[*_](?:[\s*_]*[*_])?$")
 _INLINE_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\W_])([^*\n]*?[^\s*(])\*(?![\w*])")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?(?:(?:Trang|trang|Page)\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$")
 _SENTENCE_END = re.compile(r"(?:[.;:!?…]|\./\.|\.\)|;\)|:\))[\"”’')\]*]*$")
@@ -188,6 +189,8 @@ def _clean_line(raw: str, kind: str) -> tuple[str, int, int, set[str]]:
         markup.add("bold")
     text = _BOLD.sub("", text)
     stripped = text.strip()
+    if _EMPHASIS_ONLY.match(stripped):  # "* *": an empty italic paragraph (or a "* * *" break) of a converter
+        text = stripped = ""
     if (len(stripped) > 2 and stripped[0] == "*" and stripped[-1] == "*" and stripped[1] != " ") or (
         kind == "md" and len(stripped) > 2 and stripped[0] == "_" and stripped[-1] == "_"
     ):

@@ -112,6 +112,17 @@ def test_italic_runs_inside_a_table_cell_lose_their_stars():
         assert "Ghi chú (*): số liệu ước tính." in found
 
 
+def test_an_empty_italic_paragraph_is_no_text():
+    # a converter's "* *" (an italic paragraph holding only a space) after a one-sentence article; it had
+    # become that article's text (real case: QĐ 2200/QĐ-BNNMT 2026 Điều 3, as Markdown-like text)
+    source = ("Điều 3. Chánh Văn phòng Bộ, Cục trưởng Cục Lâm nghiệp chịu trách nhiệm thi hành Quyết định này./.\n"
+              "* *\n\n* * *\n\n_ _\n\nGhi chú (*): số liệu *ước tính*.\n")
+    for kind in ("md", "txt"):
+        found = texts(source, kind)
+        assert not [text for text in found if not text.strip("*_ ")], found
+        assert found[-1] == "Ghi chú (*): số liệu ước tính.", found
+
+
 def test_heading_split_by_page_break_is_joined():
     blocks = normalize(read(CENTRAL))
     i_block = next(b for b in blocks if b.text.startswith("i) Bộ Lao động"))
