@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, field_validator
 
 from .model import Block, Document, DocumentMeta, DoichieuError, Notice, Section, SourceText, Span, Task
 from .normalize import (
@@ -52,6 +52,15 @@ class ClosingFormula(BaseModel):
 class TaskTableColumns(BaseModel):
     task: list[str] = []
     lead: list[str] = []
+    group_marks: str = r"^[IVXL]{1,5}\.?$"
+    row_marks: str = r"^\d{1,3}\.?$"
+    sub_marks: str = r"^(?:[a-zđ][).]?|\d{1,3}\.\d{1,3}\.?)$"
+
+    @field_validator("group_marks", "row_marks", "sub_marks")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        re.compile(pattern)
+        return pattern
 
 
 class StructureRules(BaseModel):
@@ -115,6 +124,9 @@ class _Cues:
     body_duty: re.Pattern | None
     task_column: tuple[str, ...]
     lead_column: tuple[str, ...]
+    group_mark: re.Pattern
+    row_mark: re.Pattern
+    sub_mark: re.Pattern
 
 
 def _openings(phrases: list[str], *, case: bool = False) -> re.Pattern:
@@ -166,6 +178,9 @@ def _cues() -> _Cues:
         body_duty=_anywhere(rules.body_duties),
         task_column=tuple(fold(c) for c in rules.task_table.task),
         lead_column=tuple(fold(c) for c in rules.task_table.lead),
+        group_mark=re.compile(rules.task_table.group_marks),
+        row_mark=re.compile(rules.task_table.row_marks),
+        sub_mark=re.compile(rules.task_table.sub_marks),
     )
 
 
@@ -329,9 +344,6 @@ class _Table:
     parent: _Node | None = None  # the heading the table follows, if any (set by _build_outline)
 
 
-_ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[IVXL]{1,5})\.?$")
-
-
 def _row_cells(text: str) -> list[str]:
     """Cells of a table row " | "-separated, with or without outer bars ("| 1 | Rà soát … | Sở X |")."""
     text = text.strip()
@@ -354,7 +366,7 @@ def _task_tables(blocks: list[Block], labels: list[Label | None], cues: _Cues) -
             table = _Table(header=cells, rows=[i], title=title)
             k = i + 1
             while k < len(blocks) and "table" in blocks[k].markup:
-                if _ROW_NUMBER.match(_row_cells(blocks[k].text)[0]):
+                if _row_kind(_row_cells(blocks[k].text)[0], cues):
                     table.rows.append(k)
                 k += 1
             table.end = k
@@ -366,39 +378,63 @@ def _task_tables(blocks: list[Block], labels: list[Label | None], cues: _Cues) -
     return tables
 
 
+def _row_kind(mark: str, cues: _Cues) -> str | None:
+    """What a task-table row is, by its first cell: "group", "row" (numbered), "sub" (under a numbered row)."""
+    for kind, pattern in (("group", cues.group_mark), ("row", cues.row_mark), ("sub", cues.sub_mark)):
+        if pattern.match(mark):
+            return kind
+    return None
+
+
 def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used: set[str]) -> None:
     """One section per table, one task per numbered row: the task column's text, then the other columns
-    under their printed headings ("(Cơ quan chủ trì: …; Thời gian: …)")."""
+    under their printed headings ("(Cơ quan chủ trì: …; Thời gian: …)"). A numbered row with sub-rows
+    ("1 | Tuyên truyền …" then "a) | …", "b) | …") is a section over them instead, and a sub-row takes the
+    numbered row's cells where its own are empty."""
+    cues = _cues()
     for number, table in enumerate(tables, start=1):
         table_id = _unique(f"Bảng.{number}", used)
         used.add(table_id)
         header = [fold(c) for c in table.header]
-        task_column = next(i for i, c in enumerate(header) if c.startswith(_cues().task_column))
+        task_column = next(i for i, c in enumerate(header) if c.startswith(cues.task_column))
         first, last = blocks[table.rows[0]], blocks[table.rows[-1]]
         doc.sections.append(Section(id=table_id, label="", kind="table", title=table.title or table.header[task_column],
                                     span=_span(first, last), holds_tasks=True,
                                     parent=table.parent.id if table.parent is not None else None))
-        group_id = table_id
-        for index in table.rows[1:]:
+        rows = [_row_cells(blocks[index].text) for index in table.rows[1:]]
+        kinds = [_row_kind(cells[0], cues) for cells in rows]
+        group_id = row_group = table_id
+        numbered: list[str] = []
+        for position, (index, cells, kind) in enumerate(zip(table.rows[1:], rows, kinds, strict=True)):
             block = blocks[index]
-            cells = _row_cells(block.text)
-            mark = cells[0].rstrip(".")
-            if re.fullmatch(r"[IVXL]+", mark):
-                group_id = _unique(f"{table_id}.{mark}", used)
-                used.add(group_id)
-                doc.sections.append(Section(id=group_id, label=cells[0], kind="group",
-                                            title=" ".join(c for c in cells[1:] if c), span=block.span,
-                                            parent=table_id))
+            mark = cells[0].rstrip(".)").rsplit(".", 1)[-1]  # "1.2" under row "1" is its "2"
+            heads_subrows = kind == "row" and position + 1 < len(kinds) and kinds[position + 1] == "sub"
+            if kind == "group" or heads_subrows:
+                parent = table_id if kind == "group" else group_id
+                section_id = _unique(f"{parent}.{mark}", used)
+                used.add(section_id)
+                doc.sections.append(Section(id=section_id, label=cells[0], kind="group",
+                                            title=cells[task_column] if heads_subrows else " ".join(c for c in cells[1:] if c),
+                                            span=block.span, parent=parent))
+                if kind == "group":
+                    group_id = row_group = section_id
+                else:
+                    row_group, numbered = section_id, cells
                 continue
+            if kind == "row":
+                row_group, numbered = group_id, []
+            elif numbered:  # a sub-row: the numbered row's cells fill its empty ones
+                cells += [""] * (len(numbered) - len(cells))
+                cells = [c or (numbered[i] if i < len(numbered) and i != task_column else "") for i, c in enumerate(cells)]
             text = cells[task_column] if task_column < len(cells) else ""
             extra = [f"{table.header[i]}: {cells[i]}" for i in range(len(cells))
                      if i not in (0, task_column) and i < len(table.header) and cells[i] and table.header[i]]
             if extra:
                 text = f"{text} ({'; '.join(extra)})"
-            task_id = _unique(f"{group_id}.{mark}", used)
+            task_id = _unique(f"{row_group}.{mark}", used)
             used.add(task_id)
             doc.tasks.append(Task(doc=doc.id, id=task_id, label=cells[0], text=text, span=block.span,
-                                  parent=group_id))
+                                  parent=row_group))
 
 
 _ATTACHED_NOTE = r"\s*(?:được\s+)?(?:ban hành\s+)?kèm theo\b"

@@ -625,6 +625,29 @@ def test_table_of_tasks_in_an_appendix():
     assert doc.section("Bảng.1").title == "DANH MỤC NHIỆM VỤ"
 
 
+def test_numbered_rows_with_lettered_sub_rows_head_them_in_a_task_table():
+    # a ministry's implementation plan: numbered activity groups, lettered activities with their own cells;
+    # a sub-row with an empty cell takes the numbered row's (real case: QĐ 2200/QĐ-BNNMT 2026, Phụ lục)
+    table = PLAN_WITH_TASK_TABLE.split("STT |")[0] + (
+        "STT | Nội dung hoạt động | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện\n"
+        "1 | Tuyên truyền, phổ biến Nghị định | Cục Lâm nghiệp |  | Quý III/2033\n"
+        "a) | Tổ chức hội nghị phổ biến Nghị định | Cục Lâm nghiệp | Vụ Pháp chế | \n"
+        "b) | Tổ chức hội thảo chuyên đề | Sở Nông nghiệp và Môi trường |  | Quý IV/2033\n"
+        "kết quả giảm phát thải (the rest of a cell, carried to a row of its own) |  |  | \n"
+        "2 | Theo dõi thi hành pháp luật | Cục Lâm nghiệp | Vụ Pháp chế | Thường xuyên\n"
+        "3 | Xây dựng cơ sở dữ liệu |  |  | \n"
+        "3.1 | Thiết kế cơ sở dữ liệu | Cục Chuyển đổi số |  | Năm 2034\n")
+    doc = parse_text(table)
+    assert [t.id for t in doc.tasks] == ["III", "Bảng.1.1.a", "Bảng.1.1.b", "Bảng.1.2", "Bảng.1.3.1"]
+    assert doc.section("Bảng.1.1").title == "Tuyên truyền, phổ biến Nghị định"
+    assert doc.task("Bảng.1.1.a").parent == "Bảng.1.1" and doc.task("Bảng.1.3.1").parent == "Bảng.1.3"
+    assert doc.task("Bảng.1.1.a").text == ("Tổ chức hội nghị phổ biến Nghị định (Cơ quan chủ trì: Cục Lâm nghiệp; "
+                                           "Cơ quan phối hợp: Vụ Pháp chế; Thời gian thực hiện: Quý III/2033)")
+    assert doc.task("Bảng.1.1.b").text.endswith("(Cơ quan chủ trì: Sở Nông nghiệp và Môi trường; "
+                                                "Thời gian thực hiện: Quý IV/2033)")
+    assert doc.task("Bảng.1.2").parent == "Bảng.1"
+
+
 def test_issuer_is_the_top_left_unit_not_the_authority_line():
     assert parse_text(DECISION_WITH_PLAN).meta.issuer == "BỘ CÔNG THƯƠNG"
     assert parse_text(STATUTE).meta.issuer == "CHÍNH PHỦ"
