@@ -318,12 +318,13 @@ def test_ministry_plan_with_its_tasks_in_a_table_and_a_letter_in_paragraphs():
     assert {t.id for t in central.tasks} <= set(_coverage(result))
 
 
-@pytest.mark.xfail(reason="linking: one provincial paragraph carrying out two table rows (training; OCOP products "
-                          "on e-commerce platforms) is linked to the first row only (pipeline/linking)")
 def test_one_paragraph_carrying_out_two_rows_links_to_both():
+    # the second row is led by "Sở Công Thương các tỉnh, thành phố …": the very body that leads the paragraph
     result = link(parse(KINDS / "bct-qd-1420-QD-BCT.txt", role="central"),
                   parse(KINDS / "bacninh-cv-2210-UBND-KT.txt", role="provincial"))
     assert {"Bảng.1.II.1", "Bảng.1.II.2"} <= set(_linked(result, "1"))
+    row = next(lk for lk in result.links if (lk.provincial.task, lk.central.task) == ("1", "Bảng.1.II.2"))
+    assert "Cơ quan tương ứng: Sở Công Thương các tỉnh, thành phố trực thuộc trung ương → Sở Công Thương" in row.reasons
 
 
 # --------------------------------------------------------------------------- (c) Prime Minister and cities

@@ -455,3 +455,22 @@ def test_key_terms_shown_to_a_reader_are_terms_not_lone_syllables(decree):
     terms = key_terms(letter.tasks[0].text, decree.task("5.2").text, features.keyterm_index, linking_rules(),
                       features.subject)
     assert terms == ["thiết lập khoảng cách an toàn"], terms  # not also «dân», a syllable of "khu dân cư"
+
+
+def test_a_provincial_body_named_by_the_central_document_is_its_own_counterpart():
+    from pipeline.linking.agency import counterpart_pairs
+
+    central_doc = _document("c", "central", {"1": "Tổ chức thực hiện"}, {
+        "1.a": ("1", "Sở Y tế các tỉnh, thành phố trực thuộc trung ương", "Kiểm tra an toàn thực phẩm."),
+        "1.b": ("1", "Bộ Y tế", "Hướng dẫn kiểm tra an toàn thực phẩm."),
+        "1.c": ("1", "Bộ Công Thương", "Kiểm tra thị trường."),
+        "1.d": ("1", "Ủy ban nhân dân cấp xã", "Kiểm tra cơ sở kinh doanh."),
+    })
+    plan = _provincial({
+        "1": ("1", "Sở Y tế", "Kiểm tra an toàn thực phẩm."),
+        "2": ("1", "Ủy ban nhân dân các xã", "Kiểm tra cơ sở kinh doanh."),
+    })
+    agency, names = counterpart_pairs(central_doc.tasks, plan.tasks, linking_rules())
+    assert agency[0].tolist() == [1.0, 1.0, 0.0, 0.0]  # the Sở itself, and the Bộ's counterpart
+    assert names[(0, 0)] == ("Sở Y tế các tỉnh, thành phố trực thuộc trung ương", "Sở Y tế")
+    assert agency[1, 3] == 1.0

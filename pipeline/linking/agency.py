@@ -129,11 +129,16 @@ def counterpart_pairs(central: list[Task], provincial: list[Task], rules: Linkin
     out = np.zeros((len(provincial), len(central)), dtype=np.float32)
     names: dict[tuple[int, int], tuple[str, str]] = {}
 
+    same_body = set(rules.agency.same_body_levels)
+
     def central_side(mentions, context):
         cores = _cores(mentions, rules)
         mapped: dict[str, str] = {}
         for canonical, printed in _ids(mentions).items():
-            for target in _counterparts_over_time(canonical, context):
+            targets = _counterparts_over_time(canonical, context)
+            if _level(printed) in same_body:  # the central text names the provincial body itself
+                targets = {canonical, *_later_holders(canonical, context), *targets}
+            for target in sorted(targets):
                 mapped.setdefault(target, printed)
         return cores, mapped
 

@@ -32,6 +32,7 @@ class StructureRules(BaseModel):
 class AgencyRules(BaseModel):
     level_prefixes: list[str] = Field(default_factory=list)
     level_suffixes: list[str] = Field(default_factory=list)
+    same_body_levels: list[str] = Field(default_factory=list)
 
 
 class LinearModel(BaseModel):
