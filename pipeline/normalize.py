@@ -138,6 +138,42 @@ def sequence_of(kind: str) -> str:
     return "none"
 
 
+def value_at(sequence: str, value: str, index: int) -> str:
+    """The value at position `index` (1-based) of the sequence `value` belongs to ("2.3", 5 -> "2.5"); `value`
+    itself when a letter sequence has no such position."""
+    if sequence == "letter":
+        letters = letter_sequence()
+        return letters[index - 1] if 0 < index <= len(letters) else value
+    if sequence == "roman":
+        return _to_roman(index)
+    if sequence == "dotted":
+        return value.rsplit(".", 1)[0] + "." + str(index)
+    return str(index)
+
+
+def successor(sequence: str, value: str) -> str | None:
+    """The value that follows `value` in its sequence: "d" -> "đ", "i" -> "k" (the Vietnamese letters of
+    rules/numbering.yaml), "IV" -> "V" and "iv" -> "v" (roman numerals keep their case), "2.3" -> "2.4",
+    "9" -> "10"; None when `value` has no place in the sequence or is its last letter."""
+    if sequence == "roman" and value.islower():
+        upper = successor(sequence, value.upper())
+        return upper.lower() if upper is not None else None
+    index = sequence_index(sequence, value)
+    if index is None or (sequence == "letter" and index == len(letter_sequence())):
+        return None
+    return value_at(sequence, value, index + 1)
+
+
+def _to_roman(number: int) -> str:
+    parts = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for amount, letters in parts:
+        while number >= amount:
+            out += letters
+            number -= amount
+    return out
+
+
 # --------------------------------------------------------------------------- line cleaning
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")

@@ -34,10 +34,11 @@ from .model import Block, Document, DocumentMeta, DoichieuError, Notice, Section
 from .normalize import (
     Label,
     bullet_kinds,
-    letter_sequence,
     parse_label,
     sequence_index,
     sequence_of,
+    successor,
+    value_at,
 )
 from .rules import load_rules
 from .vntext import fold, match_form
@@ -868,12 +869,12 @@ def _check(node: _Node, previous: dict[str, int]) -> None:
     last = previous.get(node.kind)
     if last is not None and index == last and sequence in ("letter", "arabic", "roman", "dotted"):
         expected = last + 1
-        node.value = _value_at(sequence, node.label.value, expected)
+        node.value = value_at(sequence, node.label.value, expected)
         node.problem = "repeated"
         index = expected
     elif last is not None and index != last + 1 and index != 1:
         node.problem = "order"
-        node.after = _value_at(sequence, node.label.value, last)
+        node.after = value_at(sequence, node.label.value, last)
     previous[node.kind] = index
 
 
@@ -896,27 +897,6 @@ def _sequence_notices(roots: list[_Node], path: str) -> list[Notice]:
 
     walk(roots)
     return notices
-
-
-def _value_at(sequence: str, value: str, index: int) -> str:
-    if sequence == "letter":
-        letters = letter_sequence()
-        return letters[index - 1] if 0 < index <= len(letters) else value
-    if sequence == "roman":
-        return _to_roman(index)
-    if sequence == "dotted":
-        return value.rsplit(".", 1)[0] + "." + str(index)
-    return str(index)
-
-
-def _to_roman(number: int) -> str:
-    parts = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-    out = ""
-    for amount, letters in parts:
-        while number >= amount:
-            out += letters
-            number -= amount
-    return out
 
 
 def _printed_as(node: _Node, value: str) -> str:
@@ -1049,22 +1029,31 @@ def _absorb_case_lists(node: _Node, cues: _Cues) -> None:
         node.children = []
 
 
-_NEXT_ENUMERATOR = {"(i)": ("(ii)", "(j)"), "(1)": ("(2)",), "(a)": ("(b)",)}
-
-
 def _absorb_inline_enumeration(node: _Node) -> None:
     """A lone "(i)" that a hard wrap put at the start of a line, its "(ii)", "(iii)" running on inside the same
     paragraph ("… Cụ thể: (i) Rà soát …; (ii) Tổ chức …; (iii) Phối hợp …"): part of its item's text."""
     if len(node.children) != 1:
         return
     child = node.children[0]
-    following = _NEXT_ENUMERATOR.get(child.label.printed)
-    if following is None or child.children:
+    following = _inline_successors(child.label)
+    if not following or child.children:
         return
     text = " ".join(b.text for b in (child.head, *child.body))
     if any(f" {nxt} " in f" {text} " for nxt in following):
         node.absorbed = node.absorbed + [child.head, *child.body]
         node.children = []
+
+
+def _inline_successors(label: Label) -> list[str]:
+    """The labels after `label` when it opens an inline enumeration: "(i)" -> "(ii)", "(1)" -> "(2)", "(a)" ->
+    "(b)", successors in each sequence its value can be read in (a letter may be a lower-case roman numeral);
+    none for a label that is not a parenthesised first value."""
+    sequence = sequence_of(label.kind)
+    if sequence == "none" or label.printed != f"({label.value})":
+        return []
+    readings = (sequence, "roman") if sequence == "letter" else (sequence,)
+    return [f"({successor(reading, label.value)})" for reading in readings
+            if value_at(reading, label.value, 1).lower() == label.value.lower()]
 
 
 def _absorb_body_lists(node: _Node, cues: _Cues) -> None:
