@@ -771,27 +771,44 @@ class Reader:
         a comma inside a list of bodies ("báo cáo Ủy ban nhân dân tỉnh, Bộ …") opens nothing. Nothing inside
         quotation marks or a parenthesis; a request frame only at the opening of a sentence."""
         t = self.t
+        words = t.words
         found: list[Item] = []
-        quotes = depth = 0
-        for s in range(1, self.n):
-            word = t.words[s - 1]
-            quotes += word == '"'
-            depth += (word == "(") - (word == ")")
-            if quotes % 2 or depth > 0 or s in self.covered:
-                continue
-            # a new line opens a sentence after a colon or with a bullet, not where a wrapped line goes on
-            broken = "\n" in t.text[t.ends[s - 1]:t.starts[s]] and (word == ":" or t.words[s] in _BULLETS)
-            sentence = word in (".", ";", "!", "?") or broken
-            if not sentence and (word != "," or not self._clause_comma(s - 1)):
-                continue
-            k = s
-            while k < self.n and t.words[k] in _BULLETS:
-                k += 1
-            items = self._clause_subject(k, frames=sentence)
-            if items:
-                found += items
-                self.covered.update(range(k, items[-1].next))
+        # only where a clause may open is the text read: the quotation marks and parentheses before it are
+        # counted over the words passed since the last such place
+        counted = quotes = depth = 0
+        for k in sorted(self._clause_openings()):
+            first = k  # a clause opens after its mark, or after the bullets before it
+            while first > 1 and words[first - 1] in _BULLETS:
+                first -= 1
+            for s in range(first, k + 1):
+                passed = words[counted:s]
+                quotes += passed.count('"')
+                depth += passed.count("(") - passed.count(")")
+                counted = s
+                if quotes % 2 or depth > 0 or s in self.covered:
+                    continue
+                word = words[s - 1]
+                # a new line opens a sentence after a colon or with a bullet, not where a wrapped line goes on
+                broken = "\n" in t.text[t.ends[s - 1]:t.starts[s]] and (word == ":" or words[s] in _BULLETS)
+                sentence = word in (".", ";", "!", "?") or broken
+                if not sentence and (word != "," or not self._clause_comma(s - 1)):
+                    continue
+                items = self._clause_subject(k, frames=sentence)
+                if items:
+                    found += items
+                    self.covered.update(range(k, items[-1].next))
         return self.mentions(found)
+
+    def _clause_openings(self) -> set[int]:
+        """Where a later clause may open (`_clause_subject`): at a body, a title, an article or a head (what
+        `item_kind` accepts), or at a request frame; not at the opening, nor at a word already read that no
+        bullet precedes. Every other place is passed over without reading the marks before it."""
+        t = self.t
+        starts = {k for k, (_, label, _) in t.ents.items() if label == "AGENCY"}
+        for kind in ("title", "article", "head", "clause_frame"):
+            starts.update(t.cues[kind])
+        return {k for k in starts if k > 0 and t.words[k] not in _BULLETS
+                and (k not in self.covered or t.words[k - 1] in _BULLETS)}
 
     def _clause_comma(self, comma: int) -> bool:
         """May a clause with its own subject open after this comma? Not when the words since the previous mark
