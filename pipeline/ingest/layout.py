@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field, PositiveInt
 
 from ..rules import load_rules
 from ..vntext import fold, nfc, strip_diacritics
@@ -25,6 +25,16 @@ class CodeHyphen(BaseModel):
     start: str
 
 
+class CentredPageNumber(BaseModel):
+    indent: PositiveInt
+    over: PositiveInt
+
+
+class Scan(BaseModel):
+    max_chars: PositiveInt
+    min_image_share: float = Field(gt=0, le=1)
+
+
 class SignatureStamp(BaseModel):
     opening: str
     fields: str
@@ -42,6 +52,10 @@ class IngestRules(BaseModel):
     column_gap: float
     footnote_size: float
     superscript_size: float
+    centred_page_number: CentredPageNumber
+    scan: Scan
+    min_table_rules: PositiveInt
+    max_quoted_paragraphs: PositiveInt
     code_hyphen: CodeHyphen
     layout_table: list[str]
     signature_stamp: SignatureStamp | None = None
