@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pydantic import BaseModel
+from pydantic import BaseModel, PositiveInt
 
 from . import agencies
 from .model import Citation, Deadline, Document, Mention, Notice, Task
@@ -54,6 +54,15 @@ class CitationRules(BaseModel):
     doc_types: list[str]
     type_codes: dict[str, str]
     central_issuers: list[str] = []
+
+
+class TokenSpans(BaseModel):
+    elliptic_name: PositiveInt
+    note: PositiveInt
+    definition: PositiveInt
+    adverbial: PositiveInt
+    subject_stretch: PositiveInt
+    subject_end_after_break: PositiveInt
 
 
 class RoleRules(BaseModel):
@@ -95,6 +104,7 @@ class RoleRules(BaseModel):
     stops: list[str]
     stop_punct: list[str]
     max_qualifier: int = 20
+    spans: TokenSpans
     deadlines: list[DeadlineRule]
     citation: CitationRules
     implements_cues: list[str]
@@ -234,8 +244,6 @@ def engine() -> Engine:
                   tuple(tuple(matching_text(u).split()) for u in units),
                   {" ".join(matching_text(head).lower().split()): noun for head, noun in rules.elliptic_lists.items()})
 
-
-_MAX_NAME_TOKENS = 10  # the longest rest of a name in an elliptic list ("Nông nghiệp và Phát triển nông thôn")
 
 
 @dataclass
@@ -399,7 +407,8 @@ class Reader:
             end -= 1
         note, after = "", end
         if after < self.n and t.words[after] == "(":
-            close = next((k for k in range(after + 1, min(self.n, after + 40)) if t.words[k] == ")"), None)
+            close = next((k for k in range(after + 1, min(self.n, after + self.rules.spans.note)) if t.words[k] == ")"),
+                         None)
             if close is not None:
                 note = " ".join(t.text[t.starts[after]:t.ends[close]].split())
                 after = close + 1
@@ -624,7 +633,7 @@ class Reader:
         """The longest run of tokens from k that, completed with the head's noun or as printed, is exactly a
         registered name; with the token after it."""
         t = self.t
-        for stop in range(min(self.n, k + _MAX_NAME_TOKENS), k, -1):
+        for stop in range(min(self.n, k + self.rules.spans.elliptic_name), k, -1):
             if not t.words[stop - 1][:1].isalnum():
                 continue  # a name ends with a word, not with the comma after it
             start, end = t.starts[k], t.ends[stop - 1]
@@ -658,7 +667,7 @@ class Reader:
             self.covered.update(range(0, start))
         elif t.cue("adverbial", 0) and not self.item_kind(0):
             agency_ends = {end for end, label, _ in t.ents.values() if label == "AGENCY"}
-            for k in range(1, min(self.n, 60)):
+            for k in range(1, min(self.n, self.rules.spans.adverbial)):
                 if t.words[k] in (";", ".", ":"):
                     break
                 if t.words[k] == "," and k + 1 < self.n and any(
@@ -724,9 +733,10 @@ class Reader:
         t = self.t
         if j < self.n and t.cue("subject_end", j):
             return item, j
-        for k in range(item.end, min(self.n, item.end + 24)):
+        spans = self.rules.spans
+        for k in range(item.end, min(self.n, item.end + spans.subject_stretch)):
             if t.words[k] == "(" and t.cue("definition", k + 1):
-                close = next((c for c in range(k + 1, min(self.n, k + 30)) if t.words[c] == ")"), None)
+                close = next((c for c in range(k + 1, min(self.n, k + spans.definition)) if t.words[c] == ")"), None)
                 if close is not None:
                     note = " ".join(t.text[t.starts[k]:t.ends[close]].split())
                     self.covered.update(range(item.start, close + 1))
@@ -751,7 +761,7 @@ class Reader:
     def _subject_end_after(self, k: int) -> bool:
         """Does the cue that ends a subject (rules/roles.yaml `subject_end_cues`) follow k in its clause?"""
         t = self.t
-        for m in range(k, min(self.n, k + 40)):
+        for m in range(k, min(self.n, k + self.rules.spans.subject_end_after_break)):
             if t.words[m] in (";", ".", ":"):
                 return False
             if t.cue("subject_end", m):

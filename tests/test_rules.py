@@ -57,6 +57,7 @@ def test_the_engine_knows_agencies_and_references():
 @pytest.mark.parametrize("name, model, breakage, field", [
     ("roles", RoleRules, lambda d: d.pop("stops"), "stops"),
     ("roles", RoleRules, lambda d: d["deadlines"][0].pop("kind"), "kind"),
+    ("roles", RoleRules, lambda d: d["spans"].update(note=0), "note"),
     ("agencies", AgencyRules, lambda d: d["agencies"][0].update(level="galaxy"), "level"),
     ("structure", StructureRules, lambda d: d["sizes"].update(title_max_words=0), "title_max_words"),
     ("structure", StructureRules, lambda d: d["sizes"].pop("list_close_max_words"), "list_close_max_words"),
