@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pydantic import BaseModel
+from pydantic import BaseModel, PositiveInt
 
 from . import agencies
 from .model import Citation, Deadline, Document, Mention, Notice, Task
@@ -54,6 +54,15 @@ class CitationRules(BaseModel):
     doc_types: list[str]
     type_codes: dict[str, str]
     central_issuers: list[str] = []
+
+
+class TokenSpans(BaseModel):
+    elliptic_name: PositiveInt
+    note: PositiveInt
+    definition: PositiveInt
+    adverbial: PositiveInt
+    subject_stretch: PositiveInt
+    subject_end_after_break: PositiveInt
 
 
 class RoleRules(BaseModel):
@@ -95,6 +104,7 @@ class RoleRules(BaseModel):
     stops: list[str]
     stop_punct: list[str]
     max_qualifier: int = 20
+    spans: TokenSpans
     deadlines: list[DeadlineRule]
     citation: CitationRules
     implements_cues: list[str]
@@ -234,8 +244,6 @@ def engine() -> Engine:
                   tuple(tuple(matching_text(u).split()) for u in units),
                   {" ".join(matching_text(head).lower().split()): noun for head, noun in rules.elliptic_lists.items()})
 
-
-_MAX_NAME_TOKENS = 10  # the longest rest of a name in an elliptic list ("Nông nghiệp và Phát triển nông thôn")
 
 
 @dataclass
@@ -399,7 +407,8 @@ class Reader:
             end -= 1
         note, after = "", end
         if after < self.n and t.words[after] == "(":
-            close = next((k for k in range(after + 1, min(self.n, after + 40)) if t.words[k] == ")"), None)
+            close = next((k for k in range(after + 1, min(self.n, after + self.rules.spans.note)) if t.words[k] == ")"),
+                         None)
             if close is not None:
                 note = " ".join(t.text[t.starts[after]:t.ends[close]].split())
                 after = close + 1
@@ -624,7 +633,7 @@ class Reader:
         """The longest run of tokens from k that, completed with the head's noun or as printed, is exactly a
         registered name; with the token after it."""
         t = self.t
-        for stop in range(min(self.n, k + _MAX_NAME_TOKENS), k, -1):
+        for stop in range(min(self.n, k + self.rules.spans.elliptic_name), k, -1):
             if not t.words[stop - 1][:1].isalnum():
                 continue  # a name ends with a word, not with the comma after it
             start, end = t.starts[k], t.ends[stop - 1]
@@ -658,7 +667,7 @@ class Reader:
             self.covered.update(range(0, start))
         elif t.cue("adverbial", 0) and not self.item_kind(0):
             agency_ends = {end for end, label, _ in t.ents.values() if label == "AGENCY"}
-            for k in range(1, min(self.n, 60)):
+            for k in range(1, min(self.n, self.rules.spans.adverbial)):
                 if t.words[k] in (";", ".", ":"):
                     break
                 if t.words[k] == "," and k + 1 < self.n and any(
@@ -724,9 +733,10 @@ class Reader:
         t = self.t
         if j < self.n and t.cue("subject_end", j):
             return item, j
-        for k in range(item.end, min(self.n, item.end + 24)):
+        spans = self.rules.spans
+        for k in range(item.end, min(self.n, item.end + spans.subject_stretch)):
             if t.words[k] == "(" and t.cue("definition", k + 1):
-                close = next((c for c in range(k + 1, min(self.n, k + 30)) if t.words[c] == ")"), None)
+                close = next((c for c in range(k + 1, min(self.n, k + spans.definition)) if t.words[c] == ")"), None)
                 if close is not None:
                     note = " ".join(t.text[t.starts[k]:t.ends[close]].split())
                     self.covered.update(range(item.start, close + 1))
@@ -751,7 +761,7 @@ class Reader:
     def _subject_end_after(self, k: int) -> bool:
         """Does the cue that ends a subject (rules/roles.yaml `subject_end_cues`) follow k in its clause?"""
         t = self.t
-        for m in range(k, min(self.n, k + 40)):
+        for m in range(k, min(self.n, k + self.rules.spans.subject_end_after_break)):
             if t.words[m] in (";", ".", ":"):
                 return False
             if t.cue("subject_end", m):
@@ -771,27 +781,44 @@ class Reader:
         a comma inside a list of bodies ("báo cáo Ủy ban nhân dân tỉnh, Bộ …") opens nothing. Nothing inside
         quotation marks or a parenthesis; a request frame only at the opening of a sentence."""
         t = self.t
+        words = t.words
         found: list[Item] = []
-        quotes = depth = 0
-        for s in range(1, self.n):
-            word = t.words[s - 1]
-            quotes += word == '"'
-            depth += (word == "(") - (word == ")")
-            if quotes % 2 or depth > 0 or s in self.covered:
-                continue
-            # a new line opens a sentence after a colon or with a bullet, not where a wrapped line goes on
-            broken = "\n" in t.text[t.ends[s - 1]:t.starts[s]] and (word == ":" or t.words[s] in _BULLETS)
-            sentence = word in (".", ";", "!", "?") or broken
-            if not sentence and (word != "," or not self._clause_comma(s - 1)):
-                continue
-            k = s
-            while k < self.n and t.words[k] in _BULLETS:
-                k += 1
-            items = self._clause_subject(k, frames=sentence)
-            if items:
-                found += items
-                self.covered.update(range(k, items[-1].next))
+        # only where a clause may open is the text read: the quotation marks and parentheses before it are
+        # counted over the words passed since the last such place
+        counted = quotes = depth = 0
+        for k in sorted(self._clause_openings()):
+            first = k  # a clause opens after its mark, or after the bullets before it
+            while first > 1 and words[first - 1] in _BULLETS:
+                first -= 1
+            for s in range(first, k + 1):
+                passed = words[counted:s]
+                quotes += passed.count('"')
+                depth += passed.count("(") - passed.count(")")
+                counted = s
+                if quotes % 2 or depth > 0 or s in self.covered:
+                    continue
+                word = words[s - 1]
+                # a new line opens a sentence after a colon or with a bullet, not where a wrapped line goes on
+                broken = "\n" in t.text[t.ends[s - 1]:t.starts[s]] and (word == ":" or words[s] in _BULLETS)
+                sentence = word in (".", ";", "!", "?") or broken
+                if not sentence and (word != "," or not self._clause_comma(s - 1)):
+                    continue
+                items = self._clause_subject(k, frames=sentence)
+                if items:
+                    found += items
+                    self.covered.update(range(k, items[-1].next))
         return self.mentions(found)
+
+    def _clause_openings(self) -> set[int]:
+        """Where a later clause may open (`_clause_subject`): at a body, a title, an article or a head (what
+        `item_kind` accepts), or at a request frame; not at the opening, nor at a word already read that no
+        bullet precedes. Every other place is passed over without reading the marks before it."""
+        t = self.t
+        starts = {k for k, (_, label, _) in t.ents.items() if label == "AGENCY"}
+        for kind in ("title", "article", "head", "clause_frame"):
+            starts.update(t.cues[kind])
+        return {k for k in starts if k > 0 and t.words[k] not in _BULLETS
+                and (k not in self.covered or t.words[k - 1] in _BULLETS)}
 
     def _clause_comma(self, comma: int) -> bool:
         """May a clause with its own subject open after this comma? Not when the words since the previous mark

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel
 
-from .ingest.layout import header_kind, signature_stamp_lines, split_merged_header
+from .ingest.layout import header_kind, ingest_rules, signature_stamp_lines, split_merged_header
 from .model import Block, SourceText, Span
 from .rules import load_rules
 
@@ -136,6 +136,42 @@ def sequence_of(kind: str) -> str:
         if rule.kind == kind:
             return rule.sequence
     return "none"
+
+
+def value_at(sequence: str, value: str, index: int) -> str:
+    """The value at position `index` (1-based) of the sequence `value` belongs to ("2.3", 5 -> "2.5"); `value`
+    itself when a letter sequence has no such position."""
+    if sequence == "letter":
+        letters = letter_sequence()
+        return letters[index - 1] if 0 < index <= len(letters) else value
+    if sequence == "roman":
+        return _to_roman(index)
+    if sequence == "dotted":
+        return value.rsplit(".", 1)[0] + "." + str(index)
+    return str(index)
+
+
+def successor(sequence: str, value: str) -> str | None:
+    """The value that follows `value` in its sequence: "d" -> "đ", "i" -> "k" (the Vietnamese letters of
+    rules/numbering.yaml), "IV" -> "V" and "iv" -> "v" (roman numerals keep their case), "2.3" -> "2.4",
+    "9" -> "10"; None when `value` has no place in the sequence or is its last letter."""
+    if sequence == "roman" and value.islower():
+        upper = successor(sequence, value.upper())
+        return upper.lower() if upper is not None else None
+    index = sequence_index(sequence, value)
+    if index is None or (sequence == "letter" and index == len(letter_sequence())):
+        return None
+    return value_at(sequence, value, index + 1)
+
+
+def _to_roman(number: int) -> str:
+    parts = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for amount, letters in parts:
+        while number >= amount:
+            out += letters
+            number -= amount
+    return out
 
 
 # --------------------------------------------------------------------------- line cleaning
@@ -424,7 +460,6 @@ def normalize(source: SourceText) -> list[Block]:
 
 _QUOTES = "\"“”"
 _QUOTE_CLOSES = re.compile(r"[\"”][.;,:)]*$")
-_MAX_QUOTED = 80  # paragraphs a quotation may run over before it is taken for a stray quote mark
 
 
 def _join_quotations(groups: list[list[_Line]]) -> list[list[_Line]]:
@@ -438,7 +473,7 @@ def _join_quotations(groups: list[list[_Line]]) -> list[list[_Line]]:
         group = groups[i]
         text = " ".join(line.text for line in group).strip()
         if text[:1] in _QUOTES and _quote_count(text) % 2 == 1:
-            end = next((k for k in range(i + 1, min(len(groups), i + 1 + _MAX_QUOTED))
+            end = next((k for k in range(i + 1, min(len(groups), i + 1 + ingest_rules().max_quoted_paragraphs))
                         if _quote_count(" ".join(line.text for line in groups[k])) % 2 == 1), None)
             if end is not None and _QUOTE_CLOSES.search(" ".join(line.text for line in groups[end]).strip()):
                 out.append([line for g in groups[i:end + 1] for line in g])
@@ -499,13 +534,11 @@ def _drop_signature_stamps(prepared: list[_Line | None]) -> None:
         prepared[i] = None
 
 
-_CENTRED_INDENT = 20  # blanks before a page number printed in the middle of the page
-_CENTRED_OVER = 10  # … and more than before the text lines around it
-
-
 def _is_centred(line: _Line, before: _Line | None, after: _Line | None) -> bool:
-    return line.indent >= _CENTRED_INDENT and all(
-        other is None or line.indent >= other.indent + _CENTRED_OVER for other in (before, after))
+    """Printed in the middle of the page (rules/ingest.yaml `centred_page_number`)."""
+    centred = ingest_rules().centred_page_number
+    return line.indent >= centred.indent and all(
+        other is None or line.indent >= other.indent + centred.over for other in (before, after))
 
 
 def _accept_label(previous: _Line, line: _Line, label: Label, layout: _Layout, sequences: _Sequences) -> bool:

@@ -28,16 +28,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, field_validator
+from pydantic import BaseModel, PositiveInt, field_validator
 
 from .model import Block, Document, DocumentMeta, DoichieuError, Notice, Section, SourceText, Span, Task
 from .normalize import (
     Label,
     bullet_kinds,
-    letter_sequence,
     parse_label,
     sequence_index,
     sequence_of,
+    successor,
+    value_at,
 )
 from .rules import load_rules
 from .vntext import fold, match_form
@@ -47,6 +48,17 @@ class ClosingFormula(BaseModel):
     max_words: int = 45
     endings: list[str] = []
     openings: list[str] = []
+
+
+class StructureSizes(BaseModel):
+    header_lookahead_lines: PositiveInt
+    recipient_wrap_max_words: PositiveInt
+    title_wrap_max_words: PositiveInt
+    title_sentence_max_words: PositiveInt
+    title_max_words: PositiveInt
+    bold_heading_max_words: PositiveInt
+    list_close_max_words: PositiveInt
+    provision_duty_chars: PositiveInt
 
 
 class TaskTableColumns(BaseModel):
@@ -93,6 +105,7 @@ class StructureRules(BaseModel):
     provision_duties: list[str] = []
     body_duties: list[str] = []
     task_table: TaskTableColumns = TaskTableColumns()
+    sizes: StructureSizes
 
 
 @dataclass(frozen=True)
@@ -503,7 +516,8 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
             recipient_open = not _ends_with_sentence(block.text)
             index += 1
             continue
-        if in_recipients and recipient_open and label is None and len(block.text.split()) <= 15 \
+        if in_recipients and recipient_open and label is None \
+                and len(block.text.split()) <= cues.rules.sizes.recipient_wrap_max_words \
                 and not cues.preamble.match(_form(block.text)):
             # a recipient wrapped in a narrow header column: "- Các Sở, ngành: …, Ban Chỉ huy" / "Bộ đội …;"
             meta.recipients[-1] = f"{meta.recipients[-1]} {block.text.rstrip(';.,').strip()}"
@@ -589,13 +603,10 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
     return index
 
 
-_HEADER_LOOKAHEAD = 4  # lines a portal or a converter may put above the header block
-
-
 def _header_start(blocks: list[Block], labels: list[Label | None], cues: _Cues) -> int:
     """Index where the header block begins: lines written above it by a portal or a converter ('Cơ quan phát
     hành: Chính phủ', 'Số hiệu: …') are skipped when the national title follows within a few lines."""
-    for k in range(min(_HEADER_LOOKAHEAD, len(blocks))):
+    for k in range(min(cues.rules.sizes.header_lookahead_lines, len(blocks))):
         if labels[k] is not None and "heading" not in blocks[k].markup:
             return 0  # (a Markdown heading such as "## PHẦN 1 — QUYẾT ĐỊNH" above the title is a converter's note)
         if any(_is_motto(cell, cues) for cell in _cells(blocks[k])):
@@ -615,7 +626,7 @@ def _continues_title(cell: str, cues: _Cues) -> bool:
     form = match_form(cell)
     if _is_upper(cell) or cues.preamble.match(form) or cues.recipients.match(form) or cues.number.match(cell):
         return False
-    return len(cell.split()) <= 12 and not _ends_with_sentence(cell)
+    return len(cell.split()) <= cues.rules.sizes.title_wrap_max_words and not _ends_with_sentence(cell)
 
 
 def _before_recipients(blocks: list[Block], index: int, cues: _Cues) -> bool:
@@ -623,7 +634,8 @@ def _before_recipients(blocks: list[Block], index: int, cues: _Cues) -> bool:
     ("V/v tổ chức triển khai thực hiện" / "Nghị định số 180/2026/NĐ-CP … của rừng" / "Kính gửi: …")."""
     cell = blocks[index].text
     # (a trích yếu may end with a full stop: "… do Nhà nước đầu tư, quản lý." / "Kính gửi: …")
-    if index + 1 >= len(blocks) or _is_upper(cell) or (_ends_with_sentence(cell) and len(cell.split()) > 30) \
+    if index + 1 >= len(blocks) or _is_upper(cell) \
+            or (_ends_with_sentence(cell) and len(cell.split()) > cues.rules.sizes.title_sentence_max_words) \
             or cell.rstrip().endswith(":") or cues.preamble.match(_form(cell)):
         return False
     return any(cues.recipients.match(_form(c)) for c in _cells(blocks[index + 1]))
@@ -840,14 +852,16 @@ def _closes_bullet_list(stack: list[_Node], block: Block) -> bool:
     """A short unlabelled line ending with a colon after a bullet that ended its sentence."""
     top = stack[-1]
     return (len(stack) > 1 and top.kind in bullet_kinds() and not top.children and not top.body
-            and block.text.rstrip().endswith(":") and len(block.text.split()) <= 12 and _ends_sentence(top))
+            and block.text.rstrip().endswith(":") and len(block.text.split()) <= _cues().rules.sizes.list_close_max_words
+            and _ends_sentence(top))
 
 
 def _is_unlabelled_heading(block: Block) -> bool:
     """A markdown heading, or a short bold line without final punctuation."""
     if "heading" in block.markup:
         return True
-    return "bold" in block.markup and len(block.text.split()) <= 12 and not _ends_with_sentence(block.text)
+    return "bold" in block.markup and len(block.text.split()) <= _cues().rules.sizes.bold_heading_max_words \
+        and not _ends_with_sentence(block.text)
 
 
 def _ends_sentence(node: _Node) -> bool:
@@ -904,12 +918,12 @@ def _check(node: _Node, previous: dict[str, int]) -> None:
     last = previous.get(node.kind)
     if last is not None and index == last and sequence in ("letter", "arabic", "roman", "dotted"):
         expected = last + 1
-        node.value = _value_at(sequence, node.label.value, expected)
+        node.value = value_at(sequence, node.label.value, expected)
         node.problem = "repeated"
         index = expected
     elif last is not None and index != last + 1 and index != 1:
         node.problem = "order"
-        node.after = _value_at(sequence, node.label.value, last)
+        node.after = value_at(sequence, node.label.value, last)
     previous[node.kind] = index
 
 
@@ -932,27 +946,6 @@ def _sequence_notices(roots: list[_Node], path: str) -> list[Notice]:
 
     walk(roots)
     return notices
-
-
-def _value_at(sequence: str, value: str, index: int) -> str:
-    if sequence == "letter":
-        letters = letter_sequence()
-        return letters[index - 1] if 0 < index <= len(letters) else value
-    if sequence == "roman":
-        return _to_roman(index)
-    if sequence == "dotted":
-        return value.rsplit(".", 1)[0] + "." + str(index)
-    return str(index)
-
-
-def _to_roman(number: int) -> str:
-    parts = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-    out = ""
-    for amount, letters in parts:
-        while number >= amount:
-            out += letters
-            number -= amount
-    return out
 
 
 def _printed_as(node: _Node, value: str) -> str:
@@ -1085,22 +1078,31 @@ def _absorb_case_lists(node: _Node, cues: _Cues) -> None:
         node.children = []
 
 
-_NEXT_ENUMERATOR = {"(i)": ("(ii)", "(j)"), "(1)": ("(2)",), "(a)": ("(b)",)}
-
-
 def _absorb_inline_enumeration(node: _Node) -> None:
     """A lone "(i)" that a hard wrap put at the start of a line, its "(ii)", "(iii)" running on inside the same
     paragraph ("… Cụ thể: (i) Rà soát …; (ii) Tổ chức …; (iii) Phối hợp …"): part of its item's text."""
     if len(node.children) != 1:
         return
     child = node.children[0]
-    following = _NEXT_ENUMERATOR.get(child.label.printed)
-    if following is None or child.children:
+    following = _inline_successors(child.label)
+    if not following or child.children:
         return
     text = " ".join(b.text for b in (child.head, *child.body))
     if any(f" {nxt} " in f" {text} " for nxt in following):
         node.absorbed = node.absorbed + [child.head, *child.body]
         node.children = []
+
+
+def _inline_successors(label: Label) -> list[str]:
+    """The labels after `label` when it opens an inline enumeration: "(i)" -> "(ii)", "(1)" -> "(2)", "(a)" ->
+    "(b)", successors in each sequence its value can be read in (a letter may be a lower-case roman numeral);
+    none for a label that is not a parenthesised first value."""
+    sequence = sequence_of(label.kind)
+    if sequence == "none" or label.printed != f"({label.value})":
+        return []
+    readings = (sequence, "roman") if sequence == "letter" else (sequence,)
+    return [f"({successor(reading, label.value)})" for reading in readings
+            if value_at(reading, label.value, 1).lower() == label.value.lower()]
 
 
 def _absorb_body_lists(node: _Node, cues: _Cues) -> None:
@@ -1190,7 +1192,8 @@ def _task_text(node: _Node) -> str:
 def _is_title_like(title: str, node: _Node) -> bool:
     if node.kind == "article":
         return True
-    return not _ends_with_sentence(title) and not title.endswith(":") and len(title.split()) <= 25
+    return not _ends_with_sentence(title) and not title.endswith(":") \
+        and len(title.split()) <= _cues().rules.sizes.title_max_words
 
 
 # --------------------------------------------------------------------------- emitting
@@ -1251,10 +1254,7 @@ def _is_provision(node: _Node, cues: _Cues) -> bool:
 
 
 def _states_duty(text: str, cues: _Cues) -> bool:
-    return bool(text.strip()) and bool(cues.provision_duty.search(match_form(text[:_PROVISION_HEAD])))
-
-
-_PROVISION_HEAD = 300  # characters: the duty is stated in the clause's first sentence
+    return bool(text.strip()) and bool(cues.provision_duty.search(match_form(text[:cues.rules.sizes.provision_duty_chars])))
 
 
 def _has_tasks_below(node: _Node, cues: _Cues) -> bool:

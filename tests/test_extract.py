@@ -776,6 +776,11 @@ def test_a_subject_runs_to_a_time_clause_before_its_duty():
     # a bulleted line under a colon
     ("Sở Nội vụ thực hiện các việc sau:\n- Ủy ban nhân dân các phường rà soát biên chế.",
      ["Sở Nội vụ", "Ủy ban nhân dân các phường"]),
+    # after a parenthesis or a quotation that has closed
+    ("Sở Tư pháp rà soát văn bản (theo quy trình riêng). Sở Nội vụ có trách nhiệm thẩm định hồ sơ.",
+     ["Sở Tư pháp", "Sở Nội vụ"]),
+    ('Sở Tư pháp rà soát "Quy chế phối hợp". Ủy ban nhân dân các xã có trách nhiệm báo cáo kết quả.',
+     ["Sở Tư pháp", "Ủy ban nhân dân các xã"]),
 ])
 def test_a_later_sentence_or_clause_adds_its_own_lead(text, leads):
     assert _texts(read_task_roles(text).leads) == leads

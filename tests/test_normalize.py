@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pipeline.ingest import from_string, read
+from pipeline.ingest.layout import split_merged_header
 from pipeline.model import SourceLine, SourceText
 from pipeline.normalize import Label, normalize, parse_label
 
@@ -325,3 +328,16 @@ def test_header_columns_printed_with_a_single_space_between_them():
     assert blocks[2] == "Số: 310/BXD-QLN | Hà Nội, ngày 5 tháng 5 năm 2035"
     assert blocks[-1].startswith("Căn cứ Hiến pháp nước Cộng hòa")  # the title inside a sentence is no column
     assert source.fields["issuer"] == "BỘ XÂY DỰNG" and source.fields["number"] == "310/BXD-QLN"
+
+
+@pytest.mark.parametrize("line, columns", [
+    ("Số: 12/BTC-QLCS Hà Nội, ngày 3 tháng 6 năm 2026", ["Số: 12/BTC-QLCS", "Hà Nội, ngày 3 tháng 6 năm 2026"]),
+    ("Số: 45/KH-UBND Thành phố Hồ Chí Minh, ngày 7 tháng 8 năm 2026",
+     ["Số: 45/KH-UBND", "Thành phố Hồ Chí Minh, ngày 7 tháng 8 năm 2026"]),
+    ("Số: 9/UBND-VX TP. Đà Nẵng, ngày   tháng 2 năm 2026", ["Số: 9/UBND-VX", "TP. Đà Nẵng, ngày   tháng 2 năm 2026"]),
+    ("Số: 12/BTC-QLCS", ["Số: 12/BTC-QLCS"]),  # no place and date after it
+    ("Hà Nội, ngày 3 tháng 6 năm 2026", ["Hà Nội, ngày 3 tháng 6 năm 2026"]),  # no số hiệu before it
+])
+def test_a_number_line_splits_before_its_place_and_date(line, columns):
+    # (where it splits: rules/ingest.yaml `merged_place_date`)
+    assert split_merged_header(line) == columns

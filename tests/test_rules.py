@@ -8,8 +8,11 @@ import yaml
 
 from pipeline.agencies import AgencyMap, AgencyRules
 from pipeline.extract import RoleRules, engine, read, role_rules
+from pipeline.ingest.layout import IngestRules
+from pipeline.ingest.repair import EncodingRules
 from pipeline.model import DoichieuError
 from pipeline.rules import load_rules, rules_dir
+from pipeline.segment import StructureRules
 
 
 def test_roles_validate_and_patterns_compile():
@@ -27,7 +30,7 @@ def test_agency_files_validate():
 
 
 def test_every_rule_file_documents_itself():
-    for name in ("roles", "agencies", "agency_map"):
+    for name in ("roles", "agencies", "agency_map", "structure", "ingest", "numbering", "encodings"):
         text = (rules_dir() / f"{name}.yaml").read_text(encoding="utf-8")
         assert text.startswith("#"), name
         data = yaml.safe_load(text)
@@ -54,7 +57,13 @@ def test_the_engine_knows_agencies_and_references():
 @pytest.mark.parametrize("name, model, breakage, field", [
     ("roles", RoleRules, lambda d: d.pop("stops"), "stops"),
     ("roles", RoleRules, lambda d: d["deadlines"][0].pop("kind"), "kind"),
+    ("roles", RoleRules, lambda d: d["spans"].update(note=0), "note"),
     ("agencies", AgencyRules, lambda d: d["agencies"][0].update(level="galaxy"), "level"),
+    ("structure", StructureRules, lambda d: d["sizes"].update(title_max_words=0), "title_max_words"),
+    ("structure", StructureRules, lambda d: d["sizes"].pop("list_close_max_words"), "list_close_max_words"),
+    ("ingest", IngestRules, lambda d: d.pop("max_quoted_paragraphs"), "max_quoted_paragraphs"),
+    ("ingest", IngestRules, lambda d: d["scan"].update(min_image_share=2), "min_image_share"),
+    ("encodings", EncodingRules, lambda d: d.update(min_checked_words=-1), "min_checked_words"),
 ])
 def test_broken_rule_file_is_refused_with_its_name(tmp_path, monkeypatch, name, model, breakage, field):
     for path in rules_dir().glob("*.yaml"):

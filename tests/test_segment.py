@@ -1066,22 +1066,23 @@ Trần Văn Hải
     assert [t.id for t in doc.tasks] == ["I.1", "I.2"]
 
 
-def test_an_inline_enumeration_wrapped_to_a_line_start_stays_in_its_item():
+@pytest.mark.parametrize("first, second, third", [("(i)", "(ii)", "(iii)"), ("(1)", "(2)", "(3)"), ("(a)", "(b)", "(c)")])
+def test_an_inline_enumeration_wrapped_to_a_line_start_stays_in_its_item(first, second, third):
     lines = [
         "     V. TỔ CHỨC THỰC HIỆN",
         "     1. Sở Khoa học và Công nghệ",
         "     Chủ trì phối hợp với các đơn vị triển khai các nhiệm vụ về chuyển giao, ứng",
         "dụng công nghệ cao, đổi mới sáng tạo và chuyển đổi số trong công nghiệp. Cụ thể:",
-        "(i) Rà soát, đánh giá trình độ công nghệ của doanh nghiệp trong các khu, cụm; (ii)",
+        f"{first} Rà soát, đánh giá trình độ công nghệ của doanh nghiệp trong các khu, cụm; {second}",
         "Tổ chức các chương trình hỗ trợ ứng dụng công nghệ cao, chuyển đổi số, đổi mới",
-        "công nghệ; (iii) Phối hợp với Ban Quản lý Khu kinh tế trong việc chuyển đổi mô",
+        f"công nghệ; {third} Phối hợp với Ban Quản lý Khu kinh tế trong việc chuyển đổi mô",
         "hình khu công nghiệp sinh thái.",
         "     2. Sở Tài chính tham mưu bố trí kinh phí thực hiện các nhiệm vụ của Kế hoạch",
         "này theo quy định của pháp luật về ngân sách nhà nước và đầu tư công hiện hành.",
     ]
     doc = parse_text(PLAN_HEADER + "\n".join(lines) + "\n")
     assert [t.id for t in doc.tasks] == ["V.1", "V.2"]
-    assert "(iii) Phối hợp với Ban Quản lý Khu kinh tế" in doc.tasks[0].text
+    assert f"{third} Phối hợp với Ban Quản lý Khu kinh tế" in doc.tasks[0].text
 
 
 def test_a_reporting_schedule_in_dashes_is_part_of_its_reporting_task():

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.ingest import from_string
-from pipeline.normalize import letter_sequence, normalize
+from pipeline.normalize import letter_sequence, normalize, numbering_rules, parse_label, sequence_of, successor
 from pipeline.segment import segment
 from pipeline.vntext import fold
 
@@ -263,6 +263,66 @@ def test_statute_round_trip(chapters, blank, misprint):
     assert [s.id for s in doc.sections if s.kind != "appendix"] == want_sections, text
     assert len([n for n in doc.notices if n.code == "label-repaired"]) == misprints, text
     assert doc.meta.number == "9/2035/NĐ-CP" and doc.meta.signer == "Nguyễn Văn An"
+
+
+# --------------------------------------------------------------------------- successor over the numbering grammar
+
+# written out here, independently of rules/numbering.yaml: no f, j, w, z; "đ" after "d"
+VIETNAMESE_LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x",
+                      "y"]
+
+
+def roman(n: int) -> str:
+    """Roman numeral of 1 <= n <= 99, written out independently of pipeline.normalize."""
+    tens = ["", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC"]
+    units = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
+    return tens[n // 10] + units[n % 10]
+
+
+# label kind -> (the printed label of its n-th value, the largest n whose successor its pattern still admits;
+# the grammar reads roman numerals up to XXXIX, and from L)
+NUMBERING = {
+    "part": (lambda n: f"Phần {roman(n)}", 38),
+    "chapter": (lambda n: f"Chương {roman(n)}", 38),
+    "section": (lambda n: f"Mục {n}", 98),
+    "article": (lambda n: f"Điều {n}.", 998),
+    "roman": (lambda n: f"{roman(n)}.", 36),  # at most six numerals
+    "number4": (lambda n: f"1.2.3.{n}", 98),
+    "number3": (lambda n: f"4.5.{n}", 98),
+    "number2": (lambda n: f"6.{n}", 98),
+    "number": (lambda n: f"{n}.", 98),
+    "number_paren": (lambda n: f"({n})", 98),
+    "letter": (lambda n: f"{VIETNAMESE_LETTERS[n - 1]})", len(VIETNAMESE_LETTERS) - 1),
+    "letter_dot": (lambda n: f"{VIETNAMESE_LETTERS[n - 1]}.", len(VIETNAMESE_LETTERS) - 1),
+}
+
+
+def test_every_numbered_label_kind_is_covered():
+    assert {rule.kind for rule in numbering_rules().labels if rule.sequence != "none"} == set(NUMBERING)
+
+
+@st.composite
+def numbered_labels(draw) -> tuple[str, int]:
+    kind = draw(st.sampled_from(sorted(NUMBERING)))
+    return kind, draw(st.integers(min_value=1, max_value=NUMBERING[kind][1]))
+
+
+@given(numbered_labels())
+def test_successor_of_the_nth_label_is_the_next_label(case):
+    kind, n = case
+    printed = NUMBERING[kind][0]
+    label, following = parse_label(f"{printed(n)} Nội dung"), parse_label(f"{printed(n + 1)} Nội dung")
+    assert label.kind == following.kind == kind
+    assert successor(sequence_of(kind), label.value) == following.value
+
+
+@given(st.integers(min_value=1, max_value=88))
+def test_lower_case_roman_numerals_follow_each_other(n):
+    assert successor("roman", roman(n).lower()) == roman(n + 1).lower()
+
+
+def test_the_last_letter_has_no_successor():
+    assert successor("letter", VIETNAMESE_LETTERS[-1]) is None
 
 
 # --------------------------------------------------------------------------- robustness

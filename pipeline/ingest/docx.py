@@ -475,7 +475,7 @@ def read_docx(path: Path) -> SourceText:
     text = nfc("\n".join(t for t, _ in lines))
     if not reader.legacy:
         share, count = repair.valid_share(text[:50000])
-        if count >= 10 and share < repair.encoding_rules().min_valid_share:
+        if repair.may_be_legacy(share, count):
             found = repair.detect_legacy(text)
             if found:
                 code, text = found

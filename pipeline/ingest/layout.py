@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field, PositiveInt
 
 from ..rules import load_rules
 from ..vntext import fold, nfc, strip_diacritics
@@ -25,6 +25,16 @@ class CodeHyphen(BaseModel):
     start: str
 
 
+class CentredPageNumber(BaseModel):
+    indent: PositiveInt
+    over: PositiveInt
+
+
+class Scan(BaseModel):
+    max_chars: PositiveInt
+    min_image_share: float = Field(gt=0, le=1)
+
+
 class SignatureStamp(BaseModel):
     opening: str
     fields: str
@@ -34,6 +44,7 @@ class IngestRules(BaseModel):
     header: HeaderPatterns
     rule_line: str
     number_continuation: str
+    merged_place_date: str
     page_number: list[str]
     margin: float
     running_min_pages: int
@@ -41,6 +52,10 @@ class IngestRules(BaseModel):
     column_gap: float
     footnote_size: float
     superscript_size: float
+    centred_page_number: CentredPageNumber
+    scan: Scan
+    min_table_rules: PositiveInt
+    max_quoted_paragraphs: PositiveInt
     code_hyphen: CodeHyphen
     layout_table: list[str]
     signature_stamp: SignatureStamp | None = None
@@ -56,6 +71,7 @@ def _compiled() -> dict[str, re.Pattern]:
     patterns = {name: re.compile(p) for name, p in rules.header.model_dump().items()}
     patterns["rule_line"] = re.compile(rules.rule_line)
     patterns["number_continuation"] = re.compile(rules.number_continuation)
+    patterns["merged_place_date"] = re.compile(rules.merged_place_date)
     patterns["code_hyphen_end"] = re.compile(rules.code_hyphen.end)
     patterns["code_hyphen_start"] = re.compile(rules.code_hyphen.start)
     for index, pattern in enumerate(rules.page_number):
@@ -104,16 +120,11 @@ def joins_code_hyphen(line: str, next_line: str) -> bool:
     return bool(patterns["code_hyphen_end"].search(line.rstrip()) and patterns["code_hyphen_start"].match(next_line))
 
 
-_PLACE_WORD = r"[A-ZĐ][a-zđà-ỹ]*"
-_MERGED_PLACE_DATE = re.compile(rf"\s+(?=(?:(?:Thành phố|Thị xã|TP\.?)\s+)?(?:{_PLACE_WORD}\s+){{0,3}}{_PLACE_WORD},"
-                                r"\s*ngày\b.*\btháng\b.*\bnăm\b)")
-
-
 def split_merged_header(text: str) -> list[str]:
     """The two columns of a header line printed with a single space between them (OCR, text copied from a PDF):
     "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/BTC-QLCS Hà Nội, ngày 3 tháng 6 năm 2026"; the
     line itself when it is no such line."""
-    patterns = _compiled()  # the header's own patterns (rules/ingest.yaml `header`)
+    patterns = _compiled()  # the header's own patterns (rules/ingest.yaml `header`, `merged_place_date`)
     plain = strip_diacritics(text).lower()  # one character for one: positions stay those of `text`
     nation = patterns["nation"].search(plain)
     if nation is not None and nation.start() > 0 and plain[nation.start() - 1].isspace():
@@ -121,7 +132,7 @@ def split_merged_header(text: str) -> list[str]:
         if issuer.strip() and issuer == issuer.upper():
             return [issuer.strip(), text[nation.start():].strip()]
     if patterns["number"].search(nfc(text)):
-        place_date = _MERGED_PLACE_DATE.search(text)
+        place_date = patterns["merged_place_date"].search(text)
         if place_date is not None and place_date.start() > 4:
             return [text[:place_date.start()].strip(), text[place_date.end():].strip()]
     return [text]

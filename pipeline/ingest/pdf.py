@@ -39,9 +39,6 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _PDFIUM_HYPHEN = re.compile("\ufffe(?=(\\w))")
 _DIGIT = re.compile(r"\d")
 _SUPERSCRIPT_DIGITS = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]")
-_MIN_TABLE_RULES = 6
-_SCAN_MAX_CHARS = 200  # a page with fewer characters over a page-sized image is a scan
-_SCAN_MIN_IMAGE_SHARE = 0.5
 _FORCE_BOLD = 1 << 18
 _ITALIC_FLAG = 1 << 6
 
@@ -325,11 +322,12 @@ def read_page(pdf: pdfium.PdfDocument, index: int, header_zone: float = 0.0) -> 
         lines = _merge_same_row(lines, header_zone * height)
         characters = sum(len(line.text.strip()) for line in lines)
         has_image = False
-        if characters < _SCAN_MAX_CHARS:
+        rules = ingest_rules()
+        if characters < rules.scan.max_chars:
             # a scan: no text, or only an overlay (digital-signature stamp, "DỰ THẢO") over a page image
-            has_image = _image_share(page, width, height) >= _SCAN_MIN_IMAGE_SHARE
+            has_image = _image_share(page, width, height) >= rules.scan.min_image_share
         has_text = characters > 0 and not has_image
-        ruled = has_text and _rule_objects(page) >= _MIN_TABLE_RULES
+        ruled = has_text and _rule_objects(page) >= rules.min_table_rules
         return PageLines(index + 1, width, height, lines, has_text=has_text, has_image=has_image, ruled=ruled)
     finally:
         page.close()
@@ -650,7 +648,7 @@ def _repair_lines(texts: list[str], name: str) -> tuple[list[str], list[Notice]]
     text = "\n".join(texts)
     words = repair.candidate_words(text)
     share, count = repair.valid_share(text, words)
-    if count >= 10 and share < repair.encoding_rules().min_valid_share:
+    if repair.may_be_legacy(share, count):
         # a legacy-font document (.VnTime, VNI-Times) printed to PDF keeps its 8-bit codes in the text layer
         found = repair.detect_legacy(text)
         if found is not None:

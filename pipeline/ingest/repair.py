@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PositiveInt
 
 from ..rules import load_rules
 
@@ -39,6 +39,7 @@ class EncodingRules(BaseModel):
     vni_mark_bases: dict[str, str]
     legacy_fonts: dict[str, str]
     min_valid_share: float
+    min_checked_words: PositiveInt
     min_gain: float
 
 
@@ -138,6 +139,13 @@ def valid_share(text: str, words: list[str] | None = None) -> tuple[float, int]:
         return 1.0, 0
     valid = sum(1 for w in words if is_syllable(w))
     return valid / len(words), len(words)
+
+
+def may_be_legacy(share: float, count: int) -> bool:
+    """Does a Unicode text whose candidate words are `count`, `share` of them valid syllables (valid_share), call
+    for a legacy-encoding check (rules/encodings.yaml `min_checked_words`, `min_valid_share`)?"""
+    rules = encoding_rules()
+    return count >= rules.min_checked_words and share < rules.min_valid_share
 
 
 def looks_garbled(text: str, words: list[str] | None = None) -> bool:

@@ -83,7 +83,7 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, list[Notice]]:
     # Unicode text that still carries a legacy encoding's characters (converted with the wrong table,
     # or a legacy file re-saved as UTF-8, or UTF-8 mojibake with its C1 controls).
     share, count = repair.valid_share(text[:50000])
-    if count >= 10 and share < repair.encoding_rules().min_valid_share:
+    if repair.may_be_legacy(share, count):
         found = repair.detect_legacy(text)
         if found is not None:
             code, text = found
