@@ -47,6 +47,7 @@ class ClosingFormula(BaseModel):
     max_words: int = 45
     endings: list[str] = []
     openings: list[str] = []
+    execution: str = "(?!)"  # regex (match_form, re.search): the call to carry out the document itself
 
 
 class TaskTableColumns(BaseModel):
@@ -1231,7 +1232,8 @@ def _has_tasks_below(node: _Node, cues: _Cues) -> bool:
 
 
 def _is_closing_formula(block: Block, cues: _Cues) -> bool:
-    """'… biết, triển khai thực hiện./.': a short one-sentence paragraph that assigns nothing specific."""
+    """'… biết, triển khai thực hiện./.': a short one-sentence paragraph that assigns nothing specific (it ends
+    with a plain call to carry out, or names no body and hands no work over)."""
     text = block.text.strip()
     words = text.split()
     if any(match_form(text).startswith(match_form(o)) for o in cues.rules.closing_formula.openings):
@@ -1240,9 +1242,12 @@ def _is_closing_formula(block: Block, cues: _Cues) -> bool:
     if len(words) > cues.rules.closing_formula.max_words or len(sentences) > 1:
         return False
     form = match_form(text).rstrip(" ./")
-    if any(form.endswith(match_form(e)) for e in cues.rules.closing_formula.endings):
+    if any(form.endswith(match_form(e)) for e in cues.rules.closing_formula.endings) or \
+            re.search(cues.rules.closing_formula.execution, form):
         return True
-    return not cues.assignment.match(form)
+    # "Văn phòng Chính phủ theo dõi, đôn đốc …", "Bộ X chịu trách nhiệm hướng dẫn, theo dõi …": a body named as
+    # the subject of a duty of its own is a task, as is an assignment ("Giao …")
+    return not (cues.assignment.match(form) or cues.subject.match(form))
 
 
 def _assigns_work(block: Block, cues: _Cues) -> bool:

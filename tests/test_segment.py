@@ -1082,3 +1082,30 @@ def test_a_reporting_schedule_in_dashes_is_part_of_its_reporting_task():
     other = parse_text(PLAN_HEADER + "\n".join(lines[:4] + ["- Báo cáo quý: gửi Sở Công Thương trước ngày 15;",
                                                               "- Kiểm tra việc thực hiện tại các xã."]) + "\n")
     assert [t.id for t in other.tasks] == ["III.1.1", "III.1.2"]
+
+
+def test_a_last_paragraph_naming_a_body_and_its_duty_is_a_task():
+    # the last line of a Prime Minister's directive hands the follow-up to a body (real cases: CT 13/CT-TTg 2024,
+    # CT 07/CT-TTg 2012); a plain call to carry out stays the closing formula
+    doc = parse_text("""THỦ TƯỚNG CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 9/CT-TTg
+Hà Nội, ngày 4 tháng 5 năm 2035
+CHỈ THỊ
+Về tăng cường quản lý chợ đầu mối
+1. Bộ Công Thương rà soát quy hoạch chợ đầu mối, báo cáo Thủ tướng Chính phủ trong quý III năm 2035.
+2. Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương kiểm tra hoạt động của các chợ trên địa bàn.
+Văn phòng Chính phủ theo dõi, đôn đốc việc thực hiện Chỉ thị này theo chức năng, nhiệm vụ được giao.
+Nơi nhận:
+- Lưu: VT.
+THỦ TƯỚNG
+Nguyễn Văn An
+""")
+    assert [t.id for t in doc.tasks] == ["1", "2", "closing"]
+    assert doc.task("closing").text.startswith("Văn phòng Chính phủ theo dõi")
+    plain = parse_text(PLAN_HEADER + """I. TỔ CHỨC THỰC HIỆN
+1. Sở Công Thương chủ trì thẩm định hồ sơ thành lập cụm công nghiệp.
+Các sở, ban, ngành và Ủy ban nhân dân các xã nghiêm túc triển khai thực hiện./.
+""" + SIGNATURE)
+    assert [t.id for t in plain.tasks] == ["I.1"]
