@@ -70,6 +70,7 @@ class RoleRules(BaseModel):
     direct_cues: list[str]
     direct_chain: list[str]
     heads: list[str]
+    named_heads: list[str] = []
     plural_heads: list[str]
     articles: list[str]
     adverbial_openers: list[str] = []
@@ -169,7 +170,7 @@ def _register_tokenizer() -> str:
 
 
 _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "advise", "advise_fill", "direct",
-              "direct_chain", "title", "head", "plural_head", "article", "adverbial", "address", "heading_opener",
+              "direct_chain", "title", "head", "named_head", "plural_head", "article", "adverbial", "address", "heading_opener",
               "duty_heading", "adverbial_closer", "place", "group_qualifier", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "transfer_closing", "stop",
               "clause_frame", "non_predicate", "scope_tail")
 
@@ -215,6 +216,7 @@ def engine() -> Engine:
         "assign_after": rules.assign_after_subject, "coord": rules.coordinator_cues,
         "advise": rules.advise_cues, "advise_fill": rules.advise_fillers, "direct": rules.direct_cues,
         "direct_chain": rules.direct_chain, "title": registry.rules.titles, "head": rules.heads,
+        "named_head": rules.named_heads,
         "plural_head": rules.plural_heads, "article": rules.articles, "adverbial": rules.adverbial_openers,
         "adverbial_closer": rules.adverbial_closers,
         "address": rules.address_openers, "heading_opener": rules.heading_openers,
@@ -286,6 +288,11 @@ def read(text: str) -> Tokens:
                 table.pop(k, None)
     words = [t.lower_ for t in doc]
     capital = [t.text[:1].isupper() for t in doc]
+    for start, end in cues.pop("named_head").items():
+        # "Báo Lào Cai", "Văn phòng Đăng ký đất đai": a head only before its proper name ("báo cáo" is a report)
+        if doc[start].is_title and end < len(doc) and capital[end] and doc[end].is_alpha \
+                and cues["head"].get(start, 0) < end:
+            cues["head"][start] = end
     return Tokens(text, words, starts, ends, capital, ents, cues)
 
 

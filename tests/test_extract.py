@@ -835,3 +835,20 @@ def test_an_opening_clause_closed_by_thi_holds_no_subject():
         "Trường hợp phát hiện doanh nghiệp vi phạm thì Sở Công Thương chủ trì xử lý theo quy định."]))
     assert [_texts(t.leads) for t in doc.tasks] == [["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"],
                                                    ["Sở Công Thương"]]
+
+
+def test_party_bodies_and_bodies_named_by_their_proper_name():
+    # Party committees lead as bodies of the province (real case: Lào Cai CV 2449-CV/ĐU 2026, CTr 104-CTr/TU)
+    roles = read_roles("Ban Thường vụ Tỉnh ủy lãnh đạo, chỉ đạo các cấp ủy đảng thực hiện.")
+    assert _texts(roles.leads) == ["Ban Thường vụ Tỉnh ủy"] and _texts(roles.directs) == ["các cấp ủy đảng"]
+    assert [m.canonical for m in roles.leads + roles.directs] == ["ban_thuong_vu_tinh_uy", "cap_uy"]
+    assert roles.leads[0].locality
+    assert _texts(read_roles("Các cấp ủy, chính quyền địa phương chủ trì tổ chức tuyên truyền.").leads) == \
+        ["Các cấp ủy", "chính quyền địa phương"]
+    # a newspaper, a review, an office named by their proper names are bodies of their own, one after another
+    roles = read_roles("Trung tâm Truyền thông tỉnh, Báo Hà Nam, Tạp chí Văn nghệ chủ trì tuyên truyền; Văn phòng "
+                       "Đăng ký đất đai phối hợp với Hội Nhà báo tỉnh cung cấp thông tin, báo cáo Sở Tài chính.")
+    assert _texts(roles.leads) == ["Trung tâm Truyền thông tỉnh", "Báo Hà Nam", "Tạp chí Văn nghệ"]
+    assert _texts(roles.coordinators) == ["Hội Nhà báo tỉnh"]
+    # … never the common words ("báo cáo" is a report)
+    assert _texts(read_roles("Sở Y tế phối hợp với Sở Tài chính, Báo cáo kết quả.").coordinators) == ["Sở Tài chính"]
