@@ -290,7 +290,7 @@ def read(text: str) -> Tokens:
     capital = [t.text[:1].isupper() for t in doc]
     for start, end in cues.pop("named_head").items():
         # "Báo Lào Cai", "Văn phòng Đăng ký đất đai": a head only before its proper name ("báo cáo" is a report)
-        if doc[start].is_title and end < len(doc) and capital[end] and doc[end].is_alpha \
+        if doc[start].is_title and end < len(doc) and capital[end] and doc[end].text[:1].isalpha() \
                 and cues["head"].get(start, 0) < end:
             cues["head"][start] = end
     return Tokens(text, words, starts, ends, capital, ents, cues)

@@ -850,5 +850,12 @@ def test_party_bodies_and_bodies_named_by_their_proper_name():
                        "Đăng ký đất đai phối hợp với Hội Nhà báo tỉnh cung cấp thông tin, báo cáo Sở Tài chính.")
     assert _texts(roles.leads) == ["Trung tâm Truyền thông tỉnh", "Báo Hà Nam", "Tạp chí Văn nghệ"]
     assert _texts(roles.coordinators) == ["Hội Nhà báo tỉnh"]
+    # in a table cell with the abbreviated names (real case: KH 09/KH-BTNMT 2024, appendix rows 8-9)
+    assert _texts(read_roles("Trung tâm Truyền thông TN&MT, Báo TN&MT, Tạp chí TN&MT chủ trì.").leads) == \
+        ["Trung tâm Truyền thông Tài nguyên và Môi trường", "Báo Tài nguyên và Môi trường",
+         "Tạp chí Tài nguyên và Môi trường"]
+    # a board of a Party committee (real case: Lào Cai CV 2449-CV/ĐU 2026, closing paragraph)
+    assert _texts(read_roles("Giao Ban xây dựng đảng Đảng ủy chủ trì, hướng dẫn các cấp ủy thực hiện.").leads) == \
+        ["Ban xây dựng đảng Đảng ủy"]
     # … never the common words ("báo cáo" is a report)
     assert _texts(read_roles("Sở Y tế phối hợp với Sở Tài chính, Báo cáo kết quả.").coordinators) == ["Sở Tài chính"]
