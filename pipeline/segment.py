@@ -60,6 +60,7 @@ class StructureRules(BaseModel):
     number_prefix: str
     date_line: str
     doc_types: dict[str, str]
+    doc_type_qualifiers: list[str] = []
     type_codes: dict[str, str]
     letter_type: str
     subject_prefixes: list[str]
@@ -445,7 +446,32 @@ _HEAD = 240
 
 
 def _doc_type(text: str, cues: _Cues) -> str | None:
-    return cues.doc_types.get(fold(text)) if _is_upper(text) else None
+    """The document type a header line in capitals names: "KẾ HOẠCH", or with a qualifier of the kind
+    ("KẾ HOẠCH QUỐC GIA"; rules/structure.yaml `doc_type_qualifiers`)."""
+    if not _is_upper(text):
+        return None
+    form = fold(text)
+    if form in cues.doc_types:
+        return cues.doc_types[form]
+    for qualifier in cues.rules.doc_type_qualifiers:
+        form = re.sub(rf"\s+{re.escape(fold(qualifier))}$", "", form)
+    return cues.doc_types.get(form)
+
+
+_NOTE_NUMBER = re.compile(r"\bsố\s*:?\s*(?P<number>\d+[^\s,;)]*)")
+_NOTE_DATE = re.compile(r"\bngày\s*(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*(?P<m>\d{1,2})\s*(?:năm|/|-|\.)\s*(?P<y>\d{4})")
+
+
+def _read_attached_note(note: str, meta: DocumentMeta) -> None:
+    """An attached document printed alone carries the number and date of the decision it came with in its
+    "(Kèm theo Quyết định số 1422/QĐ-TTg ngày 19 tháng 11 năm 2024 của Thủ tướng Chính phủ)" line."""
+    form = match_form(note)
+    number = _NOTE_NUMBER.search(note)
+    if number and not meta.number:
+        meta.number = number.group("number")
+    date = _NOTE_DATE.search(form)
+    if date and not meta.date:
+        meta.date = f"{int(date.group('y')):04d}-{int(date.group('m')):02d}-{int(date.group('d')):02d}"
 
 
 def _read_header(blocks: list[Block], labels: list[Label | None], meta: DocumentMeta, cues: _Cues) -> int:
@@ -459,10 +485,20 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
     recipient_open = False
     top_done = False
     seen_any = False
+    note, note_open = "", False  # an "(Kèm theo …" note, possibly wrapped over lines
     while index < len(blocks):
         block = blocks[index]
         label = labels[index]
         cells = _cells(block)
+        if note_open or (len(cells) == 1 and _ATTACHED.match(_form(block.text))):
+            note = f"{note} {block.text}" if note_open else block.text
+            note_open = ")" not in block.text and len(note) < _TITLE_CHARS
+            if not note_open:
+                _read_attached_note(note, meta)
+            title_open = expect_title = False
+            seen_any = True
+            index += 1
+            continue
         if in_recipients and label is not None and label.kind in bullet_kinds():
             meta.recipients.append(_strip_label(block, label).rstrip(";.,").strip())
             recipient_open = not _ends_with_sentence(block.text)
