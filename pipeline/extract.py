@@ -79,9 +79,11 @@ class RoleRules(BaseModel):
     direct_cues: list[str]
     direct_chain: list[str]
     heads: list[str]
+    named_heads: list[str] = []
     plural_heads: list[str]
     articles: list[str]
     adverbial_openers: list[str] = []
+    adverbial_closers: list[str] = []
     address_openers: list[str] = []
     heading_openers: list[str] = []
     duty_headings: list[str] = []
@@ -178,8 +180,8 @@ def _register_tokenizer() -> str:
 
 
 _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "advise", "advise_fill", "direct",
-              "direct_chain", "title", "head", "plural_head", "article", "adverbial", "address", "heading_opener",
-              "duty_heading", "place", "group_qualifier", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "transfer_closing", "stop",
+              "direct_chain", "title", "head", "named_head", "plural_head", "article", "adverbial", "address", "heading_opener",
+              "duty_heading", "adverbial_closer", "place", "group_qualifier", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "transfer_closing", "stop",
               "clause_frame", "non_predicate", "scope_tail")
 
 
@@ -224,7 +226,9 @@ def engine() -> Engine:
         "assign_after": rules.assign_after_subject, "coord": rules.coordinator_cues,
         "advise": rules.advise_cues, "advise_fill": rules.advise_fillers, "direct": rules.direct_cues,
         "direct_chain": rules.direct_chain, "title": registry.rules.titles, "head": rules.heads,
+        "named_head": rules.named_heads,
         "plural_head": rules.plural_heads, "article": rules.articles, "adverbial": rules.adverbial_openers,
+        "adverbial_closer": rules.adverbial_closers,
         "address": rules.address_openers, "heading_opener": rules.heading_openers,
         "duty_heading": rules.duty_headings, "place": rules.place_qualifiers, "group_qualifier": rules.group_qualifiers,
         "preposition": rules.prepositions, "compound": rules.compounds, "list_introducer": rules.list_introducers,
@@ -292,6 +296,11 @@ def read(text: str) -> Tokens:
                 table.pop(k, None)
     words = [t.lower_ for t in doc]
     capital = [t.text[:1].isupper() for t in doc]
+    for start, end in cues.pop("named_head").items():
+        # "Báo Lào Cai", "Văn phòng Đăng ký đất đai": a head only before its proper name ("báo cáo" is a report)
+        if doc[start].is_title and end < len(doc) and capital[end] and doc[end].text[:1].isalpha() \
+                and cues["head"].get(start, 0) < end:
+            cues["head"][start] = end
     return Tokens(text, words, starts, ends, capital, ents, cues)
 
 
@@ -666,8 +675,13 @@ class Reader:
         if start:
             self.covered.update(range(0, start))
         elif t.cue("adverbial", 0) and not self.item_kind(0):
+            closer = self._adverbial_closer()
+            if closer is not None:  # "Đối với các địa phương chưa ban hành …, các sở, ngành … thì cần sớm ban hành …"
+                if not self.item_kind(closer):
+                    return [], 0  # (no subject of its own after "thì": the heading's holder)
+                start = closer
             agency_ends = {end for end, label, _ in t.ents.values() if label == "AGENCY"}
-            for k in range(1, min(self.n, self.rules.spans.adverbial)):
+            for k in range(1, min(self.n, self.rules.spans.adverbial) if closer is None else 0):
                 if t.words[k] in (";", ".", ":"):
                     break
                 if t.words[k] == "," and k + 1 < self.n and any(
@@ -689,6 +703,18 @@ class Reader:
                     self.covered.update(range(j, after))
                     return addressed, k
         return items, j
+
+    def _adverbial_closer(self) -> int | None:
+        """The token after the word that closes an opening adverbial clause in its sentence ("Đối với … | thì …";
+        rules/roles.yaml `adverbial_closers`), or None."""
+        t = self.t
+        for k in range(1, self.n):
+            if t.words[k] in (";", ".", ":"):
+                return None
+            end = t.cue("adverbial_closer", k)
+            if end:
+                return end
+        return None
 
     def transferred_to(self) -> list[Item]:
         """The bodies a power is handed over to ("Thẩm quyền của A … chuyển giao cho B thực hiện", "… do B thực

@@ -48,6 +48,7 @@ class ClosingFormula(BaseModel):
     max_words: int = 45
     endings: list[str] = []
     openings: list[str] = []
+    execution: str = "(?!)"  # regex (match_form, re.search): the call to carry out the document itself
 
 
 class StructureSizes(BaseModel):
@@ -80,6 +81,7 @@ class StructureRules(BaseModel):
     number_prefix: str
     date_line: str
     doc_types: dict[str, str]
+    doc_type_qualifiers: list[str] = []
     type_codes: dict[str, str]
     letter_type: str
     subject_prefixes: list[str]
@@ -493,7 +495,32 @@ _HEAD = 240
 
 
 def _doc_type(text: str, cues: _Cues) -> str | None:
-    return cues.doc_types.get(fold(text)) if _is_upper(text) else None
+    """The document type a header line in capitals names: "KẾ HOẠCH", or with a qualifier of the kind
+    ("KẾ HOẠCH QUỐC GIA"; rules/structure.yaml `doc_type_qualifiers`)."""
+    if not _is_upper(text):
+        return None
+    form = fold(text)
+    if form in cues.doc_types:
+        return cues.doc_types[form]
+    for qualifier in cues.rules.doc_type_qualifiers:
+        form = re.sub(rf"\s+{re.escape(fold(qualifier))}$", "", form)
+    return cues.doc_types.get(form)
+
+
+_NOTE_NUMBER = re.compile(r"\bsố\s*:?\s*(?P<number>\d+[^\s,;)]*)")
+_NOTE_DATE = re.compile(r"\bngày\s*(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*(?P<m>\d{1,2})\s*(?:năm|/|-|\.)\s*(?P<y>\d{4})")
+
+
+def _read_attached_note(note: str, meta: DocumentMeta) -> None:
+    """An attached document printed alone carries the number and date of the decision it came with in its
+    "(Kèm theo Quyết định số 1422/QĐ-TTg ngày 19 tháng 11 năm 2024 của Thủ tướng Chính phủ)" line."""
+    form = match_form(note)
+    number = _NOTE_NUMBER.search(note)
+    if number and not meta.number:
+        meta.number = number.group("number")
+    date = _NOTE_DATE.search(form)
+    if date and not meta.date:
+        meta.date = f"{int(date.group('y')):04d}-{int(date.group('m')):02d}-{int(date.group('d')):02d}"
 
 
 def _read_header(blocks: list[Block], labels: list[Label | None], meta: DocumentMeta, cues: _Cues) -> int:
@@ -507,10 +534,20 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
     recipient_open = False
     top_done = False
     seen_any = False
+    note, note_open = "", False  # an "(Kèm theo …" note, possibly wrapped over lines
     while index < len(blocks):
         block = blocks[index]
         label = labels[index]
         cells = _cells(block)
+        if note_open or (len(cells) == 1 and _ATTACHED.match(_form(block.text))):
+            note = f"{note} {block.text}" if note_open else block.text
+            note_open = ")" not in block.text and len(note) < _TITLE_CHARS
+            if not note_open:
+                _read_attached_note(note, meta)
+            title_open = expect_title = False
+            seen_any = True
+            index += 1
+            continue
         if in_recipients and label is not None and label.kind in bullet_kinds():
             meta.recipients.append(_strip_label(block, label).rstrip(";.,").strip())
             recipient_open = not _ends_with_sentence(block.text)
@@ -1267,7 +1304,8 @@ def _has_tasks_below(node: _Node, cues: _Cues) -> bool:
 
 
 def _is_closing_formula(block: Block, cues: _Cues) -> bool:
-    """'… biết, triển khai thực hiện./.': a short one-sentence paragraph that assigns nothing specific."""
+    """'… biết, triển khai thực hiện./.': a short one-sentence paragraph that assigns nothing specific (it ends
+    with a plain call to carry out, or names no body and hands no work over)."""
     text = block.text.strip()
     words = text.split()
     if any(match_form(text).startswith(match_form(o)) for o in cues.rules.closing_formula.openings):
@@ -1276,9 +1314,12 @@ def _is_closing_formula(block: Block, cues: _Cues) -> bool:
     if len(words) > cues.rules.closing_formula.max_words or len(sentences) > 1:
         return False
     form = match_form(text).rstrip(" ./")
-    if any(form.endswith(match_form(e)) for e in cues.rules.closing_formula.endings):
+    if any(form.endswith(match_form(e)) for e in cues.rules.closing_formula.endings) or \
+            re.search(cues.rules.closing_formula.execution, form):
         return True
-    return not cues.assignment.match(form)
+    # "Văn phòng Chính phủ theo dõi, đôn đốc …", "Bộ X chịu trách nhiệm hướng dẫn, theo dõi …": a body named as
+    # the subject of a duty of its own is a task, as is an assignment ("Giao …")
+    return not (cues.assignment.match(form) or cues.subject.match(form))
 
 
 def _assigns_work(block: Block, cues: _Cues) -> bool:

@@ -816,3 +816,51 @@ def test_a_background_mention_in_a_later_clause_adds_no_lead(text):
 def test_a_time_adverb_after_a_group_opens_its_predicate():
     roles = read_roles("Các sở quản lý chuyên ngành định kỳ tổng hợp kết quả kiểm kê, gửi Sở Tài chính trước ngày 10/7.")
     assert [m.text for m in roles.leads] == ["Các sở quản lý chuyên ngành"]
+
+
+@pytest.mark.parametrize("text, leads", [
+    # a compound whose later syllable is a verb on its own ("lưu ký": "ký", sign) stays inside a proper name
+    ("Tổng Công ty Lưu ký và bù trừ chứng khoán Việt Nam cung ứng dịch vụ thanh toán giao dịch.",
+     ["Tổng Công ty Lưu ký và bù trừ chứng khoán Việt Nam"]),
+    ("Cơ quan đăng ký đầu tư cấp tỉnh hướng dẫn nhà đầu tư.", ["Cơ quan đăng ký"]),
+    # verbs of inspecting and leading, and a condition, open the predicate
+    ("Trung tâm Kỹ thuật tiêu chuẩn đo lường chất lượng kiểm định các phương tiện đo.",
+     ["Trung tâm Kỹ thuật tiêu chuẩn đo lường chất lượng"]),
+    ("Ủy ban nhân dân các xã nếu phát hiện vi phạm thì báo cáo ngay.", ["Ủy ban nhân dân các xã"]),
+])
+def test_a_name_ends_where_its_predicate_opens(text, leads):
+    assert _texts(read_roles(text).leads) == leads
+
+
+def test_an_opening_clause_closed_by_thi_holds_no_subject():
+    # "Đối với …, … thì …": the bodies inside the clause are not the subject (real case: CT 07/CT-TTg 2012, 8.g)
+    doc = extract(_doc("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", [
+        "Đối với các địa phương chưa ban hành quy chế phối hợp giữa Ban Quản lý khu kinh tế với các sở, ngành, Ủy ban "
+        "nhân dân các cấp và các đơn vị liên quan thì cần sớm ban hành quy chế này.",
+        "Trường hợp phát hiện doanh nghiệp vi phạm thì Sở Công Thương chủ trì xử lý theo quy định."]))
+    assert [_texts(t.leads) for t in doc.tasks] == [["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"],
+                                                   ["Sở Công Thương"]]
+
+
+def test_party_bodies_and_bodies_named_by_their_proper_name():
+    # Party committees lead as bodies of the province (real case: Lào Cai CV 2449-CV/ĐU 2026, CTr 104-CTr/TU)
+    roles = read_roles("Ban Thường vụ Tỉnh ủy lãnh đạo, chỉ đạo các cấp ủy đảng thực hiện.")
+    assert _texts(roles.leads) == ["Ban Thường vụ Tỉnh ủy"] and _texts(roles.directs) == ["các cấp ủy đảng"]
+    assert [m.canonical for m in roles.leads + roles.directs] == ["ban_thuong_vu_tinh_uy", "cap_uy"]
+    assert roles.leads[0].locality
+    assert _texts(read_roles("Các cấp ủy, chính quyền địa phương chủ trì tổ chức tuyên truyền.").leads) == \
+        ["Các cấp ủy", "chính quyền địa phương"]
+    # a newspaper, a review, an office named by their proper names are bodies of their own, one after another
+    roles = read_roles("Trung tâm Truyền thông tỉnh, Báo Hà Nam, Tạp chí Văn nghệ chủ trì tuyên truyền; Văn phòng "
+                       "Đăng ký đất đai phối hợp với Hội Nhà báo tỉnh cung cấp thông tin, báo cáo Sở Tài chính.")
+    assert _texts(roles.leads) == ["Trung tâm Truyền thông tỉnh", "Báo Hà Nam", "Tạp chí Văn nghệ"]
+    assert _texts(roles.coordinators) == ["Hội Nhà báo tỉnh"]
+    # in a table cell with the abbreviated names (real case: KH 09/KH-BTNMT 2024, appendix rows 8-9)
+    assert _texts(read_roles("Trung tâm Truyền thông TN&MT, Báo TN&MT, Tạp chí TN&MT chủ trì.").leads) == \
+        ["Trung tâm Truyền thông Tài nguyên và Môi trường", "Báo Tài nguyên và Môi trường",
+         "Tạp chí Tài nguyên và Môi trường"]
+    # a board of a Party committee (real case: Lào Cai CV 2449-CV/ĐU 2026, closing paragraph)
+    assert _texts(read_roles("Giao Ban xây dựng đảng Đảng ủy chủ trì, hướng dẫn các cấp ủy thực hiện.").leads) == \
+        ["Ban xây dựng đảng Đảng ủy"]
+    # … never the common words ("báo cáo" is a report)
+    assert _texts(read_roles("Sở Y tế phối hợp với Sở Tài chính, Báo cáo kết quả.").coordinators) == ["Sở Tài chính"]

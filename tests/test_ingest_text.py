@@ -194,3 +194,12 @@ def test_markdown_notes_above_the_header_block_are_no_header_fields():
     fields = source.fields
     assert "QĐ 12/QĐ-UBND ngày" not in " ".join(fields.values())
     assert fields.get("number", "").replace(" ", "").startswith("12/QĐ-UBND")
+
+
+def test_notes_above_the_national_title_are_no_header_lines():
+    # a portal's or collector's note above the header is no header line (real cases: CT 07/CT-TTg 2012 as extracted
+    # from DOCX, '[Bản trích chữ tự động …]'; QĐ 1422/QĐ-TTg 2024 as extracted from PDF, 'Cơ quan phát hành: …')
+    source = from_string("[Bản trích chữ tự động từ một tệp DOCX — 40 đoạn]\n\nTHỦ TƯỚNG CHÍNH PHỦ\n"
+                         "-------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                         "Số: 9/CT-TTg | Hà Nội, ngày 4 tháng 5 năm 2035\nCHỈ THỊ\nVề quản lý chợ đầu mối\n")
+    assert source.fields["issuer"] == "THỦ TƯỚNG CHÍNH PHỦ"

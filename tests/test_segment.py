@@ -827,7 +827,8 @@ def test_a_header_row_is_never_the_signature_and_a_portal_line_above_it_is_skipp
     doc = parse_text(ATTACHED_PLAN_WITH_PORTAL_LINE)
     assert [t.id for t in doc.tasks] == ["II.1", "II.2"]
     assert doc.meta.doc_type == "Kế hoạch" and doc.meta.title.startswith("Phòng, chống sạt lở")
-    assert doc.preamble.startswith("(Kèm theo Quyết định số 88/QĐ-TTg")
+    # the "(Kèm theo …)" note is the header's: the decision's number and date, never the trích yếu
+    assert (doc.meta.number, doc.meta.date) == ("88/QĐ-TTg", "2031-03-02") and "Kèm theo" not in doc.meta.title
 
 
 AUTHORISATION_DECISION = """ỦY BAN NHÂN DÂN
@@ -1106,3 +1107,50 @@ def test_a_reporting_schedule_in_dashes_is_part_of_its_reporting_task():
     other = parse_text(PLAN_HEADER + "\n".join(lines[:4] + ["- Báo cáo quý: gửi Sở Công Thương trước ngày 15;",
                                                               "- Kiểm tra việc thực hiện tại các xã."]) + "\n")
     assert [t.id for t in other.tasks] == ["III.1.1", "III.1.2"]
+
+
+def test_a_last_paragraph_naming_a_body_and_its_duty_is_a_task():
+    # the last line of a Prime Minister's directive hands the follow-up to a body (real cases: CT 13/CT-TTg 2024,
+    # CT 07/CT-TTg 2012); a plain call to carry out stays the closing formula
+    doc = parse_text("""THỦ TƯỚNG CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 9/CT-TTg
+Hà Nội, ngày 4 tháng 5 năm 2035
+CHỈ THỊ
+Về tăng cường quản lý chợ đầu mối
+1. Bộ Công Thương rà soát quy hoạch chợ đầu mối, báo cáo Thủ tướng Chính phủ trong quý III năm 2035.
+2. Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương kiểm tra hoạt động của các chợ trên địa bàn.
+Văn phòng Chính phủ theo dõi, đôn đốc việc thực hiện Chỉ thị này theo chức năng, nhiệm vụ được giao.
+Nơi nhận:
+- Lưu: VT.
+THỦ TƯỚNG
+Nguyễn Văn An
+""")
+    assert [t.id for t in doc.tasks] == ["1", "2", "closing"]
+    assert doc.task("closing").text.startswith("Văn phòng Chính phủ theo dõi")
+    plain = parse_text(PLAN_HEADER + """I. TỔ CHỨC THỰC HIỆN
+1. Sở Công Thương chủ trì thẩm định hồ sơ thành lập cụm công nghiệp.
+Các sở, ban, ngành và Ủy ban nhân dân các xã nghiêm túc triển khai thực hiện./.
+""" + SIGNATURE)
+    assert [t.id for t in plain.tasks] == ["I.1"]
+
+
+def test_an_attached_plan_printed_alone_takes_the_decisions_number_and_date():
+    # real case: the plan attached to QĐ 1422/QĐ-TTg 2024, extracted from its PDF without the decision
+    doc = parse_text("Cơ quan phát hành: Chính phủ\n"
+                     "      THỦ TƯỚNG CHÍNH PHỦ            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                     "                   ____________\n"
+                     "                                      Độc lập - Tự do - Hạnh phúc\n"
+                     "                         KẾ HOẠCH QUỐC GIA\n"
+                     "            Phát triển chợ đầu mối giai đoạn 2035 - 2040\n"
+                     "             (Kèm theo Quyết định số 77/QĐ-TTg\n"
+                     "         Ngày 4 tháng 5 năm 2035 của Thủ tướng Chính phủ)\n"
+                     "     I. TỔ CHỨC THỰC HIỆN\n"
+                     "     1. Bộ Công Thương chủ trì rà soát quy hoạch chợ đầu mối.\n"
+                     "     2. Ủy ban nhân dân các tỉnh bố trí quỹ đất xây dựng chợ.\n")
+    meta = doc.meta
+    assert (meta.issuer, meta.doc_type, meta.number, meta.date) == ("THỦ TƯỚNG CHÍNH PHỦ", "Kế hoạch", "77/QĐ-TTg",
+                                                                     "2035-05-04")
+    assert meta.title == "Phát triển chợ đầu mối giai đoạn 2035 - 2040"
+    assert [t.id for t in doc.tasks] == ["I.1", "I.2"]

@@ -18,6 +18,7 @@ class HeaderPatterns(BaseModel):
     place_date: str
     subject: str
     recipient: str
+    doc_type: str = "(?!)"
 
 
 class CodeHyphen(BaseModel):
@@ -77,6 +78,20 @@ def _compiled() -> dict[str, re.Pattern]:
     for index, pattern in enumerate(rules.page_number):
         patterns[f"page_number{index}"] = re.compile(pattern)
     return patterns
+
+
+def _without_notes(pieces: list[str], kinds: list[str | None]) -> tuple[list[str], list[str | None]]:
+    kept = [(text, kind) for text, kind in zip(pieces, kinds, strict=True) if kind or _in_capitals(text)]
+    return [text for text, _ in kept], [kind for _, kind in kept]
+
+
+def _in_capitals(text: str) -> bool:
+    return text == text.upper() and any(c.isalpha() for c in text)
+
+
+def _is_type_line(text: str) -> bool:
+    """A line in capitals naming the document type ("KẾ HOẠCH", "QUYẾT ĐỊNH"; rules/ingest.yaml header.doc_type)."""
+    return _in_capitals(text) and bool(_compiled()["doc_type"].search(fold(text)))
 
 
 def header_kind(text: str) -> str | None:
@@ -236,8 +251,14 @@ def text_header_fields(lines: list[str], window: int = 14) -> dict[str, str]:
         pieces = [_TRAILING_RULE.sub("", " ".join(_MARKDOWN.sub("", cell).split())) for cell in cells]
         pieces = [text for text in pieces if text and not is_rule_line(text)]
         kinds = [header_kind(text) for text in pieces]
+        if not seen_nation:
+            # a line above the national title that is not in capitals is a portal's or collector's note ("Cơ quan
+            # phát hành: Chính phủ", "[Bản trích chữ tự động …]"); the issuing body there is printed in capitals
+            pieces, kinds = _without_notes(pieces, kinds)
         if seen_nation and seen_anchor and not any(kinds):
             break  # the first line after the block (document type, Kính gửi, body)
+        if seen_nation and not any(kinds) and any(_is_type_line(text) for text in pieces):
+            break  # the document type under a block without số hiệu or date (an attached plan printed alone)
         for text, kind in zip(pieces, kinds, strict=True):
             seen_nation = seen_nation or kind == "nation"
             seen_anchor = seen_anchor or kind in ("number", "place_date")
