@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, PositiveInt, field_validator
+from pydantic import BaseModel, Field, PositiveInt, field_validator
+from rapidfuzz import fuzz
 
 from .model import Block, Document, DocumentMeta, DoichieuError, Notice, Section, SourceText, Span, Task
 from .normalize import (
@@ -68,6 +69,8 @@ class TaskTableColumns(BaseModel):
     group_marks: str = r"^[IVXL]{1,5}\.?$"
     row_marks: str = r"^\d{1,3}\.?$"
     sub_marks: str = r"^(?:[a-zđ][).]?|\d{1,3}\.\d{1,3}\.?)$"
+    restated_min: float = Field(default=90, ge=0, le=100)
+    restated_min_numbered: float = Field(default=60, ge=0, le=100)
 
     @field_validator("group_marks", "row_marks", "sub_marks")
     @classmethod
@@ -142,6 +145,8 @@ class _Cues:
     group_mark: re.Pattern
     row_mark: re.Pattern
     sub_mark: re.Pattern
+    restated_min: float
+    restated_min_numbered: float
 
 
 def _openings(phrases: list[str], *, case: bool = False) -> re.Pattern:
@@ -196,6 +201,8 @@ def _cues() -> _Cues:
         group_mark=re.compile(rules.task_table.group_marks),
         row_mark=re.compile(rules.task_table.row_marks),
         sub_mark=re.compile(rules.task_table.sub_marks),
+        restated_min=rules.task_table.restated_min,
+        restated_min_numbered=rules.task_table.restated_min_numbered,
     )
 
 
@@ -298,7 +305,7 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
         preamble_blocks = preamble_blocks + blocks[first:attached_body]
         closing_blocks += _body(blocks, labels, attached_body, attached_close, doc, used, cues, tables)
     if tables:
-        _emit_tables(tables, blocks, doc, used)
+        _drop_restated(doc, _emit_tables(tables, blocks, doc, used), cues)
         # the rows were left out of the outline: back into source order with the items around them
         doc.sections.sort(key=lambda s: s.span.start)
         doc.tasks.sort(key=lambda t: t.span.start)
@@ -401,12 +408,15 @@ def _row_kind(mark: str, cues: _Cues) -> str | None:
     return None
 
 
-def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used: set[str]) -> None:
+def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document,
+                 used: set[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
     """One section per table, one task per numbered row: the task column's text, then the other columns
     under their printed headings ("(Cơ quan chủ trì: …; Thời gian: …)"). A numbered row with sub-rows
     ("1 | Tuyên truyền …" then "a) | …", "b) | …") is a section over them instead, and a sub-row takes the
-    numbered row's cells where its own are empty."""
+    numbered row's cells where its own are empty. Returns, per row task, its task cell and its numbering
+    ("1", "b")."""
     cues = _cues()
+    emitted: dict[str, tuple[str, tuple[str, ...]]] = {}
     for number, table in enumerate(tables, start=1):
         table_id = _unique(f"Bảng.{number}", used)
         used.add(table_id)
@@ -420,6 +430,7 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
         kinds = [_row_kind(cells[0], cues) for cells in rows]
         group_id = row_group = table_id
         numbered: list[str] = []
+        numbered_mark = ""
         for position, (index, cells, kind) in enumerate(zip(table.rows[1:], rows, kinds, strict=True)):
             block = blocks[index]
             mark = cells[0].rstrip(".)").rsplit(".", 1)[-1]  # "1.2" under row "1" is its "2"
@@ -434,22 +445,55 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
                 if kind == "group":
                     group_id = row_group = section_id
                 else:
-                    row_group, numbered = section_id, cells
+                    row_group, numbered, numbered_mark = section_id, cells, mark
                 continue
             if kind == "row":
-                row_group, numbered = group_id, []
+                row_group, numbered, numbered_mark = group_id, [], ""
             elif numbered:  # a sub-row: the numbered row's cells fill its empty ones
                 cells += [""] * (len(numbered) - len(cells))
                 cells = [c or (numbered[i] if i < len(numbered) and i != task_column else "") for i, c in enumerate(cells)]
             text = cells[task_column] if task_column < len(cells) else ""
+            task_id = _unique(f"{row_group}.{mark}", used)
+            emitted[task_id] = (text, (numbered_mark, mark) if numbered_mark else (mark,))
             extra = [f"{table.header[i]}: {cells[i]}" for i in range(len(cells))
                      if i not in (0, task_column) and i < len(table.header) and cells[i] and table.header[i]]
             if extra:
                 text = f"{text} ({'; '.join(extra)})"
-            task_id = _unique(f"{row_group}.{mark}", used)
             used.add(task_id)
             doc.tasks.append(Task(doc=doc.id, id=task_id, label=cells[0], text=text, span=block.span,
                                   parent=row_group))
+    return emitted
+
+
+def _drop_restated(doc: Document, rows: dict[str, tuple[str, tuple[str, ...]]], cues: _Cues) -> None:
+    """A plan that lists its activities in its body and again, with who does them, in a task table (a
+    "Phụ lục" of rows "a) | Tổ chức hội nghị … | Cục … | …"): the row is the assignment, the body item only
+    describes it. A body item restated by a row (wording at least `restated_min` alike, or `restated_min_numbered`
+    when it carries the row's numbering: "II.1.b" and row "1 | b)") is no task of its own; counting it twice would
+    show the same activity both carried out and left undone. Each row restates one item at most."""
+    body = [t for t in doc.tasks if t.id not in rows]
+    pairs = []
+    for task in body:
+        path = tuple(task.id.split("."))
+        form = match_form(task.text)
+        for row_id, (cell, numbering) in rows.items():
+            # token_sort: the whole of both (a short row inside a long item is no restatement); token_set when
+            # the numbering agrees (a row may say in brief what its item says at length)
+            same_number = path[-len(numbering):] == numbering
+            score = (fuzz.token_set_ratio if same_number else fuzz.token_sort_ratio)(form, match_form(cell))
+            if score >= (cues.restated_min_numbered if same_number else cues.restated_min):
+                pairs.append((score + (100 if same_number else 0), task.id, row_id))
+    dropped: dict[str, str] = {}
+    taken: set[str] = set()
+    for _, task_id, row_id in sorted(pairs, reverse=True):
+        if task_id not in dropped and row_id not in taken:
+            dropped[task_id] = row_id
+            taken.add(row_id)
+    for task in [t for t in doc.tasks if t.id in dropped]:
+        doc.notices.append(Notice(doc.path, f"{task.id}: được nhắc lại ở dòng {dropped[task.id]} của bảng nhiệm vụ "
+                                             "(có cơ quan thực hiện): chỉ đối chiếu dòng của bảng",
+                                  line=task.span.line, page=task.span.page, code="restated-in-table"))
+    doc.tasks = [t for t in doc.tasks if t.id not in dropped]
 
 
 _ATTACHED_NOTE = r"\s*(?:được\s+)?(?:ban hành\s+)?kèm theo\b"

@@ -648,6 +648,29 @@ def test_numbered_rows_with_lettered_sub_rows_head_them_in_a_task_table():
     assert doc.task("Bảng.1.2").parent == "Bảng.1"
 
 
+def test_a_body_item_restated_by_a_task_table_row_is_no_task_of_its_own():
+    # a ministry's plan lists its activities in its body and again, with who does them, in its appendix
+    # table (real case: QĐ 2200/QĐ-BNNMT 2026); each activity must be counted once, by its row
+    body = PLAN_WITH_TASK_TABLE.split("III. TỔ CHỨC THỰC HIỆN")[0].split("II. NHIỆM VỤ")[0] + (
+        "II. NỘI DUNG TRIỂN KHAI\n"
+        "1. Tuyên truyền, phổ biến Nghị định\n"
+        "a) Tổ chức hội nghị phổ biến, triển khai nội dung của Nghị định đến các cơ quan ở trung ương, địa phương.\n"
+        "b) Tổ chức các hội thảo chuyên đề hướng dẫn thực hiện Nghị định như: đăng ký dự án, đo đạc, báo cáo, "
+        "thẩm định kết quả.\n"
+        "2. Xây dựng cơ sở dữ liệu về kiểm kê khí nhà kính lĩnh vực lâm nghiệp.\n"
+        "3. Đánh giá tác động của Nghị định đối với người dân vùng có rừng.\n")
+    table = ("PHỤ LỤC\nSTT | Nội dung hoạt động | Cơ quan chủ trì | Thời gian thực hiện\n"
+             "1 | Tuyên truyền, phổ biến Nghị định |  | \n"
+             "a) | Tổ chức hội nghị phổ biến, triển khai Nghị định đến các cơ quan ở trung ương, địa phương. | "
+             "Cục Lâm nghiệp | Quý III/2033\n"
+             "b) | Tổ chức hội thảo chuyên đề hướng dẫn thực hiện Nghị định. | Cục Lâm nghiệp | Quý IV/2033\n"
+             "2 | Xây dựng cơ sở dữ liệu kiểm kê khí nhà kính lĩnh vực lâm nghiệp. | Cục Lâm nghiệp | Năm 2034\n")
+    doc = parse_text(body + "Nơi nhận:\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Văn A\n" + table)
+    assert [t.id for t in doc.tasks] == ["II.3", "Bảng.1.1.a", "Bảng.1.1.b", "Bảng.1.2"]
+    notes = [n.message for n in doc.notices if n.code == "restated-in-table"]
+    assert notes[0].startswith("II.1.a: được nhắc lại ở dòng Bảng.1.1.a") and len(notes) == 3
+
+
 def test_issuer_is_the_top_left_unit_not_the_authority_line():
     assert parse_text(DECISION_WITH_PLAN).meta.issuer == "BỘ CÔNG THƯƠNG"
     assert parse_text(STATUTE).meta.issuer == "CHÍNH PHỦ"
