@@ -139,6 +139,11 @@ def test_assignment_frames():
                                    "các đơn vị hoạt động hóa chất trên địa bàn tỉnh"]
     roles = read_roles("Trách nhiệm của Bộ Công Thương")
     assert _texts(roles.leads) == ["Bộ Công Thương"]
+    # a courtesy word before the request: the body asked leads, not the body asking (real case: Lào Cai CV
+    # 3686/UBND-XD 2025 "Ủy ban nhân dân tỉnh Lào Cai trân trọng đề nghị Bộ Xây dựng quan tâm, sớm xem xét …")
+    for courtesy in ("trân trọng đề nghị", "kính đề nghị"):
+        roles = read_roles(f"Ủy ban nhân dân tỉnh {courtesy} Bộ Xây dựng sớm xem xét, sửa đổi quy định.")
+        assert _texts(roles.leads) == ["Bộ Xây dựng"], courtesy
 
 
 def test_generic_groups_stay_one_item():
