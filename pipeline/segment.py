@@ -40,7 +40,7 @@ from .normalize import (
     successor,
     value_at,
 )
-from .rules import load_rules
+from .rules import load_rules, rules_dir
 from .vntext import fold, match_form
 
 
@@ -59,6 +59,19 @@ class StructureSizes(BaseModel):
     bold_heading_max_words: PositiveInt
     list_close_max_words: PositiveInt
     provision_duty_chars: PositiveInt
+
+
+class PowerTitles(BaseModel):
+    loose_transfers: list[str]
+    closing_within: PositiveInt
+
+
+class _PowerWording(BaseModel):
+    """The wording of a power handed over, from rules/roles.yaml (extract reads the same lists)."""
+
+    power_openings: list[str]
+    power_transfers: list[str]
+    transfer_closings: list[str]
 
 
 class TaskTableColumns(BaseModel):
@@ -87,6 +100,7 @@ class StructureRules(BaseModel):
     case_list_endings: list[str] = []
     non_task_clauses: list[str]
     task_article_titles: list[str]
+    power_titles: PowerTitles
     task_headings: list[str]
     subject_heads: list[str]
     subject_share: float = 0.5
@@ -161,7 +175,7 @@ def _cues() -> _Cues:
         subject=_openings(rules.subject_heads),
         non_task_title=_openings(rules.non_task_titles),
         non_task_clause=tuple(re.compile(p) for p in rules.non_task_clauses),
-        task_article=tuple(re.compile(p) for p in rules.task_article_titles),
+        task_article=tuple(re.compile(p) for p in [*rules.task_article_titles, _power_title(rules.power_titles)]),
         task_heading=tuple(re.compile(p) for p in rules.task_headings),
         assignment=_openings(rules.assignment_openings),
         assignment_anywhere=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(w)) for w in rules.assignment_openings)
@@ -180,6 +194,25 @@ def _cues() -> _Cues:
         task_column=tuple(fold(c) for c in rules.task_table.task),
         lead_column=tuple(fold(c) for c in rules.task_table.lead),
     )
+
+
+def _power_title(titles: PowerTitles) -> str:
+    """The pattern of an article title that hands a power over ("Thẩm quyền của Ủy ban nhân dân cấp huyện chuyển
+    giao cho …", "Thẩm quyền của Thủ tướng Chính phủ … do Ủy ban nhân dân cấp tỉnh thực hiện"), made of the power
+    wording of rules/roles.yaml; a loose transfer ("do") counts only with its closing verb close after it."""
+    wording = load_rules("roles", _PowerWording)
+    unknown = set(titles.loose_transfers) - set(wording.power_transfers)
+    if unknown:
+        raise DoichieuError(str(rules_dir() / "structure.yaml"), f"invalid rule at power_titles.loose_transfers: "
+                                                                   f"{sorted(unknown)} not in roles.yaml power_transfers")
+
+    def alternatives(phrases: list[str]) -> str:
+        return "(?:" + "|".join(re.escape(match_form(p)) for p in phrases) + ")"
+
+    strict = [t for t in wording.power_transfers if t not in titles.loose_transfers]
+    return (rf"^{alternatives(wording.power_openings)}\b.*(?:{alternatives(strict)}\b"
+            rf"|\b{alternatives(titles.loose_transfers)}\b.{{1,{titles.closing_within}}}\b"
+            rf"{alternatives(wording.transfer_closings)}\b)")
 
 
 STATUTE_KINDS = ("part", "chapter", "section", "article")
