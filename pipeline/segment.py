@@ -59,6 +59,13 @@ class StructureSizes(BaseModel):
     bold_heading_max_words: PositiveInt
     list_close_max_words: PositiveInt
     provision_duty_chars: PositiveInt
+    date_line_max_chars: PositiveInt
+    header_upper_max_chars: PositiveInt
+    preamble_upper_max_chars: PositiveInt
+    signature_max_chars: PositiveInt
+    signature_debris_max_chars: PositiveInt
+    signature_debris_max_words: PositiveInt
+    closing_cue_max_chars: PositiveInt
 
 
 class PowerTitles(BaseModel):
@@ -544,7 +551,7 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
                 consumed = top_done = True
                 continue
             date = cues.date.search(cell)
-            if date and fold(cell).find("ngay") >= 0 and len(cell) < 80:
+            if date and fold(cell).find("ngay") >= 0 and len(cell) <= cues.rules.sizes.date_line_max_chars:
                 meta.place = meta.place or date.group("place").strip()
                 if date.group("day") and date.group("month") and date.group("year") and not meta.date:
                     meta.date = f"{int(date.group('year')):04d}-{int(date.group('month')):02d}-{int(date.group('day')):02d}"
@@ -581,7 +588,7 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
                 title_open = True
                 continue
             if _is_upper(cell) and label is None and not cues.preamble.match(form) \
-                    and fold(cell.rstrip(":")) not in cues.enacting and len(cell) <= 120:
+                    and fold(cell.rstrip(":")) not in cues.enacting and len(cell) <= cues.rules.sizes.header_upper_max_chars:
                 (later_upper if top_done else issuer_lines).append(cell)
                 consumed = True
                 continue
@@ -705,8 +712,10 @@ def _find_closing(blocks: list[Block], labels: list[Label | None], start: int, c
 def _is_signature_debris(block: Block, cues: _Cues) -> bool:
     """Lines of a signature block: titles, upper-case names of bodies, signers' names, seal fragments."""
     text = block.text.strip()
-    return (_is_signature(block, cues) or (_is_upper(text) and len(text) <= 60) or _is_name(text.lstrip("* "))
-            or len(text.split()) <= 6 and not _ends_with_sentence(text))
+    sizes = cues.rules.sizes
+    return (_is_signature(block, cues) or (_is_upper(text) and len(text) <= sizes.signature_debris_max_chars)
+            or _is_name(text.lstrip("* "))
+            or len(text.split()) <= sizes.signature_debris_max_words and not _ends_with_sentence(text))
 
 
 def _is_closing_cue(cell: str, cues: _Cues) -> bool:
@@ -721,7 +730,7 @@ def _is_closing_cue(cell: str, cues: _Cues) -> bool:
         return True
     if not rest.startswith(":"):
         return False
-    return len(cell) <= 80 or rest[1:].lstrip("*_ ").startswith(_RECIPIENT_OPENINGS)
+    return len(cell) <= cues.rules.sizes.closing_cue_max_chars or rest[1:].lstrip("*_ ").startswith(_RECIPIENT_OPENINGS)
 
 
 # what follows 'Nơi nhận:' when the list was joined into its line: a dash item or 'Như trên/Như Điều …'
@@ -740,7 +749,7 @@ def _is_signature(block: Block, cues: _Cues) -> bool:
     text = block.text.strip()
     if any(_is_motto(cell, cues) for cell in _cells(block)):
         return False  # "THỦ TƯỚNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI …": the header row, not the signature
-    return _is_upper(text) and bool(cues.signature.match(_form(text))) and len(text) < 80
+    return _is_upper(text) and bool(cues.signature.match(_form(text))) and len(text) <= cues.rules.sizes.signature_max_chars
 
 
 _NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,5}$")
@@ -764,7 +773,8 @@ def _find_body(blocks: list[Block], labels: list[Label | None], start: int, end:
     while i < end:
         block = blocks[i]
         form = _form(block.text)
-        if cues.preamble.match(form) or _is_enacting(block, cues) or (_is_upper(block.text) and len(block.text) < 120):
+        if cues.preamble.match(form) or _is_enacting(block, cues) or (
+                _is_upper(block.text) and len(block.text) <= cues.rules.sizes.preamble_upper_max_chars):
             i += 1
             continue
         if block.text.rstrip().endswith(":") and i == start:
@@ -1315,7 +1325,7 @@ def _read_closing(blocks: list[Block], meta: DocumentMeta, cues: _Cues) -> None:
             if in_recipients and label is not None and label.kind in bullet_kinds():
                 meta.recipients += _recipient_items(cell)
                 continue
-            if _is_upper(cell) and cues.signature.match(form) and len(cell) < 80:
+            if _is_upper(cell) and cues.signature.match(form) and len(cell) <= cues.rules.sizes.signature_max_chars:
                 titles.append(cell)
                 # a signature printed beside the recipients list ("- Như Điều 5; | KT. CHỦ TỊCH") does not end it
                 in_recipients = in_recipients and position > 0
