@@ -1102,4 +1102,3 @@ def test_a_reporting_schedule_in_dashes_is_part_of_its_reporting_task():
     other = parse_text(PLAN_HEADER + "\n".join(lines[:4] + ["- Báo cáo quý: gửi Sở Công Thương trước ngày 15;",
                                                               "- Kiểm tra việc thực hiện tại các xã."]) + "\n")
     assert [t.id for t in other.tasks] == ["III.1.1", "III.1.2"]
-
