@@ -41,7 +41,7 @@ from .normalize import (
     successor,
     value_at,
 )
-from .rules import load_rules
+from .rules import load_rules, rules_dir
 from .vntext import fold, match_form
 
 
@@ -61,6 +61,26 @@ class StructureSizes(BaseModel):
     bold_heading_max_words: PositiveInt
     list_close_max_words: PositiveInt
     provision_duty_chars: PositiveInt
+    date_line_max_chars: PositiveInt
+    header_upper_max_chars: PositiveInt
+    preamble_upper_max_chars: PositiveInt
+    signature_max_chars: PositiveInt
+    signature_debris_max_chars: PositiveInt
+    signature_debris_max_words: PositiveInt
+    closing_cue_max_chars: PositiveInt
+
+
+class PowerTitles(BaseModel):
+    loose_transfers: list[str]
+    closing_within: PositiveInt
+
+
+class _PowerWording(BaseModel):
+    """The wording of a power handed over, from rules/roles.yaml (extract reads the same lists)."""
+
+    power_openings: list[str]
+    power_transfers: list[str]
+    transfer_closings: list[str]
 
 
 class TaskTableColumns(BaseModel):
@@ -101,6 +121,7 @@ class StructureRules(BaseModel):
     case_list_endings: list[str] = []
     non_task_clauses: list[str]
     task_article_titles: list[str]
+    power_titles: PowerTitles
     task_headings: list[str]
     subject_heads: list[str]
     subject_share: float = 0.5
@@ -180,7 +201,7 @@ def _cues() -> _Cues:
         subject=_openings(rules.subject_heads),
         non_task_title=_openings(rules.non_task_titles),
         non_task_clause=tuple(re.compile(p) for p in rules.non_task_clauses),
-        task_article=tuple(re.compile(p) for p in rules.task_article_titles),
+        task_article=tuple(re.compile(p) for p in [*rules.task_article_titles, _power_title(rules.power_titles)]),
         task_heading=tuple(re.compile(p) for p in rules.task_headings),
         assignment=_openings(rules.assignment_openings),
         assignment_anywhere=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(w)) for w in rules.assignment_openings)
@@ -204,6 +225,25 @@ def _cues() -> _Cues:
         restated_min=rules.task_table.restated_min,
         restated_min_numbered=rules.task_table.restated_min_numbered,
     )
+
+
+def _power_title(titles: PowerTitles) -> str:
+    """The pattern of an article title that hands a power over ("Thẩm quyền của Ủy ban nhân dân cấp huyện chuyển
+    giao cho …", "Thẩm quyền của Thủ tướng Chính phủ … do Ủy ban nhân dân cấp tỉnh thực hiện"), made of the power
+    wording of rules/roles.yaml; a loose transfer ("do") counts only with its closing verb close after it."""
+    wording = load_rules("roles", _PowerWording)
+    unknown = set(titles.loose_transfers) - set(wording.power_transfers)
+    if unknown:
+        raise DoichieuError(str(rules_dir() / "structure.yaml"), f"invalid rule at power_titles.loose_transfers: "
+                                                                   f"{sorted(unknown)} not in roles.yaml power_transfers")
+
+    def alternatives(phrases: list[str]) -> str:
+        return "(?:" + "|".join(re.escape(match_form(p)) for p in phrases) + ")"
+
+    strict = [t for t in wording.power_transfers if t not in titles.loose_transfers]
+    return (rf"^{alternatives(wording.power_openings)}\b.*(?:{alternatives(strict)}\b"
+            rf"|\b{alternatives(titles.loose_transfers)}\b.{{1,{titles.closing_within}}}\b"
+            rf"{alternatives(wording.transfer_closings)}\b)")
 
 
 STATUTE_KINDS = ("part", "chapter", "section", "article")
@@ -628,7 +668,7 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
                 consumed = top_done = True
                 continue
             date = cues.date.search(cell)
-            if date and fold(cell).find("ngay") >= 0 and len(cell) < 80:
+            if date and fold(cell).find("ngay") >= 0 and len(cell) <= cues.rules.sizes.date_line_max_chars:
                 meta.place = meta.place or date.group("place").strip()
                 if date.group("day") and date.group("month") and date.group("year") and not meta.date:
                     meta.date = f"{int(date.group('year')):04d}-{int(date.group('month')):02d}-{int(date.group('day')):02d}"
@@ -665,7 +705,7 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
                 title_open = True
                 continue
             if _is_upper(cell) and label is None and not cues.preamble.match(form) \
-                    and fold(cell.rstrip(":")) not in cues.enacting and len(cell) <= 120:
+                    and fold(cell.rstrip(":")) not in cues.enacting and len(cell) <= cues.rules.sizes.header_upper_max_chars:
                 (later_upper if top_done else issuer_lines).append(cell)
                 consumed = True
                 continue
@@ -789,8 +829,10 @@ def _find_closing(blocks: list[Block], labels: list[Label | None], start: int, c
 def _is_signature_debris(block: Block, cues: _Cues) -> bool:
     """Lines of a signature block: titles, upper-case names of bodies, signers' names, seal fragments."""
     text = block.text.strip()
-    return (_is_signature(block, cues) or (_is_upper(text) and len(text) <= 60) or _is_name(text.lstrip("* "))
-            or len(text.split()) <= 6 and not _ends_with_sentence(text))
+    sizes = cues.rules.sizes
+    return (_is_signature(block, cues) or (_is_upper(text) and len(text) <= sizes.signature_debris_max_chars)
+            or _is_name(text.lstrip("* "))
+            or len(text.split()) <= sizes.signature_debris_max_words and not _ends_with_sentence(text))
 
 
 def _is_closing_cue(cell: str, cues: _Cues) -> bool:
@@ -805,7 +847,7 @@ def _is_closing_cue(cell: str, cues: _Cues) -> bool:
         return True
     if not rest.startswith(":"):
         return False
-    return len(cell) <= 80 or rest[1:].lstrip("*_ ").startswith(_RECIPIENT_OPENINGS)
+    return len(cell) <= cues.rules.sizes.closing_cue_max_chars or rest[1:].lstrip("*_ ").startswith(_RECIPIENT_OPENINGS)
 
 
 # what follows 'Nơi nhận:' when the list was joined into its line: a dash item or 'Như trên/Như Điều …'
@@ -824,7 +866,7 @@ def _is_signature(block: Block, cues: _Cues) -> bool:
     text = block.text.strip()
     if any(_is_motto(cell, cues) for cell in _cells(block)):
         return False  # "THỦ TƯỚNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI …": the header row, not the signature
-    return _is_upper(text) and bool(cues.signature.match(_form(text))) and len(text) < 80
+    return _is_upper(text) and bool(cues.signature.match(_form(text))) and len(text) <= cues.rules.sizes.signature_max_chars
 
 
 _NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,5}$")
@@ -848,7 +890,8 @@ def _find_body(blocks: list[Block], labels: list[Label | None], start: int, end:
     while i < end:
         block = blocks[i]
         form = _form(block.text)
-        if cues.preamble.match(form) or _is_enacting(block, cues) or (_is_upper(block.text) and len(block.text) < 120):
+        if cues.preamble.match(form) or _is_enacting(block, cues) or (
+                _is_upper(block.text) and len(block.text) <= cues.rules.sizes.preamble_upper_max_chars):
             i += 1
             continue
         if block.text.rstrip().endswith(":") and i == start:
@@ -1403,7 +1446,7 @@ def _read_closing(blocks: list[Block], meta: DocumentMeta, cues: _Cues) -> None:
             if in_recipients and label is not None and label.kind in bullet_kinds():
                 meta.recipients += _recipient_items(cell)
                 continue
-            if _is_upper(cell) and cues.signature.match(form) and len(cell) < 80:
+            if _is_upper(cell) and cues.signature.match(form) and len(cell) <= cues.rules.sizes.signature_max_chars:
                 titles.append(cell)
                 # a signature printed beside the recipients list ("- Như Điều 5; | KT. CHỦ TỊCH") does not end it
                 in_recipients = in_recipients and position > 0

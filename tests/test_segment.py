@@ -10,8 +10,8 @@ from fixtures import COLLECTED_DECISION, PLAN_HEADER, SIGNATURE
 from pipeline.ingest import from_string, read
 from pipeline.model import Document, DoichieuError
 from pipeline.normalize import normalize
-from pipeline.segment import segment
-from pipeline.vntext import fold
+from pipeline.segment import PowerTitles, _cues, _power_title, segment
+from pipeline.vntext import fold, match_form
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -709,6 +709,25 @@ def test_statute_duties_outside_task_articles_are_provisions_not_tasks():
     assert [p.id for p in doc.provisions] == ["2.2", "2.3"]
     assert doc.provisions[1].text.startswith("Chủ đầu tư dự án kho chứa phải lập phương án")
     assert "2.3.a" not in {s.id for s in doc.sections} | {p.id for p in doc.provisions}
+
+
+@pytest.mark.parametrize("title, hands_over", [
+    ("Thẩm quyền của Ủy ban nhân dân cấp huyện chuyển giao cho Chủ tịch Ủy ban nhân dân cấp xã", True),
+    ("Thẩm quyền của Thủ tướng Chính phủ quy định tại khoản 2 Điều 5 do Ủy ban nhân dân cấp tỉnh thực hiện", True),
+    ("Nhiệm vụ, quyền hạn phân cấp cho Sở Y tế", True),
+    ("Thẩm quyền do pháp luật quy định", False),  # "do" without its closing verb
+    ("Thẩm quyền do " + "cơ quan " * 25 + "thực hiện", False),  # … or with it too far away
+    ("Chuyển giao cho Ủy ban nhân dân cấp xã", False),  # no power opens the title
+])
+def test_an_article_title_handing_a_power_over_is_a_task_article_title(title, hands_over):
+    # the pattern is built from rules/roles.yaml power_openings, power_transfers, transfer_closings
+    form = match_form(title)
+    assert any(p.search(form) for p in _cues().task_article) == hands_over
+
+
+def test_a_loose_transfer_must_be_a_power_transfer_of_roles_yaml():
+    with pytest.raises(DoichieuError, match="loose_transfers"):
+        _power_title(PowerTitles(loose_transfers=["bởi"], closing_within=160))
 
 
 LONG_SUBJECT_LETTER = """  ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
