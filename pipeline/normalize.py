@@ -95,7 +95,7 @@ def parse_label(text: str) -> Label | None:
     return None
 
 
-_ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$|^L?X{0,3}(?:IX|IV|V?I{0,3})$")
+_ROMAN = re.compile(r"^(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")  # 1-89 (XC and C are no heading numbers here)
 
 
 def _valid_roman(value: str) -> bool:

@@ -280,10 +280,10 @@ def roman(n: int) -> str:
 
 
 # label kind -> (the printed label of its n-th value, the largest n whose successor its pattern still admits;
-# the grammar reads roman numerals up to XXXIX, and from L)
+# the grammar reads roman numerals up to LXXXIX)
 NUMBERING = {
-    "part": (lambda n: f"Phần {roman(n)}", 38),
-    "chapter": (lambda n: f"Chương {roman(n)}", 38),
+    "part": (lambda n: f"Phần {roman(n)}", 88),
+    "chapter": (lambda n: f"Chương {roman(n)}", 88),
     "section": (lambda n: f"Mục {n}", 98),
     "article": (lambda n: f"Điều {n}.", 998),
     "roman": (lambda n: f"{roman(n)}.", 36),  # at most six numerals
