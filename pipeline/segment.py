@@ -1329,7 +1329,7 @@ def _span(first: Block, last: Block) -> Span:
 
 
 _KIND_NAMES = {"number": "item", "number2": "item", "number3": "item", "number4": "item", "number_paren": "item",
-               "roman": "part", "letter": "point", "letter_dot": "point", "dash": "bullet", "plus": "bullet", "dot": "bullet",
+               "roman": "part", "roman_paren": "point", "letter": "point", "letter_dot": "point", "dash": "bullet", "plus": "bullet", "dot": "bullet",
                "part": "part", "chapter": "chapter", "section": "section", "article": "article"}
 
 

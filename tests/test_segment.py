@@ -671,6 +671,20 @@ def test_a_body_item_restated_by_a_task_table_row_is_no_task_of_its_own():
     assert notes[0].startswith("II.1.a: được nhắc lại ở dòng Bảng.1.1.a") and len(notes) == 3
 
 
+def test_lower_case_roman_numerals_in_parentheses_open_points():
+    # a province's requests to a ministry as "(i). …", "(ii). …" lines (real case: Lào Cai CV 3686/UBND-XD 2025);
+    # lettered points in parentheses stay letters
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 36/UBND-XD\nV/v kiến nghị\nKính gửi: Bộ Xây dựng\n"
+            "1. Kiến nghị\nỦy ban nhân dân tỉnh trân trọng đề nghị Bộ Xây dựng:\n"
+            "(i). Chỉ đạo Cục Đăng kiểm Việt Nam ban hành văn bản hướng dẫn.\n"
+            "(ii). Sớm sửa đổi quy chuẩn kỹ thuật quốc gia.\n(iii). Chỉ đạo kiểm tra phương tiện.\n"
+            "2. Đề nghị các sở:\n(a) Rà soát hồ sơ;\n(b) Báo cáo kết quả.\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A\n")
+    doc = parse_text(text)
+    assert [t.id for t in doc.tasks] == ["1.i", "1.ii", "1.iii", "2.a", "2.b"]
+    assert doc.task("1.ii").text == "Sớm sửa đổi quy chuẩn kỹ thuật quốc gia."
+
+
 def test_issuer_is_the_top_left_unit_not_the_authority_line():
     assert parse_text(DECISION_WITH_PLAN).meta.issuer == "BỘ CÔNG THƯƠNG"
     assert parse_text(STATUTE).meta.issuer == "CHÍNH PHỦ"

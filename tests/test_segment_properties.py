@@ -292,6 +292,7 @@ NUMBERING = {
     "number2": (lambda n: f"6.{n}", 98),
     "number": (lambda n: f"{n}.", 98),
     "number_paren": (lambda n: f"({n})", 98),
+    "roman_paren": (lambda n: f"({roman(n).lower()})", 38),
     "letter": (lambda n: f"{VIETNAMESE_LETTERS[n - 1]})", len(VIETNAMESE_LETTERS) - 1),
     "letter_dot": (lambda n: f"{VIETNAMESE_LETTERS[n - 1]}.", len(VIETNAMESE_LETTERS) - 1),
 }
