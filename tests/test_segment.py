@@ -1130,3 +1130,22 @@ def test_an_attached_plan_printed_alone_takes_the_decisions_number_and_date():
                                                                      "2035-05-04")
     assert meta.title == "Phát triển chợ đầu mối giai đoạn 2035 - 2040"
     assert [t.id for t in doc.tasks] == ["I.1", "I.2"]
+
+
+def test_the_roadmap_and_phases_of_a_scheme_hold_no_tasks():
+    # real cases: QĐ 232/QĐ-TTg 2025 Điều 1.III.6 ('Lộ trình triển khai thị trường các-bon'), the plan attached to
+    # QĐ 1422/QĐ-TTg 2024 part III ('CÁC GIAI ĐOẠN THỰC HIỆN'): milestones, not assignments
+    doc = parse_text(PLAN_HEADER + """I. NHIỆM VỤ
+1. Lộ trình triển khai chợ đầu mối
+a) Giai đoạn thí điểm từ năm 2035 đến năm 2036
+- Vận hành thí điểm hai chợ đầu mối.
+2. Sở Công Thương rà soát quy hoạch chợ đầu mối.
+II. CÁC GIAI ĐOẠN THỰC HIỆN
+1. Giai đoạn đến năm 2036
+- Hoàn thành quy hoạch mạng lưới chợ.
+2. Tầm nhìn đến năm 2040
+Các chợ đầu mối vận hành theo mô hình hiện đại.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính bố trí kinh phí thực hiện.
+""" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["I.2", "III.1"]
