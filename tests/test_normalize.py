@@ -314,3 +314,20 @@ def test_header_columns_printed_with_a_single_space_between_them():
     assert blocks[2] == "Số: 310/BXD-QLN | Hà Nội, ngày 5 tháng 5 năm 2035"
     assert blocks[-1].startswith("Căn cứ Hiến pháp nước Cộng hòa")  # the title inside a sentence is no column
     assert source.fields["issuer"] == "BỘ XÂY DỰNG" and source.fields["number"] == "310/BXD-QLN"
+
+
+def test_an_indented_first_line_after_a_blank_line_opens_a_paragraph():
+    # the trích yếu's last line is full, then a blank line and the preamble's indented first line (real case: Lào Cai
+    # KH 134/KH-UBND 2026, pdftotext -layout): two paragraphs; a line carried over a blank line at the margin
+    # goes on with its sentence
+    text = FILLER + (
+        "                                KẾ HOẠCH\n"
+        "  Thực hiện Nghị quyết số 8-NQ/TU của Tỉnh ủy Hà Nam ngày 27/12/2034 về phát\n"
+        " triển các khu, cụm công nghiệp trên địa bàn tỉnh Hà Nam trong năm 2035 tới\n"
+        "\n"
+        "      Căn cứ Nghị định số 35/2022/NĐ-CP ngày 28 tháng 5 năm 2022 của Chính\n"
+        "phủ về quản lý, phát triển khu công nghiệp, khu kinh tế và các quy định pháp\n"
+        "luật có liên quan, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
+    )
+    blocks = texts(text)
+    assert blocks[-2].endswith("trong năm 2035 tới") and blocks[-1].startswith("Căn cứ Nghị định")
