@@ -1149,3 +1149,13 @@ III. TỔ CHỨC THỰC HIỆN
 1. Sở Tài chính bố trí kinh phí thực hiện.
 """ + SIGNATURE)
     assert [t.id for t in doc.tasks] == ["I.2", "III.1"]
+
+
+def test_the_rule_that_a_successor_body_takes_over_the_tasks_is_no_task():
+    # real case: QĐ 232/QĐ-TTg 2025 Điều 1.V.7 (the clause of the 2025 reorganisation)
+    doc = parse_text(PLAN_HEADER + """I. TỔ CHỨC THỰC HIỆN
+1. Sở Công Thương chủ trì rà soát quy hoạch chợ đầu mối.
+2. Trường hợp các sở, ngành được nêu tại Kế hoạch này được sáp nhập, hợp nhất hoặc kết thúc hoạt động thì cơ \
+quan tiếp nhận chức năng, nhiệm vụ sẽ thực hiện tiếp nhiệm vụ được giao tại Kế hoạch này.
+""" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["I.1"]
