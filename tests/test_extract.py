@@ -859,3 +859,12 @@ def test_party_bodies_and_bodies_named_by_their_proper_name():
         ["Ban xây dựng đảng Đảng ủy"]
     # … never the common words ("báo cáo" is a report)
     assert _texts(read_roles("Sở Y tế phối hợp với Sở Tài chính, Báo cáo kết quả.").coordinators) == ["Sở Tài chính"]
+
+
+def test_associations_are_a_group_after_an_article():
+    # real case: QĐ 232/QĐ-TTg 2025 Điều 1.V.6 heading 'Liên đoàn Thương mại và Công nghiệp Việt Nam, các Hiệp hội và
+    # doanh nghiệp': the associations and enterprises lead its items too
+    roles = read_roles("Liên đoàn Thương mại và Công nghiệp Việt Nam, các Hiệp hội và doanh nghiệp")
+    assert _texts(roles.leads) == ["Liên đoàn Thương mại và Công nghiệp Việt Nam", "các Hiệp hội và doanh nghiệp"]
+    assert _texts(read_roles("Sở Công Thương phối hợp với các hiệp hội ngành hàng tổ chức hội chợ.").coordinators) \
+        == ["các hiệp hội ngành hàng"]
