@@ -868,3 +868,14 @@ def test_associations_are_a_group_after_an_article():
     assert _texts(roles.leads) == ["Liên đoàn Thương mại và Công nghiệp Việt Nam", "các Hiệp hội và doanh nghiệp"]
     assert _texts(read_roles("Sở Công Thương phối hợp với các hiệp hội ngành hàng tổ chức hội chợ.").coordinators) \
         == ["các hiệp hội ngành hàng"]
+
+
+def test_a_stock_exchange_is_no_provincial_department():
+    # real case: QĐ 232/QĐ-TTg 2025 Điều 1.III.4.a and appendix rows III.6-7: the central tasks read as reaching the
+    # provinces through a 'Sở …'
+    roles = read_roles("Bộ Tài chính chỉ đạo Sở Giao dịch chứng khoán Việt Nam và Tổng Công ty Lưu ký và Bù trừ chứng "
+                       "khoán Việt Nam thực hiện.")
+    assert [m.canonical for m in roles.directs] == ["so_giao_dich_chung_khoan", "tong_cong_ty_luu_ky"]
+    assert not any(m.locality for m in roles.directs)
+    lead = read_roles("Sở Giao dịch chứng khoán Hà Nội xây dựng sàn giao dịch.").leads[0]
+    assert (lead.level, lead.locality) == ("central", False)
