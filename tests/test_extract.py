@@ -827,6 +827,13 @@ def test_a_name_ends_where_its_predicate_opens(text, leads):
     assert _texts(read_roles(text).leads) == leads
 
 
+def test_the_bodies_directed_end_before_their_own_predicate():
+    # real case: CT 07/CT-TTg 2012 8.c read the directed 'các sở, ngành liên quan tuân thủ'
+    roles = read_roles("Chỉ đạo Ban quản lý khu kinh tế và các sở, ngành liên quan tuân thủ nghiêm túc quy trình cấp "
+                       "Giấy chứng nhận đầu tư.")
+    assert _texts(roles.directs)[-1] == "các sở, ngành liên quan"
+
+
 def test_an_opening_clause_closed_by_thi_holds_no_subject():
     # "Đối với …, … thì …": the bodies inside the clause are not the subject (real case: CT 07/CT-TTg 2012, 8.g)
     doc = extract(_doc("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", [
