@@ -886,3 +886,11 @@ def test_a_stock_exchange_is_no_provincial_department():
     assert not any(m.locality for m in roles.directs)
     lead = read_roles("Sở Giao dịch chứng khoán Hà Nội xây dựng sàn giao dịch.").leads[0]
     assert (lead.level, lead.locality) == ("central", False)
+
+
+def test_a_bare_ministries_and_sectors_pair_is_one_group():
+    # real case: CT 07/CT-TTg 2012 1.a ('phối hợp với Bộ, ngành liên quan' read as 'Bộ' and 'ngành liên quan')
+    assert _texts(read_roles("Bộ Kế hoạch và Đầu tư chủ trì, phối hợp với Bộ, ngành liên quan rà soát.").coordinators) \
+        == ["Bộ, ngành liên quan"]
+    assert _texts(read_roles("Sở Tài chính phối hợp với Sở Công Thương, ngành điện lực thực hiện.").coordinators) \
+        == ["Sở Công Thương", "ngành điện lực"]
