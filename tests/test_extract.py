@@ -894,3 +894,11 @@ def test_a_bare_ministries_and_sectors_pair_is_one_group():
         == ["Bộ, ngành liên quan"]
     assert _texts(read_roles("Sở Tài chính phối hợp với Sở Công Thương, ngành điện lực thực hiện.").coordinators) \
         == ["Sở Công Thương", "ngành điện lực"]
+
+
+def test_a_party_committee_takes_its_place_name_at_once():
+    # the form of the Lào Cai letters (CV 9387/UBND-KT, CV 2449-CV/ĐU 2026: '… của Tỉnh ủy Lào Cai'); the place name
+    # was left over and ended a list of bodies
+    roles = read_roles("Đề nghị Tỉnh ủy Lào Cai, Thành đoàn Hà Nội, Ban Thường vụ Tỉnh ủy Hà Nam chỉ đạo thực hiện.")
+    assert _texts(roles.leads) == ["Tỉnh ủy Lào Cai", "Thành đoàn Hà Nội", "Ban Thường vụ Tỉnh ủy Hà Nam"]
+    assert [m.canonical for m in roles.leads] == ["tinh_uy", "tinh_doan", "ban_thuong_vu_tinh_uy"]
