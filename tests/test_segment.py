@@ -1159,3 +1159,18 @@ def test_the_rule_that_a_successor_body_takes_over_the_tasks_is_no_task():
 quan tiếp nhận chức năng, nhiệm vụ sẽ thực hiện tiếp nhiệm vụ được giao tại Kế hoạch này.
 """ + SIGNATURE)
     assert [t.id for t in doc.tasks] == ["I.1"]
+
+
+def test_a_task_table_is_titled_above_its_attachment_note():
+    # real case: appendix of QĐ 232/QĐ-TTg 2025 ('DANH MỤC CÁC NHIỆM VỤ …' / '(Kèm theo Quyết định số …)' / table)
+    doc = parse_text(PLAN_HEADER + """I. TỔ CHỨC THỰC HIỆN
+1. Sở Công Thương chủ trì thực hiện các nhiệm vụ tại Phụ lục.
+DANH MỤC NHIỆM VỤ PHÁT TRIỂN CHỢ ĐẦU MỐI
+(Kèm theo Kế hoạch số 12/KH-UBND ngày 05 tháng 3 năm 2035 của Ủy ban nhân dân tỉnh)
+| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp |
+| --- | --- | --- | --- |
+| 1 | Rà soát quy hoạch chợ đầu mối. | Sở Công Thương | Sở Xây dựng |
+| 2 | Bố trí kinh phí đầu tư chợ. | Sở Tài chính | Sở Công Thương |
+""" + SIGNATURE, kind="md")
+    tables = [s for s in doc.sections if s.kind == "table"]
+    assert [s.title for s in tables] == ["DANH MỤC NHIỆM VỤ PHÁT TRIỂN CHỢ ĐẦU MỐI"]
