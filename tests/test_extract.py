@@ -902,3 +902,13 @@ def test_a_party_committee_takes_its_place_name_at_once():
     roles = read_roles("Đề nghị Tỉnh ủy Lào Cai, Thành đoàn Hà Nội, Ban Thường vụ Tỉnh ủy Hà Nam chỉ đạo thực hiện.")
     assert _texts(roles.leads) == ["Tỉnh ủy Lào Cai", "Thành đoàn Hà Nội", "Ban Thường vụ Tỉnh ủy Hà Nam"]
     assert [m.canonical for m in roles.leads] == ["tinh_uy", "tinh_doan", "ban_thuong_vu_tinh_uy"]
+
+
+@pytest.mark.parametrize("text, value", [
+    # the time column of a task table read into the row's text (real case: appendix of QĐ 232/QĐ-TTg 2025)
+    ("Xây dựng quy định về đấu giá hạn ngạch (Thời gian thực hiện/ hoàn thành: 2028)", "2028"),
+    ("Thiết lập hệ thống đăng ký quốc gia (Thời gian thực hiện/ hoàn thành: 2025 - 2030)", "2025/2030"),
+    ("Rà soát quy hoạch chợ (Tiến độ: Tháng 6/2035)", "2035-06"),
+])
+def test_the_time_column_of_a_task_table_is_a_deadline(text, value):
+    assert [d.value for d in find_deadlines(text)] == [value]
