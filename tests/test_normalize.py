@@ -331,3 +331,10 @@ def test_an_indented_first_line_after_a_blank_line_opens_a_paragraph():
     )
     blocks = texts(text)
     assert blocks[-2].endswith("trong năm 2035 tới") and blocks[-1].startswith("Căn cứ Nghị định")
+
+
+def test_a_label_mark_set_apart_by_a_space_is_still_a_label():
+    # PDF text layers and OCR set the mark apart as they do in 'Điều 1 . Phê duyệt …' (public collections of legal text)
+    assert (parse_label("II . TỔ CHỨC THỰC HIỆN").kind, parse_label("II . TỔ CHỨC THỰC HIỆN").value) == ("roman", "II")
+    assert parse_label("1 . Sở Tài chính chủ trì.").value == "1"
+    assert parse_label("2 . tháng 5 năm 2035") is None  # a number that begins a wrapped line
