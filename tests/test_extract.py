@@ -912,3 +912,12 @@ def test_a_party_committee_takes_its_place_name_at_once():
 ])
 def test_the_time_column_of_a_task_table_is_a_deadline(text, value):
     assert [d.value for d in find_deadlines(text)] == [value]
+
+
+def test_state_groups_are_bodies_by_name_and_a_group_after_an_article():
+    # Prime Minister's decisions and directives assign work to the state groups by name ('Tập đoàn Điện lực Việt
+    # Nam') or as a group ('các tập đoàn, tổng công ty nhà nước')
+    roles = read_roles("Sở Công Thương phối hợp với Tập đoàn Điện lực Việt Nam, Tập đoàn Dầu khí Việt Nam thực hiện.")
+    assert _texts(roles.coordinators) == ["Tập đoàn Điện lực Việt Nam", "Tập đoàn Dầu khí Việt Nam"]
+    roles = read_roles("Ủy ban Quản lý vốn nhà nước tại doanh nghiệp chỉ đạo các tập đoàn, tổng công ty nhà nước thực hiện.")
+    assert _texts(roles.directs) == ["các tập đoàn, tổng công ty nhà nước"]
