@@ -338,4 +338,3 @@ def test_header_columns_printed_with_a_single_space_between_them():
     assert blocks[2] == "Số: 310/BXD-QLN | Hà Nội, ngày 5 tháng 5 năm 2035"
     assert blocks[-1].startswith("Căn cứ Hiến pháp nước Cộng hòa")  # the title inside a sentence is no column
     assert source.fields["issuer"] == "BỘ XÂY DỰNG" and source.fields["number"] == "310/BXD-QLN"
-
