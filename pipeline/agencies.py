@@ -76,6 +76,7 @@ class Places(BaseModel):
     city: str
     district: str
     not_a_name: list[str] = []  # words after the city word that are no city's name ("trực thuộc trung ương")
+    level_named: list[str] = []  # names that hold their level and take the place name at once ("Tỉnh ủy Lào Cai")
 
 
 class AgencyRules(BaseModel):

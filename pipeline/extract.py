@@ -193,6 +193,7 @@ class Engine:
     stop_punct: frozenset[str]
     place_words: frozenset[str]  # words that introduce a place name ("tỉnh", "thành phố"), matching form
     unit_words: tuple[tuple[str, ...], ...]  # a body's unit words before its place (rules/agencies.yaml places)
+    level_named: tuple[tuple[str, ...], ...]  # names followed at once by their place ("Tỉnh ủy | Lào Cai")
     elliptic: dict[str, str]  # plural head (tokens, lower case) -> the noun that completes each listed name
 
 
@@ -246,6 +247,7 @@ def engine() -> Engine:
     return Engine(nlp, matcher, rules, frozenset(rules.stop_punct),
                   frozenset(" ".join(matching_text(w).split()) for w in rules.place_words),
                   tuple(tuple(matching_text(u).split()) for u in units),
+                  tuple(tuple(matching_text(n).lower().split()) for n in (places.level_named if places else ())),
                   {" ".join(matching_text(head).lower().split()): noun for head, noun in rules.elliptic_lists.items()})
 
 
@@ -443,15 +445,18 @@ class Reader:
         return Item(i, end, end, None, True, shared=shared)
 
     def place_name(self, j: int) -> int:
-        """A closed name may carry its place: "Ủy ban nhân dân tỉnh Lào Cai", "Sở Y tế tỉnh Kon Tum", or the
-        places it stands for ("Sở Y tế các tỉnh, thành phố trực thuộc trung ương": rules/roles.yaml)."""
+        """A closed name may carry its place: "Ủy ban nhân dân tỉnh Lào Cai", "Sở Y tế tỉnh Kon Tum", "Tỉnh ủy Lào
+        Cai" (rules/agencies.yaml places.level_named), or the places it stands for ("Sở Y tế các tỉnh, thành phố
+        trực thuộc trung ương": rules/roles.yaml)."""
         t = self.t
         if j < self.n and t.cue("place", j):
             return t.cue("place", j)
         k = j
         unit = False  # the name is followed by its unit word: "Sở Tài chính tỉnh", "Sở Xây dựng Thành phố"
         place_words = self.engine.place_words
-        if t.words[j - 1] not in place_words and not (j >= 2 and " ".join(t.words[j - 2:j]) in place_words):
+        level_named = any(t.words[j - len(n):j] == list(n) for n in self.engine.level_named)
+        if not level_named and t.words[j - 1] not in place_words and \
+                not (j >= 2 and " ".join(t.words[j - 2:j]) in place_words):
             size = next((len(u) for u in self.engine.unit_words if t.words[k:k + len(u)] == list(u)), 0)
             if not size:
                 return j

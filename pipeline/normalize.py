@@ -583,6 +583,10 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
             return False
         if _opens_upper_heading(previous, line):
             return True  # the authority line under a wrapped trích yếu ("ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG …")
+        if layout.hard_wrapped and sequences.margin is not None and line.indent > sequences.margin + _FIRST_LINE_INDENT:
+            # a paragraph's indented first line after a blank line ("      Căn cứ Nghị định …" under a trích yếu
+            # whose last line was full); a line carried over a page break starts at the margin
+            return True
         return not _is_full(previous, layout)
     # consecutive lines
     if header_kind(previous.text) == "number" and header_kind(line.text) == "subject":
@@ -608,6 +612,9 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
             and _is_upper_line(previous.text) and _is_upper_line(line.text):
         return False  # an upper-case part heading wrapped over two lines ("II. NHIỆM VỤ, GIẢI PHÁP" / "TRỌNG TÂM")
     return not _is_full(previous, layout)
+
+
+_FIRST_LINE_INDENT = 2  # blanks beyond the margin of wrapped lines that mark a paragraph's first line
 
 
 def _opens_upper_heading(previous: _Line, line: _Line) -> bool:

@@ -424,7 +424,10 @@ def _task_tables(blocks: list[Block], labels: list[Label | None], cues: _Cues) -
         folded = [fold(c) for c in cells]
         if len(cells) >= 3 and any(c.startswith(cues.task_column) for c in folded) \
                 and any(f" {w} " in f" {c} " for c in folded for w in cues.lead_column):
-            title = blocks[i - 1].text if i > 0 and "table" not in blocks[i - 1].markup else ""
+            above = i - 1
+            if above > 0 and _ATTACHED.match(_form(blocks[above].text)):
+                above -= 1  # the table's title stands above its "(Kèm theo Quyết định số …)" note
+            title = blocks[above].text if above >= 0 and "table" not in blocks[above].markup else ""
             table = _Table(header=cells, rows=[i], title=title)
             k = i + 1
             while k < len(blocks) and "table" in blocks[k].markup:

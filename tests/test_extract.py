@@ -837,6 +837,13 @@ def test_a_name_ends_where_its_predicate_opens(text, leads):
     assert _texts(read_roles(text).leads) == leads
 
 
+def test_the_bodies_directed_end_before_their_own_predicate():
+    # real case: CT 07/CT-TTg 2012 8.c read the directed 'các sở, ngành liên quan tuân thủ'
+    roles = read_roles("Chỉ đạo Ban quản lý khu kinh tế và các sở, ngành liên quan tuân thủ nghiêm túc quy trình cấp "
+                       "Giấy chứng nhận đầu tư.")
+    assert _texts(roles.directs)[-1] == "các sở, ngành liên quan"
+
+
 def test_an_opening_clause_closed_by_thi_holds_no_subject():
     # "Đối với …, … thì …": the bodies inside the clause are not the subject (real case: CT 07/CT-TTg 2012, 8.g)
     doc = extract(_doc("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", [
@@ -869,3 +876,58 @@ def test_party_bodies_and_bodies_named_by_their_proper_name():
         ["Ban xây dựng đảng Đảng ủy"]
     # … never the common words ("báo cáo" is a report)
     assert _texts(read_roles("Sở Y tế phối hợp với Sở Tài chính, Báo cáo kết quả.").coordinators) == ["Sở Tài chính"]
+
+
+def test_associations_are_a_group_after_an_article():
+    # real case: QĐ 232/QĐ-TTg 2025 Điều 1.V.6 heading 'Liên đoàn Thương mại và Công nghiệp Việt Nam, các Hiệp hội và
+    # doanh nghiệp': the associations and enterprises lead its items too
+    roles = read_roles("Liên đoàn Thương mại và Công nghiệp Việt Nam, các Hiệp hội và doanh nghiệp")
+    assert _texts(roles.leads) == ["Liên đoàn Thương mại và Công nghiệp Việt Nam", "các Hiệp hội và doanh nghiệp"]
+    assert _texts(read_roles("Sở Công Thương phối hợp với các hiệp hội ngành hàng tổ chức hội chợ.").coordinators) \
+        == ["các hiệp hội ngành hàng"]
+
+
+def test_a_stock_exchange_is_no_provincial_department():
+    # real case: QĐ 232/QĐ-TTg 2025 Điều 1.III.4.a and appendix rows III.6-7: the central tasks read as reaching the
+    # provinces through a 'Sở …'
+    roles = read_roles("Bộ Tài chính chỉ đạo Sở Giao dịch chứng khoán Việt Nam và Tổng Công ty Lưu ký và Bù trừ chứng "
+                       "khoán Việt Nam thực hiện.")
+    assert [m.canonical for m in roles.directs] == ["so_giao_dich_chung_khoan", "tong_cong_ty_luu_ky"]
+    assert not any(m.locality for m in roles.directs)
+    lead = read_roles("Sở Giao dịch chứng khoán Hà Nội xây dựng sàn giao dịch.").leads[0]
+    assert (lead.level, lead.locality) == ("central", False)
+
+
+def test_a_bare_ministries_and_sectors_pair_is_one_group():
+    # real case: CT 07/CT-TTg 2012 1.a ('phối hợp với Bộ, ngành liên quan' read as 'Bộ' and 'ngành liên quan')
+    assert _texts(read_roles("Bộ Kế hoạch và Đầu tư chủ trì, phối hợp với Bộ, ngành liên quan rà soát.").coordinators) \
+        == ["Bộ, ngành liên quan"]
+    assert _texts(read_roles("Sở Tài chính phối hợp với Sở Công Thương, ngành điện lực thực hiện.").coordinators) \
+        == ["Sở Công Thương", "ngành điện lực"]
+
+
+def test_a_party_committee_takes_its_place_name_at_once():
+    # the form of the Lào Cai letters (CV 9387/UBND-KT, CV 2449-CV/ĐU 2026: '… của Tỉnh ủy Lào Cai'); the place name
+    # was left over and ended a list of bodies
+    roles = read_roles("Đề nghị Tỉnh ủy Lào Cai, Thành đoàn Hà Nội, Ban Thường vụ Tỉnh ủy Hà Nam chỉ đạo thực hiện.")
+    assert _texts(roles.leads) == ["Tỉnh ủy Lào Cai", "Thành đoàn Hà Nội", "Ban Thường vụ Tỉnh ủy Hà Nam"]
+    assert [m.canonical for m in roles.leads] == ["tinh_uy", "tinh_doan", "ban_thuong_vu_tinh_uy"]
+
+
+@pytest.mark.parametrize("text, value", [
+    # the time column of a task table read into the row's text (real case: appendix of QĐ 232/QĐ-TTg 2025)
+    ("Xây dựng quy định về đấu giá hạn ngạch (Thời gian thực hiện/ hoàn thành: 2028)", "2028"),
+    ("Thiết lập hệ thống đăng ký quốc gia (Thời gian thực hiện/ hoàn thành: 2025 - 2030)", "2025/2030"),
+    ("Rà soát quy hoạch chợ (Tiến độ: Tháng 6/2035)", "2035-06"),
+])
+def test_the_time_column_of_a_task_table_is_a_deadline(text, value):
+    assert [d.value for d in find_deadlines(text)] == [value]
+
+
+def test_state_groups_are_bodies_by_name_and_a_group_after_an_article():
+    # Prime Minister's decisions and directives assign work to the state groups by name ('Tập đoàn Điện lực Việt
+    # Nam') or as a group ('các tập đoàn, tổng công ty nhà nước')
+    roles = read_roles("Sở Công Thương phối hợp với Tập đoàn Điện lực Việt Nam, Tập đoàn Dầu khí Việt Nam thực hiện.")
+    assert _texts(roles.coordinators) == ["Tập đoàn Điện lực Việt Nam", "Tập đoàn Dầu khí Việt Nam"]
+    roles = read_roles("Ủy ban Quản lý vốn nhà nước tại doanh nghiệp chỉ đạo các tập đoàn, tổng công ty nhà nước thực hiện.")
+    assert _texts(roles.directs) == ["các tập đoàn, tổng công ty nhà nước"]

@@ -203,3 +203,13 @@ def test_notes_above_the_national_title_are_no_header_lines():
                          "-------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
                          "Số: 9/CT-TTg | Hà Nội, ngày 4 tháng 5 năm 2035\nCHỈ THỊ\nVề quản lý chợ đầu mối\n")
     assert source.fields["issuer"] == "THỦ TƯỚNG CHÍNH PHỦ"
+
+
+def test_latin_eth_for_the_vietnamese_d_is_repaired(tmp_path):
+    # 'Ð' (U+00D0) and 'ð' (U+00F0) stand for Đ/đ in Windows-1258 text read as Latin-1 and in some PDF or OCR text:
+    # 'Ðiều 1.' was no article label
+    path = tmp_path / "eth.txt"
+    path.write_text("QUYẾT ĐỊNH:\nÐiều 1. Sở Tài chính chủ trì, ðôn ðốc thực hiện.\n", encoding="utf-8")
+    source = read(path)
+    assert source.text == "QUYẾT ĐỊNH:\nĐiều 1. Sở Tài chính chủ trì, đôn đốc thực hiện.\n"
+    assert source.notices[0].code == "glyph"

@@ -69,6 +69,30 @@ def test_wrapped_line_starting_with_dash_or_number_is_a_continuation():
     assert blocks[-1].startswith("a) Sở Kế hoạch") and blocks[-1].endswith("phê duyệt hằng năm.")
 
 
+def test_an_indented_first_line_after_a_blank_line_opens_a_paragraph():
+    # the trích yếu's last line is full, then a blank line and the preamble's indented first line (real case: Lào Cai
+    # KH 134/KH-UBND 2026, pdftotext -layout): two paragraphs; a line carried over a blank line at the margin
+    # goes on with its sentence
+    text = FILLER + (
+        "                                KẾ HOẠCH\n"
+        "  Thực hiện Nghị quyết số 8-NQ/TU của Tỉnh ủy Hà Nam ngày 27/12/2034 về phát\n"
+        " triển các khu, cụm công nghiệp trên địa bàn tỉnh Hà Nam trong năm 2035 tới\n"
+        "\n"
+        "      Căn cứ Nghị định số 35/2022/NĐ-CP ngày 28 tháng 5 năm 2022 của Chính\n"
+        "phủ về quản lý, phát triển khu công nghiệp, khu kinh tế và các quy định pháp\n"
+        "luật có liên quan, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
+    )
+    blocks = texts(text)
+    assert blocks[-2].endswith("trong năm 2035 tới") and blocks[-1].startswith("Căn cứ Nghị định")
+
+
+def test_a_label_mark_set_apart_by_a_space_is_still_a_label():
+    # PDF text layers and OCR set the mark apart as they do in 'Điều 1 . Phê duyệt …' (public collections of legal text)
+    assert (parse_label("II . TỔ CHỨC THỰC HIỆN").kind, parse_label("II . TỔ CHỨC THỰC HIỆN").value) == ("roman", "II")
+    assert parse_label("1 . Sở Tài chính chủ trì.").value == "1"
+    assert parse_label("2 . tháng 5 năm 2035") is None  # a number that begins a wrapped line
+
+
 def test_markdown_markers_become_markup():
     blocks = normalize(from_string("## **I. QUAN ĐIỂM**\n\n*Căn cứ Luật A;*\n\n**d) Bộ Công an**\n", kind="md"))
     assert [b.text for b in blocks] == ["I. QUAN ĐIỂM", "Căn cứ Luật A;", "d) Bộ Công an"]

@@ -1210,3 +1210,47 @@ def test_an_attached_plan_printed_alone_takes_the_decisions_number_and_date():
                                                                      "2035-05-04")
     assert meta.title == "Phát triển chợ đầu mối giai đoạn 2035 - 2040"
     assert [t.id for t in doc.tasks] == ["I.1", "I.2"]
+
+
+def test_the_roadmap_and_phases_of_a_scheme_hold_no_tasks():
+    # real cases: QĐ 232/QĐ-TTg 2025 Điều 1.III.6 ('Lộ trình triển khai thị trường các-bon'), the plan attached to
+    # QĐ 1422/QĐ-TTg 2024 part III ('CÁC GIAI ĐOẠN THỰC HIỆN'): milestones, not assignments
+    doc = parse_text(PLAN_HEADER + """I. NHIỆM VỤ
+1. Lộ trình triển khai chợ đầu mối
+a) Giai đoạn thí điểm từ năm 2035 đến năm 2036
+- Vận hành thí điểm hai chợ đầu mối.
+2. Sở Công Thương rà soát quy hoạch chợ đầu mối.
+II. CÁC GIAI ĐOẠN THỰC HIỆN
+1. Giai đoạn đến năm 2036
+- Hoàn thành quy hoạch mạng lưới chợ.
+2. Tầm nhìn đến năm 2040
+Các chợ đầu mối vận hành theo mô hình hiện đại.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính bố trí kinh phí thực hiện.
+""" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["I.2", "III.1"]
+
+
+def test_the_rule_that_a_successor_body_takes_over_the_tasks_is_no_task():
+    # real case: QĐ 232/QĐ-TTg 2025 Điều 1.V.7 (the clause of the 2025 reorganisation)
+    doc = parse_text(PLAN_HEADER + """I. TỔ CHỨC THỰC HIỆN
+1. Sở Công Thương chủ trì rà soát quy hoạch chợ đầu mối.
+2. Trường hợp các sở, ngành được nêu tại Kế hoạch này được sáp nhập, hợp nhất hoặc kết thúc hoạt động thì cơ \
+quan tiếp nhận chức năng, nhiệm vụ sẽ thực hiện tiếp nhiệm vụ được giao tại Kế hoạch này.
+""" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["I.1"]
+
+
+def test_a_task_table_is_titled_above_its_attachment_note():
+    # real case: appendix of QĐ 232/QĐ-TTg 2025 ('DANH MỤC CÁC NHIỆM VỤ …' / '(Kèm theo Quyết định số …)' / table)
+    doc = parse_text(PLAN_HEADER + """I. TỔ CHỨC THỰC HIỆN
+1. Sở Công Thương chủ trì thực hiện các nhiệm vụ tại Phụ lục.
+DANH MỤC NHIỆM VỤ PHÁT TRIỂN CHỢ ĐẦU MỐI
+(Kèm theo Kế hoạch số 12/KH-UBND ngày 05 tháng 3 năm 2035 của Ủy ban nhân dân tỉnh)
+| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp |
+| --- | --- | --- | --- |
+| 1 | Rà soát quy hoạch chợ đầu mối. | Sở Công Thương | Sở Xây dựng |
+| 2 | Bố trí kinh phí đầu tư chợ. | Sở Tài chính | Sở Công Thương |
+""" + SIGNATURE, kind="md")
+    tables = [s for s in doc.sections if s.kind == "table"]
+    assert [s.title for s in tables] == ["DANH MỤC NHIỆM VỤ PHÁT TRIỂN CHỢ ĐẦU MỐI"]
