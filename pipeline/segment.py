@@ -123,7 +123,9 @@ class StructureRules(BaseModel):
     task_article_titles: list[str]
     power_titles: PowerTitles
     task_headings: list[str]
+    duty_headings: list[str] = []
     subject_heads: list[str]
+    not_subject_heads: list[str] = []
     subject_share: float = 0.5
     assignment_openings: list[str]
     citation_list_openings: list[str]
@@ -151,6 +153,7 @@ class _Cues:
     non_task_clause: tuple[re.Pattern, ...]
     task_article: tuple[re.Pattern, ...]
     task_heading: tuple[re.Pattern, ...]
+    duty_heading: re.Pattern | None
     assignment: re.Pattern
     assignment_anywhere: re.Pattern
     citation_list: re.Pattern
@@ -176,6 +179,15 @@ def _openings(phrases: list[str], *, case: bool = False) -> re.Pattern:
     return re.compile(r"^(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
 
 
+def _subject_openings(heads: list[str], not_heads: list[str]) -> re.Pattern:
+    """Openings by a body's head word ("Sở …"), except the names that only begin like one ("Sở Giao dịch …")."""
+    pattern = _openings(heads)
+    if not not_heads:
+        return pattern
+    excluded = "|".join(re.escape(f) for f in sorted({match_form(h) for h in not_heads}, key=len, reverse=True))
+    return re.compile(r"^(?!(?:" + excluded + r")(?![\w]))" + pattern.pattern[1:])
+
+
 def _anywhere(phrases: list[str]) -> re.Pattern | None:
     """A pattern finding any phrase anywhere in a match_form text, on word boundaries; None for no phrase."""
     if not phrases:
@@ -198,11 +210,12 @@ def _cues() -> _Cues:
         closing=_openings(rules.closing_cues),
         signature=re.compile(r"^(?:" + "|".join(re.escape(f) for f in signature_forms) + r")"),
         appendix=_openings(rules.appendix_cues),
-        subject=_openings(rules.subject_heads),
+        subject=_subject_openings(rules.subject_heads, rules.not_subject_heads),
         non_task_title=_openings(rules.non_task_titles),
         non_task_clause=tuple(re.compile(p) for p in rules.non_task_clauses),
         task_article=tuple(re.compile(p) for p in [*rules.task_article_titles, _power_title(rules.power_titles)]),
         task_heading=tuple(re.compile(p) for p in rules.task_headings),
+        duty_heading=_openings(rules.duty_headings) if rules.duty_headings else None,
         assignment=_openings(rules.assignment_openings),
         assignment_anywhere=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(w)) for w in rules.assignment_openings)
                                        + r")(?!\w)"),
@@ -1260,7 +1273,8 @@ def _task_article(node: _Node, cues: _Cues) -> bool:
     for clause in clauses:
         heading = match_form(clause.title)
         if clause.children and (any(p.search(heading) for p in cues.task_heading) or (
-                cues.subject.match(heading) and re.search(r"(?:có|chịu) trách nhiệm", heading))):
+                cues.subject.match(heading) and re.search(r"(?:có|chịu) trách nhiệm", heading))
+                or _duties_of_bodies(clause, cues)):
             return True
     if clauses:
         subjects = sum(1 for c in clauses if cues.subject.match(_form(c.title)))
@@ -1279,6 +1293,14 @@ def _task_article(node: _Node, cues: _Cues) -> bool:
     # … or whose paragraph after its first sentence does ("Điều 5. Quyết định này có hiệu lực … / Chánh Văn phòng
     # …; Giám đốc Sở …; Chủ tịch Ủy ban nhân dân các xã … chịu trách nhiệm thi hành Quyết định này")
     return bool(cues.subject.match(form)) and bool(cues.body_duty.search(match_form(body[:600])))
+
+
+def _duties_of_bodies(clause: _Node, cues: _Cues) -> bool:
+    """A clause headed by a duty word ("Trách nhiệm phân bổ") whose points each open with the body that bears
+    the duty ("a) Bộ Nông nghiệp và Môi trường … có trách nhiệm …; b) Ủy ban nhân dân cấp tỉnh …")."""
+    points = clause.children
+    return (cues.duty_heading is not None and len(points) >= 2 and bool(cues.duty_heading.match(_form(clause.title)))
+            and all(cues.subject.match(_form(p.title)) for p in points))
 
 
 def _is_task_leaf(node: _Node, cues: _Cues) -> bool:

@@ -1196,3 +1196,65 @@ def test_an_attached_plan_printed_alone_takes_the_decisions_number_and_date():
                                                                      "2035-05-04")
     assert meta.title == "Phát triển chợ đầu mối giai đoạn 2035 - 2040"
     assert [t.id for t in doc.tasks] == ["I.1", "I.2"]
+
+
+DECREE_WITH_OPERATORS = """CHÍNH PHỦ
+Số: 41/2031/NĐ-CP
+NGHỊ ĐỊNH
+Quy định về sàn giao dịch chứng chỉ nước sạch
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định về sàn giao dịch chứng chỉ nước sạch.
+Điều 2. Phân bổ chỉ tiêu cấp nước
+1. Trách nhiệm phân bổ
+a) Bộ Xây dựng căn cứ kế hoạch cấp nước quốc gia có trách nhiệm phân bổ chỉ tiêu cho từng tỉnh;
+b) Ủy ban nhân dân cấp tỉnh trên cơ sở thông báo của Bộ Xây dựng có trách nhiệm phân bổ chỉ tiêu cho các xã.
+2. Tiêu chí phân bổ, gồm:
+a) Dân số;
+b) Nguồn nước.
+3. Việc phân bổ chỉ tiêu thực hiện theo quy định tại Phụ lục II ban hành kèm theo Nghị định này.
+Điều 3. Đăng ký chứng chỉ
+1. Bộ Xây dựng thực hiện đăng ký các thông tin sau trên hệ thống đăng ký chứng chỉ:
+a) Thông tin về chứng chỉ nước sạch;
+b) Thông tin về tổ chức sở hữu chứng chỉ.
+2. Bộ Xây dựng cấp mã cho chứng chỉ và gửi danh sách cho Sở Giao dịch hàng hóa Hải Phòng.
+Điều 4. Trách nhiệm tạm ngừng giao dịch của Sở Giao dịch hàng hóa Hải Phòng
+1. Sở Giao dịch hàng hóa Hải Phòng tạm ngừng hoạt động giao dịch trong trường hợp sau đây:
+a) Khi xảy ra sự cố hệ thống giao dịch;
+b) Theo yêu cầu của Bộ Xây dựng.
+2. Sở Giao dịch hàng hóa Hải Phòng khôi phục hoạt động giao dịch khi khắc phục xong sự cố.
+Điều 5. Công bố thông tin
+1. Sở Giao dịch hàng hóa Hải Phòng có trách nhiệm công bố thông tin trong vòng 24 giờ kể từ khi phát sinh các sự kiện sau:
+a) Tạm ngừng giao dịch;
+b) Khôi phục giao dịch.
+2. Sở Giao dịch hàng hóa Hải Phòng công bố kết quả giao dịch vào cuối ngày giao dịch.
+Điều 6. Trách nhiệm thi hành
+Các Bộ trưởng, Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm thi hành Nghị định này.
+"""
+
+
+def test_a_responsibility_heading_whose_points_each_name_their_body_makes_a_task_article():
+    # real case: NĐ 180/2026/NĐ-CP Điều 11.1 "Trách nhiệm phân bổ" (the ministry, then the province)
+    doc = parse_text(DECREE_WITH_OPERATORS)
+    tasks = [t.id for t in doc.tasks]
+    assert tasks[:2] == ["2.1.a", "2.1.b"]
+    # the criteria are a content list; a clause that only points to an appendix assigns nothing
+    assert not {"2.2", "2.2.a", "2.3"} & set(tasks)
+
+
+def test_points_that_spell_out_the_information_or_the_triggering_events_are_part_of_their_clause():
+    # real case: NĐ 29/2026/NĐ-CP Điều 11.2 ("đăng ký các thông tin sau trên …:"), 29.1 ("… trong trường hợp sau
+    # đây:" without "các"), 32.1 ("… kể từ khi phát sinh các sự kiện sau:")
+    doc = parse_text(DECREE_WITH_OPERATORS)
+    tasks = [t.id for t in doc.tasks]
+    assert "3.1" in tasks and "3.1.a" not in tasks
+    assert "4.1" in tasks and "4.1.a" not in tasks
+    assert doc.tasks[tasks.index("4.1")].text.endswith("Theo yêu cầu của Bộ Xây dựng.")
+
+
+def test_an_exchange_named_sở_giao_dịch_is_no_department_as_a_subject():
+    # an article whose clauses are an exchange's own duties (disclosure) is no task article, although "Sở …" opens
+    # them (real case: NĐ 29/2026/NĐ-CP Điều 32 "Công bố thông tin"); its duties stay provisions
+    doc = parse_text(DECREE_WITH_OPERATORS)
+    assert not [t.id for t in doc.tasks if t.id.startswith("5.")]
+    assert "5.1" in {p.id for p in doc.provisions}
+    assert [t.id for t in doc.tasks][-1] == "6"
