@@ -1280,7 +1280,7 @@ def _headed_columns(text: str) -> tuple[str, list[tuple[str, str, int]]] | None:
 def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = None) -> Task:
     """Fill one task's roles, citations, deadlines and locality flags (in place; returns the task)."""
     cache = {} if cache is None else cache
-    own = read_task_roles(task.text)
+    own = _under_agency_heading(task.text) or read_task_roles(task.text)
     if own.own_subject:
         roles = own
     else:
@@ -1314,6 +1314,18 @@ def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = Non
             break
     task.localities = task.locality_role is not None
     return task
+
+
+def _under_agency_heading(text: str) -> Roles | None:
+    """A clause printed as its holder's name on a line of its own and the paragraph it heads ("2. Bộ Tài chính:" /
+    "Bộ trưởng Bộ Tài chính hướng dẫn …"): the paragraph's own subject leads, as under any heading; None when the
+    text opens otherwise or the paragraph names no subject (the heading's body then leads, as read so far)."""
+    heading, newline, rest = text.partition("\n")
+    if not newline or not heading.rstrip().endswith(":") or not rest.strip() \
+            or _agency_cell(heading.rstrip().rstrip(":"), 0) is None:
+        return None
+    roles = read_task_roles(rest)
+    return _shifted(roles, len(heading) + 1) if roles.own_subject else None
 
 
 _NO_LEAD = "extract.no_lead"
