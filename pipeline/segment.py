@@ -132,6 +132,7 @@ class StructureRules(BaseModel):
     schedule_list_openings: list[str] = []
     provision_duties: list[str] = []
     body_duties: list[str] = []
+    amendment_formula: str = ""
     task_table: TaskTableColumns = TaskTableColumns()
     sizes: StructureSizes
 
@@ -154,6 +155,7 @@ class _Cues:
     task_article: tuple[re.Pattern, ...]
     task_heading: tuple[re.Pattern, ...]
     duty_heading: re.Pattern | None
+    amendment: re.Pattern | None
     assignment: re.Pattern
     assignment_anywhere: re.Pattern
     citation_list: re.Pattern
@@ -216,6 +218,7 @@ def _cues() -> _Cues:
         task_article=tuple(re.compile(p) for p in [*rules.task_article_titles, _power_title(rules.power_titles)]),
         task_heading=tuple(re.compile(p) for p in rules.task_headings),
         duty_heading=_openings(rules.duty_headings) if rules.duty_headings else None,
+        amendment=re.compile(rules.amendment_formula) if rules.amendment_formula else None,
         assignment=_openings(rules.assignment_openings),
         assignment_anywhere=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(w)) for w in rules.assignment_openings)
                                        + r")(?!\w)"),
@@ -1396,7 +1399,33 @@ def _is_provision(node: _Node, cues: _Cues) -> bool:
     if node.children:  # a duty whose points are only its cases ("… phải …, nếu thuộc một trong các trường hợp sau:")
         return (node.title.rstrip().endswith(":") and _states_duty(node.title, cues)
                 and not any(c.children or _states_duty(_task_text(c), cues) for c in node.children))
-    return _states_duty(_task_text(node), cues)
+    text = _task_text(node)
+    return _states_duty(text, cues) or _amends_with_work(text, cues)
+
+
+def _amends_with_work(text: str, cues: _Cues) -> bool:
+    """An amending item ("Sửa đổi khoản 6 như sau: “6. Ủy ban nhân dân cấp tỉnh tiếp nhận, rà soát …”") whose new
+    text puts work on a body: a paragraph of the quoted text that, past its own label, opens with a body as its
+    subject or states a duty. The new text is the law a province carries out, although no duty word opens the
+    item itself."""
+    if cues.amendment is None:
+        return False
+    formula = cues.amendment.match(match_form(text[:_HEAD]))
+    if formula is None:
+        return False
+    new_text = text[formula.end():]
+    for start in _QUOTED_PARTS.finditer(new_text):
+        own = new_text[start.end():].lstrip("“\" ")
+        label = parse_label(own)
+        own = own[label.end:] if label is not None else own
+        if cues.subject.match(_form(own)) or _states_duty(own, cues):
+            return True
+    return False
+
+
+# where a part of a quoted new text may begin: its start, a line, a sentence, or an inline clause or point label
+# (normalize joins a quoted passage into one paragraph: "“3. Báo cáo … a) Các cơ sở …; b) Ủy ban nhân dân …”")
+_QUOTED_PARTS = re.compile(r"^|\n|(?<=[.;:])\s+|\s+(?=\d{1,3}[a-zđ]?\.\s|[a-zđ]\)\s)")
 
 
 def _states_duty(text: str, cues: _Cues) -> bool:

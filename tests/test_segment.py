@@ -1258,3 +1258,35 @@ def test_an_exchange_named_sở_giao_dịch_is_no_department_as_a_subject():
     assert not [t.id for t in doc.tasks if t.id.startswith("5.")]
     assert "5.1" in {p.id for p in doc.provisions}
     assert [t.id for t in doc.tasks][-1] == "6"
+
+
+AMENDING_DECREE = """CHÍNH PHỦ
+Số: 42/2031/NĐ-CP
+NGHỊ ĐỊNH
+Sửa đổi, bổ sung một số điều của Nghị định số 40/2031/NĐ-CP
+Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 40/2031/NĐ-CP
+1. Sửa đổi khoản 2 Điều 3 như sau:
+“2. Kho chứa là công trình lưu giữ sản phẩm thử nghiệm.”
+2. Sửa đổi Điều 7 như sau:
+a) Sửa đổi khoản 4 như sau:
+“4. Ủy ban nhân dân cấp tỉnh tiếp nhận, rà soát và tổng hợp báo cáo của các kho chứa trên địa bàn gửi Bộ Khoa
+học và Công nghệ trước ngày 30 tháng 6 hằng năm.”
+b) Sửa đổi, bổ sung khoản 5 như sau:
+“5. Báo cáo kiểm định
+a) Các kho chứa lập báo cáo kiểm định hằng năm;
+b) Ủy ban nhân dân cấp tỉnh kiểm tra báo cáo kiểm định của các kho chứa.”
+3. Sửa đổi Điều 9 như sau:
+“Điều 9. Trách nhiệm quản lý kho chứa
+1. Bộ Khoa học và Công nghệ chủ trì xây dựng cơ sở dữ liệu kho chứa.
+2. Ủy ban nhân dân cấp tỉnh phối hợp với Bộ Khoa học và Công nghệ cập nhật cơ sở dữ liệu.”
+Điều 2. Trách nhiệm thi hành
+Các Bộ trưởng, Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm thi hành Nghị định này.
+"""
+
+
+def test_amending_items_whose_new_text_puts_work_on_a_body_are_provisions():
+    # real case: NĐ 119/2025/NĐ-CP Điều 1 (amending NĐ 06/2022): "Sửa đổi khoản 6 như sau: “6. Ủy ban nhân dân cấp
+    # tỉnh tiếp nhận, rà soát và tổng hợp …”", a point b) inside a quoted clause, a quoted article "Trách nhiệm …"
+    doc = parse_text(AMENDING_DECREE)
+    assert [t.id for t in doc.tasks] == ["2"]
+    assert [p.id for p in doc.provisions] == ["1.2.a", "1.2.b", "1.3"]  # not the definition in 1.1
