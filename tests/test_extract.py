@@ -898,3 +898,13 @@ def test_a_clause_printed_as_its_holders_name_is_led_by_the_subject_of_its_parag
 ])
 def test_decree_clause_subjects_after_time_limits_and_reports(text, leads):
     assert _texts(read_roles(text).leads) == leads
+
+
+def test_a_later_clause_whose_subject_only_coordinates_adds_no_lead():
+    # real case: NĐ 15/2018/NĐ-CP 41.3 ("Bộ Y tế, Bộ …, Bộ Công Thương có trách nhiệm chủ trì …, các bộ, ngành khác
+    # có trách nhiệm phối hợp."); a subject charged with a duty of its own still leads
+    roles = read_roles("Bộ Xây dựng, Bộ Công Thương có trách nhiệm chủ trì kiểm tra các kho chứa, các bộ, ngành khác "
+                       "có trách nhiệm phối hợp.", later=True)
+    assert _texts(roles.leads) == ["Bộ Xây dựng", "Bộ Công Thương"]
+    roles = read_roles("Bộ Xây dựng lập kế hoạch kiểm tra. Các địa phương có trách nhiệm tổ chức thực hiện.", later=True)
+    assert _texts(roles.leads) == ["Bộ Xây dựng", "Các địa phương"]
