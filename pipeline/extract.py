@@ -74,6 +74,7 @@ class RoleRules(BaseModel):
     subject_breaks: list[str] = []
     definition_cues: list[str] = []
     coordinator_cues: list[str]
+    coordinating_duties: list[str] = []
     advise_cues: list[str]
     advise_fillers: list[str]
     direct_cues: list[str]
@@ -179,7 +180,8 @@ def _register_tokenizer() -> str:
     return name
 
 
-_CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "advise", "advise_fill", "direct",
+_CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "coordinating",
+              "advise", "advise_fill", "direct",
               "direct_chain", "title", "head", "named_head", "plural_head", "article", "adverbial", "address", "heading_opener",
               "duty_heading", "adverbial_closer", "place", "group_qualifier", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "transfer_closing", "stop",
               "clause_frame", "non_predicate", "scope_tail")
@@ -225,6 +227,7 @@ def engine() -> Engine:
     groups = {
         "lead": rules.lead_cues, "resp": rules.responsibility, "assign": rules.assign_frames,
         "assign_after": rules.assign_after_subject, "coord": rules.coordinator_cues,
+        "coordinating": rules.coordinating_duties,
         "advise": rules.advise_cues, "advise_fill": rules.advise_fillers, "direct": rules.direct_cues,
         "direct_chain": rules.direct_chain, "title": registry.rules.titles, "head": rules.heads,
         "named_head": rules.named_heads,
@@ -889,8 +892,9 @@ class Reader:
 
     def _assigns(self, j: int) -> bool:
         """Does an assignment predicate open at j, right after a subject: a responsibility or lead cue, or a
-        verb of doing (a `stops` word), not the verbs that make the subject a coordinator or adviser, nor the
-        words after which the body is no actor (rules/roles.yaml `clause_non_predicates`: "theo", "được" …)?"""
+        verb of doing (a `stops` word), not the verbs that make the subject a coordinator or adviser (also after
+        a responsibility cue: "có trách nhiệm phối hợp"), nor the words after which the body is no actor
+        (rules/roles.yaml `clause_non_predicates`: "theo", "được" …)?"""
         t = self.t
         if j >= self.n:
             return False
@@ -898,6 +902,8 @@ class Reader:
         stop = t.cue("stop", j) or 0
         if (t.cue("non_predicate", j) or 0) >= max(cue, stop, 1):
             return False  # ("chịu trách nhiệm trước pháp luật": accountable, not assigned)
+        if cue and cue < self.n and (t.cue("coord", cue) or t.cue("coordinating", cue)):
+            return False  # ("…, các bộ, ngành khác có trách nhiệm phối hợp": they coordinate, they lead nothing)
         if cue:
             return True
         return bool(stop) and not t.cue("coord", j) and not t.cue("advise", j)
@@ -1285,7 +1291,7 @@ def _headed_columns(text: str) -> tuple[str, list[tuple[str, str, int]]] | None:
 def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = None) -> Task:
     """Fill one task's roles, citations, deadlines and locality flags (in place; returns the task)."""
     cache = {} if cache is None else cache
-    own = read_task_roles(task.text)
+    own = _under_agency_heading(task.text) or read_task_roles(task.text)
     if own.own_subject:
         roles = own
     else:
@@ -1319,6 +1325,18 @@ def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = Non
             break
     task.localities = task.locality_role is not None
     return task
+
+
+def _under_agency_heading(text: str) -> Roles | None:
+    """A clause printed as its holder's name on a line of its own and the paragraph it heads ("2. Bộ Tài chính:" /
+    "Bộ trưởng Bộ Tài chính hướng dẫn …"): the paragraph's own subject leads, as under any heading; None when the
+    text opens otherwise or the paragraph names no subject (the heading's body then leads, as read so far)."""
+    heading, newline, rest = text.partition("\n")
+    if not newline or not heading.rstrip().endswith(":") or not rest.strip() \
+            or _agency_cell(heading.rstrip().rstrip(":"), 0) is None:
+        return None
+    roles = read_task_roles(rest)
+    return _shifted(roles, len(heading) + 1) if roles.own_subject else None
 
 
 _NO_LEAD = "extract.no_lead"

@@ -123,13 +123,16 @@ class StructureRules(BaseModel):
     task_article_titles: list[str]
     power_titles: PowerTitles
     task_headings: list[str]
+    duty_headings: list[str] = []
     subject_heads: list[str]
+    not_subject_heads: list[str] = []
     subject_share: float = 0.5
     assignment_openings: list[str]
     citation_list_openings: list[str]
     schedule_list_openings: list[str] = []
     provision_duties: list[str] = []
     body_duties: list[str] = []
+    amendment_formula: str = ""
     task_table: TaskTableColumns = TaskTableColumns()
     sizes: StructureSizes
 
@@ -151,6 +154,8 @@ class _Cues:
     non_task_clause: tuple[re.Pattern, ...]
     task_article: tuple[re.Pattern, ...]
     task_heading: tuple[re.Pattern, ...]
+    duty_heading: re.Pattern | None
+    amendment: re.Pattern | None
     assignment: re.Pattern
     assignment_anywhere: re.Pattern
     citation_list: re.Pattern
@@ -176,6 +181,15 @@ def _openings(phrases: list[str], *, case: bool = False) -> re.Pattern:
     return re.compile(r"^(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
 
 
+def _subject_openings(heads: list[str], not_heads: list[str]) -> re.Pattern:
+    """Openings by a body's head word ("Sở …"), except the names that only begin like one ("Sở Giao dịch …")."""
+    pattern = _openings(heads)
+    if not not_heads:
+        return pattern
+    excluded = "|".join(re.escape(f) for f in sorted({match_form(h) for h in not_heads}, key=len, reverse=True))
+    return re.compile(r"^(?!(?:" + excluded + r")(?![\w]))" + pattern.pattern[1:])
+
+
 def _anywhere(phrases: list[str]) -> re.Pattern | None:
     """A pattern finding any phrase anywhere in a match_form text, on word boundaries; None for no phrase."""
     if not phrases:
@@ -198,11 +212,13 @@ def _cues() -> _Cues:
         closing=_openings(rules.closing_cues),
         signature=re.compile(r"^(?:" + "|".join(re.escape(f) for f in signature_forms) + r")"),
         appendix=_openings(rules.appendix_cues),
-        subject=_openings(rules.subject_heads),
+        subject=_subject_openings(rules.subject_heads, rules.not_subject_heads),
         non_task_title=_openings(rules.non_task_titles),
         non_task_clause=tuple(re.compile(p) for p in rules.non_task_clauses),
         task_article=tuple(re.compile(p) for p in [*rules.task_article_titles, _power_title(rules.power_titles)]),
         task_heading=tuple(re.compile(p) for p in rules.task_headings),
+        duty_heading=_openings(rules.duty_headings) if rules.duty_headings else None,
+        amendment=re.compile(rules.amendment_formula) if rules.amendment_formula else None,
         assignment=_openings(rules.assignment_openings),
         assignment_anywhere=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(w)) for w in rules.assignment_openings)
                                        + r")(?!\w)"),
@@ -1263,7 +1279,8 @@ def _task_article(node: _Node, cues: _Cues) -> bool:
     for clause in clauses:
         heading = match_form(clause.title)
         if clause.children and (any(p.search(heading) for p in cues.task_heading) or (
-                cues.subject.match(heading) and re.search(r"(?:có|chịu) trách nhiệm", heading))):
+                cues.subject.match(heading) and re.search(r"(?:có|chịu) trách nhiệm", heading))
+                or _duties_of_bodies(clause, cues)):
             return True
     if clauses:
         subjects = sum(1 for c in clauses if cues.subject.match(_form(c.title)))
@@ -1282,6 +1299,14 @@ def _task_article(node: _Node, cues: _Cues) -> bool:
     # … or whose paragraph after its first sentence does ("Điều 5. Quyết định này có hiệu lực … / Chánh Văn phòng
     # …; Giám đốc Sở …; Chủ tịch Ủy ban nhân dân các xã … chịu trách nhiệm thi hành Quyết định này")
     return bool(cues.subject.match(form)) and bool(cues.body_duty.search(match_form(body[:600])))
+
+
+def _duties_of_bodies(clause: _Node, cues: _Cues) -> bool:
+    """A clause headed by a duty word ("Trách nhiệm phân bổ") whose points each open with the body that bears
+    the duty ("a) Bộ Nông nghiệp và Môi trường … có trách nhiệm …; b) Ủy ban nhân dân cấp tỉnh …")."""
+    points = clause.children
+    return (cues.duty_heading is not None and len(points) >= 2 and bool(cues.duty_heading.match(_form(clause.title)))
+            and all(cues.subject.match(_form(p.title)) for p in points))
 
 
 def _is_task_leaf(node: _Node, cues: _Cues) -> bool:
@@ -1377,7 +1402,33 @@ def _is_provision(node: _Node, cues: _Cues) -> bool:
     if node.children:  # a duty whose points are only its cases ("… phải …, nếu thuộc một trong các trường hợp sau:")
         return (node.title.rstrip().endswith(":") and _states_duty(node.title, cues)
                 and not any(c.children or _states_duty(_task_text(c), cues) for c in node.children))
-    return _states_duty(_task_text(node), cues)
+    text = _task_text(node)
+    return _states_duty(text, cues) or _amends_with_work(text, cues)
+
+
+def _amends_with_work(text: str, cues: _Cues) -> bool:
+    """An amending item ("Sửa đổi khoản 6 như sau: “6. Ủy ban nhân dân cấp tỉnh tiếp nhận, rà soát …”") whose new
+    text puts work on a body: a paragraph of the quoted text that, past its own label, opens with a body as its
+    subject or states a duty. The new text is the law a province carries out, although no duty word opens the
+    item itself."""
+    if cues.amendment is None:
+        return False
+    formula = cues.amendment.match(match_form(text[:_HEAD]))
+    if formula is None:
+        return False
+    new_text = text[formula.end():]
+    for start in _QUOTED_PARTS.finditer(new_text):
+        own = new_text[start.end():].lstrip("“\" ")
+        label = parse_label(own)
+        own = own[label.end:] if label is not None else own
+        if cues.subject.match(_form(own)) or _states_duty(own, cues):
+            return True
+    return False
+
+
+# where a part of a quoted new text may begin: its start, a line, a sentence, or an inline clause or point label
+# (normalize joins a quoted passage into one paragraph: "“3. Báo cáo … a) Các cơ sở …; b) Ủy ban nhân dân …”")
+_QUOTED_PARTS = re.compile(r"^|\n|(?<=[.;:])\s+|\s+(?=\d{1,3}[a-zđ]?\.\s|[a-zđ]\)\s)")
 
 
 def _states_duty(text: str, cues: _Cues) -> bool:

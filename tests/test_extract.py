@@ -931,3 +931,42 @@ def test_state_groups_are_bodies_by_name_and_a_group_after_an_article():
     assert _texts(roles.coordinators) == ["Tập đoàn Điện lực Việt Nam", "Tập đoàn Dầu khí Việt Nam"]
     roles = read_roles("Ủy ban Quản lý vốn nhà nước tại doanh nghiệp chỉ đạo các tập đoàn, tổng công ty nhà nước thực hiện.")
     assert _texts(roles.directs) == ["các tập đoàn, tổng công ty nhà nước"]
+
+
+def test_a_clause_printed_as_its_holders_name_is_led_by_the_subject_of_its_paragraph():
+    # real case: NĐ 29/2026/NĐ-CP 33.2 "Bộ Tài chính:" / "Bộ trưởng Bộ Tài chính hướng dẫn …"
+    doc = extract(_doc("Trách nhiệm quản lý", ["Bộ Xây dựng:\nBộ trưởng Bộ Xây dựng hướng dẫn giám sát giao dịch.",
+                                               "Bộ Tài chính:\nHướng dẫn chế độ thu phí giao dịch."]))
+    assert [_texts(t.leads) for t in doc.tasks] == [["Bộ trưởng Bộ Xây dựng"], ["Bộ Tài chính"]]
+    task = doc.tasks[0]
+    assert all(task.text[m.start:m.end] == m.text for m in task.leads)
+
+
+@pytest.mark.parametrize("text, leads", [
+    # a time limit opens the clause; the subject follows its comma (real case: NĐ 29/2026/NĐ-CP 11.3)
+    ("Trong ngày hoàn tất việc đăng ký chứng chỉ trên hệ thống, Bộ Xây dựng gửi danh sách cho sàn giao dịch.",
+     ["Bộ Xây dựng"]),
+    ("Trong thời hạn 05 ngày làm việc kể từ ngày nhận được hồ sơ, Chủ tịch Ủy ban nhân dân cấp tỉnh phê duyệt dự án.",
+     ["Chủ tịch Ủy ban nhân dân cấp tỉnh"]),
+    # "trên cơ sở" after an open name opens an adverbial, not a qualifier (real case: NĐ 180/2026/NĐ-CP 11.1.b)
+    ("Ủy ban nhân dân cấp tỉnh trên cơ sở thông báo của Bộ Xây dựng có trách nhiệm phân bổ chỉ tiêu cho các xã.",
+     ["Ủy ban nhân dân cấp tỉnh"]),
+    # the exchanges a report comes from are no subject; the regulator after them is (real case: NĐ 29/2026/NĐ-CP
+    # 33.3.a), and an exchange's name ends before its verb (29.1, 30.1)
+    ("Trên cơ sở báo cáo giám sát của Sở Giao dịch chứng khoán Việt Nam, Sở Giao dịch chứng khoán Hà Nội về các giao "
+     "dịch bất thường, Ủy ban Chứng khoán Nhà nước chủ trì kiểm tra.", ["Ủy ban Chứng khoán Nhà nước"]),
+    ("Sở Giao dịch chứng khoán Hà Nội tạm ngừng một phần hoặc toàn bộ hoạt động giao dịch.",
+     ["Sở Giao dịch chứng khoán Hà Nội"]),
+])
+def test_decree_clause_subjects_after_time_limits_and_reports(text, leads):
+    assert _texts(read_roles(text).leads) == leads
+
+
+def test_a_later_clause_whose_subject_only_coordinates_adds_no_lead():
+    # real case: NĐ 15/2018/NĐ-CP 41.3 ("Bộ Y tế, Bộ …, Bộ Công Thương có trách nhiệm chủ trì …, các bộ, ngành khác
+    # có trách nhiệm phối hợp."); a subject charged with a duty of its own still leads
+    roles = read_roles("Bộ Xây dựng, Bộ Công Thương có trách nhiệm chủ trì kiểm tra các kho chứa, các bộ, ngành khác "
+                       "có trách nhiệm phối hợp.", later=True)
+    assert _texts(roles.leads) == ["Bộ Xây dựng", "Bộ Công Thương"]
+    roles = read_roles("Bộ Xây dựng lập kế hoạch kiểm tra. Các địa phương có trách nhiệm tổ chức thực hiện.", later=True)
+    assert _texts(roles.leads) == ["Bộ Xây dựng", "Các địa phương"]

@@ -338,7 +338,6 @@ Nơi nhận:
 PHÓ CHỦ TỊCH
 
 
-
 Phạm Thị Hoa
 """
 
@@ -1006,7 +1005,6 @@ SIDE_BY_SIDE_CLOSING = """   ỦY BAN NHÂN DÂN           CỘNG HÒA XÃ HỘI
 - Lưu: VT.
 
 
-
                                                    Lý Văn Sình
 """
 
@@ -1254,3 +1252,97 @@ DANH MỤC NHIỆM VỤ PHÁT TRIỂN CHỢ ĐẦU MỐI
 """ + SIGNATURE, kind="md")
     tables = [s for s in doc.sections if s.kind == "table"]
     assert [s.title for s in tables] == ["DANH MỤC NHIỆM VỤ PHÁT TRIỂN CHỢ ĐẦU MỐI"]
+
+
+DECREE_WITH_OPERATORS = """CHÍNH PHỦ
+Số: 41/2031/NĐ-CP
+NGHỊ ĐỊNH
+Quy định về sàn giao dịch chứng chỉ nước sạch
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định về sàn giao dịch chứng chỉ nước sạch.
+Điều 2. Phân bổ chỉ tiêu cấp nước
+1. Trách nhiệm phân bổ
+a) Bộ Xây dựng căn cứ kế hoạch cấp nước quốc gia có trách nhiệm phân bổ chỉ tiêu cho từng tỉnh;
+b) Ủy ban nhân dân cấp tỉnh trên cơ sở thông báo của Bộ Xây dựng có trách nhiệm phân bổ chỉ tiêu cho các xã.
+2. Tiêu chí phân bổ, gồm:
+a) Dân số;
+b) Nguồn nước.
+3. Việc phân bổ chỉ tiêu thực hiện theo quy định tại Phụ lục II ban hành kèm theo Nghị định này.
+Điều 3. Đăng ký chứng chỉ
+1. Bộ Xây dựng thực hiện đăng ký các thông tin sau trên hệ thống đăng ký chứng chỉ:
+a) Thông tin về chứng chỉ nước sạch;
+b) Thông tin về tổ chức sở hữu chứng chỉ.
+2. Bộ Xây dựng cấp mã cho chứng chỉ và gửi danh sách cho Sở Giao dịch hàng hóa Hải Phòng.
+Điều 4. Trách nhiệm tạm ngừng giao dịch của Sở Giao dịch hàng hóa Hải Phòng
+1. Sở Giao dịch hàng hóa Hải Phòng tạm ngừng hoạt động giao dịch trong trường hợp sau đây:
+a) Khi xảy ra sự cố hệ thống giao dịch;
+b) Theo yêu cầu của Bộ Xây dựng.
+2. Sở Giao dịch hàng hóa Hải Phòng khôi phục hoạt động giao dịch khi khắc phục xong sự cố.
+Điều 5. Công bố thông tin
+1. Sở Giao dịch hàng hóa Hải Phòng có trách nhiệm công bố thông tin trong vòng 24 giờ kể từ khi phát sinh các sự kiện sau:
+a) Tạm ngừng giao dịch;
+b) Khôi phục giao dịch.
+2. Sở Giao dịch hàng hóa Hải Phòng công bố kết quả giao dịch vào cuối ngày giao dịch.
+Điều 6. Trách nhiệm thi hành
+Các Bộ trưởng, Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm thi hành Nghị định này.
+"""
+
+
+def test_a_responsibility_heading_whose_points_each_name_their_body_makes_a_task_article():
+    # real case: NĐ 180/2026/NĐ-CP Điều 11.1 "Trách nhiệm phân bổ" (the ministry, then the province)
+    doc = parse_text(DECREE_WITH_OPERATORS)
+    tasks = [t.id for t in doc.tasks]
+    assert tasks[:2] == ["2.1.a", "2.1.b"]
+    # the criteria are a content list; a clause that only points to an appendix assigns nothing
+    assert not {"2.2", "2.2.a", "2.3"} & set(tasks)
+
+
+def test_points_that_spell_out_the_information_or_the_triggering_events_are_part_of_their_clause():
+    # real case: NĐ 29/2026/NĐ-CP Điều 11.2 ("đăng ký các thông tin sau trên …:"), 29.1 ("… trong trường hợp sau
+    # đây:" without "các"), 32.1 ("… kể từ khi phát sinh các sự kiện sau:")
+    doc = parse_text(DECREE_WITH_OPERATORS)
+    tasks = [t.id for t in doc.tasks]
+    assert "3.1" in tasks and "3.1.a" not in tasks
+    assert "4.1" in tasks and "4.1.a" not in tasks
+    assert doc.tasks[tasks.index("4.1")].text.endswith("Theo yêu cầu của Bộ Xây dựng.")
+
+
+def test_an_exchange_named_sở_giao_dịch_is_no_department_as_a_subject():
+    # an article whose clauses are an exchange's own duties (disclosure) is no task article, although "Sở …" opens
+    # them (real case: NĐ 29/2026/NĐ-CP Điều 32 "Công bố thông tin"); its duties stay provisions
+    doc = parse_text(DECREE_WITH_OPERATORS)
+    assert not [t.id for t in doc.tasks if t.id.startswith("5.")]
+    assert "5.1" in {p.id for p in doc.provisions}
+    assert [t.id for t in doc.tasks][-1] == "6"
+
+
+AMENDING_DECREE = """CHÍNH PHỦ
+Số: 42/2031/NĐ-CP
+NGHỊ ĐỊNH
+Sửa đổi, bổ sung một số điều của Nghị định số 40/2031/NĐ-CP
+Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 40/2031/NĐ-CP
+1. Sửa đổi khoản 2 Điều 3 như sau:
+“2. Kho chứa là công trình lưu giữ sản phẩm thử nghiệm.”
+2. Sửa đổi Điều 7 như sau:
+a) Sửa đổi khoản 4 như sau:
+“4. Ủy ban nhân dân cấp tỉnh tiếp nhận, rà soát và tổng hợp báo cáo của các kho chứa trên địa bàn gửi Bộ Khoa
+học và Công nghệ trước ngày 30 tháng 6 hằng năm.”
+b) Sửa đổi, bổ sung khoản 5 như sau:
+“5. Báo cáo kiểm định
+a) Các kho chứa lập báo cáo kiểm định hằng năm;
+b) Ủy ban nhân dân cấp tỉnh kiểm tra báo cáo kiểm định của các kho chứa.”
+3. Sửa đổi Điều 9 như sau:
+“Điều 9. Trách nhiệm quản lý kho chứa
+1. Bộ Khoa học và Công nghệ chủ trì xây dựng cơ sở dữ liệu kho chứa.
+2. Ủy ban nhân dân cấp tỉnh phối hợp với Bộ Khoa học và Công nghệ cập nhật cơ sở dữ liệu.”
+Điều 2. Trách nhiệm thi hành
+Các Bộ trưởng, Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm thi hành Nghị định này.
+"""
+
+
+def test_amending_items_whose_new_text_puts_work_on_a_body_are_provisions():
+    # real case: NĐ 119/2025/NĐ-CP Điều 1 (amending NĐ 06/2022): "Sửa đổi khoản 6 như sau: “6. Ủy ban nhân dân cấp
+    # tỉnh tiếp nhận, rà soát và tổng hợp …”", a point b) inside a quoted clause, a quoted article "Trách nhiệm …"
+    doc = parse_text(AMENDING_DECREE)
+    assert [t.id for t in doc.tasks] == ["2"]
+    assert [p.id for p in doc.provisions] == ["1.2.a", "1.2.b", "1.3"]  # not the definition in 1.1
