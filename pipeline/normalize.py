@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel
 
-from .ingest.layout import header_kind, ingest_rules, signature_stamp_lines, split_merged_header
+from .ingest.layout import header_kind, ingest_rules, opens_basis, signature_stamp_lines, split_merged_header
 from .model import Block, SourceText, Span
 from .rules import load_rules
 
@@ -591,6 +591,8 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
     # consecutive lines
     if header_kind(previous.text) == "number" and header_kind(line.text) == "subject":
         return True  # the trích yếu under the số hiệu, even in lower case ("Số 12-CV/ĐU" / "về việc …")
+    if opens_basis(line.text) and not previous.text.rstrip().endswith(","):
+        return True  # "Căn cứ Luật …" under a trích yếu that filled its line: a legal basis is its own paragraph
     if continuation:
         return ends and previous.text.endswith((".", "./.", ":", "?", "!")) and not _is_full(previous, layout)
     if not layout.hard_wrapped:

@@ -46,6 +46,7 @@ class IngestRules(BaseModel):
     rule_line: str
     number_continuation: str
     merged_place_date: str
+    basis_opening: str
     page_number: list[str]
     margin: float
     running_min_pages: int
@@ -73,6 +74,7 @@ def _compiled() -> dict[str, re.Pattern]:
     patterns["rule_line"] = re.compile(rules.rule_line)
     patterns["number_continuation"] = re.compile(rules.number_continuation)
     patterns["merged_place_date"] = re.compile(rules.merged_place_date)
+    patterns["basis_opening"] = re.compile(rules.basis_opening)
     patterns["code_hyphen_end"] = re.compile(rules.code_hyphen.end)
     patterns["code_hyphen_start"] = re.compile(rules.code_hyphen.start)
     for index, pattern in enumerate(rules.page_number):
@@ -108,6 +110,11 @@ def header_kind(text: str) -> str | None:
         if patterns[name].search(folded):
             return name
     return None
+
+
+def opens_basis(text: str) -> bool:
+    """A preamble line stating a legal basis or a proposal ("Căn cứ Luật …", "Theo đề nghị của …")."""
+    return bool(_compiled()["basis_opening"].match(text))
 
 
 def is_rule_line(text: str) -> bool:
