@@ -695,8 +695,11 @@ class Reader:
                 if t.words[k] == "," and k + 1 < self.n and any(
                         t.cue(kind, k + 1) for kind in ("assign", "direct", "lead", "coord", "advise", "resp")):
                     break  # the clause goes on with its predicate ("Trong thời gian …, chỉ đạo các cơ quan …")
-                if t.words[k] == "," and self.item_kind(k + 1) and k not in agency_ends:
-                    start = k + 1  # (not the next body of an object list: "…, báo cáo Ủy ban nhân dân tỉnh, Bộ …")
+                if t.words[k] == "," and self.item_kind(k + 1) and k not in agency_ends \
+                        and not (t.cue("head", k - 1) == k and not t.capital[k + 1]):
+                    # (not the next body of an object list: "…, báo cáo Ủy ban nhân dân tỉnh, Bộ …", "… của bộ,
+                    # ngành khác vi phạm …, Bộ Y tế chủ trì")
+                    start = k + 1
                     break
             if start == 0:
                 return [], 0

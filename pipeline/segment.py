@@ -687,7 +687,8 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
                 consumed = top_done = True
                 continue
             date = cues.date.search(cell)
-            if date and fold(cell).find("ngay") >= 0 and len(cell) <= cues.rules.sizes.date_line_max_chars:
+            if date and fold(cell).find("ngay") >= 0 and len(cell) <= cues.rules.sizes.date_line_max_chars \
+                    and (date.groupdict().get("comma") != "" or _is_place_name(date.group("place"))):
                 meta.place = meta.place or date.group("place").strip()
                 if date.group("day") and date.group("month") and date.group("year") and not meta.date:
                     meta.date = f"{int(date.group('year')):04d}-{int(date.group('month')):02d}-{int(date.group('day')):02d}"
@@ -741,6 +742,16 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
     else:
         index = 0
     return index
+
+
+def _is_place_name(text: str) -> bool:
+    """A place named without the comma that should follow it: a few words, the first capitalised, no number
+    ("Hà Nội", "Thành phố Hồ Chí Minh"; not "Nghị định số 12/2026/NĐ-CP")."""
+    words = text.strip(" *_").split()
+    return 0 < len(words) <= _PLACE_MAX_WORDS and words[0][:1].isupper() and not any(c.isdigit() for c in text)
+
+
+_PLACE_MAX_WORDS = 5
 
 
 def _header_start(blocks: list[Block], labels: list[Label | None], cues: _Cues) -> int:

@@ -957,6 +957,11 @@ def test_a_clause_printed_as_its_holders_name_is_led_by_the_subject_of_its_parag
      "dịch bất thường, Ủy ban Chứng khoán Nhà nước chủ trì kiểm tra.", ["Ủy ban Chứng khoán Nhà nước"]),
     ("Sở Giao dịch chứng khoán Hà Nội tạm ngừng một phần hoặc toàn bộ hoạt động giao dịch.",
      ["Sở Giao dịch chứng khoán Hà Nội"]),
+    # a comma after a bare head ("của bộ, ngành khác …") goes on with the adverbial's list of bodies, in lower case
+    # (real case: NĐ 15/2018/NĐ-CP 41.5)
+    ("Khi phát hiện sản phẩm thuộc lĩnh vực quản lý của bộ, ngành khác vi phạm và có nguy cơ gây hại cho người "
+     "tiêu dùng, Bộ Y tế chủ trì thanh tra.", ["Bộ Y tế"]),
+    ("Trên cơ sở đề xuất của các sở, ngành, Ủy ban nhân dân tỉnh phê duyệt danh mục.", ["Ủy ban nhân dân tỉnh"]),
 ])
 def test_decree_clause_subjects_after_time_limits_and_reports(text, leads):
     assert _texts(read_roles(text).leads) == leads

@@ -1346,3 +1346,15 @@ def test_amending_items_whose_new_text_puts_work_on_a_body_are_provisions():
     doc = parse_text(AMENDING_DECREE)
     assert [t.id for t in doc.tasks] == ["2"]
     assert [p.id for p in doc.provisions] == ["1.2.a", "1.2.b", "1.3"]  # not the definition in 1.1
+
+
+def test_a_date_line_whose_place_lost_its_comma():
+    # real case: NĐ 29/2026/NĐ-CP, header "Hà Nội ngày 19 tháng 01 năm 2026" (the comma after the place dropped)
+    doc = parse_text("CHÍNH PHỦ\nSố: 43/2031/NĐ-CP\nHà Nội ngày 19 tháng 01 năm 2031\nNGHỊ ĐỊNH\nVề sàn giao dịch\n"
+                     "Điều 1. Trách nhiệm thi hành\nCác Bộ trưởng chịu trách nhiệm thi hành Nghị định này.\n")
+    assert (doc.meta.place, doc.meta.date) == ("Hà Nội", "2031-01-19")
+    # a trích yếu naming a document and its date is no date line, comma or not
+    letter = parse_text("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 7/UBND-KT\nV/v thực hiện Nghị định số 43/2031/NĐ-CP ngày 19 "
+                        "tháng 01 năm 2031\nKính gửi: Sở Xây dựng\n1. Sở Xây dựng rà soát các kho chứa.\n"
+                        "2. Sở Tài chính bố trí kinh phí.\n")
+    assert letter.meta.date is None
