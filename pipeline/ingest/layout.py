@@ -241,9 +241,10 @@ def text_header_fields(lines: list[str], window: int = 14) -> dict[str, str]:
         pieces = [_TRAILING_RULE.sub("", " ".join(_MARKDOWN.sub("", cell).split())) for cell in cells]
         pieces = [text for text in pieces if text and not is_rule_line(text)]
         kinds = [header_kind(text) for text in pieces]
-        if not seen_nation:
+        if not seen_nation and "nation" not in kinds:
             # a line above the national title that is not in capitals is a portal's or collector's note ("Cơ quan
             # phát hành: Chính phủ", "[Bản trích chữ tự động …]"); the issuing body there is printed in capitals
+            # (beside the national title it may be in any case: "Bộ Công Thương | CỘNG HÒA …")
             pieces, kinds = _without_notes(pieces, kinds)
         if seen_nation and seen_anchor and not any(kinds):
             break  # the first line after the block (document type, Kính gửi, body)
