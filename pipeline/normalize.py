@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel
 
-from .ingest.layout import header_kind, ingest_rules, signature_stamp_lines, split_merged_header
+from .ingest.layout import header_kind, signature_stamp_lines, split_merged_header
 from .model import Block, SourceText, Span
 from .rules import load_rules
 
@@ -553,8 +553,6 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
             return True
         return not _is_full(previous, layout)
     # consecutive lines
-    if not ends and _opens_paragraph(line.text):
-        return True  # "Căn cứ Luật …" under a trích yếu that filled its line without final punctuation
     if header_kind(previous.text) == "number" and header_kind(line.text) == "subject":
         return True  # the trích yếu under the số hiệu, even in lower case ("Số 12-CV/ĐU" / "về việc …")
     if continuation:
@@ -578,13 +576,6 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
             and _is_upper_line(previous.text) and _is_upper_line(line.text):
         return False  # an upper-case part heading wrapped over two lines ("II. NHIỆM VỤ, GIẢI PHÁP" / "TRỌNG TÂM")
     return not _is_full(previous, layout)
-
-
-def _opens_paragraph(text: str) -> bool:
-    """Does the line open with a capitalised word that always opens a paragraph (rules/ingest.yaml
-    `paragraph_openings`)?"""
-    return any(text.startswith(opening) and text[len(opening):len(opening) + 1] in (" ", "")
-               for opening in ingest_rules().paragraph_openings)
 
 
 _FIRST_LINE_INDENT = 2  # blanks beyond the margin of wrapped lines that mark a paragraph's first line

@@ -45,7 +45,6 @@ class IngestRules(BaseModel):
     code_hyphen: CodeHyphen
     layout_table: list[str]
     signature_stamp: SignatureStamp | None = None
-    paragraph_openings: list[str] = []
 
 
 def ingest_rules() -> IngestRules:
