@@ -203,6 +203,11 @@ def test_notes_above_the_national_title_are_no_header_lines():
                          "-------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
                          "Số: 9/CT-TTg | Hà Nội, ngày 4 tháng 5 năm 2035\nCHỈ THỊ\nVề quản lý chợ đầu mối\n")
     assert source.fields["issuer"] == "THỦ TƯỚNG CHÍNH PHỦ"
+    # an issuer in ordinary case, beside the national title or above it, is no note
+    for header in ("Bộ Công Thương | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n | Độc lập - Tự do - Hạnh phúc\n",
+                   "Bộ Công Thương\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"):
+        source = from_string(header + "Số: 12/QĐ-BCT | Hà Nội, ngày 4 tháng 5 năm 2035\nQUYẾT ĐỊNH\n")
+        assert source.fields["issuer"] == "Bộ Công Thương"
 
 
 def test_latin_eth_for_the_vietnamese_d_is_repaired(tmp_path):

@@ -1188,6 +1188,12 @@ Nguyễn Văn An
 Các sở, ban, ngành và Ủy ban nhân dân các xã nghiêm túc triển khai thực hiện./.
 """ + SIGNATURE)
     assert [t.id for t in plain.tasks] == ["I.1"]
+    # … as is a body's plain call to cooperate
+    polite = parse_text(PLAN_HEADER + """I. TỔ CHỨC THỰC HIỆN
+1. Sở Công Thương chủ trì thẩm định hồ sơ thành lập cụm công nghiệp.
+Sở Y tế đề nghị các đơn vị quan tâm, phối hợp./.
+""" + SIGNATURE)
+    assert [t.id for t in polite.tasks] == ["I.1"]
 
 
 def test_an_attached_plan_printed_alone_takes_the_decisions_number_and_date():

@@ -83,8 +83,13 @@ def _compiled() -> dict[str, re.Pattern]:
 
 
 def _without_notes(pieces: list[str], kinds: list[str | None]) -> tuple[list[str], list[str | None]]:
-    kept = [(text, kind) for text, kind in zip(pieces, kinds, strict=True) if kind or _in_capitals(text)]
+    kept = [(text, kind) for text, kind in zip(pieces, kinds, strict=True) if kind or not _is_note(text)]
     return [text for text, _ in kept], [kind for _, kind in kept]
+
+
+def _is_note(text: str) -> bool:
+    """A portal's "Field: value" line or a collector's bracketed remark, in ordinary case (an issuer is a name)."""
+    return not _in_capitals(text) and (":" in text or text.startswith(("[", "(")))
 
 
 def _in_capitals(text: str) -> bool:
@@ -258,9 +263,9 @@ def text_header_fields(lines: list[str], window: int = 14) -> dict[str, str]:
         pieces = [_TRAILING_RULE.sub("", " ".join(_MARKDOWN.sub("", cell).split())) for cell in cells]
         pieces = [text for text in pieces if text and not is_rule_line(text)]
         kinds = [header_kind(text) for text in pieces]
-        if not seen_nation:
-            # a line above the national title that is not in capitals is a portal's or collector's note ("Cơ quan
-            # phát hành: Chính phủ", "[Bản trích chữ tự động …]"); the issuing body there is printed in capitals
+        if not seen_nation and "nation" not in kinds:
+            # a portal's or collector's note above the national title ("Cơ quan phát hành: Chính phủ", "[Bản trích
+            # chữ tự động …]") is no header line
             pieces, kinds = _without_notes(pieces, kinds)
         if seen_nation and seen_anchor and not any(kinds):
             break  # the first line after the block (document type, Kính gửi, body)
