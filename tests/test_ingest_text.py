@@ -83,11 +83,18 @@ def test_mojibake_repaired(tmp_path):
     assert source.notices[0].code == "encoding"
 
 
-def test_glyph_repairs_reported(tmp_path):
+@pytest.mark.parametrize("printed, repaired", [
+    ("Sở Công Thƣơng\n", "Sở Công Thương\n"),
+    # 'Ð' (U+00D0) and 'ð' (U+00F0) stand for Đ/đ in Windows-1258 text read as Latin-1 and in some PDF or OCR text:
+    # 'Ðiều 1.' was no article label
+    ("QUYẾT ĐỊNH:\nÐiều 1. Sở Tài chính chủ trì, ðôn ðốc thực hiện.\n",
+     "QUYẾT ĐỊNH:\nĐiều 1. Sở Tài chính chủ trì, đôn đốc thực hiện.\n"),
+])
+def test_glyph_repairs_reported(tmp_path, printed, repaired):
     path = tmp_path / "g.txt"
-    path.write_text("Sở Công Thƣơng\n", encoding="utf-8")
+    path.write_text(printed, encoding="utf-8")
     source = read(path)
-    assert source.text == "Sở Công Thương\n"
+    assert source.text == repaired
     assert source.notices[0].code == "glyph"
 
 
@@ -208,13 +215,3 @@ def test_notes_above_the_national_title_are_no_header_lines():
                    "Bộ Công Thương\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"):
         source = from_string(header + "Số: 12/QĐ-BCT | Hà Nội, ngày 4 tháng 5 năm 2035\nQUYẾT ĐỊNH\n")
         assert source.fields["issuer"] == "Bộ Công Thương"
-
-
-def test_latin_eth_for_the_vietnamese_d_is_repaired(tmp_path):
-    # 'Ð' (U+00D0) and 'ð' (U+00F0) stand for Đ/đ in Windows-1258 text read as Latin-1 and in some PDF or OCR text:
-    # 'Ðiều 1.' was no article label
-    path = tmp_path / "eth.txt"
-    path.write_text("QUYẾT ĐỊNH:\nÐiều 1. Sở Tài chính chủ trì, ðôn ðốc thực hiện.\n", encoding="utf-8")
-    source = read(path)
-    assert source.text == "QUYẾT ĐỊNH:\nĐiều 1. Sở Tài chính chủ trì, đôn đốc thực hiện.\n"
-    assert source.notices[0].code == "glyph"
