@@ -89,8 +89,8 @@ class TaskTableColumns(BaseModel):
     group_marks: str = r"^[IVXL]{1,5}\.?$"
     row_marks: str = r"^\d{1,3}\.?$"
     sub_marks: str = r"^(?:[a-zđ][).]?|\d{1,3}\.\d{1,3}\.?)$"
-    restated_min: float = Field(default=90, ge=0, le=100)
-    restated_min_numbered: float = Field(default=60, ge=0, le=100)
+    restated_min_set: float = Field(default=85, ge=0, le=100)
+    restated_min_sort: float = Field(default=55, ge=0, le=100)
 
     @field_validator("group_marks", "row_marks", "sub_marks")
     @classmethod
@@ -171,8 +171,8 @@ class _Cues:
     group_mark: re.Pattern
     row_mark: re.Pattern
     sub_mark: re.Pattern
-    restated_min: float
-    restated_min_numbered: float
+    restated_min_set: float
+    restated_min_sort: float
 
 
 def _openings(phrases: list[str], *, case: bool = False) -> re.Pattern:
@@ -238,8 +238,8 @@ def _cues() -> _Cues:
         group_mark=re.compile(rules.task_table.group_marks),
         row_mark=re.compile(rules.task_table.row_marks),
         sub_mark=re.compile(rules.task_table.sub_marks),
-        restated_min=rules.task_table.restated_min,
-        restated_min_numbered=rules.task_table.restated_min_numbered,
+        restated_min_set=rules.task_table.restated_min_set,
+        restated_min_sort=rules.task_table.restated_min_sort,
     )
 
 
@@ -467,15 +467,13 @@ def _row_kind(mark: str, cues: _Cues) -> str | None:
     return None
 
 
-def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document,
-                 used: set[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
+def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used: set[str]) -> dict[str, str]:
     """One section per table, one task per numbered row: the task column's text, then the other columns
     under their printed headings ("(Cơ quan chủ trì: …; Thời gian: …)"). A numbered row with sub-rows
     ("1 | Tuyên truyền …" then "a) | …", "b) | …") is a section over them instead, and a sub-row takes the
-    numbered row's cells where its own are empty. Returns, per row task, its task cell and its numbering
-    ("1", "b")."""
+    numbered row's cells where its own are empty. Returns each row task's task cell."""
     cues = _cues()
-    emitted: dict[str, tuple[str, tuple[str, ...]]] = {}
+    emitted: dict[str, str] = {}
     for number, table in enumerate(tables, start=1):
         table_id = _unique(f"Bảng.{number}", used)
         used.add(table_id)
@@ -489,7 +487,6 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document,
         kinds = [_row_kind(cells[0], cues) for cells in rows]
         group_id = row_group = table_id
         numbered: list[str] = []
-        numbered_mark = ""
         for position, (index, cells, kind) in enumerate(zip(table.rows[1:], rows, kinds, strict=True)):
             block = blocks[index]
             mark = cells[0].rstrip(".)").rsplit(".", 1)[-1]  # "1.2" under row "1" is its "2"
@@ -504,16 +501,16 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document,
                 if kind == "group":
                     group_id = row_group = section_id
                 else:
-                    row_group, numbered, numbered_mark = section_id, cells, mark
+                    row_group, numbered = section_id, cells
                 continue
             if kind == "row":
-                row_group, numbered, numbered_mark = group_id, [], ""
+                row_group, numbered = group_id, []
             elif numbered:  # a sub-row: the numbered row's cells fill its empty ones
                 cells += [""] * (len(numbered) - len(cells))
                 cells = [c or (numbered[i] if i < len(numbered) and i != task_column else "") for i, c in enumerate(cells)]
             text = cells[task_column] if task_column < len(cells) else ""
             task_id = _unique(f"{row_group}.{mark}", used)
-            emitted[task_id] = (text, (numbered_mark, mark) if numbered_mark else (mark,))
+            emitted[task_id] = text
             extra = [f"{table.header[i]}: {cells[i]}" for i in range(len(cells))
                      if i not in (0, task_column) and i < len(table.header) and cells[i] and table.header[i]]
             if extra:
@@ -524,24 +521,24 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document,
     return emitted
 
 
-def _drop_restated(doc: Document, rows: dict[str, tuple[str, tuple[str, ...]]], cues: _Cues) -> None:
+def _drop_restated(doc: Document, rows: dict[str, str], cues: _Cues) -> None:
     """A plan that lists its activities in its body and again, with who does them, in a task table (a
     "Phụ lục" of rows "a) | Tổ chức hội nghị … | Cục … | …"): the row is the assignment, the body item only
-    describes it. A body item restated by a row (wording at least `restated_min` alike, or `restated_min_numbered`
-    when it carries the row's numbering: "II.1.b" and row "1 | b)") is no task of its own; counting it twice would
-    show the same activity both carried out and left undone. Each row restates one item at most."""
-    body = [t for t in doc.tasks if t.id not in rows]
+    describes it. A body item that names no one and is restated by a row is no task of its own; counted
+    twice, the same activity would show as carried out and as left undone. Restated: the words of the shorter
+    text are nearly all in the longer one (token_set_ratio >= restated_min_set) and the two are alike as wholes
+    (token_sort_ratio >= restated_min_sort), so that a row merely on the same subject does not count. Each row
+    restates one item at most, the closest pairs first."""
     pairs = []
-    for task in body:
-        path = tuple(task.id.split("."))
+    for task in doc.tasks:
         form = match_form(task.text)
-        for row_id, (cell, numbering) in rows.items():
-            # token_sort: the whole of both (a short row inside a long item is no restatement); token_set when
-            # the numbering agrees (a row may say in brief what its item says at length)
-            same_number = path[-len(numbering):] == numbering
-            score = (fuzz.token_set_ratio if same_number else fuzz.token_sort_ratio)(form, match_form(cell))
-            if score >= (cues.restated_min_numbered if same_number else cues.restated_min):
-                pairs.append((score + (100 if same_number else 0), task.id, row_id))
+        if task.id in rows or cues.subject.match(form) or cues.assignment.match(form) or cues.body_duty.search(form):
+            continue  # an item that names who does it ("Bộ Tài chính …", "Giao Sở …", "… chủ trì …") assigns itself
+        for row_id, cell in rows.items():
+            cell_form = match_form(cell)
+            contained, alike = fuzz.token_set_ratio(form, cell_form), fuzz.token_sort_ratio(form, cell_form)
+            if contained >= cues.restated_min_set and alike >= cues.restated_min_sort:
+                pairs.append((contained + alike, task.id, row_id))
     dropped: dict[str, str] = {}
     taken: set[str] = set()
     for _, task_id, row_id in sorted(pairs, reverse=True):

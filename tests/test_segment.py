@@ -657,15 +657,20 @@ def test_a_body_item_restated_by_a_task_table_row_is_no_task_of_its_own():
         "b) Tổ chức các hội thảo chuyên đề hướng dẫn thực hiện Nghị định như: đăng ký dự án, đo đạc, báo cáo, "
         "thẩm định kết quả.\n"
         "2. Xây dựng cơ sở dữ liệu về kiểm kê khí nhà kính lĩnh vực lâm nghiệp.\n"
-        "3. Đánh giá tác động của Nghị định đối với người dân vùng có rừng.\n")
+        "3. Đánh giá tác động của Nghị định đối với người dân vùng có rừng.\n"
+        "4. Cục Lâm nghiệp chủ trì rà soát danh mục phương pháp tạo tín chỉ các-bon rừng.\n")
     table = ("PHỤ LỤC\nSTT | Nội dung hoạt động | Cơ quan chủ trì | Thời gian thực hiện\n"
              "1 | Tuyên truyền, phổ biến Nghị định |  | \n"
              "a) | Tổ chức hội nghị phổ biến, triển khai Nghị định đến các cơ quan ở trung ương, địa phương. | "
              "Cục Lâm nghiệp | Quý III/2033\n"
              "b) | Tổ chức hội thảo chuyên đề hướng dẫn thực hiện Nghị định. | Cục Lâm nghiệp | Quý IV/2033\n"
-             "2 | Xây dựng cơ sở dữ liệu kiểm kê khí nhà kính lĩnh vực lâm nghiệp. | Cục Lâm nghiệp | Năm 2034\n")
+             "2 | Xây dựng cơ sở dữ liệu kiểm kê khí nhà kính lĩnh vực lâm nghiệp. | Cục Lâm nghiệp | Năm 2034\n"
+             "3 | Khảo sát tác động của Nghị định đối với doanh nghiệp. | Vụ Pháp chế | Năm 2034\n"
+             "4 | Rà soát danh mục phương pháp tạo tín chỉ các-bon rừng. | Cục Lâm nghiệp | Năm 2035\n")
     doc = parse_text(body + "Nơi nhận:\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Văn A\n" + table)
-    assert [t.id for t in doc.tasks] == ["II.3", "Bảng.1.1.a", "Bảng.1.1.b", "Bảng.1.2"]
+    # II.3 is on the subject of row 3 but not restated by it; II.4 names who does it, so it assigns by itself
+    assert [t.id for t in doc.tasks] == ["II.3", "II.4", "Bảng.1.1.a", "Bảng.1.1.b", "Bảng.1.2", "Bảng.1.3",
+                                         "Bảng.1.4"]
     notes = [n.message for n in doc.notices if n.code == "restated-in-table"]
     assert notes[0].startswith("II.1.a: được nhắc lại ở dòng Bảng.1.1.a") and len(notes) == 3
 
