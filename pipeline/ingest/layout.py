@@ -41,6 +41,12 @@ class SignatureStamp(BaseModel):
     fields: str
 
 
+class FrontMatter(BaseModel):
+    fence: str
+    field: str
+    max_lines: PositiveInt
+
+
 class IngestRules(BaseModel):
     header: HeaderPatterns
     rule_line: str
@@ -61,6 +67,8 @@ class IngestRules(BaseModel):
     code_hyphen: CodeHyphen
     layout_table: list[str]
     signature_stamp: SignatureStamp | None = None
+    page_break_marker: list[str] = []
+    front_matter: FrontMatter | None = None
 
 
 def ingest_rules() -> IngestRules:
@@ -170,7 +178,7 @@ def signature_stamp_lines(lines: list[str | None]) -> set[int]:
     opening, fields = re.compile(stamp.opening), re.compile(stamp.fields)
 
     def field(k: int) -> bool:
-        text = lines[k]
+        text = lines[k] if k < len(lines) else None
         return text is not None and ":" in text and bool(fields.match(fold(text)))
 
     i = 0
@@ -182,14 +190,43 @@ def signature_stamp_lines(lines: list[str | None]) -> set[int]:
         found.add(i)
         i += 1
         while i < len(lines):
-            if lines[i] is None and i + 1 < len(lines) and field(i + 1):
+            if lines[i] is None and field(i + 1):
                 i += 1  # a blank line inside the stamp
             elif field(i):
                 found.add(i)
                 i += 1
+            elif lines[i] is not None and (field(i + 1) or lines[i + 1:i + 2] == [None] and field(i + 2)):
+                found.add(i)  # one field garbled by OCR past recognition, between two that are not
+                i += 1
             else:
                 break
     return found
+
+
+def front_matter_lines(lines: list[str]) -> int:
+    """How many lines at the top of a Markdown file are its front matter ("---" / "title: …" / "---";
+    rules/ingest.yaml `front_matter`); 0 when there is none."""
+    rules = ingest_rules().front_matter
+    if rules is None or not lines or not re.fullmatch(rules.fence, lines[0]):
+        return 0
+    fence, field = re.compile(rules.fence), re.compile(rules.field)
+    for k in range(1, min(len(lines), rules.max_lines + 2)):
+        if fence.fullmatch(lines[k]):
+            return k + 1 if k > 1 else 0
+        if lines[k].strip() and not field.match(lines[k]):
+            return 0
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _page_break_markers() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in ingest_rules().page_break_marker)
+
+
+def is_page_break_marker(line: str) -> bool:
+    """A converter's page-break line ("--- PAGE BREAK ---"; rules/ingest.yaml `page_break_marker`)."""
+    folded = fold(line)
+    return any(p.fullmatch(folded) for p in _page_break_markers())
 
 
 def header_fields(left: list[str], right: list[str]) -> dict[str, str]:
