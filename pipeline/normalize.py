@@ -31,7 +31,7 @@ from .ingest.layout import (
     signature_stamp_lines,
     split_merged_header,
 )
-from .model import Block, SourceText, Span
+from .model import Block, Notice, SourceText, Span
 from .rules import load_rules
 
 # --------------------------------------------------------------------------- numbering grammar
@@ -96,9 +96,11 @@ def parse_label(text: str) -> Label | None:
         rest = text[end:]
         if rule.upper_after and rest[:1].islower():
             continue
-        if rule.sequence == "roman" and not _valid_roman(match.group("value")):
-            continue
         value = match.groupdict().get("value") or ""
+        if rule.sequence == "roman":
+            value = value.replace("l", "I")  # OCR's l for I ("Il." for II); rules/numbering.yaml
+            if not _valid_roman(value):
+                continue
         return Label(rule.kind, match.group("label"), value, end, rule.rank)
     return None
 
@@ -463,7 +465,29 @@ def normalize(source: SourceText) -> list[Block]:
             sequences.margin = line.indent
         previous = line
         blank_between = False
+    _read_first_part_misread_as_one(blocks, source)
     return [_block(group, source) for group in _join_quotations(blocks)]
+
+
+def _read_first_part_misread_as_one(groups: list[list[_Line]], source: SourceText) -> None:
+    """OCR reads the first part's "I." as "1." ("1. TINH THẦN CHỈ ĐẠO" … "II. NHIỆM VỤ, GIẢI PHÁP"): when the
+    first roman label of a document is "II." and an upper-case heading "1. …" stands before it, that heading is
+    part I (rules/numbering.yaml). Its label is read "I." and a notice says so."""
+    labels = [group[0].label for group in groups]
+    first_roman = next((i for i, label in enumerate(labels) if label is not None and label.kind == "roman"), None)
+    if first_roman is None or labels[first_roman].value != "II":
+        return
+    for group, label in zip(groups[:first_roman], labels[:first_roman], strict=True):
+        if label is None or label.kind != "number":
+            continue
+        line = group[0]
+        if label.value == "1" and _is_upper_line(line.text[label.end:]):
+            line.text = "I." + line.text[len(label.printed):]
+            line.label = parse_label(line.text)
+            source.notices.append(Notice(source.path, f"nhãn '{label.printed}' trước phần 'II.' đọc là 'I.' "
+                                                      "(chữ số La Mã đọc nhầm)", line=line.number,
+                                         page=line.page, code="label-repaired"))
+        return
 
 
 _QUOTES = "\"“”"

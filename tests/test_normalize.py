@@ -38,6 +38,8 @@ def test_parse_label_kinds():
     assert parse_label("b. Sở Tư pháp").kind == "letter_dot" and parse_label("v.v. các") is None
     assert parse_label("– Rà soát").kind == "dash"
     assert parse_label("2021 của Thủ tướng") is None
+    assert parse_label("Il. TỔ CHỨC THỰC HIỆN").value == "II"  # OCR's l for I
+    assert parse_label("l. Sở Tư pháp").kind == "letter_dot"
     assert parse_label("5. tháng sau") is None  # a number opening a wrapped sentence
     assert parse_label("Mục tiêu chung") is None
     assert parse_label("IIV. sai") is None

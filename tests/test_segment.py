@@ -1358,3 +1358,41 @@ def test_a_date_line_whose_place_lost_its_comma():
                         "tháng 01 năm 2031\nKính gửi: Sở Xây dựng\n1. Sở Xây dựng rà soát các kho chứa.\n"
                         "2. Sở Tài chính bố trí kinh phí.\n")
     assert letter.meta.date is None
+
+
+OCR_DIRECTIVE = """THỦ TƯỚNG CHÍNH PHỦ
+
+CHỈ THỊ
+Về tăng cường phòng, chống thiên tai
+
+1. NHẬN THỨC CHUNG
+
+1. Các bộ, ngành, địa phương quán triệt nhiệm vụ phòng, chống thiên tai.
+
+II. NHIỆM VỤ, GIẢI PHÁP
+
+1. Khắc phục hậu quả thiên tai
+
+a) Bộ Nông nghiệp và Môi trường chủ trì tổng hợp tình hình thiệt hại.
+
+b) Bộ Xây dựng khôi phục giao thông.
+
+©) Bộ Tài chính bố trí kinh phí khắc phục hậu quả.
+
+Il. TỔ CHỨC THỰC HIỆN
+
+1. Văn phòng Chính phủ theo dõi, đôn đốc việc thực hiện Chỉ thị này./.
+
+Noi nhận: THỦ TƯỚNG
+- Các Bộ, cơ quan ngang Bộ;
+- Lưu: VT, NN.
+"""
+
+
+def test_roman_parts_misread_by_ocr_and_a_recipients_line_without_its_horn():
+    doc = parse_text(OCR_DIRECTIVE)
+    assert [s.id for s in doc.sections if s.parent is None] == ["I", "II", "III"]
+    assert [t.id for t in doc.tasks] == ["I.1", "II.1.a", "II.1.b", "II.1.c", "III.1"]  # '©)' is OCR's 'c)'
+    assert doc.tasks[-1].id == "III.1" and doc.tasks[-1].text.endswith("Chỉ thị này./.")
+    assert "Lưu: VT, NN." in doc.closing  # 'Noi nhận' (OCR lost the horn) opens the closing: no recipient is a task
+    assert any("đọc là 'I.'" in n.message for n in doc.notices)
