@@ -975,3 +975,15 @@ def test_a_later_clause_whose_subject_only_coordinates_adds_no_lead():
     assert _texts(roles.leads) == ["Bộ Xây dựng", "Bộ Công Thương"]
     roles = read_roles("Bộ Xây dựng lập kế hoạch kiểm tra. Các địa phương có trách nhiệm tổ chức thực hiện.", later=True)
     assert _texts(roles.leads) == ["Bộ Xây dựng", "Các địa phương"]
+
+
+@pytest.mark.parametrize("text, leads, coordinators", [
+    ("Bộ Ngoại giao chủ trì, phối hợp các Bộ: Công an, Tài chính và các cơ quan liên quan đề xuất miễn thị thực.",
+     ["Bộ Ngoại giao"], ["Bộ Công an", "Bộ Tài chính"]),
+    ("Sở Nội vụ chủ trì, phối hợp Sở Tài chính, Sở Y tế rà soát biên chế.", ["Sở Nội vụ"], ["Sở Tài chính", "Sở Y tế"]),
+    ("Sở Y tế phối hợp tổ chức tập huấn cho cán bộ.", ["Sở Y tế"], []),  # a verb after the cue names no one
+])
+def test_coordinators_after_phoi_hop_without_voi(text, leads, coordinators):
+    roles = read_roles(text, later=True)
+    assert [m.text for m in roles.leads] == leads
+    assert [m.text for m in roles.coordinators] == coordinators
