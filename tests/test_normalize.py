@@ -40,6 +40,8 @@ def test_parse_label_kinds():
     assert parse_label("2021 của Thủ tướng") is None
     assert parse_label("Il. TỔ CHỨC THỰC HIỆN").value == "II"  # OCR's l for I
     assert parse_label("l. Sở Tư pháp").kind == "letter_dot"
+    assert parse_label("2/ Tổ chức quán triệt").value == "2"  # a slash after the number (letters of the ministries)
+    assert parse_label("10/1/2019 Tổng cục") is None
     assert parse_label("5. tháng sau") is None  # a number opening a wrapped sentence
     assert parse_label("Mục tiêu chung") is None
     assert parse_label("IIV. sai") is None
@@ -363,6 +365,11 @@ def test_header_columns_printed_with_a_single_space_between_them():
     ("Số: 9/UBND-VX TP. Đà Nẵng, ngày   tháng 2 năm 2026", ["Số: 9/UBND-VX", "TP. Đà Nẵng, ngày   tháng 2 năm 2026"]),
     ("Số: 12/BTC-QLCS", ["Số: 12/BTC-QLCS"]),  # no place and date after it
     ("Hà Nội, ngày 3 tháng 6 năm 2026", ["Hà Nội, ngày 3 tháng 6 năm 2026"]),  # no số hiệu before it
+    # OCR: marks lost, the day stuck to "ngày"
+    ("Số: 77 /TCT-KK Hà Nội, ngàyA5 thang 4 nam 2031", ["Số: 77 /TCT-KK", "Hà Nội, ngàyA5 thang 4 nam 2031"]),
+    # the issuer's second line beside the motto
+    ("CỤC HẢI QUAN Độc lập - Tự do - Hạnh phúc", ["CỤC HẢI QUAN", "Độc lập - Tự do - Hạnh phúc"]),
+    ("—— Độc lập - Tự do - Hạnh phúc", ["—— Độc lập - Tự do - Hạnh phúc"]),
 ])
 def test_a_number_line_splits_before_its_place_and_date(line, columns):
     # (where it splits: rules/ingest.yaml `merged_place_date`)

@@ -1396,3 +1396,25 @@ def test_roman_parts_misread_by_ocr_and_a_recipients_line_without_its_horn():
     assert doc.tasks[-1].id == "III.1" and doc.tasks[-1].text.endswith("Chỉ thị này./.")
     assert "Lưu: VT, NN." in doc.closing  # 'Noi nhận' (OCR lost the horn) opens the closing: no recipient is a task
     assert any("đọc là 'I.'" in n.message for n in doc.notices)
+
+
+def test_letter_header_and_items_as_ocr_leaves_them():
+    text = "\n".join([
+        "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "CỤC HẢI QUAN Độc lập - Tự do - Hạnh phúc",
+        "Số: 77 /CHQ-GSQL Hà Nội, ngày 15 thang 4 nam 2031",
+        "",
+        "V/v tăng cường kiểm tra sau thông quan",
+        "",
+        "Kính gửi: Chi cục Hải quan khu vực I.",
+        "",
+        "Cục Hải quan yêu cầu Chi cục Hải quan khu vực I thực hiện các việc sau:",
+        "",
+        "1/ Rà soát danh sách doanh nghiệp có rủi ro cao.",
+        "",
+        "2/ Báo cáo kết quả trước ngày 30 tháng 6 năm 2031./.",
+    ]) + "\n"
+    doc = parse_text(text)
+    assert (doc.meta.number, doc.meta.date) == ("77/CHQ-GSQL", "2031-04-15")
+    assert doc.meta.title.startswith("V/v tăng cường kiểm tra")
+    assert [t.id for t in doc.tasks] == ["1", "2"]

@@ -150,10 +150,13 @@ def joins_code_hyphen(line: str, next_line: str) -> bool:
     return bool(patterns["code_hyphen_end"].search(line.rstrip()) and patterns["code_hyphen_start"].match(next_line))
 
 
+_MOTTO_OPENING = re.compile(r"\bdoc ?lap\b")
+
+
 def split_merged_header(text: str) -> list[str]:
     """The two columns of a header line printed with a single space between them (OCR, text copied from a PDF):
-    "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/BTC-QLCS Hà Nội, ngày 3 tháng 6 năm 2026"; the
-    line itself when it is no such line."""
+    "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỔNG CỤC THUẾ Độc lập - Tự do - Hạnh phúc", "Số: 12/BTC-QLCS
+    Hà Nội, ngày 3 tháng 6 năm 2026"; the line itself when it is no such line."""
     patterns = _compiled()  # the header's own patterns (rules/ingest.yaml `header`, `merged_place_date`)
     plain = strip_diacritics(text).lower()  # one character for one: positions stay those of `text`
     nation = patterns["nation"].search(plain)
@@ -161,6 +164,12 @@ def split_merged_header(text: str) -> list[str]:
         issuer = text[:nation.start()]
         if issuer.strip() and issuer == issuer.upper():
             return [issuer.strip(), text[nation.start():].strip()]
+    motto = _MOTTO_OPENING.search(plain)
+    if motto is not None and motto.start() > 0 and plain[motto.start() - 1].isspace() and \
+            patterns["motto"].search(fold(text[motto.start():])):
+        issuer = text[:motto.start()]  # the issuer's second line beside the motto ("TỔNG CỤC THUẾ Độc lập - …")
+        if any(c.isalpha() for c in issuer) and issuer == issuer.upper():
+            return [issuer.strip(), text[motto.start():].strip()]
     if patterns["number"].search(nfc(text)):
         place_date = patterns["merged_place_date"].search(text)
         if place_date is not None and place_date.start() > 4:
