@@ -83,6 +83,7 @@ class RoleRules(BaseModel):
     named_heads: list[str] = []
     plural_heads: list[str]
     articles: list[str]
+    honorifics: list[str] = []
     adverbial_openers: list[str] = []
     adverbial_closers: list[str] = []
     address_openers: list[str] = []
@@ -183,7 +184,7 @@ def _register_tokenizer() -> str:
 _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "coordinating",
               "advise", "advise_fill", "direct",
               "direct_chain", "title", "head", "named_head", "plural_head", "article", "adverbial", "address", "heading_opener",
-              "duty_heading", "adverbial_closer", "place", "group_qualifier", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "transfer_closing", "stop",
+              "duty_heading", "adverbial_closer", "place", "group_qualifier", "honorific", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "transfer_closing", "stop",
               "clause_frame", "non_predicate", "scope_tail")
 
 
@@ -235,6 +236,7 @@ def engine() -> Engine:
         "adverbial_closer": rules.adverbial_closers,
         "address": rules.address_openers, "heading_opener": rules.heading_openers,
         "duty_heading": rules.duty_headings, "place": rules.place_qualifiers, "group_qualifier": rules.group_qualifiers,
+        "honorific": rules.honorifics,
         "preposition": rules.prepositions, "compound": rules.compounds, "list_introducer": rules.list_introducers,
         "shared_head": rules.shared_heads, "power": rules.power_openings, "transfer": rules.power_transfers,
         "transfer_closing": rules.transfer_closings,
@@ -355,6 +357,8 @@ class Reader:
         t = self.t
         if i >= self.n:
             return None
+        if t.cue("honorific", i):  # "đồng chí Cục trưởng …": the office holder named after the form of address
+            return self.item_kind(t.cue("honorific", i))
         if t.agency(i):
             return "named"
         if t.cue("title", i):
@@ -380,6 +384,8 @@ class Reader:
 
     def parse_item(self, i: int) -> Item | None:
         t = self.t
+        if t.cue("honorific", i) and self.item_kind(i):
+            return self.parse_item(t.cue("honorific", i))  # the form of address is no part of the name
         kind = self.item_kind(i)
         if kind is None:
             return self.shared_item(i)

@@ -987,3 +987,12 @@ def test_coordinators_after_phoi_hop_without_voi(text, leads, coordinators):
     roles = read_roles(text, later=True)
     assert [m.text for m in roles.leads] == leads
     assert [m.text for m in roles.coordinators] == coordinators
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("Cục Hải quan yêu cầu đồng chí Chi cục trưởng Chi cục Hải quan khu vực I thực hiện các việc sau:",
+     "Chi cục trưởng Chi cục Hải quan khu vực I"),
+    ("Giao các đồng chí Giám đốc Sở Y tế chủ trì tổ chức thực hiện.", "Giám đốc Sở Y tế"),
+])
+def test_a_form_of_address_before_an_office_holder_is_no_part_of_the_name(text, lead):
+    assert [m.text for m in read_roles(text, later=True).leads] == [lead]
