@@ -1032,7 +1032,9 @@ def _holder_heading(reader: Reader, roles: Roles) -> Roles:
 
 # --------------------------------------------------------------------------- citations and deadlines
 
-_NUMBER = re.compile(r"(?<![\w/])(\d{1,5})(?:/(\d{4}))?([/-])([A-ZĐ][A-Za-zĐđ0-9]*(?:[-/&][A-Za-zĐđ0-9]+)*)")
+# (a code part may stand one space after its hyphen, as OCR and PDF copies leave it: "11/CT- TTg", "42/QĐ- TCT";
+# such a part is a code in capitals, never a word such as "Sở")
+_NUMBER = re.compile(r"(?<![\w/])(\d{1,5})(?:/(\d{4}))?([/-])([A-ZĐ][A-Za-zĐđ0-9]*(?:(?:[-/&]|- (?=[A-ZĐ]{2}))[A-Za-zĐđ0-9]+)*)")
 _DATE_AFTER = re.compile(r"^\s*,?\s*ngày\s+(\d{1,2})\s*(?:tháng\s+|/|-|\.)\s*(\d{1,2})\s*(?:năm\s+|/|-|\.)\s*(\d{4})",
                          re.I)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -1073,6 +1075,7 @@ def find_citations(text: str) -> list[Citation]:
     found: list[Citation] = []
     for match in _NUMBER.finditer(form):
         number, year, sep, code = match.groups()
+        code = code.replace(" ", "")
         if not any(c.isupper() for c in code[:3]):
             continue
         code, type_code, issuer = _split_code(code)

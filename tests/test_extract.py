@@ -996,3 +996,9 @@ def test_coordinators_after_phoi_hop_without_voi(text, leads, coordinators):
 ])
 def test_a_form_of_address_before_an_office_holder_is_no_part_of_the_name(text, lead):
     assert [m.text for m in read_roles(text, later=True).leads] == [lead]
+
+
+def test_a_code_part_one_space_after_its_hyphen_stays_in_the_number():
+    # OCR and PDF copies leave "11/CT- TTg"; a word after "- " is no code part
+    found = find_citations("Thực hiện Chỉ thị số 7/CT- TTg ngày 02/3/2031 và Văn bản số 12/UBND- Sở Y tế đề nghị.")
+    assert [(c.number, c.date) for c in found] == [("7/CT-TTg", "2031-03-02"), ("12/UBND", None)]
