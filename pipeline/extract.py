@@ -84,6 +84,7 @@ class RoleRules(BaseModel):
     plural_heads: list[str]
     articles: list[str]
     honorifics: list[str] = []
+    example_introducers: list[str] = []
     adverbial_openers: list[str] = []
     adverbial_closers: list[str] = []
     address_openers: list[str] = []
@@ -184,7 +185,7 @@ def _register_tokenizer() -> str:
 _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "coordinating",
               "advise", "advise_fill", "direct",
               "direct_chain", "title", "head", "named_head", "plural_head", "article", "adverbial", "address", "heading_opener",
-              "duty_heading", "adverbial_closer", "place", "group_qualifier", "honorific", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "transfer_closing", "stop",
+              "duty_heading", "adverbial_closer", "place", "group_qualifier", "honorific", "examples", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "transfer_closing", "stop",
               "clause_frame", "non_predicate", "scope_tail")
 
 
@@ -236,7 +237,7 @@ def engine() -> Engine:
         "adverbial_closer": rules.adverbial_closers,
         "address": rules.address_openers, "heading_opener": rules.heading_openers,
         "duty_heading": rules.duty_headings, "place": rules.place_qualifiers, "group_qualifier": rules.group_qualifiers,
-        "honorific": rules.honorifics,
+        "honorific": rules.honorifics, "examples": rules.example_introducers,
         "preposition": rules.prepositions, "compound": rules.compounds, "list_introducer": rules.list_introducers,
         "shared_head": rules.shared_heads, "power": rules.power_openings, "transfer": rules.power_transfers,
         "transfer_closing": rules.transfer_closings,
@@ -935,6 +936,11 @@ class Reader:
                 items, j = self.parse_list(coord)
                 if items:
                     roles.coordinators += self.mentions(items)
+                    examples = t.cue("examples", j) if j < self.n else None
+                    if examples:  # "các cơ quan liên quan như: Công an, Quản lý thị trường …": the bodies meant
+                        named, k = self.parse_list(examples + (examples < self.n and t.words[examples] == ":"))
+                        roles.coordinators += self.mentions(named)
+                        j = k if named else j
                     i = j
                     continue
                 i = coord

@@ -1002,3 +1002,9 @@ def test_a_code_part_one_space_after_its_hyphen_stays_in_the_number():
     # OCR and PDF copies leave "11/CT- TTg"; a word after "- " is no code part
     found = find_citations("Thực hiện Chỉ thị số 7/CT- TTg ngày 02/3/2031 và Văn bản số 12/UBND- Sở Y tế đề nghị.")
     assert [(c.number, c.date) for c in found] == [("7/CT-TTg", "2031-03-02"), ("12/UBND", None)]
+
+
+def test_coordinators_a_group_names_after_nhu():
+    roles = read_roles("Sở Công Thương chủ trì, phối hợp với các đơn vị liên quan như: Sở Tài chính, Công an tỉnh "
+                       "kiểm tra thị trường.", later=True)
+    assert [m.text for m in roles.coordinators] == ["các đơn vị liên quan", "Sở Tài chính", "Công an tỉnh"]
