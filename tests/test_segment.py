@@ -1379,6 +1379,10 @@ b) Bộ Xây dựng khôi phục giao thông.
 
 ©) Bộ Tài chính bố trí kinh phí khắc phục hậu quả.
 
+đ) Bộ Công an bảo đảm an ninh trật tự.
+
+đ) Bộ Y tế phòng, chống dịch bệnh sau thiên tai.
+
 Il. TỔ CHỨC THỰC HIỆN
 
 1. Văn phòng Chính phủ theo dõi, đôn đốc việc thực hiện Chỉ thị này./.
@@ -1392,10 +1396,12 @@ Noi nhận: THỦ TƯỚNG
 def test_roman_parts_misread_by_ocr_and_a_recipients_line_without_its_horn():
     doc = parse_text(OCR_DIRECTIVE)
     assert [s.id for s in doc.sections if s.parent is None] == ["I", "II", "III"]
-    assert [t.id for t in doc.tasks] == ["I.1", "II.1.a", "II.1.b", "II.1.c", "III.1"]  # '©)' is OCR's 'c)'
+    # '©)' is OCR's 'c)'; of 'đ)' printed twice after 'c)' the first is 'd)' misread
+    assert [t.id for t in doc.tasks] == ["I.1", "II.1.a", "II.1.b", "II.1.c", "II.1.d", "II.1.đ", "III.1"]
     assert doc.tasks[-1].id == "III.1" and doc.tasks[-1].text.endswith("Chỉ thị này./.")
     assert "Lưu: VT, NN." in doc.closing  # 'Noi nhận' (OCR lost the horn) opens the closing: no recipient is a task
     assert any("đọc là 'I.'" in n.message for n in doc.notices)
+    assert any("'Il.'" in n.message and "đọc là 'III.'" in n.message for n in doc.notices)
 
 
 def test_letter_header_and_items_as_ocr_leaves_them():
