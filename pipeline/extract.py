@@ -83,6 +83,8 @@ class RoleRules(BaseModel):
     named_heads: list[str] = []
     plural_heads: list[str]
     articles: list[str]
+    honorifics: list[str] = []
+    example_introducers: list[str] = []
     adverbial_openers: list[str] = []
     adverbial_closers: list[str] = []
     address_openers: list[str] = []
@@ -183,7 +185,7 @@ def _register_tokenizer() -> str:
 _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "coordinating",
               "advise", "advise_fill", "direct",
               "direct_chain", "title", "head", "named_head", "plural_head", "article", "adverbial", "address", "heading_opener",
-              "duty_heading", "adverbial_closer", "place", "group_qualifier", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "transfer_closing", "stop",
+              "duty_heading", "adverbial_closer", "place", "group_qualifier", "honorific", "examples", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "transfer_closing", "stop",
               "clause_frame", "non_predicate", "scope_tail")
 
 
@@ -235,6 +237,7 @@ def engine() -> Engine:
         "adverbial_closer": rules.adverbial_closers,
         "address": rules.address_openers, "heading_opener": rules.heading_openers,
         "duty_heading": rules.duty_headings, "place": rules.place_qualifiers, "group_qualifier": rules.group_qualifiers,
+        "honorific": rules.honorifics, "examples": rules.example_introducers,
         "preposition": rules.prepositions, "compound": rules.compounds, "list_introducer": rules.list_introducers,
         "shared_head": rules.shared_heads, "power": rules.power_openings, "transfer": rules.power_transfers,
         "transfer_closing": rules.transfer_closings,
@@ -355,6 +358,8 @@ class Reader:
         t = self.t
         if i >= self.n:
             return None
+        if t.cue("honorific", i):  # "đồng chí Cục trưởng …": the office holder named after the form of address
+            return self.item_kind(t.cue("honorific", i))
         if t.agency(i):
             return "named"
         if t.cue("title", i):
@@ -380,6 +385,8 @@ class Reader:
 
     def parse_item(self, i: int) -> Item | None:
         t = self.t
+        if t.cue("honorific", i) and self.item_kind(i):
+            return self.parse_item(t.cue("honorific", i))  # the form of address is no part of the name
         kind = self.item_kind(i)
         if kind is None:
             return self.shared_item(i)
@@ -929,6 +936,11 @@ class Reader:
                 items, j = self.parse_list(coord)
                 if items:
                     roles.coordinators += self.mentions(items)
+                    examples = t.cue("examples", j) if j < self.n else None
+                    if examples:  # "các cơ quan liên quan như: Công an, Quản lý thị trường …": the bodies meant
+                        named, k = self.parse_list(examples + (examples < self.n and t.words[examples] == ":"))
+                        roles.coordinators += self.mentions(named)
+                        j = k if named else j
                     i = j
                     continue
                 i = coord
@@ -1026,7 +1038,9 @@ def _holder_heading(reader: Reader, roles: Roles) -> Roles:
 
 # --------------------------------------------------------------------------- citations and deadlines
 
-_NUMBER = re.compile(r"(?<![\w/])(\d{1,5})(?:/(\d{4}))?([/-])([A-ZĐ][A-Za-zĐđ0-9]*(?:[-/&][A-Za-zĐđ0-9]+)*)")
+# (a code part may stand one space after its hyphen, as OCR and PDF copies leave it: "11/CT- TTg", "42/QĐ- TCT";
+# such a part is a code in capitals, never a word such as "Sở")
+_NUMBER = re.compile(r"(?<![\w/])(\d{1,5})(?:/(\d{4}))?([/-])([A-ZĐ][A-Za-zĐđ0-9]*(?:(?:[-/&]|- (?=[A-ZĐ]{2}))[A-Za-zĐđ0-9]+)*)")
 _DATE_AFTER = re.compile(r"^\s*,?\s*ngày\s+(\d{1,2})\s*(?:tháng\s+|/|-|\.)\s*(\d{1,2})\s*(?:năm\s+|/|-|\.)\s*(\d{4})",
                          re.I)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -1067,6 +1081,7 @@ def find_citations(text: str) -> list[Citation]:
     found: list[Citation] = []
     for match in _NUMBER.finditer(form):
         number, year, sep, code = match.groups()
+        code = code.replace(" ", "")
         if not any(c.isupper() for c in code[:3]):
             continue
         code, type_code, issuer = _split_code(code)

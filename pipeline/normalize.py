@@ -22,8 +22,16 @@ from functools import lru_cache
 
 from pydantic import BaseModel
 
-from .ingest.layout import header_kind, ingest_rules, opens_basis, signature_stamp_lines, split_merged_header
-from .model import Block, SourceText, Span
+from .ingest.layout import (
+    front_matter_lines,
+    header_kind,
+    ingest_rules,
+    is_page_break_marker,
+    opens_basis,
+    signature_stamp_lines,
+    split_merged_header,
+)
+from .model import Block, Notice, SourceText, Span
 from .rules import load_rules
 
 # --------------------------------------------------------------------------- numbering grammar
@@ -88,9 +96,11 @@ def parse_label(text: str) -> Label | None:
         rest = text[end:]
         if rule.upper_after and rest[:1].islower():
             continue
-        if rule.sequence == "roman" and not _valid_roman(match.group("value")):
-            continue
         value = match.groupdict().get("value") or ""
+        if rule.sequence == "roman":
+            value = value.replace("l", "I")  # OCR's l for I ("Il." for II); rules/numbering.yaml
+            if not _valid_roman(value):
+                continue
         return Label(rule.kind, match.group("label"), value, end, rule.rank)
     return None
 
@@ -455,7 +465,29 @@ def normalize(source: SourceText) -> list[Block]:
             sequences.margin = line.indent
         previous = line
         blank_between = False
+    _read_first_part_misread_as_one(blocks, source)
     return [_block(group, source) for group in _join_quotations(blocks)]
+
+
+def _read_first_part_misread_as_one(groups: list[list[_Line]], source: SourceText) -> None:
+    """OCR reads the first part's "I." as "1." ("1. TINH THẦN CHỈ ĐẠO" … "II. NHIỆM VỤ, GIẢI PHÁP"): when the
+    first roman label of a document is "II." and an upper-case heading "1. …" stands before it, that heading is
+    part I (rules/numbering.yaml). Its label is read "I." and a notice says so."""
+    labels = [group[0].label for group in groups]
+    first_roman = next((i for i, label in enumerate(labels) if label is not None and label.kind == "roman"), None)
+    if first_roman is None or labels[first_roman].value != "II":
+        return
+    for group, label in zip(groups[:first_roman], labels[:first_roman], strict=True):
+        if label is None or label.kind != "number":
+            continue
+        line = group[0]
+        if label.value == "1" and _is_upper_line(line.text[label.end:]):
+            line.text = "I." + line.text[len(label.printed):]
+            line.label = parse_label(line.text)
+            source.notices.append(Notice(source.path, f"nhãn '{label.printed}' trước phần 'II.' đọc là 'I.' "
+                                                      "(chữ số La Mã đọc nhầm)", line=line.number,
+                                         page=line.page, code="label-repaired"))
+        return
 
 
 _QUOTES = "\"“”"
@@ -491,7 +523,12 @@ def _quote_count(text: str) -> int:
 def _prepare(source: SourceText) -> list[_Line | None]:
     """Cleaned lines; None for blank lines and dropped page furniture."""
     prepared: list[_Line | None] = []
+    # Markdown front matter is the collector's record of the file, not the document
+    front_matter = front_matter_lines([raw.text for raw in source.lines]) if source.kind == "md" else 0
     for raw in source.lines:
+        if raw.number <= front_matter or is_page_break_marker(raw.text):
+            prepared.append(None)  # a converter's page-break line stands for the break: a blank line
+            continue
         text, lead, trail, markup = _clean_line(raw.text, source.kind)
         if raw.style:
             markup |= set(raw.style)
@@ -515,6 +552,7 @@ def _prepare(source: SourceText) -> list[_Line | None]:
         indent = len(raw.text) - len(raw.text.lstrip(" \t\u00a0"))
         prepared.append(_Line(raw.number, text, start, max(end, start), raw.page, frozenset(markup), indent=indent))
     _drop_signature_stamps(prepared)
+    _drop_stray_bars(prepared)
     for i, line in enumerate(prepared):
         if line is None or not _PAGE_NUMBER.match(line.text):
             continue
@@ -532,6 +570,26 @@ def _drop_signature_stamps(prepared: list[_Line | None]) -> None:
     rules/ingest.yaml `signature_stamp`) is page furniture: its lines become blank."""
     for i in signature_stamp_lines([line.text if line is not None else None for line in prepared]):
         prepared[i] = None
+
+
+_STRAY_BAR = re.compile(r"(?<=[a-zà-ỹđ,]) \| (?=[a-zà-ỹđ])")
+
+
+def _drop_stray_bars(prepared: list[_Line | None]) -> None:
+    """OCR reads a speck or a fold in the paper as a bar inside a sentence ("nhiều quốc | gia"). One bar between
+    two words in lower case, on a line whose neighbours are no table rows, is such a speck, not a cell
+    boundary: a table's rows come in runs."""
+    def is_row(line: _Line | None) -> bool:
+        return line is not None and "table" in line.markup
+
+    for i, line in enumerate(prepared):
+        if not is_row(line) or line.text.count("|") != 1 or not _STRAY_BAR.search(line.text):
+            continue
+        before = next((p for p in reversed(prepared[:i]) if p is not None), None)
+        after = next((p for p in prepared[i + 1:] if p is not None), None)
+        if not is_row(before) and not is_row(after):
+            line.text = _STRAY_BAR.sub(" ", line.text)
+            line.markup = line.markup - {"table"}
 
 
 def _is_centred(line: _Line, before: _Line | None, after: _Line | None) -> bool:

@@ -1042,13 +1042,13 @@ def _validate_sequences(roots: list[_Node]) -> None:
 
     def walk(siblings: list[_Node]) -> None:
         previous: dict[str, int] = {}
-        for node in siblings:
+        for position, node in enumerate(siblings):
             if node.kind == "article":
                 articles.append(node)
             elif node.kind == "chapter":
                 chapters.append(node)
             else:
-                _check(node, previous)
+                _check(node, previous, siblings[position + 1] if position + 1 < len(siblings) else None)
             walk(node.children)
 
     walk(roots)
@@ -1058,7 +1058,7 @@ def _validate_sequences(roots: list[_Node]) -> None:
             _check(node, previous)
 
 
-def _check(node: _Node, previous: dict[str, int]) -> None:
+def _check(node: _Node, previous: dict[str, int], following: _Node | None = None) -> None:
     node.value = node.label.value
     sequence = sequence_of(node.kind)
     if sequence == "none":
@@ -1067,6 +1067,14 @@ def _check(node: _Node, previous: dict[str, int]) -> None:
     if index is None:
         return
     last = previous.get(node.kind)
+    if last is not None and index == last + 2 and following is not None and following.kind == node.kind \
+            and following.label.value == node.label.value:
+        # one label skipped and the next one printed the same ("c)", "đ)", "đ)"): this one is the skipped label
+        # misprinted ("d)" read as "đ)" by OCR), not the next one
+        node.value = value_at(sequence, node.label.value, last + 1)
+        node.problem = "repeated"
+        previous[node.kind] = last + 1
+        return
     if last is not None and index == last and sequence in ("letter", "arabic", "roman", "dotted"):
         expected = last + 1
         node.value = value_at(sequence, node.label.value, expected)
@@ -1100,7 +1108,12 @@ def _sequence_notices(roots: list[_Node], path: str) -> list[Notice]:
 
 
 def _printed_as(node: _Node, value: str) -> str:
-    return node.label.printed.replace(node.label.value, value, 1) if node.label.value else node.label.printed
+    printed, read = node.label.printed, node.label.value
+    if not read:
+        return printed
+    if read in printed:
+        return printed.replace(read, value, 1)
+    return value + printed[-1]  # a label read otherwise than printed ("Il." for II): the value and its mark
 
 
 

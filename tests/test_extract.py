@@ -975,3 +975,36 @@ def test_a_later_clause_whose_subject_only_coordinates_adds_no_lead():
     assert _texts(roles.leads) == ["Bộ Xây dựng", "Bộ Công Thương"]
     roles = read_roles("Bộ Xây dựng lập kế hoạch kiểm tra. Các địa phương có trách nhiệm tổ chức thực hiện.", later=True)
     assert _texts(roles.leads) == ["Bộ Xây dựng", "Các địa phương"]
+
+
+@pytest.mark.parametrize("text, leads, coordinators", [
+    ("Bộ Ngoại giao chủ trì, phối hợp các Bộ: Công an, Tài chính và các cơ quan liên quan đề xuất miễn thị thực.",
+     ["Bộ Ngoại giao"], ["Bộ Công an", "Bộ Tài chính"]),
+    ("Sở Nội vụ chủ trì, phối hợp Sở Tài chính, Sở Y tế rà soát biên chế.", ["Sở Nội vụ"], ["Sở Tài chính", "Sở Y tế"]),
+    ("Sở Y tế phối hợp tổ chức tập huấn cho cán bộ.", ["Sở Y tế"], []),  # a verb after the cue names no one
+])
+def test_coordinators_after_phoi_hop_without_voi(text, leads, coordinators):
+    roles = read_roles(text, later=True)
+    assert [m.text for m in roles.leads] == leads
+    assert [m.text for m in roles.coordinators] == coordinators
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("Cục Hải quan yêu cầu đồng chí Chi cục trưởng Chi cục Hải quan khu vực I thực hiện các việc sau:",
+     "Chi cục trưởng Chi cục Hải quan khu vực I"),
+    ("Giao các đồng chí Giám đốc Sở Y tế chủ trì tổ chức thực hiện.", "Giám đốc Sở Y tế"),
+])
+def test_a_form_of_address_before_an_office_holder_is_no_part_of_the_name(text, lead):
+    assert [m.text for m in read_roles(text, later=True).leads] == [lead]
+
+
+def test_a_code_part_one_space_after_its_hyphen_stays_in_the_number():
+    # OCR and PDF copies leave "11/CT- TTg"; a word after "- " is no code part
+    found = find_citations("Thực hiện Chỉ thị số 7/CT- TTg ngày 02/3/2031 và Văn bản số 12/UBND- Sở Y tế đề nghị.")
+    assert [(c.number, c.date) for c in found] == [("7/CT-TTg", "2031-03-02"), ("12/UBND", None)]
+
+
+def test_coordinators_a_group_names_after_nhu():
+    roles = read_roles("Sở Công Thương chủ trì, phối hợp với các đơn vị liên quan như: Sở Tài chính, Công an tỉnh "
+                       "kiểm tra thị trường.", later=True)
+    assert [m.text for m in roles.coordinators] == ["các đơn vị liên quan", "Sở Tài chính", "Công an tỉnh"]

@@ -38,6 +38,10 @@ def test_parse_label_kinds():
     assert parse_label("b. Sở Tư pháp").kind == "letter_dot" and parse_label("v.v. các") is None
     assert parse_label("– Rà soát").kind == "dash"
     assert parse_label("2021 của Thủ tướng") is None
+    assert parse_label("Il. TỔ CHỨC THỰC HIỆN").value == "II"  # OCR's l for I
+    assert parse_label("l. Sở Tư pháp").kind == "letter_dot"
+    assert parse_label("2/ Tổ chức quán triệt").value == "2"  # a slash after the number (letters of the ministries)
+    assert parse_label("10/1/2019 Tổng cục") is None
     assert parse_label("5. tháng sau") is None  # a number opening a wrapped sentence
     assert parse_label("Mục tiêu chung") is None
     assert parse_label("IIV. sai") is None
@@ -361,7 +365,43 @@ def test_header_columns_printed_with_a_single_space_between_them():
     ("Số: 9/UBND-VX TP. Đà Nẵng, ngày   tháng 2 năm 2026", ["Số: 9/UBND-VX", "TP. Đà Nẵng, ngày   tháng 2 năm 2026"]),
     ("Số: 12/BTC-QLCS", ["Số: 12/BTC-QLCS"]),  # no place and date after it
     ("Hà Nội, ngày 3 tháng 6 năm 2026", ["Hà Nội, ngày 3 tháng 6 năm 2026"]),  # no số hiệu before it
+    # OCR: marks lost, the day stuck to "ngày"
+    ("Số: 77 /TCT-KK Hà Nội, ngàyA5 thang 4 nam 2031", ["Số: 77 /TCT-KK", "Hà Nội, ngàyA5 thang 4 nam 2031"]),
+    # the issuer's second line beside the motto
+    ("CỤC HẢI QUAN Độc lập - Tự do - Hạnh phúc", ["CỤC HẢI QUAN", "Độc lập - Tự do - Hạnh phúc"]),
+    ("—— Độc lập - Tự do - Hạnh phúc", ["—— Độc lập - Tự do - Hạnh phúc"]),
 ])
 def test_a_number_line_splits_before_its_place_and_date(line, columns):
     # (where it splits: rules/ingest.yaml `merged_place_date`)
     assert split_merged_header(line) == columns
+
+
+def test_markdown_front_matter_of_a_converter_is_dropped():
+    text = ("---\ntitle: \"Ke hoach 12 2031\"\ncategory: \"Giáo dục\"\ntags:\n  - kế hoạch\n---\n\n"
+            "# KẾ HOẠCH\n\nSở Giáo dục và Đào tạo chủ trì tổ chức thực hiện.\n")
+    assert texts(text, kind="md") == ["KẾ HOẠCH", "Sở Giáo dục và Đào tạo chủ trì tổ chức thực hiện."]
+    # in plain text, or without its closing fence, the lines are the document's
+    assert texts("---\nSố: 12/KH-UBND\n\nSở Y tế chủ trì.\n", kind="md")[0] == "Số: 12/KH-UBND"
+
+
+def test_a_converters_page_break_line_is_a_page_break():
+    text = ("a) Sở Tài chính chủ trì, phối hợp với các sở, ngành liên quan tham mưu Ủy ban nhân dân\n\n"
+            "2\n\n--- PAGE BREAK ---\n\ntỉnh bố trí kinh phí thực hiện.\n\n<!-- PageBreak -->\n\nb) Sở Y tế chủ trì.\n")
+    assert texts(text, kind="md") == [
+        "a) Sở Tài chính chủ trì, phối hợp với các sở, ngành liên quan tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí "
+        "thực hiện.", "b) Sở Y tế chủ trì."]
+
+
+def test_a_stamp_field_garbled_by_ocr_stays_inside_the_stamp():
+    text = ("Ký bởi: Văn phòng Ủy ban nhân dân tỉnh\nEmaii vanphongubnd\nCơ quan: Tỉnh Điện Biên\n\n"
+            "Thời gian ký: 03.02.2031 09:12:44 +07:00\n\nỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN\n")
+    assert texts(text) == ["ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN"]
+
+
+def test_a_stray_bar_read_by_ocr_inside_a_sentence_is_no_table_cell():
+    text = ("Tuy nhiên, dịch bệnh tiếp tục diễn biến phức tạp, có nguy cơ bùng phát tại nhiều quốc | gia\n"
+            "và khu vực trên thế giới, ảnh hưởng lớn đến sản xuất kinh doanh.\n\n"
+            "TT | Nhiệm vụ | Cơ quan chủ trì\n1 | rà soát | sở ngành\n")
+    blocks = texts(text)
+    assert blocks[0].startswith("Tuy nhiên") and "quốc gia và khu vực" in blocks[0]
+    assert blocks[-1] == "1 | rà soát | sở ngành"  # a row of a table keeps its cells

@@ -1369,3 +1369,69 @@ def test_a_date_line_whose_place_lost_its_comma():
                         "tháng 01 năm 2031\nKính gửi: Sở Xây dựng\n1. Sở Xây dựng rà soát các kho chứa.\n"
                         "2. Sở Tài chính bố trí kinh phí.\n")
     assert letter.meta.date is None
+
+
+OCR_DIRECTIVE = """THỦ TƯỚNG CHÍNH PHỦ
+
+CHỈ THỊ
+Về tăng cường phòng, chống thiên tai
+
+1. NHẬN THỨC CHUNG
+
+1. Các bộ, ngành, địa phương quán triệt nhiệm vụ phòng, chống thiên tai.
+
+II. NHIỆM VỤ, GIẢI PHÁP
+
+1. Khắc phục hậu quả thiên tai
+
+a) Bộ Nông nghiệp và Môi trường chủ trì tổng hợp tình hình thiệt hại.
+
+b) Bộ Xây dựng khôi phục giao thông.
+
+©) Bộ Tài chính bố trí kinh phí khắc phục hậu quả.
+
+đ) Bộ Công an bảo đảm an ninh trật tự.
+
+đ) Bộ Y tế phòng, chống dịch bệnh sau thiên tai.
+
+Il. TỔ CHỨC THỰC HIỆN
+
+1. Văn phòng Chính phủ theo dõi, đôn đốc việc thực hiện Chỉ thị này./.
+
+Noi nhận: THỦ TƯỚNG
+- Các Bộ, cơ quan ngang Bộ;
+- Lưu: VT, NN.
+"""
+
+
+def test_roman_parts_misread_by_ocr_and_a_recipients_line_without_its_horn():
+    doc = parse_text(OCR_DIRECTIVE)
+    assert [s.id for s in doc.sections if s.parent is None] == ["I", "II", "III"]
+    # '©)' is OCR's 'c)'; of 'đ)' printed twice after 'c)' the first is 'd)' misread
+    assert [t.id for t in doc.tasks] == ["I.1", "II.1.a", "II.1.b", "II.1.c", "II.1.d", "II.1.đ", "III.1"]
+    assert doc.tasks[-1].id == "III.1" and doc.tasks[-1].text.endswith("Chỉ thị này./.")
+    assert "Lưu: VT, NN." in doc.closing  # 'Noi nhận' (OCR lost the horn) opens the closing: no recipient is a task
+    assert any("đọc là 'I.'" in n.message for n in doc.notices)
+    assert any("'Il.'" in n.message and "đọc là 'III.'" in n.message for n in doc.notices)
+
+
+def test_letter_header_and_items_as_ocr_leaves_them():
+    text = "\n".join([
+        "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "CỤC HẢI QUAN Độc lập - Tự do - Hạnh phúc",
+        "Số: 77 /CHQ-GSQL Hà Nội, ngày 15 thang 4 nam 2031",
+        "",
+        "V/v tăng cường kiểm tra sau thông quan",
+        "",
+        "Kính gửi: Chi cục Hải quan khu vực I.",
+        "",
+        "Cục Hải quan yêu cầu Chi cục Hải quan khu vực I thực hiện các việc sau:",
+        "",
+        "1/ Rà soát danh sách doanh nghiệp có rủi ro cao.",
+        "",
+        "2/ Báo cáo kết quả trước ngày 30 tháng 6 năm 2031./.",
+    ]) + "\n"
+    doc = parse_text(text)
+    assert (doc.meta.number, doc.meta.date) == ("77/CHQ-GSQL", "2031-04-15")
+    assert doc.meta.title.startswith("V/v tăng cường kiểm tra")
+    assert [t.id for t in doc.tasks] == ["1", "2"]

@@ -41,6 +41,12 @@ class SignatureStamp(BaseModel):
     fields: str
 
 
+class FrontMatter(BaseModel):
+    fence: str
+    field: str
+    max_lines: PositiveInt
+
+
 class IngestRules(BaseModel):
     header: HeaderPatterns
     rule_line: str
@@ -61,6 +67,8 @@ class IngestRules(BaseModel):
     code_hyphen: CodeHyphen
     layout_table: list[str]
     signature_stamp: SignatureStamp | None = None
+    page_break_marker: list[str] = []
+    front_matter: FrontMatter | None = None
 
 
 def ingest_rules() -> IngestRules:
@@ -147,10 +155,13 @@ def joins_code_hyphen(line: str, next_line: str) -> bool:
     return bool(patterns["code_hyphen_end"].search(line.rstrip()) and patterns["code_hyphen_start"].match(next_line))
 
 
+_MOTTO_OPENING = re.compile(r"\bdoc ?lap\b")
+
+
 def split_merged_header(text: str) -> list[str]:
     """The two columns of a header line printed with a single space between them (OCR, text copied from a PDF):
-    "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/BTC-QLCS Hà Nội, ngày 3 tháng 6 năm 2026"; the
-    line itself when it is no such line."""
+    "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỔNG CỤC THUẾ Độc lập - Tự do - Hạnh phúc", "Số: 12/BTC-QLCS
+    Hà Nội, ngày 3 tháng 6 năm 2026"; the line itself when it is no such line."""
     patterns = _compiled()  # the header's own patterns (rules/ingest.yaml `header`, `merged_place_date`)
     plain = strip_diacritics(text).lower()  # one character for one: positions stay those of `text`
     nation = patterns["nation"].search(plain)
@@ -158,6 +169,12 @@ def split_merged_header(text: str) -> list[str]:
         issuer = text[:nation.start()]
         if issuer.strip() and issuer == issuer.upper():
             return [issuer.strip(), text[nation.start():].strip()]
+    motto = _MOTTO_OPENING.search(plain)
+    if motto is not None and motto.start() > 0 and plain[motto.start() - 1].isspace() and \
+            patterns["motto"].search(fold(text[motto.start():])):
+        issuer = text[:motto.start()]  # the issuer's second line beside the motto ("TỔNG CỤC THUẾ Độc lập - …")
+        if any(c.isalpha() for c in issuer) and issuer == issuer.upper():
+            return [issuer.strip(), text[motto.start():].strip()]
     if patterns["number"].search(nfc(text)):
         place_date = patterns["merged_place_date"].search(text)
         if place_date is not None and place_date.start() > 4:
@@ -175,7 +192,7 @@ def signature_stamp_lines(lines: list[str | None]) -> set[int]:
     opening, fields = re.compile(stamp.opening), re.compile(stamp.fields)
 
     def field(k: int) -> bool:
-        text = lines[k]
+        text = lines[k] if k < len(lines) else None
         return text is not None and ":" in text and bool(fields.match(fold(text)))
 
     i = 0
@@ -187,14 +204,43 @@ def signature_stamp_lines(lines: list[str | None]) -> set[int]:
         found.add(i)
         i += 1
         while i < len(lines):
-            if lines[i] is None and i + 1 < len(lines) and field(i + 1):
+            if lines[i] is None and field(i + 1):
                 i += 1  # a blank line inside the stamp
             elif field(i):
                 found.add(i)
                 i += 1
+            elif lines[i] is not None and (field(i + 1) or lines[i + 1:i + 2] == [None] and field(i + 2)):
+                found.add(i)  # one field garbled by OCR past recognition, between two that are not
+                i += 1
             else:
                 break
     return found
+
+
+def front_matter_lines(lines: list[str]) -> int:
+    """How many lines at the top of a Markdown file are its front matter ("---" / "title: …" / "---";
+    rules/ingest.yaml `front_matter`); 0 when there is none."""
+    rules = ingest_rules().front_matter
+    if rules is None or not lines or not re.fullmatch(rules.fence, lines[0]):
+        return 0
+    fence, field = re.compile(rules.fence), re.compile(rules.field)
+    for k in range(1, min(len(lines), rules.max_lines + 2)):
+        if fence.fullmatch(lines[k]):
+            return k + 1 if k > 1 else 0
+        if lines[k].strip() and not field.match(lines[k]):
+            return 0
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _page_break_markers() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in ingest_rules().page_break_marker)
+
+
+def is_page_break_marker(line: str) -> bool:
+    """A converter's page-break line ("--- PAGE BREAK ---"; rules/ingest.yaml `page_break_marker`)."""
+    folded = fold(line)
+    return any(p.fullmatch(folded) for p in _page_break_markers())
 
 
 def header_fields(left: list[str], right: list[str]) -> dict[str, str]:
