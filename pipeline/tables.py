@@ -122,7 +122,8 @@ class _Table:
     first: int  # index of the first header line
     end: int  # index after the last line taken
     header: list[int]  # the header's lines
-    rows: list[list[int]]  # each row's lines in order (those above its mark line after a blank line included)
+    rows: list[list[int]]  # each row's lines in order (its first lines may stand above its mark line)
+    marks: list[int]  # each row's mark line
     boundaries: list[int]  # where each column after the first begins
 
     def __iter__(self):
@@ -152,6 +153,7 @@ def _read_table(lines: list[str], at: int, rules, cues: _Cues) -> _Table | None:
     if not _names_lead([lines[h] for h in header], cues):
         return None
     rows: list[list[int]] = []
+    marks: list[int] = []
     pending: list[int] = []  # lines after a blank line: the top of the next row when a mark line follows
     after_blank = False
     end = k
@@ -169,11 +171,12 @@ def _read_table(lines: list[str], at: int, rules, cues: _Cues) -> _Table | None:
             continue
         if _mark(line, first_column_end, cues) is not None:
             rows.append(pending + [k])
+            marks.append(k)
             pending, after_blank = [], False
             end = k + 1
-        elif len(line) - len(line.lstrip()) <= first_column_end or not rows:
+        elif len(line) - len(line.lstrip()) <= first_column_end:
             break  # text in the first column that is no mark: a paragraph after the table
-        elif after_blank or pending:
+        elif after_blank or pending or not rows:
             pending.append(k)
         else:
             rows[-1].append(k)
@@ -181,18 +184,48 @@ def _read_table(lines: list[str], at: int, rules, cues: _Cues) -> _Table | None:
         k += 1
     if not rows:
         return None
-    table = _Table(first=header[0], end=end, header=header, rows=rows, boundaries=[])
+    table = _Table(first=header[0], end=end, header=header, rows=rows, marks=marks, boundaries=[])
     _find_columns(lines, table, cues, rules)
     # a paragraph right under the table, indented past the first column, runs across the columns: it is no
     # cell's line, and the columns are found again without it
     last = rows[-1]
-    across = next((position for position, k in enumerate(last[1:], start=1)
-                   if _runs_across(lines[k], table.boundaries) >= 2), None)
+    after_mark = last.index(marks[-1]) + 1
+    across = next((position for position in range(after_mark, len(last))
+                   if _runs_across(lines[last[position]], table.boundaries) >= 2), None)
     if across is not None:
         del last[across:]
         table.end = last[-1] + 1
         _find_columns(lines, table, cues, rules)
-    return table if len(table.boundaries) >= 2 else None
+    if len(table.boundaries) < 2:
+        return None
+    _regroup_centred_rows(lines, table, cues, rules)
+    return table
+
+
+def _regroup_centred_rows(lines: list[str], table: _Table, cues: _Cues, rules) -> None:
+    """Cells centred vertically put a row's mark on a middle line of its task cell: the mark line's task text then
+    goes on a sentence in lower case ("2   đầu mối trên địa bàn   Sở Tài chính"). The row then begins at the
+    last line above it, after the previous row's mark (or the header's cue line), whose task text opens in upper
+    case ("Bố trí quỹ đất …")."""
+    header = _join_cells(lines, table.header, table, cues).split(" | ")
+    task_column = next((i for i, cell in enumerate(header) if fold(cell).startswith(cues.task)), None)
+    if task_column is None:
+        return
+
+    def task_text(index: int) -> str:
+        return _cut(lines[index], table.boundaries)[task_column].strip()
+
+    # the first row's top lines follow the header's cue line as its wrapped lines would ("Nội dung" / "nhiệm vụ")
+    cue_line = next(h for h in table.header if _is_header(lines[h], rules.cell_gap, cues))
+    groups = [(table.header, cue_line)] + list(zip(table.rows, table.marks, strict=True))
+    for (previous, previous_anchor), (row, mark) in zip(groups, groups[1:], strict=False):
+        if row[0] != mark or not task_text(mark)[:1].islower():
+            continue
+        below = previous[previous.index(previous_anchor) + 1:]
+        opening = next((at for at in range(len(below) - 1, -1, -1) if task_text(below[at])[:1].isupper()), None)
+        if opening is not None:
+            del previous[len(previous) - len(below) + opening:]
+            row[:0] = below[opening:]
 
 
 def _find_columns(lines: list[str], table: _Table, cues: _Cues, rules) -> None:

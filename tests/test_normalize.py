@@ -479,3 +479,29 @@ def test_columns_without_a_task_table_header_are_not_rebuilt_as_rows():
       địa bàn tỉnh
 """
     assert len(texts(text)) == 3 and texts(text)[-1] == "địa bàn tỉnh"
+
+
+def test_a_laid_out_table_with_cells_centred_vertically_keeps_each_row_whole():
+    """Cells centred vertically put the row mark on a middle line of the task cell, which then goes on in lower
+    case: the lines above it from the one opening in upper case are the row's first lines, not the header's or
+    the previous row's."""
+    text = """\
+ TT   Nội dung nhiệm vụ                Cơ quan chủ trì  Cơ quan phối hợp  Thời gian
+      Rà soát mạng lưới chợ trên
+ 1    địa bàn tỉnh, đề xuất danh mục   Sở Công Thương   Sở Xây dựng       Quý II/2031
+      chợ cần cải tạo
+      Bố trí quỹ đất xây dựng chợ      Ủy ban nhân dân
+ 2    đầu mối tại các xã, phường có    các xã, phường   Sở Tài chính      Năm 2031
+      vùng sản xuất tập trung
+ 3    Kiểm tra việc thực hiện          Sở Tài chính     Sở Xây dựng       Năm 2032
+"""
+    blocks = normalize(from_string(text, kind="txt"))
+    assert [b.text for b in blocks] == [
+        "TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian",
+        "1 | Rà soát mạng lưới chợ trên địa bàn tỉnh, đề xuất danh mục chợ cần cải tạo | Sở Công Thương | Sở Xây dựng"
+        " | Quý II/2031",
+        "2 | Bố trí quỹ đất xây dựng chợ đầu mối tại các xã, phường có vùng sản xuất tập trung | Ủy ban nhân dân các"
+        " xã, phường | Sở Tài chính | Năm 2031",
+        "3 | Kiểm tra việc thực hiện | Sở Tài chính | Sở Xây dựng | Năm 2032",
+    ]
+    assert [(b.span.line, b.span.end_line) for b in blocks] == [(1, 1), (2, 4), (5, 7), (8, 8)]
