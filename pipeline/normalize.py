@@ -388,7 +388,8 @@ def _layout(lines: list[_Line | None]) -> _Layout:
     """Is the text hard-wrapped at a fixed width (pdftotext), or one paragraph per line (docx, md)?
     Wrapped text has many lines that run on into the next one (no final punctuation, the next line no
     label), and those lines are nearly as long as each other: the wrap width."""
-    lengths = sorted(len(line.text) for line in lines if line is not None and len(line.text) >= 20)
+    # a table row rebuilt from a laid-out table (pipeline/tables.py) is no printed line: its length says nothing
+    lengths = sorted(len(line.text) for line in lines if line is not None and len(line.text) >= 20 and line.last is None)
     if len(lengths) < 8 or lengths[int(0.9 * (len(lengths) - 1))] > 140:
         return _Layout(False, 0)  # paragraphs of several hundred characters on one line: not wrapped
     pairs = [

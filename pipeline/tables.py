@@ -73,8 +73,10 @@ def _segments(line: str, gap: int) -> list[_Segment]:
 
 
 def _is_header(line: str, gap: int, cues: _Cues) -> bool:
-    cells = [fold(s.text) for s in _segments(line, gap)]
-    return len(cells) >= 3 and any(c.startswith(cues.task) for c in cells)
+    """At least three pieces set apart by `gap` blanks, and a piece opening with the task column's cue, also
+    where its words stand two blanks apart ("Nội dung   nhiệm   vụ")."""
+    pieces = [fold(s.text) for s in _segments(line, 2)]
+    return len(_segments(line, gap)) >= 3 and any(p.startswith(cues.task) for p in pieces)
 
 
 def _names_lead(lines: list[str], cues: _Cues) -> bool:
@@ -141,7 +143,7 @@ def _header_end(lines: list[str], at: int, first_column_end: int, rules, cues: _
 
 
 def _read_table(lines: list[str], at: int, rules, cues: _Cues) -> _Table | None:
-    first_segment = _segments(lines[at], rules.cell_gap)[0]
+    first_segment = _segments(lines[at], 2)[0]
     first_column_end = first_segment.start + len(first_segment.text)
     header = [at]
     # a header cell printed over two lines, vertically centred, may begin on the line above ("Cơ quan" / "chủ trì")

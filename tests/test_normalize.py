@@ -505,3 +505,50 @@ def test_a_laid_out_table_with_cells_centred_vertically_keeps_each_row_whole():
         "3 | Kiểm tra việc thực hiện | Sở Tài chính | Sở Xây dựng | Năm 2032",
     ]
     assert [(b.span.line, b.span.end_line) for b in blocks] == [(1, 1), (2, 4), (5, 7), (8, 8)]
+
+
+def test_a_laid_out_table_with_words_spread_inside_its_cells():
+    """Justified cells spread their words two or three blanks apart, the header's too ("Nội dung   nhiệm   vụ"), and
+    neighbouring cells stand two blanks apart: the columns are still found where the lines leave a gutter."""
+    text = """\
+ STT  Nội dung   nhiệm   vụ            Cơ quan   chủ trì  Cơ   quan    phối  Thời    gian
+                                                          hợp                hoàn
+                                                                             thành
+ I    NHÓM     NHIỆM   VỤ    VỀ   QUY
+      HOẠCH
+ 1    Rà  soát nhu  cầu kho  lạnh của  Sở  Nông   nghiệp  Sở Tài chính       Quý  II/2031
+      các vùng  trồng cây  ăn quả tập  và Môi trường
+      trung trên địa bàn tỉnh
+ 2    Lập  danh  mục  dự án  kho lạnh  Sở Tài chính       Sở  Công  Thương,  Năm  2031
+      kêu gọi đầu tư                                      Ủy  ban nhân  dân
+                                                          các xã, phường
+ 4    Hướng   dẫn   hợp  tác  xã  bảo  Sở  Văn  hóa, Thể  Sở  Giáo  dục   và Quý  IV/2031
+      quản  nông sản  sau thu hoạch    thao và Du lịch    Đào  tạo
+"""
+    assert texts(text) == [
+        "STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành",
+        "I | NHÓM NHIỆM VỤ VỀ QUY HOẠCH |  |  | ",
+        "1 | Rà soát nhu cầu kho lạnh của các vùng trồng cây ăn quả tập trung trên địa bàn tỉnh | Sở Nông nghiệp và Môi"
+        " trường | Sở Tài chính | Quý II/2031",
+        "2 | Lập danh mục dự án kho lạnh kêu gọi đầu tư | Sở Tài chính | Sở Công Thương, Ủy ban nhân dân các xã, phường"
+        " | Năm 2031",
+        "4 | Hướng dẫn hợp tác xã bảo quản nông sản sau thu hoạch | Sở Văn hóa, Thể thao và Du lịch | Sở Giáo dục và Đào"
+        " tạo | Quý IV/2031",
+    ]
+
+
+def test_long_rows_rebuilt_from_a_laid_out_table_leave_the_wrap_width_of_the_text_alone():
+    """A row rebuilt from many wrapped cell lines is longer than any printed line; counted as a line it would make
+    the text look unwrapped, and the hard-wrapped paragraph before the table would fall apart into its lines."""
+    row = """\
+ {n}    Rà soát mạng lưới chợ trên       Sở Công Thương    Năm 2031
+      địa bàn tỉnh, đề xuất danh mục
+      chợ cần cải tạo, nâng cấp và
+      xây mới trong giai đoạn tới,
+      bảo đảm phù hợp quy hoạch
+"""
+    table = " TT   Nội dung nhiệm vụ                Cơ quan chủ trì   Thời gian\n" + "".join(
+        row.format(n=n) for n in (1, 2, 3))
+    blocks = texts(FILLER + table)
+    assert len(blocks) == 5 and blocks[0].endswith("bảo đảm hiệu quả.")
+    assert all(len(b) > 140 for b in blocks[2:])
