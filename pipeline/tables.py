@@ -8,12 +8,13 @@ A table is recognised by its header row, with the cues of rules/structure.yaml `
 columns are the strips between gutters: runs of positions left blank by (nearly) every line of the table, so that a
 line where two neighbouring cells are set apart by one space only does not hide a column. A row opens at a line whose
 first column holds a row mark ("1", "II", "a)"); the lines after it, and those after a blank line just above it,
-add to its cells column by column. Sizes are in rules/ingest.yaml `spaced_table`.
+add to its cells column by column. Where the cells are centred vertically the mark stands on a middle line of the
+row: each piece of text then goes to the row whose mark is nearest. Sizes are in rules/ingest.yaml `spaced_table`.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pydantic import BaseModel, Field, field_validator
@@ -111,8 +112,9 @@ def spaced_table_rows(lines: list[str]) -> tuple[dict[int, tuple[str, int]], set
         if table is None:
             i += 1
             continue
-        for group in table:
-            rows[group[0]] = (_join_cells(lines, group, table, cues), group[-1])
+        rows[table.header[0]] = (_join_cells(lines, table.header, table, cues), table.header[-1])
+        for position, row in enumerate(table.rows):
+            rows[row[0]] = (_join_cells(lines, row, table, cues, position), row[-1])
         taken.update(range(table.first, table.end))
         taken.difference_update(rows)
         i = table.end
@@ -127,10 +129,8 @@ class _Table:
     rows: list[list[int]]  # each row's lines in order (its first lines may stand above its mark line)
     marks: list[int]  # each row's mark line
     boundaries: list[int]  # where each column after the first begins
-
-    def __iter__(self):
-        yield self.header
-        yield from self.rows
+    # (line, column) -> row, where cells centred in their rows share lines between rows
+    owners: dict[tuple[int, int], int] = field(default_factory=dict)
 
 
 def _header_end(lines: list[str], at: int, first_column_end: int, rules, cues: _Cues) -> int:
@@ -221,13 +221,37 @@ def _regroup_centred_rows(lines: list[str], table: _Table, cues: _Cues, rules) -
     cue_line = next(h for h in table.header if _is_header(lines[h], rules.cell_gap, cues))
     groups = [(table.header, cue_line)] + list(zip(table.rows, table.marks, strict=True))
     for (previous, previous_anchor), (row, mark) in zip(groups, groups[1:], strict=False):
-        if row[0] != mark or not task_text(mark)[:1].islower():
+        if row[0] != mark or task_text(mark)[:1].isupper():
             continue
         below = previous[previous.index(previous_anchor) + 1:]
         opening = next((at for at in range(len(below) - 1, -1, -1) if task_text(below[at])[:1].isupper()), None)
         if opening is not None:
             del previous[len(previous) - len(below) + opening:]
             row[:0] = below[opening:]
+    if sum(1 for mark in table.marks if not task_text(mark)[:1].isupper()) > len(table.marks) / 2:
+        _share_by_nearest_mark(lines, table)
+
+
+def _share_by_nearest_mark(lines: list[str], table: _Table) -> None:
+    """Most marks stand on a middle line of their task cell, or beside none: the cells are centred in their rows,
+    and the lines between two marks hold the end of one row's cells and the beginning of the next one's ("Sở Công
+    Thương," of row 2 above its task "Lập danh mục …"). Each piece of a line goes to the row whose mark is
+    nearest."""
+    body = sorted({k for row in table.rows for k in row})
+    rows: list[list[int]] = [[] for _ in table.marks]
+    for k in body:
+        for column, piece in enumerate(_cut(lines[k], table.boundaries)):
+            if not piece.strip():
+                continue
+            # as near to both: a piece opening in upper case opens its cell (the row below), one in lower case
+            # goes on a cell (the row above)
+            below_first = 1 if piece.strip()[:1].isupper() else 0
+            nearest = min(range(len(table.marks)),
+                          key=lambda r: (abs(table.marks[r] - k), -r if below_first else r))
+            table.owners[(k, column)] = nearest
+            if k not in rows[nearest]:
+                rows[nearest].append(k)
+    table.rows = rows
 
 
 def _find_columns(lines: list[str], table: _Table, cues: _Cues, rules) -> None:
@@ -250,16 +274,21 @@ def _column_starts(lines: list[str], table: _Table, cues: _Cues, rules) -> list[
     counted = [lines[h] for h in table.header]
     counted += [lines[k] for row in table.rows for k in row if not cues.group.match(lines[k].split()[0])]
     width = max(len(line) for line in counted)
-    allowed = max(1, int(len(counted) * rules.gutter_tolerance))
     left = min(len(line) - len(line.lstrip()) for line in counted)
 
     def printing(strip: slice) -> int:
         return sum(1 for line in counted if line[strip].strip())
 
+    def allowed(position: int) -> int:
+        # a share of the lines printing around the strip, not of all lines: where the cells of a row stand on
+        # different lines (centred), a column's text is on few of the table's lines
+        near = printing(slice(max(position - rules.gutter_width, 0), position + 2 * rules.gutter_width))
+        return max(1, int(near * rules.gutter_tolerance))
+
     starts: list[int] = []
     run = 0
     for position in range(left, width - rules.gutter_width + 1):
-        if printing(slice(position, position + rules.gutter_width)) <= allowed:
+        if printing(slice(position, position + rules.gutter_width)) <= allowed(position):
             run += 1
         elif run:
             starts.append(position + rules.gutter_width - 1)
@@ -269,7 +298,7 @@ def _column_starts(lines: list[str], table: _Table, cues: _Cues, rules) -> list[
             cell = packed.end()
             if any(abs(cell - start) <= rules.gutter_width for start in starts):
                 continue
-            quiet = [p for p in range(cell - rules.gutter_width, cell + 1) if printing(slice(p, p + 1)) <= allowed]
+            quiet = [p for p in range(cell - rules.gutter_width, cell + 1) if printing(slice(p, p + 1)) <= allowed(p)]
             if quiet:
                 starts.append(quiet[-1] + 1)
     return sorted(starts)
@@ -296,14 +325,14 @@ def _cut(line: str, boundaries: list[int]) -> list[str]:
     return pieces
 
 
-def _join_cells(lines: list[str], group: list[int], table: _Table, cues: _Cues) -> str:
+def _join_cells(lines: list[str], group: list[int], table: _Table, cues: _Cues, row: int | None = None) -> str:
     """The cells of a row (or of the header) over its lines, each column's pieces joined with a space. A group
     row's title is one cell merged across the columns ("I   NHÓM NHIỆM VỤ VỀ QUY HOẠCH …"): it stays whole, in the
     column after the mark."""
     columns: list[list[str]] = [[] for _ in range(len(table.boundaries) + 1)]
     for index in group:
-        for column, piece in zip(columns, _cut(lines[index], table.boundaries), strict=True):
-            if piece.strip():
+        for position, (column, piece) in enumerate(zip(columns, _cut(lines[index], table.boundaries), strict=True)):
+            if piece.strip() and table.owners.get((index, position), row) == row:
                 column.append(" ".join(piece.split()))
     cells = [" ".join(column) for column in columns]
     if cues.group.match(cells[0]):

@@ -552,3 +552,36 @@ def test_long_rows_rebuilt_from_a_laid_out_table_leave_the_wrap_width_of_the_tex
     blocks = texts(FILLER + table)
     assert len(blocks) == 5 and blocks[0].endswith("bảo đảm hiệu quả.")
     assert all(len(b) > 140 for b in blocks[2:])
+
+
+def test_a_laid_out_table_with_all_cells_centred_shares_the_lines_between_rows():
+    """Every cell centred in its row: a row's lines stand above and below its mark, each column's on lines of its
+    own, and a coordinator of row 2 ("Sở Công Thương,") stands above row 2's task. Each piece goes to the row whose
+    mark is nearest; as near to both, a piece in upper case opens the lower row's cell ("Rà soát …")."""
+    text = """\
+                                                          Cơ   quan    phối  Thời gian
+ STT  Nội dung   nhiệm   vụ            Cơ quan   chủ trì                     hoàn
+                                                          hợp
+                                                                             thành
+      NHÓM     NHIỆM   VỤ    VỀ   QUY
+ I
+      HOẠCH
+      Rà  soát nhu  cầu kho  lạnh của
+                                       Sở  Nông   nghiệp
+ 1    các vùng  trồng cây  ăn quả tập                     Sở Tài chính       Quý  II/2031
+                                       và Môi trường
+      trung trên địa bàn tỉnh
+                                                          Sở  Công  Thương,
+      Lập  danh  mục  dự án  kho lạnh
+ 2                                     Sở Tài chính       Ủy  ban nhân  dân  Năm  2031
+      kêu gọi đầu tư
+                                                          các xã, phường
+"""
+    assert texts(text) == [
+        "STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành",
+        "I | NHÓM NHIỆM VỤ VỀ QUY HOẠCH |  |  | ",
+        "1 | Rà soát nhu cầu kho lạnh của các vùng trồng cây ăn quả tập trung trên địa bàn tỉnh | Sở Nông nghiệp và Môi"
+        " trường | Sở Tài chính | Quý II/2031",
+        "2 | Lập danh mục dự án kho lạnh kêu gọi đầu tư | Sở Tài chính | Sở Công Thương, Ủy ban nhân dân các xã, phường"
+        " | Năm 2031",
+    ]
