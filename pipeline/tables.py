@@ -68,6 +68,10 @@ class _Segment:
     text: str
 
 
+# blanks that set two pieces of text apart at all: within a piece words stand one blank apart
+_PIECE_GAP = 2
+
+
 def _segments(line: str, gap: int) -> list[_Segment]:
     """The pieces of a line set apart by at least `gap` blanks, with their positions."""
     return [_Segment(m.start(), m.group()) for m in re.finditer(rf"\S+(?: {{1,{gap - 1}}}\S+)*", line)]
@@ -76,7 +80,7 @@ def _segments(line: str, gap: int) -> list[_Segment]:
 def _is_header(line: str, gap: int, cues: _Cues) -> bool:
     """At least three pieces set apart by `gap` blanks, and a piece opening with the task column's cue, also
     where its words stand two blanks apart ("Nội dung   nhiệm   vụ")."""
-    pieces = [fold(s.text) for s in _segments(line, 2)]
+    pieces = [fold(s.text) for s in _segments(line, _PIECE_GAP)]
     return len(_segments(line, gap)) >= 3 and any(p.startswith(cues.task) for p in pieces)
 
 
@@ -143,7 +147,7 @@ def _header_end(lines: list[str], at: int, first_column_end: int, rules, cues: _
 
 
 def _read_table(lines: list[str], at: int, rules, cues: _Cues) -> _Table | None:
-    first_segment = _segments(lines[at], 2)[0]
+    first_segment = _segments(lines[at], _PIECE_GAP)[0]
     first_column_end = first_segment.start + len(first_segment.text)
     header = [at]
     # a header cell printed over two lines, vertically centred, may begin on the line above ("Cơ quan" / "chủ trì")
