@@ -9,7 +9,8 @@ Guarantees to segment:
 - Block.text is the display form: NFC, original spelling and wording, markdown markers (`#`, `**`, `*`)
   removed, `pdftotext -layout` indentation and runs of spaces collapsed, letter-spaced capitals rejoined;
 - Block.markup keeps the hints: "heading", "heading:<depth>", "bold", "italic", "indented", "table"
-  (a docx table row with " | " cells), "label:<kind>" when the block starts with a label;
+  (a docx table row with " | " cells; a task table laid out in columns by `pdftotext -layout` is rebuilt as
+  such rows, one per table row, see pipeline/tables.py), "label:<kind>" when the block starts with a label;
 - stand-alone page numbers ("12", "- 12 -", "Trang 3") are dropped;
 - Block.span: first/last source line, character offsets into SourceText.text of the first and last
   character kept, pages when the source has them.
@@ -33,6 +34,7 @@ from .ingest.layout import (
 )
 from .model import Block, Notice, SourceText, Span
 from .rules import load_rules
+from .tables import spaced_table_rows
 
 # --------------------------------------------------------------------------- numbering grammar
 
@@ -214,6 +216,8 @@ class _Line:
     markup: frozenset[str]
     label: Label | None = None
     indent: int = 0  # leading blanks of the raw line (pdftotext -layout keeps the printed indentation)
+    last: int | None = None  # the last source line of a table row rebuilt from several lines (pipeline/tables.py)
+    last_page: int | None = None
 
 
 def _clean_line(raw: str, kind: str) -> tuple[str, int, int, set[str]]:
@@ -384,7 +388,8 @@ def _layout(lines: list[_Line | None]) -> _Layout:
     """Is the text hard-wrapped at a fixed width (pdftotext), or one paragraph per line (docx, md)?
     Wrapped text has many lines that run on into the next one (no final punctuation, the next line no
     label), and those lines are nearly as long as each other: the wrap width."""
-    lengths = sorted(len(line.text) for line in lines if line is not None and len(line.text) >= 20)
+    # a table row rebuilt from a laid-out table (pipeline/tables.py) is no printed line: its length says nothing
+    lengths = sorted(len(line.text) for line in lines if line is not None and len(line.text) >= 20 and line.last is None)
     if len(lengths) < 8 or lengths[int(0.9 * (len(lengths) - 1))] > 140:
         return _Layout(False, 0)  # paragraphs of several hundred characters on one line: not wrapped
     pairs = [
@@ -525,9 +530,19 @@ def _prepare(source: SourceText) -> list[_Line | None]:
     prepared: list[_Line | None] = []
     # Markdown front matter is the collector's record of the file, not the document
     front_matter = front_matter_lines([raw.text for raw in source.lines]) if source.kind == "md" else 0
-    for raw in source.lines:
-        if raw.number <= front_matter or is_page_break_marker(raw.text):
+    # a task table laid out in columns by pdftotext -layout: one " | " line per row, its other lines blank
+    table_rows, table_lines = spaced_table_rows([raw.text for raw in source.lines])
+    for index, raw in enumerate(source.lines):
+        if raw.number <= front_matter or is_page_break_marker(raw.text) or index in table_lines:
             prepared.append(None)  # a converter's page-break line stands for the break: a blank line
+            continue
+        if index in table_rows:
+            text, last = table_rows[index]
+            last_raw = source.lines[last]
+            start = raw.offset + len(raw.text) - len(raw.text.lstrip())
+            end = last_raw.offset + len(last_raw.text.rstrip())
+            prepared.append(_Line(raw.number, text, start, end, raw.page, frozenset({"table"}),
+                                  last=last_raw.number, last_page=last_raw.page))
             continue
         text, lead, trail, markup = _clean_line(raw.text, source.kind)
         if raw.style:
@@ -691,7 +706,7 @@ def _block(group: list[_Line], source: SourceText) -> Block:
     markup |= {m for line in group for m in line.markup if m == "table"}
     if first.label is not None:
         markup.add(f"label:{first.label.kind}")
-    pages = [line.page for line in group if line.page is not None]
-    span = Span(line=first.number, end_line=last.number, start=first.start, end=last.end,
+    pages = [page for line in group for page in (line.page, line.last_page) if page is not None]
+    span = Span(line=first.number, end_line=last.last or last.number, start=first.start, end=last.end,
                 page=pages[0] if pages else None, end_page=pages[-1] if pages else None)
     return Block(text=text, span=span, markup=frozenset(markup))

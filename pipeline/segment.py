@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, Field, PositiveInt, field_validator
+from pydantic import BaseModel, PositiveInt
 from rapidfuzz import fuzz
 
 from .model import Block, Document, DocumentMeta, DoichieuError, Notice, Section, SourceText, Span, Task
@@ -42,6 +42,7 @@ from .normalize import (
     value_at,
 )
 from .rules import load_rules, rules_dir
+from .tables import TaskTableColumns
 from .vntext import fold, match_form
 
 
@@ -81,22 +82,6 @@ class _PowerWording(BaseModel):
     power_openings: list[str]
     power_transfers: list[str]
     transfer_closings: list[str]
-
-
-class TaskTableColumns(BaseModel):
-    task: list[str] = []
-    lead: list[str] = []
-    group_marks: str = r"^[IVXL]{1,5}\.?$"
-    row_marks: str = r"^\d{1,3}\.?$"
-    sub_marks: str = r"^(?:[a-zđ][).]?|\d{1,3}\.\d{1,3}\.?)$"
-    restated_min_set: float = Field(default=85, ge=0, le=100)
-    restated_min_sort: float = Field(default=55, ge=0, le=100)
-
-    @field_validator("group_marks", "row_marks", "sub_marks")
-    @classmethod
-    def _compiles(cls, pattern: str) -> str:
-        re.compile(pattern)
-        return pattern
 
 
 class StructureRules(BaseModel):

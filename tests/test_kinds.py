@@ -7,7 +7,8 @@ formats and with their mess (hard wraps, a page number inside a paragraph, "Uỷ
 (b) a ministry decision issuing an attached plan (tasks in parts II/III) and a provincial department's letter;
 (c) a Prime Minister's decision approving a programme, and a city plan with its tasks in a table (built here
     as a .docx); a Prime Minister's directive and a city plan (built here as a PDF); a decision approving a
-    scheme with numbered contents and a city plan whose task table was copied as plain text.
+    scheme with numbered contents and a city plan whose task table was copied as plain text; a plan whose
+    appendix table was laid out in columns by `pdftotext -layout`.
 """
 from __future__ import annotations
 
@@ -539,3 +540,32 @@ def test_points_that_only_list_cases_or_conditions_stay_in_their_clause(competen
     assert "vật liệu xây dựng thông thường" in next(t.text for t in competence_decree.tasks if t.id == "5.2")
     assert province["2.2"] == ["Chủ tịch Ủy ban nhân dân cấp xã"] and "2.2.b" not in province
     assert list(province) == ["2.1", "2.2", "2.3", "4"]
+
+
+def test_plan_with_a_task_table_laid_out_by_pdftotext():
+    """A plan copied from a PDF with `pdftotext -layout`: its appendix table has columns set apart by blanks, a
+    header wrapped over two lines ("Cơ quan" / "chủ trì") and printed again after a page break, group rows, task
+    and agency cells wrapped over several lines, cells of a narrow column one space apart ("Sở Văn hóa, Thể Sở
+    Giáo dục và"), and a paragraph right under the table. Each numbered row is a task with its cells."""
+    doc = parse(KINDS / "haidong-kh-41-KH-UBND-layout.txt", role="provincial")
+    sections = {s.id: s for s in doc.sections}
+    assert sections["Bảng.1"].title == "DANH MỤC NHIỆM VỤ THỰC HIỆN KẾ HOẠCH"
+    assert sections["Bảng.1.I"].title == "NHÓM NHIỆM VỤ VỀ QUY HOẠCH VÀ ĐẦU TƯ HẠ TẦNG KHO LẠNH"
+    assert sections["Bảng.1.II"].title == "NHÓM NHIỆM VỤ VỀ THỊ TRƯỜNG"
+    assert [t.id for t in doc.tasks] == ["Bảng.1.I.1", "Bảng.1.I.2", "Bảng.1.II.3", "Bảng.1.II.4", "Bảng.1.II.5"]
+    first = doc.task("Bảng.1.I.1")
+    assert first.text.startswith("Rà soát nhu cầu kho lạnh của các vùng trồng cây ăn quả tập trung (")
+    assert (first.span.line, first.span.end_line) == (21, 22)
+    expected = {  # task: (leads, coordinators, deadline)
+        "Bảng.1.I.1": (["Sở Nông nghiệp và Môi trường"], ["Sở Tài chính"], "2031-Q2"),
+        "Bảng.1.I.2": (["Sở Tài chính"], ["Sở Công Thương"], "2031"),
+        "Bảng.1.II.3": (["Sở Công Thương"], ["Ủy ban nhân dân các xã, phường"], "annual"),
+        "Bảng.1.II.4": (["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Giáo dục và Đào tạo"], "2031-Q4"),
+        "Bảng.1.II.5": (["Văn phòng Ủy ban nhân dân tỉnh"], ["Sở Nội vụ"], "2031-Q3"),
+    }
+    for task_id, (leads, coordinators, deadline) in expected.items():
+        task = doc.task(task_id)
+        assert (_names(task.leads), _names(task.coordinators)) == (leads, coordinators), task_id
+        assert [d.value for d in task.deadlines] == [deadline], task_id
+    # the paragraph under the table is neither a cell nor a row
+    assert all("báo cáo kết quả" not in t.text for t in doc.tasks)

@@ -405,3 +405,183 @@ def test_a_stray_bar_read_by_ocr_inside_a_sentence_is_no_table_cell():
     blocks = texts(text)
     assert blocks[0].startswith("Tuy nhiên") and "quốc gia và khu vực" in blocks[0]
     assert blocks[-1] == "1 | rà soát | sở ngành"  # a row of a table keeps its cells
+
+
+# a task table as `pdftotext -layout` prints it: columns set apart by blanks, cells wrapped over several lines
+LAID_OUT_TABLE = """\
+ TT   Nội dung nhiệm vụ                Cơ quan          Cơ quan          Thời gian
+                                       chủ trì          phối hợp
+ I    NHÓM NHIỆM VỤ VỀ HẠ TẦNG VÀ QUỸ ĐẤT XÂY DỰNG CHỢ
+ 1    Rà soát mạng lưới chợ trên       Sở Công Thương   Sở Xây dựng      Quý II/2031
+      địa bàn tỉnh
+ 2    Bố trí quỹ đất xây dựng chợ      Ủy ban nhân dân  Sở Tài chính     Năm 2031
+      đầu mối                          các xã, phường
+     Các cơ quan báo cáo kết quả thực hiện về Sở Công Thương trước ngày 15 tháng 12 hằng năm.
+"""
+
+
+def test_a_table_laid_out_in_columns_becomes_one_row_of_cells_per_table_row():
+    """The header wrapped over two lines, the task and lead cells wrapped, a group row, a paragraph right under the
+    table: each table row is one " | " block with its wrapped lines joined cell by cell, the paragraph its own."""
+    blocks = normalize(from_string(LAID_OUT_TABLE, kind="txt"))
+    assert [b.text for b in blocks] == [
+        "TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian",
+        "I | NHÓM NHIỆM VỤ VỀ HẠ TẦNG VÀ QUỸ ĐẤT XÂY DỰNG CHỢ |  |  | ",
+        "1 | Rà soát mạng lưới chợ trên địa bàn tỉnh | Sở Công Thương | Sở Xây dựng | Quý II/2031",
+        "2 | Bố trí quỹ đất xây dựng chợ đầu mối | Ủy ban nhân dân các xã, phường | Sở Tài chính | Năm 2031",
+        "Các cơ quan báo cáo kết quả thực hiện về Sở Công Thương trước ngày 15 tháng 12 hằng năm.",
+    ]
+    assert all("table" in b.markup for b in blocks[:4]) and "table" not in blocks[4].markup
+    assert [(b.span.line, b.span.end_line) for b in blocks] == [(1, 2), (3, 3), (4, 5), (6, 7), (8, 8)]
+
+
+def test_cells_of_a_narrow_column_one_space_apart_stay_in_their_columns():
+    """Where a column is narrow two neighbouring cells may stand one space apart, the right one even a position
+    to the left of its column: the columns are where the other lines leave a gutter."""
+    text = """\
+ STT   Nhiệm vụ                   Đơn vị thực hiện  Đơn vị phối hợp
+ 1     Hướng dẫn bảo quản nông    Sở Văn hóa, Thể Sở Giáo dục và
+       sản sau thu hoạch          thao và Du lịch  Đào tạo
+ 2     Tiếp nhận ý kiến doanh     Văn phòng Ủy ban Sở Nội vụ
+       nghiệp                     nhân dân tỉnh
+ 3     Kiểm tra việc thực hiện    Sở Tài chính     Sở Xây dựng
+"""
+    assert texts(text) == [
+        "STT | Nhiệm vụ | Đơn vị thực hiện | Đơn vị phối hợp",
+        "1 | Hướng dẫn bảo quản nông sản sau thu hoạch | Sở Văn hóa, Thể thao và Du lịch | Sở Giáo dục và Đào tạo",
+        "2 | Tiếp nhận ý kiến doanh nghiệp | Văn phòng Ủy ban nhân dân tỉnh | Sở Nội vụ",
+        "3 | Kiểm tra việc thực hiện | Sở Tài chính | Sở Xây dựng",
+    ]
+
+
+def test_a_laid_out_table_runs_over_a_page_break_with_its_header_printed_again():
+    text = """\
+ TT   Nội dung                        Cơ quan chủ trì   Thời gian
+ 1    Rà soát mạng lưới chợ trên      Sở Công Thương    Quý II/2031
+      địa bàn tỉnh
+
+                                 3
+\f TT   Nội dung                        Cơ quan chủ trì   Thời gian
+ 2    Bố trí quỹ đất xây dựng chợ     Sở Tài chính      Năm 2031
+"""
+    assert texts(text) == [
+        "TT | Nội dung | Cơ quan chủ trì | Thời gian",
+        "1 | Rà soát mạng lưới chợ trên địa bàn tỉnh | Sở Công Thương | Quý II/2031",
+        "2 | Bố trí quỹ đất xây dựng chợ | Sở Tài chính | Năm 2031",
+    ]
+
+
+def test_columns_without_a_task_table_header_are_not_rebuilt_as_rows():
+    """Side-by-side columns under a header that names no lead column stay one block per line, as before."""
+    text = """\
+ TT   Nội dung                        Kinh phí          Ghi chú
+ 1    Rà soát mạng lưới chợ trên      120 triệu đồng    Năm 2031
+      địa bàn tỉnh
+"""
+    assert len(texts(text)) == 3 and texts(text)[-1] == "địa bàn tỉnh"
+
+
+def test_a_laid_out_table_with_cells_centred_vertically_keeps_each_row_whole():
+    """Cells centred vertically put the row mark on a middle line of the task cell, which then goes on in lower
+    case: the lines above it from the one opening in upper case are the row's first lines, not the header's or
+    the previous row's."""
+    text = """\
+ TT   Nội dung nhiệm vụ                Cơ quan chủ trì  Cơ quan phối hợp  Thời gian
+      Rà soát mạng lưới chợ trên
+ 1    địa bàn tỉnh, đề xuất danh mục   Sở Công Thương   Sở Xây dựng       Quý II/2031
+      chợ cần cải tạo
+      Bố trí quỹ đất xây dựng chợ      Ủy ban nhân dân
+ 2    đầu mối tại các xã, phường có    các xã, phường   Sở Tài chính      Năm 2031
+      vùng sản xuất tập trung
+ 3    Kiểm tra việc thực hiện          Sở Tài chính     Sở Xây dựng       Năm 2032
+"""
+    blocks = normalize(from_string(text, kind="txt"))
+    assert [b.text for b in blocks] == [
+        "TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian",
+        "1 | Rà soát mạng lưới chợ trên địa bàn tỉnh, đề xuất danh mục chợ cần cải tạo | Sở Công Thương | Sở Xây dựng"
+        " | Quý II/2031",
+        "2 | Bố trí quỹ đất xây dựng chợ đầu mối tại các xã, phường có vùng sản xuất tập trung | Ủy ban nhân dân các"
+        " xã, phường | Sở Tài chính | Năm 2031",
+        "3 | Kiểm tra việc thực hiện | Sở Tài chính | Sở Xây dựng | Năm 2032",
+    ]
+    assert [(b.span.line, b.span.end_line) for b in blocks] == [(1, 1), (2, 4), (5, 7), (8, 8)]
+
+
+def test_a_laid_out_table_with_words_spread_inside_its_cells():
+    """Justified cells spread their words two or three blanks apart, the header's too ("Nội dung   nhiệm   vụ"), and
+    neighbouring cells stand two blanks apart: the columns are still found where the lines leave a gutter."""
+    text = """\
+ STT  Nội dung   nhiệm   vụ            Cơ quan   chủ trì  Cơ   quan    phối  Thời    gian
+                                                          hợp                hoàn
+                                                                             thành
+ I    NHÓM     NHIỆM   VỤ    VỀ   QUY
+      HOẠCH
+ 1    Rà  soát nhu  cầu kho  lạnh của  Sở  Nông   nghiệp  Sở Tài chính       Quý  II/2031
+      các vùng  trồng cây  ăn quả tập  và Môi trường
+      trung trên địa bàn tỉnh
+ 2    Lập  danh  mục  dự án  kho lạnh  Sở Tài chính       Sở  Công  Thương,  Năm  2031
+      kêu gọi đầu tư                                      Ủy  ban nhân  dân
+                                                          các xã, phường
+ 4    Hướng   dẫn   hợp  tác  xã  bảo  Sở  Văn  hóa, Thể  Sở  Giáo  dục   và Quý  IV/2031
+      quản  nông sản  sau thu hoạch    thao và Du lịch    Đào  tạo
+"""
+    assert texts(text) == [
+        "STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành",
+        "I | NHÓM NHIỆM VỤ VỀ QUY HOẠCH |  |  | ",
+        "1 | Rà soát nhu cầu kho lạnh của các vùng trồng cây ăn quả tập trung trên địa bàn tỉnh | Sở Nông nghiệp và Môi"
+        " trường | Sở Tài chính | Quý II/2031",
+        "2 | Lập danh mục dự án kho lạnh kêu gọi đầu tư | Sở Tài chính | Sở Công Thương, Ủy ban nhân dân các xã, phường"
+        " | Năm 2031",
+        "4 | Hướng dẫn hợp tác xã bảo quản nông sản sau thu hoạch | Sở Văn hóa, Thể thao và Du lịch | Sở Giáo dục và Đào"
+        " tạo | Quý IV/2031",
+    ]
+
+
+def test_long_rows_rebuilt_from_a_laid_out_table_leave_the_wrap_width_of_the_text_alone():
+    """A row rebuilt from many wrapped cell lines is longer than any printed line; counted as a line it would make
+    the text look unwrapped, and the hard-wrapped paragraph before the table would fall apart into its lines."""
+    row = """\
+ {n}    Rà soát mạng lưới chợ trên       Sở Công Thương    Năm 2031
+      địa bàn tỉnh, đề xuất danh mục
+      chợ cần cải tạo, nâng cấp và
+      xây mới trong giai đoạn tới,
+      bảo đảm phù hợp quy hoạch
+"""
+    table = " TT   Nội dung nhiệm vụ                Cơ quan chủ trì   Thời gian\n" + "".join(
+        row.format(n=n) for n in (1, 2, 3))
+    blocks = texts(FILLER + table)
+    assert len(blocks) == 5 and blocks[0].endswith("bảo đảm hiệu quả.")
+    assert all(len(b) > 140 for b in blocks[2:])
+
+
+def test_a_laid_out_table_with_all_cells_centred_shares_the_lines_between_rows():
+    """Every cell centred in its row: a row's lines stand above and below its mark, each column's on lines of its
+    own, and a coordinator of row 2 ("Sở Công Thương,") stands above row 2's task. Each piece goes to the row whose
+    mark is nearest; as near to both, a piece in upper case opens the lower row's cell ("Rà soát …")."""
+    text = """\
+                                                          Cơ   quan    phối  Thời gian
+ STT  Nội dung   nhiệm   vụ            Cơ quan   chủ trì                     hoàn
+                                                          hợp
+                                                                             thành
+      NHÓM     NHIỆM   VỤ    VỀ   QUY
+ I
+      HOẠCH
+      Rà  soát nhu  cầu kho  lạnh của
+                                       Sở  Nông   nghiệp
+ 1    các vùng  trồng cây  ăn quả tập                     Sở Tài chính       Quý  II/2031
+                                       và Môi trường
+      trung trên địa bàn tỉnh
+                                                          Sở  Công  Thương,
+      Lập  danh  mục  dự án  kho lạnh
+ 2                                     Sở Tài chính       Ủy  ban nhân  dân  Năm  2031
+      kêu gọi đầu tư
+                                                          các xã, phường
+"""
+    assert texts(text) == [
+        "STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành",
+        "I | NHÓM NHIỆM VỤ VỀ QUY HOẠCH |  |  | ",
+        "1 | Rà soát nhu cầu kho lạnh của các vùng trồng cây ăn quả tập trung trên địa bàn tỉnh | Sở Nông nghiệp và Môi"
+        " trường | Sở Tài chính | Quý II/2031",
+        "2 | Lập danh mục dự án kho lạnh kêu gọi đầu tư | Sở Tài chính | Sở Công Thương, Ủy ban nhân dân các xã, phường"
+        " | Năm 2031",
+    ]

@@ -63,6 +63,8 @@ def test_the_engine_knows_agencies_and_references():
     ("structure", StructureRules, lambda d: d["sizes"].pop("list_close_max_words"), "list_close_max_words"),
     ("ingest", IngestRules, lambda d: d.pop("max_quoted_paragraphs"), "max_quoted_paragraphs"),
     ("ingest", IngestRules, lambda d: d["scan"].update(min_image_share=2), "min_image_share"),
+    ("ingest", IngestRules, lambda d: d["spaced_table"].update(cell_gap=1), "cell_gap"),
+    ("ingest", IngestRules, lambda d: d["spaced_table"].update(gutter_tolerance=0.6), "gutter_tolerance"),
     ("encodings", EncodingRules, lambda d: d.update(min_checked_words=-1), "min_checked_words"),
 ])
 def test_broken_rule_file_is_refused_with_its_name(tmp_path, monkeypatch, name, model, breakage, field):

@@ -26,6 +26,13 @@ class CodeHyphen(BaseModel):
     start: str
 
 
+class SpacedTable(BaseModel):
+    cell_gap: int = Field(ge=2)
+    header_lines: PositiveInt
+    gutter_width: PositiveInt
+    gutter_tolerance: float = Field(ge=0, lt=0.5)
+
+
 class CentredPageNumber(BaseModel):
     indent: PositiveInt
     over: PositiveInt
@@ -66,6 +73,7 @@ class IngestRules(BaseModel):
     max_quoted_paragraphs: PositiveInt
     code_hyphen: CodeHyphen
     layout_table: list[str]
+    spaced_table: SpacedTable
     signature_stamp: SignatureStamp | None = None
     page_break_marker: list[str] = []
     front_matter: FrontMatter | None = None

@@ -1,0 +1,344 @@
+"""Task tables laid out in plain text: `pdftotext -layout` prints a table's columns side by side, set apart by
+runs of spaces, and wraps each cell's text over several physical lines. normalize calls `spaced_table_rows` to
+rebuild such a table as one " | "-joined line per row (the form of a docx row), which segment reads as a task
+table (`_task_tables`).
+
+A table is recognised by its header row, with the cues of rules/structure.yaml `task_table` (a cell opening with
+"Nhiệm vụ"/"Nội dung", a cell holding "chủ trì"/"thực hiện"); the header may wrap ("Cơ quan" / "chủ trì"). Its
+columns are the strips between gutters: runs of positions left blank by (nearly) every line of the table, so that a
+line where two neighbouring cells are set apart by one space only does not hide a column. A row opens at a line whose
+first column holds a row mark ("1", "II", "a)"); the lines after it, and those after a blank line just above it,
+add to its cells column by column. Where the cells are centred vertically the mark stands on a middle line of the
+row: each piece of text then goes to the row whose mark is nearest. Sizes are in rules/ingest.yaml `spaced_table`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pydantic import BaseModel, Field, field_validator
+
+from .ingest.layout import ingest_rules
+from .rules import load_rules
+from .vntext import fold
+
+
+class TaskTableColumns(BaseModel):
+    """rules/structure.yaml `task_table`: the header cues and the row marks of a table of tasks."""
+
+    task: list[str] = []
+    lead: list[str] = []
+    group_marks: str = r"^[IVXL]{1,5}\.?$"
+    row_marks: str = r"^\d{1,3}\.?$"
+    sub_marks: str = r"^(?:[a-zđ][).]?|\d{1,3}\.\d{1,3}\.?)$"
+    restated_min_set: float = Field(default=85, ge=0, le=100)
+    restated_min_sort: float = Field(default=55, ge=0, le=100)
+
+    @field_validator("group_marks", "row_marks", "sub_marks")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        re.compile(pattern)
+        return pattern
+
+
+class _TableCues(BaseModel):
+    task_table: TaskTableColumns = TaskTableColumns()
+
+
+@dataclass(frozen=True)
+class _Cues:
+    task: tuple[str, ...]
+    lead: tuple[str, ...]
+    marks: tuple[re.Pattern, ...]
+    group: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    table = load_rules("structure", _TableCues).task_table
+    return _Cues(task=tuple(fold(c) for c in table.task), lead=tuple(fold(c) for c in table.lead),
+                 marks=tuple(re.compile(p) for p in (table.group_marks, table.row_marks, table.sub_marks)),
+                 group=re.compile(table.group_marks))
+
+
+@dataclass(frozen=True)
+class _Segment:
+    start: int
+    text: str
+
+
+# blanks that set two pieces of text apart at all: within a piece words stand one blank apart
+_PIECE_GAP = 2
+
+
+def _segments(line: str, gap: int) -> list[_Segment]:
+    """The pieces of a line set apart by at least `gap` blanks, with their positions."""
+    return [_Segment(m.start(), m.group()) for m in re.finditer(rf"\S+(?: {{1,{gap - 1}}}\S+)*", line)]
+
+
+def _is_header(line: str, gap: int, cues: _Cues) -> bool:
+    """At least three pieces set apart by `gap` blanks, and a piece opening with the task column's cue, also
+    where its words stand two blanks apart ("Nội dung   nhiệm   vụ")."""
+    pieces = [fold(s.text) for s in _segments(line, _PIECE_GAP)]
+    return len(_segments(line, gap)) >= 3 and any(p.startswith(cues.task) for p in pieces)
+
+
+def _names_lead(lines: list[str], cues: _Cues) -> bool:
+    folded = f" {fold(' '.join(lines))} "
+    return any(f" {w} " in folded for w in cues.lead)
+
+
+def _mark(line: str, first_column_end: int, cues: _Cues) -> str | None:
+    """The row mark a line opens with in the first column ("1", "II", "a)"), or None."""
+    match = re.match(r"\s*(\S+)", line)
+    if match is None or match.start(1) > first_column_end:
+        return None
+    token = match.group(1)
+    return token if any(p.match(token) for p in cues.marks) else None
+
+
+def spaced_table_rows(lines: list[str]) -> tuple[dict[int, tuple[str, int]], set[int]]:
+    """Task tables among the physical lines of a text laid out by `pdftotext -layout`: for the first line of each
+    header and row, the row's " | "-joined cells and the index of its last line; and the indices of all other
+    lines the tables take up (wrapped cell lines, blank lines between rows, page numbers inside)."""
+    rules = ingest_rules().spaced_table
+    cues = _cues()
+    lines = [line.replace("\f", " ").replace("\t", " ").rstrip() for line in lines]
+    rows: dict[int, tuple[str, int]] = {}
+    taken: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if not _is_header(lines[i], rules.cell_gap, cues):
+            i += 1
+            continue
+        table = _read_table(lines, i, rules, cues)
+        if table is None:
+            i += 1
+            continue
+        rows[table.header[0]] = (_join_cells(lines, table.header, table, cues), table.header[-1])
+        for position, row in enumerate(table.rows):
+            rows[row[0]] = (_join_cells(lines, row, table, cues, position), row[-1])
+        taken.update(range(table.first, table.end))
+        taken.difference_update(rows)
+        i = table.end
+    return rows, taken
+
+
+@dataclass
+class _Table:
+    first: int  # index of the first header line
+    end: int  # index after the last line taken
+    header: list[int]  # the header's lines
+    rows: list[list[int]]  # each row's lines in order (its first lines may stand above its mark line)
+    marks: list[int]  # each row's mark line
+    boundaries: list[int]  # where each column after the first begins
+    # (line, column) -> row, where cells centred in their rows share lines between rows
+    owners: dict[tuple[int, int], int] = field(default_factory=dict)
+
+
+def _header_end(lines: list[str], at: int, first_column_end: int, rules, cues: _Cues) -> int:
+    """Index after a header that begins at `at`: its wrapped lines run up to a blank line or a row mark."""
+    k = at + 1
+    while k < len(lines) and k - at < rules.header_lines and lines[k].strip() \
+            and _mark(lines[k], first_column_end, cues) is None:
+        k += 1
+    return k
+
+
+def _read_table(lines: list[str], at: int, rules, cues: _Cues) -> _Table | None:
+    first_segment = _segments(lines[at], _PIECE_GAP)[0]
+    first_column_end = first_segment.start + len(first_segment.text)
+    header = [at]
+    # a header cell printed over two lines, vertically centred, may begin on the line above ("Cơ quan" / "chủ trì")
+    above = lines[at - 1] if at > 0 else ""
+    if len(_segments(above, rules.cell_gap)) >= 2 and len(above) - len(above.lstrip()) > first_column_end:
+        header.insert(0, at - 1)
+    k = _header_end(lines, at, first_column_end, rules, cues)
+    header += range(at + 1, k)
+    if not _names_lead([lines[h] for h in header], cues):
+        return None
+    rows: list[list[int]] = []
+    marks: list[int] = []
+    pending: list[int] = []  # lines after a blank line: the top of the next row when a mark line follows
+    after_blank = False
+    end = k
+    while k < len(lines):
+        line = lines[k]
+        if not line.strip():
+            after_blank = True
+            k += 1
+            continue
+        if _PAGE_NUMBER.match(line):
+            k += 1
+            continue
+        if _is_header(line, rules.cell_gap, cues):  # the header printed again at the top of the next page
+            k = _header_end(lines, k, first_column_end, rules, cues)
+            continue
+        if _mark(line, first_column_end, cues) is not None:
+            rows.append(pending + [k])
+            marks.append(k)
+            pending, after_blank = [], False
+            end = k + 1
+        elif len(line) - len(line.lstrip()) <= first_column_end:
+            break  # text in the first column that is no mark: a paragraph after the table
+        elif after_blank or pending or not rows:
+            pending.append(k)
+        else:
+            rows[-1].append(k)
+            end = k + 1
+        k += 1
+    if not rows:
+        return None
+    table = _Table(first=header[0], end=end, header=header, rows=rows, marks=marks, boundaries=[])
+    _find_columns(lines, table, cues, rules)
+    # a paragraph right under the table, indented past the first column, runs across the columns: it is no
+    # cell's line, and the columns are found again without it
+    last = rows[-1]
+    after_mark = last.index(marks[-1]) + 1
+    across = next((position for position in range(after_mark, len(last))
+                   if _runs_across(lines[last[position]], table.boundaries) >= 2), None)
+    if across is not None:
+        del last[across:]
+        table.end = last[-1] + 1
+        _find_columns(lines, table, cues, rules)
+    if len(table.boundaries) < 2:
+        return None
+    _regroup_centred_rows(lines, table, cues, rules)
+    return table
+
+
+def _regroup_centred_rows(lines: list[str], table: _Table, cues: _Cues, rules) -> None:
+    """Cells centred vertically put a row's mark on a middle line of its task cell: the mark line's task text then
+    goes on a sentence in lower case ("2   đầu mối trên địa bàn   Sở Tài chính"). The row then begins at the
+    last line above it, after the previous row's mark (or the header's cue line), whose task text opens in upper
+    case ("Bố trí quỹ đất …")."""
+    header = _join_cells(lines, table.header, table, cues).split(" | ")
+    task_column = next((i for i, cell in enumerate(header) if fold(cell).startswith(cues.task)), None)
+    if task_column is None:
+        return
+
+    def task_text(index: int) -> str:
+        return _cut(lines[index], table.boundaries)[task_column].strip()
+
+    # the first row's top lines follow the header's cue line as its wrapped lines would ("Nội dung" / "nhiệm vụ")
+    cue_line = next(h for h in table.header if _is_header(lines[h], rules.cell_gap, cues))
+    groups = [(table.header, cue_line)] + list(zip(table.rows, table.marks, strict=True))
+    for (previous, previous_anchor), (row, mark) in zip(groups, groups[1:], strict=False):
+        if row[0] != mark or task_text(mark)[:1].isupper():
+            continue
+        below = previous[previous.index(previous_anchor) + 1:]
+        opening = next((at for at in range(len(below) - 1, -1, -1) if task_text(below[at])[:1].isupper()), None)
+        if opening is not None:
+            del previous[len(previous) - len(below) + opening:]
+            row[:0] = below[opening:]
+    if sum(1 for mark in table.marks if not task_text(mark)[:1].isupper()) > len(table.marks) / 2:
+        _share_by_nearest_mark(lines, table)
+
+
+def _share_by_nearest_mark(lines: list[str], table: _Table) -> None:
+    """Most marks stand on a middle line of their task cell, or beside none: the cells are centred in their rows,
+    and the lines between two marks hold the end of one row's cells and the beginning of the next one's ("Sở Công
+    Thương," of row 2 above its task "Lập danh mục …"). Each piece of a line goes to the row whose mark is
+    nearest."""
+    body = sorted({k for row in table.rows for k in row})
+    rows: list[list[int]] = [[] for _ in table.marks]
+    for k in body:
+        for column, piece in enumerate(_cut(lines[k], table.boundaries)):
+            if not piece.strip():
+                continue
+            # as near to both: a piece opening in upper case opens its cell (the row below), one in lower case
+            # goes on a cell (the row above)
+            below_first = 1 if piece.strip()[:1].isupper() else 0
+            nearest = min(range(len(table.marks)),
+                          key=lambda r: (abs(table.marks[r] - k), -r if below_first else r))
+            table.owners[(k, column)] = nearest
+            if k not in rows[nearest]:
+                rows[nearest].append(k)
+    table.rows = rows
+
+
+def _find_columns(lines: list[str], table: _Table, cues: _Cues, rules) -> None:
+    table.boundaries = _column_starts(lines, table, cues, rules)
+    header_cells = _join_cells(lines, table.header, table, cues).split(" | ")
+    # a column without a heading is no column: the lines of a centred cell seen apart ("Năm 2031" / "Quý III/2031")
+    table.boundaries = [b for b, cell in zip(table.boundaries, header_cells[1:], strict=True) if cell]
+
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?\s*$")
+
+
+def _column_starts(lines: list[str], table: _Table, cues: _Cues, rules) -> list[int]:
+    """Where the columns after the first begin: the right end of each gutter, a strip at least
+    `gutter_width` wide in which at most `gutter_tolerance` of the table's lines (and at least one) print
+    anything. Group rows ("I   NHÓM NHIỆM VỤ …") may run across the columns and are left out. A narrow column
+    packed against its neighbour leaves no such strip; its header cell then stands two blanks only after the
+    one before ("Đơn vị thực hiện  Đơn vị phối hợp"), and the column begins after the nearest position at
+    its left where at most as many lines print."""
+    counted = [lines[h] for h in table.header]
+    counted += [lines[k] for row in table.rows for k in row if not cues.group.match(lines[k].split()[0])]
+    width = max(len(line) for line in counted)
+    left = min(len(line) - len(line.lstrip()) for line in counted)
+
+    def printing(strip: slice) -> int:
+        return sum(1 for line in counted if line[strip].strip())
+
+    def allowed(position: int) -> int:
+        # a share of the lines printing around the strip, not of all lines: where the cells of a row stand on
+        # different lines (centred), a column's text is on few of the table's lines
+        near = printing(slice(max(position - rules.gutter_width, 0), position + 2 * rules.gutter_width))
+        return max(1, int(near * rules.gutter_tolerance))
+
+    starts: list[int] = []
+    run = 0
+    for position in range(left, width - rules.gutter_width + 1):
+        if printing(slice(position, position + rules.gutter_width)) <= allowed(position):
+            run += 1
+        elif run:
+            starts.append(position + rules.gutter_width - 1)
+            run = 0
+    for header_line in (lines[h] for h in table.header):
+        for packed in re.finditer(r"(?<=\S)  (?=\S)", header_line):
+            cell = packed.end()
+            if any(abs(cell - start) <= rules.gutter_width for start in starts):
+                continue
+            quiet = [p for p in range(cell - rules.gutter_width, cell + 1) if printing(slice(p, p + 1)) <= allowed(p)]
+            if quiet:
+                starts.append(quiet[-1] + 1)
+    return sorted(starts)
+
+
+def _runs_across(line: str, boundaries: list[int]) -> int:
+    """How many column starts a line's text runs across with no more than one space (prose, not cells)."""
+    return sum(1 for b in boundaries if b < len(line) and "  " not in line[b - 2:b + 1] and line[b - 1:b + 1].strip())
+
+
+def _cut(line: str, boundaries: list[int]) -> list[str]:
+    """A line's pieces in the columns: cut where a column begins, or, where the line prints across that point
+    (two cells one space apart), at the last space before it."""
+    pieces: list[str] = []
+    cut = 0
+    for boundary in boundaries:
+        at = boundary
+        if boundary < len(line) and line[boundary - 1] != " " and line[boundary] != " ":
+            space = line.rfind(" ", cut, boundary)
+            at = space + 1 if space >= cut else boundary
+        pieces.append(line[cut:at])
+        cut = max(cut, at)
+    pieces.append(line[cut:])
+    return pieces
+
+
+def _join_cells(lines: list[str], group: list[int], table: _Table, cues: _Cues, row: int | None = None) -> str:
+    """The cells of a row (or of the header) over its lines, each column's pieces joined with a space. A group
+    row's title is one cell merged across the columns ("I   NHÓM NHIỆM VỤ VỀ QUY HOẠCH …"): it stays whole, in the
+    column after the mark."""
+    columns: list[list[str]] = [[] for _ in range(len(table.boundaries) + 1)]
+    for index in group:
+        for position, (column, piece) in enumerate(zip(columns, _cut(lines[index], table.boundaries), strict=True)):
+            if piece.strip() and table.owners.get((index, position), row) == row:
+                column.append(" ".join(piece.split()))
+    cells = [" ".join(column) for column in columns]
+    if cues.group.match(cells[0]):
+        cells = [cells[0], " ".join(c for c in cells[1:] if c)] + [""] * (len(cells) - 2)
+    return " | ".join(cells)
