@@ -80,8 +80,9 @@ def _segments(line: str, gap: int) -> list[_Segment]:
 def _is_header(line: str, gap: int, cues: _Cues) -> bool:
     """At least three pieces set apart by `gap` blanks, and a piece opening with the task column's cue, also
     where its words stand two blanks apart ("Nội dung   nhiệm   vụ")."""
-    pieces = [fold(s.text) for s in _segments(line, _PIECE_GAP)]
-    return len(_segments(line, gap)) >= 3 and any(p.startswith(cues.task) for p in pieces)
+    if len(_segments(line, gap)) < 3:
+        return False
+    return any(fold(s.text).startswith(cues.task) for s in _segments(line, _PIECE_GAP))
 
 
 def _names_lead(lines: list[str], cues: _Cues) -> bool:

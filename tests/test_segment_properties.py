@@ -3,6 +3,7 @@ with and without misprinted labels, parse back to the same tree of sections and 
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 from dataclasses import dataclass, field
 
 from hypothesis import HealthCheck, given, settings
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from pipeline.ingest import from_string
 from pipeline.normalize import letter_sequence, normalize, numbering_rules, parse_label, sequence_of, successor
 from pipeline.segment import segment
-from pipeline.vntext import fold
+from pipeline.vntext import fold, strip_diacritics
 
 LETTERS = letter_sequence()
 ROMAN = ["I", "II", "III", "IV", "V"]
@@ -349,3 +350,18 @@ def test_any_token_soup_parses_or_fails_cleanly(tokens, kind):
     assert len(ids) == len(set(ids))
     for task in doc.tasks:
         assert 0 <= task.span.start <= task.span.end <= len(source.text)
+
+
+# --------------------------------------------------------------------------- folding
+
+
+def _strip_diacritics_by_definition(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").replace("đ", "d").replace("Đ", "D")
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
+       | st.text(alphabet="aăâeêioôơuưyđĐ ÀÁẢÃẠàáảãạằẳẵặấầẩẫậÉÈẺẼẸếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ\u0301\u0323"
+                 "\U0001D167x", max_size=40))
+def test_strip_diacritics_drops_exactly_the_combining_marks(text):
+    assert strip_diacritics(text) == _strip_diacritics_by_definition(text)
