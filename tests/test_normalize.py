@@ -26,6 +26,11 @@ FILLER = "\n".join(
 ) + " hiệu quả.\n\n"
 
 
+def after_filler(*lines: str) -> list[str]:
+    """The blocks of `lines` read after FILLER, which sets the wrap width of a hard-wrapped text."""
+    return texts(FILLER + "".join(lines))
+
+
 def test_parse_label_kinds():
     assert parse_label("III. CÁC NHIỆM VỤ") == Label("roman", "III.", "III", 5, None)
     assert parse_label("2.3.1. Sở Y tế").kind == "number3"
@@ -64,12 +69,9 @@ def test_labels_open_blocks_even_without_blank_lines():
 
 
 def test_wrapped_line_starting_with_dash_or_number_is_a_continuation():
-    text = FILLER + (
-        "a) Sở Kế hoạch và Đầu tư chủ trì tham mưu phát triển kinh tế, văn hóa\n"
-        "- xã hội vùng biên giới, bảo đảm quốc phòng, an ninh trên địa bàn tỉnh và\n"
-        "3. lần so với cùng kỳ năm trước theo kế hoạch đã được phê duyệt hằng năm.\n"
-    )
-    blocks = texts(text)
+    blocks = after_filler("a) Sở Kế hoạch và Đầu tư chủ trì tham mưu phát triển kinh tế, văn hóa\n",
+                          "- xã hội vùng biên giới, bảo đảm quốc phòng, an ninh trên địa bàn tỉnh và\n",
+                          "3. lần so với cùng kỳ năm trước theo kế hoạch đã được phê duyệt hằng năm.\n")
     assert blocks[-1].startswith("a) Sở Kế hoạch") and blocks[-1].endswith("phê duyệt hằng năm.")
 
 
@@ -77,16 +79,14 @@ def test_an_indented_first_line_after_a_blank_line_opens_a_paragraph():
     # the trích yếu's last line is full, then a blank line and the preamble's indented first line (real case: Lào Cai
     # KH 134/KH-UBND 2026, pdftotext -layout): two paragraphs; a line carried over a blank line at the margin
     # goes on with its sentence
-    text = FILLER + (
-        "                                KẾ HOẠCH\n"
-        "  Thực hiện Nghị quyết số 8-NQ/TU của Tỉnh ủy Hà Nam ngày 27/12/2034 về phát\n"
-        " triển các khu, cụm công nghiệp trên địa bàn tỉnh Hà Nam trong năm 2035 tới\n"
-        "\n"
-        "      Căn cứ Nghị định số 35/2022/NĐ-CP ngày 28 tháng 5 năm 2022 của Chính\n"
-        "phủ về quản lý, phát triển khu công nghiệp, khu kinh tế và các quy định pháp\n"
-        "luật có liên quan, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
-    )
-    blocks = texts(text)
+    blocks = after_filler(
+        "                                KẾ HOẠCH\n",
+        "  Thực hiện Nghị quyết số 8-NQ/TU của Tỉnh ủy Hà Nam ngày 27/12/2034 về phát\n",
+        " triển các khu, cụm công nghiệp trên địa bàn tỉnh Hà Nam trong năm 2035 tới\n",
+        "\n",
+        "      Căn cứ Nghị định số 35/2022/NĐ-CP ngày 28 tháng 5 năm 2022 của Chính\n",
+        "phủ về quản lý, phát triển khu công nghiệp, khu kinh tế và các quy định pháp\n",
+        "luật có liên quan, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n")
     assert blocks[-2].endswith("trong năm 2035 tới") and blocks[-1].startswith("Căn cứ Nghị định")
 
 
@@ -507,6 +507,17 @@ def test_a_laid_out_table_with_cells_centred_vertically_keeps_each_row_whole():
     assert [(b.span.line, b.span.end_line) for b in blocks] == [(1, 1), (2, 4), (5, 7), (8, 8)]
 
 
+
+# the rows every layout of the cold-storage table below must give (header, group row, two task rows)
+KHO_LANH_ROWS = [
+        "STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành",
+        "I | NHÓM NHIỆM VỤ VỀ QUY HOẠCH |  |  | ",
+        "1 | Rà soát nhu cầu kho lạnh của các vùng trồng cây ăn quả tập trung trên địa bàn tỉnh | Sở Nông nghiệp và Môi"
+        " trường | Sở Tài chính | Quý II/2031",
+        "2 | Lập danh mục dự án kho lạnh kêu gọi đầu tư | Sở Tài chính | Sở Công Thương, Ủy ban nhân dân các xã, phường"
+        " | Năm 2031",
+]
+
 def test_a_laid_out_table_with_words_spread_inside_its_cells():
     """Justified cells spread their words two or three blanks apart, the header's too ("Nội dung   nhiệm   vụ"), and
     neighbouring cells stand two blanks apart: the columns are still found where the lines leave a gutter."""
@@ -525,13 +536,7 @@ def test_a_laid_out_table_with_words_spread_inside_its_cells():
  4    Hướng   dẫn   hợp  tác  xã  bảo  Sở  Văn  hóa, Thể  Sở  Giáo  dục   và Quý  IV/2031
       quản  nông sản  sau thu hoạch    thao và Du lịch    Đào  tạo
 """
-    assert texts(text) == [
-        "STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành",
-        "I | NHÓM NHIỆM VỤ VỀ QUY HOẠCH |  |  | ",
-        "1 | Rà soát nhu cầu kho lạnh của các vùng trồng cây ăn quả tập trung trên địa bàn tỉnh | Sở Nông nghiệp và Môi"
-        " trường | Sở Tài chính | Quý II/2031",
-        "2 | Lập danh mục dự án kho lạnh kêu gọi đầu tư | Sở Tài chính | Sở Công Thương, Ủy ban nhân dân các xã, phường"
-        " | Năm 2031",
+    assert texts(text) == KHO_LANH_ROWS + [
         "4 | Hướng dẫn hợp tác xã bảo quản nông sản sau thu hoạch | Sở Văn hóa, Thể thao và Du lịch | Sở Giáo dục và Đào"
         " tạo | Quý IV/2031",
     ]
@@ -577,11 +582,4 @@ def test_a_laid_out_table_with_all_cells_centred_shares_the_lines_between_rows()
       kêu gọi đầu tư
                                                           các xã, phường
 """
-    assert texts(text) == [
-        "STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành",
-        "I | NHÓM NHIỆM VỤ VỀ QUY HOẠCH |  |  | ",
-        "1 | Rà soát nhu cầu kho lạnh của các vùng trồng cây ăn quả tập trung trên địa bàn tỉnh | Sở Nông nghiệp và Môi"
-        " trường | Sở Tài chính | Quý II/2031",
-        "2 | Lập danh mục dự án kho lạnh kêu gọi đầu tư | Sở Tài chính | Sở Công Thương, Ủy ban nhân dân các xã, phường"
-        " | Năm 2031",
-    ]
+    assert texts(text) == KHO_LANH_ROWS
