@@ -507,15 +507,14 @@ def test_a_laid_out_table_with_cells_centred_vertically_keeps_each_row_whole():
     assert [(b.span.line, b.span.end_line) for b in blocks] == [(1, 1), (2, 4), (5, 7), (8, 8)]
 
 
-
 # the rows every layout of the cold-storage table below must give (header, group row, two task rows)
 KHO_LANH_ROWS = [
-        "STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành",
-        "I | NHÓM NHIỆM VỤ VỀ QUY HOẠCH |  |  | ",
-        "1 | Rà soát nhu cầu kho lạnh của các vùng trồng cây ăn quả tập trung trên địa bàn tỉnh | Sở Nông nghiệp và Môi"
-        " trường | Sở Tài chính | Quý II/2031",
-        "2 | Lập danh mục dự án kho lạnh kêu gọi đầu tư | Sở Tài chính | Sở Công Thương, Ủy ban nhân dân các xã, phường"
-        " | Năm 2031",
+    "STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành",
+    "I | NHÓM NHIỆM VỤ VỀ QUY HOẠCH |  |  | ",
+    "1 | Rà soát nhu cầu kho lạnh của các vùng trồng cây ăn quả tập trung trên địa bàn tỉnh | Sở Nông nghiệp và Môi"
+    " trường | Sở Tài chính | Quý II/2031",
+    "2 | Lập danh mục dự án kho lạnh kêu gọi đầu tư | Sở Tài chính | Sở Công Thương, Ủy ban nhân dân các xã, phường"
+    " | Năm 2031",
 ]
 
 def test_a_laid_out_table_with_words_spread_inside_its_cells():
