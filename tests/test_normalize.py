@@ -517,6 +517,7 @@ KHO_LANH_ROWS = [
     " | Năm 2031",
 ]
 
+
 def test_a_laid_out_table_with_words_spread_inside_its_cells():
     """Justified cells spread their words two or three blanks apart, the header's too ("Nội dung   nhiệm   vụ"), and
     neighbouring cells stand two blanks apart: the columns are still found where the lines leave a gutter."""
