@@ -485,6 +485,7 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
                                             span=block.span, parent=parent))
                 if kind == "group":
                     group_id = row_group = section_id
+                    numbered = []  # the cells of a numbered row in the group before lend nothing here
                 else:
                     row_group, numbered = section_id, cells
                 continue

@@ -645,6 +645,14 @@ def test_numbered_rows_with_lettered_sub_rows_head_them_in_a_task_table():
     assert doc.task("Bảng.1.1.b").text.endswith("(Cơ quan chủ trì: Sở Nông nghiệp và Môi trường; "
                                                 "Thời gian thực hiện: Quý IV/2033)")
     assert doc.task("Bảng.1.2").parent == "Bảng.1"
+    # a group row ends what the numbered row before it lends
+    grouped = parse_text(PLAN_WITH_TASK_TABLE.split("STT |")[0] + (
+        "STT | Nội dung hoạt động | Cơ quan chủ trì | Thời gian thực hiện\n"
+        "I | Nhóm một |  | \n1 | Tuyên truyền | Cục Lâm nghiệp | Quý III/2033\na) | Tổ chức hội nghị |  | \n"
+        "II | Nhóm hai |  | \na) | Khảo sát doanh nghiệp |  | \n"))
+    assert [(t.id, t.text) for t in grouped.tasks if t.id.startswith("Bảng")] == [
+        ("Bảng.1.I.1.a", "Tổ chức hội nghị (Cơ quan chủ trì: Cục Lâm nghiệp; Thời gian thực hiện: Quý III/2033)"),
+        ("Bảng.1.II.a", "Khảo sát doanh nghiệp")]
 
 
 def test_a_body_item_restated_by_a_task_table_row_is_no_task_of_its_own():
