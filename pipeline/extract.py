@@ -30,7 +30,7 @@ decides where an agency name ends and how a list splits into agencies. Built onc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from pydantic import BaseModel, PositiveInt
@@ -38,7 +38,7 @@ from pydantic import BaseModel, PositiveInt
 from . import agencies
 from .model import Citation, Deadline, Document, Mention, Notice, Task
 from .rules import load_rules
-from .vntext import fold, new_tone_style, nfc
+from .vntext import fold, match_form, new_tone_style, nfc
 
 # --------------------------------------------------------------------------- rules
 
@@ -115,6 +115,8 @@ class RoleRules(BaseModel):
     implements_cues: list[str]
     basis_cues: list[str] = []
     basis_implements: list[str] = []
+    delegation_frames: list[str] = []
+    delegated_duties: list[str] = []
 
 
 def role_rules() -> RoleRules:
@@ -1387,6 +1389,21 @@ def _introduced_leads(preamble: str) -> list[Mention]:
     return []
 
 
+def _delegate(doc: Document, task: Task) -> list[Mention]:
+    """The body a decision delegates to ("Ủy quyền cho Giám đốc Sở Công Thương thực hiện …"), as the lead of a
+    clause on carrying out the delegated tasks that names no one ("Việc thực hiện nhiệm vụ được ủy quyền phải
+    tuân thủ …"; roles.yaml delegation_frames, delegated_duties); [] when the clause is no such clause or the
+    document delegates to no single body."""
+    rules = role_rules()
+    form = match_form(task.text)
+    if not any(match_form(cue) in form for cue in rules.delegated_duties):
+        return []
+    frames = tuple(match_form(f) for f in rules.delegation_frames)
+    delegates = {tuple(m.text for m in t.leads): t.leads for t in doc.tasks
+                 if t is not task and t.leads and match_form(t.text).startswith(frames)}
+    return [replace(m) for m in next(iter(delegates.values()))] if len(delegates) == 1 else []
+
+
 def extract(doc: Document) -> Document:
     """Fill every task's leads, coordinators, advises, directs, citations, deadlines and locality flags,
     and the document's meta.citations and meta.implements. Returns the same Document."""
@@ -1394,6 +1411,8 @@ def extract(doc: Document) -> Document:
     fallback: list[Mention] | None = None
     for task in doc.tasks:
         extract_task(doc, task, cache)
+        if not task.leads:
+            task.leads = _delegate(doc, task)
         if not task.leads:
             if fallback is None:
                 fallback = _introduced_leads(doc.preamble) or _addressed_leads(doc.meta.addressees)

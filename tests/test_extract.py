@@ -1008,3 +1008,28 @@ def test_coordinators_a_group_names_after_nhu():
     roles = read_roles("Sở Công Thương chủ trì, phối hợp với các đơn vị liên quan như: Sở Tài chính, Công an tỉnh "
                        "kiểm tra thị trường.", later=True)
     assert [m.text for m in roles.coordinators] == ["các đơn vị liên quan", "Sở Tài chính", "Công an tỉnh"]
+
+
+DELEGATION = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 30/QĐ-UBND\nHà Nam, ngày 3 tháng 3 năm 2035\nQUYẾT ĐỊNH\n"
+              "Về việc ủy quyền cho Giám đốc Sở Tài chính\nQUYẾT ĐỊNH:\n"
+              "Điều 1. Ủy quyền cho Giám đốc Sở Tài chính thực hiện một số nhiệm vụ, quyền hạn của Ủy ban nhân dân "
+              "tỉnh trong lĩnh vực giá.\n"
+              "Điều 2. Tổ chức thực hiện\n"
+              "1. Việc thực hiện nhiệm vụ được ủy quyền phải tuân thủ quy định của pháp luật chuyên ngành.\n"
+              "2. Kinh phí thực hiện do ngân sách tỉnh bảo đảm theo quy định.\n"
+              "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Tài chính chịu trách nhiệm thi hành Quyết "
+              "định này./.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn Bình\n")
+
+
+def test_a_clause_on_the_delegated_tasks_is_led_by_the_delegate():
+    # real case: Lào Cai QĐ 1883/QĐ-UBND 2025 (draft) Điều 3.1, led in the gold by the director the tasks go to
+    from pipeline.api import parse_text
+
+    decision = parse_text(DELEGATION, role="provincial")
+    assert _texts(decision.task("2.1").leads) == ["Giám đốc Sở Tài chính"]
+    # two bodies delegated to: the clause names no one, so no lead is guessed
+    two = parse_text(DELEGATION.replace("Điều 3.", "Điều 4.").replace(
+        "Điều 2. Tổ chức thực hiện\n", "Điều 2. Ủy quyền cho Giám đốc Sở Xây dựng thực hiện một số nhiệm vụ trong lĩnh "
+        "vực nhà ở.\nĐiều 3. Tổ chức thực hiện\n"), role="provincial")
+    assert [_texts(t.leads) for t in two.tasks][:2] == [["Giám đốc Sở Tài chính"], ["Giám đốc Sở Xây dựng"]]
+    assert _texts(two.task("3.1").leads) == []
