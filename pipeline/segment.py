@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, PositiveInt
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .model import Block, Document, DocumentMeta, DoichieuError, Notice, Section, SourceText, Span, Task
 from .normalize import (
@@ -42,7 +42,7 @@ from .normalize import (
     value_at,
 )
 from .rules import load_rules, rules_dir
-from .tables import TaskTableColumns
+from .tables import TableCues, TaskTableColumns, table_cues
 from .vntext import fold, match_form
 
 
@@ -69,6 +69,7 @@ class StructureSizes(BaseModel):
     signature_debris_max_chars: PositiveInt
     signature_debris_max_words: PositiveInt
     closing_cue_max_chars: PositiveInt
+    place_max_words: PositiveInt
 
 
 class PowerTitles(BaseModel):
@@ -151,11 +152,7 @@ class _Cues:
     recipients: re.Pattern
     provision_duty: re.Pattern | None
     body_duty: re.Pattern | None
-    task_column: tuple[str, ...]
-    lead_column: tuple[str, ...]
-    group_mark: re.Pattern
-    row_mark: re.Pattern
-    sub_mark: re.Pattern
+    table: TableCues
     restated_min_set: float
     restated_min_sort: float
 
@@ -218,11 +215,7 @@ def _cues() -> _Cues:
         recipients=_openings([rules.recipients_cue]),
         provision_duty=_anywhere(rules.provision_duties),
         body_duty=_anywhere(rules.body_duties),
-        task_column=tuple(fold(c) for c in rules.task_table.task),
-        lead_column=tuple(fold(c) for c in rules.task_table.lead),
-        group_mark=re.compile(rules.task_table.group_marks),
-        row_mark=re.compile(rules.task_table.row_marks),
-        sub_mark=re.compile(rules.task_table.sub_marks),
+        table=table_cues(),
         restated_min_set=rules.task_table.restated_min_set,
         restated_min_sort=rules.task_table.restated_min_sort,
     )
@@ -423,8 +416,8 @@ def _task_tables(blocks: list[Block], labels: list[Label | None], cues: _Cues) -
     while i < len(blocks):
         cells = _row_cells(blocks[i].text) if "table" in blocks[i].markup else []
         folded = [fold(c) for c in cells]
-        if len(cells) >= 3 and any(c.startswith(cues.task_column) for c in folded) \
-                and any(f" {w} " in f" {c} " for c in folded for w in cues.lead_column):
+        if len(cells) >= 3 and any(c.startswith(cues.table.task) for c in folded) \
+                and any(f" {w} " in f" {c} " for c in folded for w in cues.table.lead):
             above = i - 1
             if above > 0 and _ATTACHED.match(_form(blocks[above].text)):
                 above -= 1  # the table's title stands above its "(Kèm theo Quyết định số …)" note
@@ -432,7 +425,7 @@ def _task_tables(blocks: list[Block], labels: list[Label | None], cues: _Cues) -
             table = _Table(header=cells, rows=[i], title=title)
             k = i + 1
             while k < len(blocks) and "table" in blocks[k].markup:
-                if _row_kind(_row_cells(blocks[k].text)[0], cues):
+                if cues.table.row_kind(_row_cells(blocks[k].text)[0]):
                     table.rows.append(k)
                 k += 1
             table.end = k
@@ -442,14 +435,6 @@ def _task_tables(blocks: list[Block], labels: list[Label | None], cues: _Cues) -
             continue
         i += 1
     return tables
-
-
-def _row_kind(mark: str, cues: _Cues) -> str | None:
-    """What a task-table row is, by its first cell: "group", "row" (numbered), "sub" (under a numbered row)."""
-    for kind, pattern in (("group", cues.group_mark), ("row", cues.row_mark), ("sub", cues.sub_mark)):
-        if pattern.match(mark):
-            return kind
-    return None
 
 
 def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used: set[str]) -> dict[str, str]:
@@ -463,13 +448,13 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
         table_id = _unique(f"Bảng.{number}", used)
         used.add(table_id)
         header = [fold(c) for c in table.header]
-        task_column = next(i for i, c in enumerate(header) if c.startswith(cues.task_column))
+        task_column = next(i for i, c in enumerate(header) if c.startswith(cues.table.task))
         first, last = blocks[table.rows[0]], blocks[table.rows[-1]]
         doc.sections.append(Section(id=table_id, label="", kind="table", title=table.title or table.header[task_column],
                                     span=_span(first, last), holds_tasks=True,
                                     parent=table.parent.id if table.parent is not None else None))
         rows = [_row_cells(blocks[index].text) for index in table.rows[1:]]
-        kinds = [_row_kind(cells[0], cues) for cells in rows]
+        kinds = [cues.table.row_kind(cells[0]) for cells in rows]
         group_id = row_group = table_id
         numbered: list[str] = []
         for position, (index, cells, kind) in enumerate(zip(table.rows[1:], rows, kinds, strict=True)):
@@ -515,16 +500,21 @@ def _drop_restated(doc: Document, rows: dict[str, str], cues: _Cues) -> None:
     text are nearly all in the longer one (token_set_ratio >= restated_min_set) and the two are alike as wholes
     (token_sort_ratio >= restated_min_sort), so that a row merely on the same subject does not count. Each row
     restates one item at most, the closest pairs first."""
-    pairs = []
+    # the body items that name no one (one that does, "Bộ Tài chính …", "Giao Sở …", "… chủ trì …", assigns itself)
+    items = []
     for task in doc.tasks:
         form = match_form(task.text)
-        if task.id in rows or cues.subject.match(form) or cues.assignment.match(form) or cues.body_duty.search(form):
-            continue  # an item that names who does it ("Bộ Tài chính …", "Giao Sở …", "… chủ trì …") assigns itself
-        for row_id, cell in rows.items():
-            cell_form = match_form(cell)
-            contained, alike = fuzz.token_set_ratio(form, cell_form), fuzz.token_sort_ratio(form, cell_form)
-            if contained >= cues.restated_min_set and alike >= cues.restated_min_sort:
-                pairs.append((contained + alike, task.id, row_id))
+        if not (task.id in rows or cues.subject.match(form) or cues.assignment.match(form)
+                or (cues.body_duty is not None and cues.body_duty.search(form))):
+            items.append((task.id, form))
+    if not items or not rows:
+        return
+    row_ids, row_forms = list(rows), [match_form(cell) for cell in rows.values()]
+    forms = [form for _, form in items]
+    contained = process.cdist(forms, row_forms, scorer=fuzz.token_set_ratio)
+    alike = process.cdist(forms, row_forms, scorer=fuzz.token_sort_ratio)
+    pairs = [(contained[i, j] + alike[i, j], items[i][0], row_ids[j]) for i in range(len(items)) for j in range(len(row_ids))
+             if contained[i, j] >= cues.restated_min_set and alike[i, j] >= cues.restated_min_sort]
     dropped: dict[str, str] = {}
     taken: set[str] = set()
     for _, task_id, row_id in sorted(pairs, reverse=True):
@@ -671,7 +661,7 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
                 continue
             date = cues.date.search(cell)
             if date and fold(cell).find("ngay") >= 0 and len(cell) <= cues.rules.sizes.date_line_max_chars \
-                    and (date.groupdict().get("comma") != "" or _is_place_name(date.group("place"))):
+                    and (date.groupdict().get("comma") != "" or _is_place_name(date.group("place"), cues)):
                 meta.place = meta.place or date.group("place").strip()
                 if date.group("day") and date.group("month") and date.group("year") and not meta.date:
                     meta.date = f"{int(date.group('year')):04d}-{int(date.group('month')):02d}-{int(date.group('day')):02d}"
@@ -727,14 +717,12 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
     return index
 
 
-def _is_place_name(text: str) -> bool:
+def _is_place_name(text: str, cues: _Cues) -> bool:
     """A place named without the comma that should follow it: a few words, the first capitalised, no number
     ("Hà Nội", "Thành phố Hồ Chí Minh"; not "Nghị định số 12/2026/NĐ-CP")."""
     words = text.strip(" *_").split()
-    return 0 < len(words) <= _PLACE_MAX_WORDS and words[0][:1].isupper() and not any(c.isdigit() for c in text)
-
-
-_PLACE_MAX_WORDS = 5
+    return (0 < len(words) <= cues.rules.sizes.place_max_words and words[0][:1].isupper()
+            and not any(c.isdigit() for c in text))
 
 
 def _header_start(blocks: list[Block], labels: list[Label | None], cues: _Cues) -> int:

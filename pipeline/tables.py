@@ -47,19 +47,27 @@ class _TableCues(BaseModel):
 
 
 @dataclass(frozen=True)
-class _Cues:
+class TableCues:
+    """The task-table cues of rules/structure.yaml, ready to match: the header's cues (folded) and the row marks
+    by kind ("group", "row", "sub"); segment reads tables of " | " rows with them, this module laid-out ones."""
+
     task: tuple[str, ...]
     lead: tuple[str, ...]
-    marks: tuple[re.Pattern, ...]
+    marks: tuple[tuple[str, re.Pattern], ...]
     group: re.Pattern
+
+    def row_kind(self, mark: str) -> str | None:
+        """What a row is by its first cell: "group", "row" (numbered), "sub" (under a numbered row), or None."""
+        return next((kind for kind, pattern in self.marks if pattern.match(mark)), None)
 
 
 @lru_cache(maxsize=1)
-def _cues() -> _Cues:
+def table_cues() -> TableCues:
+    """The task-table cues, built once."""
     table = load_rules("structure", _TableCues).task_table
-    return _Cues(task=tuple(fold(c) for c in table.task), lead=tuple(fold(c) for c in table.lead),
-                 marks=tuple(re.compile(p) for p in (table.group_marks, table.row_marks, table.sub_marks)),
-                 group=re.compile(table.group_marks))
+    marks = (("group", table.group_marks), ("row", table.row_marks), ("sub", table.sub_marks))
+    return TableCues(task=tuple(fold(c) for c in table.task), lead=tuple(fold(c) for c in table.lead),
+                     marks=tuple((kind, re.compile(p)) for kind, p in marks), group=re.compile(table.group_marks))
 
 
 @dataclass(frozen=True)
@@ -77,7 +85,7 @@ def _segments(line: str, gap: int) -> list[_Segment]:
     return [_Segment(m.start(), m.group()) for m in re.finditer(rf"\S+(?: {{1,{gap - 1}}}\S+)*", line)]
 
 
-def _is_header(line: str, gap: int, cues: _Cues) -> bool:
+def _is_header(line: str, gap: int, cues: TableCues) -> bool:
     """At least three pieces set apart by `gap` blanks, and a piece opening with the task column's cue, also
     where its words stand two blanks apart ("Nội dung   nhiệm   vụ")."""
     if len(_segments(line, gap)) < 3:
@@ -85,18 +93,18 @@ def _is_header(line: str, gap: int, cues: _Cues) -> bool:
     return any(fold(s.text).startswith(cues.task) for s in _segments(line, _PIECE_GAP))
 
 
-def _names_lead(lines: list[str], cues: _Cues) -> bool:
+def _names_lead(lines: list[str], cues: TableCues) -> bool:
     folded = f" {fold(' '.join(lines))} "
     return any(f" {w} " in folded for w in cues.lead)
 
 
-def _mark(line: str, first_column_end: int, cues: _Cues) -> str | None:
+def _mark(line: str, first_column_end: int, cues: TableCues) -> str | None:
     """The row mark a line opens with in the first column ("1", "II", "a)"), or None."""
     match = re.match(r"\s*(\S+)", line)
     if match is None or match.start(1) > first_column_end:
         return None
     token = match.group(1)
-    return token if any(p.match(token) for p in cues.marks) else None
+    return token if cues.row_kind(token) else None
 
 
 def spaced_table_rows(lines: list[str]) -> tuple[dict[int, tuple[str, int]], set[int]]:
@@ -104,7 +112,7 @@ def spaced_table_rows(lines: list[str]) -> tuple[dict[int, tuple[str, int]], set
     header and row, the row's " | "-joined cells and the index of its last line; and the indices of all other
     lines the tables take up (wrapped cell lines, blank lines between rows, page numbers inside)."""
     rules = ingest_rules().spaced_table
-    cues = _cues()
+    cues = table_cues()
     lines = [line.replace("\f", " ").replace("\t", " ").rstrip() for line in lines]
     rows: dict[int, tuple[str, int]] = {}
     taken: set[int] = set()
@@ -138,7 +146,7 @@ class _Table:
     owners: dict[tuple[int, int], int] = field(default_factory=dict)
 
 
-def _header_end(lines: list[str], at: int, first_column_end: int, rules, cues: _Cues) -> int:
+def _header_end(lines: list[str], at: int, first_column_end: int, rules, cues: TableCues) -> int:
     """Index after a header that begins at `at`: its wrapped lines run up to a blank line or a row mark."""
     k = at + 1
     while k < len(lines) and k - at < rules.header_lines and lines[k].strip() \
@@ -147,7 +155,7 @@ def _header_end(lines: list[str], at: int, first_column_end: int, rules, cues: _
     return k
 
 
-def _read_table(lines: list[str], at: int, rules, cues: _Cues) -> _Table | None:
+def _read_table(lines: list[str], at: int, rules, cues: TableCues) -> _Table | None:
     first_segment = _segments(lines[at], _PIECE_GAP)[0]
     first_column_end = first_segment.start + len(first_segment.text)
     header = [at]
@@ -209,7 +217,7 @@ def _read_table(lines: list[str], at: int, rules, cues: _Cues) -> _Table | None:
     return table
 
 
-def _regroup_centred_rows(lines: list[str], table: _Table, cues: _Cues, rules) -> None:
+def _regroup_centred_rows(lines: list[str], table: _Table, cues: TableCues, rules) -> None:
     """Cells centred vertically put a row's mark on a middle line of its task cell: the mark line's task text then
     goes on a sentence in lower case ("2   đầu mối trên địa bàn   Sở Tài chính"). The row then begins at the
     last line above it, after the previous row's mark (or the header's cue line), whose task text opens in upper
@@ -259,7 +267,7 @@ def _share_by_nearest_mark(lines: list[str], table: _Table) -> None:
     table.rows = rows
 
 
-def _find_columns(lines: list[str], table: _Table, cues: _Cues, rules) -> None:
+def _find_columns(lines: list[str], table: _Table, cues: TableCues, rules) -> None:
     table.boundaries = _column_starts(lines, table, cues, rules)
     header_cells = _join_cells(lines, table.header, table, cues).split(" | ")
     # a column without a heading is no column: the lines of a centred cell seen apart ("Năm 2031" / "Quý III/2031")
@@ -269,7 +277,7 @@ def _find_columns(lines: list[str], table: _Table, cues: _Cues, rules) -> None:
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?\s*$")
 
 
-def _column_starts(lines: list[str], table: _Table, cues: _Cues, rules) -> list[int]:
+def _column_starts(lines: list[str], table: _Table, cues: TableCues, rules) -> list[int]:
     """Where the columns after the first begin: the right end of each gutter, a strip at least
     `gutter_width` wide in which at most `gutter_tolerance` of the table's lines (and at least one) print
     anything. Group rows ("I   NHÓM NHIỆM VỤ …") may run across the columns and are left out. A narrow column
@@ -330,7 +338,7 @@ def _cut(line: str, boundaries: list[int]) -> list[str]:
     return pieces
 
 
-def _join_cells(lines: list[str], group: list[int], table: _Table, cues: _Cues, row: int | None = None) -> str:
+def _join_cells(lines: list[str], group: list[int], table: _Table, cues: TableCues, row: int | None = None) -> str:
     """The cells of a row (or of the header) over its lines, each column's pieces joined with a space. A group
     row's title is one cell merged across the columns ("I   NHÓM NHIỆM VỤ VỀ QUY HOẠCH …"): it stays whole, in the
     column after the mark."""

@@ -95,6 +95,8 @@ def _compiled() -> dict[str, re.Pattern]:
     patterns["code_hyphen_start"] = re.compile(rules.code_hyphen.start)
     for index, pattern in enumerate(rules.page_number):
         patterns[f"page_number{index}"] = re.compile(pattern)
+    for index, pattern in enumerate(rules.page_break_marker):
+        patterns[f"page_break{index}"] = re.compile(pattern)
     return patterns
 
 
@@ -240,15 +242,14 @@ def front_matter_lines(lines: list[str]) -> int:
     return 0
 
 
-@lru_cache(maxsize=1)
-def _page_break_markers() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p) for p in ingest_rules().page_break_marker)
-
-
 def is_page_break_marker(line: str) -> bool:
     """A converter's page-break line ("--- PAGE BREAK ---"; rules/ingest.yaml `page_break_marker`)."""
+    patterns = _compiled()
+    markers = len(ingest_rules().page_break_marker)
+    if not markers:
+        return False
     folded = fold(line)
-    return any(p.fullmatch(folded) for p in _page_break_markers())
+    return any(patterns[f"page_break{index}"].fullmatch(folded) for index in range(markers))
 
 
 def header_fields(left: list[str], right: list[str]) -> dict[str, str]:
