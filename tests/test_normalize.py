@@ -133,25 +133,23 @@ def test_a_party_letter_header_star_and_lower_case_subject():
     assert "về việc triển khai Chương trình hành động số 10-CTr/TU của Tỉnh ủy" in found
 
 
-def test_italic_runs_inside_a_table_cell_lose_their_stars():
+@pytest.mark.parametrize("kind", ["md", "txt"])
+def test_italic_runs_inside_a_table_cell_lose_their_stars(kind):
     # a header row rendered to Markdown with the date in two italic runs (real case: CT 13/CT-TTg 2024)
-    source = ("| THỦ TƯỚNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| --- | --- |\n"
-              "| Số: 7/CT-TTg | *Hà Nội, ngày 04 tháng* *6 năm 2031* |\n\nGhi chú (*): số liệu *ước tính*.\n")
-    for kind in ("md", "txt"):
-        found = texts(source, kind)
-        assert any("Hà Nội, ngày 04 tháng 6 năm 2031" in text for text in found), found
-        assert "Ghi chú (*): số liệu ước tính." in found
+    found = texts("| THỦ TƯỚNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| --- | --- |\n"
+                  "| Số: 7/CT-TTg | *Hà Nội, ngày 04 tháng* *6 năm 2031* |\n\nGhi chú (*): số liệu *ước tính*.\n", kind)
+    assert any("Hà Nội, ngày 04 tháng 6 năm 2031" in text for text in found), found
+    assert "Ghi chú (*): số liệu ước tính." in found
 
 
-def test_an_empty_italic_paragraph_is_no_text():
+@pytest.mark.parametrize("kind", ["md", "txt"])
+def test_an_empty_italic_paragraph_is_no_text(kind):
     # a converter's "* *" (an italic paragraph holding only a space) after a one-sentence article; it had
     # become that article's text (real case: QĐ 2200/QĐ-BNNMT 2026 Điều 3, as Markdown-like text)
-    source = ("Điều 3. Chánh Văn phòng Bộ, Cục trưởng Cục Lâm nghiệp chịu trách nhiệm thi hành Quyết định này./.\n"
-              "* *\n\n* * *\n\n_ _\n\nGhi chú (*): số liệu *ước tính*.\n")
-    for kind in ("md", "txt"):
-        found = texts(source, kind)
-        assert not [text for text in found if not text.strip("*_ ")], found
-        assert found[-1] == "Ghi chú (*): số liệu ước tính.", found
+    found = texts("Điều 3. Chánh Văn phòng Bộ, Cục trưởng Cục Lâm nghiệp chịu trách nhiệm thi hành Quyết định này./.\n"
+                  "* *\n\n* * *\n\n_ _\n\nGhi chú (*): số liệu *ước tính*.\n", kind)
+    assert not [text for text in found if not text.strip("*_ ")], found
+    assert found[-1] == "Ghi chú (*): số liệu ước tính.", found
 
 
 def test_heading_split_by_page_break_is_joined():
