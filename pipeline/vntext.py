@@ -52,27 +52,17 @@ def match_form(text: str) -> str:
     return " ".join(unify_punctuation(new_tone_style(nfc(text))).lower().split())
 
 
-def _bmp_marks() -> re.Pattern:
-    """One character class of the combining marks (category Mn) of the Basic Multilingual Plane, as ranges:
-    testing each character's category in Python made folding the slowest step of normalize on long texts."""
-    ranges: list[list[int]] = []
-    for cp in range(0x10000):
-        if unicodedata.category(chr(cp)) == "Mn":
-            if ranges and ranges[-1][1] == cp - 1:
-                ranges[-1][1] = cp
-            else:
-                ranges.append([cp, cp])
-    return re.compile("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges) + "]+")
-
-
-_BMP_MARKS = _bmp_marks()
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+# the combining marks Vietnamese letters decompose into (NFD): one regex drops them; testing each character's
+# category in Python made folding the slowest step of normalize on long texts. Other marks are rare: only the
+# few characters left outside ASCII are tested one by one
+_COMBINING = re.compile("[\u0300-\u036f]+")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 
 
 def strip_diacritics(text: str) -> str:
     """The text without its combining marks, "đ" as "d": one character for one on NFC text."""
-    plain = _BMP_MARKS.sub("", unicodedata.normalize("NFD", text))
-    if _ASTRAL.search(plain):  # a mark outside the BMP (rare): test the remaining characters one by one
+    plain = _COMBINING.sub("", unicodedata.normalize("NFD", text))
+    if any(unicodedata.category(c) == "Mn" for c in _NON_ASCII.findall(plain)):
         plain = "".join(c for c in plain if unicodedata.category(c) != "Mn")
     return plain.replace("đ", "d").replace("Đ", "D")
 
