@@ -191,7 +191,9 @@ def check_report(html: str | Path, screenshot: str | Path | None = None, chromiu
         process = subprocess.Popen(
             [binary, *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0",
              f"--window-size={width},{height}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
+            # Chromium puts its singleton socket directory in TMPDIR: inside the profile, it goes with it.
+            env={**os.environ, "TMPDIR": profile})
         deadline = time.monotonic() + timeout
         ws = None
         try:
