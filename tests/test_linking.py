@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 
 import pytest
 import yaml
@@ -474,3 +475,25 @@ def test_a_provincial_body_named_by_the_central_document_is_its_own_counterpart(
     assert agency[0].tolist() == [1.0, 1.0, 0.0, 0.0]  # the Sở itself, and the Bộ's counterpart
     assert names[(0, 0)] == ("Sở Y tế các tỉnh, thành phố trực thuộc trung ương", "Sở Y tế")
     assert agency[1, 3] == 1.0
+
+
+def test_reasons_name_the_central_lead_the_closest_wording_and_a_coordinating_locality(central):
+    # a task of the plan that names the central lead ("phối hợp với Bộ Tài chính") and is the closest of the plan
+    # to that central task says so; a locality role scored 0.7 (float32 0.69999) still fires at fires 0.7
+    import numpy as np
+
+    from pipeline.linking.evidence import reasons_for
+    from pipeline.linking.features import PairFeatures
+
+    rules = linking_rules()
+    plan = _provincial({"1.1": ("1", "Sở Nông nghiệp và Môi trường", "Phối hợp với Bộ Tài chính bố trí kinh phí "
+                                "cho lực lượng kiểm lâm.")})
+    target = dataclasses.replace(central.task("2.d"), locality_role="coordinator")
+    values = {name: np.zeros((1, 1), dtype=np.float32) for name in rules.link_model.weights}
+    values.update(names_lead=np.ones((1, 1), np.float32), col_rel=np.ones((1, 1), np.float32),
+                  locality=np.full((1, 1), rules.structure.locality_other_role, np.float32))
+    features = PairFeatures(plan.tasks, [target], values, {}, {}, {})
+    reasons = reasons_for(features, 0, 0, rules, central, plan)
+    assert "Nhiệm vụ của tỉnh nêu tên cơ quan chủ trì ở trung ương: Bộ Tài chính" in reasons
+    assert "Nhiệm vụ của tỉnh gần nhất về từ ngữ với nhiệm vụ trung ương 2.d" in reasons
+    assert "Nhiệm vụ trung ương giao cho địa phương (phối hợp)" in reasons

@@ -46,22 +46,25 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
                 central: Document, provincial: Document) -> list[str]:
     """Human-readable reasons for the pair (provincial i, central j), strongest evidence first."""
     v = features.vector(i, j)
-    fires = rules.fires
+
+    def fired(name: str) -> bool:  # features are float32: 0.7 is stored as 0.69999999
+        return v.get(name, 0.0) >= rules.fires.get(name, 1.0) - 1e-6
+
     out: list[str] = []
-    if v["citation"] >= fires.get("citation", 1.0):
+    if fired("citation"):
         out.append("Cùng trích dẫn " + ", ".join(features.shared_citations.get((i, j), [])))
-    if v["ratio"] >= fires.get("ratio", 1.0):
+    if fired("ratio"):
         out.append(f"Gần như chép nguyên văn: {v['ratio']:.0%} (ratio)")
-    if v["token_set"] >= fires.get("token_set", 1.0):
+    if fired("token_set"):
         out.append(f"Từ ngữ trùng nhau {v['token_set']:.0%} (token_set: tập từ của hai bên)")
-    if v["partial"] >= fires.get("partial", 1.0):
+    if fired("partial"):
         out.append(f"Một đoạn trùng {v['partial']:.0%} (partial_ratio)")
-    if v["tfidf"] >= fires.get("tfidf", 1.0):
+    if fired("tfidf"):
         out.append(f"Từ ngữ đặc trưng giống nhau: TF-IDF cosine {v['tfidf']:.2f}")
-    if v["contain"] >= fires.get("contain", 1.0):
+    if fired("contain"):
         out.append(f"{v['contain']:.0%} cụm từ đặc trưng có mặt ở văn bản kia")
     # key terms explain a paraphrase; a copy (containment >= sure_copy) is explained by its shared phrases
-    if (v.get("keyterm", 0.0) >= fires.get("keyterm", 1.0) and features.keyterm_index is not None
+    if (fired("keyterm") and features.keyterm_index is not None
             and v["contain"] < rules.decision.sure_copy):
         terms = key_terms(features.provincial[i].text, features.central[j].text, features.keyterm_index, rules,
                           features.subject)
@@ -70,17 +73,22 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
                        + ", ".join(f"«{t}»" for t in terms))
     if cites_document(features.provincial[i], central.meta.number, rules):
         out.append(f"Nhiệm vụ của tỉnh dẫn chiếu chính văn bản trung ương {central.meta.number}")
-    if v["heading"] >= fires.get("heading", 1.0) and (i, j) in features.heading_pairs:
+    if fired("heading") and (i, j) in features.heading_pairs:
         p_title, c_title = features.heading_pairs[(i, j)]
         c_id = _section_id(central, features.central[j], c_title)
         p_id = _section_id(provincial, features.provincial[i], p_title)
         out.append(f"Đề mục tương ứng: {c_id} ↔ {p_id} ({v['heading']:.0%})")
-    if v["agency"] >= fires.get("agency", 1.0) and (i, j) in features.agency_pairs:
+    if fired("agency") and (i, j) in features.agency_pairs:
         c_name, p_name = features.agency_pairs[(i, j)]
         out.append(f"Cơ quan tương ứng: {c_name} → {p_name}")
-    if v["locality"] >= fires.get("locality", 1.0):
+    if fired("names_lead"):
+        named = ", ".join(m.text for m in features.central[j].leads)
+        out.append(f"Nhiệm vụ của tỉnh nêu tên cơ quan chủ trì ở trung ương: {named}")
+    if fired("locality"):
         role = features.central[j].locality_role
         out.append("Nhiệm vụ trung ương giao cho địa phương" + (f" ({_ROLE[role]})" if role in _ROLE else ""))
-    if v.get("mutual", 0.0) >= fires.get("mutual", 1.0):
+    if fired("mutual"):
         out.append("Tương ứng tốt nhất của nhau (cả hai chiều)")
+    elif fired("col_rel"):
+        out.append(f"Nhiệm vụ của tỉnh gần nhất về từ ngữ với nhiệm vụ trung ương {features.central[j].id}")
     return out
