@@ -876,6 +876,38 @@ def test_a_clause_about_where_a_file_is_received_is_still_no_recipients_list():
     assert not doc.closing and "2" in [s.id for s in doc.sections]
 
 
+PLAN_BEFORE_RECIPIENTS = """ỦY BAN NHÂN DÂN TỈNH GIA LAI
+
+KẾ HOẠCH
+Triển khai công tác chuyển đổi số năm 2026
+
+1. Sở Khoa học và Công nghệ chủ trì xây dựng nền tảng dữ liệu dùng chung.
+
+2. Các sở, ngành rà soát thủ tục hành chính trực tuyến./.
+
+{cue}
+- Bộ Khoa học và Công nghệ;
+- Các sở, ban, ngành;
+- Lưu: VT, KGVX.
+"""
+
+
+@pytest.mark.parametrize("cue", ["Nơi nhận:", "Noi nhận:", "Nơi nhân:", "NƠI NHẬN:", "Noi nhan:", "*Nơi nhân:*",
+                                 "Nơi nhận :"])
+def test_the_recipients_list_opens_whatever_marks_ocr_lost_or_misread(cue):
+    # one rule entry "Nơi nhận", compared without diacritics: the horn, the circumflex or the dot below lost
+    doc = parse_text(PLAN_BEFORE_RECIPIENTS.format(cue=cue))
+    assert [t.id for t in doc.tasks] == ["1", "2"]
+    assert "Lưu: VT, KGVX." in doc.closing
+    assert "Các sở, ban, ngành" in doc.meta.recipients
+
+
+def test_a_clause_about_where_a_file_is_received_without_its_marks_is_no_recipients_list():
+    doc = parse_text("Điều 1. Hồ sơ\n\nNoi nhan: hồ sơ nộp tại Bộ phận một cửa của Sở Xây dựng hoặc qua dịch vụ "
+                     "bưu chính công ích theo quy định.\n\nĐiều 2. Sở Xây dựng hướng dẫn thực hiện.\n")
+    assert not doc.closing and "2" in [s.id for s in doc.sections]
+
+
 ATTACHED_PLAN_WITH_PORTAL_LINE = """Cơ quan phát hành: Chính phủ
             THỦ TƯỚNG CHÍNH PHỦ             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
                                                        Độc lập - Tự do - Hạnh phúc
