@@ -36,6 +36,7 @@ from functools import lru_cache
 from pydantic import BaseModel, PositiveInt
 
 from . import agencies
+from .dates import read_date
 from .model import Citation, Deadline, Document, Mention, Notice, Task
 from .rules import load_rules
 from .vntext import fold, match_form, new_tone_style, nfc
@@ -1043,8 +1044,6 @@ def _holder_heading(reader: Reader, roles: Roles) -> Roles:
 # (a code part may stand one space after its hyphen, as OCR and PDF copies leave it: "11/CT- TTg", "42/QĐ- TCT";
 # such a part is a code in capitals, never a word such as "Sở")
 _NUMBER = re.compile(r"(?<![\w/])(\d{1,5})(?:/(\d{4}))?([/-])([A-ZĐ][A-Za-zĐđ0-9]*(?:(?:[-/&]|- (?=[A-ZĐ]{2}))[A-Za-zĐđ0-9]+)*)")
-_DATE_AFTER = re.compile(r"^\s*,?\s*ngày\s+(\d{1,2})\s*(?:tháng\s+|/|-|\.)\s*(\d{1,2})\s*(?:năm\s+|/|-|\.)\s*(\d{4})",
-                         re.I)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
@@ -1101,12 +1100,10 @@ def find_citations(text: str) -> list[Citation]:
         elif type_code:
             doc_type = rules.type_codes.get(type_code)
         date = None
-        after = _DATE_AFTER.match(form[end:end + 40])
+        after = read_date(form, end)
         if after:
-            d, m, y = (int(x) for x in after.groups())
-            if 1 <= m <= 12 and 1 <= d <= 31:
-                date = f"{y:04d}-{m:02d}-{d:02d}"
-            end += after.end()
+            date = after.iso
+            end = after.end
         year_value = int(year) if year else (int(date[:4]) if date else None)
         found.append(Citation(text=" ".join(text[start:end].split()), number=normalised, doc_type=doc_type,
                               year=year_value, issuer=issuer, date=date))

@@ -31,6 +31,7 @@ from pathlib import Path
 from pydantic import BaseModel, PositiveInt
 from rapidfuzz import fuzz, process
 
+from .dates import read_date
 from .model import Block, Document, DocumentMeta, DoichieuError, Notice, Section, SourceText, Span, Task
 from .normalize import (
     Label,
@@ -591,19 +592,17 @@ def _doc_type(text: str, cues: _Cues) -> str | None:
 
 
 _NOTE_NUMBER = re.compile(r"\bsố\s*:?\s*(?P<number>\d+[^\s,;)]*)")
-_NOTE_DATE = re.compile(r"\bngày\s*(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*(?P<m>\d{1,2})\s*(?:năm|/|-|\.)\s*(?P<y>\d{4})")
 
 
 def _read_attached_note(note: str, meta: DocumentMeta) -> None:
     """An attached document printed alone carries the number and date of the decision it came with in its
     "(Kèm theo Quyết định số 1422/QĐ-TTg ngày 19 tháng 11 năm 2024 của Thủ tướng Chính phủ)" line."""
-    form = match_form(note)
     number = _NOTE_NUMBER.search(note)
     if number and not meta.number:
         meta.number = number.group("number")
-    date = _NOTE_DATE.search(form)
-    if date and not meta.date:
-        meta.date = f"{int(date.group('y')):04d}-{int(date.group('m')):02d}-{int(date.group('d')):02d}"
+    date = read_date(match_form(note), anywhere=True)
+    if date and date.iso and not meta.date:
+        meta.date = date.iso
 
 
 def _read_header(blocks: list[Block], labels: list[Label | None], meta: DocumentMeta, cues: _Cues) -> int:

@@ -302,6 +302,15 @@ def test_citations():
     assert find_citations("giai đoạn 2021-2025, ngày 20/01/2026") == []
 
 
+def test_a_citation_date_in_each_style_and_a_misprinted_one():
+    # the date reader segment shares (pipeline/dates.py); a day the calendar has not stays in the citation, undated
+    found = {c.number: c for c in find_citations(
+        "Căn cứ Quyết định số 12/QĐ-TTg ngày 21-05-2026, Chỉ thị số 3/CT-UBND, ngày 4.6.2026 và Công văn số "
+        "77/UBND-KT ngày 30/02/2026 của Ủy ban nhân dân tỉnh")}
+    assert found["12/QĐ-TTg"].date == "2026-05-21" and found["3/CT-UBND"].date == "2026-06-04"
+    assert found["77/UBND-KT"].date is None and found["77/UBND-KT"].text.endswith("ngày 30/02/2026")
+
+
 @pytest.mark.parametrize("text, kind, value", [
     ("gửi trước ngày 30 tháng 11 để tổng hợp", "by_date", "--11-30"),
     ("trước ngày 15/9/2025", "by_date", "2025-09-15"),

@@ -931,6 +931,20 @@ def test_a_header_row_is_never_the_signature_and_a_portal_line_above_it_is_skipp
     assert (doc.meta.number, doc.meta.date) == ("88/QĐ-TTg", "2031-03-02") and "Kèm theo" not in doc.meta.title
 
 
+@pytest.mark.parametrize("note, date", [
+    ("(Kèm theo Quyết định số 88/QĐ-TTg ngày 02-03-2031 của Thủ tướng Chính phủ)", "2031-03-02"),
+    ("(Kèm theo Quyết định số 88/QĐ-TTg ngày 2/3/2031)", "2031-03-02"),
+    ("(Kèm theo Quyết định số 88/QĐ-TTg ngày 31 tháng 2 năm 2031)", None),  # misprinted: no such day
+])
+def test_the_note_of_an_attached_plan_gives_its_decision_date_in_any_style(note, date):
+    text = ATTACHED_PLAN_WITH_PORTAL_LINE.replace(
+        "(Kèm theo Quyết định số 88/QĐ-TTg ngày 2 tháng 3 năm 2031\n                                   của Thủ tướng "
+        "Chính phủ)", note)
+    assert note in text
+    doc = parse_text(text)
+    assert (doc.meta.number, doc.meta.date) == ("88/QĐ-TTg", date)
+
+
 AUTHORISATION_DECISION = """ỦY BAN NHÂN DÂN
 TỈNH CAO BẰNG
 Số: 77/QĐ-UBND
