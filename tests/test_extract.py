@@ -1042,3 +1042,15 @@ def test_a_clause_on_the_delegated_tasks_is_led_by_the_delegate():
         "vực nhà ở.\nĐiều 3. Tổ chức thực hiện\n"), role="provincial")
     assert [_texts(t.leads) for t in two.tasks][:2] == [["Giám đốc Sở Tài chính"], ["Giám đốc Sở Xây dựng"]]
     assert _texts(two.task("3.1").leads) == []
+
+
+def test_a_clause_on_decentralised_tasks_is_led_by_the_body_they_go_to():
+    # "Phân cấp cho …" hands a power over as "Ủy quyền cho …" does (a phrase of both roles.yaml assign_frames and
+    # power_transfers); "Giao cho …" only assigns, and a clause on the tasks it gives names no delegate
+    from pipeline.api import parse_text
+
+    text = DELEGATION.replace("Ủy quyền cho Giám đốc Sở Tài chính thực hiện", "Phân cấp cho Giám đốc Sở Tài chính "
+                              "thực hiện").replace("nhiệm vụ được ủy quyền", "nhiệm vụ được phân cấp")
+    assert _texts(parse_text(text, role="provincial").task("2.1").leads) == ["Giám đốc Sở Tài chính"]
+    assigned = parse_text(text.replace("Phân cấp cho Giám đốc", "Giao cho Giám đốc"), role="provincial")
+    assert _texts(assigned.task("2.1").leads) == []
