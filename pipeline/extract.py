@@ -36,6 +36,7 @@ from functools import lru_cache
 from pydantic import BaseModel, PositiveInt
 
 from . import agencies
+from .dates import read_date
 from .model import Citation, Deadline, Document, Mention, Notice, Task
 from .rules import load_rules
 from .vntext import fold, match_form, new_tone_style, nfc
@@ -74,7 +75,6 @@ class RoleRules(BaseModel):
     subject_breaks: list[str] = []
     definition_cues: list[str] = []
     coordinator_cues: list[str]
-    coordinating_duties: list[str] = []
     advise_cues: list[str]
     advise_fillers: list[str]
     direct_cues: list[str]
@@ -115,7 +115,6 @@ class RoleRules(BaseModel):
     implements_cues: list[str]
     basis_cues: list[str] = []
     basis_implements: list[str] = []
-    delegation_frames: list[str] = []
     delegated_duties: list[str] = []
 
 
@@ -184,8 +183,7 @@ def _register_tokenizer() -> str:
     return name
 
 
-_CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "coordinating",
-              "advise", "advise_fill", "direct",
+_CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "advise", "advise_fill", "direct",
               "direct_chain", "title", "head", "named_head", "plural_head", "article", "adverbial", "address", "heading_opener",
               "duty_heading", "adverbial_closer", "place", "group_qualifier", "honorific", "examples", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "transfer_closing", "stop",
               "clause_frame", "non_predicate", "scope_tail")
@@ -231,7 +229,6 @@ def engine() -> Engine:
     groups = {
         "lead": rules.lead_cues, "resp": rules.responsibility, "assign": rules.assign_frames,
         "assign_after": rules.assign_after_subject, "coord": rules.coordinator_cues,
-        "coordinating": rules.coordinating_duties,
         "advise": rules.advise_cues, "advise_fill": rules.advise_fillers, "direct": rules.direct_cues,
         "direct_chain": rules.direct_chain, "title": registry.rules.titles, "head": rules.heads,
         "named_head": rules.named_heads,
@@ -914,7 +911,7 @@ class Reader:
         stop = t.cue("stop", j) or 0
         if (t.cue("non_predicate", j) or 0) >= max(cue, stop, 1):
             return False  # ("chịu trách nhiệm trước pháp luật": accountable, not assigned)
-        if cue and cue < self.n and (t.cue("coord", cue) or t.cue("coordinating", cue)):
+        if cue and cue < self.n and t.cue("coord", cue):
             return False  # ("…, các bộ, ngành khác có trách nhiệm phối hợp": they coordinate, they lead nothing)
         if cue:
             return True
@@ -1043,8 +1040,6 @@ def _holder_heading(reader: Reader, roles: Roles) -> Roles:
 # (a code part may stand one space after its hyphen, as OCR and PDF copies leave it: "11/CT- TTg", "42/QĐ- TCT";
 # such a part is a code in capitals, never a word such as "Sở")
 _NUMBER = re.compile(r"(?<![\w/])(\d{1,5})(?:/(\d{4}))?([/-])([A-ZĐ][A-Za-zĐđ0-9]*(?:(?:[-/&]|- (?=[A-ZĐ]{2}))[A-Za-zĐđ0-9]+)*)")
-_DATE_AFTER = re.compile(r"^\s*,?\s*ngày\s+(\d{1,2})\s*(?:tháng\s+|/|-|\.)\s*(\d{1,2})\s*(?:năm\s+|/|-|\.)\s*(\d{4})",
-                         re.I)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
@@ -1101,12 +1096,10 @@ def find_citations(text: str) -> list[Citation]:
         elif type_code:
             doc_type = rules.type_codes.get(type_code)
         date = None
-        after = _DATE_AFTER.match(form[end:end + 40])
+        after = read_date(form, end)
         if after:
-            d, m, y = (int(x) for x in after.groups())
-            if 1 <= m <= 12 and 1 <= d <= 31:
-                date = f"{y:04d}-{m:02d}-{d:02d}"
-            end += after.end()
+            date = after.iso
+            end = after.end
         year_value = int(year) if year else (int(date[:4]) if date else None)
         found.append(Citation(text=" ".join(text[start:end].split()), number=normalised, doc_type=doc_type,
                               year=year_value, issuer=issuer, date=date))
@@ -1392,13 +1385,14 @@ def _introduced_leads(preamble: str) -> list[Mention]:
 def _delegate(doc: Document, task: Task) -> list[Mention]:
     """The body a decision delegates to ("Ủy quyền cho Giám đốc Sở Công Thương thực hiện …"), as the lead of a
     clause on carrying out the delegated tasks that names no one ("Việc thực hiện nhiệm vụ được ủy quyền phải
-    tuân thủ …"; roles.yaml delegation_frames, delegated_duties); [] when the clause is no such clause or the
-    document delegates to no single body."""
+    tuân thủ …"; roles.yaml delegated_duties), the lead of a task opening with an assignment frame that hands a
+    power over (in both assign_frames and power_transfers); [] when the clause is no such clause or the document
+    delegates to no single body."""
     rules = role_rules()
     form = match_form(task.text)
     if not any(match_form(cue) in form for cue in rules.delegated_duties):
         return []
-    frames = tuple(match_form(f) for f in rules.delegation_frames)
+    frames = tuple({match_form(f) for f in rules.assign_frames} & {match_form(f) for f in rules.power_transfers})
     delegates = {tuple(m.text for m in t.leads): t.leads for t in doc.tasks
                  if t is not task and t.leads and match_form(t.text).startswith(frames)}
     return [replace(m) for m in next(iter(delegates.values()))] if len(delegates) == 1 else []

@@ -31,6 +31,7 @@ from pathlib import Path
 from pydantic import BaseModel, PositiveInt
 from rapidfuzz import fuzz, process
 
+from .dates import read_date
 from .model import Block, Document, DocumentMeta, DoichieuError, Notice, Section, SourceText, Span, Task
 from .normalize import (
     Label,
@@ -43,7 +44,7 @@ from .normalize import (
 )
 from .rules import load_rules, rules_dir
 from .tables import TableCues, TaskTableColumns, table_cues
-from .vntext import fold, match_form
+from .vntext import fold, fold_aligned, match_form
 
 
 class ClosingFormula(BaseModel):
@@ -132,7 +133,7 @@ class _Cues:
     doc_types: dict[str, str]
     preamble: re.Pattern
     enacting: frozenset[str]
-    closing: re.Pattern
+    closing: re.Pattern  # on fold_aligned text
     signature: re.Pattern
     appendix: re.Pattern
     subject: re.Pattern
@@ -163,6 +164,13 @@ def _openings(phrases: list[str], *, case: bool = False) -> re.Pattern:
     return re.compile(r"^(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
 
 
+def _folded_openings(phrases: list[str]) -> re.Pattern:
+    """A pattern matching any phrase at the start of a fold_aligned text, on a word boundary: marks lost or misread
+    by OCR ("Noi nhận", "Nơi nhân") do not matter, and the match ends where the phrase ends in the text."""
+    forms = sorted({fold(p) for p in phrases}, key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
+
+
 def _subject_openings(heads: list[str], not_heads: list[str]) -> re.Pattern:
     """Openings by a body's head word ("Sở …"), except the names that only begin like one ("Sở Giao dịch …")."""
     pattern = _openings(heads)
@@ -191,7 +199,7 @@ def _cues() -> _Cues:
         doc_types={fold(k): v for k, v in rules.doc_types.items()},
         preamble=_openings(rules.preamble_cues),
         enacting=frozenset(fold(f) for f in rules.enacting_formulas),
-        closing=_openings(rules.closing_cues),
+        closing=_folded_openings(rules.closing_cues),
         signature=re.compile(r"^(?:" + "|".join(re.escape(f) for f in signature_forms) + r")"),
         appendix=_openings(rules.appendix_cues),
         subject=_subject_openings(rules.subject_heads, rules.not_subject_heads),
@@ -584,19 +592,17 @@ def _doc_type(text: str, cues: _Cues) -> str | None:
 
 
 _NOTE_NUMBER = re.compile(r"\bsố\s*:?\s*(?P<number>\d+[^\s,;)]*)")
-_NOTE_DATE = re.compile(r"\bngày\s*(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*(?P<m>\d{1,2})\s*(?:năm|/|-|\.)\s*(?P<y>\d{4})")
 
 
 def _read_attached_note(note: str, meta: DocumentMeta) -> None:
     """An attached document printed alone carries the number and date of the decision it came with in its
     "(Kèm theo Quyết định số 1422/QĐ-TTg ngày 19 tháng 11 năm 2024 của Thủ tướng Chính phủ)" line."""
-    form = match_form(note)
     number = _NOTE_NUMBER.search(note)
     if number and not meta.number:
         meta.number = number.group("number")
-    date = _NOTE_DATE.search(form)
-    if date and not meta.date:
-        meta.date = f"{int(date.group('y')):04d}-{int(date.group('m')):02d}-{int(date.group('d')):02d}"
+    date = read_date(match_form(note), anywhere=True)
+    if date and date.iso and not meta.date:
+        meta.date = date.iso
 
 
 def _read_header(blocks: list[Block], labels: list[Label | None], meta: DocumentMeta, cues: _Cues) -> int:
@@ -840,7 +846,7 @@ def _is_closing_cue(cell: str, cues: _Cues) -> bool:
     """'Nơi nhận:' heading the recipients list (not a clause about 'nơi nhận hồ sơ …'), also in italics and
     with the recipients joined after it in one table cell ('*Nơi nhận:* - Như Điều 3; - Lưu: VT.')."""
     form = _form(cell.lstrip("*_ "))
-    match = cues.closing.match(form)
+    match = cues.closing.match(fold_aligned(form))
     if not match:
         return False
     rest = form[match.end():].lstrip("*_ ")
@@ -1486,7 +1492,7 @@ def _read_closing(blocks: list[Block], meta: DocumentMeta, cues: _Cues) -> None:
         cells = [piece for cell in _cells(block) for piece in _SIGNATURE_SPLIT.split(cell) if piece.strip()]
         for position, cell in enumerate(cells):
             form = match_form(cell)
-            if cues.closing.match(form):
+            if cues.closing.match(fold_aligned(form)):
                 in_recipients = True
                 rest = cell.split(":", 1)[1].strip() if ":" in cell else ""
                 meta.recipients += _recipient_items(rest)

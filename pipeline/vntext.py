@@ -60,7 +60,8 @@ _NON_ASCII = re.compile("[^\x00-\x7f]")
 
 
 def strip_diacritics(text: str) -> str:
-    """The text without its combining marks, "đ" as "d": one character for one on NFC text."""
+    """The text without its combining marks, "đ" as "d": one character for one on NFC Vietnamese text (not on every
+    text: a mark that composes with nothing is dropped, a Hangul syllable splits into its letters; see fold_aligned)."""
     plain = _COMBINING.sub("", unicodedata.normalize("NFD", text))
     if any(unicodedata.category(c) == "Mn" for c in _NON_ASCII.findall(plain)):
         plain = "".join(c for c in plain if unicodedata.category(c) != "Mn")
@@ -72,3 +73,23 @@ def fold(text: str) -> str:
     text = strip_diacritics(text or "").lower()
     text = re.sub(r"[^0-9a-z]+", " ", text)
     return " ".join(text.split())
+
+
+class _AlignedLetters(dict):
+    """str.translate table of fold_aligned: each character's folded letter or digit, else a space (filled on first
+    use: a text holds few distinct characters)."""
+
+    def __missing__(self, code: int) -> str:
+        letters = re.sub(r"[^0-9a-z]", "", strip_diacritics(chr(code)).lower())
+        self[code] = letter = letters if len(letters) == 1 else " "
+        return letter
+
+
+_ALIGNED = _AlignedLetters()
+
+
+def fold_aligned(text: str) -> str:
+    """fold() with one character for each character of `text`, so that a match in it stands at the same positions
+    in `text`: punctuation becomes a space and runs of spaces stay (a mark that composes with nothing, never in NFC
+    Vietnamese text, becomes a space too, where fold() drops it)."""
+    return text.translate(_ALIGNED)

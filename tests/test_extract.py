@@ -302,6 +302,15 @@ def test_citations():
     assert find_citations("giai đoạn 2021-2025, ngày 20/01/2026") == []
 
 
+def test_a_citation_date_in_each_style_and_a_misprinted_one():
+    # the date reader segment shares (pipeline/dates.py); a day the calendar has not stays in the citation, undated
+    found = {c.number: c for c in find_citations(
+        "Căn cứ Quyết định số 12/QĐ-TTg ngày 21-05-2026, Chỉ thị số 3/CT-UBND, ngày 4.6.2026 và Công văn số "
+        "77/UBND-KT ngày 30/02/2026 của Ủy ban nhân dân tỉnh")}
+    assert found["12/QĐ-TTg"].date == "2026-05-21" and found["3/CT-UBND"].date == "2026-06-04"
+    assert found["77/UBND-KT"].date is None and found["77/UBND-KT"].text.endswith("ngày 30/02/2026")
+
+
 @pytest.mark.parametrize("text, kind, value", [
     ("gửi trước ngày 30 tháng 11 để tổng hợp", "by_date", "--11-30"),
     ("trước ngày 15/9/2025", "by_date", "2025-09-15"),
@@ -1033,3 +1042,15 @@ def test_a_clause_on_the_delegated_tasks_is_led_by_the_delegate():
         "vực nhà ở.\nĐiều 3. Tổ chức thực hiện\n"), role="provincial")
     assert [_texts(t.leads) for t in two.tasks][:2] == [["Giám đốc Sở Tài chính"], ["Giám đốc Sở Xây dựng"]]
     assert _texts(two.task("3.1").leads) == []
+
+
+def test_a_clause_on_decentralised_tasks_is_led_by_the_body_they_go_to():
+    # "Phân cấp cho …" hands a power over as "Ủy quyền cho …" does (a phrase of both roles.yaml assign_frames and
+    # power_transfers); "Giao cho …" only assigns, and a clause on the tasks it gives names no delegate
+    from pipeline.api import parse_text
+
+    text = DELEGATION.replace("Ủy quyền cho Giám đốc Sở Tài chính thực hiện", "Phân cấp cho Giám đốc Sở Tài chính "
+                              "thực hiện").replace("nhiệm vụ được ủy quyền", "nhiệm vụ được phân cấp")
+    assert _texts(parse_text(text, role="provincial").task("2.1").leads) == ["Giám đốc Sở Tài chính"]
+    assigned = parse_text(text.replace("Phân cấp cho Giám đốc", "Giao cho Giám đốc"), role="provincial")
+    assert _texts(assigned.task("2.1").leads) == []

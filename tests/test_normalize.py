@@ -368,6 +368,13 @@ def test_header_columns_printed_with_a_single_space_between_them():
     # the issuer's second line beside the motto
     ("CỤC HẢI QUAN Độc lập - Tự do - Hạnh phúc", ["CỤC HẢI QUAN", "Độc lập - Tự do - Hạnh phúc"]),
     ("—— Độc lập - Tự do - Hạnh phúc", ["—— Độc lập - Tự do - Hạnh phúc"]),
+    # the motto found by its rule (rules/ingest.yaml header.motto) whatever dashes join its words
+    ("TỔNG CỤC THUẾ Độc lập – Tự do – Hạnh phúc", ["TỔNG CỤC THUẾ", "Độc lập – Tự do – Hạnh phúc"]),
+    ("SỞ Y TẾ ĐỘC LẬP-TỰ DO-HẠNH PHÚC", ["SỞ Y TẾ", "ĐỘC LẬP-TỰ DO-HẠNH PHÚC"]),
+    ("Độc lập - Tự do - Hạnh phúc", ["Độc lập - Tự do - Hạnh phúc"]),
+    # marks a PDF's font left composing with nothing do not move the split
+    ("BỘ TÀI CHÍNH\u0301\u0301 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+     ["BỘ TÀI CHÍNH\u0301\u0301", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]),
 ])
 def test_a_number_line_splits_before_its_place_and_date(line, columns):
     # (where it splits: rules/ingest.yaml `merged_place_date`)

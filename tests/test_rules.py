@@ -7,6 +7,7 @@ import pytest
 import yaml
 
 from pipeline.agencies import AgencyMap, AgencyRules
+from pipeline.dates import _Citation
 from pipeline.extract import RoleRules, engine, read, role_rules
 from pipeline.ingest.layout import IngestRules
 from pipeline.ingest.repair import EncodingRules
@@ -58,6 +59,7 @@ def test_the_engine_knows_agencies_and_references():
     ("roles", RoleRules, lambda d: d.pop("stops"), "stops"),
     ("roles", RoleRules, lambda d: d["deadlines"][0].pop("kind"), "kind"),
     ("roles", RoleRules, lambda d: d["spans"].update(note=0), "note"),
+    ("roles", _Citation, lambda d: d["citation"].update(date=r"ngày (\d+)/(\d+)/(\d{4})"), "date"),
     ("agencies", AgencyRules, lambda d: d["agencies"][0].update(level="galaxy"), "level"),
     ("structure", StructureRules, lambda d: d["sizes"].update(title_max_words=0), "title_max_words"),
     ("structure", StructureRules, lambda d: d["sizes"].pop("list_close_max_words"), "list_close_max_words"),

@@ -876,6 +876,38 @@ def test_a_clause_about_where_a_file_is_received_is_still_no_recipients_list():
     assert not doc.closing and "2" in [s.id for s in doc.sections]
 
 
+PLAN_BEFORE_RECIPIENTS = """ỦY BAN NHÂN DÂN TỈNH GIA LAI
+
+KẾ HOẠCH
+Triển khai công tác chuyển đổi số năm 2026
+
+1. Sở Khoa học và Công nghệ chủ trì xây dựng nền tảng dữ liệu dùng chung.
+
+2. Các sở, ngành rà soát thủ tục hành chính trực tuyến./.
+
+{cue}
+- Bộ Khoa học và Công nghệ;
+- Các sở, ban, ngành;
+- Lưu: VT, KGVX.
+"""
+
+
+@pytest.mark.parametrize("cue", ["Nơi nhận:", "Noi nhận:", "Nơi nhân:", "NƠI NHẬN:", "Noi nhan:", "*Nơi nhân:*",
+                                 "Nơi nhận :"])
+def test_the_recipients_list_opens_whatever_marks_ocr_lost_or_misread(cue):
+    # one rule entry "Nơi nhận", compared without diacritics: the horn, the circumflex or the dot below lost
+    doc = parse_text(PLAN_BEFORE_RECIPIENTS.format(cue=cue))
+    assert [t.id for t in doc.tasks] == ["1", "2"]
+    assert "Lưu: VT, KGVX." in doc.closing
+    assert "Các sở, ban, ngành" in doc.meta.recipients
+
+
+def test_a_clause_about_where_a_file_is_received_without_its_marks_is_no_recipients_list():
+    doc = parse_text("Điều 1. Hồ sơ\n\nNoi nhan: hồ sơ nộp tại Bộ phận một cửa của Sở Xây dựng hoặc qua dịch vụ "
+                     "bưu chính công ích theo quy định.\n\nĐiều 2. Sở Xây dựng hướng dẫn thực hiện.\n")
+    assert not doc.closing and "2" in [s.id for s in doc.sections]
+
+
 ATTACHED_PLAN_WITH_PORTAL_LINE = """Cơ quan phát hành: Chính phủ
             THỦ TƯỚNG CHÍNH PHỦ             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
                                                        Độc lập - Tự do - Hạnh phúc
@@ -897,6 +929,20 @@ def test_a_header_row_is_never_the_signature_and_a_portal_line_above_it_is_skipp
     assert doc.meta.doc_type == "Kế hoạch" and doc.meta.title.startswith("Phòng, chống sạt lở")
     # the "(Kèm theo …)" note is the header's: the decision's number and date, never the trích yếu
     assert (doc.meta.number, doc.meta.date) == ("88/QĐ-TTg", "2031-03-02") and "Kèm theo" not in doc.meta.title
+
+
+@pytest.mark.parametrize("note, date", [
+    ("(Kèm theo Quyết định số 88/QĐ-TTg ngày 02-03-2031 của Thủ tướng Chính phủ)", "2031-03-02"),
+    ("(Kèm theo Quyết định số 88/QĐ-TTg ngày 2/3/2031)", "2031-03-02"),
+    ("(Kèm theo Quyết định số 88/QĐ-TTg ngày 31 tháng 2 năm 2031)", None),  # misprinted: no such day
+])
+def test_the_note_of_an_attached_plan_gives_its_decision_date_in_any_style(note, date):
+    text = ATTACHED_PLAN_WITH_PORTAL_LINE.replace(
+        "(Kèm theo Quyết định số 88/QĐ-TTg ngày 2 tháng 3 năm 2031\n                                   của Thủ tướng "
+        "Chính phủ)", note)
+    assert note in text
+    doc = parse_text(text)
+    assert (doc.meta.number, doc.meta.date) == ("88/QĐ-TTg", date)
 
 
 AUTHORISATION_DECISION = """ỦY BAN NHÂN DÂN

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pipeline.ingest import from_string
 from pipeline.normalize import letter_sequence, normalize, numbering_rules, parse_label, sequence_of, successor
 from pipeline.segment import segment
-from pipeline.vntext import fold, strip_diacritics
+from pipeline.vntext import fold, fold_aligned, strip_diacritics
 
 LETTERS = letter_sequence()
 ROMAN = ["I", "II", "III", "IV", "V"]
@@ -365,3 +365,23 @@ def _strip_diacritics_by_definition(text: str) -> str:
                  "\U0001D167x", max_size=40))
 def test_strip_diacritics_drops_exactly_the_combining_marks(text):
     assert strip_diacritics(text) == _strip_diacritics_by_definition(text)
+
+
+VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxy" + "ÀÁẢÃẠàáảãạằẳẵặấầẩẫậÉÈẺẼẸếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵĐ"
+
+
+@given(st.text(alphabet=VIETNAMESE + VIETNAMESE.upper() + " -:,./()0123456789", max_size=60))
+def test_stripping_the_marks_of_vietnamese_keeps_one_character_for_each(text):
+    text = unicodedata.normalize("NFC", text)
+    assert len(strip_diacritics(text)) == len(text)
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
+       | st.text(alphabet=VIETNAMESE + "-:,./() \u0301\u0323\U0001D167한", max_size=40))
+def test_fold_aligned_keeps_one_character_for_each(text):
+    assert len(fold_aligned(text)) == len(text)
+    # … and, on NFC text, is fold() but for its spaces, except where a mark composes with nothing (debris, never
+    # in Vietnamese text)
+    text = unicodedata.normalize("NFC", text)
+    if not any(unicodedata.category(c) == "Mn" for c in text):
+        assert " ".join(fold_aligned(text).split()) == fold(text)

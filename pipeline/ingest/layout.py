@@ -8,7 +8,7 @@ from functools import lru_cache
 from pydantic import BaseModel, Field, PositiveInt
 
 from ..rules import load_rules
-from ..vntext import fold, nfc, strip_diacritics
+from ..vntext import fold, fold_aligned, nfc
 
 
 class HeaderPatterns(BaseModel):
@@ -165,23 +165,19 @@ def joins_code_hyphen(line: str, next_line: str) -> bool:
     return bool(patterns["code_hyphen_end"].search(line.rstrip()) and patterns["code_hyphen_start"].match(next_line))
 
 
-_MOTTO_OPENING = re.compile(r"\bdoc ?lap\b")
-
-
 def split_merged_header(text: str) -> list[str]:
     """The two columns of a header line printed with a single space between them (OCR, text copied from a PDF):
     "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỔNG CỤC THUẾ Độc lập - Tự do - Hạnh phúc", "Số: 12/BTC-QLCS
     Hà Nội, ngày 3 tháng 6 năm 2026"; the line itself when it is no such line."""
     patterns = _compiled()  # the header's own patterns (rules/ingest.yaml `header`, `merged_place_date`)
-    plain = strip_diacritics(text).lower()  # one character for one: positions stay those of `text`
+    plain = fold_aligned(text)  # one character for each: a match stands at the same positions in `text`
     nation = patterns["nation"].search(plain)
-    if nation is not None and nation.start() > 0 and plain[nation.start() - 1].isspace():
+    if nation is not None and nation.start() > 0 and text[nation.start() - 1].isspace():
         issuer = text[:nation.start()]
         if issuer.strip() and issuer == issuer.upper():
             return [issuer.strip(), text[nation.start():].strip()]
-    motto = _MOTTO_OPENING.search(plain)
-    if motto is not None and motto.start() > 0 and plain[motto.start() - 1].isspace() and \
-            patterns["motto"].search(fold(text[motto.start():])):
+    motto = patterns["motto"].search(plain)
+    if motto is not None and motto.start() > 0 and text[motto.start() - 1].isspace():
         issuer = text[:motto.start()]  # the issuer's second line beside the motto ("TỔNG CỤC THUẾ Độc lập - …")
         if any(c.isalpha() for c in issuer) and issuer == issuer.upper():
             return [issuer.strip(), text[motto.start():].strip()]
