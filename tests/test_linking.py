@@ -458,6 +458,21 @@ def test_key_terms_shown_to_a_reader_are_terms_not_lone_syllables(decree):
     assert terms == ["thiết lập khoảng cách an toàn"], terms  # not also «dân», a syllable of "khu dân cư"
 
 
+def test_key_terms_shown_to_a_reader_are_not_agency_names(decree):
+    from pipeline.linking.features import key_terms
+
+    letter = _provincial({"1": ("1", "Sở Công Thương", "Sở Công Thương tham mưu cho Ủy ban nhân dân tỉnh kiểm tra, "
+                                "xử lý vi phạm về hóa chất tại địa phương.")})
+    features = feature_matrices(decree, letter)
+    central_text = decree.task("7.2").text
+    shown = key_terms(letter.tasks[0].text, central_text, features.keyterm_index, linking_rules(), features.subject)
+    assert any("ủy ban nhân dân" in term for term in shown), shown  # the name is shared wording to the scorer
+    named = key_terms(letter.tasks[0].text, central_text, features.keyterm_index, linking_rules(), features.subject,
+                      names=("Sở Công Thương", "Ủy ban nhân dân cấp tỉnh", "Ủy ban nhân dân tỉnh"))
+    assert named and not any("ủy ban nhân dân" in term for term in named), named
+    assert any("xử lý vi phạm về hóa chất" in term for term in named), named
+
+
 def test_a_provincial_body_named_by_the_central_document_is_its_own_counterpart():
     from pipeline.linking.agency import counterpart_pairs
 

@@ -93,6 +93,15 @@ def _core_name(mention: Mention, rules: LinkingRules) -> str | None:
     return _core_of(mention.text, tuple(rules.agency.level_prefixes), tuple(rules.agency.level_suffixes))
 
 
+def agency_names(*tasks: Task, rules: LinkingRules) -> tuple[str, ...]:
+    """The agencies the tasks name in a role, as printed and by their core name ("giao thông vận tải" of "Bộ
+    Giao thông vận tải", which also names "Sở Giao thông vận tải")."""
+    mentions = [m for t in tasks for m in (*t.leads, *t.coordinators, *t.advises, *t.directs)]
+    cores = (_core_of(m.text, tuple(rules.agency.level_prefixes), tuple(rules.agency.level_suffixes))
+             for m in mentions)
+    return tuple(dict.fromkeys([*(m.text for m in mentions), *(c for c in cores if c)]))
+
+
 @lru_cache(maxsize=4096)
 def _core_of(text: str, level_prefixes: tuple[str, ...], level_suffixes: tuple[str, ...]) -> str | None:
     tokens = match_form(text).replace(",", " ").split()

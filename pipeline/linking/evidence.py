@@ -9,6 +9,7 @@ from rapidfuzz.distance import Indel
 
 from ..model import Document
 from ..vntext import match_form
+from .agency import agency_names
 from .config import LinkingRules
 from .features import PairFeatures, cites_document, key_terms
 
@@ -66,8 +67,9 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
     # key terms explain a paraphrase; a copy (containment >= sure_copy) is explained by its shared phrases
     if (fired("keyterm") and features.keyterm_index is not None
             and v["contain"] < rules.decision.sure_copy):
+        names = agency_names(features.provincial[i], features.central[j], rules=rules)
         terms = key_terms(features.provincial[i].text, features.central[j].text, features.keyterm_index, rules,
-                          features.subject)
+                          features.subject, names=names)
         if terms:
             out.append("Thuật ngữ đặc trưng (hiếm trong văn bản trung ương) có ở cả hai: "
                        + ", ".join(f"«{t}»" for t in terms))

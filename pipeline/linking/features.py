@@ -280,10 +280,12 @@ def _gram_ids(tokens: tuple[str, ...], n: int) -> np.ndarray:
 
 
 def key_terms(provincial_text: str, central_text: str, index: tuple, rules: LinkingRules,
-              subject: tuple[str, ...] = (), limit: int = 3) -> list[str]:
+              subject: tuple[str, ...] = (), limit: int = 3, names: tuple[str, ...] = ()) -> list[str]:
     """The shared word runs (in matching form) that weigh most in the key-term feature: maximal stretches of
     the provincial task covered by n-grams the central task also has, ranked by their rarest n-gram inside the
-    central document (IDF; index is PairFeatures.keyterm_index), a run inside an already chosen one skipped."""
+    central document (IDF; index is PairFeatures.keyterm_index), a run inside an already chosen one skipped.
+    Words of the agency names in `names` are no key terms: agency evidence is reported as such, and
+    "«bộ giao thông vận tải»" would read as shared wording."""
     low, high = rules.text.ngram_range
     columns, idf = index[0], index[1]
     tokens = words(provincial_text, rules, subject)
@@ -302,6 +304,7 @@ def key_terms(provincial_text: str, central_text: str, index: tuple, rules: Link
         for offset in range(n):
             covered[offset:offset + len(ids)] |= shared
             weight[offset:offset + len(ids)] = np.maximum(weight[offset:offset + len(ids)], gram_idf)
+    covered &= ~_agency_name_tokens(tokens, names, rules)
     runs: list[tuple[float, str]] = []
     start = 0
     while start < len(tokens):
@@ -325,6 +328,23 @@ def key_terms(provincial_text: str, central_text: str, index: tuple, rules: Link
         if len(chosen) >= limit:
             break
     return chosen
+
+
+def _agency_name_tokens(tokens: tuple[str, ...], names: tuple[str, ...], rules: LinkingRules) -> np.ndarray:
+    """Which tokens belong to an occurrence of one of the agency names (word sequences, as words() gives them),
+    a level word ("bộ", "sở", "tỉnh") next to a name included: "Bộ Giao thông vận tải" given as its core
+    "giao thông vận tải" also covers the "bộ" printed before it."""
+    marked = np.zeros(len(tokens), dtype=bool)
+    levels = {w for w in (*rules.agency.level_prefixes, *rules.agency.level_suffixes) if " " not in w}
+    for name in {tuple(words(n, rules)) for n in names} - {()}:
+        for k in range(len(tokens) - len(name) + 1):
+            if tokens[k:k + len(name)] == name:
+                marked[k:k + len(name)] = True
+                if k > 0 and tokens[k - 1] in levels:
+                    marked[k - 1] = True
+                if k + len(name) < len(tokens) and tokens[k + len(name)] in levels:
+                    marked[k + len(name)] = True
+    return marked
 
 
 def cites_document(task: Task, number: str | None, rules: LinkingRules) -> bool:
