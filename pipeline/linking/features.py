@@ -337,7 +337,7 @@ def _agency_name_tokens(tokens: tuple[str, ...], names: tuple[str, ...], rules: 
     marked = np.zeros(len(tokens), dtype=bool)
     levels = {w for w in (*rules.agency.level_prefixes, *rules.agency.level_suffixes) if " " not in w}
     for name in {tuple(words(n, rules)) for n in names} - {()}:
-        for k in range(len(tokens) - len(name) + 1):
+        for k in (k for k, token in enumerate(tokens[:len(tokens) - len(name) + 1]) if token == name[0]):
             if tokens[k:k + len(name)] == name:
                 marked[k:k + len(name)] = True
                 if k > 0 and tokens[k - 1] in levels:
