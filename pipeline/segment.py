@@ -104,6 +104,8 @@ class StructureRules(BaseModel):
     non_task_titles: list[str]
     non_task_max_words: int = 10
     content_list_endings: list[str]
+    content_list_kinds: list[str] = []
+    content_list_kind_tails: list[str] = []
     case_list_endings: list[str] = []
     non_task_clauses: list[str]
     task_article_titles: list[str]
@@ -209,8 +211,7 @@ def _cues() -> _Cues:
                                  + r")\s*:") if rules.schedule_list_openings else None,
         case_list=re.compile(r"(?:" + "|".join(f"(?:{p})" for p in rules.case_list_endings) + r")\s*:?\s*$")
         if rules.case_list_endings else None,
-        content_list=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(p)) for p in rules.content_list_endings)
-                                + r")\s*:?\s*$"),
+        content_list=_content_list(rules.content_list_endings, rules.content_list_kinds, rules.content_list_kind_tails),
         subject_prefix=_openings(rules.subject_prefixes),
         recipients=_openings([rules.recipients_cue]),
         provision_duty=_anywhere(rules.provision_duties),
@@ -219,6 +220,18 @@ def _cues() -> _Cues:
         restated_min_set=rules.task_table.restated_min_set,
         restated_min_sort=rules.task_table.restated_min_sort,
     )
+
+
+def _alternatives(phrases: list[str]) -> str:
+    return "(?:" + "|".join(re.escape(match_form(p)) for p in sorted(phrases, key=len, reverse=True)) + ")"
+
+
+def _content_list(endings: list[str], kinds: list[str], tails: list[str]) -> re.Pattern:
+    """The end of a heading that introduces a list of contents ("… bao gồm:"), or of the kinds it counts ("… gồm 02
+    loại:", "… bao gồm các hình thức sau:"; at most one word of count between the ending and the kind)."""
+    tail = rf"(?: {_alternatives(tails)})?" if tails else ""
+    kinds_part = rf"(?:(?: \S+)? {_alternatives(kinds)}{tail})?" if kinds else ""
+    return re.compile(rf"(?<!\w){_alternatives(endings)}{kinds_part}\s*:?\s*$")
 
 
 def _power_title(titles: PowerTitles) -> str:

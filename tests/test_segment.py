@@ -1443,3 +1443,23 @@ def test_letter_header_and_items_as_ocr_leaves_them():
     assert (doc.meta.number, doc.meta.date) == ("77/CHQ-GSQL", "2031-04-15")
     assert doc.meta.title.startswith("V/v tăng cường kiểm tra")
     assert [t.id for t in doc.tasks] == ["1", "2"]
+
+
+def test_a_scheme_part_that_describes_kinds_and_parties_holds_no_tasks():
+    # the shape of an approved scheme's description part (real case: QĐ 232/QĐ-TTg 2025, part III): what is
+    # traded, who takes part, then who runs it
+    doc = parse_text(PLAN_HEADER + """I. SÀN GIAO DỊCH DƯỢC LIỆU
+1. Sản phẩm giao dịch trên sàn gồm 02 loại:
+a) Dược liệu được trồng theo tiêu chuẩn thực hành tốt.
+b) Dược liệu khai thác tự nhiên được cấp phép.
+2. Chủ thể tham gia sàn giao dịch
+a) Các hợp tác xã trồng dược liệu trên địa bàn tỉnh.
+b) Các doanh nghiệp sản xuất thuốc có nhu cầu mua dược liệu.
+3. Sở Y tế chủ trì, phối hợp với Sở Công Thương xây dựng quy chế vận hành sàn giao dịch.
+II. NHIỆM VỤ
+1. Các nhiệm vụ trọng tâm gồm 02 nhóm:
+a) Sở Nông nghiệp và Môi trường hướng dẫn hợp tác xã lập hồ sơ vùng trồng.
+b) Sở Y tế kiểm tra chất lượng dược liệu giao dịch trên sàn.
+""" + SIGNATURE)
+    # groups of tasks are no kinds: "gồm 02 nhóm:" introduces duties
+    assert [t.id for t in doc.tasks] == ["I.3", "II.1.a", "II.1.b"]
