@@ -44,7 +44,7 @@ from .normalize import (
 )
 from .rules import load_rules, rules_dir
 from .tables import TableCues, TaskTableColumns, table_cues
-from .vntext import fold, fold_aligned, match_form
+from .vntext import fold, fold_aligned, match_form, new_tone_style, nfc, unify_punctuation
 
 
 class ClosingFormula(BaseModel):
@@ -52,6 +52,7 @@ class ClosingFormula(BaseModel):
     endings: list[str] = []
     openings: list[str] = []
     execution: str = "(?!)"  # regex (match_form, re.search): the call to carry out the document itself
+    courtesies: list[str] = []  # thanks to the addressee ("trân trọng cảm ơn …"), anywhere in the paragraph
 
 
 class StructureSizes(BaseModel):
@@ -73,9 +74,23 @@ class StructureSizes(BaseModel):
     place_max_words: PositiveInt
 
 
+class Reports(BaseModel):
+    lead_ins: list[str] = []
+    past_markers: list[str] = []
+    not_past: list[str] = []
+    law_openings: list[str] = []
+    subject_max_words: PositiveInt = 25
+
+
 class PowerTitles(BaseModel):
     loose_transfers: list[str]
     closing_within: PositiveInt
+
+
+class _PredicateWords(BaseModel):
+    """The words that open a predicate, from rules/roles.yaml (where extract ends an agency's name)."""
+
+    stops: list[str]
 
 
 class _PowerWording(BaseModel):
@@ -103,8 +118,12 @@ class StructureRules(BaseModel):
     appendix_cues: list[str]
     closing_formula: ClosingFormula
     non_task_titles: list[str]
+    non_task_title_work: list[str] = []
     non_task_max_words: int = 10
     content_list_endings: list[str]
+    content_list_kinds: list[str] = []
+    content_list_kind_tails: list[str] = []
+    reports: Reports = Reports()
     case_list_endings: list[str] = []
     non_task_clauses: list[str]
     task_article_titles: list[str]
@@ -125,6 +144,17 @@ class StructureRules(BaseModel):
 
 
 @dataclass(frozen=True)
+class _ReportCues:
+    """rules/structure.yaml `reports`, compiled (see _is_report)."""
+
+    lead_in: re.Pattern  # a scene-setting opening clause ("thực hiện …", "thứ nhất"), on the match form
+    past: re.Pattern | None  # the past marker after a subject's name ("đã", not "đã được"), on the match form
+    law: re.Pattern  # "theo quy định tại …", on the match form
+    stops: re.Pattern | None  # a predicate word, on the display text: printed in lower case it ends a name
+    subject_max_words: int
+
+
+@dataclass(frozen=True)
 class _Cues:
     rules: StructureRules
     number: re.Pattern
@@ -138,6 +168,7 @@ class _Cues:
     appendix: re.Pattern
     subject: re.Pattern
     non_task_title: re.Pattern
+    non_task_title_work: re.Pattern | None
     non_task_clause: tuple[re.Pattern, ...]
     task_article: tuple[re.Pattern, ...]
     task_heading: tuple[re.Pattern, ...]
@@ -149,6 +180,8 @@ class _Cues:
     schedule_list: re.Pattern | None
     content_list: re.Pattern
     case_list: re.Pattern | None
+    report: _ReportCues
+    courtesy: re.Pattern | None
     subject_prefix: re.Pattern
     recipients: re.Pattern
     provision_duty: re.Pattern | None
@@ -204,6 +237,7 @@ def _cues() -> _Cues:
         appendix=_openings(rules.appendix_cues),
         subject=_subject_openings(rules.subject_heads, rules.not_subject_heads),
         non_task_title=_openings(rules.non_task_titles),
+        non_task_title_work=_anywhere(rules.non_task_title_work),
         non_task_clause=tuple(re.compile(p) for p in rules.non_task_clauses),
         task_article=tuple(re.compile(p) for p in [*rules.task_article_titles, _power_title(rules.power_titles)]),
         task_heading=tuple(re.compile(p) for p in rules.task_headings),
@@ -217,8 +251,9 @@ def _cues() -> _Cues:
                                  + r")\s*:") if rules.schedule_list_openings else None,
         case_list=re.compile(r"(?:" + "|".join(f"(?:{p})" for p in rules.case_list_endings) + r")\s*:?\s*$")
         if rules.case_list_endings else None,
-        content_list=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(p)) for p in rules.content_list_endings)
-                                + r")\s*:?\s*$"),
+        content_list=_content_list(rules.content_list_endings, rules.content_list_kinds, rules.content_list_kind_tails),
+        report=_report_cues(rules.reports),
+        courtesy=_anywhere(rules.closing_formula.courtesies),
         subject_prefix=_openings(rules.subject_prefixes),
         recipients=_openings([rules.recipients_cue]),
         provision_duty=_anywhere(rules.provision_duties),
@@ -226,6 +261,33 @@ def _cues() -> _Cues:
         table=table_cues(),
         restated_min_set=rules.task_table.restated_min_set,
         restated_min_sort=rules.task_table.restated_min_sort,
+    )
+
+
+def _alternatives(phrases: list[str]) -> str:
+    return "(?:" + "|".join(re.escape(match_form(p)) for p in sorted(phrases, key=len, reverse=True)) + ")"
+
+
+def _content_list(endings: list[str], kinds: list[str], tails: list[str]) -> re.Pattern:
+    """The end of a heading that introduces a list of contents ("… bao gồm:"), or of the kinds it counts ("… gồm 02
+    loại:", "… bao gồm các hình thức sau:"; at most one word of count between the ending and the kind)."""
+    tail = rf"(?: {_alternatives(tails)})?" if tails else ""
+    kinds_part = rf"(?:(?: \S+)? {_alternatives(kinds)}{tail})?" if kinds else ""
+    return re.compile(rf"(?<!\w){_alternatives(endings)}{kinds_part}\s*:?\s*$")
+
+
+def _report_cues(reports: Reports) -> _ReportCues:
+    stops = load_rules("roles", _PredicateWords).stops
+    past = None
+    if reports.past_markers:
+        not_past = rf"(?! {_alternatives(reports.not_past)}(?!\w))" if reports.not_past else ""
+        past = re.compile(rf"(?<!\w){_alternatives(reports.past_markers)}(?!\w){not_past}")
+    return _ReportCues(
+        lead_in=_openings(reports.lead_ins) if reports.lead_ins else re.compile("(?!)"),
+        past=past,
+        law=_openings(reports.law_openings) if reports.law_openings else re.compile("(?!)"),
+        stops=re.compile(rf"(?<!\w){_alternatives(stops)}(?!\w)") if stops else None,
+        subject_max_words=reports.subject_max_words,
     )
 
 
@@ -1186,6 +1248,8 @@ def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues) -> None:
 def _non_task_title(node: _Node, title_form: str, cues: _Cues) -> bool:
     if not cues.non_task_title.match(title_form):
         return False
+    if cues.non_task_title_work is not None and cues.non_task_title_work.search(match_form(node.title)):
+        return False  # "Khó khăn, vướng mắc và kiến nghị": the requests it announces are tasks
     if node.children or node.kind in ("part", "chapter", "section", "roman"):
         return True
     return len(title_form.split()) <= cues.rules.non_task_max_words and not _ends_with_sentence(node.title)
@@ -1325,7 +1389,10 @@ def _judge_task_leaf(node: _Node, cues: _Cues) -> bool:
     if not text.strip():
         return False
     folded = fold(text[:400])
-    return not any(p.search(folded) for p in cues.non_task_clause)
+    if any(p.search(folded) for p in cues.non_task_clause):
+        return False
+    # background of a letter: every paragraph reports what was done or what the law says
+    return not all(_is_report(paragraph, cues) for paragraph in _task_paragraphs(node, absorbed=False))
 
 
 def _task_text(node: _Node) -> str:
@@ -1333,13 +1400,18 @@ def _task_text(node: _Node) -> str:
     paragraphs gives way to the body (the title is a heading, not the task) unless it names the body's
     addressee ("2. Cục Quản lý Khám, chữa bệnh" / "Chỉ đạo …", "2. Giao Sở Xây dựng" / "Chủ trì, phối hợp …":
     the subject of the task)."""
+    return "\n".join(_task_paragraphs(node))
+
+
+def _task_paragraphs(node: _Node, absorbed: bool = True) -> list[str]:
+    """The paragraphs of a leaf's own text (see _task_text); with `absorbed`, the bullets folded into it too."""
     title = node.title
-    extra = [b.text for b in node.body] + [b.text for b in node.absorbed]
+    extra = [b.text for b in node.body] + ([b.text for b in node.absorbed] if absorbed else [])
     if node.body and _is_title_like(title, node) and not (
             node.kind not in STATUTE_KINDS and (_cues().subject.match(_form(title))
                                                 or _cues().assignment.match(_form(title)))):
-        return "\n".join(extra)
-    return "\n".join([title, *extra]) if title else "\n".join(extra)
+        return extra
+    return [title, *extra] if title else extra
 
 
 def _is_title_like(title: str, node: _Node) -> bool:
@@ -1347,6 +1419,70 @@ def _is_title_like(title: str, node: _Node) -> bool:
         return True
     return not _ends_with_sentence(title) and not title.endswith(":") \
         and len(title.split()) <= _cues().rules.sizes.title_max_words
+
+
+# where a sentence ends inside a paragraph: a stop, then a capital
+_SENTENCE_BREAK = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _is_report(text: str, cues: _Cues) -> bool:
+    """A paragraph that reports or describes instead of assigning (rules/structure.yaml `reports`): its first
+    sentence says what a body has already done ("Thực hiện Quyết định số …, Ủy ban nhân dân tỉnh đã ban hành …")
+    or what the law provides ("Theo quy định tại …"), and no later sentence asks for work unless it reports too."""
+    sentences = [s for s in _SENTENCE_BREAK.split(text.strip().replace("./.", ".")) if s.strip()]
+    if not sentences or not _opens_report(sentences[0], cues):
+        return False
+    return not any(_asks(sentence, cues) and not _opens_report(sentence, cues) for sentence in sentences[1:])
+
+
+def _opens_report(sentence: str, cues: _Cues) -> bool:
+    """Does the sentence report work done ("[Thứ nhất, ]Cục … đã có Văn bản số …") or state the law ("Theo quy
+    định tại …, cơ quan đăng kiểm thực hiện …", asking nothing)?"""
+    report = cues.report
+    display, form = _sentence_forms(sentence)
+    if report.law.match(form):
+        return not _asks(sentence, cues)
+    if report.past is None:
+        return False
+    starts = [0] + ([m.end() for m in re.finditer(r",\s*", form[:_HEAD * 2])] if report.lead_in.match(form) else [])
+    for start in starts:
+        marker = report.past.search(form, start) if cues.subject.match(form[start:]) else None
+        if marker is not None and _names_subject(display[start:marker.start()], cues):
+            return True
+    return False
+
+
+def _asks(sentence: str, cues: _Cues) -> bool:
+    """Does the sentence assign or request work: it opens, or its main clause after an opening clause opens, with
+    an assignment ("Vì vậy, đề nghị Bộ …") or with a body that asks ("Để …, Ủy ban nhân dân tỉnh đề nghị …"), or it
+    puts a duty on a body ("… chủ trì …", "… có trách nhiệm …")?"""
+    display, form = _sentence_forms(sentence)
+    if cues.body_duty is not None and cues.body_duty.search(form):
+        return True
+    for start in [0] + [m.end() for m in re.finditer(r",\s*", form[:_HEAD])]:
+        if cues.assignment.match(form[start:]):
+            return True
+        # assignment words printed in lower case: "Bộ Giao thông vận tải" names a body, "giao" would assign
+        marker = cues.assignment_anywhere.search(display, start) if cues.subject.match(form[start:]) else None
+        if marker is not None and _names_subject(display[start:marker.start()], cues):
+            return True
+    return False
+
+
+def _sentence_forms(sentence: str) -> tuple[str, str]:
+    """The sentence as printed (new tone style, unified punctuation and spaces) and its match form, same length."""
+    display = " ".join(unify_punctuation(new_tone_style(nfc(sentence))).split())
+    return display, display.lower()
+
+
+def _names_subject(name: str, cues: _Cues) -> bool:
+    """Can `name`, from a body's head word up to a marker, be that body's name: no predicate word printed in lower
+    case ("Sở X chủ trì rà soát các văn bản | đã ban hành"; "Cục Cảnh sát Quản lý hành chính …" is a name), no
+    assignment word, no [.;:], and not too long?"""
+    report = cues.report
+    return (len(name.split()) <= report.subject_max_words and not re.search(r"[.;:]", name)
+            and not (report.stops is not None and report.stops.search(name))
+            and not cues.assignment_anywhere.search(name))
 
 
 # --------------------------------------------------------------------------- emitting
@@ -1459,6 +1595,8 @@ def _is_closing_formula(block: Block, cues: _Cues) -> bool:
     if any(form.endswith(match_form(e)) for e in cues.rules.closing_formula.endings) or \
             re.search(cues.rules.closing_formula.execution, form):
         return True
+    if cues.courtesy is not None and cues.courtesy.search(form):
+        return True  # "Bộ … trân trọng cảm ơn sự phối hợp của Quý Ủy ban./.": thanks, no work
     # "Văn phòng Chính phủ theo dõi, đôn đốc …", "Bộ X chịu trách nhiệm hướng dẫn, theo dõi …": a body named as
     # the subject of a duty of its own is a task, as is an assignment ("Giao …")
     return not (cues.assignment.match(form) or cues.subject.match(form))
@@ -1466,7 +1604,8 @@ def _is_closing_formula(block: Block, cues: _Cues) -> bool:
 
 def _assigns_work(block: Block, cues: _Cues) -> bool:
     form = match_form(block.text)
-    return bool(cues.assignment.match(form) or cues.subject.match(form) or cues.assignment_anywhere.search(form))
+    return bool(cues.assignment.match(form) or cues.subject.match(form) or cues.assignment_anywhere.search(form)) \
+        and not _is_report(block.text, cues)
 
 
 _SIGNATURE_SPLIT = re.compile(r"\s+(?=(?:TM|T\.M|KT|K\.T|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ])")

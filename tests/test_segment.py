@@ -576,6 +576,15 @@ def test_devset_pdf_letter():
     assert "Căn cứ ý kiến chỉ đạo trên" in doc.closing
 
 
+def test_devset_pdf_letter_reporting_then_requesting():
+    path = DEVSET / "pdf" / "CV-3686-UBND-XD-kien-nghi-BXD-PCCC-VLNCN.pdf"
+    if not path.exists():
+        pytest.skip("../shared/devset is not beside this checkout")
+    doc = parse_file(path)
+    # items 1 (the rules and the situation) and 2 (the difficulties) report; item 3 and the closing ask
+    assert [t.id for t in doc.tasks] == ["3.i", "3.ii", "3.iii", "closing"]
+
+
 def test_devset_pdf_with_several_signers():
     path = DEVSET / "pdf" / "Huong-dan-lien-nganh-24-N2O.pdf"
     if not path.exists():
@@ -1489,3 +1498,83 @@ def test_letter_header_and_items_as_ocr_leaves_them():
     assert (doc.meta.number, doc.meta.date) == ("77/CHQ-GSQL", "2031-04-15")
     assert doc.meta.title.startswith("V/v tăng cường kiểm tra")
     assert [t.id for t in doc.tasks] == ["1", "2"]
+
+
+LETTER_HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 215/UBND-VX\nV/v tháo gỡ vướng mắc trong cấp phép hành nghề dược\n"
+                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nam, ngày 4 tháng 5 năm 2035\n"
+                 "Kính gửi: Bộ Y tế\n")
+
+
+def test_a_letters_background_items_are_no_tasks_only_its_requests_are():
+    # the genre of the real case (Lào Cai CV 3686/UBND-XD 2026 to the Bộ Xây dựng): the rules and the situation,
+    # the difficulties, then the requests
+    doc = parse_text(LETTER_HEADER + """Ủy ban nhân dân tỉnh Hà Nam báo cáo và đề nghị Bộ Y tế một số nội dung như sau:
+1. Về việc triển khai Nghị định số 40/2035/NĐ-CP
+Thực hiện Nghị định số 40/2035/NĐ-CP ngày 02 tháng 01 năm 2035 của Chính phủ, Ủy ban nhân dân tỉnh đã ban hành \
+Kế hoạch số 18/KH-UBND; đã chỉ đạo các sở, ngành tổ chức thực hiện.
+Sở Y tế đã tổ chức 02 hội nghị phổ biến cho các cơ sở bán lẻ thuốc. Bộ Giao thông vận tải trước đây cũng đã có \
+hướng dẫn về vận chuyển thuốc.
+2. Quy định về chứng chỉ hành nghề dược và thực tế hiện nay
+Theo quy định tại khoản 2 Điều 24 Luật Dược, chứng chỉ hành nghề dược do Giám đốc Sở Y tế cấp. Tuy nhiên, đến nay \
+Cục Quản lý Dược chưa ban hành mẫu hồ sơ điện tử.
+3. Khó khăn, vướng mắc
+Thứ nhất, nhiều cơ sở đã nộp hồ sơ nhưng chưa được giải quyết.
+4. Kiến nghị
+Ủy ban nhân dân tỉnh Hà Nam đề nghị Bộ Y tế:
+a) Chỉ đạo Cục Quản lý Dược sớm ban hành mẫu hồ sơ điện tử.
+b) Hướng dẫn việc cấp chứng chỉ hành nghề trực tuyến.
+Ủy ban nhân dân tỉnh Hà Nam trân trọng cảm ơn sự quan tâm của Bộ Y tế./.
+""" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["4.a", "4.b"]
+
+
+def test_unlabelled_report_paragraphs_of_a_letter_are_no_tasks():
+    doc = parse_text(LETTER_HEADER + """Thực hiện Công văn số 77/BYT-QLD ngày 10 tháng 3 năm 2035 của Bộ Y tế về rà soát các cơ sở \
+bán lẻ thuốc, Ủy ban nhân dân tỉnh Hà Nam báo cáo như sau:
+Ủy ban nhân dân tỉnh đã chỉ đạo Sở Y tế rà soát các cơ sở bán lẻ thuốc. Sở Y tế đã hoàn thành việc rà soát.
+Thứ hai, Sở Công Thương đã phối hợp kiểm tra 40 cơ sở.
+Ủy ban nhân dân tỉnh đề nghị Bộ Y tế hướng dẫn việc xử lý các cơ sở chưa đạt chuẩn.
+""" + SIGNATURE)
+    assert [t.text[:40] for t in doc.tasks] == ["Ủy ban nhân dân tỉnh đề nghị Bộ Y tế hướ"]
+
+
+@pytest.mark.parametrize("item", [
+    "Sở Tài chính chủ trì rà soát các văn bản đã ban hành về giá thuốc.",  # the past is in a later clause
+    "Các sở, ngành đã được giao nhiệm vụ tại Kế hoạch số 18/KH-UBND khẩn trương hoàn thành.",  # tasks given before
+    "Tiếp tục triển khai các nhiệm vụ đã được giao tại Kế hoạch số 18/KH-UBND.",
+    "Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 18/KH-UBND. Vì vậy, đề nghị Bộ Y tế hướng dẫn việc thẩm định.",
+    "Theo quy định tại Điều 5 Nghị định số 40/2035/NĐ-CP, Sở Y tế có trách nhiệm công khai danh sách cơ sở.",
+])
+def test_a_task_mentioning_past_work_or_the_law_is_still_a_task(item):
+    doc = parse_text(PLAN_HEADER + f"I. NHIỆM VỤ\n1. {item}\n2. Sở Y tế báo cáo kết quả trước ngày 15 tháng 12.\n"
+                     + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["I.1", "I.2"]
+
+
+def test_a_difficulties_heading_that_announces_requests_holds_them():
+    doc = parse_text(LETTER_HEADER + """1. Khó khăn, vướng mắc
+Nhiều cơ sở chưa được cấp chứng chỉ.
+2. Khó khăn, vướng mắc và kiến nghị
+Việc cấp chứng chỉ còn chậm. Ủy ban nhân dân tỉnh đề nghị Bộ Y tế sớm ban hành mẫu hồ sơ điện tử.
+""" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["2"]
+
+
+def test_a_scheme_part_that_describes_kinds_and_parties_holds_no_tasks():
+    # the shape of an approved scheme's description part (real case: QĐ 232/QĐ-TTg 2025, part III): what is
+    # traded, who takes part, then who runs it
+    doc = parse_text(PLAN_HEADER + """I. SÀN GIAO DỊCH DƯỢC LIỆU
+1. Sản phẩm giao dịch trên sàn gồm 02 loại:
+a) Dược liệu được trồng theo tiêu chuẩn thực hành tốt.
+b) Dược liệu khai thác tự nhiên được cấp phép.
+2. Chủ thể tham gia sàn giao dịch
+a) Các hợp tác xã trồng dược liệu trên địa bàn tỉnh.
+b) Các doanh nghiệp sản xuất thuốc có nhu cầu mua dược liệu.
+3. Sở Y tế chủ trì, phối hợp với Sở Công Thương xây dựng quy chế vận hành sàn giao dịch.
+II. NHIỆM VỤ
+1. Các nhiệm vụ trọng tâm gồm 02 nhóm:
+a) Sở Nông nghiệp và Môi trường hướng dẫn hợp tác xã lập hồ sơ vùng trồng.
+b) Sở Y tế kiểm tra chất lượng dược liệu giao dịch trên sàn.
+""" + SIGNATURE)
+    # groups of tasks are no kinds: "gồm 02 nhóm:" introduces duties
+    assert [t.id for t in doc.tasks] == ["I.3", "II.1.a", "II.1.b"]
