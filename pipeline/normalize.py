@@ -680,6 +680,8 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
     if ends:
         if not _is_full(previous, layout) or previous.text.endswith(":"):
             return True
+        if sequences.margin is not None and line.indent > sequences.margin + _FIRST_LINE_INDENT:
+            return True  # the next line is indented as a paragraph's first line, not carried over to the margin
         # a sentence ends at the end of a full line: a new paragraph when the next word would have fitted; a
         # paragraph's first line indented beyond the margin of wrapped lines had that much less room
         first_word = line.text.split(" ", 1)[0]

@@ -617,3 +617,16 @@ def test_an_indented_first_line_ending_a_clause_at_the_margin_runs_on_into_the_n
     clause = next(b for b in blocks if b.startswith("2. Chánh Văn phòng"))
     assert clause.endswith("thi hành Quyết định này./.")
     assert not any(b.startswith("Giám đốc Trung tâm") for b in blocks)
+
+
+def test_a_full_line_ending_a_sentence_before_an_indented_line_ends_its_paragraph():
+    # the execution clause printed without a number under the article on entry into force, its first line
+    # indented like any paragraph's
+    text = INDENTED_EXECUTION_CLAUSE.replace(
+        "       1. Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 9 năm 2035.\n"
+        "      2. Chánh Văn phòng",
+        "       Điều 5. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.\n"
+        "       Chánh Văn phòng")
+    blocks = texts(text)
+    assert "Điều 5. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành." in blocks
+    assert any(b.startswith("Chánh Văn phòng") and b.endswith("Quyết định này./.") for b in blocks)
