@@ -1343,13 +1343,23 @@ def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = Non
 def _under_agency_heading(text: str) -> Roles | None:
     """A clause printed as its holder's name on a line of its own and the paragraph it heads ("2. Bộ Tài chính:" /
     "Bộ trưởng Bộ Tài chính hướng dẫn …"): the paragraph's own subject leads, as under any heading; None when the
-    text opens otherwise or the paragraph names no subject (the heading's body then leads, as read so far)."""
+    text opens otherwise or the paragraph names no subject after a heading ending with a colon (the heading's
+    body then leads, as read so far). A heading without a colon leads a paragraph that names no subject itself
+    ("1. Phó Giám đốc Sở - Nguyễn Văn A" / "Trực tiếp chỉ đạo …"): read with its paragraph, a person's name
+    would run on into the paragraph's first capitalised words."""
     heading, newline, rest = text.partition("\n")
-    if not newline or not heading.rstrip().endswith(":") or not rest.strip() \
-            or _agency_cell(heading.rstrip().rstrip(":"), 0) is None:
+    if not newline or not rest.strip():
         return None
-    roles = read_task_roles(rest)
-    return _shifted(roles, len(heading) + 1) if roles.own_subject else None
+    holders = _agency_cell(heading.rstrip().rstrip(":"), 0)
+    if holders is None:
+        return None
+    roles = _shifted(read_task_roles(rest), len(heading) + 1)
+    if roles.own_subject:
+        return roles
+    if heading.rstrip().endswith(":"):
+        return None
+    roles.leads, roles.own_subject = holders, True
+    return roles
 
 
 _NO_LEAD = "extract.no_lead"

@@ -680,9 +680,13 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
     if ends:
         if not _is_full(previous, layout) or previous.text.endswith(":"):
             return True
-        # a sentence ends at the end of a full line: a new paragraph when the next word would have fitted
+        if sequences.margin is not None and line.indent > sequences.margin + _FIRST_LINE_INDENT:
+            return True  # the next line is indented as a paragraph's first line, not carried over to the margin
+        # a sentence ends at the end of a full line: a new paragraph when the next word would have fitted; a
+        # paragraph's first line indented beyond the margin of wrapped lines had that much less room
         first_word = line.text.split(" ", 1)[0]
-        return len(previous.text) + 1 + len(first_word) < 0.95 * layout.width
+        indent = max(0, previous.indent - sequences.margin) if sequences.margin is not None else 0
+        return len(previous.text) + indent + 1 + len(first_word) < 0.95 * layout.width
     if previous.label is not None and previous.label.kind not in bullet_kinds() \
             and _is_upper_line(previous.text) and _is_upper_line(line.text):
         return False  # an upper-case part heading wrapped over two lines ("II. NHIỆM VỤ, GIẢI PHÁP" / "TRỌNG TÂM")

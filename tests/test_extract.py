@@ -1054,3 +1054,29 @@ def test_a_clause_on_decentralised_tasks_is_led_by_the_body_they_go_to():
     assert _texts(parse_text(text, role="provincial").task("2.1").leads) == ["Giám đốc Sở Tài chính"]
     assigned = parse_text(text.replace("Phân cấp cho Giám đốc", "Giao cho Giám đốc"), role="provincial")
     assert _texts(assigned.task("2.1").leads) == []
+
+
+# a department's letter handing out delegated work: each item is headed by the office holder (a deputy director
+# named with the person) or the unit on a line of its own, the paragraph below names no subject
+DEPUTY_HEADED_LETTER = """SỞ CÔNG THƯƠNG
+Số: 310/SCT-VP
+V/v thực hiện nhiệm vụ được ủy quyền trong lĩnh vực hóa chất
+
+Kính gửi: Các phòng chuyên môn thuộc Sở.
+
+Giám đốc Sở Công Thương yêu cầu các đơn vị, cá nhân thực hiện các nội dung sau:
+1. Phó Giám đốc Sở - Trần Minh Đức
+Trực tiếp chỉ đạo việc cấp giấy chứng nhận đủ điều kiện sản xuất hóa chất được ủy quyền.
+2. Phòng Quản lý thương mại
+Chủ trì, phối hợp với Văn phòng Sở tiếp nhận, thẩm định hồ sơ đề nghị cấp giấy chứng nhận.
+"""
+
+
+def test_an_office_holder_heading_leads_the_paragraph_under_it():
+    from test_segment import parse_text
+
+    tasks = {t.id: t for t in extract(parse_text(DEPUTY_HEADED_LETTER)).tasks}
+    assert tasks["1"].text.startswith("Phó Giám đốc Sở - Trần Minh Đức\nTrực tiếp chỉ đạo")
+    assert _texts(tasks["1"].leads) == ["Phó Giám đốc Sở - Trần Minh Đức"]  # not "… Đức Trực tiếp"
+    assert _texts(tasks["2"].leads) == ["Phòng Quản lý thương mại"]
+    assert _texts(tasks["2"].coordinators) == ["Văn phòng Sở"]

@@ -588,3 +588,45 @@ def test_a_laid_out_table_with_all_cells_centred_shares_the_lines_between_rows()
                                                           các xã, phường
 """
     assert texts(text) == KHO_LANH_ROWS
+
+
+# pdftotext -layout of a decision's execution clause: the clause's first line is indented like a paragraph and
+# ends with a semicolon where the printed line was full; the list of office holders goes on at the margin
+INDENTED_EXECUTION_CLAUSE = "\n".join([
+    "       Điều 3. Tổ chức thực hiện",
+    "      a) Giám đốc Sở Công Thương chịu trách nhiệm hướng dẫn, kiểm tra, theo dõi",
+    "việc thực hiện các nhiệm vụ được ủy quyền và báo cáo Ủy ban nhân dân tỉnh định",
+    "kỳ sáu tháng, một năm hoặc đột xuất theo yêu cầu của Ủy ban nhân dân tỉnh.",
+    "      b) Sở Tài chính bố trí kinh phí bảo đảm việc thực hiện nhiệm vụ được ủy",
+    "quyền theo quy định của pháp luật về ngân sách nhà nước và phân cấp ngân sách",
+    "của tỉnh; hướng dẫn việc thanh toán, quyết toán kinh phí theo quy định hiện",
+    "hành của Bộ Tài chính.",
+    "      c) Sở Nội vụ theo dõi, kiểm tra việc thực hiện các nhiệm vụ được ủy quyền",
+    "của Sở Công Thương, kịp thời tham mưu Ủy ban nhân dân tỉnh điều chỉnh phạm",
+    "vi ủy quyền khi pháp luật chuyên ngành thay đổi.",
+    "       Điều 4. Điều khoản thi hành",
+    "       1. Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 9 năm 2035.",
+    "      2. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Công Thương;",
+    "Giám đốc Trung tâm Phục vụ hành chính công tỉnh; Thủ trưởng các sở, ban,",
+    "ngành; Chủ tịch Ủy ban nhân dân các xã chịu trách nhiệm thi hành Quyết định này./.",
+]) + "\n"
+
+
+def test_an_indented_first_line_ending_a_clause_at_the_margin_runs_on_into_the_next_line():
+    blocks = texts(INDENTED_EXECUTION_CLAUSE)
+    clause = next(b for b in blocks if b.startswith("2. Chánh Văn phòng"))
+    assert clause.endswith("thi hành Quyết định này./.")
+    assert not any(b.startswith("Giám đốc Trung tâm") for b in blocks)
+
+
+def test_a_full_line_ending_a_sentence_before_an_indented_line_ends_its_paragraph():
+    # the execution clause printed without a number under the article on entry into force, its first line
+    # indented like any paragraph's
+    text = INDENTED_EXECUTION_CLAUSE.replace(
+        "       1. Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 9 năm 2035.\n"
+        "      2. Chánh Văn phòng",
+        "       Điều 5. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.\n"
+        "       Chánh Văn phòng")
+    blocks = texts(text)
+    assert "Điều 5. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành." in blocks
+    assert any(b.startswith("Chánh Văn phòng") and b.endswith("Quyết định này./.") for b in blocks)
