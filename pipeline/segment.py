@@ -14,6 +14,9 @@ Guarantees to extract and link:
   ("III.1.a.2", "4.2.a", "2.1"; an unlabelled paragraph of a letter gets "1", "2" …, a trailing one
   "closing"), printed label, the task's own text (display form, wraps joined, wording untouched),
   `parent` = id of the enclosing section, Span with lines, offsets and pages.
+- Document.provisions (statutes): the leaf clauses outside the task articles that state a duty ("… có trách
+  nhiệm …", "… phải …"); Document.other_clauses: the other leaf clauses and points there, for extract to read
+  which of them put work on a body (never those of the articles on scope and words).
   A table of tasks (rows "STT | Nội dung nhiệm vụ | Cơ quan chủ trì | …", header cues in rules/structure.yaml)
   gives a section "Bảng.<n>", child of the heading it follows, and one task per numbered row ("Bảng.1.I.2"),
   in source order with the other tasks; a plan attached to a decision ("Ban hành kèm theo …") is parsed as
@@ -103,6 +106,7 @@ class StructureRules(BaseModel):
     closing_formula: ClosingFormula
     non_task_titles: list[str]
     non_task_max_words: int = 10
+    scope_titles: list[str] = []
     content_list_endings: list[str]
     case_list_endings: list[str] = []
     non_task_clauses: list[str]
@@ -137,6 +141,7 @@ class _Cues:
     appendix: re.Pattern
     subject: re.Pattern
     non_task_title: re.Pattern
+    scope_title: re.Pattern | None
     non_task_clause: tuple[re.Pattern, ...]
     task_article: tuple[re.Pattern, ...]
     task_heading: tuple[re.Pattern, ...]
@@ -196,6 +201,7 @@ def _cues() -> _Cues:
         appendix=_openings(rules.appendix_cues),
         subject=_subject_openings(rules.subject_heads, rules.not_subject_heads),
         non_task_title=_openings(rules.non_task_titles),
+        scope_title=_openings(rules.scope_titles) if rules.scope_titles else None,
         non_task_clause=tuple(re.compile(p) for p in rules.non_task_clauses),
         task_article=tuple(re.compile(p) for p in [*rules.task_article_titles, _power_title(rules.power_titles)]),
         task_heading=tuple(re.compile(p) for p in rules.task_headings),
@@ -1377,6 +1383,10 @@ def _emit(roots: list[_Node], doc: Document, statute: bool = False) -> None:
             elif statute and not node.holds_tasks and _is_provision(node, cues):
                 doc.provisions.append(Task(doc=doc.id, id=node.id, label=node.label.printed, text=_task_text(node),
                                            span=_span(node.head, node.last_block()), parent=parent_id))
+            elif statute and not node.holds_tasks and _is_other_clause(node, cues):
+                doc.other_clauses.append(Task(doc=doc.id, id=node.id, label=node.label.printed,
+                                              text=_task_text(node), span=_span(node.head, node.last_block()),
+                                              parent=parent_id))
             elif node.children or node.kind in _ALWAYS_SECTIONS or node.heads_table:
                 doc.sections.append(Section(id=node.id, label=node.label.printed, kind=kind, title=node.title,
                                             span=_span(node.head, node.last_block()), parent=parent_id,
@@ -1392,13 +1402,35 @@ def _is_provision(node: _Node, cues: _Cues) -> bool:
     """A leaf clause or point of a statute outside its task articles that puts a duty on someone ("Tổ chức,
     cá nhân hoạt động hóa chất có trách nhiệm …", "Chủ đầu tư dự án … phải …"): not a task of the document,
     but a provincial text may carry it out (pipeline.linking)."""
-    if cues.provision_duty is None or node.kind not in ("number", "letter", "letter_dot", "article"):
+    if cues.provision_duty is None or node.kind not in ("number", "letter", "letter_dot", "article") \
+            or _in_scope_article(node, cues):
         return False
     if node.children:  # a duty whose points are only its cases ("… phải …, nếu thuộc một trong các trường hợp sau:")
         return (node.title.rstrip().endswith(":") and _states_duty(node.title, cues)
                 and not any(c.children or _states_duty(_task_text(c), cues) for c in node.children))
     text = _task_text(node)
     return _states_duty(text, cues) or _amends_with_work(text, cues)
+
+
+def _is_other_clause(node: _Node, cues: _Cues) -> bool:
+    """A leaf clause or point of a statute outside its task articles that states no duty word, where extract may
+    still read a body acting ("Ủy ban nhân dân cấp tỉnh ký hợp đồng …"); not one of an article on the statute's
+    scope or words (`scope_titles`), which names bodies only to say whom it concerns or what a word means."""
+    if node.kind not in ("number", "letter", "letter_dot") or node.children or node.heads_table:
+        return False  # (a clause-less article stays a section)
+    return bool(_task_text(node).strip()) and not _in_scope_article(node, cues)
+
+
+def _in_scope_article(node: _Node, cues: _Cues) -> bool:
+    """Is the node inside an article on the statute's scope or words (`scope_titles`)?"""
+    if cues.scope_title is None:
+        return False
+    ancestor = node.parent
+    while ancestor is not None:
+        if ancestor.kind == "article" and cues.scope_title.match(_form(ancestor.title)):
+            return True
+        ancestor = ancestor.parent
+    return False
 
 
 def _amends_with_work(text: str, cues: _Cues) -> bool:

@@ -1033,3 +1033,44 @@ def test_a_clause_on_the_delegated_tasks_is_led_by_the_delegate():
         "vực nhà ở.\nĐiều 3. Tổ chức thực hiện\n"), role="provincial")
     assert [_texts(t.leads) for t in two.tasks][:2] == [["Giám đốc Sở Tài chính"], ["Giám đốc Sở Xây dựng"]]
     assert _texts(two.task("3.1").leads) == []
+
+
+ACTING_BODIES = ("CHÍNH PHỦ\nSố: 42/2035/NĐ-CP\nNGHỊ ĐỊNH\nQuy định về chi trả dịch vụ môi trường rừng thử nghiệm\n"
+                 "Điều 1. Giải thích từ ngữ\n"
+                 "1. Cơ quan chi trả là cơ quan được giao thực hiện việc chi trả tiền dịch vụ.\n"
+                 "Điều 2. Chi trả tiền dịch vụ\n"
+                 "1. Hợp đồng và mức chi trả\n"
+                 "a) Bộ Nông nghiệp và Môi trường hướng dẫn mẫu hợp đồng chi trả;\n"
+                 "b) Ủy ban nhân dân cấp tỉnh quyết định mức chi trả trên địa bàn;\n"
+                 "c) Hợp đồng chi trả gồm giá, diện tích và thời hạn thanh toán.\n"
+                 "2. Báo cáo và hồ sơ\n"
+                 "a) Trước ngày 15 tháng 11 hằng năm, Quỹ Bảo vệ và phát triển rừng cấp tỉnh gửi báo cáo về Bộ Nông "
+                 "nghiệp và Môi trường;\n"
+                 "b) Ủy ban nhân dân cấp xã và tổ chức khác được Nhà nước giao trách nhiệm quản lý rừng lập danh sách "
+                 "hộ nhận tiền;\n"
+                 "c) Tổ chức, cá nhân đề nghị chi trả nộp hồ sơ tại Bộ phận Một cửa;\n"
+                 "d) Đề nghị cơ quan chi trả kiểm tra hồ sơ của hộ nhận tiền.\n"
+                 "3. Bộ Tài chính được sử dụng kinh phí quản lý theo quy định.\n"
+                 "4. Hồ sơ chi trả gồm đơn và bản sao hợp đồng.\n"
+                 "Điều 3. Trách nhiệm thi hành\n"
+                 "Các Bộ trưởng, Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm thi hành Nghị định này.\n")
+
+
+def test_a_decree_clause_where_a_named_body_acts_is_a_provision():
+    # real cases: NĐ 180/2026/NĐ-CP 13.1.b ('Ủy ban nhân dân cấp tỉnh ký hợp đồng …'), 16.1.b (an adverbial
+    # opening, then the provincial forest fund), 16.5.d ('… và tổ chức khác được Nhà nước giao trách nhiệm quản lý
+    # rừng gửi báo cáo …'): a body of the state as the subject of a verb of doing puts the work on it, no duty word
+    # needed. Not a list of contents (2.1.c, 2.4), a regulated party's own step (2.2.c), a request frame (2.2.d),
+    # a body that is no actor ('được sử dụng', 2.3) or a definition (1.1).
+    from pipeline.api import parse_text
+
+    decree = parse_text(ACTING_BODIES, role="central")
+    assert [(p.id, _texts(p.leads)) for p in decree.provisions] == [
+        ("2.1.a", ["Bộ Nông nghiệp và Môi trường"]),
+        ("2.1.b", ["Ủy ban nhân dân cấp tỉnh"]),
+        ("2.2.a", ["Quỹ Bảo vệ và phát triển rừng cấp tỉnh"]),
+        ("2.2.b", ["Ủy ban nhân dân cấp xã", "tổ chức khác"]),
+    ]
+    assert decree.provisions[2].leads[0].locality and decree.provisions[2].localities
+    assert [c.id for c in decree.other_clauses] == ["2.1.c", "2.2.c", "2.2.d", "2.3", "2.4"]
+    assert [t.id for t in decree.tasks] == ["3"]

@@ -737,6 +737,34 @@ def test_statute_duties_outside_task_articles_are_provisions_not_tasks():
     assert "2.3.a" not in {s.id for s in doc.sections} | {p.id for p in doc.provisions}
 
 
+DECREE_WITH_ACTING_BODIES = """CHÍNH PHỦ
+Số: 41/2031/NĐ-CP
+NGHỊ ĐỊNH
+Quy định về dịch vụ hấp thụ các-bon của rừng trồng thử nghiệm
+Điều 1. Đối tượng áp dụng
+1. Cơ quan nhà nước, tổ chức, cá nhân có liên quan đến hoạt động trồng rừng thử nghiệm.
+Điều 2. Hợp đồng dịch vụ
+1. Ủy ban nhân dân cấp tỉnh ký hợp đồng dịch vụ đối với rừng do cơ quan chuyên môn cấp tỉnh quản lý.
+2. Hợp đồng dịch vụ gồm giá, số lượng và thời hạn thanh toán.
+3. Tổ chức, cá nhân có rừng trồng có trách nhiệm báo cáo diện tích rừng mỗi năm một lần.
+Điều 3. Trách nhiệm thi hành
+Bộ trưởng, Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm thi hành Nghị định này.
+"""
+
+
+def test_statute_clauses_without_a_duty_word_are_handed_to_extract():
+    # which of them puts work on a body only extract's grammar of agencies can read ("Ủy ban nhân dân cấp tỉnh ký
+    # hợp đồng …", real case: NĐ 180/2026/NĐ-CP 13.1.b); the scope article's clauses name bodies only to say whom
+    # the decree concerns, so none of them is handed over
+    doc = parse_text(DECREE_WITH_ACTING_BODIES)
+    assert [p.id for p in doc.provisions] == ["2.3"]
+    assert [c.id for c in doc.other_clauses] == ["2.1", "2.2"]
+    assert doc.other_clauses[0].text.startswith("Ủy ban nhân dân cấp tỉnh ký hợp đồng")
+    # a duty word in a scope article makes no provision either
+    scoped = parse_text(DECREE_WITH_ACTING_BODIES.replace("có liên quan đến hoạt động", "có trách nhiệm"))
+    assert [p.id for p in scoped.provisions] == ["2.3"]
+
+
 @pytest.mark.parametrize("title, hands_over", [
     ("Thẩm quyền của Ủy ban nhân dân cấp huyện chuyển giao cho Chủ tịch Ủy ban nhân dân cấp xã", True),
     ("Thẩm quyền của Thủ tướng Chính phủ quy định tại khoản 2 Điều 5 do Ủy ban nhân dân cấp tỉnh thực hiện", True),
