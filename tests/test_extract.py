@@ -906,6 +906,16 @@ def test_a_bare_ministries_and_sectors_pair_is_one_group():
         == ["Sở Công Thương", "ngành điện lực"]
 
 
+def test_ministries_and_ministerial_agencies_are_one_group():
+    # real case: NĐ 25/2026/NĐ-CP 4.11 ('Bộ, cơ quan ngang bộ, các cơ quan, tổ chức khác …' read as 'Bộ', 'cơ quan
+    # ngang bộ', …): the fixed pair names one class of bodies, as 'Bộ, ngành' does
+    roles = read_roles("Bộ, cơ quan ngang bộ, các cơ quan, tổ chức khác trong phạm vi nhiệm vụ, quyền hạn của mình có "
+                       "trách nhiệm phối hợp thực hiện.")
+    assert _texts(roles.leads) == ["Bộ, cơ quan ngang bộ", "các cơ quan, tổ chức khác"]
+    assert _texts(read_roles("Bộ Tài chính, cơ quan ngang bộ khác thực hiện.").leads) == [
+        "Bộ Tài chính", "cơ quan ngang bộ khác"]
+
+
 def test_a_party_committee_takes_its_place_name_at_once():
     # the form of the Lào Cai letters (CV 9387/UBND-KT, CV 2449-CV/ĐU 2026: '… của Tỉnh ủy Lào Cai'); the place name
     # was left over and ended a list of bodies
