@@ -15,7 +15,8 @@ Guarantees to extract and link:
   "closing"), printed label, the task's own text (display form, wraps joined, wording untouched),
   `parent` = id of the enclosing section, Span with lines, offsets and pages.
 - Document.provisions (statutes): the leaf clauses outside the task articles that state a duty ("… có trách
-  nhiệm …", "… phải …"); Document.other_clauses: the other leaf clauses and points there, for extract to read
+  nhiệm …", "… phải …"), and the points of a clause that ends with its duty word ("… có trách nhiệm:");
+  Document.other_clauses: the other leaf clauses and points there, for extract to read
   which of them put work on a body (never those of the articles on scope and words).
   A table of tasks (rows "STT | Nội dung nhiệm vụ | Cơ quan chủ trì | …", header cues in rules/structure.yaml)
   gives a section "Bảng.<n>", child of the heading it follows, and one task per numbered row ("Bảng.1.I.2"),
@@ -1370,20 +1371,23 @@ _ALWAYS_SECTIONS = frozenset({"part", "chapter", "section", "article", "roman"})
 def _emit(roots: list[_Node], doc: Document, statute: bool = False) -> None:
     cues = _cues()
 
-    def walk(nodes: list[_Node], statute_clause_parent: bool) -> None:
+    def walk(nodes: list[_Node], statute_clause_parent: bool, in_provision: bool = False) -> None:
         for node in nodes:
             parent_id = node.parent.id if node.parent is not None else None
             kind = _KIND_NAMES.get(node.kind, node.kind)
             if statute_clause_parent and node.kind == "number":
                 kind = "clause"
+            # (the points of a provision are its cases, part of it: neither provisions nor clauses of their own)
+            rule = statute and not node.holds_tasks and not in_provision
+            provision = rule and _is_provision(node, cues)
             if _is_task_leaf(node, cues):
                 last = node.last_block()
                 doc.tasks.append(Task(doc=doc.id, id=node.id, label=node.label.printed, text=_task_text(node),
                                       span=_span(node.head, last), parent=parent_id))
-            elif statute and not node.holds_tasks and _is_provision(node, cues):
+            elif provision:
                 doc.provisions.append(Task(doc=doc.id, id=node.id, label=node.label.printed, text=_task_text(node),
                                            span=_span(node.head, node.last_block()), parent=parent_id))
-            elif statute and not node.holds_tasks and _is_other_clause(node, cues):
+            elif rule and _is_other_clause(node, cues):
                 doc.other_clauses.append(Task(doc=doc.id, id=node.id, label=node.label.printed,
                                               text=_task_text(node), span=_span(node.head, node.last_block()),
                                               parent=parent_id))
@@ -1393,7 +1397,7 @@ def _emit(roots: list[_Node], doc: Document, statute: bool = False) -> None:
                                             holds_tasks=node.holds_tasks and (
                                                 node.heads_table or _has_tasks_below(node, cues)),
                                             intro="\n".join(b.text for b in node.intro)))
-            walk(node.children, node.kind == "article")
+            walk(node.children, node.kind == "article", in_provision or provision)
 
     walk(roots, False)
 
@@ -1406,10 +1410,20 @@ def _is_provision(node: _Node, cues: _Cues) -> bool:
             or _in_scope_article(node, cues):
         return False
     if node.children:  # a duty whose points are only its cases ("… phải …, nếu thuộc một trong các trường hợp sau:")
-        return (node.title.rstrip().endswith(":") and _states_duty(node.title, cues)
+        return (node.title.rstrip().endswith(":") and _states_duty(node.title, cues) and not _lists_duties(node, cues)
                 and not any(c.children or _states_duty(_task_text(c), cues) for c in node.children))
+    if node.parent is not None and _lists_duties(node.parent, cues):
+        return True
     text = _task_text(node)
     return _states_duty(text, cues) or _amends_with_work(text, cues)
+
+
+def _lists_duties(node: _Node, cues: _Cues) -> bool:
+    """A clause heading that ends with its duty word ("Tổ chức, doanh nghiệp quản lý tiền chất thuốc nổ có trách
+    nhiệm:"): each of its points is one of the duties, the rest of the sentence, and a provision of its own."""
+    return bool(node.children) and node.title.rstrip().endswith(":") and cues.provision_duty is not None \
+        and any(m.end() == len(form) for form in [match_form(node.title).rstrip(" :")]
+                for m in cues.provision_duty.finditer(form))
 
 
 def _is_other_clause(node: _Node, cues: _Cues) -> bool:

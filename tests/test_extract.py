@@ -6,7 +6,15 @@ import yaml
 from fixtures import PLAN_HEADER
 from gold_documents import gold_pair
 
-from pipeline.extract import extract, find_citations, find_deadlines, find_implements, read_roles, read_task_roles
+from pipeline.extract import (
+    extract,
+    find_citations,
+    find_deadlines,
+    find_implements,
+    read_heading_roles,
+    read_roles,
+    read_task_roles,
+)
 from pipeline.model import Document, Section, Span, Task
 from pipeline.vntext import fold
 
@@ -914,6 +922,15 @@ def test_ministries_and_ministerial_agencies_are_one_group():
     assert _texts(roles.leads) == ["Bộ, cơ quan ngang bộ", "các cơ quan, tổ chức khác"]
     assert _texts(read_roles("Bộ Tài chính, cơ quan ngang bộ khác thực hiện.").leads) == [
         "Bộ Tài chính", "cơ quan ngang bộ khác"]
+
+
+def test_organisations_and_enterprises_open_a_group_as_organisations_and_individuals_do():
+    # real case: NĐ 181/2024/NĐ-CP 13.1 and 15.4 ('Tổ chức, doanh nghiệp sử dụng kho vật liệu nổ công nghiệp phải
+    # thực hiện:' had no lead)
+    assert _texts(read_heading_roles("Tổ chức, doanh nghiệp quản lý tiền chất thuốc nổ có trách nhiệm:").leads) == [
+        "Tổ chức, doanh nghiệp quản lý tiền chất thuốc nổ"]
+    assert _texts(read_roles("Tổ chức, doanh nghiệp sử dụng kho vật liệu nổ công nghiệp phải thực hiện:").leads) == [
+        "Tổ chức, doanh nghiệp sử dụng kho vật liệu nổ công nghiệp"]
 
 
 def test_a_party_committee_takes_its_place_name_at_once():

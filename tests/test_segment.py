@@ -765,6 +765,19 @@ def test_statute_clauses_without_a_duty_word_are_handed_to_extract():
     assert [p.id for p in scoped.provisions] == ["2.3"]
 
 
+def test_the_points_of_a_clause_ending_with_its_duty_word_are_provisions():
+    # real case: NĐ 181/2024/NĐ-CP 13.1 ('Tổ chức, doanh nghiệp quản lý tiền chất thuốc nổ có trách nhiệm:' / 'a)
+    # Biên soạn tài liệu …', 'b) Lựa chọn người huấn luyện …' …, one point with a duty word of its own): each
+    # point is the rest of the sentence, one duty; the clause is their heading. A clause whose points are only
+    # its cases stays one provision (2.3 of DECREE_WITH_DUTIES).
+    doc = parse_text(DECREE_WITH_DUTIES.replace(
+        "2. Tổ chức, cá nhân có kho chứa có trách nhiệm kiểm định thiết bị phòng cháy của kho mỗi năm một lần.\n",
+        "2. Tổ chức, cá nhân có kho chứa có trách nhiệm:\na) Kiểm định thiết bị phòng cháy của kho mỗi năm một lần;\n"
+        "b) Lập sổ theo dõi hàng nhập, xuất kho;\nc) Phải báo cáo sự cố trong 24 giờ.\n"))
+    assert [p.id for p in doc.provisions] == ["2.2.a", "2.2.b", "2.2.c", "2.3"]
+    assert doc.section("2.2").title == "Tổ chức, cá nhân có kho chứa có trách nhiệm:"
+
+
 @pytest.mark.parametrize("title, hands_over", [
     ("Thẩm quyền của Ủy ban nhân dân cấp huyện chuyển giao cho Chủ tịch Ủy ban nhân dân cấp xã", True),
     ("Thẩm quyền của Thủ tướng Chính phủ quy định tại khoản 2 Điều 5 do Ủy ban nhân dân cấp tỉnh thực hiện", True),
