@@ -18,7 +18,8 @@ Guarantees to link, graph and report:
 - a table row takes its lead and coordinators from the columns headed so ("Cơ quan chủ trì", "Đơn vị phối hợp");
 - a statute's other clauses (Document.other_clauses) that open with a body of the state acting as their subject
   ("Ủy ban nhân dân cấp tỉnh ký hợp đồng …", "Trước ngày …, Quỹ … gửi báo cáo …") join its provisions, in source
-  order (Reader.actors); every provision gets its roles as a task does;
+  order (Reader.actors); every provision gets its roles as a task does; an amending clause whose formula names
+  no one ("Sửa đổi khoản 6 như sau: “6. Ủy ban nhân dân cấp tỉnh …”") is led by the subject of its new text;
 - role cues are read inside one task's text (plus its headings), never across tasks;
 - a task whose lead cannot be read gets a Notice (code "extract.no_lead") on the document, with its place;
 - `meta.citations` lists every legal reference of the document (preamble, title, headings, tasks, closing)
@@ -40,6 +41,7 @@ from pydantic import BaseModel, PositiveInt
 
 from . import agencies
 from .model import Citation, Deadline, Document, Mention, Notice, Task
+from .normalize import parse_label
 from .rules import load_rules
 from .vntext import fold, match_form, new_tone_style, nfc
 
@@ -1365,6 +1367,8 @@ def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = Non
     """Fill one task's roles, citations, deadlines and locality flags (in place; returns the task)."""
     cache = {} if cache is None else cache
     own = _under_agency_heading(task.text) or read_task_roles(task.text)
+    if not own.own_subject:
+        own = _amended_roles(task.text) or own
     if own.own_subject:
         roles = own
     else:
@@ -1410,6 +1414,26 @@ def _under_agency_heading(text: str) -> Roles | None:
         return None
     roles = read_task_roles(rest)
     return _shifted(roles, len(heading) + 1) if roles.own_subject else None
+
+
+# the formula that introduces the new text of an amended clause, up to its opening quotation mark ("Sửa đổi khoản 6
+# như sau: “6. Ủy ban nhân dân cấp tỉnh tiếp nhận …”"): a colon, then the quotation at once
+_NEW_TEXT = re.compile(r"^[^“”\"\n]{0,300}:\s*[“\"]")
+
+
+def _amended_roles(text: str) -> Roles | None:
+    """The roles of the new text an amending clause quotes, past its own label ("Sửa đổi khoản 6 như sau: “6. Ủy
+    ban nhân dân cấp tỉnh tiếp nhận, rà soát …”": the province leads), when it opens with its own subject; None
+    otherwise. The amendment is the law a province carries out: who acts is who acts in the new text."""
+    opening = _NEW_TEXT.match(text)
+    if opening is None:
+        return None
+    start = opening.end()
+    label = parse_label(text[start:])
+    if label is not None:
+        start += label.end
+    roles = _shifted(read_task_roles(text[start:]), start)
+    return roles if roles.own_subject else None
 
 
 _NO_LEAD = "extract.no_lead"

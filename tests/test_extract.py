@@ -124,8 +124,9 @@ def test_a_long_group_name_is_not_cut_inside_its_last_word():
                                      "và địa phương"]
     roles = read_roles("Sở Nội vụ chủ trì, phối hợp với các sở, ngành, đơn vị liên quan và các cơ sở giáo dục nghề "
                        "nghiệp trong và ngoài tỉnh tổ chức đào tạo.")
-    assert _texts(roles.coordinators) == ["các sở, ngành, đơn vị liên quan và các cơ sở giáo dục nghề nghiệp trong "
-                                          "và ngoài tỉnh"]
+    # (the vocational schools, "các cơ sở …", are a group of their own)
+    assert _texts(roles.coordinators) == ["các sở, ngành, đơn vị liên quan",
+                                          "các cơ sở giáo dục nghề nghiệp trong và ngoài tỉnh"]
 
 
 def test_assignment_frames():
@@ -1101,3 +1102,19 @@ def test_a_decree_clause_where_a_named_body_acts_is_a_provision():
     assert decree.provisions[2].leads[0].locality and decree.provisions[2].localities
     assert [c.id for c in decree.other_clauses] == ["2.1.c", "2.2.c", "2.2.d", "2.3", "2.4"]
     assert [t.id for t in decree.tasks] == ["3"]
+
+
+def test_an_amended_clause_is_led_by_the_subject_of_its_new_text():
+    # real case: NĐ 119/2025/NĐ-CP 1.7.g ('Sửa đổi khoản 6 như sau: “6. Ủy ban nhân dân cấp tỉnh tiếp nhận, rà soát …”'),
+    # 1.7.đ ('“4. Các cơ sở quy định tại khoản 1 Điều 5 Nghị định này có trách nhiệm: …'), which had no lead: the
+    # formula names no one, the new text does; a new text whose opening names no body (a heading) leads nothing
+    from test_segment import AMENDING_DECREE
+
+    from pipeline.api import parse_text
+
+    decree = parse_text(AMENDING_DECREE, role="central")
+    assert [(p.id, _texts(p.leads)) for p in decree.provisions] == [
+        ("1.2.a", ["Ủy ban nhân dân cấp tỉnh"]), ("1.2.b", []), ("1.3", [])]
+    facilities = parse_text(AMENDING_DECREE.replace("“4. Ủy ban nhân dân cấp tỉnh tiếp nhận", "“4. Các cơ sở quy định "
+                                                    "tại khoản 1 Điều 5 Nghị định này có trách nhiệm tiếp nhận"))
+    assert _texts(facilities.provisions[0].leads) == ["Các cơ sở quy định tại khoản 1 Điều 5 Nghị định này"]
