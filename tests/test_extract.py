@@ -1118,3 +1118,10 @@ def test_an_amended_clause_is_led_by_the_subject_of_its_new_text():
     facilities = parse_text(AMENDING_DECREE.replace("“4. Ủy ban nhân dân cấp tỉnh tiếp nhận", "“4. Các cơ sở quy định "
                                                     "tại khoản 1 Điều 5 Nghị định này có trách nhiệm tiếp nhận"))
     assert _texts(facilities.provisions[0].leads) == ["Các cơ sở quy định tại khoản 1 Điều 5 Nghị định này"]
+
+
+def test_bodies_joined_by_or_are_two_leads():
+    # real case: NĐ 180/2026/NĐ-CP 16.2 ('Bộ trưởng Bộ Nông nghiệp và Môi trường hoặc thủ trưởng cơ quan chuyên môn
+    # thuộc Bộ được giao phê duyệt …'): 'hoặc' was spelt 'họăc' in the matching form, so it never joined a list
+    roles = read_roles("Chủ tịch Ủy ban nhân dân cấp tỉnh hoặc thủ trưởng cơ quan chuyên môn cấp tỉnh phê duyệt kế hoạch.")
+    assert _texts(roles.leads) == ["Chủ tịch Ủy ban nhân dân cấp tỉnh", "thủ trưởng cơ quan chuyên môn cấp tỉnh"]
