@@ -69,6 +69,12 @@ class TokenSpans(BaseModel):
     subject_stretch: PositiveInt
     subject_end_after_break: PositiveInt
     passive: PositiveInt = 8
+    list_title: PositiveInt = 40
+
+
+class ListTitles(BaseModel):
+    nouns: list[str] = []
+    modals: list[str] = []
 
 
 class RoleRules(BaseModel):
@@ -115,6 +121,7 @@ class RoleRules(BaseModel):
     regulated_heads: list[str] = []
     group_markers: list[str] = []
     passive_markers: list[str] = []
+    list_titles: ListTitles = ListTitles()
     stops: list[str]
     stop_punct: list[str]
     max_qualifier: int = 20
@@ -197,7 +204,8 @@ _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "ass
               "advise", "advise_fill", "direct",
               "direct_chain", "title", "head", "named_head", "plural_head", "article", "adverbial", "address", "heading_opener",
               "duty_heading", "adverbial_closer", "place", "group_qualifier", "honorific", "examples", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "transfer_closing", "stop",
-              "clause_frame", "non_predicate", "scope_tail", "regulated", "group_marker", "passive")
+              "clause_frame", "non_predicate", "scope_tail", "regulated", "group_marker", "passive",
+              "list_noun", "title_modal")
 
 
 @dataclass
@@ -257,6 +265,7 @@ def engine() -> Engine:
         "clause_frame": rules.clause_frames, "non_predicate": rules.clause_non_predicates,
         "scope_tail": rules.scope_tails, "regulated": rules.regulated_heads,
         "group_marker": rules.group_markers, "passive": rules.passive_markers,
+        "list_noun": rules.list_titles.nouns, "title_modal": rules.list_titles.modals,
     }
     for kind, phrases in groups.items():
         matcher.add(kind, [nlp.tokenizer(matching_text(p)) for p in phrases])
@@ -795,7 +804,7 @@ class Reader:
         hoạch vùng căn cứ …"), past verbs that would otherwise end it."""
         t = self.t
         if j < self.n and t.cue("subject_end", j):
-            return item, j
+            return self._list_title(item, j) or (item, j)
         spans = self.rules.spans
         for k in range(item.end, min(self.n, item.end + spans.subject_stretch)):
             if t.words[k] == "(" and t.cue("definition", k + 1):
@@ -820,6 +829,23 @@ class Reader:
                     end -= 1  # "các cơ quan, đơn vị và doanh nghiệp, | căn cứ chức năng …"
                 return Item(item.start, end, k, item.agency_id, True), k
         return item, j
+
+    def _list_title(self, item: Item, j: int) -> tuple[Item, int] | None:
+        """A subject that names a list by its title takes the title whole, past the modal in it ("Tổ chức, cá nhân
+        … thuộc danh mục hóa chất | phải xây dựng kế hoạch phòng ngừa, ứng phó sự cố hóa chất | được ban hành tại …
+        có trách nhiệm …"), up to the passive marker that follows the title in the same clause (rules/roles.yaml
+        `list_titles`, `passive_markers`); None when no list is named, or no such marker follows (the modal is then
+        the predicate: "Cơ sở thuộc danh mục … phải lập báo cáo.")."""
+        t = self.t
+        if not t.cue("title_modal", j) or not any(t.cue("list_noun", k) for k in range(item.start, j)):
+            return None
+        for k in range(j, min(self.n, j + self.rules.spans.list_title)):
+            if t.words[k] in self.stop_punct:
+                return None
+            if t.cue("passive", k):
+                self.covered.update(range(item.start, k))
+                return Item(item.start, k, k, item.agency_id, True), k
+        return None
 
     def _subject_end_after(self, k: int) -> bool:
         """Does the cue that ends a subject (rules/roles.yaml `subject_end_cues`) follow k in its clause?"""

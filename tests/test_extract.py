@@ -1125,3 +1125,19 @@ def test_bodies_joined_by_or_are_two_leads():
     # thuộc Bộ được giao phê duyệt …'): 'hoặc' was spelt 'họăc' in the matching form, so it never joined a list
     roles = read_roles("Chủ tịch Ủy ban nhân dân cấp tỉnh hoặc thủ trưởng cơ quan chuyên môn cấp tỉnh phê duyệt kế hoạch.")
     assert _texts(roles.leads) == ["Chủ tịch Ủy ban nhân dân cấp tỉnh", "thủ trưởng cơ quan chuyên môn cấp tỉnh"]
+
+
+@pytest.mark.parametrize("text, lead", [
+    # real cases: NĐ 25/2026/NĐ-CP 36.2, QĐ 232/QĐ-TTg: a list whose title holds 'phải', before the passive that
+    # follows the title ('được ban hành tại …', 'do … ban hành được phân bổ …')
+    ("Tổ chức, cá nhân có kho chứa thuộc danh mục kho phải lắp đặt thiết bị báo cháy, chữa cháy tự động được ban hành "
+     "tại Phụ lục II Nghị định này có trách nhiệm kiểm tra thiết bị hằng quý.",
+     "Tổ chức, cá nhân có kho chứa thuộc danh mục kho phải lắp đặt thiết bị báo cháy, chữa cháy tự động"),
+    ("Các cơ sở thuộc Danh mục cơ sở phải kiểm kê khí nhà kính do Thủ tướng Chính phủ ban hành được phân bổ hạn ngạch.",
+     "Các cơ sở thuộc Danh mục cơ sở phải kiểm kê khí nhà kính do Thủ tướng Chính phủ ban hành"),
+    # no passive after it: the modal is the predicate
+    ("Các cơ sở thuộc danh mục quy định tại Phụ lục I phải lập báo cáo kiểm kê theo mẫu.",
+     "Các cơ sở thuộc danh mục quy định tại Phụ lục I"),
+])
+def test_a_subject_naming_a_list_takes_its_title_whole(text, lead):
+    assert _texts(read_roles(text).leads) == [lead]
