@@ -16,6 +16,10 @@ Guarantees to link, graph and report:
   tỉnh quyết định …", "… . Yêu cầu các doanh nghiệp … chủ động …"); a body named in passing there (after
   "báo cáo", "gửi", "theo", in a list, a parenthesis or a quotation) is none (Reader.later_leads);
 - a table row takes its lead and coordinators from the columns headed so ("Cơ quan chủ trì", "Đơn vị phối hợp");
+- a statute's other clauses (Document.other_clauses) that open with a body of the state acting as their subject
+  ("Ủy ban nhân dân cấp tỉnh ký hợp đồng …", "Trước ngày …, Quỹ … gửi báo cáo …") join its provisions, in source
+  order (Reader.actors); every provision gets its roles as a task does; an amending clause whose formula names
+  no one ("Sửa đổi khoản 6 như sau: “6. Ủy ban nhân dân cấp tỉnh …”") is led by the subject of its new text;
 - role cues are read inside one task's text (plus its headings), never across tasks;
 - a task whose lead cannot be read gets a Notice (code "extract.no_lead") on the document, with its place;
 - `meta.citations` lists every legal reference of the document (preamble, title, headings, tasks, closing)
@@ -38,6 +42,7 @@ from pydantic import BaseModel, PositiveInt
 from . import agencies
 from .dates import read_date
 from .model import Citation, Deadline, Document, Mention, Notice, Task
+from .normalize import parse_label
 from .rules import load_rules
 from .vntext import fold, match_form, new_tone_style, nfc
 
@@ -64,6 +69,13 @@ class TokenSpans(BaseModel):
     adverbial: PositiveInt
     subject_stretch: PositiveInt
     subject_end_after_break: PositiveInt
+    passive: PositiveInt = 8
+    list_title: PositiveInt = 40
+
+
+class ListTitles(BaseModel):
+    nouns: list[str] = []
+    modals: list[str] = []
 
 
 class RoleRules(BaseModel):
@@ -106,6 +118,10 @@ class RoleRules(BaseModel):
     clause_frames: list[str] = []
     clause_non_predicates: list[str] = []
     scope_tails: list[str] = []
+    regulated_heads: list[str] = []
+    group_markers: list[str] = []
+    passive_markers: list[str] = []
+    list_titles: ListTitles = ListTitles()
     stops: list[str]
     stop_punct: list[str]
     max_qualifier: int = 20
@@ -186,7 +202,8 @@ def _register_tokenizer() -> str:
 _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "advise", "advise_fill", "direct",
               "direct_chain", "title", "head", "named_head", "plural_head", "article", "adverbial", "address", "heading_opener",
               "duty_heading", "adverbial_closer", "place", "group_qualifier", "honorific", "examples", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "transfer_closing", "stop",
-              "clause_frame", "non_predicate", "scope_tail")
+              "clause_frame", "non_predicate", "scope_tail", "regulated", "group_marker", "passive",
+              "list_noun", "title_modal")
 
 
 @dataclass
@@ -243,7 +260,9 @@ def engine() -> Engine:
         "stop": rules.stops, "subject_end": rules.subject_end_cues,
         "subject_break": rules.subject_breaks, "definition": rules.definition_cues,
         "clause_frame": rules.clause_frames, "non_predicate": rules.clause_non_predicates,
-        "scope_tail": rules.scope_tails,
+        "scope_tail": rules.scope_tails, "regulated": rules.regulated_heads,
+        "group_marker": rules.group_markers, "passive": rules.passive_markers,
+        "list_noun": rules.list_titles.nouns, "title_modal": rules.list_titles.modals,
     }
     for kind, phrases in groups.items():
         matcher.add(kind, [nlp.tokenizer(matching_text(p)) for p in phrases])
@@ -373,6 +392,9 @@ class Reader:
             if stop and stop > t.cue("head", i):
                 return None
             return "head"
+        plural = t.cue("plural_head", i)
+        if plural and t.cue("group_marker", plural):  # "tổ chức khác": the other bodies of that kind, a group
+            return "marked"
         return None
 
     def is_stop(self, j: int) -> bool:
@@ -410,6 +432,9 @@ class Reader:
                     j = t.cue("article", j)
                 if j < self.n and t.agency(j):
                     j, agency_id = t.agency(j)
+        elif kind == "marked":
+            j = t.cue("group_marker", t.cue("plural_head", i))
+            led_by_article = True
         elif kind == "article":
             j = t.cue("article", i)
             if t.agency(j):
@@ -512,9 +537,10 @@ class Reader:
                 nxt = j + 1
                 kind = self.item_kind(nxt)
                 member = t.cue("plural_head", nxt) if led_by_article and nxt < self.n else None
-                if member and member < self.n and (t.words[member] in (",", "và") or t.cue("group_qualifier", member)):
-                    # "các cơ quan, tổ chức, đơn vị …", "các cơ quan, tổ chức có liên quan": a member noun that is
-                    # also a verb ("tổ chức")
+                if member and member < self.n and (t.words[member] in (",", "và") or t.cue("group_qualifier", member)
+                                                   or t.cue("group_marker", member)):
+                    # "các cơ quan, tổ chức, đơn vị …", "các cơ quan, tổ chức có liên quan", "các cơ quan, tổ chức
+                    # khác": a member noun that is also a verb ("tổ chức")
                     j = member
                     count += 1
                     continue
@@ -775,7 +801,7 @@ class Reader:
         hoạch vùng căn cứ …"), past verbs that would otherwise end it."""
         t = self.t
         if j < self.n and t.cue("subject_end", j):
-            return item, j
+            return self._list_title(item, j) or (item, j)
         spans = self.rules.spans
         for k in range(item.end, min(self.n, item.end + spans.subject_stretch)):
             if t.words[k] == "(" and t.cue("definition", k + 1):
@@ -800,6 +826,23 @@ class Reader:
                     end -= 1  # "các cơ quan, đơn vị và doanh nghiệp, | căn cứ chức năng …"
                 return Item(item.start, end, k, item.agency_id, True), k
         return item, j
+
+    def _list_title(self, item: Item, j: int) -> tuple[Item, int] | None:
+        """A subject that names a list by its title takes the title whole, past the modal in it ("Tổ chức, cá nhân
+        … thuộc danh mục hóa chất | phải xây dựng kế hoạch phòng ngừa, ứng phó sự cố hóa chất | được ban hành tại …
+        có trách nhiệm …"), up to the passive marker that follows the title in the same clause (rules/roles.yaml
+        `list_titles`, `passive_markers`); None when no list is named, or no such marker follows (the modal is then
+        the predicate: "Cơ sở thuộc danh mục … phải lập báo cáo.")."""
+        t = self.t
+        if not t.cue("title_modal", j) or not any(t.cue("list_noun", k) for k in range(item.start, j)):
+            return None
+        for k in range(j, min(self.n, j + self.rules.spans.list_title)):
+            if t.words[k] in self.stop_punct:
+                return None
+            if t.cue("passive", k):
+                self.covered.update(range(item.start, k))
+                return Item(item.start, k, k, item.agency_id, True), k
+        return None
 
     def _subject_end_after(self, k: int) -> bool:
         """Does the cue that ends a subject (rules/roles.yaml `subject_end_cues`) follow k in its clause?"""
@@ -917,6 +960,39 @@ class Reader:
             return True
         return bool(stop) and not t.cue("coord", j) and not t.cue("advise", j)
 
+    def actors(self) -> list[Mention]:
+        """The bodies the text opens with as its own subject (after an adverbial opening, if any) when an
+        assignment predicate follows them at once (`_assigns`: "Ủy ban nhân dân cấp tỉnh ký hợp đồng …", "Trước
+        ngày 15 tháng 11 hằng năm, Ủy ban nhân dân cấp xã gửi báo cáo …"), else []. Not after a request frame
+        ("Đề nghị cơ quan … kiểm tra": what someone else asks of the body), nor a body that is no actor there
+        ("Bộ A được …", "… theo …"), nor the parties a statute regulates (rules/roles.yaml `regulated_heads`).
+        A body given work in the passive acts too ("… được Nhà nước giao …": `_given_work`): a statute clause so
+        worded allocates that work, where a later sentence of a task only recalls it ("… . Bộ X được giao quản lý
+        nhà nước về lĩnh vực này": no lead, `later_leads`)."""
+        t = self.t
+        if self.n == 0 or t.cue("assign", t.cue("address", 0) or 0):
+            return []
+        items, j = self.subject()
+        if not items or not (self._assigns(j) or self._given_work(j)):
+            return []
+        # (the parties the statute regulates take steps of their own: "Tổ chức, cá nhân … nộp hồ sơ …")
+        return self.mentions([item for item in items if not t.cue("regulated", t.cue("article", item.start) or item.start)])
+
+    def _given_work(self, j: int) -> bool:
+        """Is the body before j given work in the passive: a passive marker, then within a few words of the same
+        clause an assignment frame ("… được Nhà nước giao trách nhiệm quản lý rừng …", "… được giao chủ trì …";
+        rules/roles.yaml `passive_markers`, `spans.passive`)?"""
+        t = self.t
+        start = t.cue("passive", j) if j < self.n else None
+        if start is None:
+            return False
+        for k in range(start, min(self.n, start + self.rules.spans.passive)):
+            if t.words[k] in self.stop_punct or t.words[k] == ",":
+                return False
+            if t.cue("assign", k):
+                return True
+        return False
+
     def roles(self) -> Roles:
         t = self.t
         roles = Roles()
@@ -981,6 +1057,11 @@ def read_roles(text: str, later: bool = False) -> Roles:
     if later and roles.own_subject:
         roles.leads += reader.later_leads()
     return roles
+
+
+def opens_with_actor(text: str) -> bool:
+    """Does the text's first paragraph open with a body acting as its subject (Reader.actors)?"""
+    return bool(Reader(read(text.split("\n", 1)[0])).actors())
 
 
 def read_heading_roles(title: str) -> Roles:
@@ -1305,6 +1386,8 @@ def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = Non
     """Fill one task's roles, citations, deadlines and locality flags (in place; returns the task)."""
     cache = {} if cache is None else cache
     own = _under_agency_heading(task.text) or read_task_roles(task.text)
+    if not own.own_subject:
+        own = _amended_roles(task.text) or own
     if own.own_subject:
         roles = own
     else:
@@ -1360,6 +1443,26 @@ def _under_agency_heading(text: str) -> Roles | None:
         return None
     roles.leads, roles.own_subject = holders, True
     return roles
+
+
+# the formula that introduces the new text of an amended clause, up to its opening quotation mark ("Sửa đổi khoản 6
+# như sau: “6. Ủy ban nhân dân cấp tỉnh tiếp nhận …”"): a colon, then the quotation at once
+_NEW_TEXT = re.compile(r"^[^“”\"\n]{0,300}:\s*[“\"]")
+
+
+def _amended_roles(text: str) -> Roles | None:
+    """The roles of the new text an amending clause quotes, past its own label ("Sửa đổi khoản 6 như sau: “6. Ủy
+    ban nhân dân cấp tỉnh tiếp nhận, rà soát …”": the province leads), when it opens with its own subject; None
+    otherwise. The amendment is the law a province carries out: who acts is who acts in the new text."""
+    opening = _NEW_TEXT.match(text)
+    if opening is None:
+        return None
+    start = opening.end()
+    label = parse_label(text[start:])
+    if label is not None:
+        start += label.end
+    roles = _shifted(read_task_roles(text[start:]), start)
+    return roles if roles.own_subject else None
 
 
 _NO_LEAD = "extract.no_lead"
@@ -1423,6 +1526,13 @@ def extract(doc: Document) -> Document:
             task.leads = list(fallback)
             if task.leads and task.locality_role is None and any(m.locality for m in task.leads):
                 task.locality_role, task.localities = "lead", True
+    # a statute clause outside the task articles in which a body named at its opening acts puts work on that body,
+    # although it says no "có trách nhiệm" ("Ủy ban nhân dân cấp tỉnh ký hợp đồng …"): a provision too
+    acting = [opens_with_actor(clause.text) for clause in doc.other_clauses]
+    if any(acting):
+        doc.provisions = sorted(doc.provisions + [c for c, a in zip(doc.other_clauses, acting, strict=True) if a],
+                                key=lambda p: (p.span.start, p.span.line))
+        doc.other_clauses = [c for c, a in zip(doc.other_clauses, acting, strict=True) if not a]
     for provision in doc.provisions:
         extract_task(doc, provision, cache)
     doc.notices = [n for n in doc.notices if n.code != _NO_LEAD]

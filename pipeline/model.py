@@ -206,6 +206,10 @@ class Document:
     # statute clauses outside the task articles that put a duty on someone (organisations, investors): not
     # tasks, but a provincial text may carry them out; linking considers them and a linked one becomes a task
     provisions: list[Task] = field(default_factory=list)
+    # the other leaf clauses and points of a statute outside its task articles (not those of its articles on scope
+    # and words): segment cannot tell which of them put work on a body without a duty word ("Ủy ban nhân dân cấp
+    # tỉnh ký hợp đồng …"); extract moves those to `provisions`. Not written out.
+    other_clauses: list[Task] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     sha256: str = ""
     preamble: str = ""  # text between the header block and the body (căn cứ …, "Thực hiện …"), display form

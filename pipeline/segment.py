@@ -14,6 +14,10 @@ Guarantees to extract and link:
   ("III.1.a.2", "4.2.a", "2.1"; an unlabelled paragraph of a letter gets "1", "2" …, a trailing one
   "closing"), printed label, the task's own text (display form, wraps joined, wording untouched),
   `parent` = id of the enclosing section, Span with lines, offsets and pages.
+- Document.provisions (statutes): the leaf clauses outside the task articles that state a duty ("… có trách
+  nhiệm …", "… phải …"), and the points of a clause that ends with its duty word ("… có trách nhiệm:");
+  Document.other_clauses: the other leaf clauses and points there, for extract to read
+  which of them put work on a body (never those of the articles on scope and words).
   A table of tasks (rows "STT | Nội dung nhiệm vụ | Cơ quan chủ trì | …", header cues in rules/structure.yaml)
   gives a section "Bảng.<n>", child of the heading it follows, and one task per numbered row ("Bảng.1.I.2"),
   in source order with the other tasks; a plan attached to a decision ("Ban hành kèm theo …") is parsed as
@@ -120,6 +124,7 @@ class StructureRules(BaseModel):
     non_task_titles: list[str]
     non_task_title_work: list[str] = []
     non_task_max_words: int = 10
+    scope_titles: list[str] = []
     content_list_endings: list[str]
     content_list_kinds: list[str] = []
     content_list_kind_tails: list[str] = []
@@ -169,6 +174,7 @@ class _Cues:
     subject: re.Pattern
     non_task_title: re.Pattern
     non_task_title_work: re.Pattern | None
+    scope_title: re.Pattern | None
     non_task_clause: tuple[re.Pattern, ...]
     task_article: tuple[re.Pattern, ...]
     task_heading: tuple[re.Pattern, ...]
@@ -238,6 +244,7 @@ def _cues() -> _Cues:
         subject=_subject_openings(rules.subject_heads, rules.not_subject_heads),
         non_task_title=_openings(rules.non_task_titles),
         non_task_title_work=_anywhere(rules.non_task_title_work),
+        scope_title=_openings(rules.scope_titles) if rules.scope_titles else None,
         non_task_clause=tuple(re.compile(p) for p in rules.non_task_clauses),
         task_article=tuple(re.compile(p) for p in [*rules.task_article_titles, _power_title(rules.power_titles)]),
         task_heading=tuple(re.compile(p) for p in rules.task_headings),
@@ -1506,26 +1513,33 @@ _ALWAYS_SECTIONS = frozenset({"part", "chapter", "section", "article", "roman"})
 def _emit(roots: list[_Node], doc: Document, statute: bool = False) -> None:
     cues = _cues()
 
-    def walk(nodes: list[_Node], statute_clause_parent: bool) -> None:
+    def walk(nodes: list[_Node], statute_clause_parent: bool, in_provision: bool = False) -> None:
         for node in nodes:
             parent_id = node.parent.id if node.parent is not None else None
             kind = _KIND_NAMES.get(node.kind, node.kind)
             if statute_clause_parent and node.kind == "number":
                 kind = "clause"
+            # (the points of a provision are its cases, part of it: neither provisions nor clauses of their own)
+            rule = statute and not node.holds_tasks and not in_provision
+            provision = rule and _is_provision(node, cues)
             if _is_task_leaf(node, cues):
                 last = node.last_block()
                 doc.tasks.append(Task(doc=doc.id, id=node.id, label=node.label.printed, text=_task_text(node),
                                       span=_span(node.head, last), parent=parent_id))
-            elif statute and not node.holds_tasks and _is_provision(node, cues):
+            elif provision:
                 doc.provisions.append(Task(doc=doc.id, id=node.id, label=node.label.printed, text=_task_text(node),
                                            span=_span(node.head, node.last_block()), parent=parent_id))
+            elif rule and _is_other_clause(node, cues):
+                doc.other_clauses.append(Task(doc=doc.id, id=node.id, label=node.label.printed,
+                                              text=_task_text(node), span=_span(node.head, node.last_block()),
+                                              parent=parent_id))
             elif node.children or node.kind in _ALWAYS_SECTIONS or node.heads_table:
                 doc.sections.append(Section(id=node.id, label=node.label.printed, kind=kind, title=node.title,
                                             span=_span(node.head, node.last_block()), parent=parent_id,
                                             holds_tasks=node.holds_tasks and (
                                                 node.heads_table or _has_tasks_below(node, cues)),
                                             intro="\n".join(b.text for b in node.intro)))
-            walk(node.children, node.kind == "article")
+            walk(node.children, node.kind == "article", in_provision or provision)
 
     walk(roots, False)
 
@@ -1534,13 +1548,45 @@ def _is_provision(node: _Node, cues: _Cues) -> bool:
     """A leaf clause or point of a statute outside its task articles that puts a duty on someone ("Tổ chức,
     cá nhân hoạt động hóa chất có trách nhiệm …", "Chủ đầu tư dự án … phải …"): not a task of the document,
     but a provincial text may carry it out (pipeline.linking)."""
-    if cues.provision_duty is None or node.kind not in ("number", "letter", "letter_dot", "article"):
+    if cues.provision_duty is None or node.kind not in ("number", "letter", "letter_dot", "article") \
+            or _in_scope_article(node, cues):
         return False
     if node.children:  # a duty whose points are only its cases ("… phải …, nếu thuộc một trong các trường hợp sau:")
-        return (node.title.rstrip().endswith(":") and _states_duty(node.title, cues)
+        return (node.title.rstrip().endswith(":") and _states_duty(node.title, cues) and not _lists_duties(node, cues)
                 and not any(c.children or _states_duty(_task_text(c), cues) for c in node.children))
+    if node.parent is not None and _lists_duties(node.parent, cues):
+        return True
     text = _task_text(node)
     return _states_duty(text, cues) or _amends_with_work(text, cues)
+
+
+def _lists_duties(node: _Node, cues: _Cues) -> bool:
+    """A clause heading that ends with its duty word ("Tổ chức, doanh nghiệp quản lý tiền chất thuốc nổ có trách
+    nhiệm:"): each of its points is one of the duties, the rest of the sentence, and a provision of its own."""
+    return bool(node.children) and node.title.rstrip().endswith(":") and cues.provision_duty is not None \
+        and any(m.end() == len(form) for form in [match_form(node.title).rstrip(" :")]
+                for m in cues.provision_duty.finditer(form))
+
+
+def _is_other_clause(node: _Node, cues: _Cues) -> bool:
+    """A leaf clause or point of a statute outside its task articles that states no duty word, where extract may
+    still read a body acting ("Ủy ban nhân dân cấp tỉnh ký hợp đồng …"); not one of an article on the statute's
+    scope or words (`scope_titles`), which names bodies only to say whom it concerns or what a word means."""
+    if node.kind not in ("number", "letter", "letter_dot") or node.children or node.heads_table:
+        return False  # (a clause-less article stays a section)
+    return bool(_task_text(node).strip()) and not _in_scope_article(node, cues)
+
+
+def _in_scope_article(node: _Node, cues: _Cues) -> bool:
+    """Is the node inside an article on the statute's scope or words (`scope_titles`)?"""
+    if cues.scope_title is None:
+        return False
+    ancestor = node.parent
+    while ancestor is not None:
+        if ancestor.kind == "article" and cues.scope_title.match(_form(ancestor.title)):
+            return True
+        ancestor = ancestor.parent
+    return False
 
 
 def _amends_with_work(text: str, cues: _Cues) -> bool:

@@ -12,10 +12,13 @@ _TONES = "\u0300\u0301\u0309\u0303\u0323"
 _LETTER = r"[^\W\d_]"
 # Old-style placement puts the tone on the second vowel of open "oa", "oe", "uy" syllables
 # ("hoà", "thuỷ", "Uỷ"); the style the gold and most current texts use puts it on the first
-# ("hòa", "thủy", "Ủy"). "qu" + y keeps its tone on y ("quý"), so a preceding q is excluded.
+# ("hòa", "thủy", "Ủy"). "qu" + y keeps its tone on y ("quý"), so a preceding q is excluded. A second vowel that
+# carries a mark of its own is another rhyme, whose tone never moves ("hoặc": o + ă, the dot below decomposing
+# before the breve).
+_VOWEL_MARKS = "\u0302\u0306\u031b"  # circumflex, breve, horn
 _OLD_STYLE = re.compile(
-    rf"(?<![qQ\w])((?:[oO][aAeE])|(?:[uU][yY]))([{_TONES}])(?!{_LETTER})"
-    rf"|(?<=[^qQ\W\d_])((?:[oO][aAeE])|(?:[uU][yY]))([{_TONES}])(?!{_LETTER})"
+    rf"(?<![qQ\w])((?:[oO][aAeE])|(?:[uU][yY]))([{_TONES}])(?!{_LETTER}|[{_VOWEL_MARKS}])"
+    rf"|(?<=[^qQ\W\d_])((?:[oO][aAeE])|(?:[uU][yY]))([{_TONES}])(?!{_LETTER}|[{_VOWEL_MARKS}])"
 )
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"'}

@@ -76,6 +76,11 @@ def test_invalid_entry_is_refused():
     ("Thành Đoàn", "tinh_doan"),
     ("Bộ Tư lệnh Thành phố", "bo_chi_huy_quan_su_tinh"),
     ("Bộ Tư lệnh Thủ đô", "bo_chi_huy_quan_su_tinh"),
+    # the state forest funds, national and provincial (the decrees on forest services: NĐ 180/2026/NĐ-CP)
+    ("Quỹ Bảo vệ và phát triển rừng Việt Nam", "quy_bv_ptr_viet_nam"),
+    ("Quỹ Bảo vệ và Phát triển rừng cấp tỉnh", "quy_bv_ptr_tinh"),
+    ("Quỹ Bảo vệ và phát triển rừng tỉnh", "quy_bv_ptr_tinh"),
+    ("Quỹ Bảo vệ và phát triển rừng các cấp", "quy_bv_ptr_cac_cap"),
 ])
 def test_lookup(printed, expected):
     assert agencies.lookup(printed).id == expected

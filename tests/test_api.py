@@ -71,3 +71,22 @@ def test_a_statute_without_task_articles_still_links_through_its_provisions():
     result = dc.link(decree, letter)
     assert [(lk.central.task, lk.strength) for lk in result.links] == [("2.1", "sure")]
     assert [t.id for t in decree.tasks] == ["2.1"]
+
+
+def test_a_decree_clause_where_the_province_acts_becomes_a_task_when_a_letter_carries_it_out():
+    # real case: NĐ 180/2026/NĐ-CP 13.1.b ('Ủy ban nhân dân cấp tỉnh ký hợp đồng …') and 16.5.b (the provincial
+    # forest fund's annual report), no duty word in either, which a province's letter carries out
+    from test_extract import ACTING_BODIES
+
+    decree = dc.parse_text(ACTING_BODIES, doc_id="nd", role="central")
+    letter = dc.parse_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 90/UBND-NLN\nV/v triển khai Nghị định số 42/2035/NĐ-CP\nKính gửi: Sở Nông "
+        "nghiệp và Môi trường.\n1. Giao Sở Nông nghiệp và Môi trường tham mưu Ủy ban nhân dân tỉnh quyết định mức "
+        "chi trả trên địa bàn.\n2. Quỹ Bảo vệ và phát triển rừng tỉnh gửi báo cáo về Bộ Nông nghiệp và Môi trường "
+        "trước ngày 15 tháng 11 hằng năm.\n", doc_id="cv", role="provincial")
+    assert {"2.1.b", "2.2.a"} <= {p.id for p in decree.provisions}
+    result = dc.link(decree, letter)
+    assert [(lk.provincial.task, lk.central.task, lk.strength) for lk in result.links] == [
+        ("1", "2.1.b", "sure"), ("2", "2.2.a", "sure")]
+    assert [t.id for t in decree.tasks] == ["2.1.b", "2.2.a", "3"]  # promoted, in source order
+    assert decree.task("2.1.b").localities and decree.task("2.2.a").localities

@@ -6,7 +6,15 @@ import yaml
 from fixtures import PLAN_HEADER
 from gold_documents import gold_pair
 
-from pipeline.extract import extract, find_citations, find_deadlines, find_implements, read_roles, read_task_roles
+from pipeline.extract import (
+    extract,
+    find_citations,
+    find_deadlines,
+    find_implements,
+    read_heading_roles,
+    read_roles,
+    read_task_roles,
+)
 from pipeline.model import Document, Section, Span, Task
 from pipeline.vntext import fold
 
@@ -116,8 +124,9 @@ def test_a_long_group_name_is_not_cut_inside_its_last_word():
                                      "và địa phương"]
     roles = read_roles("Sở Nội vụ chủ trì, phối hợp với các sở, ngành, đơn vị liên quan và các cơ sở giáo dục nghề "
                        "nghiệp trong và ngoài tỉnh tổ chức đào tạo.")
-    assert _texts(roles.coordinators) == ["các sở, ngành, đơn vị liên quan và các cơ sở giáo dục nghề nghiệp trong "
-                                          "và ngoài tỉnh"]
+    # (the vocational schools, "các cơ sở …", are a group of their own)
+    assert _texts(roles.coordinators) == ["các sở, ngành, đơn vị liên quan",
+                                          "các cơ sở giáo dục nghề nghiệp trong và ngoài tỉnh"]
 
 
 def test_assignment_frames():
@@ -915,6 +924,25 @@ def test_a_bare_ministries_and_sectors_pair_is_one_group():
         == ["Sở Công Thương", "ngành điện lực"]
 
 
+def test_ministries_and_ministerial_agencies_are_one_group():
+    # real case: NĐ 25/2026/NĐ-CP 4.11 ('Bộ, cơ quan ngang bộ, các cơ quan, tổ chức khác …' read as 'Bộ', 'cơ quan
+    # ngang bộ', …): the fixed pair names one class of bodies, as 'Bộ, ngành' does
+    roles = read_roles("Bộ, cơ quan ngang bộ, các cơ quan, tổ chức khác trong phạm vi nhiệm vụ, quyền hạn của mình có "
+                       "trách nhiệm phối hợp thực hiện.")
+    assert _texts(roles.leads) == ["Bộ, cơ quan ngang bộ", "các cơ quan, tổ chức khác"]
+    assert _texts(read_roles("Bộ Tài chính, cơ quan ngang bộ khác thực hiện.").leads) == [
+        "Bộ Tài chính", "cơ quan ngang bộ khác"]
+
+
+def test_organisations_and_enterprises_open_a_group_as_organisations_and_individuals_do():
+    # real case: NĐ 181/2024/NĐ-CP 13.1 and 15.4 ('Tổ chức, doanh nghiệp sử dụng kho vật liệu nổ công nghiệp phải
+    # thực hiện:' had no lead)
+    assert _texts(read_heading_roles("Tổ chức, doanh nghiệp quản lý tiền chất thuốc nổ có trách nhiệm:").leads) == [
+        "Tổ chức, doanh nghiệp quản lý tiền chất thuốc nổ"]
+    assert _texts(read_roles("Tổ chức, doanh nghiệp sử dụng kho vật liệu nổ công nghiệp phải thực hiện:").leads) == [
+        "Tổ chức, doanh nghiệp sử dụng kho vật liệu nổ công nghiệp"]
+
+
 def test_a_party_committee_takes_its_place_name_at_once():
     # the form of the Lào Cai letters (CV 9387/UBND-KT, CV 2449-CV/ĐU 2026: '… của Tỉnh ủy Lào Cai'); the place name
     # was left over and ended a list of bodies
@@ -1080,3 +1108,83 @@ def test_an_office_holder_heading_leads_the_paragraph_under_it():
     assert _texts(tasks["1"].leads) == ["Phó Giám đốc Sở - Trần Minh Đức"]  # not "… Đức Trực tiếp"
     assert _texts(tasks["2"].leads) == ["Phòng Quản lý thương mại"]
     assert _texts(tasks["2"].coordinators) == ["Văn phòng Sở"]
+
+
+ACTING_BODIES = ("CHÍNH PHỦ\nSố: 42/2035/NĐ-CP\nNGHỊ ĐỊNH\nQuy định về chi trả dịch vụ môi trường rừng thử nghiệm\n"
+                 "Điều 1. Giải thích từ ngữ\n"
+                 "1. Cơ quan chi trả là cơ quan được giao thực hiện việc chi trả tiền dịch vụ.\n"
+                 "Điều 2. Chi trả tiền dịch vụ\n"
+                 "1. Hợp đồng và mức chi trả\n"
+                 "a) Bộ Nông nghiệp và Môi trường hướng dẫn mẫu hợp đồng chi trả;\n"
+                 "b) Ủy ban nhân dân cấp tỉnh quyết định mức chi trả trên địa bàn;\n"
+                 "c) Hợp đồng chi trả gồm giá, diện tích và thời hạn thanh toán.\n"
+                 "2. Báo cáo và hồ sơ\n"
+                 "a) Trước ngày 15 tháng 11 hằng năm, Quỹ Bảo vệ và phát triển rừng cấp tỉnh gửi báo cáo về Bộ Nông "
+                 "nghiệp và Môi trường;\n"
+                 "b) Ủy ban nhân dân cấp xã và tổ chức khác được Nhà nước giao trách nhiệm quản lý rừng lập danh sách "
+                 "hộ nhận tiền;\n"
+                 "c) Tổ chức, cá nhân đề nghị chi trả nộp hồ sơ tại Bộ phận Một cửa;\n"
+                 "d) Đề nghị cơ quan chi trả kiểm tra hồ sơ của hộ nhận tiền.\n"
+                 "3. Bộ Tài chính được sử dụng kinh phí quản lý theo quy định.\n"
+                 "4. Hồ sơ chi trả gồm đơn và bản sao hợp đồng.\n"
+                 "Điều 3. Trách nhiệm thi hành\n"
+                 "Các Bộ trưởng, Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm thi hành Nghị định này.\n")
+
+
+def test_a_decree_clause_where_a_named_body_acts_is_a_provision():
+    # real cases: NĐ 180/2026/NĐ-CP 13.1.b ('Ủy ban nhân dân cấp tỉnh ký hợp đồng …'), 16.1.b (an adverbial
+    # opening, then the provincial forest fund), 16.5.d ('… và tổ chức khác được Nhà nước giao trách nhiệm quản lý
+    # rừng gửi báo cáo …'): a body of the state as the subject of a verb of doing puts the work on it, no duty word
+    # needed. Not a list of contents (2.1.c, 2.4), a regulated party's own step (2.2.c), a request frame (2.2.d),
+    # a body that is no actor ('được sử dụng', 2.3) or a definition (1.1).
+    from pipeline.api import parse_text
+
+    decree = parse_text(ACTING_BODIES, role="central")
+    assert [(p.id, _texts(p.leads)) for p in decree.provisions] == [
+        ("2.1.a", ["Bộ Nông nghiệp và Môi trường"]),
+        ("2.1.b", ["Ủy ban nhân dân cấp tỉnh"]),
+        ("2.2.a", ["Quỹ Bảo vệ và phát triển rừng cấp tỉnh"]),
+        ("2.2.b", ["Ủy ban nhân dân cấp xã", "tổ chức khác"]),
+    ]
+    assert decree.provisions[2].leads[0].locality and decree.provisions[2].localities
+    assert [c.id for c in decree.other_clauses] == ["2.1.c", "2.2.c", "2.2.d", "2.3", "2.4"]
+    assert [t.id for t in decree.tasks] == ["3"]
+
+
+def test_an_amended_clause_is_led_by_the_subject_of_its_new_text():
+    # real case: NĐ 119/2025/NĐ-CP 1.7.g ('Sửa đổi khoản 6 như sau: “6. Ủy ban nhân dân cấp tỉnh tiếp nhận, rà soát …”'),
+    # 1.7.đ ('“4. Các cơ sở quy định tại khoản 1 Điều 5 Nghị định này có trách nhiệm: …'), which had no lead: the
+    # formula names no one, the new text does; a new text whose opening names no body (a heading) leads nothing
+    from test_segment import AMENDING_DECREE
+
+    from pipeline.api import parse_text
+
+    decree = parse_text(AMENDING_DECREE, role="central")
+    assert [(p.id, _texts(p.leads)) for p in decree.provisions] == [
+        ("1.2.a", ["Ủy ban nhân dân cấp tỉnh"]), ("1.2.b", []), ("1.3", [])]
+    facilities = parse_text(AMENDING_DECREE.replace("“4. Ủy ban nhân dân cấp tỉnh tiếp nhận", "“4. Các cơ sở quy định "
+                                                    "tại khoản 1 Điều 5 Nghị định này có trách nhiệm tiếp nhận"))
+    assert _texts(facilities.provisions[0].leads) == ["Các cơ sở quy định tại khoản 1 Điều 5 Nghị định này"]
+
+
+def test_bodies_joined_by_or_are_two_leads():
+    # real case: NĐ 180/2026/NĐ-CP 16.2 ('Bộ trưởng Bộ Nông nghiệp và Môi trường hoặc thủ trưởng cơ quan chuyên môn
+    # thuộc Bộ được giao phê duyệt …'): 'hoặc' was spelt 'họăc' in the matching form, so it never joined a list
+    roles = read_roles("Chủ tịch Ủy ban nhân dân cấp tỉnh hoặc thủ trưởng cơ quan chuyên môn cấp tỉnh phê duyệt kế hoạch.")
+    assert _texts(roles.leads) == ["Chủ tịch Ủy ban nhân dân cấp tỉnh", "thủ trưởng cơ quan chuyên môn cấp tỉnh"]
+
+
+@pytest.mark.parametrize("text, lead", [
+    # real cases: NĐ 25/2026/NĐ-CP 36.2, QĐ 232/QĐ-TTg: a list whose title holds 'phải', before the passive that
+    # follows the title ('được ban hành tại …', 'do … ban hành được phân bổ …')
+    ("Tổ chức, cá nhân có kho chứa thuộc danh mục kho phải lắp đặt thiết bị báo cháy, chữa cháy tự động được ban hành "
+     "tại Phụ lục II Nghị định này có trách nhiệm kiểm tra thiết bị hằng quý.",
+     "Tổ chức, cá nhân có kho chứa thuộc danh mục kho phải lắp đặt thiết bị báo cháy, chữa cháy tự động"),
+    ("Các cơ sở thuộc Danh mục cơ sở phải kiểm kê khí nhà kính do Thủ tướng Chính phủ ban hành được phân bổ hạn ngạch.",
+     "Các cơ sở thuộc Danh mục cơ sở phải kiểm kê khí nhà kính do Thủ tướng Chính phủ ban hành"),
+    # no passive after it: the modal is the predicate
+    ("Các cơ sở thuộc danh mục quy định tại Phụ lục I phải lập báo cáo kiểm kê theo mẫu.",
+     "Các cơ sở thuộc danh mục quy định tại Phụ lục I"),
+])
+def test_a_subject_naming_a_list_takes_its_title_whole(text, lead):
+    assert _texts(read_roles(text).leads) == [lead]

@@ -746,6 +746,47 @@ def test_statute_duties_outside_task_articles_are_provisions_not_tasks():
     assert "2.3.a" not in {s.id for s in doc.sections} | {p.id for p in doc.provisions}
 
 
+DECREE_WITH_ACTING_BODIES = """CHÍNH PHỦ
+Số: 41/2031/NĐ-CP
+NGHỊ ĐỊNH
+Quy định về dịch vụ hấp thụ các-bon của rừng trồng thử nghiệm
+Điều 1. Đối tượng áp dụng
+1. Cơ quan nhà nước, tổ chức, cá nhân có liên quan đến hoạt động trồng rừng thử nghiệm.
+Điều 2. Hợp đồng dịch vụ
+1. Ủy ban nhân dân cấp tỉnh ký hợp đồng dịch vụ đối với rừng do cơ quan chuyên môn cấp tỉnh quản lý.
+2. Hợp đồng dịch vụ gồm giá, số lượng và thời hạn thanh toán.
+3. Tổ chức, cá nhân có rừng trồng có trách nhiệm báo cáo diện tích rừng mỗi năm một lần.
+Điều 3. Trách nhiệm thi hành
+Bộ trưởng, Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm thi hành Nghị định này.
+"""
+
+
+def test_statute_clauses_without_a_duty_word_are_handed_to_extract():
+    # which of them puts work on a body only extract's grammar of agencies can read ("Ủy ban nhân dân cấp tỉnh ký
+    # hợp đồng …", real case: NĐ 180/2026/NĐ-CP 13.1.b); the scope article's clauses name bodies only to say whom
+    # the decree concerns, so none of them is handed over
+    doc = parse_text(DECREE_WITH_ACTING_BODIES)
+    assert [p.id for p in doc.provisions] == ["2.3"]
+    assert [c.id for c in doc.other_clauses] == ["2.1", "2.2"]
+    assert doc.other_clauses[0].text.startswith("Ủy ban nhân dân cấp tỉnh ký hợp đồng")
+    # a duty word in a scope article makes no provision either
+    scoped = parse_text(DECREE_WITH_ACTING_BODIES.replace("có liên quan đến hoạt động", "có trách nhiệm"))
+    assert [p.id for p in scoped.provisions] == ["2.3"]
+
+
+def test_the_points_of_a_clause_ending_with_its_duty_word_are_provisions():
+    # real case: NĐ 181/2024/NĐ-CP 13.1 ('Tổ chức, doanh nghiệp quản lý tiền chất thuốc nổ có trách nhiệm:' / 'a)
+    # Biên soạn tài liệu …', 'b) Lựa chọn người huấn luyện …' …, one point with a duty word of its own): each
+    # point is the rest of the sentence, one duty; the clause is their heading. A clause whose points are only
+    # its cases stays one provision (2.3 of DECREE_WITH_DUTIES).
+    doc = parse_text(DECREE_WITH_DUTIES.replace(
+        "2. Tổ chức, cá nhân có kho chứa có trách nhiệm kiểm định thiết bị phòng cháy của kho mỗi năm một lần.\n",
+        "2. Tổ chức, cá nhân có kho chứa có trách nhiệm:\na) Kiểm định thiết bị phòng cháy của kho mỗi năm một lần;\n"
+        "b) Lập sổ theo dõi hàng nhập, xuất kho;\nc) Phải báo cáo sự cố trong 24 giờ.\n"))
+    assert [p.id for p in doc.provisions] == ["2.2.a", "2.2.b", "2.2.c", "2.3"]
+    assert doc.section("2.2").title == "Tổ chức, cá nhân có kho chứa có trách nhiệm:"
+
+
 @pytest.mark.parametrize("title, hands_over", [
     ("Thẩm quyền của Ủy ban nhân dân cấp huyện chuyển giao cho Chủ tịch Ủy ban nhân dân cấp xã", True),
     ("Thẩm quyền của Thủ tướng Chính phủ quy định tại khoản 2 Điều 5 do Ủy ban nhân dân cấp tỉnh thực hiện", True),
