@@ -81,6 +81,11 @@ def test_invalid_entry_is_refused():
     ("Quỹ Bảo vệ và Phát triển rừng cấp tỉnh", "quy_bv_ptr_tinh"),
     ("Quỹ Bảo vệ và phát triển rừng tỉnh", "quy_bv_ptr_tinh"),
     ("Quỹ Bảo vệ và phát triển rừng các cấp", "quy_bv_ptr_cac_cap"),
+    # organisations and citizens a statute regulates are not the state bodies "các cơ quan, đơn vị"
+    ("Tổ chức, cá nhân hoạt động hóa chất", "to_chuc_ca_nhan"),
+    ("các tổ chức, cá nhân có liên quan", "to_chuc_ca_nhan"),
+    ("các tổ chức, doanh nghiệp", "to_chuc_ca_nhan"),
+    ("các tổ chức chính trị - xã hội", "cac_co_quan_don_vi"),
 ])
 def test_lookup(printed, expected):
     assert agencies.lookup(printed).id == expected
