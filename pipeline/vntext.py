@@ -20,6 +20,10 @@ _OLD_STYLE = re.compile(
     rf"(?<![qQ\w])((?:[oO][aAeE])|(?:[uU][yY]))([{_TONES}])(?!{_LETTER}|[{_VOWEL_MARKS}])"
     rf"|(?<=[^qQ\W\d_])((?:[oO][aAeE])|(?:[uU][yY]))([{_TONES}])(?!{_LETTER}|[{_VOWEL_MARKS}])"
 )
+# in NFC text an old-style syllable shows as o/u followed by a precomposed a/e/y with a tone and nothing else:
+# most texts have none, and the decomposing pass is then skipped
+_OLD_STYLE_NFC = re.compile("[oOuU][{}]".format("".join(
+    unicodedata.normalize("NFC", vowel + tone) for vowel in "aeyAEY" for tone in _TONES)))
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"'}
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -32,6 +36,12 @@ def nfc(text: str) -> str:
 
 def new_tone_style(text: str) -> str:
     """Move tone marks of open oa/oe/uy syllables to the first vowel: thuỷ -> thủy, hoà -> hòa."""
+    if unicodedata.is_normalized("NFC", text) and not _OLD_STYLE_NFC.search(text):
+        return text
+    return _moved_tones(text)
+
+
+def _moved_tones(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
 
     def move(match: re.Match) -> str:
