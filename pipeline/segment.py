@@ -1112,10 +1112,12 @@ def _check(node: _Node, previous: dict[str, int], following: _Node | None = None
     sequence = sequence_of(node.kind)
     if sequence == "none":
         return
-    index = sequence_index(sequence, node.label.value)
+    index = sequence_index(sequence, node.label.base)
     if index is None:
         return
     last = previous.get(node.kind)
+    if node.label.inserted and index == last:
+        return  # "5a." inserted after "5.": a sibling in its base's place, "6." still comes next
     if last is not None and index == last + 2 and following is not None and following.kind == node.kind \
             and following.label.value == node.label.value:
         # one label skipped and the next one printed the same ("c)", "đ)", "đ)"): this one is the skipped label
