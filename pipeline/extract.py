@@ -42,7 +42,7 @@ from pydantic import BaseModel, PositiveInt
 from . import agencies
 from .dates import read_date
 from .model import Citation, Deadline, Document, Mention, Notice, Task
-from .normalize import parse_label
+from .normalize import parse_label, sequence_index, sequence_of
 from .rules import load_rules
 from .vntext import fold, match_form, new_tone_style, nfc
 
@@ -1452,8 +1452,12 @@ _NEW_TEXT = re.compile(r"^[^“”\"\n]{0,300}:\s*[“\"]")
 
 def _amended_roles(text: str) -> Roles | None:
     """The roles of the new text an amending clause quotes, past its own label ("Sửa đổi khoản 6 như sau: “6. Ủy
-    ban nhân dân cấp tỉnh tiếp nhận, rà soát …”": the province leads), when it opens with its own subject; None
-    otherwise. The amendment is the law a province carries out: who acts is who acts in the new text."""
+    ban nhân dân cấp tỉnh tiếp nhận, rà soát …”": the province leads), when it opens with its own subject; else,
+    when it opens with a heading (a whole article "“Điều 21. Trách nhiệm phát triển thị trường các-bon 1. Bộ Tài
+    chính chủ trì …; 3. … Ủy ban nhân dân cấp tỉnh có trách nhiệm phối hợp …”", a titled clause "“3. Báo cáo …
+    a) Các cơ sở …; b) Ủy ban nhân dân cấp tỉnh …”"), the roles of its clauses and points, each read as a new
+    clause is; None when nothing in it names who acts. The amendment is the law a province carries out: who acts
+    is who acts in the new text."""
     opening = _NEW_TEXT.match(text)
     if opening is None:
         return None
@@ -1462,7 +1466,40 @@ def _amended_roles(text: str) -> Roles | None:
     if label is not None:
         start += label.end
     roles = _shifted(read_task_roles(text[start:]), start)
-    return roles if roles.own_subject else None
+    if roles.own_subject:
+        return roles
+    end = text.find("”", start)
+    parts = [_shifted(read_task_roles(text[a:b]), a) for a, b in _quoted_parts(text, start, end if end > 0 else len(text))]
+    acting = [p for p in parts if p.own_subject]
+    if not acting:
+        return None
+    return Roles(leads=[m for p in acting for m in p.leads], coordinators=[m for p in acting for m in p.coordinators],
+                 advises=[m for p in acting for m in p.advises], directs=[m for p in acting for m in p.directs],
+                 own_subject=True)
+
+
+# where a clause or point may begin inside a quoted new text that normalize joined into one paragraph
+_PART_GAP = re.compile(r"(?<=\S)\s+(?=\S)")
+
+
+def _quoted_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the text of each clause and point of a quoted new text between `start` and `end`, past its
+    label: a clause or point label after a space that opens its sequence or follows the last label of its kind
+    ("1." … "2." … "2a.", "a)" … "b)"), so that a number inside a sentence ("khoản 5.") is no label."""
+    found: list[tuple[int, int]] = []  # (label start, text start)
+    last: dict[str, int] = {}
+    for gap in _PART_GAP.finditer(text, start, end):
+        label = parse_label(text[gap.end():end])
+        if label is None or label.kind not in ("number", "letter"):
+            continue
+        index = sequence_index(sequence_of(label.kind), label.base)
+        if index is None or (index != 1 and last.get(label.kind) not in (index - 1, index)):
+            continue
+        if label.kind == "number":
+            last.pop("letter", None)  # the points of a new clause start again at "a)"
+        last[label.kind] = index
+        found.append((gap.end(), gap.end() + label.end))
+    return [(text_start, found[k + 1][0] if k + 1 < len(found) else end) for k, (_, text_start) in enumerate(found)]
 
 
 _NO_LEAD = "extract.no_lead"

@@ -62,6 +62,16 @@ class Label:
     value: str  # sequence value: "d", "III", "4", "2.3"; "" for bullets
     end: int  # offset in the text just after the label and the following spaces
     rank: int | None = None  # statute kinds: 1 Phần … 4 Điều
+    base: str = ""  # the part of the value placed in the sequence: "5" for an inserted "5a" (rules/numbering.yaml)
+
+    def __post_init__(self) -> None:
+        if not self.base:
+            object.__setattr__(self, "base", self.value)
+
+    @property
+    def inserted(self) -> bool:
+        """An article, clause or point an amending document inserted after its base ("5a.", "a1)")."""
+        return self.base != self.value
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +113,7 @@ def parse_label(text: str) -> Label | None:
             value = value.replace("l", "I")  # OCR's l for I ("Il." for II); rules/numbering.yaml
             if not _valid_roman(value):
                 continue
-        return Label(rule.kind, match.group("label"), value, end, rule.rank)
+        return Label(rule.kind, match.group("label"), value, end, rule.rank, match.groupdict().get("base") or value)
     return None
 
 
@@ -429,7 +439,7 @@ class _Sequences:
 
     def expected(self, label: Label) -> bool:
         sequence = sequence_of(label.kind)
-        index = sequence_index(sequence, label.value) if sequence != "none" else None
+        index = sequence_index(sequence, label.base) if sequence != "none" else None
         if index is None:
             return sequence == "none"
         previous = self.last.get(label.kind)
@@ -439,7 +449,7 @@ class _Sequences:
         sequence = sequence_of(label.kind)
         if sequence == "none":
             return
-        index = sequence_index(sequence, label.value)
+        index = sequence_index(sequence, label.base)
         if index is not None:
             self.last[label.kind] = index
 

@@ -27,7 +27,9 @@ Nothing here reads agencies beyond the cue words of rules/structure.yaml; roles 
 """
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -195,6 +197,7 @@ class _Cues:
     table: TableCues
     restated_min_set: float
     restated_min_sort: float
+    restated_min_covered: float
 
 
 def _openings(phrases: list[str], *, case: bool = False) -> re.Pattern:
@@ -268,6 +271,7 @@ def _cues() -> _Cues:
         table=table_cues(),
         restated_min_set=rules.task_table.restated_min_set,
         restated_min_sort=rules.task_table.restated_min_sort,
+        restated_min_covered=rules.task_table.restated_min_covered,
     )
 
 
@@ -575,8 +579,10 @@ def _drop_restated(doc: Document, rows: dict[str, str], cues: _Cues) -> None:
     describes it. A body item that names no one and is restated by a row is no task of its own; counted
     twice, the same activity would show as carried out and as left undone. Restated: the words of the shorter
     text are nearly all in the longer one (token_set_ratio >= restated_min_set) and the two are alike as wholes
-    (token_sort_ratio >= restated_min_sort), so that a row merely on the same subject does not count. Each row
-    restates one item at most, the closest pairs first."""
+    (token_sort_ratio >= restated_min_sort), so that a row merely on the same subject does not count; or the
+    row holds the item's distinctive words (restated_min_covered, see _covered): a short bullet ("Xây dựng kế
+    hoạch giảm nhẹ phát thải khí nhà kính;") restated by a long row that adds who approves it and by when is
+    not alike the row as a whole. Each row restates one item at most, the closest pairs (as wholes) first."""
     # the body items that name no one (one that does, "Bộ Tài chính …", "Giao Sở …", "… chủ trì …", assigns itself)
     items = []
     for task in doc.tasks:
@@ -590,8 +596,10 @@ def _drop_restated(doc: Document, rows: dict[str, str], cues: _Cues) -> None:
     forms = [form for _, form in items]
     contained = process.cdist(forms, row_forms, scorer=fuzz.token_set_ratio)
     alike = process.cdist(forms, row_forms, scorer=fuzz.token_sort_ratio)
+    covered = _covered(forms, row_forms)
     pairs = [(contained[i, j] + alike[i, j], items[i][0], row_ids[j]) for i in range(len(items)) for j in range(len(row_ids))
-             if contained[i, j] >= cues.restated_min_set and alike[i, j] >= cues.restated_min_sort]
+             if (contained[i, j] >= cues.restated_min_set and alike[i, j] >= cues.restated_min_sort)
+             or covered[i][j] >= cues.restated_min_covered]
     dropped: dict[str, str] = {}
     taken: set[str] = set()
     for _, task_id, row_id in sorted(pairs, reverse=True):
@@ -603,6 +611,25 @@ def _drop_restated(doc: Document, rows: dict[str, str], cues: _Cues) -> None:
                                              "(có cơ quan thực hiện): chỉ đối chiếu dòng của bảng",
                                   line=task.span.line, page=task.span.page, code="restated-in-table"))
     doc.tasks = [t for t in doc.tasks if t.id not in dropped]
+
+
+def _covered(items: list[str], rows: list[str]) -> list[list[float]]:
+    """For each body item and row (match forms), the share of the item's distinctive words that the row holds:
+    each word weighted by its inverse document frequency over the items and rows of the document, so that the
+    words every activity of the plan shares (its subject: "phát thải khí nhà kính", "các-bon") count for
+    little and an item made of them alone is restated by no row. Only the item's words count: a row that the
+    item contains (a broader duty of which the row is one step) does not restate it."""
+    words = [set(_WORD.findall(text)) for text in items + rows]
+    frequency = Counter(w for group in words for w in group)
+    weight = {w: math.log(len(words) / n) for w, n in frequency.items()}
+    shares = []
+    for own in words[:len(items)]:
+        total = sum(weight[w] for w in own)
+        shares.append([sum(weight[w] for w in own & row) / total if total else 0.0 for row in words[len(items):]])
+    return shares
+
+
+_WORD = re.compile(r"\w+(?:-\w+)*")  # "các-bon" is one word
 
 
 _ATTACHED_NOTE = r"\s*(?:được\s+)?(?:ban hành\s+)?kèm theo\b"
@@ -1112,10 +1139,12 @@ def _check(node: _Node, previous: dict[str, int], following: _Node | None = None
     sequence = sequence_of(node.kind)
     if sequence == "none":
         return
-    index = sequence_index(sequence, node.label.value)
+    index = sequence_index(sequence, node.label.base)
     if index is None:
         return
     last = previous.get(node.kind)
+    if node.label.inserted and index == last:
+        return  # "5a." inserted after "5.": a sibling in its base's place, "6." still comes next
     if last is not None and index == last + 2 and following is not None and following.kind == node.kind \
             and following.label.value == node.label.value:
         # one label skipped and the next one printed the same ("c)", "đ)", "đ)"): this one is the skipped label

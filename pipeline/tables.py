@@ -34,6 +34,7 @@ class TaskTableColumns(BaseModel):
     sub_marks: str = r"^(?:[a-zđ][).]?|\d{1,3}\.\d{1,3}\.?)$"
     restated_min_set: float = Field(default=85, ge=0, le=100)
     restated_min_sort: float = Field(default=55, ge=0, le=100)
+    restated_min_covered: float = Field(default=0.9, ge=0, le=1)
 
     @field_validator("group_marks", "row_marks", "sub_marks")
     @classmethod

@@ -1154,17 +1154,48 @@ def test_a_decree_clause_where_a_named_body_acts_is_a_provision():
 def test_an_amended_clause_is_led_by_the_subject_of_its_new_text():
     # real case: NĐ 119/2025/NĐ-CP 1.7.g ('Sửa đổi khoản 6 như sau: “6. Ủy ban nhân dân cấp tỉnh tiếp nhận, rà soát …”'),
     # 1.7.đ ('“4. Các cơ sở quy định tại khoản 1 Điều 5 Nghị định này có trách nhiệm: …'), which had no lead: the
-    # formula names no one, the new text does; a new text whose opening names no body (a heading) leads nothing
+    # formula names no one, the new text does; a new text that opens with a heading (a titled clause, a whole
+    # article) is led by the bodies that open its points and clauses (NĐ 119 1.6.b, 1.8, 1.19)
     from test_segment import AMENDING_DECREE
 
     from pipeline.api import parse_text
 
     decree = parse_text(AMENDING_DECREE, role="central")
     assert [(p.id, _texts(p.leads)) for p in decree.provisions] == [
-        ("1.2.a", ["Ủy ban nhân dân cấp tỉnh"]), ("1.2.b", []), ("1.3", [])]
+        ("1.2.a", ["Ủy ban nhân dân cấp tỉnh"]), ("1.2.b", ["Ủy ban nhân dân cấp tỉnh"]),
+        ("1.3", ["Bộ Khoa học và Công nghệ", "Ủy ban nhân dân cấp tỉnh"])]
     facilities = parse_text(AMENDING_DECREE.replace("“4. Ủy ban nhân dân cấp tỉnh tiếp nhận", "“4. Các cơ sở quy định "
                                                     "tại khoản 1 Điều 5 Nghị định này có trách nhiệm tiếp nhận"))
     assert _texts(facilities.provisions[0].leads) == ["Các cơ sở quy định tại khoản 1 Điều 5 Nghị định này"]
+
+
+def test_a_quoted_article_is_led_by_the_bodies_that_open_its_clauses():
+    # real case: NĐ 119/2025/NĐ-CP 1.19 ('Sửa đổi Điều 21 như sau: “Điều 21. Trách nhiệm phát triển thị trường các-bon
+    # 1. Bộ Tài chính chủ trì …'), which had no lead: the quoted article's title names no one, its clauses do; a
+    # number inside a sentence ("khoản 2 Điều 5.") opens no clause, and a clause that names no one adds nothing
+    from pipeline.api import parse_text
+
+    decree = parse_text("""CHÍNH PHỦ
+Số: 44/2031/NĐ-CP
+NGHỊ ĐỊNH
+Sửa đổi, bổ sung một số điều của Nghị định số 40/2031/NĐ-CP
+Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 40/2031/NĐ-CP
+1. Sửa đổi Điều 15 như sau:
+“Điều 15. Trách nhiệm phát triển sàn giao dịch nông sản
+1. Bộ Công Thương chủ trì xây dựng sàn giao dịch nông sản theo khoản 2 Điều 5. 2. Giai đoạn thí điểm kéo dài
+đến hết năm 2032.
+3. Các bộ, cơ quan ngang bộ, Ủy ban nhân dân cấp tỉnh có trách nhiệm phối hợp với Bộ Công Thương tuyên truyền về
+sàn giao dịch nông sản.”
+2. Bổ sung khoản 5a Điều 16 như sau:
+“5a. Bộ Nội vụ chủ trì ban hành quy chuẩn an toàn lao động tại sàn giao dịch nông sản.”
+Điều 2. Trách nhiệm thi hành
+Các Bộ trưởng, Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm thi hành Nghị định này.
+""", role="central")
+    assert [(p.id, _texts(p.leads)) for p in decree.provisions] == [
+        ("1.1", ["Bộ Công Thương", "Các bộ, cơ quan ngang bộ", "Ủy ban nhân dân cấp tỉnh"]),
+        ("1.2", ["Bộ Nội vụ"]),  # the inserted clause "5a." is read past its label, as "5." is
+    ]
+    assert decree.provisions[0].locality_role == "lead"
 
 
 def test_bodies_joined_by_or_are_two_leads():

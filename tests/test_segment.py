@@ -692,6 +692,35 @@ def test_a_body_item_restated_by_a_task_table_row_is_no_task_of_its_own():
     assert notes[0].startswith("II.1.a: được nhắc lại ở dòng Bảng.1.1.a") and len(notes) == 3
 
 
+def test_a_short_body_bullet_restated_by_a_long_row_is_no_task_of_its_own():
+    # real case: QĐ 232/QĐ-TTg 2025 part IV ("- Xây dựng kế hoạch giảm nhẹ phát thải khí nhà kính;" and the row
+    # "Xây dựng, phê duyệt kế hoạch giảm nhẹ phát thải khí nhà kính đối với lĩnh vực … đến năm 2030 …"): the row
+    # holds all the bullet's words but is no like it as a whole, so the bullet counted twice
+    body = PLAN_WITH_TASK_TABLE.split("II. NHIỆM VỤ")[0] + (
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+        "1. Nhóm nhiệm vụ về hàng hóa trên thị trường nông sản\n"
+        "- Xây dựng kế hoạch phát triển sàn giao dịch nông sản;\n"
+        "- Xây dựng quy định về quản lý chứng nhận nông sản;\n"
+        "- Phát triển thị trường nông sản;\n"
+        "- Nghiên cứu, rà soát các chương trình, thỏa thuận hợp tác quốc tế song phương, đa phương về thương mại "
+        "nông sản và các quy định về quản lý chứng nhận nông sản xuất khẩu, nhập khẩu;\n")
+    table = ("PHỤ LỤC\nSTT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành\n"
+             "1 | Xây dựng, phê duyệt kế hoạch phát triển sàn giao dịch nông sản thuộc phạm vi quản lý đến năm 2035, "
+             "trong đó phân kỳ thực hiện đến năm 2030. | Sở Công Thương | Năm 2033\n"
+             "2 | Xây dựng, trình cấp có thẩm quyền quy định về quản lý chứng nhận nông sản (quy định tại Nghị định "
+             "sửa đổi, bổ sung Nghị định số 6/2032/NĐ-CP). | Sở Nông nghiệp và Môi trường | Năm 2034\n"
+             "3 | Rà soát quy định về quản lý chứng nhận nông sản. | Sở Tư pháp | Năm 2034\n"
+             "4 | Khảo sát thị trường nông sản tại các xã biên giới. | Sở Công Thương | Năm 2034\n")
+    doc = parse_text(body + "III. TỔ CHỨC THỰC HIỆN\nSở Công Thương theo dõi, tổng hợp.\nNơi nhận:\n- Lưu: VT.\n"
+                            "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn Cường\n" + table)
+    restated = {n.message.split(":")[0]: n.message.split("dòng ")[1].split()[0]
+                for n in doc.notices if n.code == "restated-in-table"}
+    # each row once, the closest first: the second bullet is row 2's, not row 3's (which it merely contains)
+    assert restated == {"II.1.1": "Bảng.1.1", "II.1.2": "Bảng.1.2"}
+    # a bullet made only of the plan's subject words, and a broader duty that holds row 3's words, stay tasks
+    assert {"II.1.3", "II.1.4"} <= {t.id for t in doc.tasks}
+
+
 def test_lower_case_roman_numerals_in_parentheses_open_points():
     # a province's requests to a ministry as "(i). …", "(ii). …" lines (real case: Lào Cai CV 3686/UBND-XD 2025);
     # lettered points in parentheses stay letters

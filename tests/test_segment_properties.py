@@ -327,6 +327,76 @@ def test_the_last_letter_has_no_successor():
     assert successor("letter", VIETNAMESE_LETTERS[-1]) is None
 
 
+# labels an amending document inserts after an existing one: kind -> (printed label of the n-th value with a
+# suffix, the suffixes it takes); the suffix is a letter after a number and a digit after a letter
+INSERTED = {
+    "article": (lambda n, suffix: f"Điều {n}{suffix}.", "abcdđ"),
+    "number": (lambda n, suffix: f"{n}{suffix}.", "abcdđ"),
+    "letter": (lambda n, suffix: f"{VIETNAMESE_LETTERS[n - 1]}{suffix})", "123456789"),
+}
+
+
+@st.composite
+def inserted_labels(draw) -> tuple[str, int, str]:
+    kind = draw(st.sampled_from(sorted(INSERTED)))
+    return kind, draw(st.integers(min_value=1, max_value=NUMBERING[kind][1])), draw(st.sampled_from(INSERTED[kind][1]))
+
+
+@given(inserted_labels())
+def test_an_inserted_label_is_placed_after_its_base_and_before_the_next(case):
+    kind, n, suffix = case
+    base = parse_label(f"{NUMBERING[kind][0](n)} Nội dung")
+    inserted = parse_label(f"{INSERTED[kind][0](n, suffix)} Nội dung")
+    following = parse_label(f"{NUMBERING[kind][0](n + 1)} Nội dung")
+    assert inserted.kind == kind and inserted.inserted and not base.inserted
+    assert inserted.base == base.value and inserted.value == base.value + suffix
+    assert successor(sequence_of(kind), inserted.base) == following.value
+
+
+@st.composite
+def amended_statutes(draw) -> tuple[str, dict[str, str], list[str]]:
+    """A decree as an amending decree leaves it (or as a consolidated text prints it): inserted articles, clauses
+    and points after their base; the text, task id -> folded text, and the ids of the articles and headings."""
+    lines = ["CHÍNH PHỦ", "Số: 9/2035/NĐ-CP", "NGHỊ ĐỊNH", "Quy định chi tiết một số điều của Luật Thử nghiệm",
+             "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;", "Chính phủ ban hành Nghị định."]
+    tasks: dict[str, str] = {}
+    sections: list[str] = []
+    inserted = st.integers(min_value=0, max_value=2)
+
+    def values(count: int, suffixes: str, value) -> list[str]:
+        drawn = draw(st.lists(inserted, min_size=count, max_size=count))
+        return [v for n in range(1, count + 1) for v in [value(n)] + [value(n) + s for s in suffixes[:drawn[n - 1]]]]
+
+    for article in values(draw(st.integers(1, 3)), "ab", str):
+        lines.append(f"Điều {article}. Trách nhiệm của các bộ, ngành")
+        sections.append(article)
+        for clause in values(draw(st.integers(1, 4)), "ab", str):
+            if draw(st.booleans()):
+                text = draw(sentences)
+                lines.append(f"{clause}. {text}")
+                tasks[f"{article}.{clause}"] = fold(text)
+                continue
+            lines.append(f"{clause}. {draw(st.sampled_from(DUTY_HEADINGS))}")
+            sections.append(f"{article}.{clause}")
+            for point in values(draw(st.integers(1, 5)), "12", lambda n: VIETNAMESE_LETTERS[n - 1]):
+                text = draw(sentences)
+                lines.append(f"{point}) {text}")
+                tasks[f"{article}.{clause}.{point}"] = fold(text)
+    lines += ["Nơi nhận:", "- Lưu: VT.", "TM. CHÍNH PHỦ", "THỦ TƯỚNG", "Nguyễn Văn An"]
+    return "\n".join(lines) + "\n", tasks, sections
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(amended_statutes())
+def test_any_sequence_with_inserted_articles_clauses_and_points_parses(case):
+    text, want_tasks, want_sections = case
+    source = from_string(text, name="decree")
+    doc = segment(normalize(source), source)
+    assert {t.id: fold(t.text) for t in doc.tasks} == want_tasks, text
+    assert [s.id for s in doc.sections] == want_sections, text
+    assert not [n for n in doc.notices if n.code in ("label-repaired", "label-sequence")], text
+
+
 # --------------------------------------------------------------------------- robustness
 
 TOKENS = ["a)", "d)", "đ)", "1.", "2.1.", "III.", "-", "+", "*", "**", "##", "Điều 3.", "Chương II", "Mục 1.",
