@@ -23,8 +23,8 @@ Guarantees to link, graph and report:
 - role cues are read inside one task's text (plus its headings), never across tasks;
 - a task whose lead cannot be read gets a Notice (code "extract.no_lead") on the document, with its place;
 - `meta.citations` lists every legal reference of the document (preamble, title, headings, tasks, closing)
-  once, in order; `meta.implements` what the document says it carries out ("Thực hiện …"), the central
-  document last.
+  once, in order; `meta.implements` what the document says it carries out ("Thực hiện …", or the letter it
+  relays: "Ủy ban nhân dân tỉnh nhận được Văn bản số …"), the central document last.
 
 How: a spaCy `Language` (blank multilingual, a syllable tokenizer that splits punctuation and keeps số hiệu
 such as "23/NQ-CP" whole) with an EntityRuler (AGENCY phrases from the registry, LEGAL_REF and DATE token
