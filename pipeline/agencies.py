@@ -28,6 +28,9 @@ from .model import DoichieuError
 from .rules import load_rules, rules_dir
 from .vntext import fold, match_form, nfc
 
+# a số hiệu ("10/KH-UBND", "2496/UBND-KT"): the codes in it are no abbreviations to write out
+_NUMBER = re.compile(r"\d+/[^\s,;()]+")
+
 Level = str
 LEVELS = ("central", "province", "district", "commune", "generic", "other")
 
@@ -203,10 +206,18 @@ class Registry:
         return list(self._printed)
 
     def expand(self, text: str) -> str:
-        """Abbreviations written out: "UBND tỉnh" -> "Ủy ban nhân dân tỉnh" (whole words only)."""
+        """Abbreviations written out: "UBND tỉnh" -> "Ủy ban nhân dân tỉnh" (whole words only), never inside a
+        số hiệu ("Kế hoạch số 10/KH-UBND" quoted in a name stays as printed)."""
         for short, long in sorted(self.abbreviations.items(), key=lambda kv: -len(kv[0])):
-            if short in text:
-                text = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", long, text)
+            if short not in text:
+                continue
+            numbers = [m.span() for m in _NUMBER.finditer(text)]
+            pieces, last = [], 0
+            for match in re.finditer(rf"(?<!\w){re.escape(short)}(?!\w)", text):
+                if not any(s <= match.start() < e for s, e in numbers):
+                    pieces += [text[last:match.start()], long]
+                    last = match.end()
+            text = "".join(pieces) + text[last:]
         return text
 
     def _strip_title(self, folded: str) -> str | None:

@@ -23,8 +23,8 @@ Guarantees to link, graph and report:
 - role cues are read inside one task's text (plus its headings), never across tasks;
 - a task whose lead cannot be read gets a Notice (code "extract.no_lead") on the document, with its place;
 - `meta.citations` lists every legal reference of the document (preamble, title, headings, tasks, closing)
-  once, in order; `meta.implements` what the document says it carries out ("Thực hiện …"), the central
-  document last.
+  once, in order; `meta.implements` what the document says it carries out ("Thực hiện …", or the letter it
+  relays: "Ủy ban nhân dân tỉnh nhận được Văn bản số …"), the central document last.
 
 How: a spaCy `Language` (blank multilingual, a syllable tokenizer that splits punctuation and keeps số hiệu
 such as "23/NQ-CP" whole) with an EntityRuler (AGENCY phrases from the registry, LEGAL_REF and DATE token
@@ -71,6 +71,7 @@ class TokenSpans(BaseModel):
     subject_end_after_break: PositiveInt
     passive: PositiveInt = 8
     list_title: PositiveInt = 40
+    relative_clause: PositiveInt = 40
 
 
 class ListTitles(BaseModel):
@@ -121,6 +122,10 @@ class RoleRules(BaseModel):
     regulated_heads: list[str] = []
     group_markers: list[str] = []
     passive_markers: list[str] = []
+    aspect_words: list[str] = []
+    report_aspects: list[str] = []
+    predicate_openers: list[str] = []
+    request_openers: list[str] = []
     list_titles: ListTitles = ListTitles()
     stops: list[str]
     stop_punct: list[str]
@@ -129,9 +134,11 @@ class RoleRules(BaseModel):
     deadlines: list[DeadlineRule]
     citation: CitationRules
     implements_cues: list[str]
+    relay_cues: list[str] = []
     basis_cues: list[str] = []
     basis_implements: list[str] = []
     delegated_duties: list[str] = []
+    holder_requests: list[str] = []
 
 
 def role_rules() -> RoleRules:
@@ -203,7 +210,7 @@ _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "ass
               "direct_chain", "title", "head", "named_head", "plural_head", "article", "adverbial", "address", "heading_opener",
               "duty_heading", "adverbial_closer", "place", "group_qualifier", "honorific", "examples", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "transfer_closing", "stop",
               "clause_frame", "non_predicate", "scope_tail", "regulated", "group_marker", "passive",
-              "list_noun", "title_modal")
+              "list_noun", "title_modal", "aspect", "report_aspect", "predicate_opener", "request_opener")
 
 
 @dataclass
@@ -263,6 +270,8 @@ def engine() -> Engine:
         "scope_tail": rules.scope_tails, "regulated": rules.regulated_heads,
         "group_marker": rules.group_markers, "passive": rules.passive_markers,
         "list_noun": rules.list_titles.nouns, "title_modal": rules.list_titles.modals,
+        "aspect": rules.aspect_words, "report_aspect": rules.report_aspects,
+        "predicate_opener": rules.predicate_openers, "request_opener": rules.request_openers,
     }
     for kind, phrases in groups.items():
         matcher.add(kind, [nlp.tokenizer(matching_text(p)) for p in phrases])
@@ -369,6 +378,7 @@ class Reader:
         self.rules = self.engine.rules
         self.stop_punct = self.engine.stop_punct
         self.covered: set[int] = set()
+        self.subject_end = 0  # the token after the opening subject (roles)
 
     # ---------------------------------------------------------------- item starts
 
@@ -377,7 +387,8 @@ class Reader:
         if i >= self.n:
             return None
         if t.cue("honorific", i):  # "đồng chí Cục trưởng …": the office holder named after the form of address
-            return self.item_kind(t.cue("honorific", i))
+            after = t.cue("honorific", i)
+            return self.item_kind(after) or ("person" if self._person_name(after) else None)
         if t.agency(i):
             return "named"
         if t.cue("title", i):
@@ -407,7 +418,8 @@ class Reader:
     def parse_item(self, i: int) -> Item | None:
         t = self.t
         if t.cue("honorific", i) and self.item_kind(i):
-            return self.parse_item(t.cue("honorific", i))  # the form of address is no part of the name
+            after = t.cue("honorific", i)  # the form of address is no part of the name
+            return self.parse_item(after) if self.item_kind(after) else self.person_item(after)
         kind = self.item_kind(i)
         if kind is None:
             return self.shared_item(i)
@@ -443,8 +455,9 @@ class Reader:
                 j = t.cue("title", j) or t.cue("head", j) or t.cue("plural_head", j)
         else:
             j = t.cue("head", i)
-        # a generic head ("Trung tâm", "Cục", "các Viện") is followed by its proper name, if any
-        proper = agency_id is None and kind in ("head", "article")
+        # a generic head ("Trung tâm", "Cục", "các Viện") or a title of no registered body ("Trưởng phòng") is
+        # followed by its proper name, if any ("Trưởng phòng Quản lý Công nghiệp")
+        proper = agency_id is None and kind in ("head", "article", "title")
         named_end = j
         j = self.qualifiers(j, led_by_article, proper) if open_name else self.place_name(j)
         end = j
@@ -459,6 +472,30 @@ class Reader:
                 after = close + 1
         return Item(i, end, after, agency_id if kind != "article" or agency_id else None, group, note,
                     placed=not open_name and end > named_end)
+
+    def _person_name(self, k: int) -> int | None:
+        """The token after a person's name that opens at k (two to six capitalised syllables, none of them the
+        start of a body or a title: "Hoàng Văn Thuân"), or None."""
+        t = self.t
+        end = k
+        while end < self.n and end - k < 6 and t.capital[end] and t.words[end].isalpha() and \
+                not any(t.cue(kind, end) for kind in ("title", "head", "article", "stop")) and not t.agency(end):
+            end += 1
+        return end if end - k >= 2 else None
+
+    def person_item(self, k: int) -> Item | None:
+        """An office holder addressed by name after a form of address ("đồng chí Hoàng Văn Thuân - Phó Giám đốc
+        Sở", "đ/c Nguyễn Văn An, Trưởng phòng Kế hoạch"): the name with the title that follows it after a dash
+        or a comma, or the name alone."""
+        t = self.t
+        end = self._person_name(k)
+        if end is None:
+            return None
+        if end + 1 < self.n and t.words[end] in ("-", ",") and self.item_kind(end + 1) in ("title", "named"):
+            title = self.parse_item(end + 1)
+            if title is not None:
+                return Item(k, title.end, title.next, title.agency_id, title.group, title.note, title.placed)
+        return Item(k, end, end, None, False)
 
     def shared_item(self, i: int) -> Item | None:
         """A bare body name that takes the place qualifier of the next body in the list ("Hội đồng nhân dân, Ủy
@@ -506,8 +543,8 @@ class Reader:
         joined = False  # a proper name went on after "và" ("Vụ Khoa học công nghệ, môi trường và Vật liệu …")
         while j < self.n and count < self.rules.max_qualifier:
             word = t.words[j]
-            if word == "(" or t.cue("scope_tail", j):
-                break
+            if word == "(" or t.cue("scope_tail", j) or t.cue("aspect", j):
+                break  # (an aspect word opens a relative clause or the predicate: "các sở, ngành | đã được giao …")
             if joined and self.is_stop(j) and word not in self.stop_punct:
                 # … whose last words usually open a predicate ("… và Vật liệu xây dựng"): still the name when
                 # the list goes on right after them (", Thủ trưởng các đơn vị …")
@@ -724,6 +761,10 @@ class Reader:
             for k in range(1, min(self.n, self.rules.spans.adverbial) if closer is None else 0):
                 if t.words[k] in (";", ".", ":"):
                     break
+                if t.words[k] == "," and k + 1 < self.n and t.cue("clause_frame", k + 1) and t.cue("request_opener", 0):
+                    # "Để …, đề nghị Bộ Xây dựng …", "Vì vậy, đề nghị …": the bodies asked
+                    self.covered.update(range(0, t.cue("clause_frame", k + 1)))
+                    return self.parse_list(t.cue("clause_frame", k + 1), semicolons=True)
                 if t.words[k] == "," and k + 1 < self.n and any(
                         t.cue(kind, k + 1) for kind in ("assign", "direct", "lead", "coord", "advise", "resp")):
                     break  # the clause goes on with its predicate ("Trong thời gian …, chỉ đạo các cơ quan …")
@@ -802,6 +843,8 @@ class Reader:
         t = self.t
         if j < self.n and t.cue("subject_end", j):
             return self._list_title(item, j) or (item, j)
+        if j < self.n and t.cue("aspect", j):
+            return self._relative_clause(item, j)
         spans = self.rules.spans
         for k in range(item.end, min(self.n, item.end + spans.subject_stretch)):
             if t.words[k] == "(" and t.cue("definition", k + 1):
@@ -825,6 +868,27 @@ class Reader:
                 while end > item.end and t.words[end - 1] in (",", "-"):
                     end -= 1  # "các cơ quan, đơn vị và doanh nghiệp, | căn cứ chức năng …"
                 return Item(item.start, end, k, item.agency_id, True), k
+        return item, j
+
+    def _relative_clause(self, item: Item, j: int) -> tuple[Item, int]:
+        """A group qualified by a relative clause that opens with an aspect word ("Các sở, ngành | đã được giao nhiệm
+        vụ tại Kế hoạch số 10/KH-UBND | khẩn trương hoàn thành …") runs through the clause to the word that opens the
+        predicate (rules/roles.yaml `predicate_openers`, `subject_end_cues`, within `spans.relative_clause` tokens),
+        past the clause's own verbs ("đã được giao chủ trì …"); without one in the clause the group ends before the
+        aspect word (a name never ends with "đã")."""
+        t = self.t
+        k = t.cue("aspect", j)
+        while k < self.n and (t.cue("stop", k) or t.cue("lead", k) or t.cue("resp", k)):
+            k = max(t.cue(kind, k) or 0 for kind in ("stop", "lead", "resp"))  # the clause's verbs
+        for m in range(k + 1, min(self.n, j + self.rules.spans.relative_clause)):
+            if t.words[m] in (";", ".", ":", "(") or t.cue("subject_break", m):
+                break
+            if t.cue("predicate_opener", m) or t.cue("subject_end", m):
+                end = m
+                while end > j and t.words[end - 1] in (",", "-"):
+                    end -= 1
+                self.covered.update(range(item.start, m))
+                return Item(item.start, end, m, item.agency_id, True), m
         return item, j
 
     def _list_title(self, item: Item, j: int) -> tuple[Item, int] | None:
@@ -887,9 +951,10 @@ class Reader:
                 # a new line opens a sentence after a colon or with a bullet, not where a wrapped line goes on
                 broken = "\n" in t.text[t.ends[s - 1]:t.starts[s]] and (word == ":" or words[s] in _BULLETS)
                 sentence = word in (".", ";", "!", "?") or broken
-                if not sentence and (word != "," or not self._clause_comma(s - 1)):
+                request = word == "," and t.cue("clause_frame", k) is not None and self._request_after_comma(s - 1)
+                if not sentence and not request and (word != "," or not self._clause_comma(s - 1)):
                     continue
-                items = self._clause_subject(k, frames=sentence)
+                items = self._clause_subject(k, frames=sentence or request)
                 if items:
                     found += items
                     self.covered.update(range(k, items[-1].next))
@@ -916,6 +981,37 @@ class Reader:
                 return False
             k -= 1
         return comma > 0
+
+    def _sentence_start(self, k: int) -> int:
+        """The first token of the sentence holding k, past its bullets."""
+        t = self.t
+        start = k
+        while start > 0 and t.words[start - 1] not in (".", ";", "!", "?") and \
+                not ("\n" in t.text[t.ends[start - 1]:t.starts[start]] and t.words[start] in _BULLETS):
+            start -= 1
+        while start < k and t.words[start] in _BULLETS:
+            start += 1
+        return start
+
+    def _request_after_comma(self, comma: int) -> bool:
+        """Does a request frame after this comma hand work to the bodies it asks, as at the opening of a sentence?
+        Yes when it is the first assignment of its sentence and the sentence opens with a clause of purpose or
+        consequence ("Để …, đề nghị …", "Vì vậy, đề nghị …": rules/roles.yaml `request_openers`) or with a body
+        that reports ("Ủy ban nhân dân tỉnh đã ban hành …, đề nghị Bộ Xây dựng …": `aspect_words`); not after
+        a subject that takes work of its own ("Sở X tổng hợp khó khăn, vướng mắc, đề nghị …": what it asks)."""
+        t = self.t
+        start = self._sentence_start(comma)
+        if any(t.cue("assign", m) or t.cue("assign_after", m) for m in range(start, comma)):
+            return False
+        if t.cue("request_opener", start):
+            return not any(m in self.covered for m in range(start, comma))
+        item = self.parse_item(start)
+        return item is not None and item.next < self.n and t.cue("aspect", item.next) is not None
+
+    def reports(self, j: int) -> bool:
+        """Is the subject that ends before j reporting what was done ("Ủy ban nhân dân tỉnh đã ban hành …":
+        rules/roles.yaml `report_aspects`) rather than taking work?"""
+        return j < self.n and self.t.cue("report_aspect", j) is not None
 
     def _clause_subject(self, k: int, frames: bool) -> list[Item]:
         """The bodies a clause opening at k assigns work to, or []. A request frame counts at the opening of a
@@ -996,7 +1092,7 @@ class Reader:
     def roles(self) -> Roles:
         t = self.t
         roles = Roles()
-        leads, _ = self.subject()
+        leads, self.subject_end = self.subject()
         if not leads and t.cue("power", 0):
             leads = self.transferred_to()
         roles.leads = self.mentions(leads)
@@ -1055,7 +1151,11 @@ def read_roles(text: str, later: bool = False) -> Roles:
     reader = Reader(read(text))
     roles = reader.roles()
     if later and roles.own_subject:
-        roles.leads += reader.later_leads()
+        later_leads = reader.later_leads()
+        if later_leads and reader.reports(reader.subject_end):
+            # "Ủy ban nhân dân tỉnh đã ban hành …. Vì vậy, đề nghị Bộ Xây dựng …": the report is no task
+            roles.leads = []
+        roles.leads += later_leads
     return roles
 
 
@@ -1222,13 +1322,23 @@ def find_deadlines(text: str) -> list[Deadline]:
 
 def find_implements(text: str, cues: list[str] | None = None) -> list[Citation]:
     """Citations in the "Thực hiện …" clauses of a text (or in the clauses opening with `cues`), the central
-    document last."""
+    document last. Without `cues`, also in the clause that says the document relays another ("Ủy ban nhân dân tỉnh
+    nhận được Văn bản số 2265/BCT-ATMT … của Bộ Công Thương …": rules/roles.yaml `relay_cues`, followed at once by
+    a document type)."""
     rules = role_rules()
     form = matching_text(text)
+    relay = not cues and rules.relay_cues
     cues = sorted((matching_text(c) for c in (cues or rules.implements_cues)), key=len, reverse=True)
     opening = re.compile(r"(?:^|(?<=[.;:\n])\s*|(?<=\s)và\s+)(?:{})\b".format("|".join(re.escape(c) for c in cues)), re.I)
+    matches = list(opening.finditer(form))
+    if relay:
+        relays = sorted((matching_text(c) for c in rules.relay_cues), key=len, reverse=True)
+        types = sorted((matching_text(c) for c in rules.citation.doc_types), key=len, reverse=True)
+        relayed = re.compile(r"(?<!\w)(?:{})\s+(?=(?:{})\s)".format("|".join(re.escape(c) for c in relays),
+                                                                 "|".join(re.escape(c) for c in types)), re.I)
+        matches = sorted(matches + list(relayed.finditer(form)), key=lambda m: m.start())
     chosen: list[Citation] = []
-    for match in opening.finditer(form):
+    for match in matches:
         rest = form[match.end():]
         stop = re.search(r"[;:]|\.\s|\s(?:và\s+)?để\s", rest)
         clause_end = match.end() + (stop.start() if stop else len(rest))
@@ -1388,6 +1498,8 @@ def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = Non
     own = _under_agency_heading(task.text) or read_task_roles(task.text)
     if not own.own_subject:
         own = _amended_roles(task.text) or own
+    if own.own_subject and _holder_request(doc, task):
+        own = Roles(coordinators=own.coordinators, advises=own.advises, directs=own.directs)
     if own.own_subject:
         roles = own
     else:
@@ -1421,6 +1533,29 @@ def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = Non
             break
     task.localities = task.locality_role is not None
     return task
+
+
+def _holder_request(doc: Document, task: Task) -> bool:
+    """Is the task one of its holder's duties that asks another body for something ("1. Tổ chức, doanh nghiệp …
+    có trách nhiệm:" / "c) Đề nghị cơ quan có thẩm quyền … kiểm tra, cấp giấy chứng nhận …")? The item opens with
+    a request (rules/roles.yaml `holder_requests`) under a heading that charges its subject with duties (a
+    responsibility cue right after it, or a duty heading: "Trách nhiệm của Bộ X"): the holder asks, and leads,
+    as it does under "Chỉ đạo …". Elsewhere ("Đối với các sở: - Đề nghị Sở Tài chính …") the body asked leads."""
+    rules = role_rules()
+    if not match_form(task.text).startswith(tuple(match_form(r) + " " for r in rules.holder_requests)):
+        return False
+    parents = doc.ancestors(task)
+    if not parents:
+        return False
+    heading = parents[-1]
+    for text in (heading.title, heading.intro):
+        if not text:
+            continue
+        reader = Reader(read(text))
+        items, j = reader.subject()
+        if reader.t.cue("duty_heading", 0) or (items and j < reader.n and reader.t.cue("resp", j)):
+            return True
+    return False
 
 
 def _under_agency_heading(text: str) -> Roles | None:

@@ -167,3 +167,9 @@ def test_a_name_split_by_an_unquoted_yaml_comma_is_refused():
                                     "variants": ["Công an tỉnh", "thành phố"]})
     assert agencies.lookup("Công an tỉnh, thành phố").id == "cong_an_tinh"
     assert getattr(agencies.lookup("Thành phố"), "id", None) != "cong_an_tinh"
+
+
+def test_a_code_inside_a_number_is_no_abbreviation():
+    # a name that quotes a plan ("Các sở, ngành đã được giao nhiệm vụ tại Kế hoạch số 10/KH-UBND") keeps its số hiệu
+    assert agencies.expand_abbreviations("Kế hoạch số 10/KH-UBND của UBND tỉnh, Văn bản số 7/UBND-KT") == \
+        "Kế hoạch số 10/KH-UBND của Ủy ban nhân dân tỉnh, Văn bản số 7/UBND-KT"

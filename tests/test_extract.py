@@ -1219,3 +1219,95 @@ def test_bodies_joined_by_or_are_two_leads():
 ])
 def test_a_subject_naming_a_list_takes_its_title_whole(text, lead):
     assert _texts(read_roles(text).leads) == [lead]
+
+
+# ------------------------------------------------------------------ leads in provincial letters (real cases: Lào Cai
+# letters of 2026 relaying a ministry's letter, a department's closing request, a letter to a ministry; NĐ 25/2026
+# 36.5, 40.2; NĐ 181/2024 13.1.c)
+
+@pytest.mark.parametrize("text, leads", [
+    # a person addressed by name, then the title after a dash or a comma; a unit's head named with the unit
+    ("Yêu cầu đồng chí Nguyễn Văn An - Phó Giám đốc Sở và Trưởng phòng Kế hoạch Tài chính nghiêm túc triển khai "
+     "thực hiện.", ["Nguyễn Văn An - Phó Giám đốc Sở", "Trưởng phòng Kế hoạch Tài chính"]),
+    ("Giao đ/c Trần Thị Lan, Phó Giám đốc Sở Y tế chủ trì tổ chức thực hiện.", ["Trần Thị Lan, Phó Giám đốc Sở Y tế"]),
+    ("Yêu cầu đồng chí Phạm Văn Bình khẩn trương báo cáo.", ["Phạm Văn Bình"]),
+])
+def test_a_person_addressed_after_a_form_of_address_is_named_with_the_title(text, leads):
+    assert _texts(read_roles(text, later=True).leads) == leads
+
+
+def test_a_closing_request_to_a_named_deputy_is_led_by_those_addressed():
+    # real case: a Sở letter of 2026 handing out delegated work; its closing was led by the "các đơn vị, cá nhân" of
+    # the sentence introducing the list
+    from fixtures import SIGNATURE
+    from test_segment import parse_text
+
+    letter = DEPUTY_HEADED_LETTER + (
+        "Yêu cầu đồng chí Trần Minh Đức - Phó Giám đốc Sở và Trưởng phòng Quản lý thương mại nghiêm túc triển khai "
+        "thực hiện. Trong quá trình thực hiện, nếu có vướng mắc, kịp thời báo cáo Giám đốc Sở xem xét./.\n") + SIGNATURE
+    closing = {t.id: t for t in extract(parse_text(letter)).tasks}["closing"]
+    assert _texts(closing.leads) == ["Trần Minh Đức - Phó Giám đốc Sở", "Trưởng phòng Quản lý thương mại"]
+
+
+@pytest.mark.parametrize("text, leads", [
+    # a report, then a request after a connective, after a comma, after a clause of purpose: the body asked leads
+    ("Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 10/KH-UBND về phòng cháy. Vì vậy, đề nghị Bộ Xây dựng xem xét, "
+     "hướng dẫn.", ["Bộ Xây dựng"]),
+    ("Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 10/KH-UBND, đề nghị Bộ Xây dựng xem xét, hướng dẫn.",
+     ["Bộ Xây dựng"]),
+    ("Để tháo gỡ vướng mắc cho các doanh nghiệp, đề nghị Bộ Xây dựng sớm ban hành hướng dẫn.", ["Bộ Xây dựng"]),
+    ("Sở Y tế chủ trì kiểm tra. Do đó, đề nghị các sở rà soát danh mục.", ["Sở Y tế", "các sở"]),
+    # a commitment is work of its own; a report with nothing asked stays the subject
+    ("Ủy ban nhân dân tỉnh sẽ tổ chức hội nghị, đề nghị Bộ Xây dựng hướng dẫn nội dung.",
+     ["Ủy ban nhân dân tỉnh", "Bộ Xây dựng"]),
+    ("Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 10/KH-UBND về phòng cháy.", ["Ủy ban nhân dân tỉnh"]),
+    # after a condition the request is the subject's fallback, as after its own work
+    ("Sở Y tế chủ trì kiểm tra. Trong quá trình thực hiện, nếu có khó khăn, đề nghị Ủy ban nhân dân tỉnh chỉ đạo.",
+     ["Sở Y tế"]),
+    ("Sở Công Thương tổng hợp khó khăn, vướng mắc, đề nghị Ủy ban nhân dân tỉnh chỉ đạo giải quyết.",
+     ["Sở Công Thương"]),
+])
+def test_a_request_after_a_report_or_a_clause_of_purpose_hands_the_work_on(text, leads):
+    assert _texts(read_roles(text, later=True).leads) == leads
+
+
+@pytest.mark.parametrize("text, leads", [
+    # the subject runs through its relative clause to the predicate …
+    ("Các sở, ngành đã được giao nhiệm vụ tại Kế hoạch số 10/KH-UBND khẩn trương hoàn thành các nội dung.",
+     ["Các sở, ngành đã được giao nhiệm vụ tại Kế hoạch số 10/KH-UBND"]),
+    ("Sở Y tế chủ trì rà soát. Các sở, ngành đã được giao chủ trì các nhiệm vụ của Đề án phải báo cáo kết quả.",
+     ["Sở Y tế", "Các sở, ngành đã được giao chủ trì các nhiệm vụ của Đề án"]),
+    # … or, with no predicate opening in its clause, ends before the aspect word
+    ("Các sở, ngành đã được giao nhiệm vụ tại Kế hoạch số 10/KH-UBND.", ["Các sở, ngành"]),
+    ("Chủ đầu tư, tổ chức, cá nhân đã được phê duyệt Kế hoạch ứng phó sự cố có thay đổi quy mô nhưng không liên quan "
+     "đến hóa chất nguy hiểm thì phải ban hành biện pháp.", ["Chủ đầu tư", "tổ chức, cá nhân"]),
+])
+def test_a_group_qualified_by_a_relative_clause_never_ends_with_an_aspect_word(text, leads):
+    assert _texts(read_roles(text, later=True).leads) == leads
+    roles = read_roles("Sở Công Thương phối hợp với các cơ quan đã được giao nhiệm vụ kiểm tra thị trường.")
+    assert _texts(roles.coordinators) == ["các cơ quan"]
+
+
+def test_a_letter_that_relays_a_ministry_letter_carries_it_out():
+    found = find_implements("Ủy ban nhân dân tỉnh nhận được Văn bản số 1234/BYT-KCB ngày 02/4/2031 của Bộ Y tế về việc "
+                            "kiểm tra cơ sở khám bệnh (gửi kèm theo); việc này, Chủ tịch Ủy ban nhân dân tỉnh có ý kiến "
+                            "như sau: giao Sở Y tế thực hiện theo Kế hoạch số 5/KH-UBND.")
+    assert [c.number for c in found] == ["1234/BYT-KCB"]
+    # a report received, or a time limit counted from a dossier received, relays no document
+    assert find_implements("Ủy ban nhân dân tỉnh nhận được phản ánh của doanh nghiệp về Kế hoạch số 5/KH-UBND.") == []
+    assert find_implements("Trong 05 ngày kể từ ngày nhận được hồ sơ theo Nghị định số 7/2031/NĐ-CP, Sở trả lời.") == []
+
+
+def test_a_request_among_a_holders_duties_is_the_holders():
+    # real case: NĐ 181/2024/NĐ-CP 13.1.c ("Tổ chức, doanh nghiệp … có trách nhiệm:" / "c) Đề nghị cơ quan có thẩm
+    # quyền … kiểm tra, cấp giấy chứng nhận …"); under a heading that only addresses a group the body asked leads
+    from test_segment import parse_text
+
+    plan = extract(parse_text(PLAN_HEADER + "I. NHIỆM VỤ\n1. Sở Công Thương có trách nhiệm:\n"
+                              "a) Tổ chức huấn luyện an toàn cho doanh nghiệp;\n"
+                              "b) Đề nghị Bộ Công Thương hướng dẫn nghiệp vụ kiểm tra.\n"
+                              "2. Đối với các sở, ngành:\n"
+                              "a) Đề nghị Sở Tài chính bố trí kinh phí huấn luyện;\n"
+                              "b) Đề nghị Sở Nội vụ kiểm tra việc thực hiện.\n"))
+    assert {t.id: _texts(t.leads) for t in plan.tasks} == {
+        "I.1.a": ["Sở Công Thương"], "I.1.b": ["Sở Công Thương"], "I.2.a": ["Sở Tài chính"], "I.2.b": ["Sở Nội vụ"]}
