@@ -4,11 +4,12 @@ rebuild such a table as one " | "-joined line per row (the form of a docx row), 
 table (`_task_tables`).
 
 A table is recognised by its header row, with the cues of rules/structure.yaml `task_table` (a cell opening with
-"Nhiệm vụ"/"Nội dung", a cell holding "chủ trì"/"thực hiện"); the header may wrap ("Cơ quan" / "chủ trì"). Its
-columns are the strips between gutters: runs of positions left blank by (nearly) every line of the table, so that a
-line where two neighbouring cells are set apart by one space only does not hide a column. A row opens at a line whose
-first column holds a row mark ("1", "II", "a)"); the lines after it, and those after a blank line just above it,
-add to its cells column by column. Where the cells are centred vertically the mark stands on a middle line of the
+"Nhiệm vụ"/"Nội dung", a cell holding "chủ trì"/"thực hiện"); the header may wrap ("Cơ quan" / "chủ trì"), also
+from lines above its cue line. Its columns are the strips between gutters: runs of positions left blank by (nearly)
+every line of the table, so that a line where two neighbouring cells are set apart by one space only does not hide a
+column; where none runs down the whole table (its pages laid out apart) it is taken to its first page's end. A row
+opens at a line whose first column holds a row mark ("1", "II", "II.1", "a)"); the lines after it, and those after a
+blank line just above it that open in upper case, add to its cells column by column. Where the cells are centred vertically the mark stands on a middle line of the
 row: each piece of text then goes to the row whose mark is nearest. Sizes are in rules/ingest.yaml `spaced_table`.
 """
 from __future__ import annotations
@@ -29,7 +30,7 @@ class TaskTableColumns(BaseModel):
 
     task: list[str] = []
     lead: list[str] = []
-    group_marks: str = r"^[IVXL]{1,5}\.?$"
+    group_marks: str = r"^[IVXL]{1,5}(?:\.\d{1,2})?\.?$"
     row_marks: str = r"^\d{1,3}\.?$"
     sub_marks: str = r"^(?:[a-zđ][).]?|\d{1,3}\.\d{1,3}\.?)$"
     restated_min_set: float = Field(default=85, ge=0, le=100)
@@ -86,12 +87,23 @@ def _segments(line: str, gap: int) -> list[_Segment]:
     return [_Segment(m.start(), m.group()) for m in re.finditer(rf"\S+(?: {{1,{gap - 1}}}\S+)*", line)]
 
 
+def _task_heading(line: str, cues: TableCues) -> _Segment | None:
+    """The task column's heading on a header line: a piece opening with the task cue, also where its words stand
+    two blanks apart ("Nội dung   nhiệm   vụ"); or, where the number column's narrow heading stands one space
+    before it ("TT Nội dung nhiệm vụ"), the rest of the first piece after that heading."""
+    pieces = _segments(line, _PIECE_GAP)
+    for piece in pieces:
+        if fold(piece.text).startswith(cues.task):
+            return piece
+    first, _, rest = pieces[0].text.partition(" ") if pieces else ("", "", "")
+    if rest and fold(rest).startswith(cues.task):
+        return _Segment(pieces[0].start + len(first) + 1, rest)
+    return None
+
+
 def _is_header(line: str, gap: int, cues: TableCues) -> bool:
-    """At least three pieces set apart by `gap` blanks, and a piece opening with the task column's cue, also
-    where its words stand two blanks apart ("Nội dung   nhiệm   vụ")."""
-    if len(_segments(line, gap)) < 3:
-        return False
-    return any(fold(s.text).startswith(cues.task) for s in _segments(line, _PIECE_GAP))
+    """At least three pieces set apart by `gap` blanks, and the task column's heading."""
+    return len(_segments(line, gap)) >= 3 and _task_heading(line, cues) is not None
 
 
 def _names_lead(lines: list[str], cues: TableCues) -> bool:
@@ -143,6 +155,7 @@ class _Table:
     rows: list[list[int]]  # each row's lines in order (its first lines may stand above its mark line)
     marks: list[int]  # each row's mark line
     boundaries: list[int]  # where each column after the first begins
+    task_start: int | None = None  # where the task column begins when no gutter sets it apart ("TT Nội dung")
     # (line, column) -> row, where cells centred in their rows share lines between rows
     owners: dict[tuple[int, int], int] = field(default_factory=dict)
 
@@ -156,14 +169,27 @@ def _header_end(lines: list[str], at: int, first_column_end: int, rules, cues: T
     return k
 
 
+def _right_of(line: str, position: int) -> bool:
+    """Whether a line has text, all of it right of a position, and is no page number."""
+    return bool(line.strip()) and len(line) - len(line.lstrip()) > position and not _PAGE_NUMBER.match(line)
+
+
 def _read_table(lines: list[str], at: int, rules, cues: TableCues) -> _Table | None:
     first_segment = _segments(lines[at], _PIECE_GAP)[0]
-    first_column_end = first_segment.start + len(first_segment.text)
+    task = _task_heading(lines[at], cues)
+    # the number column's heading one space before the task column's ("TT Nội dung"): the task column begins at
+    # its heading, where no gutter shows it
+    task_start = task.start if first_segment.start < task.start < first_segment.start + len(first_segment.text) \
+        else None
+    # (a row's text may then begin one position left of its heading, right after the mark's space)
+    first_column_end = task.start - 2 if task_start else first_segment.start + len(first_segment.text)
     header = [at]
-    # a header cell printed over two lines, vertically centred, may begin on the line above ("Cơ quan" / "chủ trì")
-    above = lines[at - 1] if at > 0 else ""
-    if len(_segments(above, rules.cell_gap)) >= 2 and len(above) - len(above.lstrip()) > first_column_end:
-        header.insert(0, at - 1)
+    # header cells printed over several lines, vertically centred, may begin on the lines above the cue line ("Cơ
+    # quan" / "chủ trì", "Thời hạn" / … / "thực hiện" / "(*)"): lines whose text all stands right of the task
+    # column's heading (a title above the table runs across it)
+    while len(header) < rules.header_lines and header[0] > 0 and _right_of(lines[header[0] - 1],
+                                                                          task.start + len(task.text)):
+        header.insert(0, header[0] - 1)
     k = _header_end(lines, at, first_column_end, rules, cues)
     header += range(at + 1, k)
     if not _names_lead([lines[h] for h in header], cues):
@@ -186,6 +212,12 @@ def _read_table(lines: list[str], at: int, rules, cues: TableCues) -> _Table | N
             k = _header_end(lines, k, first_column_end, rules, cues)
             continue
         if _mark(line, first_column_end, cues) is not None:
+            # lines after a blank line that go on in lower case go on the row above ("và đề xuất …" after a blank
+            # line inside its task cell); the next row's first lines open in upper case
+            carried = next((n for n, p in enumerate(pending) if not lines[p].lstrip()[:1].islower()), len(pending))
+            if rows:
+                rows[-1] += pending[:carried]
+                pending = pending[carried:]
             rows.append(pending + [k])
             marks.append(k)
             pending, after_blank = [], False
@@ -200,7 +232,8 @@ def _read_table(lines: list[str], at: int, rules, cues: TableCues) -> _Table | N
         k += 1
     if not rows:
         return None
-    table = _Table(first=header[0], end=end, header=header, rows=rows, marks=marks, boundaries=[])
+    table = _Table(first=header[0], end=end, header=header, rows=rows, marks=marks, boundaries=[],
+                   task_start=task_start)
     _find_columns(lines, table, cues, rules)
     # a paragraph right under the table, indented past the first column, runs across the columns: it is no
     # cell's line, and the columns are found again without it
@@ -212,10 +245,25 @@ def _read_table(lines: list[str], at: int, rules, cues: TableCues) -> _Table | N
         del last[across:]
         table.end = last[-1] + 1
         _find_columns(lines, table, cues, rules)
-    if len(table.boundaries) < 2:
+    if len(table.boundaries) < 2 and not _first_page_only(lines, table, cues, rules):
         return None
     _regroup_centred_rows(lines, table, cues, rules)
     return table
+
+
+def _first_page_only(lines: list[str], table: _Table, cues: TableCues, rules) -> bool:
+    """pdftotext lays out each page by itself: where a table's columns shift from page to page, no gutter runs
+    down all its lines. Its first page, under its header, may still show them: the table is then taken up to
+    that page's end, the rows after it left as lines. Whether columns were found so."""
+    page_end = next((k for k in range(table.header[-1], table.end) if _PAGE_NUMBER.match(lines[k])), None)
+    kept = [n for n, mark in enumerate(table.marks) if page_end is not None and mark < page_end]
+    if not kept:
+        return False
+    table.rows = [[k for k in table.rows[n] if k < page_end] for n in kept]
+    table.marks = table.marks[:len(kept)]
+    table.end = max(table.rows[-1]) + 1
+    _find_columns(lines, table, cues, rules)
+    return len(table.boundaries) >= 2
 
 
 def _regroup_centred_rows(lines: list[str], table: _Table, cues: TableCues, rules) -> None:
@@ -270,6 +318,9 @@ def _share_by_nearest_mark(lines: list[str], table: _Table) -> None:
 
 def _find_columns(lines: list[str], table: _Table, cues: TableCues, rules) -> None:
     table.boundaries = _column_starts(lines, table, cues, rules)
+    if table.task_start is not None and all(abs(b - table.task_start) > rules.gutter_width
+                                            for b in table.boundaries):
+        table.boundaries = sorted(table.boundaries + [table.task_start])
     header_cells = _join_cells(lines, table.header, table, cues).split(" | ")
     # a column without a heading is no column: the lines of a centred cell seen apart ("Năm 2031" / "Quý III/2031")
     table.boundaries = [b for b, cell in zip(table.boundaries, header_cells[1:], strict=True) if cell]

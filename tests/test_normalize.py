@@ -590,6 +590,92 @@ def test_a_laid_out_table_with_all_cells_centred_shares_the_lines_between_rows()
     assert texts(text) == KHO_LANH_ROWS
 
 
+def test_a_laid_out_header_of_centred_cells_over_five_lines_with_sub_groups():
+    """Real case: a programme's appendix (pdftotext -layout), its header cells centred over five lines, two of them
+    above the line of the task column's heading ("Thời hạn" / "thực hiện" / "(*)"), and groups numbered under
+    groups ("I.1"). The title above the header runs across the task column: it is no header cell."""
+    text = """\
+                    DANH MỤC NHIỆM VỤ TRỌNG TÂM NĂM 2031
+                                                          Thời hạn
+                                        Cơ quan
+ TT   Nội dung nhiệm vụ                                   hoàn
+                                        chủ trì
+                                                          thành
+ I    NHÓM NHIỆM VỤ VỀ HẠ TẦNG
+ I.1  Hạ tầng chợ
+ 1    Rà soát mạng lưới chợ trên       Sở Công Thương    Quý II/2031
+      địa bàn tỉnh
+ 2    Bố trí quỹ đất xây dựng chợ      Sở Tài chính      Năm 2031
+"""
+    assert texts(text) == [
+        "DANH MỤC NHIỆM VỤ TRỌNG TÂM NĂM 2031",
+        "TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời hạn hoàn thành",
+        "I | NHÓM NHIỆM VỤ VỀ HẠ TẦNG |  | ",
+        "I.1 | Hạ tầng chợ |  | ",
+        "1 | Rà soát mạng lưới chợ trên địa bàn tỉnh | Sở Công Thương | Quý II/2031",
+        "2 | Bố trí quỹ đất xây dựng chợ | Sở Tài chính | Năm 2031",
+    ]
+
+
+def test_a_row_mark_one_space_before_its_task_text():
+    """A narrow number column: its heading and the row marks stand one space before the task text ("TT Nội dung",
+    "1 Rà soát"); the task column begins at its heading."""
+    text = """\
+ TT Nội dung nhiệm vụ                  Cơ quan chủ trì   Thời gian
+ 1 Rà soát mạng lưới chợ trên địa     Sở Công Thương    Quý II/2031
+   bàn tỉnh
+ 2 Bố trí quỹ đất xây dựng chợ        Sở Tài chính      Năm 2031
+"""
+    assert texts(text) == [
+        "TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời gian",
+        "1 | Rà soát mạng lưới chợ trên địa bàn tỉnh | Sở Công Thương | Quý II/2031",
+        "2 | Bố trí quỹ đất xây dựng chợ | Sở Tài chính | Năm 2031",
+    ]
+
+
+def test_a_blank_line_inside_a_row_of_a_laid_out_table():
+    """A blank line inside a task cell: the lines after it that go on in lower case are the row's own, not the top
+    of the next row; a cell printed on the row's last line (bottom-aligned) stays in its row."""
+    text = """\
+ TT   Nội dung nhiệm vụ                Cơ quan chủ trì   Thời gian
+ 1    Rà soát mạng lưới chợ trên       Sở Công Thương    Quý II/2031
+      địa bàn tỉnh
+
+      và đề xuất danh mục chợ cần
+      cải tạo
+ 2    Bố trí quỹ đất xây dựng chợ
+      đầu mối tại các xã, phường       Sở Tài chính      Năm 2031
+"""
+    assert texts(text) == [
+        "TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời gian",
+        "1 | Rà soát mạng lưới chợ trên địa bàn tỉnh và đề xuất danh mục chợ cần cải tạo | Sở Công Thương"
+        " | Quý II/2031",
+        "2 | Bố trí quỹ đất xây dựng chợ đầu mối tại các xã, phường | Sở Tài chính | Năm 2031",
+    ]
+
+
+def test_a_laid_out_table_whose_columns_shift_on_its_next_page_keeps_its_first_page():
+    """pdftotext lays out each page by itself: on the table's second page the columns stand elsewhere and touch,
+    so that no gutter runs down the whole table. The rows of its first page, under the header, are still rebuilt;
+    the second page's lines stay lines."""
+    text = """\
+ TT   Nội dung nhiệm vụ                Cơ quan chủ trì   Thời gian
+ 1    Rà soát mạng lưới chợ trên       Sở Công Thương    Quý II/2031
+      địa bàn tỉnh
+                                  5
+ 2    Bố trí quỹ đất xây dựng chợ đầu mối Sở Tài chính Năm 2031
+      tại các xã, phường có vùng sản xuất tập trung
+ 3    Kiểm tra việc thực hiện Kế hoạch Sở Xây dựng Năm 2032
+      của các sở, ngành và Ủy ban nhân dân các xã
+"""
+    blocks = texts(text)
+    assert blocks[:2] == [
+        "TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời gian",
+        "1 | Rà soát mạng lưới chợ trên địa bàn tỉnh | Sở Công Thương | Quý II/2031",
+    ]
+    assert all(b.count(" | ") <= 1 for b in blocks[2:])  # no row cut at the first page's columns
+
+
 # pdftotext -layout of a decision's execution clause: the clause's first line is indented like a paragraph and
 # ends with a semicolon where the printed line was full; the list of office holders goes on at the margin
 INDENTED_EXECUTION_CLAUSE = "\n".join([
