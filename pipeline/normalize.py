@@ -461,15 +461,16 @@ def normalize(source: SourceText) -> list[Block]:
     blocks: list[list[_Line]] = []
     sequences = _Sequences()
     previous: _Line | None = None
-    blank_between = False
-    for line in lines:
+    blank_between = previous_spaced = False
+    for index, line in enumerate(lines):
         if line is None:
             blank_between = True
             continue
         label = parse_label(line.text)
         if label is not None and label.printed == "*" and source.kind != "md":
             label = None  # a star opens a list item in markdown only (in PDF text it is a seal or a footnote mark)
-        starts_new = previous is None or _opens_block(previous, line, label, blank_between, layout, sequences)
+        starts_new = previous is None or _opens_block(previous, line, label, blank_between, layout, sequences) \
+            or _spacing_changes(previous_spaced, blank_between, line, lines[index + 1] if index + 1 < len(lines) else None)
         if starts_new:
             if label is not None and (previous is None or _accept_label(previous, line, label, layout, sequences)):
                 line.label = label
@@ -479,9 +480,17 @@ def normalize(source: SourceText) -> list[Block]:
             blocks[-1].append(line)
             sequences.margin = line.indent
         previous = line
-        blank_between = False
+        previous_spaced, blank_between = blank_between, False
     _read_first_part_misread_as_one(blocks, source)
     return [_block(group, source) for group in _join_quotations(blocks)]
+
+
+def _spacing_changes(previous_spaced: bool, blank_between: bool, line: _Line, following: _Line | None) -> bool:
+    """A line set apart by blank lines above and below (a centred trích yếu that OCR printed line by line), then a
+    capitalised line that the next one follows closely: the spacing changes where a paragraph begins ("… ứng phó
+    với dịch Covid-19" / "Với sự vào cuộc …" / "cao của toàn Đảng …"), though no stop ends the line before it."""
+    return previous_spaced and blank_between and following is not None and line.text[:1].isupper() \
+        and not _starts_continuation(line.text)
 
 
 def _read_first_part_misread_as_one(groups: list[list[_Line]], source: SourceText) -> None:

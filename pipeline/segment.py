@@ -27,6 +27,7 @@ Nothing here reads agencies beyond the cue words of rules/structure.yaml; roles 
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import Counter
@@ -38,6 +39,8 @@ from pydantic import BaseModel, PositiveInt
 from rapidfuzz import fuzz, process
 
 from .dates import read_date
+from .ingest.layout import opens_with_national_title
+from .ingest.repair import unglue_words
 from .model import Block, Document, DocumentMeta, DoichieuError, Notice, Section, SourceText, Span, Task
 from .normalize import (
     Label,
@@ -85,6 +88,7 @@ class Reports(BaseModel):
     past_markers: list[str] = []
     not_past: list[str] = []
     law_openings: list[str] = []
+    law_provisions: str = "(?!)"
     subject_max_words: PositiveInt = 25
 
 
@@ -296,7 +300,8 @@ def _report_cues(reports: Reports) -> _ReportCues:
     return _ReportCues(
         lead_in=_openings(reports.lead_ins) if reports.lead_ins else re.compile("(?!)"),
         past=past,
-        law=_openings(reports.law_openings) if reports.law_openings else re.compile("(?!)"),
+        law=re.compile("|".join([*([_openings(reports.law_openings).pattern] if reports.law_openings else []),
+                                 reports.law_provisions])),
         stops=re.compile(rf"(?<!\w){_alternatives(stops)}(?!\w)") if stops else None,
         subject_max_words=reports.subject_max_words,
     )
@@ -743,7 +748,6 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
         consumed = False
         for cell in cells:
             form = match_form(cell)
-            folded = fold(cell)
             bullet = parse_label(cell) if in_recipients else None
             if bullet is not None and bullet.kind in bullet_kinds():
                 # the recipients in the cell beside "Kính gửi:" ("Kính gửi: | - Ủy ban nhân dân các tỉnh …;")
@@ -751,25 +755,24 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
                 recipient_open = not _ends_with_sentence(cell)
                 consumed = True
                 continue
-            if folded in cues.motto or any(folded.startswith(m) for m in cues.motto):
+            if _is_motto(cell, cues):
                 consumed = True
                 continue
             number = cues.number.match(cell)
             if number:
                 value = (number.group("number") or "").strip()
-                if re.search(r"\d", value.split("/")[0]) and not meta.number:
+                if _readable_number(value) and not meta.number:
                     meta.number = re.sub(r"\s+", "", value)
                 consumed = top_done = True
                 continue
             date = cues.date.search(cell)
             if date and fold(cell).find("ngay") >= 0 and len(cell) <= cues.rules.sizes.date_line_max_chars \
                     and (date.groupdict().get("comma") != "" or _is_place_name(date.group("place"), cues)):
-                meta.place = meta.place or date.group("place").strip()
-                if date.group("day") and date.group("month") and date.group("year") and not meta.date:
-                    meta.date = f"{int(date.group('year')):04d}-{int(date.group('month')):02d}-{int(date.group('day')):02d}"
+                meta.place = meta.place or _place_name(date.group("place"))
+                meta.date = meta.date or _header_date(date)
                 consumed = top_done = True
                 continue
-            doc_type = _doc_type(cell, cues)
+            doc_type = _doc_type(cell, cues) or (None if meta.doc_type else _doc_type_after_debris(cell, cues))
             if doc_type and not cell.rstrip().endswith(":"):
                 meta.doc_type = meta.doc_type or doc_type
                 expect_title = True
@@ -808,7 +811,8 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
             expect_title = False
         if not consumed or not _part_of_title(block, meta):
             title_open = False
-        if not consumed:
+        if not consumed and not (seen_any and not meta.title and not in_recipients
+                                 and _header_follows(blocks, labels, index, cues)):
             break
         seen_any = True
         index += 1
@@ -817,6 +821,65 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
     else:
         index = 0
     return index
+
+
+def _doc_type_after_debris(cell: str, cues: _Cues) -> str | None:
+    """The document type at the end of a line whose beginning is OCR debris of a stamp ("DEN i: : _¬ CHỈ THỊ"): a
+    few characters, no word in ordinary case, some mark that is no letter."""
+    words = cell.split()
+    for k in range(1, min(4, len(words))):
+        debris, rest = " ".join(words[:-k]), " ".join(words[-k:])
+        if len(debris) <= _DEBRIS_CHARS and not re.search(r"[^\w\s]", rest) and _doc_type(rest, cues) \
+                and re.search(r"[^\w\s]", debris) and not re.search(r"\b[a-zđà-ỹ]{2,}\b", debris):
+            return _doc_type(rest, cues)
+    return None
+
+
+_DEBRIS_CHARS = 15  # OCR debris of a stamp beside the document type, at most
+
+
+def _header_follows(blocks: list[Block], labels: list[Label | None], index: int, cues: _Cues) -> bool:
+    """Is a line the header block could not read (OCR debris of a stamp, a number garbled past recognition)
+    followed closely by a line of the header: a số hiệu, a place and date, the document type, a trích yếu?"""
+    for k in range(index + 1, min(index + 1 + _DEBRIS_LINES, len(blocks))):
+        if labels[k] is not None:
+            return False
+        for cell in _cells(blocks[k]):
+            date = cues.date.search(cell)
+            if cues.number.match(cell) or cues.subject_prefix.match(match_form(cell)) or _doc_type(cell, cues) \
+                    or _doc_type_after_debris(cell, cues) \
+                    or (date and len(cell) <= cues.rules.sizes.date_line_max_chars and date.group("comma")):
+                return True
+    return False
+
+
+_DEBRIS_LINES = 2  # unreadable header lines skipped before a readable one
+
+
+def _place_name(text: str) -> str:
+    """The place of a place-and-date line, past the debris OCR may print before it on the same line (a stamp's
+    "… 41 /CT-TTs Ha Nội"): the words after the last one holding a figure or a slash."""
+    words = text.split()
+    last = max((k for k, word in enumerate(words) if re.search(r"[\d/]", word)), default=-1)
+    return " ".join(words[last + 1:]) or text.strip()
+
+
+_ISSUER_NAME = re.compile(r"[\w\s\-–.,()&/]+")  # the marks a body's name may hold
+
+
+def _header_date(date: re.Match) -> str | None:
+    """The ISO date of a place-and-date line, reduced to the month ("2026-03") when the day is left blank (a draft)
+    or garbled by OCR ("ngàyA2 thang 3 năm 2020"); None without a readable month ("ngày0) thángh năm 2026"). A
+    figure that is no day or month of the calendar is not read, and no day is guessed."""
+    year = int(date.group("year"))
+    month = int(date.group("month")) if date.group("month") else 0
+    if not 1 <= month <= 12:
+        return None  # a year alone dates nothing a reader could check
+    day = int(date.group("day")) if date.group("day") else 0
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return f"{year:04d}-{month:02d}"
 
 
 def _is_place_name(text: str, cues: _Cues) -> bool:
@@ -842,7 +905,7 @@ def _header_start(blocks: list[Block], labels: list[Label | None], cues: _Cues) 
 
 def _is_motto(cell: str, cues: _Cues) -> bool:
     folded = fold(cell)
-    return bool(folded) and any(folded.startswith(m) for m in cues.motto)
+    return bool(folded) and (any(folded.startswith(m) for m in cues.motto) or opens_with_national_title(cell))
 
 
 def _continues_title(cell: str, cues: _Cues) -> bool:
@@ -872,15 +935,23 @@ def _part_of_title(block: Block, meta: DocumentMeta) -> bool:
 
 def _prefer_layout_fields(meta: DocumentMeta, fields: dict[str, str]) -> None:
     """Header facts that ingest read from the page layout (columns kept apart) win over the text reading."""
-    if fields.get("issuer"):
-        meta.issuer = fields["issuer"]
+    if fields.get("issuer") and _ISSUER_NAME.fullmatch(fields["issuer"]):
+        # (not when the left column ran on over lines OCR garbled: "THỦ TƯỚNG CHÍNH PHỦ DEN i: : _¬ CHỈ THỊ …")
+        meta.issuer = unglue_words(fields["issuer"])
     number = fields.get("number", "")
-    if not meta.number and re.search(r"\d", number.split("/")[0]):
+    if not meta.number and _readable_number(number):
         meta.number = re.sub(r"\s+", "", number)
     if not meta.title and fields.get("subject"):
         meta.title = fields["subject"]
 
 
+def _readable_number(value: str) -> bool:
+    """A số hiệu whose running number is printed in figures ("23/NQ-CP", "4489 /TCT-TTKT"); not a blank left for
+    it ("/UBND-KT") nor one OCR garbled ("Z32Ø/BTC-QLCS"): a number is never guessed."""
+    return bool(_RUNNING_NUMBER.fullmatch(re.sub(r"\s+", "", value.split("/")[0])))
+
+
+_RUNNING_NUMBER = re.compile(r"\d+[a-zđ]?(?:-[A-ZĐ]+)?")  # "12", "12a", a Party body's "2449-CV"
 _LOCAL_LEVEL = re.compile(r"^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b")
 
 
@@ -890,7 +961,7 @@ def _issuer(lines: list[str]) -> str | None:
     if not lines:
         return None
     names: list[str] = []
-    for line in lines:
+    for line in map(unglue_words, lines):
         if names and _LOCAL_LEVEL.match(fold(line)):
             names[-1] = f"{names[-1]} {line}"
         else:
@@ -1427,8 +1498,15 @@ def _judge_task_leaf(node: _Node, cues: _Cues) -> bool:
     folded = fold(text[:400])
     if any(p.search(folded) for p in cues.non_task_clause):
         return False
-    # background of a letter: every paragraph reports what was done or what the law says
-    return not all(_is_report(paragraph, cues) for paragraph in _task_paragraphs(node, absorbed=False))
+    # background of a letter: every paragraph reports what was done or what the law says (with what it introduces:
+    # "Khoản 1 Điều 8 Thông tư số … về điều khoản thi hành:" / "Thông tư có hiệu lực từ ngày …")
+    paragraphs: list[str] = []
+    for paragraph in _task_paragraphs(node, absorbed=False):
+        if paragraphs and paragraphs[-1].rstrip().endswith(":"):
+            paragraphs[-1] = f"{paragraphs[-1]} {paragraph}"
+        else:
+            paragraphs.append(paragraph)
+    return not all(_is_report(paragraph, cues) for paragraph in paragraphs)
 
 
 def _task_text(node: _Node) -> str:
@@ -1461,10 +1539,14 @@ def _is_title_like(title: str, node: _Node) -> bool:
 _SENTENCE_BREAK = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])")
 
 
+_QUOTED = re.compile(r"“[^“”]*”")
+
+
 def _is_report(text: str, cues: _Cues) -> bool:
     """A paragraph that reports or describes instead of assigning (rules/structure.yaml `reports`): its first
     sentence says what a body has already done ("Thực hiện Quyết định số …, Ủy ban nhân dân tỉnh đã ban hành …")
     or what the law provides ("Theo quy định tại …"), and no later sentence asks for work unless it reports too."""
+    text = _QUOTED.sub("“…”", text)  # what a paragraph quotes ("… quy định: “…”") is the law's wording, asking nothing
     sentences = [s for s in _SENTENCE_BREAK.split(text.strip().replace("./.", ".")) if s.strip()]
     if not sentences or not _opens_report(sentences[0], cues):
         return False

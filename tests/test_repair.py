@@ -119,3 +119,10 @@ def test_clean_text_is_not_garbled():
 def test_suspicious_words_are_glued_or_misread_not_names():
     odd = repair.suspicious_words("các hoạt động thửnghiệm, kiểmnghiệm tại Đăk Glei và CÔNTHỨ, d) đ)")
     assert odd == ["thửnghiệm", "kiểmnghiệm", "CÔNTHỨ"]
+
+
+def test_words_glued_by_ocr_are_set_apart_only_where_one_split_gives_two_syllables():
+    assert repair.unglue_words("THỦ TƯỚNG CHÍNHPHỦ") == "THỦ TƯỚNG CHÍNH PHỦ"
+    assert repair.unglue_words("BỘ CÔNG THƯƠNGCỘNG") == "BỘ CÔNG THƯƠNG CỘNG"
+    assert repair.unglue_words("UBND TỈNH LÀO CAI") == "UBND TỈNH LÀO CAI"  # an acronym is no glued pair
+    assert repair.unglue_words("SỞ NÔNG NGHIỆP VÀ PTNT") == "SỞ NÔNG NGHIỆP VÀ PTNT"

@@ -1648,3 +1648,91 @@ b) Sở Y tế kiểm tra chất lượng dược liệu giao dịch trên sàn.
 """ + SIGNATURE)
     # groups of tasks are no kinds: "gồm 02 nhóm:" introduces duties
     assert [t.id for t in doc.tasks] == ["I.3", "II.1.a", "II.1.b"]
+
+
+def test_a_scanned_letters_header_as_ocr_mangles_it():
+    # the genre of a real case (a ministry's letter read by tesseract): issuer glued to the national title, the
+    # title's middle words mangled, a number garbled past recognition, the trích yếu on the line of a date whose
+    # day and month OCR lost; the issuer, the type and the place are read, the number and the date are not guessed
+    text = "\n".join([
+        "BỘ NỘI VỤCỘNG HOÀ XÃ ; HỦ NGHĨA VIỆT NAM",
+        ") Độc lập - Tự do - Hạnh phúc",
+        "sẽ. 4 Đ7NV-TCBC : ChẾP =",
+        "V/v hướng dẫn thực hiện chế độ báo Hà Nội, ngày0) thángh năm 2033",
+        "",
+        "cáo thống kê về tổ chức bộ máy",
+        "",
+        "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố",
+        "",
+        "Bộ Nội vụ đề nghị Ủy ban nhân dân các tỉnh, thành phố báo cáo số liệu trước ngày 15 tháng 12./.",
+    ]) + "\n"
+    doc = parse_text(text)
+    meta = doc.meta
+    assert (meta.issuer, meta.doc_type, meta.number, meta.place, meta.date) == (
+        "BỘ NỘI VỤ", "Công văn", None, "Hà Nội", None)
+    assert meta.title == "V/v hướng dẫn thực hiện chế độ báo cáo thống kê về tổ chức bộ máy"
+
+
+@pytest.mark.parametrize("line, date", [
+    ("Số: 12/BXD-KHCN Hà Nội, ngàyA2 thang 5 năm 2031", "2031-05"),  # a day OCR could not read
+    ("Số: 12/BXD-KHCN Hà Nội, ngày / tháng 7 năm 2031", "2031-07"),  # a day written by hand, left out
+    ("Số: 12/BXD-KHCN Hà Nội, ngày 9 tháng 47 năm 2031", None),  # no month of the calendar: no date
+    ("Số: 12/BXD-KHCN Hà Nội, ngày 9 tháng 7 năm 2031", "2031-07-09"),
+])
+def test_a_header_date_keeps_what_ocr_left_readable(line, date):
+    doc = parse_text(f"BỘ XÂY DỰNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{line}\n\nV/v kiểm tra vật liệu\n\n"
+                     "Kính gửi: Sở Xây dựng các tỉnh\n\nBộ Xây dựng đề nghị Sở Xây dựng các tỉnh kiểm tra vật liệu./.\n")
+    assert (doc.meta.date, doc.meta.number) == (date, "12/BXD-KHCN")
+
+
+def test_a_number_garbled_by_ocr_is_not_read():
+    doc = parse_text("BỘ XÂY DỰNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: Z4Ø/BXD-KHCN Hà Nội, ngày 9 tháng 7 năm 2031\n\n"
+                     "V/v kiểm tra vật liệu\n\nKính gửi: Sở Xây dựng các tỉnh\n\n"
+                     "Bộ Xây dựng đề nghị Sở Xây dựng các tỉnh kiểm tra vật liệu./.\n")
+    assert doc.meta.number is None and doc.meta.date == "2031-07-09"
+
+
+def test_a_directive_header_under_stamp_debris_and_its_subject_apart_from_the_body():
+    # the genre of a scanned directive: a receipt stamp printed over the number and the type line, the trích yếu
+    # double-spaced and no stop before the body's first paragraph
+    text = "\n".join([
+        "THỦ TƯỚNG CHÍNHPHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "",
+        "——; /CT- a Nội, ngà ing 8 năm 2",
+        "",
+        "| CONG VAN DEN 27 /CT-TTs Ha Nội, ngàyháng 8 năm 2032",
+        "",
+        "DEN i: : _¬ CHỈ THỊ",
+        "",
+        "Về tăng cường phòng, chống thiên tai trong mùa mưa bão năm 2032 ở các tỉnh ven biển miền Trung",
+        "",
+        "và Tây Nguyên",
+        "",
+        "Với diễn biến ngày càng phức tạp của thời tiết, các đợt mưa lớn đã gây thiệt hại nặng nề",
+        "cho nhiều địa phương. Để chủ động ứng phó, Thủ tướng Chính phủ yêu cầu:",
+        "",
+        "1. Bộ Nông nghiệp và Môi trường chủ trì theo dõi sát diễn biến thời tiết.",
+        "",
+        "2. Ủy ban nhân dân các tỉnh ven biển rà soát phương án sơ tán dân./.",
+    ]) + "\n"
+    doc = parse_text(text)
+    meta = doc.meta
+    assert (meta.issuer, meta.doc_type, meta.number, meta.date, meta.place) == (
+        "THỦ TƯỚNG CHÍNH PHỦ", "Chỉ thị", None, "2032-08", "Ha Nội")
+    assert meta.title == "Về tăng cường phòng, chống thiên tai trong mùa mưa bão năm 2032 ở các tỉnh ven biển " \
+                         "miền Trung và Tây Nguyên"
+    assert doc.preamble.startswith("Với diễn biến")
+    assert [t.id for t in doc.tasks] == ["1", "2"]
+
+
+def test_a_letters_items_that_quote_a_circular_are_background():
+    # the genre of a ministry's letter: the clauses of its circular quoted or summed up, then the request
+    doc = parse_text(LETTER_HEADER + """Ngày 02 tháng 4 năm 2035, Bộ Y tế ban hành Thông tư số 09/2035/TT-BYT, cụ thể:
+- Khoản 3 Điều 5 của Thông tư số 09/2035/TT-BYT quy định: “Sở Y tế có trách nhiệm tiếp nhận hồ sơ, cấp chứng chỉ \
+hành nghề dược cho các cá nhân trên địa bàn”.
+- Điểm a khoản 1 Điều 12 Thông tư số 09/2035/TT-BYT về hiệu lực thi hành:
+Thông tư có hiệu lực từ ngày 01/6/2035.
+Ủy ban nhân dân tỉnh Hà Nam đề nghị Bộ Y tế hướng dẫn việc cấp chứng chỉ hành nghề trực tuyến./.
+""" + SIGNATURE)
+    assert [t.text[:35] for t in doc.tasks] == ["Ủy ban nhân dân tỉnh Hà Nam đề nghị"]

@@ -135,6 +135,14 @@ def header_kind(text: str) -> str | None:
     return None
 
 
+def opens_with_national_title(text: str) -> bool:
+    """Does the line open with the national title or the motto, as OCR may print them ("CỘNG HOÀ XÃ : HỦ NGHĨA
+    VIỆT NAM", ") Độc lập - Tự do - Hạnh phúc"; rules/ingest.yaml `header`)?"""
+    folded = fold(text).strip()
+    patterns = _compiled()
+    return any(patterns[name].match(folded) for name in ("nation", "motto"))
+
+
 def opens_basis(text: str) -> bool:
     """A preamble line stating a legal basis or a proposal ("Căn cứ Luật …", "Theo đề nghị của …")."""
     return bool(_compiled()["basis_opening"].match(text))
@@ -168,24 +176,35 @@ def joins_code_hyphen(line: str, next_line: str) -> bool:
 def split_merged_header(text: str) -> list[str]:
     """The two columns of a header line printed with a single space between them (OCR, text copied from a PDF):
     "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỔNG CỤC THUẾ Độc lập - Tự do - Hạnh phúc", "Số: 12/BTC-QLCS
-    Hà Nội, ngày 3 tháng 6 năm 2026"; the line itself when it is no such line."""
+    Hà Nội, ngày 3 tháng 6 năm 2026", "V/v triển khai … Hà Nội, ngày 3 tháng 6 năm 2026", or with none (OCR glues
+    words: "BỘ CÔNG THƯƠNGCỘNG HÒA …"); the line itself when it is no such line."""
     patterns = _compiled()  # the header's own patterns (rules/ingest.yaml `header`, `merged_place_date`)
     plain = fold_aligned(text)  # one character for each: a match stands at the same positions in `text`
     nation = patterns["nation"].search(plain)
-    if nation is not None and nation.start() > 0 and text[nation.start() - 1].isspace():
+    if nation is not None and _column_starts(text, nation.start()):
         issuer = text[:nation.start()]
         if issuer.strip() and issuer == issuer.upper():
-            return [issuer.strip(), text[nation.start():].strip()]
+            return [issuer.strip().rstrip(" -–—|"), text[nation.start():].strip()]
     motto = patterns["motto"].search(plain)
-    if motto is not None and motto.start() > 0 and text[motto.start() - 1].isspace():
+    if motto is not None and _column_starts(text, motto.start()):
         issuer = text[:motto.start()]  # the issuer's second line beside the motto ("TỔNG CỤC THUẾ Độc lập - …")
         if any(c.isalpha() for c in issuer) and issuer == issuer.upper():
-            return [issuer.strip(), text[motto.start():].strip()]
-    if patterns["number"].search(nfc(text)):
+            return [issuer.strip().rstrip(" -–—|"), text[motto.start():].strip()]
+    if patterns["number"].search(nfc(text)) or patterns["subject"].search(fold(text)):
+        # (a trích yếu beside the place and date: "V/v triển khai thực hiện Hà Nội, ngày … năm 2026")
         place_date = patterns["merged_place_date"].search(text)
         if place_date is not None and place_date.start() > 4:
             return [text[:place_date.start()].strip(), text[place_date.end():].strip()]
     return [text]
+
+
+def _column_starts(text: str, at: int) -> bool:
+    """Can the right column begin at `at`: after a space, or glued by OCR to the last word of the left column in
+    capitals ("BỘ CÔNG THƯƠNGCỘNG HÒA …", "TỔNG CỤC THUẾĐộc lập …")?"""
+    if at <= 0:
+        return False
+    before = text[at - 1]
+    return before.isspace() or (before.isalpha() and before.isupper())
 
 
 def signature_stamp_lines(lines: list[str | None]) -> set[int]:
@@ -244,8 +263,8 @@ def is_page_break_marker(line: str) -> bool:
     markers = len(ingest_rules().page_break_marker)
     if not markers:
         return False
-    folded = fold(line)
-    return any(patterns[f"page_break{index}"].fullmatch(folded) for index in range(markers))
+    forms = (fold(line), nfc(line).strip().lower())
+    return any(patterns[f"page_break{index}"].fullmatch(form) for index in range(markers) for form in forms)
 
 
 def header_fields(left: list[str], right: list[str]) -> dict[str, str]:
@@ -260,7 +279,8 @@ def header_fields(left: list[str], right: list[str]) -> dict[str, str]:
     issuer: list[str] = []
     index = 0
     while index < len(left) and header_kind(left[index]) not in ("number", "subject", "nation", "motto"):
-        issuer.append(left[index])
+        if _in_capitals(left[index]) or not any(c.isdigit() for c in left[index]):
+            issuer.append(left[index])  # (not OCR debris of a garbled number: "sẽ. 6 Đ5CT-ATMT : ChẾP =")
         index += 1
     if issuer:
         fields["issuer"] = " ".join(issuer)

@@ -102,6 +102,19 @@ _TOKEN = re.compile(r"\S+")
 _EDGE_PUNCT = "\"'“”‘’()[]{}.,;:!?…-–—/*«»<>"
 
 
+def unglue_words(text: str) -> str:
+    """Words that OCR glued together, set apart again where one split, and only one, gives two well-formed
+    syllables ("THỦ TƯỚNG CHÍNHPHỦ" -> "THỦ TƯỚNG CHÍNH PHỦ"); acronyms ("UBND") and real syllables are kept."""
+    words = []
+    for word in text.split(" "):
+        if len(word) >= 4 and word.isalpha() and not is_syllable(word):
+            splits = [k for k in range(2, len(word) - 1) if is_syllable(word[:k]) and is_syllable(word[k:])]
+            if len(splits) == 1:
+                word = f"{word[:splits[0]]} {word[splits[0]:]}"
+        words.append(word)
+    return " ".join(words)
+
+
 def candidate_words(text: str) -> list[str]:
     """Words the syllable test judges: tokens holding a letter, without edge punctuation; ASCII
     tokens with digits (numbers, document codes) and ASCII capital acronyms (UBND, VLNCN) are skipped."""
