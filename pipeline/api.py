@@ -168,4 +168,10 @@ def run_corpus(corpus_dir: str | Path = "corpus", *, as_of: date | str | None = 
         documents.append(document)
     run = run_documents(documents, declared, reviews_dir=corpus_dir / "reviews")
     run.failures = failures + run.failures
+    listing = corpus_dir / "manifest.yaml"
+    absent = f"không có trong {listing}" if listing.exists() else f"chưa có {listing}"
+    run.whole.notices[:0] = [
+        Notice(str(corpus_dir / path), f"{absent}: đọc như văn bản "
+               f"{'trung ương' if path.startswith('central/') else 'triển khai'} theo thư mục chứa nó",
+               code="unlisted-document") for path in manifest.unlisted]
     return run

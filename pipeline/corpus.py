@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError, field_validator
 
 from .model import Document, DocumentMeta, DoichieuError
 from .vntext import fold
@@ -35,11 +35,42 @@ class Manifest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     documents: list[ManifestEntry]
+    _unlisted: list[str] = PrivateAttr(default_factory=list)
+
+    @property
+    def unlisted(self) -> list[str]:
+        """Paths found in the role folders that the manifest file does not list."""
+        return self._unlisted
+
+    def with_folders(self, corpus_dir: Path) -> Manifest:
+        """The manifest and, after its entries, every file of corpus_dir/central/ and corpus_dir/provincial/
+        it does not list (hidden files aside), in name order."""
+        listed = {(corpus_dir / entry.path).resolve() for entry in self.documents}
+        found = []
+        for role in ROLES:
+            folder = corpus_dir / role
+            if folder.is_dir():
+                found += [ManifestEntry(path=f"{role}/{f.name}", role=role) for f in sorted(folder.iterdir())
+                          if f.is_file() and not f.name.startswith(".") and f.resolve() not in listed]
+        manifest = Manifest(documents=[*self.documents, *found])
+        manifest._unlisted = [entry.path for entry in found]
+        return manifest
+
+
+ROLES = ("central", "provincial")  # a document's role is also the name of the folder it may be dropped in
 
 
 def load_manifest(corpus_dir: Path) -> Manifest:
-    """corpus_dir/manifest.yaml, validated."""
+    """corpus_dir/manifest.yaml, validated, with the documents dropped in corpus_dir/central/ and
+    corpus_dir/provincial/ that it does not list (their role is their folder's; `unlisted` names them). Without a
+    manifest the two folders are the corpus."""
     path = corpus_dir / "manifest.yaml"
+    if not path.exists() and any((corpus_dir / role).is_dir() for role in ROLES):
+        return Manifest(documents=[]).with_folders(corpus_dir)
+    return _read_manifest(path).with_folders(corpus_dir)
+
+
+def _read_manifest(path: Path) -> Manifest:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         return Manifest.model_validate(data)

@@ -107,3 +107,16 @@ def test_start_up_imports_what_run_needs_and_leaves_the_collector_as_it_was():
         gc.enable()
         gc.unfreeze()
     assert all(name in sys.modules for name in RUN_MODULES)
+
+
+def test_a_corpus_of_dropped_files_without_a_manifest_runs_and_says_so(tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "central").mkdir(parents=True)
+    (corpus / "provincial").mkdir()
+    shutil.copy(CENTRAL, corpus / "central")
+    shutil.copy(PROVINCIAL, corpus / "provincial")
+    done = doichieu("run", "--corpus", str(corpus), "--out", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    assert f"chưa có {corpus / 'manifest.yaml'}" in done.stderr and "theo thư mục" in done.stderr
+    assert [p.parent.name for p in (tmp_path / "out").glob("*/crossref.xlsx")] == [
+        "kontum-implementing-nq23__nq-23-nq-cp-2022"]

@@ -40,3 +40,38 @@ def test_pairs_follow_the_cited_number_then_the_declaration():
 def test_a_lone_central_document_takes_every_provincial_one():
     pairs = pair_documents([_doc("tw", "central", "1/CT-TTg"), _doc("tinh", "provincial")], {})
     assert [(c.id, p.id) for c, p in pairs] == [("tw", "tinh")]
+
+
+def _corpus(tmp_path, files: dict[str, str], manifest: str | None = None):
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    if manifest is not None:
+        (tmp_path / "manifest.yaml").write_text(manifest, encoding="utf-8")
+    return tmp_path
+
+
+def test_documents_dropped_in_the_role_folders_join_the_manifest(tmp_path):
+    corpus = _corpus(tmp_path, {"central/nd-1.txt": "a", "provincial/kh-2.txt": "b", "provincial/cv-3.txt": "c",
+                                "provincial/.keep": ""},
+                     "documents: [{path: central/nd-1.txt, role: central, id: nd1}]")
+    manifest = load_manifest(corpus)
+    assert [(e.path, e.role) for e in manifest.documents] == [
+        ("central/nd-1.txt", "central"), ("provincial/cv-3.txt", "provincial"), ("provincial/kh-2.txt", "provincial")]
+    assert manifest.unlisted == ["provincial/cv-3.txt", "provincial/kh-2.txt"]
+
+
+def test_without_a_manifest_the_role_folders_are_the_corpus(tmp_path):
+    corpus = _corpus(tmp_path, {"central/nd-1.txt": "a", "provincial/kh-2.txt": "b"})
+    assert [(e.path, e.role) for e in load_manifest(corpus).documents] == [
+        ("central/nd-1.txt", "central"), ("provincial/kh-2.txt", "provincial")]
+
+
+def test_without_a_manifest_or_role_folders_the_error_names_the_manifest(tmp_path):
+    with pytest.raises(DoichieuError) as error:
+        load_manifest(tmp_path)
+    assert "manifest.yaml" in str(error.value)
+
+
+def test_bundled_corpus_lists_every_document(root):
+    assert load_manifest(root / "corpus").unlisted == []
