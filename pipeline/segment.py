@@ -40,7 +40,7 @@ from rapidfuzz import fuzz, process
 
 from .dates import read_date
 from .ingest.layout import opens_with_national_title
-from .ingest.repair import unglue_words
+from .ingest.repair import unglue_words, without_edge_debris
 from .model import Block, Document, DocumentMeta, DoichieuError, Notice, Section, SourceText, Span, Task
 from .normalize import (
     Label,
@@ -1106,7 +1106,7 @@ def _build_outline(blocks: list[Block], labels: list[Label | None], start: int, 
             if not stack:
                 loose.append(block)
             elif last_labelled is not None and i > last_labelled and stack[-1].kind != "article" and (trailing or (
-                    _ends_sentence(stack[-1]) and not _ENUMERATOR.match(block.text))):
+                    _ends_sentence(stack[-1]) and not _ENUMERATOR.match(without_edge_debris(block.text)))):
                 # (an article's paragraphs are its text: "Điều 5. Quyết định này có hiệu lực … / Chánh Văn
                 # phòng …, Giám đốc Sở … chịu trách nhiệm thi hành Quyết định này")
                 trailing.append(block)
@@ -1740,8 +1740,9 @@ def _has_tasks_below(node: _Node, cues: _Cues) -> bool:
 
 def _is_closing_formula(block: Block, cues: _Cues) -> bool:
     """'… biết, triển khai thực hiện./.': a short one-sentence paragraph that assigns nothing specific (it ends
-    with a plain call to carry out, or names no body and hands no work over)."""
-    text = block.text.strip()
+    with a plain call to carry out, or names no body and hands no work over). OCR debris at its edges ("… triển
+    khai thực hiện. gaa!") is no word of it."""
+    text = without_edge_debris(block.text.strip())
     words = text.split()
     if any(match_form(text).startswith(match_form(o)) for o in cues.rules.closing_formula.openings):
         return True  # "Trên đây là Kế hoạch …; yêu cầu các sở, ban, ngành … triển khai thực hiện./."

@@ -1736,3 +1736,45 @@ Thông tư có hiệu lực từ ngày 01/6/2035.
 Ủy ban nhân dân tỉnh Hà Nam đề nghị Bộ Y tế hướng dẫn việc cấp chứng chỉ hành nghề trực tuyến./.
 """ + SIGNATURE)
     assert [t.text[:35] for t in doc.tasks] == ["Ủy ban nhân dân tỉnh Hà Nam đề nghị"]
+
+
+# An OCR'd letter of a general department to its provincial offices (written for the tests): the page edge left
+# "ac!" after the closing formula and "ot" before the request to report, which follows the last bullet
+OCR_DEBRIS_LETTER = """BỘ TÀI CHÍNH
+TỔNG CỤC HẢI QUAN
+Số: 812/TCHQ-GSQL
+V/v tăng cường kiểm tra hàng hóa quá cảnh
+Hà Nội, ngày 4 tháng 5 năm 2031
+
+Kính gửi: Cục Hải quan các tỉnh, thành phố.
+
+Để tăng cường công tác kiểm tra hàng hóa quá cảnh, Tổng cục Hải quan yêu cầu Cục Hải quan các tỉnh,
+thành phố thực hiện các nội dung sau:
+
+- Rà soát danh sách doanh nghiệp có hàng hóa quá cảnh trong năm 2031, lập kế hoạch kiểm tra theo
+mức độ rủi ro.
+
+- Phối hợp với lực lượng Biên phòng kiểm soát chặt chẽ phương tiện vận chuyển hàng hóa quá cảnh
+tại các cửa khẩu.
+
+3
+
+ot Kết quả thực hiện báo cáo về Tổng cục Hải quan (Cục Giám sát quản lý) trước ngày 30/11/2031.
+
+Tổng cục Hải quan yêu cầu Cục trưởng Cục Hải quan các tỉnh, thành phố nghiêm túc triển khai thực hiện. ac!
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT, GSQL.
+KT. TỔNG CỤC TRƯỞNG
+PHÓ TỔNG CỤC TRƯỞNG
+Lê Văn An
+"""
+
+
+def test_ocr_debris_neither_continues_the_last_bullet_nor_hides_the_closing_formula():
+    doc = parse_text(OCR_DEBRIS_LETTER)
+    assert [t.id for t in doc.tasks] == ["1", "2"]
+    assert "Kết quả thực hiện" not in doc.task("2").text
+    assert "ot Kết quả thực hiện báo cáo" in doc.closing
+    assert "nghiêm túc triển khai thực hiện. ac!" in doc.closing
