@@ -52,6 +52,12 @@ class NumberingRules(BaseModel):
     letters: str
     labels: list[LabelRule]
     bullet_kinds: list[str]
+    ocr_misread_letters: list[list[str]] = []
+
+
+def ocr_misread(printed: str, expected: str) -> bool:
+    """Does OCR read the letter `expected` as `printed` ("e)" for "c)", rules/numbering.yaml)?"""
+    return any({printed, expected} == set(pair) for pair in numbering_rules().ocr_misread_letters)
 
 
 @dataclass(frozen=True)

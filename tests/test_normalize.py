@@ -752,3 +752,15 @@ def test_page_numbers_of_an_ocr_dump_touching_the_text_are_dropped():
     # numbers of a list a few lines apart are no page numbers
     listed = " ".join(texts("Danh mục:\n1\nSở Xây dựng\n2\nSở Công Thương\n3\nSở Tài chính\n"))
     assert all(n in listed.split() for n in ("1", "2", "3"))
+
+
+def test_ocr_clause_number_glued_to_its_first_word():
+    blocks = normalize(from_string(
+        "4. Bộ Tài chính hướng dẫn việc thanh toán.\n\n"
+        "5.Ủy ban nhân dân cấp tỉnh có trách nhiệm chỉ đạo các sở thẩm định hồ sơ.\n\n"
+        "Căn cứ Văn bản số\n12/UBND-KT ngày 3 tháng 5 năm 2031.\n"))
+    assert "label:number" in blocks[1].markup and blocks[1].text.startswith("5.Ủy ban")
+    assert parse_label("5.Ủy ban nhân dân cấp tỉnh") == Label("number", "5.", "5", 2, None, "5")
+    # a số hiệu wrapped to the start of a line, or a decimal, is no label
+    assert parse_label("12/UBND-KT ngày 3 tháng 5") is None and parse_label("2.5 tỷ đồng") is None
+    assert parse_label("5.ủy ban") is None

@@ -1778,3 +1778,43 @@ def test_ocr_debris_neither_continues_the_last_bullet_nor_hides_the_closing_form
     assert "Kết quả thực hiện" not in doc.task("2").text
     assert "ot Kết quả thực hiện báo cáo" in doc.closing
     assert "nghiêm túc triển khai thực hiện. ac!" in doc.closing
+
+
+# An OCR'd decree (written for the tests): OCR read "c)" as "e)" in a list of points
+OCR_MISREAD_DECREE = """CHÍNH PHỦ
+Số: 31/2031/NĐ-CP
+Hà Nội, ngày 2 tháng 3 năm 2031
+NGHỊ ĐỊNH
+Quy định về quản lý cụm công nghiệp
+
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định về quản lý cụm công nghiệp.
+
+Điều 2. Trách nhiệm thi hành
+1. Bộ Công Thương có trách nhiệm:
+a) Hướng dẫn các địa phương thực hiện Nghị định này;
+b) Kiểm tra việc thành lập, mở rộng cụm công nghiệp;
+e) Tổng hợp, báo cáo Thủ tướng Chính phủ kết quả thực hiện hằng năm.
+2. Ủy ban nhân dân cấp tỉnh có trách nhiệm:
+a) Ban hành quy chế quản lý cụm công nghiệp trên địa bàn;
+b) Bố trí vốn đầu tư hạ tầng kỹ thuật cụm công nghiệp;
+e) Chỉ đạo Sở Công Thương kiểm tra việc đầu tư hạ tầng;
+d) Báo cáo Bộ Công Thương tình hình cụm công nghiệp trên địa bàn.
+
+Nơi nhận:
+- Các bộ;
+- Lưu: VT.
+TM. CHÍNH PHỦ
+THỦ TƯỚNG
+"""
+
+
+def test_ocr_misread_point_letter_is_read_in_sequence():
+    doc = parse_text(OCR_MISREAD_DECREE)
+    ids = [t.id for t in doc.tasks]
+    assert {"2.1.c", "2.2.c", "2.2.d"} <= set(ids) and not any(i.endswith(".e") for i in ids)
+    assert doc.task("2.1.c").label == "e)"
+    assert any("đọc là 'c)'" in n.message for n in doc.notices)
+    # points left out of an excerpt: "e)" followed by "g)" is as printed
+    excerpt = parse_text(OCR_MISREAD_DECREE.replace("d) Báo cáo", "g) Báo cáo"))
+    assert {"2.2.e", "2.2.g"} <= {t.id for t in excerpt.tasks}
