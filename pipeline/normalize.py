@@ -32,6 +32,7 @@ from .ingest.layout import (
     signature_stamp_lines,
     split_merged_header,
 )
+from .ingest.repair import leading_debris
 from .model import Block, Notice, SourceText, Span
 from .rules import load_rules
 from .tables import spaced_table_rows
@@ -51,6 +52,12 @@ class NumberingRules(BaseModel):
     letters: str
     labels: list[LabelRule]
     bullet_kinds: list[str]
+    ocr_misread_letters: list[list[str]] = []
+
+
+def ocr_misread(printed: str, expected: str) -> bool:
+    """Does OCR read the letter `expected` as `printed` ("e)" for "c)", rules/numbering.yaml)?"""
+    return any({printed, expected} == set(pair) for pair in numbering_rules().ocr_misread_letters)
 
 
 @dataclass(frozen=True)
@@ -564,6 +571,10 @@ def _prepare(source: SourceText) -> list[_Line | None]:
                                   last=last_raw.number, last_page=last_raw.page))
             continue
         text, lead, trail, markup = _clean_line(raw.text, source.kind)
+        debris = _debris_before_label(text)
+        if debris:
+            text = text[debris:]
+            lead = max(lead, raw.text.find(text[:1], lead + debris))
         if raw.style:
             markup |= set(raw.style)
         if not text or set(text) <= set("|-_=*~ "):
@@ -587,6 +598,7 @@ def _prepare(source: SourceText) -> list[_Line | None]:
         prepared.append(_Line(raw.number, text, start, max(end, start), raw.page, frozenset(markup), indent=indent))
     _drop_signature_stamps(prepared)
     _drop_stray_bars(prepared)
+    _drop_page_number_runs(prepared)
     for i, line in enumerate(prepared):
         if line is None or not _PAGE_NUMBER.match(line.text):
             continue
@@ -597,6 +609,48 @@ def _prepare(source: SourceText) -> list[_Line | None]:
         elif _is_centred(line, before, after):
             prepared[i] = None  # a page number centred between two lines of text (pdftotext, no blank lines)
     return prepared
+
+
+_LONE_NUMBER = re.compile(r"[-–]?\s*(\d{1,3})\s*[-–]?")
+
+
+def _drop_page_number_runs(prepared: list[_Line | None]) -> None:
+    """Page numbers a text dump keeps on lines of their own, touching the text: lone numbers rising through the
+    document pages apart (rules/ingest.yaml `page_number_run`) become blank lines."""
+    run = ingest_rules().page_number_run
+    if run is None:
+        return
+    chains: list[list[tuple[int, int, int]]] = []  # (index in prepared, value, source line)
+    for index, line in enumerate(prepared):
+        match = _LONE_NUMBER.fullmatch(line.text) if line is not None and "table" not in line.markup else None
+        if match is None:
+            continue
+        value = int(match.group(1))
+        # the run this number goes on (a stray lone number between two pages breaks no run)
+        chain = next((c for c in reversed(chains) if 0 < value - c[-1][1] <= run.max_step
+                      and line.number - c[-1][2] >= run.min_lines), None)
+        if chain is None:
+            chains.append(chain := [])
+        chain.append((index, value, line.number))
+    for chain in chains:
+        if len(chain) >= run.min_count:
+            for index, _, _ in chain:
+                prepared[index] = None
+
+
+# marks OCR glues to the front of a label (".23. Đối với …" for "23. Đối với …"); quotes and brackets belong to it
+_GLUED_MARKS = ".,`_~^¬„"
+
+
+def _debris_before_label(text: str) -> int:
+    """Characters of OCR debris before the label that opens `text` ("._ b) Bộ …", "` Chương V", ".23. Đối với …"):
+    debris tokens (repair.is_debris) and marks glued to the label; 0 when `text` opens with a label already or
+    no label follows the debris."""
+    if parse_label(text) is not None:
+        return 0
+    cut = leading_debris(text)
+    cut += len(text[cut:]) - len(text[cut:].lstrip(_GLUED_MARKS))
+    return cut if cut and parse_label(text[cut:]) is not None else 0
 
 
 def _drop_signature_stamps(prepared: list[_Line | None]) -> None:

@@ -40,11 +40,12 @@ from rapidfuzz import fuzz, process
 
 from .dates import read_date
 from .ingest.layout import opens_with_national_title
-from .ingest.repair import unglue_words
+from .ingest.repair import unglue_words, without_edge_debris
 from .model import Block, Document, DocumentMeta, DoichieuError, Notice, Section, SourceText, Span, Task
 from .normalize import (
     Label,
     bullet_kinds,
+    ocr_misread,
     parse_label,
     sequence_index,
     sequence_of,
@@ -342,7 +343,7 @@ class _Node:
     body: list[Block] = field(default_factory=list)  # unlabelled paragraphs that follow the head
     absorbed: list[Block] = field(default_factory=list)  # citation-list bullets folded into this node
     value: str = ""  # repaired sequence value
-    problem: str = ""  # "repeated" | "order" when the printed label breaks its sequence
+    problem: str = ""  # "repeated" | "misread" | "order" when the printed label breaks its sequence
     after: str = ""  # the previous value in the sequence, for the notice
     id: str = ""
     holds_tasks: bool = True
@@ -1106,7 +1107,7 @@ def _build_outline(blocks: list[Block], labels: list[Label | None], start: int, 
             if not stack:
                 loose.append(block)
             elif last_labelled is not None and i > last_labelled and stack[-1].kind != "article" and (trailing or (
-                    _ends_sentence(stack[-1]) and not _ENUMERATOR.match(block.text))):
+                    _ends_sentence(stack[-1]) and not _ENUMERATOR.match(without_edge_debris(block.text)))):
                 # (an article's paragraphs are its text: "Điều 5. Quyết định này có hiệu lực … / Chánh Văn
                 # phòng …, Giám đốc Sở … chịu trách nhiệm thi hành Quyết định này")
                 trailing.append(block)
@@ -1229,6 +1230,15 @@ def _check(node: _Node, previous: dict[str, int], following: _Node | None = None
         node.value = value_at(sequence, node.label.value, expected)
         node.problem = "repeated"
         index = expected
+    elif last is not None and sequence == "letter" and index != last + 1 and \
+            ocr_misread(node.label.base, value_at(sequence, node.label.base, last + 1)) and \
+            (following is None or following.kind != node.kind or
+             sequence_index(sequence, following.label.base) not in (last + 1, index + 1)):
+        # "a)", "b)", "e)": the "c)" OCR read as "e)" (rules/numbering.yaml ocr_misread_letters); an "e)" that the
+        # next point follows in sequence ("a)", "b)", "e)", "g)": points left out of an excerpt) is as printed
+        node.value = value_at(sequence, node.label.value, last + 1)
+        node.problem = "misread"
+        index = last + 1
     elif last is not None and index != last + 1 and index != 1:
         node.problem = "order"
         node.after = value_at(sequence, node.label.value, last)
@@ -1246,6 +1256,11 @@ def _sequence_notices(roots: list[_Node], path: str) -> list[Notice]:
                     path=path, line=node.head.span.line, page=node.head.span.page, code="label-repaired",
                     message=f"nhãn '{node.label.printed}' in lặp lại trong {where}; đọc là "
                             f"'{_printed_as(node, node.value)}' theo thứ tự (mã {node.id})"))
+            elif node.problem == "misread":
+                notices.append(Notice(
+                    path=path, line=node.head.span.line, page=node.head.span.page, code="label-repaired",
+                    message=f"nhãn '{node.label.printed}' trong {where} đọc là '{_printed_as(node, node.value)}' "
+                            f"theo thứ tự (bản nhận dạng chữ dễ nhầm hai chữ này; mã {node.id})"))
             elif node.problem == "order":
                 notices.append(Notice(
                     path=path, line=node.head.span.line, page=node.head.span.page, code="label-sequence",
@@ -1740,8 +1755,9 @@ def _has_tasks_below(node: _Node, cues: _Cues) -> bool:
 
 def _is_closing_formula(block: Block, cues: _Cues) -> bool:
     """'… biết, triển khai thực hiện./.': a short one-sentence paragraph that assigns nothing specific (it ends
-    with a plain call to carry out, or names no body and hands no work over)."""
-    text = block.text.strip()
+    with a plain call to carry out, or names no body and hands no work over). OCR debris at its edges ("… triển
+    khai thực hiện. gaa!") is no word of it."""
+    text = without_edge_debris(block.text.strip())
     words = text.split()
     if any(match_form(text).startswith(match_form(o)) for o in cues.rules.closing_formula.openings):
         return True  # "Trên đây là Kế hoạch …; yêu cầu các sở, ban, ngành … triển khai thực hiện./."

@@ -716,3 +716,51 @@ def test_a_full_line_ending_a_sentence_before_an_indented_line_ends_its_paragrap
     blocks = texts(text)
     assert "Điều 5. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành." in blocks
     assert any(b.startswith("Chánh Văn phòng") and b.endswith("Quyết định này./.") for b in blocks)
+
+
+def test_ocr_debris_before_a_label_is_dropped():
+    blocks = normalize(from_string(
+        "2. Các sở có trách nhiệm thẩm định hồ sơ, cụ thể:\n\n"
+        "a) Sở Xây dựng đối với công trình dân dụng;\n\n"
+        "._ b) Sở Công Thương đối với công trình công nghiệp;\n\n"
+        "` Chương III\nĐIỀU KHOẢN THI HÀNH\n\n"
+        ".4. Nghị định này có hiệu lực kể từ ngày ký.\n"))
+    assert [b.text for b in blocks][1:4] == [
+        "a) Sở Xây dựng đối với công trình dân dụng;",
+        "b) Sở Công Thương đối với công trình công nghiệp;",
+        "Chương III",
+    ]
+    assert "label:letter" in blocks[2].markup and "label:chapter" in blocks[3].markup
+    assert blocks[-1].text.startswith("4. Nghị định này") and "label:number" in blocks[-1].markup
+    # the span starts at the label, past the debris
+    source = from_string("._ b) Sở Công Thương đối với công trình công nghiệp;\n")
+    block = normalize(source)[0]
+    assert source.text[block.span.start:block.span.start + 2] == "b)"
+    # debris before a word is no label's: the line is kept as printed
+    assert texts("ot Kết quả thực hiện gửi về Sở Tài chính.\n") == ["ot Kết quả thực hiện gửi về Sở Tài chính."]
+
+
+def test_page_numbers_of_an_ocr_dump_touching_the_text_are_dropped():
+    page = ["Ủy ban nhân dân cấp tỉnh chỉ đạo các cơ quan chuyên môn thẩm định hồ sơ, bảo đảm"] * 19
+    text = "\n".join(
+        page + ["công khai, minh bạch và đúng thời hạn theo quy định của nhà", "12", "",
+                "nước về đầu tư công."] + page + ["đúng thời hạn.", "13", ""] + page
+        + ["đúng thời hạn.", "14", "", "2. Bộ Tài chính hướng dẫn việc thanh toán."]) + "\n"
+    joined = texts(text)
+    assert not any(t in {"12", "13", "14"} for t in joined)
+    assert any("theo quy định của nhà nước về đầu tư công." in t for t in joined)
+    # numbers of a list a few lines apart are no page numbers
+    listed = " ".join(texts("Danh mục:\n1\nSở Xây dựng\n2\nSở Công Thương\n3\nSở Tài chính\n"))
+    assert all(n in listed.split() for n in ("1", "2", "3"))
+
+
+def test_ocr_clause_number_glued_to_its_first_word():
+    blocks = normalize(from_string(
+        "4. Bộ Tài chính hướng dẫn việc thanh toán.\n\n"
+        "5.Ủy ban nhân dân cấp tỉnh có trách nhiệm chỉ đạo các sở thẩm định hồ sơ.\n\n"
+        "Căn cứ Văn bản số\n12/UBND-KT ngày 3 tháng 5 năm 2031.\n"))
+    assert "label:number" in blocks[1].markup and blocks[1].text.startswith("5.Ủy ban")
+    assert parse_label("5.Ủy ban nhân dân cấp tỉnh") == Label("number", "5.", "5", 2, None, "5")
+    # a số hiệu wrapped to the start of a line, or a decimal, is no label
+    assert parse_label("12/UBND-KT ngày 3 tháng 5") is None and parse_label("2.5 tỷ đồng") is None
+    assert parse_label("5.ủy ban") is None

@@ -126,3 +126,39 @@ def test_words_glued_by_ocr_are_set_apart_only_where_one_split_gives_two_syllabl
     assert repair.unglue_words("BỘ CÔNG THƯƠNGCỘNG") == "BỘ CÔNG THƯƠNG CỘNG"
     assert repair.unglue_words("UBND TỈNH LÀO CAI") == "UBND TỈNH LÀO CAI"  # an acronym is no glued pair
     assert repair.unglue_words("SỞ NÔNG NGHIỆP VÀ PTNT") == "SỞ NÔNG NGHIỆP VÀ PTNT"
+
+
+# --------------------------------------------------------------------------- OCR debris
+
+
+@pytest.mark.parametrize("token", ["ot", "gaa!", "._", "`", "„", "ac", "xq"])
+def test_debris_tokens(token):
+    # marks a stamp or a page edge leaves, and short letter runs that make no Vietnamese word ("ot": a stop
+    # coda takes the acute or the dot-below tone)
+    assert repair.is_debris(token)
+
+
+@pytest.mark.parametrize("token", ["a)", "b.", "-", "+", "1.", "UB", "B", "Két", "có", "ta", "đó", "“Điều", "(1)",
+                                   "e", "./."])
+def test_not_debris(token):
+    assert not repair.is_debris(token)
+
+
+def test_is_word_wants_a_tone_on_a_stop_coda():
+    assert repair.is_word("ót") and repair.is_word("học") and repair.is_word("hoa")
+    assert not repair.is_word("ot") and not repair.is_word("hoc")
+    assert repair.is_syllable("ot")  # the validator of text layers stays lenient (texts typed without marks)
+
+
+def test_without_edge_debris():
+    assert repair.without_edge_debris("ot Kết quả thực hiện gửi về Sở Tài chính.") == \
+        "Kết quả thực hiện gửi về Sở Tài chính."
+    assert repair.without_edge_debris("Đề nghị các đơn vị nghiêm túc thực hiện. ac!") == \
+        "Đề nghị các đơn vị nghiêm túc thực hiện."
+    # a lower-case word after it: the paragraph goes on a sentence, nothing is cut
+    assert repair.without_edge_debris("ot các đơn vị") == "ot các đơn vị"
+    # inside a sentence a short word stays
+    assert repair.without_edge_debris("Sở Tài chính chủ trì, phối hợp với Sở Xây dựng ta") == \
+        "Sở Tài chính chủ trì, phối hợp với Sở Xây dựng ta"
+    assert repair.leading_debris("._ b) Sở Xây dựng") == 3
+    assert repair.leading_debris("ot") == 0

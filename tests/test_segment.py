@@ -1736,3 +1736,85 @@ Thông tư có hiệu lực từ ngày 01/6/2035.
 Ủy ban nhân dân tỉnh Hà Nam đề nghị Bộ Y tế hướng dẫn việc cấp chứng chỉ hành nghề trực tuyến./.
 """ + SIGNATURE)
     assert [t.text[:35] for t in doc.tasks] == ["Ủy ban nhân dân tỉnh Hà Nam đề nghị"]
+
+
+# An OCR'd letter of a general department to its provincial offices (written for the tests): the page edge left
+# "ac!" after the closing formula and "ot" before the request to report, which follows the last bullet
+OCR_DEBRIS_LETTER = """BỘ TÀI CHÍNH
+TỔNG CỤC HẢI QUAN
+Số: 812/TCHQ-GSQL
+V/v tăng cường kiểm tra hàng hóa quá cảnh
+Hà Nội, ngày 4 tháng 5 năm 2031
+
+Kính gửi: Cục Hải quan các tỉnh, thành phố.
+
+Để tăng cường công tác kiểm tra hàng hóa quá cảnh, Tổng cục Hải quan yêu cầu Cục Hải quan các tỉnh,
+thành phố thực hiện các nội dung sau:
+
+- Rà soát danh sách doanh nghiệp có hàng hóa quá cảnh trong năm 2031, lập kế hoạch kiểm tra theo
+mức độ rủi ro.
+
+- Phối hợp với lực lượng Biên phòng kiểm soát chặt chẽ phương tiện vận chuyển hàng hóa quá cảnh
+tại các cửa khẩu.
+
+3
+
+ot Kết quả thực hiện báo cáo về Tổng cục Hải quan (Cục Giám sát quản lý) trước ngày 30/11/2031.
+
+Tổng cục Hải quan yêu cầu Cục trưởng Cục Hải quan các tỉnh, thành phố nghiêm túc triển khai thực hiện. ac!
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT, GSQL.
+KT. TỔNG CỤC TRƯỞNG
+PHÓ TỔNG CỤC TRƯỞNG
+Lê Văn An
+"""
+
+
+def test_ocr_debris_neither_continues_the_last_bullet_nor_hides_the_closing_formula():
+    doc = parse_text(OCR_DEBRIS_LETTER)
+    assert [t.id for t in doc.tasks] == ["1", "2"]
+    assert "Kết quả thực hiện" not in doc.task("2").text
+    assert "ot Kết quả thực hiện báo cáo" in doc.closing
+    assert "nghiêm túc triển khai thực hiện. ac!" in doc.closing
+
+
+# An OCR'd decree (written for the tests): OCR read "c)" as "e)" in a list of points
+OCR_MISREAD_DECREE = """CHÍNH PHỦ
+Số: 31/2031/NĐ-CP
+Hà Nội, ngày 2 tháng 3 năm 2031
+NGHỊ ĐỊNH
+Quy định về quản lý cụm công nghiệp
+
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định về quản lý cụm công nghiệp.
+
+Điều 2. Trách nhiệm thi hành
+1. Bộ Công Thương có trách nhiệm:
+a) Hướng dẫn các địa phương thực hiện Nghị định này;
+b) Kiểm tra việc thành lập, mở rộng cụm công nghiệp;
+e) Tổng hợp, báo cáo Thủ tướng Chính phủ kết quả thực hiện hằng năm.
+2. Ủy ban nhân dân cấp tỉnh có trách nhiệm:
+a) Ban hành quy chế quản lý cụm công nghiệp trên địa bàn;
+b) Bố trí vốn đầu tư hạ tầng kỹ thuật cụm công nghiệp;
+e) Chỉ đạo Sở Công Thương kiểm tra việc đầu tư hạ tầng;
+d) Báo cáo Bộ Công Thương tình hình cụm công nghiệp trên địa bàn.
+
+Nơi nhận:
+- Các bộ;
+- Lưu: VT.
+TM. CHÍNH PHỦ
+THỦ TƯỚNG
+"""
+
+
+def test_ocr_misread_point_letter_is_read_in_sequence():
+    doc = parse_text(OCR_MISREAD_DECREE)
+    ids = [t.id for t in doc.tasks]
+    assert {"2.1.c", "2.2.c", "2.2.d"} <= set(ids) and not any(i.endswith(".e") for i in ids)
+    assert doc.task("2.1.c").label == "e)"
+    assert any("đọc là 'c)'" in n.message for n in doc.notices)
+    # points left out of an excerpt: "e)" followed by "g)" is as printed
+    excerpt = parse_text(OCR_MISREAD_DECREE.replace("d) Báo cáo", "g) Báo cáo"))
+    assert {"2.2.e", "2.2.g"} <= {t.id for t in excerpt.tasks}

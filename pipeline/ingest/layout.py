@@ -54,6 +54,12 @@ class FrontMatter(BaseModel):
     max_lines: PositiveInt
 
 
+class PageNumberRun(BaseModel):
+    min_lines: PositiveInt
+    max_step: PositiveInt
+    min_count: PositiveInt
+
+
 class IngestRules(BaseModel):
     header: HeaderPatterns
     rule_line: str
@@ -76,6 +82,7 @@ class IngestRules(BaseModel):
     spaced_table: SpacedTable
     signature_stamp: SignatureStamp | None = None
     page_break_marker: list[str] = []
+    page_number_run: PageNumberRun | None = None
     front_matter: FrontMatter | None = None
 
 

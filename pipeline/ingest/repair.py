@@ -98,6 +98,65 @@ def is_syllable(word: str) -> bool:
     return True
 
 
+def is_word(word: str) -> bool:
+    """is_syllable, and a syllable closed by a stop (c, ch, p, t) carries the acute or the dot-below tone: a
+    toneless "ot" or "gac" is no Vietnamese word (OCR debris of a stamp or a page edge)."""
+    if not is_syllable(word):
+        return False
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    if any(c in _TONE_MARKS for c in decomposed):
+        return True
+    bare = unicodedata.normalize("NFC", decomposed)
+    match = _syllable_pattern().fullmatch(bare)
+    return match is None or match.group("coda") not in syllable_rules().stop_codas
+
+
+# OCR debris: the marks a stamp, a fold or a page edge leave as a "token" ("._", "`", "„", "gaa!", "ot"); quotes
+# and brackets are kept (they open quotations and labels)
+_DEBRIS_MARKS = ".,:;`_~^¬„|!?*"
+_DEBRIS_MAX_LETTERS = 3
+
+
+def is_debris(token: str) -> bool:
+    """A token that is OCR debris, no word: marks only, or at most three letters (with marks) that make no
+    Vietnamese word; numbers, acronyms ("UB"), labels' letters with their mark ("a)") and words are not."""
+    if not token or any(c.isdigit() or c in "()[]\"“”‘’'-–—+/" for c in token):
+        return False
+    letters = token.strip(_DEBRIS_MARKS)
+    if not letters:
+        return all(c in _DEBRIS_MARKS for c in token)
+    if len(letters) > _DEBRIS_MAX_LETTERS or not letters.isalpha() or (len(letters) > 1 and letters.isupper()):
+        return False
+    if len(letters) == 1 and (token != letters or letters.isupper()):
+        return False  # "a." "b:" are labels, "B" an initial
+    return not is_word(letters)
+
+
+def leading_debris(text: str) -> int:
+    """Length of the OCR debris tokens (is_debris) that open `text`, with the blanks after them; 0 when none.
+    The last token is never debris: the caller judges what follows (a label, a capitalised word)."""
+    end = 0
+    for match in _TOKEN.finditer(text):
+        if not is_debris(match.group()) or not text[match.end():].strip():
+            break
+        end = len(text) - len(text[match.end():].lstrip())
+    return end
+
+
+def without_edge_debris(text: str) -> str:
+    """`text` without OCR debris tokens (is_debris) at its start when a capitalised word follows ("ot Két quả
+    …" -> "Két quả …"), and at its end after the end of a sentence ("… thực hiện. gaa!" -> "… thực hiện."): the
+    text a reader sees, for decisions such as "does this paragraph go on the one above" or "is this the closing
+    formula"."""
+    cut = leading_debris(text)
+    if cut and text[cut:cut + 1].isupper():
+        text = text[cut:]
+    tokens = text.split(" ")
+    while len(tokens) > 1 and is_debris(tokens[-1]) and tokens[-2][-1:] in ".;!?…":
+        tokens.pop()
+    return " ".join(tokens)
+
+
 _TOKEN = re.compile(r"\S+")
 _EDGE_PUNCT = "\"'“”‘’()[]{}.,;:!?…-–—/*«»<>"
 
