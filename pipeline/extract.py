@@ -845,6 +845,10 @@ class Reader:
             return self._list_title(item, j) or (item, j)
         if j < self.n and t.cue("aspect", j):
             return self._relative_clause(item, j)
+        if j < self.n and t.cue("stop", j) and self._head_qualified(item):
+            # "Các bộ quản lý lĩnh vực | đề xuất danh mục … căn cứ …": a group whose qualifier already says which
+            # members are meant is named; the verb after it opens the predicate
+            return item, j
         spans = self.rules.spans
         for k in range(item.end, min(self.n, item.end + spans.subject_stretch)):
             if t.words[k] == "(" and t.cue("definition", k + 1):
@@ -869,6 +873,14 @@ class Reader:
                     end -= 1  # "các cơ quan, đơn vị và doanh nghiệp, | căn cứ chức năng …"
                 return Item(item.start, end, k, item.agency_id, True), k
         return item, j
+
+    def _head_qualified(self, item: Item) -> bool:
+        """Is the group named by its head and one group qualifier alone ("Các bộ | quản lý lĩnh vực", "Các sở |,
+        ngành"; rules/roles.yaml `group_qualifiers`)?"""
+        t = self.t
+        k = t.cue("article", item.start) or item.start
+        head = t.cue("head", k) or t.cue("plural_head", k)
+        return head is not None and t.cue("group_qualifier", head) == item.end
 
     def _relative_clause(self, item: Item, j: int) -> tuple[Item, int]:
         """A group qualified by a relative clause that opens with an aspect word ("Các sở, ngành | đã được giao nhiệm

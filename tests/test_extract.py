@@ -1311,3 +1311,12 @@ def test_a_request_among_a_holders_duties_is_the_holders():
                               "b) Đề nghị Sở Nội vụ kiểm tra việc thực hiện.\n"))
     assert {t.id: _texts(t.leads) for t in plan.tasks} == {
         "I.1.a": ["Sở Công Thương"], "I.1.b": ["Sở Công Thương"], "I.2.a": ["Sở Tài chính"], "I.2.b": ["Sở Nội vụ"]}
+
+
+def test_a_group_named_by_its_qualifier_ends_at_the_verb_after_it():
+    # (a subject_end cue later in the clause does not stretch a group its qualifier already names)
+    roles = read_roles("Các bộ quản lý lĩnh vực đề xuất danh sách cơ sở được hỗ trợ căn cứ kết quả kiểm kê, gửi "
+                       "Bộ Tài chính trước ngày 30 tháng 6.")
+    assert _texts(roles.leads) == ["Các bộ quản lý lĩnh vực"]
+    roles = read_roles("Cơ quan lập quy hoạch vùng căn cứ Chiến lược để xây dựng nội dung.")
+    assert _texts(roles.leads) == ["Cơ quan lập quy hoạch vùng"]
