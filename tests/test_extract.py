@@ -1320,3 +1320,10 @@ def test_a_group_named_by_its_qualifier_ends_at_the_verb_after_it():
     assert _texts(roles.leads) == ["Các bộ quản lý lĩnh vực"]
     roles = read_roles("Cơ quan lập quy hoạch vùng căn cứ Chiến lược để xây dựng nội dung.")
     assert _texts(roles.leads) == ["Cơ quan lập quy hoạch vùng"]
+
+
+def test_a_duty_worded_as_an_obligation_ends_the_subject():
+    roles = read_roles("Tổ chức, cá nhân kinh doanh xăng dầu có nghĩa vụ lập sổ theo dõi hàng tồn kho.")
+    assert _texts(roles.leads) == ["Tổ chức, cá nhân kinh doanh xăng dầu"]
+    roles = read_roles("Các cơ quan, tổ chức tại địa phương có nghĩa vụ cung cấp số liệu.")
+    assert _texts(roles.leads) == ["Các cơ quan, tổ chức tại địa phương"]
