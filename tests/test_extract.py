@@ -1327,3 +1327,11 @@ def test_a_duty_worded_as_an_obligation_ends_the_subject():
     assert _texts(roles.leads) == ["Tổ chức, cá nhân kinh doanh xăng dầu"]
     roles = read_roles("Các cơ quan, tổ chức tại địa phương có nghĩa vụ cung cấp số liệu.")
     assert _texts(roles.leads) == ["Các cơ quan, tổ chức tại địa phương"]
+
+
+def test_a_period_or_a_starting_day_opens_an_adverbial_before_the_subject():
+    roles = read_roles("Giai đoạn từ năm 2026 đến hết năm 2030, các cơ sở sản xuất thép có trách nhiệm báo cáo "
+                       "lượng phát thải.")
+    assert _texts(roles.leads) == ["các cơ sở sản xuất thép"]
+    roles = read_roles("Kể từ ngày nhận đủ hồ sơ, cơ quan có thẩm quyền cấp giấy phép có trách nhiệm trả lời.")
+    assert _texts(roles.leads) == ["cơ quan có thẩm quyền cấp giấy phép"]
