@@ -72,6 +72,7 @@ class TokenSpans(BaseModel):
     passive: PositiveInt = 8
     list_title: PositiveInt = 40
     relative_clause: PositiveInt = 40
+    duty_holder: PositiveInt = 50
 
 
 class ListTitles(BaseModel):
@@ -326,9 +327,11 @@ def read(text: str) -> Tokens:
         if table.get(start, 0) < end:
             table[start] = end
     for start, end in cues["compound"].items():  # "công trình": no "trình" (submit) inside the word
-        for table in cues.values():
+        for kind, table in cues.items():
             for k in range(start + 1, end):
                 table.pop(k, None)
+            if kind != "compound" and start < table.get(start, end) < end:
+                del table[start]  # nor a shorter word at its start ("giao dịch": no "giao", assign)
     words = [t.lower_ for t in doc]
     capital = [t.text[:1].isupper() for t in doc]
     for start, end in cues.pop("named_head").items():
@@ -1652,6 +1655,41 @@ def _quoted_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _NO_LEAD = "extract.no_lead"
 
 
+_ROLE_CUES = ("lead", "coord", "advise", "direct", "assign", "assign_after")
+
+
+def _duty_holder(text: str) -> list[Mention]:
+    """The holder of a statute clause whose first clause charges a subject that no head word announces ("Hội đồng
+    thẩm định có trách nhiệm …", "Nhà sản xuất, nhập khẩu thiết bị … có trách nhiệm …"; the new text of an amended
+    clause too): the words before its responsibility cue (rules/roles.yaml `responsibility`), when they open with
+    a capitalised word that opens no predicate, hold no other role cue and no mark but commas and parentheses, and
+    run to at most `spans.duty_holder` tokens; else []."""
+    start = 0
+    opening = _NEW_TEXT.match(text)
+    if opening is not None:
+        start = opening.end()
+        label = parse_label(text[start:])
+        if label is not None:
+            start += label.end
+    clause = text[start:].split("\n", 1)[0]
+    reader = Reader(read(clause))
+    t = reader.t
+    if not t.words or not t.capital[0] or not t.words[0].isalpha() or reader.is_stop(0) or t.cue("adverbial", 0):
+        return []
+    for k in range(1, min(reader.n, reader.rules.spans.duty_holder + 1)):
+        if t.cue("resp", k):
+            end = k
+            while end > 1 and t.words[end - 1] in (",", "-"):
+                end -= 1
+            mention = reader.mention(Item(0, end, k, None, True))
+            mention.start, mention.end = mention.start + start, mention.end + start
+            return [mention]
+        if (t.words[k] in reader.stop_punct and t.words[k] not in ("(", ")")) or \
+                any(t.cue(kind, k) for kind in _ROLE_CUES) or (t.words[k - 1] == "," and reader.is_stop(k)):
+            return []  # (a verb after a comma goes on with the predicate: "Phân cấp gắn với …, bảo đảm …")
+    return []
+
+
 def _addressed_leads(addressees: list[str]) -> list[Mention]:
     """The bodies a letter is addressed to ("Kính gửi: Sở Công Thương tỉnh Quảng Ngãi"): the lead of a task
     that names none, itself, in its headings or in the sentence introducing the list. Only addressees that
@@ -1719,6 +1757,8 @@ def extract(doc: Document) -> Document:
         doc.other_clauses = [c for c, a in zip(doc.other_clauses, acting, strict=True) if not a]
     for provision in doc.provisions:
         extract_task(doc, provision, cache)
+        if not provision.leads:
+            provision.leads = _duty_holder(provision.text)
     doc.notices = [n for n in doc.notices if n.code != _NO_LEAD]
     for task in doc.tasks:
         if not task.leads:

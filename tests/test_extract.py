@@ -1335,3 +1335,37 @@ def test_a_period_or_a_starting_day_opens_an_adverbial_before_the_subject():
     assert _texts(roles.leads) == ["các cơ sở sản xuất thép"]
     roles = read_roles("Kể từ ngày nhận đủ hồ sơ, cơ quan có thẩm quyền cấp giấy phép có trách nhiệm trả lời.")
     assert _texts(roles.leads) == ["cơ quan có thẩm quyền cấp giấy phép"]
+
+
+def test_a_duty_clause_whose_subject_no_head_announces_is_led_by_the_words_before_its_duty():
+    # real cases: NĐ 119/2025/NĐ-CP 1.5.c ('“6. Cơ sở quy định tại khoản 1 Điều 5 …, đơn vị thẩm định … có trách
+    # nhiệm …'), 1.25.c ('“5. Nhà sản xuất, nhập khẩu thiết bị … có trách nhiệm …'), NĐ 25/2026 34.4.c ('Hội đồng
+    # thẩm định có trách nhiệm …'), NĐ 29 4.3 ('Các chủ thể tham gia giao dịch … có trách nhiệm': "giao dịch" is
+    # one word, no "giao"), which had no lead. Not a clause whose predicate runs on after a comma, nor one about a
+    # thing ("… phải …": no responsibility cue)
+    from pipeline.api import parse_text
+
+    decree = parse_text("""CHÍNH PHỦ
+Số: 51/2031/NĐ-CP
+NGHỊ ĐỊNH
+Quy định về kinh doanh nông sản
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định về kinh doanh nông sản.
+Điều 2. Thẩm định và giao dịch
+1. Hội đồng thẩm định có trách nhiệm đánh giá hồ sơ trong thời hạn 10 ngày.
+2. Nhà sản xuất, nhập khẩu máy sấy nông sản có công suất dưới 40 kW (50.000 BTU/h) có trách nhiệm thu gom máy hỏng.
+3. Các chủ thể tham gia giao dịch trên sàn nông sản có trách nhiệm tìm hiểu quy định.
+4. Kho nông sản phải bảo đảm điều kiện phòng cháy.
+5. Sửa đổi khoản 3 Điều 7 như sau:
+“3. Cơ sở quy định tại khoản 1 Điều 5, đơn vị kiểm định quy định tại Điều 9 có trách nhiệm lưu giữ số liệu.”
+6. Phân cấp gắn với quyền hạn của cấp xã, bảo đảm quản lý thống nhất và tự chịu trách nhiệm của địa phương.
+Điều 3. Trách nhiệm thi hành
+Các Bộ trưởng, Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm thi hành Nghị định này.
+""", role="central")
+    leads = {p.id: _texts(p.leads) for p in decree.provisions}
+    assert leads["2.1"] == ["Hội đồng thẩm định"]
+    assert leads["2.2"] == ["Nhà sản xuất, nhập khẩu máy sấy nông sản có công suất dưới 40 kW (50.000 BTU/h)"]
+    assert leads["2.3"] == ["Các chủ thể tham gia giao dịch trên sàn nông sản"]
+    assert leads["2.4"] == []
+    assert leads["2.5"] == ["Cơ sở quy định tại khoản 1 Điều 5, đơn vị kiểm định quy định tại Điều 9"]
+    assert leads.get("2.6", []) == []
