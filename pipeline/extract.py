@@ -127,6 +127,8 @@ class RoleRules(BaseModel):
     report_aspects: list[str] = []
     predicate_openers: list[str] = []
     request_openers: list[str] = []
+    agent_clauses: list[str] = []
+    agent_clause_predicates: list[str] = []
     list_titles: ListTitles = ListTitles()
     stops: list[str]
     stop_punct: list[str]
@@ -211,7 +213,8 @@ _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "ass
               "direct_chain", "title", "head", "named_head", "plural_head", "article", "adverbial", "address", "heading_opener",
               "duty_heading", "adverbial_closer", "place", "group_qualifier", "honorific", "examples", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "transfer_closing", "stop",
               "clause_frame", "non_predicate", "scope_tail", "regulated", "group_marker", "passive",
-              "list_noun", "title_modal", "aspect", "report_aspect", "predicate_opener", "request_opener")
+              "list_noun", "title_modal", "aspect", "report_aspect", "predicate_opener", "request_opener", "agent_clause",
+              "agent_predicate")
 
 
 @dataclass
@@ -273,6 +276,7 @@ def engine() -> Engine:
         "list_noun": rules.list_titles.nouns, "title_modal": rules.list_titles.modals,
         "aspect": rules.aspect_words, "report_aspect": rules.report_aspects,
         "predicate_opener": rules.predicate_openers, "request_opener": rules.request_openers,
+        "agent_clause": rules.agent_clauses, "agent_predicate": rules.agent_clause_predicates,
     }
     for kind, phrases in groups.items():
         matcher.add(kind, [nlp.tokenizer(matching_text(p)) for p in phrases])
@@ -848,6 +852,9 @@ class Reader:
             return self._list_title(item, j) or (item, j)
         if j < self.n and t.cue("aspect", j):
             return self._relative_clause(item, j)
+        described = self._agent_clause(item, j)
+        if described is not None:
+            return described
         if j < self.n and t.cue("stop", j) and self._head_qualified(item):
             # "Các bộ quản lý lĩnh vực | đề xuất danh mục … căn cứ …": a group whose qualifier already says which
             # members are meant is named; the verb after it opens the predicate
@@ -876,6 +883,28 @@ class Reader:
                     end -= 1  # "các cơ quan, đơn vị và doanh nghiệp, | căn cứ chức năng …"
                 return Item(item.start, end, k, item.agency_id, True), k
         return item, j
+
+    def _agent_clause(self, item: Item, j: int) -> tuple[Item, int] | None:
+        """A group described by a relative clause that names its agent ("Cơ quan có thẩm quyền | do Bộ Công Thương quy
+        định cấp giấy chứng nhận …, giấy phép sử dụng vật liệu nổ công nghiệp | tổ chức kiểm tra …"; rules/roles.yaml
+        `agent_clauses`) runs through the clause, past its verbs and nouns that usually open a predicate, to the
+        predicate that follows it (`agent_clause_predicates`, `predicate_openers`, `subject_end_cues`) within
+        `spans.relative_clause` tokens of the agent word, in the same clause; None without an agent word in the
+        group's qualifier or a predicate after it."""
+        t = self.t
+        marker = next((k for k in range(item.start + 1, min(j + 1, self.n)) if t.cue("agent_clause", k)), None)
+        if marker is None:
+            return None
+        for m in range(j, min(self.n, marker + self.rules.spans.relative_clause)):
+            if t.words[m] in (";", ".", ":"):
+                return None
+            if t.cue("agent_predicate", m) or t.cue("predicate_opener", m) or t.cue("subject_end", m):
+                end = m
+                while end > j and t.words[end - 1] in (",", "-"):
+                    end -= 1
+                self.covered.update(range(item.start, m))
+                return Item(item.start, end, m, item.agency_id, True), m
+        return None
 
     def _head_qualified(self, item: Item) -> bool:
         """Is the group named by its head and one group qualifier alone ("Các bộ | quản lý lĩnh vực", "Các sở |,

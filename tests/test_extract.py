@@ -1369,3 +1369,15 @@ Các Bộ trưởng, Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách
     assert leads["2.4"] == []
     assert leads["2.5"] == ["Cơ sở quy định tại khoản 1 Điều 5, đơn vị kiểm định quy định tại Điều 9"]
     assert leads.get("2.6", []) == []
+
+
+def test_a_group_described_by_a_clause_naming_its_agent_runs_to_the_predicate_after_the_clause():
+    # real case: NĐ 181/2024/NĐ-CP 6.1 ('Cơ quan có thẩm quyền do Bộ Công Thương quy định cấp giấy chứng nhận …,
+    # giấy phép sử dụng vật liệu nổ công nghiệp, … tổ chức kiểm tra, cấp …'), where the reader found no subject
+    roles = read_roles("Cơ quan có thẩm quyền do Bộ Y tế quy định cấp giấy phép sản xuất, giấy phép sử dụng thiết bị "
+                       "bức xạ tổ chức kiểm tra, cấp chứng chỉ an toàn bức xạ cho nhân viên.")
+    assert _texts(roles.leads) == ["Cơ quan có thẩm quyền do Bộ Y tế quy định cấp giấy phép sản xuất, giấy phép sử "
+                                   "dụng thiết bị bức xạ"]
+    # without a predicate after the clause the group ends as before
+    roles = read_roles("Cơ quan do Bộ Y tế giao thẩm định hồ sơ.")
+    assert _texts(roles.leads) == ["Cơ quan do Bộ Y tế"]
