@@ -1071,8 +1071,11 @@ class Reader:
             return []
         if frame:
             j = t.cue("scope_tail", j) or j
-            # (those asked to "phối hợp" lead what they are asked to do)
-            return items if j < self.n and (self._assigns(j) or t.cue("coord", j) or t.cue("stop", j)) else []
+            # (those asked to "phối hợp" lead what they are asked to do; a registered body's name ends by itself,
+            # so any verb after it is what it is asked to do: "Đề nghị Bộ Công Thương | cử đại diện tham gia …")
+            closed = items[-1].agency_id is not None and not items[-1].group
+            return items if j < self.n and (self._assigns(j) or t.cue("coord", j) or t.cue("stop", j) or (
+                closed and t.words[j].isalpha() and not t.cue("non_predicate", j))) else []
         last = items[-1]
         if last.group and last.agency_id is None and not last.note and last.next == j:
             # a generic group runs to the cue that ends its subject ("tổ chức, cá nhân sử dụng hóa chất | phải

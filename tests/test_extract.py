@@ -1381,3 +1381,10 @@ def test_a_group_described_by_a_clause_naming_its_agent_runs_to_the_predicate_af
     # without a predicate after the clause the group ends as before
     roles = read_roles("Cơ quan do Bộ Y tế giao thẩm định hồ sơ.")
     assert _texts(roles.leads) == ["Cơ quan do Bộ Y tế"]
+
+
+def test_a_request_to_a_registered_body_counts_whatever_verb_follows_its_name():
+    # "cử" (send) opens no predicate in rules/roles.yaml stops, but a registered body's name ends by itself
+    roles = read_roles("Sở Xây dựng chủ trì tổ chức đoàn kiểm tra. Đề nghị Bộ Công Thương cử đại diện tham gia đoàn "
+                       "kiểm tra.", later=True)
+    assert _texts(roles.leads) == ["Sở Xây dựng", "Bộ Công Thương"]
