@@ -55,3 +55,19 @@ def test_same_input_same_bytes(result, tmp_path):
         write(result, tmp_path / ("1" + name))
         write(gold_result(), tmp_path / ("2" + name))
         assert (tmp_path / ("1" + name)).read_bytes() == (tmp_path / ("2" + name)).read_bytes()
+
+
+def test_a_ministry_task_the_linker_calls_a_gap_is_not_assigned_to_localities():
+    # the linker writes a coverage row for every central task; an unlinked one that does not reach localities is
+    # "Không giao cho địa phương" in the table, not a red "Chưa triển khai"
+    from pipeline.model import Coverage, TaskRef
+    from pipeline.report.rows import build_crossref
+
+    result = gold_result()
+    central, provincial = result.documents
+    task = central.task("III.1.a.1")
+    assert not task.localities
+    result.coverage = [c for c in result.coverage if c.central.task != task.id]
+    result.coverage.append(Coverage(TaskRef(central.id, task.id), provincial.id, "gap"))
+    row = next(r for r in build_crossref(result).central_rows if r.task.id == task.id)
+    assert row.status == "not_assigned"

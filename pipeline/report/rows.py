@@ -222,12 +222,17 @@ def build_crossref(result: Result) -> CrossRef:
     central_rows: list[CentralRow] = []
     targets: list[Document | None] = list(provincial_docs) or [None]
     for doc in central_docs:
+        # a document none of whose tasks is known to reach localities keeps every unlinked task a gap
+        reaches_localities = any(t.localities for t in doc.tasks) or any(
+            c.localities for c in result.coverage if c.central.doc == doc.id)
         for task in doc.tasks:
             for prov in targets:
                 pairings = _ordered(by_central.get((doc.id, task.id, prov.id if prov else ""), []))
                 cov = coverage.get((doc.id, task.id, prov.id)) if prov else None
                 localities = cov.localities or task.localities if cov else task.localities
                 status = cov.status if cov else derived_status(pairings, localities)
+                if status == "gap" and not localities and reaches_localities:
+                    status = "not_assigned"  # a coverage row says "gap" for every unlinked central task
                 role = (cov.locality_role if cov else None) or task.locality_role
                 central_rows.append(CentralRow(doc, task, prov, status, pairings, group_section(doc, task),
                                                localities, role))
