@@ -104,10 +104,12 @@ def _write_json(path: Path, data: dict) -> None:
 
 
 def _summary(pairs: dict[str, Result]) -> None:
+    from .report.rows import document_label
+
     for name, result in pairs.items():
         central = next((d for d in result.documents if d.role == "central"), None)
         provincial = [d for d in result.documents if d.role == "provincial"]
-        title = " ↔ ".join(_document_title(d) for d in [central, *provincial] if d is not None)
+        title = " ↔ ".join(document_label(d) for d in [central, *provincial] if d is not None)
         table = Table(title=f"{title}\n[dim]{name}[/]", title_justify="left")
         table.add_column("Nhiệm vụ của văn bản trung ương")
         for heading in ("Tổng", *STATUS_VI.values()):
@@ -119,10 +121,6 @@ def _summary(pairs: dict[str, Result]) -> None:
         out.print(table)
 
 
-def _document_title(document: Document) -> str:
-    meta = document.meta
-    parts = [p for p in (meta.doc_type, meta.number) if p]
-    return " ".join(parts) if parts else meta.issuer or document.id
 
 
 @app.command()

@@ -71,3 +71,22 @@ def test_a_ministry_task_the_linker_calls_a_gap_is_not_assigned_to_localities():
     result.coverage.append(Coverage(TaskRef(central.id, task.id), provincial.id, "gap"))
     row = next(r for r in build_crossref(result).central_rows if r.task.id == task.id)
     assert row.status == "not_assigned"
+
+
+def test_a_document_without_a_number_is_named_by_its_type_and_issuer():
+    from pipeline.model import Document
+    from pipeline.report.html import render_coverage_html
+    from pipeline.report.rows import document_label
+
+    plan = Document(id="kh-kontum", path="kh.txt", role="provincial", kind="txt")
+    assert document_label(plan) == "kh-kontum"
+    plan.meta.issuer = "Ủy ban nhân dân tỉnh Kon Tum"
+    assert document_label(plan) == "Ủy ban nhân dân tỉnh Kon Tum"
+    plan.meta.doc_type = "Kế hoạch"
+    assert document_label(plan) == "Kế hoạch của Ủy ban nhân dân tỉnh Kon Tum"
+    result = gold_result()
+    result.documents[1].meta.number = None
+    result.documents[1].meta.issuer = "Ủy ban nhân dân tỉnh Kon Tum"
+    html = render_coverage_html(result)
+    assert "Ủy ban nhân dân tỉnh Kon Tum</strong>" in html
+    assert "Kon Tum</strong> của Ủy ban nhân dân tỉnh Kon Tum" not in html

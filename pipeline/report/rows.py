@@ -103,11 +103,14 @@ def parse_row_key(key: str) -> tuple[str, str, str, str] | None:
 
 
 def document_label(doc: Document) -> str:
-    """'Nghị quyết 23/NQ-CP' when the header was read, else the document id."""
+    """'Nghị quyết 23/NQ-CP' when the header was read; else 'Kế hoạch của Ủy ban nhân dân tỉnh Kon Tum' from what
+    is known (type, issuer); else the document id."""
     meta = doc.meta
     if meta.number:
         return f"{meta.doc_type} {meta.number}" if meta.doc_type else meta.number
-    return doc.id
+    if meta.issuer:
+        return f"{meta.doc_type} của {meta.issuer}" if meta.doc_type else meta.issuer
+    return meta.doc_type or doc.id
 
 
 def agency_key(mention: Mention) -> str:
