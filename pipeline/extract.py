@@ -44,7 +44,7 @@ from .dates import read_date
 from .model import Citation, Deadline, Document, Mention, Notice, Task
 from .normalize import parse_label, sequence_index, sequence_of
 from .rules import load_rules
-from .vntext import fold, match_form, new_tone_style, nfc
+from .vntext import fold, match_form, new_tone_style, nfc, unify_spelling
 
 # --------------------------------------------------------------------------- rules
 
@@ -170,12 +170,13 @@ _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u
 
 @lru_cache(maxsize=4096)
 def matching_text(text: str) -> str:
-    """Same length as `text`: new tone style, one dash and quote form, every space character a space."""
+    """Same length as `text`: new tone style, one dash and quote form, every space character a space, one spelling
+    of a word printed two ways (rules/spelling.yaml)."""
     text = nfc(text)
     styled = new_tone_style(text)
     if len(styled) != len(text):  # never expected for NFC input; keep offsets exact regardless
         styled = text
-    return _SPACE.sub(" ", styled.translate(_DASHES))
+    return unify_spelling(_SPACE.sub(" ", styled.translate(_DASHES)))
 
 
 class SyllableTokenizer:
