@@ -72,6 +72,7 @@ class TokenSpans(BaseModel):
     passive: PositiveInt = 8
     list_title: PositiveInt = 40
     relative_clause: PositiveInt = 40
+    duty_holder: PositiveInt = 50
 
 
 class ListTitles(BaseModel):
@@ -133,6 +134,8 @@ class RoleRules(BaseModel):
     report_aspects: list[str] = []
     predicate_openers: list[str] = []
     request_openers: list[str] = []
+    agent_clauses: list[str] = []
+    agent_clause_predicates: list[str] = []
     list_titles: ListTitles = ListTitles()
     stops: list[str]
     stop_punct: list[str]
@@ -218,7 +221,8 @@ _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "ass
               "direct_chain", "title", "head", "named_head", "plural_head", "article", "adverbial", "address", "heading_opener",
               "duty_heading", "adverbial_closer", "place", "group_qualifier", "honorific", "examples", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "transfer_closing", "stop",
               "clause_frame", "non_predicate", "scope_tail", "regulated", "group_marker", "passive",
-              "list_noun", "title_modal", "aspect", "report_aspect", "predicate_opener", "request_opener")
+              "list_noun", "title_modal", "aspect", "report_aspect", "predicate_opener", "request_opener", "agent_clause",
+              "agent_predicate")
 
 
 @dataclass
@@ -280,6 +284,7 @@ def engine() -> Engine:
         "list_noun": rules.list_titles.nouns, "title_modal": rules.list_titles.modals,
         "aspect": rules.aspect_words, "report_aspect": rules.report_aspects,
         "predicate_opener": rules.predicate_openers, "request_opener": rules.request_openers,
+        "agent_clause": rules.agent_clauses, "agent_predicate": rules.agent_clause_predicates,
     }
     for kind, phrases in groups.items():
         matcher.add(kind, [nlp.tokenizer(matching_text(p)) for p in phrases])
@@ -334,9 +339,11 @@ def read(text: str) -> Tokens:
         if table.get(start, 0) < end:
             table[start] = end
     for start, end in cues["compound"].items():  # "công trình": no "trình" (submit) inside the word
-        for table in cues.values():
+        for kind, table in cues.items():
             for k in range(start + 1, end):
                 table.pop(k, None)
+            if kind != "compound" and start < table.get(start, end) < end:
+                del table[start]  # nor a shorter word at its start ("giao dịch": no "giao", assign)
     words = [t.lower_ for t in doc]
     capital = [t.text[:1].isupper() for t in doc]
     for start, end in cues.pop("named_head").items():
@@ -884,6 +891,13 @@ class Reader:
             return self._list_title(item, j) or (item, j)
         if j < self.n and t.cue("aspect", j):
             return self._relative_clause(item, j)
+        described = self._agent_clause(item, j)
+        if described is not None:
+            return described
+        if j < self.n and t.cue("stop", j) and self._head_qualified(item):
+            # "Các bộ quản lý lĩnh vực | đề xuất danh mục … căn cứ …": a group whose qualifier already says which
+            # members are meant is named; the verb after it opens the predicate
+            return item, j
         spans = self.rules.spans
         for k in range(item.end, min(self.n, item.end + spans.subject_stretch)):
             if t.words[k] == "(" and t.cue("definition", k + 1):
@@ -908,6 +922,36 @@ class Reader:
                     end -= 1  # "các cơ quan, đơn vị và doanh nghiệp, | căn cứ chức năng …"
                 return Item(item.start, end, k, item.agency_id, True), k
         return item, j
+
+    def _agent_clause(self, item: Item, j: int) -> tuple[Item, int] | None:
+        """A group described by a relative clause that names its agent ("Cơ quan có thẩm quyền | do Bộ Công Thương quy
+        định cấp giấy chứng nhận …, giấy phép sử dụng vật liệu nổ công nghiệp | tổ chức kiểm tra …"; rules/roles.yaml
+        `agent_clauses`) runs through the clause, past its verbs and nouns that usually open a predicate, to the
+        predicate that follows it (`agent_clause_predicates`, `predicate_openers`, `subject_end_cues`) within
+        `spans.relative_clause` tokens of the agent word, in the same clause; None without an agent word in the
+        group's qualifier or a predicate after it."""
+        t = self.t
+        marker = next((k for k in range(item.start + 1, min(j + 1, self.n)) if t.cue("agent_clause", k)), None)
+        if marker is None:
+            return None
+        for m in range(j, min(self.n, marker + self.rules.spans.relative_clause)):
+            if t.words[m] in (";", ".", ":"):
+                return None
+            if t.cue("agent_predicate", m) or t.cue("predicate_opener", m) or t.cue("subject_end", m):
+                end = m
+                while end > j and t.words[end - 1] in (",", "-"):
+                    end -= 1
+                self.covered.update(range(item.start, m))
+                return Item(item.start, end, m, item.agency_id, True), m
+        return None
+
+    def _head_qualified(self, item: Item) -> bool:
+        """Is the group named by its head and one group qualifier alone ("Các bộ | quản lý lĩnh vực", "Các sở |,
+        ngành"; rules/roles.yaml `group_qualifiers`)?"""
+        t = self.t
+        k = t.cue("article", item.start) or item.start
+        head = t.cue("head", k) or t.cue("plural_head", k)
+        return head is not None and t.cue("group_qualifier", head) == item.end
 
     def _relative_clause(self, item: Item, j: int) -> tuple[Item, int]:
         """A group qualified by a relative clause that opens with an aspect word ("Các sở, ngành | đã được giao nhiệm
@@ -1066,8 +1110,11 @@ class Reader:
             return []
         if frame:
             j = t.cue("scope_tail", j) or j
-            # (those asked to "phối hợp" lead what they are asked to do)
-            return items if j < self.n and (self._assigns(j) or t.cue("coord", j) or t.cue("stop", j)) else []
+            # (those asked to "phối hợp" lead what they are asked to do; a registered body's name ends by itself,
+            # so any verb after it is what it is asked to do: "Đề nghị Bộ Công Thương | cử đại diện tham gia …")
+            closed = items[-1].agency_id is not None and not items[-1].group
+            return items if j < self.n and (self._assigns(j) or t.cue("coord", j) or t.cue("stop", j) or (
+                closed and t.words[j].isalpha() and not t.cue("non_predicate", j))) else []
         last = items[-1]
         if last.group and last.agency_id is None and not last.note and last.next == j:
             # a generic group runs to the cue that ends its subject ("tổ chức, cá nhân sử dụng hóa chất | phải
@@ -1679,6 +1726,41 @@ def _quoted_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _NO_LEAD = "extract.no_lead"
 
 
+_ROLE_CUES = ("lead", "coord", "advise", "direct", "assign", "assign_after")
+
+
+def _duty_holder(text: str) -> list[Mention]:
+    """The holder of a statute clause whose first clause charges a subject that no head word announces ("Hội đồng
+    thẩm định có trách nhiệm …", "Nhà sản xuất, nhập khẩu thiết bị … có trách nhiệm …"; the new text of an amended
+    clause too): the words before its responsibility cue (rules/roles.yaml `responsibility`), when they open with
+    a capitalised word that opens no predicate, hold no other role cue and no mark but commas and parentheses, and
+    run to at most `spans.duty_holder` tokens; else []."""
+    start = 0
+    opening = _NEW_TEXT.match(text)
+    if opening is not None:
+        start = opening.end()
+        label = parse_label(text[start:])
+        if label is not None:
+            start += label.end
+    clause = text[start:].split("\n", 1)[0]
+    reader = Reader(read(clause))
+    t = reader.t
+    if not t.words or not t.capital[0] or not t.words[0].isalpha() or reader.is_stop(0) or t.cue("adverbial", 0):
+        return []
+    for k in range(1, min(reader.n, reader.rules.spans.duty_holder + 1)):
+        if t.cue("resp", k):
+            end = k
+            while end > 1 and t.words[end - 1] in (",", "-"):
+                end -= 1
+            mention = reader.mention(Item(0, end, k, None, True))
+            mention.start, mention.end = mention.start + start, mention.end + start
+            return [mention]
+        if (t.words[k] in reader.stop_punct and t.words[k] not in ("(", ")")) or \
+                any(t.cue(kind, k) for kind in _ROLE_CUES) or (t.words[k - 1] == "," and reader.is_stop(k)):
+            return []  # (a verb after a comma goes on with the predicate: "Phân cấp gắn với …, bảo đảm …")
+    return []
+
+
 def _addressed_leads(addressees: list[str]) -> list[Mention]:
     """The bodies a letter is addressed to ("Kính gửi: Sở Công Thương tỉnh Quảng Ngãi"): the lead of a task
     that names none, itself, in its headings or in the sentence introducing the list. Only addressees that
@@ -1746,6 +1828,8 @@ def extract(doc: Document) -> Document:
         doc.other_clauses = [c for c, a in zip(doc.other_clauses, acting, strict=True) if not a]
     for provision in doc.provisions:
         extract_task(doc, provision, cache)
+        if not provision.leads:
+            provision.leads = _duty_holder(provision.text)
     doc.notices = [n for n in doc.notices if n.code != _NO_LEAD]
     for task in doc.tasks:
         if not task.leads:

@@ -1689,8 +1689,9 @@ def _is_provision(node: _Node, cues: _Cues) -> bool:
 
 def _lists_duties(node: _Node, cues: _Cues) -> bool:
     """A clause heading that ends with its duty word ("Tổ chức, doanh nghiệp quản lý tiền chất thuốc nổ có trách
-    nhiệm:"): each of its points is one of the duties, the rest of the sentence, and a provision of its own."""
-    return bool(node.children) and node.title.rstrip().endswith(":") and cues.provision_duty is not None \
+    nhiệm:", or without its colon, which no sentence ends with: "Cơ quan … có trách nhiệm" / "a) Biên soạn tài liệu
+    …"): each of its points is one of the duties, the rest of the sentence, and a provision of its own."""
+    return bool(node.children) and cues.provision_duty is not None \
         and any(m.end() == len(form) for form in [match_form(node.title).rstrip(" :")]
                 for m in cues.provision_duty.finditer(form))
 

@@ -1313,6 +1313,83 @@ def test_a_request_among_a_holders_duties_is_the_holders():
         "I.1.a": ["Sở Công Thương"], "I.1.b": ["Sở Công Thương"], "I.2.a": ["Sở Tài chính"], "I.2.b": ["Sở Nội vụ"]}
 
 
+def test_a_group_named_by_its_qualifier_ends_at_the_verb_after_it():
+    # (a subject_end cue later in the clause does not stretch a group its qualifier already names)
+    roles = read_roles("Các bộ quản lý lĩnh vực đề xuất danh sách cơ sở được hỗ trợ căn cứ kết quả kiểm kê, gửi "
+                       "Bộ Tài chính trước ngày 30 tháng 6.")
+    assert _texts(roles.leads) == ["Các bộ quản lý lĩnh vực"]
+    roles = read_roles("Cơ quan lập quy hoạch vùng căn cứ Chiến lược để xây dựng nội dung.")
+    assert _texts(roles.leads) == ["Cơ quan lập quy hoạch vùng"]
+
+
+def test_a_duty_worded_as_an_obligation_ends_the_subject():
+    roles = read_roles("Tổ chức, cá nhân kinh doanh xăng dầu có nghĩa vụ lập sổ theo dõi hàng tồn kho.")
+    assert _texts(roles.leads) == ["Tổ chức, cá nhân kinh doanh xăng dầu"]
+    roles = read_roles("Các cơ quan, tổ chức tại địa phương có nghĩa vụ cung cấp số liệu.")
+    assert _texts(roles.leads) == ["Các cơ quan, tổ chức tại địa phương"]
+
+
+def test_a_period_or_a_starting_day_opens_an_adverbial_before_the_subject():
+    roles = read_roles("Giai đoạn từ năm 2026 đến hết năm 2030, các cơ sở sản xuất thép có trách nhiệm báo cáo "
+                       "lượng phát thải.")
+    assert _texts(roles.leads) == ["các cơ sở sản xuất thép"]
+    roles = read_roles("Kể từ ngày nhận đủ hồ sơ, cơ quan có thẩm quyền cấp giấy phép có trách nhiệm trả lời.")
+    assert _texts(roles.leads) == ["cơ quan có thẩm quyền cấp giấy phép"]
+
+
+def test_a_duty_clause_whose_subject_no_head_announces_is_led_by_the_words_before_its_duty():
+    # real cases: NĐ 119/2025/NĐ-CP 1.5.c ('“6. Cơ sở quy định tại khoản 1 Điều 5 …, đơn vị thẩm định … có trách
+    # nhiệm …'), 1.25.c ('“5. Nhà sản xuất, nhập khẩu thiết bị … có trách nhiệm …'), NĐ 25/2026 34.4.c ('Hội đồng
+    # thẩm định có trách nhiệm …'), NĐ 29 4.3 ('Các chủ thể tham gia giao dịch … có trách nhiệm': "giao dịch" is
+    # one word, no "giao"), which had no lead. Not a clause whose predicate runs on after a comma, nor one about a
+    # thing ("… phải …": no responsibility cue)
+    from pipeline.api import parse_text
+
+    decree = parse_text("""CHÍNH PHỦ
+Số: 51/2031/NĐ-CP
+NGHỊ ĐỊNH
+Quy định về kinh doanh nông sản
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định về kinh doanh nông sản.
+Điều 2. Thẩm định và giao dịch
+1. Hội đồng thẩm định có trách nhiệm đánh giá hồ sơ trong thời hạn 10 ngày.
+2. Nhà sản xuất, nhập khẩu máy sấy nông sản có công suất dưới 40 kW (50.000 BTU/h) có trách nhiệm thu gom máy hỏng.
+3. Các chủ thể tham gia giao dịch trên sàn nông sản có trách nhiệm tìm hiểu quy định.
+4. Kho nông sản phải bảo đảm điều kiện phòng cháy.
+5. Sửa đổi khoản 3 Điều 7 như sau:
+“3. Cơ sở quy định tại khoản 1 Điều 5, đơn vị kiểm định quy định tại Điều 9 có trách nhiệm lưu giữ số liệu.”
+6. Phân cấp gắn với quyền hạn của cấp xã, bảo đảm quản lý thống nhất và tự chịu trách nhiệm của địa phương.
+Điều 3. Trách nhiệm thi hành
+Các Bộ trưởng, Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm thi hành Nghị định này.
+""", role="central")
+    leads = {p.id: _texts(p.leads) for p in decree.provisions}
+    assert leads["2.1"] == ["Hội đồng thẩm định"]
+    assert leads["2.2"] == ["Nhà sản xuất, nhập khẩu máy sấy nông sản có công suất dưới 40 kW (50.000 BTU/h)"]
+    assert leads["2.3"] == ["Các chủ thể tham gia giao dịch trên sàn nông sản"]
+    assert leads["2.4"] == []
+    assert leads["2.5"] == ["Cơ sở quy định tại khoản 1 Điều 5, đơn vị kiểm định quy định tại Điều 9"]
+    assert leads.get("2.6", []) == []
+
+
+def test_a_group_described_by_a_clause_naming_its_agent_runs_to_the_predicate_after_the_clause():
+    # real case: NĐ 181/2024/NĐ-CP 6.1 ('Cơ quan có thẩm quyền do Bộ Công Thương quy định cấp giấy chứng nhận …,
+    # giấy phép sử dụng vật liệu nổ công nghiệp, … tổ chức kiểm tra, cấp …'), where the reader found no subject
+    roles = read_roles("Cơ quan có thẩm quyền do Bộ Y tế quy định cấp giấy phép sản xuất, giấy phép sử dụng thiết bị "
+                       "bức xạ tổ chức kiểm tra, cấp chứng chỉ an toàn bức xạ cho nhân viên.")
+    assert _texts(roles.leads) == ["Cơ quan có thẩm quyền do Bộ Y tế quy định cấp giấy phép sản xuất, giấy phép sử "
+                                   "dụng thiết bị bức xạ"]
+    # without a predicate after the clause the group ends as before
+    roles = read_roles("Cơ quan do Bộ Y tế giao thẩm định hồ sơ.")
+    assert _texts(roles.leads) == ["Cơ quan do Bộ Y tế"]
+
+
+def test_a_request_to_a_registered_body_counts_whatever_verb_follows_its_name():
+    # "cử" (send) opens no predicate in rules/roles.yaml stops, but a registered body's name ends by itself
+    roles = read_roles("Sở Xây dựng chủ trì tổ chức đoàn kiểm tra. Đề nghị Bộ Công Thương cử đại diện tham gia đoàn "
+                       "kiểm tra.", later=True)
+    assert _texts(roles.leads) == ["Sở Xây dựng", "Bộ Công Thương"]
+
+
 def test_a_group_qualified_by_what_its_members_manage_keeps_the_qualifier_and_the_list_goes_on():
     # "quản lý + object + chuyên ngành" after a group says which members are meant (rules/roles.yaml
     # group_qualifier_frames); the other actors of the list are leads too

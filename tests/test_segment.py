@@ -816,6 +816,22 @@ def test_the_points_of_a_clause_ending_with_its_duty_word_are_provisions():
     assert doc.section("2.2").title == "Tổ chức, cá nhân có kho chứa có trách nhiệm:"
 
 
+def test_the_points_of_a_clause_ending_with_its_duty_word_without_a_colon_are_provisions():
+    # real case: NĐ 181/2024/NĐ-CP 8.1, 8.2 ('Cơ quan có thẩm quyền quy định tại Điều 6 Nghị định này có trách nhiệm' /
+    # 'a) Biên soạn tài liệu …', no colon), 16.3 ('… phải' / 'a) Xây dựng và ban hành nội quy …'): no sentence ends
+    # with its duty word, the points are the duties; they are led by the clause's subject, also the one asking
+    # ('c) Đề nghị cơ quan có thẩm quyền … huấn luyện …': the holder asks)
+    from pipeline.extract import extract
+
+    doc = extract(parse_text(DECREE_WITH_DUTIES.replace(
+        "2. Tổ chức, cá nhân có kho chứa có trách nhiệm kiểm định thiết bị phòng cháy của kho mỗi năm một lần.\n",
+        "2. Tổ chức, cá nhân có kho chứa có trách nhiệm\na) Kiểm định thiết bị phòng cháy của kho mỗi năm một lần;\n"
+        "b) Lập sổ theo dõi hàng nhập, xuất kho;\nc) Đề nghị cơ quan cảnh sát phòng cháy kiểm tra kho.\n")))
+    assert [p.id for p in doc.provisions] == ["2.2.a", "2.2.b", "2.2.c", "2.3"]
+    assert {p.id: [m.text for m in p.leads] for p in doc.provisions if p.id.startswith("2.2")} == {
+        k: ["Tổ chức, cá nhân có kho chứa"] for k in ("2.2.a", "2.2.b", "2.2.c")}
+
+
 @pytest.mark.parametrize("title, hands_over", [
     ("Thẩm quyền của Ủy ban nhân dân cấp huyện chuyển giao cho Chủ tịch Ủy ban nhân dân cấp xã", True),
     ("Thẩm quyền của Thủ tướng Chính phủ quy định tại khoản 2 Điều 5 do Ủy ban nhân dân cấp tỉnh thực hiện", True),
