@@ -10,7 +10,8 @@ provincial counterparts), validated on load. Used by extract and link.
 Guarantees: every id named in agency_map.yaml exists in agencies.yaml; ids are unique; lookup ignores case,
 tone-mark style and punctuation inside names, expands abbreviations (UBND, KH&ĐT …), resolves an office
 holder ("Giám đốc Sở Công Thương") to the body named after the title, and open families ("các bộ, ngành
-liên quan") by the patterns of the rules. A body named after a city follows the city's level: a provincial
+liên quan") by the patterns of the rules. A long name OCR misread by one letter of rules/encodings.yaml
+`ocr_letter_confusions` ("TONG CYC THUE") is the one body it then names, never one of two. A body named after a city follows the city's level: a provincial
 body "… tỉnh" is also printed "… thành phố" ("Công an thành phố", "Ủy ban nhân dân Thành phố" in a
 centrally-run city's own text), "Ủy ban nhân dân thành phố Hà Nội" is province level (the centrally-run
 cities are those of rules/succession.yaml), "Ủy ban nhân dân thành phố Thủ Đức" district level (a city within
@@ -24,6 +25,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
+from .ingest.repair import encoding_rules
 from .model import DoichieuError
 from .rules import load_rules, rules_dir
 from .vntext import fold, match_form, nfc
@@ -147,8 +149,11 @@ def _punctuation_variants(name: str) -> set[str]:
 class Registry:
     """Agencies by id and by every printed form; counterparts; lookup of printed names."""
 
-    def __init__(self, rules: AgencyRules, mapping: AgencyMap, cities: list[str] = ()):
+    def __init__(self, rules: AgencyRules, mapping: AgencyMap, cities: list[str] = (),
+                 confusions: tuple[tuple[str, str], ...] = (), min_letters: int = 0):
         self.rules = rules
+        self._confusions = confusions  # (letter read, letter meant) of OCR, folded
+        self._min_letters = min_letters
         self.places = rules.places
         self._cities = tuple(fold(city) for city in cities)  # centrally-run cities, folded
         self.abbreviations = dict(rules.abbreviations)
@@ -234,8 +239,9 @@ class Registry:
         folded = fold(self.expand(nfc(printed)))
         if not folded:
             return None
-        if folded in self._forms:
-            return self.agencies[self._forms[folded]]
+        agency_id = self._known(folded)
+        if agency_id:
+            return self.agencies[agency_id]
         rest = self._strip_title(folded)
         if rest:
             rest = re.sub(r"^(cac|nhung) ", "", rest) if rest.startswith(("cac ", "nhung ")) and \
@@ -267,10 +273,27 @@ class Registry:
         agency_id = self._forms.get(f"{head} {fold(self.places.district)}")
         return self.agencies[agency_id] if agency_id else None
 
+    def _known(self, folded: str) -> str | None:
+        """The id of a registered form, or of the one registered form the name becomes when one OCR-confused
+        letter is read back (long names only; None when two bodies are that close)."""
+        agency_id = self._forms.get(folded)
+        if agency_id or not self._confusions or len(folded.replace(" ", "")) < self._min_letters:
+            return agency_id
+        found = {self._forms[form] for form in self._misread(folded) if form in self._forms}
+        return found.pop() if len(found) == 1 else None
+
+    def _misread(self, folded: str):
+        """The forms `folded` has with one of its OCR-confused letters read back."""
+        for read, meant in self._confusions:
+            at = folded.find(read)
+            while at >= 0:
+                yield folded[:at] + meant + folded[at + 1:]
+                at = folded.find(read, at + 1)
+
     def _prefix(self, folded: str) -> Agency | None:
         words = folded.split()
         for size in range(len(words), 0, -1):
-            agency_id = self._forms.get(" ".join(words[:size]))
+            agency_id = self._known(" ".join(words[:size]))
             if agency_id:
                 return self.agencies[agency_id]
         return None
@@ -294,7 +317,10 @@ class Registry:
 def registry() -> Registry:
     """The registry built from the rule files (cached per process)."""
     cities = [p.short for p in load_rules("succession", _ProvinceTable).provinces if p.kind == "thanh_pho"]
-    return Registry(load_rules("agencies", AgencyRules), load_rules("agency_map", AgencyMap), cities)
+    encodings = encoding_rules()
+    confusions = tuple((c.read, c.meant) for c in encodings.ocr_letter_confusions)
+    return Registry(load_rules("agencies", AgencyRules), load_rules("agency_map", AgencyMap), cities, confusions,
+                    encodings.ocr_name_min_letters)
 
 
 def lookup(printed: str) -> Agency | None:

@@ -44,7 +44,7 @@ from .dates import read_date
 from .model import Citation, Deadline, Document, Mention, Notice, Task
 from .normalize import parse_label, sequence_index, sequence_of
 from .rules import load_rules
-from .vntext import fold, match_form, new_tone_style, nfc
+from .vntext import fold, match_form, new_tone_style, nfc, unify_spelling
 
 # --------------------------------------------------------------------------- rules
 
@@ -80,6 +80,12 @@ class ListTitles(BaseModel):
     modals: list[str] = []
 
 
+class QualifierFrame(BaseModel):
+    opens: list[str]
+    closes: list[str]
+    max_between: PositiveInt
+
+
 class RoleRules(BaseModel):
     lead_cues: list[str]
     responsibility: list[str]
@@ -107,6 +113,7 @@ class RoleRules(BaseModel):
     heading_owners: list[str] = []
     place_qualifiers: list[str] = []
     group_qualifiers: list[str] = []
+    group_qualifier_frames: list[QualifierFrame] = []
     prepositions: list[str] = []
     compounds: list[str] = []
     list_introducers: list[str] = []
@@ -173,12 +180,13 @@ _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u
 
 @lru_cache(maxsize=4096)
 def matching_text(text: str) -> str:
-    """Same length as `text`: new tone style, one dash and quote form, every space character a space."""
+    """Same length as `text`: new tone style, one dash and quote form, every space character a space, one spelling
+    of a word printed two ways (rules/spelling.yaml)."""
     text = nfc(text)
     styled = new_tone_style(text)
     if len(styled) != len(text):  # never expected for NFC input; keep offsets exact regardless
         styled = text
-    return _SPACE.sub(" ", styled.translate(_DASHES))
+    return unify_spelling(_SPACE.sub(" ", styled.translate(_DASHES)))
 
 
 class SyllableTokenizer:
@@ -347,6 +355,15 @@ def read(text: str) -> Tokens:
 
 
 # --------------------------------------------------------------------------- the agency-list grammar
+
+
+@lru_cache(maxsize=1)
+def _qualifier_frames() -> tuple[tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...], int], ...]:
+    """rules/roles.yaml group_qualifier_frames as token tuples of the matching form (openings longest first)."""
+    def tokens(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted({tuple(matching_text(p).lower().split()) for p in phrases}, key=len, reverse=True))
+
+    return tuple((tokens(f.opens), tokens(f.closes), f.max_between) for f in role_rules().group_qualifier_frames)
 
 
 @dataclass
@@ -570,6 +587,11 @@ class Reader:
                 j = t.cue("group_qualifier", j)
                 count += 1
                 continue
+            framed = self.framed_qualifier(j)
+            if framed:  # "các bộ quản lý công trình xây dựng chuyên ngành"
+                count += framed - j
+                j = framed
+                continue
             if word in self.stop_punct or self.is_stop(j):
                 break
             joint = t.cue("preposition", j)
@@ -614,6 +636,23 @@ class Reader:
             j += 1
             count += 1
         return j
+
+    def framed_qualifier(self, j: int) -> int | None:
+        """The end of a qualifier naming what a group's members manage (rules/roles.yaml group_qualifier_frames:
+        "quản lý | công trình xây dựng | chuyên ngành") opening at token j, or None."""
+        t = self.t
+        for opens, closes, max_between in _qualifier_frames():
+            for opening in opens:
+                k = j + len(opening)
+                if tuple(t.words[j:k]) != opening:
+                    continue
+                for end in range(k, min(self.n, k + max_between + 1)):
+                    closing = next((c for c in closes if tuple(t.words[end:end + len(c)]) == c), None)
+                    if closing and end > k:  # (the object is at least one word)
+                        return end + len(closing)
+                    if not t.words[end].isalpha() or t.agency(end) or t.cue("article", end):
+                        break
+        return None
 
     def parse_list(self, i: int, semicolons: bool = False) -> tuple[list[Item], int]:
         t = self.t

@@ -54,7 +54,7 @@ from .normalize import (
 )
 from .rules import load_rules, rules_dir
 from .tables import TableCues, TaskTableColumns, table_cues
-from .vntext import fold, fold_aligned, match_form, new_tone_style, nfc, unify_punctuation
+from .vntext import fold, fold_aligned, match_form, new_tone_style, nfc, unify_punctuation, unify_spelling
 
 
 class ClosingFormula(BaseModel):
@@ -1603,8 +1603,9 @@ def _asks(sentence: str, cues: _Cues) -> bool:
 
 
 def _sentence_forms(sentence: str) -> tuple[str, str]:
-    """The sentence as printed (new tone style, unified punctuation and spaces) and its match form, same length."""
-    display = " ".join(unify_punctuation(new_tone_style(nfc(sentence))).split())
+    """The sentence as printed (new tone style, unified punctuation, spaces and spellings: the case of its letters is
+    kept for the cues that need it) and its match form, same length."""
+    display = unify_spelling(" ".join(unify_punctuation(new_tone_style(nfc(sentence))).split()))
     return display, display.lower()
 
 

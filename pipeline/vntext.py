@@ -1,11 +1,17 @@
 """Vietnamese text helpers shared by every stage: Unicode form, tone-mark style, folding.
 
-Pure functions over strings; they know nothing about documents.
+Pure functions over strings; they know nothing about documents. The spellings unified for matching are data
+(rules/spelling.yaml).
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+from pydantic import BaseModel, field_validator
+
+from .rules import load_rules
 
 # Combining tone marks (NFD): grave, acute, hook above, tilde, dot below.
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
@@ -60,9 +66,62 @@ def unify_punctuation(text: str) -> str:
     return _SPACES.sub(" ", text)
 
 
+class SameWord(BaseModel):
+    """One word printed in more than one standard spelling (rules/spelling.yaml `same_word`)."""
+
+    forms: list[str]
+    why: str = ""
+
+    @field_validator("forms")
+    @classmethod
+    def _same_length(cls, forms: list[str]) -> list[str]:
+        forms = [nfc(form) for form in forms]
+        if len(forms) < 2 or len(set(forms)) != len(forms):
+            raise ValueError("give at least two different spellings")
+        for form in forms:
+            if form != form.lower() or " ".join(form.split()) != form:
+                raise ValueError(f"{form!r}: lower case, single spaces")
+            if len(form) != len(forms[0]):
+                raise ValueError(f"{form!r} is not as long as {forms[0]!r} (positions in a matching form must hold)")
+        return forms
+
+
+class SpellingRules(BaseModel):
+    same_word: list[SameWord] = []
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> tuple[re.Pattern | None, dict[str, str], tuple[str, ...]]:
+    """(pattern of every other spelling, spelling -> the one matching uses, the first words to look for)."""
+    unified = {form: entry.forms[0] for entry in load_rules("spelling", SpellingRules).same_word
+               for form in entry.forms[1:]}
+    if not unified:
+        return None, {}, ()
+    words = "|".join(re.escape(form) for form in sorted(unified, key=len, reverse=True))
+    # a number after it makes the first syllable the end of another word: "ngân hàng năm 2024" (the bank in 2024)
+    pattern = re.compile(rf"(?<!\w)(?:{words})(?!\w)(?! ?\d)", re.IGNORECASE)
+    return pattern, unified, tuple({form.split()[0] for form in unified})
+
+
+def unify_spelling(text: str) -> str:
+    """The spellings of one word made one (rules/spelling.yaml: "hàng năm" -> "hằng năm"), each letter keeping its
+    case; the same length as `text`, so positions in it hold in `text`."""
+    pattern, unified, firsts = _spellings()
+    lower = text.lower()
+    if pattern is None or not any(first in lower for first in firsts):
+        return text
+
+    def one(match: re.Match) -> str:
+        found = match.group(0)
+        return "".join(c.upper() if o.isupper() else c for c, o in zip(unified[found.lower()], found, strict=True))
+
+    return pattern.sub(one, text)
+
+
 def match_form(text: str) -> str:
-    """The form used for matching: NFC, new tone style, unified punctuation, lower case, single spaces."""
-    return " ".join(unify_punctuation(new_tone_style(nfc(text))).lower().split())
+    """The form used for matching: NFC, new tone style, unified punctuation and spellings, lower case, single
+    spaces."""
+    return unify_spelling(" ".join(unify_punctuation(new_tone_style(nfc(text))).lower().split()))
 
 
 # the combining marks Vietnamese letters decompose into (NFD): one regex drops them; testing each character's

@@ -173,3 +173,35 @@ def test_a_code_inside_a_number_is_no_abbreviation():
     # a name that quotes a plan ("Các sở, ngành đã được giao nhiệm vụ tại Kế hoạch số 10/KH-UBND") keeps its số hiệu
     assert agencies.expand_abbreviations("Kế hoạch số 10/KH-UBND của UBND tỉnh, Văn bản số 7/UBND-KT") == \
         "Kế hoạch số 10/KH-UBND của Ủy ban nhân dân tỉnh, Văn bản số 7/UBND-KT"
+
+
+def test_a_long_name_ocr_misread_by_one_letter_is_its_body():
+    # "TONG CYC THUE" (Ụ read as Y, marks lost) in an OCR'd letter of the Tổng cục Thuế; marks alone never mattered
+    assert agencies.lookup("TONG CYC THUE").id == "tong_cuc_thue"
+    assert agencies.lookup("Tổng cyc Thuế các tỉnh").id == "tong_cuc_thue"
+    assert agencies.lookup("Ủy ban nhân dân cắp xã").id == "ubnd_cap_xa"
+    assert agencies.lookup("Bộ Tài chinh").id == "bo_tai_chinh"
+
+
+def test_ocr_tolerance_never_moves_a_body_onto_another():
+    assert agencies.lookup("Bộ Tài chính").id == "bo_tai_chinh"
+    assert agencies.lookup("Bộ Tư pháp").id == "bo_tu_phap"
+    # a short phrase is too close to ordinary words: "thị tường" (OCR for "thị trường") is no "Thủ tướng"
+    assert agencies.lookup("thị tường") is None
+    # and a name one confusion away from two registered bodies names neither
+    registry = Registry(AgencyRules(agencies=[
+        {"id": "a", "name": "Cục Quản lý thị trường", "level": "central"},
+        {"id": "b", "name": "Cyc Quản lu thị trường", "level": "central"},
+    ]), AgencyMap(counterparts=[]), confusions=(("y", "u"),), min_letters=10)
+    assert registry.lookup("Cuc Quan ly thi truong").id == "a"
+    assert registry.lookup("Cyc Quan ly thi truong") is None
+
+
+def test_no_two_registered_bodies_are_one_ocr_confusion_apart():
+    # the tolerance could only map one real body onto another if two registered names were that close
+    registry = agencies.registry()
+    forms = registry._forms
+    for form, agency_id in forms.items():
+        if len(form.replace(" ", "")) >= registry._min_letters:
+            assert {forms[f] for f in registry._misread(form) if f in forms} <= {agency_id}, form
+            assert registry.lookup(form).id == agency_id

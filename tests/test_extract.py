@@ -1388,3 +1388,18 @@ def test_a_request_to_a_registered_body_counts_whatever_verb_follows_its_name():
     roles = read_roles("Sở Xây dựng chủ trì tổ chức đoàn kiểm tra. Đề nghị Bộ Công Thương cử đại diện tham gia đoàn "
                        "kiểm tra.", later=True)
     assert _texts(roles.leads) == ["Sở Xây dựng", "Bộ Công Thương"]
+
+
+def test_a_group_qualified_by_what_its_members_manage_keeps_the_qualifier_and_the_list_goes_on():
+    # "quản lý + object + chuyên ngành" after a group says which members are meant (rules/roles.yaml
+    # group_qualifier_frames); the other actors of the list are leads too
+    roles = read_task_roles("Các sở quản lý công trình giao thông chuyên ngành, Ủy ban nhân dân cấp xã, các doanh "
+                            "nghiệp có trách nhiệm báo cáo định kỳ về Sở Xây dựng.")
+    assert [m.text for m in roles.leads][:2] == ["Các sở quản lý công trình giao thông chuyên ngành",
+                                                 "Ủy ban nhân dân cấp xã"]
+    assert len(roles.leads) == 3
+    # without the closing word "quản lý" opens the predicate; a mark or an article ends the object
+    assert [m.text for m in read_task_roles("Các bộ quản lý chặt chẽ các dự án chuyên ngành, bảo đảm tiến độ.").leads] \
+        == ["Các bộ"]
+    assert [m.text for m in read_task_roles("Các bộ quản lý. chuyên ngành thực hiện việc công bố danh mục.").leads] \
+        == ["Các bộ"]

@@ -14,6 +14,7 @@ from pipeline.ingest.repair import EncodingRules
 from pipeline.model import DoichieuError
 from pipeline.rules import load_rules, rules_dir
 from pipeline.segment import StructureRules
+from pipeline.vntext import SpellingRules
 
 
 def test_roles_validate_and_patterns_compile():
@@ -31,7 +32,7 @@ def test_agency_files_validate():
 
 
 def test_every_rule_file_documents_itself():
-    for name in ("roles", "agencies", "agency_map", "structure", "ingest", "numbering", "encodings"):
+    for name in ("roles", "agencies", "agency_map", "structure", "ingest", "numbering", "encodings", "spelling"):
         text = (rules_dir() / f"{name}.yaml").read_text(encoding="utf-8")
         assert text.startswith("#"), name
         data = yaml.safe_load(text)
@@ -68,6 +69,7 @@ def test_the_engine_knows_agencies_and_references():
     ("ingest", IngestRules, lambda d: d["spaced_table"].update(cell_gap=1), "cell_gap"),
     ("ingest", IngestRules, lambda d: d["spaced_table"].update(gutter_tolerance=0.6), "gutter_tolerance"),
     ("encodings", EncodingRules, lambda d: d.update(min_checked_words=-1), "min_checked_words"),
+    ("spelling", SpellingRules, lambda d: d["same_word"][0]["forms"].append("hàng năm nay"), "forms"),
 ])
 def test_broken_rule_file_is_refused_with_its_name(tmp_path, monkeypatch, name, model, breakage, field):
     for path in rules_dir().glob("*.yaml"):

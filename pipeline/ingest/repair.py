@@ -28,6 +28,12 @@ class GlyphRepair(BaseModel):
     why: str = ""
 
 
+class OcrConfusion(BaseModel):
+    read: str = Field(pattern=r"^[a-z0-9]$")
+    meant: str = Field(pattern=r"^[a-z0-9]$")
+    why: str = ""
+
+
 class EncodingRules(BaseModel):
     glyph_repairs: list[GlyphRepair]
     homoglyphs: dict[str, str]
@@ -41,6 +47,8 @@ class EncodingRules(BaseModel):
     min_valid_share: float
     min_checked_words: PositiveInt
     min_gain: float
+    ocr_letter_confusions: list[OcrConfusion] = []
+    ocr_name_min_letters: PositiveInt = 10
 
 
 class SyllableRules(BaseModel):
