@@ -45,6 +45,7 @@ from .model import Block, Document, DocumentMeta, DoichieuError, Notice, Section
 from .normalize import (
     Label,
     bullet_kinds,
+    is_person_name,
     ocr_misread,
     parse_label,
     sequence_index,
@@ -996,7 +997,7 @@ def _find_closing(blocks: list[Block], labels: list[Label | None], start: int, c
     for i in range(appendix - 1, start - 1, -1):
         if _is_signature(blocks[i], cues) and labels[i] is None:
             closing = i
-        elif closing != appendix and not _is_name(blocks[i].text):
+        elif closing != appendix and not is_person_name(blocks[i].text):
             break
     return closing, appendix
 
@@ -1006,7 +1007,7 @@ def _is_signature_debris(block: Block, cues: _Cues) -> bool:
     text = block.text.strip()
     sizes = cues.rules.sizes
     return (_is_signature(block, cues) or (_is_upper(text) and len(text) <= sizes.signature_debris_max_chars)
-            or _is_name(text.lstrip("* "))
+            or is_person_name(text.lstrip("* "))
             or len(text.split()) <= sizes.signature_debris_max_words and not _ends_with_sentence(text))
 
 
@@ -1042,14 +1043,6 @@ def _is_signature(block: Block, cues: _Cues) -> bool:
     if any(_is_motto(cell, cues) for cell in _cells(block)):
         return False  # "THỦ TƯỚNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI …": the header row, not the signature
     return _is_upper(text) and bool(cues.signature.match(_form(text))) and len(text) <= cues.rules.sizes.signature_max_chars
-
-
-_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,5}$")
-
-
-def _is_name(text: str) -> bool:
-    text = text.strip()
-    return bool(_NAME.match(text)) and not _is_upper(text) and not re.search(r"\d", text)
 
 
 def _find_body(blocks: list[Block], labels: list[Label | None], start: int, end: int, cues: _Cues) -> int:
@@ -1818,7 +1811,7 @@ def _read_closing(blocks: list[Block], meta: DocumentMeta, cues: _Cues) -> None:
                 # a signature printed beside the recipients list ("- Như Điều 5; | KT. CHỦ TỊCH") does not end it
                 in_recipients = in_recipients and position > 0
                 continue
-            if _is_name(cell):
+            if is_person_name(cell):
                 meta.signer = cell
     if titles:
         meta.signer_title = " / ".join(titles)

@@ -764,3 +764,40 @@ def test_ocr_clause_number_glued_to_its_first_word():
     # a số hiệu wrapped to the start of a line, or a decimal, is no label
     assert parse_label("12/UBND-KT ngày 3 tháng 5") is None and parse_label("2.5 tỷ đồng") is None
     assert parse_label("5.ủy ban") is None
+
+
+# a plan laid out by pdftotext -layout: header and signature columns side by side, and in the body a stray row
+# of a table without its header, a justified line and a sentence with the place and date printed beside it
+WIDE_GAPS_OUTSIDE_A_TABLE = """\
+      ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+      TỈNH YÊN BÁI                             Độc lập - Tự do - Hạnh phúc
+
+      Số: 15/KH-UBND                          Yên Bái, ngày 10 tháng 3 năm 2031
+
+      1. Sở Công Thương chủ trì rà soát quy hoạch chợ đầu mối, hoàn thành trong năm 2031.
+      2     Bố trí kinh phí thực hiện Kế hoạch: Sở Tài chính    Năm 2031
+      3. Ủy ban nhân dân các huyện bố trí quỹ đất xây dựng chợ, hoàn thành trong
+năm    2031;     Sở    Xây      dựng    hướng     dẫn    thủ    tục    cấp     phép.
+      Các cơ quan triển khai thực hiện./.          Yên Bái, ngày 12 tháng 3 năm 2031
+
+Nơi nhận:                                               TM. ỦY BAN NHÂN DÂN
+- Như trên;                                                  CHỦ TỊCH
+- Lưu: VT.                                               Trần Văn Bình
+"""
+
+
+def test_a_wide_gap_outside_a_table_is_a_blank():
+    """Only columns of a header or signature block (or of a table) become " | " cells: a wide gap inside a
+    sentence is a blank."""
+    blocks = normalize(from_string(WIDE_GAPS_OUTSIDE_A_TABLE, kind="txt"))
+    found = [b.text for b in blocks]
+    assert found[:3] == ["ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                         "TỈNH YÊN BÁI | Độc lập - Tự do - Hạnh phúc", "Số: 15/KH-UBND | Yên Bái, ngày 10 tháng 3 năm 2031"]
+    assert "2 Bố trí kinh phí thực hiện Kế hoạch: Sở Tài chính Năm 2031" in found
+    assert "3. Ủy ban nhân dân các huyện bố trí quỹ đất xây dựng chợ, hoàn thành trong năm 2031; Sở Xây dựng " \
+           "hướng dẫn thủ tục cấp phép." in found
+    assert not any("table" in b.markup for b in blocks if "Sở Tài chính" in b.text or "Sở Xây dựng" in b.text)
+    # the place and date beside the last sentence, the signature beside the recipients: columns
+    assert "Các cơ quan triển khai thực hiện./. | Yên Bái, ngày 12 tháng 3 năm 2031" in found
+    assert found[-3:] == ["Nơi nhận: | TM. ỦY BAN NHÂN DÂN", "- Như trên; | CHỦ TỊCH", "- Lưu: VT. | Trần Văn Bình"]
+

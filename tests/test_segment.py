@@ -1818,3 +1818,35 @@ def test_ocr_misread_point_letter_is_read_in_sequence():
     # points left out of an excerpt: "e)" followed by "g)" is as printed
     excerpt = parse_text(OCR_MISREAD_DECREE.replace("d) Báo cáo", "g) Báo cáo"))
     assert {"2.2.e", "2.2.g"} <= {t.id for t in excerpt.tasks}
+
+
+PLAN_WITH_WIDE_GAPS = """\
+      ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+      TỈNH YÊN BÁI                             Độc lập - Tự do - Hạnh phúc
+
+      Số: 15/KH-UBND                          Yên Bái, ngày 10 tháng 3 năm 2031
+
+                                     KẾ HOẠCH
+          Thực hiện Nghị quyết số 9/NQ-CP ngày 04/5/2031 của Chính phủ
+
+      I. NHIỆM VỤ
+      1. Sở Công Thương chủ trì rà soát quy hoạch chợ đầu mối, hoàn thành trong năm 2031.
+      2     Bố trí kinh phí thực hiện Kế hoạch: Sở Tài chính    Năm 2031
+      3. Ủy ban nhân dân các huyện bố trí quỹ đất xây dựng chợ, hoàn thành trong
+năm    2031;     Sở    Xây      dựng    hướng     dẫn    thủ    tục    cấp     phép.
+
+Nơi nhận:                                               TM. ỦY BAN NHÂN DÂN
+- Như trên;                                                  CHỦ TỊCH
+- Lưu: VT.                                               Trần Văn Bình
+"""
+
+
+def test_wide_gaps_in_task_texts_are_blanks_and_the_header_columns_still_read():
+    doc = parse_text(PLAN_WITH_WIDE_GAPS)
+    assert not any("|" in t.text for t in doc.tasks)
+    assert doc.task("I.3").text.endswith("trong năm 2031; Sở Xây dựng hướng dẫn thủ tục cấp phép.")
+    meta = doc.meta
+    assert (meta.issuer, meta.number, meta.date, meta.place) == ("ỦY BAN NHÂN DÂN TỈNH YÊN BÁI", "15/KH-UBND",
+                                                               "2031-03-10", "Yên Bái")
+    assert meta.title == "Thực hiện Nghị quyết số 9/NQ-CP ngày 04/5/2031 của Chính phủ"
+    assert (meta.signer, meta.signer_title) == ("Trần Văn Bình", "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH")
