@@ -72,6 +72,7 @@ class StructureSizes(BaseModel):
     title_wrap_max_words: PositiveInt
     title_sentence_max_words: PositiveInt
     title_max_words: PositiveInt
+    article_title_max_words: PositiveInt
     bold_heading_max_words: PositiveInt
     list_close_max_words: PositiveInt
     provision_duty_chars: PositiveInt
@@ -397,6 +398,7 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
     cues = _cues()
     if not blocks:
         raise DoichieuError(source.path, "no text to segment (the file holds no readable paragraphs)")
+    blocks = _split_article_titles(blocks, source, cues)
     labels = [_block_label(b) for b in blocks]
     meta = DocumentMeta()
     notices: list[Notice] = []
@@ -444,6 +446,38 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
     if not doc.tasks and not doc.sections:
         raise DoichieuError(source.path, "no document structure found: no numbered items, articles or assignments")
     return doc
+
+
+def _split_article_titles(blocks: list[Block], source: SourceText, cues: _Cues) -> list[Block]:
+    """An article title printed with its text on the same line ("Điều 2. Thời hạn ủy quyền: Từ ngày … đến hết
+    ngày …") ends at its colon: the text after it is the article's first paragraph, a block of its own. Not when
+    the words before the colon name whom the article addresses ("Điều 3. Giao Sở Tài chính: Chủ trì …": the
+    subject of its task) or are no title (longer than `article_title_max_words`, or a sentence)."""
+    out: list[Block] = []
+    for block in blocks:
+        label = _block_label(block)
+        colon = block.text.find(":", label.end) if label is not None and label.kind == "article" else -1
+        title, rest = block.text[label.end:colon].strip() if colon > 0 else "", block.text[colon + 1:].strip()
+        # where the colon and the text after it stand in the source (the block's text may have lost blanks)
+        at = source.text.find(":", block.span.start + label.end, block.span.end) if title else -1
+        after = source.text[at + 1:block.span.end]
+        body = at + 1 + len(after) - len(after.lstrip())
+        if at < 0 or body >= block.span.end or not (rest[:1].isupper() or rest[:1].isdigit()) \
+                or len(title.split()) > cues.rules.sizes.article_title_max_words or _SENTENCE_STOP.search(title) \
+                or cues.subject.match(_form(title)) or cues.assignment.match(_form(title)):
+            out.append(block)
+            continue
+        out.append(Block(text=block.text[:colon].rstrip(), markup=block.markup, span=Span(
+            line=block.span.line, end_line=block.span.line + source.text.count("\n", block.span.start, at),
+            start=block.span.start, end=at, page=block.span.page, end_page=block.span.page)))
+        out.append(Block(text=rest, markup=block.markup - {m for m in block.markup if m.startswith("label:")},
+                         span=Span(line=block.span.line + source.text.count("\n", block.span.start, body),
+                                   end_line=block.span.end_line, start=body, end=block.span.end,
+                                   page=block.span.page, end_page=block.span.end_page)))
+    return out
+
+
+_SENTENCE_STOP = re.compile(r"[.;!?](?:\s|$)")
 
 
 # --------------------------------------------------------------------------- header

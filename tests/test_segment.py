@@ -1820,6 +1820,35 @@ def test_ocr_misread_point_letter_is_read_in_sequence():
     assert {"2.2.e", "2.2.g"} <= {t.id for t in excerpt.tasks}
 
 
+# a delegating decision whose article title runs on into its text after a colon
+DELEGATION_WITH_TERM = """ỦY BAN NHÂN DÂN
+TỈNH HÀ NAM
+Số: 310/QĐ-UBND
+Hà Nam, ngày 4 tháng 9 năm 2035
+QUYẾT ĐỊNH
+Về việc ủy quyền cho Giám đốc Sở Xây dựng cấp giấy phép xây dựng
+QUYẾT ĐỊNH:
+Điều 1. Nội dung ủy quyền
+Ủy quyền cho Giám đốc Sở Xây dựng cấp giấy phép xây dựng công trình cấp II trên địa bàn tỉnh.
+Điều 2. Thời hạn ủy quyền: Kể từ ngày 10 tháng 9 năm 2035 đến hết ngày 31 tháng 12 năm 2036, trừ trường
+hợp văn bản của cấp có thẩm quyền quy định khác.
+Điều 3. Giao Sở Tài chính: Chủ trì bố trí kinh phí thực hiện nhiệm vụ được ủy quyền.
+Điều 4. Quyết định này có hiệu lực kể từ ngày ký.
+""" + SIGNATURE
+
+
+def test_an_article_title_ends_at_its_colon_when_its_text_follows_on_the_line():
+    doc = parse_text(DELEGATION_WITH_TERM)
+    term = doc.section("2")
+    assert term.title == "Thời hạn ủy quyền"
+    assert term.intro == ("Kể từ ngày 10 tháng 9 năm 2035 đến hết ngày 31 tháng 12 năm 2036, trừ trường hợp văn bản "
+                          "của cấp có thẩm quyền quy định khác.")
+    source = from_string(DELEGATION_WITH_TERM, name="<test>", kind="txt")
+    assert source.text[term.span.start:term.span.end].startswith("Điều 2. Thời hạn ủy quyền: Kể từ ngày")
+    # the words before the colon name whom the article addresses: no title, the line stays whole
+    assert doc.section("3").title == "Giao Sở Tài chính: Chủ trì bố trí kinh phí thực hiện nhiệm vụ được ủy quyền."
+
+
 PLAN_WITH_WIDE_GAPS = """\
       ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
       TỈNH YÊN BÁI                             Độc lập - Tự do - Hạnh phúc
