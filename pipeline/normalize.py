@@ -518,10 +518,13 @@ def normalize(source: SourceText) -> list[Block]:
         label = parse_label(line.text)
         if label is not None and label.printed == "*" and source.kind != "md":
             label = None  # a star opens a list item in markdown only (in PDF text it is a seal or a footnote mark)
-        starts_new = previous is None or _opens_block(previous, line, label, blank_between, layout, sequences) \
-            or _spacing_changes(previous_spaced, blank_between, line, lines[index + 1] if index + 1 < len(lines) else None)
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        heading = label is not None and _opens_part(line, label, lines, index)
+        starts_new = previous is None or heading or _opens_block(previous, line, label, blank_between, layout, sequences) \
+            or _spacing_changes(previous_spaced, blank_between, line, following)
         if starts_new:
-            if label is not None and (previous is None or _accept_label(previous, line, label, layout, sequences)):
+            if label is not None and (previous is None or heading
+                                      or _accept_label(previous, line, label, layout, sequences)):
                 line.label = label
                 sequences.see(label)
             blocks.append([line])
@@ -728,6 +731,19 @@ def _is_centred(line: _Line, before: _Line | None, after: _Line | None) -> bool:
     centred = ingest_rules().centred_page_number
     return line.indent >= centred.indent and all(
         other is None or line.indent >= other.indent + centred.over for other in (before, after))
+
+
+def _opens_part(line: _Line, label: Label, lines: list[_Line | None], index: int) -> bool:
+    """A part or chapter label alone on its line `lines[index]` (or with a dash: "Chương IV -") above its title in
+    capitals, or with that title after it on the line: a heading, even after a line that ends no sentence (OCR
+    loses the stop of the clause before it), where a wrapped line would rather read "… tại" / "Chương II, Mục 1 …"."""
+    if label.rank is None or label.rank > 2:
+        return False
+    own = line.text[label.end:].strip(" -–—:.")
+    if own:
+        return _is_upper_line(own)
+    following = next((n for n in lines[index + 1:index + 3] if n is not None), None)  # (a blank line between)
+    return following is not None and _is_upper_line(following.text)
 
 
 def _accept_label(previous: _Line, line: _Line, label: Label, layout: _Layout, sequences: _Sequences) -> bool:

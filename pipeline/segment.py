@@ -359,7 +359,7 @@ class _Node:
 
     @property
     def title(self) -> str:
-        own = _strip_label(self.head, self.label)
+        own = self._own_title()
         if not own and self.body and self.kind in STATUTE_KINDS:
             return self.body[0].text  # "Chương I" / "QUY ĐỊNH CHUNG" on the next line
         return own
@@ -367,8 +367,14 @@ class _Node:
     @property
     def intro(self) -> list[Block]:
         """Unlabelled paragraphs after the heading (the title line of a chapter excepted)."""
-        own = _strip_label(self.head, self.label)
+        own = self._own_title()
         return self.body[1:] if (not own and self.body and self.kind in STATUTE_KINDS) else self.body
+
+    def _own_title(self) -> str:
+        """The heading's text after its label; a part, chapter or section sets its title apart from the label
+        with a dash or a colon, which is no part of it ("Chương IV -" / "XÂY DỰNG CÔNG TRÌNH ĐẶC THÙ")."""
+        own = _strip_label(self.head, self.label)
+        return own.strip(" -–—:") if self.kind in ("part", "chapter", "section") else own
 
     def last_block(self) -> Block:
         node = self

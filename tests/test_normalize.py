@@ -801,3 +801,16 @@ def test_a_wide_gap_outside_a_table_is_a_blank():
     assert "Các cơ quan triển khai thực hiện./. | Yên Bái, ngày 12 tháng 3 năm 2031" in found
     assert found[-3:] == ["Nơi nhận: | TM. ỦY BAN NHÂN DÂN", "- Như trên; | CHỦ TỊCH", "- Lưu: VT. | Trần Văn Bình"]
 
+
+def test_a_chapter_label_alone_on_its_line_opens_a_heading_after_a_clause_without_its_stop():
+    """OCR lost the stop of the clause before "Chương IV -" / "CÔNG TRÌNH ĐẶC THÙ": the chapter still opens its
+    own block (a wrapped "… tại" / "Chương II, Mục 1 …" does not)."""
+    found = after_filler(
+        "4. Ủy ban nhân dân cấp tỉnh chịu trách nhiệm về quản lý vận hành hệ thống cấp nước\n",
+        "theo quy định tại khoản 7 Điều 73 Nghị định này và pháp luật về cấp nước có\n",
+        "Chương IV -\n", "CÔNG TRÌNH CẤP NƯỚC ĐẶC THÙ\n", "\n",
+        "5. Các bộ, ngành hướng dẫn thực hiện theo quy định của pháp luật về cấp nước tại\n",
+        "Chương II, Mục 1 Nghị định này.\n")
+    assert found[-4].endswith("pháp luật về cấp nước có")
+    assert found[-3:-1] == ["Chương IV -", "CÔNG TRÌNH CẤP NƯỚC ĐẶC THÙ"]
+    assert found[-1].endswith("tại Chương II, Mục 1 Nghị định này.")

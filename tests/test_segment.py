@@ -1820,6 +1820,44 @@ def test_ocr_misread_point_letter_is_read_in_sequence():
     assert {"2.2.e", "2.2.g"} <= {t.id for t in excerpt.tasks}
 
 
+# an OCR'd decree: a chapter heading "Chương III -" whose title is printed on the next line
+DECREE_WITH_DASHED_CHAPTER = """CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 88/2034/NĐ-CP
+Hà Nội, ngày 5 tháng 6 năm 2034
+NGHỊ ĐỊNH
+Quy định chi tiết một số điều của Luật Cấp nước
+
+Chương I
+QUY ĐỊNH CHUNG
+
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định chi tiết một số điều của Luật Cấp nước.
+
+Điều 30. Quản lý vận hành hệ thống cấp nước
+1. Đơn vị cấp nước có trách nhiệm vận hành hệ thống an toàn.
+2. Nội dung kiểm tra bao gồm:
+a) Kiểm tra chất lượng nước sạch sau xử lý;
+b) Kiểm tra áp lực trên mạng lưới đường ống phân phối.
+
+Chương III -
+CÔNG TRÌNH CẤP NƯỚC ĐẶC THÙ
+
+Điều 31. Công trình cấp nước phục vụ quốc phòng
+Bộ Quốc phòng chủ trì quản lý công trình cấp nước phục vụ quốc phòng.
+"""
+
+
+def test_a_chapter_title_on_the_line_after_its_dashed_label():
+    doc = parse_text(DECREE_WITH_DASHED_CHAPTER)
+    chapter = next(s for s in doc.sections if s.label == "Chương III")
+    assert chapter.title == "CÔNG TRÌNH CẤP NƯỚC ĐẶC THÙ" and chapter.parent is None and chapter.intro == ""
+    assert doc.task("31").parent == chapter.id
+    clause = next(t for t in [*doc.tasks, *doc.provisions, *doc.other_clauses] if t.id == "30.2.b")
+    assert clause.text.endswith("đường ống phân phối.")
+
+
 # a delegating decision whose article title runs on into its text after a colon
 DELEGATION_WITH_TERM = """ỦY BAN NHÂN DÂN
 TỈNH HÀ NAM
