@@ -177,8 +177,12 @@ def _print_outline(document: Document) -> None:
         out.print("  " + " · ".join(facts), highlight=False)
     items = [(s.span.start, s.span.line, 0, s) for s in document.sections]
     items += [(t.span.start, t.span.line, 1, t) for t in document.tasks]
+    parents = {s.id: s.parent for s in document.sections}
     for _, _, is_task, item in sorted(items, key=lambda x: (x[1], x[0], x[2])):
-        depth = item.id.count(".")
+        # nesting from the enclosing sections, not from the dots of the id ("Chương.IV" is a top-level chapter)
+        depth, parent = 0, item.parent
+        while parent is not None and depth < len(parents):
+            depth, parent = depth + 1, parents.get(parent)
         indent = "  " * (depth + 1)
         if is_task:
             leads = "; ".join(display(m) for m in item.leads) or "?"

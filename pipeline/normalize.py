@@ -10,7 +10,9 @@ Guarantees to segment:
   removed, `pdftotext -layout` indentation and runs of spaces collapsed, letter-spaced capitals rejoined;
 - Block.markup keeps the hints: "heading", "heading:<depth>", "bold", "italic", "indented", "table"
   (a docx table row with " | " cells; a task table laid out in columns by `pdftotext -layout` is rebuilt as
-  such rows, one per table row, see pipeline/tables.py), "label:<kind>" when the block starts with a label;
+  such rows, one per table row, see pipeline/tables.py; columns of a header or signature block printed side by
+  side are cells too, while a wide gap elsewhere in a line, justified text, is a blank), "label:<kind>" when the
+  block starts with a label;
 - stand-alone page numbers ("12", "- 12 -", "Trang 3") are dropped;
 - Block.span: first/last source line, character offsets into SourceText.text of the first and last
   character kept, pages when the source has them.
@@ -237,9 +239,10 @@ class _Line:
     last_page: int | None = None
 
 
-def _clean_line(raw: str, kind: str) -> tuple[str, int, int, set[str]]:
+def _clean_line(raw: str, kind: str, aligned: bool = False) -> tuple[str, int, int, set[str]]:
     """Strip markdown and layout noise from one physical line; returns (text, lead, trail, markup) where
-    lead/trail count the characters dropped at each end of the raw line."""
+    lead/trail count the characters dropped at each end of the raw line. `aligned`: a column of the line starts
+    where one of the line above or below does (see `_aligned_columns`)."""
     markup: set[str] = set()
     text = raw.replace("\f", " ")
     if text[:1] in " \t\u00a0" and text.strip():
@@ -264,8 +267,14 @@ def _clean_line(raw: str, kind: str) -> tuple[str, int, int, set[str]]:
         markup.add("italic")
         text = stripped[1:-1]
     text = _INLINE_ITALIC.sub(r"\1", text)
-    # columns side by side (pdftotext -layout header and signature blocks) become " | " cells like docx rows
-    cells = [piece for cell in _columns(text.strip()) for piece in split_merged_header(cell)]
+    # columns side by side (pdftotext -layout header and signature blocks) become " | " cells like docx rows; a
+    # wide gap in a line that holds no such column (nor a cell of a markdown row that is one) and lines up with no
+    # column of the lines around is justified text or a stray row: a blank
+    columns = [column for _, column in _columns(text.strip())]
+    if len(columns) > 1 and not aligned and not any(
+            _is_layout_column(cell.strip()) for column in columns for cell in column.split("|")):
+        columns = [" ".join(columns)]
+    cells = [piece for cell in columns for piece in split_merged_header(cell)]
     if len(cells) > 1:
         markup.add("table")
     text = " | ".join(_rejoin_letter_spacing(_SPACES.sub(" ", _unspace_letters(c.strip())).strip()) for c in cells)
@@ -278,17 +287,50 @@ def _clean_line(raw: str, kind: str) -> tuple[str, int, int, set[str]]:
     return text, max(lead, 0), trail, markup
 
 
-def _columns(text: str) -> list[str]:
+def _columns(text: str) -> list[tuple[int, str]]:
     """Split a line at wide gaps, except the blanks left for a number or a day in a draft
-    ('Số:      /SCT-CN', 'ngày      tháng  01 năm 2026'), which stay inside their cell."""
-    cells: list[str] = []
-    for piece in _COLUMN_GAP.split(text):
+    ('Số:      /SCT-CN', 'ngày      tháng  01 năm 2026'), which stay inside their cell, and before a word that
+    goes on the text ('…, hoàn thành      trong năm'); each column with the position it starts at."""
+    cells: list[tuple[int, str]] = []
+    start = 0
+    for gap in [*_COLUMN_GAP.finditer(text), None]:
+        piece = text[start:gap.start() if gap is not None else len(text)]
         if cells and (piece[:1] in "/….,;)" or piece[:1].islower() or piece[:1].isdigit()
-                      or (_BLANK_FIELD_BEFORE.search(cells[-1]) and not _is_upper_line(piece))):
-            cells[-1] = f"{cells[-1]} {piece}"
+                      or (_BLANK_FIELD_BEFORE.search(cells[-1][1]) and not _is_upper_line(piece))):
+            cells[-1] = (cells[-1][0], f"{cells[-1][1]} {piece}")
         else:
-            cells.append(piece)
+            cells.append((start, piece))
+        if gap is not None:
+            start = gap.end()
     return cells
+
+
+def _aligned_columns(lines: list[str]) -> set[int]:
+    """Lines printed in columns that line up with those of the nearest line above or below: a table laid out by
+    pdftotext -layout (its header need not name a task column), whose lines keep their cells. A justified line's
+    wide gap seldom falls where the next one's does."""
+    starts = [{start for start, _ in _columns(line.rstrip())[1:]} for line in lines]
+    printed = [i for i, line in enumerate(lines) if line.strip()]
+    return {i for before, i, after in zip([None, *printed[:-1]], printed, [*printed[1:], None], strict=True)
+            if starts[i] and any(j is not None and starts[i] & starts[j] for j in (before, after))}
+
+
+def _is_layout_column(text: str) -> bool:
+    """A column of a header or signature block printed beside another: a line of the header (national title,
+    motto, số hiệu, place and date, trích yếu, addressee; rules/ingest.yaml `header`), a name or title in
+    capitals of two words or more (issuer, "KT. CHỦ TỊCH"), or a signer's name."""
+    return header_kind(text) is not None or (_is_upper_line(text) and len(_WORD.findall(text)) >= 2) \
+        or is_person_name(text)
+
+
+_PERSON_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,5}$")
+
+
+def is_person_name(text: str) -> bool:
+    """A person's name as signed under a document ("Nguyễn Thế Phước"): two to six capitalised words, in
+    ordinary case, no digit."""
+    text = text.strip()
+    return bool(_PERSON_NAME.match(text)) and not _is_upper_line(text) and not re.search(r"\d", text)
 
 
 def _is_upper_line(text: str) -> bool:
@@ -476,10 +518,13 @@ def normalize(source: SourceText) -> list[Block]:
         label = parse_label(line.text)
         if label is not None and label.printed == "*" and source.kind != "md":
             label = None  # a star opens a list item in markdown only (in PDF text it is a seal or a footnote mark)
-        starts_new = previous is None or _opens_block(previous, line, label, blank_between, layout, sequences) \
-            or _spacing_changes(previous_spaced, blank_between, line, lines[index + 1] if index + 1 < len(lines) else None)
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        heading = label is not None and _opens_part(line, label, lines, index)
+        starts_new = previous is None or heading or _opens_block(previous, line, label, blank_between, layout, sequences) \
+            or _spacing_changes(previous_spaced, blank_between, line, following)
         if starts_new:
-            if label is not None and (previous is None or _accept_label(previous, line, label, layout, sequences)):
+            if label is not None and (previous is None or heading
+                                      or _accept_label(previous, line, label, layout, sequences)):
                 line.label = label
                 sequences.see(label)
             blocks.append([line])
@@ -558,6 +603,7 @@ def _prepare(source: SourceText) -> list[_Line | None]:
     front_matter = front_matter_lines([raw.text for raw in source.lines]) if source.kind == "md" else 0
     # a task table laid out in columns by pdftotext -layout: one " | " line per row, its other lines blank
     table_rows, table_lines = spaced_table_rows([raw.text for raw in source.lines])
+    aligned = _aligned_columns([raw.text for raw in source.lines])
     for index, raw in enumerate(source.lines):
         if raw.number <= front_matter or is_page_break_marker(raw.text) or index in table_lines:
             prepared.append(None)  # a converter's page-break line stands for the break: a blank line
@@ -570,7 +616,7 @@ def _prepare(source: SourceText) -> list[_Line | None]:
             prepared.append(_Line(raw.number, text, start, end, raw.page, frozenset({"table"}),
                                   last=last_raw.number, last_page=last_raw.page))
             continue
-        text, lead, trail, markup = _clean_line(raw.text, source.kind)
+        text, lead, trail, markup = _clean_line(raw.text, source.kind, index in aligned)
         debris = _debris_before_label(text)
         if debris:
             text = text[debris:]
@@ -685,6 +731,19 @@ def _is_centred(line: _Line, before: _Line | None, after: _Line | None) -> bool:
     centred = ingest_rules().centred_page_number
     return line.indent >= centred.indent and all(
         other is None or line.indent >= other.indent + centred.over for other in (before, after))
+
+
+def _opens_part(line: _Line, label: Label, lines: list[_Line | None], index: int) -> bool:
+    """A part or chapter label alone on its line `lines[index]` (or with a dash: "Chương IV -") above its title in
+    capitals, or with that title after it on the line: a heading, even after a line that ends no sentence (OCR
+    loses the stop of the clause before it), where a wrapped line would rather read "… tại" / "Chương II, Mục 1 …"."""
+    if label.rank is None or label.rank > 2:
+        return False
+    own = line.text[label.end:].strip(" -–—:.")
+    if own:
+        return _is_upper_line(own)
+    following = next((n for n in lines[index + 1:index + 3] if n is not None), None)  # (a blank line between)
+    return following is not None and _is_upper_line(following.text)
 
 
 def _accept_label(previous: _Line, line: _Line, label: Label, layout: _Layout, sequences: _Sequences) -> bool:

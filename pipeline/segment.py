@@ -45,6 +45,7 @@ from .model import Block, Document, DocumentMeta, DoichieuError, Notice, Section
 from .normalize import (
     Label,
     bullet_kinds,
+    is_person_name,
     ocr_misread,
     parse_label,
     sequence_index,
@@ -71,6 +72,7 @@ class StructureSizes(BaseModel):
     title_wrap_max_words: PositiveInt
     title_sentence_max_words: PositiveInt
     title_max_words: PositiveInt
+    article_title_max_words: PositiveInt
     bold_heading_max_words: PositiveInt
     list_close_max_words: PositiveInt
     provision_duty_chars: PositiveInt
@@ -357,7 +359,7 @@ class _Node:
 
     @property
     def title(self) -> str:
-        own = _strip_label(self.head, self.label)
+        own = self._own_title()
         if not own and self.body and self.kind in STATUTE_KINDS:
             return self.body[0].text  # "Chương I" / "QUY ĐỊNH CHUNG" on the next line
         return own
@@ -365,8 +367,14 @@ class _Node:
     @property
     def intro(self) -> list[Block]:
         """Unlabelled paragraphs after the heading (the title line of a chapter excepted)."""
-        own = _strip_label(self.head, self.label)
+        own = self._own_title()
         return self.body[1:] if (not own and self.body and self.kind in STATUTE_KINDS) else self.body
+
+    def _own_title(self) -> str:
+        """The heading's text after its label; a part, chapter or section sets its title apart from the label
+        with a dash or a colon, which is no part of it ("Chương IV -" / "XÂY DỰNG CÔNG TRÌNH ĐẶC THÙ")."""
+        own = _strip_label(self.head, self.label)
+        return own.strip(" -–—:") if self.kind in ("part", "chapter", "section") else own
 
     def last_block(self) -> Block:
         node = self
@@ -396,6 +404,7 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
     cues = _cues()
     if not blocks:
         raise DoichieuError(source.path, "no text to segment (the file holds no readable paragraphs)")
+    blocks = _split_article_titles(blocks, source, cues)
     labels = [_block_label(b) for b in blocks]
     meta = DocumentMeta()
     notices: list[Notice] = []
@@ -443,6 +452,38 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
     if not doc.tasks and not doc.sections:
         raise DoichieuError(source.path, "no document structure found: no numbered items, articles or assignments")
     return doc
+
+
+def _split_article_titles(blocks: list[Block], source: SourceText, cues: _Cues) -> list[Block]:
+    """An article title printed with its text on the same line ("Điều 2. Thời hạn ủy quyền: Từ ngày … đến hết
+    ngày …") ends at its colon: the text after it is the article's first paragraph, a block of its own. Not when
+    the words before the colon name whom the article addresses ("Điều 3. Giao Sở Tài chính: Chủ trì …": the
+    subject of its task) or are no title (longer than `article_title_max_words`, or a sentence)."""
+    out: list[Block] = []
+    for block in blocks:
+        label = _block_label(block)
+        colon = block.text.find(":", label.end) if label is not None and label.kind == "article" else -1
+        title, rest = block.text[label.end:colon].strip() if colon > 0 else "", block.text[colon + 1:].strip()
+        # where the colon and the text after it stand in the source (the block's text may have lost blanks)
+        at = source.text.find(":", block.span.start + label.end, block.span.end) if title else -1
+        after = source.text[at + 1:block.span.end]
+        body = at + 1 + len(after) - len(after.lstrip())
+        if at < 0 or body >= block.span.end or not (rest[:1].isupper() or rest[:1].isdigit()) \
+                or len(title.split()) > cues.rules.sizes.article_title_max_words or _SENTENCE_STOP.search(title) \
+                or cues.subject.match(_form(title)) or cues.assignment.match(_form(title)):
+            out.append(block)
+            continue
+        out.append(Block(text=block.text[:colon].rstrip(), markup=block.markup, span=Span(
+            line=block.span.line, end_line=block.span.line + source.text.count("\n", block.span.start, at),
+            start=block.span.start, end=at, page=block.span.page, end_page=block.span.page)))
+        out.append(Block(text=rest, markup=block.markup - {m for m in block.markup if m.startswith("label:")},
+                         span=Span(line=block.span.line + source.text.count("\n", block.span.start, body),
+                                   end_line=block.span.end_line, start=body, end=block.span.end,
+                                   page=block.span.page, end_page=block.span.end_page)))
+    return out
+
+
+_SENTENCE_STOP = re.compile(r"[.;!?](?:\s|$)")
 
 
 # --------------------------------------------------------------------------- header
@@ -996,7 +1037,7 @@ def _find_closing(blocks: list[Block], labels: list[Label | None], start: int, c
     for i in range(appendix - 1, start - 1, -1):
         if _is_signature(blocks[i], cues) and labels[i] is None:
             closing = i
-        elif closing != appendix and not _is_name(blocks[i].text):
+        elif closing != appendix and not is_person_name(blocks[i].text):
             break
     return closing, appendix
 
@@ -1006,7 +1047,7 @@ def _is_signature_debris(block: Block, cues: _Cues) -> bool:
     text = block.text.strip()
     sizes = cues.rules.sizes
     return (_is_signature(block, cues) or (_is_upper(text) and len(text) <= sizes.signature_debris_max_chars)
-            or _is_name(text.lstrip("* "))
+            or is_person_name(text.lstrip("* "))
             or len(text.split()) <= sizes.signature_debris_max_words and not _ends_with_sentence(text))
 
 
@@ -1042,14 +1083,6 @@ def _is_signature(block: Block, cues: _Cues) -> bool:
     if any(_is_motto(cell, cues) for cell in _cells(block)):
         return False  # "THỦ TƯỚNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI …": the header row, not the signature
     return _is_upper(text) and bool(cues.signature.match(_form(text))) and len(text) <= cues.rules.sizes.signature_max_chars
-
-
-_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,5}$")
-
-
-def _is_name(text: str) -> bool:
-    text = text.strip()
-    return bool(_NAME.match(text)) and not _is_upper(text) and not re.search(r"\d", text)
 
 
 def _find_body(blocks: list[Block], labels: list[Label | None], start: int, end: int, cues: _Cues) -> int:
@@ -1820,7 +1853,7 @@ def _read_closing(blocks: list[Block], meta: DocumentMeta, cues: _Cues) -> None:
                 # a signature printed beside the recipients list ("- Như Điều 5; | KT. CHỦ TỊCH") does not end it
                 in_recipients = in_recipients and position > 0
                 continue
-            if _is_name(cell):
+            if is_person_name(cell):
                 meta.signer = cell
     if titles:
         meta.signer_title = " / ".join(titles)

@@ -120,3 +120,18 @@ def test_a_corpus_of_dropped_files_without_a_manifest_runs_and_says_so(tmp_path)
     assert f"chưa có {corpus / 'manifest.yaml'}" in done.stderr and "theo thư mục" in done.stderr
     assert [p.parent.name for p in (tmp_path / "out").glob("*/crossref.xlsx")] == [
         "kontum-implementing-nq23__nq-23-nq-cp-2022"]
+
+
+def test_parse_outline_nests_by_enclosing_section_not_by_the_dots_of_an_id(tmp_path):
+    """A chapter's id holds a dot ("Chương.II"): it is still printed at the top level, its articles under it."""
+    decree = tmp_path / "nghi-dinh.txt"
+    decree.write_text("CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 7/2034/NĐ-CP\n"
+                      "Hà Nội, ngày 5 tháng 6 năm 2034\nNGHỊ ĐỊNH\nQuy định chi tiết Luật Cấp nước\n\n"
+                      "Chương II\nQUẢN LÝ CẤP NƯỚC\n\nĐiều 5. Trách nhiệm của địa phương\n"
+                      "1. Ủy ban nhân dân cấp tỉnh phê duyệt kế hoạch cấp nước an toàn.\n"
+                      "2. Sở Xây dựng kiểm tra việc vận hành hệ thống cấp nước.\n", encoding="utf-8")
+    done = doichieu("parse", str(decree))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert any(line.startswith("  Chương.II QUẢN LÝ CẤP NƯỚC") for line in lines), done.stdout
+    assert any(line.startswith("    5 Trách nhiệm của địa phương") for line in lines), done.stdout

@@ -764,3 +764,53 @@ def test_ocr_clause_number_glued_to_its_first_word():
     # a số hiệu wrapped to the start of a line, or a decimal, is no label
     assert parse_label("12/UBND-KT ngày 3 tháng 5") is None and parse_label("2.5 tỷ đồng") is None
     assert parse_label("5.ủy ban") is None
+
+
+# a plan laid out by pdftotext -layout: header and signature columns side by side, and in the body a stray row
+# of a table without its header, a justified line and a sentence with the place and date printed beside it
+WIDE_GAPS_OUTSIDE_A_TABLE = """\
+      ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+      TỈNH YÊN BÁI                             Độc lập - Tự do - Hạnh phúc
+
+      Số: 15/KH-UBND                          Yên Bái, ngày 10 tháng 3 năm 2031
+
+      1. Sở Công Thương chủ trì rà soát quy hoạch chợ đầu mối, hoàn thành trong năm 2031.
+      2     Bố trí kinh phí thực hiện Kế hoạch: Sở Tài chính    Năm 2031
+      3. Ủy ban nhân dân các huyện bố trí quỹ đất xây dựng chợ, hoàn thành trong
+năm    2031;     Sở    Xây      dựng    hướng     dẫn    thủ    tục    cấp     phép.
+      Các cơ quan triển khai thực hiện./.          Yên Bái, ngày 12 tháng 3 năm 2031
+
+Nơi nhận:                                               TM. ỦY BAN NHÂN DÂN
+- Như trên;                                                  CHỦ TỊCH
+- Lưu: VT.                                               Trần Văn Bình
+"""
+
+
+def test_a_wide_gap_outside_a_table_is_a_blank():
+    """Only columns of a header or signature block (or of a table) become " | " cells: a wide gap inside a
+    sentence is a blank."""
+    blocks = normalize(from_string(WIDE_GAPS_OUTSIDE_A_TABLE, kind="txt"))
+    found = [b.text for b in blocks]
+    assert found[:3] == ["ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                         "TỈNH YÊN BÁI | Độc lập - Tự do - Hạnh phúc", "Số: 15/KH-UBND | Yên Bái, ngày 10 tháng 3 năm 2031"]
+    assert "2 Bố trí kinh phí thực hiện Kế hoạch: Sở Tài chính Năm 2031" in found
+    assert "3. Ủy ban nhân dân các huyện bố trí quỹ đất xây dựng chợ, hoàn thành trong năm 2031; Sở Xây dựng " \
+           "hướng dẫn thủ tục cấp phép." in found
+    assert not any("table" in b.markup for b in blocks if "Sở Tài chính" in b.text or "Sở Xây dựng" in b.text)
+    # the place and date beside the last sentence, the signature beside the recipients: columns
+    assert "Các cơ quan triển khai thực hiện./. | Yên Bái, ngày 12 tháng 3 năm 2031" in found
+    assert found[-3:] == ["Nơi nhận: | TM. ỦY BAN NHÂN DÂN", "- Như trên; | CHỦ TỊCH", "- Lưu: VT. | Trần Văn Bình"]
+
+
+def test_a_chapter_label_alone_on_its_line_opens_a_heading_after_a_clause_without_its_stop():
+    """OCR lost the stop of the clause before "Chương IV -" / "CÔNG TRÌNH ĐẶC THÙ": the chapter still opens its
+    own block (a wrapped "… tại" / "Chương II, Mục 1 …" does not)."""
+    found = after_filler(
+        "4. Ủy ban nhân dân cấp tỉnh chịu trách nhiệm về quản lý vận hành hệ thống cấp nước\n",
+        "theo quy định tại khoản 7 Điều 73 Nghị định này và pháp luật về cấp nước có\n",
+        "Chương IV -\n", "CÔNG TRÌNH CẤP NƯỚC ĐẶC THÙ\n", "\n",
+        "5. Các bộ, ngành hướng dẫn thực hiện theo quy định của pháp luật về cấp nước tại\n",
+        "Chương II, Mục 1 Nghị định này.\n")
+    assert found[-4].endswith("pháp luật về cấp nước có")
+    assert found[-3:-1] == ["Chương IV -", "CÔNG TRÌNH CẤP NƯỚC ĐẶC THÙ"]
+    assert found[-1].endswith("tại Chương II, Mục 1 Nghị định này.")

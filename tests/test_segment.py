@@ -1834,3 +1834,102 @@ def test_ocr_misread_point_letter_is_read_in_sequence():
     # points left out of an excerpt: "e)" followed by "g)" is as printed
     excerpt = parse_text(OCR_MISREAD_DECREE.replace("d) Báo cáo", "g) Báo cáo"))
     assert {"2.2.e", "2.2.g"} <= {t.id for t in excerpt.tasks}
+
+
+# an OCR'd decree: a chapter heading "Chương III -" whose title is printed on the next line
+DECREE_WITH_DASHED_CHAPTER = """CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 88/2034/NĐ-CP
+Hà Nội, ngày 5 tháng 6 năm 2034
+NGHỊ ĐỊNH
+Quy định chi tiết một số điều của Luật Cấp nước
+
+Chương I
+QUY ĐỊNH CHUNG
+
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định chi tiết một số điều của Luật Cấp nước.
+
+Điều 30. Quản lý vận hành hệ thống cấp nước
+1. Đơn vị cấp nước có trách nhiệm vận hành hệ thống an toàn.
+2. Nội dung kiểm tra bao gồm:
+a) Kiểm tra chất lượng nước sạch sau xử lý;
+b) Kiểm tra áp lực trên mạng lưới đường ống phân phối.
+
+Chương III -
+CÔNG TRÌNH CẤP NƯỚC ĐẶC THÙ
+
+Điều 31. Công trình cấp nước phục vụ quốc phòng
+Bộ Quốc phòng chủ trì quản lý công trình cấp nước phục vụ quốc phòng.
+"""
+
+
+def test_a_chapter_title_on_the_line_after_its_dashed_label():
+    doc = parse_text(DECREE_WITH_DASHED_CHAPTER)
+    chapter = next(s for s in doc.sections if s.label == "Chương III")
+    assert chapter.title == "CÔNG TRÌNH CẤP NƯỚC ĐẶC THÙ" and chapter.parent is None and chapter.intro == ""
+    assert doc.task("31").parent == chapter.id
+    clause = next(t for t in [*doc.tasks, *doc.provisions, *doc.other_clauses] if t.id == "30.2.b")
+    assert clause.text.endswith("đường ống phân phối.")
+
+
+# a delegating decision whose article title runs on into its text after a colon
+DELEGATION_WITH_TERM = """ỦY BAN NHÂN DÂN
+TỈNH HÀ NAM
+Số: 310/QĐ-UBND
+Hà Nam, ngày 4 tháng 9 năm 2035
+QUYẾT ĐỊNH
+Về việc ủy quyền cho Giám đốc Sở Xây dựng cấp giấy phép xây dựng
+QUYẾT ĐỊNH:
+Điều 1. Nội dung ủy quyền
+Ủy quyền cho Giám đốc Sở Xây dựng cấp giấy phép xây dựng công trình cấp II trên địa bàn tỉnh.
+Điều 2. Thời hạn ủy quyền: Kể từ ngày 10 tháng 9 năm 2035 đến hết ngày 31 tháng 12 năm 2036, trừ trường
+hợp văn bản của cấp có thẩm quyền quy định khác.
+Điều 3. Giao Sở Tài chính: Chủ trì bố trí kinh phí thực hiện nhiệm vụ được ủy quyền.
+Điều 4. Quyết định này có hiệu lực kể từ ngày ký.
+""" + SIGNATURE
+
+
+def test_an_article_title_ends_at_its_colon_when_its_text_follows_on_the_line():
+    doc = parse_text(DELEGATION_WITH_TERM)
+    term = doc.section("2")
+    assert term.title == "Thời hạn ủy quyền"
+    assert term.intro == ("Kể từ ngày 10 tháng 9 năm 2035 đến hết ngày 31 tháng 12 năm 2036, trừ trường hợp văn bản "
+                          "của cấp có thẩm quyền quy định khác.")
+    source = from_string(DELEGATION_WITH_TERM, name="<test>", kind="txt")
+    assert source.text[term.span.start:term.span.end].startswith("Điều 2. Thời hạn ủy quyền: Kể từ ngày")
+    # the words before the colon name whom the article addresses: no title, the line stays whole
+    assert doc.section("3").title == "Giao Sở Tài chính: Chủ trì bố trí kinh phí thực hiện nhiệm vụ được ủy quyền."
+
+
+PLAN_WITH_WIDE_GAPS = """\
+      ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+      TỈNH YÊN BÁI                             Độc lập - Tự do - Hạnh phúc
+
+      Số: 15/KH-UBND                          Yên Bái, ngày 10 tháng 3 năm 2031
+
+                                     KẾ HOẠCH
+          Thực hiện Nghị quyết số 9/NQ-CP ngày 04/5/2031 của Chính phủ
+
+      I. NHIỆM VỤ
+      1. Sở Công Thương chủ trì rà soát quy hoạch chợ đầu mối, hoàn thành trong năm 2031.
+      2     Bố trí kinh phí thực hiện Kế hoạch: Sở Tài chính    Năm 2031
+      3. Ủy ban nhân dân các huyện bố trí quỹ đất xây dựng chợ, hoàn thành trong
+năm    2031;     Sở    Xây      dựng    hướng     dẫn    thủ    tục    cấp     phép.
+
+Nơi nhận:                                               TM. ỦY BAN NHÂN DÂN
+- Như trên;                                                  CHỦ TỊCH
+- Lưu: VT.                                               Trần Văn Bình
+"""
+
+
+def test_wide_gaps_in_task_texts_are_blanks_and_the_header_columns_still_read():
+    doc = parse_text(PLAN_WITH_WIDE_GAPS)
+    assert not any("|" in t.text for t in doc.tasks)
+    assert doc.task("I.3").text.endswith("trong năm 2031; Sở Xây dựng hướng dẫn thủ tục cấp phép.")
+    meta = doc.meta
+    assert (meta.issuer, meta.number, meta.date, meta.place) == ("ỦY BAN NHÂN DÂN TỈNH YÊN BÁI", "15/KH-UBND",
+                                                               "2031-03-10", "Yên Bái")
+    assert meta.title == "Thực hiện Nghị quyết số 9/NQ-CP ngày 04/5/2031 của Chính phủ"
+    assert (meta.signer, meta.signer_title) == ("Trần Văn Bình", "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH")
