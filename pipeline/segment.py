@@ -1507,7 +1507,8 @@ def _task_article(node: _Node, cues: _Cues) -> bool:
         return subjects >= 2 and subjects >= cues.rules.subject_share * len(clauses)
     body = " ".join(b.text for b in node.body)
     form = _form(body)
-    if form and cues.assignment.match(form):
+    # the assignment is the article's paragraph, or its only line ("Điều 2. Giao Sở Tài chính chủ trì …")
+    if cues.assignment.match(form or _form(node.title)):
         return True
     # an article that is one sentence putting a duty on a body ("Điều 4. Giám đốc Sở Công Thương chịu trách
     # nhiệm …, có trách nhiệm công khai …; tham mưu …")

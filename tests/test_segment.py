@@ -1899,8 +1899,8 @@ def test_an_article_title_ends_at_its_colon_when_its_text_follows_on_the_line():
                           "của cấp có thẩm quyền quy định khác.")
     source = from_string(DELEGATION_WITH_TERM, name="<test>", kind="txt")
     assert source.text[term.span.start:term.span.end].startswith("Điều 2. Thời hạn ủy quyền: Kể từ ngày")
-    # the words before the colon name whom the article addresses: no title, the line stays whole
-    assert doc.section("3").title == "Giao Sở Tài chính: Chủ trì bố trí kinh phí thực hiện nhiệm vụ được ủy quyền."
+    # the words before the colon name whom the article addresses: no title, the line stays whole (a task)
+    assert doc.task("3").text == "Giao Sở Tài chính: Chủ trì bố trí kinh phí thực hiện nhiệm vụ được ủy quyền."
 
 
 PLAN_WITH_WIDE_GAPS = """\
@@ -1933,3 +1933,16 @@ def test_wide_gaps_in_task_texts_are_blanks_and_the_header_columns_still_read():
                                                                "2031-03-10", "Yên Bái")
     assert meta.title == "Thực hiện Nghị quyết số 9/NQ-CP ngày 04/5/2031 của Chính phủ"
     assert (meta.signer, meta.signer_title) == ("Trần Văn Bình", "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH")
+
+
+def test_a_decision_article_of_one_line_that_assigns_work_is_a_task():
+    # "Điều 2. Giao Sở Tài chính chủ trì …" printed on one line, with no paragraph under it, as "Điều 1. Ủy quyền cho …"
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\nSố: 31/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc ủy quyền phê duyệt phương án\n"
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nQUYẾT ĐỊNH:\n"
+            "Điều 1. Ủy quyền cho Giám đốc Sở Xây dựng phê duyệt phương án tổ chức giao thông trên tuyến tránh.\n"
+            "Điều 2. Giao Sở Tài chính chủ trì bố trí kinh phí thực hiện nhiệm vụ được ủy quyền.\n"
+            "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như trên;\n")
+    from pipeline.api import parse_text as parse_with_roles
+
+    assert [t.id for t in parse_text(text).tasks] == ["1", "2"]
+    assert [m.text for m in parse_with_roles(text, role="provincial").task("2").leads] == ["Sở Tài chính"]
