@@ -171,6 +171,17 @@ def test_generic_groups_stay_one_item():
     assert roles.coordinators[-1].locality and not roles.coordinators[0].locality
 
 
+def test_a_group_ends_before_having_the_solutions_with_an_article():
+    # "có giải pháp" opens the predicate with "các" too (real case: Chỉ thị 11/CT-TTg 2020 "phối hợp với các Bộ,
+    # ngành liên quan có các giải pháp cụ thể tháo gỡ khó khăn …": the coordinators ran to the qualifier limit)
+    roles = read_roles("Bộ Giao thông vận tải chủ trì, phối hợp với các Bộ, ngành liên quan có các giải pháp cụ thể hỗ "
+                       "trợ doanh nghiệp vận tải.")
+    assert _texts(roles.leads) == ["Bộ Giao thông vận tải"]
+    assert _texts(roles.coordinators) == ["các Bộ, ngành liên quan"]
+    roles = read_roles("Các địa phương có các giải pháp giữ ổn định sản xuất.")
+    assert _texts(roles.leads) == ["Các địa phương"]
+
+
 def test_parenthesised_districts_become_a_note():
     roles = read_roles("Ủy ban nhân dân các huyện biên giới (Ngọc Hồi, Đăk Glei, Sa Thầy và Ia H’Drai) phối hợp với Sở "
                        "Tài nguyên và Môi trường và các sở, ngành có liên quan rà soát đất đai.")
