@@ -1414,3 +1414,9 @@ def test_a_group_qualified_by_what_its_members_manage_keeps_the_qualifier_and_th
         == ["Các bộ"]
     assert [m.text for m in read_task_roles("Các bộ quản lý. chuyên ngành thực hiện việc công bố danh mục.").leads] \
         == ["Các bộ"]
+
+
+def test_a_public_service_unit_keeps_the_word_cong_lap_in_its_name():
+    # "công lập" (public) is one word: its second syllable is no "lập" (to draw up) ending the group's name
+    roles = read_roles("Các đơn vị sự nghiệp công lập thuộc tỉnh rà soát, báo cáo số lượng người làm việc.")
+    assert _texts(roles.leads) == ["Các đơn vị sự nghiệp công lập thuộc tỉnh"]
