@@ -1420,3 +1420,9 @@ def test_a_public_service_unit_keeps_the_word_cong_lap_in_its_name():
     # "công lập" (public) is one word: its second syllable is no "lập" (to draw up) ending the group's name
     roles = read_roles("Các đơn vị sự nghiệp công lập thuộc tỉnh rà soát, báo cáo số lượng người làm việc.")
     assert _texts(roles.leads) == ["Các đơn vị sự nghiệp công lập thuộc tỉnh"]
+
+
+def test_an_adverbial_after_a_group_ends_its_name():
+    # "đối với …" says for which matters the bodies act: no part of their name
+    roles = read_roles("Các bộ, ngành đối với lĩnh vực quản lý nhà nước được giao rà soát, đề xuất sửa đổi quy định.")
+    assert _texts(roles.leads) == ["Các bộ, ngành"]
