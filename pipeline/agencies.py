@@ -15,7 +15,8 @@ liên quan") by the patterns of the rules. A long name OCR misread by one letter
 body "… tỉnh" is also printed "… thành phố" ("Công an thành phố", "Ủy ban nhân dân Thành phố" in a
 centrally-run city's own text), "Ủy ban nhân dân thành phố Hà Nội" is province level (the centrally-run
 cities are those of rules/succession.yaml), "Ủy ban nhân dân thành phố Thủ Đức" district level (a city within
-a province). No agency or place name lives in this code.
+a province). A central body's name followed by the provinces ("Cục Thuế các tỉnh, thành phố") is its registered
+provincial branch ("Cục Thuế tỉnh"). No agency or place name lives in this code.
 """
 from __future__ import annotations
 
@@ -293,10 +294,23 @@ class Registry:
     def _prefix(self, folded: str) -> Agency | None:
         words = folded.split()
         for size in range(len(words), 0, -1):
-            agency_id = self._known(" ".join(words[:size]))
+            head = " ".join(words[:size])
+            agency_id = self._known(head)
             if agency_id:
-                return self.agencies[agency_id]
+                return self._branch(head, " ".join(words[size:])) or self.agencies[agency_id]
         return None
+
+    def _branch(self, head: str, rest: str) -> Agency | None:
+        """A central body's name followed by the provinces it has a branch in ("Cục Thuế các tỉnh, thành phố",
+        "Kho bạc Nhà nước tỉnh Lào Cai"): the registered provincial body "<name> tỉnh", if any."""
+        if self.places is None or not rest:
+            return None
+        units = (fold(self.places.province), fold(self.places.city))
+        if not any(re.match(rf"(cac )?{unit}\b", rest) for unit in units):
+            return None
+        agency_id = self._forms.get(f"{head} {units[0]}")
+        found = self.agencies[agency_id] if agency_id else None
+        return found if found is not None and found.level == "province" else None
 
     def _pattern(self, folded: str) -> Agency | None:
         for pattern, agency_id in self._patterns:

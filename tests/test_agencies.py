@@ -205,3 +205,49 @@ def test_no_two_registered_bodies_are_one_ocr_confusion_apart():
         if len(form.replace(" ", "")) >= registry._min_letters:
             assert {forms[f] for f in registry._misread(form) if f in forms} <= {agency_id}, form
             assert registry.lookup(form).id == agency_id
+
+
+@pytest.mark.parametrize("printed, expected, level", [
+    # a ministry's own units: the ministry's own duty
+    ("Cục Biến đổi khí hậu", "don_vi_thuoc_bo", "central"),
+    ("Cục trưởng Cục Lâm nghiệp và Kiểm lâm", "don_vi_thuoc_bo", "central"),
+    ("Vụ trưởng Vụ Pháp chế", "don_vi_thuoc_bo", "central"),
+    ("Viện Chiến lược, Chính sách tài nguyên và môi trường", "don_vi_thuoc_bo", "central"),
+    ("Chánh Văn phòng Bộ", "don_vi_thuoc_bo", "central"),
+    # a unit named with a place is a local body, not a ministry's own
+    ("Cục Quản lý thị trường tỉnh Hà Giang", None, None),
+    # state groups and corporations, their boards
+    ("các tập đoàn kinh tế, tổng công ty nhà nước", "tap_doan_tong_cong_ty", "other"),
+    ("Tổng giám đốc các tập đoàn, tổng công ty nhà nước", "tap_doan_tong_cong_ty", "other"),
+    ("Chủ tịch Hội đồng thành viên", "tap_doan_tong_cong_ty", "other"),
+    ("Chủ tịch Hội đồng quản trị các ngân hàng thương mại", "tap_doan_tong_cong_ty", "other"),
+    # associations, press, institutes
+    ("Chủ tịch Hiệp hội Doanh nghiệp nhỏ và vừa", "hiep_hoi", "other"),
+    ("các hội nghề nghiệp về xây dựng", "hiep_hoi", "other"),
+    ("Báo Nhân Dân", "bao_chi", "other"),
+    ("Tạp chí Công Thương", "bao_chi", "other"),
+    ("các viện nghiên cứu, trường đại học", "vien_truong", "other"),
+    # a council, an insurance body, a civil servant are none of these
+    ("Hội đồng nhân dân tỉnh", "hdnd_tinh", "province"),
+    ("Hội Nông dân tỉnh", "hoi_nong_dan_tinh", "province"),
+    ("Bảo hiểm xã hội Việt Nam", "bao_hiem_xa_hoi_viet_nam", "central"),
+    ("Bảo hiểm xã hội cấp huyện", None, None),
+    ("viên chức", None, None),
+    # "Chủ tịch" alone is a People's Committee's chairman; of an unknown body, nobody registered
+    ("Chủ tịch", "chu_tich_ubnd", "generic"),
+    ("các Chủ tịch", "chu_tich_ubnd", "generic"),
+    ("Chủ tịch Ủy ban nhân dân cấp xã", "ubnd_cap_xa", "commune"),
+    ("Chủ tịch nước", "chu_tich_nuoc", "central"),
+    # a central body followed by the provinces is its provincial branch
+    ("Cục Thuế các tỉnh, thành phố", "cuc_thue_tinh", "province"),
+    ("Cục trưởng Cục Thuế các tỉnh, thành phố trực thuộc Trung ương", "cuc_thue_tinh", "province"),
+    ("Cục Thuế tỉnh Bắc Giang", "cuc_thue_tinh", "province"),
+    ("Kho bạc Nhà nước các tỉnh", "kho_bac_nha_nuoc_tinh", "province"),
+    ("Cục Thuế", "tong_cuc_thue", "central"),
+    ("Ủy ban nhân dân các tỉnh biên giới", "ubnd_cac_tinh", "province"),
+])
+def test_open_families_of_named_bodies(printed, expected, level):
+    found = agencies.lookup(printed)
+    assert (found.id if found else None) == expected
+    assert (found.level if found else None) == level
+    assert found is None or found.locality == (level in ("province", "district", "commune", "generic"))

@@ -115,6 +115,20 @@ def test_multiple_leads():
     assert _texts(roles.coordinators) == ["Sở Ngoại vụ"]
 
 
+
+def test_named_bodies_of_open_families_resolve():
+    """A ministry's units, state enterprises' boards and a central body's provincial branches are resolved
+    (rules/agencies.yaml families), and a chairman of a board is no People's Committee chairman."""
+    roles = read_roles("Cục trưởng Cục Thuế các tỉnh, thành phố chỉ đạo các phòng, chi cục thuế rà soát hồ sơ.")
+    assert [m.canonical for m in roles.leads] == ["cuc_thue_tinh"]
+    roles = read_roles("Chủ tịch Hội đồng thành viên, Tổng giám đốc các tập đoàn kinh tế, tổng công ty nhà nước chủ "
+                       "trì rà soát, sắp xếp lại doanh nghiệp.")
+    assert [m.canonical for m in roles.leads] == ["tap_doan_tong_cong_ty"] * 2
+    roles = read_roles("Cục Biến đổi khí hậu chủ trì, phối hợp với Vụ Pháp chế, Báo Tài nguyên và Môi trường xây "
+                       "dựng dự thảo hướng dẫn.")
+    assert [(m.canonical, m.level) for m in roles.leads] == [("don_vi_thuoc_bo", "central")]
+    assert [m.canonical for m in roles.coordinators] == ["don_vi_thuoc_bo", "bao_chi"]
+
 def test_a_long_group_name_is_not_cut_inside_its_last_word():
     # real cases: CT 13/CT-TTg 2024 item 6 ("… truyền hình ở trung ương và địa | phương") and Lào Cai KH 134 V.6
     # ("… các cơ sở giáo dục nghề nghiệp trong và ngoài | tỉnh"): the qualifier cap fell inside a word
