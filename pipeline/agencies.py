@@ -170,7 +170,10 @@ class Registry:
             if not entry.patterns or entry.variants:
                 for form in self._expand(self._city_forms(entry)):
                     self._printed.append((form, entry.id))
-                    self._forms.setdefault(fold(form), entry.id)
+                    first = self._forms.setdefault(fold(form), entry.id)
+                    if first != entry.id:  # the later entry could never be reached by this name
+                        raise DoichieuError(str(rules_dir() / "agencies.yaml"),
+                                            f"{form!r} names two agencies: {first} and {entry.id}")
             for pattern in entry.patterns:
                 self._patterns.append((re.compile(pattern + r"(?:\b|$)"), entry.id))
         self._counterparts: dict[str, list[str]] = {}

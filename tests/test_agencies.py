@@ -5,7 +5,7 @@ import pytest
 import yaml
 
 from pipeline import agencies
-from pipeline.agencies import AgencyMap, AgencyRules, CounterpartRule, Registry
+from pipeline.agencies import AgencyEntry, AgencyMap, AgencyRules, CounterpartRule, Registry
 from pipeline.model import DoichieuError
 from pipeline.rules import load_rules
 
@@ -26,6 +26,15 @@ def test_map_with_unknown_id_is_refused():
     rules = load_rules("agencies", AgencyRules)
     with pytest.raises(DoichieuError, match="unknown agency id"):
         Registry(rules, AgencyMap(counterparts=[CounterpartRule(central="bo_y_te", provincial=["so_khong_co"])]))
+
+
+def test_a_name_given_to_two_agencies_is_refused():
+    # the second entry would never be found by that name: the registry says so instead of ignoring it
+    rules = load_rules("agencies", AgencyRules)
+    twin = rules.model_copy(update={"agencies": [*rules.agencies, AgencyEntry(
+        id="so_giao_dich_chung_khoan_vn", name="Sở Giao dịch chứng khoán Việt Nam", level="central")]})
+    with pytest.raises(DoichieuError, match="names two agencies: so_giao_dich_chung_khoan and so_giao_dich"):
+        Registry(twin, load_rules("agency_map", AgencyMap))
 
 
 def test_invalid_entry_is_refused():
