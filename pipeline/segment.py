@@ -466,9 +466,12 @@ def _split_article_titles(blocks: list[Block], source: SourceText, cues: _Cues) 
         title, rest = block.text[label.end:colon].strip() if colon > 0 else "", block.text[colon + 1:].strip()
         # where the colon and the text after it stand in the source (the block's text may have lost blanks)
         at = source.text.find(":", block.span.start + label.end, block.span.end) if title else -1
+        if at < 0:
+            out.append(block)
+            continue
         after = source.text[at + 1:block.span.end]
         body = at + 1 + len(after) - len(after.lstrip())
-        if at < 0 or body >= block.span.end or not (rest[:1].isupper() or rest[:1].isdigit()) \
+        if body >= block.span.end or not (rest[:1].isupper() or rest[:1].isdigit()) \
                 or len(title.split()) > cues.rules.sizes.article_title_max_words or _SENTENCE_STOP.search(title) \
                 or cues.subject.match(_form(title)) or cues.assignment.match(_form(title)):
             out.append(block)
