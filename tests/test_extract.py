@@ -1440,3 +1440,13 @@ def test_an_adverbial_after_a_group_ends_its_name():
     # "đối với …" says for which matters the bodies act: no part of their name
     roles = read_roles("Các bộ, ngành đối với lĩnh vực quản lý nhà nước được giao rà soát, đề xuất sửa đổi quy định.")
     assert _texts(roles.leads) == ["Các bộ, ngành"]
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("Cơ quan được Bộ Quốc phòng giao nhiệm vụ huấn luyện, kiểm tra chủ trì tổ chức kiểm tra, cấp giấy chứng nhận.",
+     "Cơ quan được Bộ Quốc phòng giao nhiệm vụ huấn luyện, kiểm tra"),
+    ("Cơ quan được giao lập quy hoạch có trách nhiệm lấy ý kiến các bộ, ngành.", "Cơ quan được giao lập quy hoạch"),
+])
+def test_a_body_described_by_the_work_it_was_given_is_named_with_it(text, lead):
+    # the passive relative clause "được (X) giao …" belongs to the subject, which runs to its predicate
+    assert _texts(read_roles(text).leads) == [lead]
