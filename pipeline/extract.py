@@ -136,6 +136,7 @@ class RoleRules(BaseModel):
     request_openers: list[str] = []
     agent_clauses: list[str] = []
     agent_clause_predicates: list[str] = []
+    reference_ends: list[str] = []
     list_titles: ListTitles = ListTitles()
     stops: list[str]
     stop_punct: list[str]
@@ -222,7 +223,7 @@ _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "ass
               "duty_heading", "adverbial_closer", "place", "group_qualifier", "honorific", "examples", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "transfer_closing", "stop",
               "clause_frame", "non_predicate", "scope_tail", "regulated", "group_marker", "passive",
               "list_noun", "title_modal", "aspect", "report_aspect", "predicate_opener", "request_opener", "agent_clause",
-              "agent_predicate")
+              "agent_predicate", "reference_end")
 
 
 @dataclass
@@ -285,6 +286,7 @@ def engine() -> Engine:
         "aspect": rules.aspect_words, "report_aspect": rules.report_aspects,
         "predicate_opener": rules.predicate_openers, "request_opener": rules.request_openers,
         "agent_clause": rules.agent_clauses, "agent_predicate": rules.agent_clause_predicates,
+        "reference_end": rules.reference_ends,
     }
     for kind, phrases in groups.items():
         matcher.add(kind, [nlp.tokenizer(matching_text(p)) for p in phrases])
@@ -569,6 +571,9 @@ class Reader:
             word = t.words[j]
             if word == "(" or t.cue("scope_tail", j) or t.cue("aspect", j):
                 break  # (an aspect word opens a relative clause or the predicate: "các sở, ngành | đã được giao …")
+            if t.cue("reference_end", j):  # "cơ quan quy định tại Điều 6 Nghị định này | cấp lại …"
+                j = t.cue("reference_end", j)
+                break
             if joined and self.is_stop(j) and word not in self.stop_punct:
                 # … whose last words usually open a predicate ("… và Vật liệu xây dựng"): still the name when
                 # the list goes on right after them (", Thủ trưởng các đơn vị …")

@@ -1450,3 +1450,10 @@ def test_an_adverbial_after_a_group_ends_its_name():
 def test_a_body_described_by_the_work_it_was_given_is_named_with_it(text, lead):
     # the passive relative clause "được (X) giao …" belongs to the subject, which runs to its predicate
     assert _texts(read_roles(text).leads) == [lead]
+
+
+def test_a_group_qualified_by_a_reference_ends_with_the_reference():
+    # "cơ quan quy định tại Điều 6 Nghị định này" is the subject; "cấp lại …" is what it does
+    roles = read_roles("Trong thời hạn 03 ngày làm việc, cơ quan quy định tại Điều 6 Nghị định này cấp lại giấy chứng "
+                       "nhận cho người đề nghị.")
+    assert _texts(roles.leads) == ["cơ quan quy định tại Điều 6 Nghị định này"]
