@@ -920,13 +920,18 @@ class Reader:
                     (t.words[k] == "," and self.item_kind(k + 1)) or \
                     any(t.cue(kind, k) for kind in ("assign", "assign_after", "direct", "advise", "coord")):
                 break
-            if t.cue("subject_end", k):
-                self.covered.update(range(item.start, k))
-                end = k
-                while end > item.end and t.words[end - 1] in (",", "-"):
-                    end -= 1  # "các cơ quan, đơn vị và doanh nghiệp, | căn cứ chức năng …"
-                return Item(item.start, end, k, item.agency_id, True), k
+            if t.cue("subject_end", k):  # ("các cơ quan, đơn vị và doanh nghiệp, | căn cứ chức năng …")
+                return self._named_up_to(item, item.end, k)
         return item, j
+
+    def _named_up_to(self, item: Item, j: int, m: int) -> tuple[Item, int]:
+        """The group read on to the predicate at m: its name is everything before m but the commas and dashes there
+        (not back past j, where it would have ended)."""
+        end = m
+        while end > j and self.t.words[end - 1] in (",", "-"):
+            end -= 1
+        self.covered.update(range(item.start, m))
+        return Item(item.start, end, m, item.agency_id, True), m
 
     def _agent_clause(self, item: Item, j: int) -> tuple[Item, int] | None:
         """A group described by a relative clause that names its agent ("Cơ quan có thẩm quyền | do Bộ Công Thương quy
@@ -943,11 +948,7 @@ class Reader:
             if t.words[m] in (";", ".", ":"):
                 return None
             if t.cue("agent_predicate", m) or t.cue("predicate_opener", m) or t.cue("subject_end", m):
-                end = m
-                while end > j and t.words[end - 1] in (",", "-"):
-                    end -= 1
-                self.covered.update(range(item.start, m))
-                return Item(item.start, end, m, item.agency_id, True), m
+                return self._named_up_to(item, j, m)
         return None
 
     def _head_qualified(self, item: Item) -> bool:
@@ -972,11 +973,7 @@ class Reader:
             if t.words[m] in (";", ".", ":", "(") or t.cue("subject_break", m):
                 break
             if t.cue("predicate_opener", m) or t.cue("subject_end", m):
-                end = m
-                while end > j and t.words[end - 1] in (",", "-"):
-                    end -= 1
-                self.covered.update(range(item.start, m))
-                return Item(item.start, end, m, item.agency_id, True), m
+                return self._named_up_to(item, j, m)
         return item, j
 
     def _list_title(self, item: Item, j: int) -> tuple[Item, int] | None:

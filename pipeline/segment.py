@@ -55,7 +55,7 @@ from .normalize import (
 )
 from .rules import load_rules, rules_dir
 from .tables import TableCues, TaskTableColumns, table_cues
-from .vntext import fold, fold_aligned, match_form, new_tone_style, nfc, unify_punctuation, unify_spelling
+from .vntext import cased_form, fold, fold_aligned, match_form
 
 
 class ClosingFormula(BaseModel):
@@ -1591,6 +1591,11 @@ def _is_title_like(title: str, node: _Node) -> bool:
 _SENTENCE_BREAK = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])")
 
 
+def _sentences(text: str) -> list[str]:
+    """The sentences of a paragraph (a stop, then a capital; the closing "./." is a stop)."""
+    return [s for s in _SENTENCE_BREAK.split(text.strip().replace("./.", ".")) if s.strip()]
+
+
 _QUOTED = re.compile(r"“[^“”]*”")
 
 
@@ -1599,7 +1604,7 @@ def _is_report(text: str, cues: _Cues) -> bool:
     sentence says what a body has already done ("Thực hiện Quyết định số …, Ủy ban nhân dân tỉnh đã ban hành …")
     or what the law provides ("Theo quy định tại …"), and no later sentence asks for work unless it reports too."""
     text = _QUOTED.sub("“…”", text)  # what a paragraph quotes ("… quy định: “…”") is the law's wording, asking nothing
-    sentences = [s for s in _SENTENCE_BREAK.split(text.strip().replace("./.", ".")) if s.strip()]
+    sentences = _sentences(text)
     if not sentences or not _opens_report(sentences[0], cues):
         return False
     return not any(_asks(sentence, cues) and not _opens_report(sentence, cues) for sentence in sentences[1:])
@@ -1642,7 +1647,7 @@ def _asks(sentence: str, cues: _Cues) -> bool:
 def _sentence_forms(sentence: str) -> tuple[str, str]:
     """The sentence as printed (new tone style, unified punctuation, spaces and spellings: the case of its letters is
     kept for the cues that need it) and its match form, same length."""
-    display = unify_spelling(" ".join(unify_punctuation(new_tone_style(nfc(sentence))).split()))
+    display = cased_form(sentence)
     return display, display.lower()
 
 
@@ -1800,8 +1805,7 @@ def _is_closing_formula(block: Block, cues: _Cues) -> bool:
     words = text.split()
     if any(match_form(text).startswith(match_form(o)) for o in cues.rules.closing_formula.openings):
         return True  # "Trên đây là Kế hoạch …; yêu cầu các sở, ban, ngành … triển khai thực hiện./."
-    sentences = [s for s in re.split(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])", text.replace("./.", ".")) if s.strip()]
-    if len(words) > cues.rules.closing_formula.max_words or len(sentences) > 1:
+    if len(words) > cues.rules.closing_formula.max_words or len(_sentences(text)) > 1:
         return False
     form = match_form(text).rstrip(" ./")
     if any(form.endswith(match_form(e)) for e in cues.rules.closing_formula.endings) or \

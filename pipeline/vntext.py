@@ -118,10 +118,16 @@ def unify_spelling(text: str) -> str:
     return pattern.sub(one, text)
 
 
+def cased_form(text: str) -> str:
+    """match_form with the case of its letters kept (for cues that tell "Giao" from "giao"); its lower case is
+    match_form."""
+    return unify_spelling(" ".join(unify_punctuation(new_tone_style(nfc(text))).split()))
+
+
 def match_form(text: str) -> str:
     """The form used for matching: NFC, new tone style, unified punctuation and spellings, lower case, single
     spaces."""
-    return unify_spelling(" ".join(unify_punctuation(new_tone_style(nfc(text))).lower().split()))
+    return cased_form(text).lower()
 
 
 # the combining marks Vietnamese letters decompose into (NFD): one regex drops them; testing each character's
