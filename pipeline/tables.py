@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, Field, field_validator
 
-from .ingest.layout import ingest_rules
+from .ingest.layout import ingest_rules, page_number_value
 from .rules import load_rules
 from .vntext import fold
 
@@ -171,7 +171,7 @@ def _header_end(lines: list[str], at: int, first_column_end: int, rules, cues: T
 
 def _right_of(line: str, position: int) -> bool:
     """Whether a line has text, all of it right of a position, and is no page number."""
-    return bool(line.strip()) and len(line) - len(line.lstrip()) > position and not _PAGE_NUMBER.match(line)
+    return bool(line.strip()) and len(line) - len(line.lstrip()) > position and not _page_number(line)
 
 
 def _read_table(lines: list[str], at: int, rules, cues: TableCues) -> _Table | None:
@@ -205,7 +205,7 @@ def _read_table(lines: list[str], at: int, rules, cues: TableCues) -> _Table | N
             after_blank = True
             k += 1
             continue
-        if _PAGE_NUMBER.match(line):
+        if _page_number(line):
             k += 1
             continue
         if _is_header(line, rules.cell_gap, cues):  # the header printed again at the top of the next page
@@ -255,7 +255,7 @@ def _first_page_only(lines: list[str], table: _Table, cues: TableCues, rules) ->
     """pdftotext lays out each page by itself: where a table's columns shift from page to page, no gutter runs
     down all its lines. Its first page, under its header, may still show them: the table is then taken up to
     that page's end, the rows after it left as lines. Whether columns were found so."""
-    page_end = next((k for k in range(table.header[-1], table.end) if _PAGE_NUMBER.match(lines[k])), None)
+    page_end = next((k for k in range(table.header[-1], table.end) if _page_number(lines[k])), None)
     kept = [n for n, mark in enumerate(table.marks) if page_end is not None and mark < page_end]
     if not kept:
         return False
@@ -326,7 +326,9 @@ def _find_columns(lines: list[str], table: _Table, cues: TableCues, rules) -> No
     table.boundaries = [b for b, cell in zip(table.boundaries, header_cells[1:], strict=True) if cell]
 
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?\s*$")
+def _page_number(line: str) -> bool:
+    """A line that is only a page number (rules/ingest.yaml `page_number`)."""
+    return page_number_value(line) is not None
 
 
 def _column_starts(lines: list[str], table: _Table, cues: TableCues, rules) -> list[int]:
