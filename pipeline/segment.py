@@ -152,6 +152,7 @@ class StructureRules(BaseModel):
     schedule_list_openings: list[str] = []
     provision_duties: list[str] = []
     body_duties: list[str] = []
+    responsibility_headings: list[str] = []
     amendment_formula: str = ""
     task_table: TaskTableColumns = TaskTableColumns()
     sizes: StructureSizes
@@ -201,6 +202,7 @@ class _Cues:
     recipients: re.Pattern
     provision_duty: re.Pattern | None
     body_duty: re.Pattern | None
+    responsibility_heading: re.Pattern | None
     table: TableCues
     restated_min_set: float
     restated_min_sort: float
@@ -275,6 +277,7 @@ def _cues() -> _Cues:
         recipients=_openings([rules.recipients_cue]),
         provision_duty=_anywhere(rules.provision_duties),
         body_duty=_anywhere(rules.body_duties),
+        responsibility_heading=_anywhere(rules.responsibility_headings),
         table=table_cues(),
         restated_min_set=rules.task_table.restated_min_set,
         restated_min_sort=rules.task_table.restated_min_sort,
@@ -1502,7 +1505,8 @@ def _task_article(node: _Node, cues: _Cues) -> bool:
     for clause in clauses:
         heading = match_form(clause.title)
         if clause.children and (any(p.search(heading) for p in cues.task_heading) or (
-                cues.subject.match(heading) and re.search(r"(?:có|chịu) trách nhiệm", heading))
+                cues.subject.match(heading) and cues.responsibility_heading is not None
+                and cues.responsibility_heading.search(heading))
                 or _duties_of_bodies(clause, cues)):
             return True
     if clauses:
