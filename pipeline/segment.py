@@ -198,6 +198,8 @@ class _Cues:
     case_list: re.Pattern | None
     report: _ReportCues
     courtesy: re.Pattern | None
+    closing_openings: tuple[str, ...]  # rules' closing_formula openings and endings, in match_form
+    closing_endings: tuple[str, ...]
     subject_prefix: re.Pattern
     recipients: re.Pattern
     provision_duty: re.Pattern | None
@@ -273,6 +275,8 @@ def _cues() -> _Cues:
         content_list=_content_list(rules.content_list_endings, rules.content_list_kinds, rules.content_list_kind_tails),
         report=_report_cues(rules.reports),
         courtesy=_anywhere(rules.closing_formula.courtesies),
+        closing_openings=tuple(match_form(o) for o in rules.closing_formula.openings),
+        closing_endings=tuple(match_form(e) for e in rules.closing_formula.endings),
         subject_prefix=_openings(rules.subject_prefixes),
         recipients=_openings([rules.recipients_cue]),
         provision_duty=_anywhere(rules.provision_duties),
@@ -1807,12 +1811,12 @@ def _is_closing_formula(block: Block, cues: _Cues) -> bool:
     khai thực hiện. gaa!") is no word of it."""
     text = without_edge_debris(block.text.strip())
     words = text.split()
-    if any(match_form(text).startswith(match_form(o)) for o in cues.rules.closing_formula.openings):
+    if match_form(text).startswith(cues.closing_openings):
         return True  # "Trên đây là Kế hoạch …; yêu cầu các sở, ban, ngành … triển khai thực hiện./."
     if len(words) > cues.rules.closing_formula.max_words or len(_sentences(text)) > 1:
         return False
     form = match_form(text).rstrip(" ./")
-    if any(form.endswith(match_form(e)) for e in cues.rules.closing_formula.endings) or \
+    if form.endswith(cues.closing_endings) or \
             re.search(cues.rules.closing_formula.execution, form):
         return True
     if cues.courtesy is not None and cues.courtesy.search(form):
