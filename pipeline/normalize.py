@@ -31,6 +31,7 @@ from .ingest.layout import (
     ingest_rules,
     is_page_break_marker,
     opens_basis,
+    page_number_value,
     signature_stamp_lines,
     split_merged_header,
 )
@@ -214,7 +215,6 @@ _BOLD = re.compile(r"\*\*|__")
 # words stay; a lone star or a footnote mark "(*)" is no run and is kept
 _EMPHASIS_ONLY = re.compile(r"^[*_](?:[\s*_]*[*_])?$")
 _INLINE_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\W_])([^*\n]*?[^\s*(])\*(?![\w*])")
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?(?:(?:Trang|trang|Page)\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$")
 _SENTENCE_END = re.compile(r"(?:[.;:!?…]|\./\.|\.\)|;\)|:\))[\"”’')\]*]*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _SINGLE_LETTER = re.compile(r"(?<!\S)[^\W\d_](?!\S)")
@@ -646,7 +646,7 @@ def _prepare(source: SourceText) -> list[_Line | None]:
     _drop_stray_bars(prepared)
     _drop_page_number_runs(prepared)
     for i, line in enumerate(prepared):
-        if line is None or not _PAGE_NUMBER.match(line.text):
+        if line is None or page_number_value(line.text) is None:
             continue
         before = prepared[i - 1] if i > 0 else None
         after = prepared[i + 1] if i + 1 < len(prepared) else None
@@ -657,9 +657,6 @@ def _prepare(source: SourceText) -> list[_Line | None]:
     return prepared
 
 
-_LONE_NUMBER = re.compile(r"[-–]?\s*(\d{1,3})\s*[-–]?")
-
-
 def _drop_page_number_runs(prepared: list[_Line | None]) -> None:
     """Page numbers a text dump keeps on lines of their own, touching the text: lone numbers rising through the
     document pages apart (rules/ingest.yaml `page_number_run`) become blank lines."""
@@ -668,10 +665,9 @@ def _drop_page_number_runs(prepared: list[_Line | None]) -> None:
         return
     chains: list[list[tuple[int, int, int]]] = []  # (index in prepared, value, source line)
     for index, line in enumerate(prepared):
-        match = _LONE_NUMBER.fullmatch(line.text) if line is not None and "table" not in line.markup else None
-        if match is None:
+        value = page_number_value(line.text) if line is not None and "table" not in line.markup else None
+        if value is None:
             continue
-        value = int(match.group(1))
         # the run this number goes on (a stray lone number between two pages breaks no run)
         chain = next((c for c in reversed(chains) if 0 < value - c[-1][1] <= run.max_step
                       and line.number - c[-1][2] >= run.min_lines), None)

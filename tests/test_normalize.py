@@ -167,6 +167,12 @@ def test_page_numbers_and_leading_spaces_are_dropped():
     assert blocks[-1] == "1. Sở Tài chính bố trí kinh phí theo quy định."
 
 
+@pytest.mark.parametrize("page_line", ["- 12 -", "Trang 12", "Trang 12/40", "12/40", "— 1012 —"])
+def test_every_page_number_form_of_the_ingest_rules_is_dropped(page_line):
+    text = FILLER + f"1. Sở Tài chính bố trí kinh phí\n\n{page_line}\n\ntheo quy định.\n"
+    assert texts(text)[-1] == "1. Sở Tài chính bố trí kinh phí theo quy định."
+
+
 def test_letter_spaced_capitals_are_rejoined():
     assert texts("ỦY B AN NHÂN D Â N\n") == ["ỦY BAN NHÂN DÂN"]
     assert texts("Q U Y Ế T  Đ Ị N H\n") == ["QUYẾT ĐỊNH"]
