@@ -108,7 +108,12 @@ MIN_WEIGHTS_LINK = {"citation": 3.0, "cites_central_keyterm": 3.0}
 # ablation (--use locality vs default, leave-one-group-out, run of 2026-11-22): Kon Tum 0.960/0.857/0.600 ->
 # 0.944/0.857/0.600 (link F1 / coverage / gap F1), Lào Cai SCT 0.238/0.421/0.522 -> 0.370/0.579/0.759.
 # Localities still decide which central tasks get a coverage rescue (pipeline.linking.decide_from).
-DROPPED: set[str] = {"locality"}
+# "executes_document" (the central execution clause and the provincial document's own call to carry the work
+# out) is a decision rule, not evidence for the models: such a pair is a sure link whatever P
+# (pipeline.linking.decide_from). Fitted as a feature (run of 2026-12-07) it separated the few gold pairs
+# perfectly (weight 9.5) and moved the other weights and the thresholds (sure 0.7 -> 0.2): held out Kon Tum
+# 0.947 / 1.000 / 0.973 / 0.886 / 0.727, SCT 0.308 / 0.875 / 0.455 / 0.368 / 0.421; real seed coverage 0.943 -> 0.914.
+DROPPED: set[str] = {"locality", "executes_document"}
 
 
 def fit(X, y, l2: float = 1.0, min_weights: dict[str, float] | None = None) -> LinearModel:
@@ -147,7 +152,8 @@ def decide(p_link: np.ndarray, p_sure: np.ndarray, pair, decision: DecisionRules
     """pipeline.linking.decide_from on flat probability arrays."""
     kept = decide_from(p_link.reshape(pair.shape), p_sure.reshape(pair.shape), pair.localities, decision,
                        pair.features.values["contain"], structural_match(pair.features, decision),
-                       counterpart_match(pair.features, decision), actor_match(pair.features, decision))
+                       counterpart_match(pair.features, decision), actor_match(pair.features, decision),
+                       pair.features.values["executes_document"])
     return [(i, j, s) for i, j, s, _ in kept]
 
 

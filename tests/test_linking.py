@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import re
 
 import pytest
 import yaml
@@ -13,6 +14,7 @@ from pipeline.linking import feature_matrices, link
 from pipeline.linking.config import linking_rules
 from pipeline.linking.features import words
 from pipeline.model import Citation, Document, Mention, Section, Span, Task
+from pipeline.vntext import match_form
 
 CENTRAL_TASKS = {
     # id: (section, lead, text)
@@ -289,6 +291,57 @@ def test_summary_letter_paraphrasing_decree_clauses_is_linked_to_them(decree):
     # each summary goes to its own clause, not to every clause of the same field
     assert not [k for k in pairs if k[0] == "2.1" and k[1] in {"6.1", "6.2"}]
     assert not [k for k in pairs if k[0] == "2.2" and k[1] in {"5.2", "6.2"}]
+
+
+EXECUTION_CLAUSE = ("Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương và các tổ "
+                    "chức, cá nhân có liên quan chịu trách nhiệm thi hành Nghị định này.")
+LETTER_CALL = ("Sở Công Thương đề nghị các sở, ban, ngành và Ủy ban nhân dân các xã, phường nghiên cứu, triển khai "
+               "thực hiện theo đúng quy định; trong quá trình thực hiện có vướng mắc, phản hồi về Sở để tổng hợp.")
+
+
+@pytest.fixture(scope="module")
+def decree_with_execution(decree) -> Document:
+    doc = copy.deepcopy(decree)
+    doc.sections.append(Section(id="8", label="Điều 8.", kind="article", title="Trách nhiệm thi hành",
+                                span=Span(90, 90, 0, 0)))
+    doc.tasks.append(Task(doc=doc.id, id="8.2", label="2.", text=EXECUTION_CLAUSE, span=Span(91, 91, 0, 0),
+                          parent="8", leads=[Mention(text="Các Bộ trưởng")], localities=True, locality_role="lead"))
+    return doc
+
+
+def test_the_provincial_call_to_carry_the_work_out_surely_carries_out_the_execution_clause(decree_with_execution):
+    letter = _provincial({
+        "1": ("1", "", "Tổ chức huấn luyện định kỳ cho ba nhóm người lao động về an toàn."),
+        "closing": ("1", "Sở Công Thương", LETTER_CALL),
+    })
+    links, coverage = link(decree_with_execution, letter)
+    assert _pairs(links)[("closing", "8.2")] == "sure"
+    reasons = next(lk.reasons for lk in links if (lk.provincial.task, lk.central.task) == ("closing", "8.2"))
+    assert reasons[0].startswith("Lời giao triển khai thực hiện"), reasons
+    assert next(row.status for row in coverage if row.central.task == "8.2") == "covered"
+    # the same call as a task in the middle of the letter, outside a "Tổ chức thực hiện" part, is no such answer
+    middle = _provincial({"closing": ("1", "Sở Công Thương", LETTER_CALL),
+                          "2": ("1", "", "Tổ chức huấn luyện định kỳ cho ba nhóm người lao động về an toàn.")})
+    assert ("closing", "8.2") not in {k for k, s in _pairs(link(decree_with_execution, middle)[0]).items() if s == "sure"}
+    # under the plan's "Tổ chức thực hiện" heading it is, wherever it stands
+    plan = _provincial({"3.a": ("3", "Sở Công Thương", LETTER_CALL),
+                        "4": ("4", "", "Tổ chức huấn luyện định kỳ cho ba nhóm người lao động về an toàn.")},
+                       {"3": "Tổ chức thực hiện", "4": "Nhiệm vụ khác"})
+    assert _pairs(link(decree_with_execution, plan)[0])[("3.a", "8.2")] == "sure"
+
+
+def test_a_clause_citing_an_article_of_this_decree_is_no_execution_clause():
+    rules = linking_rules()
+    call = rules.structure.document_call
+    assert re.search(call, match_form(EXECUTION_CLAUSE))
+    assert re.search(call, match_form("Các bộ, địa phương nghiêm túc triển khai thực hiện các nhiệm vụ, giải pháp "
+                                      "nêu tại Nghị quyết này."))
+    assert not re.search(call, match_form("Tổ chức, cá nhân tổ chức thực hiện huấn luyện cho các đối tượng quy "
+                                          "định tại Điều 5 Nghị định này."))
+    assert not re.search(call, match_form("Giấy chứng nhận đã cấp trước ngày Nghị định này có hiệu lực thi hành "
+                                          "được tiếp tục sử dụng."))
+    assert not re.search(call, match_form("Bộ Kế hoạch và Đầu tư theo dõi, đánh giá tình hình thực hiện Nghị quyết "
+                                          "này."))
 
 
 def test_field_words_and_boilerplate_alone_do_not_link(decree):

@@ -117,7 +117,8 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
                 decision, copied: np.ndarray | None = None,
                 structural: np.ndarray | None = None,
                 counterpart: np.ndarray | None = None,
-                actor: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
+                actor: np.ndarray | None = None,
+                executes: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
     """The decision rule on probability matrices (provincial x central):
     1. each provincial task keeps its candidates with P(linked) >= possible, and those it copies whatever
        P (containment >= sure_copy: most of the distinctive wording of one task is in the other: it restates
@@ -131,7 +132,11 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
        is one: the wording is weak evidence here, so the actor decides between comparable candidates), or when a structural match exists (its
        counterpart agency works under the copied heading; the best such candidate is taken): related work
        exists, so it is not a gap; failing both, when its lead's provincial counterpart leads a provincial
-       task on a related theme (counterpart_match), the best such task is a possible link."""
+       task on a related theme (counterpart_match), the best such task is a possible link.
+    Before the rescue, the central document's execution clause and the provincial document's own call to carry
+    the work out (`executes`, the executes_document feature) are a sure link whatever P: that call is how a
+    plan or letter carries out "… chịu trách nhiệm thi hành Nghị định này", in any wording (a priori, as
+    sure_copy; the models do not weigh it)."""
     kept: list[tuple[int, int, str, float]] = []
     linked = np.zeros(p_link.shape[1], dtype=bool)
     for i in range(p_link.shape[0]):
@@ -142,6 +147,11 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
             if (score < decision.possible or score < decision.margin * best) and not restating[j]:
                 continue
             kept.append((i, int(j), "sure" if p_sure[i, j] >= decision.sure or restating[j] else "possible", score))
+            linked[j] = True
+    if executes is not None:
+        for i, j in zip(*np.nonzero(executes >= 1.0), strict=True):
+            kept = [k for k in kept if (k[0], k[1]) != (i, j)]
+            kept.append((int(i), int(j), "sure", float(p_link[i, j])))
             linked[j] = True
     if p_link.shape[0]:
         for j in np.flatnonzero(localities & ~linked):
@@ -181,7 +191,7 @@ def decide(features: PairFeatures, rules: LinkingRules, n_tasks: int | None = No
         localities[n_tasks:] = False
     kept = decide_from(p_link, p_sure, localities, rules.decision, features.values["contain"],
                        structural_match(features, rules.decision), counterpart_match(features, rules.decision),
-                       actor_match(features, rules.decision))
+                       actor_match(features, rules.decision), features.values["executes_document"])
     # a provision is no task of its document: only a provincial task that plainly carries it out (a sure link)
     # makes it one
     return [k for k in kept if n_tasks is None or k[1] < n_tasks or k[2] == "sure"]

@@ -27,6 +27,9 @@ class StructureRules(BaseModel):
     relative_floor: float = 0.15
     locality_unknown_role: float = 0.85
     locality_other_role: float = 0.7
+    document_call: str = "(?!)"  # regex (match form): a central task charging bodies to carry out the document itself
+    implementation_call: str = "(?!)"  # regex (match form): a provincial task calling for the work to be carried out
+    execution_titles: list[str] = Field(default_factory=list)  # regexes (match form) of the "Tổ chức thực hiện" part
 
 
 class AgencyRules(BaseModel):

@@ -52,6 +52,8 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
         return v.get(name, 0.0) >= rules.fires.get(name, 1.0) - 1e-6
 
     out: list[str] = []
+    if v.get("executes_document", 0.0) >= 1.0:
+        out.append("Lời giao triển khai thực hiện của văn bản tỉnh ứng với điều khoản thi hành của văn bản trung ương")
     if fired("citation"):
         out.append("Cùng trích dẫn " + ", ".join(features.shared_citations.get((i, j), [])))
     if fired("ratio"):

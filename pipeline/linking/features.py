@@ -21,6 +21,10 @@ Every feature is a matrix (provincial x central) of values in [0, 1]:
              that a short letter summarising clauses in its own words is judged against its own best match
   keyterm_share  IDF-weighted share (central-internal IDF) of the provincial task's terms known to the
              central document that this central task contains (absolute; damped for very short tasks)
+  executes_document  the central task is the document's execution clause ("… chịu trách nhiệm thi hành Nghị định
+             này") and the provincial task is its own call to carry the work out, in its "Tổ chức thực hiện" part
+             or as its last task ("… đề nghị các Sở, ban, ngành … triển khai thực hiện"): the execution clause
+             is carried out by that call, whatever its wording
   cites_central_keyterm  keyterm where the provincial task cites the central document itself by its số
              hiệu ("theo hướng dẫn tại Nghị định 25/2026/NĐ-CP"): it says which document it paraphrases
 """
@@ -41,7 +45,7 @@ from .config import LinkingRules
 _WORD = re.compile(r"\w+")
 
 FEATURES = ("token_set", "ratio", "partial", "tfidf", "contain", "heading", "agency", "names_lead", "locality", "citation",
-            "keyterm", "keyterm_share", "cites_central_keyterm", "addressed")
+            "keyterm", "keyterm_share", "cites_central_keyterm", "addressed", "executes_document")
 
 
 @lru_cache(maxsize=65536)
@@ -432,6 +436,26 @@ def _agency_matrix(central: Document, provincial: Document, rules: LinkingRules)
     return counterpart_pairs(central.tasks, provincial.tasks, rules)
 
 
+def _executes_document(central: Document, provincial: Document, rules: LinkingRules) -> np.ndarray:
+    """1 where the central task is its document's execution clause (structure.document_call) and the provincial
+    task is its document's call to carry out the work (structure.implementation_call), made in a part whose
+    title is an execution title or as the document's last task."""
+    structure = rules.structure
+    calls = np.array([bool(re.search(structure.document_call, match_form(t.text))) for t in central.tasks])
+    titles = [re.compile(t) for t in structure.execution_titles]
+
+    def in_execution_part(task: Task) -> bool:
+        return any(t.search(match_form(s.title)) for s in provincial.ancestors(task) for t in titles)
+
+    answers = np.array([
+        bool(re.search(structure.implementation_call, match_form(t.text)))
+        and (k == len(provincial.tasks) - 1 or in_execution_part(t))
+        for k, t in enumerate(provincial.tasks)])
+    if not calls.size or not answers.size:
+        return np.zeros((len(provincial.tasks), len(central.tasks)), dtype=np.float32)
+    return (answers[:, None] & calls[None, :]).astype(np.float32)
+
+
 def _locality_row(central: Document, rules: LinkingRules) -> np.ndarray:
     values = []
     for task in central.tasks:
@@ -492,6 +516,7 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
 
     values["addressed"] = np.tile(addressed_row(central.tasks), (len(p_texts), 1))
     values["citation"], shared = _citation_matrix(central, provincial, rules)
+    values["executes_document"] = _executes_document(central, provincial, rules)
     if c_texts and p_texts:
         values["keyterm"], values["keyterm_share"] = _keyterm(p_texts, c_texts, rules)
     else:
