@@ -810,7 +810,7 @@ class Reader:
                 start = closer
             agency_ends = {end for end, label, _ in t.ents.values() if label == "AGENCY"}
             for k in range(1, min(self.n, self.rules.spans.adverbial) if closer is None else 0):
-                if t.words[k] in (";", ".", ":"):
+                if t.words[k] in (".", ":"):  # (a semicolon may part the bases it lists: "Trên cơ sở A; B, …")
                     break
                 if t.words[k] == "," and k + 1 < self.n and t.cue("clause_frame", k + 1) and t.cue("request_opener", 0):
                     # "Để …, đề nghị Bộ Xây dựng …", "Vì vậy, đề nghị …": the bodies asked

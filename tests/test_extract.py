@@ -1024,6 +1024,11 @@ def test_a_clause_printed_as_its_holders_name_is_led_by_the_subject_of_its_parag
     ("Khi phát hiện sản phẩm thuộc lĩnh vực quản lý của bộ, ngành khác vi phạm và có nguy cơ gây hại cho người "
      "tiêu dùng, Bộ Y tế chủ trì thanh tra.", ["Bộ Y tế"]),
     ("Trên cơ sở đề xuất của các sở, ngành, Ủy ban nhân dân tỉnh phê duyệt danh mục.", ["Ủy ban nhân dân tỉnh"]),
+    # an opening basis may list its documents with a semicolon before the subject (real case: QĐ 334/QĐ-TTg 2023,
+    # Điều 2 khoản 1)
+    ("Trên cơ sở các nhiệm vụ tại Nghị quyết số 12/NQ-CP của Chính phủ; các giải pháp trong Đề án này, căn cứ chức "
+     "năng, nhiệm vụ được giao, Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh có trách nhiệm xây dựng kế hoạch.",
+     ["Bộ trưởng", "Chủ tịch Ủy ban nhân dân các tỉnh"]),
 ])
 def test_decree_clause_subjects_after_time_limits_and_reports(text, leads):
     assert _texts(read_roles(text).leads) == leads
