@@ -196,6 +196,15 @@ def test_a_group_ends_before_having_the_solutions_with_an_article():
     assert _texts(roles.leads) == ["Các địa phương"]
 
 
+def test_a_group_ends_before_upholding_or_installing():
+    # "nêu cao" (uphold) and "lắp đặt" (install) open the predicate (real case: Lào Cai's plan on Chỉ thị 11-CT/TU
+    # 2026, "UBND cấp xã, phường nêu cao trách nhiệm người đứng đầu …" was read as one body's name)
+    roles = read_roles("Các sở, ngành và Ủy ban nhân dân cấp xã nêu cao trách nhiệm người đứng đầu trong quản lý.")
+    assert _texts(roles.leads) == ["Các sở, ngành", "Ủy ban nhân dân cấp xã"]
+    roles = read_roles("Các đơn vị liên quan lắp đặt thiết bị giám sát tại cửa mỏ.")
+    assert _texts(roles.leads) == ["Các đơn vị liên quan"]
+
+
 def test_parenthesised_districts_become_a_note():
     roles = read_roles("Ủy ban nhân dân các huyện biên giới (Ngọc Hồi, Đăk Glei, Sa Thầy và Ia H’Drai) phối hợp với Sở "
                        "Tài nguyên và Môi trường và các sở, ngành có liên quan rà soát đất đai.")
