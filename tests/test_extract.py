@@ -1347,9 +1347,26 @@ def test_a_request_among_a_holders_duties_is_the_holders():
                               "b) Đề nghị Bộ Công Thương hướng dẫn nghiệp vụ kiểm tra.\n"
                               "2. Đối với các sở, ngành:\n"
                               "a) Đề nghị Sở Tài chính bố trí kinh phí huấn luyện;\n"
-                              "b) Đề nghị Sở Nội vụ kiểm tra việc thực hiện.\n"))
+                              "b) Đề nghị Sở Nội vụ kiểm tra việc thực hiện.\n"
+                              "3. Sở Xây dựng\n"
+                              "- Yêu cầu các chủ đầu tư lắp đặt camera giám sát tại công trường;\n"
+                              "- Kiểm tra việc lắp đặt.\n"))
     assert {t.id: _texts(t.leads) for t in plan.tasks} == {
-        "I.1.a": ["Sở Công Thương"], "I.1.b": ["Sở Công Thương"], "I.2.a": ["Sở Tài chính"], "I.2.b": ["Sở Nội vụ"]}
+        "I.1.a": ["Sở Công Thương"], "I.1.b": ["Sở Công Thương"], "I.2.a": ["Sở Tài chính"], "I.2.b": ["Sở Nội vụ"],
+        "I.3.1": ["Sở Xây dựng"], "I.3.2": ["Sở Xây dựng"]}
+
+
+def test_a_table_rows_lead_column_names_who_asks():
+    # real case: the appendix of Lào Cai's plan on Chỉ thị 11-CT/TU 2026, row 5 ("Yêu cầu các đơn vị lắp đặt … |
+    # Sở Nông nghiệp và Môi trường | …"): the body asked was read as the lead; a subject of the cell's own still wins
+    row = read_task_roles("Yêu cầu các doanh nghiệp lắp đặt trạm cân tại mỏ | Sở Công Thương | Ủy ban nhân dân các xã "
+                          "| Năm 2027")
+    assert _texts(row.leads) == ["Sở Công Thương"]
+    row = read_task_roles("Đề nghị các chủ mỏ báo cáo sản lượng (Cơ quan chủ trì: Sở Tài chính; Cơ quan phối hợp: "
+                          "Thuế tỉnh; Thời gian hoàn thành: Hằng năm)")
+    assert _texts(row.leads) == ["Sở Tài chính"]
+    row = read_task_roles("Sở Y tế kiểm tra bếp ăn tập thể | Sở Công Thương | Ủy ban nhân dân các xã | Năm 2027")
+    assert _texts(row.leads) == ["Sở Y tế"]
 
 
 def test_a_group_named_by_its_qualifier_ends_at_the_verb_after_it():
