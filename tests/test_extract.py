@@ -185,6 +185,18 @@ def test_generic_groups_stay_one_item():
     assert roles.coordinators[-1].locality and not roles.coordinators[0].locality
 
 
+def test_a_pair_of_generic_heads_without_an_article_is_one_group():
+    # real case: Lào Cai's plan on Chỉ thị 11-CT/TU 2026 IV.7 ("phối hợp với cơ quan, tổ chức liên quan thẩm định
+    # …": "tổ chức" was read as the verb, the coordinators as "cơ quan" alone)
+    roles = read_roles("Chủ trì, phối hợp với cơ quan, tổ chức liên quan thẩm định công nghệ khai thác.")
+    assert _texts(roles.coordinators) == ["cơ quan, tổ chức liên quan"]
+    roles = read_roles("Chủ trì, phối hợp với cơ quan, đơn vị có liên quan kiểm tra hồ sơ.")
+    assert _texts(roles.coordinators) == ["cơ quan, đơn vị có liên quan"]
+    # after a registered body the next generic one is its own
+    roles = read_roles("Chủ trì, phối hợp với Sở Y tế, đơn vị liên quan kiểm tra hồ sơ.")
+    assert _texts(roles.coordinators) == ["Sở Y tế", "đơn vị liên quan"]
+
+
 def test_a_group_ends_before_having_the_solutions_with_an_article():
     # "có giải pháp" opens the predicate with "các" too (real case: Chỉ thị 11/CT-TTg 2020 "phối hợp với các Bộ,
     # ngành liên quan có các giải pháp cụ thể tháo gỡ khó khăn …": the coordinators ran to the qualifier limit)
