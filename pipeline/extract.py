@@ -810,7 +810,7 @@ class Reader:
                 start = closer
             agency_ends = {end for end, label, _ in t.ents.values() if label == "AGENCY"}
             for k in range(1, min(self.n, self.rules.spans.adverbial) if closer is None else 0):
-                if t.words[k] in (";", ".", ":"):
+                if t.words[k] in (".", ":"):  # (a semicolon may part the bases it lists: "Trên cơ sở A; B, …")
                     break
                 if t.words[k] == "," and k + 1 < self.n and t.cue("clause_frame", k + 1) and t.cue("request_opener", 0):
                     # "Để …, đề nghị Bộ Xây dựng …", "Vì vậy, đề nghị …": the bodies asked
@@ -1508,7 +1508,9 @@ def read_task_roles(text: str) -> Roles:
     agencies: cells separated by " | " ("Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian"), in column
     order, or the row as segment writes it, the task column then the other columns under their headings
     ("Nội dung (Cơ quan chủ trì: …; Cơ quan phối hợp: …; Thời gian hoàn thành: …)"), by the heading's cue
-    (rules/roles.yaml `column_cues`). The task cell is read as a sentence, and its own subject wins."""
+    (rules/roles.yaml `column_cues`). The task cell is read as a sentence, and its own subject wins, unless it
+    opens with a request ("Yêu cầu các đơn vị lắp đặt …" | "Sở Nông nghiệp và Môi trường"): the lead column names
+    who asks, as a holder's name does above its requests (`_holder_request`)."""
     columns = _headed_columns(text)
     if columns is not None:
         sentence, headed = columns
@@ -1525,7 +1527,7 @@ def read_task_roles(text: str) -> Roles:
                 mentions = _agency_cell(cell, start, column=True)
             if mentions and role not in cells:
                 cells[role] = mentions
-        if cells.get("lead") and not roles.leads:
+        if cells.get("lead") and (not roles.leads or _opens_with_request(sentence)):
             roles.leads, roles.own_subject = cells["lead"], True
         roles.coordinators += cells.get("coordinator") or []
         return roles
@@ -1537,12 +1539,18 @@ def read_task_roles(text: str) -> Roles:
     if len(cells) < 2:
         return roles
     found = [m for m in (_agency_cell(cell, start) for cell, start in cells[1:]) if m]
-    if found and not roles.leads:
+    if found and (not roles.leads or _opens_with_request(cells[0][0])):
         roles.leads, roles.own_subject = found[0], True
         found = found[1:]
     if found:
         roles.coordinators += found[0]
     return roles
+
+
+def _opens_with_request(text: str) -> bool:
+    """Does the text open with a request to another body ("Đề nghị …", "Yêu cầu …"; rules/roles.yaml
+    `holder_requests`)?"""
+    return match_form(text).startswith(tuple(match_form(r) + " " for r in role_rules().holder_requests))
 
 
 def _shifted(roles: Roles, offset: int) -> Roles:
@@ -1627,15 +1635,18 @@ def _holder_request(doc: Document, task: Task) -> bool:
     """Is the task one of its holder's duties that asks another body for something ("1. Tổ chức, doanh nghiệp …
     có trách nhiệm:" / "c) Đề nghị cơ quan có thẩm quyền … kiểm tra, cấp giấy chứng nhận …")? The item opens with
     a request (rules/roles.yaml `holder_requests`) under a heading that charges its subject with duties (a
-    responsibility cue right after it, or a duty heading: "Trách nhiệm của Bộ X"): the holder asks, and leads,
-    as it does under "Chỉ đạo …". Elsewhere ("Đối với các sở: - Đề nghị Sở Tài chính …") the body asked leads."""
-    rules = role_rules()
-    if not match_form(task.text).startswith(tuple(match_form(r) + " " for r in rules.holder_requests)):
+    responsibility cue right after it, or a duty heading: "Trách nhiệm của Bộ X") or that is nothing but its
+    holder's name ("2. Sở Nông nghiệp và Môi trường" / "- Yêu cầu các đơn vị khai thác khoáng sản lắp đặt …"): the
+    holder asks, and leads, as it does under "Chỉ đạo …". Elsewhere ("Đối với các sở: - Đề nghị Sở Tài chính …")
+    the body asked leads."""
+    if not _opens_with_request(task.text):
         return False
     parents = doc.ancestors(task)
     if not parents:
         return False
     heading = parents[-1]
+    if heading.title and not heading.intro and _agency_cell(heading.title.rstrip().rstrip(":"), 0):
+        return True
     for text in (heading.title, heading.intro):
         if not text:
             continue

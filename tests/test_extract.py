@@ -185,6 +185,18 @@ def test_generic_groups_stay_one_item():
     assert roles.coordinators[-1].locality and not roles.coordinators[0].locality
 
 
+def test_a_pair_of_generic_heads_without_an_article_is_one_group():
+    # real case: Lào Cai's plan on Chỉ thị 11-CT/TU 2026 IV.7 ("phối hợp với cơ quan, tổ chức liên quan thẩm định
+    # …": "tổ chức" was read as the verb, the coordinators as "cơ quan" alone)
+    roles = read_roles("Chủ trì, phối hợp với cơ quan, tổ chức liên quan thẩm định công nghệ khai thác.")
+    assert _texts(roles.coordinators) == ["cơ quan, tổ chức liên quan"]
+    roles = read_roles("Chủ trì, phối hợp với cơ quan, đơn vị có liên quan kiểm tra hồ sơ.")
+    assert _texts(roles.coordinators) == ["cơ quan, đơn vị có liên quan"]
+    # after a registered body the next generic one is its own
+    roles = read_roles("Chủ trì, phối hợp với Sở Y tế, đơn vị liên quan kiểm tra hồ sơ.")
+    assert _texts(roles.coordinators) == ["Sở Y tế", "đơn vị liên quan"]
+
+
 def test_a_group_ends_before_having_the_solutions_with_an_article():
     # "có giải pháp" opens the predicate with "các" too (real case: Chỉ thị 11/CT-TTg 2020 "phối hợp với các Bộ,
     # ngành liên quan có các giải pháp cụ thể tháo gỡ khó khăn …": the coordinators ran to the qualifier limit)
@@ -194,6 +206,15 @@ def test_a_group_ends_before_having_the_solutions_with_an_article():
     assert _texts(roles.coordinators) == ["các Bộ, ngành liên quan"]
     roles = read_roles("Các địa phương có các giải pháp giữ ổn định sản xuất.")
     assert _texts(roles.leads) == ["Các địa phương"]
+
+
+def test_a_group_ends_before_upholding_or_installing():
+    # "nêu cao" (uphold) and "lắp đặt" (install) open the predicate (real case: Lào Cai's plan on Chỉ thị 11-CT/TU
+    # 2026, "UBND cấp xã, phường nêu cao trách nhiệm người đứng đầu …" was read as one body's name)
+    roles = read_roles("Các sở, ngành và Ủy ban nhân dân cấp xã nêu cao trách nhiệm người đứng đầu trong quản lý.")
+    assert _texts(roles.leads) == ["Các sở, ngành", "Ủy ban nhân dân cấp xã"]
+    roles = read_roles("Các đơn vị liên quan lắp đặt thiết bị giám sát tại cửa mỏ.")
+    assert _texts(roles.leads) == ["Các đơn vị liên quan"]
 
 
 def test_parenthesised_districts_become_a_note():
@@ -1024,6 +1045,11 @@ def test_a_clause_printed_as_its_holders_name_is_led_by_the_subject_of_its_parag
     ("Khi phát hiện sản phẩm thuộc lĩnh vực quản lý của bộ, ngành khác vi phạm và có nguy cơ gây hại cho người "
      "tiêu dùng, Bộ Y tế chủ trì thanh tra.", ["Bộ Y tế"]),
     ("Trên cơ sở đề xuất của các sở, ngành, Ủy ban nhân dân tỉnh phê duyệt danh mục.", ["Ủy ban nhân dân tỉnh"]),
+    # an opening basis may list its documents with a semicolon before the subject (real case: QĐ 334/QĐ-TTg 2023,
+    # Điều 2 khoản 1)
+    ("Trên cơ sở các nhiệm vụ tại Nghị quyết số 12/NQ-CP của Chính phủ; các giải pháp trong Đề án này, căn cứ chức "
+     "năng, nhiệm vụ được giao, Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh có trách nhiệm xây dựng kế hoạch.",
+     ["Bộ trưởng", "Chủ tịch Ủy ban nhân dân các tỉnh"]),
 ])
 def test_decree_clause_subjects_after_time_limits_and_reports(text, leads):
     assert _texts(read_roles(text).leads) == leads
@@ -1333,9 +1359,26 @@ def test_a_request_among_a_holders_duties_is_the_holders():
                               "b) Đề nghị Bộ Công Thương hướng dẫn nghiệp vụ kiểm tra.\n"
                               "2. Đối với các sở, ngành:\n"
                               "a) Đề nghị Sở Tài chính bố trí kinh phí huấn luyện;\n"
-                              "b) Đề nghị Sở Nội vụ kiểm tra việc thực hiện.\n"))
+                              "b) Đề nghị Sở Nội vụ kiểm tra việc thực hiện.\n"
+                              "3. Sở Xây dựng\n"
+                              "- Yêu cầu các chủ đầu tư lắp đặt camera giám sát tại công trường;\n"
+                              "- Kiểm tra việc lắp đặt.\n"))
     assert {t.id: _texts(t.leads) for t in plan.tasks} == {
-        "I.1.a": ["Sở Công Thương"], "I.1.b": ["Sở Công Thương"], "I.2.a": ["Sở Tài chính"], "I.2.b": ["Sở Nội vụ"]}
+        "I.1.a": ["Sở Công Thương"], "I.1.b": ["Sở Công Thương"], "I.2.a": ["Sở Tài chính"], "I.2.b": ["Sở Nội vụ"],
+        "I.3.1": ["Sở Xây dựng"], "I.3.2": ["Sở Xây dựng"]}
+
+
+def test_a_table_rows_lead_column_names_who_asks():
+    # real case: the appendix of Lào Cai's plan on Chỉ thị 11-CT/TU 2026, row 5 ("Yêu cầu các đơn vị lắp đặt … |
+    # Sở Nông nghiệp và Môi trường | …"): the body asked was read as the lead; a subject of the cell's own still wins
+    row = read_task_roles("Yêu cầu các doanh nghiệp lắp đặt trạm cân tại mỏ | Sở Công Thương | Ủy ban nhân dân các xã "
+                          "| Năm 2027")
+    assert _texts(row.leads) == ["Sở Công Thương"]
+    row = read_task_roles("Đề nghị các chủ mỏ báo cáo sản lượng (Cơ quan chủ trì: Sở Tài chính; Cơ quan phối hợp: "
+                          "Thuế tỉnh; Thời gian hoàn thành: Hằng năm)")
+    assert _texts(row.leads) == ["Sở Tài chính"]
+    row = read_task_roles("Sở Y tế kiểm tra bếp ăn tập thể | Sở Công Thương | Ủy ban nhân dân các xã | Năm 2027")
+    assert _texts(row.leads) == ["Sở Y tế"]
 
 
 def test_a_group_named_by_its_qualifier_ends_at_the_verb_after_it():
