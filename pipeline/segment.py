@@ -1108,7 +1108,7 @@ def _find_body(blocks: list[Block], labels: list[Label | None], start: int, end:
     while i < end:
         block = blocks[i]
         form = _form(block.text)
-        if cues.preamble.match(form) or _is_enacting(block, cues) or (
+        if (cues.preamble.match(form) and not _asks_outright(block, cues)) or _is_enacting(block, cues) or (
                 _is_upper(block.text) and len(block.text) <= cues.rules.sizes.preamble_upper_max_chars):
             i += 1
             continue
@@ -1117,6 +1117,13 @@ def _find_body(blocks: list[Block], labels: list[Label | None], start: int, end:
             continue
         break
     return i
+
+
+def _asks_outright(block: Block, cues: _Cues) -> bool:
+    """An opening paragraph of a letter that asks for the work itself after its opening clause ("Thực hiện Công văn
+    số …, Sở Y tế đề nghị các doanh nghiệp … thực hiện …"), instead of announcing the items below ("…, Ủy ban nhân
+    dân tỉnh yêu cầu:"): a task, not the preamble."""
+    return not block.text.rstrip().endswith(":") and any(_asks(sentence, cues) for sentence in _sentences(block.text))
 
 
 def _is_enacting(block: Block, cues: _Cues) -> bool:
@@ -1408,6 +1415,31 @@ def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues) -> None:
             walk(node.children, holds)
 
     walk(roots, True)
+    for run in _bullet_runs(roots):
+        if _only_cites(run, cues):  # "… đã ban hành các văn bản, cụ thể:" / "- Văn bản hợp nhất số 48/VBHN-…"
+            for node in run:
+                node.holds_tasks = False
+
+
+def _bullet_runs(nodes: list[_Node]) -> list[list[_Node]]:
+    """The runs of consecutive childless bullets among `nodes` (a letter's bullets outside any item)."""
+    runs: list[list[_Node]] = []
+    previous = None
+    for node in nodes:
+        if node.kind in bullet_kinds() and not node.children:
+            if previous is None:
+                runs.append([])
+            runs[-1].append(node)
+            previous = node
+        else:
+            previous = None
+    return runs
+
+
+def _only_cites(bullets: list[_Node], cues: _Cues) -> bool:
+    """Does every bullet only name a legal document with its số hiệu (rules/structure.yaml
+    `citation_list_openings`: "- Nghị định số 25/2026/NĐ-CP …", "- Văn bản hợp nhất số 48/VBHN-BNNMT …")?"""
+    return all(cues.citation_list.match(_form(c.title)) and _DOC_NUMBER.match(c.title[:160]) for c in bullets)
 
 
 def _non_task_title(node: _Node, title_form: str, cues: _Cues) -> bool:
@@ -1432,8 +1464,7 @@ def _absorb_detail_lists(node: _Node, cues: _Cues) -> None:
     if not bullets or len(bullets) != len(node.children) or any(c.children for c in bullets):
         return
     forms = [_form(c.title) for c in bullets]
-    if all(cues.citation_list.match(f) and _DOC_NUMBER.match(c.title[:160]) for f, c in zip(forms, bullets, strict=True)) or \
-            (cues.schedule_list is not None and all(cues.schedule_list.match(f) for f in forms)):
+    if _only_cites(bullets, cues) or (cues.schedule_list is not None and all(cues.schedule_list.match(f) for f in forms)):
         node.absorbed = [b for c in bullets for b in (c.head, *c.body)]
         node.children = []
 

@@ -588,6 +588,19 @@ def test_a_group_qualified_by_the_field_it_manages_stays_one_lead():
     assert [m.text for m in read_roles("Bộ Công Thương quản lý ngành công nghiệp hóa chất.").leads] == ["Bộ Công Thương"]
 
 
+def test_a_group_qualified_by_its_field_with_theo_stays_one_coordinator():
+    # real case: QĐ 699/QĐ-BNNMT 2026 Điều 3 ("phối hợp với cơ quan chuyên môn theo ngành, lĩnh vực có liên quan thuộc
+    # Ủy ban nhân dân các tỉnh …" gave the coordinator "cơ quan chuyên môn" and lost the provinces)
+    roles = read_roles("Cục Môi trường có trách nhiệm phối hợp với cơ quan chuyên môn theo ngành, lĩnh vực có liên quan "
+                       "thuộc Ủy ban nhân dân các tỉnh kiểm tra việc thực hiện.")
+    assert _texts(roles.coordinators) == [
+        "cơ quan chuyên môn theo ngành, lĩnh vực có liên quan thuộc Ủy ban nhân dân các tỉnh"]
+    assert roles.coordinators[0].locality
+    # "theo" before anything else still ends the group
+    roles = read_roles("Sở Xây dựng chủ trì, phối hợp với các cơ quan liên quan theo dõi việc thực hiện.")
+    assert _texts(roles.coordinators) == ["các cơ quan liên quan"]
+
+
 def test_a_lead_cell_written_as_a_clause_gives_its_subject_and_whom_it_directs():
     text = ("Lập phương án chi tiết xây dựng sàn giao dịch (Cơ quan chủ trì: Bộ Tài chính chỉ đạo Sở Giao dịch chứng "
             "khoán Việt Nam thực hiện; Cơ quan phối hợp: Bộ Tài nguyên và Môi trường; Thời gian thực hiện: 2035)")

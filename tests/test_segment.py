@@ -1946,3 +1946,39 @@ def test_a_decision_article_of_one_line_that_assigns_work_is_a_task():
 
     assert [t.id for t in parse_text(text).tasks] == ["1", "2"]
     assert [m.text for m in parse_with_roles(text, role="provincial").task("2").leads] == ["Sở Tài chính"]
+
+
+def test_a_letters_bullets_that_only_list_documents_outside_any_item_are_no_tasks():
+    # real case: Lào Cai CV 3320/SNNMT-CCMT 2026 ("Bộ … đã ban hành các Văn bản hợp nhất …, cụ thể:" / "- Văn bản hợp
+    # nhất số 48/VBHN-BNNMT …" gave two tasks)
+    doc = parse_text(LETTER_HEADER + """Bộ Y tế đã ban hành các văn bản hướng dẫn về dược, cụ thể:
+- Văn bản hợp nhất số 12/VBHN-BYT ngày 02/3/2035 về xác thực hợp nhất Nghị định quy định chi tiết Luật Dược;
+- Thông tư số 05/2035/TT-BYT ngày 10/3/2035 quy định về thực hành tốt cơ sở bán lẻ thuốc.
+Để triển khai kịp thời, Sở Y tế đề nghị Ủy ban nhân dân các xã, phường; Công an tỉnh nghiên cứu, thực hiện \
+nghiêm các văn bản nêu trên.
+""" + SIGNATURE)
+    assert [t.text[:30] for t in doc.tasks] == ["Để triển khai kịp thời, Sở Y t"]
+    # a bullet that asks for work keeps its list of bullets tasks
+    doc = parse_text(LETTER_HEADER + """Sở Y tế đề nghị các đơn vị:
+- Văn bản số 12/SYT-NVD ngày 02/3/2035 về rà soát cơ sở bán lẻ thuốc;
+- Tổ chức rà soát các cơ sở bán lẻ thuốc trước ngày 30/6/2035.
+""" + SIGNATURE)
+    assert len(doc.tasks) == 2
+
+
+def test_a_letters_opening_paragraph_that_asks_for_the_work_itself_is_a_task():
+    # genre of the real case Lào Cai CV 3320/SNNMT-CCMT 2026: "Để …, Sở … đề nghị [the addressees] tổ chức …" is the
+    # letter's request; a body of such paragraphs alone gave "no document structure found"
+    doc = parse_text(LETTER_HEADER + """Thực hiện Công văn số 77/BYT-QLD ngày 02/3/2035 của Bộ Y tế về việc rà soát cơ sở \
+bán lẻ thuốc, Sở Y tế đề nghị Ủy ban nhân dân các xã, phường tổ chức rà soát, thống kê các cơ sở bán lẻ thuốc trên \
+địa bàn và gửi kết quả về Sở Y tế trước ngày 30/6/2035.
+Trong quá trình thực hiện, nếu có vướng mắc đề nghị phản ánh về Sở Y tế để được hướng dẫn./.
+""" + SIGNATURE)
+    assert [t.text[:28] for t in doc.tasks] == ["Thực hiện Công văn số 77/BYT"]
+    # an opening that announces the items below stays the preamble
+    doc = parse_text(LETTER_HEADER + """Thực hiện Công văn số 77/BYT-QLD ngày 02/3/2035 của Bộ Y tế, Sở Y tế đề nghị:
+- Ủy ban nhân dân các xã, phường rà soát các cơ sở bán lẻ thuốc.
+- Phòng Y tế tổng hợp kết quả.
+""" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["1", "2"]
+    assert doc.preamble.startswith("Thực hiện Công văn số 77/BYT-QLD")
