@@ -393,6 +393,25 @@ def test_decision_rescues_a_locality_task_only_through_its_counterpart_agency():
 
 
 
+def test_the_provincial_execution_call_is_sure_for_the_execution_clause_and_rescues_nothing_else():
+    import numpy as np
+
+    from pipeline.linking import decide_from
+    from pipeline.linking.config import DecisionRules
+
+    # central 0: a duty reaching localities; central 1: the execution clause. Provincial 0: a specific task,
+    # provincial 1: the plan's closing call, the closest in wording to central 0 ("triển khai thực hiện …")
+    p_link = np.array([[0.36, 0.01], [0.38, 0.02]])
+    p_sure = np.zeros_like(p_link)
+    localities = np.array([True, True])
+    decision = DecisionRules(possible=0.5, sure=0.7, partial_floor=0.35)
+    assert {(i, j) for i, j, *_ in decide_from(p_link, p_sure, localities, decision)} == {(1, 0)}
+    executes = np.array([[0.0, 0.0], [0.0, 1.0]], dtype=np.float32)
+    kept = decide_from(p_link, p_sure, localities, decision, executes=executes)
+    assert (1, 1, "sure", 0.02) in kept
+    assert (0, 0, "possible", 0.36) in kept and (1, 0) not in {(i, j) for i, j, *_ in kept}
+
+
 def test_rescue_between_weak_candidates_prefers_the_one_whose_actors_match():
     import numpy as np
 

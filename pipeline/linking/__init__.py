@@ -136,7 +136,8 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
     Before the rescue, the central document's execution clause and the provincial document's own call to carry
     the work out (`executes`, the executes_document feature) are a sure link whatever P: that call is how a
     plan or letter carries out "… chịu trách nhiệm thi hành Nghị định này", in any wording (a priori, as
-    sure_copy; the models do not weigh it)."""
+    sure_copy; the models do not weigh it). Such a call rescues no other central task: "… triển khai thực
+    hiện theo đúng quy định" is like every duty of the decree and evidence for none."""
     kept: list[tuple[int, int, str, float]] = []
     linked = np.zeros(p_link.shape[1], dtype=bool)
     for i in range(p_link.shape[0]):
@@ -154,13 +155,21 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
             kept.append((int(i), int(j), "sure", float(p_link[i, j])))
             linked[j] = True
     if p_link.shape[0]:
+        # the provincial document's own execution call answers the execution clause; its generic wording is
+        # no evidence that it carries out any other duty
+        calls = (executes >= 1.0).any(axis=1) if executes is not None else np.zeros(p_link.shape[0], dtype=bool)
+        rescuable = np.where(calls[:, None], 0.0, p_link)
+        if structural is not None:
+            structural = structural & ~calls[:, None]
+        if counterpart is not None:
+            counterpart = counterpart & ~calls[:, None]
         for j in np.flatnonzero(localities & ~linked):
-            best = float(p_link[:, j].max())
-            above = np.flatnonzero(p_link[:, j] >= decision.partial_floor)
+            best = float(rescuable[:, j].max())
+            above = np.flatnonzero(rescuable[:, j] >= decision.partial_floor)
             if above.size:
                 # the actor decides between comparable weak candidates: those at or above the floor, or
                 # with at least rescue_comparable of the best one's P
-                above = np.flatnonzero(p_link[:, j] >= min(decision.partial_floor, decision.rescue_comparable * best))
+                above = np.flatnonzero(rescuable[:, j] >= min(decision.partial_floor, decision.rescue_comparable * best))
                 if actor is not None and actor[above, j].any():
                     above = above[actor[above, j]]
                 i = int(above[np.argmax(p_link[above, j])])
