@@ -617,7 +617,9 @@ def _prepare(source: SourceText) -> list[_Line | None]:
                                   last=last_raw.number, last_page=last_raw.page))
             continue
         text, lead, trail, markup = _clean_line(raw.text, source.kind, index in aligned)
-        debris = _debris_before_label(text)
+        # the empty cells opening a table row ("|  |  | + Hỗ trợ …", cells merged down from the row above) are no
+        # OCR debris before the bullet that follows them
+        debris = _debris_before_label(text) if not ("table" in markup and text.count("|") >= 3) else 0
         if debris:
             text = text[debris:]
             lead = max(lead, raw.text.find(text[:1], lead + debris))

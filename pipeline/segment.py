@@ -538,8 +538,19 @@ class _Table:
     parent: _Node | None = None  # the heading the table follows, if any (set by _build_outline)
 
 
-def _row_cells(text: str) -> list[str]:
-    """Cells of a table row " | "-separated, with or without outer bars ("| 1 | Rà soát … | Sở X |")."""
+def _row_cells(text: str, width: int | None = None) -> list[str]:
+    """Cells of a table row " | "-separated, with or without outer bars ("| 1 | Rà soát … | Sở X |"). Given the
+    table's `width` (its header's cells), a bar at an end is an outer bar only where the row has a cell too many
+    for it: a Word row whose first cells are empty (" |  | đủ biên chế …") opens with a bar that sets them apart."""
+    if width is not None:
+        cells = [c.strip() for c in text.strip().split("|")]
+        if len(cells) > width and not cells[0]:
+            cells = cells[1:]
+        if len(cells) > width and not cells[-1]:
+            cells = cells[:-1]
+        if 2 < len(cells) < width and not cells[0] and not cells[-1]:
+            cells = cells[1:-1]  # a markdown row whose cells are merged across: "| a) | Nhóm hoạt động … |"
+        return cells
     text = text.strip()
     if text.startswith("|"):
         text = text[1:]
@@ -561,9 +572,10 @@ def _task_tables(blocks: list[Block], labels: list[Label | None], cues: _Cues) -
                 above -= 1  # the table's title stands above its "(Kèm theo Quyết định số …)" note
             title = blocks[above].text if above >= 0 and "table" not in blocks[above].markup else ""
             table = _Table(header=cells, rows=[i], title=title)
+            task_column = next(n for n, c in enumerate(folded) if c.startswith(cues.table.task))
             k = i + 1
             while k < len(blocks) and "table" in blocks[k].markup:
-                if cues.table.row_kind(_row_cells(blocks[k].text)[0]):
+                if _is_table_row(_row_cells(blocks[k].text, len(cells)), folded, task_column, cues):
                     table.rows.append(k)
                 k += 1
             table.end = k
@@ -573,6 +585,51 @@ def _task_tables(blocks: list[Block], labels: list[Label | None], cues: _Cues) -
             continue
         i += 1
     return tables
+
+
+# the first cell of a row under a merged numbering cell (empty) or of a bulleted row ("-", "+")
+_UNNUMBERED = re.compile(r"^[-+•*.]?$")
+# a row of column numbers under the header ("(1) | (2) | (3)")
+_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
+
+
+def _is_table_row(cells: list[str], header: list[str], task_column: int, cues: _Cues) -> bool:
+    """Whether a row under a task table's header is one of its rows: a numbered, lettered or group row; or, where
+    the first column holds no number (a cell merged down from the row above, a bullet "-", "+", a table with no
+    numbering column), any row with text that is no copy of the header (printed again on each page) and no row
+    of column numbers."""
+    if task_column > 0 and cues.table.row_kind(cells[0]):
+        return True
+    if task_column > 0 and not _UNNUMBERED.match(cells[0]):
+        return False
+    if [fold(c) for c in cells] == header:
+        return False
+    return any(c and not _COLUMN_NUMBER.match(c) for c in cells)
+
+
+def _row_kinds(rows: list[list[str]], task_column: int, cues: _Cues) -> list[str]:
+    """What each row of a task table is: "group", "row" (numbered), "sub" (lettered), "item" (an unnumbered row
+    of its own: under a merged numbering cell, bulleted, or in a table with no numbering column) or "more" (the
+    rest of the row above, carried over to a new row at a page break: its task text goes on in lower case, or it
+    has nothing beside it). A lettered or numbered row whose only text stands before the task column is the
+    title of a group merged across the columns ("a) | Nhóm hoạt động nhằm …")."""
+    kinds = []
+    for cells in rows:
+        text = cells[task_column] if task_column < len(cells) else ""
+        kind = cues.table.row_kind(cells[0]) if task_column > 0 else None
+        if kind in ("row", "sub") and not any(cells[task_column:]) and any(cells[1:task_column]):
+            kind = "group"
+        elif kind is None:
+            beside = any(c for n, c in enumerate(cells) if n not in (0, task_column))
+            first = text.split()[0] if text.split() else ""
+            if task_column == 0 and not beside and (cues.table.group.match(first) or _is_upper(text)):
+                kind = "group"
+            elif text[:1].islower() or not (beside or text[:1] in "+-.•" or text.rstrip().endswith(":")):
+                kind = "more" if kinds and kinds[-1] in ("row", "sub", "item", "more") else "item"
+            else:
+                kind = "item"
+        kinds.append(kind)
+    return kinds
 
 
 def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used: set[str]) -> dict[str, str]:
@@ -591,21 +648,51 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
         doc.sections.append(Section(id=table_id, label="", kind="table", title=table.title or table.header[task_column],
                                     span=_span(first, last), holds_tasks=True,
                                     parent=table.parent.id if table.parent is not None else None))
-        rows = [_row_cells(blocks[index].text) for index in table.rows[1:]]
-        kinds = [cues.table.row_kind(cells[0]) for cells in rows]
+        rows = [_row_cells(blocks[index].text, len(table.header)) for index in table.rows[1:]]
+        kinds = _row_kinds(rows, task_column, cues)
+        # a row carried over to the next one at a page break: its cells go on those of the row above
+        indices = [[index] for index in table.rows[1:]]
+        for position in range(len(rows) - 1, 0, -1):
+            if kinds[position] == "more":
+                above, cells = rows[position - 1], rows.pop(position)
+                above += [""] * (len(cells) - len(above))
+                rows[position - 1] = [f"{a} {c}".strip() for a, c in zip(above, cells + [""] * (len(above) - len(cells)),
+                                                                          strict=True)]
+                indices[position - 1] += indices.pop(position)
+                del kinds[position]
         group_id = row_group = table_id
         numbered: list[str] = []
-        for position, (index, cells, kind) in enumerate(zip(table.rows[1:], rows, kinds, strict=True)):
-            block = blocks[index]
-            mark = cells[0].rstrip(".)").rsplit(".", 1)[-1]  # "1.2" under row "1" is its "2"
+        items: Counter[str] = Counter()  # unnumbered rows so far under each section
+        # the columns between the numbering and the task column that group the rows (not a lead column)
+        grouping = [n for n in range(1, task_column) if not any(f" {w} " in f" {header[n]} " for w in cues.table.lead)]
+        for position, (index, cells, kind) in enumerate(zip(indices, rows, kinds, strict=True)):
+            block = blocks[index[0]]
+            span = _span(block, blocks[index[-1]])
+            if kind == "item":
+                if any(cells[n] for n in grouping if n < len(cells)):
+                    # a cell left of the task column merged down over the rows below it (a group of activities
+                    # with a task each): the rows it spans are a section
+                    items[group_id] += 1
+                    section_id = _unique(f"{group_id}.{items[group_id]}", used)
+                    used.add(section_id)
+                    doc.sections.append(Section(id=section_id, label=cells[0], kind="group",
+                                                title=" ".join(cells[n] for n in grouping if n < len(cells)),
+                                                span=span, parent=group_id))
+                    row_group, numbered = section_id, []
+                items[row_group] += 1
+                mark = str(items[row_group])
+                cells = ["" if n in grouping else c for n, c in enumerate(cells)]
+            else:
+                # "1.2" under row "1" is its "2"; a group's title in a table with no numbering column opens with its mark
+                mark = (cells[0].split()[0] if task_column == 0 else cells[0]).rstrip(".)").rsplit(".", 1)[-1]
             heads_subrows = kind == "row" and position + 1 < len(kinds) and kinds[position + 1] == "sub"
             if kind == "group" or heads_subrows:
                 parent = table_id if kind == "group" else group_id
                 section_id = _unique(f"{parent}.{mark}", used)
                 used.add(section_id)
                 doc.sections.append(Section(id=section_id, label=cells[0], kind="group",
-                                            title=cells[task_column] if heads_subrows else " ".join(c for c in cells[1:] if c),
-                                            span=block.span, parent=parent))
+                                            title=cells[task_column] if heads_subrows else " ".join(c for c in cells[1:] if c)
+                                            or cells[0], span=span, parent=parent))
                 if kind == "group":
                     group_id = row_group = section_id
                     numbered = []  # the cells of a numbered row in the group before lend nothing here
@@ -625,8 +712,8 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
             if extra:
                 text = f"{text} ({'; '.join(extra)})"
             used.add(task_id)
-            doc.tasks.append(Task(doc=doc.id, id=task_id, label=cells[0], text=text, span=block.span,
-                                  parent=row_group))
+            doc.tasks.append(Task(doc=doc.id, id=task_id, label=cells[0] if kind != "item" else "", text=text,
+                                  span=span, parent=row_group))
     return emitted
 
 

@@ -569,3 +569,42 @@ def test_plan_with_a_task_table_laid_out_by_pdftotext():
         assert [d.value for d in task.deadlines] == [deadline], task_id
     # the paragraph under the table is neither a cell nor a row
     assert all("báo cáo kết quả" not in t.text for t in doc.tasks)
+
+
+def test_a_word_plan_whose_task_table_has_merged_cells_and_a_header_on_each_page(tmp_path):
+    # a Word table as provinces print it: the header row repeated (a converter copied it as a row), a group row
+    # merged across naming the lead of its rows, a numbering cell merged down over two activities, and a row
+    # cut by a page break into a row of its own
+    import docx
+
+    document = docx.Document()
+    add_header_table(document, Header(issuer=["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"], number="Số: 21/KH-UBND",
+                                      place_date="Lào Cai, ngày 10 tháng 3 năm 2034"))
+    for text in ("KẾ HOẠCH", "Triển khai thực hiện Nghị quyết số 23/NQ-CP", "I. NHIỆM VỤ",
+                 "Chi tiết tại Phụ lục kèm theo."):
+        document.add_paragraph(text)
+    header = ("STT", "Cơ quan chủ trì", "Nội dung nhiệm vụ", "Thời gian hoàn thành", "Cơ quan phối hợp")
+    rows = [header,
+            ("I", "Sở Tài chính chủ trì", "", "", ""),
+            ("1", "", "Rà soát nguồn vốn đầu tư công cho vùng biên giới", "Quý II/2034", "Sở Xây dựng"),
+            ("2", "Sở Công Thương", "Xây dựng đề án phát triển thương mại biên giới", "Tháng 9/2034", "Sở Tài chính"),
+            ("", "Sở Nội vụ", "Kiện toàn tổ chức bộ máy quản lý cửa khẩu", "Năm 2034", "Ban Quản lý Khu kinh tế"),
+            header,
+            ("3", "Sở Y tế", "Tăng cường kiểm dịch y tế tại cửa khẩu, bảo đảm", "Thường xuyên", "Công an tỉnh"),
+            ("", "", "an toàn cho người và hàng hóa qua lại", "", "")]
+    table = document.add_table(rows=len(rows), cols=len(header))
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    merged = table.rows[1].cells
+    merged[1].merge(merged[4])
+    path = tmp_path / "kh-21.docx"
+    document.save(path)
+    plan = parse(path, role="provincial")
+    tasks = {t.id: t for t in plan.tasks if t.id.startswith("Bảng")}
+    assert [(_names(t.leads), _names(t.coordinators)) for t in tasks.values()] == [
+        (["Sở Tài chính"], ["Sở Xây dựng"]),  # the group row names the lead its empty lead cell leaves open
+        (["Sở Công Thương"], ["Sở Tài chính"]),
+        (["Sở Nội vụ"], ["Ban Quản lý Khu kinh tế"]),
+        (["Sở Y tế"], ["Công an tỉnh"])]
+    assert "bảo đảm an toàn cho người và hàng hóa qua lại" in tasks["Bảng.1.I.3"].text

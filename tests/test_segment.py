@@ -1982,3 +1982,72 @@ Trong quá trình thực hiện, nếu có vướng mắc đề nghị phản á
 """ + SIGNATURE)
     assert [t.id for t in doc.tasks] == ["1", "2"]
     assert doc.preamble.startswith("Thực hiện Công văn số 77/BYT-QLD")
+
+
+def _appendix(table: str) -> str:
+    return PLAN_WITH_TASK_TABLE.split("STT |")[0] + table
+
+
+def test_rows_under_a_merged_numbering_cell_are_tasks_and_a_merged_activity_cell_heads_them():
+    # a programme's appendix (real case: QĐ 419/QĐ-TTg 2017, Phụ lục): the task column is headed "Hoạt động";
+    # lettered group rows are one cell merged across; a bulleted row's activity group is merged down over the
+    # rows below it, whose first cells are empty; each row names its own lead
+    doc = parse_text(_appendix(
+        "| TT | Nhóm hoạt động | Hoạt động | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        "| a) | Nhóm hoạt động nhằm hạn chế mất rừng |\n"
+        "| - | Rà soát quy hoạch sử dụng đất lâm nghiệp. | + Rà soát kế hoạch sử dụng đất của các ngành. "
+        "| Sở Tài nguyên và Môi trường | Sở Nông nghiệp | 2034 |\n"
+        "|  |  | + Hỗ trợ lập kế hoạch sử dụng đất liên ngành. | Ủy ban nhân dân huyện | Sở Tài chính | 2035 |\n"
+        "| - | Cải thiện sinh kế cho người dân gần rừng. | + Đánh giá thực trạng kinh tế - xã hội. "
+        "| Sở Nông nghiệp |  | 2034 |\n"
+        "| b) | Nhóm hoạt động nhằm bảo tồn rừng |\n"
+        "| - | Nhân rộng mô hình rừng gỗ lớn. | + Chọn tạo giống mới. | Sở Khoa học và Công nghệ |  | 2035 |\n"),
+        kind="md")
+    rows = [(t.id, t.parent, t.text.split(" (")[0]) for t in doc.tasks if t.id.startswith("Bảng")]
+    assert rows == [("Bảng.1.a.1.1", "Bảng.1.a.1", "+ Rà soát kế hoạch sử dụng đất của các ngành."),
+                    ("Bảng.1.a.1.2", "Bảng.1.a.1", "+ Hỗ trợ lập kế hoạch sử dụng đất liên ngành."),
+                    ("Bảng.1.a.2.1", "Bảng.1.a.2", "+ Đánh giá thực trạng kinh tế - xã hội."),
+                    ("Bảng.1.b.1.1", "Bảng.1.b.1", "+ Chọn tạo giống mới.")]
+    assert doc.section("Bảng.1.a").title == "Nhóm hoạt động nhằm hạn chế mất rừng"
+    assert doc.section("Bảng.1.a.1").title == "Rà soát quy hoạch sử dụng đất lâm nghiệp."
+    assert doc.task("Bảng.1.a.1.2").text.endswith("(Cơ quan chủ trì: Ủy ban nhân dân huyện; "
+                                                  "Cơ quan phối hợp: Sở Tài chính; Thời gian: 2035)")
+
+
+def test_a_task_table_with_no_numbering_column():
+    # the task column comes first; the header is printed again at the top of the next page, under it the rest
+    # of the row cut by the page break; a row of column numbers and group titles merged across
+    doc = parse_text(_appendix(
+        "Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành\n"
+        "(1) | (2) | (3) | (4)\n"
+        "I. NHÓM NHIỆM VỤ VỀ ĐẦU TƯ |  |  | \n"
+        "Rà soát nguồn vốn đầu tư công cho vùng biên giới | Sở Tài chính | Sở Xây dựng | Quý II/2034\n"
+        "Xây dựng đề án phát triển thương mại biên giới, | Sở Công Thương | Sở Tài chính | Tháng 9/2034\n"
+        "Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành\n"
+        "gắn với các cửa khẩu phụ |  | Ủy ban nhân dân các xã biên giới | \n"
+        "II. NHÓM NHIỆM VỤ VỀ Y TẾ |  |  | \n"
+        "Tăng cường kiểm dịch y tế tại cửa khẩu | Sở Y tế | Công an tỉnh | Thường xuyên\n"))
+    rows = [(t.id, t.parent) for t in doc.tasks if t.id.startswith("Bảng")]
+    assert rows == [("Bảng.1.I.1", "Bảng.1.I"), ("Bảng.1.I.2", "Bảng.1.I"), ("Bảng.1.II.1", "Bảng.1.II")]
+    assert doc.section("Bảng.1.II").title == "II. NHÓM NHIỆM VỤ VỀ Y TẾ"
+    assert doc.task("Bảng.1.I.2").text == (
+        "Xây dựng đề án phát triển thương mại biên giới, gắn với các cửa khẩu phụ (Cơ quan chủ trì: Sở Công Thương; "
+        "Cơ quan phối hợp: Sở Tài chính Ủy ban nhân dân các xã biên giới; Thời gian hoàn thành: Tháng 9/2034)")
+
+
+def test_a_numbered_row_cut_by_a_page_break_goes_on_after_the_repeated_header():
+    # columns in another order than usual (lead before the task), the header repeated on the next page, and the
+    # rest of row 2 in a row of its own whose numbering cell is empty
+    doc = parse_text(_appendix(
+        "| STT | Cơ quan chủ trì | Nội dung nhiệm vụ | Thời gian hoàn thành | Cơ quan phối hợp |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| 1 | Sở Công Thương | Xây dựng đề án phát triển thương mại biên giới | Tháng 9/2034 | Sở Tài chính |\n"
+        "| 2 | Sở Nội vụ | Kiện toàn tổ chức bộ máy quản lý cửa khẩu, bảo đảm | Năm 2034 | Sở Tài chính |\n"
+        "| STT | Cơ quan chủ trì | Nội dung nhiệm vụ | Thời gian hoàn thành | Cơ quan phối hợp |\n"
+        "|  |  | đủ biên chế cho các trạm kiểm soát liên hợp |  |  |\n"
+        "| 3 | Sở Y tế | Tăng cường kiểm dịch y tế tại cửa khẩu | Thường xuyên | Công an tỉnh |\n"), kind="md")
+    assert [t.id for t in doc.tasks if t.id.startswith("Bảng")] == ["Bảng.1.1", "Bảng.1.2", "Bảng.1.3"]
+    assert doc.task("Bảng.1.2").text.startswith(
+        "Kiện toàn tổ chức bộ máy quản lý cửa khẩu, bảo đảm đủ biên chế cho các trạm kiểm soát liên hợp (Cơ quan "
+        "chủ trì: Sở Nội vụ;")
