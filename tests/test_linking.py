@@ -312,22 +312,31 @@ def decree_with_execution(decree) -> Document:
 def test_the_provincial_call_to_carry_the_work_out_surely_carries_out_the_execution_clause(decree_with_execution):
     letter = _provincial({
         "1": ("1", "", "Tổ chức huấn luyện định kỳ cho ba nhóm người lao động về an toàn."),
-        "closing": ("1", "Sở Công Thương", LETTER_CALL),
+        "closing": ("1", "các sở, ban, ngành", LETTER_CALL),
     })
     links, coverage = link(decree_with_execution, letter)
     assert _pairs(links)[("closing", "8.2")] == "sure"
     reasons = next(lk.reasons for lk in links if (lk.provincial.task, lk.central.task) == ("closing", "8.2"))
     assert reasons[0].startswith("Lời giao triển khai thực hiện"), reasons
     assert next(row.status for row in coverage if row.central.task == "8.2") == "covered"
+
+    def sure_pairs(provincial):
+        return {k for k, strength in _pairs(link(decree_with_execution, provincial)[0]).items() if strength == "sure"}
+
     # the same call as a task in the middle of the letter, outside a "Tổ chức thực hiện" part, is no such answer
-    middle = _provincial({"closing": ("1", "Sở Công Thương", LETTER_CALL),
+    middle = _provincial({"closing": ("1", "các sở, ban, ngành", LETTER_CALL),
                           "2": ("1", "", "Tổ chức huấn luyện định kỳ cho ba nhóm người lao động về an toàn.")})
-    assert ("closing", "8.2") not in {k for k, s in _pairs(link(decree_with_execution, middle)[0]).items() if s == "sure"}
+    assert ("closing", "8.2") not in sure_pairs(middle)
     # under the plan's "Tổ chức thực hiện" heading it is, wherever it stands
-    plan = _provincial({"3.a": ("3", "Sở Công Thương", LETTER_CALL),
-                        "4": ("4", "", "Tổ chức huấn luyện định kỳ cho ba nhóm người lao động về an toàn.")},
-                       {"3": "Tổ chức thực hiện", "4": "Nhiệm vụ khác"})
-    assert _pairs(link(decree_with_execution, plan)[0])[("3.a", "8.2")] == "sure"
+    sections = {"3": "Tổ chức thực hiện", "4": "Nhiệm vụ khác"}
+    plan = _provincial({"3.a": ("3", "các sở, ban, ngành", LETTER_CALL),
+                        "4": ("4", "", "Tổ chức huấn luyện định kỳ cho ba nhóm người lao động về an toàn.")}, sections)
+    assert ("3.a", "8.2") in sure_pairs(plan)
+    # one department's own duty there is no call to everyone
+    duty = _provincial({"3.a": ("3", "Sở Công Thương", "Sở Công Thương chủ trì tổ chức thực hiện việc kiểm tra an "
+                                "toàn hóa chất tại các kho chứa trên địa bàn tỉnh."),
+                        "4": ("4", "", "Tổ chức huấn luyện định kỳ cho ba nhóm người lao động về an toàn.")}, sections)
+    assert ("3.a", "8.2") not in sure_pairs(duty)
 
 
 def test_a_clause_citing_an_article_of_this_decree_is_no_execution_clause():

@@ -182,6 +182,15 @@ def _level(text: str) -> str | None:
     return found.level if found is not None else None
 
 
+def addresses_many(task: Task) -> bool:
+    """The task is given to several bodies or to an open group of them ("Thủ trưởng các sở, ban, ngành",
+    rules/agencies.yaml kind "group" or level "generic"): a call to everyone, not one body's own duty."""
+    if len(task.leads) > 1:
+        return True
+    found = [_lookup(m.text) for m in task.leads]
+    return any(a is not None and (a.kind == "group" or a.level == "generic") for a in found)
+
+
 def addressed_row(central: list[Task]) -> np.ndarray:
     """Per central task: 1 unless the task is reserved to central bodies (it does not reach localities and
     every lead is a central agency or group, rules/agencies.yaml level "central": "Bộ Công Thương",

@@ -22,9 +22,9 @@ Every feature is a matrix (provincial x central) of values in [0, 1]:
   keyterm_share  IDF-weighted share (central-internal IDF) of the provincial task's terms known to the
              central document that this central task contains (absolute; damped for very short tasks)
   executes_document  the central task is the document's execution clause ("… chịu trách nhiệm thi hành Nghị định
-             này") and the provincial task is its own call to carry the work out, in its "Tổ chức thực hiện" part
-             or as its last task ("… đề nghị các Sở, ban, ngành … triển khai thực hiện"): the execution clause
-             is carried out by that call, whatever its wording
+             này") and the provincial task is its own call to everyone to carry the work out, in its "Tổ chức
+             thực hiện" part or as its last task ("… đề nghị các Sở, ban, ngành … triển khai thực hiện"): the
+             execution clause is carried out by that call, whatever its wording
   cites_central_keyterm  keyterm where the provincial task cites the central document itself by its số
              hiệu ("theo hướng dẫn tại Nghị định 25/2026/NĐ-CP"): it says which document it paraphrases
 """
@@ -438,8 +438,11 @@ def _agency_matrix(central: Document, provincial: Document, rules: LinkingRules)
 
 def _executes_document(central: Document, provincial: Document, rules: LinkingRules) -> np.ndarray:
     """1 where the central task is its document's execution clause (structure.document_call) and the provincial
-    task is its document's call to carry out the work (structure.implementation_call), made in a part whose
-    title is an execution title or as the document's last task."""
+    task is its document's call to carry out the work (structure.implementation_call) addressed to several
+    bodies or an open group (one department's own duty under "Tổ chức thực hiện" is no such call), made in a
+    part whose title is an execution title or as the document's last task."""
+    from .agency import addresses_many
+
     structure = rules.structure
     calls = np.array([bool(re.search(structure.document_call, match_form(t.text))) for t in central.tasks])
     titles = [re.compile(t) for t in structure.execution_titles]
@@ -448,7 +451,7 @@ def _executes_document(central: Document, provincial: Document, rules: LinkingRu
         return any(t.search(match_form(s.title)) for s in provincial.ancestors(task) for t in titles)
 
     answers = np.array([
-        bool(re.search(structure.implementation_call, match_form(t.text)))
+        bool(re.search(structure.implementation_call, match_form(t.text))) and addresses_many(t)
         and (k == len(provincial.tasks) - 1 or in_execution_part(t))
         for k, t in enumerate(provincial.tasks)])
     if not calls.size or not answers.size:
