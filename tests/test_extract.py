@@ -1513,3 +1513,11 @@ def test_a_group_qualified_by_a_reference_ends_with_the_reference():
     roles = read_roles("Trong thời hạn 03 ngày làm việc, cơ quan quy định tại Điều 6 Nghị định này cấp lại giấy chứng "
                        "nhận cho người đề nghị.")
     assert _texts(roles.leads) == ["cơ quan quy định tại Điều 6 Nghị định này"]
+
+
+def test_an_adverbial_of_discretion_ends_an_open_group():
+    # real case: QĐ 419/QĐ-TTg 2017 Điều 1.6.d read the lead '… các tổ chức phi chính phủ và doanh nghiệp tùy'
+    assert [m.text for m in read_roles("Các hội, hiệp hội và doanh nghiệp tùy theo chức năng, nhiệm vụ của mình, chủ "
+                                       "động tham gia thực hiện Kế hoạch.").leads] == ["Các hội, hiệp hội và doanh nghiệp"]
+    assert [m.text for m in read_roles("Các cơ quan, đơn vị tuỳ tình hình thực tế chủ động bố trí kinh phí.").leads] == [
+        "Các cơ quan, đơn vị"]

@@ -1389,6 +1389,27 @@ III. TỔ CHỨC THỰC HIỆN
     assert [t.id for t in doc.tasks] == ["I.2", "III.1"]
 
 
+def test_the_schedule_and_the_resources_of_a_strategy_hold_no_tasks():
+    # real cases: QĐ 1775/QĐ-TTg 2012 part IV ('1. Tiến độ thực hiện': the phases' milestones), QĐ 896/QĐ-TTg 2022
+    # part VI ('NGUỒN LỰC THỰC HIỆN': where the money comes from)
+    doc = parse_text(PLAN_HEADER + """I. NHIỆM VỤ VÀ GIẢI PHÁP
+1. Phát triển mạng lưới chợ đầu mối nông sản.
+II. TIẾN ĐỘ VÀ KINH PHÍ THỰC HIỆN
+1. Tiến độ thực hiện
+a) Giai đoạn 2035 - 2037:
+- Thành lập Tổ công tác, xây dựng kế hoạch chi tiết.
+- Tổng kết, đánh giá kết quả thực hiện.
+2. Kinh phí thực hiện
+Kinh phí do ngân sách nhà nước bảo đảm.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Công Thương chủ trì rà soát quy hoạch chợ đầu mối.
+IV. NGUỒN LỰC THỰC HIỆN
+- Đối với nguồn vốn từ ngân sách nhà nước, thực hiện theo phân cấp hiện hành.
+- Đẩy mạnh việc huy động các nguồn lực xã hội tham gia thực hiện Kế hoạch.
+""" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["I.1", "III.1"]
+
+
 def test_the_rule_that_a_successor_body_takes_over_the_tasks_is_no_task():
     # real case: QĐ 232/QĐ-TTg 2025 Điều 1.V.7 (the clause of the 2025 reorganisation)
     doc = parse_text(PLAN_HEADER + """I. TỔ CHỨC THỰC HIỆN
