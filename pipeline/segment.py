@@ -1666,15 +1666,15 @@ def _opens_report(sentence: str, cues: _Cues) -> bool:
     return False
 
 
-def _asks(sentence: str, cues: _Cues) -> bool:
+def _asks(sentence: str, cues: _Cues, *, body: bool = False) -> bool:
     """Does the sentence assign or request work: it opens, or its main clause after an opening clause opens, with
     an assignment ("Vì vậy, đề nghị Bộ …") or with a body that asks ("Để …, Ủy ban nhân dân tỉnh đề nghị …"), or it
-    puts a duty on a body ("… chủ trì …", "… có trách nhiệm …")?"""
+    puts a duty on a body ("… chủ trì …", "… có trách nhiệm …")? With `body`, only a body that asks counts."""
     display, form = _sentence_forms(sentence)
-    if cues.body_duty is not None and cues.body_duty.search(form):
+    if not body and cues.body_duty is not None and cues.body_duty.search(form):
         return True
     for start in [0] + [m.end() for m in re.finditer(r",\s*", form[:_HEAD])]:
-        if cues.assignment.match(form[start:]):
+        if not body and cues.assignment.match(form[start:]):
             return True
         # assignment words printed in lower case: "Bộ Giao thông vận tải" names a body, "giao" would assign
         marker = cues.assignment_anywhere.search(display, start) if cues.subject.match(form[start:]) else None
@@ -1853,8 +1853,10 @@ def _is_closing_formula(block: Block, cues: _Cues) -> bool:
     if cues.courtesy is not None and cues.courtesy.search(form):
         return True  # "Bộ … trân trọng cảm ơn sự phối hợp của Quý Ủy ban./.": thanks, no work
     # "Văn phòng Chính phủ theo dõi, đôn đốc …", "Bộ X chịu trách nhiệm hướng dẫn, theo dõi …": a body named as
-    # the subject of a duty of its own is a task, as is an assignment ("Giao …")
-    return not (cues.assignment.match(form) or cues.subject.match(form))
+    # the subject of a duty of its own is a task, as is an assignment ("Giao …"), also after an opening clause
+    # ("Để có cơ sở tổng hợp, Sở Tài chính đề nghị các đơn vị báo cáo … trước ngày …"; a bare "…, nếu có vướng mắc,
+    # đề nghị phản ánh về Sở …" stays the formula)
+    return not (cues.assignment.match(form) or cues.subject.match(form) or _asks(text, cues, body=True))
 
 
 def _assigns_work(block: Block, cues: _Cues) -> bool:

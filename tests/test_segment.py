@@ -1982,3 +1982,18 @@ Trong quá trình thực hiện, nếu có vướng mắc đề nghị phản á
 """ + SIGNATURE)
     assert [t.id for t in doc.tasks] == ["1", "2"]
     assert doc.preamble.startswith("Thực hiện Công văn số 77/BYT-QLD")
+
+
+def test_a_short_letter_whose_one_paragraph_asks_after_a_clause_of_purpose_is_a_task():
+    # a one-paragraph letter of fewer than 45 words opening with "Để …" was taken for the closing formula (by its
+    # opening alone) and refused with "no document structure found"
+    doc = parse_text(LETTER_HEADER + "Để có cơ sở tổng hợp báo cáo Ủy ban nhân dân tỉnh, Sở Tài chính đề nghị các đơn "
+                     "vị báo cáo tình hình thực hiện giá dịch vụ về Sở trước ngày 20/5/2035./.\n" + SIGNATURE)
+    assert [t.text[:30] for t in doc.tasks] == ["Để có cơ sở tổng hợp báo cáo Ủ"]
+    # a plain call to carry out, or a bare request to report difficulties, stays the closing formula
+    for formula in ("Để triển khai có hiệu quả, đề nghị các đơn vị quan tâm, phối hợp./.",
+                    "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị phản ánh về Sở Y tế để được hướng dẫn./."):
+        doc = parse_text(LETTER_HEADER + "Sở Y tế đề nghị Ủy ban nhân dân các xã, phường rà soát các cơ sở bán lẻ "
+                         "thuốc trên địa bàn trước ngày 30/6/2035.\n" + formula + "\n" + SIGNATURE)
+        assert len(doc.tasks) == 1
+
