@@ -146,6 +146,7 @@ class StructureRules(BaseModel):
     duty_headings: list[str] = []
     subject_heads: list[str]
     not_subject_heads: list[str] = []
+    holder_heads: list[str] = []
     subject_share: float = 0.5
     assignment_openings: list[str]
     citation_list_openings: list[str]
@@ -203,6 +204,7 @@ class _Cues:
     subject_prefix: re.Pattern
     recipients: re.Pattern
     provision_duty: re.Pattern | None
+    holder: re.Pattern | None
     body_duty: re.Pattern | None
     responsibility_heading: re.Pattern | None
     table: TableCues
@@ -280,6 +282,7 @@ def _cues() -> _Cues:
         subject_prefix=_openings(rules.subject_prefixes),
         recipients=_openings([rules.recipients_cue]),
         provision_duty=_anywhere(rules.provision_duties),
+        holder=_openings(rules.holder_heads) if rules.holder_heads else None,
         body_duty=_anywhere(rules.body_duties),
         responsibility_heading=_anywhere(rules.responsibility_headings),
         table=table_cues(),
@@ -1559,9 +1562,20 @@ def _task_article(node: _Node, cues: _Cues) -> bool:
         return False
     if cues.subject.match(whole) and cues.body_duty.search(whole):
         return True
+    # … or a decision's article printed as one sentence without a title that charges a regulated party ("Điều 2.
+    # Các cơ sở được thí điểm phân bổ … có trách nhiệm nộp trả …"; a decree's conditions always sit under a title)
+    if not body and _no_title(node.title, cues) and cues.holder is not None and cues.holder.match(whole) \
+            and _states_duty(node.title, cues):
+        return True
     # … or whose paragraph after its first sentence does ("Điều 5. Quyết định này có hiệu lực … / Chánh Văn phòng
     # …; Giám đốc Sở …; Chủ tịch Ủy ban nhân dân các xã … chịu trách nhiệm thi hành Quyết định này")
     return bool(cues.subject.match(form)) and bool(cues.body_duty.search(match_form(body[:600])))
+
+
+def _no_title(title: str, cues: _Cues) -> bool:
+    """Is an article's first line no title but its text, a sentence (longer than `article_title_max_words`, or
+    holding a full stop or a semicolon)?"""
+    return len(title.split()) > cues.rules.sizes.article_title_max_words or bool(_SENTENCE_STOP.search(title))
 
 
 def _duties_of_bodies(clause: _Node, cues: _Cues) -> bool:
