@@ -164,13 +164,13 @@ _TOKEN = re.compile(r"\w+(?:[/&.\-–]\w+)*|[^\w\s]")
 
 def _token_spans(text: str):
     """(start, end) of each token: syllables, numbers and số hiệu ("259/QĐ-TTg", "28-NQ/TW") stay whole, but a
-    slash between a lower-case word and a capital separates two names ("Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy
-    Bộ đội Biên phòng tỉnh") and is a token of its own."""
+    slash after a lower-case word separates two names ("Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên phòng
+    tỉnh") or two words either of which may stand ("Chủ dự án/cơ sở") and is a token of its own."""
     for match in _TOKEN.finditer(text):
         start, end = match.span()
         cut = start
         for k in range(start + 1, end - 1):
-            if text[k] == "/" and text[k - 1].islower() and text[k + 1].isupper():
+            if text[k] == "/" and text[k - 1].isalpha() and text[k - 1].islower() and text[k + 1].isalpha():
                 yield cut, k
                 yield k, k + 1
                 cut = k + 1
@@ -659,7 +659,10 @@ class Reader:
                         break
         return None
 
-    def parse_list(self, i: int, semicolons: bool = False) -> tuple[list[Item], int]:
+    def parse_list(self, i: int, semicolons: bool = False, asked: bool = False) -> tuple[list[Item], int]:
+        """The agencies listed from token i on, with the token after the list. `semicolons`: ";" parts them too.
+        `asked`: the list names the bodies a request frame asks, whose groups may be defined by a duty
+        (`_defining_clause`)."""
         t = self.t
         items: list[Item] = []
         while i < self.n and t.words[i] == "với":
@@ -668,6 +671,8 @@ class Reader:
             item = self.parse_item(i)
             if item is None:
                 break
+            if asked:
+                item = self._defining_clause(item, semicolons)
             items.append(item)
             self.covered.update(range(item.start, item.next))
             i = item.next
@@ -680,6 +685,28 @@ class Reader:
                     continue
             break
         return items, i
+
+    def _defining_clause(self, item: Item, semicolons: bool) -> Item:
+        """A group asked by a request that is defined by the duty put on it ("đề nghị …; Chủ các công trình | phải
+        tổ chức quan trắc khí tượng thủy văn chuyên dùng |; Chủ dự án/cơ sở | phải thực hiện kiểm kê khí nhà kính |
+        và các tổ chức, cá nhân có liên quan tổ chức …"): a modal right after it (rules/roles.yaml
+        `list_titles.modals`) opens a clause that is part of its name when the list goes on right after the clause
+        (a ";" of a list so parted, or "," or "và" before the next body) within `spans.list_title` tokens and the
+        clause names no body and no role; else the modal is what the group is asked to do ("đề nghị các cơ sở |
+        phải báo cáo …")."""
+        t = self.t
+        if not item.group or item.note or item.next >= self.n or not t.cue("title_modal", item.next):
+            return item
+        agency = agencies.get(item.agency_id) if item.agency_id else None
+        if agency is not None and not agency.open:
+            return item
+        for k in range(item.next + 1, min(self.n, item.next + self.rules.spans.list_title)):
+            word = t.words[k]
+            if word in (";", ",", "và") and self.item_kind(k + 1) and (word != ";" or semicolons):
+                return Item(item.start, k, k, item.agency_id, True)
+            if word in self.stop_punct or self.item_kind(k) or any(t.cue(kind, k) for kind in _ROLE_CUES):
+                break  # (a body named inside is whom the group is asked to serve: "… phải báo cáo Sở Y tế và …")
+        return item
 
     # ---------------------------------------------------------------- mentions
 
@@ -799,7 +826,7 @@ class Reader:
         frame = t.cue("assign", start)
         if frame:
             self.covered.update(range(0, frame))
-            return self.parse_list(frame, semicolons=True)
+            return self.parse_list(frame, semicolons=True, asked=True)
         if start:
             self.covered.update(range(0, start))
         elif t.cue("adverbial", 0) and not self.item_kind(0):
@@ -812,17 +839,19 @@ class Reader:
             for k in range(1, min(self.n, self.rules.spans.adverbial) if closer is None else 0):
                 if t.words[k] in (".", ":"):  # (a semicolon may part the bases it lists: "Trên cơ sở A; B, …")
                     break
-                if t.words[k] == "," and k + 1 < self.n and t.cue("clause_frame", k + 1) and t.cue("request_opener", 0):
-                    # "Để …, đề nghị Bộ Xây dựng …", "Vì vậy, đề nghị …": the bodies asked
+                if t.words[k] == "," and k + 1 < self.n and t.cue("clause_frame", k + 1):
+                    # "Để …, đề nghị Bộ Xây dựng …", "Vì vậy, đề nghị …", "Trong quá trình thực hiện, nếu có vướng
+                    # mắc, đề nghị các cơ quan, đơn vị phản ánh …": with no subject before it, the bodies asked
                     self.covered.update(range(0, t.cue("clause_frame", k + 1)))
-                    return self.parse_list(t.cue("clause_frame", k + 1), semicolons=True)
+                    return self.parse_list(t.cue("clause_frame", k + 1), semicolons=True, asked=True)
                 if t.words[k] == "," and k + 1 < self.n and any(
                         t.cue(kind, k + 1) for kind in ("assign", "direct", "lead", "coord", "advise", "resp")):
                     break  # the clause goes on with its predicate ("Trong thời gian …, chỉ đạo các cơ quan …")
-                if t.words[k] == "," and self.item_kind(k + 1) and k not in agency_ends \
+                if t.words[k] == "," and self.item_kind(k + 1) and (k not in agency_ends or self._asks_after(k + 1)) \
                         and not (t.cue("head", k - 1) == k and not t.capital[k + 1]):
                     # (not the next body of an object list: "…, báo cáo Ủy ban nhân dân tỉnh, Bộ …", "… của bộ,
-                    # ngành khác vi phạm …, Bộ Y tế chủ trì")
+                    # ngành khác vi phạm …, Bộ Y tế chủ trì"; but a body that asks is the subject: "Để … báo cáo Ủy
+                    # ban nhân dân tỉnh, Sở Tài chính đề nghị …")
                     start = k + 1
                     break
             if start == 0:
@@ -833,11 +862,17 @@ class Reader:
         if items:
             after = t.cue("assign_after", j)
             if after:
-                addressed, k = self.parse_list(after, semicolons=True)
+                addressed, k = self.parse_list(after, semicolons=True, asked=True)
                 if addressed:
                     self.covered.update(range(j, after))
                     return addressed, k
         return items, j
+
+    def _asks_after(self, k: int) -> bool:
+        """Is the body named at k followed at once by a frame that hands the work on ("Sở Tài chính | đề nghị …";
+        rules/roles.yaml `assign_after_subject`)?"""
+        item = self.parse_item(k)
+        return item is not None and item.next < self.n and self.t.cue("assign_after", item.next) is not None
 
     def _adverbial_closer(self) -> int | None:
         """The token after the word that closes an opening adverbial clause in its sentence ("Đối với … | thì …";
@@ -1107,7 +1142,7 @@ class Reader:
         start = frame or k
         if not self.item_kind(start):
             return []
-        items, j = self.parse_list(start)
+        items, j = self.parse_list(start, asked=bool(frame))
         if not items:
             return []
         if frame:
@@ -1795,7 +1830,7 @@ def _introduced_leads(preamble: str) -> list[Mention]:
         for i in range(len(t)):
             frame = t.cue("assign_after", i) or t.cue("assign", i)
             if frame and (i == 0 or t.words[i - 1] not in ("được",)):
-                items, _ = reader.parse_list(frame, semicolons=True)
+                items, _ = reader.parse_list(frame, semicolons=True, asked=True)
                 if items:
                     return reader.mentions(items)
     return []

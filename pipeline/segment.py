@@ -146,6 +146,7 @@ class StructureRules(BaseModel):
     duty_headings: list[str] = []
     subject_heads: list[str]
     not_subject_heads: list[str] = []
+    holder_heads: list[str] = []
     subject_share: float = 0.5
     assignment_openings: list[str]
     citation_list_openings: list[str]
@@ -203,6 +204,7 @@ class _Cues:
     subject_prefix: re.Pattern
     recipients: re.Pattern
     provision_duty: re.Pattern | None
+    holder: re.Pattern | None
     body_duty: re.Pattern | None
     responsibility_heading: re.Pattern | None
     table: TableCues
@@ -280,6 +282,7 @@ def _cues() -> _Cues:
         subject_prefix=_openings(rules.subject_prefixes),
         recipients=_openings([rules.recipients_cue]),
         provision_duty=_anywhere(rules.provision_duties),
+        holder=_openings(rules.holder_heads) if rules.holder_heads else None,
         body_duty=_anywhere(rules.body_duties),
         responsibility_heading=_anywhere(rules.responsibility_headings),
         table=table_cues(),
@@ -1646,9 +1649,20 @@ def _task_article(node: _Node, cues: _Cues) -> bool:
         return False
     if cues.subject.match(whole) and cues.body_duty.search(whole):
         return True
+    # … or a decision's article printed as one sentence without a title that charges a regulated party ("Điều 2.
+    # Các cơ sở được thí điểm phân bổ … có trách nhiệm nộp trả …"; a decree's conditions always sit under a title)
+    if not body and _no_title(node.title, cues) and cues.holder is not None and cues.holder.match(whole) \
+            and _states_duty(node.title, cues):
+        return True
     # … or whose paragraph after its first sentence does ("Điều 5. Quyết định này có hiệu lực … / Chánh Văn phòng
     # …; Giám đốc Sở …; Chủ tịch Ủy ban nhân dân các xã … chịu trách nhiệm thi hành Quyết định này")
     return bool(cues.subject.match(form)) and bool(cues.body_duty.search(match_form(body[:600])))
+
+
+def _no_title(title: str, cues: _Cues) -> bool:
+    """Is an article's first line no title but its text, a sentence (longer than `article_title_max_words`, or
+    holding a full stop or a semicolon)?"""
+    return len(title.split()) > cues.rules.sizes.article_title_max_words or bool(_SENTENCE_STOP.search(title))
 
 
 def _duties_of_bodies(clause: _Node, cues: _Cues) -> bool:
@@ -1753,15 +1767,15 @@ def _opens_report(sentence: str, cues: _Cues) -> bool:
     return False
 
 
-def _asks(sentence: str, cues: _Cues) -> bool:
+def _asks(sentence: str, cues: _Cues, *, body: bool = False) -> bool:
     """Does the sentence assign or request work: it opens, or its main clause after an opening clause opens, with
     an assignment ("Vì vậy, đề nghị Bộ …") or with a body that asks ("Để …, Ủy ban nhân dân tỉnh đề nghị …"), or it
-    puts a duty on a body ("… chủ trì …", "… có trách nhiệm …")?"""
+    puts a duty on a body ("… chủ trì …", "… có trách nhiệm …")? With `body`, only a body that asks counts."""
     display, form = _sentence_forms(sentence)
-    if cues.body_duty is not None and cues.body_duty.search(form):
+    if not body and cues.body_duty is not None and cues.body_duty.search(form):
         return True
     for start in [0] + [m.end() for m in re.finditer(r",\s*", form[:_HEAD])]:
-        if cues.assignment.match(form[start:]):
+        if not body and cues.assignment.match(form[start:]):
             return True
         # assignment words printed in lower case: "Bộ Giao thông vận tải" names a body, "giao" would assign
         marker = cues.assignment_anywhere.search(display, start) if cues.subject.match(form[start:]) else None
@@ -1940,8 +1954,10 @@ def _is_closing_formula(block: Block, cues: _Cues) -> bool:
     if cues.courtesy is not None and cues.courtesy.search(form):
         return True  # "Bộ … trân trọng cảm ơn sự phối hợp của Quý Ủy ban./.": thanks, no work
     # "Văn phòng Chính phủ theo dõi, đôn đốc …", "Bộ X chịu trách nhiệm hướng dẫn, theo dõi …": a body named as
-    # the subject of a duty of its own is a task, as is an assignment ("Giao …")
-    return not (cues.assignment.match(form) or cues.subject.match(form))
+    # the subject of a duty of its own is a task, as is an assignment ("Giao …"), also after an opening clause
+    # ("Để có cơ sở tổng hợp, Sở Tài chính đề nghị các đơn vị báo cáo … trước ngày …"; a bare "…, nếu có vướng mắc,
+    # đề nghị phản ánh về Sở …" stays the formula)
+    return not (cues.assignment.match(form) or cues.subject.match(form) or _asks(text, cues, body=True))
 
 
 def _assigns_work(block: Block, cues: _Cues) -> bool:

@@ -1521,3 +1521,39 @@ def test_an_adverbial_of_discretion_ends_an_open_group():
                                        "động tham gia thực hiện Kế hoạch.").leads] == ["Các hội, hiệp hội và doanh nghiệp"]
     assert [m.text for m in read_roles("Các cơ quan, đơn vị tuỳ tình hình thực tế chủ động bố trí kinh phí.").leads] == [
         "Các cơ quan, đơn vị"]
+
+
+def test_a_request_asks_the_parties_its_list_defines_by_their_duty():
+    # genre of the real case Lào Cai CV 3320/SNNMT-CCMT 2026: the letter asks state bodies and the owners of the works
+    # and projects a duty applies to ("Chủ các công trình phải …; Chủ dự án/cơ sở phải …"), which were dropped
+    text = ("Để triển khai kịp thời các quy định về tài nguyên nước, Sở Nông nghiệp và Môi trường đề nghị Công an tỉnh; "
+            "Ủy ban nhân dân các xã, phường; Chủ các công trình phải lắp đặt thiết bị quan trắc tự động trên địa bàn "
+            "tỉnh; Chủ dự án/cơ sở phải đăng ký khai thác nước dưới đất và các tổ chức, cá nhân có liên quan nghiên "
+            "cứu, thực hiện nghiêm các quy định.")
+    assert _texts(read_roles(text).leads) == [
+        "Công an tỉnh", "Ủy ban nhân dân các xã, phường",
+        "Chủ các công trình phải lắp đặt thiết bị quan trắc tự động trên địa bàn tỉnh",
+        "Chủ dự án/cơ sở phải đăng ký khai thác nước dưới đất", "các tổ chức, cá nhân có liên quan"]
+    # the modal is what the group is asked to do when the list ends with it, or when the clause names a body
+    assert _texts(read_roles("Đề nghị các cơ sở phải báo cáo kết quả về Sở trước ngày 15/5/2035.").leads) == \
+        ["các cơ sở"]
+    assert _texts(read_roles("Đề nghị các cơ sở phải báo cáo Sở Y tế và các cơ quan liên quan trước ngày 15/5.")
+                  .leads) == ["các cơ sở"]
+    # a slash between two lower-case words offers either ("dự án/cơ sở"); a số hiệu keeps its own
+    assert _texts(read_roles("Chủ dự án/cơ sở có trách nhiệm nộp báo cáo theo Thông tư số 17/2022/TT-BTNMT.").leads) \
+        == ["Chủ dự án/cơ sở"]
+
+
+@pytest.mark.parametrize("text, leads", [
+    # a request after a condition at the opening of a letter's paragraph: the bodies asked lead (real case: the
+    # closing request of Lào Cai CV 3320/SNNMT-CCMT 2026 got the whole list of addressees)
+    ("Trong quá trình triển khai thực hiện nếu có khó khăn, vướng mắc, đề nghị các cơ quan, đơn vị phản ánh về Sở "
+     "Nông nghiệp và Môi trường để được hướng dẫn./.", ["các cơ quan, đơn vị"]),
+    # a body that asks after an opening clause naming another body is the subject, not the next of a list
+    ("Để có cơ sở tổng hợp báo cáo Ủy ban nhân dân tỉnh, Sở Tài chính đề nghị các đơn vị báo cáo tình hình thực "
+     "hiện giá dịch vụ trước ngày 20/5/2035.", ["các đơn vị"]),
+    ("Để thực hiện kiểm tra, báo cáo Ủy ban nhân dân tỉnh, Bộ Xây dựng trước ngày 20/5/2035, Sở Xây dựng chủ trì "
+     "rà soát các công trình.", ["Sở Xây dựng"]),
+])
+def test_a_request_after_an_opening_clause_names_its_leads(text, leads):
+    assert _texts(read_roles(text, later=True).leads) == leads

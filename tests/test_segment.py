@@ -2072,3 +2072,54 @@ def test_a_numbered_row_cut_by_a_page_break_goes_on_after_the_repeated_header():
     assert doc.task("Bảng.1.2").text.startswith(
         "Kiện toàn tổ chức bộ máy quản lý cửa khẩu, bảo đảm đủ biên chế cho các trạm kiểm soát liên hợp (Cơ quan "
         "chủ trì: Sở Nội vụ;")
+
+
+def test_a_short_letter_whose_one_paragraph_asks_after_a_clause_of_purpose_is_a_task():
+    # a one-paragraph letter of fewer than 45 words opening with "Để …" was taken for the closing formula (by its
+    # opening alone) and refused with "no document structure found"
+    doc = parse_text(LETTER_HEADER + "Để có cơ sở tổng hợp báo cáo Ủy ban nhân dân tỉnh, Sở Tài chính đề nghị các đơn "
+                     "vị báo cáo tình hình thực hiện giá dịch vụ về Sở trước ngày 20/5/2035./.\n" + SIGNATURE)
+    assert [t.text[:30] for t in doc.tasks] == ["Để có cơ sở tổng hợp báo cáo Ủ"]
+    # a plain call to carry out, or a bare request to report difficulties, stays the closing formula
+    for formula in ("Để triển khai có hiệu quả, đề nghị các đơn vị quan tâm, phối hợp./.",
+                    "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị phản ánh về Sở Y tế để được hướng dẫn./."):
+        doc = parse_text(LETTER_HEADER + "Sở Y tế đề nghị Ủy ban nhân dân các xã, phường rà soát các cơ sở bán lẻ "
+                         "thuốc trên địa bàn trước ngày 30/6/2035.\n" + formula + "\n" + SIGNATURE)
+        assert len(doc.tasks) == 1
+
+
+DECISION_HEADER = ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                   "Số: 88/QĐ-BNNMT\nHà Nội, ngày 4 tháng 5 năm 2035\nQUYẾT ĐỊNH\nVề việc thí điểm cấp hạn ngạch khai "
+                   "thác nước\nBỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nCăn cứ Luật Tài nguyên nước ngày 27 tháng 11 "
+                   "năm 2023;\nQUYẾT ĐỊNH:\n")
+
+
+def test_a_decisions_untitled_article_charging_a_regulated_party_is_a_task():
+    # genre of the real case QĐ 699/QĐ-BNNMT 2026 Điều 2 ("Các cơ sở được thí điểm phân bổ … có trách nhiệm nộp trả
+    # …"): an article printed as one sentence that puts a duty on the parties the decision concerns
+    doc = parse_text(DECISION_HEADER + """Điều 1. Thí điểm cấp hạn ngạch khai thác nước cho các cơ sở theo Phụ lục ban \
+hành kèm theo Quyết định này.
+Điều 2. Các cơ sở được thí điểm cấp hạn ngạch có trách nhiệm báo cáo lượng nước khai thác theo quy định tại Điều 9 \
+của Nghị định số 54/2034/NĐ-CP.
+Điều 3. Các cơ sở được thí điểm cấp hạn ngạch được ưu tiên xem xét gia hạn giấy phép.
+Điều 4. Quyết định này có hiệu lực thi hành kể từ ngày ký.
+Cục trưởng Cục Quản lý tài nguyên nước và các cơ sở có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.
+""" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["2", "4"]
+    # a decree's duties of the regulated parties sit under a title: they stay provisions
+    decree = parse_text("""CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 54/2034/NĐ-CP
+Hà Nội, ngày 4 tháng 5 năm 2034
+NGHỊ ĐỊNH
+Quy định về hạn ngạch khai thác nước
+Căn cứ Luật Tài nguyên nước ngày 27 tháng 11 năm 2023;
+Chính phủ ban hành Nghị định quy định về hạn ngạch khai thác nước.
+Điều 9. Báo cáo lượng nước khai thác
+Các cơ sở được cấp hạn ngạch có trách nhiệm báo cáo lượng nước khai thác hằng năm.
+Điều 10. Trách nhiệm của Ủy ban nhân dân cấp tỉnh
+Ủy ban nhân dân cấp tỉnh có trách nhiệm theo dõi việc khai thác nước trên địa bàn.
+""" + SIGNATURE)
+    assert [t.id for t in decree.tasks] == ["10"]
+    assert [p.id for p in decree.provisions] == ["9"]
