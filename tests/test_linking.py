@@ -128,6 +128,25 @@ def test_shared_citation_is_evidence_and_a_reason(central):
     assert any(r.startswith("Cùng trích dẫn 123/QĐ-TTG") for r in best.reasons)
 
 
+def test_an_unreadable_central_number_is_the_one_the_provincial_document_says_it_carries_out(central):
+    from pipeline.linking.features import central_number
+
+    unread = copy.deepcopy(central)
+    unread.meta.number, unread.meta.date = None, "2026"  # an OCR'd header: the số hiệu is lost, the year is read
+    letter = _provincial({"1": ("1", "Sở Công Thương", "Giao Sở Công Thương chủ trì triển khai thực hiện theo đề nghị "
+                                "tại Nghị quyết số 45/NQ-CP, ưu tiên các xã biên giới.")})
+    letter.meta.implements = [Citation(text="Nghị quyết số 45/NQ-CP", number="45/NQ-CP", year=2026)]
+    assert central_number(unread, letter) == "45/NQ-CP"
+    features = feature_matrices(unread, letter)
+    assert features.central_number == "45/NQ-CP" and features.values["cites_central_keyterm"].max() > 0
+    # a citation of another year is another document; two cited documents say nothing about which one
+    letter.meta.implements = [Citation(text="Nghị quyết số 45/NQ-CP", number="45/NQ-CP", year=2019)]
+    assert central_number(unread, letter) is None
+    letter.meta.implements = [Citation(text="a", number="45/NQ-CP", year=2026), Citation(text="b", number="7/CT-TTg")]
+    assert central_number(unread, letter) is None
+    assert central_number(central, letter) == "45/NQ-CP"  # a number read in the header is kept
+
+
 def test_citation_from_extract_is_used(central):
     cited = [Citation(text="Quyết định số 123/QĐ-TTg", number="123/QĐ-TTg")]
     plan = _provincial({"1.1": ("1", "Sở Công Thương", "Triển khai chương trình trên địa bàn tỉnh.", cited)})

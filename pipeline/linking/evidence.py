@@ -75,8 +75,8 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
         if terms:
             out.append("Thuật ngữ đặc trưng (hiếm trong văn bản trung ương) có ở cả hai: "
                        + ", ".join(f"«{t}»" for t in terms))
-    if cites_document(features.provincial[i], central.meta.number, rules):
-        out.append(f"Nhiệm vụ của tỉnh dẫn chiếu chính văn bản trung ương {central.meta.number}")
+    if cites_document(features.provincial[i], features.central_number, rules):
+        out.append(f"Nhiệm vụ của tỉnh dẫn chiếu chính văn bản trung ương {features.central_number}")
     if fired("heading") and (i, j) in features.heading_pairs:
         p_title, c_title = features.heading_pairs[(i, j)]
         c_id = _section_id(central, features.central[j], c_title)

@@ -131,6 +131,7 @@ class PairFeatures:
     agency_pairs: dict[tuple[int, int], tuple[str, str]]
     keyterm_index: tuple | None = None  # the central side of BM25 (columns, idf, ...), for key_terms
     subject: tuple[str, ...] = ()  # the central document's subject tokens (subject_of), removed from texts
+    central_number: str | None = None  # the central document's số hiệu (central_number), for the reasons
 
     def vector(self, i: int, j: int) -> dict[str, float]:
         return {name: float(m[i, j]) for name, m in self.values.items()}
@@ -351,6 +352,22 @@ def _agency_name_tokens(tokens: tuple[str, ...], names: tuple[str, ...], rules: 
     return marked
 
 
+def central_number(central: Document, provincial: Document) -> str | None:
+    """The central document's số hiệu. When its header could not be read (an OCR'd "sẽ. 6 Đ5CT-ATMT"), the one
+    document the provincial document says it carries out ("… theo đề nghị của Bộ Công Thương tại Văn bản số
+    2265/BCT-ATMT") stands for it, unless that citation's year disagrees with the central document's date: the
+    two were paired as implementing and implemented."""
+    if central.meta.number:
+        return central.meta.number
+    cited = [c for c in provincial.meta.implements if c.number]
+    if len({c.number for c in cited}) != 1:
+        return None
+    year = (central.meta.date or "")[:4]
+    if year and cited[0].year and str(cited[0].year) != year:
+        return None
+    return cited[0].number
+
+
 def cites_document(task: Task, number: str | None, rules: LinkingRules) -> bool:
     """The task cites the document whose số hiệu is number."""
     return bool(number) and number.upper() in citation_numbers(task, rules)
@@ -412,7 +429,7 @@ def citation_numbers(task: Task, rules: LinkingRules) -> set[str]:
 
 
 def _citation_matrix(central: Document, provincial: Document, rules: LinkingRules):
-    own = {(central.meta.number or "").upper()} - {""}
+    own = {(central_number(central, provincial) or "").upper()} - {""}
     c_cites = [citation_numbers(t, rules) - own for t in central.tasks]
     p_cites = [citation_numbers(t, rules) - own for t in provincial.tasks]
     out = np.zeros((len(p_cites), len(c_cites)), dtype=np.float32)
@@ -524,8 +541,10 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
         values["keyterm"], values["keyterm_share"] = _keyterm(p_texts, c_texts, rules)
     else:
         values["keyterm"] = values["keyterm_share"] = np.zeros((len(p_texts), len(c_texts)))
-    cites = np.array([cites_document(t, central.meta.number, rules) for t in provincial.tasks], dtype=np.float64)
+    number = central_number(central, provincial)
+    cites = np.array([cites_document(t, number, rules) for t in provincial.tasks], dtype=np.float64)
     values["cites_central_keyterm"] = values["keyterm"] * cites[:, None]
     low, high = rules.text.ngram_range
     index = _central_index(tuple(c_texts), low, high, rules.text.bm25_k1, rules.text.bm25_b) if c_texts else None
-    return PairFeatures(provincial.tasks, central.tasks, values, shared, heading_pairs, agency_pairs, index, subject)
+    return PairFeatures(provincial.tasks, central.tasks, values, shared, heading_pairs, agency_pairs, index, subject,
+                        number)
