@@ -351,6 +351,13 @@ def test_the_provincial_call_to_carry_the_work_out_surely_carries_out_the_execut
     plan = _provincial({"3.a": ("3", "các sở, ban, ngành", LETTER_CALL),
                         "4": ("4", "", "Tổ chức huấn luyện định kỳ cho ba nhóm người lao động về an toàn.")}, sections)
     assert ("3.a", "8.2") in sure_pairs(plan)
+    # an execution clause reserved to central bodies is no province's to carry out
+    ministry = copy.deepcopy(decree_with_execution)
+    ministry.task("8.2").text = ("Chánh Văn phòng Bộ, Vụ trưởng Vụ Pháp chế, Cục trưởng Cục Hóa chất chịu trách nhiệm thi "
+                                 "hành Nghị định này.")
+    ministry.task("8.2").leads = [Mention(text="Chánh Văn phòng Bộ"), Mention(text="Cục Hóa chất")]
+    ministry.task("8.2").localities, ministry.task("8.2").locality_role = False, None
+    assert ("closing", "8.2") not in _pairs(link(ministry, letter)[0])
     # one department's own duty there is no call to everyone
     duty = _provincial({"3.a": ("3", "Sở Công Thương", "Sở Công Thương chủ trì tổ chức thực hiện việc kiểm tra an "
                                 "toàn hóa chất tại các kho chứa trên địa bàn tỉnh."),

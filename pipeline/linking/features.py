@@ -458,10 +458,13 @@ def _executes_document(central: Document, provincial: Document, rules: LinkingRu
     task is its document's call to carry out the work (structure.implementation_call) addressed to several
     bodies or an open group (one department's own duty under "Tổ chức thực hiện" is no such call), made in a
     part whose title is an execution title or as the document's last task."""
-    from .agency import addresses_many
+    from .agency import addressed_row, addresses_many
 
     structure = rules.structure
+    # an execution clause reserved to central bodies ("Chánh Văn phòng Bộ, Vụ trưởng … chịu trách nhiệm thi hành
+    # Quyết định này") is no province's to carry out
     calls = np.array([bool(re.search(structure.document_call, match_form(t.text))) for t in central.tasks])
+    calls &= addressed_row(central.tasks) > 0
     titles = [re.compile(t) for t in structure.execution_titles]
 
     def in_execution_part(task: Task) -> bool:
