@@ -764,6 +764,20 @@ Trần Văn Hải
     assert all(task.text[m.start:m.end] == m.text for m in task.leads)
 
 
+def test_an_office_that_assists_a_body_is_the_subject_before_the_assisted_body():
+    roles = read_roles("Văn phòng Điều phối giúp việc cho Ban Chỉ đạo trung ương về chương trình bảo vệ rừng thuộc "
+                       "Bộ Nông nghiệp và Môi trường thực hiện kết nối, điều phối các hoạt động của chương trình.")
+    assert _texts(roles.leads) == ["Văn phòng Điều phối"]
+
+
+def test_a_directed_list_ends_before_what_the_bodies_are_guided_to_do():
+    roles = read_roles("Bộ Tài chính chủ trì ban hành văn bản hướng dẫn các địa phương, tổ chức và doanh nghiệp liên "
+                       "doanh, liên kết đầu tư hạ tầng cụm công nghiệp thu được từ ngân sách.")
+    assert _texts(roles.directs) == ["các địa phương, tổ chức và doanh nghiệp"]
+    roles = read_roles("Sở Công Thương hướng dẫn các hợp tác xã liên kết tiêu thụ sản phẩm.")
+    assert _texts(roles.directs) == ["các hợp tác xã"]
+
+
 def test_investors_after_a_group_of_departments_are_another_actor():
     roles = read_roles("Ủy ban nhân dân cấp xã chủ trì, phối hợp với các Sở, ban ngành, nhà đầu tư thứ cấp thực hiện "
                        "công tác giải phóng mặt bằng.")
