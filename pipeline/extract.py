@@ -1602,13 +1602,16 @@ def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = Non
         inherited = _heading_roles(doc, task, cache) or Roles()
         if not inherited.leads:
             # an item whose heading states a target and whose paragraph below names who acts ("4. Hoàn thành di
-            # dời 01 khu công nghiệp …" / "Ủy ban nhân dân phường Lào Cai chủ trì, phối hợp với …")
+            # dời 01 khu công nghiệp …" / "Ủy ban nhân dân phường Lào Cai chủ trì, phối hợp với …"); the paragraph
+            # right below only: a later one that opens with its own subject takes part of the work, after
+            # paragraphs that name no one ("Đến năm 2030:" / "Xây dựng …" / "Các cơ quan nhà nước … thực hiện …"),
+            # as a later sentence leads nothing in a task whose opening names no lead (read_roles)
             paragraphs = task.text.split("\n")
-            for k in range(1, len(paragraphs)):
+            k = next((k for k in range(1, len(paragraphs)) if paragraphs[k].strip()), None)
+            if k is not None:
                 later = _shifted(read_roles(paragraphs[k]), len("\n".join(paragraphs[:k])) + 1)
                 if later.own_subject:
                     inherited = Roles(leads=later.leads)
-                    break
         roles = Roles(
             leads=list(inherited.leads),
             coordinators=inherited.coordinators + own.coordinators,

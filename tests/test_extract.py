@@ -750,6 +750,9 @@ def test_an_item_stating_a_target_is_led_by_the_body_its_paragraph_names():
 2. Tỷ lệ cụm công nghiệp có hệ thống xử lý nước thải tập trung đạt 100%.
 Ban Quản lý các khu công nghiệp tỉnh hoàn thành xây dựng trong năm 2035.
 3. Sở Công Thương theo dõi, tổng hợp kết quả thực hiện Kế hoạch.
+4. Đến năm 2035:
+Hoàn thành đầu tư hạ tầng kỹ thuật các cụm công nghiệp đã thành lập.
+Các cơ quan nhà nước, doanh nghiệp thực hiện tiết kiệm năng lượng trong mua sắm công.
 Nơi nhận:
 - Lưu: VT.
 TM. ỦY BAN NHÂN DÂN
@@ -758,6 +761,8 @@ Trần Văn Hải
 """, doc_id="kh12", role="provincial")
     leads = {t.id: [m.text for m in t.leads] for t in plan.tasks}
     assert leads["I.1"] == ["Ủy ban nhân dân phường Phủ Lý"]
+    # (a later paragraph's subject takes part of the work only: the item's target names no lead)
+    assert leads["I.4"] == []
     assert [m.text for m in plan.tasks[0].coordinators] == ["Sở Xây dựng"]
     assert leads["I.2"] == ["Ban Quản lý các khu công nghiệp tỉnh"]
     task = plan.tasks[0]
