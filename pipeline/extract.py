@@ -111,6 +111,7 @@ class RoleRules(BaseModel):
     heading_openers: list[str] = []
     duty_headings: list[str] = []
     heading_owners: list[str] = []
+    heading_agents: list[str] = []
     place_qualifiers: list[str] = []
     group_qualifiers: list[str] = []
     group_qualifier_frames: list[QualifierFrame] = []
@@ -1256,22 +1257,28 @@ def read_heading_roles(title: str) -> Roles:
     """The roles a heading names. A heading about duties may name their holder at its end rather than at its
     opening ("Trách nhiệm quản lý nhà nước về an toàn thực phẩm của Bộ Y tế", "NHIỆM VỤ CHỦ YẾU CỦA BỘ …":
     rules/roles.yaml `duty_headings`, `heading_owners`): the agencies after an owner word, when nothing but
-    punctuation follows them, lead."""
+    punctuation follows them, lead; so do those after an agent word followed by nothing but a lead word ("Nhiệm
+    vụ do Sở Tài chính chủ trì": `heading_agents`)."""
     reader = Reader(read(title))
     roles = reader.roles()
     t = reader.t
     if roles.leads:
         return _holder_heading(reader, roles)
-    if not t.cue("duty_heading", 0):
+    opening = t.cue("article", 0) or 0  # ("Các nhiệm vụ do …")
+    if not t.cue("duty_heading", opening):
         return roles
-    owners = {matching_text(w).lower() for w in role_rules().heading_owners}
+    rules = role_rules()
+    owners = {matching_text(w).lower() for w in rules.heading_owners}
+    agents = {matching_text(w).lower() for w in rules.heading_agents}
+    closings = {" ".join(matching_text(w).lower().split()) for w in rules.lead_cues + rules.column_cues.get("lead", [])}
     end = reader.n
     while end > 0 and t.words[end - 1] in (":", ".", ";"):
         end -= 1
-    for k in range(t.cue("duty_heading", 0), end):
-        if t.words[k] in owners:
+    for k in range(t.cue("duty_heading", opening), end):
+        if t.words[k] in owners or t.words[k] in agents:
             items, j = reader.parse_list(k + 1, semicolons=True)
-            if items and j == end:
+            # (after an agent word the heading closes with the lead word: "Nhiệm vụ do Sở Tài chính | chủ trì")
+            if items and (j == end if t.words[k] in owners else " ".join(t.words[j:end]) in closings):
                 roles.leads, roles.own_subject = reader.mentions(items), True
                 break
     return roles

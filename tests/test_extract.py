@@ -769,6 +769,32 @@ Trần Văn Hải
     assert all(task.text[m.start:m.end] == m.text for m in task.leads)
 
 
+def test_a_group_row_naming_its_lead_leads_the_rows_with_an_empty_lead_cell():
+    from pipeline.api import parse_text
+
+    plan = parse_text(PLAN_HEADER + """I. NHIỆM VỤ
+Các sở, ngành thực hiện các nhiệm vụ tại Phụ lục kèm theo Kế hoạch này.
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+| TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+| --- | --- | --- | --- | --- |
+| I | Nhiệm vụ do Sở Tài chính chủ trì |  |  |  |
+| 1 | Bố trí kinh phí cho các dự án cụm công nghiệp |  | Sở Công Thương | Hằng năm |
+| 2 | Thẩm định giá đất các cụm công nghiệp | Sở Xây dựng | Sở Tài chính | Năm 2035 |
+| II | Các nhiệm vụ do Ủy ban nhân dân cấp xã thực hiện |  |  |  |
+| 1 | Giải phóng mặt bằng cụm công nghiệp Châu Sơn |  | Sở Xây dựng | Năm 2035 |
+| III | Nhiệm vụ do các sở, ngành đề xuất |  |  |  |
+| 1 | Kêu gọi đầu tư hạ tầng cụm công nghiệp |  |  | Năm 2036 |
+""", doc_id="kh12", role="provincial")
+    leads = {t.id.rsplit(".", 2)[-2] + "." + t.id.rsplit(".", 1)[-1]: _texts(t.leads) for t in plan.tasks
+             if "." in t.id}
+    assert leads["I.1"] == ["Sở Tài chính"]
+    assert leads["I.2"] == ["Sở Xây dựng"]  # (its own lead cell wins)
+    assert leads["II.1"] == ["Ủy ban nhân dân cấp xã"]
+    assert leads["III.1"] == []  # (a heading that closes with another verb names no lead)
+    assert _texts(read_heading_roles("Nhiệm vụ do Sở Tài chính chủ trì").leads) == ["Sở Tài chính"]
+
+
 def test_an_office_that_assists_a_body_is_the_subject_before_the_assisted_body():
     roles = read_roles("Văn phòng Điều phối giúp việc cho Ban Chỉ đạo trung ương về chương trình bảo vệ rừng thuộc "
                        "Bộ Nông nghiệp và Môi trường thực hiện kết nối, điều phối các hoạt động của chương trình.")
