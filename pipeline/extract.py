@@ -73,6 +73,7 @@ class TokenSpans(BaseModel):
     list_title: PositiveInt = 40
     relative_clause: PositiveInt = 40
     duty_holder: PositiveInt = 50
+    topic: PositiveInt = 20
 
 
 class ListTitles(BaseModel):
@@ -112,6 +113,8 @@ class RoleRules(BaseModel):
     duty_headings: list[str] = []
     heading_owners: list[str] = []
     heading_agents: list[str] = []
+    topic_openers: list[str] = []
+    topic_ends: list[str] = []
     place_qualifiers: list[str] = []
     group_qualifiers: list[str] = []
     group_qualifier_frames: list[QualifierFrame] = []
@@ -224,7 +227,7 @@ _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "ass
               "duty_heading", "adverbial_closer", "place", "group_qualifier", "honorific", "examples", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "transfer_closing", "stop",
               "clause_frame", "non_predicate", "scope_tail", "regulated", "group_marker", "passive",
               "list_noun", "title_modal", "aspect", "report_aspect", "predicate_opener", "request_opener", "agent_clause",
-              "agent_predicate", "reference_end")
+              "agent_predicate", "reference_end", "topic", "topic_end")
 
 
 @dataclass
@@ -287,7 +290,7 @@ def engine() -> Engine:
         "aspect": rules.aspect_words, "report_aspect": rules.report_aspects,
         "predicate_opener": rules.predicate_openers, "request_opener": rules.request_openers,
         "agent_clause": rules.agent_clauses, "agent_predicate": rules.agent_clause_predicates,
-        "reference_end": rules.reference_ends,
+        "reference_end": rules.reference_ends, "topic": rules.topic_openers, "topic_end": rules.topic_ends,
     }
     for kind, phrases in groups.items():
         matcher.add(kind, [nlp.tokenizer(matching_text(p)) for p in phrases])
@@ -486,7 +489,11 @@ class Reader:
         # followed by its proper name, if any ("Trưởng phòng Quản lý Công nghiệp")
         proper = agency_id is None and kind in ("head", "article", "title")
         named_end = j
-        j = self.qualifiers(j, led_by_article, proper) if open_name else self.place_name(j)
+        topic = self.topic_name(j) if kind == "head" else None
+        if topic is not None:  # "Ban Chỉ đạo Nhà nước về kế hoạch bảo vệ và phát triển rừng"
+            j = topic
+        else:
+            j = self.qualifiers(j, led_by_article, proper) if open_name else self.place_name(j)
         end = j
         while end > i + 1 and t.words[end - 1] in {",", "và", "-"}:
             end -= 1
@@ -642,6 +649,28 @@ class Reader:
             j += 1
             count += 1
         return j
+
+    def topic_name(self, j: int) -> int | None:
+        """The end of a body's name on a topic that opens at token j, after its head ("Ban Chỉ đạo | Nhà nước về
+        kế hoạch bảo vệ và phát triển rừng | (Quyết định …) chỉ đạo …"; rules/roles.yaml `topic_openers`): the
+        token where a mark that surely ends a name stands, or None (no topic, or none such within
+        `spans.topic` tokens before a comma or a full stop)."""
+        t = self.t
+        k = t.cue("topic", j) if j < self.n else None
+        if k is None:
+            return None
+        start = k
+        ends = ("lead", "resp", "coord", "advise", "direct", "assign", "subject_end", "predicate_opener", "aspect",
+                "topic_end")
+        while k < self.n and k - start <= self.rules.spans.topic:
+            word = t.words[k]
+            if word in ("(", ":") or any(t.cue(kind, k) for kind in ends):
+                return k if k > start else None
+            if word in self.stop_punct or word == ",":
+                return None
+            stop = t.cue("stop", k)
+            k = stop if stop and stop > k else k + 1  # (a verb of the topic, "phòng, chống", read whole)
+        return k if k == self.n and k > start else None
 
     def framed_qualifier(self, j: int) -> int | None:
         """The end of a qualifier naming what a group's members manage (rules/roles.yaml group_qualifier_frames:

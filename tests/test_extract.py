@@ -795,6 +795,18 @@ DANH MỤC NHIỆM VỤ
     assert _texts(read_heading_roles("Nhiệm vụ do Sở Tài chính chủ trì").leads) == ["Sở Tài chính"]
 
 
+def test_a_steering_committee_on_a_topic_runs_to_its_predicate():
+    roles = read_roles("Ban Chỉ đạo Nhà nước về chương trình bảo vệ và phát triển rừng (Quyết định số 12/QĐ-TTg "
+                       "ngày 05 tháng 01 năm 2035 của Thủ tướng Chính phủ) chỉ đạo triển khai Kế hoạch.")
+    assert _texts(roles.leads) == ["Ban Chỉ đạo Nhà nước về chương trình bảo vệ và phát triển rừng"]
+    assert roles.leads[0].note.startswith("(Quyết định số 12/QĐ-TTg")
+    roles = read_roles("Ban Chỉ đạo quốc gia về phòng, chống thiên tai chủ trì, phối hợp với các bộ, ngành kiểm tra.")
+    assert _texts(roles.leads) == ["Ban Chỉ đạo quốc gia về phòng, chống thiên tai"]
+    # (with no mark that surely ends the name, a verb may be the predicate: the name ends as usual)
+    roles = read_roles("Ban Chỉ đạo quốc gia về phòng, chống thiên tai triển khai các biện pháp, kiểm tra.")
+    assert _texts(roles.leads) == ["Ban Chỉ đạo quốc gia"]
+
+
 def test_an_office_that_assists_a_body_is_the_subject_before_the_assisted_body():
     roles = read_roles("Văn phòng Điều phối giúp việc cho Ban Chỉ đạo trung ương về chương trình bảo vệ rừng thuộc "
                        "Bộ Nông nghiệp và Môi trường thực hiện kết nối, điều phối các hoạt động của chương trình.")
