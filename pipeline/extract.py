@@ -73,6 +73,7 @@ class TokenSpans(BaseModel):
     list_title: PositiveInt = 40
     relative_clause: PositiveInt = 40
     duty_holder: PositiveInt = 50
+    topic: PositiveInt = 20
 
 
 class ListTitles(BaseModel):
@@ -111,6 +112,9 @@ class RoleRules(BaseModel):
     heading_openers: list[str] = []
     duty_headings: list[str] = []
     heading_owners: list[str] = []
+    heading_agents: list[str] = []
+    topic_openers: list[str] = []
+    topic_ends: list[str] = []
     place_qualifiers: list[str] = []
     group_qualifiers: list[str] = []
     group_qualifier_frames: list[QualifierFrame] = []
@@ -223,7 +227,7 @@ _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "ass
               "duty_heading", "adverbial_closer", "place", "group_qualifier", "honorific", "examples", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "transfer_closing", "stop",
               "clause_frame", "non_predicate", "scope_tail", "regulated", "group_marker", "passive",
               "list_noun", "title_modal", "aspect", "report_aspect", "predicate_opener", "request_opener", "agent_clause",
-              "agent_predicate", "reference_end")
+              "agent_predicate", "reference_end", "topic", "topic_end")
 
 
 @dataclass
@@ -286,7 +290,7 @@ def engine() -> Engine:
         "aspect": rules.aspect_words, "report_aspect": rules.report_aspects,
         "predicate_opener": rules.predicate_openers, "request_opener": rules.request_openers,
         "agent_clause": rules.agent_clauses, "agent_predicate": rules.agent_clause_predicates,
-        "reference_end": rules.reference_ends,
+        "reference_end": rules.reference_ends, "topic": rules.topic_openers, "topic_end": rules.topic_ends,
     }
     for kind, phrases in groups.items():
         matcher.add(kind, [nlp.tokenizer(matching_text(p)) for p in phrases])
@@ -485,7 +489,11 @@ class Reader:
         # followed by its proper name, if any ("Trưởng phòng Quản lý Công nghiệp")
         proper = agency_id is None and kind in ("head", "article", "title")
         named_end = j
-        j = self.qualifiers(j, led_by_article, proper) if open_name else self.place_name(j)
+        topic = self.topic_name(j) if kind == "head" else None
+        if topic is not None:  # "Ban Chỉ đạo Nhà nước về kế hoạch bảo vệ và phát triển rừng"
+            j = topic
+        else:
+            j = self.qualifiers(j, led_by_article, proper) if open_name else self.place_name(j)
         end = j
         while end > i + 1 and t.words[end - 1] in {",", "và", "-"}:
             end -= 1
@@ -641,6 +649,28 @@ class Reader:
             j += 1
             count += 1
         return j
+
+    def topic_name(self, j: int) -> int | None:
+        """The end of a body's name on a topic that opens at token j, after its head ("Ban Chỉ đạo | Nhà nước về
+        kế hoạch bảo vệ và phát triển rừng | (Quyết định …) chỉ đạo …"; rules/roles.yaml `topic_openers`): the
+        token where a mark that surely ends a name stands, or None (no topic, or none such within
+        `spans.topic` tokens before a comma or a full stop)."""
+        t = self.t
+        k = t.cue("topic", j) if j < self.n else None
+        if k is None:
+            return None
+        start = k
+        ends = ("lead", "resp", "coord", "advise", "direct", "assign", "subject_end", "predicate_opener", "aspect",
+                "topic_end")
+        while k < self.n and k - start <= self.rules.spans.topic:
+            word = t.words[k]
+            if word in ("(", ":") or any(t.cue(kind, k) for kind in ends):
+                return k if k > start else None
+            if word in self.stop_punct or word == ",":
+                return None
+            stop = t.cue("stop", k)
+            k = stop if stop and stop > k else k + 1  # (a verb of the topic, "phòng, chống", read whole)
+        return k if k == self.n and k > start else None
 
     def framed_qualifier(self, j: int) -> int | None:
         """The end of a qualifier naming what a group's members manage (rules/roles.yaml group_qualifier_frames:
@@ -1291,22 +1321,28 @@ def read_heading_roles(title: str) -> Roles:
     """The roles a heading names. A heading about duties may name their holder at its end rather than at its
     opening ("Trách nhiệm quản lý nhà nước về an toàn thực phẩm của Bộ Y tế", "NHIỆM VỤ CHỦ YẾU CỦA BỘ …":
     rules/roles.yaml `duty_headings`, `heading_owners`): the agencies after an owner word, when nothing but
-    punctuation follows them, lead."""
+    punctuation follows them, lead; so do those after an agent word followed by nothing but a lead word ("Nhiệm
+    vụ do Sở Tài chính chủ trì": `heading_agents`)."""
     reader = Reader(read(title))
     roles = reader.roles()
     t = reader.t
     if roles.leads:
         return _holder_heading(reader, roles)
-    if not t.cue("duty_heading", 0):
+    opening = t.cue("article", 0) or 0  # ("Các nhiệm vụ do …")
+    if not t.cue("duty_heading", opening):
         return roles
-    owners = {matching_text(w).lower() for w in role_rules().heading_owners}
+    rules = role_rules()
+    owners = {matching_text(w).lower() for w in rules.heading_owners}
+    agents = {matching_text(w).lower() for w in rules.heading_agents}
+    closings = {" ".join(matching_text(w).lower().split()) for w in rules.lead_cues + rules.column_cues.get("lead", [])}
     end = reader.n
     while end > 0 and t.words[end - 1] in (":", ".", ";"):
         end -= 1
-    for k in range(t.cue("duty_heading", 0), end):
-        if t.words[k] in owners:
+    for k in range(t.cue("duty_heading", opening), end):
+        if t.words[k] in owners or t.words[k] in agents:
             items, j = reader.parse_list(k + 1, semicolons=True)
-            if items and j == end:
+            # (after an agent word the heading closes with the lead word: "Nhiệm vụ do Sở Tài chính | chủ trì")
+            if items and (j == end if t.words[k] in owners else " ".join(t.words[j:end]) in closings):
                 roles.leads, roles.own_subject = reader.mentions(items), True
                 break
     return roles
@@ -1637,13 +1673,16 @@ def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = Non
         inherited = _heading_roles(doc, task, cache) or Roles()
         if not inherited.leads:
             # an item whose heading states a target and whose paragraph below names who acts ("4. Hoàn thành di
-            # dời 01 khu công nghiệp …" / "Ủy ban nhân dân phường Lào Cai chủ trì, phối hợp với …")
+            # dời 01 khu công nghiệp …" / "Ủy ban nhân dân phường Lào Cai chủ trì, phối hợp với …"); the paragraph
+            # right below only: a later one that opens with its own subject takes part of the work, after
+            # paragraphs that name no one ("Đến năm 2030:" / "Xây dựng …" / "Các cơ quan nhà nước … thực hiện …"),
+            # as a later sentence leads nothing in a task whose opening names no lead (read_roles)
             paragraphs = task.text.split("\n")
-            for k in range(1, len(paragraphs)):
+            k = next((k for k in range(1, len(paragraphs)) if paragraphs[k].strip()), None)
+            if k is not None:
                 later = _shifted(read_roles(paragraphs[k]), len("\n".join(paragraphs[:k])) + 1)
                 if later.own_subject:
                     inherited = Roles(leads=later.leads)
-                    break
         roles = Roles(
             leads=list(inherited.leads),
             coordinators=inherited.coordinators + own.coordinators,

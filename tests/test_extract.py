@@ -750,6 +750,9 @@ def test_an_item_stating_a_target_is_led_by_the_body_its_paragraph_names():
 2. Tỷ lệ cụm công nghiệp có hệ thống xử lý nước thải tập trung đạt 100%.
 Ban Quản lý các khu công nghiệp tỉnh hoàn thành xây dựng trong năm 2035.
 3. Sở Công Thương theo dõi, tổng hợp kết quả thực hiện Kế hoạch.
+4. Đến năm 2035:
+Hoàn thành đầu tư hạ tầng kỹ thuật các cụm công nghiệp đã thành lập.
+Các cơ quan nhà nước, doanh nghiệp thực hiện tiết kiệm năng lượng trong mua sắm công.
 Nơi nhận:
 - Lưu: VT.
 TM. ỦY BAN NHÂN DÂN
@@ -758,10 +761,64 @@ Trần Văn Hải
 """, doc_id="kh12", role="provincial")
     leads = {t.id: [m.text for m in t.leads] for t in plan.tasks}
     assert leads["I.1"] == ["Ủy ban nhân dân phường Phủ Lý"]
+    # (a later paragraph's subject takes part of the work only: the item's target names no lead)
+    assert leads["I.4"] == []
     assert [m.text for m in plan.tasks[0].coordinators] == ["Sở Xây dựng"]
     assert leads["I.2"] == ["Ban Quản lý các khu công nghiệp tỉnh"]
     task = plan.tasks[0]
     assert all(task.text[m.start:m.end] == m.text for m in task.leads)
+
+
+def test_a_group_row_naming_its_lead_leads_the_rows_with_an_empty_lead_cell():
+    from pipeline.api import parse_text
+
+    plan = parse_text(PLAN_HEADER + """I. NHIỆM VỤ
+Các sở, ngành thực hiện các nhiệm vụ tại Phụ lục kèm theo Kế hoạch này.
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+| TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+| --- | --- | --- | --- | --- |
+| I | Nhiệm vụ do Sở Tài chính chủ trì |  |  |  |
+| 1 | Bố trí kinh phí cho các dự án cụm công nghiệp |  | Sở Công Thương | Hằng năm |
+| 2 | Thẩm định giá đất các cụm công nghiệp | Sở Xây dựng | Sở Tài chính | Năm 2035 |
+| II | Các nhiệm vụ do Ủy ban nhân dân cấp xã thực hiện |  |  |  |
+| 1 | Giải phóng mặt bằng cụm công nghiệp Châu Sơn |  | Sở Xây dựng | Năm 2035 |
+| III | Nhiệm vụ do các sở, ngành đề xuất |  |  |  |
+| 1 | Kêu gọi đầu tư hạ tầng cụm công nghiệp |  |  | Năm 2036 |
+""", doc_id="kh12", role="provincial")
+    leads = {t.id.rsplit(".", 2)[-2] + "." + t.id.rsplit(".", 1)[-1]: _texts(t.leads) for t in plan.tasks
+             if "." in t.id}
+    assert leads["I.1"] == ["Sở Tài chính"]
+    assert leads["I.2"] == ["Sở Xây dựng"]  # (its own lead cell wins)
+    assert leads["II.1"] == ["Ủy ban nhân dân cấp xã"]
+    assert leads["III.1"] == []  # (a heading that closes with another verb names no lead)
+    assert _texts(read_heading_roles("Nhiệm vụ do Sở Tài chính chủ trì").leads) == ["Sở Tài chính"]
+
+
+def test_a_steering_committee_on_a_topic_runs_to_its_predicate():
+    roles = read_roles("Ban Chỉ đạo Nhà nước về chương trình bảo vệ và phát triển rừng (Quyết định số 12/QĐ-TTg "
+                       "ngày 05 tháng 01 năm 2035 của Thủ tướng Chính phủ) chỉ đạo triển khai Kế hoạch.")
+    assert _texts(roles.leads) == ["Ban Chỉ đạo Nhà nước về chương trình bảo vệ và phát triển rừng"]
+    assert roles.leads[0].note.startswith("(Quyết định số 12/QĐ-TTg")
+    roles = read_roles("Ban Chỉ đạo quốc gia về phòng, chống thiên tai chủ trì, phối hợp với các bộ, ngành kiểm tra.")
+    assert _texts(roles.leads) == ["Ban Chỉ đạo quốc gia về phòng, chống thiên tai"]
+    # (with no mark that surely ends the name, a verb may be the predicate: the name ends as usual)
+    roles = read_roles("Ban Chỉ đạo quốc gia về phòng, chống thiên tai triển khai các biện pháp, kiểm tra.")
+    assert _texts(roles.leads) == ["Ban Chỉ đạo quốc gia"]
+
+
+def test_an_office_that_assists_a_body_is_the_subject_before_the_assisted_body():
+    roles = read_roles("Văn phòng Điều phối giúp việc cho Ban Chỉ đạo trung ương về chương trình bảo vệ rừng thuộc "
+                       "Bộ Nông nghiệp và Môi trường thực hiện kết nối, điều phối các hoạt động của chương trình.")
+    assert _texts(roles.leads) == ["Văn phòng Điều phối"]
+
+
+def test_a_directed_list_ends_before_what_the_bodies_are_guided_to_do():
+    roles = read_roles("Bộ Tài chính chủ trì ban hành văn bản hướng dẫn các địa phương, tổ chức và doanh nghiệp liên "
+                       "doanh, liên kết đầu tư hạ tầng cụm công nghiệp thu được từ ngân sách.")
+    assert _texts(roles.directs) == ["các địa phương, tổ chức và doanh nghiệp"]
+    roles = read_roles("Sở Công Thương hướng dẫn các hợp tác xã liên kết tiêu thụ sản phẩm.")
+    assert _texts(roles.directs) == ["các hợp tác xã"]
 
 
 def test_investors_after_a_group_of_departments_are_another_actor():
