@@ -147,6 +147,7 @@ class StructureRules(BaseModel):
     subject_heads: list[str]
     not_subject_heads: list[str] = []
     holder_heads: list[str] = []
+    group_subjects: list[str] = []
     subject_share: float = 0.5
     assignment_openings: list[str]
     citation_list_openings: list[str]
@@ -183,6 +184,7 @@ class _Cues:
     signature: re.Pattern
     appendix: re.Pattern
     subject: re.Pattern
+    group_subject: re.Pattern | None
     non_task_title: re.Pattern
     non_task_title_work: re.Pattern | None
     scope_title: re.Pattern | None
@@ -258,6 +260,7 @@ def _cues() -> _Cues:
         signature=re.compile(r"^(?:" + "|".join(re.escape(f) for f in signature_forms) + r")"),
         appendix=_openings(rules.appendix_cues),
         subject=_subject_openings(rules.subject_heads, rules.not_subject_heads),
+        group_subject=_openings(rules.group_subjects) if rules.group_subjects else None,
         non_task_title=_openings(rules.non_task_titles),
         non_task_title_work=_anywhere(rules.non_task_title_work),
         scope_title=_openings(rules.scope_titles) if rules.scope_titles else None,
@@ -362,6 +365,9 @@ class _Node:
     is_task: bool | None = None  # decided once by _is_task_leaf
     heads_table: bool = False  # a task table follows this heading (its rows are the tasks)
     has_tasks_below: bool | None = None
+    # paragraphs after its last item that open with a subject of their own: tasks of this node (see _split_trailing)
+    trailing: list[list[Block]] = field(default_factory=list)
+    trailing_ids: list[str] = field(default_factory=list)
 
     @property
     def kind(self) -> str:
@@ -387,10 +393,9 @@ class _Node:
         return own.strip(" -–—:") if self.kind in ("part", "chapter", "section") else own
 
     def last_block(self) -> Block:
-        node = self
-        while node.children:
-            node = node.children[-1]
-        blocks = [node.head, *node.body, *node.absorbed]
+        blocks = [self.head, *self.body, *self.absorbed, *(b for group in self.trailing for b in group)]
+        if self.children:
+            blocks.append(self.children[-1].last_block())
         return max(blocks, key=lambda b: b.span.end)
 
 
@@ -508,12 +513,13 @@ def _body(blocks: list[Block], labels: list[Label | None], start: int, end: int,
     closing (the closing formula, trailing paragraphs that assign nothing). The rows of task tables are left
     out; the heading a table follows ("II. NHIỆM VỤ, GIẢI PHÁP" / table) becomes its parent."""
     roots, loose, trailing = _build_outline(blocks, labels, start, end, tables)
+    _split_trailing(roots, cues)
     statute = any(labels[i] is not None and labels[i].kind == "article" for i in range(start, end))
     _validate_sequences(roots)
     _assign_ids(roots, used)
     doc.notices.extend(_sequence_notices(roots, doc.path))
     _decide_scope(roots, statute, cues)
-    _emit(roots, doc, statute)
+    _emit(roots, doc, used, statute)
     # unlabelled paragraphs of a body without labels (letters) are tasks when they assign work; a trailing
     # paragraph after the last item likewise ("closing"); the last one may be the closing formula
     closing_paragraphs: list[Block] = []
@@ -666,11 +672,22 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
         group_id = row_group = table_id
         numbered: list[str] = []
         items: Counter[str] = Counter()  # unnumbered rows so far under each section
+        # a bulleted row that only introduces the rows after it ("+ Thực hiện các hoạt động sau, tùy theo …:" / ". …"):
+        # the section it heads, the mark of its bullet and the section it is in
+        intro: tuple[str, str, str] | None = None
+        # the numbered row whose numbering cell the rows after it share (merged down: their first cell is empty),
+        # with how many rows share it so far: they are numbered after it ("1" / "1.2" / "1.3")
+        shared: tuple[str, str] | None = None
+        sharing = 0
         # the columns between the numbering and the task column that group the rows (not a lead column)
         grouping = [n for n in range(1, task_column) if not any(f" {w} " in f" {header[n]} " for w in cues.table.lead)]
         for position, (index, cells, kind) in enumerate(zip(indices, rows, kinds, strict=True)):
             block = blocks[index[0]]
             span = _span(block, blocks[index[-1]])
+            mark_of_row = _cell_bullet(cells[task_column]) if task_column < len(cells) else ""
+            if intro is not None and (kind != "item" or mark_of_row == intro[1]
+                                      or any(cells[n] for n in grouping if n < len(cells))):
+                row_group, intro = intro[2], None  # the introduced rows end with the next row of its own mark
             if kind == "item":
                 if any(cells[n] for n in grouping if n < len(cells)):
                     # a cell left of the task column merged down over the rows below it (a group of activities
@@ -684,7 +701,21 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
                     row_group, numbered = section_id, []
                 items[row_group] += 1
                 mark = str(items[row_group])
+                if shared is not None and shared[0] == row_group and not cells[0] and intro is None:
+                    sharing += 1
+                    mark = f"{shared[1]}.{sharing}"
+                else:
+                    shared = None
                 cells = ["" if n in grouping else c for n, c in enumerate(cells)]
+                if intro is None and _introduces_rows(cells, task_column, rows[position + 1:position + 2],
+                                                      kinds[position + 1:position + 2]):
+                    section_id = _unique(f"{row_group}.{mark}", used)
+                    used.add(section_id)
+                    doc.sections.append(Section(id=section_id, label=mark_of_row, kind="group",
+                                                title=cells[task_column][len(mark_of_row):].strip(), span=span,
+                                                parent=row_group))
+                    intro, row_group = (section_id, mark_of_row, row_group), section_id
+                    continue
             else:
                 # "1.2" under row "1" is its "2"; a group's title in a table with no numbering column opens with its mark
                 mark = (cells[0].split()[0] if task_column == 0 else cells[0]).rstrip(".)").rsplit(".", 1)[-1]
@@ -704,10 +735,13 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
                 continue
             if kind == "row":
                 row_group, numbered = group_id, []
+                shared, sharing = (row_group, mark), 1
             elif numbered:  # a sub-row: the numbered row's cells fill its empty ones
                 cells += [""] * (len(numbered) - len(cells))
                 cells = [c or (numbered[i] if i < len(numbered) and i != task_column else "") for i, c in enumerate(cells)]
             text = cells[task_column] if task_column < len(cells) else ""
+            if kind == "item" and mark_of_row:
+                text = text[len(mark_of_row):].lstrip()  # the bullet is the row's label, no word of its task
             task_id = _unique(f"{row_group}.{mark}", used)
             emitted[task_id] = text
             extra = [f"{table.header[i]}: {cells[i]}" for i in range(len(cells))
@@ -715,9 +749,30 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
             if extra:
                 text = f"{text} ({'; '.join(extra)})"
             used.add(task_id)
-            doc.tasks.append(Task(doc=doc.id, id=task_id, label=cells[0] if kind != "item" else "", text=text,
-                                  span=span, parent=row_group))
+            doc.tasks.append(Task(doc=doc.id, id=task_id, label=cells[0] if kind != "item" else mark_of_row,
+                                  text=text, span=span, parent=row_group))
     return emitted
+
+
+# the bullet a table cell opens with ("+ Rà soát …", ". Tư vấn …", "- Xây dựng …")
+_CELL_BULLET = re.compile(r"^[-+•*.](?=\s)")
+
+
+def _cell_bullet(text: str) -> str:
+    bullet = _CELL_BULLET.match(text)
+    return bullet.group() if bullet else ""
+
+
+def _introduces_rows(cells: list[str], task_column: int, following: list[list[str]], kinds: list[str]) -> bool:
+    """A bulleted row whose task cell ends with a colon, with nothing beside it, before a row of another bullet ("+
+    Thực hiện các hoạt động can thiệp sau, tùy theo điều kiện …:" / ". Tiếp tục hỗ trợ …"): the heading of the rows
+    after it, no task."""
+    text = cells[task_column] if task_column < len(cells) else ""
+    mark = _cell_bullet(text)
+    if not mark or not text.rstrip().endswith(":") or any(c for n, c in enumerate(cells) if n not in (0, task_column)):
+        return False
+    return bool(following) and kinds[0] == "item" and task_column < len(following[0]) \
+        and _cell_bullet(following[0][task_column]) not in ("", mark)
 
 
 def _drop_restated(doc: Document, rows: dict[str, str], cues: _Cues) -> None:
@@ -1279,6 +1334,44 @@ def _build_outline(blocks: list[Block], labels: list[Label | None], start: int, 
 _ENUMERATOR = re.compile(r"^(?:\((?:[ivx]+|\d{1,2}|[a-zđ])\)|[ivx]+\)|[a-zđ]\.\s|[a-zđ])")
 
 
+def _split_trailing(nodes: list[_Node], cues: _Cues) -> None:
+    """Unlabelled paragraphs after the last item of a list that open with a subject of their own are no part of
+    that item ("7. Ủy ban nhân dân các tỉnh … phối hợp …." / "Các cơ quan, tổ chức, doanh nghiệp thực hiện …" /
+    "Trong quá trình …, các Bộ, ngành và địa phương thực hiện …"): each is a task of the list's parent, as a
+    letter's paragraphs after its last item are ("closing"), when the item opens with its own subject or an
+    assignment too. A later paragraph that neither opens with a subject
+    nor assigns work goes on the one above it. A paragraph without a subject ("Chủ động huy động …") goes on the
+    item; so do an article's paragraphs (its text)."""
+    for node in nodes:
+        _split_trailing(node.children, cues)
+        last = node.children[-1] if node.children else None
+        if last is None or last.children or last.kind in STATUTE_KINDS or not last.body \
+                or not (_opens_with_subject(last.title, cues) or cues.assignment.match(_form(last.title))):
+            continue  # (an item that states a target "7. Ít nhất 30% doanh nghiệp …." / "Sở X chủ trì …": its task)
+        first = next((k for k, block in enumerate(last.body)
+                      if _ends_with_sentence((last.body[k - 1] if k else last.head).text)
+                      and not _ENUMERATOR.match(without_edge_debris(block.text))
+                      and _opens_with_subject(block.text, cues) and not _is_report(block.text, cues)), None)
+        if first is None:
+            continue
+        for block in last.body[first:]:
+            if not node.trailing or _opens_with_subject(block.text, cues) or _assigns_work(block, cues):
+                node.trailing.append([block])
+            else:
+                node.trailing[-1].append(block)
+        last.body = last.body[:first]
+
+
+def _opens_with_subject(text: str, cues: _Cues) -> bool:
+    """Does the paragraph open with a body or an open group of bodies as its subject (`subject_heads`,
+    `group_subjects`), maybe after a scene-setting clause up to a comma (`reports.lead_ins`: "Trong quá trình …,
+    các Bộ, ngành …")?"""
+    form = _form(text)
+    starts = [0] + ([m.end() for m in re.finditer(r",\s*", form)] if cues.report.lead_in.match(form) else [])
+    return any(cues.subject.match(form[start:]) or (cues.group_subject is not None
+                                                   and cues.group_subject.match(form[start:])) for start in starts)
+
+
 def _is_heading(node: _Node) -> bool:
     """Can `node` head what follows it: it has items, or its text is a title or ends with a colon."""
     if node.children:
@@ -1459,6 +1552,9 @@ def _assign_ids(roots: list[_Node], used: set[str]) -> None:
             node.id = _unique(candidate, used)
             used.add(node.id)
             walk(node.children, node)
+            for _ in node.trailing:
+                node.trailing_ids.append(_unique(f"{node.id}.closing", used))
+                used.add(node.trailing_ids[-1])
 
     walk(roots, None)
 
@@ -1819,7 +1915,7 @@ _KIND_NAMES = {"number": "item", "number2": "item", "number3": "item", "number4"
 _ALWAYS_SECTIONS = frozenset({"part", "chapter", "section", "article", "roman"})
 
 
-def _emit(roots: list[_Node], doc: Document, statute: bool = False) -> None:
+def _emit(roots: list[_Node], doc: Document, used: set[str], statute: bool = False) -> None:
     cues = _cues()
 
     def walk(nodes: list[_Node], statute_clause_parent: bool, in_provision: bool = False) -> None:
@@ -1848,9 +1944,41 @@ def _emit(roots: list[_Node], doc: Document, statute: bool = False) -> None:
                                             holds_tasks=node.holds_tasks and (
                                                 node.heads_table or _has_tasks_below(node, cues)),
                                             intro="\n".join(b.text for b in node.intro)))
+                own = _own_task(node, cues)
+                if own:
+                    task_id = _unique(f"{node.id}.0", used)
+                    used.add(task_id)
+                    doc.tasks.append(Task(doc=doc.id, id=task_id, label=node.label.printed, text="\n".join(
+                        b.text if b is not node.head else node.title for b in own), span=_span(own[0], own[-1]),
+                        parent=node.id))
             walk(node.children, node.kind == "article", in_provision or provision)
+            if node.holds_tasks:
+                for task_id, group in zip(node.trailing_ids, node.trailing, strict=True):
+                    doc.tasks.append(Task(doc=doc.id, id=task_id, label="", text="\n".join(b.text for b in group),
+                                          span=_span(group[0], group[-1]), parent=node.id))
 
     walk(roots, False)
+
+
+def _own_task(node: _Node, cues: _Cues) -> list[Block]:
+    """The blocks of an item's own text before its points or bullets when that text is a task as well as their
+    heading: a whole sentence (ending with a stop, not a colon) that opens with its subject or an assignment
+    ("1. Bộ Tài nguyên và Môi trường chủ trì, … tổ chức thực hiện Đề án; … chỉ đạo, hướng dẫn … ở các Bộ, ngành,
+    các địa phương." / "- Ban hành …" / "- Theo dõi …": the bullets add duties, the sentence is one itself). A
+    heading that only names the body ("1. Bộ Tài chính") or announces the list ("… thực hiện các nội dung sau:")
+    is a heading only, as the gold conventions have it. Empty when it is no task."""
+    if not node.holds_tasks or not node.children or node.heads_table or node.kind in STATUTE_KINDS \
+            or not node.title or _is_title_like(node.title, node):
+        return []
+    first = node.children[0].head.span.start
+    own = [node.head, *(b for b in node.body if b.span.start < first)]
+    texts = [node.title, *(b.text for b in own[1:])]
+    if not _ends_with_sentence(texts[-1]):
+        return []
+    form = _form(node.title)
+    if not (cues.subject.match(form) or cues.assignment.match(form)) or _is_report(" ".join(texts), cues):
+        return []
+    return own
 
 
 def _is_provision(node: _Node, cues: _Cues) -> bool:
@@ -1930,7 +2058,8 @@ def _states_duty(text: str, cues: _Cues) -> bool:
 
 def _has_tasks_below(node: _Node, cues: _Cues) -> bool:
     if node.has_tasks_below is None:
-        node.has_tasks_below = any(_is_task_leaf(c, cues) or _has_tasks_below(c, cues) for c in node.children)
+        node.has_tasks_below = bool(node.trailing) or any(_is_task_leaf(c, cues) or _has_tasks_below(c, cues)
+                                                          for c in node.children)
     return node.has_tasks_below
 
 

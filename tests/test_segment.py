@@ -1309,7 +1309,8 @@ def test_a_reporting_schedule_in_dashes_is_part_of_its_reporting_task():
         "b) Báo cáo năm về tình hình sử dụng kinh phí.",
     ]
     doc = parse_text(PLAN_HEADER + "\n".join(lines) + "\n")
-    assert [t.id for t in doc.tasks] == ["III.1", "III.2.a", "III.2.b"]
+    # (item 2's own sentence assigns work of its own before its points: a task too, "III.2.0")
+    assert [t.id for t in doc.tasks] == ["III.1", "III.2.0", "III.2.a", "III.2.b"]
     assert "Báo cáo năm: gửi Sở Công Thương trước ngày 10/12" in doc.tasks[0].text
     # bullets that report something else are tasks of their own
     other = parse_text(PLAN_HEADER + "\n".join(lines[:4] + ["- Báo cáo quý: gửi Sở Công Thương trước ngày 15;",
@@ -2026,10 +2027,10 @@ def test_rows_under_a_merged_numbering_cell_are_tasks_and_a_merged_activity_cell
         "| - | Nhân rộng mô hình rừng gỗ lớn. | + Chọn tạo giống mới. | Sở Khoa học và Công nghệ |  | 2035 |\n"),
         kind="md")
     rows = [(t.id, t.parent, t.text.split(" (")[0]) for t in doc.tasks if t.id.startswith("Bảng")]
-    assert rows == [("Bảng.1.a.1.1", "Bảng.1.a.1", "+ Rà soát kế hoạch sử dụng đất của các ngành."),
-                    ("Bảng.1.a.1.2", "Bảng.1.a.1", "+ Hỗ trợ lập kế hoạch sử dụng đất liên ngành."),
-                    ("Bảng.1.a.2.1", "Bảng.1.a.2", "+ Đánh giá thực trạng kinh tế - xã hội."),
-                    ("Bảng.1.b.1.1", "Bảng.1.b.1", "+ Chọn tạo giống mới.")]
+    assert rows == [("Bảng.1.a.1.1", "Bảng.1.a.1", "Rà soát kế hoạch sử dụng đất của các ngành."),
+                    ("Bảng.1.a.1.2", "Bảng.1.a.1", "Hỗ trợ lập kế hoạch sử dụng đất liên ngành."),
+                    ("Bảng.1.a.2.1", "Bảng.1.a.2", "Đánh giá thực trạng kinh tế - xã hội."),
+                    ("Bảng.1.b.1.1", "Bảng.1.b.1", "Chọn tạo giống mới.")]
     assert doc.section("Bảng.1.a").title == "Nhóm hoạt động nhằm hạn chế mất rừng"
     assert doc.section("Bảng.1.a.1").title == "Rà soát quy hoạch sử dụng đất lâm nghiệp."
     assert doc.task("Bảng.1.a.1.2").text.endswith("(Cơ quan chủ trì: Ủy ban nhân dân huyện; "
@@ -2123,3 +2124,115 @@ Các cơ sở được cấp hạn ngạch có trách nhiệm báo cáo lượng
 """ + SIGNATURE)
     assert [t.id for t in decree.tasks] == ["10"]
     assert [p.id for p in decree.provisions] == ["9"]
+
+
+# a Prime Minister's decision approving a scheme, its "Tổ chức thực hiện" part inside Điều 1 (real case: QĐ 1775/QĐ-TTg
+# 2012, part V)
+SCHEME_DECISION = """THỦ TƯỚNG CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 77/QĐ-TTg
+Hà Nội, ngày 4 tháng 5 năm 2035
+QUYẾT ĐỊNH
+Phê duyệt Đề án quản lý chất thải nhựa đại dương
+THỦ TƯỚNG CHÍNH PHỦ
+Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;
+QUYẾT ĐỊNH:
+Điều 1. Phê duyệt Đề án quản lý chất thải nhựa đại dương với những nội dung chủ yếu sau:
+I. MỤC TIÊU
+Giảm 50% lượng chất thải nhựa ra biển vào năm 2040.
+II. TỔ CHỨC THỰC HIỆN
+{items}
+Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.
+Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chịu trách nhiệm thi hành \
+Quyết định này./.
+"""
+
+
+def test_paragraphs_after_the_last_item_that_open_with_their_own_subject_are_tasks_of_their_own():
+    items = "\n".join([
+        "1. Bộ Công Thương chủ trì xây dựng cơ sở dữ liệu về chất thải nhựa.",
+        "2. Ủy ban nhân dân các tỉnh ven biển phối hợp với các Bộ, ngành liên quan giám sát chất thải nhựa trên "
+        "địa bàn. Chủ động bố trí kinh phí thu gom chất thải nhựa tại các cảng cá.",
+        "Tổ chức thực hiện thu gom theo hướng dẫn của Bộ Công Thương.",
+        "Các cơ quan, tổ chức, doanh nghiệp thực hiện các quy định về giảm chất thải nhựa nêu tại Đề án này.",
+        "Trong quá trình triển khai các dự án của Đề án, các Bộ, ngành và địa phương rà soát để bảo đảm không trùng "
+        "lặp với các chương trình đã có.",
+    ])
+    doc = parse_text(SCHEME_DECISION.format(items=items))
+    tasks = {t.id: t for t in doc.tasks}
+    assert [t for t in tasks if t.startswith("1.II")] == ["1.II.1", "1.II.2", "1.II.closing", "1.II.closing~2"]
+    # a paragraph without a subject of its own goes on with the item above it
+    assert tasks["1.II.2"].text.endswith("theo hướng dẫn của Bộ Công Thương.")
+    assert tasks["1.II.closing"].text.startswith("Các cơ quan, tổ chức, doanh nghiệp")
+    assert tasks["1.II.closing~2"].text.startswith("Trong quá trình triển khai")
+    assert tasks["1.II.closing"].parent == "1.II"
+    # the part's span takes them in
+    part = doc.section("1.II")
+    assert part.span.end == tasks["1.II.closing~2"].span.end
+    # an item that states a target has its task in the paragraph after it, whoever that paragraph names
+    target = parse_text(PLAN_HEADER + "\n".join([
+        "II. MỤC TIÊU VÀ NHIỆM VỤ",
+        "1. Thành lập mới 3 cụm công nghiệp.",
+        "Sở Công Thương chủ trì tham mưu thủ tục thành lập cụm công nghiệp.",
+        "2. Ít nhất 30% doanh nghiệp trong các cụm công nghiệp được hỗ trợ chuyển đổi số.",
+        "Sở Khoa học và Công nghệ chủ trì hướng dẫn các doanh nghiệp chuyển đổi số.",
+        "III. KINH PHÍ",
+    ]) + "\n")
+    assert [t.id for t in target.tasks] == ["II.1", "II.2"]
+    assert target.task("II.2").text.endswith("hướng dẫn các doanh nghiệp chuyển đổi số.")
+
+
+def test_an_item_whose_own_sentence_assigns_work_is_a_task_as_well_as_the_heading_of_its_bullets():
+    items = "\n".join([
+        "1. Bộ Công Thương chủ trì, phối hợp với các Bộ, ngành liên quan tổ chức thực hiện Đề án; chỉ đạo, hướng dẫn, "
+        "kiểm tra việc thực hiện Đề án ở các Bộ, ngành, các địa phương.",
+        "- Ban hành theo thẩm quyền quy định về thu gom chất thải nhựa.",
+        "- Theo dõi, giám sát việc giảm chất thải nhựa tại các địa phương.",
+        "2. Bộ Tài chính:",
+        "- Bố trí kinh phí thực hiện Đề án.",
+        "3. Bộ Tài nguyên và Môi trường",
+        "- Hướng dẫn các địa phương quan trắc chất thải nhựa.",
+        "4. Ủy ban nhân dân các tỉnh ven biển thực hiện các nhiệm vụ sau:",
+        "- Xây dựng kế hoạch thu gom chất thải nhựa của tỉnh.",
+    ])
+    doc = parse_text(SCHEME_DECISION.format(items=items))
+    tasks = {t.id: t for t in doc.tasks}
+    assert [t for t in tasks if t.startswith("1.II")] == ["1.II.1.0", "1.II.1.1", "1.II.1.2", "1.II.2.1", "1.II.3.1",
+                                                          "1.II.4.1"]
+    assert tasks["1.II.1.0"].text.startswith("Bộ Công Thương chủ trì, phối hợp")
+    assert tasks["1.II.1.0"].label == "1."
+    # item 1 is still the heading of its bullets
+    assert doc.section("1.II.1").title.startswith("Bộ Công Thương chủ trì")
+    assert tasks["1.II.1.1"].parent == "1.II.1"
+
+
+def test_a_bulleted_table_row_that_introduces_the_rows_after_it_heads_them():
+    # an appendix table of a national programme: activity groups merged down a column, bulleted activities, one of
+    # them only announcing the "." rows below it (real case: QĐ 419/QĐ-TTg 2017, Phụ lục)
+    doc = parse_text(PLAN_WITH_TASK_TABLE.split("STT |")[0] + (
+        "TT | Nhóm hoạt động | Hoạt động | Cơ quan chủ trì | Cơ quan phối hợp\n"
+        "- | Cải thiện sinh kế cho người dân sống gần rừng. | + Đánh giá thực trạng kinh tế - xã hội vùng rừng. | "
+        "Sở Nông nghiệp và Môi trường | Ủy ban nhân dân các xã\n"
+        " |  | + Thực hiện các hoạt động hỗ trợ sau, tùy theo điều kiện của từng xã: |  | \n"
+        " |  | . Nhân rộng các mô hình quản lý rừng cộng đồng. | Ủy ban nhân dân các xã | Các cơ quan liên quan\n"
+        " |  | . Tư vấn pháp lý cho người dân về quyền sử dụng rừng. | Sở Tư pháp | \n"
+        " |  | + Giao đất, giao rừng cho hộ gia đình thiếu đất sản xuất. | Ủy ban nhân dân các xã | \n"))
+    rows = {t.id: t for t in doc.tasks if t.id.startswith("Bảng")}
+    assert list(rows) == ["Bảng.1.1.1", "Bảng.1.1.2.1", "Bảng.1.1.2.2", "Bảng.1.1.3"]
+    heading = doc.section("Bảng.1.1.2")
+    assert heading.title == "Thực hiện các hoạt động hỗ trợ sau, tùy theo điều kiện của từng xã:"
+    assert heading.parent == "Bảng.1.1" and rows["Bảng.1.1.2.1"].parent == "Bảng.1.1.2"
+    # the row's bullet is its label, no word of its task
+    assert rows["Bảng.1.1.2.1"].label == "." and rows["Bảng.1.1.2.1"].text.startswith("Nhân rộng các mô hình")
+    assert rows["Bảng.1.1.1"].label == "+" and rows["Bảng.1.1.1"].text.startswith("Đánh giá thực trạng")
+    assert rows["Bảng.1.1.3"].parent == "Bảng.1.1"
+
+
+def test_an_unnumbered_row_under_a_merged_numbering_cell_is_numbered_after_its_row():
+    doc = parse_text(PLAN_WITH_TASK_TABLE.replace(
+        "2 | Xây dựng cơ sở dữ liệu | Sở Thông tin và Truyền thông |  | Năm 2033\n",
+        "2 | Xây dựng cơ sở dữ liệu | Sở Thông tin và Truyền thông |  | Năm 2033\n"
+        " | Cập nhật cơ sở dữ liệu hằng năm | Sở Thông tin và Truyền thông |  | Hằng năm\n"))
+    assert [t.id for t in doc.tasks] == ["III", "Bảng.1.I.1", "Bảng.1.I.2", "Bảng.1.I.2.2", "Bảng.1.II.1"]
+    assert doc.task("Bảng.1.I.2.2").text.startswith("Cập nhật cơ sở dữ liệu hằng năm")
