@@ -1944,13 +1944,6 @@ def _emit(roots: list[_Node], doc: Document, used: set[str], statute: bool = Fal
                                             holds_tasks=node.holds_tasks and (
                                                 node.heads_table or _has_tasks_below(node, cues)),
                                             intro="\n".join(b.text for b in node.intro)))
-                own = _own_task(node, cues)
-                if own:
-                    task_id = _unique(f"{node.id}.0", used)
-                    used.add(task_id)
-                    doc.tasks.append(Task(doc=doc.id, id=task_id, label=node.label.printed, text="\n".join(
-                        b.text if b is not node.head else node.title for b in own), span=_span(own[0], own[-1]),
-                        parent=node.id))
             walk(node.children, node.kind == "article", in_provision or provision)
             if node.holds_tasks:
                 for task_id, group in zip(node.trailing_ids, node.trailing, strict=True):
@@ -1958,27 +1951,6 @@ def _emit(roots: list[_Node], doc: Document, used: set[str], statute: bool = Fal
                                           span=_span(group[0], group[-1]), parent=node.id))
 
     walk(roots, False)
-
-
-def _own_task(node: _Node, cues: _Cues) -> list[Block]:
-    """The blocks of an item's own text before its points or bullets when that text is a task as well as their
-    heading: a whole sentence (ending with a stop, not a colon) that opens with its subject or an assignment
-    ("1. Bộ Tài nguyên và Môi trường chủ trì, … tổ chức thực hiện Đề án; … chỉ đạo, hướng dẫn … ở các Bộ, ngành,
-    các địa phương." / "- Ban hành …" / "- Theo dõi …": the bullets add duties, the sentence is one itself). A
-    heading that only names the body ("1. Bộ Tài chính") or announces the list ("… thực hiện các nội dung sau:")
-    is a heading only, as the gold conventions have it. Empty when it is no task."""
-    if not node.holds_tasks or not node.children or node.heads_table or node.kind in STATUTE_KINDS \
-            or not node.title or _is_title_like(node.title, node):
-        return []
-    first = node.children[0].head.span.start
-    own = [node.head, *(b for b in node.body if b.span.start < first)]
-    texts = [node.title, *(b.text for b in own[1:])]
-    if not _ends_with_sentence(texts[-1]):
-        return []
-    form = _form(node.title)
-    if not (cues.subject.match(form) or cues.assignment.match(form)) or _is_report(" ".join(texts), cues):
-        return []
-    return own
 
 
 def _is_provision(node: _Node, cues: _Cues) -> bool:

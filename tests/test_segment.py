@@ -1309,8 +1309,7 @@ def test_a_reporting_schedule_in_dashes_is_part_of_its_reporting_task():
         "b) Báo cáo năm về tình hình sử dụng kinh phí.",
     ]
     doc = parse_text(PLAN_HEADER + "\n".join(lines) + "\n")
-    # (item 2's own sentence assigns work of its own before its points: a task too, "III.2.0")
-    assert [t.id for t in doc.tasks] == ["III.1", "III.2.0", "III.2.a", "III.2.b"]
+    assert [t.id for t in doc.tasks] == ["III.1", "III.2.a", "III.2.b"]
     assert "Báo cáo năm: gửi Sở Công Thương trước ngày 10/12" in doc.tasks[0].text
     # bullets that report something else are tasks of their own
     other = parse_text(PLAN_HEADER + "\n".join(lines[:4] + ["- Báo cáo quý: gửi Sở Công Thương trước ngày 15;",
@@ -2183,7 +2182,9 @@ def test_paragraphs_after_the_last_item_that_open_with_their_own_subject_are_tas
     assert target.task("II.2").text.endswith("hướng dẫn các doanh nghiệp chuyển đổi số.")
 
 
-def test_an_item_whose_own_sentence_assigns_work_is_a_task_as_well_as_the_heading_of_its_bullets():
+def test_an_item_whose_own_sentence_assigns_work_heads_its_bullets_and_gives_them_its_lead():
+    # the gold conventions: a clause with points or bullets is a section, its points are the tasks, even when its
+    # own sentence is a whole assignment ending with a stop (QĐ 1775/QĐ-TTg 2012 V.1's kind)
     items = "\n".join([
         "1. Bộ Công Thương chủ trì, phối hợp với các Bộ, ngành liên quan tổ chức thực hiện Đề án; chỉ đạo, hướng dẫn, "
         "kiểm tra việc thực hiện Đề án ở các Bộ, ngành, các địa phương.",
@@ -2191,20 +2192,11 @@ def test_an_item_whose_own_sentence_assigns_work_is_a_task_as_well_as_the_headin
         "- Theo dõi, giám sát việc giảm chất thải nhựa tại các địa phương.",
         "2. Bộ Tài chính:",
         "- Bố trí kinh phí thực hiện Đề án.",
-        "3. Bộ Tài nguyên và Môi trường",
-        "- Hướng dẫn các địa phương quan trắc chất thải nhựa.",
-        "4. Ủy ban nhân dân các tỉnh ven biển thực hiện các nhiệm vụ sau:",
-        "- Xây dựng kế hoạch thu gom chất thải nhựa của tỉnh.",
     ])
     doc = parse_text(SCHEME_DECISION.format(items=items))
-    tasks = {t.id: t for t in doc.tasks}
-    assert [t for t in tasks if t.startswith("1.II")] == ["1.II.1.0", "1.II.1.1", "1.II.1.2", "1.II.2.1", "1.II.3.1",
-                                                          "1.II.4.1"]
-    assert tasks["1.II.1.0"].text.startswith("Bộ Công Thương chủ trì, phối hợp")
-    assert tasks["1.II.1.0"].label == "1."
-    # item 1 is still the heading of its bullets
+    assert [t.id for t in doc.tasks if t.id.startswith("1.II")] == ["1.II.1.1", "1.II.1.2", "1.II.2.1"]
     assert doc.section("1.II.1").title.startswith("Bộ Công Thương chủ trì")
-    assert tasks["1.II.1.1"].parent == "1.II.1"
+    assert doc.task("1.II.1.1").parent == "1.II.1"
 
 
 def test_a_bulleted_table_row_that_introduces_the_rows_after_it_heads_them():
