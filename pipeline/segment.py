@@ -28,7 +28,6 @@ Nothing here reads agencies beyond the cue words of rules/structure.yaml; roles 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -36,7 +35,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, PositiveInt
-from rapidfuzz import fuzz, process
 
 from .dates import read_date
 from .ingest.layout import opens_with_national_title
@@ -210,9 +208,6 @@ class _Cues:
     body_duty: re.Pattern | None
     responsibility_heading: re.Pattern | None
     table: TableCues
-    restated_min_set: float
-    restated_min_sort: float
-    restated_min_covered: float
 
 
 def _openings(phrases: list[str], *, case: bool = False) -> re.Pattern:
@@ -289,9 +284,6 @@ def _cues() -> _Cues:
         body_duty=_anywhere(rules.body_duties),
         responsibility_heading=_anywhere(rules.responsibility_headings),
         table=table_cues(),
-        restated_min_set=rules.task_table.restated_min_set,
-        restated_min_sort=rules.task_table.restated_min_sort,
-        restated_min_covered=rules.task_table.restated_min_covered,
     )
 
 
@@ -450,7 +442,7 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
         preamble_blocks = preamble_blocks + blocks[first:attached_body]
         closing_blocks += _body(blocks, labels, attached_body, attached_close, doc, used, cues, tables)
     if tables:
-        _drop_restated(doc, _emit_tables(tables, blocks, doc, used), cues)
+        _emit_tables(tables, blocks, doc, used)
         # the rows were left out of the outline: back into source order with the items around them
         doc.sections.sort(key=lambda s: s.span.start)
         doc.tasks.sort(key=lambda t: t.span.start)
@@ -641,13 +633,12 @@ def _row_kinds(rows: list[list[str]], task_column: int, cues: _Cues) -> list[str
     return kinds
 
 
-def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used: set[str]) -> dict[str, str]:
+def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used: set[str]) -> None:
     """One section per table, one task per numbered row: the task column's text, then the other columns
     under their printed headings ("(Cơ quan chủ trì: …; Thời gian: …)"). A numbered row with sub-rows
     ("1 | Tuyên truyền …" then "a) | …", "b) | …") is a section over them instead, and a sub-row takes the
-    numbered row's cells where its own are empty. Returns each row task's task cell."""
+    numbered row's cells where its own are empty."""
     cues = _cues()
-    emitted: dict[str, str] = {}
     for number, table in enumerate(tables, start=1):
         table_id = _unique(f"Bảng.{number}", used)
         used.add(table_id)
@@ -743,7 +734,6 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
             if kind == "item" and mark_of_row:
                 text = text[len(mark_of_row):].lstrip()  # the bullet is the row's label, no word of its task
             task_id = _unique(f"{row_group}.{mark}", used)
-            emitted[task_id] = text
             extra = [f"{table.header[i]}: {cells[i]}" for i in range(len(cells))
                      if i not in (0, task_column) and i < len(table.header) and cells[i] and table.header[i]]
             if extra:
@@ -751,7 +741,6 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
             used.add(task_id)
             doc.tasks.append(Task(doc=doc.id, id=task_id, label=cells[0] if kind != "item" else mark_of_row,
                                   text=text, span=span, parent=row_group))
-    return emitted
 
 
 # the bullet a table cell opens with ("+ Rà soát …", ". Tư vấn …", "- Xây dựng …")
@@ -773,65 +762,6 @@ def _introduces_rows(cells: list[str], task_column: int, following: list[list[st
         return False
     return bool(following) and kinds[0] == "item" and task_column < len(following[0]) \
         and _cell_bullet(following[0][task_column]) not in ("", mark)
-
-
-def _drop_restated(doc: Document, rows: dict[str, str], cues: _Cues) -> None:
-    """A plan that lists its activities in its body and again, with who does them, in a task table (a
-    "Phụ lục" of rows "a) | Tổ chức hội nghị … | Cục … | …"): the row is the assignment, the body item only
-    describes it. A body item that names no one and is restated by a row is no task of its own; counted
-    twice, the same activity would show as carried out and as left undone. Restated: the words of the shorter
-    text are nearly all in the longer one (token_set_ratio >= restated_min_set) and the two are alike as wholes
-    (token_sort_ratio >= restated_min_sort), so that a row merely on the same subject does not count; or the
-    row holds the item's distinctive words (restated_min_covered, see _covered): a short bullet ("Xây dựng kế
-    hoạch giảm nhẹ phát thải khí nhà kính;") restated by a long row that adds who approves it and by when is
-    not alike the row as a whole. Each row restates one item at most, the closest pairs (as wholes) first."""
-    # the body items that name no one (one that does, "Bộ Tài chính …", "Giao Sở …", "… chủ trì …", assigns itself)
-    items = []
-    for task in doc.tasks:
-        form = match_form(task.text)
-        if not (task.id in rows or cues.subject.match(form) or cues.assignment.match(form)
-                or (cues.body_duty is not None and cues.body_duty.search(form))):
-            items.append((task.id, form))
-    if not items or not rows:
-        return
-    row_ids, row_forms = list(rows), [match_form(cell) for cell in rows.values()]
-    forms = [form for _, form in items]
-    contained = process.cdist(forms, row_forms, scorer=fuzz.token_set_ratio)
-    alike = process.cdist(forms, row_forms, scorer=fuzz.token_sort_ratio)
-    covered = _covered(forms, row_forms)
-    pairs = [(contained[i, j] + alike[i, j], items[i][0], row_ids[j]) for i in range(len(items)) for j in range(len(row_ids))
-             if (contained[i, j] >= cues.restated_min_set and alike[i, j] >= cues.restated_min_sort)
-             or covered[i][j] >= cues.restated_min_covered]
-    dropped: dict[str, str] = {}
-    taken: set[str] = set()
-    for _, task_id, row_id in sorted(pairs, reverse=True):
-        if task_id not in dropped and row_id not in taken:
-            dropped[task_id] = row_id
-            taken.add(row_id)
-    for task in [t for t in doc.tasks if t.id in dropped]:
-        doc.notices.append(Notice(doc.path, f"{task.id}: được nhắc lại ở dòng {dropped[task.id]} của bảng nhiệm vụ "
-                                             "(có cơ quan thực hiện): chỉ đối chiếu dòng của bảng",
-                                  line=task.span.line, page=task.span.page, code="restated-in-table"))
-    doc.tasks = [t for t in doc.tasks if t.id not in dropped]
-
-
-def _covered(items: list[str], rows: list[str]) -> list[list[float]]:
-    """For each body item and row (match forms), the share of the item's distinctive words that the row holds:
-    each word weighted by its inverse document frequency over the items and rows of the document, so that the
-    words every activity of the plan shares (its subject: "phát thải khí nhà kính", "các-bon") count for
-    little and an item made of them alone is restated by no row. Only the item's words count: a row that the
-    item contains (a broader duty of which the row is one step) does not restate it."""
-    words = [set(_WORD.findall(text)) for text in items + rows]
-    frequency = Counter(w for group in words for w in group)
-    weight = {w: math.log(len(words) / n) for w, n in frequency.items()}
-    shares = []
-    for own in words[:len(items)]:
-        total = sum(weight[w] for w in own)
-        shares.append([sum(weight[w] for w in own & row) / total if total else 0.0 for row in words[len(items):]])
-    return shares
-
-
-_WORD = re.compile(r"\w+(?:-\w+)*")  # "các-bon" is one word
 
 
 _ATTACHED_NOTE = r"\s*(?:được\s+)?(?:ban hành\s+)?kèm theo\b"

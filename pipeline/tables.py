@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, field_validator
 
 from .ingest.layout import ingest_rules, page_number_value
 from .rules import load_rules
@@ -33,9 +33,6 @@ class TaskTableColumns(BaseModel):
     group_marks: str = r"^[IVXL]{1,5}(?:\.\d{1,2})?\.?$"
     row_marks: str = r"^\d{1,3}\.?$"
     sub_marks: str = r"^(?:[a-zđ][).]?|\d{1,3}\.\d{1,3}\.?)$"
-    restated_min_set: float = Field(default=85, ge=0, le=100)
-    restated_min_sort: float = Field(default=55, ge=0, le=100)
-    restated_min_covered: float = Field(default=0.9, ge=0, le=1)
 
     @field_validator("group_marks", "row_marks", "sub_marks")
     @classmethod

@@ -664,61 +664,23 @@ def test_numbered_rows_with_lettered_sub_rows_head_them_in_a_task_table():
         ("Bảng.1.II.a", "Khảo sát doanh nghiệp")]
 
 
-def test_a_body_item_restated_by_a_task_table_row_is_no_task_of_its_own():
+def test_a_body_item_restated_by_a_task_table_row_stays_a_task_beside_the_row():
     # a ministry's plan lists its activities in its body and again, with who does them, in its appendix
-    # table (real case: QĐ 2200/QĐ-BNNMT 2026); each activity must be counted once, by its row
+    # table (real case: QĐ 2200/QĐ-BNNMT 2026): both are printed assignments and both are tasks, as a gold
+    # annotation following the conventions has them (every printed item; a hand-made gold of KH 09/KH-BTNMT
+    # kept both); a central task they both carry out takes two links
     body = PLAN_WITH_TASK_TABLE.split("III. TỔ CHỨC THỰC HIỆN")[0].split("II. NHIỆM VỤ")[0] + (
         "II. NỘI DUNG TRIỂN KHAI\n"
         "1. Tuyên truyền, phổ biến Nghị định\n"
         "a) Tổ chức hội nghị phổ biến, triển khai nội dung của Nghị định đến các cơ quan ở trung ương, địa phương.\n"
-        "b) Tổ chức các hội thảo chuyên đề hướng dẫn thực hiện Nghị định như: đăng ký dự án, đo đạc, báo cáo, "
-        "thẩm định kết quả.\n"
-        "2. Xây dựng cơ sở dữ liệu về kiểm kê khí nhà kính lĩnh vực lâm nghiệp.\n"
-        "3. Đánh giá tác động của Nghị định đối với người dân vùng có rừng.\n"
-        "4. Cục Lâm nghiệp chủ trì rà soát danh mục phương pháp tạo tín chỉ các-bon rừng.\n")
+        "2. Xây dựng cơ sở dữ liệu về kiểm kê khí nhà kính lĩnh vực lâm nghiệp.\n")
     table = ("PHỤ LỤC\nSTT | Nội dung hoạt động | Cơ quan chủ trì | Thời gian thực hiện\n"
-             "1 | Tuyên truyền, phổ biến Nghị định |  | \n"
-             "a) | Tổ chức hội nghị phổ biến, triển khai Nghị định đến các cơ quan ở trung ương, địa phương. | "
+             "1 | Tổ chức hội nghị phổ biến, triển khai Nghị định đến các cơ quan ở trung ương, địa phương. | "
              "Cục Lâm nghiệp | Quý III/2033\n"
-             "b) | Tổ chức hội thảo chuyên đề hướng dẫn thực hiện Nghị định. | Cục Lâm nghiệp | Quý IV/2033\n"
-             "2 | Xây dựng cơ sở dữ liệu kiểm kê khí nhà kính lĩnh vực lâm nghiệp. | Cục Lâm nghiệp | Năm 2034\n"
-             "3 | Khảo sát tác động của Nghị định đối với doanh nghiệp. | Vụ Pháp chế | Năm 2034\n"
-             "4 | Rà soát danh mục phương pháp tạo tín chỉ các-bon rừng. | Cục Lâm nghiệp | Năm 2035\n")
+             "2 | Xây dựng cơ sở dữ liệu kiểm kê khí nhà kính lĩnh vực lâm nghiệp. | Cục Lâm nghiệp | Năm 2034\n")
     doc = parse_text(body + "Nơi nhận:\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Văn A\n" + table)
-    # II.3 is on the subject of row 3 but not restated by it; II.4 names who does it, so it assigns by itself
-    assert [t.id for t in doc.tasks] == ["II.3", "II.4", "Bảng.1.1.a", "Bảng.1.1.b", "Bảng.1.2", "Bảng.1.3",
-                                         "Bảng.1.4"]
-    notes = [n.message for n in doc.notices if n.code == "restated-in-table"]
-    assert notes[0].startswith("II.1.a: được nhắc lại ở dòng Bảng.1.1.a") and len(notes) == 3
-
-
-def test_a_short_body_bullet_restated_by_a_long_row_is_no_task_of_its_own():
-    # real case: QĐ 232/QĐ-TTg 2025 part IV ("- Xây dựng kế hoạch giảm nhẹ phát thải khí nhà kính;" and the row
-    # "Xây dựng, phê duyệt kế hoạch giảm nhẹ phát thải khí nhà kính đối với lĩnh vực … đến năm 2030 …"): the row
-    # holds all the bullet's words but is no like it as a whole, so the bullet counted twice
-    body = PLAN_WITH_TASK_TABLE.split("II. NHIỆM VỤ")[0] + (
-        "II. NHIỆM VỤ VÀ GIẢI PHÁP\n"
-        "1. Nhóm nhiệm vụ về hàng hóa trên thị trường nông sản\n"
-        "- Xây dựng kế hoạch phát triển sàn giao dịch nông sản;\n"
-        "- Xây dựng quy định về quản lý chứng nhận nông sản;\n"
-        "- Phát triển thị trường nông sản;\n"
-        "- Nghiên cứu, rà soát các chương trình, thỏa thuận hợp tác quốc tế song phương, đa phương về thương mại "
-        "nông sản và các quy định về quản lý chứng nhận nông sản xuất khẩu, nhập khẩu;\n")
-    table = ("PHỤ LỤC\nSTT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành\n"
-             "1 | Xây dựng, phê duyệt kế hoạch phát triển sàn giao dịch nông sản thuộc phạm vi quản lý đến năm 2035, "
-             "trong đó phân kỳ thực hiện đến năm 2030. | Sở Công Thương | Năm 2033\n"
-             "2 | Xây dựng, trình cấp có thẩm quyền quy định về quản lý chứng nhận nông sản (quy định tại Nghị định "
-             "sửa đổi, bổ sung Nghị định số 6/2032/NĐ-CP). | Sở Nông nghiệp và Môi trường | Năm 2034\n"
-             "3 | Rà soát quy định về quản lý chứng nhận nông sản. | Sở Tư pháp | Năm 2034\n"
-             "4 | Khảo sát thị trường nông sản tại các xã biên giới. | Sở Công Thương | Năm 2034\n")
-    doc = parse_text(body + "III. TỔ CHỨC THỰC HIỆN\nSở Công Thương theo dõi, tổng hợp.\nNơi nhận:\n- Lưu: VT.\n"
-                            "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn Cường\n" + table)
-    restated = {n.message.split(":")[0]: n.message.split("dòng ")[1].split()[0]
-                for n in doc.notices if n.code == "restated-in-table"}
-    # each row once, the closest first: the second bullet is row 2's, not row 3's (which it merely contains)
-    assert restated == {"II.1.1": "Bảng.1.1", "II.1.2": "Bảng.1.2"}
-    # a bullet made only of the plan's subject words, and a broader duty that holds row 3's words, stay tasks
-    assert {"II.1.3", "II.1.4"} <= {t.id for t in doc.tasks}
+    assert [t.id for t in doc.tasks] == ["II.1.a", "II.2", "Bảng.1.1", "Bảng.1.2"]
+    assert not [n for n in doc.notices if n.code == "restated-in-table"]
 
 
 def test_lower_case_roman_numerals_in_parentheses_open_points():
