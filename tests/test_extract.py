@@ -1231,6 +1231,23 @@ def test_an_office_holder_heading_leads_the_paragraph_under_it():
     assert _texts(tasks["2"].coordinators) == ["Văn phòng Sở"]
 
 
+def test_a_holder_headings_introduction_gives_its_points_their_partners():
+    # real case: Lào Cai CV 5085/SCT-VP 2025 item 2 ("2. Phòng Quản lý công nghiệp" / "Chủ trì, phối hợp với các
+    # đơn vị liên quan tham mưu Lãnh đạo Sở …, bao gồm:" / "- Huấn luyện …" / "- Cấp …")
+    from test_segment import parse_text
+
+    letter = DEPUTY_HEADED_LETTER.replace(
+        "Chủ trì, phối hợp với Văn phòng Sở tiếp nhận, thẩm định hồ sơ đề nghị cấp giấy chứng nhận.\n",
+        "Chủ trì, phối hợp với Văn phòng Sở tham mưu Giám đốc Sở thực hiện các nhiệm vụ được ủy quyền, bao gồm:\n"
+        "- Tiếp nhận, thẩm định hồ sơ đề nghị cấp giấy chứng nhận;\n"
+        "- Kiểm tra điều kiện sản xuất hóa chất tại cơ sở.\n")
+    tasks = {t.id: t for t in extract(parse_text(letter)).tasks}
+    assert [tid for tid in tasks if tid.startswith("2")] == ["2.1", "2.2"]
+    for tid in ("2.1", "2.2"):
+        assert _texts(tasks[tid].leads) == ["Phòng Quản lý thương mại"]
+        assert _texts(tasks[tid].coordinators) == ["Văn phòng Sở"]
+
+
 ACTING_BODIES = ("CHÍNH PHỦ\nSố: 42/2035/NĐ-CP\nNGHỊ ĐỊNH\nQuy định về chi trả dịch vụ môi trường rừng thử nghiệm\n"
                  "Điều 1. Giải thích từ ngữ\n"
                  "1. Cơ quan chi trả là cơ quan được giao thực hiện việc chi trả tiền dịch vụ.\n"
