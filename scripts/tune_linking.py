@@ -55,6 +55,7 @@ from pipeline.linking import (  # noqa: E402
     counterpart_match,
     decide_from,
     feature_matrices,
+    relayed_match,
     structural_match,
 )
 from pipeline.linking.config import DecisionRules, LinearModel, linking_rules  # noqa: E402
@@ -77,6 +78,7 @@ SURE_GRID = [round(x, 2) for x in np.arange(0.1, 0.91, 0.1)]
 class PairData:
     def __init__(self, gold_dir: Path, name: str, rules):
         self.name = name
+        self.rules = rules
         self.links_data = yaml.safe_load((gold_dir / f"{name}.links.yaml").read_text(encoding="utf-8"))
         self.central, self.provincial = gold_pair_documents(gold_dir, name)
         self.features = feature_matrices(self.central, self.provincial, rules, complete=True)
@@ -153,7 +155,7 @@ def decide(p_link: np.ndarray, p_sure: np.ndarray, pair, decision: DecisionRules
     kept = decide_from(p_link.reshape(pair.shape), p_sure.reshape(pair.shape), pair.localities, decision,
                        pair.features.values["contain"], structural_match(pair.features, decision),
                        counterpart_match(pair.features, decision), actor_match(pair.features, decision),
-                       pair.features.values["executes_document"])
+                       pair.features.values["executes_document"], relayed_match(pair.features, pair.rules))
     return [(i, j, s) for i, j, s, _ in kept]
 
 

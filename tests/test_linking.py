@@ -147,6 +147,22 @@ def test_an_unreadable_central_number_is_the_one_the_provincial_document_says_it
     assert central_number(central, letter) == "45/NQ-CP"  # a number read in the header is kept
 
 
+def test_a_task_relaying_the_central_document_to_its_best_match_is_a_sure_link():
+    import numpy as np
+
+    from pipeline.linking import decide_from
+    from pipeline.linking.config import DecisionRules
+
+    p_link = np.array([[0.85, 0.1]])
+    p_sure = np.array([[0.48, 0.0]])  # the wording alone does not make it sure
+    decision = DecisionRules(possible=0.4, sure=0.7)
+    assert decide_from(p_link, p_sure, np.array([False, False]), decision) == [(0, 0, "possible", 0.85)]
+    relayed = np.array([[True, False]])  # "… theo đề nghị … tại Văn bản số 2265/BCT-ATMT", each other's best
+    assert decide_from(p_link, p_sure, np.array([False, False]), decision, relayed=relayed) == [(0, 0, "sure", 0.85)]
+    # it makes no link of its own
+    assert decide_from(p_link * 0.1, p_sure, np.array([False, False]), decision, relayed=relayed) == []
+
+
 def test_citation_from_extract_is_used(central):
     cited = [Citation(text="Quyết định số 123/QĐ-TTg", number="123/QĐ-TTg")]
     plan = _provincial({"1.1": ("1", "Sở Công Thương", "Triển khai chương trình trên địa bàn tỉnh.", cited)})

@@ -31,12 +31,12 @@ import numpy as np
 from ..model import Coverage, Document, Link, Notice, TaskRef
 from .config import LinkingRules, linking_rules
 from .evidence import reasons_for, shared_phrases
-from .features import FEATURES, LAZY_SCORERS, PairFeatures, pair_features, pair_scorer
+from .features import FEATURES, LAZY_SCORERS, PairFeatures, cites_document, pair_features, pair_scorer
 
 RELATIVE = ("row_rel", "col_rel", "row_z", "col_z", "mutual")
 ALL_FEATURES = FEATURES + RELATIVE
 
-__all__ = ["link", "promote", "feature_matrices", "decide", "decide_from", "link_probabilities", "structural_match", "counterpart_match", "actor_match", "coverage_rows", "ALL_FEATURES"]
+__all__ = ["link", "promote", "feature_matrices", "decide", "decide_from", "link_probabilities", "structural_match", "counterpart_match", "actor_match", "relayed_match", "coverage_rows", "ALL_FEATURES"]
 
 
 def _base_similarity(values: dict[str, np.ndarray]) -> np.ndarray:
@@ -118,7 +118,8 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
                 structural: np.ndarray | None = None,
                 counterpart: np.ndarray | None = None,
                 actor: np.ndarray | None = None,
-                executes: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
+                executes: np.ndarray | None = None,
+                relayed: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
     """The decision rule on probability matrices (provincial x central):
     1. each provincial task keeps its candidates with P(linked) >= possible, and those it copies whatever
        P (containment >= sure_copy: most of the distinctive wording of one task is in the other: it restates
@@ -136,7 +137,9 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
     Before the rescue, the central document's execution clause and the provincial document's own call to carry
     the work out (`executes`, the executes_document feature) are a sure link whatever P: that call is how a
     plan or letter carries out "… chịu trách nhiệm thi hành Nghị định này", in any wording (a priori, as
-    sure_copy; the models do not weigh it). Such a call rescues no other central task: "… triển khai thực
+    sure_copy; the models do not weigh it). A kept link is sure, too, when the provincial task says it acts on
+    the central document itself ("… theo đề nghị của Bộ Công Thương tại Văn bản số 2265/BCT-ATMT") and the two
+    are each other's best match (`relayed`, relayed_match). Such a call rescues no other central task: "… triển khai thực
     hiện theo đúng quy định" is like every duty of the decree and evidence for none."""
     kept: list[tuple[int, int, str, float]] = []
     linked = np.zeros(p_link.shape[1], dtype=bool)
@@ -147,7 +150,8 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
             score = float(p_link[i, j])
             if (score < decision.possible or score < decision.margin * best) and not restating[j]:
                 continue
-            kept.append((i, int(j), "sure" if p_sure[i, j] >= decision.sure or restating[j] else "possible", score))
+            sure = p_sure[i, j] >= decision.sure or restating[j] or (relayed is not None and relayed[i, j])
+            kept.append((i, int(j), "sure" if sure else "possible", score))
             linked[j] = True
     if executes is not None:
         for i, j in zip(*np.nonzero(executes >= 1.0), strict=True):
@@ -191,6 +195,13 @@ def link_probabilities(features: PairFeatures, rules: LinkingRules) -> tuple[np.
     return _probability(features, rules.link_model), _probability(features, rules.sure_model)
 
 
+def relayed_match(features: PairFeatures, rules: LinkingRules) -> np.ndarray:
+    """Pairs where the provincial task cites the central document itself and each is the other's best match in
+    wording (mutual): the task relays that document's request, a sure link when kept."""
+    cites = np.array([cites_document(t, features.central_number, rules) for t in features.provincial], dtype=bool)
+    return cites[:, None] & (features.values["mutual"] >= 1.0)
+
+
 def decide(features: PairFeatures, rules: LinkingRules, n_tasks: int | None = None) -> list[tuple[int, int, str, float]]:
     """(provincial index, central index, strength, score) for every pair kept. Central candidates after the
     first n_tasks (provisions) are never rescued and are kept only as sure links."""
@@ -200,7 +211,8 @@ def decide(features: PairFeatures, rules: LinkingRules, n_tasks: int | None = No
         localities[n_tasks:] = False
     kept = decide_from(p_link, p_sure, localities, rules.decision, features.values["contain"],
                        structural_match(features, rules.decision), counterpart_match(features, rules.decision),
-                       actor_match(features, rules.decision), features.values["executes_document"])
+                       actor_match(features, rules.decision), features.values["executes_document"],
+                       relayed_match(features, rules))
     # a provision is no task of its document: only a provincial task that plainly carries it out (a sure link)
     # makes it one
     return [k for k in kept if n_tasks is None or k[1] < n_tasks or k[2] == "sure"]
