@@ -115,6 +115,7 @@ class RoleRules(BaseModel):
     heading_agents: list[str] = []
     topic_openers: list[str] = []
     topic_ends: list[str] = []
+    topic_heads: list[str] = []
     place_qualifiers: list[str] = []
     group_qualifiers: list[str] = []
     group_qualifier_frames: list[QualifierFrame] = []
@@ -227,7 +228,7 @@ _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "ass
               "duty_heading", "adverbial_closer", "place", "group_qualifier", "honorific", "examples", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "transfer_closing", "stop",
               "clause_frame", "non_predicate", "scope_tail", "regulated", "group_marker", "passive",
               "list_noun", "title_modal", "aspect", "report_aspect", "predicate_opener", "request_opener", "agent_clause",
-              "agent_predicate", "reference_end", "topic", "topic_end")
+              "agent_predicate", "reference_end", "topic", "topic_end", "topic_head")
 
 
 @dataclass
@@ -291,6 +292,7 @@ def engine() -> Engine:
         "predicate_opener": rules.predicate_openers, "request_opener": rules.request_openers,
         "agent_clause": rules.agent_clauses, "agent_predicate": rules.agent_clause_predicates,
         "reference_end": rules.reference_ends, "topic": rules.topic_openers, "topic_end": rules.topic_ends,
+        "topic_head": rules.topic_heads,
     }
     for kind, phrases in groups.items():
         matcher.add(kind, [nlp.tokenizer(matching_text(p)) for p in phrases])
@@ -357,10 +359,20 @@ def read(text: str) -> Tokens:
         if doc[start].is_title and end < len(doc) and capital[end] and doc[end].text[:1].isalpha() \
                 and cues["head"].get(start, 0) < end:
             cues["head"][start] = end
+    for start, end in cues.pop("topic_head").items():
+        # "Ủy ban Quốc gia về …", "Hội đồng Quốc gia về …": a head only before a national or joint body's topic
+        if doc[start].is_title and end in cues["topic"] and cues["head"].get(start, 0) < end:
+            cues["head"][start] = end
     return Tokens(text, words, starts, ends, capital, ents, cues)
 
 
 # --------------------------------------------------------------------------- the agency-list grammar
+
+
+# marks that surely end a topic's name: a role cue, a phrase that ends a subject or opens a predicate, an aspect word,
+# the body it belongs to ("thuộc …")
+_TOPIC_ENDS = ("lead", "resp", "coord", "advise", "direct", "assign", "subject_end", "predicate_opener", "aspect",
+               "topic_end")
 
 
 @lru_cache(maxsize=1)
@@ -653,23 +665,54 @@ class Reader:
     def topic_name(self, j: int) -> int | None:
         """The end of a body's name on a topic that opens at token j, after its head ("Ban Chỉ đạo | Nhà nước về
         kế hoạch bảo vệ và phát triển rừng | (Quyết định …) chỉ đạo …"; rules/roles.yaml `topic_openers`): the
-        token where a mark that surely ends a name stands, or None (no topic, or none such within
-        `spans.topic` tokens before a comma or a full stop)."""
+        token where a mark that surely ends a name stands within `spans.topic` tokens before a comma or a full
+        stop, unless a predicate word after one of the topic's nouns takes plural objects before it (a topic names
+        one matter: "… về chuyển đổi số | triển khai các nhiệm vụ của …"); else the end the topic's own shape
+        gives (`topic_predicate`); None when there is no topic or no end."""
         t = self.t
         k = t.cue("topic", j) if j < self.n else None
         if k is None:
             return None
         start = k
-        ends = ("lead", "resp", "coord", "advise", "direct", "assign", "subject_end", "predicate_opener", "aspect",
-                "topic_end")
+        verb, objects = None, False  # a predicate word after a noun of the topic; the objects it takes
         while k < self.n and k - start <= self.rules.spans.topic:
             word = t.words[k]
-            if word in ("(", ":") or any(t.cue(kind, k) for kind in ends):
+            if word in ("(", ":") or any(t.cue(kind, k) for kind in _TOPIC_ENDS):
+                if verb is not None and objects:  # "… về chuyển đổi số | triển khai các nhiệm vụ của …"
+                    return verb
                 return k if k > start else None
             if word in self.stop_punct or word == ",":
-                return None
+                return self.topic_predicate(start)
             stop = t.cue("stop", k)
+            if verb is None and stop and k > start and t.words[k - 1] not in ("và", "hoặc", "-"):
+                verb = k
+            objects = objects or (verb is not None and t.cue("article", k) is not None)
             k = stop if stop and stop > k else k + 1  # (a verb of the topic, "phòng, chống", read whole)
+        return k if k == self.n and k > start else self.topic_predicate(start)
+
+    def topic_predicate(self, start: int) -> int | None:
+        """The end of a topic that opens at token `start` and meets no sure mark before a comma or a full stop:
+        a topic is a noun phrase whose verbs open it or follow "và" or a comma ("về phòng, chống thiên tai", "về
+        phát triển bền vững và nâng cao năng lực cạnh tranh"), so a predicate word right after one of its nouns
+        is the predicate ("Ban Chỉ đạo quốc gia về chuyển đổi số | triển khai …"); a comma before the next
+        body of a list, the end of the clause (";", ".") or of the text ends it too ("giao Ủy ban Quốc gia về
+        chuyển đổi số."). None when no such end comes within `spans.topic` tokens."""
+        t = self.t
+        k, after_noun = start, False
+        while k < self.n and k - start <= self.rules.spans.topic:
+            word = t.words[k]
+            if word in ("(", ":") or any(t.cue(kind, k) for kind in _TOPIC_ENDS) or (after_noun and t.cue("stop", k)):
+                return k if k > start else None
+            if word in self.stop_punct:
+                return k if k > start else None
+            if word == ",":
+                if k + 1 < self.n and self.item_kind(k + 1):  # "…, các bộ, ngành …": the list goes on
+                    return k if k > start else None
+                k, after_noun = k + 1, False
+                continue
+            stop = t.cue("stop", k)
+            after_noun = not stop and word not in ("và", "hoặc", "-")
+            k = stop if stop and stop > k else k + 1
         return k if k == self.n and k > start else None
 
     def framed_qualifier(self, j: int) -> int | None:

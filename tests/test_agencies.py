@@ -260,3 +260,16 @@ def test_open_families_of_named_bodies(printed, expected, level):
     assert (found.id if found else None) == expected
     assert (found.level if found else None) == level
     assert found is None or found.locality == (level in ("province", "district", "commune", "generic"))
+
+
+def test_national_steering_committees_and_their_provincial_counterparts():
+    body = agencies.lookup("Ủy ban quốc gia về Chuyển đổi số")
+    assert (body.id, body.level, body.kind) == ("uy_ban_qg_chuyen_doi_so", "central", "national_body")
+    assert agencies.lookup("Ban Chỉ đạo Trung ương về phòng chống tham nhũng, tiêu cực").id == "ban_chi_dao_tw_pctn"
+    assert agencies.counterparts("uy_ban_an_toan_giao_thong_quoc_gia") == ["ban_an_toan_giao_thong_tinh"]
+    assert agencies.counterparts("ban_chi_dao_phong_thu_dan_su") == ["ban_chi_huy_phong_thu_dan_su_tinh"]
+    assert agencies.lookup("Ban Chỉ đạo 389 tỉnh Lào Cai").id == "ban_chi_dao_389_tinh"
+    # a body on a topic that is not listed is a national one by its family; a provincial one is none
+    other = agencies.lookup("Ban Chỉ đạo Nhà nước về du lịch")
+    assert (other.id, other.level) == ("co_quan_quoc_gia_theo_chuyen_de", "central")
+    assert agencies.lookup("Ban Chỉ đạo liên ngành về du lịch tỉnh").level != "central"

@@ -802,9 +802,49 @@ def test_a_steering_committee_on_a_topic_runs_to_its_predicate():
     assert roles.leads[0].note.startswith("(Quyết định số 12/QĐ-TTg")
     roles = read_roles("Ban Chỉ đạo quốc gia về phòng, chống thiên tai chủ trì, phối hợp với các bộ, ngành kiểm tra.")
     assert _texts(roles.leads) == ["Ban Chỉ đạo quốc gia về phòng, chống thiên tai"]
-    # (with no mark that surely ends the name, a verb may be the predicate: the name ends as usual)
+    # (with no mark that surely ends the name, a predicate word after a noun of the topic opens the predicate)
     roles = read_roles("Ban Chỉ đạo quốc gia về phòng, chống thiên tai triển khai các biện pháp, kiểm tra.")
-    assert _texts(roles.leads) == ["Ban Chỉ đạo quốc gia"]
+    assert _texts(roles.leads) == ["Ban Chỉ đạo quốc gia về phòng, chống thiên tai"]
+
+
+def test_a_national_body_on_a_topic_ends_at_its_predicate_or_at_the_end_of_its_clause():
+    # a subject followed by an ordinary verb whose objects run on to a role cue
+    roles = read_roles("Ban Chỉ đạo Nhà nước về hợp tác biển triển khai các nhiệm vụ của Chương trình.")
+    assert _texts(roles.leads) == ["Ban Chỉ đạo Nhà nước về hợp tác biển"]
+    # an object at the end of its sentence
+    roles = read_roles("Giao Ban Chỉ đạo quốc gia về hợp tác biển.")
+    assert _texts(roles.leads) == ["Ban Chỉ đạo quốc gia về hợp tác biển"]
+    # the verbs of the topic open it or follow "và"
+    roles = read_roles("Ủy ban Quốc gia về phát triển đô thị và nâng cao chất lượng sống chủ trì, phối hợp với "
+                       "các bộ, ngành kiểm tra.")
+    assert _texts(roles.leads) == ["Ủy ban Quốc gia về phát triển đô thị và nâng cao chất lượng sống"]
+    assert _texts(roles.coordinators) == ["các bộ, ngành"]
+    # a comma before the next body of the list ends the name
+    roles = read_roles("Giao Hội đồng Quốc gia về hợp tác biển, các bộ, ngành theo dõi, đôn đốc.")
+    assert _texts(roles.leads) == ["Hội đồng Quốc gia về hợp tác biển", "các bộ, ngành"]
+
+
+def test_a_commission_or_council_is_a_body_only_before_its_national_topic():
+    roles = read_roles("Bộ Xây dựng phối hợp với Ủy ban Quốc gia về hợp tác biển thực hiện.")
+    assert _texts(roles.coordinators) == ["Ủy ban Quốc gia về hợp tác biển"]
+    assert roles.coordinators[0].canonical == "co_quan_quoc_gia_theo_chuyen_de"
+    assert _texts(read_roles("Hội đồng Quốc gia về hợp tác biển kiểm tra hằng năm.").leads) == [
+        "Hội đồng Quốc gia về hợp tác biển"]
+    # (any other council is no body this rule names: "Hội đồng thẩm định" is the statute's own reading)
+    assert _texts(read_roles("Hội đồng xét duyệt kiểm tra hằng năm.").leads) == []
+
+
+def test_registered_national_bodies_keep_their_whole_names():
+    roles = read_roles("Hội đồng Quốc gia về phát triển bền vững và nâng cao năng lực cạnh tranh tổ chức đánh giá "
+                       "hằng năm.")
+    assert [(m.text, m.canonical) for m in roles.leads] == [
+        ("Hội đồng Quốc gia về phát triển bền vững và nâng cao năng lực cạnh tranh", "hoi_dong_qg_phat_trien_ben_vung")]
+    roles = read_roles("Ủy ban Quốc gia phòng, chống AIDS và phòng, chống tệ nạn ma túy, mại dâm hướng dẫn các địa "
+                       "phương.")
+    assert [m.canonical for m in roles.leads] == ["uy_ban_qg_aids_ma_tuy_mai_dam"]
+    roles = read_roles("Hội đồng điều phối vùng Tây Nguyên chủ trì, phối hợp với các địa phương trong vùng rà soát.")
+    assert [(m.text, m.canonical) for m in roles.leads] == [
+        ("Hội đồng điều phối vùng Tây Nguyên", "hoi_dong_dieu_phoi_vung")]
 
 
 def test_an_office_that_assists_a_body_is_the_subject_before_the_assisted_body():
