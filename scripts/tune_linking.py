@@ -59,6 +59,7 @@ from pipeline.linking import (  # noqa: E402
     structural_match,
 )
 from pipeline.linking.config import DecisionRules, LinearModel, linking_rules  # noqa: E402
+from pipeline.linking.features import restatements  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 PAIRS = [
@@ -82,6 +83,7 @@ class PairData:
         self.links_data = yaml.safe_load((gold_dir / f"{name}.links.yaml").read_text(encoding="utf-8"))
         self.central, self.provincial = gold_pair_documents(gold_dir, name)
         self.features = feature_matrices(self.central, self.provincial, rules, complete=True)
+        self.restates = restatements(self.features, rules)
         self.sure, self.possible = gold_link_sets(self.links_data)
         self.p_ids = [t.id for t in self.provincial.tasks]
         self.c_ids = [t.id for t in self.central.tasks]
@@ -155,7 +157,8 @@ def decide(p_link: np.ndarray, p_sure: np.ndarray, pair, decision: DecisionRules
     kept = decide_from(p_link.reshape(pair.shape), p_sure.reshape(pair.shape), pair.localities, decision,
                        pair.features.values["contain"], structural_match(pair.features, decision),
                        counterpart_match(pair.features, decision), actor_match(pair.features, decision),
-                       pair.features.values["executes_document"], relayed_match(pair.features, pair.rules))
+                       pair.features.values["executes_document"], relayed_match(pair.features, pair.rules),
+                       pair.restates)
     return [(i, j, s) for i, j, s, _ in kept]
 
 

@@ -163,6 +163,24 @@ def test_a_task_relaying_the_central_document_to_its_best_match_is_a_sure_link()
     assert decide_from(p_link * 0.1, p_sure, np.array([False, False]), decision, relayed=relayed) == []
 
 
+def test_a_provincial_task_stating_the_same_activity_as_a_linked_one_takes_its_link(central):
+    # a plan's body item and its appendix-table row: the closest one is linked by the models, the other stands
+    # behind it in the relative evidence of the central task's column but carries it out as much
+    item = "Triển khai Quyết định số 123/QĐ-TTg của Thủ tướng Chính phủ về chương trình phát triển chợ nông thôn."
+    plan = _provincial({
+        "1": ("1", "Sở Công Thương", item),
+        "Bảng.1.1": ("1", "Sở Công Thương", item.replace("Triển khai", "Tổ chức triển khai") + " (Thời gian: 2033)"),
+        "2": ("1", "Sở Y tế", "Tổ chức khám chữa bệnh lưu động cho người dân các thôn bản vùng sâu."),
+    })
+    links, _ = link(central, plan)
+    pairs = _pairs(links)
+    assert ("1", "2.b") in pairs and ("Bảng.1.1", "2.b") in pairs
+    reasons = {(lk.provincial.task, lk.central.task): lk.reasons for lk in links}
+    assert any(r.startswith("Cùng nội dung với nhiệm vụ 1 ") for r in reasons[("Bảng.1.1", "2.b")])
+    # a task on another activity takes nothing from them
+    assert ("2", "2.b") not in pairs
+
+
 def test_citation_from_extract_is_used(central):
     cited = [Citation(text="Quyết định số 123/QĐ-TTg", number="123/QĐ-TTg")]
     plan = _provincial({"1.1": ("1", "Sở Công Thương", "Triển khai chương trình trên địa bàn tỉnh.", cited)})

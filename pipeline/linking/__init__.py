@@ -31,7 +31,15 @@ import numpy as np
 from ..model import Coverage, Document, Link, Notice, TaskRef
 from .config import LinkingRules, linking_rules
 from .evidence import reasons_for, shared_phrases
-from .features import FEATURES, LAZY_SCORERS, PairFeatures, cites_document, pair_features, pair_scorer
+from .features import (
+    FEATURES,
+    LAZY_SCORERS,
+    PairFeatures,
+    cites_document,
+    pair_features,
+    pair_scorer,
+    restatements,
+)
 
 RELATIVE = ("row_rel", "col_rel", "row_z", "col_z", "mutual")
 ALL_FEATURES = FEATURES + RELATIVE
@@ -119,7 +127,8 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
                 counterpart: np.ndarray | None = None,
                 actor: np.ndarray | None = None,
                 executes: np.ndarray | None = None,
-                relayed: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
+                relayed: np.ndarray | None = None,
+                restates: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
     """The decision rule on probability matrices (provincial x central):
     1. each provincial task keeps its candidates with P(linked) >= possible, and those it copies whatever
        P (containment >= sure_copy: most of the distinctive wording of one task is in the other: it restates
@@ -140,7 +149,10 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
     sure_copy; the models do not weigh it). A kept link is sure, too, when the provincial task says it acts on
     the central document itself ("… theo đề nghị của Bộ Công Thương tại Văn bản số 2265/BCT-ATMT") and the two
     are each other's best match (`relayed`, relayed_match). Such a call rescues no other central task: "… triển khai thực
-    hiện theo đúng quy định" is like every duty of the decree and evidence for none."""
+    hiện theo đúng quy định" is like every duty of the decree and evidence for none. Then a provincial task
+    that states the same activity as a linked one (`restates`: a plan's body item and its appendix-table row)
+    takes the same link: the central task's other provincial restatements stand behind the closest one in the
+    relative evidence, yet carry it out as much."""
     kept: list[tuple[int, int, str, float]] = []
     linked = np.zeros(p_link.shape[1], dtype=bool)
     for i in range(p_link.shape[0]):
@@ -158,6 +170,14 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
             kept = [k for k in kept if (k[0], k[1]) != (i, j)]
             kept.append((int(i), int(j), "sure", float(p_link[i, j])))
             linked[j] = True
+    if restates is not None:
+        # a provincial task that states the same activity as a linked one carries out the same central task
+        have = {(i, j) for i, j, *_ in kept}
+        for i, j, strength, score in list(kept):
+            for other in np.flatnonzero(restates[i]):
+                if (int(other), j) not in have:
+                    have.add((int(other), j))
+                    kept.append((int(other), j, strength, score))
     if p_link.shape[0]:
         # the provincial document's own execution call answers the execution clause; its generic wording is
         # no evidence that it carries out any other duty
@@ -202,7 +222,8 @@ def relayed_match(features: PairFeatures, rules: LinkingRules) -> np.ndarray:
     return cites[:, None] & (features.values["mutual"] >= 1.0)
 
 
-def decide(features: PairFeatures, rules: LinkingRules, n_tasks: int | None = None) -> list[tuple[int, int, str, float]]:
+def decide(features: PairFeatures, rules: LinkingRules, n_tasks: int | None = None,
+           restates: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
     """(provincial index, central index, strength, score) for every pair kept. Central candidates after the
     first n_tasks (provisions) are never rescued and are kept only as sure links."""
     p_link, p_sure = link_probabilities(features, rules)
@@ -212,7 +233,8 @@ def decide(features: PairFeatures, rules: LinkingRules, n_tasks: int | None = No
     kept = decide_from(p_link, p_sure, localities, rules.decision, features.values["contain"],
                        structural_match(features, rules.decision), counterpart_match(features, rules.decision),
                        actor_match(features, rules.decision), features.values["executes_document"],
-                       relayed_match(features, rules))
+                       relayed_match(features, rules),
+                       restatements(features, rules) if restates is None else restates)
     # a provision is no task of its document: only a provincial task that plainly carries it out (a sure link)
     # makes it one
     return [k for k in kept if n_tasks is None or k[1] < n_tasks or k[2] == "sure"]
@@ -240,8 +262,11 @@ def link(central: Document, provincial: Document) -> tuple[list[Link], list[Cove
         return [], coverage_rows(central, provincial, [])
     candidates = replace(central, tasks=central.tasks + central.provisions) if central.provisions else central
     features = feature_matrices(candidates, provincial, rules)
+    restates = restatements(features, rules)
+    kept = decide(features, rules, len(central.tasks), restates)
+    linked = {(i, j) for i, j, *_ in kept}
     links = []
-    for i, j, strength, score in decide(features, rules, len(central.tasks)):
+    for i, j, strength, score in kept:
         p_task, c_task = features.provincial[i], features.central[j]
         for name in LAZY_SCORERS:
             if np.isnan(features.values[name][i, j]):
@@ -249,7 +274,8 @@ def link(central: Document, provincial: Document) -> tuple[list[Link], list[Cove
         links.append(Link(
             provincial=TaskRef(provincial.id, p_task.id), central=TaskRef(central.id, c_task.id),
             strength=strength, score=round(score, 4),
-            reasons=reasons_for(features, i, j, rules, candidates, provincial),
+            reasons=reasons_for(features, i, j, rules, candidates, provincial,
+                                [features.provincial[k].id for k in np.flatnonzero(restates[i]) if (k, j) in linked]),
             features={k: round(v, 4) for k, v in features.vector(i, j).items()},
             shared_phrases=shared_phrases(p_task.text, c_task.text, rules),
         ))

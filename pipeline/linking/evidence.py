@@ -44,8 +44,9 @@ def _section_id(doc: Document, task, title: str) -> str:
 
 
 def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
-                central: Document, provincial: Document) -> list[str]:
-    """Human-readable reasons for the pair (provincial i, central j), strongest evidence first."""
+                central: Document, provincial: Document, restated: list[str] = ()) -> list[str]:
+    """Human-readable reasons for the pair (provincial i, central j), strongest evidence first; `restated` are
+    the provincial tasks stating the same activity that carry out the same central task."""
     v = features.vector(i, j)
 
     def fired(name: str) -> bool:  # features are float32: 0.7 is stored as 0.69999999
@@ -91,6 +92,9 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
     if fired("locality"):
         role = features.central[j].locality_role
         out.append("Nhiệm vụ trung ương giao cho địa phương" + (f" ({_ROLE[role]})" if role in _ROLE else ""))
+    if restated:
+        out.append("Cùng nội dung với nhiệm vụ " + ", ".join(restated) + " của văn bản tỉnh (đã đối chiếu với nhiệm "
+                   "vụ trung ương này)")
     if fired("mutual"):
         out.append("Tương ứng tốt nhất của nhau (cả hai chiều)")
     elif fired("col_rel"):

@@ -479,6 +479,20 @@ def _executes_document(central: Document, provincial: Document, rules: LinkingRu
     return (answers[:, None] & calls[None, :]).astype(np.float32)
 
 
+def restatements(features: PairFeatures, rules: LinkingRules) -> np.ndarray:
+    """(provincial x provincial) True where two provincial tasks state the same activity: a plan's body item and
+    its appendix-table row, or a department's item repeating the plan's list (the words of one are nearly all in
+    the other, structure.restate_min_set, and the two are alike as wholes, structure.restate_min_sort)."""
+    texts = _texts(features.provincial, rules, features.subject)
+    if len(texts) < 2:
+        return np.zeros((len(texts), len(texts)), dtype=bool)
+    contained = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, workers=-1)
+    alike = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, workers=-1)
+    same = (contained >= rules.structure.restate_min_set) & (alike >= rules.structure.restate_min_sort)
+    np.fill_diagonal(same, False)
+    return same
+
+
 def _locality_row(central: Document, rules: LinkingRules) -> np.ndarray:
     values = []
     for task in central.tasks:
