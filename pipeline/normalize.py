@@ -773,6 +773,10 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
         return True
     if "table" in previous.markup or "table" in line.markup:
         return True
+    if ("footnote" in previous.markup) != ("footnote" in line.markup):
+        # footnote bodies moved to the end of a PDF's text (ingest) follow the signer's name, which ends no
+        # sentence; they never continue it
+        return True
     if "heading" in line.markup and not _starts_continuation(line.text):
         return True
     if previous.text.rstrip().endswith("./."):  # the mark that ends a document's body: nothing continues it
