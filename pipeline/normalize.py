@@ -683,7 +683,7 @@ def _drop_page_number_runs(prepared: list[_Line | None]) -> None:
 
 
 # marks OCR glues to the front of a label (".23. Đối với …" for "23. Đối với …"); quotes and brackets belong to it
-_GLUED_MARKS = ".,`_~^¬„"
+_GLUED_MARKS = ".,`_~^¬„€"
 
 
 def _debris_before_label(text: str) -> int:
