@@ -683,7 +683,7 @@ def _drop_page_number_runs(prepared: list[_Line | None]) -> None:
 
 
 # marks OCR glues to the front of a label (".23. Đối với …" for "23. Đối với …"); quotes and brackets belong to it
-_GLUED_MARKS = ".,`_~^¬„"
+_GLUED_MARKS = ".,`_~^¬„€"
 
 
 def _debris_before_label(text: str) -> int:
@@ -772,6 +772,10 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
     if label is not None and _accept_label(previous, line, label, layout, sequences):
         return True
     if "table" in previous.markup or "table" in line.markup:
+        return True
+    if ("footnote" in previous.markup) != ("footnote" in line.markup):
+        # footnote bodies moved to the end of a PDF's text (ingest) follow the signer's name, which ends no
+        # sentence; they never continue it
         return True
     if "heading" in line.markup and not _starts_continuation(line.text):
         return True

@@ -10,10 +10,11 @@ import pytest
 from fixtures import Header, Para, letter_paragraphs, make_pdf, new_pdf, seed_pdf
 from test_ingest_text import check_lines
 
-from pipeline.ingest import read
-from pipeline.ingest.ocr import ocr_available
-from pipeline.ingest.pdf import _repair_lines
+from pipeline.ingest import from_string, read
+from pipeline.ingest.ocr import OcrWord, ocr_available, words_by_line
+from pipeline.ingest.pdf import PageLines, _repair_lines, ocr_lines, order_header
 from pipeline.model import DoichieuError
+from pipeline.normalize import normalize
 from pipeline.vntext import fold
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -124,6 +125,68 @@ def test_scanned_pdf_ocr(tmp_path):
     assert "Kế hoạch" in source.text
     assert any(n.code == "ocr" and "review" in n.message for n in source.notices)
     check_lines(source)
+
+
+def _words(row: str, top: float, height: float = 14.0) -> list[OcrWord]:
+    """OCR words of one row written as "text@x0" pieces separated by spaces, each word 6 points per letter."""
+    words = []
+    for piece in row.split():
+        text, _, x = piece.rpartition("@")
+        words.append(OcrWord(text, float(x), float(x) + 6 * len(text), top, top + height))
+    return words
+
+
+def test_ocr_rows_cut_into_header_columns_and_side_by_side_cells():
+    # Tesseract reads the two header columns (here only 1.3 line heights apart) and a signature title beside the
+    # recipients list as single lines
+    rows = [_words("BỘ@50 CÔNG@70 AN@100 -@118 BỘ@126 Y@144 TẾ@152 CỘNG@184 HÒA@214 XÃ@237 HỘI@253 CHỦ@275 "
+                   "NGHĨA@297 VIỆT@331 NAM@359", 40),
+            _words("Số:@50 12/HDLN-BCA-BYT@70 Hà@230 Nội,@246 ngày@272 5@300 tháng@310 6@346 năm@356 2026@376", 60),
+            _words("Các@50 bộ@72 thống@88 nhất@124 như@152 sau:@174", 500),
+            _words("Nơi@50 nhận:@70 KT.@300 BỘ@320 TRƯỞNG@338", 700)]
+    lines = ocr_lines(rows, 1, header_zone=0.45 * 842)
+    assert [line.text for line in lines[:4]] == ["BỘ CÔNG AN - BỘ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                                 "Số: 12/HDLN-BCA-BYT", "Hà Nội, ngày 5 tháng 6 năm 2026"]
+    assert lines[2].x1 < lines[1].x0 < lines[3].x0
+    assert lines[4].text == "Các bộ thống nhất như sau:"
+    assert lines[5].text.split() == ["Nơi", "nhận:", "KT.", "BỘ", "TRƯỞNG"] and "      KT." in lines[5].text
+    page = PageLines(1, 595, 842, lines)
+    ordered, fields = order_header(page)
+    assert fields["issuer"] == "BỘ CÔNG AN - BỘ Y TẾ" and fields["number"] == "12/HDLN-BCA-BYT"
+    assert fields["place_date"] == "Hà Nội, ngày 5 tháng 6 năm 2026"
+    assert normalize(from_string(lines[5].text))[0].text == "Nơi nhận: | KT. BỘ TRƯỞNG"
+
+
+def test_tesseract_tsv_words_grouped_by_line():
+    tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+           "4\t1\t1\t1\t1\t0\t100\t200\t500\t60\t-1\t\n"
+           "5\t1\t1\t1\t1\t1\t100\t200\t150\t60\t96\tTỈNH\n"
+           "5\t1\t1\t1\t1\t2\t270\t200\t150\t60\t95\tLÀO\n"
+           "5\t1\t1\t1\t2\t1\t100\t300\t150\t60\t95\t \n"
+           "5\t1\t2\t1\t1\t1\t100\t400\t150\t60\t95\tCAI\n")
+    lines = words_by_line(tsv)
+    assert [[w.text for w in line] for line in lines] == [["TỈNH", "LÀO"], ["CAI"]]
+    assert lines[0][0].x0 == pytest.approx(100 * 72 / 300) and lines[0][1].bottom == pytest.approx(260 * 72 / 300)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not ocr_available(), reason="tesseract with Vietnamese data (tesseract-ocr-vie) not installed")
+def test_scanned_letter_header_read_column_by_column(tmp_path):
+    import pypdfium2 as pdfium
+
+    text_pdf = make_pdf(tmp_path / "letter.pdf", letter_paragraphs(items=1, bullets=1),
+                        header=Header(subject=["V/v triển khai Nghị quyết số 23/NQ-CP"]), page_numbers=None)
+    image = tmp_path / "page.png"
+    pdfium.PdfDocument(str(text_pdf))[0].render(scale=200 / 72, grayscale=True).to_pil().save(image)
+    scan = new_pdf(page_numbers=None)
+    scan.add_page()
+    scan.image(str(image), x=0, y=0, w=210, h=297)
+    scan.output(str(tmp_path / "scan.pdf"))
+    source = read(tmp_path / "scan.pdf", ocr=True)
+    assert source.fields["issuer"] == "ỦY BAN NHÂN DÂN TỈNH KON TUM"
+    assert source.fields["nation"] == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert source.fields["place_date"] == "Kon Tum, ngày 15 tháng 6 năm 2022"
+    assert [line.text for line in source.lines[:2]] == ["ỦY BAN NHÂN DÂN", "TỈNH KON TUM"]
 
 
 def test_encrypted_pdf_refused(tmp_path):

@@ -7,6 +7,7 @@ import pytest
 
 from pipeline.ingest import from_string, read
 from pipeline.ingest.layout import split_merged_header
+from pipeline.ingest.text import read_text_bytes
 from pipeline.model import SourceLine, SourceText
 from pipeline.normalize import Label, normalize, parse_label
 
@@ -817,3 +818,28 @@ def test_a_chapter_label_alone_on_its_line_opens_a_heading_after_a_clause_withou
     assert found[-4].endswith("pháp luật về cấp nước có")
     assert found[-3:-1] == ["Chương IV -", "CÔNG TRÌNH CẤP NƯỚC ĐẶC THÙ"]
     assert found[-1].endswith("tại Chương II, Mục 1 Nghị định này.")
+
+
+def test_footnotes_moved_to_the_end_do_not_continue_the_signers_name():
+    rows = [("Ủy ban nhân dân tỉnh đề nghị Bộ Công Thương xem xét, giải quyết./.", frozenset()),
+            ("KT. CHỦ TỊCH", frozenset({"bold"})), ("PHÓ CHỦ TỊCH", frozenset({"bold"})),
+            ("Lê Văn Hùng", frozenset({"bold"})), ("", frozenset()),
+            ("1 Luật Quản lý, sử dụng vũ khí, vật liệu nổ số 42/2024/QH15", frozenset({"footnote"})),
+            ("ngày 29/6/2024", frozenset({"footnote"}))]
+    lines, offset = [], 0
+    for number, (text, style) in enumerate(rows, start=1):
+        lines.append(SourceLine(text=text, number=number, offset=offset, page=2 if number < 6 else 1, style=style))
+        offset += len(text) + 1
+    source = SourceText(path="x.pdf", kind="pdf", text="\n".join(text for text, _ in rows), lines=lines)
+    blocks = [b.text for b in normalize(source)]
+    assert "Lê Văn Hùng" in blocks
+    assert blocks[-1] == "1 Luật Quản lý, sử dụng vũ khí, vật liệu nổ số 42/2024/QH15 ngày 29/6/2024"
+
+
+def test_ocr_misreadings_of_point_labels_repaired():
+    text = ("b) Sở Công Thương kiểm tra các kho vật liệu nổ.\n€c) Công an tỉnh phối hợp kiểm tra.\n"
+            "d) Sở Nội vụ tập huấn an toàn lao động.\n")
+    assert [b.text[:2] for b in normalize(from_string(text, kind="txt"))] == ["b)", "c)", "d)"]
+    blocks = normalize(read_text_bytes("e) Các doanh nghiệp báo cáo định kỳ.\nø) Thường xuyên phối hợp với chính "
+                                       "quyền địa phương.\n".encode(), Path("scan.txt")))
+    assert [b.text[:2] for b in blocks] == ["e)", "g)"]

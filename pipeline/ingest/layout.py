@@ -71,6 +71,7 @@ class IngestRules(BaseModel):
     running_min_pages: int
     running_min_share: float
     column_gap: float
+    ocr_header_column_gap: float
     footnote_size: float
     superscript_size: float
     centred_page_number: CentredPageNumber

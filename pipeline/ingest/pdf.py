@@ -333,6 +333,37 @@ def read_page(pdf: pdfium.PdfDocument, index: int, header_zone: float = 0.0) -> 
         page.close()
 
 
+_OCR_COLUMN_GAP = " " * 6  # as pdftotext -layout prints columns side by side: normalize makes them cells
+
+
+def ocr_lines(rows: list, page: int, header_zone: float) -> list[Line]:
+    """Lines of an OCR'd page from Tesseract's words (ocr.OcrWord rows): a row is cut where the gap between two
+    words is wide (two columns printed side by side, which Tesseract reads as one line). Above `header_zone`
+    (points from the top) the pieces are column segments, as for a text layer, so that the header block is
+    ordered column by column; below it they stay one line, the columns set apart by a wide gap (a signature
+    beside the recipients list), for normalize to make cells of."""
+    rules = ingest_rules()
+    lines: list[Line] = []
+    for words in rows:
+        top, bottom = min(w.top for w in words), max(w.bottom for w in words)
+        size = max(bottom - top, 1.0)
+        gap_factor = rules.ocr_header_column_gap if top < header_zone else rules.column_gap
+        segments: list[list] = [[words[0]]]
+        for word in words[1:]:
+            if word.x0 - segments[-1][-1].x1 > gap_factor * size:
+                segments.append([word])
+            else:
+                segments[-1].append(word)
+        pieces = [Line(" ".join(w.text for w in segment), page, segment[0].x0, segment[-1].x1, top, bottom, size)
+                  for segment in segments]
+        if top < header_zone:
+            lines.extend(pieces)
+        else:
+            lines.append(replace(pieces[0], text=_OCR_COLUMN_GAP.join(piece.text for piece in pieces),
+                                 x1=pieces[-1].x1))
+    return lines
+
+
 # --------------------------------------------------------------------------- furniture
 
 
@@ -570,11 +601,8 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
             if not page.has_text and ocr:
                 from .ocr import ocr_page
 
-                texts = ocr_page(pdf, index, name)
-                # OCR gives no positions: spread the lines down the page so that a page number on the
-                # first or last line is still recognised as furniture
-                page.lines = [Line(text, index + 1, 0, page.width, page.height * (k + 0.5) / len(texts),
-                                   page.height * (k + 0.5) / len(texts), 12.0) for k, text in enumerate(texts)]
+                page.lines = ocr_lines(ocr_page(pdf, index, name), index + 1,
+                                       header_zone=(0.45 if index == 0 else 0.0) * page.height)
                 page_numbers += remove_page_numbers(page)
                 page.has_text = bool(page.lines)
                 if page.has_text:
