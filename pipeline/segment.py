@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -523,8 +523,26 @@ def _body(blocks: list[Block], labels: list[Label | None], start: int, end: int,
                 continue
             task_id = _unique(name or str(sum(1 for t in doc.tasks if not t.label) + 1), used)
             used.add(task_id)
+            block = _after_summary(block, cues)
             doc.tasks.append(Task(doc=doc.id, id=task_id, label="", text=block.text, span=block.span))
     return closing_paragraphs
+
+
+def _after_summary(block: Block, cues: _Cues) -> Block:
+    """A closing paragraph that sums the document up before it asks for the work ("Trên đây là Kế hoạch … . Các
+    đơn vị được giao nhiệm vụ … khẩn trương tổ chức triển khai …"): the task is the request, from its sentence on
+    (its offsets moved with it; its line stays the paragraph's first)."""
+    if not match_form(block.text).startswith(cues.closing_openings):
+        return block
+    sentences = _sentences(block.text)
+    for sentence in sentences[1:]:
+        if _opens_with_subject(sentence, cues) or _asks(sentence, cues, body=True):
+            cut = block.text.find(sentence)
+            if cut > 0:
+                return Block(text=block.text[cut:], markup=block.markup, span=replace(
+                    block.span, start=min(block.span.start + cut, block.span.end)))
+            break
+    return block
 
 
 @dataclass
@@ -1975,7 +1993,11 @@ def _is_closing_formula(block: Block, cues: _Cues) -> bool:
     text = without_edge_debris(block.text.strip())
     words = text.split()
     if match_form(text).startswith(cues.closing_openings):
-        return True  # "Trên đây là Kế hoạch …; yêu cầu các sở, ban, ngành … triển khai thực hiện./."
+        # "Trên đây là Kế hoạch …; yêu cầu các sở, ban, ngành … triển khai thực hiện./.": the formula, unless a
+        # later sentence puts the work on a body or a body asks for it ("Trên đây là Kế hoạch … . Các đơn vị được
+        # giao nhiệm vụ trong Kế hoạch khẩn trương tổ chức triển khai …"): a task, as a letter's closing request is
+        return not any(_opens_with_subject(sentence, cues) or _asks(sentence, cues, body=True)
+                       for sentence in _sentences(text)[1:])
     if len(words) > cues.rules.closing_formula.max_words or len(_sentences(text)) > 1:
         return False
     form = match_form(text).rstrip(" ./")

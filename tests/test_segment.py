@@ -1237,6 +1237,21 @@ Trần Văn Hải
     assert [t.id for t in doc.tasks] == ["I.1", "I.2"]
 
 
+def test_a_closing_that_sums_up_the_plan_and_then_puts_the_work_on_its_units_is_a_task_from_that_sentence():
+    # real case: KH 09/KH-BTNMT 2024 ("Trên đây là Kế hoạch … . Các đơn vị được giao nhiệm vụ trong Kế hoạch khẩn
+    # trương tổ chức triển khai thực hiện …./."), as a letter's closing request is (dev gold, Lào Cai SCT)
+    doc = parse_text(PLAN_HEADER + """I. TỔ CHỨC THỰC HIỆN
+1. Sở Công Thương chủ trì thẩm định hồ sơ thành lập cụm công nghiệp.
+2. Sở Tài chính tham mưu bố trí vốn theo quy định.
+Trên đây là Kế hoạch phát triển cụm công nghiệp trên địa bàn tỉnh Hà Nam năm 2035. Các đơn vị được giao nhiệm vụ \
+trong Kế hoạch khẩn trương tổ chức triển khai thực hiện đúng tiến độ, bảo đảm chất lượng./.
+""" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["I.1", "I.2", "closing"]
+    closing = doc.task("closing")
+    assert closing.text.startswith("Các đơn vị được giao nhiệm vụ trong Kế hoạch khẩn trương")
+    assert closing.span.start > doc.task("I.2").span.end
+
+
 @pytest.mark.parametrize("first, second, third", [("(i)", "(ii)", "(iii)"), ("(1)", "(2)", "(3)"), ("(a)", "(b)", "(c)")])
 def test_an_inline_enumeration_wrapped_to_a_line_start_stays_in_its_item(first, second, third):
     lines = [
