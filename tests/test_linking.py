@@ -397,6 +397,11 @@ def test_the_provincial_call_to_carry_the_work_out_surely_carries_out_the_execut
                                 "toàn hóa chất tại các kho chứa trên địa bàn tỉnh."),
                         "4": ("4", "", "Tổ chức huấn luyện định kỳ cho ba nhóm người lao động về an toàn.")}, sections)
     assert ("3.a", "8.2") not in sure_pairs(duty)
+    # nor is a unit's the registry files under the catch-all group ("Trung tâm …": no plural word)
+    unit = _provincial({"3.a": ("3", "Trung tâm Truyền thông tỉnh", "Trung tâm Truyền thông tỉnh kịp thời phản ánh "
+                                "các vấn đề trong quá trình triển khai thực hiện Kế hoạch."),
+                        "4": ("4", "", "Tổ chức huấn luyện định kỳ cho ba nhóm người lao động về an toàn.")}, sections)
+    assert ("3.a", "8.2") not in sure_pairs(unit)
 
 
 def test_a_clause_citing_an_article_of_this_decree_is_no_execution_clause():
@@ -411,6 +416,10 @@ def test_a_clause_citing_an_article_of_this_decree_is_no_execution_clause():
                                           "được tiếp tục sử dụng."))
     assert not re.search(call, match_form("Bộ Kế hoạch và Đầu tư theo dõi, đánh giá tình hình thực hiện Nghị quyết "
                                           "này."))
+    # a clause ending with the call to carry the document out is one; a duty about issues met in doing so is none
+    assert re.search(call, match_form("Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh tổ chức triển khai và chỉ đạo các "
+                                      "cơ quan thuộc phạm vi quản lý thực hiện nghiêm Chỉ thị này."))
+    assert not re.search(call, match_form("Chịu trách nhiệm xử lý các vấn đề phát sinh khi thực hiện Quyết định này."))
 
 
 def test_field_words_and_boilerplate_alone_do_not_link(decree):

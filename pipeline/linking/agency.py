@@ -10,6 +10,7 @@ out a 2022 task of "Bộ Kế hoạch và Đầu tư" (whose counterpart was "S�
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 
@@ -182,13 +183,18 @@ def _level(text: str) -> str | None:
     return found.level if found is not None else None
 
 
-def addresses_many(task: Task) -> bool:
-    """The task is given to several bodies or to an open group of them ("Thủ trưởng các sở, ban, ngành",
-    rules/agencies.yaml kind "group" or level "generic"): a call to everyone, not one body's own duty."""
-    if len(task.leads) > 1:
-        return True
-    found = [_lookup(m.text) for m in task.leads]
-    return any(a is not None and (a.kind == "group" or a.level == "generic") for a in found)
+def addresses_group(task: Task, rules: LinkingRules) -> bool:
+    """The task is given to an open group of bodies: a lead named with a plural word (structure.group_words:
+    "Thủ trưởng các sở, ban, ngành", "Các đơn vị được giao nhiệm vụ") that the registry knows as a group
+    (rules/agencies.yaml kind "group" or level "generic"). A call to everyone, not one body's own duty; an
+    unregistered unit ("Trung tâm Truyền thông …") the registry files under the catch-all group is no such call."""
+    plural = re.compile(r"\b(?:" + "|".join(map(re.escape, rules.structure.group_words)) + r")\b")
+    for mention in task.leads:
+        found = _lookup(mention.text)
+        if found is not None and (found.kind == "group" or found.level == "generic") \
+                and plural.search(match_form(mention.text)):
+            return True
+    return False
 
 
 def addressed_row(central: list[Task]) -> np.ndarray:

@@ -30,6 +30,7 @@ class StructureRules(BaseModel):
     document_call: str = "(?!)"  # regex (match form): a central task charging bodies to carry out the document itself
     implementation_call: str = "(?!)"  # regex (match form): a provincial task calling for the work to be carried out
     execution_titles: list[str] = Field(default_factory=list)  # regexes (match form) of the "Tổ chức thực hiện" part
+    group_words: list[str] = Field(default_factory=lambda: ["các"])  # plural words naming an open group of bodies
     restate_min_set: float = 85.0  # two provincial tasks restate each other: token_set_ratio at least this
     restate_min_sort: float = 55.0  # and token_sort_ratio at least this (rapidfuzz, 0-100)
 

@@ -455,10 +455,10 @@ def _agency_matrix(central: Document, provincial: Document, rules: LinkingRules)
 
 def _executes_document(central: Document, provincial: Document, rules: LinkingRules) -> np.ndarray:
     """1 where the central task is its document's execution clause (structure.document_call) and the provincial
-    task is its document's call to carry out the work (structure.implementation_call) addressed to several
-    bodies or an open group (one department's own duty under "Tổ chức thực hiện" is no such call), made in a
-    part whose title is an execution title or as the document's last task."""
-    from .agency import addressed_row, addresses_many
+    task is its document's call to carry out the work (structure.implementation_call): addressed to an open group
+    in a part whose title is an execution title (one department's own duty under "Tổ chức thực hiện" is no such
+    call), or to several bodies or a group as the last task of its body (appendix tables aside)."""
+    from .agency import addressed_row, addresses_group
 
     structure = rules.structure
     # an execution clause reserved to central bodies ("Chánh Văn phòng Bộ, Vụ trưởng … chịu trách nhiệm thi hành
@@ -470,9 +470,12 @@ def _executes_document(central: Document, provincial: Document, rules: LinkingRu
     def in_execution_part(task: Task) -> bool:
         return any(t.search(match_form(s.title)) for s in provincial.ancestors(task) for t in titles)
 
+    # the last task of the body: rows of an appendix table come after a plan's closing call
+    body = [k for k, t in enumerate(provincial.tasks) if not any(s.kind == "table" for s in provincial.ancestors(t))]
+    last = body[-1] if body else len(provincial.tasks) - 1
     answers = np.array([
-        bool(re.search(structure.implementation_call, match_form(t.text))) and addresses_many(t)
-        and (k == len(provincial.tasks) - 1 or in_execution_part(t))
+        bool(re.search(structure.implementation_call, match_form(t.text)))
+        and ((k == last and (len(t.leads) > 1 or addresses_group(t, rules))) or (in_execution_part(t) and addresses_group(t, rules)))
         for k, t in enumerate(provincial.tasks)])
     if not calls.size or not answers.size:
         return np.zeros((len(provincial.tasks), len(central.tasks)), dtype=np.float32)
