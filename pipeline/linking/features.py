@@ -55,6 +55,9 @@ def _underthesea_words(text: str) -> tuple[str, ...]:
     return tuple(w for w in word_tokenize(text, format="text").split() if _WORD.search(w))
 
 
+_cached_match_form = lru_cache(maxsize=65536)(match_form)
+
+
 @lru_cache(maxsize=1)
 def _boilerplate_pattern(phrases: tuple[str, ...]) -> re.Pattern | None:
     forms = sorted({" ".join(_WORD.findall(match_form(p))) for p in phrases if p.strip()}, key=len, reverse=True)
@@ -463,18 +466,18 @@ def _executes_document(central: Document, provincial: Document, rules: LinkingRu
     structure = rules.structure
     # an execution clause reserved to central bodies ("Chánh Văn phòng Bộ, Vụ trưởng … chịu trách nhiệm thi hành
     # Quyết định này") is no province's to carry out
-    calls = np.array([bool(re.search(structure.document_call, match_form(t.text))) for t in central.tasks])
+    calls = np.array([bool(re.search(structure.document_call, _cached_match_form(t.text))) for t in central.tasks])
     calls &= addressed_row(central.tasks) > 0
     titles = [re.compile(t) for t in structure.execution_titles]
 
     def in_execution_part(task: Task) -> bool:
-        return any(t.search(match_form(s.title)) for s in provincial.ancestors(task) for t in titles)
+        return any(t.search(_cached_match_form(s.title)) for s in provincial.ancestors(task) for t in titles)
 
     # the last task of the body: rows of an appendix table come after a plan's closing call
     body = [k for k, t in enumerate(provincial.tasks) if not any(s.kind == "table" for s in provincial.ancestors(t))]
     last = body[-1] if body else len(provincial.tasks) - 1
     answers = np.array([
-        bool(re.search(structure.implementation_call, match_form(t.text)))
+        bool(re.search(structure.implementation_call, _cached_match_form(t.text)))
         and ((k == last and (len(t.leads) > 1 or addresses_group(t, rules))) or (in_execution_part(t) and addresses_group(t, rules)))
         for k, t in enumerate(provincial.tasks)])
     if not calls.size or not answers.size:
@@ -489,10 +492,14 @@ def restatements(features: PairFeatures, rules: LinkingRules) -> np.ndarray:
     texts = _texts(features.provincial, rules, features.subject)
     if len(texts) < 2:
         return np.zeros((len(texts), len(texts)), dtype=bool)
-    contained = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, workers=-1)
-    alike = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, workers=-1)
-    same = (contained >= rules.structure.restate_min_set) & (alike >= rules.structure.restate_min_sort)
-    np.fill_diagonal(same, False)
+    # one thread: a plan's few hundred tasks are scored faster than threads start; the whole-text test only
+    # for the few pairs whose words are contained
+    contained = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, workers=1,
+                              score_cutoff=rules.structure.restate_min_set)
+    np.fill_diagonal(contained, 0)
+    same = np.zeros(contained.shape, dtype=bool)
+    for i, j in zip(*np.nonzero(contained), strict=True):
+        same[i, j] = fuzz.token_sort_ratio(texts[i], texts[j]) >= rules.structure.restate_min_sort
     return same
 
 
