@@ -181,6 +181,21 @@ def test_a_provincial_task_stating_the_same_activity_as_a_linked_one_takes_its_l
     assert ("2", "2.b") not in pairs
 
 
+def test_the_same_words_given_to_bodies_of_another_level_are_no_restatement(central):
+    from pipeline.linking.features import restatements
+
+    words_ = "chủ động nghiên cứu, tổ chức triển khai thực hiện các nội dung thuộc trách nhiệm theo quy định."
+    letter = _provincial({"1": ("1", "Sở Nông nghiệp và Môi trường", "Sở Nông nghiệp và Môi trường " + words_),
+                          "2": ("1", "Ủy ban nhân dân các xã", "Ủy ban nhân dân các xã " + words_),
+                          "3": ("1", "", "Sở Nông nghiệp và Môi trường " + words_)})
+    for task, level in zip(letter.tasks, ("province", "commune", None), strict=True):
+        for mention in task.leads:
+            mention.level = level
+    same = restatements(feature_matrices(central, letter), linking_rules())
+    assert not same[0, 1] and not same[1, 0]  # a department's duty and the communes' are two duties
+    assert same[0, 2] and same[2, 0]  # a task without a lead goes with the one it restates
+
+
 def test_citation_from_extract_is_used(central):
     cited = [Citation(text="Quyết định số 123/QĐ-TTg", number="123/QĐ-TTg")]
     plan = _provincial({"1.1": ("1", "Sở Công Thương", "Triển khai chương trình trên địa bàn tỉnh.", cited)})
@@ -606,6 +621,19 @@ def test_key_terms_shown_to_a_reader_are_terms_not_lone_syllables(decree):
     terms = key_terms(letter.tasks[0].text, decree.task("5.2").text, features.keyterm_index, linking_rules(),
                       features.subject)
     assert terms == ["thiết lập khoảng cách an toàn"], terms  # not also «dân», a syllable of "khu dân cư"
+
+
+def test_key_terms_shown_to_a_reader_are_phrases_of_the_central_text(decree):
+    from pipeline.linking.features import key_terms
+
+    # "người lao động" and "huấn luyện an toàn" are each in 6.1, but "người lao động huấn luyện" is not: shared
+    # pieces side by side in the letter are separate terms, not one made-up phrase
+    letter = _provincial({"1": ("1", "", "Người lao động huấn luyện an toàn hóa chất.")})
+    features = feature_matrices(decree, letter)
+    terms = key_terms(letter.tasks[0].text, decree.task("6.1").text, features.keyterm_index, linking_rules(),
+                      features.subject, limit=5)
+    central = " ".join(words(decree.task("6.1").text, linking_rules(), features.subject))
+    assert terms and all(f" {term} " in f" {central} " for term in terms), (terms, central)
 
 
 def test_key_terms_shown_to_a_reader_are_not_agency_names(decree):

@@ -290,7 +290,7 @@ def _gram_ids(tokens: tuple[str, ...], n: int) -> np.ndarray:
 def key_terms(provincial_text: str, central_text: str, index: tuple, rules: LinkingRules,
               subject: tuple[str, ...] = (), limit: int = 3, names: tuple[str, ...] = ()) -> list[str]:
     """The shared word runs (in matching form) that weigh most in the key-term feature: maximal stretches of
-    the provincial task covered by n-grams the central task also has, ranked by their rarest n-gram inside the
+    the provincial task covered by n-grams the central task also has, each two neighbours inside one of them, ranked by their rarest n-gram inside the
     central document (IDF; index is PairFeatures.keyterm_index), a run inside an already chosen one skipped.
     Words of the agency names in `names` are no key terms: agency evidence is reported as such, and
     "«bộ giao thông vận tải»" would read as shared wording."""
@@ -301,6 +301,7 @@ def key_terms(provincial_text: str, central_text: str, index: tuple, rules: Link
     # every token covered by an n-gram both texts share, weighted by the rarest such n-gram (IDF inside the
     # central document); maximal covered stretches are the runs
     covered = np.zeros(len(tokens), dtype=bool)
+    joined = np.zeros(len(tokens), dtype=bool)  # token k and k + 1 stand together in a shared n-gram (n >= 2)
     weight = np.zeros(len(tokens))
     for n in range(low, high + 1):
         ids = _gram_ids(tokens, n)
@@ -312,15 +313,21 @@ def key_terms(provincial_text: str, central_text: str, index: tuple, rules: Link
         for offset in range(n):
             covered[offset:offset + len(ids)] |= shared
             weight[offset:offset + len(ids)] = np.maximum(weight[offset:offset + len(ids)], gram_idf)
-    covered &= ~_agency_name_tokens(tokens, names, rules)
+            if offset < n - 1:
+                joined[offset:offset + len(ids)] |= shared
+    names_mask = _agency_name_tokens(tokens, names, rules)
+    covered &= ~names_mask
+    joined &= ~names_mask
     runs: list[tuple[float, str]] = []
     start = 0
     while start < len(tokens):
         if not covered[start]:
             start += 1
             continue
-        end = start
-        while end < len(tokens) and covered[end]:
+        # a run goes on only where the central task has the two words side by side: single shared words next
+        # to each other ("trách nhiệm | của | tỉnh") are no phrase of the central text
+        end = start + 1
+        while end < len(tokens) and covered[end] and joined[end - 1]:
             end += 1
         runs.append((float(weight[start:end].max()), " ".join(tokens[start:end])))
         start = end
@@ -488,7 +495,8 @@ def _executes_document(central: Document, provincial: Document, rules: LinkingRu
 def restatements(features: PairFeatures, rules: LinkingRules) -> np.ndarray:
     """(provincial x provincial) True where two provincial tasks state the same activity: a plan's body item and
     its appendix-table row, or a department's item repeating the plan's list (the words of one are nearly all in
-    the other, structure.restate_min_set, and the two are alike as wholes, structure.restate_min_sort)."""
+    the other, structure.restate_min_set, and the two are alike as wholes, structure.restate_min_sort), unless
+    their leads stand at different levels (rules/agencies.yaml: a department's and the communes' duties)."""
     texts = _texts(features.provincial, rules, features.subject)
     if len(texts) < 2:
         return np.zeros((len(texts), len(texts)), dtype=bool)
@@ -498,7 +506,13 @@ def restatements(features: PairFeatures, rules: LinkingRules) -> np.ndarray:
                               score_cutoff=rules.structure.restate_min_set)
     np.fill_diagonal(contained, 0)
     same = np.zeros(contained.shape, dtype=bool)
+    levels = [{m.level for m in t.leads} - {"generic", "other"} for t in features.provincial]
     for i, j in zip(*np.nonzero(contained), strict=True):
+        # the same words given to bodies of another level ("Sở X …, tổ chức triển khai thực hiện các nội dung thuộc
+        # trách nhiệm …" and "Ủy ban nhân dân các xã … triển khai thực hiện các nội dung …") are two duties; a
+        # ministry's item and the same item given to its department ("Cục …") are one
+        if levels[i] and levels[j] and not levels[i] & levels[j]:
+            continue
         same[i, j] = fuzz.token_sort_ratio(texts[i], texts[j]) >= rules.structure.restate_min_sort
     return same
 
