@@ -123,6 +123,11 @@ def _collect_pair(run: CorpusRun, central: Document, provincial: Document, linke
     result = Result(documents=[central, provincial],
                     links=[lk for lk in linked.links if lk.provincial.doc == provincial.id],
                     coverage=[row for row in linked.coverage if row.provincial_doc == provincial.id])
+    from .corpus import pairing_notice
+
+    notice = pairing_notice(central, provincial)
+    if notice is not None:
+        result.notices.append(notice)
     if reviews_dir is not None:
         result = _apply_stored_reviews(result, reviews_dir / f"{name}.yaml")
     run.pairs[name] = result

@@ -8,7 +8,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError, field_validator
 
-from .model import Document, DocumentMeta, DoichieuError
+from .model import Document, DocumentMeta, DoichieuError, Notice
 from .vntext import fold
 
 
@@ -93,6 +93,19 @@ def detect_central(provincial: Document, centrals: list[Document]) -> list[str]:
         if key and key in wanted:
             found.append(central.id)
     return found
+
+
+def pairing_notice(central: Document, provincial: Document) -> Notice | None:
+    """A notice when the provincial document says what it carries out ("Thực hiện Chương trình hành động số
+    104-CTr/TU …") and the central document it is compared with is none of those: the links then rest on the
+    wording alone, and a legal officer should know."""
+    said = [c.number for c in provincial.meta.implements if c.number]
+    own = _number_key(central.meta.number)
+    if not said or not own or own in {_number_key(n) for n in said}:
+        return None
+    return Notice(provincial.path, f"văn bản này nêu là thực hiện {', '.join(dict.fromkeys(said))}, không nêu "
+                                   f"{central.meta.number}: các liên kết với văn bản đó chỉ dựa trên nội dung",
+                  code="pairing-not-cited")
 
 
 def pair_documents(documents: list[Document], declared: dict[str, list[str]]) -> list[tuple[Document, Document]]:

@@ -75,3 +75,18 @@ def test_without_a_manifest_or_role_folders_the_error_names_the_manifest(tmp_pat
 
 def test_bundled_corpus_lists_every_document(root):
     assert load_manifest(root / "corpus").unlisted == []
+
+
+def test_a_pair_whose_provincial_document_names_another_basis_gets_a_notice():
+    from pipeline.corpus import pairing_notice
+
+    central = Document(id="qd", path="qd.txt", role="central", kind="txt")
+    central.meta.number = "1422/QĐ-TTg"
+    letter = Document(id="cv", path="cv.txt", role="provincial", kind="txt")
+    assert pairing_notice(central, letter) is None  # says nothing of what it carries out: nothing to say
+    letter.meta.implements = [Citation(text="Chương trình hành động số 104-CTr/TU", number="104-CTr/TU")]
+    notice = pairing_notice(central, letter)
+    assert notice is not None and notice.code == "pairing-not-cited"
+    assert "104-CTr/TU" in notice.message and "1422/QĐ-TTg" in notice.message
+    letter.meta.implements.append(Citation(text="Quyết định số 1422/QĐ-TTg", number="1422/QĐ-TTG"))
+    assert pairing_notice(central, letter) is None
