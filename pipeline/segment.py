@@ -2031,7 +2031,8 @@ def _recipient_items(text: str) -> list[str]:
     label = parse_label(text)
     if label is not None and label.kind in bullet_kinds():
         text = text[label.end:]
-    items = (item.rstrip(";.").strip() for item in _FLAT_RECIPIENTS.split(text))
+    # a colon misprinted for the item's semicolon ("- Bộ Y tế:") is no part of the name
+    items = (item.rstrip(";.:").strip() for item in _FLAT_RECIPIENTS.split(text))
     return [item for item in items if item]
 
 
@@ -2049,6 +2050,11 @@ def _read_closing(blocks: list[Block], meta: DocumentMeta, cues: _Cues) -> None:
                 continue
             label = parse_label(cell)
             if in_recipients and label is not None and label.kind in bullet_kinds():
+                meta.recipients += _recipient_items(cell)
+                continue
+            # an item whose dash was lost in print ("Bộ Tài chính;" between "- Bộ Công thương;" and "- Lưu: VT"): a
+            # body's name closed by the list's separator (a signer's name printed among the items has none)
+            if in_recipients and label is None and cell.rstrip().endswith(";") and cues.subject.match(form):
                 meta.recipients += _recipient_items(cell)
                 continue
             if _is_upper(cell) and cues.signature.match(form) and len(cell) <= cues.rules.sizes.signature_max_chars:

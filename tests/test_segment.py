@@ -553,6 +553,15 @@ def test_a_recipients_list_flattened_into_one_table_cell_is_split():
     assert doc.meta.signer == "Lê Văn Bình"
 
 
+def test_recipients_with_a_misprinted_colon_or_a_lost_dash():
+    # real case: HDLN 24/HDLN-BCA-… 2026: "- Bộ Y tế:" (a colon for the semicolon) and "Bộ Tài chính;" printed
+    # without its dash after a signer's name set among the items
+    doc = parse_text(PLAN_HEADER + "1. Sở Công Thương chủ trì thực hiện.\n"
+                     "Nơi nhận:\n- Bộ Nội vụ;\nPhạm Văn Hòa\n- Bộ Y tế:\n- Bộ Xây dựng;\nBộ Tài chính;\n"
+                     "Lê Văn Bình\n- Lưu: VT.\n")
+    assert doc.meta.recipients == ["Bộ Nội vụ", "Bộ Y tế", "Bộ Xây dựng", "Bộ Tài chính", "Lưu: VT"]
+
+
 def test_markdown_star_bullets_and_a_clause_about_nơi_nhận_hồ_sơ():
     doc = parse_text("1. Sở Tư pháp\n\n* Rà soát văn bản;\n\n* Nơi nhận hồ sơ: Sở Tư pháp tiếp nhận hồ sơ.\n\n"
                      "Nơi nhận:\n- Lưu: VT.\n", kind="md")
