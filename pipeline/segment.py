@@ -90,6 +90,9 @@ class Reports(BaseModel):
     not_past: list[str] = []
     law_openings: list[str] = []
     law_provisions: str = "(?!)"
+    statement_subjects: list[str] = []
+    law_predicates: list[str] = []
+    definitions: list[str] = []
     subject_max_words: PositiveInt = 25
 
 
@@ -165,6 +168,9 @@ class _ReportCues:
     lead_in: re.Pattern  # a scene-setting opening clause ("thực hiện …", "thứ nhất"), on the match form
     past: re.Pattern | None  # the past marker after a subject's name ("đã", not "đã được"), on the match form
     law: re.Pattern  # "theo quy định tại …", on the match form
+    statement_subject: re.Pattern  # an activity or an act as the subject ("việc …", "các hành vi …"), match form
+    law_predicates: list[re.Pattern]  # what the law provides of it ("… là hành vi bị nghiêm cấm"), match form
+    definition: re.Pattern | None  # a phrase that defines a thing ("tên khoa học là"), match form
     stops: re.Pattern | None  # a predicate word, on the display text: printed in lower case it ends a name
     subject_max_words: int
 
@@ -311,6 +317,9 @@ def _report_cues(reports: Reports) -> _ReportCues:
         law=re.compile("|".join([*([_openings(reports.law_openings).pattern] if reports.law_openings else []),
                                  reports.law_provisions])),
         stops=re.compile(rf"(?<!\w){_alternatives(stops)}(?!\w)") if stops else None,
+        statement_subject=_openings(reports.statement_subjects) if reports.statement_subjects else re.compile("(?!)"),
+        law_predicates=[re.compile(p) for p in reports.law_predicates],
+        definition=_anywhere(reports.definitions),
         subject_max_words=reports.subject_max_words,
     )
 
@@ -1742,7 +1751,35 @@ def _judge_task_leaf(node: _Node, cues: _Cues) -> bool:
             paragraphs[-1] = f"{paragraphs[-1]} {paragraph}"
         else:
             paragraphs.append(paragraph)
-    return not all(_is_report(paragraph, cues) for paragraph in paragraphs)
+    if all(_is_report(paragraph, cues) for paragraph in paragraphs):
+        return False
+    # a guidance's or a letter's item that only states the law: no task (a statute's clauses are judged by their
+    # articles, see _task_article)
+    return _in_statute(node) or not all(_states_law(sentence, cues)
+                                        for paragraph in paragraphs for sentence in _sentences(paragraph))
+
+
+def _in_statute(node: _Node) -> bool:
+    """Is the node inside a statute's article (or part, chapter, section)?"""
+    parent = node.parent
+    while parent is not None:
+        if parent.kind in STATUTE_KINDS:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _states_law(sentence: str, cues: _Cues) -> bool:
+    """Does the sentence state what the law provides, asking nothing (rules/structure.yaml `reports`): an activity
+    or an act as its subject and a predicate of the law ("Việc sản xuất … là hành vi bị nghiêm cấm", "Các hoạt động
+    … được thực hiện theo quy định pháp luật chuyên ngành"), or a definition ("X tên khoa học là …")?"""
+    report = cues.report
+    _display, form = _sentence_forms(_QUOTED.sub("“…”", sentence))
+    if _asks(sentence, cues):
+        return False
+    if report.definition is not None and report.definition.search(form):
+        return True
+    return bool(report.statement_subject.match(form)) and any(p.search(form) for p in report.law_predicates)
 
 
 def _task_text(node: _Node) -> str:
@@ -2031,7 +2068,8 @@ def _recipient_items(text: str) -> list[str]:
     label = parse_label(text)
     if label is not None and label.kind in bullet_kinds():
         text = text[label.end:]
-    items = (item.rstrip(";.").strip() for item in _FLAT_RECIPIENTS.split(text))
+    # a colon misprinted for the item's semicolon ("- Bộ Y tế:") is no part of the name
+    items = (item.rstrip(";.:").strip() for item in _FLAT_RECIPIENTS.split(text))
     return [item for item in items if item]
 
 
@@ -2049,6 +2087,11 @@ def _read_closing(blocks: list[Block], meta: DocumentMeta, cues: _Cues) -> None:
                 continue
             label = parse_label(cell)
             if in_recipients and label is not None and label.kind in bullet_kinds():
+                meta.recipients += _recipient_items(cell)
+                continue
+            # an item whose dash was lost in print ("Bộ Tài chính;" between "- Bộ Công thương;" and "- Lưu: VT"): a
+            # body's name closed by the list's separator (a signer's name printed among the items has none)
+            if in_recipients and label is None and cell.rstrip().endswith(";") and cues.subject.match(form):
                 meta.recipients += _recipient_items(cell)
                 continue
             if _is_upper(cell) and cues.signature.match(form) and len(cell) <= cues.rules.sizes.signature_max_chars:

@@ -162,3 +162,19 @@ def test_without_edge_debris():
         "Sở Tài chính chủ trì, phối hợp với Sở Xây dựng ta"
     assert repair.leading_debris("._ b) Sở Xây dựng") == 3
     assert repair.leading_debris("ot") == 0
+
+
+def test_ocr_tone_slips_in_agency_names_and_roles_are_read_back():
+    # real cases: image-only renderings of Lào Cai letters read by OCR ("6. Trách nhiệm của các tô chức, doanh
+    # nghiệp …", "Bộ Chỉ huy Quân sự tính/Ban …", "PHO CHU TỊCH"); a misreading that is a word of its own is read
+    # back only where a name may end
+    text, repairs = repair.repair_glyphs("5. Trách nhiệm của các tô chức, doanh nghiệp\nIII. TO CHỨC THỰC HIỆN\n"
+                                         "Bộ Chỉ huy Quân sự tính/Ban Chỉ huy Bộ đội Biên phòng tỉnh; Ủy ban nhân "
+                                         "dân tính Hà Nam\nKT. CHU TỊCH\nPHO CHU TỊCH\n")
+    assert text == ("5. Trách nhiệm của các tổ chức, doanh nghiệp\nIII. TỔ CHỨC THỰC HIỆN\n"
+                    "Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên phòng tỉnh; Ủy ban nhân dân tỉnh Hà Nam\n"
+                    "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n")
+    assert {r.code for r in repairs} == {"ocr_tone"}
+    # right text stays: "tính" counts, "Phó" after "hoàn thành" opens a title
+    right = "Số liệu của nhân dân tính đến nay; Quân sự tính toán; hoàn thành Phó Chủ tịch tỉnh giao"
+    assert repair.repair_glyphs(right)[0] == right

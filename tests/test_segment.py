@@ -553,6 +553,34 @@ def test_a_recipients_list_flattened_into_one_table_cell_is_split():
     assert doc.meta.signer == "Lê Văn Bình"
 
 
+GUIDANCE = ("BỘ CÔNG AN - BỘ Y TẾ\nSố: 7/HDLN-BCA-BYT\nHà Nội, ngày 3 tháng 3 năm 2035\nHƯỚNG DẪN LIÊN NGÀNH\n"
+            "Về việc xử lý hành vi vi phạm liên quan đến khí X\n"
+            "Bộ Công an, Bộ Y tế thống nhất hướng dẫn như sau:\n"
+            "1. Khí X tên hóa học là Dinitơ Y, thường gọi là khí vui, gây hại cho sức khỏe khi hít qua đường hô hấp.\n"
+            "Việc buôn bán, tàng trữ khí X để hít ngoài mục đích y tế là hành vi bị nghiêm cấm. Các hành vi nêu trên "
+            "được xem xét xử lý về Tội buôn bán hàng cấm theo Điều 190 Bộ luật Hình sự.\n"
+            "2. Việc định giá khí X cần tuân thủ các quy định tại Điều 20 Nghị định số 25/2035/NĐ-CP.\n"
+            "3. Việc kiểm tra được thực hiện theo quy định. Tăng cường tuyên truyền tác hại của khí X.\n"
+            "4. Tổ chức thực hiện\n"
+            "Bộ Công an, Bộ Y tế có trách nhiệm chỉ đạo thực hiện Hướng dẫn này./.\n" + SIGNATURE)
+
+
+def test_items_of_a_guidance_that_only_state_the_law_are_no_tasks():
+    # real case: HDLN 24/HDLN-BCA-… 2026: items 1 and 2 say what the law provides (a definition, "… là hành vi bị
+    # nghiêm cấm", "… cần tuân thủ các quy định …"); item 3 also asks for work in a sentence of its own
+    doc = parse_text(GUIDANCE)
+    assert [t.id for t in doc.tasks] == ["3", "4"]
+
+
+def test_recipients_with_a_misprinted_colon_or_a_lost_dash():
+    # real case: HDLN 24/HDLN-BCA-… 2026: "- Bộ Y tế:" (a colon for the semicolon) and "Bộ Tài chính;" printed
+    # without its dash after a signer's name set among the items
+    doc = parse_text(PLAN_HEADER + "1. Sở Công Thương chủ trì thực hiện.\n"
+                     "Nơi nhận:\n- Bộ Nội vụ;\nPhạm Văn Hòa\n- Bộ Y tế:\n- Bộ Xây dựng;\nBộ Tài chính;\n"
+                     "Lê Văn Bình\n- Lưu: VT.\n")
+    assert doc.meta.recipients == ["Bộ Nội vụ", "Bộ Y tế", "Bộ Xây dựng", "Bộ Tài chính", "Lưu: VT"]
+
+
 def test_markdown_star_bullets_and_a_clause_about_nơi_nhận_hồ_sơ():
     doc = parse_text("1. Sở Tư pháp\n\n* Rà soát văn bản;\n\n* Nơi nhận hồ sơ: Sở Tư pháp tiếp nhận hồ sơ.\n\n"
                      "Nơi nhận:\n- Lưu: VT.\n", kind="md")
@@ -590,7 +618,9 @@ def test_devset_pdf_with_several_signers():
     if not path.exists():
         pytest.skip("../shared/devset is not beside this checkout")
     doc = parse_file(path)
-    assert [t.id for t in doc.tasks] == ["1", "2", "3"]
+    # items 1 and 2 only state the law (test_items_of_a_guidance_that_only_state_the_law_are_no_tasks)
+    assert [t.id for t in doc.tasks] == ["3"]
+    assert "Bộ Tài chính" in doc.meta.recipients and "Bộ Y tế" in doc.meta.recipients
     assert "THỨ TRƯỞNG" not in doc.task("3").text and "THỨ TRƯỞNG" in doc.closing
     assert doc.meta.number.startswith("24/HDLN-")
 

@@ -15,9 +15,10 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pydantic import BaseModel, Field, PositiveInt
+from pydantic import BaseModel, Field, PositiveInt, model_validator
 
 from ..rules import load_rules
+from ..vntext import nfc
 
 # --------------------------------------------------------------------------- rule models
 
@@ -32,6 +33,21 @@ class OcrConfusion(BaseModel):
     read: str = Field(pattern=r"^[a-z0-9]$")
     meant: str = Field(pattern=r"^[a-z0-9]$")
     why: str = ""
+
+
+class ToneSlip(BaseModel):
+    read: str
+    meant: str
+    name_end: bool = False
+    why: str = ""
+
+    @model_validator(mode="after")
+    def _same_shape(self) -> ToneSlip:
+        # positions in the repaired text must hold in the text read (spans), and the case of each letter carries over
+        if len(nfc(self.read)) != len(nfc(self.meant)) or self.read != self.read.lower() \
+                or self.meant != self.meant.lower():
+            raise ValueError(f"ocr_tone_slips: '{self.read}' and '{self.meant}' must be lower case, of one length")
+        return self
 
 
 class EncodingRules(BaseModel):
@@ -49,6 +65,7 @@ class EncodingRules(BaseModel):
     min_gain: float
     ocr_letter_confusions: list[OcrConfusion] = []
     ocr_name_min_letters: PositiveInt = 10
+    ocr_tone_slips: list[ToneSlip] = []
 
 
 class SyllableRules(BaseModel):
@@ -277,7 +294,39 @@ def repair_glyphs(text: str) -> tuple[str, list[Repair]]:
     if homoglyph_count:
         repairs.append(Repair("homoglyph", "Cyrillic/Greek look-alike letters replaced by Latin ones",
                               homoglyph_count))
+    for slip in rules.ocr_tone_slips:
+        text, count = _repair_tone_slip(text, slip)
+        if count:
+            repairs.append(Repair("ocr_tone", f"'{slip.read}' read back as '{slip.meant}' ({slip.why})", count))
     return text, repairs
+
+
+def _name_may_end(text: str, end: int) -> bool:
+    """Is `end` where a name may end: before a non-letter (punctuation, "/", a line end) or a capitalised word?"""
+    rest = text[end:].lstrip()
+    return not rest or not rest[0].isalnum() or rest[0].isupper()
+
+
+def _repair_tone_slip(text: str, slip: ToneSlip) -> tuple[str, int]:
+    """Every whole-word `slip.read` printed in lower case, capitalised or in capitals, made `slip.meant` letter by
+    letter (same length); with `name_end`, only where a name may end (see rules/encodings.yaml)."""
+    read, meant = nfc(slip.read), nfc(slip.meant)
+    if read.split()[0] not in text.lower():
+        return text, 0
+    pattern = re.compile(rf"(?<!\w){re.escape(read)}(?!\w)", re.IGNORECASE)
+    count = 0
+
+    def fix(match: re.Match) -> str:
+        nonlocal count
+        found = match.group(0)
+        if found not in (read, read[:1].upper() + read[1:], read.upper()):
+            return found  # mixed case ("thành Phó …"): two words that meet, not one misread
+        if slip.name_end and not _name_may_end(match.string, match.end()):
+            return found
+        count += 1
+        return "".join(c.upper() if o.isupper() else c for c, o in zip(meant, found, strict=True))
+
+    return pattern.sub(fix, text), count
 
 
 _FOREIGN = re.compile("[\u0370-\u03ff\u0400-\u04ff]")
