@@ -1774,12 +1774,15 @@ def _states_law(sentence: str, cues: _Cues) -> bool:
     or an act as its subject and a predicate of the law ("Việc sản xuất … là hành vi bị nghiêm cấm", "Các hoạt động
     … được thực hiện theo quy định pháp luật chuyên ngành"), or a definition ("X tên khoa học là …")?"""
     report = cues.report
-    _display, form = _sentence_forms(_QUOTED.sub("“…”", sentence))
-    if _asks(sentence, cues):
-        return False
-    if report.definition is not None and report.definition.search(form):
-        return True
-    return bool(report.statement_subject.match(form)) and any(p.search(form) for p in report.law_predicates)
+    # the sentence's subject and the definition phrase stand in its first words: its head's form is enough,
+    # and the cheap tests come first (most sentences state no law)
+    head = _form(_QUOTED.sub("“…”", sentence))
+    if report.statement_subject.match(head):
+        _display, form = _sentence_forms(_QUOTED.sub("“…”", sentence))
+        states = any(p.search(form) for p in report.law_predicates)
+    else:
+        states = report.definition is not None and bool(report.definition.search(head))
+    return states and not _asks(sentence, cues)
 
 
 def _task_text(node: _Node) -> str:
