@@ -115,6 +115,7 @@ class RoleRules(BaseModel):
     heading_agents: list[str] = []
     topic_openers: list[str] = []
     topic_ends: list[str] = []
+    owner_links: list[str] = []
     topic_heads: list[str] = []
     place_qualifiers: list[str] = []
     group_qualifiers: list[str] = []
@@ -228,7 +229,7 @@ _CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "ass
               "duty_heading", "adverbial_closer", "place", "group_qualifier", "honorific", "examples", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "transfer_closing", "stop",
               "clause_frame", "non_predicate", "scope_tail", "regulated", "group_marker", "passive",
               "list_noun", "title_modal", "aspect", "report_aspect", "predicate_opener", "request_opener", "agent_clause",
-              "agent_predicate", "reference_end", "topic", "topic_end", "topic_head")
+              "agent_predicate", "reference_end", "topic", "topic_end", "topic_head", "owner_link")
 
 
 @dataclass
@@ -292,7 +293,7 @@ def engine() -> Engine:
         "predicate_opener": rules.predicate_openers, "request_opener": rules.request_openers,
         "agent_clause": rules.agent_clauses, "agent_predicate": rules.agent_clause_predicates,
         "reference_end": rules.reference_ends, "topic": rules.topic_openers, "topic_end": rules.topic_ends,
-        "topic_head": rules.topic_heads,
+        "topic_head": rules.topic_heads, "owner_link": rules.owner_links,
     }
     for kind, phrases in groups.items():
         matcher.add(kind, [nlp.tokenizer(matching_text(p)) for p in phrases])
@@ -617,6 +618,10 @@ class Reader:
                 count += framed - j
                 j = framed
                 continue
+            if self._owned_modifier(j):  # "các đơn vị truyền thông thuộc Bộ …": a kind of unit, no predicate
+                count += t.cue("stop", j) - j
+                j = t.cue("stop", j)
+                continue
             if word in self.stop_punct or self.is_stop(j):
                 break
             joint = t.cue("preposition", j)
@@ -643,6 +648,7 @@ class Reader:
                 continue
             if word in ("và", "hoặc"):
                 kind = self.item_kind(j + 1)
+
                 # "Cục Thương mại điện tử và Kinh tế số": a capital after "và" goes on with a proper name
                 # (or in lower case: "Viện Chiến lược, Chính sách tài nguyên và môi trường")
                 name_goes_on = proper and word == "và" and kind is None and j + 1 < self.n \
@@ -661,6 +667,17 @@ class Reader:
             j += 1
             count += 1
         return j
+
+    def _owned_modifier(self, j: int) -> bool:
+        """Is the predicate word at j a noun modifier of the group before it, followed at once by the body the
+        group belongs to ("các đơn vị truyền thông | thuộc Bộ Tài nguyên và Môi trường"; rules/roles.yaml
+        `owner_links`)? A verb opening the predicate takes its object, never "thuộc" and a body."""
+        t = self.t
+        end = t.cue("stop", j)
+        if not end or any(t.cue(kind, j) for kind in ("coord", "advise", "lead", "resp")):
+            return False
+        link = t.cue("owner_link", end) if end < self.n else None
+        return bool(link) and self.item_kind(link) is not None
 
     def topic_name(self, j: int) -> int | None:
         """The end of a body's name on a topic that opens at token j, after its head ("Ban Chỉ đạo | Nhà nước về

@@ -197,6 +197,21 @@ def test_a_pair_of_generic_heads_without_an_article_is_one_group():
     assert _texts(roles.coordinators) == ["Sở Y tế", "đơn vị liên quan"]
 
 
+def test_a_predicate_word_before_thuoc_and_a_body_is_part_of_the_group():
+    # real case: the ministry's plan on Chỉ thị 13/CT-TTg 2024 III.1.e ("Phối hợp với các đơn vị truyền thông thuộc
+    # Bộ … xây dựng …": "truyền thông" read as the verb, the coordinator cut to "các đơn vị")
+    roles = read_roles("Phối hợp với các đơn vị truyền thông thuộc Bộ Nông nghiệp và Môi trường xây dựng chuyên mục.")
+    assert _texts(roles.coordinators) == ["các đơn vị truyền thông thuộc Bộ Nông nghiệp và Môi trường"]
+    roles = read_roles("Sở Y tế chủ trì, phối hợp với các đơn vị truyền thông trực thuộc Ủy ban nhân dân tỉnh phổ biến "
+                       "quy định.")
+    assert _texts(roles.coordinators) == ["các đơn vị truyền thông trực thuộc Ủy ban nhân dân tỉnh"]
+    # the verb followed by its object, or by "thuộc" and no body, still opens the predicate
+    roles = read_roles("Phối hợp với các cơ quan báo chí tuyên truyền các quy định thuộc Bộ Y tế.")
+    assert _texts(roles.coordinators) == ["các cơ quan báo chí"]
+    roles = read_roles("Phối hợp với các cơ quan liên quan truyền thông thuộc phạm vi quản lý.")
+    assert _texts(roles.coordinators) == ["các cơ quan liên quan"]
+
+
 def test_a_group_ends_before_having_the_solutions_with_an_article():
     # "có giải pháp" opens the predicate with "các" too (real case: Chỉ thị 11/CT-TTg 2020 "phối hợp với các Bộ,
     # ngành liên quan có các giải pháp cụ thể tháo gỡ khó khăn …": the coordinators ran to the qualifier limit)
