@@ -588,6 +588,8 @@ class Reader:
         t = self.t
         count = 0
         joined = False  # a proper name went on after "và" ("Vụ Khoa học công nghệ, môi trường và Vật liệu …")
+        qualified = -1  # the token after a group qualifier that closed the group ("các cơ quan liên quan |")
+        paired = False  # the group is a fixed pair ("các bộ, ngành")
         while j < self.n and count < self.rules.max_qualifier:
             word = t.words[j]
             if word == "(" or t.cue("scope_tail", j) or t.cue("aspect", j):
@@ -610,6 +612,10 @@ class Reader:
                 count += 1
                 continue
             if t.cue("group_qualifier", j):  # "các bộ quản lý ngành, lĩnh vực": the group, not its predicate
+                # a fixed pair ("các bộ, ngành", "sở, ban, ngành") goes on with its third member, qualified or not:
+                # "các bộ, ngành và địa phương liên quan", "các bộ, ngành có liên quan và địa phương có biên giới"
+                paired = paired or word == ","
+                qualified = -1 if paired else t.cue("group_qualifier", j)
                 j = t.cue("group_qualifier", j)
                 count += 1
                 continue
@@ -648,6 +654,8 @@ class Reader:
                 continue
             if word in ("và", "hoặc"):
                 kind = self.item_kind(j + 1)
+                if j == qualified and kind == "head":
+                    break  # "các cơ quan liên quan | và địa phương có rừng": the qualifier closed the group
 
                 # "Cục Thương mại điện tử và Kinh tế số": a capital after "và" goes on with a proper name
                 # (or in lower case: "Viện Chiến lược, Chính sách tài nguyên và môi trường")

@@ -197,6 +197,24 @@ def test_a_pair_of_generic_heads_without_an_article_is_one_group():
     assert _texts(roles.coordinators) == ["Sở Y tế", "đơn vị liên quan"]
 
 
+def test_a_closed_qualifier_ends_a_group_and_the_next_head_after_va_is_another():
+    # real case: Chỉ thị 13/CT-TTg 2024 3.a and the ministry's plan II.6 ("phối hợp với … các cơ quan liên quan và địa
+    # phương có rừng …": one coordinator where there are two groups, each with its own qualifier)
+    roles = read_roles("Sở Nông nghiệp chủ trì, phối hợp với Sở Tài chính, các cơ quan liên quan và địa phương có "
+                       "vùng đệm rà soát diện tích rừng.")
+    assert _texts(roles.coordinators) == ["Sở Tài chính", "các cơ quan liên quan", "địa phương có vùng đệm"]
+    roles = read_roles("Chủ trì, phối hợp với các đơn vị có liên quan và cơ quan báo chí tuyên truyền chính sách.")
+    assert _texts(roles.coordinators) == ["các đơn vị có liên quan", "cơ quan báo chí"]
+    # a fixed pair goes on with its third member, qualified or not: one group
+    roles = read_roles("Chủ trì, phối hợp với các sở, ngành và địa phương liên quan rà soát diện tích rừng.")
+    assert _texts(roles.coordinators) == ["các sở, ngành và địa phương liên quan"]
+    roles = read_roles("Chủ trì, phối hợp với các sở, ngành có liên quan và địa phương có cửa khẩu rà soát hồ sơ.")
+    assert _texts(roles.coordinators) == ["các sở, ngành có liên quan và địa phương có cửa khẩu"]
+    # a qualifier that does not close the group still runs on after "và"
+    roles = read_roles("Chủ trì, phối hợp với các cơ quan trung ương và địa phương kiểm tra hồ sơ.")
+    assert _texts(roles.coordinators) == ["các cơ quan trung ương và địa phương"]
+
+
 def test_a_predicate_word_before_thuoc_and_a_body_is_part_of_the_group():
     # real case: the ministry's plan on Chỉ thị 13/CT-TTg 2024 III.1.e ("Phối hợp với các đơn vị truyền thông thuộc
     # Bộ … xây dựng …": "truyền thông" read as the verb, the coordinator cut to "các đơn vị")
