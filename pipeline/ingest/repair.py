@@ -294,7 +294,10 @@ def repair_glyphs(text: str) -> tuple[str, list[Repair]]:
     if homoglyph_count:
         repairs.append(Repair("homoglyph", "Cyrillic/Greek look-alike letters replaced by Latin ones",
                               homoglyph_count))
+    lowered = nfc(text).lower()  # one lower-cased copy to look the misreadings up in (a long PDF is megabytes)
     for slip in rules.ocr_tone_slips:
+        if nfc(slip.read) not in lowered:
+            continue
         text, count = _repair_tone_slip(text, slip)
         if count:
             repairs.append(Repair("ocr_tone", f"'{slip.read}' read back as '{slip.meant}' ({slip.why})", count))
