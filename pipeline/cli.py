@@ -121,8 +121,6 @@ def _summary(pairs: dict[str, Result]) -> None:
         out.print(table)
 
 
-
-
 @app.command()
 def run(
     files: list[Path] = typer.Argument(None, help="Văn bản trung ương, rồi một hoặc nhiều văn bản của địa phương."),

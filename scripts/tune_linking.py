@@ -157,7 +157,7 @@ def decide(p_link: np.ndarray, p_sure: np.ndarray, pair, decision: DecisionRules
     kept = decide_from(p_link.reshape(pair.shape), p_sure.reshape(pair.shape), pair.localities, decision,
                        pair.features.values["contain"], structural_match(pair.features, decision),
                        counterpart_match(pair.features, decision), actor_match(pair.features, decision),
-                       pair.features.values["executes_document"], relayed_match(pair.features, pair.rules),
+                       pair.features.values["executes_document"], relayed_match(pair.features),
                        pair.restates)
     return [(i, j, s) for i, j, s, _ in kept]
 

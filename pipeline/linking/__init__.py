@@ -35,7 +35,6 @@ from .features import (
     FEATURES,
     LAZY_SCORERS,
     PairFeatures,
-    cites_document,
     pair_features,
     pair_scorer,
     restatements,
@@ -148,8 +147,9 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
     plan or letter carries out "… chịu trách nhiệm thi hành Nghị định này", in any wording (a priori, as
     sure_copy; the models do not weigh it). A kept link is sure, too, when the provincial task says it acts on
     the central document itself ("… theo đề nghị của Bộ Công Thương tại Văn bản số 2265/BCT-ATMT") and the two
-    are each other's best match (`relayed`, relayed_match). Such a call rescues no other central task: "… triển khai thực
-    hiện theo đúng quy định" is like every duty of the decree and evidence for none. Then a provincial task
+    are each other's best match (`relayed`, relayed_match). The provincial execution call rescues no other
+    central task: "… triển khai thực hiện theo đúng quy định" is like every duty of the decree and evidence for
+    none. Then a provincial task
     that states the same activity as a linked one (`restates`: a plan's body item and its appendix-table row)
     takes the same link: the central task's other provincial restatements stand behind the closest one in the
     relative evidence, yet carry it out as much."""
@@ -215,11 +215,12 @@ def link_probabilities(features: PairFeatures, rules: LinkingRules) -> tuple[np.
     return _probability(features, rules.link_model), _probability(features, rules.sure_model)
 
 
-def relayed_match(features: PairFeatures, rules: LinkingRules) -> np.ndarray:
+def relayed_match(features: PairFeatures) -> np.ndarray:
     """Pairs where the provincial task cites the central document itself and each is the other's best match in
     wording (mutual): the task relays that document's request, a sure link when kept."""
-    cites = np.array([cites_document(t, features.central_number, rules) for t in features.provincial], dtype=bool)
-    return cites[:, None] & (features.values["mutual"] >= 1.0)
+    if features.cites_central is None:
+        return np.zeros(features.values["mutual"].shape, dtype=bool)
+    return features.cites_central[:, None] & (features.values["mutual"] >= 1.0)
 
 
 def decide(features: PairFeatures, rules: LinkingRules, n_tasks: int | None = None,
@@ -233,7 +234,7 @@ def decide(features: PairFeatures, rules: LinkingRules, n_tasks: int | None = No
     kept = decide_from(p_link, p_sure, localities, rules.decision, features.values["contain"],
                        structural_match(features, rules.decision), counterpart_match(features, rules.decision),
                        actor_match(features, rules.decision), features.values["executes_document"],
-                       relayed_match(features, rules),
+                       relayed_match(features),
                        restatements(features, rules) if restates is None else restates)
     # a provision is no task of its document: only a provincial task that plainly carries it out (a sure link)
     # makes it one

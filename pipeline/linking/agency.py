@@ -183,12 +183,18 @@ def _level(text: str) -> str | None:
     return found.level if found is not None else None
 
 
+@lru_cache(maxsize=8)
+def _word_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """Any of the words, whole, on the matching form."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
 def addresses_group(task: Task, rules: LinkingRules) -> bool:
     """The task is given to an open group of bodies: a lead named with a plural word (structure.group_words:
     "Thủ trưởng các sở, ban, ngành", "Các đơn vị được giao nhiệm vụ") that the registry knows as a group
     (rules/agencies.yaml kind "group" or level "generic"). A call to everyone, not one body's own duty; an
     unregistered unit ("Trung tâm Truyền thông …") the registry files under the catch-all group is no such call."""
-    plural = re.compile(r"\b(?:" + "|".join(map(re.escape, rules.structure.group_words)) + r")\b")
+    plural = _word_pattern(tuple(rules.structure.group_words))
     for mention in task.leads:
         found = _lookup(mention.text)
         if found is not None and (found.kind == "group" or found.level == "generic") \

@@ -3,7 +3,6 @@ word sequences both tasks share, cut from the provincial display text for highli
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -11,10 +10,9 @@ from ..model import Document
 from ..vntext import match_form
 from .agency import agency_names
 from .config import LinkingRules
-from .features import PairFeatures, cites_document, key_terms
+from .features import PairFeatures, key_terms, match_form_cached
 
 _TOKEN = re.compile(r"\w+")
-_match_form = lru_cache(maxsize=16384)(match_form)
 _ROLE = {"lead": "chủ trì", "coordinator": "phối hợp", "directed": "được hướng dẫn, chỉ đạo"}
 
 
@@ -22,8 +20,8 @@ def shared_phrases(provincial_text: str, central_text: str, rules: LinkingRules)
     """Longest shared word n-grams (at least shared_phrase_min_words words), longest first, as printed in
     the provincial text."""
     p_tokens = list(_TOKEN.finditer(provincial_text))
-    c_forms = _TOKEN.findall(_match_form(central_text))
-    p_forms = _TOKEN.findall(_match_form(provincial_text))
+    c_forms = _TOKEN.findall(match_form_cached(central_text))
+    p_forms = _TOKEN.findall(match_form_cached(provincial_text))
     if len(p_forms) != len(p_tokens):  # normalisation changed token boundaries: compare token by token
         p_forms = [match_form(m.group(0)) for m in p_tokens]
     # word-level longest-common-subsequence alignment (rapidfuzz, C++): its "equal" runs are the shared phrases
@@ -76,7 +74,7 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
         if terms:
             out.append("Thuật ngữ đặc trưng (hiếm trong văn bản trung ương) có ở cả hai: "
                        + ", ".join(f"«{t}»" for t in terms))
-    if cites_document(features.provincial[i], features.central_number, rules):
+    if features.cites_central is not None and features.cites_central[i]:
         out.append(f"Nhiệm vụ của tỉnh dẫn chiếu chính văn bản trung ương {features.central_number}")
     if fired("heading") and (i, j) in features.heading_pairs:
         p_title, c_title = features.heading_pairs[(i, j)]

@@ -55,7 +55,7 @@ def _underthesea_words(text: str) -> tuple[str, ...]:
     return tuple(w for w in word_tokenize(text, format="text").split() if _WORD.search(w))
 
 
-_cached_match_form = lru_cache(maxsize=65536)(match_form)
+match_form_cached = lru_cache(maxsize=65536)(match_form)  # texts of both documents come back pair after pair
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +135,7 @@ class PairFeatures:
     keyterm_index: tuple | None = None  # the central side of BM25 (columns, idf, ...), for key_terms
     subject: tuple[str, ...] = ()  # the central document's subject tokens (subject_of), removed from texts
     central_number: str | None = None  # the central document's số hiệu (central_number), for the reasons
+    cites_central: np.ndarray | None = None  # per provincial task: it cites the central document (cites_document)
 
     def vector(self, i: int, j: int) -> dict[str, float]:
         return {name: float(m[i, j]) for name, m in self.values.items()}
@@ -290,8 +291,9 @@ def _gram_ids(tokens: tuple[str, ...], n: int) -> np.ndarray:
 def key_terms(provincial_text: str, central_text: str, index: tuple, rules: LinkingRules,
               subject: tuple[str, ...] = (), limit: int = 3, names: tuple[str, ...] = ()) -> list[str]:
     """The shared word runs (in matching form) that weigh most in the key-term feature: maximal stretches of
-    the provincial task covered by n-grams the central task also has, each two neighbours inside one of them, ranked by their rarest n-gram inside the
-    central document (IDF; index is PairFeatures.keyterm_index), a run inside an already chosen one skipped.
+    the provincial task covered by n-grams the central task also has, each two neighbours inside one of them,
+    ranked by their rarest n-gram inside the central document (IDF; index is PairFeatures.keyterm_index), a run
+    inside an already chosen one skipped.
     Words of the agency names in `names` are no key terms: agency evidence is reported as such, and
     "«bộ giao thông vận tải»" would read as shared wording."""
     low, high = rules.text.ngram_range
@@ -438,8 +440,8 @@ def citation_numbers(task: Task, rules: LinkingRules) -> set[str]:
     return {m.group(0).upper() for m in re.finditer(rules.citation_pattern, task.text)}
 
 
-def _citation_matrix(central: Document, provincial: Document, rules: LinkingRules):
-    own = {(central_number(central, provincial) or "").upper()} - {""}
+def _citation_matrix(central: Document, provincial: Document, rules: LinkingRules, number: str | None):
+    own = {(number or "").upper()} - {""}
     c_cites = [citation_numbers(t, rules) - own for t in central.tasks]
     p_cites = [citation_numbers(t, rules) - own for t in provincial.tasks]
     out = np.zeros((len(p_cites), len(c_cites)), dtype=np.float32)
@@ -463,28 +465,30 @@ def _agency_matrix(central: Document, provincial: Document, rules: LinkingRules)
     return counterpart_pairs(central.tasks, provincial.tasks, rules)
 
 
-def _executes_document(central: Document, provincial: Document, rules: LinkingRules) -> np.ndarray:
+def _executes_document(central: Document, provincial: Document, rules: LinkingRules,
+                       addressed: np.ndarray) -> np.ndarray:
     """1 where the central task is its document's execution clause (structure.document_call) and the provincial
     task is its document's call to carry out the work (structure.implementation_call): addressed to an open group
     in a part whose title is an execution title (one department's own duty under "Tổ chức thực hiện" is no such
-    call), or to several bodies or a group as the last task of its body (appendix tables aside)."""
-    from .agency import addressed_row, addresses_group
+    call), or to several bodies or a group as the last task of its body (appendix tables aside). `addressed` is
+    agency.addressed_row of the central tasks."""
+    from .agency import addresses_group
 
     structure = rules.structure
     # an execution clause reserved to central bodies ("Chánh Văn phòng Bộ, Vụ trưởng … chịu trách nhiệm thi hành
     # Quyết định này") is no province's to carry out
-    calls = np.array([bool(re.search(structure.document_call, _cached_match_form(t.text))) for t in central.tasks])
-    calls &= addressed_row(central.tasks) > 0
+    calls = np.array([bool(re.search(structure.document_call, match_form_cached(t.text))) for t in central.tasks])
+    calls &= addressed > 0
     titles = [re.compile(t) for t in structure.execution_titles]
 
     def in_execution_part(task: Task) -> bool:
-        return any(t.search(_cached_match_form(s.title)) for s in provincial.ancestors(task) for t in titles)
+        return any(t.search(match_form_cached(s.title)) for s in provincial.ancestors(task) for t in titles)
 
     # the last task of the body: rows of an appendix table come after a plan's closing call
     body = [k for k, t in enumerate(provincial.tasks) if not any(s.kind == "table" for s in provincial.ancestors(t))]
     last = body[-1] if body else len(provincial.tasks) - 1
     answers = np.array([
-        bool(re.search(structure.implementation_call, _cached_match_form(t.text)))
+        bool(re.search(structure.implementation_call, match_form_cached(t.text)))
         and ((k == last and (len(t.leads) > 1 or addresses_group(t, rules))) or (in_execution_part(t) and addresses_group(t, rules)))
         for k, t in enumerate(provincial.tasks)])
     if not calls.size or not answers.size:
@@ -575,17 +579,18 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
     values["locality"] = np.tile(_locality_row(central, rules), (len(p_texts), 1))
     from .agency import addressed_row
 
-    values["addressed"] = np.tile(addressed_row(central.tasks), (len(p_texts), 1))
-    values["citation"], shared = _citation_matrix(central, provincial, rules)
-    values["executes_document"] = _executes_document(central, provincial, rules)
+    addressed = addressed_row(central.tasks)
+    values["addressed"] = np.tile(addressed, (len(p_texts), 1))
+    number = central_number(central, provincial)
+    values["citation"], shared = _citation_matrix(central, provincial, rules, number)
+    values["executes_document"] = _executes_document(central, provincial, rules, addressed)
     if c_texts and p_texts:
         values["keyterm"], values["keyterm_share"] = _keyterm(p_texts, c_texts, rules)
     else:
         values["keyterm"] = values["keyterm_share"] = np.zeros((len(p_texts), len(c_texts)))
-    number = central_number(central, provincial)
-    cites = np.array([cites_document(t, number, rules) for t in provincial.tasks], dtype=np.float64)
+    cites = np.array([cites_document(t, number, rules) for t in provincial.tasks], dtype=bool)
     values["cites_central_keyterm"] = values["keyterm"] * cites[:, None]
     low, high = rules.text.ngram_range
     index = _central_index(tuple(c_texts), low, high, rules.text.bm25_k1, rules.text.bm25_b) if c_texts else None
     return PairFeatures(provincial.tasks, central.tasks, values, shared, heading_pairs, agency_pairs, index, subject,
-                        number)
+                        number, cites)
