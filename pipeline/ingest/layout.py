@@ -72,6 +72,7 @@ class IngestRules(BaseModel):
     running_min_share: float
     column_gap: float
     ocr_header_column_gap: float
+    ocr_header_zone: float = Field(default=0.45, ge=0, le=1)
     footnote_size: float
     superscript_size: float
     centred_page_number: CentredPageNumber

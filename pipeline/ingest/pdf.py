@@ -602,7 +602,7 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
                 from .ocr import ocr_page
 
                 page.lines = ocr_lines(ocr_page(pdf, index, name), index + 1,
-                                       header_zone=(0.45 if index == 0 else 0.0) * page.height)
+                                       header_zone=(ingest_rules().ocr_header_zone if index == 0 else 0.0) * page.height)
                 page_numbers += remove_page_numbers(page)
                 page.has_text = bool(page.lines)
                 if page.has_text:

@@ -314,8 +314,6 @@ def _repair_tone_slip(text: str, slip: ToneSlip) -> tuple[str, int]:
     """Every whole-word `slip.read` printed in lower case, capitalised or in capitals, made `slip.meant` letter by
     letter (same length); with `name_end`, only where a name may end (see rules/encodings.yaml)."""
     read, meant = nfc(slip.read), nfc(slip.meant)
-    if read.split()[0] not in text.lower():
-        return text, 0
     pattern = re.compile(rf"(?<!\w){re.escape(read)}(?!\w)", re.IGNORECASE)
     count = 0
 
