@@ -224,18 +224,11 @@ def _register_tokenizer() -> str:
     return name
 
 
-_CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "advise", "advise_fill", "direct",
-              "direct_chain", "title", "head", "named_head", "plural_head", "article", "adverbial", "address", "heading_opener",
-              "duty_heading", "adverbial_closer", "place", "group_qualifier", "honorific", "examples", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "transfer_closing", "stop",
-              "clause_frame", "non_predicate", "scope_tail", "regulated", "group_marker", "passive",
-              "list_noun", "title_modal", "aspect", "report_aspect", "predicate_opener", "request_opener", "agent_clause",
-              "agent_predicate", "reference_end", "topic", "topic_end", "topic_head", "owner_link")
-
-
 @dataclass
 class Engine:
     nlp: object
     matcher: object
+    cue_kinds: tuple[str, ...]  # the matcher's phrase groups (rules/roles.yaml lists): every kind `read` reports
     rules: RoleRules
     stop_punct: frozenset[str]
     place_words: frozenset[str]  # words that introduce a place name ("tỉnh", "thành phố"), matching form
@@ -299,7 +292,7 @@ def engine() -> Engine:
         matcher.add(kind, [nlp.tokenizer(matching_text(p)) for p in phrases])
     places = registry.places
     units = (places.province, places.city, places.district) if places is not None else ()
-    return Engine(nlp, matcher, rules, frozenset(rules.stop_punct),
+    return Engine(nlp, matcher, tuple(groups), rules, frozenset(rules.stop_punct),
                   frozenset(" ".join(matching_text(w).split()) for w in rules.place_words),
                   tuple(tuple(matching_text(u).split()) for u in units),
                   tuple(tuple(matching_text(n).lower().split()) for n in (places.level_named if places else ())),
@@ -341,7 +334,7 @@ def read(text: str) -> Tokens:
         starts.append(start)
         ends.append(end)
     ents = {e.start: (e.end, e.label_, e.ent_id_) for e in doc.ents}
-    cues: dict[str, dict[int, int]] = {k: {} for k in _CUE_KINDS}
+    cues: dict[str, dict[int, int]] = {k: {} for k in eng.cue_kinds}
     vocab = eng.nlp.vocab.strings
     for match_id, start, end in eng.matcher(doc):
         table = cues[vocab[match_id]]
