@@ -1829,6 +1829,17 @@ def _under_agency_heading(text: str) -> Roles | None:
 _NEW_TEXT = re.compile(r"^[^“”\"\n]{0,300}:\s*[“\"]")
 
 
+def _new_text_start(text: str) -> int | None:
+    """Where the new text an amending clause quotes begins, past its own label ("… như sau: “6. | Ủy ban …"), or
+    None when the text quotes none."""
+    opening = _NEW_TEXT.match(text)
+    if opening is None:
+        return None
+    start = opening.end()
+    label = parse_label(text[start:])
+    return start + label.end if label is not None else start
+
+
 def _amended_roles(text: str) -> Roles | None:
     """The roles of the new text an amending clause quotes, past its own label ("Sửa đổi khoản 6 như sau: “6. Ủy
     ban nhân dân cấp tỉnh tiếp nhận, rà soát …”": the province leads), when it opens with its own subject; else,
@@ -1837,13 +1848,9 @@ def _amended_roles(text: str) -> Roles | None:
     a) Các cơ sở …; b) Ủy ban nhân dân cấp tỉnh …”"), the roles of its clauses and points, each read as a new
     clause is; None when nothing in it names who acts. The amendment is the law a province carries out: who acts
     is who acts in the new text."""
-    opening = _NEW_TEXT.match(text)
-    if opening is None:
+    start = _new_text_start(text)
+    if start is None:
         return None
-    start = opening.end()
-    label = parse_label(text[start:])
-    if label is not None:
-        start += label.end
     roles = _shifted(read_task_roles(text[start:]), start)
     if roles.own_subject:
         return roles
@@ -1893,13 +1900,7 @@ def _duty_holder(text: str) -> list[Mention]:
     clause too): the words before its responsibility cue (rules/roles.yaml `responsibility`), when they open with
     a capitalised word that opens no predicate, hold no other role cue and no mark but commas and parentheses, and
     run to at most `spans.duty_holder` tokens; else []."""
-    start = 0
-    opening = _NEW_TEXT.match(text)
-    if opening is not None:
-        start = opening.end()
-        label = parse_label(text[start:])
-        if label is not None:
-            start += label.end
+    start = _new_text_start(text) or 0
     clause = text[start:].split("\n", 1)[0]
     reader = Reader(read(clause))
     t = reader.t
