@@ -363,6 +363,9 @@ def read(text: str) -> Tokens:
 # --------------------------------------------------------------------------- the agency-list grammar
 
 
+# the cues that give a body a role or hand work to it
+_ROLE_CUES = ("lead", "coord", "advise", "direct", "assign", "assign_after")
+
 # marks that surely end a topic's name: a role cue, a phrase that ends a subject or opens a predicate, an aspect word,
 # the body it belongs to ("thuộc …")
 _TOPIC_ENDS = ("lead", "resp", "coord", "advise", "direct", "assign", "subject_end", "predicate_opener", "aspect",
@@ -1889,9 +1892,6 @@ def _quoted_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _NO_LEAD = "extract.no_lead"
-
-
-_ROLE_CUES = ("lead", "coord", "advise", "direct", "assign", "assign_after")
 
 
 def _duty_holder(text: str) -> list[Mention]:
