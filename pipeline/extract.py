@@ -69,11 +69,11 @@ class TokenSpans(BaseModel):
     adverbial: PositiveInt
     subject_stretch: PositiveInt
     subject_end_after_break: PositiveInt
-    passive: PositiveInt = 8
-    list_title: PositiveInt = 40
-    relative_clause: PositiveInt = 40
-    duty_holder: PositiveInt = 50
-    topic: PositiveInt = 20
+    passive: PositiveInt
+    list_title: PositiveInt
+    relative_clause: PositiveInt
+    duty_holder: PositiveInt
+    topic: PositiveInt
 
 
 class ListTitles(BaseModel):
