@@ -1606,20 +1606,17 @@ def _heading_roles(doc: Document, task: Task, cache: dict[str, Roles]) -> Roles 
     directs: list[Mention] = []
     for section in reversed(doc.ancestors(task)):
         if section.id not in cache:
-            cache[section.id] = read_heading_roles(section.title)
-            intro = section.intro
-            if not cache[section.id].leads and intro:
-                cache[section.id] = read_roles(intro)
-            elif intro:
+            held = cache[section.id] = read_heading_roles(section.title)
+            introduced = read_roles(section.intro) if section.intro else None
+            if introduced is not None and not held.leads:
+                cache[section.id] = introduced
+            elif introduced is not None and not introduced.leads:
                 # a heading that names its holder and an introduction without a subject of its own that says with
                 # whom and for whom ("2. Phòng Quản lý công nghiệp" / "Chủ trì, phối hợp với các đơn vị liên
                 # quan tham mưu Lãnh đạo Sở …, bao gồm:"): the points are the holder's, with those partners
-                introduced = read_roles(intro)
-                if not introduced.leads:
-                    held = cache[section.id]
-                    cache[section.id] = Roles(leads=held.leads, coordinators=held.coordinators + introduced.coordinators,
-                                              advises=held.advises or introduced.advises,
-                                              directs=held.directs + introduced.directs, own_subject=held.own_subject)
+                cache[section.id] = Roles(leads=held.leads, coordinators=held.coordinators + introduced.coordinators,
+                                          advises=held.advises or introduced.advises,
+                                          directs=held.directs + introduced.directs, own_subject=held.own_subject)
         roles = cache[section.id]
         if roles.leads:
             if not coordinators and not directs:
