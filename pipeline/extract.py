@@ -268,7 +268,7 @@ def engine() -> Engine:
         "advise": rules.advise_cues, "advise_fill": rules.advise_fillers, "direct": rules.direct_cues,
         "direct_chain": rules.direct_chain, "title": registry.rules.titles, "head": rules.heads,
         "named_head": rules.named_heads,
-        "plural_head": rules.plural_heads, "article": rules.articles, "adverbial": rules.adverbial_openers,
+        "plural_head": rules.plural_heads, "article": rules.articles, "adverbial": rules.adverbial_openers + rules.request_openers,
         "adverbial_closer": rules.adverbial_closers,
         "address": rules.address_openers, "heading_opener": rules.heading_openers,
         "duty_heading": rules.duty_headings, "place": rules.place_qualifiers, "group_qualifier": rules.group_qualifiers,
