@@ -158,6 +158,8 @@ class Registry:
         self.places = rules.places
         self._cities = tuple(fold(city) for city in cities)  # centrally-run cities, folded
         self.abbreviations = dict(rules.abbreviations)
+        # the longest first, so that a short one inside a longer one is not written out first ("KH&ĐT", "ĐT")
+        self._longest_first = sorted(self.abbreviations.items(), key=lambda kv: -len(kv[0]))
         self.titles = [match_form(t) for t in rules.titles]
         self._title_folds = sorted((fold(t) for t in rules.titles), key=len, reverse=True)
         self.agencies: dict[str, Agency] = {}
@@ -217,16 +219,13 @@ class Registry:
     def expand(self, text: str) -> str:
         """Abbreviations written out: "UBND tỉnh" -> "Ủy ban nhân dân tỉnh" (whole words only), never inside a
         số hiệu ("Kế hoạch số 10/KH-UBND" quoted in a name stays as printed)."""
-        for short, long in sorted(self.abbreviations.items(), key=lambda kv: -len(kv[0])):
-            if short not in text:
-                continue
-            numbers = [m.span() for m in _NUMBER.finditer(text)]
-            pieces, last = [], 0
-            for match in re.finditer(rf"(?<!\w){re.escape(short)}(?!\w)", text):
-                if not any(s <= match.start() < e for s, e in numbers):
-                    pieces += [text[last:match.start()], long]
-                    last = match.end()
-            text = "".join(pieces) + text[last:]
+        for short, long in self._longest_first:
+            if short in text:
+                numbers = [m.span() for m in _NUMBER.finditer(text)]
+                # (re.sub calls the function at once, inside this turn of the loop)
+                text = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)",
+                              lambda m: m[0] if any(s <= m.start() < e for s, e in numbers) else long,  # noqa: B023
+                              text)
         return text
 
     def _strip_title(self, folded: str) -> str | None:

@@ -69,11 +69,11 @@ class TokenSpans(BaseModel):
     adverbial: PositiveInt
     subject_stretch: PositiveInt
     subject_end_after_break: PositiveInt
-    passive: PositiveInt = 8
-    list_title: PositiveInt = 40
-    relative_clause: PositiveInt = 40
-    duty_holder: PositiveInt = 50
-    topic: PositiveInt = 20
+    passive: PositiveInt
+    list_title: PositiveInt
+    relative_clause: PositiveInt
+    duty_holder: PositiveInt
+    topic: PositiveInt
 
 
 class ListTitles(BaseModel):
@@ -224,18 +224,11 @@ def _register_tokenizer() -> str:
     return name
 
 
-_CUE_KINDS = ("definition", "subject_break", "subject_end", "lead", "resp", "assign", "assign_after", "coord", "advise", "advise_fill", "direct",
-              "direct_chain", "title", "head", "named_head", "plural_head", "article", "adverbial", "address", "heading_opener",
-              "duty_heading", "adverbial_closer", "place", "group_qualifier", "honorific", "examples", "preposition", "compound", "list_introducer", "shared_head", "power", "transfer", "transfer_closing", "stop",
-              "clause_frame", "non_predicate", "scope_tail", "regulated", "group_marker", "passive",
-              "list_noun", "title_modal", "aspect", "report_aspect", "predicate_opener", "request_opener", "agent_clause",
-              "agent_predicate", "reference_end", "topic", "topic_end", "topic_head", "owner_link")
-
-
 @dataclass
 class Engine:
     nlp: object
     matcher: object
+    cue_kinds: tuple[str, ...]  # the matcher's phrase groups (rules/roles.yaml lists): every kind `read` reports
     rules: RoleRules
     stop_punct: frozenset[str]
     place_words: frozenset[str]  # words that introduce a place name ("tỉnh", "thành phố"), matching form
@@ -275,7 +268,7 @@ def engine() -> Engine:
         "advise": rules.advise_cues, "advise_fill": rules.advise_fillers, "direct": rules.direct_cues,
         "direct_chain": rules.direct_chain, "title": registry.rules.titles, "head": rules.heads,
         "named_head": rules.named_heads,
-        "plural_head": rules.plural_heads, "article": rules.articles, "adverbial": rules.adverbial_openers,
+        "plural_head": rules.plural_heads, "article": rules.articles, "adverbial": rules.adverbial_openers + rules.request_openers,
         "adverbial_closer": rules.adverbial_closers,
         "address": rules.address_openers, "heading_opener": rules.heading_openers,
         "duty_heading": rules.duty_headings, "place": rules.place_qualifiers, "group_qualifier": rules.group_qualifiers,
@@ -299,7 +292,7 @@ def engine() -> Engine:
         matcher.add(kind, [nlp.tokenizer(matching_text(p)) for p in phrases])
     places = registry.places
     units = (places.province, places.city, places.district) if places is not None else ()
-    return Engine(nlp, matcher, rules, frozenset(rules.stop_punct),
+    return Engine(nlp, matcher, tuple(groups), rules, frozenset(rules.stop_punct),
                   frozenset(" ".join(matching_text(w).split()) for w in rules.place_words),
                   tuple(tuple(matching_text(u).split()) for u in units),
                   tuple(tuple(matching_text(n).lower().split()) for n in (places.level_named if places else ())),
@@ -341,7 +334,7 @@ def read(text: str) -> Tokens:
         starts.append(start)
         ends.append(end)
     ents = {e.start: (e.end, e.label_, e.ent_id_) for e in doc.ents}
-    cues: dict[str, dict[int, int]] = {k: {} for k in _CUE_KINDS}
+    cues: dict[str, dict[int, int]] = {k: {} for k in eng.cue_kinds}
     vocab = eng.nlp.vocab.strings
     for match_id, start, end in eng.matcher(doc):
         table = cues[vocab[match_id]]
@@ -369,6 +362,9 @@ def read(text: str) -> Tokens:
 
 # --------------------------------------------------------------------------- the agency-list grammar
 
+
+# the cues that give a body a role or hand work to it
+_ROLE_CUES = ("lead", "coord", "advise", "direct", "assign", "assign_after")
 
 # marks that surely end a topic's name: a role cue, a phrase that ends a subject or opens a predicate, an aspect word,
 # the body it belongs to ("thuộc …")
@@ -1610,20 +1606,17 @@ def _heading_roles(doc: Document, task: Task, cache: dict[str, Roles]) -> Roles 
     directs: list[Mention] = []
     for section in reversed(doc.ancestors(task)):
         if section.id not in cache:
-            cache[section.id] = read_heading_roles(section.title)
-            intro = section.intro
-            if not cache[section.id].leads and intro:
-                cache[section.id] = read_roles(intro)
-            elif intro:
+            held = cache[section.id] = read_heading_roles(section.title)
+            introduced = read_roles(section.intro) if section.intro else None
+            if introduced is not None and not held.leads:
+                cache[section.id] = introduced
+            elif introduced is not None and not introduced.leads:
                 # a heading that names its holder and an introduction without a subject of its own that says with
                 # whom and for whom ("2. Phòng Quản lý công nghiệp" / "Chủ trì, phối hợp với các đơn vị liên
                 # quan tham mưu Lãnh đạo Sở …, bao gồm:"): the points are the holder's, with those partners
-                introduced = read_roles(intro)
-                if not introduced.leads:
-                    held = cache[section.id]
-                    cache[section.id] = Roles(leads=held.leads, coordinators=held.coordinators + introduced.coordinators,
-                                              advises=held.advises or introduced.advises,
-                                              directs=held.directs + introduced.directs, own_subject=held.own_subject)
+                cache[section.id] = Roles(leads=held.leads, coordinators=held.coordinators + introduced.coordinators,
+                                          advises=held.advises or introduced.advises,
+                                          directs=held.directs + introduced.directs, own_subject=held.own_subject)
         roles = cache[section.id]
         if roles.leads:
             if not coordinators and not directs:
@@ -1836,6 +1829,17 @@ def _under_agency_heading(text: str) -> Roles | None:
 _NEW_TEXT = re.compile(r"^[^“”\"\n]{0,300}:\s*[“\"]")
 
 
+def _new_text_start(text: str) -> int | None:
+    """Where the new text an amending clause quotes begins, past its own label ("… như sau: “6. | Ủy ban …"), or
+    None when the text quotes none."""
+    opening = _NEW_TEXT.match(text)
+    if opening is None:
+        return None
+    start = opening.end()
+    label = parse_label(text[start:])
+    return start + label.end if label is not None else start
+
+
 def _amended_roles(text: str) -> Roles | None:
     """The roles of the new text an amending clause quotes, past its own label ("Sửa đổi khoản 6 như sau: “6. Ủy
     ban nhân dân cấp tỉnh tiếp nhận, rà soát …”": the province leads), when it opens with its own subject; else,
@@ -1844,13 +1848,9 @@ def _amended_roles(text: str) -> Roles | None:
     a) Các cơ sở …; b) Ủy ban nhân dân cấp tỉnh …”"), the roles of its clauses and points, each read as a new
     clause is; None when nothing in it names who acts. The amendment is the law a province carries out: who acts
     is who acts in the new text."""
-    opening = _NEW_TEXT.match(text)
-    if opening is None:
+    start = _new_text_start(text)
+    if start is None:
         return None
-    start = opening.end()
-    label = parse_label(text[start:])
-    if label is not None:
-        start += label.end
     roles = _shifted(read_task_roles(text[start:]), start)
     if roles.own_subject:
         return roles
@@ -1891,22 +1891,13 @@ def _quoted_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _NO_LEAD = "extract.no_lead"
 
 
-_ROLE_CUES = ("lead", "coord", "advise", "direct", "assign", "assign_after")
-
-
 def _duty_holder(text: str) -> list[Mention]:
     """The holder of a statute clause whose first clause charges a subject that no head word announces ("Hội đồng
     thẩm định có trách nhiệm …", "Nhà sản xuất, nhập khẩu thiết bị … có trách nhiệm …"; the new text of an amended
     clause too): the words before its responsibility cue (rules/roles.yaml `responsibility`), when they open with
     a capitalised word that opens no predicate, hold no other role cue and no mark but commas and parentheses, and
     run to at most `spans.duty_holder` tokens; else []."""
-    start = 0
-    opening = _NEW_TEXT.match(text)
-    if opening is not None:
-        start = opening.end()
-        label = parse_label(text[start:])
-        if label is not None:
-            start += label.end
+    start = _new_text_start(text) or 0
     clause = text[start:].split("\n", 1)[0]
     reader = Reader(read(clause))
     t = reader.t
