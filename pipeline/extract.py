@@ -340,7 +340,7 @@ def read(text: str) -> Tokens:
         table = cues[vocab[match_id]]
         if table.get(start, 0) < end:
             table[start] = end
-    for start, end in cues["compound"].items():  # "công trình": no "trình" (submit) inside the word
+    for start, end in list(cues["compound"].items()):  # "công trình": no "trình" (submit) inside the word
         for kind, table in cues.items():
             for k in range(start + 1, end):
                 table.pop(k, None)
