@@ -520,7 +520,7 @@ def _body(blocks: list[Block], labels: list[Label | None], start: int, end: int,
     _assign_ids(roots, used)
     doc.notices.extend(_sequence_notices(roots, doc.path))
     _decide_scope(roots, statute, cues)
-    _emit(roots, doc, used, statute)
+    _emit(roots, doc, statute)
     # unlabelled paragraphs of a body without labels (letters) are tasks when they assign work; a trailing
     # paragraph after the last item likewise ("closing"); the last one may be the closing formula
     closing_paragraphs: list[Block] = []
@@ -1903,7 +1903,7 @@ _KIND_NAMES = {"number": "item", "number2": "item", "number3": "item", "number4"
 _ALWAYS_SECTIONS = frozenset({"part", "chapter", "section", "article", "roman"})
 
 
-def _emit(roots: list[_Node], doc: Document, used: set[str], statute: bool = False) -> None:
+def _emit(roots: list[_Node], doc: Document, statute: bool = False) -> None:
     cues = _cues()
 
     def walk(nodes: list[_Node], statute_clause_parent: bool, in_provision: bool = False) -> None:
