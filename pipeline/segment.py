@@ -459,7 +459,7 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
     if appendix_start < len(blocks):
         first = blocks[appendix_start]
         last = blocks[-1]
-        doc.sections.append(Section(id=_unique("Phụ lục", {s.id for s in doc.sections}), label="",
+        doc.sections.append(Section(id=_claim("Phụ lục", {s.id for s in doc.sections}), label="",
                                     kind="appendix", title=first.text, span=_span(first, last), holds_tasks=False))
     doc.preamble = "\n".join(b.text for b in preamble_blocks)
     doc.closing = "\n".join(b.text for b in sorted(closing_blocks, key=lambda b: b.span.start))
@@ -530,8 +530,7 @@ def _body(blocks: list[Block], labels: list[Label | None], start: int, end: int,
             if (last and _is_closing_formula(block, cues)) or not _assigns_work(block, cues):
                 closing_paragraphs.append(block)
                 continue
-            task_id = _unique(name or str(sum(1 for t in doc.tasks if not t.label) + 1), used)
-            used.add(task_id)
+            task_id = _claim(name or str(sum(1 for t in doc.tasks if not t.label) + 1), used)
             block = _after_summary(block, cues)
             doc.tasks.append(Task(doc=doc.id, id=task_id, label="", text=block.text, span=block.span))
     return closing_paragraphs
@@ -667,8 +666,7 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
     numbered row's cells where its own are empty."""
     cues = _cues()
     for number, table in enumerate(tables, start=1):
-        table_id = _unique(f"Bảng.{number}", used)
-        used.add(table_id)
+        table_id = _claim(f"Bảng.{number}", used)
         header = [fold(c) for c in table.header]
         task_column = next(i for i, c in enumerate(header) if c.startswith(cues.table.task))
         first, last = blocks[table.rows[0]], blocks[table.rows[-1]]
@@ -711,8 +709,7 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
                     # a cell left of the task column merged down over the rows below it (a group of activities
                     # with a task each): the rows it spans are a section
                     items[group_id] += 1
-                    section_id = _unique(f"{group_id}.{items[group_id]}", used)
-                    used.add(section_id)
+                    section_id = _claim(f"{group_id}.{items[group_id]}", used)
                     doc.sections.append(Section(id=section_id, label=cells[0], kind="group",
                                                 title=" ".join(cells[n] for n in grouping if n < len(cells)),
                                                 span=span, parent=group_id))
@@ -727,8 +724,7 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
                 cells = ["" if n in grouping else c for n, c in enumerate(cells)]
                 if intro is None and _introduces_rows(cells, task_column, rows[position + 1:position + 2],
                                                       kinds[position + 1:position + 2]):
-                    section_id = _unique(f"{row_group}.{mark}", used)
-                    used.add(section_id)
+                    section_id = _claim(f"{row_group}.{mark}", used)
                     doc.sections.append(Section(id=section_id, label=mark_of_row, kind="group",
                                                 title=cells[task_column][len(mark_of_row):].strip(), span=span,
                                                 parent=row_group))
@@ -740,8 +736,7 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
             heads_subrows = kind == "row" and position + 1 < len(kinds) and kinds[position + 1] == "sub"
             if kind == "group" or heads_subrows:
                 parent = table_id if kind == "group" else group_id
-                section_id = _unique(f"{parent}.{mark}", used)
-                used.add(section_id)
+                section_id = _claim(f"{parent}.{mark}", used)
                 doc.sections.append(Section(id=section_id, label=cells[0], kind="group",
                                             title=cells[task_column] if heads_subrows else " ".join(c for c in cells[1:] if c)
                                             or cells[0], span=span, parent=parent))
@@ -760,12 +755,11 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
             text = cells[task_column] if task_column < len(cells) else ""
             if kind == "item" and mark_of_row:
                 text = text[len(mark_of_row):].lstrip()  # the bullet is the row's label, no word of its task
-            task_id = _unique(f"{row_group}.{mark}", used)
+            task_id = _claim(f"{row_group}.{mark}", used)
             extra = [f"{table.header[i]}: {cells[i]}" for i in range(len(cells))
                      if i not in (0, task_column) and i < len(table.header) and cells[i] and table.header[i]]
             if extra:
                 text = f"{text} ({'; '.join(extra)})"
-            used.add(task_id)
             doc.tasks.append(Task(doc=doc.id, id=task_id, label=cells[0] if kind != "item" else mark_of_row,
                                   text=text, span=span, parent=row_group))
 
@@ -1506,12 +1500,10 @@ def _assign_ids(roots: list[_Node], used: set[str]) -> None:
                 candidate = own
             else:
                 candidate = f"{parent.id}.{own}" if parent is not None else own
-            node.id = _unique(candidate, used)
-            used.add(node.id)
+            node.id = _claim(candidate, used)
             walk(node.children, node)
             for _ in node.trailing:
-                node.trailing_ids.append(_unique(f"{node.id}.closing", used))
-                used.add(node.trailing_ids[-1])
+                node.trailing_ids.append(_claim(f"{node.id}.closing", used))
 
     walk(roots, None)
 
@@ -1526,13 +1518,15 @@ def _numeric_path(node: _Node | None) -> list[str]:
     return path
 
 
-def _unique(candidate: str, used: set[str]) -> str:
-    if candidate not in used:
-        return candidate
-    n = 2
-    while f"{candidate}~{n}" in used:
+def _claim(candidate: str, used: set[str]) -> str:
+    """`candidate`, or "<candidate>~2", "~3" … when it is taken: an id not in `used`, added to it."""
+    n = 1
+    claimed = candidate
+    while claimed in used:
         n += 1
-    return f"{candidate}~{n}"
+        claimed = f"{candidate}~{n}"
+    used.add(claimed)
+    return claimed
 
 
 # --------------------------------------------------------------------------- scope: which nodes hold tasks
