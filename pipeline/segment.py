@@ -487,8 +487,7 @@ def _split_article_titles(blocks: list[Block], source: SourceText, cues: _Cues) 
             continue
         after = source.text[at + 1:block.span.end]
         body = at + 1 + len(after) - len(after.lstrip())
-        if body >= block.span.end or not (rest[:1].isupper() or rest[:1].isdigit()) \
-                or len(title.split()) > cues.rules.sizes.article_title_max_words or _SENTENCE_STOP.search(title) \
+        if body >= block.span.end or not (rest[:1].isupper() or rest[:1].isdigit()) or _no_title(title, cues) \
                 or cues.subject.match(_form(title)) or cues.assignment.match(_form(title)):
             out.append(block)
             continue
