@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -1754,12 +1755,15 @@ def _judge_task_leaf(node: _Node, cues: _Cues) -> bool:
 
 def _in_statute(node: _Node) -> bool:
     """Is the node inside a statute's article (or part, chapter, section)?"""
-    parent = node.parent
-    while parent is not None:
-        if parent.kind in STATUTE_KINDS:
-            return True
-        parent = parent.parent
-    return False
+    return any(ancestor.kind in STATUTE_KINDS for ancestor in _ancestors(node))
+
+
+def _ancestors(node: _Node) -> Iterator[_Node]:
+    """The nodes that enclose `node`, nearest first."""
+    ancestor = node.parent
+    while ancestor is not None:
+        yield ancestor
+        ancestor = ancestor.parent
 
 
 def _states_law(sentence: str, cues: _Cues) -> bool:
@@ -1970,14 +1974,8 @@ def _is_other_clause(node: _Node, cues: _Cues) -> bool:
 
 def _in_scope_article(node: _Node, cues: _Cues) -> bool:
     """Is the node inside an article on the statute's scope or words (`scope_titles`)?"""
-    if cues.scope_title is None:
-        return False
-    ancestor = node.parent
-    while ancestor is not None:
-        if ancestor.kind == "article" and cues.scope_title.match(_form(ancestor.title)):
-            return True
-        ancestor = ancestor.parent
-    return False
+    return cues.scope_title is not None and any(
+        ancestor.kind == "article" and cues.scope_title.match(_form(ancestor.title)) for ancestor in _ancestors(node))
 
 
 def _amends_with_work(text: str, cues: _Cues) -> bool:
