@@ -33,6 +33,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
 
 from pydantic import BaseModel, PositiveInt
@@ -1560,17 +1561,8 @@ def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues) -> None:
 
 def _bullet_runs(nodes: list[_Node]) -> list[list[_Node]]:
     """The runs of consecutive childless bullets among `nodes` (a letter's bullets outside any item)."""
-    runs: list[list[_Node]] = []
-    previous = None
-    for node in nodes:
-        if node.kind in bullet_kinds() and not node.children:
-            if previous is None:
-                runs.append([])
-            runs[-1].append(node)
-            previous = node
-        else:
-            previous = None
-    return runs
+    return [list(run) for is_bullet, run in groupby(nodes, key=lambda n: n.kind in bullet_kinds() and not n.children)
+            if is_bullet]
 
 
 def _only_cites(bullets: list[_Node], cues: _Cues) -> bool:
