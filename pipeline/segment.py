@@ -1319,7 +1319,7 @@ def _opens_with_subject(text: str, cues: _Cues) -> bool:
     `group_subjects`), maybe after a scene-setting clause up to a comma (`reports.lead_ins`: "Trong quá trình …,
     các Bộ, ngành …")?"""
     form = _form(text)
-    starts = [0] + ([m.end() for m in re.finditer(r",\s*", form)] if cues.report.lead_in.match(form) else [])
+    starts = _clause_starts(form, len(form)) if cues.report.lead_in.match(form) else [0]
     return any(cues.subject.match(form[start:]) or (cues.group_subject is not None
                                                    and cues.group_subject.match(form[start:])) for start in starts)
 
@@ -1832,7 +1832,7 @@ def _opens_report(sentence: str, cues: _Cues) -> bool:
         return not _asks(sentence, cues)
     if report.past is None:
         return False
-    starts = [0] + ([m.end() for m in re.finditer(r",\s*", form[:_HEAD * 2])] if report.lead_in.match(form) else [])
+    starts = _clause_starts(form, _HEAD * 2) if report.lead_in.match(form) else [0]
     for start in starts:
         marker = report.past.search(form, start) if cues.subject.match(form[start:]) else None
         if marker is not None and _names_subject(display[start:marker.start()], cues):
@@ -1847,7 +1847,7 @@ def _asks(sentence: str, cues: _Cues, *, body: bool = False) -> bool:
     display, form = _sentence_forms(sentence)
     if not body and cues.body_duty is not None and cues.body_duty.search(form):
         return True
-    for start in [0] + [m.end() for m in re.finditer(r",\s*", form[:_HEAD])]:
+    for start in _clause_starts(form, _HEAD):
         if not body and cues.assignment.match(form[start:]):
             return True
         # assignment words printed in lower case: "Bộ Giao thông vận tải" names a body, "giao" would assign
@@ -1855,6 +1855,15 @@ def _asks(sentence: str, cues: _Cues, *, body: bool = False) -> bool:
         if marker is not None and _names_subject(display[start:marker.start()], cues):
             return True
     return False
+
+
+def _clause_starts(form: str, end: int) -> list[int]:
+    """Where a clause may open in a sentence's match form: at its start and after each comma in its first `end`
+    characters (the main clause after an opening one: "Trong quá trình …, các Bộ …")."""
+    return [0, *(m.end() for m in _COMMA.finditer(form, 0, end))]
+
+
+_COMMA = re.compile(r",\s*")
 
 
 def _sentence_forms(sentence: str) -> tuple[str, str]:
