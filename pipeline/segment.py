@@ -1765,9 +1765,10 @@ def _states_law(sentence: str, cues: _Cues) -> bool:
     report = cues.report
     # the sentence's subject and the definition phrase stand in its first words: its head's form is enough,
     # and the cheap tests come first (most sentences state no law)
-    head = _form(_QUOTED.sub("“…”", sentence))
+    unquoted = _QUOTED.sub("“…”", sentence)
+    head = _form(unquoted)
     if report.statement_subject.match(head):
-        _display, form = _sentence_forms(_QUOTED.sub("“…”", sentence))
+        _display, form = _sentence_forms(unquoted)
         states = any(p.search(form) for p in report.law_predicates)
     else:
         states = report.definition is not None and bool(report.definition.search(head))
