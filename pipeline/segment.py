@@ -543,15 +543,20 @@ def _after_summary(block: Block, cues: _Cues) -> Block:
     (its offsets moved with it; its line stays the paragraph's first)."""
     if not match_form(block.text).startswith(cues.closing_openings):
         return block
-    sentences = _sentences(block.text)
-    for sentence in sentences[1:]:
-        if _opens_with_subject(sentence, cues) or _asks(sentence, cues, body=True):
-            cut = block.text.find(sentence)
-            if cut > 0:
-                return Block(text=block.text[cut:], markup=block.markup, span=replace(
-                    block.span, start=min(block.span.start + cut, block.span.end)))
-            break
-    return block
+    request = _later_request(block.text, cues)
+    cut = block.text.find(request) if request is not None else -1
+    if cut <= 0:
+        return block
+    return Block(text=block.text[cut:], markup=block.markup,
+                 span=replace(block.span, start=min(block.span.start + cut, block.span.end)))
+
+
+def _later_request(text: str, cues: _Cues) -> str | None:
+    """The first sentence after a paragraph's first that puts the work on a body or in which a body asks for it
+    ("Trên đây là Kế hoạch … . Các đơn vị được giao nhiệm vụ … khẩn trương tổ chức triển khai …"), or None: the request of a closing paragraph that sums the document
+    up first (_after_summary, _is_closing_formula)."""
+    return next((sentence for sentence in _sentences(text)[1:]
+                 if _opens_with_subject(sentence, cues) or _asks(sentence, cues, body=True)), None)
 
 
 @dataclass
@@ -2029,8 +2034,7 @@ def _is_closing_formula(block: Block, cues: _Cues) -> bool:
         # "Trên đây là Kế hoạch …; yêu cầu các sở, ban, ngành … triển khai thực hiện./.": the formula, unless a
         # later sentence puts the work on a body or a body asks for it ("Trên đây là Kế hoạch … . Các đơn vị được
         # giao nhiệm vụ trong Kế hoạch khẩn trương tổ chức triển khai …"): a task, as a letter's closing request is
-        return not any(_opens_with_subject(sentence, cues) or _asks(sentence, cues, body=True)
-                       for sentence in _sentences(text)[1:])
+        return _later_request(text, cues) is None
     if len(words) > cues.rules.closing_formula.max_words or len(_sentences(text)) > 1:
         return False
     form = match_form(text).rstrip(" ./")
