@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import groupby
+from itertools import groupby, zip_longest
 from pathlib import Path
 
 from pydantic import BaseModel, PositiveInt
@@ -685,10 +685,8 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
         indices = [[index] for index in table.rows[1:]]
         for position in range(len(rows) - 1, 0, -1):
             if kinds[position] == "more":
-                above, cells = rows[position - 1], rows.pop(position)
-                above += [""] * (len(cells) - len(above))
-                rows[position - 1] = [f"{a} {c}".strip() for a, c in zip(above, cells + [""] * (len(above) - len(cells)),
-                                                                          strict=True)]
+                cells = rows.pop(position)
+                rows[position - 1] = [f"{a} {c}".strip() for a, c in zip_longest(rows[position - 1], cells, fillvalue="")]
                 indices[position - 1] += indices.pop(position)
                 del kinds[position]
         group_id = row_group = table_id
@@ -707,11 +705,11 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
             block = blocks[index[0]]
             span = _span(block, blocks[index[-1]])
             mark_of_row = _cell_bullet(cells[task_column]) if task_column < len(cells) else ""
-            if intro is not None and (kind != "item" or mark_of_row == intro[1]
-                                      or any(cells[n] for n in grouping if n < len(cells))):
+            grouped = any(cells[n] for n in grouping if n < len(cells))
+            if intro is not None and (kind != "item" or mark_of_row == intro[1] or grouped):
                 row_group, intro = intro[2], None  # the introduced rows end with the next row of its own mark
             if kind == "item":
-                if any(cells[n] for n in grouping if n < len(cells)):
+                if grouped:
                     # a cell left of the task column merged down over the rows below it (a group of activities
                     # with a task each): the rows it spans are a section
                     items[group_id] += 1
