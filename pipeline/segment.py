@@ -981,9 +981,9 @@ def _doc_type_after_debris(cell: str, cues: _Cues) -> str | None:
     words = cell.split()
     for k in range(1, min(4, len(words))):
         debris, rest = " ".join(words[:-k]), " ".join(words[-k:])
-        if len(debris) <= _DEBRIS_CHARS and not re.search(r"[^\w\s]", rest) and _doc_type(rest, cues) \
+        if len(debris) <= _DEBRIS_CHARS and not re.search(r"[^\w\s]", rest) and (doc_type := _doc_type(rest, cues)) \
                 and re.search(r"[^\w\s]", debris) and not re.search(r"\b[a-zđà-ỹ]{2,}\b", debris):
-            return _doc_type(rest, cues)
+            return doc_type
     return None
 
 
@@ -1963,9 +1963,10 @@ def _lists_duties(node: _Node, cues: _Cues) -> bool:
     """A clause heading that ends with its duty word ("Tổ chức, doanh nghiệp quản lý tiền chất thuốc nổ có trách
     nhiệm:", or without its colon, which no sentence ends with: "Cơ quan … có trách nhiệm" / "a) Biên soạn tài liệu
     …"): each of its points is one of the duties, the rest of the sentence, and a provision of its own."""
-    return bool(node.children) and cues.provision_duty is not None \
-        and any(m.end() == len(form) for form in [match_form(node.title).rstrip(" :")]
-                for m in cues.provision_duty.finditer(form))
+    if not node.children or cues.provision_duty is None:
+        return False
+    heading = match_form(node.title).rstrip(" :")
+    return any(m.end() == len(heading) for m in cues.provision_duty.finditer(heading))
 
 
 def _is_other_clause(node: _Node, cues: _Cues) -> bool:
