@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import groupby, zip_longest
@@ -218,16 +218,11 @@ class _Cues:
     table: TableCues
 
 
-def _openings(phrases: list[str], *, case: bool = False) -> re.Pattern:
-    """A pattern matching any phrase at the start of a match_form text, on a word boundary."""
-    forms = sorted({match_form(p) if not case else p for p in phrases}, key=len, reverse=True)
-    return re.compile(r"^(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
-
-
-def _folded_openings(phrases: list[str]) -> re.Pattern:
-    """A pattern matching any phrase at the start of a fold_aligned text, on a word boundary: marks lost or misread
-    by OCR ("Noi nhận", "Nơi nhân") do not matter, and the match ends where the phrase ends in the text."""
-    forms = sorted({fold(p) for p in phrases}, key=len, reverse=True)
+def _openings(phrases: list[str], form: Callable[[str], str] = match_form) -> re.Pattern:
+    """A pattern matching any phrase at the start of a text in `form`, on a word boundary: a match_form text, or
+    with `fold` a fold_aligned one, where marks lost or misread by OCR ("Noi nhận", "Nơi nhân") do not matter and
+    the match ends where the phrase ends in the text."""
+    forms = sorted({form(p) for p in phrases}, key=len, reverse=True)
     return re.compile(r"^(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
 
 
@@ -259,7 +254,7 @@ def _cues() -> _Cues:
         doc_types={fold(k): v for k, v in rules.doc_types.items()},
         preamble=_openings(rules.preamble_cues),
         enacting=frozenset(fold(f) for f in rules.enacting_formulas),
-        closing=_folded_openings(rules.closing_cues),
+        closing=_openings(rules.closing_cues, fold),
         signature=re.compile(r"^(?:" + "|".join(re.escape(f) for f in signature_forms) + r")"),
         appendix=_openings(rules.appendix_cues),
         subject=_subject_openings(rules.subject_heads, rules.not_subject_heads),
