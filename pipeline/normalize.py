@@ -690,11 +690,12 @@ def _debris_before_label(text: str) -> int:
     """Characters of OCR debris before the label that opens `text` ("._ b) Bộ …", "` Chương V", ".23. Đối với …"):
     debris tokens (repair.is_debris) and marks glued to the label; 0 when `text` opens with a label already or
     no label follows the debris."""
-    if parse_label(text) is not None:
-        return 0
     cut = leading_debris(text)
     cut += len(text[cut:]) - len(text[cut:].lstrip(_GLUED_MARKS))
-    return cut if cut and parse_label(text[cut:]) is not None else 0
+    # (the cheap test first: most lines open with no debris, and every line's label is parsed again afterwards)
+    if not cut or parse_label(text) is not None:
+        return 0
+    return cut if parse_label(text[cut:]) is not None else 0
 
 
 def _drop_signature_stamps(prepared: list[_Line | None]) -> None:

@@ -30,8 +30,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import groupby, zip_longest
 from pathlib import Path
 
 from pydantic import BaseModel, PositiveInt
@@ -216,16 +218,11 @@ class _Cues:
     table: TableCues
 
 
-def _openings(phrases: list[str], *, case: bool = False) -> re.Pattern:
-    """A pattern matching any phrase at the start of a match_form text, on a word boundary."""
-    forms = sorted({match_form(p) if not case else p for p in phrases}, key=len, reverse=True)
-    return re.compile(r"^(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
-
-
-def _folded_openings(phrases: list[str]) -> re.Pattern:
-    """A pattern matching any phrase at the start of a fold_aligned text, on a word boundary: marks lost or misread
-    by OCR ("Noi nhận", "Nơi nhân") do not matter, and the match ends where the phrase ends in the text."""
-    forms = sorted({fold(p) for p in phrases}, key=len, reverse=True)
+def _openings(phrases: list[str], form: Callable[[str], str] = match_form) -> re.Pattern:
+    """A pattern matching any phrase at the start of a text in `form`, on a word boundary: a match_form text, or
+    with `fold` a fold_aligned one, where marks lost or misread by OCR ("Noi nhận", "Nơi nhân") do not matter and
+    the match ends where the phrase ends in the text."""
+    forms = sorted({form(p) for p in phrases}, key=len, reverse=True)
     return re.compile(r"^(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
 
 
@@ -257,7 +254,7 @@ def _cues() -> _Cues:
         doc_types={fold(k): v for k, v in rules.doc_types.items()},
         preamble=_openings(rules.preamble_cues),
         enacting=frozenset(fold(f) for f in rules.enacting_formulas),
-        closing=_folded_openings(rules.closing_cues),
+        closing=_openings(rules.closing_cues, fold),
         signature=re.compile(r"^(?:" + "|".join(re.escape(f) for f in signature_forms) + r")"),
         appendix=_openings(rules.appendix_cues),
         subject=_subject_openings(rules.subject_heads, rules.not_subject_heads),
@@ -459,7 +456,7 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
     if appendix_start < len(blocks):
         first = blocks[appendix_start]
         last = blocks[-1]
-        doc.sections.append(Section(id=_unique("Phụ lục", {s.id for s in doc.sections}), label="",
+        doc.sections.append(Section(id=_claim("Phụ lục", {s.id for s in doc.sections}), label="",
                                     kind="appendix", title=first.text, span=_span(first, last), holds_tasks=False))
     doc.preamble = "\n".join(b.text for b in preamble_blocks)
     doc.closing = "\n".join(b.text for b in sorted(closing_blocks, key=lambda b: b.span.start))
@@ -487,8 +484,7 @@ def _split_article_titles(blocks: list[Block], source: SourceText, cues: _Cues) 
             continue
         after = source.text[at + 1:block.span.end]
         body = at + 1 + len(after) - len(after.lstrip())
-        if body >= block.span.end or not (rest[:1].isupper() or rest[:1].isdigit()) \
-                or len(title.split()) > cues.rules.sizes.article_title_max_words or _SENTENCE_STOP.search(title) \
+        if body >= block.span.end or not (rest[:1].isupper() or rest[:1].isdigit()) or _no_title(title, cues) \
                 or cues.subject.match(_form(title)) or cues.assignment.match(_form(title)):
             out.append(block)
             continue
@@ -520,7 +516,7 @@ def _body(blocks: list[Block], labels: list[Label | None], start: int, end: int,
     _assign_ids(roots, used)
     doc.notices.extend(_sequence_notices(roots, doc.path))
     _decide_scope(roots, statute, cues)
-    _emit(roots, doc, used, statute)
+    _emit(roots, doc, statute)
     # unlabelled paragraphs of a body without labels (letters) are tasks when they assign work; a trailing
     # paragraph after the last item likewise ("closing"); the last one may be the closing formula
     closing_paragraphs: list[Block] = []
@@ -530,8 +526,7 @@ def _body(blocks: list[Block], labels: list[Label | None], start: int, end: int,
             if (last and _is_closing_formula(block, cues)) or not _assigns_work(block, cues):
                 closing_paragraphs.append(block)
                 continue
-            task_id = _unique(name or str(sum(1 for t in doc.tasks if not t.label) + 1), used)
-            used.add(task_id)
+            task_id = _claim(name or str(sum(1 for t in doc.tasks if not t.label) + 1), used)
             block = _after_summary(block, cues)
             doc.tasks.append(Task(doc=doc.id, id=task_id, label="", text=block.text, span=block.span))
     return closing_paragraphs
@@ -543,15 +538,20 @@ def _after_summary(block: Block, cues: _Cues) -> Block:
     (its offsets moved with it; its line stays the paragraph's first)."""
     if not match_form(block.text).startswith(cues.closing_openings):
         return block
-    sentences = _sentences(block.text)
-    for sentence in sentences[1:]:
-        if _opens_with_subject(sentence, cues) or _asks(sentence, cues, body=True):
-            cut = block.text.find(sentence)
-            if cut > 0:
-                return Block(text=block.text[cut:], markup=block.markup, span=replace(
-                    block.span, start=min(block.span.start + cut, block.span.end)))
-            break
-    return block
+    request = _later_request(block.text, cues)
+    cut = block.text.find(request) if request is not None else -1
+    if cut <= 0:
+        return block
+    return Block(text=block.text[cut:], markup=block.markup,
+                 span=replace(block.span, start=min(block.span.start + cut, block.span.end)))
+
+
+def _later_request(text: str, cues: _Cues) -> str | None:
+    """The first sentence after a paragraph's first that puts the work on a body or in which a body asks for it
+    ("Trên đây là Kế hoạch … . Các đơn vị được giao nhiệm vụ … khẩn trương tổ chức triển khai …"), or None: the request of a closing paragraph that sums the document
+    up first (_after_summary, _is_closing_formula)."""
+    return next((sentence for sentence in _sentences(text)[1:]
+                 if _opens_with_subject(sentence, cues) or _asks(sentence, cues, body=True)), None)
 
 
 @dataclass
@@ -667,8 +667,7 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
     numbered row's cells where its own are empty."""
     cues = _cues()
     for number, table in enumerate(tables, start=1):
-        table_id = _unique(f"Bảng.{number}", used)
-        used.add(table_id)
+        table_id = _claim(f"Bảng.{number}", used)
         header = [fold(c) for c in table.header]
         task_column = next(i for i, c in enumerate(header) if c.startswith(cues.table.task))
         first, last = blocks[table.rows[0]], blocks[table.rows[-1]]
@@ -681,10 +680,8 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
         indices = [[index] for index in table.rows[1:]]
         for position in range(len(rows) - 1, 0, -1):
             if kinds[position] == "more":
-                above, cells = rows[position - 1], rows.pop(position)
-                above += [""] * (len(cells) - len(above))
-                rows[position - 1] = [f"{a} {c}".strip() for a, c in zip(above, cells + [""] * (len(above) - len(cells)),
-                                                                          strict=True)]
+                cells = rows.pop(position)
+                rows[position - 1] = [f"{a} {c}".strip() for a, c in zip_longest(rows[position - 1], cells, fillvalue="")]
                 indices[position - 1] += indices.pop(position)
                 del kinds[position]
         group_id = row_group = table_id
@@ -703,16 +700,15 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
             block = blocks[index[0]]
             span = _span(block, blocks[index[-1]])
             mark_of_row = _cell_bullet(cells[task_column]) if task_column < len(cells) else ""
-            if intro is not None and (kind != "item" or mark_of_row == intro[1]
-                                      or any(cells[n] for n in grouping if n < len(cells))):
+            grouped = any(cells[n] for n in grouping if n < len(cells))
+            if intro is not None and (kind != "item" or mark_of_row == intro[1] or grouped):
                 row_group, intro = intro[2], None  # the introduced rows end with the next row of its own mark
             if kind == "item":
-                if any(cells[n] for n in grouping if n < len(cells)):
+                if grouped:
                     # a cell left of the task column merged down over the rows below it (a group of activities
                     # with a task each): the rows it spans are a section
                     items[group_id] += 1
-                    section_id = _unique(f"{group_id}.{items[group_id]}", used)
-                    used.add(section_id)
+                    section_id = _claim(f"{group_id}.{items[group_id]}", used)
                     doc.sections.append(Section(id=section_id, label=cells[0], kind="group",
                                                 title=" ".join(cells[n] for n in grouping if n < len(cells)),
                                                 span=span, parent=group_id))
@@ -727,8 +723,7 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
                 cells = ["" if n in grouping else c for n, c in enumerate(cells)]
                 if intro is None and _introduces_rows(cells, task_column, rows[position + 1:position + 2],
                                                       kinds[position + 1:position + 2]):
-                    section_id = _unique(f"{row_group}.{mark}", used)
-                    used.add(section_id)
+                    section_id = _claim(f"{row_group}.{mark}", used)
                     doc.sections.append(Section(id=section_id, label=mark_of_row, kind="group",
                                                 title=cells[task_column][len(mark_of_row):].strip(), span=span,
                                                 parent=row_group))
@@ -740,8 +735,7 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
             heads_subrows = kind == "row" and position + 1 < len(kinds) and kinds[position + 1] == "sub"
             if kind == "group" or heads_subrows:
                 parent = table_id if kind == "group" else group_id
-                section_id = _unique(f"{parent}.{mark}", used)
-                used.add(section_id)
+                section_id = _claim(f"{parent}.{mark}", used)
                 doc.sections.append(Section(id=section_id, label=cells[0], kind="group",
                                             title=cells[task_column] if heads_subrows else " ".join(c for c in cells[1:] if c)
                                             or cells[0], span=span, parent=parent))
@@ -760,12 +754,11 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
             text = cells[task_column] if task_column < len(cells) else ""
             if kind == "item" and mark_of_row:
                 text = text[len(mark_of_row):].lstrip()  # the bullet is the row's label, no word of its task
-            task_id = _unique(f"{row_group}.{mark}", used)
+            task_id = _claim(f"{row_group}.{mark}", used)
             extra = [f"{table.header[i]}: {cells[i]}" for i in range(len(cells))
                      if i not in (0, task_column) and i < len(table.header) and cells[i] and table.header[i]]
             if extra:
                 text = f"{text} ({'; '.join(extra)})"
-            used.add(task_id)
             doc.tasks.append(Task(doc=doc.id, id=task_id, label=cells[0] if kind != "item" else mark_of_row,
                                   text=text, span=span, parent=row_group))
 
@@ -983,9 +976,9 @@ def _doc_type_after_debris(cell: str, cues: _Cues) -> str | None:
     words = cell.split()
     for k in range(1, min(4, len(words))):
         debris, rest = " ".join(words[:-k]), " ".join(words[-k:])
-        if len(debris) <= _DEBRIS_CHARS and not re.search(r"[^\w\s]", rest) and _doc_type(rest, cues) \
+        if len(debris) <= _DEBRIS_CHARS and not re.search(r"[^\w\s]", rest) and (doc_type := _doc_type(rest, cues)) \
                 and re.search(r"[^\w\s]", debris) and not re.search(r"\b[a-zđà-ỹ]{2,}\b", debris):
-            return _doc_type(rest, cues)
+            return doc_type
     return None
 
 
@@ -1324,7 +1317,7 @@ def _opens_with_subject(text: str, cues: _Cues) -> bool:
     `group_subjects`), maybe after a scene-setting clause up to a comma (`reports.lead_ins`: "Trong quá trình …,
     các Bộ, ngành …")?"""
     form = _form(text)
-    starts = [0] + ([m.end() for m in re.finditer(r",\s*", form)] if cues.report.lead_in.match(form) else [])
+    starts = _clause_starts(form, len(form)) if cues.report.lead_in.match(form) else [0]
     return any(cues.subject.match(form[start:]) or (cues.group_subject is not None
                                                    and cues.group_subject.match(form[start:])) for start in starts)
 
@@ -1506,12 +1499,10 @@ def _assign_ids(roots: list[_Node], used: set[str]) -> None:
                 candidate = own
             else:
                 candidate = f"{parent.id}.{own}" if parent is not None else own
-            node.id = _unique(candidate, used)
-            used.add(node.id)
+            node.id = _claim(candidate, used)
             walk(node.children, node)
             for _ in node.trailing:
-                node.trailing_ids.append(_unique(f"{node.id}.closing", used))
-                used.add(node.trailing_ids[-1])
+                node.trailing_ids.append(_claim(f"{node.id}.closing", used))
 
     walk(roots, None)
 
@@ -1526,13 +1517,15 @@ def _numeric_path(node: _Node | None) -> list[str]:
     return path
 
 
-def _unique(candidate: str, used: set[str]) -> str:
-    if candidate not in used:
-        return candidate
-    n = 2
-    while f"{candidate}~{n}" in used:
+def _claim(candidate: str, used: set[str]) -> str:
+    """`candidate`, or "<candidate>~2", "~3" … when it is taken: an id not in `used`, added to it."""
+    n = 1
+    claimed = candidate
+    while claimed in used:
         n += 1
-    return f"{candidate}~{n}"
+        claimed = f"{candidate}~{n}"
+    used.add(claimed)
+    return claimed
 
 
 # --------------------------------------------------------------------------- scope: which nodes hold tasks
@@ -1566,17 +1559,8 @@ def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues) -> None:
 
 def _bullet_runs(nodes: list[_Node]) -> list[list[_Node]]:
     """The runs of consecutive childless bullets among `nodes` (a letter's bullets outside any item)."""
-    runs: list[list[_Node]] = []
-    previous = None
-    for node in nodes:
-        if node.kind in bullet_kinds() and not node.children:
-            if previous is None:
-                runs.append([])
-            runs[-1].append(node)
-            previous = node
-        else:
-            previous = None
-    return runs
+    return [list(run) for is_bullet, run in groupby(nodes, key=lambda n: n.kind in bullet_kinds() and not n.children)
+            if is_bullet]
 
 
 def _only_cites(bullets: list[_Node], cues: _Cues) -> bool:
@@ -1761,12 +1745,15 @@ def _judge_task_leaf(node: _Node, cues: _Cues) -> bool:
 
 def _in_statute(node: _Node) -> bool:
     """Is the node inside a statute's article (or part, chapter, section)?"""
-    parent = node.parent
-    while parent is not None:
-        if parent.kind in STATUTE_KINDS:
-            return True
-        parent = parent.parent
-    return False
+    return any(ancestor.kind in STATUTE_KINDS for ancestor in _ancestors(node))
+
+
+def _ancestors(node: _Node) -> Iterator[_Node]:
+    """The nodes that enclose `node`, nearest first."""
+    ancestor = node.parent
+    while ancestor is not None:
+        yield ancestor
+        ancestor = ancestor.parent
 
 
 def _states_law(sentence: str, cues: _Cues) -> bool:
@@ -1776,9 +1763,10 @@ def _states_law(sentence: str, cues: _Cues) -> bool:
     report = cues.report
     # the sentence's subject and the definition phrase stand in its first words: its head's form is enough,
     # and the cheap tests come first (most sentences state no law)
-    head = _form(_QUOTED.sub("“…”", sentence))
+    unquoted = _QUOTED.sub("“…”", sentence)
+    head = _form(unquoted)
     if report.statement_subject.match(head):
-        _display, form = _sentence_forms(_QUOTED.sub("“…”", sentence))
+        _display, form = _sentence_forms(unquoted)
         states = any(p.search(form) for p in report.law_predicates)
     else:
         states = report.definition is not None and bool(report.definition.search(head))
@@ -1843,7 +1831,7 @@ def _opens_report(sentence: str, cues: _Cues) -> bool:
         return not _asks(sentence, cues)
     if report.past is None:
         return False
-    starts = [0] + ([m.end() for m in re.finditer(r",\s*", form[:_HEAD * 2])] if report.lead_in.match(form) else [])
+    starts = _clause_starts(form, _HEAD * 2) if report.lead_in.match(form) else [0]
     for start in starts:
         marker = report.past.search(form, start) if cues.subject.match(form[start:]) else None
         if marker is not None and _names_subject(display[start:marker.start()], cues):
@@ -1858,7 +1846,7 @@ def _asks(sentence: str, cues: _Cues, *, body: bool = False) -> bool:
     display, form = _sentence_forms(sentence)
     if not body and cues.body_duty is not None and cues.body_duty.search(form):
         return True
-    for start in [0] + [m.end() for m in re.finditer(r",\s*", form[:_HEAD])]:
+    for start in _clause_starts(form, _HEAD):
         if not body and cues.assignment.match(form[start:]):
             return True
         # assignment words printed in lower case: "Bộ Giao thông vận tải" names a body, "giao" would assign
@@ -1866,6 +1854,15 @@ def _asks(sentence: str, cues: _Cues, *, body: bool = False) -> bool:
         if marker is not None and _names_subject(display[start:marker.start()], cues):
             return True
     return False
+
+
+def _clause_starts(form: str, end: int) -> list[int]:
+    """Where a clause may open in a sentence's match form: at its start and after each comma in its first `end`
+    characters (the main clause after an opening one: "Trong quá trình …, các Bộ …")."""
+    return [0, *(m.end() for m in _COMMA.finditer(form, 0, end))]
+
+
+_COMMA = re.compile(r",\s*")
 
 
 def _sentence_forms(sentence: str) -> tuple[str, str]:
@@ -1903,7 +1900,7 @@ _KIND_NAMES = {"number": "item", "number2": "item", "number3": "item", "number4"
 _ALWAYS_SECTIONS = frozenset({"part", "chapter", "section", "article", "roman"})
 
 
-def _emit(roots: list[_Node], doc: Document, used: set[str], statute: bool = False) -> None:
+def _emit(roots: list[_Node], doc: Document, statute: bool = False) -> None:
     cues = _cues()
 
     def walk(nodes: list[_Node], statute_clause_parent: bool, in_provision: bool = False) -> None:
@@ -1961,9 +1958,10 @@ def _lists_duties(node: _Node, cues: _Cues) -> bool:
     """A clause heading that ends with its duty word ("Tổ chức, doanh nghiệp quản lý tiền chất thuốc nổ có trách
     nhiệm:", or without its colon, which no sentence ends with: "Cơ quan … có trách nhiệm" / "a) Biên soạn tài liệu
     …"): each of its points is one of the duties, the rest of the sentence, and a provision of its own."""
-    return bool(node.children) and cues.provision_duty is not None \
-        and any(m.end() == len(form) for form in [match_form(node.title).rstrip(" :")]
-                for m in cues.provision_duty.finditer(form))
+    if not node.children or cues.provision_duty is None:
+        return False
+    heading = match_form(node.title).rstrip(" :")
+    return any(m.end() == len(heading) for m in cues.provision_duty.finditer(heading))
 
 
 def _is_other_clause(node: _Node, cues: _Cues) -> bool:
@@ -1977,14 +1975,8 @@ def _is_other_clause(node: _Node, cues: _Cues) -> bool:
 
 def _in_scope_article(node: _Node, cues: _Cues) -> bool:
     """Is the node inside an article on the statute's scope or words (`scope_titles`)?"""
-    if cues.scope_title is None:
-        return False
-    ancestor = node.parent
-    while ancestor is not None:
-        if ancestor.kind == "article" and cues.scope_title.match(_form(ancestor.title)):
-            return True
-        ancestor = ancestor.parent
-    return False
+    return cues.scope_title is not None and any(
+        ancestor.kind == "article" and cues.scope_title.match(_form(ancestor.title)) for ancestor in _ancestors(node))
 
 
 def _amends_with_work(text: str, cues: _Cues) -> bool:
@@ -2036,8 +2028,7 @@ def _is_closing_formula(block: Block, cues: _Cues) -> bool:
         # "Trên đây là Kế hoạch …; yêu cầu các sở, ban, ngành … triển khai thực hiện./.": the formula, unless a
         # later sentence puts the work on a body or a body asks for it ("Trên đây là Kế hoạch … . Các đơn vị được
         # giao nhiệm vụ trong Kế hoạch khẩn trương tổ chức triển khai …"): a task, as a letter's closing request is
-        return not any(_opens_with_subject(sentence, cues) or _asks(sentence, cues, body=True)
-                       for sentence in _sentences(text)[1:])
+        return _later_request(text, cues) is None
     if len(words) > cues.rules.closing_formula.max_words or len(_sentences(text)) > 1:
         return False
     form = match_form(text).rstrip(" ./")
