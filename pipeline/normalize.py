@@ -296,7 +296,7 @@ def _columns(text: str) -> list[tuple[int, str]]:
     for gap in [*_COLUMN_GAP.finditer(text), None]:
         piece = text[start:gap.start() if gap is not None else len(text)]
         if cells and (piece[:1] in "/….,;)" or piece[:1].islower() or piece[:1].isdigit()
-                      or (_BLANK_FIELD_BEFORE.search(cells[-1][1]) and not _is_upper_line(piece))):
+                      or (_BLANK_FIELD_BEFORE.search(cells[-1][1]) and not is_upper_line(piece))):
             cells[-1] = (cells[-1][0], f"{cells[-1][1]} {piece}")
         else:
             cells.append((start, piece))
@@ -319,7 +319,7 @@ def _is_layout_column(text: str) -> bool:
     """A column of a header or signature block printed beside another: a line of the header (national title,
     motto, số hiệu, place and date, trích yếu, addressee; rules/ingest.yaml `header`), a name or title in
     capitals of two words or more (issuer, "KT. CHỦ TỊCH"), or a signer's name."""
-    return header_kind(text) is not None or (_is_upper_line(text) and len(_WORD.findall(text)) >= 2) \
+    return header_kind(text) is not None or (is_upper_line(text) and len(_WORD.findall(text)) >= 2) \
         or is_person_name(text)
 
 
@@ -330,10 +330,10 @@ def is_person_name(text: str) -> bool:
     """A person's name as signed under a document ("Nguyễn Thế Phước"): two to six capitalised words, in
     ordinary case, no digit."""
     text = text.strip()
-    return bool(_PERSON_NAME.match(text)) and not _is_upper_line(text) and not re.search(r"\d", text)
+    return bool(_PERSON_NAME.match(text)) and not is_upper_line(text) and not re.search(r"\d", text)
 
 
-def _is_upper_line(text: str) -> bool:
+def is_upper_line(text: str) -> bool:
     """At least two letters, none of them lower case."""
     return text == text.upper() and len(_LETTER.findall(text, 0, 200)) >= 2
 
@@ -351,7 +351,7 @@ def _unspace_letters(text: str) -> str:
         return text
     tokens = text.split()
     singles = sum(1 for t in tokens if len(t) == 1 and t.isalpha())
-    if len(tokens) < 4 or singles < 0.6 * len(tokens) or not _is_upper_line(text):
+    if len(tokens) < 4 or singles < 0.6 * len(tokens) or not is_upper_line(text):
         return text
     chunks = re.split(r"\s{2,}", text)
     if len(chunks) > 1:
@@ -400,7 +400,7 @@ def _rejoin_letter_spacing(text: str) -> str:
         return text
     tokens = text.split(" ")
     singles = sum(1 for t in tokens if len(t) == 1 and t.isalpha())
-    if singles < 2 or not _is_upper_line(text):
+    if singles < 2 or not is_upper_line(text):
         return text
     merged: list[str] = []
     i = 0
@@ -557,7 +557,7 @@ def _read_first_part_misread_as_one(groups: list[list[_Line]], source: SourceTex
         if label is None or label.kind != "number":
             continue
         line = group[0]
-        if label.value == "1" and _is_upper_line(line.text[label.end:]):
+        if label.value == "1" and is_upper_line(line.text[label.end:]):
             line.text = "I." + line.text[len(label.printed):]
             line.label = parse_label(line.text)
             source.notices.append(Notice(source.path, f"nhãn '{label.printed}' trước phần 'II.' đọc là 'I.' "
@@ -740,9 +740,9 @@ def _opens_part(line: _Line, label: Label, lines: list[_Line | None], index: int
         return False
     own = line.text[label.end:].strip(" -–—:.")
     if own:
-        return _is_upper_line(own)
+        return is_upper_line(own)
     following = next((n for n in lines[index + 1:index + 3] if n is not None), None)  # (a blank line between)
-    return following is not None and _is_upper_line(following.text)
+    return following is not None and is_upper_line(following.text)
 
 
 def _accept_label(previous: _Line, line: _Line, label: Label, layout: _Layout, sequences: _Sequences) -> bool:
@@ -759,7 +759,7 @@ def _accept_label(previous: _Line, line: _Line, label: Label, layout: _Layout, s
         return indented or len(previous.text) < 0.85 * layout.width
     if _ends_sentence(previous.text) or sequences.expected(label):
         return True
-    if {"heading", "bold"} & previous.markup or _is_upper_line(previous.text):
+    if {"heading", "bold"} & previous.markup or is_upper_line(previous.text):
         return True
     return not (layout.hard_wrapped and _is_full(previous, layout))
 
@@ -823,7 +823,7 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
         indent = max(0, previous.indent - sequences.margin) if sequences.margin is not None else 0
         return len(previous.text) + indent + 1 + len(first_word) < 0.95 * layout.width
     if previous.label is not None and previous.label.kind not in bullet_kinds() \
-            and _is_upper_line(previous.text) and _is_upper_line(line.text):
+            and is_upper_line(previous.text) and is_upper_line(line.text):
         return False  # an upper-case part heading wrapped over two lines ("II. NHIỆM VỤ, GIẢI PHÁP" / "TRỌNG TÂM")
     return not _is_full(previous, layout)
 
@@ -833,7 +833,7 @@ _FIRST_LINE_INDENT = 2  # blanks beyond the margin of wrapped lines that mark a 
 
 def _opens_upper_heading(previous: _Line, line: _Line) -> bool:
     """An upper-case line of two words or more after a line in ordinary case: a heading, not a wrap."""
-    return _is_upper_line(line.text) and not _is_upper_line(previous.text) and line.text[:1].isalpha() \
+    return is_upper_line(line.text) and not is_upper_line(previous.text) and line.text[:1].isalpha() \
         and len(_WORD.findall(line.text)) >= 2
 
 

@@ -46,6 +46,7 @@ from .normalize import (
     Label,
     bullet_kinds,
     is_person_name,
+    is_upper_line,
     ocr_misread,
     parse_label,
     sequence_index,
@@ -159,7 +160,7 @@ class StructureRules(BaseModel):
     body_duties: list[str] = []
     responsibility_headings: list[str] = []
     amendment_formula: str = ""
-    task_table: TaskTableColumns = TaskTableColumns()
+    task_table: TaskTableColumns
     sizes: StructureSizes
 
 
@@ -650,7 +651,7 @@ def _row_kinds(rows: list[list[str]], task_column: int, cues: _Cues) -> list[str
         elif kind is None:
             beside = any(c for n, c in enumerate(cells) if n not in (0, task_column))
             first = text.split()[0] if text.split() else ""
-            if task_column == 0 and not beside and (cues.table.group.match(first) or _is_upper(text)):
+            if task_column == 0 and not beside and (cues.table.group.match(first) or is_upper_line(text)):
                 kind = "group"
             elif text[:1].islower() or not (beside or text[:1] in "+-.•" or text.rstrip().endswith(":")):
                 kind = "more" if kinds and kinds[-1] in ("row", "sub", "item", "more") else "item"
@@ -810,12 +811,6 @@ def _cells(block: Block) -> list[str]:
     return [c for c in _row_cells(block.text) if c] if "table" in block.markup else [block.text]
 
 
-def _is_upper(text: str) -> bool:
-    """At least two letters, none of them lower case."""
-    return text == text.upper() and len(_LETTERS.findall(text, 0, 200)) >= 2
-
-
-_LETTERS = re.compile(r"[^\W\d_]")
 
 
 def _form(text: str) -> str:
@@ -829,7 +824,7 @@ _HEAD = 240
 def _doc_type(text: str, cues: _Cues) -> str | None:
     """The document type a header line in capitals names: "KẾ HOẠCH", or with a qualifier of the kind
     ("KẾ HOẠCH QUỐC GIA"; rules/structure.yaml `doc_type_qualifiers`)."""
-    if not _is_upper(text):
+    if not is_upper_line(text):
         return None
     form = fold(text)
     if form in cues.doc_types:
@@ -949,7 +944,7 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
                 expect_title = False
                 title_open = True
                 continue
-            if _is_upper(cell) and label is None and not cues.preamble.match(form) \
+            if is_upper_line(cell) and label is None and not cues.preamble.match(form) \
                     and fold(cell.rstrip(":")) not in cues.enacting and len(cell) <= cues.rules.sizes.header_upper_max_chars:
                 (later_upper if top_done else issuer_lines).append(cell)
                 consumed = True
@@ -1044,7 +1039,7 @@ def _header_start(blocks: list[Block], labels: list[Label | None], cues: _Cues) 
         if labels[k] is not None and "heading" not in blocks[k].markup:
             return 0  # (a Markdown heading such as "## PHẦN 1 — QUYẾT ĐỊNH" above the title is a converter's note)
         if any(_is_motto(cell, cues) for cell in _cells(blocks[k])):
-            while k > 0 and _is_upper(blocks[k - 1].text):
+            while k > 0 and is_upper_line(blocks[k - 1].text):
                 k -= 1  # the issuing body printed above the national title
             return k
     return 0
@@ -1058,7 +1053,7 @@ def _is_motto(cell: str, cues: _Cues) -> bool:
 def _continues_title(cell: str, cues: _Cues) -> bool:
     """A short line after the trích yếu that wraps it ('… Chỉ thị' / 'số 5/CT-TTg của Thủ tướng' / 'Chính phủ')."""
     form = match_form(cell)
-    if _is_upper(cell) or cues.preamble.match(form) or cues.recipients.match(form) or cues.number.match(cell):
+    if is_upper_line(cell) or cues.preamble.match(form) or cues.recipients.match(form) or cues.number.match(cell):
         return False
     return len(cell.split()) <= cues.rules.sizes.title_wrap_max_words and not _ends_with_sentence(cell)
 
@@ -1068,7 +1063,7 @@ def _before_recipients(blocks: list[Block], index: int, cues: _Cues) -> bool:
     ("V/v tổ chức triển khai thực hiện" / "Nghị định số 180/2026/NĐ-CP … của rừng" / "Kính gửi: …")."""
     cell = blocks[index].text
     # (a trích yếu may end with a full stop: "… do Nhà nước đầu tư, quản lý." / "Kính gửi: …")
-    if index + 1 >= len(blocks) or _is_upper(cell) \
+    if index + 1 >= len(blocks) or is_upper_line(cell) \
             or (_ends_with_sentence(cell) and len(cell.split()) > cues.rules.sizes.title_sentence_max_words) \
             or cell.rstrip().endswith(":") or cues.preamble.match(_form(cell)):
         return False
@@ -1125,7 +1120,7 @@ def _find_closing(blocks: list[Block], labels: list[Label | None], start: int, c
     appendix = len(blocks)
     for i in range(start, len(blocks)):
         text = blocks[i].text
-        if labels[i] is None and _is_upper(text.split(" ")[0] + " X") and cues.appendix.match(_form(text)):
+        if labels[i] is None and is_upper_line(text.split(" ")[0] + " X") and cues.appendix.match(_form(text)):
             appendix = i
             break
     closing = appendix
@@ -1151,7 +1146,7 @@ def _is_signature_debris(block: Block, cues: _Cues) -> bool:
     """Lines of a signature block: titles, upper-case names of bodies, signers' names, seal fragments."""
     text = block.text.strip()
     sizes = cues.rules.sizes
-    return (_is_signature(block, cues) or (_is_upper(text) and len(text) <= sizes.signature_debris_max_chars)
+    return (_is_signature(block, cues) or (is_upper_line(text) and len(text) <= sizes.signature_debris_max_chars)
             or is_person_name(text.lstrip("* "))
             or len(text.split()) <= sizes.signature_debris_max_words and not _ends_with_sentence(text))
 
@@ -1178,7 +1173,7 @@ _RECIPIENT_OPENINGS = ("-", "+", "•", "như ")
 def _appendix_after(blocks: list[Block], labels: list[Label | None], start: int, cues: _Cues) -> int:
     for i in range(start, len(blocks)):
         text = blocks[i].text
-        if labels[i] is None and _is_upper(text.split(" ")[0] + " X") and cues.appendix.match(_form(text)):
+        if labels[i] is None and is_upper_line(text.split(" ")[0] + " X") and cues.appendix.match(_form(text)):
             return i
     return len(blocks)
 
@@ -1187,7 +1182,7 @@ def _is_signature(block: Block, cues: _Cues) -> bool:
     text = block.text.strip()
     if any(_is_motto(cell, cues) for cell in _cells(block)):
         return False  # "THỦ TƯỚNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI …": the header row, not the signature
-    return _is_upper(text) and bool(cues.signature.match(_form(text))) and len(text) <= cues.rules.sizes.signature_max_chars
+    return is_upper_line(text) and bool(cues.signature.match(_form(text))) and len(text) <= cues.rules.sizes.signature_max_chars
 
 
 def _find_body(blocks: list[Block], labels: list[Label | None], start: int, end: int, cues: _Cues) -> int:
@@ -1204,7 +1199,7 @@ def _find_body(blocks: list[Block], labels: list[Label | None], start: int, end:
         block = blocks[i]
         form = _form(block.text)
         if (cues.preamble.match(form) and not _asks_outright(block, cues)) or _is_enacting(block, cues) or (
-                _is_upper(block.text) and len(block.text) <= cues.rules.sizes.preamble_upper_max_chars):
+                is_upper_line(block.text) and len(block.text) <= cues.rules.sizes.preamble_upper_max_chars):
             i += 1
             continue
         if block.text.rstrip().endswith(":") and i == start:
@@ -1222,7 +1217,7 @@ def _asks_outright(block: Block, cues: _Cues) -> bool:
 
 
 def _is_enacting(block: Block, cues: _Cues) -> bool:
-    return _is_upper(block.text) and fold(block.text.rstrip(": ")) in cues.enacting
+    return is_upper_line(block.text) and fold(block.text.rstrip(": ")) in cues.enacting
 
 
 # --------------------------------------------------------------------------- outline
@@ -2088,7 +2083,7 @@ def _read_closing(blocks: list[Block], meta: DocumentMeta, cues: _Cues) -> None:
             if in_recipients and label is None and cell.rstrip().endswith(";") and cues.subject.match(form):
                 meta.recipients += _recipient_items(cell)
                 continue
-            if _is_upper(cell) and cues.signature.match(form) and len(cell) <= cues.rules.sizes.signature_max_chars:
+            if is_upper_line(cell) and cues.signature.match(form) and len(cell) <= cues.rules.sizes.signature_max_chars:
                 titles.append(cell)
                 # a signature printed beside the recipients list ("- Như Điều 5; | KT. CHỦ TỊCH") does not end it
                 in_recipients = in_recipients and position > 0

@@ -28,11 +28,11 @@ from .vntext import fold
 class TaskTableColumns(BaseModel):
     """rules/structure.yaml `task_table`: the header cues and the row marks of a table of tasks."""
 
-    task: list[str] = []
-    lead: list[str] = []
-    group_marks: str = r"^[IVXL]{1,5}(?:\.\d{1,2})?\.?$"
-    row_marks: str = r"^\d{1,3}\.?$"
-    sub_marks: str = r"^(?:[a-zđ][).]?|\d{1,3}\.\d{1,3}\.?)$"
+    task: list[str]
+    lead: list[str]
+    group_marks: str
+    row_marks: str
+    sub_marks: str
 
     @field_validator("group_marks", "row_marks", "sub_marks")
     @classmethod
@@ -42,7 +42,7 @@ class TaskTableColumns(BaseModel):
 
 
 class _TableCues(BaseModel):
-    task_table: TaskTableColumns = TaskTableColumns()
+    task_table: TaskTableColumns
 
 
 @dataclass(frozen=True)
