@@ -55,6 +55,7 @@ from pipeline.linking import (  # noqa: E402
     counterpart_match,
     decide_from,
     feature_matrices,
+    handed_on,
     relayed_match,
     structural_match,
 )
@@ -117,7 +118,9 @@ MIN_WEIGHTS_LINK = {"citation": 3.0, "cites_central_keyterm": 3.0}
 # (pipeline.linking.decide_from). Fitted as a feature (run of 2026-12-07) it separated the few gold pairs
 # perfectly (weight 9.5) and moved the other weights and the thresholds (sure 0.7 -> 0.2): held out Kon Tum
 # 0.947 / 1.000 / 0.973 / 0.886 / 0.727, SCT 0.308 / 0.875 / 0.455 / 0.368 / 0.421; real seed coverage 0.943 -> 0.914.
-DROPPED: set[str] = {"locality", "executes_document"}
+# "hands_on" / "hands_on_all" (a provincial task handing on a People's Committee's duties) are a decision rule
+# too (pipeline.linking.handed_on), written a priori; the gold pairs hold two such tasks.
+DROPPED: set[str] = {"locality", "executes_document", "hands_on", "hands_on_all"}
 
 
 def fit(X, y, l2: float = 1.0, min_weights: dict[str, float] | None = None) -> LinearModel:
@@ -158,7 +161,7 @@ def decide(p_link: np.ndarray, p_sure: np.ndarray, pair, decision: DecisionRules
                        pair.features.values["contain"], structural_match(pair.features, decision),
                        counterpart_match(pair.features, decision), actor_match(pair.features, decision),
                        pair.features.values["executes_document"], relayed_match(pair.features),
-                       pair.restates)
+                       pair.restates, handed_on(pair.features, p_link.reshape(pair.shape), pair.rules))
     return [(i, j, s) for i, j, s, _ in kept]
 
 

@@ -505,6 +505,80 @@ def test_the_provincial_execution_call_is_sure_for_the_execution_clause_and_resc
     assert (0, 0, "possible", 0.36) in kept and (1, 0) not in {(i, j) for i, j, *_ in kept}
 
 
+# A decree's article on the provincial People's Committee's duties and a letter that hands them to a department
+WATER_DECREE_SECTIONS = {"8": "Trách nhiệm của Bộ Nông nghiệp và Môi trường",
+                         "9": "Trách nhiệm của Ủy ban nhân dân cấp tỉnh", "10": "Trách nhiệm của Ủy ban nhân dân cấp xã"}
+WATER_DECREE_TASKS = {
+    "8.a": ("8", "Bộ Nông nghiệp và Môi trường", "Hướng dẫn, kiểm tra việc cấp giấy phép khai thác nước dưới đất "
+            "trên phạm vi cả nước."),
+    "9.a": ("9", "Ủy ban nhân dân cấp tỉnh", "Tổ chức thực hiện, đôn đốc, kiểm tra, xử lý các vấn đề phát sinh tại "
+            "địa phương theo thẩm quyền."),
+    "9.b": ("9", "Ủy ban nhân dân cấp tỉnh", "Cấp, cấp lại, điều chỉnh giấy phép khai thác nước dưới đất cho các tổ "
+            "chức, cá nhân trên địa bàn."),
+    "9.c": ("9", "Ủy ban nhân dân cấp tỉnh", "Trước ngày 31 tháng 01 hằng năm, báo cáo Bộ Nông nghiệp và Môi trường "
+            "tình hình quản lý giếng khoan trên địa bàn."),
+    "10.a": ("10", "Ủy ban nhân dân cấp xã", "Tham gia kiểm tra việc trám lấp giếng khoan không sử dụng trên địa bàn."),
+}
+
+
+@pytest.fixture(scope="module")
+def water_decree() -> Document:
+    doc = _document("water", "central", WATER_DECREE_SECTIONS, WATER_DECREE_TASKS)
+    doc.meta.number = "88/2026/NĐ-CP"
+    for task in doc.tasks[1:]:
+        task.localities, task.locality_role = True, "lead"
+    return doc
+
+
+def test_handing_on_the_provinces_duties_as_a_whole_carries_out_the_committees_duties(water_decree):
+    letter = _provincial({
+        "1": ("1", "Sở Nông nghiệp và Môi trường", "Sở Nông nghiệp và Môi trường chủ động nghiên cứu, tổ chức triển "
+              "khai thực hiện các nhiệm vụ thuộc trách nhiệm của tỉnh và tuyên truyền, phổ biến nội dung của Nghị "
+              "định trên địa bàn tỉnh."),
+        "2": ("1", "Ủy ban nhân dân các xã, phường", "Ủy ban nhân dân các xã, phường triển khai thực hiện các nội "
+              "dung thuộc trách nhiệm, thẩm quyền của địa phương."),
+    })
+    links, coverage = link(water_decree, letter)
+    pairs = _pairs(links)
+    # the committee's clause on organising the implementation surely; each of its other duties possibly
+    assert pairs[("1", "9.a")] == "sure"
+    assert pairs[("1", "9.b")] == pairs[("1", "9.c")] == "possible"
+    assert ("1", "8.a") not in pairs and ("1", "10.a") not in pairs
+    # "của địa phương" given to the communes is the communes' duties
+    assert pairs[("2", "10.a")] == "possible"
+    assert not {k for k in pairs if k[0] == "2" and k[1].startswith("9.")}
+    status = {row.central.task: row.status for row in coverage}
+    assert status["9.a"] == "covered" and status["9.c"] == "partial"
+    reasons = next(lk.reasons for lk in links if (lk.provincial.task, lk.central.task) == ("1", "9.b"))
+    assert any(r.startswith("Văn bản tỉnh giao lại nhiệm vụ") for r in reasons), reasons
+
+
+def test_handing_on_one_matter_of_the_committees_duties_surely_carries_out_that_duty(water_decree):
+    letter = _provincial({
+        "1": ("1", "Sở Nông nghiệp và Môi trường", "Giao Sở Nông nghiệp và Môi trường nghiên cứu, tham mưu Ủy ban nhân "
+              "dân tỉnh ủy quyền thực hiện thủ tục cấp, cấp lại giấy phép khai thác nước dưới đất thuộc thẩm quyền "
+              "của Ủy ban nhân dân tỉnh cho Giám đốc Sở."),
+    })
+    pairs = _pairs(link(water_decree, letter)[0])
+    assert pairs[("1", "9.b")] == "sure"
+    assert ("1", "9.c") not in pairs and pairs.get(("1", "9.a")) != "sure"
+    # a report on the duties of the locality hands nothing on
+    report = _provincial({
+        "1": ("1", "Sở Nông nghiệp và Môi trường", "Sở Nông nghiệp và Môi trường báo cáo kết quả đối với các nhiệm vụ "
+              "thuộc trách nhiệm của địa phương gửi Ủy ban nhân dân tỉnh trước ngày 15 tháng 12."),
+    })
+    assert not {k for k, strength in _pairs(link(water_decree, report)[0]).items() if strength == "sure"}
+
+
+def test_a_holder_duties_pattern_must_name_its_holder():
+    from pydantic import ValidationError
+
+    from pipeline.linking.config import StructureRules
+
+    with pytest.raises(ValidationError, match="holder"):
+        StructureRules(holder_duties=r"thuộc thẩm quyền của (tỉnh)")
+
+
 def test_rescue_between_weak_candidates_prefers_the_one_whose_actors_match():
     import numpy as np
 

@@ -24,6 +24,7 @@ procedure that chose them.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -35,6 +36,7 @@ from .features import (
     FEATURES,
     LAZY_SCORERS,
     PairFeatures,
+    match_form_cached,
     pair_features,
     pair_scorer,
     restatements,
@@ -43,7 +45,7 @@ from .features import (
 RELATIVE = ("row_rel", "col_rel", "row_z", "col_z", "mutual")
 ALL_FEATURES = FEATURES + RELATIVE
 
-__all__ = ["link", "promote", "feature_matrices", "decide", "decide_from", "link_probabilities", "structural_match", "counterpart_match", "actor_match", "relayed_match", "coverage_rows", "ALL_FEATURES"]
+__all__ = ["link", "promote", "feature_matrices", "decide", "decide_from", "link_probabilities", "structural_match", "counterpart_match", "actor_match", "relayed_match", "handed_on", "coverage_rows", "ALL_FEATURES"]
 
 
 def _base_similarity(values: dict[str, np.ndarray]) -> np.ndarray:
@@ -127,7 +129,8 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
                 actor: np.ndarray | None = None,
                 executes: np.ndarray | None = None,
                 relayed: np.ndarray | None = None,
-                restates: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
+                restates: np.ndarray | None = None,
+                handed: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
     """The decision rule on probability matrices (provincial x central):
     1. each provincial task keeps its candidates with P(linked) >= possible, and those it copies whatever
        P (containment >= sure_copy: most of the distinctive wording of one task is in the other: it restates
@@ -147,7 +150,9 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
     plan or letter carries out "… chịu trách nhiệm thi hành Nghị định này", in any wording (a priori, as
     sure_copy; the models do not weigh it). A kept link is sure, too, when the provincial task says it acts on
     the central document itself ("… theo đề nghị của Bộ Công Thương tại Văn bản số 2265/BCT-ATMT") and the two
-    are each other's best match (`relayed`, relayed_match). The provincial execution call rescues no other
+    are each other's best match (`relayed`, relayed_match). A provincial task that hands on a People's
+    Committee's duties under the central document takes the links `handed` gives (handed_on: 2 sure, 1
+    possible; a sure one stays sure). The provincial execution call rescues no other
     central task: "… triển khai thực hiện theo đúng quy định" is like every duty of the decree and evidence for
     none. Then a provincial task
     that states the same activity as a linked one (`restates`: a plan's body item and its appendix-table row)
@@ -169,6 +174,15 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
         for i, j in zip(*np.nonzero(executes >= 1.0), strict=True):
             kept = [k for k in kept if (k[0], k[1]) != (i, j)]
             kept.append((int(i), int(j), "sure", float(p_link[i, j])))
+            linked[j] = True
+    if handed is not None:
+        at = {(i, j): n for n, (i, j, *_) in enumerate(kept)}
+        for i, j in zip(*np.nonzero(handed), strict=True):
+            strength = "sure" if handed[i, j] >= 2 else "possible"
+            if (i, j) not in at:
+                kept.append((int(i), int(j), strength, float(p_link[i, j])))
+            elif strength == "sure":
+                kept[at[(i, j)]] = (int(i), int(j), "sure", kept[at[(i, j)]][3])
             linked[j] = True
     if restates is not None:
         # a provincial task that states the same activity as a linked one carries out the same central task
@@ -223,6 +237,32 @@ def relayed_match(features: PairFeatures) -> np.ndarray:
     return features.cites_central[:, None] & (features.values["mutual"] >= 1.0)
 
 
+def handed_on(features: PairFeatures, p_link: np.ndarray, rules: LinkingRules) -> np.ndarray:
+    """Links of the provincial tasks that hand on a People's Committee's duties (features hands_on /
+    hands_on_all), 2 sure and 1 possible: handed on as a whole ("… các nhiệm vụ thuộc trách nhiệm của tỉnh"),
+    every duty of that committee is possible and its clause on organising the implementation ("Tổ chức thực
+    hiện, đôn đốc, kiểm tra …": structure.implementation_call at its start) sure; one matter handed on ("… thủ
+    tục huấn luyện … thuộc thẩm quyền của Ủy ban nhân dân tỉnh"), the committee's duty closest to it (P(linked))
+    is sure when the task is among that duty's closest in wording (col_rel >= structural_wording)."""
+    values = features.values
+    out = np.zeros(p_link.shape, dtype=np.int8)
+    rows = np.flatnonzero((values["hands_on"] >= 1.0).any(axis=1))
+    if not rows.size:
+        return out
+    pattern = re.compile(rules.structure.implementation_call)
+    organises = np.array([bool(pattern.match(match_form_cached(t.text))) for t in features.central])
+    for i in rows:
+        duties = np.flatnonzero(values["hands_on"][i] >= 1.0)
+        if (values["hands_on_all"][i, duties] >= 1.0).any():
+            out[i, duties] = 1
+            out[i, duties[organises[duties]]] = 2
+            continue
+        closest = duties[np.argmax(p_link[i, duties])]
+        if values["col_rel"][i, closest] >= rules.decision.structural_wording:
+            out[i, closest] = 2
+    return out
+
+
 def decide(features: PairFeatures, rules: LinkingRules, n_tasks: int | None = None,
            restates: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
     """(provincial index, central index, strength, score) for every pair kept. Central candidates after the
@@ -235,7 +275,8 @@ def decide(features: PairFeatures, rules: LinkingRules, n_tasks: int | None = No
                        structural_match(features, rules.decision), counterpart_match(features, rules.decision),
                        actor_match(features, rules.decision), features.values["executes_document"],
                        relayed_match(features),
-                       restatements(features, rules) if restates is None else restates)
+                       restatements(features, rules) if restates is None else restates,
+                       handed_on(features, p_link, rules))
     # a provision is no task of its document: only a provincial task that plainly carries it out (a sure link)
     # makes it one
     return [k for k in kept if n_tasks is None or k[1] < n_tasks or k[2] == "sure"]

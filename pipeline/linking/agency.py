@@ -189,6 +189,33 @@ def _word_pattern(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
 
 
+def holder_levels(task: Task, kind: str) -> set[str]:
+    """Registry levels of the task's leads that are bodies of `kind` (rules/agencies.yaml): {"province"} for a
+    duty of "Ủy ban nhân dân cấp tỉnh", {"generic"} for one of "Ủy ban nhân dân các cấp"."""
+    found = (_lookup(m.text) for m in task.leads)
+    return {agency.level for agency in found if agency is not None and agency.kind == kind}
+
+
+def lead_levels(task: Task) -> set[str]:
+    """Registry levels of the task's leads (unknown names left out)."""
+    return {level for level in (_level(m.text) for m in task.leads) if level}
+
+
+def holder_level(holder: str, task: Task, rules: LinkingRules) -> set[str]:
+    """The level of the body whose duties a provincial task hands on, from the holder as printed ("tỉnh",
+    "Ủy ban nhân dân tỉnh"; structure.holder_words), "địa phương" being the task's own leads' level (the
+    communes' locality is the commune): empty when the holder is no body of structure.holder_kind."""
+    structure = rules.structure
+    word = structure.holder_words.get(holder)
+    if word == "own":
+        own = lead_levels(task) & {"province", "district", "commune"}
+        return own or {"province"}
+    if word:
+        return {word}
+    found = _lookup(holder)
+    return {found.level} if found is not None and found.kind == structure.holder_kind else set()
+
+
 def addresses_group(task: Task, rules: LinkingRules) -> bool:
     """The task is given to an open group of bodies: a lead named with a plural word (structure.group_words:
     "Thủ trưởng các sở, ban, ngành", "Các đơn vị được giao nhiệm vụ") that the registry knows as a group

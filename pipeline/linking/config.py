@@ -1,9 +1,10 @@
 """The shape of rules/linking.yaml (weights, thresholds, boilerplate phrases)."""
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from ..rules import load_rules
 
@@ -33,6 +34,17 @@ class StructureRules(BaseModel):
     group_words: list[str] = Field(default_factory=lambda: ["các"])  # plural words naming an open group of bodies
     restate_min_set: float = 85.0  # two provincial tasks restate each other: token_set_ratio at least this
     restate_min_sort: float = 55.0  # and token_sort_ratio at least this (rapidfuzz, 0-100)
+    holder_duties_whole: str = "(?!)"  # regex (match form, group `holder`): a task handing on a holder's duties as a whole
+    holder_duties: str = "(?!)"  # regex (match form, group `holder`): … or one matter within them
+    holder_words: dict[str, str] = Field(default_factory=dict)  # bare holder word -> registry level ("own": the task's)
+    holder_kind: str = "local_government"  # registry kind of the bodies whose duties are handed on
+
+    @field_validator("holder_duties_whole", "holder_duties")
+    @classmethod
+    def _names_the_holder(cls, pattern: str) -> str:
+        if pattern != "(?!)" and "holder" not in re.compile(pattern).groupindex:
+            raise ValueError("a holder-duties pattern needs a group named `holder`")
+        return pattern
 
 
 class AgencyRules(BaseModel):

@@ -53,6 +53,10 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
     out: list[str] = []
     if v.get("executes_document", 0.0) >= 1.0:
         out.append("Lời giao triển khai thực hiện của văn bản tỉnh ứng với điều khoản thi hành của văn bản trung ương")
+    if v.get("hands_on", 0.0) >= 1.0:
+        out.append("Văn bản tỉnh giao lại nhiệm vụ thuộc trách nhiệm của Ủy ban nhân dân" +
+                   (" (giao chung toàn bộ)" if v.get("hands_on_all", 0.0) >= 1.0 else "") +
+                   "; nhiệm vụ trung ương này do Ủy ban nhân dân cùng cấp chủ trì")
     if fired("citation"):
         out.append("Cùng trích dẫn " + ", ".join(features.shared_citations.get((i, j), [])))
     if fired("ratio"):

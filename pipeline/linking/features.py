@@ -25,6 +25,9 @@ Every feature is a matrix (provincial x central) of values in [0, 1]:
              này") and the provincial task is its own call to everyone to carry the work out, in its "Tổ chức
              thực hiện" part or as its last task ("… đề nghị các Sở, ban, ngành … triển khai thực hiện"): the
              execution clause is carried out by that call, whatever its wording
+  hands_on   the provincial task hands on the duties of a People's Committee under the central document ("… các
+             nhiệm vụ thuộc trách nhiệm của tỉnh", "… thủ tục … thuộc thẩm quyền của Ủy ban nhân dân tỉnh") and the
+             central task is a duty of that committee; hands_on_all: it hands them on as a whole
   cites_central_keyterm  keyterm where the provincial task cites the central document itself by its số
              hiệu ("theo hướng dẫn tại Nghị định 25/2026/NĐ-CP"): it says which document it paraphrases
 """
@@ -45,7 +48,8 @@ from .config import LinkingRules
 _WORD = re.compile(r"\w+")
 
 FEATURES = ("token_set", "ratio", "partial", "tfidf", "contain", "heading", "agency", "names_lead", "locality", "citation",
-            "keyterm", "keyterm_share", "cites_central_keyterm", "addressed", "executes_document")
+            "keyterm", "keyterm_share", "cites_central_keyterm", "addressed", "executes_document", "hands_on",
+            "hands_on_all")
 
 
 @lru_cache(maxsize=65536)
@@ -496,6 +500,38 @@ def _executes_document(central: Document, provincial: Document, rules: LinkingRu
     return (answers[:, None] & calls[None, :]).astype(np.float32)
 
 
+def _hands_on(central: Document, provincial: Document, rules: LinkingRules) -> tuple[np.ndarray, np.ndarray]:
+    """`hands_on`: 1 where the provincial task hands on the duties of a People's Committee under the central
+    document ("… tổ chức triển khai thực hiện các nhiệm vụ thuộc trách nhiệm của tỉnh", "… thủ tục huấn luyện …
+    thuộc thẩm quyền của Ủy ban nhân dân tỉnh"; structure.holder_duties_whole / holder_duties) and the central
+    task is a duty of that committee (its lead, same level; "Ủy ban nhân dân các cấp" at every level).
+    `hands_on_all`: 1 there too when the task hands the duties on as a whole, not one matter within them."""
+    from .agency import holder_level, holder_levels
+
+    structure = rules.structure
+    shape = (len(provincial.tasks), len(central.tasks))
+    named, whole = np.zeros(shape, dtype=np.float32), np.zeros(shape, dtype=np.float32)
+    duties = [holder_levels(t, structure.holder_kind) for t in central.tasks]
+    if not any(duties):
+        return named, whole
+    whole_pattern, named_pattern = re.compile(structure.holder_duties_whole), re.compile(structure.holder_duties)
+    for i, task in enumerate(provincial.tasks):
+        form = match_form_cached(task.text)
+        found = whole_pattern.search(form)
+        as_a_whole = found is not None
+        found = found or named_pattern.search(form)
+        if found is None:
+            continue
+        levels = holder_level(found.group("holder"), task, rules)
+        if not levels:
+            continue
+        for j, held in enumerate(duties):
+            if held & (levels | {"generic"}):
+                named[i, j] = 1.0
+                whole[i, j] = float(as_a_whole)
+    return named, whole
+
+
 def restatements(features: PairFeatures, rules: LinkingRules) -> np.ndarray:
     """(provincial x provincial) True where two provincial tasks state the same activity: a plan's body item and
     its appendix-table row, or a department's item repeating the plan's list (the words of one are nearly all in
@@ -584,6 +620,7 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
     number = central_number(central, provincial)
     values["citation"], shared = _citation_matrix(central, provincial, rules, number)
     values["executes_document"] = _executes_document(central, provincial, rules, addressed)
+    values["hands_on"], values["hands_on_all"] = _hands_on(central, provincial, rules)
     if c_texts and p_texts:
         values["keyterm"], values["keyterm_share"] = _keyterm(p_texts, c_texts, rules)
     else:
