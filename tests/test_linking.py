@@ -435,6 +435,26 @@ def test_a_clause_citing_an_article_of_this_decree_is_no_execution_clause():
     assert re.search(call, match_form("Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh tổ chức triển khai và chỉ đạo các "
                                       "cơ quan thuộc phạm vi quản lý thực hiện nghiêm Chỉ thị này."))
     assert not re.search(call, match_form("Chịu trách nhiệm xử lý các vấn đề phát sinh khi thực hiện Quyết định này."))
+    # a duty carried out "theo quy định tại Quyết định này" is no call to carry the decision out; nor is guiding others
+    assert not re.search(call, match_form("Bố trí đủ vốn đối ứng triển khai thực hiện chính sách theo quy định tại "
+                                          "Quyết định này."))
+    from pipeline.linking.features import _charges_with_the_document
+
+    def charges(text):
+        return _charges_with_the_document(match_form(text), rules.structure)
+
+    assert not charges("Chủ trì, phối hợp với các Bộ, ngành liên quan hướng dẫn các tỉnh, thành phố trực thuộc Trung "
+                       "ương triển khai thực hiện Quyết định này; đôn đốc, kiểm tra việc thực hiện.")
+    assert charges("Bộ Xây dựng hướng dẫn nghiệp vụ cho các tỉnh; các Bộ trưởng chịu trách nhiệm thi hành Quyết định này.")
+
+
+def test_a_provincial_closing_request_to_carry_out_the_plan_is_an_implementation_call():
+    call = linking_rules().structure.implementation_call
+    for text in ("Đề nghị các tổ chức, cá nhân có liên quan thực hiện các nội dung và thời gian theo đúng Kế hoạch đề "
+                 "ra./.", "Yêu cầu Thủ trưởng các sở, ngành thực hiện nghiêm túc Kế hoạch này.",
+                 "Các sở, ngành triển khai thực hiện."):
+        assert re.search(call, match_form(text)), text
+    assert not re.search(call, match_form("Sở Y tế thực hiện khám sàng lọc theo quy định của Bộ Y tế."))
 
 
 def test_field_words_and_boilerplate_alone_do_not_link(decree):

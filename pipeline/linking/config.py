@@ -29,6 +29,7 @@ class StructureRules(BaseModel):
     locality_unknown_role: float = 0.85
     locality_other_role: float = 0.7
     document_call: str = "(?!)"  # regex (match form): a central task charging bodies to carry out the document itself
+    document_call_guided: str = "(?!)"  # regex (match form): before a document_call in its clause, the call is others'
     implementation_call: str = "(?!)"  # regex (match form): a provincial task calling for the work to be carried out
     execution_titles: list[str] = Field(default_factory=list)  # regexes (match form) of the "Tổ chức thực hiện" part
     group_words: list[str] = Field(default_factory=lambda: ["các"])  # plural words naming an open group of bodies
