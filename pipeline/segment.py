@@ -1569,7 +1569,7 @@ def _non_task_title(node: _Node, title_form: str, cues: _Cues) -> bool:
         return False
     if cues.non_task_title_work is not None and cues.non_task_title_work.search(match_form(node.title)):
         return False  # "Khó khăn, vướng mắc và kiến nghị": the requests it announces are tasks
-    if node.children or node.kind in ("part", "chapter", "section", "roman"):
+    if node.children or node.kind in ("part", "chapter", "section", "roman", "letter_upper"):
         return True
     return len(title_form.split()) <= cues.rules.non_task_max_words and not _ends_with_sentence(node.title)
 
@@ -1886,13 +1886,13 @@ def _span(first: Block, last: Block) -> Span:
 
 
 _KIND_NAMES = {"number": "item", "number2": "item", "number3": "item", "number4": "item", "number_paren": "item",
-               "roman": "part", "roman_paren": "point", "letter": "point", "letter_dot": "point", "dash": "bullet", "plus": "bullet", "dot": "bullet",
+               "roman": "part", "letter_upper": "part", "roman_paren": "point", "letter": "point", "letter_dot": "point", "dash": "bullet", "plus": "bullet", "dot": "bullet",
                "part": "part", "chapter": "chapter", "section": "section", "article": "article"}
 
 
 # heading-level units that are sections even without children; other childless non-task items
 # (viewpoints, objectives, definitions) are neither sections nor tasks
-_ALWAYS_SECTIONS = frozenset({"part", "chapter", "section", "article", "roman"})
+_ALWAYS_SECTIONS = frozenset({"part", "chapter", "section", "article", "roman", "letter_upper"})
 
 
 def _emit(roots: list[_Node], doc: Document, statute: bool = False) -> None:

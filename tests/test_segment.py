@@ -2235,3 +2235,27 @@ def test_an_unnumbered_row_under_a_merged_numbering_cell_is_numbered_after_its_r
         " | Cập nhật cơ sở dữ liệu hằng năm | Sở Thông tin và Truyền thông |  | Hằng năm\n"))
     assert [t.id for t in doc.tasks] == ["III", "Bảng.1.I.1", "Bảng.1.I.2", "Bảng.1.I.2.2", "Bảng.1.II.1"]
     assert doc.task("Bảng.1.I.2.2").text.startswith("Cập nhật cơ sở dữ liệu hằng năm")
+
+
+def test_the_lettered_parts_of_a_plan_enclose_its_roman_headings():
+    # a national steering committee's plan (real case: KH 252/KH-BCĐQG1237, 2013): "A." and "B." head its parts,
+    # the roman headings of "B." are not items of the last numbered item of "A."
+    lines = [
+        "A. MỤC ĐÍCH, YÊU CẦU",
+        "1. Mục đích",
+        "Cụ thể hóa các nhiệm vụ của Đề án.",
+        "2. Yêu cầu",
+        "Bảo đảm sự phối hợp chặt chẽ giữa các cơ quan.",
+        "B. NỘI DUNG, NHIỆM VỤ",
+        "I. CÔNG TÁC TUYÊN TRUYỀN",
+        "1. Sở Văn hóa tổ chức tuyên truyền về Đề án;",
+        "2. Sở Tư pháp phổ biến các văn bản có liên quan.",
+        "II. CÔNG TÁC KIỂM TRA",
+        "1. Sở Nội vụ kiểm tra việc thực hiện Đề án.",
+        "C. TỔ CHỨC THỰC HIỆN",
+        "Các sở, ngành triển khai thực hiện Kế hoạch này.",
+    ]
+    doc = parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["B.I.1", "B.I.2", "B.II.1", "C"]
+    assert [s.id for s in doc.sections if s.parent is None] == ["A", "B"]
+
