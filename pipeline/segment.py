@@ -156,6 +156,7 @@ class StructureRules(BaseModel):
     assignment_openings: list[str]
     citation_list_openings: list[str]
     schedule_list_openings: list[str] = []
+    field_list_openings: dict[str, list[str]] = {}
     provision_duties: list[str] = []
     body_duties: list[str] = []
     responsibility_headings: list[str] = []
@@ -204,6 +205,8 @@ class _Cues:
     assignment_anywhere: re.Pattern
     citation_list: re.Pattern
     schedule_list: re.Pattern | None
+    field_role: re.Pattern | None
+    field_any: re.Pattern | None
     content_list: re.Pattern
     case_list: re.Pattern | None
     report: _ReportCues
@@ -274,6 +277,8 @@ def _cues() -> _Cues:
         citation_list=_openings(rules.citation_list_openings),
         schedule_list=re.compile(r"^(?:" + "|".join(re.escape(match_form(p)) for p in rules.schedule_list_openings)
                                  + r")\s*:") if rules.schedule_list_openings else None,
+        field_role=_field_headings(rules.field_list_openings.get("roles", [])),
+        field_any=_field_headings([p for ps in rules.field_list_openings.values() for p in ps]),
         case_list=re.compile(r"(?:" + "|".join(f"(?:{p})" for p in rules.case_list_endings) + r")\s*:?\s*$")
         if rules.case_list_endings else None,
         content_list=_content_list(rules.content_list_endings, rules.content_list_kinds, rules.content_list_kind_tails),
@@ -1558,6 +1563,15 @@ def _bullet_runs(nodes: list[_Node]) -> list[list[_Node]]:
             if is_bullet]
 
 
+def _field_headings(headings: list[str]) -> re.Pattern | None:
+    """A field heading and its colon opening a bullet ("Cơ quan chủ trì:"; rules/structure.yaml
+    `field_list_openings`), longest first so that "Cơ quan chủ trì, phối hợp:" is read whole."""
+    if not headings:
+        return None
+    forms = sorted({match_form(h) for h in headings}, key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(f) for f in forms) + r")\s*:")
+
+
 def _only_cites(bullets: list[_Node], cues: _Cues) -> bool:
     """Does every bullet only name a legal document with its số hiệu (rules/structure.yaml
     `citation_list_openings`: "- Nghị định số 25/2026/NĐ-CP …", "- Văn bản hợp nhất số 48/VBHN-BNNMT …")?"""
@@ -1579,14 +1593,18 @@ def _ends_with_sentence(text: str) -> bool:
 
 
 def _absorb_detail_lists(node: _Node, cues: _Cues) -> None:
-    """Bullets that only list legal documents, or only give the schedule of the reporting their item asks for
+    """Bullets that only list legal documents, only give the schedule of the reporting their item asks for
     ("- Báo cáo 6 tháng: … trước ngày 05/7;", "- Báo cáo năm: …"; rules/structure.yaml `schedule_list_openings`),
-    are part of their parent's text, not items."""
+    or only give the item's particulars, its lead among them ("- Cơ quan chủ trì: …", "- Thời gian thực hiện:
+    …"; `field_list_openings`), are part of their parent's text, not items."""
     bullets = [c for c in node.children if c.kind in bullet_kinds()]
     if not bullets or len(bullets) != len(node.children) or any(c.children for c in bullets):
         return
     forms = [_form(c.title) for c in bullets]
-    if _only_cites(bullets, cues) or (cues.schedule_list is not None and all(cues.schedule_list.match(f) for f in forms)):
+    fields = cues.field_any is not None and all(cues.field_any.match(f) for f in forms) and \
+        any(cues.field_role.match(f) for f in forms)
+    if _only_cites(bullets, cues) or fields or \
+            (cues.schedule_list is not None and all(cues.schedule_list.match(f) for f in forms)):
         node.absorbed = [b for c in bullets for b in (c.head, *c.body)]
         node.children = []
 

@@ -1704,3 +1704,16 @@ def test_a_request_asks_the_parties_its_list_defines_by_their_duty():
 ])
 def test_a_request_after_an_opening_clause_names_its_leads(text, leads):
     assert _texts(read_roles(text, later=True).leads) == leads
+
+
+def test_the_particulars_of_an_item_give_its_lead_and_partners():
+    # an item followed by its particulars, as segment folds them (see test_segment): the lead and coordinator
+    # fields name them, the time field names no one
+    doc = _doc("Nhiệm vụ cụ thể", ["Xây dựng cơ sở dữ liệu về y tế cơ sở.\n- Cơ quan chủ trì: Cục Quản lý khám, "
+                                   "chữa bệnh.\n- Cơ quan phối hợp: Bộ Tài chính, Ủy ban nhân dân các tỉnh.\n"
+                                   "- Thời gian thực hiện: năm 2036."])
+    task = extract(doc).tasks[0]
+    assert _texts(task.leads) == ["Cục Quản lý khám, chữa bệnh"]
+    assert _texts(task.coordinators) == ["Bộ Tài chính", "Ủy ban nhân dân các tỉnh"]
+    assert task.locality_role == "coordinator"
+    assert fold(task.text[task.leads[0].start:task.leads[0].end]) == fold(task.leads[0].text)

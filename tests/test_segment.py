@@ -2259,3 +2259,23 @@ def test_the_lettered_parts_of_a_plan_enclose_its_roman_headings():
     assert [t.id for t in doc.tasks] == ["B.I.1", "B.I.2", "B.II.1", "C"]
     assert [s.id for s in doc.sections if s.parent is None] == ["A", "B"]
 
+
+def test_the_particulars_of_an_item_in_dashes_are_part_of_its_task():
+    # a ministry's plan lists under each task who leads, who takes part and when (real case: field bullets of
+    # ministry plans carrying out a Prime Minister's decision); one bullet that is no particular keeps them items
+    lines = [
+        "II. NHIỆM VỤ CỤ THỂ",
+        "1. Xây dựng cơ sở dữ liệu về y tế cơ sở.",
+        "- Cơ quan chủ trì: Cục Quản lý khám, chữa bệnh.",
+        "- Cơ quan phối hợp: Bộ Tài chính, Ủy ban nhân dân các tỉnh.",
+        "- Thời gian thực hiện: năm 2036.",
+        "2. Tập huấn cho cán bộ y tế tuyến xã.",
+        "- Đơn vị chủ trì: Sở Y tế các tỉnh.",
+        "- Thời gian hoàn thành: hằng năm.",
+    ]
+    doc = parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["II.1", "II.2"]
+    assert "Cơ quan phối hợp: Bộ Tài chính" in doc.tasks[0].text
+    mixed = parse_text(PLAN_HEADER + "\n".join(lines[:3] + ["- Kiểm tra việc cập nhật dữ liệu tại các xã."]) + "\n"
+                       + SIGNATURE)
+    assert [t.id for t in mixed.tasks] == ["II.1.1", "II.1.2"]
