@@ -839,6 +839,15 @@ def _doc_type(text: str, cues: _Cues) -> str | None:
     return cues.doc_types.get(form)
 
 
+def _subject_after_number(value: str, cues: _Cues) -> int | None:
+    """Where a letter's subject (rules/structure.yaml `subject_prefixes`: "V/v …") begins after a số hiệu in the
+    same cell, or None."""
+    for match in re.finditer(r"\s+(?=\S)", value):
+        if cues.subject_prefix.match(match_form(value[match.end():])):
+            return match.start()
+    return None
+
+
 _NOTE_NUMBER = re.compile(r"\bsố\s*:?\s*(?P<number>\d+[^\s,;)]*)")
 
 
@@ -908,6 +917,12 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
             number = cues.number.match(cell)
             if number:
                 value = (number.group("number") or "").strip()
+                subject = _subject_after_number(value, cues)
+                if subject is not None:
+                    # a converter's one cell for the number and the letter's subject ("Số: 2214/BXD-QLN V/v: Hỗ
+                    # trợ …"): the subject is the trích yếu, as on a line of its own
+                    value, meta.title = value[:subject].strip(), meta.title or value[subject:].strip()
+                    meta.doc_type = meta.doc_type or cues.rules.letter_type
                 if _readable_number(value) and not meta.number:
                     meta.number = re.sub(r"\s+", "", value)
                 consumed = top_done = True

@@ -2279,3 +2279,18 @@ def test_the_particulars_of_an_item_in_dashes_are_part_of_its_task():
     mixed = parse_text(PLAN_HEADER + "\n".join(lines[:3] + ["- Kiểm tra việc cập nhật dữ liệu tại các xã."]) + "\n"
                        + SIGNATURE)
     assert [t.id for t in mixed.tasks] == ["II.1.1", "II.1.2"]
+
+
+def test_a_letters_number_and_subject_in_one_cell_are_read_apart():
+    # a converter puts the số hiệu and the subject of a letter in one table cell (real case: CV 2214/BXD-QLN,
+    # 2013, collected as Markdown)
+    doc = parse_text(
+        "| SỞ Y TẾ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |\n"
+        "|---|---|\n"
+        "| Số: 214/SYT-NV V/v: Triển khai tiêm chủng mở rộng năm 2035. | Hà Nam, ngày 23 tháng 10 năm 2035 |\n\n"
+        "| Kính gửi: | - Ủy ban nhân dân các xã, phường |\n|---|---|\n\n"
+        "Sở Y tế đề nghị Ủy ban nhân dân các xã, phường tổ chức tiêm chủng theo kế hoạch./.\n\n" + SIGNATURE,
+        kind="md")
+    assert doc.meta.number == "214/SYT-NV"
+    assert doc.meta.doc_type == "Công văn"
+    assert "Triển khai tiêm chủng mở rộng năm 2035" in doc.meta.title
