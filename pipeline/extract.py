@@ -1680,7 +1680,7 @@ def read_task_roles(text: str) -> Roles:
         offset += len(cell) + 3
     roles = read_roles(cells[0][0], later=True)
     if len(cells) < 2:
-        return roles
+        return _with_assignment_note(text, roles)
     found = [m for m in (_agency_cell(cell, start) for cell, start in cells[1:]) if m]
     if found and (not roles.leads or _opens_with_request(cells[0][0])):
         roles.leads, roles.own_subject = found[0], True
@@ -1688,6 +1688,30 @@ def read_task_roles(text: str) -> Roles:
     if found:
         roles.coordinators += found[0]
     return roles
+
+
+_ASSIGNMENT_NOTE = re.compile(r"\(([^()]+)\)[\s.;:]*$")
+
+
+def _with_assignment_note(text: str, roles: Roles) -> Roles:
+    """The roles of an item that names no lead of its own but ends with a note handing it to a body ("Xây dựng
+    Quy chế … (Giao Công an tỉnh chủ trì, phối hợp với Văn phòng UBND tỉnh).", "Thành lập Đoàn kiểm tra … (Giao
+    Công an tỉnh tham mưu)."): the note opens with an assignment frame (rules/roles.yaml `assign_frames`) and its
+    body leads, its partners take part; `roles` as they are otherwise."""
+    note = _ASSIGNMENT_NOTE.search(text)
+    if roles.leads or roles.own_subject or note is None:
+        return roles
+    inner = note.group(1)
+    frames = tuple(match_form(f) + " " for f in role_rules().assign_frames)
+    if not match_form(inner).startswith(frames):
+        return roles
+    noted = _shifted(read_roles(inner), note.start(1))
+    if not noted.leads:
+        return roles
+    named = {fold(m.text) for m in noted.leads}
+    return Roles(leads=noted.leads, coordinators=roles.coordinators + noted.coordinators,
+                 advises=roles.advises or noted.advises,
+                 directs=[m for m in roles.directs if fold(m.text) not in named] + noted.directs, own_subject=True)
 
 
 def _opens_with_request(text: str) -> bool:
