@@ -1649,11 +1649,12 @@ def read_task_roles(text: str) -> Roles:
     """Roles of one task's own text. A table row gives its lead and coordinators from the cells that hold only
     agencies: cells separated by " | " ("Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian"), in column
     order, or the row as segment writes it, the task column then the other columns under their headings
-    ("Nội dung (Cơ quan chủ trì: …; Cơ quan phối hợp: …; Thời gian hoàn thành: …)"), by the heading's cue
+    ("Nội dung (Cơ quan chủ trì: …; Cơ quan phối hợp: …; Thời gian hoàn thành: …)"), or an item followed by the
+    bullets of its particulars ("Nội dung" / "- Cơ quan chủ trì: …" / "- Cơ quan phối hợp: …"), by the heading's cue
     (rules/roles.yaml `column_cues`). The task cell is read as a sentence, and its own subject wins, unless it
     opens with a request ("Yêu cầu các đơn vị lắp đặt …" | "Sở Nông nghiệp và Môi trường"): the lead column names
     who asks, as a holder's name does above its requests (`_holder_request`)."""
-    columns = _headed_columns(text)
+    columns = _headed_columns(text) or _field_lines(text)
     if columns is not None:
         sentence, headed = columns
         roles = read_roles(sentence, later=True)
@@ -1679,7 +1680,7 @@ def read_task_roles(text: str) -> Roles:
         offset += len(cell) + 3
     roles = read_roles(cells[0][0], later=True)
     if len(cells) < 2:
-        return roles
+        return _with_assignment_note(text, roles)
     found = [m for m in (_agency_cell(cell, start) for cell, start in cells[1:]) if m]
     if found and (not roles.leads or _opens_with_request(cells[0][0])):
         roles.leads, roles.own_subject = found[0], True
@@ -1687,6 +1688,30 @@ def read_task_roles(text: str) -> Roles:
     if found:
         roles.coordinators += found[0]
     return roles
+
+
+_ASSIGNMENT_NOTE = re.compile(r"\(([^()]+)\)[\s.;:]*$")
+
+
+def _with_assignment_note(text: str, roles: Roles) -> Roles:
+    """The roles of an item that names no lead of its own but ends with a note handing it to a body ("Xây dựng
+    Quy chế … (Giao Công an tỉnh chủ trì, phối hợp với Văn phòng UBND tỉnh).", "Thành lập Đoàn kiểm tra … (Giao
+    Công an tỉnh tham mưu)."): the note opens with an assignment frame (rules/roles.yaml `assign_frames`) and its
+    body leads, its partners take part; `roles` as they are otherwise."""
+    note = _ASSIGNMENT_NOTE.search(text)
+    if roles.leads or roles.own_subject or note is None:
+        return roles
+    inner = note.group(1)
+    frames = tuple(match_form(f) + " " for f in role_rules().assign_frames)
+    if not match_form(inner).startswith(frames):
+        return roles
+    noted = _shifted(read_roles(inner), note.start(1))
+    if not noted.leads:
+        return roles
+    named = {fold(m.text) for m in noted.leads}
+    return Roles(leads=noted.leads, coordinators=roles.coordinators + noted.coordinators,
+                 advises=roles.advises or noted.advises,
+                 directs=[m for m in roles.directs if fold(m.text) not in named] + noted.directs, own_subject=True)
 
 
 def _opens_with_request(text: str) -> bool:
@@ -1704,6 +1729,35 @@ def _shifted(roles: Roles, offset: int) -> Roles:
 
 _TRAILING_PARENTHESIS = re.compile(r"\(([^()]*)\)\s*$")
 _COLUMN_HEADING = re.compile(r"(?:^|;\s+)([^:;]{2,60}):\s+")
+
+
+_FIELD_LINE = re.compile(r"^[-–—+•*]?\s*([^:;]{2,60}):\s+")
+
+
+def _field_lines(text: str) -> tuple[str, list[tuple[str, str, int]]] | None:
+    """(task text, [(role, cell, offset)]) of an item whose last lines are the bullets of its particulars, as
+    segment folds them into it ("Xây dựng …" / "- Cơ quan chủ trì: Bộ Y tế." / "- Cơ quan phối hợp: …" / "- Thời
+    gian thực hiện: …"; rules/structure.yaml `field_list_openings`), or None. Only the fields whose heading carries
+    a lead or coordinator cue are returned, as by _headed_columns."""
+    lines = text.split("\n")
+    first = len(lines)
+    while first > 1 and _FIELD_LINE.match(lines[first - 1]):
+        first -= 1
+    if first == len(lines):
+        return None
+    cues = {role: [fold(c) for c in phrases] for role, phrases in role_rules().column_cues.items()}
+    columns: list[tuple[str, str, int]] = []
+    offset = len("\n".join(lines[:first])) + 1
+    for line in lines[first:]:
+        heading = _FIELD_LINE.match(line)
+        name = fold(heading.group(1))
+        role = next((r for r, phrases in cues.items() if any(f" {c} " in f" {name} " for c in phrases)), None)
+        if role is not None:
+            columns.append((role, line[heading.end():], offset + heading.end()))
+        offset += len(line) + 1
+    if not columns:
+        return None
+    return "\n".join(lines[:first]), columns
 
 
 def _headed_columns(text: str) -> tuple[str, list[tuple[str, str, int]]] | None:

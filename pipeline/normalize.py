@@ -159,7 +159,7 @@ def sequence_index(kind_sequence: str, value: str) -> int | None:
         return int(value.rsplit(".", 1)[-1])
     if kind_sequence == "letter":
         letters = letter_sequence()
-        return letters.index(value) + 1 if value in letters else None
+        return letters.index(value.lower()) + 1 if value.lower() in letters else None  # "A." of a plan's parts
     return None
 
 
@@ -175,7 +175,9 @@ def value_at(sequence: str, value: str, index: int) -> str:
     itself when a letter sequence has no such position."""
     if sequence == "letter":
         letters = letter_sequence()
-        return letters[index - 1] if 0 < index <= len(letters) else value
+        if not 0 < index <= len(letters):
+            return value
+        return letters[index - 1].upper() if value.isupper() else letters[index - 1]
     if sequence == "roman":
         return _to_roman(index)
     if sequence == "dotted":

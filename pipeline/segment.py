@@ -156,6 +156,7 @@ class StructureRules(BaseModel):
     assignment_openings: list[str]
     citation_list_openings: list[str]
     schedule_list_openings: list[str] = []
+    field_list_openings: dict[str, list[str]] = {}
     provision_duties: list[str] = []
     body_duties: list[str] = []
     responsibility_headings: list[str] = []
@@ -204,6 +205,8 @@ class _Cues:
     assignment_anywhere: re.Pattern
     citation_list: re.Pattern
     schedule_list: re.Pattern | None
+    field_role: re.Pattern | None
+    field_any: re.Pattern | None
     content_list: re.Pattern
     case_list: re.Pattern | None
     report: _ReportCues
@@ -274,6 +277,8 @@ def _cues() -> _Cues:
         citation_list=_openings(rules.citation_list_openings),
         schedule_list=re.compile(r"^(?:" + "|".join(re.escape(match_form(p)) for p in rules.schedule_list_openings)
                                  + r")\s*:") if rules.schedule_list_openings else None,
+        field_role=_field_headings(rules.field_list_openings.get("roles", [])),
+        field_any=_field_headings([p for ps in rules.field_list_openings.values() for p in ps]),
         case_list=re.compile(r"(?:" + "|".join(f"(?:{p})" for p in rules.case_list_endings) + r")\s*:?\s*$")
         if rules.case_list_endings else None,
         content_list=_content_list(rules.content_list_endings, rules.content_list_kinds, rules.content_list_kind_tails),
@@ -834,6 +839,15 @@ def _doc_type(text: str, cues: _Cues) -> str | None:
     return cues.doc_types.get(form)
 
 
+def _subject_after_number(value: str, cues: _Cues) -> int | None:
+    """Where a letter's subject (rules/structure.yaml `subject_prefixes`: "V/v …") begins after a số hiệu in the
+    same cell, or None."""
+    for match in re.finditer(r"\s+(?=\S)", value):
+        if cues.subject_prefix.match(match_form(value[match.end():])):
+            return match.start()
+    return None
+
+
 _NOTE_NUMBER = re.compile(r"\bsố\s*:?\s*(?P<number>\d+[^\s,;)]*)")
 
 
@@ -903,6 +917,12 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
             number = cues.number.match(cell)
             if number:
                 value = (number.group("number") or "").strip()
+                subject = _subject_after_number(value, cues)
+                if subject is not None:
+                    # a converter's one cell for the number and the letter's subject ("Số: 2214/BXD-QLN V/v: Hỗ
+                    # trợ …"): the subject is the trích yếu, as on a line of its own
+                    value, meta.title = value[:subject].strip(), meta.title or value[subject:].strip()
+                    meta.doc_type = meta.doc_type or cues.rules.letter_type
                 if _readable_number(value) and not meta.number:
                     meta.number = re.sub(r"\s+", "", value)
                 consumed = top_done = True
@@ -1558,6 +1578,15 @@ def _bullet_runs(nodes: list[_Node]) -> list[list[_Node]]:
             if is_bullet]
 
 
+def _field_headings(headings: list[str]) -> re.Pattern | None:
+    """A field heading and its colon opening a bullet ("Cơ quan chủ trì:"; rules/structure.yaml
+    `field_list_openings`), longest first so that "Cơ quan chủ trì, phối hợp:" is read whole."""
+    if not headings:
+        return None
+    forms = sorted({match_form(h) for h in headings}, key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(f) for f in forms) + r")\s*:")
+
+
 def _only_cites(bullets: list[_Node], cues: _Cues) -> bool:
     """Does every bullet only name a legal document with its số hiệu (rules/structure.yaml
     `citation_list_openings`: "- Nghị định số 25/2026/NĐ-CP …", "- Văn bản hợp nhất số 48/VBHN-BNNMT …")?"""
@@ -1569,7 +1598,7 @@ def _non_task_title(node: _Node, title_form: str, cues: _Cues) -> bool:
         return False
     if cues.non_task_title_work is not None and cues.non_task_title_work.search(match_form(node.title)):
         return False  # "Khó khăn, vướng mắc và kiến nghị": the requests it announces are tasks
-    if node.children or node.kind in ("part", "chapter", "section", "roman"):
+    if node.children or node.kind in ("part", "chapter", "section", "roman", "letter_upper"):
         return True
     return len(title_form.split()) <= cues.rules.non_task_max_words and not _ends_with_sentence(node.title)
 
@@ -1579,14 +1608,18 @@ def _ends_with_sentence(text: str) -> bool:
 
 
 def _absorb_detail_lists(node: _Node, cues: _Cues) -> None:
-    """Bullets that only list legal documents, or only give the schedule of the reporting their item asks for
+    """Bullets that only list legal documents, only give the schedule of the reporting their item asks for
     ("- Báo cáo 6 tháng: … trước ngày 05/7;", "- Báo cáo năm: …"; rules/structure.yaml `schedule_list_openings`),
-    are part of their parent's text, not items."""
+    or only give the item's particulars, its lead among them ("- Cơ quan chủ trì: …", "- Thời gian thực hiện:
+    …"; `field_list_openings`), are part of their parent's text, not items."""
     bullets = [c for c in node.children if c.kind in bullet_kinds()]
     if not bullets or len(bullets) != len(node.children) or any(c.children for c in bullets):
         return
     forms = [_form(c.title) for c in bullets]
-    if _only_cites(bullets, cues) or (cues.schedule_list is not None and all(cues.schedule_list.match(f) for f in forms)):
+    fields = cues.field_any is not None and all(cues.field_any.match(f) for f in forms) and \
+        any(cues.field_role.match(f) for f in forms)
+    if _only_cites(bullets, cues) or fields or \
+            (cues.schedule_list is not None and all(cues.schedule_list.match(f) for f in forms)):
         node.absorbed = [b for c in bullets for b in (c.head, *c.body)]
         node.children = []
 
@@ -1886,13 +1919,13 @@ def _span(first: Block, last: Block) -> Span:
 
 
 _KIND_NAMES = {"number": "item", "number2": "item", "number3": "item", "number4": "item", "number_paren": "item",
-               "roman": "part", "roman_paren": "point", "letter": "point", "letter_dot": "point", "dash": "bullet", "plus": "bullet", "dot": "bullet",
+               "roman": "part", "letter_upper": "part", "roman_paren": "point", "letter": "point", "letter_dot": "point", "dash": "bullet", "plus": "bullet", "dot": "bullet",
                "part": "part", "chapter": "chapter", "section": "section", "article": "article"}
 
 
 # heading-level units that are sections even without children; other childless non-task items
 # (viewpoints, objectives, definitions) are neither sections nor tasks
-_ALWAYS_SECTIONS = frozenset({"part", "chapter", "section", "article", "roman"})
+_ALWAYS_SECTIONS = frozenset({"part", "chapter", "section", "article", "roman", "letter_upper"})
 
 
 def _emit(roots: list[_Node], doc: Document, statute: bool = False) -> None:

@@ -1704,3 +1704,32 @@ def test_a_request_asks_the_parties_its_list_defines_by_their_duty():
 ])
 def test_a_request_after_an_opening_clause_names_its_leads(text, leads):
     assert _texts(read_roles(text, later=True).leads) == leads
+
+
+def test_the_particulars_of_an_item_give_its_lead_and_partners():
+    # an item followed by its particulars, as segment folds them (see test_segment): the lead and coordinator
+    # fields name them, the time field names no one
+    doc = _doc("Nhiệm vụ cụ thể", ["Xây dựng cơ sở dữ liệu về y tế cơ sở.\n- Cơ quan chủ trì: Cục Quản lý khám, "
+                                   "chữa bệnh.\n- Cơ quan phối hợp: Bộ Tài chính, Ủy ban nhân dân các tỉnh.\n"
+                                   "- Thời gian thực hiện: năm 2036."])
+    task = extract(doc).tasks[0]
+    assert _texts(task.leads) == ["Cục Quản lý khám, chữa bệnh"]
+    assert _texts(task.coordinators) == ["Bộ Tài chính", "Ủy ban nhân dân các tỉnh"]
+    assert task.locality_role == "coordinator"
+    assert fold(task.text[task.leads[0].start:task.leads[0].end]) == fold(task.leads[0].text)
+
+
+@pytest.mark.parametrize("text, leads, coordinators", [
+    ("Xây dựng Quy chế bảo vệ bí mật nhà nước trên địa bàn tỉnh (Giao Công an tỉnh chủ trì, phối hợp với Sở Tư "
+     "pháp tham mưu).", ["Công an tỉnh"], ["Sở Tư pháp"]),
+    ("Thành lập Đoàn kiểm tra việc chấp hành quy định tại các sở, ngành (Giao Sở Nội vụ tham mưu).",
+     ["Sở Nội vụ"], []),
+    # a note that hands nothing over leaves the item without lead
+    ("Tổ chức rà soát danh mục bí mật nhà nước (khi có yêu cầu của Bộ Công an).", [], []),
+])
+def test_a_closing_note_that_hands_an_item_to_a_body_names_its_lead(text, leads, coordinators):
+    # a provincial plan's item without subject ends with whom it is given to (real case: QĐ 254/QĐ-UBND Sơn La 2023)
+    task = extract(_doc("Nội dung công tác", [text])).tasks[0]
+    assert _texts(task.leads) == leads
+    assert _texts(task.coordinators) == coordinators
+    assert all(fold(task.text[m.start:m.end]) == fold(m.text) for m in task.leads)

@@ -2235,3 +2235,62 @@ def test_an_unnumbered_row_under_a_merged_numbering_cell_is_numbered_after_its_r
         " | Cập nhật cơ sở dữ liệu hằng năm | Sở Thông tin và Truyền thông |  | Hằng năm\n"))
     assert [t.id for t in doc.tasks] == ["III", "Bảng.1.I.1", "Bảng.1.I.2", "Bảng.1.I.2.2", "Bảng.1.II.1"]
     assert doc.task("Bảng.1.I.2.2").text.startswith("Cập nhật cơ sở dữ liệu hằng năm")
+
+
+def test_the_lettered_parts_of_a_plan_enclose_its_roman_headings():
+    # a national steering committee's plan (real case: KH 252/KH-BCĐQG1237, 2013): "A." and "B." head its parts,
+    # the roman headings of "B." are not items of the last numbered item of "A."
+    lines = [
+        "A. MỤC ĐÍCH, YÊU CẦU",
+        "1. Mục đích",
+        "Cụ thể hóa các nhiệm vụ của Đề án.",
+        "2. Yêu cầu",
+        "Bảo đảm sự phối hợp chặt chẽ giữa các cơ quan.",
+        "B. NỘI DUNG, NHIỆM VỤ",
+        "I. CÔNG TÁC TUYÊN TRUYỀN",
+        "1. Sở Văn hóa tổ chức tuyên truyền về Đề án;",
+        "2. Sở Tư pháp phổ biến các văn bản có liên quan.",
+        "II. CÔNG TÁC KIỂM TRA",
+        "1. Sở Nội vụ kiểm tra việc thực hiện Đề án.",
+        "C. TỔ CHỨC THỰC HIỆN",
+        "Các sở, ngành triển khai thực hiện Kế hoạch này.",
+    ]
+    doc = parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["B.I.1", "B.I.2", "B.II.1", "C"]
+    assert [s.id for s in doc.sections if s.parent is None] == ["A", "B"]
+
+
+def test_the_particulars_of_an_item_in_dashes_are_part_of_its_task():
+    # a ministry's plan lists under each task who leads, who takes part and when (real case: field bullets of
+    # ministry plans carrying out a Prime Minister's decision); one bullet that is no particular keeps them items
+    lines = [
+        "II. NHIỆM VỤ CỤ THỂ",
+        "1. Xây dựng cơ sở dữ liệu về y tế cơ sở.",
+        "- Cơ quan chủ trì: Cục Quản lý khám, chữa bệnh.",
+        "- Cơ quan phối hợp: Bộ Tài chính, Ủy ban nhân dân các tỉnh.",
+        "- Thời gian thực hiện: năm 2036.",
+        "2. Tập huấn cho cán bộ y tế tuyến xã.",
+        "- Đơn vị chủ trì: Sở Y tế các tỉnh.",
+        "- Thời gian hoàn thành: hằng năm.",
+    ]
+    doc = parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["II.1", "II.2"]
+    assert "Cơ quan phối hợp: Bộ Tài chính" in doc.tasks[0].text
+    mixed = parse_text(PLAN_HEADER + "\n".join(lines[:3] + ["- Kiểm tra việc cập nhật dữ liệu tại các xã."]) + "\n"
+                       + SIGNATURE)
+    assert [t.id for t in mixed.tasks] == ["II.1.1", "II.1.2"]
+
+
+def test_a_letters_number_and_subject_in_one_cell_are_read_apart():
+    # a converter puts the số hiệu and the subject of a letter in one table cell (real case: CV 2214/BXD-QLN,
+    # 2013, collected as Markdown)
+    doc = parse_text(
+        "| SỞ Y TẾ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |\n"
+        "|---|---|\n"
+        "| Số: 214/SYT-NV V/v: Triển khai tiêm chủng mở rộng năm 2035. | Hà Nam, ngày 23 tháng 10 năm 2035 |\n\n"
+        "| Kính gửi: | - Ủy ban nhân dân các xã, phường |\n|---|---|\n\n"
+        "Sở Y tế đề nghị Ủy ban nhân dân các xã, phường tổ chức tiêm chủng theo kế hoạch./.\n\n" + SIGNATURE,
+        kind="md")
+    assert doc.meta.number == "214/SYT-NV"
+    assert doc.meta.doc_type == "Công văn"
+    assert "Triển khai tiêm chủng mở rộng năm 2035" in doc.meta.title

@@ -296,6 +296,8 @@ NUMBERING = {
     "roman_paren": (lambda n: f"({roman(n).lower()})", 38),
     "letter": (lambda n: f"{VIETNAMESE_LETTERS[n - 1]})", len(VIETNAMESE_LETTERS) - 1),
     "letter_dot": (lambda n: f"{VIETNAMESE_LETTERS[n - 1]}.", len(VIETNAMESE_LETTERS) - 1),
+    # a plan's parts "A." … "H."; the ninth, "I.", is read as a roman numeral
+    "letter_upper": (lambda n: f"{VIETNAMESE_LETTERS[n - 1].upper()}.", 7),
 }
 
 
