@@ -590,6 +590,24 @@ def test_handing_on_one_matter_of_the_committees_duties_surely_carries_out_that_
     assert not {k for k, strength in _pairs(link(water_decree, report)[0]).items() if strength == "sure"}
 
 
+def test_a_central_lead_named_only_as_the_provincial_tasks_partner_is_not_named_lead():
+    from pipeline.linking.agency import names_central_lead
+
+    central = [Task(doc="c", id="8.d", label="d)", text="Giao Sở Lao động - Thương binh và Xã hội rà soát đối tượng "
+                    "được hỗ trợ.", span=Span(1, 1, 0, 0), leads=[Mention(text="Sở Lao động - Thương binh và Xã hội")])]
+    partner_text = ("Chủ trì, phối hợp với Sở Lao động - Thương binh và Xã hội, Sở Tài chính xây dựng Đề án hỗ trợ nhà "
+                    "ở trên địa bàn.")
+    name = "Sở Lao động - Thương binh và Xã hội"
+    start = partner_text.index(name)
+    partner = Task(doc="p", id="1", label="1.", text=partner_text, span=Span(1, 1, 0, 0),
+                   leads=[Mention(text="Sở Xây dựng")],
+                   coordinators=[Mention(text=name, start=start, end=start + len(name)), Mention(text="Sở Tài chính")])
+    spoken_of = Task(doc="p", id="2", label="2.", text="Đề nghị Sở Lao động - Thương binh và Xã hội cung cấp danh sách "
+                     "hộ được hỗ trợ.", span=Span(2, 2, 0, 0), leads=[Mention(text="Sở Xây dựng")])
+    values = names_central_lead(central, [partner, spoken_of], linking_rules())
+    assert values[:, 0].tolist() == [0.0, 1.0]
+
+
 def test_a_holder_duties_pattern_must_name_its_holder():
     from pydantic import ValidationError
 

@@ -244,11 +244,23 @@ def addressed_row(central: list[Task]) -> np.ndarray:
     return np.array(values, dtype=np.float32)
 
 
+def _without_partners(task: Task) -> str:
+    """The task's text without the bodies it works with ("… phối hợp với Sở Lao động - Thương binh và Xã hội"):
+    a partner is weighed as such by the agency feature, not as a body the task speaks of."""
+    text = task.text
+    for mention in task.coordinators:
+        if 0 <= mention.start < mention.end <= len(text) and text[mention.start:mention.end] == mention.text:
+            text = text[:mention.start] + " " * (mention.end - mention.start) + text[mention.end:]
+        else:
+            text = text.replace(mention.text, " ")
+    return text
+
+
 def names_central_lead(central: list[Task], provincial: list[Task], rules: LinkingRules) -> np.ndarray:
     """(provincial x central) matrix: 1 when the provincial text names the central task's lead agency
     ("kiến nghị Bộ Giao thông vận tải …", "các đơn vị thuộc Bộ Công Thương"). Generic groups do not count."""
     out = np.zeros((len(provincial), len(central)), dtype=np.float32)
-    p_forms = [" " + " ".join(match_form(t.text).replace(",", " ").split()) + " " for t in provincial]
+    p_forms = [" " + " ".join(match_form(_without_partners(t)).replace(",", " ").split()) + " " for t in provincial]
     for j, c_task in enumerate(central):
         leads = [m for m in c_task.leads if _core_name(m, rules) is not None]
         forms = [" " + " ".join(match_form(m.text).replace(",", " ").split()) + " " for m in leads]

@@ -10,7 +10,7 @@ Every feature is a matrix (provincial x central) of values in [0, 1]:
              longer task, in either direction)
   heading    best similarity between the titles of the enclosing sections (copied, maybe reordered)
   agency     a provincial lead is the counterpart of a central lead (0.5 when a coordinator is involved)
-  names_lead the provincial text names the central task's lead agency
+  names_lead the provincial text names the central task's lead agency, its own partners ("phối hợp với …") aside
   locality   the central task reaches localities (lead 1.0, coordinator/directed 0.7)
   addressed  the central task is not reserved to central bodies (it reaches localities, or its leads are not
              all central agencies: organisations, enterprises, citizens); see agency.addressed_row
