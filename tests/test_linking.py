@@ -733,6 +733,11 @@ def test_key_terms_shown_to_a_reader_are_terms_not_lone_syllables(decree):
     terms = key_terms(letter.tasks[0].text, decree.task("5.2").text, features.keyterm_index, linking_rules(),
                       features.subject)
     assert terms == ["thiết lập khoảng cách an toàn"], terms  # not also «dân», a syllable of "khu dân cư"
+    # a lone syllable is no term even when it is the only word shared
+    lone = _provincial({"1": ("1", "", "Vận động người dân di dời nhà ở.")})
+    features = feature_matrices(decree, lone)
+    assert key_terms(lone.tasks[0].text, decree.task("5.2").text, features.keyterm_index, linking_rules(),
+                     features.subject) == []
 
 
 def test_key_terms_shown_to_a_reader_are_phrases_of_the_central_text(decree):

@@ -297,7 +297,7 @@ def key_terms(provincial_text: str, central_text: str, index: tuple, rules: Link
     """The shared word runs (in matching form) that weigh most in the key-term feature: maximal stretches of
     the provincial task covered by n-grams the central task also has, each two neighbours inside one of them,
     ranked by their rarest n-gram inside the central document (IDF; index is PairFeatures.keyterm_index), a run
-    inside an already chosen one skipped.
+    inside an already chosen one skipped; runs of one syllable are never shown.
     Words of the agency names in `names` are no key terms: agency evidence is reported as such, and
     "«bộ giao thông vận tải»" would read as shared wording."""
     low, high = rules.text.ngram_range
@@ -341,9 +341,9 @@ def key_terms(provincial_text: str, central_text: str, index: tuple, rules: Link
     best = max((weight for weight, _ in runs), default=0.0)
     for weight, run in sorted(runs, key=lambda r: (-r[0], -len(r[1]))):
         # at least half as rare as the rarest: a function word shared by chance is no key term; nor is a lone
-        # syllable ("việc", "cấp") beside a longer term: a reader checks terms, not syllables
+        # syllable ("việc", "cấp", "tư" of "đầu tư" against "tư pháp"): a reader checks terms, not syllables
         if (weight <= 0 or weight < best / 2 or any(f" {run} " in f" {c} " for c in chosen)
-                or (chosen and " " not in run)):
+                or " " not in run):
             continue
         chosen.append(run)
         if len(chosen) >= limit:
