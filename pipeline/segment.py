@@ -1591,13 +1591,17 @@ def _absorb_detail_lists(node: _Node, cues: _Cues) -> None:
         node.children = []
 
 
+# the kinds of point labels: "a)", "a.", and "2.1.a." (a point carrying its item's number; rules/numbering.yaml)
+_POINT_KINDS = ("letter", "letter_dot", "number_letter")
+
+
 def _absorb_case_lists(node: _Node, cues: _Cues) -> None:
     """Points that only spell out the cases or conditions of their clause ("… trừ các trường hợp sau đây:",
     "… khi đáp ứng một trong các điều kiện sau đây:"; rules/structure.yaml `case_list_endings`) are part of the
     clause's text, not items of their own."""
     if cues.case_list is None or not node.children or node.absorbed:
         return
-    if any(c.kind not in ("letter", "letter_dot") or c.children for c in node.children):
+    if any(c.kind not in _POINT_KINDS or c.children for c in node.children):
         return
     if cues.case_list.search(fold(node.title[-_HEAD:])):
         node.absorbed = [b for c in node.children for b in (c.head, *c.body)]
@@ -1886,7 +1890,8 @@ def _span(first: Block, last: Block) -> Span:
 
 
 _KIND_NAMES = {"number": "item", "number2": "item", "number3": "item", "number4": "item", "number_paren": "item",
-               "roman": "part", "roman_paren": "point", "letter": "point", "letter_dot": "point", "dash": "bullet", "plus": "bullet", "dot": "bullet",
+               "roman": "part", "roman_paren": "point", "letter": "point", "letter_dot": "point", "number_letter": "point",
+               "dash": "bullet", "plus": "bullet", "dot": "bullet",
                "part": "part", "chapter": "chapter", "section": "section", "article": "article"}
 
 
@@ -1937,7 +1942,7 @@ def _is_provision(node: _Node, cues: _Cues) -> bool:
     """A leaf clause or point of a statute outside its task articles that puts a duty on someone ("Tổ chức,
     cá nhân hoạt động hóa chất có trách nhiệm …", "Chủ đầu tư dự án … phải …"): not a task of the document,
     but a provincial text may carry it out (pipeline.linking)."""
-    if cues.provision_duty is None or node.kind not in ("number", "letter", "letter_dot", "article") \
+    if cues.provision_duty is None or node.kind not in ("number", *_POINT_KINDS, "article") \
             or _in_scope_article(node, cues):
         return False
     if node.children:  # a duty whose points are only its cases ("… phải …, nếu thuộc một trong các trường hợp sau:")
@@ -1963,7 +1968,7 @@ def _is_other_clause(node: _Node, cues: _Cues) -> bool:
     """A leaf clause or point of a statute outside its task articles that states no duty word, where extract may
     still read a body acting ("Ủy ban nhân dân cấp tỉnh ký hợp đồng …"); not one of an article on the statute's
     scope or words (`scope_titles`), which names bodies only to say whom it concerns or what a word means."""
-    if node.kind not in ("number", "letter", "letter_dot") or node.children or node.heads_table:
+    if node.kind not in ("number", *_POINT_KINDS) or node.children or node.heads_table:
         return False  # (a clause-less article stays a section)
     return bool(_task_text(node).strip()) and not _in_scope_article(node, cues)
 

@@ -2235,3 +2235,19 @@ def test_an_unnumbered_row_under_a_merged_numbering_cell_is_numbered_after_its_r
         " | Cập nhật cơ sở dữ liệu hằng năm | Sở Thông tin và Truyền thông |  | Hằng năm\n"))
     assert [t.id for t in doc.tasks] == ["III", "Bảng.1.I.1", "Bảng.1.I.2", "Bảng.1.I.2.2", "Bảng.1.II.1"]
     assert doc.task("Bảng.1.I.2.2").text.startswith("Cập nhật cơ sở dữ liệu hằng năm")
+
+
+def test_points_numbered_with_their_item_are_points_of_it():
+    # "2.1.a.", "2.1.b." under "2.1. Bước 1:" (real case: a city's plan for housing support, 2014)
+    doc = parse_text(PLAN_HEADER + (
+        "I. NỘI DUNG THỰC HIỆN\n"
+        "1. Trình tự lập danh sách hỗ trợ\n"
+        "1.1. Bước 1:\n"
+        "1.1.a. Thành lập Tổ công tác:\n"
+        "Ủy ban nhân dân cấp xã thành lập Tổ công tác rà soát danh sách các hộ được hỗ trợ.\n"
+        "1.1.b. Tiếp nhận hồ sơ:\n"
+        "Trưởng thôn hướng dẫn các hộ làm đơn đề nghị hỗ trợ, gửi Ủy ban nhân dân cấp xã.\n"
+        "1.2. Bước 2: Ủy ban nhân dân cấp huyện phê duyệt danh sách các hộ được hỗ trợ.\n") + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["I.1.1.a", "I.1.1.b", "I.1.2"]
+    assert doc.task("I.1.1.a").label == "1.1.a." and doc.section("I.1.1").title == "Bước 1:"
+    assert "Tổ công tác rà soát" in doc.task("I.1.1.a").text

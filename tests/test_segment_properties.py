@@ -296,6 +296,7 @@ NUMBERING = {
     "roman_paren": (lambda n: f"({roman(n).lower()})", 38),
     "letter": (lambda n: f"{VIETNAMESE_LETTERS[n - 1]})", len(VIETNAMESE_LETTERS) - 1),
     "letter_dot": (lambda n: f"{VIETNAMESE_LETTERS[n - 1]}.", len(VIETNAMESE_LETTERS) - 1),
+    "number_letter": (lambda n: f"2.1.{VIETNAMESE_LETTERS[n - 1]}.", len(VIETNAMESE_LETTERS) - 1),
 }
 
 
