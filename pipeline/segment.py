@@ -1596,16 +1596,26 @@ _POINT_KINDS = ("letter", "letter_dot", "number_letter")
 
 
 def _absorb_case_lists(node: _Node, cues: _Cues) -> None:
-    """Points that only spell out the cases or conditions of their clause ("… trừ các trường hợp sau đây:",
-    "… khi đáp ứng một trong các điều kiện sau đây:"; rules/structure.yaml `case_list_endings`) are part of the
+    """Points or bullets that only spell out the cases or conditions of their clause ("… trừ các trường hợp sau
+    đây:", "… khi đáp ứng một trong các điều kiện sau đây:", "… theo thứ tự ưu tiên sau đây:"; rules/structure.yaml
+    `case_list_endings`), announced by its heading or by the last paragraph of its introduction, are part of the
     clause's text, not items of their own."""
     if cues.case_list is None or not node.children or node.absorbed:
         return
-    if any(c.kind not in _POINT_KINDS or c.children for c in node.children):
+    if any(c.kind not in (*_POINT_KINDS, *bullet_kinds()) or c.children for c in node.children):
         return
-    if cues.case_list.search(fold(node.title[-_HEAD:])):
+    if _lists_cases(node, cues):
         node.absorbed = [b for c in node.children for b in (c.head, *c.body)]
         node.children = []
+
+
+def _lists_cases(node: _Node, cues: _Cues) -> bool:
+    """Does the node's heading, or the last paragraph of its introduction, announce a list of cases or conditions
+    (rules/structure.yaml `case_list_endings`)?"""
+    if cues.case_list is None:
+        return False
+    heading = node.intro[-1].text if node.intro else node.title
+    return bool(cues.case_list.search(fold(heading[-_HEAD:])))
 
 
 def _absorb_inline_enumeration(node: _Node) -> None:
@@ -1945,6 +1955,8 @@ def _is_provision(node: _Node, cues: _Cues) -> bool:
     if cues.provision_duty is None or node.kind not in ("number", *_POINT_KINDS, "article") \
             or _in_scope_article(node, cues):
         return False
+    if any(_lists_cases(ancestor, cues) for ancestor in _ancestors(node)):
+        return False  # one of the conditions an article lists ("… phải có đủ các điều kiện sau:" / "a) Phải phá dỡ …")
     if node.children:  # a duty whose points are only its cases ("… phải …, nếu thuộc một trong các trường hợp sau:")
         return (node.title.rstrip().endswith(":") and _states_duty(node.title, cues) and not _lists_duties(node, cues)
                 and not any(c.children or _states_duty(_task_text(c), cues) for c in node.children))

@@ -2251,3 +2251,45 @@ def test_points_numbered_with_their_item_are_points_of_it():
     assert [t.id for t in doc.tasks] == ["I.1.1.a", "I.1.1.b", "I.1.2"]
     assert doc.task("I.1.1.a").label == "1.1.a." and doc.section("I.1.1").title == "Bước 1:"
     assert "Tổ công tác rà soát" in doc.task("I.1.1.a").text
+
+
+def test_bullets_that_spell_out_conditions_or_an_order_of_priority_are_part_of_their_item():
+    # real case: a city's plan for housing support, 2014 ("… có một trong các điều kiện sau:" / "- Nhà ở bị hư hỏng
+    # nặng …"; "… được lập theo thứ tự ưu tiên sau đây:" / "- Hộ gia đình …")
+    doc = parse_text(PLAN_HEADER + (
+        "I. NỘI DUNG THỰC HIỆN\n"
+        "1. Ủy ban nhân dân cấp xã rà soát các hộ có nhà ở thuộc một trong các trường hợp sau:\n"
+        "- Nhà ở bị hư hỏng nặng phải phá dỡ để xây mới.\n"
+        "- Nhà ở bị dột nát cần sửa chữa khung, tường.\n"
+        "2. Lưu ý khi lập danh sách\n"
+        "Danh sách cần ghi rõ số hộ và mức hỗ trợ của từng hộ.\n"
+        "Các hộ được hỗ trợ được xếp theo thứ tự ưu tiên sau đây:\n"
+        "- Hộ có nhà ở có nguy cơ sập đổ.\n"
+        "- Hộ có người cao tuổi.\n"
+        "3. Ủy ban nhân dân cấp huyện phê duyệt danh sách các hộ được hỗ trợ.\n") + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["I.1", "I.2", "I.3"]
+    assert "Nhà ở bị dột nát" in doc.task("I.1").text and "Hộ có người cao tuổi" in doc.task("I.2").text
+
+
+DECREE_WITH_CONDITIONS = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 12/2035/QĐ-TTg
+QUYẾT ĐỊNH
+Hỗ trợ nhà ở cho hộ nghèo vùng ven biển
+Điều 1. Điều kiện được hỗ trợ
+Hộ gia đình được hỗ trợ phải có đủ các điều kiện sau:
+1. Là hộ nghèo theo chuẩn nghèo hiện hành.
+2. Nhà ở bị hư hỏng với mức độ như sau:
+a) Phải phá dỡ để xây mới nhà ở;
+b) Phải sửa chữa khung, tường và mái nhà ở.
+Điều 2. Tổ chức thực hiện
+1. Bộ Xây dựng hướng dẫn thực hiện Quyết định này.
+2. Ủy ban nhân dân cấp tỉnh phê duyệt danh sách các hộ được hỗ trợ.
+"""
+
+
+def test_the_conditions_an_article_lists_are_no_provisions():
+    # "Phải phá dỡ …" is a degree of damage, one of the conditions of the article, not a duty (real case: QĐ
+    # 22/2013/QĐ-TTg 2.2.a-b)
+    doc = parse_text(DECREE_WITH_CONDITIONS)
+    assert [t.id for t in doc.tasks] == ["2.1", "2.2"]
+    assert doc.provisions == []
