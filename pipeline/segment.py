@@ -1317,6 +1317,17 @@ def _opens_with_subject(text: str, cues: _Cues) -> bool:
                                                    and cues.group_subject.match(form[start:])) for start in starts)
 
 
+def _opens_with_body(text: str, cues: _Cues) -> bool:
+    """Does the text open with a body of the state as its subject (`subject_heads`), maybe after the time it is
+    due in: a scene-setting clause (`reports.lead_ins`) that dates it, up to a comma ("Trong năm 2030, Ủy ban nhân
+    dân các tỉnh …"; not "Trong quá trình lập Chiến lược, Bộ …", a step of a procedure the statute lays down)?"""
+    form = _form(text)
+    starts = [0]
+    if cues.report.lead_in.match(form):
+        starts += [start for start in _clause_starts(form, _HEAD)[1:] if re.search(r"\d", form[:start])]
+    return any(cues.subject.match(form[start:]) for start in starts)
+
+
 def _is_heading(node: _Node) -> bool:
     """Can `node` head what follows it: it has items, or its text is a title or ends with a colon."""
     if node.children:
@@ -1681,7 +1692,7 @@ def _task_article(node: _Node, cues: _Cues) -> bool:
                 or _duties_of_bodies(clause, cues)):
             return True
     if clauses:
-        subjects = sum(1 for c in clauses if cues.subject.match(_form(c.title)))
+        subjects = sum(1 for c in clauses if _opens_with_body(c.title, cues))
         return subjects >= 2 and subjects >= cues.rules.subject_share * len(clauses)
     body = " ".join(b.text for b in node.body)
     form = _form(body)

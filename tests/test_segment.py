@@ -2293,3 +2293,25 @@ def test_the_conditions_an_article_lists_are_no_provisions():
     doc = parse_text(DECREE_WITH_CONDITIONS)
     assert [t.id for t in doc.tasks] == ["2.1", "2.2"]
     assert doc.provisions == []
+
+
+DECISION_WITH_LOCALITY_CLAUSES = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 13/2035/QĐ-TTg
+QUYẾT ĐỊNH
+Hỗ trợ nhà ở cho hộ nghèo vùng ven biển
+Điều 1. Mức hỗ trợ
+Mức hỗ trợ là 30 triệu đồng mỗi hộ.
+Điều 2. Chi phí quản lý
+1. Các tỉnh, thành phố trực thuộc Trung ương bố trí kinh phí quản lý từ ngân sách địa phương.
+2. Bộ Xây dựng có trách nhiệm lập dự toán kinh phí chỉ đạo, kiểm tra hằng năm.
+Điều 3. Thời gian thực hiện
+1. Trong năm 2035, Ủy ban nhân dân các tỉnh ven biển hoàn thành việc hỗ trợ cho các hộ đã có tên trong danh sách.
+2. Trong năm 2036, các địa phương tiếp tục hỗ trợ các hộ mới được rà soát.
+"""
+
+
+def test_clauses_whose_subjects_are_localities_or_follow_a_time_phrase_make_a_task_article():
+    # real case: QĐ 22/2013/QĐ-TTg Điều 4 ("Các tỉnh, thành phố trực thuộc Trung ương sử dụng …") and Điều 7
+    # ("Trong năm 2013, Ủy ban nhân dân các tỉnh …", "Trong năm 2014, các địa phương …")
+    doc = parse_text(DECISION_WITH_LOCALITY_CLAUSES)
+    assert [t.id for t in doc.tasks] == ["2.1", "2.2", "3.1", "3.2"]
