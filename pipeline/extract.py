@@ -930,6 +930,9 @@ class Reader:
                     return [], 0  # (no subject of its own after "thì": the heading's holder)
                 start = closer
             agency_ends = {end for end, label, _ in t.ents.values() if label == "AGENCY"}
+            # a list closed by "và" before the comma ends there: "Trên cơ sở đề nghị của Sở A và Sở B, Sở C …"
+            closed = {end for begin, (end, label, _) in t.ents.items()
+                      if label == "AGENCY" and begin > 0 and t.words[begin - 1] in ("và", "hoặc")}
             for k in range(1, min(self.n, self.rules.spans.adverbial) if closer is None else 0):
                 if t.words[k] in (".", ":"):  # (a semicolon may part the bases it lists: "Trên cơ sở A; B, …")
                     break
@@ -941,11 +944,12 @@ class Reader:
                 if t.words[k] == "," and k + 1 < self.n and any(
                         t.cue(kind, k + 1) for kind in ("assign", "direct", "lead", "coord", "advise", "resp")):
                     break  # the clause goes on with its predicate ("Trong thời gian …, chỉ đạo các cơ quan …")
-                if t.words[k] == "," and self.item_kind(k + 1) and (k not in agency_ends or self._asks_after(k + 1)) \
+                if t.words[k] == "," and self.item_kind(k + 1) \
+                        and (k not in agency_ends or k in closed or self._asks_after(k + 1)) \
                         and not (t.cue("head", k - 1) == k and not t.capital[k + 1]):
                     # (not the next body of an object list: "…, báo cáo Ủy ban nhân dân tỉnh, Bộ …", "… của bộ,
                     # ngành khác vi phạm …, Bộ Y tế chủ trì"; but a body that asks is the subject: "Để … báo cáo Ủy
-                    # ban nhân dân tỉnh, Sở Tài chính đề nghị …")
+                    # ban nhân dân tỉnh, Sở Tài chính đề nghị …", and so is one after a list "và" closed)
                     start = k + 1
                     break
             if start == 0:

@@ -1188,6 +1188,12 @@ def test_a_clause_printed_as_its_holders_name_is_led_by_the_subject_of_its_parag
     ("Khi phát hiện sản phẩm thuộc lĩnh vực quản lý của bộ, ngành khác vi phạm và có nguy cơ gây hại cho người "
      "tiêu dùng, Bộ Y tế chủ trì thanh tra.", ["Bộ Y tế"]),
     ("Trên cơ sở đề xuất của các sở, ngành, Ủy ban nhân dân tỉnh phê duyệt danh mục.", ["Ủy ban nhân dân tỉnh"]),
+    # the year a clause is due in opens it (real case: QĐ 22/2013/QĐ-TTg 7.1, 7.2)
+    ("Trong năm 2035, Ủy ban nhân dân các tỉnh ven biển hoàn thành việc hỗ trợ nhà ở.",
+     ["Ủy ban nhân dân các tỉnh ven biển"]),
+    # a list of the bodies whose proposal it rests on, closed by "và", ends at its comma: the body after it is the
+    # subject (real case: a city's plan for housing support, 2014, II.2.5)
+    ("Trên cơ sở đề nghị của Sở Xây dựng và Sở Nội vụ, Sở Tài chính thẩm định dự toán kinh phí.", ["Sở Tài chính"]),
     # an opening basis may list its documents with a semicolon before the subject (real case: QĐ 334/QĐ-TTg 2023,
     # Điều 2 khoản 1)
     ("Trên cơ sở các nhiệm vụ tại Nghị quyết số 12/NQ-CP của Chính phủ; các giải pháp trong Đề án này, căn cứ chức "
