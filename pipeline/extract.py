@@ -1357,6 +1357,11 @@ class Reader:
                 items, j = self.parse_list(k)
                 if items:
                     roles.directs += self.mentions(items)
+                    partner = t.cue("coord", j) if j < self.n else None
+                    if partner and not any(t.cue("assign", m) for m in range(i, k)):
+                        # "chỉ đạo Phòng X phối hợp với Y …": Y works with the body directed, not with the lead;
+                        # a body the work is handed to ("giao": an assign frame) does the lead's task with Y
+                        j = self.parse_list(partner)[1]
                     i = j
                     continue
                 i = direct

@@ -1226,6 +1226,23 @@ def test_coordinators_after_phoi_hop_without_voi(text, leads, coordinators):
     assert [m.text for m in roles.coordinators] == coordinators
 
 
+@pytest.mark.parametrize("text, coordinators, directs", [
+    # the partner of the body directed is no coordinator of the lead (real cases: QĐ 22/2013/QĐ-TTg 8.1.d, 8.2.e; a
+    # city's plan for housing support, 2014, II.2.3)
+    ("Ủy ban nhân dân cấp huyện chỉ đạo Phòng Tài chính - Kế hoạch phối hợp với các phòng, ban có liên quan rà soát "
+     "danh sách.", [], ["Phòng Tài chính - Kế hoạch"]),
+    ("Bộ Nội vụ hướng dẫn thủ tục, chỉ đạo Sở Nội vụ các địa phương phối hợp với Sở Tư pháp trong quá trình thực "
+     "hiện.", [], ["Sở Nội vụ các địa phương"]),
+    # … but the lead's own partner is
+    ("Sở Xây dựng chủ trì, phối hợp với Sở Tài chính hướng dẫn các địa phương thực hiện.", ["Sở Tài chính"],
+     ["các địa phương"]),
+])
+def test_the_partner_of_a_directed_body_is_no_coordinator(text, coordinators, directs):
+    roles = read_roles(text, later=True)
+    assert [m.text for m in roles.coordinators] == coordinators
+    assert [m.text for m in roles.directs] == directs
+
+
 @pytest.mark.parametrize("text, lead", [
     ("Cục Hải quan yêu cầu đồng chí Chi cục trưởng Chi cục Hải quan khu vực I thực hiện các việc sau:",
      "Chi cục trưởng Chi cục Hải quan khu vực I"),
