@@ -144,6 +144,7 @@ class StructureRules(BaseModel):
     reports: Reports = Reports()
     case_list_endings: list[str] = []
     non_task_clauses: list[str]
+    transitional_clauses: list[str] = []
     task_article_titles: list[str]
     power_titles: PowerTitles
     task_headings: list[str]
@@ -196,6 +197,7 @@ class _Cues:
     non_task_title_work: re.Pattern | None
     scope_title: re.Pattern | None
     non_task_clause: tuple[re.Pattern, ...]
+    transitional_clause: tuple[re.Pattern, ...]
     task_article: tuple[re.Pattern, ...]
     task_heading: tuple[re.Pattern, ...]
     duty_heading: re.Pattern | None
@@ -264,6 +266,7 @@ def _cues() -> _Cues:
         non_task_title_work=_anywhere(rules.non_task_title_work),
         scope_title=_openings(rules.scope_titles) if rules.scope_titles else None,
         non_task_clause=tuple(re.compile(p) for p in rules.non_task_clauses),
+        transitional_clause=tuple(re.compile(p) for p in rules.transitional_clauses),
         task_article=tuple(re.compile(p) for p in [*rules.task_article_titles, _power_title(rules.power_titles)]),
         task_heading=tuple(re.compile(p) for p in rules.task_headings),
         duty_heading=_openings(rules.duty_headings) if rules.duty_headings else None,
@@ -1747,6 +1750,8 @@ def _judge_task_leaf(node: _Node, cues: _Cues) -> bool:
     folded = fold(text[:400])
     if any(p.search(folded) for p in cues.non_task_clause):
         return False
+    if any(p.search(folded) for p in cues.transitional_clause) and not _duty_of_named_body(node, cues):
+        return False
     # background of a letter: every paragraph reports what was done or what the law says (with what it introduces:
     # "Khoản 1 Điều 8 Thông tư số … về điều khoản thi hành:" / "Thông tư có hiệu lực từ ngày …")
     paragraphs: list[str] = []
@@ -1761,6 +1766,14 @@ def _judge_task_leaf(node: _Node, cues: _Cues) -> bool:
     # articles, see _task_article)
     return _in_statute(node) or not all(_states_law(sentence, cues)
                                         for paragraph in paragraphs for sentence in _sentences(paragraph))
+
+
+def _duty_of_named_body(node: _Node, cues: _Cues) -> bool:
+    """Is the node a bullet in the list of duties of the body its heading names ("1.1. Ủy ban nhân dân Thành phố:" /
+    "- Đối với các trường hợp … thì tiếp tục thực hiện hỗ trợ …": that body's duty, not a transitional rule)?"""
+    parent = node.parent
+    return node.kind in bullet_kinds() and parent is not None and parent.title.rstrip().endswith(":") \
+        and _opens_with_body(parent.title, cues)
 
 
 def _in_statute(node: _Node) -> bool:

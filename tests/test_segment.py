@@ -2315,3 +2315,17 @@ def test_clauses_whose_subjects_are_localities_or_follow_a_time_phrase_make_a_ta
     # ("Trong năm 2013, Ủy ban nhân dân các tỉnh …", "Trong năm 2014, các địa phương …")
     doc = parse_text(DECISION_WITH_LOCALITY_CLAUSES)
     assert [t.id for t in doc.tasks] == ["2.1", "2.2", "3.1", "3.2"]
+
+
+def test_a_continuing_case_in_the_list_of_a_named_bodys_duties_is_its_duty():
+    # real case: a city's plan for housing support, 2014, III.1.1 ("Ủy ban nhân dân Thành phố:" / "- Đối với các
+    # trường hợp … nhưng mới được các địa phương thống kê, rà soát thì tiếp tục thực hiện hỗ trợ trong năm tiếp theo.")
+    doc = parse_text(PLAN_HEADER + (
+        "I. TỔ CHỨC THỰC HIỆN\n"
+        "1. Ủy ban nhân dân tỉnh:\n"
+        "- Phê duyệt Đề án hỗ trợ nhà ở trên địa bàn tỉnh.\n"
+        "- Đối với các trường hợp hộ gia đình đủ điều kiện nhưng mới được rà soát thì tiếp tục thực hiện hỗ trợ "
+        "trong năm tiếp theo.\n"
+        "2. Các trường hợp đã nộp hồ sơ trước ngày Kế hoạch này có hiệu lực thì tiếp tục thực hiện theo quy định cũ.\n")
+        + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["I.1.1", "I.1.2"]
