@@ -1548,6 +1548,8 @@ def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues) -> None:
             _absorb_body_lists(node, cues)
             _absorb_inline_enumeration(node)
             holds = inherited
+            if holds:
+                _absorb_contents(node, cues)
             title_form = _form(node.title)
             if holds and _non_task_title(node, title_form, cues):
                 holds = False
@@ -1607,6 +1609,19 @@ def _absorb_detail_lists(node: _Node, cues: _Cues) -> None:
 
 # the kinds of point labels: "a)", "a.", and "2.1.a." (a point carrying its item's number; rules/numbering.yaml)
 _POINT_KINDS = ("letter", "letter_dot", "number_letter")
+
+
+def _absorb_contents(node: _Node, cues: _Cues) -> None:
+    """A bullet that announces what the work it asks for comprises ("- Lập hồ sơ hoàn công cho từng hộ, bao gồm:" /
+    "+ Đơn đề nghị …;" / "+ Biên bản …"; `content_list_endings`) is one task: its sub-bullets list the contents,
+    part of its text, not tasks (a heading of a part or an item that ends so still lists no duties)."""
+    if node.kind not in bullet_kinds() or not node.children or node.body:
+        return
+    if any(c.kind not in bullet_kinds() or c.children for c in node.children):
+        return
+    if cues.content_list.search(match_form(node.title[-_HEAD:])):
+        node.absorbed = [b for c in node.children for b in (c.head, *c.body)]
+        node.children = []
 
 
 def _absorb_case_lists(node: _Node, cues: _Cues) -> None:

@@ -2329,3 +2329,18 @@ def test_a_continuing_case_in_the_list_of_a_named_bodys_duties_is_its_duty():
         "2. Các trường hợp đã nộp hồ sơ trước ngày Kế hoạch này có hiệu lực thì tiếp tục thực hiện theo quy định cũ.\n")
         + SIGNATURE)
     assert [t.id for t in doc.tasks] == ["I.1.1", "I.1.2"]
+
+
+def test_a_bullet_announcing_what_its_work_comprises_is_one_task():
+    # real case: a city's plan for housing support, 2014, III.1.3.5 ("- Lập hồ sơ hoàn công …, bao gồm:" / "+ Đơn
+    # đề nghị …;" / "+ Biên bản …")
+    doc = parse_text(PLAN_HEADER + (
+        "I. TỔ CHỨC THỰC HIỆN\n"
+        "1. Ủy ban nhân dân cấp xã:\n"
+        "- Niêm yết công khai danh sách các hộ được hỗ trợ.\n"
+        "- Lập hồ sơ hoàn công cho từng hộ được hỗ trợ, bao gồm:\n"
+        "+ Đơn đề nghị hỗ trợ của hộ gia đình;\n"
+        "+ Biên bản xác nhận hoàn thành xây dựng nhà ở.\n"
+        "- Báo cáo kết quả thực hiện về Ủy ban nhân dân cấp huyện.\n") + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["I.1.1", "I.1.2", "I.1.3"]
+    assert "Biên bản xác nhận hoàn thành" in doc.task("I.1.2").text
