@@ -1756,11 +1756,13 @@ def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = Non
             # dời 01 khu công nghiệp …" / "Ủy ban nhân dân phường Lào Cai chủ trì, phối hợp với …"); the paragraph
             # right below only: a later one that opens with its own subject takes part of the work, after
             # paragraphs that name no one ("Đến năm 2030:" / "Xây dựng …" / "Các cơ quan nhà nước … thực hiện …"),
-            # as a later sentence leads nothing in a task whose opening names no lead (read_roles)
+            # as a later sentence leads nothing in a task whose opening names no lead (read_roles); that
+            # paragraph's own later sentences that take work of their own lead too, as in a task that opens so
+            # ("Bước 2: Kiểm tra …" / "Tổ công tác kiểm tra …. Sau khi kiểm tra, Ủy ban nhân dân cấp xã lập …")
             paragraphs = task.text.split("\n")
             k = next((k for k in range(1, len(paragraphs)) if paragraphs[k].strip()), None)
             if k is not None:
-                later = _shifted(read_roles(paragraphs[k]), len("\n".join(paragraphs[:k])) + 1)
+                later = _shifted(read_roles(paragraphs[k], later=True), len("\n".join(paragraphs[:k])) + 1)
                 if later.own_subject:
                     inherited = Roles(leads=later.leads)
         roles = Roles(

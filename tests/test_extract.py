@@ -802,6 +802,25 @@ Trần Văn Hải
     assert all(task.text[m.start:m.end] == m.text for m in task.leads)
 
 
+def test_the_later_sentences_of_the_paragraph_below_a_step_add_their_own_subjects():
+    # real case: a city's plan for housing support, 2014, II.2.2 ("Bước 2: Kiểm tra hiện trạng nhà ở …" / "Ban Chỉ
+    # đạo … tổ chức kiểm tra …. Sau khi kiểm tra, Ủy ban nhân dân xã, phường, thị trấn lập danh sách …")
+    from pipeline.api import parse_text
+
+    plan = parse_text(PLAN_HEADER + """I. NỘI DUNG
+1. Bước 1: Kiểm tra hiện trạng nhà ở của các hộ có đơn đề nghị.
+Sở Xây dựng tổ chức kiểm tra hiện trạng nhà ở của các hộ. Sau khi kiểm tra, Ủy ban nhân dân cấp xã lập danh sách \
+các hộ được hỗ trợ gửi Ủy ban nhân dân cấp huyện.
+2. Sở Tài chính bố trí kinh phí thực hiện.
+Nơi nhận:
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Trần Văn Hải
+""", doc_id="kh13", role="provincial")
+    assert [m.text for m in plan.task("I.1").leads] == ["Sở Xây dựng", "Ủy ban nhân dân cấp xã"]
+
+
 def test_a_group_row_naming_its_lead_leads_the_rows_with_an_empty_lead_cell():
     from pipeline.api import parse_text
 
