@@ -930,6 +930,9 @@ class Reader:
                     return [], 0  # (no subject of its own after "thì": the heading's holder)
                 start = closer
             agency_ends = {end for end, label, _ in t.ents.values() if label == "AGENCY"}
+            # a list closed by "và" before the comma ends there: "Trên cơ sở đề nghị của Sở A và Sở B, Sở C …"
+            closed = {end for begin, (end, label, _) in t.ents.items()
+                      if label == "AGENCY" and begin > 0 and t.words[begin - 1] in ("và", "hoặc")}
             for k in range(1, min(self.n, self.rules.spans.adverbial) if closer is None else 0):
                 if t.words[k] in (".", ":"):  # (a semicolon may part the bases it lists: "Trên cơ sở A; B, …")
                     break
@@ -941,11 +944,12 @@ class Reader:
                 if t.words[k] == "," and k + 1 < self.n and any(
                         t.cue(kind, k + 1) for kind in ("assign", "direct", "lead", "coord", "advise", "resp")):
                     break  # the clause goes on with its predicate ("Trong thời gian …, chỉ đạo các cơ quan …")
-                if t.words[k] == "," and self.item_kind(k + 1) and (k not in agency_ends or self._asks_after(k + 1)) \
+                if t.words[k] == "," and self.item_kind(k + 1) \
+                        and (k not in agency_ends or k in closed or self._asks_after(k + 1)) \
                         and not (t.cue("head", k - 1) == k and not t.capital[k + 1]):
                     # (not the next body of an object list: "…, báo cáo Ủy ban nhân dân tỉnh, Bộ …", "… của bộ,
                     # ngành khác vi phạm …, Bộ Y tế chủ trì"; but a body that asks is the subject: "Để … báo cáo Ủy
-                    # ban nhân dân tỉnh, Sở Tài chính đề nghị …")
+                    # ban nhân dân tỉnh, Sở Tài chính đề nghị …", and so is one after a list "và" closed)
                     start = k + 1
                     break
             if start == 0:
@@ -1353,6 +1357,11 @@ class Reader:
                 items, j = self.parse_list(k)
                 if items:
                     roles.directs += self.mentions(items)
+                    partner = t.cue("coord", j) if j < self.n else None
+                    if partner and not any(t.cue("assign", m) for m in range(i, k)):
+                        # "chỉ đạo Phòng X phối hợp với Y …": Y works with the body directed, not with the lead;
+                        # a body the work is handed to ("giao": an assign frame) does the lead's task with Y
+                        j = self.parse_list(partner)[1]
                     i = j
                     continue
                 i = direct
@@ -1801,11 +1810,13 @@ def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = Non
             # dời 01 khu công nghiệp …" / "Ủy ban nhân dân phường Lào Cai chủ trì, phối hợp với …"); the paragraph
             # right below only: a later one that opens with its own subject takes part of the work, after
             # paragraphs that name no one ("Đến năm 2030:" / "Xây dựng …" / "Các cơ quan nhà nước … thực hiện …"),
-            # as a later sentence leads nothing in a task whose opening names no lead (read_roles)
+            # as a later sentence leads nothing in a task whose opening names no lead (read_roles); that
+            # paragraph's own later sentences that take work of their own lead too, as in a task that opens so
+            # ("Bước 2: Kiểm tra …" / "Tổ công tác kiểm tra …. Sau khi kiểm tra, Ủy ban nhân dân cấp xã lập …")
             paragraphs = task.text.split("\n")
             k = next((k for k in range(1, len(paragraphs)) if paragraphs[k].strip()), None)
             if k is not None:
-                later = _shifted(read_roles(paragraphs[k]), len("\n".join(paragraphs[:k])) + 1)
+                later = _shifted(read_roles(paragraphs[k], later=True), len("\n".join(paragraphs[:k])) + 1)
                 if later.own_subject:
                     inherited = Roles(leads=later.leads)
         roles = Roles(

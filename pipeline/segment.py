@@ -144,6 +144,7 @@ class StructureRules(BaseModel):
     reports: Reports = Reports()
     case_list_endings: list[str] = []
     non_task_clauses: list[str]
+    transitional_clauses: list[str] = []
     task_article_titles: list[str]
     power_titles: PowerTitles
     task_headings: list[str]
@@ -197,6 +198,7 @@ class _Cues:
     non_task_title_work: re.Pattern | None
     scope_title: re.Pattern | None
     non_task_clause: tuple[re.Pattern, ...]
+    transitional_clause: tuple[re.Pattern, ...]
     task_article: tuple[re.Pattern, ...]
     task_heading: tuple[re.Pattern, ...]
     duty_heading: re.Pattern | None
@@ -267,6 +269,7 @@ def _cues() -> _Cues:
         non_task_title_work=_anywhere(rules.non_task_title_work),
         scope_title=_openings(rules.scope_titles) if rules.scope_titles else None,
         non_task_clause=tuple(re.compile(p) for p in rules.non_task_clauses),
+        transitional_clause=tuple(re.compile(p) for p in rules.transitional_clauses),
         task_article=tuple(re.compile(p) for p in [*rules.task_article_titles, _power_title(rules.power_titles)]),
         task_heading=tuple(re.compile(p) for p in rules.task_headings),
         duty_heading=_openings(rules.duty_headings) if rules.duty_headings else None,
@@ -1337,6 +1340,17 @@ def _opens_with_subject(text: str, cues: _Cues) -> bool:
                                                    and cues.group_subject.match(form[start:])) for start in starts)
 
 
+def _opens_with_body(text: str, cues: _Cues) -> bool:
+    """Does the text open with a body of the state as its subject (`subject_heads`), maybe after the time it is
+    due in: a scene-setting clause (`reports.lead_ins`) that dates it, up to a comma ("Trong năm 2030, Ủy ban nhân
+    dân các tỉnh …"; not "Trong quá trình lập Chiến lược, Bộ …", a step of a procedure the statute lays down)?"""
+    form = _form(text)
+    starts = [0]
+    if cues.report.lead_in.match(form):
+        starts += [start for start in _clause_starts(form, _HEAD)[1:] if re.search(r"\d", form[:start])]
+    return any(cues.subject.match(form[start:]) for start in starts)
+
+
 def _is_heading(node: _Node) -> bool:
     """Can `node` head what follows it: it has items, or its text is a title or ends with a colon."""
     if node.children:
@@ -1554,6 +1568,8 @@ def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues) -> None:
             _absorb_body_lists(node, cues)
             _absorb_inline_enumeration(node)
             holds = inherited
+            if holds:
+                _absorb_contents(node, cues)
             title_form = _form(node.title)
             if holds and _non_task_title(node, title_form, cues):
                 holds = False
@@ -1624,17 +1640,44 @@ def _absorb_detail_lists(node: _Node, cues: _Cues) -> None:
         node.children = []
 
 
+# the kinds of point labels: "a)", "a.", and "2.1.a." (a point carrying its item's number; rules/numbering.yaml)
+_POINT_KINDS = ("letter", "letter_dot", "number_letter")
+
+
+def _absorb_contents(node: _Node, cues: _Cues) -> None:
+    """A bullet that announces what the work it asks for comprises ("- Lập hồ sơ hoàn công cho từng hộ, bao gồm:" /
+    "+ Đơn đề nghị …;" / "+ Biên bản …"; `content_list_endings`) is one task: its sub-bullets list the contents,
+    part of its text, not tasks (a heading of a part or an item that ends so still lists no duties)."""
+    if node.kind not in bullet_kinds() or not node.children or node.body:
+        return
+    if any(c.kind not in bullet_kinds() or c.children for c in node.children):
+        return
+    if cues.content_list.search(match_form(node.title[-_HEAD:])):
+        node.absorbed = [b for c in node.children for b in (c.head, *c.body)]
+        node.children = []
+
+
 def _absorb_case_lists(node: _Node, cues: _Cues) -> None:
-    """Points that only spell out the cases or conditions of their clause ("… trừ các trường hợp sau đây:",
-    "… khi đáp ứng một trong các điều kiện sau đây:"; rules/structure.yaml `case_list_endings`) are part of the
+    """Points or bullets that only spell out the cases or conditions of their clause ("… trừ các trường hợp sau
+    đây:", "… khi đáp ứng một trong các điều kiện sau đây:", "… theo thứ tự ưu tiên sau đây:"; rules/structure.yaml
+    `case_list_endings`), announced by its heading or by the last paragraph of its introduction, are part of the
     clause's text, not items of their own."""
     if cues.case_list is None or not node.children or node.absorbed:
         return
-    if any(c.kind not in ("letter", "letter_dot") or c.children for c in node.children):
+    if any(c.kind not in (*_POINT_KINDS, *bullet_kinds()) or c.children for c in node.children):
         return
-    if cues.case_list.search(fold(node.title[-_HEAD:])):
+    if _lists_cases(node, cues):
         node.absorbed = [b for c in node.children for b in (c.head, *c.body)]
         node.children = []
+
+
+def _lists_cases(node: _Node, cues: _Cues) -> bool:
+    """Does the node's heading, or the last paragraph of its introduction, announce a list of cases or conditions
+    (rules/structure.yaml `case_list_endings`)?"""
+    if cues.case_list is None:
+        return False
+    heading = node.intro[-1].text if node.intro else node.title
+    return bool(cues.case_list.search(fold(heading[-_HEAD:])))
 
 
 def _absorb_inline_enumeration(node: _Node) -> None:
@@ -1700,7 +1743,7 @@ def _task_article(node: _Node, cues: _Cues) -> bool:
                 or _duties_of_bodies(clause, cues)):
             return True
     if clauses:
-        subjects = sum(1 for c in clauses if cues.subject.match(_form(c.title)))
+        subjects = sum(1 for c in clauses if _opens_with_body(c.title, cues))
         return subjects >= 2 and subjects >= cues.rules.subject_share * len(clauses)
     body = " ".join(b.text for b in node.body)
     form = _form(body)
@@ -1755,6 +1798,8 @@ def _judge_task_leaf(node: _Node, cues: _Cues) -> bool:
     folded = fold(text[:400])
     if any(p.search(folded) for p in cues.non_task_clause):
         return False
+    if any(p.search(folded) for p in cues.transitional_clause) and not _duty_of_named_body(node, cues):
+        return False
     # background of a letter: every paragraph reports what was done or what the law says (with what it introduces:
     # "Khoản 1 Điều 8 Thông tư số … về điều khoản thi hành:" / "Thông tư có hiệu lực từ ngày …")
     paragraphs: list[str] = []
@@ -1769,6 +1814,14 @@ def _judge_task_leaf(node: _Node, cues: _Cues) -> bool:
     # articles, see _task_article)
     return _in_statute(node) or not all(_states_law(sentence, cues)
                                         for paragraph in paragraphs for sentence in _sentences(paragraph))
+
+
+def _duty_of_named_body(node: _Node, cues: _Cues) -> bool:
+    """Is the node a bullet in the list of duties of the body its heading names ("1.1. Ủy ban nhân dân Thành phố:" /
+    "- Đối với các trường hợp … thì tiếp tục thực hiện hỗ trợ …": that body's duty, not a transitional rule)?"""
+    parent = node.parent
+    return node.kind in bullet_kinds() and parent is not None and parent.title.rstrip().endswith(":") \
+        and _opens_with_body(parent.title, cues)
 
 
 def _in_statute(node: _Node) -> bool:
@@ -1919,7 +1972,8 @@ def _span(first: Block, last: Block) -> Span:
 
 
 _KIND_NAMES = {"number": "item", "number2": "item", "number3": "item", "number4": "item", "number_paren": "item",
-               "roman": "part", "letter_upper": "part", "roman_paren": "point", "letter": "point", "letter_dot": "point", "dash": "bullet", "plus": "bullet", "dot": "bullet",
+               "roman": "part", "letter_upper": "part", "roman_paren": "point", "letter": "point", "letter_dot": "point",
+               "number_letter": "point", "dash": "bullet", "plus": "bullet", "dot": "bullet",
                "part": "part", "chapter": "chapter", "section": "section", "article": "article"}
 
 
@@ -1970,9 +2024,11 @@ def _is_provision(node: _Node, cues: _Cues) -> bool:
     """A leaf clause or point of a statute outside its task articles that puts a duty on someone ("Tổ chức,
     cá nhân hoạt động hóa chất có trách nhiệm …", "Chủ đầu tư dự án … phải …"): not a task of the document,
     but a provincial text may carry it out (pipeline.linking)."""
-    if cues.provision_duty is None or node.kind not in ("number", "letter", "letter_dot", "article") \
+    if cues.provision_duty is None or node.kind not in ("number", *_POINT_KINDS, "article") \
             or _in_scope_article(node, cues):
         return False
+    if any(_lists_cases(ancestor, cues) for ancestor in _ancestors(node)):
+        return False  # one of the conditions an article lists ("… phải có đủ các điều kiện sau:" / "a) Phải phá dỡ …")
     if node.children:  # a duty whose points are only its cases ("… phải …, nếu thuộc một trong các trường hợp sau:")
         return (node.title.rstrip().endswith(":") and _states_duty(node.title, cues) and not _lists_duties(node, cues)
                 and not any(c.children or _states_duty(_task_text(c), cues) for c in node.children))
@@ -1996,7 +2052,7 @@ def _is_other_clause(node: _Node, cues: _Cues) -> bool:
     """A leaf clause or point of a statute outside its task articles that states no duty word, where extract may
     still read a body acting ("Ủy ban nhân dân cấp tỉnh ký hợp đồng …"); not one of an article on the statute's
     scope or words (`scope_titles`), which names bodies only to say whom it concerns or what a word means."""
-    if node.kind not in ("number", "letter", "letter_dot") or node.children or node.heads_table:
+    if node.kind not in ("number", *_POINT_KINDS) or node.children or node.heads_table:
         return False  # (a clause-less article stays a section)
     return bool(_task_text(node).strip()) and not _in_scope_article(node, cues)
 

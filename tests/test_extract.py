@@ -802,6 +802,25 @@ Trần Văn Hải
     assert all(task.text[m.start:m.end] == m.text for m in task.leads)
 
 
+def test_the_later_sentences_of_the_paragraph_below_a_step_add_their_own_subjects():
+    # real case: a city's plan for housing support, 2014, II.2.2 ("Bước 2: Kiểm tra hiện trạng nhà ở …" / "Ban Chỉ
+    # đạo … tổ chức kiểm tra …. Sau khi kiểm tra, Ủy ban nhân dân xã, phường, thị trấn lập danh sách …")
+    from pipeline.api import parse_text
+
+    plan = parse_text(PLAN_HEADER + """I. NỘI DUNG
+1. Bước 1: Kiểm tra hiện trạng nhà ở của các hộ có đơn đề nghị.
+Sở Xây dựng tổ chức kiểm tra hiện trạng nhà ở của các hộ. Sau khi kiểm tra, Ủy ban nhân dân cấp xã lập danh sách \
+các hộ được hỗ trợ gửi Ủy ban nhân dân cấp huyện.
+2. Sở Tài chính bố trí kinh phí thực hiện.
+Nơi nhận:
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Trần Văn Hải
+""", doc_id="kh13", role="provincial")
+    assert [m.text for m in plan.task("I.1").leads] == ["Sở Xây dựng", "Ủy ban nhân dân cấp xã"]
+
+
 def test_a_group_row_naming_its_lead_leads_the_rows_with_an_empty_lead_cell():
     from pipeline.api import parse_text
 
@@ -1188,6 +1207,12 @@ def test_a_clause_printed_as_its_holders_name_is_led_by_the_subject_of_its_parag
     ("Khi phát hiện sản phẩm thuộc lĩnh vực quản lý của bộ, ngành khác vi phạm và có nguy cơ gây hại cho người "
      "tiêu dùng, Bộ Y tế chủ trì thanh tra.", ["Bộ Y tế"]),
     ("Trên cơ sở đề xuất của các sở, ngành, Ủy ban nhân dân tỉnh phê duyệt danh mục.", ["Ủy ban nhân dân tỉnh"]),
+    # the year a clause is due in opens it (real case: QĐ 22/2013/QĐ-TTg 7.1, 7.2)
+    ("Trong năm 2035, Ủy ban nhân dân các tỉnh ven biển hoàn thành việc hỗ trợ nhà ở.",
+     ["Ủy ban nhân dân các tỉnh ven biển"]),
+    # a list of the bodies whose proposal it rests on, closed by "và", ends at its comma: the body after it is the
+    # subject (real case: a city's plan for housing support, 2014, II.2.5)
+    ("Trên cơ sở đề nghị của Sở Xây dựng và Sở Nội vụ, Sở Tài chính thẩm định dự toán kinh phí.", ["Sở Tài chính"]),
     # an opening basis may list its documents with a semicolon before the subject (real case: QĐ 334/QĐ-TTg 2023,
     # Điều 2 khoản 1)
     ("Trên cơ sở các nhiệm vụ tại Nghị quyết số 12/NQ-CP của Chính phủ; các giải pháp trong Đề án này, căn cứ chức "
@@ -1218,6 +1243,23 @@ def test_coordinators_after_phoi_hop_without_voi(text, leads, coordinators):
     roles = read_roles(text, later=True)
     assert [m.text for m in roles.leads] == leads
     assert [m.text for m in roles.coordinators] == coordinators
+
+
+@pytest.mark.parametrize("text, coordinators, directs", [
+    # the partner of the body directed is no coordinator of the lead (real cases: QĐ 22/2013/QĐ-TTg 8.1.d, 8.2.e; a
+    # city's plan for housing support, 2014, II.2.3)
+    ("Ủy ban nhân dân cấp huyện chỉ đạo Phòng Tài chính - Kế hoạch phối hợp với các phòng, ban có liên quan rà soát "
+     "danh sách.", [], ["Phòng Tài chính - Kế hoạch"]),
+    ("Bộ Nội vụ hướng dẫn thủ tục, chỉ đạo Sở Nội vụ các địa phương phối hợp với Sở Tư pháp trong quá trình thực "
+     "hiện.", [], ["Sở Nội vụ các địa phương"]),
+    # … but the lead's own partner is
+    ("Sở Xây dựng chủ trì, phối hợp với Sở Tài chính hướng dẫn các địa phương thực hiện.", ["Sở Tài chính"],
+     ["các địa phương"]),
+])
+def test_the_partner_of_a_directed_body_is_no_coordinator(text, coordinators, directs):
+    roles = read_roles(text, later=True)
+    assert [m.text for m in roles.coordinators] == coordinators
+    assert [m.text for m in roles.directs] == directs
 
 
 @pytest.mark.parametrize("text, lead", [

@@ -36,6 +36,7 @@ def test_parse_label_kinds():
     assert parse_label("III. CÁC NHIỆM VỤ") == Label("roman", "III.", "III", 5, None)
     assert parse_label("2.3.1. Sở Y tế").kind == "number3"
     assert parse_label("1.1 Sở Y tế").kind == "number2"
+    assert parse_label("2.1.a. Thành lập Tổ công tác") == Label("number_letter", "2.1.a.", "a", 7, None)
     assert parse_label("đ) Bộ Quốc phòng").value == "đ"
     assert parse_label("Điều 41. Hiệu lực thi hành").kind == "article"
     assert parse_label("Chương II").kind == "chapter"

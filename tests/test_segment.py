@@ -2294,3 +2294,112 @@ def test_a_letters_number_and_subject_in_one_cell_are_read_apart():
     assert doc.meta.number == "214/SYT-NV"
     assert doc.meta.doc_type == "Công văn"
     assert "Triển khai tiêm chủng mở rộng năm 2035" in doc.meta.title
+
+
+def test_points_numbered_with_their_item_are_points_of_it():
+    # "2.1.a.", "2.1.b." under "2.1. Bước 1:" (real case: a city's plan for housing support, 2014)
+    doc = parse_text(PLAN_HEADER + (
+        "I. NỘI DUNG THỰC HIỆN\n"
+        "1. Trình tự lập danh sách hỗ trợ\n"
+        "1.1. Bước 1:\n"
+        "1.1.a. Thành lập Tổ công tác:\n"
+        "Ủy ban nhân dân cấp xã thành lập Tổ công tác rà soát danh sách các hộ được hỗ trợ.\n"
+        "1.1.b. Tiếp nhận hồ sơ:\n"
+        "Trưởng thôn hướng dẫn các hộ làm đơn đề nghị hỗ trợ, gửi Ủy ban nhân dân cấp xã.\n"
+        "1.2. Bước 2: Ủy ban nhân dân cấp huyện phê duyệt danh sách các hộ được hỗ trợ.\n") + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["I.1.1.a", "I.1.1.b", "I.1.2"]
+    assert doc.task("I.1.1.a").label == "1.1.a." and doc.section("I.1.1").title == "Bước 1:"
+    assert "Tổ công tác rà soát" in doc.task("I.1.1.a").text
+
+
+def test_bullets_that_spell_out_conditions_or_an_order_of_priority_are_part_of_their_item():
+    # real case: a city's plan for housing support, 2014 ("… có một trong các điều kiện sau:" / "- Nhà ở bị hư hỏng
+    # nặng …"; "… được lập theo thứ tự ưu tiên sau đây:" / "- Hộ gia đình …")
+    doc = parse_text(PLAN_HEADER + (
+        "I. NỘI DUNG THỰC HIỆN\n"
+        "1. Ủy ban nhân dân cấp xã rà soát các hộ có nhà ở thuộc một trong các trường hợp sau:\n"
+        "- Nhà ở bị hư hỏng nặng phải phá dỡ để xây mới.\n"
+        "- Nhà ở bị dột nát cần sửa chữa khung, tường.\n"
+        "2. Lưu ý khi lập danh sách\n"
+        "Danh sách cần ghi rõ số hộ và mức hỗ trợ của từng hộ.\n"
+        "Các hộ được hỗ trợ được xếp theo thứ tự ưu tiên sau đây:\n"
+        "- Hộ có nhà ở có nguy cơ sập đổ.\n"
+        "- Hộ có người cao tuổi.\n"
+        "3. Ủy ban nhân dân cấp huyện phê duyệt danh sách các hộ được hỗ trợ.\n") + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["I.1", "I.2", "I.3"]
+    assert "Nhà ở bị dột nát" in doc.task("I.1").text and "Hộ có người cao tuổi" in doc.task("I.2").text
+
+
+DECREE_WITH_CONDITIONS = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 12/2035/QĐ-TTg
+QUYẾT ĐỊNH
+Hỗ trợ nhà ở cho hộ nghèo vùng ven biển
+Điều 1. Điều kiện được hỗ trợ
+Hộ gia đình được hỗ trợ phải có đủ các điều kiện sau:
+1. Là hộ nghèo theo chuẩn nghèo hiện hành.
+2. Nhà ở bị hư hỏng với mức độ như sau:
+a) Phải phá dỡ để xây mới nhà ở;
+b) Phải sửa chữa khung, tường và mái nhà ở.
+Điều 2. Tổ chức thực hiện
+1. Bộ Xây dựng hướng dẫn thực hiện Quyết định này.
+2. Ủy ban nhân dân cấp tỉnh phê duyệt danh sách các hộ được hỗ trợ.
+"""
+
+
+def test_the_conditions_an_article_lists_are_no_provisions():
+    # "Phải phá dỡ …" is a degree of damage, one of the conditions of the article, not a duty (real case: QĐ
+    # 22/2013/QĐ-TTg 2.2.a-b)
+    doc = parse_text(DECREE_WITH_CONDITIONS)
+    assert [t.id for t in doc.tasks] == ["2.1", "2.2"]
+    assert doc.provisions == []
+
+
+DECISION_WITH_LOCALITY_CLAUSES = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 13/2035/QĐ-TTg
+QUYẾT ĐỊNH
+Hỗ trợ nhà ở cho hộ nghèo vùng ven biển
+Điều 1. Mức hỗ trợ
+Mức hỗ trợ là 30 triệu đồng mỗi hộ.
+Điều 2. Chi phí quản lý
+1. Các tỉnh, thành phố trực thuộc Trung ương bố trí kinh phí quản lý từ ngân sách địa phương.
+2. Bộ Xây dựng có trách nhiệm lập dự toán kinh phí chỉ đạo, kiểm tra hằng năm.
+Điều 3. Thời gian thực hiện
+1. Trong năm 2035, Ủy ban nhân dân các tỉnh ven biển hoàn thành việc hỗ trợ cho các hộ đã có tên trong danh sách.
+2. Trong năm 2036, các địa phương tiếp tục hỗ trợ các hộ mới được rà soát.
+"""
+
+
+def test_clauses_whose_subjects_are_localities_or_follow_a_time_phrase_make_a_task_article():
+    # real case: QĐ 22/2013/QĐ-TTg Điều 4 ("Các tỉnh, thành phố trực thuộc Trung ương sử dụng …") and Điều 7
+    # ("Trong năm 2013, Ủy ban nhân dân các tỉnh …", "Trong năm 2014, các địa phương …")
+    doc = parse_text(DECISION_WITH_LOCALITY_CLAUSES)
+    assert [t.id for t in doc.tasks] == ["2.1", "2.2", "3.1", "3.2"]
+
+
+def test_a_continuing_case_in_the_list_of_a_named_bodys_duties_is_its_duty():
+    # real case: a city's plan for housing support, 2014, III.1.1 ("Ủy ban nhân dân Thành phố:" / "- Đối với các
+    # trường hợp … nhưng mới được các địa phương thống kê, rà soát thì tiếp tục thực hiện hỗ trợ trong năm tiếp theo.")
+    doc = parse_text(PLAN_HEADER + (
+        "I. TỔ CHỨC THỰC HIỆN\n"
+        "1. Ủy ban nhân dân tỉnh:\n"
+        "- Phê duyệt Đề án hỗ trợ nhà ở trên địa bàn tỉnh.\n"
+        "- Đối với các trường hợp hộ gia đình đủ điều kiện nhưng mới được rà soát thì tiếp tục thực hiện hỗ trợ "
+        "trong năm tiếp theo.\n"
+        "2. Các trường hợp đã nộp hồ sơ trước ngày Kế hoạch này có hiệu lực thì tiếp tục thực hiện theo quy định cũ.\n")
+        + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["I.1.1", "I.1.2"]
+
+
+def test_a_bullet_announcing_what_its_work_comprises_is_one_task():
+    # real case: a city's plan for housing support, 2014, III.1.3.5 ("- Lập hồ sơ hoàn công …, bao gồm:" / "+ Đơn
+    # đề nghị …;" / "+ Biên bản …")
+    doc = parse_text(PLAN_HEADER + (
+        "I. TỔ CHỨC THỰC HIỆN\n"
+        "1. Ủy ban nhân dân cấp xã:\n"
+        "- Niêm yết công khai danh sách các hộ được hỗ trợ.\n"
+        "- Lập hồ sơ hoàn công cho từng hộ được hỗ trợ, bao gồm:\n"
+        "+ Đơn đề nghị hỗ trợ của hộ gia đình;\n"
+        "+ Biên bản xác nhận hoàn thành xây dựng nhà ở.\n"
+        "- Báo cáo kết quả thực hiện về Ủy ban nhân dân cấp huyện.\n") + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["I.1.1", "I.1.2", "I.1.3"]
+    assert "Biên bản xác nhận hoàn thành" in doc.task("I.1.2").text

@@ -298,6 +298,7 @@ NUMBERING = {
     "letter_dot": (lambda n: f"{VIETNAMESE_LETTERS[n - 1]}.", len(VIETNAMESE_LETTERS) - 1),
     # a plan's parts "A." … "H."; the ninth, "I.", is read as a roman numeral
     "letter_upper": (lambda n: f"{VIETNAMESE_LETTERS[n - 1].upper()}.", 7),
+    "number_letter": (lambda n: f"2.1.{VIETNAMESE_LETTERS[n - 1]}.", len(VIETNAMESE_LETTERS) - 1),
 }
 
 
