@@ -441,7 +441,8 @@ def test_a_clause_citing_an_article_of_this_decree_is_no_execution_clause():
     from pipeline.linking.features import _charges_with_the_document
 
     def charges(text):
-        return _charges_with_the_document(match_form(text), rules.structure)
+        return _charges_with_the_document(match_form(text), rules.structure.document_call,
+                                          rules.structure.document_call_guided)
 
     assert not charges("Chủ trì, phối hợp với các Bộ, ngành liên quan hướng dẫn các tỉnh, thành phố trực thuộc Trung "
                        "ương triển khai thực hiện Quyết định này; đôn đốc, kiểm tra việc thực hiện.")

@@ -260,11 +260,16 @@ def names_central_lead(central: list[Task], provincial: list[Task], rules: Linki
     """(provincial x central) matrix: 1 when the provincial text names the central task's lead agency
     ("kiến nghị Bộ Giao thông vận tải …", "các đơn vị thuộc Bộ Công Thương"). Generic groups do not count."""
     out = np.zeros((len(provincial), len(central)), dtype=np.float32)
-    p_forms = [" " + " ".join(match_form(_without_partners(t)).replace(",", " ").split()) + " " for t in provincial]
+    p_forms = [_spaced_form(_without_partners(t)) for t in provincial]
     for j, c_task in enumerate(central):
-        leads = [m for m in c_task.leads if _core_name(m, rules) is not None]
-        forms = [" " + " ".join(match_form(m.text).replace(",", " ").split()) + " " for m in leads]
+        forms = [_spaced_form(m.text) for m in c_task.leads if _core_name(m, rules) is not None]
         for i, text in enumerate(p_forms):
             if any(f in text for f in forms):
                 out[i, j] = 1.0
     return out
+
+
+@lru_cache(maxsize=4096)
+def _spaced_form(name: str) -> str:
+    """A name's matching form, commas as spaces, padded: found as a whole-word run by `in`."""
+    return " " + " ".join(match_form(name).replace(",", " ").split()) + " "

@@ -469,13 +469,14 @@ def _agency_matrix(central: Document, provincial: Document, rules: LinkingRules)
     return counterpart_pairs(central.tasks, provincial.tasks, rules)
 
 
-def _charges_with_the_document(form: str, structure) -> bool:
-    """The central text charges its bodies to carry out the document itself (structure.document_call), not to
-    guide others in doing so ("… hướng dẫn các tỉnh … triển khai thực hiện Quyết định này": document_call_guided
-    earlier in the same clause)."""
-    for found in re.finditer(structure.document_call, form):
+@lru_cache(maxsize=65536)
+def _charges_with_the_document(form: str, call: str, guided: str) -> bool:
+    """The central text (matching form) charges its bodies to carry out the document itself (`call`:
+    structure.document_call), not to guide others in doing so ("… hướng dẫn các tỉnh … triển khai thực hiện
+    Quyết định này": `guided`, structure.document_call_guided, earlier in the same clause)."""
+    for found in re.finditer(call, form):
         clause = re.split(r"[;:.]", form[:found.start()])[-1]
-        if not re.search(structure.document_call_guided, clause):
+        if not re.search(guided, clause):
             return True
     return False
 
@@ -492,7 +493,8 @@ def _executes_document(central: Document, provincial: Document, rules: LinkingRu
     structure = rules.structure
     # an execution clause reserved to central bodies ("Chánh Văn phòng Bộ, Vụ trưởng … chịu trách nhiệm thi hành
     # Quyết định này") is no province's to carry out
-    calls = np.array([_charges_with_the_document(match_form_cached(t.text), structure) for t in central.tasks])
+    calls = np.array([_charges_with_the_document(match_form_cached(t.text), structure.document_call,
+                                                 structure.document_call_guided) for t in central.tasks])
     calls &= addressed > 0
     titles = [re.compile(t) for t in structure.execution_titles]
 
