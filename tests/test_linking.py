@@ -456,6 +456,10 @@ def test_a_provincial_closing_request_to_carry_out_the_plan_is_an_implementation
                  "Các sở, ngành triển khai thực hiện."):
         assert re.search(call, match_form(text)), text
     assert not re.search(call, match_form("Sở Y tế thực hiện khám sàng lọc theo quy định của Bộ Y tế."))
+    # a purpose, or one activity carried out, is no call to carry the plan out
+    assert not re.search(call, match_form("Đề nghị Bộ Tài chính bố trí vốn để kịp thời triển khai thực hiện việc hỗ trợ "
+                                          "về nhà ở."))
+    assert not re.search(call, match_form("Các sở, ngành tổ chức thực hiện việc kiểm tra an toàn."))
 
 
 def test_field_words_and_boilerplate_alone_do_not_link(decree):
