@@ -2296,6 +2296,28 @@ def test_a_letters_number_and_subject_in_one_cell_are_read_apart():
     assert "Triển khai tiêm chủng mở rộng năm 2035" in doc.meta.title
 
 
+def test_a_markdown_tables_delimiter_rows_and_the_rules_joined_to_header_cells_are_no_text():
+    # a letter collected as Markdown keeps its layout tables: a compact delimiter row ("|---|---") under the
+    # "Kính gửi" row was read as the end of the last addressee, and the rule under the issuer, joined to its cell,
+    # as part of its name (real case: CV 2214/BXD-QLN and CV 2428/BXD-QLN, 2013)
+    doc = parse_text(
+        "| SỞ TÀI CHÍNH -------\n"
+        "|---|---\n"
+        "| Số: 318/STC-NS V/v: Bố trí vốn sửa chữa trường học năm 2035. | Hà Nam, ngày 3 tháng 4 năm 2035\n\n"
+        "| Kính gửi: | - Sở Giáo dục và Đào tạo; - Sở Xây dựng\n"
+        "|---|---\n\n"
+        "Sở Tài chính đề nghị Sở Giáo dục và Đào tạo, Sở Xây dựng rà soát danh mục trường học cần sửa chữa, gửi Sở "
+        "Tài chính trước ngày 30/4/2035.\n\n"
+        "| Nơi nhận: - Như trên; - Lưu: VT. | KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Lê Văn Bình\n|---|---|\n", kind="md")
+    assert doc.meta.issuer == "SỞ TÀI CHÍNH"
+    assert doc.meta.addressees == ["Sở Giáo dục và Đào tạo", "Sở Xây dựng"]
+    assert "---" not in doc.closing and [t.text[:22] for t in doc.tasks] == ["Sở Tài chính đề nghị S"]
+    motto = normalize(from_string("| SỞ TÀI CHÍNH ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+                                  "Hạnh phúc --------------- |\n|---|---|\n", kind="md"))
+    assert [b.text for b in motto] == ["| SỞ TÀI CHÍNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh "
+                                       "phúc |"]
+
+
 def test_points_numbered_with_their_item_are_points_of_it():
     # "2.1.a.", "2.1.b." under "2.1. Bước 1:" (real case: a city's plan for housing support, 2014)
     doc = parse_text(PLAN_HEADER + (
