@@ -110,6 +110,12 @@ class _PredicateWords(BaseModel):
     stops: list[str]
 
 
+class _DirectWording(BaseModel):
+    """The words after which the bodies named are directed or guided, from rules/roles.yaml (extract's `directs`)."""
+
+    direct_cues: list[str]
+
+
 class _PowerWording(BaseModel):
     """The wording of a power handed over, from rules/roles.yaml (extract reads the same lists)."""
 
@@ -213,6 +219,7 @@ class _Cues:
     case_list: re.Pattern | None
     report: _ReportCues
     courtesy: re.Pattern | None
+    directs: re.Pattern | None  # rules/roles.yaml direct_cues, anywhere in a match_form text
     closing_openings: tuple[str, ...]  # rules' closing_formula openings and endings, in match_form
     closing_endings: tuple[str, ...]
     subject_prefix: re.Pattern
@@ -287,6 +294,7 @@ def _cues() -> _Cues:
         content_list=_content_list(rules.content_list_endings, rules.content_list_kinds, rules.content_list_kind_tails),
         report=_report_cues(rules.reports),
         courtesy=_anywhere(rules.closing_formula.courtesies),
+        directs=_anywhere(load_rules("roles", _DirectWording).direct_cues),
         closing_openings=tuple(match_form(o) for o in rules.closing_formula.openings),
         closing_endings=tuple(match_form(e) for e in rules.closing_formula.endings),
         subject_prefix=_openings(rules.subject_prefixes),
@@ -2116,16 +2124,34 @@ def _is_closing_formula(block: Block, cues: _Cues) -> bool:
     if len(words) > cues.rules.closing_formula.max_words or len(_sentences(text)) > 1:
         return False
     form = match_form(text).rstrip(" ./")
+    # "Văn phòng Chính phủ theo dõi, đôn đốc …", "Bộ X chịu trách nhiệm hướng dẫn, theo dõi …": a body named as
+    # the subject of a duty of its own is a task, as is an assignment ("Giao …"), also after an opening clause
+    # ("Để có cơ sở tổng hợp, Sở Tài chính đề nghị các đơn vị báo cáo … trước ngày …"; a bare "…, nếu có vướng mắc,
+    # đề nghị phản ánh về Sở …" stays the formula)
+    assigns = bool(cues.assignment.match(form) or cues.subject.match(form) or _asks(text, cues, body=True))
+    if assigns and _hands_on(form, cues):
+        # "Bộ Xây dựng đề nghị Ủy ban nhân dân các tỉnh … chỉ đạo các cơ quan có liên quan tổ chức thực hiện./.":
+        # the body asked is to direct others, work handed on, not the plain call to carry out, whatever its ending
+        return False
     if form.endswith(cues.closing_endings) or \
             re.search(cues.rules.closing_formula.execution, form):
         return True
     if cues.courtesy is not None and cues.courtesy.search(form):
         return True  # "Bộ … trân trọng cảm ơn sự phối hợp của Quý Ủy ban./.": thanks, no work
-    # "Văn phòng Chính phủ theo dõi, đôn đốc …", "Bộ X chịu trách nhiệm hướng dẫn, theo dõi …": a body named as
-    # the subject of a duty of its own is a task, as is an assignment ("Giao …"), also after an opening clause
-    # ("Để có cơ sở tổng hợp, Sở Tài chính đề nghị các đơn vị báo cáo … trước ngày …"; a bare "…, nếu có vướng mắc,
-    # đề nghị phản ánh về Sở …" stays the formula)
-    return not (cues.assignment.match(form) or cues.subject.match(form) or _asks(text, cues, body=True))
+    return not assigns
+
+
+def _hands_on(form: str, cues: _Cues) -> bool:
+    """Does a request put on the body it asks the direction of other bodies ("… đề nghị Ủy ban nhân dân các tỉnh chỉ
+    đạo các cơ quan có liên quan tổ chức thực hiện", rules/roles.yaml direct_cues, then a body or a group)? Not the
+    cue that opens the request ("Giao các sở …": the assignment itself)."""
+    if cues.directs is None:
+        return False
+    for cue in cues.directs.finditer(form, 1):
+        rest = form[cue.end():].lstrip(" ,")
+        if cues.subject.match(rest) or (cues.group_subject is not None and cues.group_subject.match(rest)):
+            return True
+    return False
 
 
 def _assigns_work(block: Block, cues: _Cues) -> bool:

@@ -1282,6 +1282,25 @@ trong Kế hoạch khẩn trương tổ chức triển khai thực hiện đúng
     assert closing.span.start > doc.task("I.2").span.end
 
 
+def test_a_letters_closing_request_that_has_its_addressee_direct_others_is_a_task():
+    # real case: CV 2428/BXD-QLN 2013 ("Bộ Xây dựng đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương
+    # chỉ đạo các cơ quan có liên quan tổ chức thực hiện./."), as the SCT letter's closing request is in the dev gold
+    items = ("1. Rà soát các cơ sở bán lẻ thuốc trên địa bàn, báo cáo Sở Y tế trước ngày 30/6/2035.\n"
+             "2. Kiểm tra việc niêm yết giá thuốc tại các nhà thuốc.\n")
+    doc = parse_text(LETTER_HEADER + "Sở Y tế đề nghị Ủy ban nhân dân các xã, phường thực hiện một số nội dung sau:\n"
+                     + items + "Sở Y tế đề nghị Ủy ban nhân dân các xã, phường chỉ đạo các đơn vị có liên quan tổ "
+                     "chức thực hiện./.\n" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["1", "2", "closing"]
+    assert "chỉ đạo các đơn vị có liên quan" not in doc.closing
+    # a plain call to carry out stays the formula, as does a request that opens by assigning ("Giao …")
+    for formula in ("Sở Y tế đề nghị Ủy ban nhân dân các xã, phường nghiêm túc triển khai thực hiện./.",
+                    "Giao các phòng, ban chuyên môn triển khai thực hiện./.",
+                    "Sở Y tế đề nghị Ủy ban nhân dân các xã, phường quan tâm, chỉ đạo thực hiện./."):
+        plain = parse_text(LETTER_HEADER + "Sở Y tế đề nghị Ủy ban nhân dân các xã, phường thực hiện một số nội dung "
+                           "sau:\n" + items + formula + "\n" + SIGNATURE)
+        assert [t.id for t in plain.tasks] == ["1", "2"], formula
+
+
 @pytest.mark.parametrize("first, second, third", [("(i)", "(ii)", "(iii)"), ("(1)", "(2)", "(3)"), ("(a)", "(b)", "(c)")])
 def test_an_inline_enumeration_wrapped_to_a_line_start_stays_in_its_item(first, second, third):
     lines = [
