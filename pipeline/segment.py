@@ -1217,7 +1217,8 @@ def _is_signature(block: Block, cues: _Cues) -> bool:
 
 
 def _find_body(blocks: list[Block], labels: list[Label | None], start: int, end: int, cues: _Cues) -> int:
-    """First block of the body: the first labelled block, else the first paragraph after the opening ones."""
+    """First block of the body: the first labelled block, else the first paragraph after the opening ones (those that
+    state a basis or what was done, up to the first that assigns work)."""
     for i in range(start, end):
         label = labels[i]
         if label is None:
@@ -1234,6 +1235,11 @@ def _find_body(blocks: list[Block], labels: list[Label | None], start: int, end:
             i += 1
             continue
         if block.text.rstrip().endswith(":") and i == start:
+            i += 1
+            continue
+        if not _assigns_work(block, cues) and any(_assigns_work(b, cues) for b in blocks[i + 1:end]):
+            # a letter's background before its request ("Ngày 26/4/2013, Thủ tướng Chính phủ đã ban hành Quyết định
+            # … ." / "Đến nay đã có … tỉnh báo cáo." / "Để …, Bộ Xây dựng đề nghị …"): its opening, not its closing
             i += 1
             continue
         break

@@ -1301,6 +1301,22 @@ def test_a_letters_closing_request_that_has_its_addressee_direct_others_is_a_tas
         assert [t.id for t in plain.tasks] == ["1", "2"], formula
 
 
+def test_the_background_paragraphs_of_a_letter_without_items_before_its_request_are_its_opening():
+    # real case: CV 2214/BXD-QLN 2013: what was decided and done ("Ngày 26/4/2013, Thủ tướng Chính phủ đã ban hành
+    # …"), then the one request; the background was kept as the closing and the preamble was empty
+    background = ("Ngày 12/3/2035, Bộ Y tế ban hành Thông tư số 05/2035/TT-BYT quy định về quản lý nhà thuốc.\n"
+                  "Đến nay đã có 12 xã, phường gửi báo cáo rà soát các cơ sở bán lẻ thuốc về Sở Y tế.\n")
+    request = ("Để kịp thời tổng hợp báo cáo Bộ Y tế, Sở Y tế đề nghị Ủy ban nhân dân các xã, phường chưa báo cáo gửi "
+               "báo cáo về Sở trước ngày 30/6/2035./.\n")
+    doc = parse_text(LETTER_HEADER + background + request + SIGNATURE)
+    assert [t.text[:20] for t in doc.tasks] == ["Để kịp thời tổng hợp"]
+    assert doc.preamble.startswith("Ngày 12/3/2035, Bộ Y tế ban hành") and "Đến nay đã có 12 xã" in doc.preamble
+    assert "Bộ Y tế ban hành" not in doc.closing and doc.closing.startswith("Nơi nhận")
+    # a paragraph after the request that assigns nothing stays in the closing
+    after = parse_text(LETTER_HEADER + background + request + "Sở Y tế trân trọng cảm ơn./.\n" + SIGNATURE)
+    assert after.closing.startswith("Sở Y tế trân trọng cảm ơn")
+
+
 @pytest.mark.parametrize("first, second, third", [("(i)", "(ii)", "(iii)"), ("(1)", "(2)", "(3)"), ("(a)", "(b)", "(c)")])
 def test_an_inline_enumeration_wrapped_to_a_line_start_stays_in_its_item(first, second, third):
     lines = [
