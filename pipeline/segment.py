@@ -2187,7 +2187,8 @@ def _read_closing(blocks: list[Block], meta: DocumentMeta, cues: _Cues) -> None:
     in_recipients = False
     titles: list[str] = []
     for block in blocks:
-        cells = [piece for cell in _cells(block) for piece in _SIGNATURE_SPLIT.split(cell) if piece.strip()]
+        cells = [part for cell in _cells(block) for piece in _SIGNATURE_SPLIT.split(cell) if piece.strip()
+                 for part in _title_and_name(piece.strip(), cues)]
         for position, cell in enumerate(cells):
             form = match_form(cell)
             if cues.closing.match(fold_aligned(form)):
@@ -2213,6 +2214,19 @@ def _read_closing(blocks: list[Block], meta: DocumentMeta, cues: _Cues) -> None:
                 meta.signer = cell
     if titles:
         meta.signer_title = " / ".join(titles)
+
+
+def _title_and_name(cell: str, cues: _Cues) -> list[str]:
+    """A signature cell that holds the signer's title in capitals and, after it, the signer's name (a converter's
+    one cell: "KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Trần Nam"): the title and the name apart; else the cell."""
+    if is_upper_line(cell) or not cues.signature.match(match_form(cell)):
+        return [cell]
+    words = cell.split()
+    for k in range(len(words) - 1, 0, -1):
+        title, name = " ".join(words[:k]), " ".join(words[k:])
+        if is_upper_line(title) and is_person_name(name):
+            return [title, name]
+    return [cell]
 
 
 def _issuer_from_signature(blocks: list[Block], cues: _Cues) -> str | None:

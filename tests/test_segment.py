@@ -2353,6 +2353,15 @@ def test_a_markdown_tables_delimiter_rows_and_the_rules_joined_to_header_cells_a
                                        "phúc |"]
 
 
+def test_a_signature_cell_holding_the_title_and_the_name_gives_both():
+    # a converter puts the signer's title and name in one table cell (real cases: CV 2428/BXD-QLN 2013 "| |
+    # KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Trần Nam", QĐ 22/2013/QĐ-TTg "THỦ TƯỚNG Nguyễn Tấn Dũng")
+    doc = parse_text(LETTER_HEADER + "Sở Y tế đề nghị Ủy ban nhân dân các xã, phường rà soát các cơ sở bán lẻ thuốc.\n\n"
+                     "| Nơi nhận: - Như trên; - Lưu: VT.\n|---|---\n| | KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Trần Văn Hải\n", kind="md")
+    assert (doc.meta.signer, doc.meta.signer_title) == ("Trần Văn Hải", "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC")
+    assert doc.meta.recipients == ["Bộ Y tế", "Như trên", "Lưu: VT"]
+
+
 def test_points_numbered_with_their_item_are_points_of_it():
     # "2.1.a.", "2.1.b." under "2.1. Bước 1:" (real case: a city's plan for housing support, 2014)
     doc = parse_text(PLAN_HEADER + (
