@@ -30,6 +30,7 @@ from .ingest.layout import (
     header_kind,
     ingest_rules,
     is_page_break_marker,
+    is_table_delimiter,
     opens_basis,
     page_number_value,
     signature_stamp_lines,
@@ -218,6 +219,9 @@ _BOLD = re.compile(r"\*\*|__")
 _EMPHASIS_ONLY = re.compile(r"^[*_](?:[\s*_]*[*_])?$")
 _INLINE_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\W_])([^*\n]*?[^\s*(])\*(?![\w*])")
 _SENTENCE_END = re.compile(r"(?:[.;:!?…]|\./\.|\.\)|;\)|:\))[\"”’')\]*]*$")
+# a decorative rule a converter joined to the end of a header cell, under the issuer or the motto ("| BỘ XÂY DỰNG
+# -------", "Độc lập - Tự do - Hạnh phúc ---------------"): no part of the name or the motto
+_CELL_RULE = re.compile(r"(?<=[^\s|])\s+[-_=]{3,}(?=\s*(?:\||$))")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _SINGLE_LETTER = re.compile(r"(?<!\S)[^\W\d_](?!\S)")
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -280,7 +284,7 @@ def _clean_line(raw: str, kind: str, aligned: bool = False) -> tuple[str, int, i
     if len(cells) > 1:
         markup.add("table")
     text = " | ".join(_rejoin_letter_spacing(_SPACES.sub(" ", _unspace_letters(c.strip())).strip()) for c in cells)
-    text = _SPACES.sub(" ", text).strip()
+    text = _CELL_RULE.sub("", _SPACES.sub(" ", text).strip())
     if " | " in f" {text} " or text.endswith(" |") or text.startswith("| ") or text == "|":
         markup.add("table")
     core = raw.strip()
@@ -627,6 +631,11 @@ def _prepare(source: SourceText) -> list[_Line | None]:
             lead = max(lead, raw.text.find(text[:1], lead + debris))
         if raw.style:
             markup |= set(raw.style)
+        if is_table_delimiter(text):
+            # a Markdown table's delimiter row, spaced or not ("|---|---"): a compact one has no " | " to mark it
+            # a table row, and was read on as text ("Kính gửi: | - Bộ Tài chính; - Bộ Kế hoạch và Đầu tư |---|---")
+            prepared.append(None)
+            continue
         if not text or set(text) <= set("|-_=*~ "):
             if text and "table" in markup and set(text) <= set("|- "):
                 prepared.append(None)

@@ -110,6 +110,12 @@ class _PredicateWords(BaseModel):
     stops: list[str]
 
 
+class _DirectWording(BaseModel):
+    """The words after which the bodies named are directed or guided, from rules/roles.yaml (extract's `directs`)."""
+
+    direct_cues: list[str]
+
+
 class _PowerWording(BaseModel):
     """The wording of a power handed over, from rules/roles.yaml (extract reads the same lists)."""
 
@@ -213,6 +219,7 @@ class _Cues:
     case_list: re.Pattern | None
     report: _ReportCues
     courtesy: re.Pattern | None
+    directs: re.Pattern | None  # rules/roles.yaml direct_cues, anywhere in a match_form text
     closing_openings: tuple[str, ...]  # rules' closing_formula openings and endings, in match_form
     closing_endings: tuple[str, ...]
     subject_prefix: re.Pattern
@@ -287,6 +294,7 @@ def _cues() -> _Cues:
         content_list=_content_list(rules.content_list_endings, rules.content_list_kinds, rules.content_list_kind_tails),
         report=_report_cues(rules.reports),
         courtesy=_anywhere(rules.closing_formula.courtesies),
+        directs=_anywhere(load_rules("roles", _DirectWording).direct_cues),
         closing_openings=tuple(match_form(o) for o in rules.closing_formula.openings),
         closing_endings=tuple(match_form(e) for e in rules.closing_formula.endings),
         subject_prefix=_openings(rules.subject_prefixes),
@@ -1209,7 +1217,8 @@ def _is_signature(block: Block, cues: _Cues) -> bool:
 
 
 def _find_body(blocks: list[Block], labels: list[Label | None], start: int, end: int, cues: _Cues) -> int:
-    """First block of the body: the first labelled block, else the first paragraph after the opening ones."""
+    """First block of the body: the first labelled block, else the first paragraph after the opening ones (those that
+    state a basis or what was done, up to the first that assigns work)."""
     for i in range(start, end):
         label = labels[i]
         if label is None:
@@ -1226,6 +1235,11 @@ def _find_body(blocks: list[Block], labels: list[Label | None], start: int, end:
             i += 1
             continue
         if block.text.rstrip().endswith(":") and i == start:
+            i += 1
+            continue
+        if not _assigns_work(block, cues) and any(_assigns_work(b, cues) for b in blocks[i + 1:end]):
+            # a letter's background before its request ("Ngày 26/4/2013, Thủ tướng Chính phủ đã ban hành Quyết định
+            # … ." / "Đến nay đã có … tỉnh báo cáo." / "Để …, Bộ Xây dựng đề nghị …"): its opening, not its closing
             i += 1
             continue
         break
@@ -2116,16 +2130,34 @@ def _is_closing_formula(block: Block, cues: _Cues) -> bool:
     if len(words) > cues.rules.closing_formula.max_words or len(_sentences(text)) > 1:
         return False
     form = match_form(text).rstrip(" ./")
+    # "Văn phòng Chính phủ theo dõi, đôn đốc …", "Bộ X chịu trách nhiệm hướng dẫn, theo dõi …": a body named as
+    # the subject of a duty of its own is a task, as is an assignment ("Giao …"), also after an opening clause
+    # ("Để có cơ sở tổng hợp, Sở Tài chính đề nghị các đơn vị báo cáo … trước ngày …"; a bare "…, nếu có vướng mắc,
+    # đề nghị phản ánh về Sở …" stays the formula)
+    assigns = bool(cues.assignment.match(form) or cues.subject.match(form) or _asks(text, cues, body=True))
+    if assigns and _hands_on(form, cues):
+        # "Bộ Xây dựng đề nghị Ủy ban nhân dân các tỉnh … chỉ đạo các cơ quan có liên quan tổ chức thực hiện./.":
+        # the body asked is to direct others, work handed on, not the plain call to carry out, whatever its ending
+        return False
     if form.endswith(cues.closing_endings) or \
             re.search(cues.rules.closing_formula.execution, form):
         return True
     if cues.courtesy is not None and cues.courtesy.search(form):
         return True  # "Bộ … trân trọng cảm ơn sự phối hợp của Quý Ủy ban./.": thanks, no work
-    # "Văn phòng Chính phủ theo dõi, đôn đốc …", "Bộ X chịu trách nhiệm hướng dẫn, theo dõi …": a body named as
-    # the subject of a duty of its own is a task, as is an assignment ("Giao …"), also after an opening clause
-    # ("Để có cơ sở tổng hợp, Sở Tài chính đề nghị các đơn vị báo cáo … trước ngày …"; a bare "…, nếu có vướng mắc,
-    # đề nghị phản ánh về Sở …" stays the formula)
-    return not (cues.assignment.match(form) or cues.subject.match(form) or _asks(text, cues, body=True))
+    return not assigns
+
+
+def _hands_on(form: str, cues: _Cues) -> bool:
+    """Does a request put on the body it asks the direction of other bodies ("… đề nghị Ủy ban nhân dân các tỉnh chỉ
+    đạo các cơ quan có liên quan tổ chức thực hiện", rules/roles.yaml direct_cues, then a body or a group)? Not the
+    cue that opens the request ("Giao các sở …": the assignment itself)."""
+    if cues.directs is None:
+        return False
+    for cue in cues.directs.finditer(form, 1):
+        rest = form[cue.end():].lstrip(" ,")
+        if cues.subject.match(rest) or (cues.group_subject is not None and cues.group_subject.match(rest)):
+            return True
+    return False
 
 
 def _assigns_work(block: Block, cues: _Cues) -> bool:
@@ -2155,7 +2187,8 @@ def _read_closing(blocks: list[Block], meta: DocumentMeta, cues: _Cues) -> None:
     in_recipients = False
     titles: list[str] = []
     for block in blocks:
-        cells = [piece for cell in _cells(block) for piece in _SIGNATURE_SPLIT.split(cell) if piece.strip()]
+        cells = [part for cell in _cells(block) for piece in _SIGNATURE_SPLIT.split(cell) if piece.strip()
+                 for part in _title_and_name(piece.strip(), cues)]
         for position, cell in enumerate(cells):
             form = match_form(cell)
             if cues.closing.match(fold_aligned(form)):
@@ -2181,6 +2214,19 @@ def _read_closing(blocks: list[Block], meta: DocumentMeta, cues: _Cues) -> None:
                 meta.signer = cell
     if titles:
         meta.signer_title = " / ".join(titles)
+
+
+def _title_and_name(cell: str, cues: _Cues) -> list[str]:
+    """A signature cell that holds the signer's title in capitals and, after it, the signer's name (a converter's
+    one cell: "KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Trần Nam"): the title and the name apart; else the cell."""
+    if is_upper_line(cell) or not cues.signature.match(match_form(cell)):
+        return [cell]
+    words = cell.split()
+    for k in range(len(words) - 1, 0, -1):
+        title, name = " ".join(words[:k]), " ".join(words[k:])
+        if is_upper_line(title) and is_person_name(name):
+            return [title, name]
+    return [cell]
 
 
 def _issuer_from_signature(blocks: list[Block], cues: _Cues) -> str | None:

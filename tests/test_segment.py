@@ -1282,6 +1282,41 @@ trong Kế hoạch khẩn trương tổ chức triển khai thực hiện đúng
     assert closing.span.start > doc.task("I.2").span.end
 
 
+def test_a_letters_closing_request_that_has_its_addressee_direct_others_is_a_task():
+    # real case: CV 2428/BXD-QLN 2013 ("Bộ Xây dựng đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương
+    # chỉ đạo các cơ quan có liên quan tổ chức thực hiện./."), as the SCT letter's closing request is in the dev gold
+    items = ("1. Rà soát các cơ sở bán lẻ thuốc trên địa bàn, báo cáo Sở Y tế trước ngày 30/6/2035.\n"
+             "2. Kiểm tra việc niêm yết giá thuốc tại các nhà thuốc.\n")
+    doc = parse_text(LETTER_HEADER + "Sở Y tế đề nghị Ủy ban nhân dân các xã, phường thực hiện một số nội dung sau:\n"
+                     + items + "Sở Y tế đề nghị Ủy ban nhân dân các xã, phường chỉ đạo các đơn vị có liên quan tổ "
+                     "chức thực hiện./.\n" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["1", "2", "closing"]
+    assert "chỉ đạo các đơn vị có liên quan" not in doc.closing
+    # a plain call to carry out stays the formula, as does a request that opens by assigning ("Giao …")
+    for formula in ("Sở Y tế đề nghị Ủy ban nhân dân các xã, phường nghiêm túc triển khai thực hiện./.",
+                    "Giao các phòng, ban chuyên môn triển khai thực hiện./.",
+                    "Sở Y tế đề nghị Ủy ban nhân dân các xã, phường quan tâm, chỉ đạo thực hiện./."):
+        plain = parse_text(LETTER_HEADER + "Sở Y tế đề nghị Ủy ban nhân dân các xã, phường thực hiện một số nội dung "
+                           "sau:\n" + items + formula + "\n" + SIGNATURE)
+        assert [t.id for t in plain.tasks] == ["1", "2"], formula
+
+
+def test_the_background_paragraphs_of_a_letter_without_items_before_its_request_are_its_opening():
+    # real case: CV 2214/BXD-QLN 2013: what was decided and done ("Ngày 26/4/2013, Thủ tướng Chính phủ đã ban hành
+    # …"), then the one request; the background was kept as the closing and the preamble was empty
+    background = ("Ngày 12/3/2035, Bộ Y tế ban hành Thông tư số 05/2035/TT-BYT quy định về quản lý nhà thuốc.\n"
+                  "Đến nay đã có 12 xã, phường gửi báo cáo rà soát các cơ sở bán lẻ thuốc về Sở Y tế.\n")
+    request = ("Để kịp thời tổng hợp báo cáo Bộ Y tế, Sở Y tế đề nghị Ủy ban nhân dân các xã, phường chưa báo cáo gửi "
+               "báo cáo về Sở trước ngày 30/6/2035./.\n")
+    doc = parse_text(LETTER_HEADER + background + request + SIGNATURE)
+    assert [t.text[:20] for t in doc.tasks] == ["Để kịp thời tổng hợp"]
+    assert doc.preamble.startswith("Ngày 12/3/2035, Bộ Y tế ban hành") and "Đến nay đã có 12 xã" in doc.preamble
+    assert "Bộ Y tế ban hành" not in doc.closing and doc.closing.startswith("Nơi nhận")
+    # a paragraph after the request that assigns nothing stays in the closing
+    after = parse_text(LETTER_HEADER + background + request + "Sở Y tế trân trọng cảm ơn./.\n" + SIGNATURE)
+    assert after.closing.startswith("Sở Y tế trân trọng cảm ơn")
+
+
 @pytest.mark.parametrize("first, second, third", [("(i)", "(ii)", "(iii)"), ("(1)", "(2)", "(3)"), ("(a)", "(b)", "(c)")])
 def test_an_inline_enumeration_wrapped_to_a_line_start_stays_in_its_item(first, second, third):
     lines = [
@@ -2294,6 +2329,37 @@ def test_a_letters_number_and_subject_in_one_cell_are_read_apart():
     assert doc.meta.number == "214/SYT-NV"
     assert doc.meta.doc_type == "Công văn"
     assert "Triển khai tiêm chủng mở rộng năm 2035" in doc.meta.title
+
+
+def test_a_markdown_tables_delimiter_rows_and_the_rules_joined_to_header_cells_are_no_text():
+    # a letter collected as Markdown keeps its layout tables: a compact delimiter row ("|---|---") under the
+    # "Kính gửi" row was read as the end of the last addressee, and the rule under the issuer, joined to its cell,
+    # as part of its name (real case: CV 2214/BXD-QLN and CV 2428/BXD-QLN, 2013)
+    doc = parse_text(
+        "| SỞ TÀI CHÍNH -------\n"
+        "|---|---\n"
+        "| Số: 318/STC-NS V/v: Bố trí vốn sửa chữa trường học năm 2035. | Hà Nam, ngày 3 tháng 4 năm 2035\n\n"
+        "| Kính gửi: | - Sở Giáo dục và Đào tạo; - Sở Xây dựng\n"
+        "|---|---\n\n"
+        "Sở Tài chính đề nghị Sở Giáo dục và Đào tạo, Sở Xây dựng rà soát danh mục trường học cần sửa chữa, gửi Sở "
+        "Tài chính trước ngày 30/4/2035.\n\n"
+        "| Nơi nhận: - Như trên; - Lưu: VT. | KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Lê Văn Bình\n|---|---|\n", kind="md")
+    assert doc.meta.issuer == "SỞ TÀI CHÍNH"
+    assert doc.meta.addressees == ["Sở Giáo dục và Đào tạo", "Sở Xây dựng"]
+    assert "---" not in doc.closing and [t.text[:22] for t in doc.tasks] == ["Sở Tài chính đề nghị S"]
+    motto = normalize(from_string("| SỞ TÀI CHÍNH ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+                                  "Hạnh phúc --------------- |\n|---|---|\n", kind="md"))
+    assert [b.text for b in motto] == ["| SỞ TÀI CHÍNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh "
+                                       "phúc |"]
+
+
+def test_a_signature_cell_holding_the_title_and_the_name_gives_both():
+    # a converter puts the signer's title and name in one table cell (real cases: CV 2428/BXD-QLN 2013 "| |
+    # KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Trần Nam", QĐ 22/2013/QĐ-TTg "THỦ TƯỚNG Nguyễn Tấn Dũng")
+    doc = parse_text(LETTER_HEADER + "Sở Y tế đề nghị Ủy ban nhân dân các xã, phường rà soát các cơ sở bán lẻ thuốc.\n\n"
+                     "| Nơi nhận: - Như trên; - Lưu: VT.\n|---|---\n| | KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Trần Văn Hải\n", kind="md")
+    assert (doc.meta.signer, doc.meta.signer_title) == ("Trần Văn Hải", "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC")
+    assert doc.meta.recipients == ["Bộ Y tế", "Như trên", "Lưu: VT"]
 
 
 def test_points_numbered_with_their_item_are_points_of_it():

@@ -161,6 +161,15 @@ def is_rule_line(text: str) -> bool:
     return bool(_compiled()["rule_line"].match(text))
 
 
+# the delimiter row under a Markdown table's first row ("|---|---", "| --- | :---: |"): table syntax, no cell holds text
+_TABLE_DELIMITER = re.compile(r"^\s*\|?(?:\s*:?-+:?\s*\|)*\s*:?-+:?\s*\|?\s*$")
+
+
+def is_table_delimiter(text: str) -> bool:
+    """A Markdown table's delimiter row: dashes (with alignment colons) between bars, nothing else."""
+    return "|" in text and bool(_TABLE_DELIMITER.match(text))
+
+
 def page_number_value(text: str) -> int | None:
     """The number when the whole line is a page number ("12", "- 12 -", "Trang 3", "3/10")."""
     patterns = _compiled()
@@ -335,6 +344,8 @@ def text_header_fields(lines: list[str], window: int = 14) -> dict[str, str]:
     for line in head:
         if not seen_nation and line.lstrip().startswith("#"):
             continue  # a Markdown heading above the header block is a converter's or collector's note
+        if is_table_delimiter(line):
+            continue  # ("|---|---" under the issuer's row was read as part of the issuer's name)
         # a markdown table row keeps its outer bars ("| THỦ TƯỚNG CHÍNH PHỦ ------- | CỘNG HÒA … |") and a cell
         # its rule joined after the name ("------- "): neither is text
         # (columns set apart by wide gaps are left to normalize; a single space between them is split here)
