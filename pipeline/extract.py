@@ -1616,7 +1616,7 @@ def _heading_roles(doc: Document, task: Task, cache: dict[str, Roles]) -> Roles 
     for section in reversed(doc.ancestors(task)):
         if section.id not in cache:
             held = cache[section.id] = read_heading_roles(section.title)
-            introduced = read_roles(section.intro) if section.intro else None
+            introduced = _intro_roles(section.intro) if section.intro else None
             if introduced is not None and not held.leads:
                 cache[section.id] = introduced
             elif introduced is not None and not introduced.leads:
@@ -1665,24 +1665,7 @@ def read_task_roles(text: str) -> Roles:
     who asks, as a holder's name does above its requests (`_holder_request`)."""
     columns = _headed_columns(text) or _field_lines(text)
     if columns is not None:
-        sentence, headed = columns
-        roles = read_roles(sentence, later=True)
-        cells: dict[str, list[Mention]] = {}
-        for role, cell, start in headed:  # the first column of a role that lists agencies ("Thời gian thực hiện" not)
-            mentions = _agency_cell(cell, start)
-            if not mentions and role == "lead" and "lead" not in cells:
-                # a lead cell written as a clause ("Bộ Tài chính chỉ đạo Sở Giao dịch chứng khoán thực hiện")
-                clause = _shifted(read_roles(cell), start)
-                mentions = clause.leads
-                roles.directs += clause.directs
-            if not mentions and role in ("lead", "coordinator"):
-                mentions = _agency_cell(cell, start, column=True)
-            if mentions and role not in cells:
-                cells[role] = mentions
-        if cells.get("lead") and (not roles.leads or _opens_with_request(sentence)):
-            roles.leads, roles.own_subject = cells["lead"], True
-        roles.coordinators += cells.get("coordinator") or []
-        return roles
+        return _column_roles(*columns, later=True)
     cells, offset = [], 0
     for cell in text.split(" | "):
         cells.append((cell, offset))
@@ -1697,6 +1680,53 @@ def read_task_roles(text: str) -> Roles:
     if found:
         roles.coordinators += found[0]
     return roles
+
+
+def _column_roles(sentence: str, headed: list[tuple[str, str, int]], later: bool) -> Roles:
+    """The roles of a text followed by the cells of its lead and coordinator columns or fields (`headed`, see
+    _headed_columns and _field_lines): the sentence's own subject, else the lead cell, leads; the coordinator cell
+    takes part."""
+    roles = read_roles(sentence, later=later)
+    cells: dict[str, list[Mention]] = {}
+    for role, cell, start in headed:  # the first column of a role that lists agencies ("Thời gian thực hiện" not)
+        mentions = _agency_cell(cell, start) or _agency_parts(cell, start)
+        if not mentions and role == "lead" and "lead" not in cells:
+            # a lead cell written as a clause ("Bộ Tài chính chỉ đạo Sở Giao dịch chứng khoán thực hiện")
+            clause = _shifted(read_roles(cell), start)
+            mentions = clause.leads
+            roles.directs += clause.directs
+        if not mentions and role in ("lead", "coordinator"):
+            mentions = _agency_cell(cell, start, column=True)
+        if mentions and role not in cells:
+            cells[role] = mentions
+    if cells.get("lead") and (not roles.leads or _opens_with_request(sentence)):
+        roles.leads, roles.own_subject = cells["lead"], True
+    roles.coordinators += cells.get("coordinator") or []
+    return roles
+
+
+def _agency_parts(cell: str, offset: int) -> list[Mention] | None:
+    """The agencies of the parts of a cell listed with semicolons ("Bộ Quốc phòng; Trung ương Hội …; Ban Chỉ đạo
+    các tỉnh") that hold nothing but agencies, when the cell read whole is no agency list because a part of it
+    names a body the list grammar cannot read; None when there is one part or no part so read."""
+    mentions: list[Mention] = []
+    start = 0
+    parts = cell.split(";")
+    for part in parts:
+        if part.strip():
+            mentions += _agency_cell(part, offset + start) or _agency_cell(part, offset + start, column=True) or []
+        start += len(part) + 1
+    return mentions if len(parts) > 1 and mentions else None
+
+
+def _intro_roles(intro: str) -> Roles:
+    """The roles an item's introduction names for the work below it: those of its sentences, or, when it ends
+    with the particulars segment gathered from the items beside that work, one line a field ("Cơ quan chủ trì: Bộ
+    X; Bộ Z" / "Cơ quan phối hợp: …"; segment._absorb_particulars), those fields' as a table row's cells."""
+    columns = _field_lines(intro, alone=True)
+    if columns is None:
+        return read_roles(intro)
+    return _column_roles(*columns, later=False)
 
 
 _ASSIGNMENT_NOTE = re.compile(r"\(([^()]+)\)[\s.;:]*$")
@@ -1743,20 +1773,21 @@ _COLUMN_HEADING = re.compile(r"(?:^|;\s+)([^:;]{2,60}):\s+")
 _FIELD_LINE = re.compile(r"^[-–—+•*]?\s*([^:;]{2,60}):\s+")
 
 
-def _field_lines(text: str) -> tuple[str, list[tuple[str, str, int]]] | None:
+def _field_lines(text: str, alone: bool = False) -> tuple[str, list[tuple[str, str, int]]] | None:
     """(task text, [(role, cell, offset)]) of an item whose last lines are the bullets of its particulars, as
     segment folds them into it ("Xây dựng …" / "- Cơ quan chủ trì: Bộ Y tế." / "- Cơ quan phối hợp: …" / "- Thời
     gian thực hiện: …"; rules/structure.yaml `field_list_openings`), or None. Only the fields whose heading carries
-    a lead or coordinator cue are returned, as by _headed_columns."""
+    a lead or coordinator cue are returned, as by _headed_columns. A task's first line is its text, never a field;
+    an introduction may be nothing but fields (`alone`)."""
     lines = text.split("\n")
     first = len(lines)
-    while first > 1 and _FIELD_LINE.match(lines[first - 1]):
+    while first > (0 if alone else 1) and _FIELD_LINE.match(lines[first - 1]):
         first -= 1
     if first == len(lines):
         return None
     cues = {role: [fold(c) for c in phrases] for role, phrases in role_rules().column_cues.items()}
     columns: list[tuple[str, str, int]] = []
-    offset = len("\n".join(lines[:first])) + 1
+    offset = len("\n".join(lines[:first])) + 1 if first else 0
     for line in lines[first:]:
         heading = _FIELD_LINE.match(line)
         name = fold(heading.group(1))

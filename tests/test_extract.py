@@ -1775,3 +1775,32 @@ def test_a_closing_note_that_hands_an_item_to_a_body_names_its_lead(text, leads,
     assert _texts(task.leads) == leads
     assert _texts(task.coordinators) == coordinators
     assert all(fold(task.text[m.start:m.end]) == fold(m.text) for m in task.leads)
+
+
+def test_the_particulars_beside_the_work_of_a_part_give_every_point_its_lead_and_partners():
+    # a plan that states a part's work in one item and who leads it, who takes part and when in the items beside
+    # it (real case: KH 252/KH-BCĐQG1237, 2013): every content point is led by the bodies under "Cơ quan chủ trì",
+    # those under "Cơ quan phối hợp" take part; a listed body the list grammar cannot read ("Các đồn biên phòng")
+    # leaves the others of the list read, and a point with its own subject keeps it
+    from test_segment import SIGNATURE, parse_text
+    lines = [
+        "II. NỘI DUNG, NHIỆM VỤ",
+        "1. CÔNG TÁC TUYÊN TRUYỀN",
+        "1.1. Nội dung, biện pháp",
+        "a) Tổ chức hội nghị quán triệt Kế hoạch đến cơ sở;",
+        "b) Hội Nông dân tỉnh vận động hội viên tham gia diễn tập.",
+        "1.2. Cơ quan chủ trì, phối hợp",
+        "a) Cơ quan chủ trì",
+        "- Sở Thông tin và Truyền thông.",
+        "- Ủy ban nhân dân các huyện.",
+        "b) Cơ quan phối hợp",
+        "- Các đồn biên phòng; Tỉnh đoàn.",
+        "- Hội Chữ thập đỏ tỉnh.",
+        "1.3. Thời gian thực hiện: Từ tháng 5/2035 và thường xuyên.",
+    ]
+    doc = extract(parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE))
+    first, second = doc.tasks
+    assert _texts(first.leads) == ["Sở Thông tin và Truyền thông", "Ủy ban nhân dân các huyện"]
+    assert _texts(first.coordinators) == ["Tỉnh đoàn", "Hội Chữ thập đỏ tỉnh"]
+    assert first.locality_role == "lead"
+    assert _texts(second.leads) == ["Hội Nông dân tỉnh"]
