@@ -44,7 +44,7 @@ from .dates import read_date
 from .model import Citation, Deadline, Document, Mention, Notice, Task
 from .normalize import parse_label, sequence_index, sequence_of
 from .rules import load_rules
-from .vntext import fold, match_form, new_tone_style, nfc, unify_spelling
+from .vntext import fold, fold_aligned, match_form, new_tone_style, nfc, unify_spelling
 
 # --------------------------------------------------------------------------- rules
 
@@ -74,6 +74,7 @@ class TokenSpans(BaseModel):
     relative_clause: PositiveInt
     duty_holder: PositiveInt
     topic: PositiveInt
+    established_name: PositiveInt = 24
 
 
 class ListTitles(BaseModel):
@@ -95,6 +96,8 @@ class RoleRules(BaseModel):
     subject_end_cues: list[str] = []
     subject_breaks: list[str] = []
     definition_cues: list[str] = []
+    name_establishers: list[str] = []
+    established_name_ends: list[str] = []
     coordinator_cues: list[str]
     advise_cues: list[str]
     advise_fillers: list[str]
@@ -278,6 +281,7 @@ def engine() -> Engine:
         "transfer_closing": rules.transfer_closings,
         "stop": rules.stops, "subject_end": rules.subject_end_cues,
         "subject_break": rules.subject_breaks, "definition": rules.definition_cues,
+        "establish": rules.name_establishers, "name_end": rules.established_name_ends,
         "clause_frame": rules.clause_frames, "non_predicate": rules.clause_non_predicates,
         "scope_tail": rules.scope_tails, "regulated": rules.regulated_heads,
         "group_marker": rules.group_markers, "passive": rules.passive_markers,
@@ -816,10 +820,7 @@ class Reader:
         agency = agency or agencies.lookup(printed)
         if agency is None and item.agency_id:
             agency = agencies.get(item.agency_id)
-        if agency is None:
-            return Mention(text=printed, note=item.note, start=start, end=end)
-        return Mention(text=printed, canonical=agency.id, name=agency.name, level=agency.level,
-                       locality=agency.locality, note=item.note, start=start, end=end)
+        return _mention_of(printed, agency, item.note, start, end)
 
     def mentions(self, items: list[Item]) -> list[Mention]:
         found: list[Mention] = []
@@ -1607,7 +1608,7 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _heading_roles(doc: Document, task: Task, cache: dict[str, Roles]) -> Roles | None:
+def _heading_roles(doc: Document, task: Task, cache: dict[str, Roles], names: tuple[str, ...] = ()) -> Roles | None:
     """The roles of the nearest enclosing heading that names a lead, with the coordinators and directed bodies
     of the headings in between ("3. Chỉ đạo Ủy ban nhân dân cấp xã:" under "Điều 9. Trách nhiệm của Ủy ban
     nhân dân cấp tỉnh": the points are led by the province and directed to the communes)."""
@@ -1615,8 +1616,8 @@ def _heading_roles(doc: Document, task: Task, cache: dict[str, Roles]) -> Roles 
     directs: list[Mention] = []
     for section in reversed(doc.ancestors(task)):
         if section.id not in cache:
-            held = cache[section.id] = read_heading_roles(section.title)
-            introduced = _intro_roles(section.intro) if section.intro else None
+            held = cache[section.id] = _whole_names(read_heading_roles(section.title), section.title, names)
+            introduced = _whole_names(_intro_roles(section.intro), section.intro, names) if section.intro else None
             if introduced is not None and not held.leads:
                 cache[section.id] = introduced
             elif introduced is not None and not introduced.leads:
@@ -1824,18 +1825,21 @@ def _headed_columns(text: str) -> tuple[str, list[tuple[str, str, int]]] | None:
     return text[:match.start()].rstrip(), columns
 
 
-def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = None) -> Task:
-    """Fill one task's roles, citations, deadlines and locality flags (in place; returns the task)."""
+def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = None,
+                 names: tuple[str, ...] = ()) -> Task:
+    """Fill one task's roles, citations, deadlines and locality flags (in place; returns the task). `names`: the
+    names the document establishes (established_names), read whole where the task uses them."""
     cache = {} if cache is None else cache
     own = _under_agency_heading(task.text) or read_task_roles(task.text)
     if not own.own_subject:
         own = _amended_roles(task.text) or own
+    own = _whole_names(own, task.text, names)
     if own.own_subject and _holder_request(doc, task):
         own = Roles(coordinators=own.coordinators, advises=own.advises, directs=own.directs)
     if own.own_subject:
         roles = own
     else:
-        inherited = _heading_roles(doc, task, cache) or Roles()
+        inherited = _heading_roles(doc, task, cache, names) or Roles()
         if not inherited.leads:
             # an item whose heading states a target and whose paragraph below names who acts ("4. Hoàn thành di
             # dời 01 khu công nghiệp …" / "Ủy ban nhân dân phường Lào Cai chủ trì, phối hợp với …"); the paragraph
@@ -1847,7 +1851,8 @@ def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = Non
             paragraphs = task.text.split("\n")
             k = next((k for k in range(1, len(paragraphs)) if paragraphs[k].strip()), None)
             if k is not None:
-                later = _shifted(read_roles(paragraphs[k], later=True), len("\n".join(paragraphs[:k])) + 1)
+                later = _whole_names(_shifted(read_roles(paragraphs[k], later=True),
+                                              len("\n".join(paragraphs[:k])) + 1), task.text, names)
                 if later.own_subject:
                     inherited = Roles(leads=later.leads)
         roles = Roles(
@@ -1870,6 +1875,109 @@ def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = Non
             break
     task.localities = task.locality_role is not None
     return task
+
+
+def established_names(texts: list[str]) -> tuple[str, ...]:
+    """The names a document gives bodies it sets up or names for short: after a founding verb (rules/roles.yaml
+    `name_establishers`: "Thành lập Ban Chỉ đạo thực hiện hỗ trợ nhà ở cho người có công với cách mạng, gồm …")
+    or in a definition parenthesis (`definition_cues`: "(gọi tắt là Ban Chỉ đạo 1237 cấp tỉnh)"). Such a name opens
+    with a capitalised body's name or head word and runs, past the bodies named inside it ("Văn phòng Ban Chỉ đạo
+    …") and the commas that part a pair of words ("phòng, chống"), to a punctuation mark, a word of
+    `established_name_ends` ("… để tổ chức thực hiện") or a role cue, within `spans.established_name` tokens.
+    Longest first."""
+    rules = role_rules()
+    openers = tuple(match_form(p) for p in rules.name_establishers + rules.definition_cues)
+    found: set[str] = set()
+    for text in texts:
+        if not text or not any(o in match_form(text) for o in openers):
+            continue
+        reader = Reader(read(text))
+        t = reader.t
+        for kind in ("establish", "definition"):
+            for start, after in t.cues[kind].items():
+                if kind == "definition" and (start == 0 or t.words[start - 1] != "("):
+                    continue
+                end = _established_name_end(reader, after)
+                if end is not None and end - after > 1:
+                    found.add(" ".join(t.text[t.starts[after]:t.ends[end - 1]].split()))
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _established_name_end(reader: Reader, j: int) -> int | None:
+    """The token after a name a document establishes that opens at j (see established_names), or None."""
+    t = reader.t
+    if j >= reader.n or not t.capital[j] or reader.item_kind(j) not in ("named", "head"):
+        return None
+    named = t.agency(j)
+    head_end = named[0] if named else t.cue("head", j)  # (the head may hold a cue word: "Ban | Chỉ đạo")
+
+    def ends(k: int) -> bool:
+        return t.cue("name_end", k) is not None or any(t.cue(kind, k) for kind in (*_ROLE_CUES, "resp", "establish"))
+
+    k, limit = head_end, min(reader.n, j + role_rules().spans.established_name)
+    while k <= limit:
+        if k == reader.n or ends(k):
+            return k
+        inner = t.agency(k)
+        inner_end = inner[0] if inner else t.cue("head", k)
+        if inner_end and t.capital[k]:  # a body's name inside ("Văn phòng | Ban Chỉ đạo quốc gia")
+            k = inner_end
+            continue
+        if t.words[k] == ",":
+            # a comma inside the name parts the words of a pair ("Ban Chỉ đạo phòng, chống thiên tai …"); before
+            # a body or a capitalised name, a predicate or an end word it ends the name ("…, gồm đại diện …")
+            if k + 1 == reader.n or ends(k + 1) or t.cue("stop", k + 1) or reader.item_kind(k + 1) \
+                    or t.capital[k + 1]:
+                return k
+        elif not any(c.isalnum() for c in t.words[k]) and t.words[k] not in ("-", "&"):
+            return k
+        k += 1
+    return None
+
+
+def _whole_names(roles: Roles, text: str, names: tuple[str, ...]) -> Roles:
+    """`roles` read from `text`, a body named by the start of a name the document establishes (established_names)
+    named whole where the text goes on with the rest of that name ("Ban Chỉ đạo | thực hiện hỗ trợ nhà ở cho
+    người có công với cách mạng tổ chức kiểm tra …": the words after "Ban Chỉ đạo" are no predicate but its name);
+    a body named inside the whole name is none of its own."""
+    if not names or not text:
+        return roles
+    folded = fold_aligned(text)
+    widened: list[tuple[int, int]] = []
+    groups = (roles.leads, roles.coordinators, roles.advises, roles.directs)
+    for group in groups:
+        for number, mention in enumerate(group):
+            if mention.start < 0 or fold(text[mention.start:mention.end]) != fold(mention.text):
+                continue  # (offsets in another text, or an abbreviation expanded)
+            end = next((match.end() for match in (_name_pattern(name).match(folded, mention.start) for name in names)
+                        if match is not None and match.end() > mention.end), None)
+            if end is not None:
+                group[number] = _named(text, mention.start, end, mention.note)
+                widened.append((mention.start, end))
+    for group in groups if widened else ():
+        group[:] = [m for m in group if not any(start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
+                                                for start, end in widened)]
+    return roles
+
+
+@lru_cache(maxsize=4096)
+def _name_pattern(name: str) -> re.Pattern:
+    """A name as it stands in fold_aligned text: its words apart by any run of spaces and punctuation."""
+    return re.compile(r"\s+".join(re.escape(word) for word in fold(name).split()) + r"(?![0-9a-z])")
+
+
+def _named(text: str, start: int, end: int, note: str = "") -> Mention:
+    """The mention of the body named by text[start:end], registered or not."""
+    printed = agencies.expand_abbreviations(" ".join(text[start:end].split()))
+    return _mention_of(printed, agencies.lookup(printed), note, start, end)
+
+
+def _mention_of(printed: str, agency: agencies.Agency | None, note: str, start: int, end: int) -> Mention:
+    """A mention as printed, with what the registry knows of the agency it stands for."""
+    if agency is None:
+        return Mention(text=printed, note=note, start=start, end=end)
+    return Mention(text=printed, canonical=agency.id, name=agency.name, level=agency.level, locality=agency.locality,
+                   note=note, start=start, end=end)
 
 
 def _holder_request(doc: Document, task: Task) -> bool:
@@ -2061,8 +2169,10 @@ def extract(doc: Document) -> Document:
     and the document's meta.citations and meta.implements. Returns the same Document."""
     cache: dict[str, Roles] = {}
     fallback: list[Mention] | None = None
+    names = established_names([doc.preamble or "", *(t for s in doc.sections for t in (s.title, s.intro)),
+                               *(t.text for t in doc.tasks + doc.provisions + doc.other_clauses)])
     for task in doc.tasks:
-        extract_task(doc, task, cache)
+        extract_task(doc, task, cache, names)
         if not task.leads:
             task.leads = _delegate(doc, task)
         if not task.leads:
@@ -2079,7 +2189,7 @@ def extract(doc: Document) -> Document:
                                 key=lambda p: (p.span.start, p.span.line))
         doc.other_clauses = [c for c, a in zip(doc.other_clauses, acting, strict=True) if not a]
     for provision in doc.provisions:
-        extract_task(doc, provision, cache)
+        extract_task(doc, provision, cache, names)
         if not provision.leads:
             provision.leads = _duty_holder(provision.text)
     doc.notices = [n for n in doc.notices if n.code != _NO_LEAD]
