@@ -44,7 +44,7 @@ from .dates import read_date
 from .model import Citation, Deadline, Document, Mention, Notice, Task
 from .normalize import parse_label, sequence_index, sequence_of
 from .rules import load_rules
-from .vntext import fold, match_form, new_tone_style, nfc, unify_spelling
+from .vntext import fold, fold_aligned, match_form, new_tone_style, nfc, unify_spelling
 
 # --------------------------------------------------------------------------- rules
 
@@ -74,6 +74,7 @@ class TokenSpans(BaseModel):
     relative_clause: PositiveInt
     duty_holder: PositiveInt
     topic: PositiveInt
+    established_name: PositiveInt = 24
 
 
 class ListTitles(BaseModel):
@@ -95,6 +96,8 @@ class RoleRules(BaseModel):
     subject_end_cues: list[str] = []
     subject_breaks: list[str] = []
     definition_cues: list[str] = []
+    name_establishers: list[str] = []
+    established_name_ends: list[str] = []
     coordinator_cues: list[str]
     advise_cues: list[str]
     advise_fillers: list[str]
@@ -278,6 +281,7 @@ def engine() -> Engine:
         "transfer_closing": rules.transfer_closings,
         "stop": rules.stops, "subject_end": rules.subject_end_cues,
         "subject_break": rules.subject_breaks, "definition": rules.definition_cues,
+        "establish": rules.name_establishers, "name_end": rules.established_name_ends,
         "clause_frame": rules.clause_frames, "non_predicate": rules.clause_non_predicates,
         "scope_tail": rules.scope_tails, "regulated": rules.regulated_heads,
         "group_marker": rules.group_markers, "passive": rules.passive_markers,
@@ -816,10 +820,7 @@ class Reader:
         agency = agency or agencies.lookup(printed)
         if agency is None and item.agency_id:
             agency = agencies.get(item.agency_id)
-        if agency is None:
-            return Mention(text=printed, note=item.note, start=start, end=end)
-        return Mention(text=printed, canonical=agency.id, name=agency.name, level=agency.level,
-                       locality=agency.locality, note=item.note, start=start, end=end)
+        return _mention_of(printed, agency, item.note, start, end)
 
     def mentions(self, items: list[Item]) -> list[Mention]:
         found: list[Mention] = []
@@ -1607,7 +1608,7 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _heading_roles(doc: Document, task: Task, cache: dict[str, Roles]) -> Roles | None:
+def _heading_roles(doc: Document, task: Task, cache: dict[str, Roles], names: tuple[str, ...] = ()) -> Roles | None:
     """The roles of the nearest enclosing heading that names a lead, with the coordinators and directed bodies
     of the headings in between ("3. Chỉ đạo Ủy ban nhân dân cấp xã:" under "Điều 9. Trách nhiệm của Ủy ban
     nhân dân cấp tỉnh": the points are led by the province and directed to the communes)."""
@@ -1615,8 +1616,8 @@ def _heading_roles(doc: Document, task: Task, cache: dict[str, Roles]) -> Roles 
     directs: list[Mention] = []
     for section in reversed(doc.ancestors(task)):
         if section.id not in cache:
-            held = cache[section.id] = read_heading_roles(section.title)
-            introduced = read_roles(section.intro) if section.intro else None
+            held = cache[section.id] = _whole_names(read_heading_roles(section.title), section.title, names)
+            introduced = _whole_names(_intro_roles(section.intro), section.intro, names) if section.intro else None
             if introduced is not None and not held.leads:
                 cache[section.id] = introduced
             elif introduced is not None and not introduced.leads:
@@ -1665,24 +1666,7 @@ def read_task_roles(text: str) -> Roles:
     who asks, as a holder's name does above its requests (`_holder_request`)."""
     columns = _headed_columns(text) or _field_lines(text)
     if columns is not None:
-        sentence, headed = columns
-        roles = read_roles(sentence, later=True)
-        cells: dict[str, list[Mention]] = {}
-        for role, cell, start in headed:  # the first column of a role that lists agencies ("Thời gian thực hiện" not)
-            mentions = _agency_cell(cell, start)
-            if not mentions and role == "lead" and "lead" not in cells:
-                # a lead cell written as a clause ("Bộ Tài chính chỉ đạo Sở Giao dịch chứng khoán thực hiện")
-                clause = _shifted(read_roles(cell), start)
-                mentions = clause.leads
-                roles.directs += clause.directs
-            if not mentions and role in ("lead", "coordinator"):
-                mentions = _agency_cell(cell, start, column=True)
-            if mentions and role not in cells:
-                cells[role] = mentions
-        if cells.get("lead") and (not roles.leads or _opens_with_request(sentence)):
-            roles.leads, roles.own_subject = cells["lead"], True
-        roles.coordinators += cells.get("coordinator") or []
-        return roles
+        return _column_roles(*columns, later=True)
     cells, offset = [], 0
     for cell in text.split(" | "):
         cells.append((cell, offset))
@@ -1697,6 +1681,53 @@ def read_task_roles(text: str) -> Roles:
     if found:
         roles.coordinators += found[0]
     return roles
+
+
+def _column_roles(sentence: str, headed: list[tuple[str, str, int]], later: bool) -> Roles:
+    """The roles of a text followed by the cells of its lead and coordinator columns or fields (`headed`, see
+    _headed_columns and _field_lines): the sentence's own subject, else the lead cell, leads; the coordinator cell
+    takes part."""
+    roles = read_roles(sentence, later=later)
+    cells: dict[str, list[Mention]] = {}
+    for role, cell, start in headed:  # the first column of a role that lists agencies ("Thời gian thực hiện" not)
+        mentions = _agency_cell(cell, start) or _agency_parts(cell, start)
+        if not mentions and role == "lead" and "lead" not in cells:
+            # a lead cell written as a clause ("Bộ Tài chính chỉ đạo Sở Giao dịch chứng khoán thực hiện")
+            clause = _shifted(read_roles(cell), start)
+            mentions = clause.leads
+            roles.directs += clause.directs
+        if not mentions and role in ("lead", "coordinator"):
+            mentions = _agency_cell(cell, start, column=True)
+        if mentions and role not in cells:
+            cells[role] = mentions
+    if cells.get("lead") and (not roles.leads or _opens_with_request(sentence)):
+        roles.leads, roles.own_subject = cells["lead"], True
+    roles.coordinators += cells.get("coordinator") or []
+    return roles
+
+
+def _agency_parts(cell: str, offset: int) -> list[Mention] | None:
+    """The agencies of the parts of a cell listed with semicolons ("Bộ Quốc phòng; Trung ương Hội …; Ban Chỉ đạo
+    các tỉnh") that hold nothing but agencies, when the cell read whole is no agency list because a part of it
+    names a body the list grammar cannot read; None when there is one part or no part so read."""
+    mentions: list[Mention] = []
+    start = 0
+    parts = cell.split(";")
+    for part in parts:
+        if part.strip():
+            mentions += _agency_cell(part, offset + start) or _agency_cell(part, offset + start, column=True) or []
+        start += len(part) + 1
+    return mentions if len(parts) > 1 and mentions else None
+
+
+def _intro_roles(intro: str) -> Roles:
+    """The roles an item's introduction names for the work below it: those of its sentences, or, when it ends
+    with the particulars segment gathered from the items beside that work, one line a field ("Cơ quan chủ trì: Bộ
+    X; Bộ Z" / "Cơ quan phối hợp: …"; segment._absorb_particulars), those fields' as a table row's cells."""
+    columns = _field_lines(intro, alone=True)
+    if columns is None:
+        return read_roles(intro)
+    return _column_roles(*columns, later=False)
 
 
 _ASSIGNMENT_NOTE = re.compile(r"\(([^()]+)\)[\s.;:]*$")
@@ -1743,20 +1774,21 @@ _COLUMN_HEADING = re.compile(r"(?:^|;\s+)([^:;]{2,60}):\s+")
 _FIELD_LINE = re.compile(r"^[-–—+•*]?\s*([^:;]{2,60}):\s+")
 
 
-def _field_lines(text: str) -> tuple[str, list[tuple[str, str, int]]] | None:
+def _field_lines(text: str, alone: bool = False) -> tuple[str, list[tuple[str, str, int]]] | None:
     """(task text, [(role, cell, offset)]) of an item whose last lines are the bullets of its particulars, as
     segment folds them into it ("Xây dựng …" / "- Cơ quan chủ trì: Bộ Y tế." / "- Cơ quan phối hợp: …" / "- Thời
     gian thực hiện: …"; rules/structure.yaml `field_list_openings`), or None. Only the fields whose heading carries
-    a lead or coordinator cue are returned, as by _headed_columns."""
+    a lead or coordinator cue are returned, as by _headed_columns. A task's first line is its text, never a field;
+    an introduction may be nothing but fields (`alone`)."""
     lines = text.split("\n")
     first = len(lines)
-    while first > 1 and _FIELD_LINE.match(lines[first - 1]):
+    while first > (0 if alone else 1) and _FIELD_LINE.match(lines[first - 1]):
         first -= 1
     if first == len(lines):
         return None
     cues = {role: [fold(c) for c in phrases] for role, phrases in role_rules().column_cues.items()}
     columns: list[tuple[str, str, int]] = []
-    offset = len("\n".join(lines[:first])) + 1
+    offset = len("\n".join(lines[:first])) + 1 if first else 0
     for line in lines[first:]:
         heading = _FIELD_LINE.match(line)
         name = fold(heading.group(1))
@@ -1793,18 +1825,21 @@ def _headed_columns(text: str) -> tuple[str, list[tuple[str, str, int]]] | None:
     return text[:match.start()].rstrip(), columns
 
 
-def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = None) -> Task:
-    """Fill one task's roles, citations, deadlines and locality flags (in place; returns the task)."""
+def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = None,
+                 names: tuple[str, ...] = ()) -> Task:
+    """Fill one task's roles, citations, deadlines and locality flags (in place; returns the task). `names`: the
+    names the document establishes (established_names), read whole where the task uses them."""
     cache = {} if cache is None else cache
     own = _under_agency_heading(task.text) or read_task_roles(task.text)
     if not own.own_subject:
         own = _amended_roles(task.text) or own
+    own = _whole_names(own, task.text, names)
     if own.own_subject and _holder_request(doc, task):
         own = Roles(coordinators=own.coordinators, advises=own.advises, directs=own.directs)
     if own.own_subject:
         roles = own
     else:
-        inherited = _heading_roles(doc, task, cache) or Roles()
+        inherited = _heading_roles(doc, task, cache, names) or Roles()
         if not inherited.leads:
             # an item whose heading states a target and whose paragraph below names who acts ("4. Hoàn thành di
             # dời 01 khu công nghiệp …" / "Ủy ban nhân dân phường Lào Cai chủ trì, phối hợp với …"); the paragraph
@@ -1816,7 +1851,8 @@ def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = Non
             paragraphs = task.text.split("\n")
             k = next((k for k in range(1, len(paragraphs)) if paragraphs[k].strip()), None)
             if k is not None:
-                later = _shifted(read_roles(paragraphs[k], later=True), len("\n".join(paragraphs[:k])) + 1)
+                later = _whole_names(_shifted(read_roles(paragraphs[k], later=True),
+                                              len("\n".join(paragraphs[:k])) + 1), task.text, names)
                 if later.own_subject:
                     inherited = Roles(leads=later.leads)
         roles = Roles(
@@ -1839,6 +1875,109 @@ def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = Non
             break
     task.localities = task.locality_role is not None
     return task
+
+
+def established_names(texts: list[str]) -> tuple[str, ...]:
+    """The names a document gives bodies it sets up or names for short: after a founding verb (rules/roles.yaml
+    `name_establishers`: "Thành lập Ban Chỉ đạo thực hiện hỗ trợ nhà ở cho người có công với cách mạng, gồm …")
+    or in a definition parenthesis (`definition_cues`: "(gọi tắt là Ban Chỉ đạo 1237 cấp tỉnh)"). Such a name opens
+    with a capitalised body's name or head word and runs, past the bodies named inside it ("Văn phòng Ban Chỉ đạo
+    …") and the commas that part a pair of words ("phòng, chống"), to a punctuation mark, a word of
+    `established_name_ends` ("… để tổ chức thực hiện") or a role cue, within `spans.established_name` tokens.
+    Longest first."""
+    rules = role_rules()
+    openers = tuple(match_form(p) for p in rules.name_establishers + rules.definition_cues)
+    found: set[str] = set()
+    for text in texts:
+        if not text or not any(o in match_form(text) for o in openers):
+            continue
+        reader = Reader(read(text))
+        t = reader.t
+        for kind in ("establish", "definition"):
+            for start, after in t.cues[kind].items():
+                if kind == "definition" and (start == 0 or t.words[start - 1] != "("):
+                    continue
+                end = _established_name_end(reader, after)
+                if end is not None and end - after > 1:
+                    found.add(" ".join(t.text[t.starts[after]:t.ends[end - 1]].split()))
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _established_name_end(reader: Reader, j: int) -> int | None:
+    """The token after a name a document establishes that opens at j (see established_names), or None."""
+    t = reader.t
+    if j >= reader.n or not t.capital[j] or reader.item_kind(j) not in ("named", "head"):
+        return None
+    named = t.agency(j)
+    head_end = named[0] if named else t.cue("head", j)  # (the head may hold a cue word: "Ban | Chỉ đạo")
+
+    def ends(k: int) -> bool:
+        return t.cue("name_end", k) is not None or any(t.cue(kind, k) for kind in (*_ROLE_CUES, "resp", "establish"))
+
+    k, limit = head_end, min(reader.n, j + role_rules().spans.established_name)
+    while k <= limit:
+        if k == reader.n or ends(k):
+            return k
+        inner = t.agency(k)
+        inner_end = inner[0] if inner else t.cue("head", k)
+        if inner_end and t.capital[k]:  # a body's name inside ("Văn phòng | Ban Chỉ đạo quốc gia")
+            k = inner_end
+            continue
+        if t.words[k] == ",":
+            # a comma inside the name parts the words of a pair ("Ban Chỉ đạo phòng, chống thiên tai …"); before
+            # a body or a capitalised name, a predicate or an end word it ends the name ("…, gồm đại diện …")
+            if k + 1 == reader.n or ends(k + 1) or t.cue("stop", k + 1) or reader.item_kind(k + 1) \
+                    or t.capital[k + 1]:
+                return k
+        elif not any(c.isalnum() for c in t.words[k]) and t.words[k] not in ("-", "&"):
+            return k
+        k += 1
+    return None
+
+
+def _whole_names(roles: Roles, text: str, names: tuple[str, ...]) -> Roles:
+    """`roles` read from `text`, a body named by the start of a name the document establishes (established_names)
+    named whole where the text goes on with the rest of that name ("Ban Chỉ đạo | thực hiện hỗ trợ nhà ở cho
+    người có công với cách mạng tổ chức kiểm tra …": the words after "Ban Chỉ đạo" are no predicate but its name);
+    a body named inside the whole name is none of its own."""
+    if not names or not text:
+        return roles
+    folded = fold_aligned(text)
+    widened: list[tuple[int, int]] = []
+    groups = (roles.leads, roles.coordinators, roles.advises, roles.directs)
+    for group in groups:
+        for number, mention in enumerate(group):
+            if mention.start < 0 or fold(text[mention.start:mention.end]) != fold(mention.text):
+                continue  # (offsets in another text, or an abbreviation expanded)
+            end = next((match.end() for match in (_name_pattern(name).match(folded, mention.start) for name in names)
+                        if match is not None and match.end() > mention.end), None)
+            if end is not None:
+                group[number] = _named(text, mention.start, end, mention.note)
+                widened.append((mention.start, end))
+    for group in groups if widened else ():
+        group[:] = [m for m in group if not any(start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
+                                                for start, end in widened)]
+    return roles
+
+
+@lru_cache(maxsize=4096)
+def _name_pattern(name: str) -> re.Pattern:
+    """A name as it stands in fold_aligned text: its words apart by any run of spaces and punctuation."""
+    return re.compile(r"\s+".join(re.escape(word) for word in fold(name).split()) + r"(?![0-9a-z])")
+
+
+def _named(text: str, start: int, end: int, note: str = "") -> Mention:
+    """The mention of the body named by text[start:end], registered or not."""
+    printed = agencies.expand_abbreviations(" ".join(text[start:end].split()))
+    return _mention_of(printed, agencies.lookup(printed), note, start, end)
+
+
+def _mention_of(printed: str, agency: agencies.Agency | None, note: str, start: int, end: int) -> Mention:
+    """A mention as printed, with what the registry knows of the agency it stands for."""
+    if agency is None:
+        return Mention(text=printed, note=note, start=start, end=end)
+    return Mention(text=printed, canonical=agency.id, name=agency.name, level=agency.level, locality=agency.locality,
+                   note=note, start=start, end=end)
 
 
 def _holder_request(doc: Document, task: Task) -> bool:
@@ -2030,8 +2169,10 @@ def extract(doc: Document) -> Document:
     and the document's meta.citations and meta.implements. Returns the same Document."""
     cache: dict[str, Roles] = {}
     fallback: list[Mention] | None = None
+    names = established_names([doc.preamble or "", *(t for s in doc.sections for t in (s.title, s.intro)),
+                               *(t.text for t in doc.tasks + doc.provisions + doc.other_clauses)])
     for task in doc.tasks:
-        extract_task(doc, task, cache)
+        extract_task(doc, task, cache, names)
         if not task.leads:
             task.leads = _delegate(doc, task)
         if not task.leads:
@@ -2048,7 +2189,7 @@ def extract(doc: Document) -> Document:
                                 key=lambda p: (p.span.start, p.span.line))
         doc.other_clauses = [c for c, a in zip(doc.other_clauses, acting, strict=True) if not a]
     for provision in doc.provisions:
-        extract_task(doc, provision, cache)
+        extract_task(doc, provision, cache, names)
         if not provision.leads:
             provision.leads = _duty_holder(provision.text)
     doc.notices = [n for n in doc.notices if n.code != _NO_LEAD]

@@ -372,6 +372,8 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
     body: list[Block] = field(default_factory=list)  # unlabelled paragraphs that follow the head
     absorbed: list[Block] = field(default_factory=list)  # citation-list bullets folded into this node
+    # the particulars of the work below, one line a field, from the items that gave them (see _absorb_particulars)
+    particulars: list[Block] = field(default_factory=list)
     value: str = ""  # repaired sequence value
     problem: str = ""  # "repeated" | "misread" | "order" when the printed label breaks its sequence
     after: str = ""  # the previous value in the sequence, for the notice
@@ -408,7 +410,8 @@ class _Node:
         return own.strip(" -–—:") if self.kind in ("part", "chapter", "section") else own
 
     def last_block(self) -> Block:
-        blocks = [self.head, *self.body, *self.absorbed, *(b for group in self.trailing for b in group)]
+        blocks = [self.head, *self.body, *self.absorbed, *self.particulars,
+                  *(b for group in self.trailing for b in group)]
         if self.children:
             blocks.append(self.children[-1].last_block())
         return max(blocks, key=lambda b: b.span.end)
@@ -1577,6 +1580,7 @@ def _claim(candidate: str, used: set[str]) -> str:
 def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues) -> None:
     def walk(nodes: list[_Node], inherited: bool) -> None:
         for node in nodes:
+            _absorb_particulars(node, cues)
             _absorb_detail_lists(node, cues)
             _absorb_case_lists(node, cues)
             _absorb_body_lists(node, cues)
@@ -1609,12 +1613,13 @@ def _bullet_runs(nodes: list[_Node]) -> list[list[_Node]]:
 
 
 def _field_headings(headings: list[str]) -> re.Pattern | None:
-    """A field heading and its colon opening a bullet ("Cơ quan chủ trì:"; rules/structure.yaml
+    """A field heading and its colon opening a bullet ("Cơ quan chủ trì:"), or a field heading that is an item's
+    whole title ("2. Cơ quan chủ trì, phối hợp" / "a) Cơ quan chủ trì" / "- Bộ X."; rules/structure.yaml
     `field_list_openings`), longest first so that "Cơ quan chủ trì, phối hợp:" is read whole."""
     if not headings:
         return None
     forms = sorted({match_form(h) for h in headings}, key=len, reverse=True)
-    return re.compile(r"^(?:" + "|".join(re.escape(f) for f in forms) + r")\s*:")
+    return re.compile(r"^(?:" + "|".join(re.escape(f) for f in forms) + r")\s*(?::|$)")
 
 
 def _only_cites(bullets: list[_Node], cues: _Cues) -> bool:
@@ -1652,6 +1657,51 @@ def _absorb_detail_lists(node: _Node, cues: _Cues) -> None:
             (cues.schedule_list is not None and all(cues.schedule_list.match(f) for f in forms)):
         node.absorbed = [b for c in bullets for b in (c.head, *c.body)]
         node.children = []
+
+
+def _absorb_particulars(node: _Node, cues: _Cues) -> None:
+    """Items that only give the particulars of the work their sibling items state, one of them naming who leads
+    or takes part ("1. Nội dung, biện pháp" / "a) …" / "b) …" / "2. Cơ quan chủ trì, phối hợp" / "a) Cơ quan chủ
+    trì" / "- Bộ X." / "b) Cơ quan phối hợp: Bộ Y." / "3. Thời gian thực hiện: …"; rules/structure.yaml
+    `field_list_openings`), are no items but their parent's particulars, written one line a field ("Cơ quan chủ
+    trì: Bộ X"), which pipeline/extract.py reads as those of every task below the parent, as it reads those of a
+    single item (_absorb_detail_lists). Bullets are no such items: a list of bullets gives an item's particulars
+    only when every bullet does (_absorb_detail_lists)."""
+    if cues.field_any is None or cues.field_role is None or len(node.children) < 2:
+        return
+    read = [(child, None if child.kind in bullet_kinds() else _particulars(child, cues)) for child in node.children]
+    fields = [(child, lines) for child, lines in read if lines is not None]
+    if len(fields) == len(read) or not any(cues.field_role.match(_form(line.text))
+                                           for _child, lines in fields for line in lines):
+        return
+    node.particulars = [line for _child, lines in fields for line in lines]
+    node.children = [child for child, lines in read if lines is None]
+
+
+def _particulars(node: _Node, cues: _Cues) -> list[Block] | None:
+    """The fields an item gives, one line each ("Cơ quan chủ trì: Bộ X; Bộ Z"), or None when it is no field: its
+    title opens with a field heading and a colon and its text runs on ("3. Thời gian thực hiện: năm 2014."), or is
+    nothing but a field heading, the value in the paragraphs and bullets under it ("a) Cơ quan chủ trì" / "- Bộ X."
+    / "- Bộ Z."), or the heading of a group of fields ("2. Cơ quan chủ trì, phối hợp" / "a) Cơ quan chủ trì: …" /
+    "b) Cơ quan phối hợp: …"). A paragraph under a listed body (a remark on it) is no part of the value."""
+    title = node.title.strip()
+    heading = cues.field_any.match(_form(title))
+    if heading is None:
+        return None
+    colon = title.find(":")
+    inline = title[colon + 1:].strip() if 0 <= colon < len(title) - 1 else ""
+    if node.children and not inline and not node.body:
+        lines = [_particulars(child, cues) for child in node.children]
+        if all(lines):
+            return [line for group in lines for line in group]
+    if any(child.children or child.kind not in bullet_kinds() for child in node.children):
+        return None
+    values = [inline] + [b.text for b in node.body] + [child.title for child in node.children]
+    values = [v for v in (v.strip().rstrip(".;,").strip() for v in values) if v]
+    if not values:
+        return None
+    name = title[:colon].strip() if colon >= 0 else title.rstrip(" .:")
+    return [Block(text=f"{name}: {'; '.join(values)}", span=_span(node.head, node.last_block()))]
 
 
 # the kinds of point labels: "a)", "a.", and "2.1.a." (a point carrying its item's number; rules/numbering.yaml)
@@ -2024,7 +2074,7 @@ def _emit(roots: list[_Node], doc: Document, statute: bool = False) -> None:
                                             span=_span(node.head, node.last_block()), parent=parent_id,
                                             holds_tasks=node.holds_tasks and (
                                                 node.heads_table or _has_tasks_below(node, cues)),
-                                            intro="\n".join(b.text for b in node.intro)))
+                                            intro="\n".join(b.text for b in (*node.intro, *node.particulars))))
             walk(node.children, node.kind == "article", in_provision or provision)
             if node.holds_tasks:
                 for task_id, group in zip(node.trailing_ids, node.trailing, strict=True):

@@ -7,6 +7,7 @@ from fixtures import PLAN_HEADER
 from gold_documents import gold_pair
 
 from pipeline.extract import (
+    established_names,
     extract,
     find_citations,
     find_deadlines,
@@ -1775,3 +1776,71 @@ def test_a_closing_note_that_hands_an_item_to_a_body_names_its_lead(text, leads,
     assert _texts(task.leads) == leads
     assert _texts(task.coordinators) == coordinators
     assert all(fold(task.text[m.start:m.end]) == fold(m.text) for m in task.leads)
+
+
+def test_the_particulars_beside_the_work_of_a_part_give_every_point_its_lead_and_partners():
+    # a plan that states a part's work in one item and who leads it, who takes part and when in the items beside
+    # it (real case: KH 252/KH-BCĐQG1237, 2013): every content point is led by the bodies under "Cơ quan chủ trì",
+    # those under "Cơ quan phối hợp" take part; a listed body the list grammar cannot read ("Các đồn biên phòng")
+    # leaves the others of the list read, and a point with its own subject keeps it
+    from test_segment import SIGNATURE, parse_text
+    lines = [
+        "II. NỘI DUNG, NHIỆM VỤ",
+        "1. CÔNG TÁC TUYÊN TRUYỀN",
+        "1.1. Nội dung, biện pháp",
+        "a) Tổ chức hội nghị quán triệt Kế hoạch đến cơ sở;",
+        "b) Hội Nông dân tỉnh vận động hội viên tham gia diễn tập.",
+        "1.2. Cơ quan chủ trì, phối hợp",
+        "a) Cơ quan chủ trì",
+        "- Sở Thông tin và Truyền thông.",
+        "- Ủy ban nhân dân các huyện.",
+        "b) Cơ quan phối hợp",
+        "- Các đồn biên phòng; Tỉnh đoàn.",
+        "- Hội Chữ thập đỏ tỉnh.",
+        "1.3. Thời gian thực hiện: Từ tháng 5/2035 và thường xuyên.",
+    ]
+    doc = extract(parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE))
+    first, second = doc.tasks
+    assert _texts(first.leads) == ["Sở Thông tin và Truyền thông", "Ủy ban nhân dân các huyện"]
+    assert _texts(first.coordinators) == ["Tỉnh đoàn", "Hội Chữ thập đỏ tỉnh"]
+    assert first.locality_role == "lead"
+    assert _texts(second.leads) == ["Hội Nông dân tỉnh"]
+
+
+def test_a_name_the_document_establishes_is_read_whole_where_it_names_the_actor():
+    # a plan has the communes set up a steering committee with a long name and later makes that committee act
+    # (real case: HCM QĐ 3210/QĐ-UBND 2014, plan II.2): "thực hiện …" after "Ban Chỉ đạo" is its name, no predicate;
+    # in a plan that sets up no such body the same words still read as today
+    from test_segment import SIGNATURE, parse_text
+    lines = [
+        "II. TRÌNH TỰ THỰC HIỆN",
+        "1. Bước 1: Thành lập Ban Chỉ đạo thực hiện cấp nước sạch cho hộ nghèo:",
+        "Ủy ban nhân dân xã thành lập Ban Chỉ đạo thực hiện cấp nước sạch cho hộ nghèo, gồm đại diện Mặt trận Tổ quốc"
+        " cấp xã và Hội Nông dân xã.",
+        "2. Bước 2: Rà soát danh sách hộ:",
+        "Ban Chỉ đạo thực hiện cấp nước sạch cho hộ nghèo tổ chức rà soát danh sách hộ nghèo chưa có nước sạch.",
+        "3. Ban Chỉ đạo thực hiện cấp nước sạch cho hộ nghèo chủ trì, phối hợp với Hội Nông dân xã tuyên truyền.",
+    ]
+    doc = extract(parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE))
+    name = "Ban Chỉ đạo thực hiện cấp nước sạch cho hộ nghèo"
+    assert [_texts(t.leads) for t in doc.tasks] == [["Ủy ban nhân dân xã"], [name], [name]]
+    assert _texts(doc.tasks[2].coordinators) == ["Hội Nông dân xã"]
+    lead = doc.tasks[1].leads[0]
+    assert doc.tasks[1].text[lead.start:lead.end] == name
+    unset = extract(parse_text(PLAN_HEADER + "\n".join(lines[:1] + lines[3:]) + "\n" + SIGNATURE))
+    assert _texts(unset.tasks[0].leads) == ["Ban Chỉ đạo"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Ủy ban nhân dân xã thành lập Ban Chỉ đạo thực hiện cấp nước sạch cho hộ nghèo, gồm …",
+     ("Ban Chỉ đạo thực hiện cấp nước sạch cho hộ nghèo",)),
+    ("- Kiện toàn Ban Chỉ đạo phòng, chống thiên tai cấp xã để chỉ đạo ứng phó.",
+     ("Ban Chỉ đạo phòng, chống thiên tai cấp xã",)),
+    ("Thành lập Ban Chỉ đạo cấp huyện, Tổ giúp việc Ban Chỉ đạo; kiện toàn Ban Chỉ đạo cấp xã, tổ chức họp định kỳ.",
+     ("Ban Chỉ đạo cấp huyện", "Ban Chỉ đạo cấp xã")),
+    ("Thành lập Ban Chỉ đạo ở các huyện (gọi tắt là Ban Chỉ đạo 09 cấp huyện) do Phó Chủ tịch làm Trưởng ban.",
+     ("Ban Chỉ đạo 09 cấp huyện", "Ban Chỉ đạo ở các huyện")),
+    ("Tổ chức thành lập các hợp tác xã kiểu mới.", ()),  # no body's name: lower case, no head
+])
+def test_the_names_a_document_establishes(text, names):
+    assert established_names([text]) == names

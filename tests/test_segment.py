@@ -2469,3 +2469,42 @@ def test_a_bullet_announcing_what_its_work_comprises_is_one_task():
         "- Báo cáo kết quả thực hiện về Ủy ban nhân dân cấp huyện.\n") + SIGNATURE)
     assert [t.id for t in doc.tasks] == ["I.1.1", "I.1.2", "I.1.3"]
     assert "Biên bản xác nhận hoàn thành" in doc.task("I.1.2").text
+
+
+def test_the_items_that_give_the_particulars_of_their_siblings_work_are_no_tasks():
+    # a national steering committee's plan states each part's work, then in sibling items who leads it, who takes
+    # part and when (real case: KH 252/KH-BCĐQG1237, 2013): the content points are the tasks, the particulars
+    # become the part's, one line a field; a field given inline ("a) Cơ quan chủ trì: …") reads the same
+    lines = [
+        "II. NỘI DUNG, NHIỆM VỤ",
+        "1. CÔNG TÁC TUYÊN TRUYỀN",
+        "1.1. Nội dung, biện pháp",
+        "a) Tổ chức hội nghị quán triệt Kế hoạch đến cơ sở;",
+        "b) Lập chuyên mục về phòng, chống thiên tai trên báo, đài.",
+        "1.2. Cơ quan chủ trì, phối hợp",
+        "a) Cơ quan chủ trì",
+        "- Sở Thông tin và Truyền thông.",
+        "- Ủy ban nhân dân các huyện.",
+        "b) Cơ quan phối hợp: Hội Nông dân tỉnh; Tỉnh đoàn.",
+        "1.3. Thời gian thực hiện: Từ tháng 5/2035 và thường xuyên.",
+        "2. KIỂM TRA, SƠ KẾT",
+        "2.1. Nội dung, biện pháp",
+        "a) Kiểm tra định kỳ việc thực hiện Kế hoạch;",
+        "b) Sơ kết 6 tháng, hằng năm.",
+        "2.2. Chủ trì thực hiện",
+        "- Sở Nông nghiệp và Môi trường.",
+    ]
+    doc = parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["II.1.1.a", "II.1.1.b", "II.2.1.a", "II.2.1.b"]
+    assert {s.id for s in doc.sections} == {"II", "II.1", "II.1.1", "II.2", "II.2.1"}
+    part = next(s for s in doc.sections if s.id == "II.1")
+    assert part.intro.split("\n") == [
+        "Cơ quan chủ trì: Sở Thông tin và Truyền thông; Ủy ban nhân dân các huyện",
+        "Cơ quan phối hợp: Hội Nông dân tỉnh; Tỉnh đoàn",
+        "Thời gian thực hiện: Từ tháng 5/2035 và thường xuyên"]
+    # a group with an entry that is no field ("b) Phối hợp với … tổ chức …": work) gives no particulars
+    other = parse_text(PLAN_HEADER + "\n".join(
+        lines[:9] + ["b) Phối hợp với Hội Nông dân tỉnh tổ chức tập huấn cho hội viên."] + lines[10:]) + "\n"
+        + SIGNATURE)
+    assert "II.1.2.b" in {t.id for t in other.tasks}
+    assert not next(s for s in other.sections if s.id == "II.1").intro
