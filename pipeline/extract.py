@@ -1889,7 +1889,9 @@ def established_names(texts: list[str]) -> tuple[str, ...]:
     openers = tuple(match_form(p) for p in rules.name_establishers + rules.definition_cues)
     found: set[str] = set()
     for text in texts:
-        if not text or not any(o in match_form(text) for o in openers):
+        # a cheap test first (the openers hold no tone the old style places elsewhere), the matching form after
+        lowered = nfc(text).lower() if text else ""
+        if not any(o in lowered for o in openers) or not any(o in match_form(text) for o in openers):
             continue
         reader = Reader(read(text))
         t = reader.t
