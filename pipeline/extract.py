@@ -1898,7 +1898,8 @@ def established_names(texts: list[str]) -> tuple[str, ...]:
     openers = tuple(match_form(p) for p in rules.name_establishers + rules.definition_cues)
     found: set[str] = set()
     for text in texts:
-        if not text or not any(o in match_form(text) for o in openers):
+        form = match_form(text) if text else ""
+        if not any(o in form for o in openers):
             continue
         reader = Reader(read(text))
         t = reader.t
