@@ -1229,6 +1229,8 @@ def _find_body(blocks: list[Block], labels: list[Label | None], start: int, end:
         if cues.preamble.match(_form(_strip_label(blocks[i], label))) and label.kind in bullet_kinds():
             continue
         return i
+    # the last paragraph that assigns work: those before it that assign nothing open the letter (below)
+    last_request = next((j for j in range(end - 1, start - 1, -1) if _assigns_work(blocks[j], cues)), start - 1)
     i = start
     while i < end:
         block = blocks[i]
@@ -1240,7 +1242,7 @@ def _find_body(blocks: list[Block], labels: list[Label | None], start: int, end:
         if block.text.rstrip().endswith(":") and i == start:
             i += 1
             continue
-        if not _assigns_work(block, cues) and any(_assigns_work(b, cues) for b in blocks[i + 1:end]):
+        if i < last_request and not _assigns_work(block, cues):
             # a letter's background before its request ("Ngày 26/4/2013, Thủ tướng Chính phủ đã ban hành Quyết định
             # … ." / "Đến nay đã có … tỉnh báo cáo." / "Để …, Bộ Xây dựng đề nghị …"): its opening, not its closing
             i += 1
