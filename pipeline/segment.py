@@ -213,7 +213,7 @@ class _Cues:
     assignment_anywhere: re.Pattern
     citation_list: re.Pattern
     schedule_list: re.Pattern | None
-    field_role: re.Pattern | None
+    field_role: re.Pattern | None  # None when no field names a role; else field_any (every field heading) is set
     field_any: re.Pattern | None
     content_list: re.Pattern
     case_list: re.Pattern | None
@@ -1653,7 +1653,7 @@ def _absorb_detail_lists(node: _Node, cues: _Cues) -> None:
     if not bullets or len(bullets) != len(node.children) or any(c.children for c in bullets):
         return
     forms = [_form(c.title) for c in bullets]
-    fields = cues.field_any is not None and all(cues.field_any.match(f) for f in forms) and \
+    fields = cues.field_role is not None and all(cues.field_any.match(f) for f in forms) and \
         any(cues.field_role.match(f) for f in forms)
     if _only_cites(bullets, cues) or fields or \
             (cues.schedule_list is not None and all(cues.schedule_list.match(f) for f in forms)):
@@ -1669,7 +1669,7 @@ def _absorb_particulars(node: _Node, cues: _Cues) -> None:
     trì: Bộ X"), which pipeline/extract.py reads as those of every task below the parent, as it reads those of a
     single item (_absorb_detail_lists). Bullets are no such items: a list of bullets gives an item's particulars
     only when every bullet does (_absorb_detail_lists)."""
-    if cues.field_any is None or cues.field_role is None or len(node.children) < 2:
+    if cues.field_role is None or len(node.children) < 2:
         return
     read = [(child, None if child.kind in bullet_kinds() else _particulars(child, cues)) for child in node.children]
     fields = [(child, lines) for child, lines in read if lines is not None]
