@@ -1774,6 +1774,19 @@ _COLUMN_HEADING = re.compile(r"(?:^|;\s+)([^:;]{2,60}):\s+")
 _FIELD_LINE = re.compile(r"^[-–—+•*]?\s*([^:;]{2,60}):\s+")
 
 
+@lru_cache(maxsize=1)
+def _column_cue_forms() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """rules/roles.yaml `column_cues` in fold form, in their order: (role, cues)."""
+    return tuple((role, tuple(fold(c) for c in phrases)) for role, phrases in role_rules().column_cues.items())
+
+
+def _column_role(heading: str) -> str | None:
+    """The role a column's or a field's heading names by its cue words ("Cơ quan chủ trì" -> lead; "Thời gian
+    hoàn thành" -> None), the first in `column_cues` order."""
+    name = f" {fold(heading)} "
+    return next((role for role, cues in _column_cue_forms() if any(f" {c} " in name for c in cues)), None)
+
+
 def _field_lines(text: str, alone: bool = False) -> tuple[str, list[tuple[str, str, int]]] | None:
     """(task text, [(role, cell, offset)]) of an item whose last lines are the bullets of its particulars, as
     segment folds them into it ("Xây dựng …" / "- Cơ quan chủ trì: Bộ Y tế." / "- Cơ quan phối hợp: …" / "- Thời
@@ -1786,13 +1799,11 @@ def _field_lines(text: str, alone: bool = False) -> tuple[str, list[tuple[str, s
         first -= 1
     if first == len(lines):
         return None
-    cues = {role: [fold(c) for c in phrases] for role, phrases in role_rules().column_cues.items()}
     columns: list[tuple[str, str, int]] = []
     offset = len("\n".join(lines[:first])) + 1 if first else 0
     for line in lines[first:]:
         heading = _FIELD_LINE.match(line)
-        name = fold(heading.group(1))
-        role = next((r for r, phrases in cues.items() if any(f" {c} " in f" {name} " for c in phrases)), None)
+        role = _column_role(heading.group(1))
         if role is not None:
             columns.append((role, line[heading.end():], offset + heading.end()))
         offset += len(line) + 1
@@ -1812,12 +1823,10 @@ def _headed_columns(text: str) -> tuple[str, list[tuple[str, str, int]]] | None:
     headings = list(_COLUMN_HEADING.finditer(inner))
     if not headings or headings[0].start() != 0:
         return None
-    cues = {role: [fold(c) for c in phrases] for role, phrases in role_rules().column_cues.items()}
     columns: list[tuple[str, str, int]] = []
     for number, heading in enumerate(headings):
         end = headings[number + 1].start() if number + 1 < len(headings) else len(inner)
-        name = fold(heading.group(1))
-        role = next((r for r, phrases in cues.items() if any(f" {c} " in f" {name} " for c in phrases)), None)
+        role = _column_role(heading.group(1))
         if role is not None:
             columns.append((role, inner[heading.end():end], base + heading.end()))
     if not columns:

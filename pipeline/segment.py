@@ -213,7 +213,7 @@ class _Cues:
     assignment_anywhere: re.Pattern
     citation_list: re.Pattern
     schedule_list: re.Pattern | None
-    field_role: re.Pattern | None
+    field_role: re.Pattern | None  # None when no field names a role; else field_any (every field heading) is set
     field_any: re.Pattern | None
     content_list: re.Pattern
     case_list: re.Pattern | None
@@ -1229,6 +1229,8 @@ def _find_body(blocks: list[Block], labels: list[Label | None], start: int, end:
         if cues.preamble.match(_form(_strip_label(blocks[i], label))) and label.kind in bullet_kinds():
             continue
         return i
+    # the last paragraph that assigns work: those before it that assign nothing open the letter (below)
+    last_request = next((j for j in range(end - 1, start - 1, -1) if _assigns_work(blocks[j], cues)), start - 1)
     i = start
     while i < end:
         block = blocks[i]
@@ -1240,7 +1242,7 @@ def _find_body(blocks: list[Block], labels: list[Label | None], start: int, end:
         if block.text.rstrip().endswith(":") and i == start:
             i += 1
             continue
-        if not _assigns_work(block, cues) and any(_assigns_work(b, cues) for b in blocks[i + 1:end]):
+        if i < last_request and not _assigns_work(block, cues):
             # a letter's background before its request ("Ngày 26/4/2013, Thủ tướng Chính phủ đã ban hành Quyết định
             # … ." / "Đến nay đã có … tỉnh báo cáo." / "Để …, Bộ Xây dựng đề nghị …"): its opening, not its closing
             i += 1
@@ -1651,7 +1653,7 @@ def _absorb_detail_lists(node: _Node, cues: _Cues) -> None:
     if not bullets or len(bullets) != len(node.children) or any(c.children for c in bullets):
         return
     forms = [_form(c.title) for c in bullets]
-    fields = cues.field_any is not None and all(cues.field_any.match(f) for f in forms) and \
+    fields = cues.field_role is not None and all(cues.field_any.match(f) for f in forms) and \
         any(cues.field_role.match(f) for f in forms)
     if _only_cites(bullets, cues) or fields or \
             (cues.schedule_list is not None and all(cues.schedule_list.match(f) for f in forms)):
@@ -1667,7 +1669,7 @@ def _absorb_particulars(node: _Node, cues: _Cues) -> None:
     trì: Bộ X"), which pipeline/extract.py reads as those of every task below the parent, as it reads those of a
     single item (_absorb_detail_lists). Bullets are no such items: a list of bullets gives an item's particulars
     only when every bullet does (_absorb_detail_lists)."""
-    if cues.field_any is None or cues.field_role is None or len(node.children) < 2:
+    if cues.field_role is None or len(node.children) < 2:
         return
     read = [(child, None if child.kind in bullet_kinds() else _particulars(child, cues)) for child in node.children]
     fields = [(child, lines) for child, lines in read if lines is not None]
