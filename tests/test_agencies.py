@@ -273,3 +273,27 @@ def test_national_steering_committees_and_their_provincial_counterparts():
     other = agencies.lookup("Ban Chỉ đạo Nhà nước về du lịch")
     assert (other.id, other.level) == ("co_quan_quoc_gia_theo_chuyen_de", "central")
     assert agencies.lookup("Ban Chỉ đạo liên ngành về du lịch tỉnh").level != "central"
+
+
+def _roles(text):
+    from pipeline.extract import read_task_roles
+
+    roles = read_task_roles(text)
+    return ([(m.text, m.canonical) for m in roles.leads], [(m.text, m.canonical) for m in roles.coordinators])
+
+
+def test_villages_and_residential_groups_below_the_commune():
+    # the units a commune's residents run themselves, and their heads: level "village", reaching the localities
+    for printed, expected in (("các thôn, tổ dân phố", "thon_to_dan_pho"), ("các thôn ấp, tổ dân phố", "thon_to_dan_pho"),
+                              ("Các thôn, bản", "thon_to_dan_pho"), ("Tổ dân phố", "thon_to_dan_pho"),
+                              ("Trưởng thôn", "truong_thon"), ("Trưởng thôn ấp", "truong_thon"), ("Trưởng bản", "truong_thon"),
+                              ("Tổ trưởng các tổ dân phố", "to_truong_to_dan_pho")):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level, found.locality) == (expected, "village", True), printed
+    # a bare "thôn", "bản" is a word of another ("nông thôn", "văn bản"), never a name
+    assert agencies.exact("thôn") is None and agencies.exact("bản") is None and agencies.exact("nông thôn") is None
+    leads = _roles("Căn cứ Quyết định số 22/2013/QĐ-TTg, các thôn, tổ dân phố tổ chức họp dân phổ biến chính sách. "
+                   "Trưởng thôn, Tổ trưởng tổ dân phố lập danh sách các hộ gửi Ủy ban nhân dân xã.")[0]
+    assert leads == [("các thôn, tổ dân phố", "thon_to_dan_pho"), ("Trưởng thôn", "truong_thon"),
+                     ("Tổ trưởng tổ dân phố", "to_truong_to_dan_pho")]
+    assert _roles("Xây dựng nông thôn mới ở các xã đặc biệt khó khăn; ban hành văn bản hướng dẫn.")[0] == []
