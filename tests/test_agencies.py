@@ -297,3 +297,19 @@ def test_villages_and_residential_groups_below_the_commune():
     assert leads == [("các thôn, tổ dân phố", "thon_to_dan_pho"), ("Trưởng thôn", "truong_thon"),
                      ("Tổ trưởng tổ dân phố", "to_truong_to_dan_pho")]
     assert _roles("Xây dựng nông thôn mới ở các xã đặc biệt khó khăn; ban hành văn bản hướng dẫn.")[0] == []
+
+
+def test_military_regions_are_the_ministry_of_defence_s_own_commands():
+    # "quân khu" folds like "quận" (a district): the military regions are no localities, and no province body
+    # carries out their tasks
+    for printed in ("Các quân khu", "Tư lệnh các quân khu", "Quân khu 7", "Bộ Tư lệnh Quân khu 9"):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level, found.locality) == ("quan_khu", "central", False), printed
+    assert agencies.counterparts("quan_khu") == []
+    assert agencies.lookup("các quận").id == "cac_dia_phuong"
+    assert agencies.lookup("Tư lệnh Bộ đội Biên phòng").id == "bo_tu_lenh_bdbp"
+    assert agencies.lookup("Bộ Tư lệnh Thủ đô").id == "bo_chi_huy_quan_su_tinh"
+    assert _roles("Tư lệnh các quân khu; Chủ tịch Ủy ban nhân dân các tỉnh chủ trì thực hiện.")[0] == [
+        ("Tư lệnh các quân khu", "quan_khu"), ("Chủ tịch Ủy ban nhân dân các tỉnh", "ubnd_cac_tinh")]
+    assert _roles("Bộ Quốc phòng chủ trì, phối hợp với các quân khu, các tỉnh tổ chức tìm kiếm.")[1] == [
+        ("các quân khu", "quan_khu"), ("các tỉnh", "cac_dia_phuong")]
