@@ -313,3 +313,22 @@ def test_military_regions_are_the_ministry_of_defence_s_own_commands():
         ("Tư lệnh các quân khu", "quan_khu"), ("Chủ tịch Ủy ban nhân dân các tỉnh", "ubnd_cac_tinh")]
     assert _roles("Bộ Quốc phòng chủ trì, phối hợp với các quân khu, các tỉnh tổ chức tìm kiếm.")[1] == [
         ("các quân khu", "quan_khu"), ("các tỉnh", "cac_dia_phuong")]
+
+
+def test_veterans_association_at_the_centre_and_at_every_level():
+    # a plan of a national steering committee lists the association's central committee among its leads, and the
+    # association "các cấp" (every level) among its partners: in a province, the provincial association
+    assert agencies.lookup("Trung ương Hội Cựu chiến binh Việt Nam").id == "hoi_cuu_chien_binh_vn"
+    every = agencies.lookup("Hội Cựu chiến binh các cấp")
+    assert (every.id, every.level, every.locality, every.kind) == ("hoi_ccb_cac_cap", "generic", True, "mass")
+    assert agencies.counterparts("hoi_ccb_cac_cap") == ["hoi_ccb_tinh"]
+    for printed, expected in (("Ủy ban MTTQ Việt Nam các cấp", "uy_ban_mttq_tinh"),
+                              ("Đoàn Thanh niên Cộng sản Hồ Chí Minh các cấp", "tinh_doan"),
+                              ("Hội Liên hiệp Phụ nữ các cấp", "hoi_lhpn_tinh"), ("Hội Nông dân các cấp", "hoi_nong_dan_tinh"),
+                              ("Công đoàn các cấp", "lien_doan_lao_dong_tinh")):
+        assert agencies.counterparts(agencies.lookup(printed).id) == [expected], printed
+    leads, coordinators = _roles("Bộ Quốc phòng chủ trì, phối hợp với Trung ương Hội Cựu chiến binh Việt Nam, "
+                                 "Hội Cựu chiến binh các cấp thu thập thông tin về liệt sĩ.")
+    assert leads == [("Bộ Quốc phòng", "bo_quoc_phong")]
+    assert coordinators == [("Trung ương Hội Cựu chiến binh Việt Nam", "hoi_cuu_chien_binh_vn"),
+                            ("Hội Cựu chiến binh các cấp", "hoi_ccb_cac_cap")]
