@@ -332,3 +332,14 @@ def test_veterans_association_at_the_centre_and_at_every_level():
     assert leads == [("Bộ Quốc phòng", "bo_quoc_phong")]
     assert coordinators == [("Trung ương Hội Cựu chiến binh Việt Nam", "hoi_cuu_chien_binh_vn"),
                             ("Hội Cựu chiến binh các cấp", "hoi_ccb_cac_cap")]
+
+
+def test_a_province_s_steering_committee_named_by_its_level():
+    for printed in ("Ban Chỉ đạo các tỉnh", "Ban Chỉ đạo cấp tỉnh", "Ban Chỉ đạo tỉnh",
+                    "Ban Chỉ đạo các tỉnh, thành phố trực thuộc Trung ương"):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level, found.locality) == ("ban_chi_dao_cap_tinh", "province", True), printed
+    # one named by its topic keeps its own entry; a national one and one set up by a plan are none
+    assert agencies.lookup("Ban Chỉ đạo 389 tỉnh").id == "ban_chi_dao_389_tinh"
+    assert agencies.lookup("Ban Chỉ đạo quốc gia").id == "co_quan_quoc_gia_theo_chuyen_de"
+    assert agencies.lookup("Ban Chỉ đạo thực hiện hỗ trợ nhà ở").id == "cac_co_quan_don_vi"
