@@ -35,7 +35,8 @@ from .vntext import fold, match_form, nfc
 _NUMBER = re.compile(r"\d+/[^\s,;()]+")
 
 Level = str
-LEVELS = ("central", "province", "district", "commune", "generic", "other")
+# "village": the units below the commune that its people run themselves (thôn, tổ dân phố), no level of government
+LEVELS = ("central", "province", "district", "commune", "village", "generic", "other")
 
 
 class AgencyEntry(BaseModel):

@@ -110,7 +110,7 @@ class Mention:
     text: str  # as printed, abbreviations such as UBND expanded; a bare "Hội đồng nhân dân" with the qualifier it shares
     canonical: str | None = None  # id in rules/agencies.yaml
     name: str | None = None  # canonical display name
-    level: str = "other"  # "central" | "province" | "district" | "commune" | "generic" | "other"
+    level: str = "other"  # "central" | "province" | "district" | "commune" | "village" | "generic" | "other"
     locality: bool = False  # the mention reaches provinces / localities
     note: str = ""  # e.g. a parenthesised list of districts dropped from the name
     start: int = -1  # offsets in the text the mention was read from (task text or heading)

@@ -273,3 +273,73 @@ def test_national_steering_committees_and_their_provincial_counterparts():
     other = agencies.lookup("Ban Chỉ đạo Nhà nước về du lịch")
     assert (other.id, other.level) == ("co_quan_quoc_gia_theo_chuyen_de", "central")
     assert agencies.lookup("Ban Chỉ đạo liên ngành về du lịch tỉnh").level != "central"
+
+
+def _roles(text):
+    from pipeline.extract import read_task_roles
+
+    roles = read_task_roles(text)
+    return ([(m.text, m.canonical) for m in roles.leads], [(m.text, m.canonical) for m in roles.coordinators])
+
+
+def test_villages_and_residential_groups_below_the_commune():
+    # the units a commune's residents run themselves, and their heads: level "village", reaching the localities
+    for printed, expected in (("các thôn, tổ dân phố", "thon_to_dan_pho"), ("các thôn ấp, tổ dân phố", "thon_to_dan_pho"),
+                              ("Các thôn, bản", "thon_to_dan_pho"), ("Tổ dân phố", "thon_to_dan_pho"),
+                              ("Trưởng thôn", "truong_thon"), ("Trưởng thôn ấp", "truong_thon"), ("Trưởng bản", "truong_thon"),
+                              ("Tổ trưởng các tổ dân phố", "to_truong_to_dan_pho")):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level, found.locality) == (expected, "village", True), printed
+    # a bare "thôn", "bản" is a word of another ("nông thôn", "văn bản"), never a name
+    assert agencies.exact("thôn") is None and agencies.exact("bản") is None and agencies.exact("nông thôn") is None
+    leads = _roles("Căn cứ Quyết định số 22/2013/QĐ-TTg, các thôn, tổ dân phố tổ chức họp dân phổ biến chính sách. "
+                   "Trưởng thôn, Tổ trưởng tổ dân phố lập danh sách các hộ gửi Ủy ban nhân dân xã.")[0]
+    assert leads == [("các thôn, tổ dân phố", "thon_to_dan_pho"), ("Trưởng thôn", "truong_thon"),
+                     ("Tổ trưởng tổ dân phố", "to_truong_to_dan_pho")]
+    assert _roles("Xây dựng nông thôn mới ở các xã đặc biệt khó khăn; ban hành văn bản hướng dẫn.")[0] == []
+
+
+def test_military_regions_are_the_ministry_of_defence_s_own_commands():
+    # "quân khu" folds like "quận" (a district): the military regions are no localities, and no province body
+    # carries out their tasks
+    for printed in ("Các quân khu", "Tư lệnh các quân khu", "Quân khu 7", "Bộ Tư lệnh Quân khu 9"):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level, found.locality) == ("quan_khu", "central", False), printed
+    assert agencies.counterparts("quan_khu") == []
+    assert agencies.lookup("các quận").id == "cac_dia_phuong"
+    assert agencies.lookup("Tư lệnh Bộ đội Biên phòng").id == "bo_tu_lenh_bdbp"
+    assert agencies.lookup("Bộ Tư lệnh Thủ đô").id == "bo_chi_huy_quan_su_tinh"
+    assert _roles("Tư lệnh các quân khu; Chủ tịch Ủy ban nhân dân các tỉnh chủ trì thực hiện.")[0] == [
+        ("Tư lệnh các quân khu", "quan_khu"), ("Chủ tịch Ủy ban nhân dân các tỉnh", "ubnd_cac_tinh")]
+    assert _roles("Bộ Quốc phòng chủ trì, phối hợp với các quân khu, các tỉnh tổ chức tìm kiếm.")[1] == [
+        ("các quân khu", "quan_khu"), ("các tỉnh", "cac_dia_phuong")]
+
+
+def test_veterans_association_at_the_centre_and_at_every_level():
+    # a plan of a national steering committee lists the association's central committee among its leads, and the
+    # association "các cấp" (every level) among its partners: in a province, the provincial association
+    assert agencies.lookup("Trung ương Hội Cựu chiến binh Việt Nam").id == "hoi_cuu_chien_binh_vn"
+    every = agencies.lookup("Hội Cựu chiến binh các cấp")
+    assert (every.id, every.level, every.locality, every.kind) == ("hoi_ccb_cac_cap", "generic", True, "mass")
+    assert agencies.counterparts("hoi_ccb_cac_cap") == ["hoi_ccb_tinh"]
+    for printed, expected in (("Ủy ban MTTQ Việt Nam các cấp", "uy_ban_mttq_tinh"),
+                              ("Đoàn Thanh niên Cộng sản Hồ Chí Minh các cấp", "tinh_doan"),
+                              ("Hội Liên hiệp Phụ nữ các cấp", "hoi_lhpn_tinh"), ("Hội Nông dân các cấp", "hoi_nong_dan_tinh"),
+                              ("Công đoàn các cấp", "lien_doan_lao_dong_tinh")):
+        assert agencies.counterparts(agencies.lookup(printed).id) == [expected], printed
+    leads, coordinators = _roles("Bộ Quốc phòng chủ trì, phối hợp với Trung ương Hội Cựu chiến binh Việt Nam, "
+                                 "Hội Cựu chiến binh các cấp thu thập thông tin về liệt sĩ.")
+    assert leads == [("Bộ Quốc phòng", "bo_quoc_phong")]
+    assert coordinators == [("Trung ương Hội Cựu chiến binh Việt Nam", "hoi_cuu_chien_binh_vn"),
+                            ("Hội Cựu chiến binh các cấp", "hoi_ccb_cac_cap")]
+
+
+def test_a_province_s_steering_committee_named_by_its_level():
+    for printed in ("Ban Chỉ đạo các tỉnh", "Ban Chỉ đạo cấp tỉnh", "Ban Chỉ đạo tỉnh",
+                    "Ban Chỉ đạo các tỉnh, thành phố trực thuộc Trung ương"):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level, found.locality) == ("ban_chi_dao_cap_tinh", "province", True), printed
+    # one named by its topic keeps its own entry; a national one and one set up by a plan are none
+    assert agencies.lookup("Ban Chỉ đạo 389 tỉnh").id == "ban_chi_dao_389_tinh"
+    assert agencies.lookup("Ban Chỉ đạo quốc gia").id == "co_quan_quoc_gia_theo_chuyen_de"
+    assert agencies.lookup("Ban Chỉ đạo thực hiện hỗ trợ nhà ở").id == "cac_co_quan_don_vi"
