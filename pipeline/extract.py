@@ -361,7 +361,20 @@ def read(text: str) -> Tokens:
         # "Ủy ban Quốc gia về …", "Hội đồng Quốc gia về …": a head only before a national or joint body's topic
         if doc[start].is_title and end in cues["topic"] and cues["head"].get(start, 0) < end:
             cues["head"][start] = end
+    _drop_cues_in_names(cues, ents, capital)
     return Tokens(text, words, starts, ends, capital, ents, cues)
+
+
+def _drop_cues_in_names(cues: dict[str, dict[int, int]], ents: dict[int, tuple[int, str, str]],
+                        capital: list[bool]) -> None:
+    """A role cue that is a word of a body's name is no cue: one inside a registered name, or a capitalised one
+    inside a head ("Ban Chỉ đạo các tỉnh", "Văn phòng Ban Chỉ đạo": no one is directed). Lower case it stays a
+    verb after a plural noun ("Các sở, ban chỉ đạo các phòng …")."""
+    inside = {k for start, (end, label, _) in ents.items() if label == "AGENCY" for k in range(start + 1, end)}
+    inside.update(k for start, end in cues["head"].items() for k in range(start + 1, end) if capital[k])
+    for kind in (*_ROLE_CUES, "resp", "direct_chain"):
+        for k in inside & cues[kind].keys():
+            del cues[kind][k]
 
 
 # --------------------------------------------------------------------------- the agency-list grammar

@@ -1045,6 +1045,20 @@ def test_a_background_mention_in_a_later_clause_adds_no_lead(text):
     assert len(read_task_roles(text).leads) == 1
 
 
+@pytest.mark.parametrize("text", [
+    "Xây dựng Quy chế hoạt động của Ban Chỉ đạo quốc gia; Ban Chỉ đạo các quân khu, Ban Chỉ đạo các tỉnh triển "
+    "khai kế hoạch hằng năm.",
+    "Văn phòng Ban Chỉ đạo các tỉnh tổng hợp số liệu, báo cáo định kỳ.",
+])
+def test_a_role_cue_inside_a_bodys_name_directs_no_one(text):
+    assert read_task_roles(text).directs == []
+
+
+def test_the_same_word_after_a_body_still_directs():
+    roles = read_task_roles("Ủy ban nhân dân tỉnh chỉ đạo Ban Chỉ đạo cấp huyện triển khai kế hoạch.")
+    assert _texts(roles.directs) == ["Ban Chỉ đạo cấp huyện"]
+
+
 def test_a_time_adverb_after_a_group_opens_its_predicate():
     roles = read_roles("Các sở quản lý chuyên ngành định kỳ tổng hợp kết quả kiểm kê, gửi Sở Tài chính trước ngày 10/7.")
     assert [m.text for m in roles.leads] == ["Các sở quản lý chuyên ngành"]
