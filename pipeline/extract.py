@@ -1248,7 +1248,7 @@ class Reader:
     def _clause_subject(self, k: int, frames: bool) -> list[Item]:
         """The bodies a clause opening at k assigns work to, or []. A request frame counts at the opening of a
         sentence only (after a comma it is what the subject before asks: "…, vướng mắc, đề nghị Ủy ban nhân
-        dân tỉnh chỉ đạo")."""
+        dân tỉnh chỉ đạo"). The predicate may follow the bodies after a comma ("Ủy ban nhân dân xã, hướng dẫn …")."""
         t = self.t
         frame = t.cue("clause_frame", k) if frames else None
         start = frame or k
@@ -1257,6 +1257,10 @@ class Reader:
         items, j = self.parse_list(start, asked=bool(frame))
         if not items:
             return []
+        if j + 1 < self.n and t.words[j] == "," and self._assigns(j + 1):
+            # a comma often parts the subject from its verb ("Trưởng thôn ấp, Tổ trưởng các tổ dân phố, | hướng
+            # dẫn các hộ …"): the list has ended, so a verb after it is the bodies' predicate
+            j += 1
         if frame:
             j = t.cue("scope_tail", j) or j
             # (those asked to "phối hợp" lead what they are asked to do; a registered body's name ends by itself,

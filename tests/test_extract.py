@@ -1013,6 +1013,12 @@ def test_a_subject_runs_to_a_time_clause_before_its_duty():
      ["Sở Tư pháp", "Sở Nội vụ"]),
     ('Sở Tư pháp rà soát "Quy chế phối hợp". Ủy ban nhân dân các xã có trách nhiệm báo cáo kết quả.',
      ["Sở Tư pháp", "Ủy ban nhân dân các xã"]),
+    # a comma between the bodies and their verb
+    ("Căn cứ Quyết định số 15/2024/QĐ-UBND, các thôn ấp, tổ dân phố, tổ chức phổ biến chính sách hỗ trợ nhà ở. "
+     "Trưởng thôn ấp, Tổ trưởng các tổ dân phố, hướng dẫn các hộ gia đình làm đơn đề nghị hỗ trợ.",
+     ["các thôn ấp, tổ dân phố", "Trưởng thôn ấp", "Tổ trưởng các tổ dân phố"]),
+    ("Phòng Quản lý đô thị phổ biến chính sách. Ủy ban nhân dân xã, hướng dẫn các hộ gia đình lập hồ sơ.",
+     ["Phòng Quản lý đô thị", "Ủy ban nhân dân xã"]),
 ])
 def test_a_later_sentence_or_clause_adds_its_own_lead(text, leads):
     assert _texts(read_task_roles(text).leads) == leads
