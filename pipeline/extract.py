@@ -361,7 +361,20 @@ def read(text: str) -> Tokens:
         # "Ủy ban Quốc gia về …", "Hội đồng Quốc gia về …": a head only before a national or joint body's topic
         if doc[start].is_title and end in cues["topic"] and cues["head"].get(start, 0) < end:
             cues["head"][start] = end
+    _drop_cues_in_names(cues, ents, capital)
     return Tokens(text, words, starts, ends, capital, ents, cues)
+
+
+def _drop_cues_in_names(cues: dict[str, dict[int, int]], ents: dict[int, tuple[int, str, str]],
+                        capital: list[bool]) -> None:
+    """A role cue that is a word of a body's name is no cue: one inside a registered name, or a capitalised one
+    inside a head ("Ban Chỉ đạo các tỉnh", "Văn phòng Ban Chỉ đạo": no one is directed). Lower case it stays a
+    verb after a plural noun ("Các sở, ban chỉ đạo các phòng …")."""
+    inside = {k for start, (end, label, _) in ents.items() if label == "AGENCY" for k in range(start + 1, end)}
+    inside.update(k for start, end in cues["head"].items() for k in range(start + 1, end) if capital[k])
+    for kind in (*_ROLE_CUES, "resp", "direct_chain"):
+        for k in inside & cues[kind].keys():
+            del cues[kind][k]
 
 
 # --------------------------------------------------------------------------- the agency-list grammar
@@ -1235,7 +1248,7 @@ class Reader:
     def _clause_subject(self, k: int, frames: bool) -> list[Item]:
         """The bodies a clause opening at k assigns work to, or []. A request frame counts at the opening of a
         sentence only (after a comma it is what the subject before asks: "…, vướng mắc, đề nghị Ủy ban nhân
-        dân tỉnh chỉ đạo")."""
+        dân tỉnh chỉ đạo"). The predicate may follow the bodies after a comma ("Ủy ban nhân dân xã, hướng dẫn …")."""
         t = self.t
         frame = t.cue("clause_frame", k) if frames else None
         start = frame or k
@@ -1244,6 +1257,10 @@ class Reader:
         items, j = self.parse_list(start, asked=bool(frame))
         if not items:
             return []
+        if j + 1 < self.n and t.words[j] == "," and self._assigns(j + 1):
+            # a comma often parts the subject from its verb ("Trưởng thôn ấp, Tổ trưởng các tổ dân phố, | hướng
+            # dẫn các hộ …"): the list has ended, so a verb after it is the bodies' predicate
+            j += 1
         if frame:
             j = t.cue("scope_tail", j) or j
             # (those asked to "phối hợp" lead what they are asked to do; a registered body's name ends by itself,

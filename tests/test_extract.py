@@ -1013,6 +1013,12 @@ def test_a_subject_runs_to_a_time_clause_before_its_duty():
      ["Sở Tư pháp", "Sở Nội vụ"]),
     ('Sở Tư pháp rà soát "Quy chế phối hợp". Ủy ban nhân dân các xã có trách nhiệm báo cáo kết quả.',
      ["Sở Tư pháp", "Ủy ban nhân dân các xã"]),
+    # a comma between the bodies and their verb
+    ("Căn cứ Quyết định số 15/2024/QĐ-UBND, các thôn ấp, tổ dân phố, tổ chức phổ biến chính sách hỗ trợ nhà ở. "
+     "Trưởng thôn ấp, Tổ trưởng các tổ dân phố, hướng dẫn các hộ gia đình làm đơn đề nghị hỗ trợ.",
+     ["các thôn ấp, tổ dân phố", "Trưởng thôn ấp", "Tổ trưởng các tổ dân phố"]),
+    ("Phòng Quản lý đô thị phổ biến chính sách. Ủy ban nhân dân xã, hướng dẫn các hộ gia đình lập hồ sơ.",
+     ["Phòng Quản lý đô thị", "Ủy ban nhân dân xã"]),
 ])
 def test_a_later_sentence_or_clause_adds_its_own_lead(text, leads):
     assert _texts(read_task_roles(text).leads) == leads
@@ -1043,6 +1049,20 @@ def test_a_later_sentence_or_clause_adds_its_own_lead(text, leads):
 ])
 def test_a_background_mention_in_a_later_clause_adds_no_lead(text):
     assert len(read_task_roles(text).leads) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Xây dựng Quy chế hoạt động của Ban Chỉ đạo quốc gia; Ban Chỉ đạo các quân khu, Ban Chỉ đạo các tỉnh triển "
+    "khai kế hoạch hằng năm.",
+    "Văn phòng Ban Chỉ đạo các tỉnh tổng hợp số liệu, báo cáo định kỳ.",
+])
+def test_a_role_cue_inside_a_bodys_name_directs_no_one(text):
+    assert read_task_roles(text).directs == []
+
+
+def test_the_same_word_after_a_body_still_directs():
+    roles = read_task_roles("Ủy ban nhân dân tỉnh chỉ đạo Ban Chỉ đạo cấp huyện triển khai kế hoạch.")
+    assert _texts(roles.directs) == ["Ban Chỉ đạo cấp huyện"]
 
 
 def test_a_time_adverb_after_a_group_opens_its_predicate():
