@@ -2271,9 +2271,10 @@ def _read_closing(blocks: list[Block], meta: DocumentMeta, cues: _Cues) -> None:
 def _title_and_name(cell: str, cues: _Cues) -> list[str]:
     """A signature cell that holds the signer's title in capitals and, after it, the signer's name (a converter's
     one cell: "KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Trần Nam"): the title and the name apart; else the cell."""
-    if is_upper_line(cell) or not cues.signature.match(match_form(cell)):
-        return [cell]
     words = cell.split()
+    # the title opens in capitals: a cheap test before the matching form (every closing line comes here)
+    if not words or not is_upper_line(words[0]) or is_upper_line(cell) or not cues.signature.match(match_form(cell)):
+        return [cell]
     for k in range(len(words) - 1, 0, -1):
         title, name = " ".join(words[:k]), " ".join(words[k:])
         if is_upper_line(title) and is_person_name(name):
