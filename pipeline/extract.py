@@ -1914,12 +1914,13 @@ def established_names(texts: list[str]) -> tuple[str, ...]:
     rules = role_rules()
     openers = tuple(match_form(p) for p in rules.name_establishers + rules.definition_cues)
     found: set[str] = set()
-    for text in texts:
+    # paragraph by paragraph: a name ends at its paragraph, and a long preamble is read only where it founds one
+    for paragraph in (p for text in texts if text for p in text.split("\n")):
         # a cheap test first (the openers hold no tone the old style places elsewhere), the matching form after
-        lowered = nfc(text).lower() if text else ""
-        if not any(o in lowered for o in openers) or not any(o in match_form(text) for o in openers):
+        lowered = nfc(paragraph).lower()
+        if not any(o in lowered for o in openers) or not any(o in match_form(paragraph) for o in openers):
             continue
-        reader = Reader(read(text))
+        reader = Reader(read(paragraph))
         t = reader.t
         for kind in ("establish", "definition"):
             for start, after in t.cues[kind].items():
