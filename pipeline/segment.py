@@ -2187,7 +2187,7 @@ def _is_closing_formula(block: Block, cues: _Cues) -> bool:
     # ("Để có cơ sở tổng hợp, Sở Tài chính đề nghị các đơn vị báo cáo … trước ngày …"; a bare "…, nếu có vướng mắc,
     # đề nghị phản ánh về Sở …" stays the formula)
     assigns = bool(cues.assignment.match(form) or cues.subject.match(form) or _asks(text, cues, body=True))
-    if assigns and _hands_on(form, cues):
+    if assigns and _asks_to_direct(form, cues):
         # "Bộ Xây dựng đề nghị Ủy ban nhân dân các tỉnh … chỉ đạo các cơ quan có liên quan tổ chức thực hiện./.":
         # the body asked is to direct others, work handed on, not the plain call to carry out, whatever its ending
         return False
@@ -2199,7 +2199,7 @@ def _is_closing_formula(block: Block, cues: _Cues) -> bool:
     return not assigns
 
 
-def _hands_on(form: str, cues: _Cues) -> bool:
+def _asks_to_direct(form: str, cues: _Cues) -> bool:
     """Does a request put on the body it asks the direction of other bodies ("… đề nghị Ủy ban nhân dân các tỉnh chỉ
     đạo các cơ quan có liên quan tổ chức thực hiện", rules/roles.yaml direct_cues, then a body or a group)? Not the
     cue that opens the request ("Giao các sở …": the assignment itself)."""
