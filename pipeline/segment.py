@@ -163,6 +163,7 @@ class StructureRules(BaseModel):
     assignment_openings: list[str]
     citation_list_openings: list[str]
     schedule_list_openings: list[str] = []
+    note_openings: list[str] = []
     field_list_openings: dict[str, list[str]] = {}
     provision_duties: list[str] = []
     body_duties: list[str] = []
@@ -213,6 +214,7 @@ class _Cues:
     assignment_anywhere: re.Pattern
     citation_list: re.Pattern
     schedule_list: re.Pattern | None
+    note: re.Pattern | None
     field_role: re.Pattern | None  # None when no field names a role; else field_any (every field heading) is set
     field_any: re.Pattern | None
     content_list: re.Pattern
@@ -287,6 +289,8 @@ def _cues() -> _Cues:
         citation_list=_openings(rules.citation_list_openings),
         schedule_list=re.compile(r"^(?:" + "|".join(re.escape(match_form(p)) for p in rules.schedule_list_openings)
                                  + r")\s*:") if rules.schedule_list_openings else None,
+        note=re.compile(r"^(?:" + "|".join(re.escape(match_form(p)) for p in rules.note_openings) + r")\s*:")
+        if rules.note_openings else None,
         field_role=_field_headings(rules.field_list_openings.get("roles", [])),
         field_any=_field_headings([p for ps in rules.field_list_openings.values() for p in ps]),
         case_list=re.compile(r"(?:" + "|".join(f"(?:{p})" for p in rules.case_list_endings) + r")\s*:?\s*$")
@@ -1648,7 +1652,8 @@ def _absorb_detail_lists(node: _Node, cues: _Cues) -> None:
     """Bullets that only list legal documents, only give the schedule of the reporting their item asks for
     ("- Báo cáo 6 tháng: … trước ngày 05/7;", "- Báo cáo năm: …"; rules/structure.yaml `schedule_list_openings`),
     or only give the item's particulars, its lead among them ("- Cơ quan chủ trì: …", "- Thời gian thực hiện:
-    …"; `field_list_openings`), are part of their parent's text, not items."""
+    …"; `field_list_openings`), or are only remarks on it ("* Lưu ý: …"; `note_openings`), are part of their
+    parent's text, not items."""
     bullets = [c for c in node.children if c.kind in bullet_kinds()]
     if not bullets or len(bullets) != len(node.children) or any(c.children for c in bullets):
         return
@@ -1656,7 +1661,7 @@ def _absorb_detail_lists(node: _Node, cues: _Cues) -> None:
     fields = cues.field_role is not None and all(cues.field_any.match(f) for f in forms) and \
         any(cues.field_role.match(f) for f in forms)
     if _only_cites(bullets, cues) or fields or \
-            (cues.schedule_list is not None and all(cues.schedule_list.match(f) for f in forms)):
+            any(cue is not None and all(cue.match(f) for f in forms) for cue in (cues.schedule_list, cues.note)):
         node.absorbed = [b for c in bullets for b in (c.head, *c.body)]
         node.children = []
 

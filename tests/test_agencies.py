@@ -299,6 +299,22 @@ def test_villages_and_residential_groups_below_the_commune():
     assert _roles("Xây dựng nông thôn mới ở các xã đặc biệt khó khăn; ban hành văn bản hướng dẫn.")[0] == []
 
 
+def test_a_district_s_own_offices_are_one_family_of_the_district_level():
+    # "phòng … cấp huyện", "Phòng … các huyện": the offices of a district's People's Committee, reaching the localities
+    # as the district does; a "Phòng" of a provincial body is none of them
+    for printed in ("phòng Lao động - Thương binh và Xã hội cấp huyện", "các phòng chuyên môn cấp huyện",
+                    "Phòng Tài chính - Kế hoạch các huyện", "Phòng Giáo dục và Đào tạo huyện Mai Sơn",
+                    "Phòng Tài nguyên và Môi trường các huyện, thành phố"):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level, found.locality) == ("phong_chuyen_mon_cap_huyen", "district", True), printed
+    assert agencies.lookup("Phòng Cảnh sát kinh tế, Công an tỉnh") is None
+    # a decree's duty of the district (or of the localities) is carried out by the district's offices, as by the district
+    for central in ("ubnd_cap_huyen", "ubnd_cac_tinh", "cac_dia_phuong"):
+        assert agencies.is_counterpart(central, "phong_chuyen_mon_cap_huyen"), central
+    leads = _roles("Giao Sở Y tế, phòng Y tế cấp huyện phối hợp với các ban ngành chức năng rà soát danh sách.")[0]
+    assert leads == [("Sở Y tế", "so_y_te"), ("phòng Y tế cấp huyện", "phong_chuyen_mon_cap_huyen")]
+
+
 def test_military_regions_are_the_ministry_of_defence_s_own_commands():
     # "quân khu" folds like "quận" (a district): the military regions are no localities, and no province body
     # carries out their tasks

@@ -6,6 +6,7 @@ import yaml
 from fixtures import PLAN_HEADER
 from gold_documents import gold_pair
 
+from pipeline import agencies
 from pipeline.extract import (
     established_names,
     extract,
@@ -1082,6 +1083,19 @@ def test_a_time_adverb_after_a_group_opens_its_predicate():
 ])
 def test_a_name_ends_where_its_predicate_opens(text, leads):
     assert _texts(read_roles(text).leads) == leads
+
+
+def test_a_mission_abroad_is_named_past_diplomacy_and_abroad():
+    # "ngoại giao" (diplomacy: "giao" assigns on its own) and "nước ngoài" ("ngoài" joins a qualifier on its own) are
+    # words of the name (rules/roles.yaml compounds); real case: NĐ 102/2018/NĐ-CP 10.3 read "các Cơ quan đại diện ngoại"
+    roles = read_roles("Bộ Ngoại giao chỉ đạo các Cơ quan đại diện ngoại giao của Việt Nam ở nước ngoài hướng dẫn "
+                       "công dân làm thủ tục.")
+    assert [(m.text, m.canonical) for m in roles.directs] == [
+        ("các Cơ quan đại diện ngoại giao của Việt Nam ở nước ngoài", "co_quan_dai_dien_o_nuoc_ngoai")]
+    roles = read_roles("Cơ quan đại diện lãnh sự của Việt Nam ở nước ngoài chủ trì, phối hợp với các cơ quan có liên "
+                       "quan ở nước ngoài tổ chức chi trả.")
+    assert _texts(roles.leads) == ["Cơ quan đại diện lãnh sự của Việt Nam ở nước ngoài"]
+    assert agencies.lookup("cơ quan đại diện chủ sở hữu").id != "co_quan_dai_dien_o_nuoc_ngoai"
 
 
 def test_the_bodies_directed_end_before_their_own_predicate():

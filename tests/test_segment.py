@@ -1359,6 +1359,24 @@ def test_a_reporting_schedule_in_dashes_is_part_of_its_reporting_task():
     assert [t.id for t in other.tasks] == ["III.1.1", "III.1.2"]
 
 
+def test_a_note_under_an_item_is_part_of_its_text():
+    # real case: QĐ 254/QĐ-UBND 2023 Sơn La IV.1, whose "* Lưu ý: …" became task IV.1.1 and left the item's own duty
+    lines = [
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Các sở, ban, ngành; Ủy ban nhân dân các huyện xây dựng kế hoạch thực hiện, gửi về Sở Nội vụ trước ngày "
+        "15/3/2024; báo cáo kết quả thực hiện trước ngày 20/11/2024.",
+        "* Lưu ý: Trường hợp phát sinh vướng mắc phải báo cáo ngay về Sở Nội vụ để kịp thời xử lý.",
+        "2. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.",
+    ]
+    doc = parse_text(PLAN_HEADER + "\n".join(lines) + "\n")
+    assert [t.id for t in doc.tasks] == ["III.1", "III.2"]
+    assert "gửi về Sở Nội vụ trước ngày 15/3/2024" in doc.tasks[0].text and "Lưu ý:" in doc.tasks[0].text
+    # a note among bullets that state work is no reason to fold them: they stay tasks
+    other = parse_text(PLAN_HEADER + "\n".join(lines[:1] + ["1. Các sở, ngành thực hiện các nội dung sau:",
+                                                              "- Rà soát danh mục hồ sơ;", lines[2]]) + "\n")
+    assert [t.id for t in other.tasks][0] == "III.1.1"
+
+
 def test_a_last_paragraph_naming_a_body_and_its_duty_is_a_task():
     # the last line of a Prime Minister's directive hands the follow-up to a body (real cases: CT 13/CT-TTg 2024,
     # CT 07/CT-TTg 2012); a plain call to carry out stays the closing formula

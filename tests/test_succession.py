@@ -150,6 +150,7 @@ def test_abolition_of_the_district_level():
     assert set(parts) == {"ubnd_cac_xa", "ubnd_tinh"} and all(parts.values())
     assert set(ids(current("ubnd_huyen", day))) == {"ubnd_cap_xa", "ubnd_tinh"}
     assert set(ids(current("hdnd_huyen", day))) == {"hdnd_xa", "hdnd_tinh"}
+    assert set(ids(current("phong_chuyen_mon_cap_huyen", day))) == {"ubnd_cap_xa", "cac_so_ban_nganh"}
 
 
 def test_province_merger_63_to_34():
