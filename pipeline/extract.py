@@ -14,7 +14,9 @@ Guarantees to link, graph and report:
 - a task whose opening names its lead also gets, as leads, the subjects of its later sentences or clauses that
   take work of their own ("Bộ A xây dựng kế hoạch. Các địa phương có trách nhiệm …", "…, Ủy ban nhân dân cấp
   tỉnh quyết định …", "… . Yêu cầu các doanh nghiệp … chủ động …"); a body named in passing there (after
-  "báo cáo", "gửi", "theo", in a list, a parenthesis or a quotation) is none (Reader.later_leads);
+  "báo cáo", "gửi", "theo", in a list, a parenthesis or a quotation) is none; the subject of a later clause
+  that only coordinates ("…; Sở Tài chính phối hợp.", "…, các sở, ngành liên quan phối hợp thực hiện") is a
+  coordinator (Reader.later_roles);
 - a table row takes its lead and coordinators from the columns headed so ("Cơ quan chủ trì", "Đơn vị phối hợp");
 - a statute's other clauses (Document.other_clauses) that open with a body of the state acting as their subject
   ("Ủy ban nhân dân cấp tỉnh ký hợp đồng …", "Trước ngày …, Quỹ … gửi báo cáo …") join its provisions, in source
@@ -1152,19 +1154,22 @@ class Reader:
 
     # ---------------------------------------------------------------- later clauses
 
-    def later_leads(self) -> list[Mention]:
+    def later_roles(self) -> Roles:
         """Leads that a later sentence or clause of the text assigns work to, after the one its opening names
         ("Bộ A xây dựng kế hoạch. Các địa phương có trách nhiệm …", "…, trừ …, Ủy ban nhân dân cấp tỉnh quyết
-        định …", "… . Yêu cầu các doanh nghiệp … chủ động …"). A clause counts only when it opens with its own
-        subject followed at once by an assignment predicate (`_assigns`), or with a request frame
-        (rules/roles.yaml `clause_frames`) whose bodies are followed by one. Call after `roles()`: bodies it
-        read (the opening subject, coordinators, advised and directed bodies) never open a clause. A clause
-        after a comma counts only when the words before that comma (back to the previous mark) name no body:
-        a comma inside a list of bodies ("báo cáo Ủy ban nhân dân tỉnh, Bộ …") opens nothing. Nothing inside
-        quotation marks or a parenthesis; a request frame only at the opening of a sentence."""
+        định …", "… . Yêu cầu các doanh nghiệp … chủ động …"), and the coordinators of a later clause whose own
+        subject coordinates ("…; Sở Tài chính phối hợp.": `_coordinates`). A clause counts only when it opens
+        with its own subject followed at once by an assignment predicate (`_assigns`) or a coordination verb, or
+        with a request frame (rules/roles.yaml `clause_frames`) whose bodies are followed by one. Call after
+        `roles()`: bodies it read (the opening subject, coordinators, advised and directed bodies) never open a
+        clause. A clause after a comma counts only when the words before that comma (back to the previous mark)
+        name no body: a comma inside a list of bodies ("báo cáo Ủy ban nhân dân tỉnh, Bộ …") opens nothing;
+        a coordinating clause also after a clause that opens with its own subject and verb (`_closes_clause`).
+        Nothing inside quotation marks or a parenthesis; a request frame only at the opening of a sentence."""
         t = self.t
         words = t.words
         found: list[Item] = []
+        partners: list[Item] = []
         # only where a clause may open is the text read: the quotation marks and parentheses before it are
         # counted over the words passed since the last such place
         counted = quotes = depth = 0
@@ -1184,13 +1189,18 @@ class Reader:
                 broken = "\n" in t.text[t.ends[s - 1]:t.starts[s]] and (word == ":" or words[s] in _BULLETS)
                 sentence = word in (".", ";", "!", "?") or broken
                 request = word == "," and t.cue("clause_frame", k) is not None and self._request_after_comma(s - 1)
-                if not sentence and not request and (word != "," or not self._clause_comma(s - 1)):
+                if not sentence and not request and word != ",":
                     continue
-                items = self._clause_subject(k, frames=sentence or request)
-                if items:
-                    found += items
-                    self.covered.update(range(k, items[-1].next))
-        return self.mentions(found)
+                # after a clause with its own subject and verb, a comma opens only a coordinating clause
+                closed = not sentence and not request and not self._clause_comma(s - 1)
+                if closed and not self._closes_clause(s - 1):
+                    continue
+                items, coordinating = self._clause_subject(k, frames=sentence or request)
+                if not items or (closed and not coordinating):
+                    continue
+                (partners if coordinating else found).extend(items)
+                self.covered.update(range(k, items[-1].next))
+        return Roles(leads=self.mentions(found), coordinators=self.mentions(partners))
 
     def _clause_openings(self) -> set[int]:
         """Where a later clause may open (`_clause_subject`): at a body, a title, an article or a head (what
@@ -1202,6 +1212,21 @@ class Reader:
             starts.update(t.cues[kind])
         return {k for k in starts if k > 0 and t.words[k] not in _BULLETS
                 and (k not in self.covered or t.words[k - 1] in _BULLETS)}
+
+    def _closes_clause(self, comma: int) -> bool:
+        """Does this comma close a clause that opens with its own subject and verb and names no other body
+        ("Sở Xây dựng chủ trì thẩm định, | Sở Tài chính … phối hợp")? The words since the previous mark open
+        with a body followed at once by an assignment predicate (`_assigns`)."""
+        t = self.t
+        start = comma
+        while start > 0 and t.words[start - 1] not in (",", ";", ".", ":", "(", ")", '"', "!", "?"):
+            start -= 1
+        while start < comma and t.words[start] in _BULLETS:
+            start += 1
+        item = self.parse_item(start) if start < comma else None
+        if item is None or item.next >= comma or not self._assigns(item.next):
+            return False
+        return not any(self.item_kind(k) for k in range(item.next, comma))
 
     def _clause_comma(self, comma: int) -> bool:
         """May a clause with its own subject open after this comma? Not when the words since the previous mark
@@ -1245,18 +1270,20 @@ class Reader:
         rules/roles.yaml `report_aspects`) rather than taking work?"""
         return j < self.n and self.t.cue("report_aspect", j) is not None
 
-    def _clause_subject(self, k: int, frames: bool) -> list[Item]:
-        """The bodies a clause opening at k assigns work to, or []. A request frame counts at the opening of a
-        sentence only (after a comma it is what the subject before asks: "…, vướng mắc, đề nghị Ủy ban nhân
-        dân tỉnh chỉ đạo"). The predicate may follow the bodies after a comma ("Ủy ban nhân dân xã, hướng dẫn …")."""
+    def _clause_subject(self, k: int, frames: bool) -> tuple[list[Item], bool]:
+        """The bodies a clause opening at k assigns work to, or [], and whether they only coordinate: a
+        coordination verb that names no partner follows them (`_coordinates`: "…; Sở Tài chính phối hợp."). A
+        request frame counts at the opening of a sentence only (after a comma it is what the subject before
+        asks: "…, vướng mắc, đề nghị Ủy ban nhân dân tỉnh chỉ đạo"). The predicate may follow the bodies after a
+        comma ("Ủy ban nhân dân xã, hướng dẫn …")."""
         t = self.t
         frame = t.cue("clause_frame", k) if frames else None
         start = frame or k
         if not self.item_kind(start):
-            return []
+            return [], False
         items, j = self.parse_list(start, asked=bool(frame))
         if not items:
-            return []
+            return [], False
         if j + 1 < self.n and t.words[j] == "," and self._assigns(j + 1):
             # a comma often parts the subject from its verb ("Trưởng thôn ấp, Tổ trưởng các tổ dân phố, | hướng
             # dẫn các hộ …"): the list has ended, so a verb after it is the bodies' predicate
@@ -1266,16 +1293,31 @@ class Reader:
             # (those asked to "phối hợp" lead what they are asked to do; a registered body's name ends by itself,
             # so any verb after it is what it is asked to do: "Đề nghị Bộ Công Thương | cử đại diện tham gia …")
             closed = items[-1].agency_id is not None and not items[-1].group
-            return items if j < self.n and (self._assigns(j) or t.cue("coord", j) or t.cue("stop", j) or (
-                closed and t.words[j].isalpha() and not t.cue("non_predicate", j))) else []
+            return (items if j < self.n and (self._assigns(j) or t.cue("coord", j) or t.cue("stop", j) or (
+                closed and t.words[j].isalpha() and not t.cue("non_predicate", j))) else []), False
         last = items[-1]
         if last.group and last.agency_id is None and not last.note and last.next == j:
             # a generic group runs to the cue that ends its subject ("tổ chức, cá nhân sử dụng hóa chất | phải
             # …"): read so, or not at all (never cut before a verb inside its name)
             longer, after = self._extend_subject(last, j)
             if after != j:
-                return items[:-1] + [longer] if self._assigns(after) else []
-        return items if self._assigns(j) else []
+                return (items[:-1] + [longer] if self._assigns(after) else []), False
+        if self._assigns(j):
+            return items, False
+        return (items, True) if self._coordinates(j) else ([], False)
+
+    def _coordinates(self, j: int) -> bool:
+        """Does a coordination verb (rules/roles.yaml `coordinator_cues`) open at j, right after a subject, alone
+        or after a responsibility cue ("… phối hợp.", "… có trách nhiệm phối hợp thực hiện"), naming no partner
+        after it? Its subject then coordinates the task; one that works with a body named after the verb ("Sở
+        Tài chính phối hợp với Ủy ban nhân dân các huyện rà soát …") is read as the roles pass reads it."""
+        t = self.t
+        if j >= self.n:
+            return False
+        cue = t.cue("resp", j)
+        coord = t.cue("coord", cue if cue and cue < self.n else j)
+        # (the longest cue takes the word before a partner: "phối hợp với | Sở …")
+        return bool(coord) and (coord >= self.n or self.parse_item(coord) is None)
 
     def _assigns(self, j: int) -> bool:
         """Does an assignment predicate open at j, right after a subject: a responsibility or lead cue, or a
@@ -1303,7 +1345,7 @@ class Reader:
         ("Bộ A được …", "… theo …"), nor the parties a statute regulates (rules/roles.yaml `regulated_heads`).
         A body given work in the passive acts too ("… được Nhà nước giao …": `_given_work`): a statute clause so
         worded allocates that work, where a later sentence of a task only recalls it ("… . Bộ X được giao quản lý
-        nhà nước về lĩnh vực này": no lead, `later_leads`)."""
+        nhà nước về lĩnh vực này": no lead, `later_roles`)."""
         t = self.t
         if self.n == 0 or t.cue("assign", t.cue("address", 0) or 0):
             return []
@@ -1391,15 +1433,16 @@ class Reader:
 def read_roles(text: str, later: bool = False) -> Roles:
     """Leads, coordinators, advises and directs named in one text (a task or a heading). With `later`, a text
     whose opening names its lead also gets the leads its later sentences or clauses assign work to
-    (Reader.later_leads)."""
+    and the coordinators of its later clauses whose subject coordinates (Reader.later_roles)."""
     reader = Reader(read(text))
     roles = reader.roles()
     if later and roles.own_subject:
-        later_leads = reader.later_leads()
-        if later_leads and reader.reports(reader.subject_end):
+        later_roles = reader.later_roles()
+        if later_roles.leads and reader.reports(reader.subject_end):
             # "Ủy ban nhân dân tỉnh đã ban hành …. Vì vậy, đề nghị Bộ Xây dựng …": the report is no task
             roles.leads = []
-        roles.leads += later_leads
+        roles.leads += later_roles.leads
+        roles.coordinators += later_roles.coordinators
     return roles
 
 

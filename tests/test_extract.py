@@ -1269,6 +1269,31 @@ def test_a_later_clause_whose_subject_only_coordinates_adds_no_lead():
 
 
 @pytest.mark.parametrize("text, leads, coordinators", [
+    # the subject of a later clause whose verb is "phối hợp" coordinates the task: after ";", after a comma that
+    # closes the lead's own clause, a group, after "có trách nhiệm" (real case: NĐ 15/2018/NĐ-CP 41.3)
+    ("Sở Y tế chủ trì xây dựng kế hoạch; Sở Tài chính phối hợp.", ["Sở Y tế"], ["Sở Tài chính"]),
+    ("Sở Xây dựng chủ trì thẩm định, Sở Tài chính, Sở Kế hoạch và Đầu tư phối hợp thực hiện.", ["Sở Xây dựng"],
+     ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"]),
+    ("Sở Nội vụ chủ trì rà soát biên chế; các sở, ngành liên quan phối hợp.", ["Sở Nội vụ"],
+     ["các sở, ngành liên quan"]),
+    ("Bộ Xây dựng, Bộ Công Thương có trách nhiệm chủ trì kiểm tra các kho chứa, các bộ, ngành khác có trách nhiệm "
+     "phối hợp.", ["Bộ Xây dựng", "Bộ Công Thương"], ["các bộ, ngành khác"]),
+    ("Sở Giáo dục và Đào tạo xây dựng kế hoạch. Ủy ban nhân dân các huyện phối hợp triển khai tại trường học.",
+     ["Sở Giáo dục và Đào tạo"], ["Ủy ban nhân dân các huyện"]),
+    # "phối hợp với X": X is the partner, as today; the subject before it is read as before
+    ("Sở Y tế chủ trì xây dựng kế hoạch; Sở Tài chính phối hợp với Ủy ban nhân dân các huyện rà soát kinh phí.",
+     ["Sở Y tế"], ["Ủy ban nhân dân các huyện"]),
+    # a body asked to "phối hợp" leads what it is asked to do
+    ("Sở Y tế xây dựng kế hoạch. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp.",
+     ["Sở Y tế", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], []),
+])
+def test_a_later_clause_whose_subject_coordinates_names_coordinators(text, leads, coordinators):
+    roles = read_task_roles(text)
+    assert _texts(roles.leads) == leads
+    assert _texts(roles.coordinators) == coordinators
+
+
+@pytest.mark.parametrize("text, leads, coordinators", [
     ("Bộ Ngoại giao chủ trì, phối hợp các Bộ: Công an, Tài chính và các cơ quan liên quan đề xuất miễn thị thực.",
      ["Bộ Ngoại giao"], ["Bộ Công an", "Bộ Tài chính"]),
     ("Sở Nội vụ chủ trì, phối hợp Sở Tài chính, Sở Y tế rà soát biên chế.", ["Sở Nội vụ"], ["Sở Tài chính", "Sở Y tế"]),
