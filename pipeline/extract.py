@@ -1842,9 +1842,12 @@ def _column_cue_forms() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 def _column_role(heading: str) -> str | None:
     """The role a column's or a field's heading names by its cue words ("Cơ quan chủ trì" -> lead; "Thời gian
-    hoàn thành" -> None), the first in `column_cues` order."""
+    hoàn thành" -> None): the cue printed first decides ("Đơn vị phối hợp thực hiện" -> coordinator, "Cơ quan chủ
+    trì, phối hợp" -> lead), ties in `column_cues` order."""
     name = f" {fold(heading)} "
-    return next((role for role, cues in _column_cue_forms() if any(f" {c} " in name for c in cues)), None)
+    found = [(name.find(f" {c} "), order, role) for order, (role, cues) in enumerate(_column_cue_forms())
+             for c in cues if f" {c} " in name]
+    return min(found)[2] if found else None
 
 
 def _field_lines(text: str, alone: bool = False) -> tuple[str, list[tuple[str, str, int]]] | None:

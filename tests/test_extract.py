@@ -1903,3 +1903,15 @@ def test_a_name_the_document_establishes_is_read_whole_where_it_names_the_actor(
 ])
 def test_the_names_a_document_establishes(text, names):
     assert established_names([text]) == names
+
+
+def test_a_column_heading_takes_the_role_of_the_cue_printed_first():
+    # "Đơn vị phối hợp thực hiện" is the partners' column although "thực hiện" is also a lead word (real case: a Lào
+    # Cai plan's task table "TT | Tên nhiệm vụ | Sở, ngành chủ trì tham mưu | Đơn vị phối hợp thực hiện | …")
+    row = read_task_roles("Rà soát quy hoạch khoáng sản (Sở, ngành chủ trì tham mưu: Sở Nông nghiệp và Môi trường; Đơn "
+                          "vị phối hợp thực hiện: Sở Xây dựng; Thời gian thực hiện: Năm 2035)")
+    assert [m.text for m in row.leads] == ["Sở Nông nghiệp và Môi trường"]
+    assert [m.text for m in row.coordinators] == ["Sở Xây dựng"]
+    # a heading naming both roles is still the lead's
+    both = read_task_roles("Kiểm tra an toàn (Cơ quan chủ trì, phối hợp: Sở Công Thương; Thời gian thực hiện: Quý II)")
+    assert [m.text for m in both.leads] == ["Sở Công Thương"]
