@@ -413,6 +413,7 @@ class Item:
 
 
 _BULLETS = ("-", "+", "*", "•")
+_CLAUSE_MARKS = (",", ";", ".", ":", "(", ")", '"', "!", "?")  # marks that close a stretch of a clause
 
 
 @dataclass
@@ -1217,11 +1218,8 @@ class Reader:
         """Does this comma close a clause that opens with its own subject and verb and names no other body
         ("Sở Xây dựng chủ trì thẩm định, | Sở Tài chính … phối hợp")? The words since the previous mark open
         with a body followed at once by an assignment predicate (`_assigns`)."""
-        t = self.t
-        start = comma
-        while start > 0 and t.words[start - 1] not in (",", ";", ".", ":", "(", ")", '"', "!", "?"):
-            start -= 1
-        while start < comma and t.words[start] in _BULLETS:
+        start = self._since_mark(comma)
+        while start < comma and self.t.words[start] in _BULLETS:
             start += 1
         item = self.parse_item(start) if start < comma else None
         if item is None or item.next >= comma or not self._assigns(item.next):
@@ -1231,13 +1229,15 @@ class Reader:
     def _clause_comma(self, comma: int) -> bool:
         """May a clause with its own subject open after this comma? Not when the words since the previous mark
         name a body (the comma then goes on with a list, or closes an adverbial about that body)."""
-        t = self.t
-        k = comma - 1
-        while k >= 0 and t.words[k] not in (",", ";", ".", ":", "(", ")", '"', "!", "?"):
-            if self.item_kind(k) or k in self.covered:
-                return False
+        return comma > 0 and not any(self.item_kind(k) or k in self.covered
+                                     for k in range(self._since_mark(comma), comma))
+
+    def _since_mark(self, comma: int) -> int:
+        """The first token after the punctuation mark before this comma (the start of the text if none)."""
+        k = comma
+        while k > 0 and self.t.words[k - 1] not in _CLAUSE_MARKS:
             k -= 1
-        return comma > 0
+        return k
 
     def _sentence_start(self, k: int) -> int:
         """The first token of the sentence holding k, past its bullets."""

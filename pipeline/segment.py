@@ -257,6 +257,13 @@ def _anywhere(phrases: list[str]) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(w)) for w in phrases) + r")(?!\w)")
 
 
+def _colon_openings(phrases: list[str]) -> re.Pattern | None:
+    """A matching-form text that opens with one of the phrases and a colon ("báo cáo năm:", "lưu ý:"), or None."""
+    if not phrases:
+        return None
+    return re.compile(r"^(?:" + "|".join(re.escape(match_form(p)) for p in phrases) + r")\s*:")
+
+
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
     rules = load_rules("structure", StructureRules)
@@ -287,10 +294,8 @@ def _cues() -> _Cues:
         assignment_anywhere=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(w)) for w in rules.assignment_openings)
                                        + r")(?!\w)"),
         citation_list=_openings(rules.citation_list_openings),
-        schedule_list=re.compile(r"^(?:" + "|".join(re.escape(match_form(p)) for p in rules.schedule_list_openings)
-                                 + r")\s*:") if rules.schedule_list_openings else None,
-        note=re.compile(r"^(?:" + "|".join(re.escape(match_form(p)) for p in rules.note_openings) + r")\s*:")
-        if rules.note_openings else None,
+        schedule_list=_colon_openings(rules.schedule_list_openings),
+        note=_colon_openings(rules.note_openings),
         field_role=_field_headings(rules.field_list_openings.get("roles", [])),
         field_any=_field_headings([p for ps in rules.field_list_openings.values() for p in ps]),
         case_list=re.compile(r"(?:" + "|".join(f"(?:{p})" for p in rules.case_list_endings) + r")\s*:?\s*$")

@@ -208,7 +208,7 @@ def holder_level(holder: str, task: Task, rules: LinkingRules) -> set[str]:
     structure = rules.structure
     word = structure.holder_words.get(holder)
     if word == "own":
-        own = lead_levels(task) & {"province", "district", "commune", "village"}
+        own = lead_levels(task) - {"central", "generic", "other"}  # the levels of the localities
         return own or {"province"}
     if word:
         return {word}
