@@ -181,6 +181,22 @@ def test_a_provincial_task_stating_the_same_activity_as_a_linked_one_takes_its_l
     assert ("2", "2.b") not in pairs
 
 
+def test_only_a_sure_link_is_handed_on_to_a_restatement():
+    import numpy as np
+
+    from pipeline.linking import decide_from
+    from pipeline.linking.config import DecisionRules
+
+    # three bodies given one activity ("Thanh tra, kiểm tra … các hành vi vi phạm …"): task 0 is surely linked to
+    # central 0 and loosely to central 1; task 1 restates it and has no candidate of its own
+    p_link = np.array([[0.9, 0.5], [0.1, 0.1]])
+    p_sure = np.array([[0.8, 0.2], [0.0, 0.0]])
+    restates = np.array([[False, True], [True, False]])
+    decision = DecisionRules(possible=0.4, sure=0.7)
+    kept = decide_from(p_link, p_sure, np.array([False, False]), decision, restates=restates)
+    assert {(i, j, strength) for i, j, strength, _ in kept} == {(0, 0, "sure"), (0, 1, "possible"), (1, 0, "sure")}
+
+
 def test_the_same_words_given_to_bodies_of_another_level_are_no_restatement(central):
     from pipeline.linking.features import restatements
 

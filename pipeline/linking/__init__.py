@@ -155,9 +155,10 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
     possible; a sure one stays sure). The provincial execution call rescues no other
     central task: "… triển khai thực hiện theo đúng quy định" is like every duty of the decree and evidence for
     none. Then a provincial task
-    that states the same activity as a linked one (`restates`: a plan's body item and its appendix-table row)
-    takes the same link: the central task's other provincial restatements stand behind the closest one in the
-    relative evidence, yet carry it out as much."""
+    that states the same activity as a surely linked one (`restates`: a plan's body item and its appendix-table
+    row) takes the same link: the central task's other provincial restatements stand behind the closest one in
+    the relative evidence, yet carry it out as much. A possible link is not handed on: it is weak evidence, and
+    copied between the several bodies a plan gives one activity it multiplies the doubtful links."""
     kept: list[tuple[int, int, str, float]] = []
     linked = np.zeros(p_link.shape[1], dtype=bool)
     for i in range(p_link.shape[0]):
@@ -185,9 +186,11 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
                 kept[at[(i, j)]] = (int(i), int(j), "sure", kept[at[(i, j)]][3])
             linked[j] = True
     if restates is not None:
-        # a provincial task that states the same activity as a linked one carries out the same central task
+        # a provincial task that states the same activity as a surely linked one carries out the same central task
         have = {(i, j) for i, j, *_ in kept}
         for i, j, strength, score in list(kept):
+            if strength != "sure":
+                continue
             for other in np.flatnonzero(restates[i]):
                 if (int(other), j) not in have:
                     have.add((int(other), j))
