@@ -789,6 +789,23 @@ def test_key_terms_shown_to_a_reader_are_not_agency_names(decree):
     assert any("xử lý vi phạm về hóa chất" in term for term in named), named
 
 
+def test_key_terms_shown_to_a_reader_are_not_role_cues():
+    from pipeline.linking.features import key_terms
+
+    # "chủ trì, phối hợp với" is rare in this central document, yet it says who acts, not what is done
+    central_doc = _document("c", "central", {"1": "Tổ chức thực hiện"}, {
+        "1.a": ("1", "Bộ Xây dựng", "Chủ trì, phối hợp với các bộ hướng dẫn lập đề án hỗ trợ nhà ở."),
+        "1.b": ("1", "Bộ Tài chính", "Bố trí vốn hỗ trợ từ ngân sách trung ương."),
+        "1.c": ("1", "Bộ Nội vụ", "Hướng dẫn xác nhận đối tượng được hỗ trợ."),
+    })
+    plan = _provincial({"1": ("1", "Sở Xây dựng", "Chủ trì, phối hợp với Sở Tài chính trình phê duyệt đề án hỗ trợ.")})
+    features = feature_matrices(central_doc, plan)
+    shown = key_terms(plan.tasks[0].text, central_doc.task("1.a").text, features.keyterm_index, linking_rules(),
+                      features.subject)
+    assert shown and not any("phối hợp" in term or "chủ trì" in term for term in shown), shown
+    assert any("đề án hỗ trợ" in term for term in shown), shown
+
+
 def test_a_provincial_body_named_by_the_central_document_is_its_own_counterpart():
     from pipeline.linking.agency import counterpart_pairs
 

@@ -38,10 +38,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from ..model import Document, Task
+from ..rules import load_rules
 from ..vntext import match_form
 from .config import LinkingRules
 
@@ -297,7 +299,8 @@ def key_terms(provincial_text: str, central_text: str, index: tuple, rules: Link
     """The shared word runs (in matching form) that weigh most in the key-term feature: maximal stretches of
     the provincial task covered by n-grams the central task also has, each two neighbours inside one of them,
     ranked by their rarest n-gram inside the central document (IDF; index is PairFeatures.keyterm_index), a run
-    inside an already chosen one skipped; runs of one syllable are never shown.
+    inside an already chosen one skipped; runs of one syllable, or of role-cue words only («phối hợp với»), are never
+    shown.
     Words of the agency names in `names` are no key terms: agency evidence is reported as such, and
     "«bộ giao thông vận tải»" would read as shared wording."""
     low, high = rules.text.ngram_range
@@ -343,12 +346,25 @@ def key_terms(provincial_text: str, central_text: str, index: tuple, rules: Link
         # at least half as rare as the rarest: a function word shared by chance is no key term; nor is a lone
         # syllable ("việc", "cấp", "tư" of "đầu tư" against "tư pháp"): a reader checks terms, not syllables
         if (weight <= 0 or weight < best / 2 or any(f" {run} " in f" {c} " for c in chosen)
-                or " " not in run):
+                or " " not in run or set(run.split()) <= _role_cue_words()):
             continue
         chosen.append(run)
         if len(chosen) >= limit:
             break
     return chosen
+
+
+class _RoleCues(BaseModel):
+    lead_cues: list[str] = []
+    coordinator_cues: list[str] = []
+
+
+@lru_cache(maxsize=1)
+def _role_cue_words() -> frozenset[str]:
+    """The syllables of the role cues (rules/roles.yaml: "chủ trì", "phối hợp với", "là cơ quan thường trực") in
+    matching form: a run made of them only says who acts, not what is done, so it is no key term."""
+    cues = load_rules("roles", _RoleCues)
+    return frozenset(w for cue in (*cues.lead_cues, *cues.coordinator_cues) for w in _WORD.findall(match_form(cue)))
 
 
 def _agency_name_tokens(tokens: tuple[str, ...], names: tuple[str, ...], rules: LinkingRules) -> np.ndarray:
