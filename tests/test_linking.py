@@ -726,6 +726,20 @@ def test_a_duty_reserved_to_central_bodies_is_not_addressed_to_the_province():
     assert addressed_row(tasks).tolist() == [0.0, 0.0, 1.0, 1.0, 1.0, 1.0]
 
 
+def test_a_duty_led_by_the_implementing_documents_issuer_is_addressed_to_it():
+    from pipeline.linking.agency import addressed_row
+
+    def task(tid, leads, partners=()):
+        return Task(doc="d", id=tid, label="a)", text="Xây dựng tiêu chuẩn quốc gia.", span=Span(1, 1, 0, 0),
+                    leads=[Mention(text=x) for x in leads], coordinators=[Mention(text=x) for x in partners])
+
+    tasks = [task("1", ["Bộ Xây dựng"]), task("2", ["Bộ Tài chính"], ["Bộ Xây dựng"])]
+    assert addressed_row(tasks).tolist() == [0.0, 0.0]  # a province's plan carries out neither
+    # the ministry's own plan carries out the duty it leads, not one it only coordinates
+    assert addressed_row(tasks, "BỘ XÂY DỰNG").tolist() == [1.0, 0.0]
+    assert addressed_row(tasks, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI").tolist() == [0.0, 0.0]
+
+
 def test_structural_rescue_needs_a_copied_heading_the_counterpart_and_comparable_wording():
     from types import SimpleNamespace
 

@@ -13,7 +13,8 @@ Every feature is a matrix (provincial x central) of values in [0, 1]:
   names_lead the provincial text names the central task's lead agency, its own partners ("phối hợp với …") aside
   locality   the central task reaches localities (lead 1.0, coordinator/directed 0.7)
   addressed  the central task is not reserved to central bodies (it reaches localities, or its leads are not
-             all central agencies: organisations, enterprises, citizens); see agency.addressed_row
+             all central agencies: organisations, enterprises, citizens), or its lead issued the implementing
+             document (a ministry's own plan); see agency.addressed_row
   citation   both tasks cite the same legal document (số hiệu), the central document's own number aside
   keyterm    BM25 of the provincial task (as the query) against each central task, with the IDF taken inside
              the central document (a term every article uses weighs nothing; "khoảng cách an toàn" used by
@@ -644,7 +645,7 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
     values["locality"] = np.tile(_locality_row(central, rules), (len(p_texts), 1))
     from .agency import addressed_row
 
-    addressed = addressed_row(central.tasks)
+    addressed = addressed_row(central.tasks, provincial.meta.issuer)
     values["addressed"] = np.tile(addressed, (len(p_texts), 1))
     number = central_number(central, provincial)
     values["citation"], shared = _citation_matrix(central, provincial, rules, number)
