@@ -144,6 +144,8 @@ class StructureRules(BaseModel):
     non_task_title_work: list[str] = []
     non_task_max_words: int = 10
     requirement_titles: list[str] = []
+    condition_openings: list[str] = []
+    not_condition_openings: list[str] = []
     scope_titles: list[str] = []
     content_list_endings: list[str]
     content_list_kinds: list[str] = []
@@ -205,6 +207,7 @@ class _Cues:
     non_task_title: re.Pattern
     non_task_title_work: re.Pattern | None
     requirement_title: re.Pattern | None
+    condition: re.Pattern | None  # an item opening with the copula ("Là …"), not a body's role ("Là cơ quan …")
     scope_title: re.Pattern | None
     non_task_clause: tuple[re.Pattern, ...]
     transitional_clause: tuple[re.Pattern, ...]
@@ -286,6 +289,8 @@ def _cues() -> _Cues:
         non_task_title=_openings(rules.non_task_titles),
         non_task_title_work=_anywhere(rules.non_task_title_work),
         requirement_title=_openings(rules.requirement_titles) if rules.requirement_titles else None,
+        condition=_subject_openings(rules.condition_openings, rules.not_condition_openings)
+        if rules.condition_openings else None,
         scope_title=_openings(rules.scope_titles) if rules.scope_titles else None,
         non_task_clause=tuple(re.compile(p) for p in rules.non_task_clauses),
         transitional_clause=tuple(re.compile(p) for p in rules.transitional_clauses),
@@ -1613,6 +1618,8 @@ def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues) -> None:
             if holds and node.children and cues.content_list.search(match_form(node.title[-_HEAD:])) \
                     and not any(p.search(match_form(node.title)) for p in cues.task_article):
                 holds = False  # "… bao gồm:" lists contents, unless it hands powers over ("… chuyển giao cho X, bao gồm:")
+            if holds and _lists_conditions(node, cues):
+                holds = False
             if statute and node.kind == "article":
                 holds = holds and _task_article(node, cues)
             node.holds_tasks = holds
@@ -1753,6 +1760,17 @@ def _absorb_case_lists(node: _Node, cues: _Cues) -> None:
     if _lists_cases(node, cues):
         node.absorbed = [b for c in node.children for b in (c.head, *c.body)]
         node.children = []
+
+
+def _lists_conditions(node: _Node, cues: _Cues) -> bool:
+    """Do the node's items spell out conditions someone must meet, its first item opening with the copula ("1.1. Là
+    người có tên trong danh sách …"; rules/structure.yaml `condition_openings`), under a heading that names no body
+    ("1. Xác định đối tượng được hỗ trợ"; not "2. Sở Xây dựng" / "- Là cơ quan thường trực …", that body's role)?"""
+    if cues.condition is None or not node.children:
+        return False
+    first = node.children[0].title
+    return bool(cues.condition.match(_form(first))) and not _opens_with_body(node.title, cues) \
+        and not _charges_body(first, cues)
 
 
 def _lists_cases(node: _Node, cues: _Cues) -> bool:

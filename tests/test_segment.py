@@ -2549,3 +2549,23 @@ def test_a_requirement_heading_holds_only_the_items_that_charge_a_body():
     ]
     doc = parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE)
     assert [t.id for t in doc.tasks] == ["II.1.a", "II.2.a", "II.2.b"]
+
+
+def test_the_conditions_an_item_spells_out_are_no_tasks():
+    # a city's plan on housing support (real case: a 2014 plan, "1. Xác định đối tượng …" / "1.1. Là người có tên
+    # …"): the items after a first "Là …" state who qualifies; under a body's heading "- Là cơ quan thường trực …"
+    # is that body's role, a task
+    lines = [
+        "II. NỘI DUNG THỰC HIỆN",
+        "1. Xác định đối tượng được hỗ trợ",
+        "1.1. Là hộ gia đình có tên trong danh sách do Ủy ban nhân dân cấp xã quản lý.",
+        "1.2. Đang cư trú tại nhà ở bị hư hỏng nặng trên địa bàn tỉnh.",
+        "2. Lập danh sách hộ gia đình được hỗ trợ",
+        "2.1. Ủy ban nhân dân cấp xã lập danh sách hộ gia đình được hỗ trợ.",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Xây dựng",
+        "- Là cơ quan thường trực, đôn đốc các sở, ngành triển khai Kế hoạch này.",
+        "- Hướng dẫn Ủy ban nhân dân cấp xã lập hồ sơ hỗ trợ.",
+    ]
+    doc = parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["II.2.1", "III.1.1", "III.1.2"]
