@@ -1960,22 +1960,41 @@ def established_names(texts: list[str]) -> tuple[str, ...]:
     rules = role_rules()
     openers = tuple(match_form(p) for p in rules.name_establishers + rules.definition_cues)
     found: set[str] = set()
-    # paragraph by paragraph: a name ends at its paragraph, and a long preamble is read only where it founds one
-    for paragraph in (p for text in texts if text for p in text.split("\n")):
+    # paragraph by paragraph: a name ends at its paragraph, and a long preamble is read only where it founds one;
+    # each paragraph once (a title is often its item's text too)
+    for paragraph in dict.fromkeys(p for text in texts if text for p in text.split("\n")):
         # a cheap test first (the openers hold no tone the old style places elsewhere), the matching form after
         lowered = nfc(paragraph).lower()
-        if not any(o in lowered for o in openers) or not any(o in match_form(paragraph) for o in openers):
+        if not any(o in lowered for o in openers):
+            continue
+        form = match_form(paragraph)
+        if not any(o in form for o in openers):
             continue
         reader = Reader(read(paragraph))
         t = reader.t
+        defined = False
         for kind in ("establish", "definition"):
             for start, after in t.cues[kind].items():
                 if kind == "definition" and (start == 0 or t.words[start - 1] != "("):
                     continue
+                defined = defined or kind == "definition"
                 end = _established_name_end(reader, after)
                 if end is not None and end - after > 1:
                     found.add(" ".join(t.text[t.starts[after]:t.ends[end - 1]].split()))
+        if defined:
+            found.update(_defined_names(paragraph))
     return tuple(sorted(found, key=len, reverse=True))
+
+
+def _defined_names(paragraph: str) -> list[str]:
+    """The whole names of the bodies a paragraph names for short, as its reader takes them: the subject a definition
+    parenthesis ends ("Ban Chỉ đạo phát triển du lịch cộng đồng của tỉnh (sau đây gọi là Ban Chỉ đạo du lịch) …"),
+    a name the document sets up without a founding verb before it."""
+    roles = read_roles(paragraph)
+    return [" ".join(paragraph[m.start:m.end].split())
+            for group in (roles.leads, roles.coordinators, roles.advises, roles.directs) for m in group
+            if m.note.startswith("(") and 0 <= m.start < m.end <= len(paragraph)
+            and len(paragraph[m.start:m.end].split()) > 1]
 
 
 def _established_name_end(reader: Reader, j: int) -> int | None:
