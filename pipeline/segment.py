@@ -1659,7 +1659,7 @@ def _non_task_title(node: _Node, title_form: str, cues: _Cues) -> bool:
         return False
     if cues.non_task_title_work is not None and cues.non_task_title_work.search(match_form(node.title)):
         return False  # "Khó khăn, vướng mắc và kiến nghị": the requests it announces are tasks
-    if node.children or node.kind in ("part", "chapter", "section", "roman", "letter_upper"):
+    if node.children or node.kind in _HEADING_KINDS:
         return True
     return len(title_form.split()) <= cues.rules.non_task_max_words and not _ends_with_sentence(node.title)
 
@@ -2089,9 +2089,11 @@ _KIND_NAMES = {"number": "item", "number2": "item", "number3": "item", "number4"
                "part": "part", "chapter": "chapter", "section": "section", "article": "article"}
 
 
-# heading-level units that are sections even without children; other childless non-task items
-# (viewpoints, objectives, definitions) are neither sections nor tasks
-_ALWAYS_SECTIONS = frozenset({"part", "chapter", "section", "article", "roman", "letter_upper"})
+# heading-level units: a non-task title there is a heading whatever its length (_non_task_title); with a statute's
+# articles, they are sections even without children; other childless non-task items (viewpoints, objectives,
+# definitions) are neither sections nor tasks
+_HEADING_KINDS = frozenset({"part", "chapter", "section", "roman", "letter_upper"})
+_ALWAYS_SECTIONS = _HEADING_KINDS | {"article"}
 
 
 def _emit(roots: list[_Node], doc: Document, statute: bool = False) -> None:
