@@ -151,6 +151,8 @@ class RoleRules(BaseModel):
     list_titles: ListTitles = ListTitles()
     stops: list[str]
     stop_punct: list[str]
+    list_joins: list[str]
+    choice_joins: list[str]
     max_qualifier: int = 20
     spans: TokenSpans
     deadlines: list[DeadlineRule]
@@ -236,6 +238,8 @@ class Engine:
     cue_kinds: tuple[str, ...]  # the matcher's phrase groups (rules/roles.yaml lists): every kind `read` reports
     rules: RoleRules
     stop_punct: frozenset[str]
+    ands: frozenset[str]  # the words that join the members of a list ("và"; rules/roles.yaml `list_joins`)
+    joins: frozenset[str]  # those and the words that offer a choice ("hoặc")
     place_words: frozenset[str]  # words that introduce a place name ("tỉnh", "thành phố"), matching form
     unit_words: tuple[tuple[str, ...], ...]  # a body's unit words before its place (rules/agencies.yaml places)
     level_named: tuple[tuple[str, ...], ...]  # names followed at once by their place ("Tỉnh ủy | Lào Cai")
@@ -298,7 +302,9 @@ def engine() -> Engine:
         matcher.add(kind, [nlp.tokenizer(matching_text(p)) for p in phrases])
     places = registry.places
     units = (places.province, places.city, places.district) if places is not None else ()
-    return Engine(nlp, matcher, tuple(groups), rules, frozenset(rules.stop_punct),
+    ands = frozenset(matching_text(w).lower() for w in rules.list_joins)
+    return Engine(nlp, matcher, tuple(groups), rules, frozenset(rules.stop_punct), ands,
+                  ands | {matching_text(w).lower() for w in rules.choice_joins},
                   frozenset(" ".join(matching_text(w).split()) for w in rules.place_words),
                   tuple(tuple(matching_text(u).split()) for u in units),
                   tuple(tuple(matching_text(n).lower().split()) for n in (places.level_named if places else ())),
@@ -436,6 +442,8 @@ class Reader:
         self.engine = engine()
         self.rules = self.engine.rules
         self.stop_punct = self.engine.stop_punct
+        self.ands = self.engine.ands
+        self.joins = self.engine.joins
         self.covered: set[int] = set()
         self.subject_end = 0  # the token after the opening subject (roles)
 
@@ -524,7 +532,7 @@ class Reader:
         else:
             j = self.qualifiers(j, led_by_article, proper) if open_name else self.place_name(j)
         end = j
-        while end > i + 1 and t.words[end - 1] in {",", "và", "-"}:
+        while end > i + 1 and (t.words[end - 1] in (",", "-") or t.words[end - 1] in self.ands):
             end -= 1
         note, after = "", end
         if after < self.n and t.words[after] == "(":
@@ -565,9 +573,9 @@ class Reader:
         ban nhân dân các tỉnh, thành phố"; rules/roles.yaml `shared_heads`), or None."""
         t = self.t
         end = t.cue("shared_head", i)
-        if not end or end + 1 >= self.n or t.words[end] not in (",", "và"):
+        if not end or end + 1 >= self.n or not (t.words[end] == "," or t.words[end] in self.ands):
             return None
-        k = end + 2 if t.words[end] == "," and t.words[end + 1] == "và" else end + 1
+        k = end + 2 if t.words[end] == "," and t.words[end + 1] in self.ands else end + 1
         head_end = t.cue("shared_head", k)
         following = self.parse_item(k) if head_end else None
         if following is None:
@@ -655,7 +663,8 @@ class Reader:
                 nxt = j + 1
                 kind = self.item_kind(nxt)
                 member = t.cue("plural_head", nxt) if led_by_article and nxt < self.n else None
-                if member and member < self.n and (t.words[member] in (",", "và") or t.cue("group_qualifier", member)
+                if member and member < self.n and (t.words[member] == "," or t.words[member] in self.ands
+                                                   or t.cue("group_qualifier", member)
                                                    or t.cue("group_marker", member)):
                     # "các cơ quan, tổ chức, đơn vị …", "các cơ quan, tổ chức có liên quan", "các cơ quan, tổ chức
                     # khác": a member noun that is also a verb ("tổ chức")
@@ -663,19 +672,19 @@ class Reader:
                     count += 1
                     continue
                 if kind in ("named", "title", "article") or nxt >= self.n or self.is_stop(nxt) or \
-                        t.words[nxt] in (",", "và") or (kind == "head" and (not led_by_article or any(
+                        t.words[nxt] == "," or t.words[nxt] in self.ands or (kind == "head" and (not led_by_article or any(
                             t.cue("stop", k) for k in range(nxt + 1, t.cue("head", nxt))))):
                     break  # (a head holding a verb, "nhà đầu tư", "chủ đầu tư", is another actor, not a qualifier)
                 j += 1
                 continue
-            if word in ("và", "hoặc"):
+            if word in self.joins:
                 kind = self.item_kind(j + 1)
                 if j == qualified and kind == "head":
                     break  # "các cơ quan liên quan | và địa phương có rừng": the qualifier closed the group
 
                 # "Cục Thương mại điện tử và Kinh tế số": a capital after "và" goes on with a proper name
                 # (or in lower case: "Viện Chiến lược, Chính sách tài nguyên và môi trường")
-                name_goes_on = proper and word == "và" and kind is None and j + 1 < self.n \
+                name_goes_on = proper and word in self.ands and kind is None and j + 1 < self.n \
                     and t.words[j + 1].isalpha() and not self.is_stop(j + 1)
                 if not name_goes_on and (kind in ("named", "title", "article") or not led_by_article
                                          or j + 1 >= self.n or self.is_stop(j + 1)):
@@ -725,7 +734,7 @@ class Reader:
             if word in self.stop_punct or word == ",":
                 return self.topic_predicate(start)
             stop = t.cue("stop", k)
-            if verb is None and stop and k > start and t.words[k - 1] not in ("và", "hoặc", "-"):
+            if verb is None and stop and k > start and t.words[k - 1] != "-" and t.words[k - 1] not in self.joins:
                 verb = k
             objects = objects or (verb is not None and t.cue("article", k) is not None)
             k = stop if stop and stop > k else k + 1  # (a verb of the topic, "phòng, chống", read whole)
@@ -752,7 +761,7 @@ class Reader:
                 k, after_noun = k + 1, False
                 continue
             stop = t.cue("stop", k)
-            after_noun = not stop and word not in ("và", "hoặc", "-")
+            after_noun = not stop and word != "-" and word not in self.joins
             k = stop if stop and stop > k else k + 1
         return k if k == self.n and k > start else None
 
@@ -790,9 +799,9 @@ class Reader:
             items.append(item)
             self.covered.update(range(item.start, item.next))
             i = item.next
-            if i < self.n and (t.words[i] in (",", "và", "hoặc", "/") or (semicolons and t.words[i] == ";")):
+            if i < self.n and (t.words[i] in (",", "/") or t.words[i] in self.joins or (semicolons and t.words[i] == ";")):
                 k = i + 1
-                if t.words[i] in (",", ";") and k < self.n and t.words[k] in ("và", "hoặc"):
+                if t.words[i] in (",", ";") and k < self.n and t.words[k] in self.joins:
                     k += 1
                 if self.item_kind(k):
                     i = k
@@ -816,7 +825,7 @@ class Reader:
             return item
         for k in range(item.next + 1, min(self.n, item.next + self.rules.spans.list_title)):
             word = t.words[k]
-            if word in (";", ",", "và") and self.item_kind(k + 1) and (word != ";" or semicolons):
+            if (word in (";", ",") or word in self.ands) and self.item_kind(k + 1) and (word != ";" or semicolons):
                 return Item(item.start, k, k, item.agency_id, True)
             if word in self.stop_punct or self.item_kind(k) or any(t.cue(kind, k) for kind in _ROLE_CUES):
                 break  # (a body named inside is whom the group is asked to serve: "… phải báo cáo Sở Y tế và …")
@@ -868,7 +877,7 @@ class Reader:
         found, k = self._completed_names(k + 2, singular, self._past_one_separator)
         if len(found) < 2:
             return None
-        while t.words[k - 1] in (",", "và"):
+        while t.words[k - 1] == "," or t.words[k - 1] in self.ands:
             k -= 1
         self.covered.update(range(item.start, k))
         return found
@@ -890,7 +899,7 @@ class Reader:
         return found, k
 
     def _past_separators(self, k: int) -> int:
-        while k < self.n and self.t.words[k] in (",", ";", "và"):
+        while k < self.n and (self.t.words[k] in (",", ";") or self.t.words[k] in self.ands):
             k += 1
         return k
 
@@ -898,9 +907,9 @@ class Reader:
         """After ',' or 'và' (or ', và') when a name follows, else None: a list without its colon ends at the
         first word that is no separator."""
         words = self.t.words
-        if k + 1 < self.n and words[k] in (",", "và") and words[k + 1] != "và":
+        if k + 1 < self.n and (words[k] == "," or words[k] in self.ands) and words[k + 1] not in self.ands:
             return k + 1
-        if k + 2 < self.n and words[k] == "," and words[k + 1] == "và":
+        if k + 2 < self.n and words[k] == "," and words[k + 1] in self.ands:
             return k + 2
         return None
 
@@ -949,7 +958,7 @@ class Reader:
             agency_ends = {end for end, label, _ in t.ents.values() if label == "AGENCY"}
             # a list closed by "và" before the comma ends there: "Trên cơ sở đề nghị của Sở A và Sở B, Sở C …"
             closed = {end for begin, (end, label, _) in t.ents.items()
-                      if label == "AGENCY" and begin > 0 and t.words[begin - 1] in ("và", "hoặc")}
+                      if label == "AGENCY" and begin > 0 and t.words[begin - 1] in self.joins}
             for k in range(1, min(self.n, self.rules.spans.adverbial) if closer is None else 0):
                 if t.words[k] in (".", ":"):  # (a semicolon may part the bases it lists: "Trên cơ sở A; B, …")
                     break
@@ -1563,7 +1572,7 @@ def find_citations(text: str) -> list[Citation]:
         last = None
         for hit in _type_pattern().finditer(window):
             last = hit
-        if last is not None and not re.search(r"[;,.:]|\d[/-]\w|\svà\s", window[last.end():]) and \
+        if last is not None and not re.search(rf"[;,.:]|\d[/-]\w|\s(?:{_list_joins()})\s", window[last.end():]) and \
                 len(window) - last.end() <= 60:
             start = start - len(window) + last.start()
             doc_type = next(t for t in rules.doc_types if matching_text(t).lower() == last.group().lower())
@@ -1613,6 +1622,12 @@ def find_deadlines(text: str) -> list[Deadline]:
     return [d for _, d in sorted(found, key=lambda pair: pair[0])]
 
 
+@lru_cache(maxsize=1)
+def _list_joins() -> str:
+    """rules/roles.yaml `list_joins` ("và") as a regex alternation on matching text."""
+    return "|".join(re.escape(matching_text(w)) for w in role_rules().list_joins)
+
+
 def find_implements(text: str, cues: list[str] | None = None) -> list[Citation]:
     """Citations in the "Thực hiện …" clauses of a text (or in the clauses opening with `cues`), the central
     document last. Without `cues`, also in the clause that says the document relays another ("Ủy ban nhân dân tỉnh
@@ -1622,7 +1637,8 @@ def find_implements(text: str, cues: list[str] | None = None) -> list[Citation]:
     form = matching_text(text)
     relay = not cues and rules.relay_cues
     cues = sorted((matching_text(c) for c in (cues or rules.implements_cues)), key=len, reverse=True)
-    opening = re.compile(r"(?:^|(?<=[.;:\n])\s*|(?<=\s)và\s+)(?:{})\b".format("|".join(re.escape(c) for c in cues)), re.I)
+    opening = re.compile(r"(?:^|(?<=[.;:\n])\s*|(?<=\s)(?:{})\s+)(?:{})\b".format(
+        _list_joins(), "|".join(re.escape(c) for c in cues)), re.I)
     matches = list(opening.finditer(form))
     if relay:
         relays = sorted((matching_text(c) for c in rules.relay_cues), key=len, reverse=True)
@@ -1633,7 +1649,7 @@ def find_implements(text: str, cues: list[str] | None = None) -> list[Citation]:
     chosen: list[Citation] = []
     for match in matches:
         rest = form[match.end():]
-        stop = re.search(r"[;:]|\.\s|\s(?:và\s+)?để\s", rest)
+        stop = re.search(rf"[;:]|\.\s|\s(?:(?:{_list_joins()})\s+)?để\s", rest)
         clause_end = match.end() + (stop.start() if stop else len(rest))
         comma = _subject_comma(text[match.end():clause_end])
         if comma is not None:
@@ -1705,7 +1721,7 @@ def _agency_cell(text: str, offset: int, column: bool = False) -> list[Mention] 
     for cell in (False, True) if column else (False,):
         reader = Reader(read(text), cell=cell)
         items, end = reader.parse_list(0, semicolons=True)
-        if items and all(word in {".", ",", ";", "-", "và"} for word in reader.t.words[end:]):
+        if items and all(word in (".", ",", ";", "-") or word in reader.ands for word in reader.t.words[end:]):
             break
     else:
         return None
@@ -1960,22 +1976,41 @@ def established_names(texts: list[str]) -> tuple[str, ...]:
     rules = role_rules()
     openers = tuple(match_form(p) for p in rules.name_establishers + rules.definition_cues)
     found: set[str] = set()
-    # paragraph by paragraph: a name ends at its paragraph, and a long preamble is read only where it founds one
-    for paragraph in (p for text in texts if text for p in text.split("\n")):
+    # paragraph by paragraph: a name ends at its paragraph, and a long preamble is read only where it founds one;
+    # each paragraph once (a title is often its item's text too)
+    for paragraph in dict.fromkeys(p for text in texts if text for p in text.split("\n")):
         # a cheap test first (the openers hold no tone the old style places elsewhere), the matching form after
         lowered = nfc(paragraph).lower()
-        if not any(o in lowered for o in openers) or not any(o in match_form(paragraph) for o in openers):
+        if not any(o in lowered for o in openers):
+            continue
+        form = match_form(paragraph)
+        if not any(o in form for o in openers):
             continue
         reader = Reader(read(paragraph))
         t = reader.t
+        defined = False
         for kind in ("establish", "definition"):
             for start, after in t.cues[kind].items():
                 if kind == "definition" and (start == 0 or t.words[start - 1] != "("):
                     continue
+                defined = defined or kind == "definition"
                 end = _established_name_end(reader, after)
                 if end is not None and end - after > 1:
                     found.add(" ".join(t.text[t.starts[after]:t.ends[end - 1]].split()))
+        if defined:
+            found.update(_defined_names(paragraph))
     return tuple(sorted(found, key=len, reverse=True))
+
+
+def _defined_names(paragraph: str) -> list[str]:
+    """The whole names of the bodies a paragraph names for short, as its reader takes them: the subject a definition
+    parenthesis ends ("Ban Chỉ đạo phát triển du lịch cộng đồng của tỉnh (sau đây gọi là Ban Chỉ đạo du lịch) …"),
+    a name the document sets up without a founding verb before it."""
+    roles = read_roles(paragraph)
+    return [" ".join(paragraph[m.start:m.end].split())
+            for group in (roles.leads, roles.coordinators, roles.advises, roles.directs) for m in group
+            if m.note.startswith("(") and 0 <= m.start < m.end <= len(paragraph)
+            and len(paragraph[m.start:m.end].split()) > 1]
 
 
 def _established_name_end(reader: Reader, j: int) -> int | None:

@@ -143,6 +143,9 @@ class StructureRules(BaseModel):
     non_task_titles: list[str]
     non_task_title_work: list[str] = []
     non_task_max_words: int = 10
+    requirement_titles: list[str] = []
+    condition_openings: list[str] = []
+    not_condition_openings: list[str] = []
     scope_titles: list[str] = []
     content_list_endings: list[str]
     content_list_kinds: list[str] = []
@@ -203,6 +206,8 @@ class _Cues:
     group_subject: re.Pattern | None
     non_task_title: re.Pattern
     non_task_title_work: re.Pattern | None
+    requirement_title: re.Pattern | None
+    condition: re.Pattern | None  # an item opening with the copula ("Là …"), not a body's role ("Là cơ quan …")
     scope_title: re.Pattern | None
     non_task_clause: tuple[re.Pattern, ...]
     transitional_clause: tuple[re.Pattern, ...]
@@ -283,6 +288,9 @@ def _cues() -> _Cues:
         group_subject=_openings(rules.group_subjects) if rules.group_subjects else None,
         non_task_title=_openings(rules.non_task_titles),
         non_task_title_work=_anywhere(rules.non_task_title_work),
+        requirement_title=_openings(rules.requirement_titles) if rules.requirement_titles else None,
+        condition=_subject_openings(rules.condition_openings, rules.not_condition_openings)
+        if rules.condition_openings else None,
         scope_title=_openings(rules.scope_titles) if rules.scope_titles else None,
         non_task_clause=tuple(re.compile(p) for p in rules.non_task_clauses),
         transitional_clause=tuple(re.compile(p) for p in rules.transitional_clauses),
@@ -388,6 +396,8 @@ class _Node:
     after: str = ""  # the previous value in the sequence, for the notice
     id: str = ""
     holds_tasks: bool = True
+    # under a requirement heading ("4.1. Yêu cầu về kỹ thuật …:"): only its items that charge a body are tasks
+    requirements: bool = False
     is_task: bool | None = None  # decided once by _is_task_leaf
     heads_table: bool = False  # a task table follows this heading (its rows are the tasks)
     has_tasks_below: bool | None = None
@@ -1601,10 +1611,15 @@ def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues) -> None:
                 _absorb_contents(node, cues)
             title_form = _form(node.title)
             if holds and _non_task_title(node, title_form, cues):
-                holds = False
+                if cues.requirement_title is not None and cues.requirement_title.match(title_form):
+                    node.requirements = True  # its items that charge a body are tasks, the others state the rule
+                else:
+                    holds = False
             if holds and node.children and cues.content_list.search(match_form(node.title[-_HEAD:])) \
                     and not any(p.search(match_form(node.title)) for p in cues.task_article):
                 holds = False  # "… bao gồm:" lists contents, unless it hands powers over ("… chuyển giao cho X, bao gồm:")
+            if holds and _lists_conditions(node, cues):
+                holds = False
             if statute and node.kind == "article":
                 holds = holds and _task_article(node, cues)
             node.holds_tasks = holds
@@ -1644,7 +1659,7 @@ def _non_task_title(node: _Node, title_form: str, cues: _Cues) -> bool:
         return False
     if cues.non_task_title_work is not None and cues.non_task_title_work.search(match_form(node.title)):
         return False  # "Khó khăn, vướng mắc và kiến nghị": the requests it announces are tasks
-    if node.children or node.kind in ("part", "chapter", "section", "roman", "letter_upper"):
+    if node.children or node.kind in _HEADING_KINDS:
         return True
     return len(title_form.split()) <= cues.rules.non_task_max_words and not _ends_with_sentence(node.title)
 
@@ -1745,6 +1760,17 @@ def _absorb_case_lists(node: _Node, cues: _Cues) -> None:
     if _lists_cases(node, cues):
         node.absorbed = [b for c in node.children for b in (c.head, *c.body)]
         node.children = []
+
+
+def _lists_conditions(node: _Node, cues: _Cues) -> bool:
+    """Do the node's items spell out conditions someone must meet, its first item opening with the copula ("1.1. Là
+    người có tên trong danh sách …"; rules/structure.yaml `condition_openings`), under a heading that names no body
+    ("1. Xác định đối tượng được hỗ trợ"; not "2. Sở Xây dựng" / "- Là cơ quan thường trực …", that body's role)?"""
+    if cues.condition is None or not node.children:
+        return False
+    first = node.children[0].title
+    return bool(cues.condition.match(_form(first))) and not _opens_with_body(node.title, cues) \
+        and not _charges_body(first, cues)
 
 
 def _lists_cases(node: _Node, cues: _Cues) -> bool:
@@ -1886,10 +1912,20 @@ def _judge_task_leaf(node: _Node, cues: _Cues) -> bool:
             paragraphs.append(paragraph)
     if all(_is_report(paragraph, cues) for paragraph in paragraphs):
         return False
+    if (node.requirements or any(a.requirements for a in _ancestors(node))) \
+            and not any(_charges_body(sentence, cues) for paragraph in paragraphs for sentence in _sentences(paragraph)):
+        return False  # a requirement stated ("Nhà ở … phải bảo đảm …"), no body charged with work
     # a guidance's or a letter's item that only states the law: no task (a statute's clauses are judged by their
     # articles, see _task_article)
     return _in_statute(node) or not all(_states_law(sentence, cues)
                                         for paragraph in paragraphs for sentence in _sentences(paragraph))
+
+
+def _charges_body(sentence: str, cues: _Cues) -> bool:
+    """Does the sentence charge a body with work: a body as its subject ("Sở Xây dựng nghiên cứu, thiết kế …"), an
+    assignment ("Giao …") or a body's duty anywhere ("… thì Ủy ban nhân dân xã có trách nhiệm tổ chức …")?"""
+    return _opens_with_subject(sentence, cues) or bool(cues.assignment.match(_form(sentence))) or (
+        cues.body_duty is not None and bool(cues.body_duty.search(match_form(sentence))))
 
 
 def _duty_of_named_body(node: _Node, cues: _Cues) -> bool:
@@ -2053,9 +2089,11 @@ _KIND_NAMES = {"number": "item", "number2": "item", "number3": "item", "number4"
                "part": "part", "chapter": "chapter", "section": "section", "article": "article"}
 
 
-# heading-level units that are sections even without children; other childless non-task items
-# (viewpoints, objectives, definitions) are neither sections nor tasks
-_ALWAYS_SECTIONS = frozenset({"part", "chapter", "section", "article", "roman", "letter_upper"})
+# heading-level units: a non-task title there is a heading whatever its length (_non_task_title); with a statute's
+# articles, they are sections even without children; other childless non-task items (viewpoints, objectives,
+# definitions) are neither sections nor tasks
+_HEADING_KINDS = frozenset({"part", "chapter", "section", "roman", "letter_upper"})
+_ALWAYS_SECTIONS = _HEADING_KINDS | {"article"}
 
 
 def _emit(roots: list[_Node], doc: Document, statute: bool = False) -> None:

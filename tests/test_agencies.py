@@ -351,11 +351,21 @@ def test_veterans_association_at_the_centre_and_at_every_level():
 
 
 def test_a_province_s_steering_committee_named_by_its_level():
-    for printed in ("Ban Chỉ đạo các tỉnh", "Ban Chỉ đạo cấp tỉnh", "Ban Chỉ đạo tỉnh",
-                    "Ban Chỉ đạo các tỉnh, thành phố trực thuộc Trung ương"):
+    for printed in ("Ban Chỉ đạo các tỉnh", "Ban Chỉ đạo cấp tỉnh", "Ban Chỉ đạo tỉnh", "Ban Chỉ đạo ở các tỉnh",
+                    "Ban Chỉ đạo 1237 cấp tỉnh", "Ban Chỉ đạo các tỉnh, thành phố trực thuộc Trung ương"):
         found = agencies.lookup(printed)
         assert (found.id, found.level, found.locality) == ("ban_chi_dao_cap_tinh", "province", True), printed
     # one named by its topic keeps its own entry; a national one and one set up by a plan are none
     assert agencies.lookup("Ban Chỉ đạo 389 tỉnh").id == "ban_chi_dao_389_tinh"
     assert agencies.lookup("Ban Chỉ đạo quốc gia").id == "co_quan_quoc_gia_theo_chuyen_de"
     assert agencies.lookup("Ban Chỉ đạo thực hiện hỗ trợ nhà ở").id == "cac_co_quan_don_vi"
+
+
+def test_a_military_region_s_steering_committee_is_the_region_s_own_body():
+    # a national steering committee's plan (real case: KH 252/KH-BCĐQG1237, 2013) has the regions' committees act
+    # beside the provinces' ("Ban Chỉ đạo các quân khu, các tỉnh …"): no locality, no province body carries it out
+    for printed in ("Ban Chỉ đạo các quân khu", "Ban Chỉ đạo cấp quân khu", "Ban Chỉ đạo ở các quân khu"):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level, found.locality) == ("ban_chi_dao_quan_khu", "central", False), printed
+    assert agencies.counterparts("ban_chi_dao_quan_khu") == []
+    assert agencies.lookup("Quân khu 7").id == "quan_khu"

@@ -1900,6 +1900,10 @@ def test_a_name_the_document_establishes_is_read_whole_where_it_names_the_actor(
     ("Thành lập Ban Chỉ đạo ở các huyện (gọi tắt là Ban Chỉ đạo 09 cấp huyện) do Phó Chủ tịch làm Trưởng ban.",
      ("Ban Chỉ đạo 09 cấp huyện", "Ban Chỉ đạo ở các huyện")),
     ("Tổ chức thành lập các hợp tác xã kiểu mới.", ()),  # no body's name: lower case, no head
+    # a body named for short without a founding verb: the subject the parenthesis ends is a name too
+    ("Ban Chỉ đạo phát triển du lịch cộng đồng của tỉnh (sau đây gọi là Ban Chỉ đạo du lịch) rà soát các điểm.",
+     ("Ban Chỉ đạo phát triển du lịch cộng đồng của tỉnh", "Ban Chỉ đạo du lịch")),
+    ("Ủy ban nhân dân tỉnh ban hành Quy chế hoạt động của Ban Chỉ đạo du lịch (sau đây gọi là Quy chế).", ()),
 ])
 def test_the_names_a_document_establishes(text, names):
     assert established_names([text]) == names
@@ -1915,3 +1919,19 @@ def test_a_column_heading_takes_the_role_of_the_cue_printed_first():
     # a heading naming both roles is still the lead's
     both = read_task_roles("Kiểm tra an toàn (Cơ quan chủ trì, phối hợp: Sở Công Thương; Thời gian thực hiện: Quý II)")
     assert [m.text for m in both.leads] == ["Sở Công Thương"]
+
+
+def test_a_body_named_for_short_is_read_by_its_whole_name_where_it_acts():
+    # a plan names a committee for short at its first task ("… (sau đây gọi là …)", no "Thành lập" before it) and
+    # later makes it act by its whole name (real case: NĐ 25/2026/NĐ-CP Điều 39, "Ban Chỉ đạo Quốc gia … (sau đây
+    # gọi tắt là Ban Chỉ đạo)")
+    from test_segment import SIGNATURE, parse_text
+    name = "Ban Chỉ đạo phát triển du lịch cộng đồng của tỉnh"
+    lines = [
+        "I. NHIỆM VỤ",
+        f"1. {name} (sau đây gọi là Ban Chỉ đạo du lịch) rà soát các điểm du lịch cộng đồng.",
+        "2. Ban Chỉ đạo du lịch tổng hợp, báo cáo kết quả rà soát.",
+        f"3. {name} kiểm tra định kỳ các điểm du lịch.",
+    ]
+    doc = extract(parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE))
+    assert [_texts(t.leads) for t in doc.tasks] == [[name], ["Ban Chỉ đạo du lịch"], [name]]

@@ -2526,3 +2526,46 @@ def test_the_items_that_give_the_particulars_of_their_siblings_work_are_no_tasks
         + SIGNATURE)
     assert "II.1.2.b" in {t.id for t in other.tasks}
     assert not next(s for s in other.sections if s.id == "II.1").intro
+
+
+def test_a_requirement_heading_holds_only_the_items_that_charge_a_body():
+    # a city's plan on housing support (real case: a 2014 plan carrying out a Prime Minister's decision): under
+    # "Yêu cầu về …" in its content part, an item that charges a body is a task, a standard to meet is none; the
+    # plan's own "2. Yêu cầu" under "I. MỤC ĐÍCH, YÊU CẦU" holds none
+    lines = [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Mục đích",
+        "Hỗ trợ các hộ gia đình khó khăn về nhà ở.",
+        "2. Yêu cầu",
+        "Các sở, ngành phối hợp chặt chẽ trong quá trình thực hiện.",
+        "II. NỘI DUNG THỰC HIỆN",
+        "1. Yêu cầu về thiết kế và chất lượng:",
+        "a) Sở Xây dựng biên soạn 02 mẫu nhà ở điển hình để các hộ gia đình tham khảo;",
+        "b) Nhà ở sau khi sửa chữa phải bảo đảm tiêu chuẩn 2 cứng, có tuổi thọ từ 15 năm trở lên.",
+        "2. Yêu cầu về tổ chức thi công:",
+        "a) Các hộ gia đình tự tổ chức thi công. Trường hợp hộ gia đình neo đơn thì Ủy ban nhân dân cấp xã có "
+        "trách nhiệm tổ chức thi công cho hộ gia đình đó.",
+        "b) Ủy ban nhân dân cấp xã theo dõi, giám sát việc thi công nhà ở.",
+    ]
+    doc = parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["II.1.a", "II.2.a", "II.2.b"]
+
+
+def test_the_conditions_an_item_spells_out_are_no_tasks():
+    # a city's plan on housing support (real case: a 2014 plan, "1. Xác định đối tượng …" / "1.1. Là người có tên
+    # …"): the items after a first "Là …" state who qualifies; under a body's heading "- Là cơ quan thường trực …"
+    # is that body's role, a task
+    lines = [
+        "II. NỘI DUNG THỰC HIỆN",
+        "1. Xác định đối tượng được hỗ trợ",
+        "1.1. Là hộ gia đình có tên trong danh sách do Ủy ban nhân dân cấp xã quản lý.",
+        "1.2. Đang cư trú tại nhà ở bị hư hỏng nặng trên địa bàn tỉnh.",
+        "2. Lập danh sách hộ gia đình được hỗ trợ",
+        "2.1. Ủy ban nhân dân cấp xã lập danh sách hộ gia đình được hỗ trợ.",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Xây dựng",
+        "- Là cơ quan thường trực, đôn đốc các sở, ngành triển khai Kế hoạch này.",
+        "- Hướng dẫn Ủy ban nhân dân cấp xã lập hồ sơ hỗ trợ.",
+    ]
+    doc = parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["II.2.1", "III.1.1", "III.1.2"]
