@@ -511,6 +511,10 @@ class Reader:
                     j = t.cue("article", j)
                 if j < self.n and t.agency(j):
                     j, agency_id = t.agency(j)
+                elif j < self.n and t.cue("head", j) and t.capital[j]:
+                    # the head of the unit the title names ("Vụ trưởng Vụ | Hợp tác quốc tế"): its proper name
+                    # follows it, although its first word usually opens a predicate
+                    j = t.cue("head", j)
         elif kind == "marked":
             j = t.cue("group_marker", t.cue("plural_head", i))
             led_by_article = True

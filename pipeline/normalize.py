@@ -9,8 +9,8 @@ Guarantees to segment:
 - Block.text is the display form: NFC, original spelling and wording, markdown markers (`#`, `**`, `*`)
   removed, `pdftotext -layout` indentation and runs of spaces collapsed, letter-spaced capitals rejoined;
 - Block.markup keeps the hints: "heading", "heading:<depth>", "bold", "italic", "indented", "table"
-  (a docx table row with " | " cells; a task table laid out in columns by `pdftotext -layout` is rebuilt as
-  such rows, one per table row, see pipeline/tables.py; columns of a header or signature block printed side by
+  (a docx table row with " | " cells; a task table laid out in columns by `pdftotext -layout`, or flattened one
+  cell a line under a Markdown header row, is rebuilt as such rows, one per table row, see pipeline/tables.py; columns of a header or signature block printed side by
   side are cells too, while a wide gap elsewhere in a line, justified text, is a blank), "label:<kind>" when the
   block starts with a label;
 - stand-alone page numbers ("12", "- 12 -", "Trang 3") are dropped;
@@ -39,7 +39,7 @@ from .ingest.layout import (
 from .ingest.repair import leading_debris
 from .model import Block, Notice, SourceText, Span
 from .rules import load_rules
-from .tables import spaced_table_rows
+from .tables import flat_table_rows, spaced_table_rows
 
 # --------------------------------------------------------------------------- numbering grammar
 
@@ -607,8 +607,12 @@ def _prepare(source: SourceText) -> list[_Line | None]:
     prepared: list[_Line | None] = []
     # Markdown front matter is the collector's record of the file, not the document
     front_matter = front_matter_lines([raw.text for raw in source.lines]) if source.kind == "md" else 0
-    # a task table laid out in columns by pdftotext -layout: one " | " line per row, its other lines blank
+    # a task table laid out in columns by pdftotext -layout, or flattened one cell a line under a Markdown header:
+    # one " | " line per row, its other lines blank
     table_rows, table_lines = spaced_table_rows([raw.text for raw in source.lines])
+    flat_rows, flat_lines = flat_table_rows([raw.text for raw in source.lines])
+    table_rows |= flat_rows
+    table_lines |= flat_lines
     aligned = _aligned_columns([raw.text for raw in source.lines])
     for index, raw in enumerate(source.lines):
         if raw.number <= front_matter or is_page_break_marker(raw.text) or index in table_lines:

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, field_validator
 
-from .ingest.layout import ingest_rules, page_number_value
+from .ingest.layout import ingest_rules, is_table_delimiter, page_number_value
 from .rules import load_rules
 from .vntext import fold
 
@@ -43,6 +43,8 @@ class TaskTableColumns(BaseModel):
 
 class _TableCues(BaseModel):
     task_table: TaskTableColumns
+    field_list_openings: dict[str, list[str]] = {}
+    note_openings: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ class TableCues:
     lead: tuple[str, ...]
     marks: tuple[tuple[str, re.Pattern], ...]
     group: re.Pattern
+    headings: frozenset[str] = frozenset()  # folded column headings (field_list_openings, roles and others)
+    notes: tuple[str, ...] = ()  # folded note openings ("Ghi chú"): a remark under a table, no cell of it
 
     def row_kind(self, mark: str) -> str | None:
         """What a row is by its first cell: "group", "row" (numbered), "sub" (under a numbered row), or None."""
@@ -63,10 +67,13 @@ class TableCues:
 @lru_cache(maxsize=1)
 def table_cues() -> TableCues:
     """The task-table cues, built once."""
-    table = load_rules("structure", _TableCues).task_table
+    rules = load_rules("structure", _TableCues)
+    table = rules.task_table
     marks = (("group", table.group_marks), ("row", table.row_marks), ("sub", table.sub_marks))
     return TableCues(task=tuple(fold(c) for c in table.task), lead=tuple(fold(c) for c in table.lead),
-                     marks=tuple((kind, re.compile(p)) for kind, p in marks), group=re.compile(table.group_marks))
+                     marks=tuple((kind, re.compile(p)) for kind, p in marks), group=re.compile(table.group_marks),
+                     headings=frozenset(fold(h) for hs in rules.field_list_openings.values() for h in hs),
+                     notes=tuple(fold(n) for n in rules.note_openings))
 
 
 @dataclass(frozen=True)
@@ -402,3 +409,181 @@ def _join_cells(lines: list[str], group: list[int], table: _Table, cues: TableCu
     if cues.group.match(cells[0]):
         cells = [cells[0], " ".join(c for c in cells[1:] if c)] + [""] * (len(cells) - 2)
     return " | ".join(cells)
+
+
+# --------------------------------------------------------------------------- tables flattened one cell a line
+
+
+def flat_table_rows(lines: list[str]) -> tuple[dict[int, tuple[str, int]], set[int]]:
+    """Task tables whose body a converter flattened one cell a line: the header a Markdown row ("| TT | Nội dung |
+    Cơ quan chủ trì | Cơ quan phối hợp |") over its delimiter row, a heading that did not fit in it on a line of its
+    own below ("Thời gian thực hiện"), then each row's mark ("1", "a)") on a line and its cells on the lines after it
+    in column order. The same answer as `spaced_table_rows`: for the first line of the header and of each row, the
+    row's " | "-joined cells and the index of its last line; and the indices of the other lines the tables take."""
+    cues = table_cues()
+    rows: dict[int, tuple[str, int]] = {}
+    taken: set[int] = set()
+    i = 0
+    while i < len(lines):
+        table = _read_flat_table(lines, i, cues) if lines[i].lstrip().startswith("|") else None
+        if table is None:
+            i += 1
+            continue
+        rows[i] = (" | ".join(table.header), max(table.header_lines))
+        width = len(table.header)
+        for row in table.rows:
+            cells = [" ".join(" ".join(lines[k].split()) for k in column) for column in row.columns]
+            rows[row.line] = (" | ".join([row.mark, *cells, *[""] * (width - 1 - len(cells))]), row.last)
+        taken.update(range(i, table.end))
+        taken.difference_update(rows)
+        i = table.end
+    return rows, taken
+
+
+@dataclass
+class _FlatRow:
+    mark: str
+    line: int  # the mark's line
+    columns: list[list[int]] = field(default_factory=list)  # the lines of each cell after the mark, in column order
+
+    @property
+    def last(self) -> int:
+        return max([self.line, *(k for column in self.columns for k in column)])
+
+    def give_back(self, lines: list[str], pending: list[int]) -> None:
+        """The lines after a row's last cell, where a page break cut its cells, go on its unfinished cells in
+        column order (one that ends a sentence is finished); on its last cell where every one is."""
+        unfinished = self.unfinished(lines) or [len(self.columns) - 1]
+        for n, k in enumerate(pending):
+            self.columns[unfinished[min(n, len(unfinished) - 1)]].append(k)
+
+    def unfinished(self, lines: list[str]) -> list[int]:
+        return [n for n, column in enumerate(self.columns) if not lines[column[-1]].rstrip().endswith(_SENTENCE_ENDS)]
+
+
+_SENTENCE_ENDS = (".", "!", "?", "…")
+
+
+@dataclass
+class _FlatTable:
+    header: list[str]  # the header's cells, those of the Markdown row then the headings below it
+    header_lines: list[int]
+    rows: list[_FlatRow]
+    end: int  # index after the last line taken
+
+
+@dataclass
+class _Numbering:
+    """The marks seen so far, to tell the next row's mark from a cell that only looks like one."""
+
+    cues: TableCues
+    last: dict[str, str] = field(default_factory=dict)  # the last mark's value of each sequence
+    after_group: bool = True
+
+    def follows(self, mark: str) -> bool:
+        """Whether `mark` is the next one in its sequence (rules/numbering.yaml): the group after the last group,
+        the next number ("1" again under a group), the first letter under a numbered row or the letter after the
+        last one, "2.1" under row 2 or "II.1" under group II, or the next such."""
+        # (normalize imports this module: its numbering sequences are imported when first needed)
+        from .normalize import letter_sequence, successor
+
+        value = mark.rstrip(").")
+        sequence = self._sequence(mark)
+        if sequence == "dotted":
+            head, _, tail = value.rpartition(".")
+            return (tail == "1" and head in (self.last.get("roman"), self.last.get("arabic"))) or (
+                "dotted" in self.last and successor("dotted", self.last["dotted"]) == value)
+        first = {"roman": "I", "arabic": "1", "letter": letter_sequence()[0]}[sequence]
+        value = value.lower() if sequence == "letter" else value
+        if sequence not in self.last:
+            return value == first
+        return successor(sequence, self.last[sequence]) == value or (
+            sequence == "arabic" and value == first and self.after_group)
+
+    def see(self, mark: str) -> None:
+        sequence = self._sequence(mark)
+        value = mark.rstrip(").")
+        self.last[sequence] = value.lower() if sequence == "letter" else value
+        # a row's letters and "N.1" marks begin again under the next row or group; a group's numbers may too
+        if sequence in ("roman", "arabic"):
+            for under in ("letter", "dotted"):
+                self.last.pop(under, None)
+        self.after_group = sequence == "roman"
+
+    def _sequence(self, mark: str) -> str:
+        value = mark.rstrip(").")
+        if "." in value:
+            return "dotted"
+        return {"group": "roman", "row": "arabic"}.get(self.cues.row_kind(mark) or "", "letter")
+
+
+def _markdown_cells(line: str) -> list[str] | None:
+    text = line.strip()
+    if len(text) < 2 or not (text.startswith("|") and text.endswith("|")):
+        return None
+    return [cell.strip() for cell in text[1:-1].split("|")]
+
+
+def _next_text(lines: list[str], at: int) -> int | None:
+    return next((k for k in range(at, len(lines)) if lines[k].strip()), None)
+
+
+def _read_flat_table(lines: list[str], at: int, cues: TableCues) -> _FlatTable | None:
+    """The flattened table whose Markdown header row is at `at`, or None. Its rows are found by their marks (a
+    table with no numbering column is not read so); a mark that does not follow the one before opens a row only
+    where the row before has all its cells or only its title (a group's, merged across). The table ends at a
+    Markdown row or heading, at a note ("Ghi chú: …"), or where lines go on after a row's last cell with no row
+    after them (at most one for each of its unfinished cells: the rest of a row cut by a page break)."""
+    cells = _markdown_cells(lines[at])
+    if cells is None or len(cells) < 3 or not _names_lead(cells, cues):
+        return None
+    folded = [fold(c) for c in cells]
+    task_column = next((n for n, c in enumerate(folded) if c.startswith(cues.task)), None)
+    delimiter = _next_text(lines, at + 1)
+    if not task_column or delimiter is None or not is_table_delimiter(lines[delimiter]):
+        return None
+    header, header_lines = list(cells), [at, delimiter]
+    k = _next_text(lines, delimiter + 1)
+    # the headings printed below the header row: column headings of the rules (a field's heading, a role's)
+    while k is not None and not cues.row_kind(lines[k].strip()) and fold(lines[k]) in cues.headings:
+        header.append(lines[k].strip())
+        header_lines.append(k)
+        k = _next_text(lines, k + 1)
+    if k is None or not cues.row_kind(lines[k].strip()):
+        return None
+    width = len(header)
+    numbering = _Numbering(cues)
+    rows: list[_FlatRow] = []
+    pending: list[int] = []  # lines after a row's last cell
+    end = k
+    while k < len(lines):
+        text = lines[k].strip()
+        if not text:
+            k += 1
+            continue
+        if text.startswith(("|", "#")) or fold(text).startswith(cues.notes):
+            break
+        row = rows[-1] if rows else None
+        # (a row may close with all its cells, or with its title only: a group's, merged across the columns)
+        closes = row is not None and (len(row.columns) >= width - 1 or len(row.columns) == 1)
+        if cues.row_kind(text) and (row is None or numbering.follows(text)
+                                    or (closes and page_number_value(text) is None)):
+            if pending and row is not None:
+                row.give_back(lines, pending)
+                pending = []
+            rows.append(_FlatRow(text, k))
+            numbering.see(text)
+            end = k + 1
+        elif page_number_value(text) is not None:
+            pass  # a page number inside the table
+        elif row is not None and len(row.columns) < width - 1:
+            row.columns.append([k])
+            end = k + 1
+        else:
+            pending.append(k)
+            if row is None or len(pending) > max(len(row.unfinished(lines)), 1):
+                break
+        k += 1
+    if len(rows) < 2 or not any(len(row.columns) > task_column for row in rows):
+        return None
+    return _FlatTable(header, header_lines, rows, end)

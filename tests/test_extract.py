@@ -1643,6 +1643,31 @@ def test_a_table_rows_lead_column_names_who_asks():
     assert _texts(row.leads) == ["Sở Y tế"]
 
 
+def test_the_rows_of_a_task_table_flattened_one_cell_a_line_give_leads_partners_and_deadlines():
+    # (real case: QĐ 2200/QĐ-BNNMT 2026, Phụ lục: row 2.c cut by a page break, "Viện …, Cục" / "Lâm nghiệp và
+    # Kiểm lâm"); the lead cell put back together names both bodies
+    from test_normalize import FLAT_TABLE
+
+    from pipeline.api import parse_text
+    plan = parse_text(PLAN_HEADER + "I. NHIỆM VỤ\nCác nhiệm vụ tại Phụ lục kèm theo.\n" + FLAT_TABLE)
+    rows = {t.id: t for t in plan.tasks if t.id.startswith("Bảng")}
+    assert list(rows) == ["Bảng.1.1.a", "Bảng.1.1.b", "Bảng.1.2"]
+    assert _texts(rows["Bảng.1.1.b"].leads) == ["Sở Tài chính", "Sở Nông nghiệp và Môi trường"]
+    assert _texts(rows["Bảng.1.1.b"].coordinators) == ["Sở Công Thương"]
+    assert [d.value for d in rows["Bảng.1.1.b"].deadlines] == ["2032"]
+    assert _texts(rows["Bảng.1.1.a"].coordinators) == ["Sở Xây dựng", "Ủy ban nhân dân các xã"]
+    assert _texts(rows["Bảng.1.2"].coordinators) == ["Công an tỉnh"]
+
+
+def test_a_units_proper_name_after_its_head_and_title_may_open_with_a_verb():
+    # (real case: QĐ 2200/QĐ-BNNMT 2026, Điều 3: "… Vụ trưởng Vụ Hợp tác quốc tế, Vụ trưởng Vụ Kế hoạch - Tài chính và
+    # Thủ trưởng các cơ quan …" gave "Vụ trưởng Vụ" and lost the last holders)
+    roles = read_task_roles("Chánh Văn phòng Bộ, Vụ trưởng Vụ Hợp tác quốc tế, Giám đốc Trung tâm Kiểm soát bệnh tật "
+                            "và Thủ trưởng các đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.")
+    assert _texts(roles.leads) == ["Chánh Văn phòng Bộ", "Vụ trưởng Vụ Hợp tác quốc tế",
+                                   "Giám đốc Trung tâm Kiểm soát bệnh tật", "Thủ trưởng các đơn vị có liên quan"]
+
+
 def test_a_group_named_by_its_qualifier_ends_at_the_verb_after_it():
     # (a subject_end cue later in the clause does not stretch a group its qualifier already names)
     roles = read_roles("Các bộ quản lý lĩnh vực đề xuất danh sách cơ sở được hỗ trợ căn cứ kết quả kiểm kê, gửi "

@@ -681,6 +681,81 @@ def test_a_laid_out_table_whose_columns_shift_on_its_next_page_keeps_its_first_p
     assert all(b.count(" | ") <= 1 for b in blocks[2:])  # no row cut at the first page's columns
 
 
+# a task table whose body a converter flattened one cell a line (real case: QĐ 2200/QĐ-BNNMT 2026, Phụ lục, from
+# a PDF): the header a Markdown row, its last heading on a line of its own below it, then each row's mark and its
+# cells in column order; row b) is cut by a page break, the rest of its task and lead cells printed after its
+# other cells
+FLAT_TABLE = """\
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ PHÁT TRIỂN THƯƠNG MẠI NÔNG THÔN
+| STT | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp |
+| --- | --- | --- | --- |
+Thời hạn hoàn thành
+1
+Phát triển hạ tầng thương mại nông thôn
+a)
+Rà soát mạng lưới chợ trên địa bàn các xã.
+Sở Công Thương
+Sở Xây dựng; Ủy ban nhân dân các xã
+Quý II/2031
+b)
+Lập danh mục dự án kêu gọi đầu tư chợ đầu mối và trung tâm
+Sở Tài chính, Sở
+Sở Công Thương
+Năm 2032
+logistics nông sản.
+Nông nghiệp và Môi trường
+2
+Kiểm tra việc thực hiện quy định về chợ.
+Sở Công Thương
+Công an tỉnh
+Hằng năm
+"""
+FLAT_ROWS = [
+    "STT | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn hoàn thành",
+    "1 | Phát triển hạ tầng thương mại nông thôn |  |  | ",
+    "a) | Rà soát mạng lưới chợ trên địa bàn các xã. | Sở Công Thương | Sở Xây dựng; Ủy ban nhân dân các xã "
+    "| Quý II/2031",
+    "b) | Lập danh mục dự án kêu gọi đầu tư chợ đầu mối và trung tâm logistics nông sản. | Sở Tài chính, Sở Nông "
+    "nghiệp và Môi trường | Sở Công Thương | Năm 2032",
+    "2 | Kiểm tra việc thực hiện quy định về chợ. | Sở Công Thương | Công an tỉnh | Hằng năm",
+]
+
+
+@pytest.mark.parametrize("kind", ["txt", "md"])
+def test_a_task_table_flattened_one_cell_a_line_becomes_one_row_of_cells_per_table_row(kind):
+    """The heading below the header row is the header's last cell (a column heading of the rules); a group row has
+    its title only; the lines after a row's last cell, before the next row, go back to its unfinished cells in
+    column order (the task cell that ends a sentence is finished: no more of it follows)."""
+    blocks = normalize(from_string(FLAT_TABLE, kind=kind))
+    assert [b.text for b in blocks] == ["PHỤ LỤC", "DANH MỤC NHIỆM VỤ PHÁT TRIỂN THƯƠNG MẠI NÔNG THÔN", *FLAT_ROWS]
+    assert all("table" in b.markup for b in blocks[2:])
+    assert [(b.span.line, b.span.end_line) for b in blocks[2:]] == [(3, 5), (6, 7), (8, 12), (13, 19), (20, 24)]
+
+
+@pytest.mark.parametrize("after", [
+    "Ghi chú:\n- Các cơ quan báo cáo kết quả trước ngày 15/12.\n",  # a note under the table
+    "Sở Công Thương theo dõi, tổng hợp.\nKhó khăn báo cáo Ủy ban nhân dân tỉnh.\n",  # paragraphs with no row after
+    "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Bình\n",  # a closing block
+])
+def test_text_after_a_flattened_task_table_is_no_cell_of_it(after):
+    texts_after = texts(FLAT_TABLE + after)
+    assert texts_after[2:7] == FLAT_ROWS
+    assert not any(after.splitlines()[0] in row for row in texts_after[2:7])
+    assert texts_after[7].startswith(after.splitlines()[0])
+
+
+def test_markdown_tables_that_are_no_flattened_task_table_are_left_as_they_are():
+    # rows printed as Markdown rows; a header naming no lead column; a task table's header with prose under it
+    rows = "| STT | Nội dung công việc | Đơn vị chủ trì |\n| --- | --- | --- |\n| 1 | Rà soát chợ | Sở Công Thương |\n"
+    assert texts(rows) == ["| STT | Nội dung công việc | Đơn vị chủ trì |", "| 1 | Rà soát chợ | Sở Công Thương |"]
+    no_lead = "| STT | Nội dung | Kinh phí |\n| --- | --- | --- |\n1\nRà soát chợ\n120 triệu đồng\n2\nKiểm tra chợ\n"
+    assert texts(no_lead) == ["| STT | Nội dung | Kinh phí |", "1", "Rà soát chợ 120 triệu đồng 2", "Kiểm tra chợ"]
+    prose = ("| STT | Nội dung công việc | Đơn vị chủ trì |\n| --- | --- | --- |\n"
+             "Các nhiệm vụ sẽ được bổ sung sau.\nSở Công Thương\n")
+    assert texts(prose)[1:] == ["Các nhiệm vụ sẽ được bổ sung sau.", "Sở Công Thương"]
+
+
 # pdftotext -layout of a decision's execution clause: the clause's first line is indented like a paragraph and
 # ends with a semicolon where the printed line was full; the list of office holders goes on at the margin
 INDENTED_EXECUTION_CLAUSE = "\n".join([

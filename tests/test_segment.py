@@ -694,6 +694,28 @@ def test_numbered_rows_with_lettered_sub_rows_head_them_in_a_task_table():
         ("Bảng.1.II.a", "Khảo sát doanh nghiệp")]
 
 
+def test_a_task_table_flattened_one_cell_a_line_gives_the_tasks_of_its_rows():
+    # the appendix table of PLAN_WITH_TASK_TABLE as a PDF converter flattens it (real case: QĐ 2200/QĐ-BNNMT
+    # 2026): the header a Markdown row with its last heading below it, each row's mark and cells one a line, an
+    # empty cell printing nothing, row I.1 cut by a page break (the rest of its task and lead cells below)
+    front = PLAN_WITH_TASK_TABLE.split("STT |")[0]
+    flat = front + (
+        "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp |\n| --- | --- | --- | --- |\n"
+        "Thời gian hoàn thành\n"
+        "I\nNhóm nhiệm vụ về thể chế\n"
+        "1\nRà soát quy định về quản lý\nSở Giao thông\nSở Tư pháp\nQuý II/2033\ncảng biển\nvận tải\n"
+        "2\nXây dựng cơ sở dữ liệu\nSở Thông tin và Truyền thông\n\nNăm 2033\n"
+        "II\nNhóm nhiệm vụ về đầu tư\n"
+        "1\nBố trí vốn đầu tư công\nSở Kế hoạch và Đầu tư\nSở Tài chính\nHằng năm\n")
+    doc, printed = parse_text(flat), parse_text(PLAN_WITH_TASK_TABLE)
+    assert [t.id for t in doc.tasks] == ["III", "Bảng.1.I.1", "Bảng.1.I.2", "Bảng.1.II.1"]
+    assert [t.text for t in doc.tasks if t.id != "Bảng.1.I.2"] == [
+        t.text for t in printed.tasks if t.id != "Bảng.1.I.2"]
+    # (the empty partners cell of row 2 printed nothing: the deadline stands in its place)
+    assert doc.task("Bảng.1.I.2").text.startswith("Xây dựng cơ sở dữ liệu (Cơ quan chủ trì: Sở Thông tin")
+    assert doc.section("Bảng.1").title == "DANH MỤC NHIỆM VỤ" and doc.section("Bảng.1.II").kind == "group"
+
+
 def test_a_body_item_restated_by_a_task_table_row_stays_a_task_beside_the_row():
     # a ministry's plan lists its activities in its body and again, with who does them, in its appendix
     # table (real case: QĐ 2200/QĐ-BNNMT 2026): both are printed assignments and both are tasks, as a gold
