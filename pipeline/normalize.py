@@ -605,15 +605,16 @@ def _quote_count(text: str) -> int:
 def _prepare(source: SourceText) -> list[_Line | None]:
     """Cleaned lines; None for blank lines and dropped page furniture."""
     prepared: list[_Line | None] = []
+    texts = [raw.text for raw in source.lines]
     # Markdown front matter is the collector's record of the file, not the document
-    front_matter = front_matter_lines([raw.text for raw in source.lines]) if source.kind == "md" else 0
+    front_matter = front_matter_lines(texts) if source.kind == "md" else 0
     # a task table laid out in columns by pdftotext -layout, or flattened one cell a line under a Markdown header:
     # one " | " line per row, its other lines blank
-    table_rows, table_lines = spaced_table_rows([raw.text for raw in source.lines])
-    flat_rows, flat_lines = flat_table_rows([raw.text for raw in source.lines])
+    table_rows, table_lines = spaced_table_rows(texts)
+    flat_rows, flat_lines = flat_table_rows(texts)
     table_rows |= flat_rows
     table_lines |= flat_lines
-    aligned = _aligned_columns([raw.text for raw in source.lines])
+    aligned = _aligned_columns(texts)
     for index, raw in enumerate(source.lines):
         if raw.number <= front_matter or is_page_break_marker(raw.text) or index in table_lines:
             prepared.append(None)  # a converter's page-break line stands for the break: a blank line
