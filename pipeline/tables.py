@@ -63,6 +63,10 @@ class TableCues:
         """What a row is by its first cell: "group", "row" (numbered), "sub" (under a numbered row), or None."""
         return next((kind for kind, pattern in self.marks if pattern.match(mark)), None)
 
+    def task_column(self, header: list[str]) -> int | None:
+        """The index of the task column among a header's cells: the first opening with a `task` cue, or None."""
+        return next((n for n, cell in enumerate(header) if fold(cell).startswith(self.task)), None)
+
 
 @lru_cache(maxsize=1)
 def table_cues() -> TableCues:
@@ -276,7 +280,7 @@ def _regroup_centred_rows(lines: list[str], table: _Table, cues: TableCues, rule
     last line above it, after the previous row's mark (or the header's cue line), whose task text opens in upper
     case ("Bố trí quỹ đất …")."""
     header = _join_cells(lines, table.header, table, cues).split(" | ")
-    task_column = next((i for i, cell in enumerate(header) if fold(cell).startswith(cues.task)), None)
+    task_column = cues.task_column(header)
     if task_column is None:
         return
 
@@ -537,9 +541,9 @@ def _read_flat_table(lines: list[str], at: int, cues: TableCues) -> _FlatTable |
     cells = _markdown_cells(lines[at])
     if cells is None or len(cells) < 3 or not _names_lead(cells, cues):
         return None
-    folded = [fold(c) for c in cells]
-    task_column = next((n for n, c in enumerate(folded) if c.startswith(cues.task)), None)
+    task_column = cues.task_column(cells)
     delimiter = _next_text(lines, at + 1)
+    # (a task column that is missing, or first: no column of marks to open the rows by)
     if not task_column or delimiter is None or not is_table_delimiter(lines[delimiter]):
         return None
     header, header_lines = list(cells), [at, delimiter]
