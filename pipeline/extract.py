@@ -2002,15 +2002,15 @@ def established_names(texts: list[str]) -> tuple[str, ...]:
                 if end is not None and end - after > 1:
                     found.add(" ".join(t.text[t.starts[after]:t.ends[end - 1]].split()))
         if defined:
-            found.update(_defined_names(paragraph))
+            found.update(_defined_names(paragraph, t))
     return tuple(sorted(found, key=len, reverse=True))
 
 
-def _defined_names(paragraph: str) -> list[str]:
+def _defined_names(paragraph: str, tokens: Tokens) -> list[str]:
     """The whole names of the bodies a paragraph names for short, as its reader takes them: the subject a definition
     parenthesis ends ("Ban Chỉ đạo phát triển du lịch cộng đồng của tỉnh (sau đây gọi là Ban Chỉ đạo du lịch) …"),
-    a name the document sets up without a founding verb before it."""
-    roles = read_roles(paragraph)
+    a name the document sets up without a founding verb before it. `tokens`: the paragraph as already read."""
+    roles = Reader(tokens).roles()
     return [" ".join(paragraph[m.start:m.end].split())
             for group in (roles.leads, roles.coordinators, roles.advises, roles.directs) for m in group
             if m.note.startswith("(") and 0 <= m.start < m.end <= len(paragraph)
