@@ -11,6 +11,10 @@ column; where none runs down the whole table (its pages laid out apart) it is ta
 opens at a line whose first column holds a row mark ("1", "II", "II.1", "a)"); the lines after it, and those after a
 blank line just above it that open in upper case, add to its cells column by column. Where the cells are centred vertically the mark stands on a middle line of the
 row: each piece of text then goes to the row whose mark is nearest. Sizes are in rules/ingest.yaml `spaced_table`.
+
+A task table whose body a converter flattened one cell a line under a Markdown header row is rebuilt so too, by
+`flat_table_rows`: its rows open at their marks, in sequence (rules/numbering.yaml), and take the lines after them
+as their cells in column order.
 """
 from __future__ import annotations
 
