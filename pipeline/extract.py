@@ -1396,12 +1396,8 @@ class Reader:
             if coord:
                 items, j = self.parse_list(coord)
                 if items:
-                    roles.coordinators += self.mentions(items)
-                    examples = t.cue("examples", j) if j < self.n else None
-                    if examples:  # "các cơ quan liên quan như: Công an, Quản lý thị trường …": the bodies meant
-                        named, k = self.parse_list(examples + (examples < self.n and t.words[examples] == ":"))
-                        roles.coordinators += self.mentions(named)
-                        j = k if named else j
+                    named, j = self._examples(j)
+                    roles.coordinators += self.mentions(items + named)
                     i = j
                     continue
                 i = coord
@@ -1425,7 +1421,8 @@ class Reader:
                     k = t.cue("direct_chain", k) or t.cue("direct", k)
                 items, j = self.parse_list(k)
                 if items:
-                    roles.directs += self.mentions(items)
+                    named, j = self._examples(j)
+                    roles.directs += self.mentions(items + named)
                     partner = t.cue("coord", j) if j < self.n else None
                     if partner and not any(t.cue("assign", m) for m in range(i, k)):
                         # "chỉ đạo Phòng X phối hợp với Y …": Y works with the body directed, not with the lead;
@@ -1437,6 +1434,18 @@ class Reader:
                 continue
             i += 1
         return roles
+
+
+    def _examples(self, j: int) -> tuple[list[Item], int]:
+        """The bodies a group that ends at j means, when an example introducer follows it ("các cơ quan liên quan
+        như: Công an, Quản lý thị trường …", "vận động các tổ chức, đoàn thể như Mặt trận Tổ quốc, Hội Phụ nữ …";
+        rules/roles.yaml `example_introducers`): they take the group's role. Returns them and where they end."""
+        t = self.t
+        examples = t.cue("examples", j) if j < self.n else None
+        if not examples:
+            return [], j
+        named, k = self.parse_list(examples + (examples < self.n and t.words[examples] == ":"))
+        return (named, k) if named else ([], j)
 
 
 def read_roles(text: str, later: bool = False) -> Roles:

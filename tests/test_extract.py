@@ -1343,6 +1343,24 @@ def test_coordinators_a_group_names_after_nhu():
     assert [m.text for m in roles.coordinators] == ["các đơn vị liên quan", "Sở Tài chính", "Công an tỉnh"]
 
 
+def test_the_bodies_mobilised_are_directed_not_leads():
+    # real case: HCM QĐ 3210/QĐ-UBND 2014 II.4.2.b (gold: the commune leads alone, no coordinators): the bodies a
+    # lead mobilises ("vận động", a direct cue) with the ones a group means ("như …", bare names of the Front and
+    # the mass organisations) do what they are mobilised to, they take no work of the plan
+    roles = read_roles("Ủy ban nhân dân xã có trách nhiệm theo dõi việc sửa chữa nhà ở; vận động các tổ chức, đoàn "
+                       "thể như Mặt trận Tổ quốc, Hội Nông dân, Đoàn Thanh niên Cộng sản Hồ Chí Minh giúp đỡ các hộ "
+                       "nghèo sửa chữa nhà ở.", later=True)
+    assert _texts(roles.leads) == ["Ủy ban nhân dân xã"]
+    assert _texts(roles.directs) == ["các tổ chức, đoàn thể", "Mặt trận Tổ quốc", "Hội Nông dân",
+                                     "Đoàn Thanh niên Cộng sản Hồ Chí Minh"]
+    assert not roles.coordinators
+    roles = read_roles("Sở Nội vụ chủ trì, tuyên truyền, vận động các tổ chức, cá nhân cung cấp thông tin.")
+    assert _texts(roles.leads) == ["Sở Nội vụ"] and _texts(roles.directs) == ["các tổ chức, cá nhân"]
+    # a list item under a heading for partners names the bare Front and an association by their proper names
+    assert _texts(read_roles("Phối hợp với Mặt trận Tổ quốc và Hội Cựu chiến binh các cấp.").coordinators) == \
+        ["Mặt trận Tổ quốc", "Hội Cựu chiến binh các cấp"]
+
+
 DELEGATION = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 30/QĐ-UBND\nHà Nam, ngày 3 tháng 3 năm 2035\nQUYẾT ĐỊNH\n"
               "Về việc ủy quyền cho Giám đốc Sở Tài chính\nQUYẾT ĐỊNH:\n"
               "Điều 1. Ủy quyền cho Giám đốc Sở Tài chính thực hiện một số nhiệm vụ, quyền hạn của Ủy ban nhân dân "
