@@ -1197,7 +1197,7 @@ class Reader:
                 word = words[s - 1]
                 # a new line opens a sentence after a colon or with a bullet, not where a wrapped line goes on
                 broken = "\n" in t.text[t.ends[s - 1]:t.starts[s]] and (word == ":" or words[s] in _BULLETS)
-                sentence = word in (".", ";", "!", "?") or broken
+                sentence = word in (".", ";", "!", "?") or broken or self._closes_condition(s - 1)
                 request = word == "," and t.cue("clause_frame", k) is not None and self._request_after_comma(s - 1)
                 if not sentence and not request and word != ",":
                     continue
@@ -1211,6 +1211,28 @@ class Reader:
                 (partners if coordinating else found).extend(items)
                 self.covered.update(range(k, items[-1].next))
         return Roles(leads=self.mentions(found), coordinators=self.mentions(partners))
+
+    def other_subject_end(self) -> int | None:
+        """Where the first sentence ends (a character offset) when the text opens with a plural subject that is no
+        body ("Các hộ gia đình … tự tổ chức xây dựng nhà ở."): an article (rules/roles.yaml `articles`) before no
+        head. A later sentence may then name the body charged with the work ("Trường hợp … thì Ủy ban nhân dân
+        xã có trách nhiệm …"). None for any other opening, or a text of one sentence."""
+        t = self.t
+        if self.n < 2 or t.cue("article", 0) is None or self.item_kind(0) or not t.words[1].isalpha():
+            return None
+        depth = 0
+        for k, word in enumerate(t.words):
+            depth = max(0, depth + (word == "(") - (word == ")"))
+            if not depth and word in (".", ";", "!", "?"):
+                return t.ends[k]
+        return None
+
+    def _closes_condition(self, k: int) -> bool:
+        """Does the word at k close the adverbial clause its sentence opens with ("Trường hợp hộ gia đình không có
+        khả năng tự xây dựng nhà ở | thì Ủy ban nhân dân xã có trách nhiệm …"; rules/roles.yaml `adverbial_openers`,
+        `adverbial_closers`)? The clause after it then opens as a sentence does."""
+        t = self.t
+        return t.cue("adverbial_closer", k) == k + 1 and t.cue("adverbial", self._sentence_start(k)) is not None
 
     def _clause_openings(self) -> set[int]:
         """Where a later clause may open (`_clause_subject`): at a body, a title, an article or a head (what
@@ -1249,12 +1271,16 @@ class Reader:
         return k
 
     def _sentence_start(self, k: int) -> int:
-        """The first token of the sentence holding k, past its bullets."""
+        """The first token of the sentence holding k, past its bullets; a stop inside a parenthesis ends no sentence
+        ("(già cả, neo đơn, khuyết tật...)")."""
         t = self.t
-        start = k
-        while start > 0 and t.words[start - 1] not in (".", ";", "!", "?") and \
-                not ("\n" in t.text[t.ends[start - 1]:t.starts[start]] and t.words[start] in _BULLETS):
-            start -= 1
+        start = depth = 0
+        for m in range(1, k + 1):  # (read forwards: a lone ")" closing a label such as "điểm a)" opens nothing)
+            word = t.words[m - 1]
+            depth = max(0, depth + (word == "(") - (word == ")"))
+            if (not depth and word in (".", ";", "!", "?")) or \
+                    ("\n" in t.text[t.ends[m - 1]:t.starts[m]] and t.words[m] in _BULLETS):
+                start = m
         while start < k and t.words[start] in _BULLETS:
             start += 1
         return start
@@ -1451,16 +1477,21 @@ class Reader:
 def read_roles(text: str, later: bool = False) -> Roles:
     """Leads, coordinators, advises and directs named in one text (a task or a heading). With `later`, a text
     whose opening names its lead also gets the leads its later sentences or clauses assign work to
-    and the coordinators of its later clauses whose subject coordinates (Reader.later_roles)."""
+    and the coordinators of its later clauses whose subject coordinates (Reader.later_roles); so does a text whose
+    opening subject is no body ("Các hộ gia đình … tự tổ chức xây dựng nhà ở. Trường hợp … thì Ủy ban nhân dân xã
+    có trách nhiệm …": Reader.other_subject_end), from its later sentences, whose leads are then its own."""
     reader = Reader(read(text))
     roles = reader.roles()
-    if later and roles.own_subject:
+    other = None if roles.own_subject else reader.other_subject_end()
+    if later and (roles.own_subject or other is not None):
         later_roles = reader.later_roles()
         if later_roles.leads and reader.reports(reader.subject_end):
             # "Ủy ban nhân dân tỉnh đã ban hành …. Vì vậy, đề nghị Bộ Xây dựng …": the report is no task
             roles.leads = []
-        roles.leads += later_roles.leads
-        roles.coordinators += later_roles.coordinators
+        # (after a subject that is no body, only a later sentence: a comma inside that subject opens nothing)
+        roles.leads += [m for m in later_roles.leads if other is None or m.start >= other]
+        roles.coordinators += [m for m in later_roles.coordinators if other is None or m.start >= other]
+        roles.own_subject = bool(roles.leads)
     return roles
 
 

@@ -1361,6 +1361,22 @@ def test_the_bodies_mobilised_are_directed_not_leads():
         ["Mặt trận Tổ quốc", "Hội Cựu chiến binh các cấp"]
 
 
+def test_a_body_charged_after_a_condition_leads():
+    # real case: HCM QĐ 3210/QĐ-UBND 2014 II.4.2.a: households build their own houses (no body), and "Trường hợp …
+    # thì Ủy ban nhân dân xã … có trách nhiệm …" charges the commune, past a stop inside a parenthesis
+    text = ("Các hộ nghèo sau khi nhận được kinh phí hỗ trợ thì tự sửa chữa nhà ở. Trường hợp hộ nghèo neo đơn (già "
+            "cả, khuyết tật...) không tự sửa chữa được thì Ủy ban nhân dân xã có trách nhiệm tổ chức sửa chữa.")
+    roles = read_roles(text, later=True)
+    assert _texts(roles.leads) == ["Ủy ban nhân dân xã"] and roles.own_subject
+    assert not read_roles(text).leads  # (a heading is read without its later clauses)
+    # after a body's own sentence too
+    assert _texts(read_roles("Sở Xây dựng lập danh sách. Trường hợp hộ nghèo không tự sửa chữa được thì Ủy ban nhân "
+                             "dân xã có trách nhiệm tổ chức sửa chữa.", later=True).leads) == \
+        ["Sở Xây dựng", "Ủy ban nhân dân xã"]
+    # a comma inside a subject that is no body opens no clause; nor does a text of one sentence name a lead
+    assert not read_roles("Các cấp, ngành chủ động xây dựng kế hoạch kiểm tra; kết quả gửi Sở Y tế.", later=True).leads
+
+
 DELEGATION = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 30/QĐ-UBND\nHà Nam, ngày 3 tháng 3 năm 2035\nQUYẾT ĐỊNH\n"
               "Về việc ủy quyền cho Giám đốc Sở Tài chính\nQUYẾT ĐỊNH:\n"
               "Điều 1. Ủy quyền cho Giám đốc Sở Tài chính thực hiện một số nhiệm vụ, quyền hạn của Ủy ban nhân dân "
