@@ -366,11 +366,24 @@ def read(text: str) -> Tokens:
                 and cues["head"].get(start, 0) < end:
             cues["head"][start] = end
     for start, end in cues.pop("topic_head").items():
-        # "Ủy ban Quốc gia về …", "Hội đồng Quốc gia về …": a head only before a national or joint body's topic
-        if doc[start].is_title and end in cues["topic"] and cues["head"].get(start, 0) < end:
+        # "Ủy ban Quốc gia về …", "Hội đồng Quốc gia về …": a head only before a national or joint body's topic, or
+        # in a name the document gives a body for short ("Hội đồng thẩm định giá đất của tỉnh (gọi tắt là Hội đồng)")
+        if doc[start].is_title and (end in cues["topic"] or _defined_here(words, cues["definition"], end)) \
+                and cues["head"].get(start, 0) < end:
             cues["head"][start] = end
     _drop_cues_in_names(cues, ents, capital)
     return Tokens(text, words, starts, ends, capital, ents, cues)
+
+
+def _defined_here(words: list[str], definitions: dict[int, int], k: int) -> bool:
+    """Does a definition parenthesis ("(gọi tắt là …)"; rules/roles.yaml `definition_cues`) close the name that runs
+    on from token k, within `spans.established_name` tokens and with no mark but commas before it?"""
+    for m in range(k, min(len(words), k + role_rules().spans.established_name)):
+        if words[m] == "(":
+            return m + 1 in definitions
+        if not words[m].isalnum() and words[m] not in (",", "-"):
+            return False
+    return False
 
 
 def _drop_cues_in_names(cues: dict[str, dict[int, int]], ents: dict[int, tuple[int, str, str]],
@@ -2037,9 +2050,30 @@ def established_names(texts: list[str]) -> tuple[str, ...]:
                 end = _established_name_end(reader, after)
                 if end is not None and end - after > 1:
                     found.add(" ".join(t.text[t.starts[after]:t.ends[end - 1]].split()))
+                if kind == "definition":
+                    found.update(_name_before(reader, start - 1))
         if defined:
             found.update(_defined_names(paragraph))
     return tuple(sorted(found, key=len, reverse=True))
+
+
+def _name_before(reader: Reader, paren: int) -> list[str]:
+    """The long name a definition parenthesis at token `paren` closes, wherever the body stands ("… phối hợp với Ban
+    Chỉ đạo thực hiện chính sách nhà ở của tỉnh (gọi tắt là Ban Chỉ đạo) …"): read from the first body's name or
+    head word after the previous mark but a comma that opens as the short name does and whose name, as a name the
+    document establishes (_established_name_end), runs to the parenthesis; [] when none does."""
+    t = reader.t
+    short = t.cue("definition", paren + 1)
+    first = paren
+    while first > 0 and (t.words[first - 1] == "," or t.words[first - 1] not in _CLAUSE_MARKS):
+        first -= 1  # (back past the commas of a list or of a pair inside the name: "Ban Chỉ đạo phòng, chống …")
+    for k in range(first, paren):
+        # (the short name keeps the long one's first word: "Ban Chỉ đạo …" for short "Ban Chỉ đạo", not "Quy chế"
+        # for "Ủy ban nhân dân tỉnh ban hành Quy chế …")
+        if t.words[k] != "," and short < reader.n and t.words[k] == t.words[short] \
+                and _established_name_end(reader, k) == paren and paren - k > 1:
+            return [" ".join(t.text[t.starts[k]:t.ends[paren - 1]].split())]
+    return []
 
 
 def _defined_names(paragraph: str) -> list[str]:

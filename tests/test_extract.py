@@ -1938,6 +1938,12 @@ def test_a_name_the_document_establishes_is_read_whole_where_it_names_the_actor(
     ("Ban Chỉ đạo phát triển du lịch cộng đồng của tỉnh (sau đây gọi là Ban Chỉ đạo du lịch) rà soát các điểm.",
      ("Ban Chỉ đạo phát triển du lịch cộng đồng của tỉnh", "Ban Chỉ đạo du lịch")),
     ("Ủy ban nhân dân tỉnh ban hành Quy chế hoạt động của Ban Chỉ đạo du lịch (sau đây gọi là Quy chế).", ()),
+    # … wherever it stands: as a partner, past a list before it and the comma of a pair inside it
+    ("Sở Y tế chủ trì, phối hợp với Sở Tài chính, Ban Chỉ đạo phòng, chống dịch bệnh của tỉnh (gọi tắt là Ban Chỉ "
+     "đạo) kiểm tra.", ("Ban Chỉ đạo phòng, chống dịch bệnh của tỉnh", "Ban Chỉ đạo")),
+    # a council ("hội đồng", a head only before a topic or in such a name) whose name holds a verb ("thẩm định")
+    ("Hội đồng thẩm định giá đất của tỉnh (gọi tắt là Hội đồng) thẩm định phương án giá đất.",
+     ("Hội đồng thẩm định giá đất của tỉnh",)),
 ])
 def test_the_names_a_document_establishes(text, names):
     assert established_names([text]) == names
@@ -1969,3 +1975,13 @@ def test_a_body_named_for_short_is_read_by_its_whole_name_where_it_acts():
     ]
     doc = extract(parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE))
     assert [_texts(t.leads) for t in doc.tasks] == [[name], ["Ban Chỉ đạo du lịch"], [name]]
+    # named for short where it takes part, and leading by its whole name later; a council led by its defined name
+    lines = [
+        "I. NHIỆM VỤ",
+        f"1. Sở Văn hóa chủ trì, phối hợp với {name} (gọi tắt là Ban Chỉ đạo du lịch) rà soát các điểm du lịch.",
+        f"2. {name} kiểm tra định kỳ các điểm du lịch.",
+        "3. Hội đồng thẩm định giá đất của tỉnh (gọi tắt là Hội đồng) thẩm định phương án giá đất cụ thể.",
+    ]
+    doc = extract(parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE))
+    assert [(_texts(t.leads), _texts(t.coordinators)) for t in doc.tasks] == [
+        (["Sở Văn hóa"], [name]), ([name], []), (["Hội đồng thẩm định giá đất của tỉnh"], [])]
