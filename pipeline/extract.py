@@ -366,11 +366,24 @@ def read(text: str) -> Tokens:
                 and cues["head"].get(start, 0) < end:
             cues["head"][start] = end
     for start, end in cues.pop("topic_head").items():
-        # "Ủy ban Quốc gia về …", "Hội đồng Quốc gia về …": a head only before a national or joint body's topic
-        if doc[start].is_title and end in cues["topic"] and cues["head"].get(start, 0) < end:
+        # "Ủy ban Quốc gia về …", "Hội đồng Quốc gia về …": a head only before a national or joint body's topic, or
+        # in a name the document gives a body for short ("Hội đồng thẩm định giá đất của tỉnh (gọi tắt là Hội đồng)")
+        if doc[start].is_title and (end in cues["topic"] or _defined_here(words, cues["definition"], end)) \
+                and cues["head"].get(start, 0) < end:
             cues["head"][start] = end
     _drop_cues_in_names(cues, ents, capital)
     return Tokens(text, words, starts, ends, capital, ents, cues)
+
+
+def _defined_here(words: list[str], definitions: dict[int, int], k: int) -> bool:
+    """Does a definition parenthesis ("(gọi tắt là …)"; rules/roles.yaml `definition_cues`) close the name that runs
+    on from token k, within `spans.established_name` tokens and with no mark but commas before it?"""
+    for m in range(k, min(len(words), k + role_rules().spans.established_name)):
+        if words[m] == "(":
+            return m + 1 in definitions
+        if not words[m].isalnum() and words[m] not in (",", "-"):
+            return False
+    return False
 
 
 def _drop_cues_in_names(cues: dict[str, dict[int, int]], ents: dict[int, tuple[int, str, str]],
@@ -1201,7 +1214,7 @@ class Reader:
                 word = words[s - 1]
                 # a new line opens a sentence after a colon or with a bullet, not where a wrapped line goes on
                 broken = "\n" in t.text[t.ends[s - 1]:t.starts[s]] and (word == ":" or words[s] in _BULLETS)
-                sentence = word in (".", ";", "!", "?") or broken
+                sentence = word in (".", ";", "!", "?") or broken or self._closes_condition(s - 1)
                 request = word == "," and t.cue("clause_frame", k) is not None and self._request_after_comma(s - 1)
                 if not sentence and not request and word != ",":
                     continue
@@ -1215,6 +1228,28 @@ class Reader:
                 (partners if coordinating else found).extend(items)
                 self.covered.update(range(k, items[-1].next))
         return Roles(leads=self.mentions(found), coordinators=self.mentions(partners))
+
+    def other_subject_end(self) -> int | None:
+        """Where the first sentence ends (a character offset) when the text opens with a plural subject that is no
+        body ("Các hộ gia đình … tự tổ chức xây dựng nhà ở."): an article (rules/roles.yaml `articles`) before no
+        head. A later sentence may then name the body charged with the work ("Trường hợp … thì Ủy ban nhân dân
+        xã có trách nhiệm …"). None for any other opening, or a text of one sentence."""
+        t = self.t
+        if self.n < 2 or t.cue("article", 0) is None or self.item_kind(0) or not t.words[1].isalpha():
+            return None
+        depth = 0
+        for k, word in enumerate(t.words):
+            depth = max(0, depth + (word == "(") - (word == ")"))
+            if not depth and word in (".", ";", "!", "?"):
+                return t.ends[k]
+        return None
+
+    def _closes_condition(self, k: int) -> bool:
+        """Does the word at k close the adverbial clause its sentence opens with ("Trường hợp hộ gia đình không có
+        khả năng tự xây dựng nhà ở | thì Ủy ban nhân dân xã có trách nhiệm …"; rules/roles.yaml `adverbial_openers`,
+        `adverbial_closers`)? The clause after it then opens as a sentence does."""
+        t = self.t
+        return t.cue("adverbial_closer", k) == k + 1 and t.cue("adverbial", self._sentence_start(k)) is not None
 
     def _clause_openings(self) -> set[int]:
         """Where a later clause may open (`_clause_subject`): at a body, a title, an article or a head (what
@@ -1253,12 +1288,16 @@ class Reader:
         return k
 
     def _sentence_start(self, k: int) -> int:
-        """The first token of the sentence holding k, past its bullets."""
+        """The first token of the sentence holding k, past its bullets; a stop inside a parenthesis ends no sentence
+        ("(già cả, neo đơn, khuyết tật...)")."""
         t = self.t
-        start = k
-        while start > 0 and t.words[start - 1] not in (".", ";", "!", "?") and \
-                not ("\n" in t.text[t.ends[start - 1]:t.starts[start]] and t.words[start] in _BULLETS):
-            start -= 1
+        start = depth = 0
+        for m in range(1, k + 1):  # (read forwards: a lone ")" closing a label such as "điểm a)" opens nothing)
+            word = t.words[m - 1]
+            depth = max(0, depth + (word == "(") - (word == ")"))
+            if (not depth and word in (".", ";", "!", "?")) or \
+                    ("\n" in t.text[t.ends[m - 1]:t.starts[m]] and t.words[m] in _BULLETS):
+                start = m
         while start < k and t.words[start] in _BULLETS:
             start += 1
         return start
@@ -1400,12 +1439,8 @@ class Reader:
             if coord:
                 items, j = self.parse_list(coord)
                 if items:
-                    roles.coordinators += self.mentions(items)
-                    examples = t.cue("examples", j) if j < self.n else None
-                    if examples:  # "các cơ quan liên quan như: Công an, Quản lý thị trường …": the bodies meant
-                        named, k = self.parse_list(examples + (examples < self.n and t.words[examples] == ":"))
-                        roles.coordinators += self.mentions(named)
-                        j = k if named else j
+                    named, j = self._examples(j)
+                    roles.coordinators += self.mentions(items + named)
                     i = j
                     continue
                 i = coord
@@ -1429,7 +1464,8 @@ class Reader:
                     k = t.cue("direct_chain", k) or t.cue("direct", k)
                 items, j = self.parse_list(k)
                 if items:
-                    roles.directs += self.mentions(items)
+                    named, j = self._examples(j)
+                    roles.directs += self.mentions(items + named)
                     partner = t.cue("coord", j) if j < self.n else None
                     if partner and not any(t.cue("assign", m) for m in range(i, k)):
                         # "chỉ đạo Phòng X phối hợp với Y …": Y works with the body directed, not with the lead;
@@ -1443,19 +1479,36 @@ class Reader:
         return roles
 
 
+    def _examples(self, j: int) -> tuple[list[Item], int]:
+        """The bodies a group that ends at j means, when an example introducer follows it ("các cơ quan liên quan
+        như: Công an, Quản lý thị trường …", "vận động các tổ chức, đoàn thể như Mặt trận Tổ quốc, Hội Phụ nữ …";
+        rules/roles.yaml `example_introducers`): they take the group's role. Returns them and where they end."""
+        t = self.t
+        examples = t.cue("examples", j) if j < self.n else None
+        if not examples:
+            return [], j
+        named, k = self.parse_list(examples + (examples < self.n and t.words[examples] == ":"))
+        return (named, k) if named else ([], j)
+
+
 def read_roles(text: str, later: bool = False) -> Roles:
     """Leads, coordinators, advises and directs named in one text (a task or a heading). With `later`, a text
     whose opening names its lead also gets the leads its later sentences or clauses assign work to
-    and the coordinators of its later clauses whose subject coordinates (Reader.later_roles)."""
+    and the coordinators of its later clauses whose subject coordinates (Reader.later_roles); so does a text whose
+    opening subject is no body ("Các hộ gia đình … tự tổ chức xây dựng nhà ở. Trường hợp … thì Ủy ban nhân dân xã
+    có trách nhiệm …": Reader.other_subject_end), from its later sentences, whose leads are then its own."""
     reader = Reader(read(text))
     roles = reader.roles()
-    if later and roles.own_subject:
+    other = None if roles.own_subject else reader.other_subject_end()
+    if later and (roles.own_subject or other is not None):
         later_roles = reader.later_roles()
         if later_roles.leads and reader.reports(reader.subject_end):
             # "Ủy ban nhân dân tỉnh đã ban hành …. Vì vậy, đề nghị Bộ Xây dựng …": the report is no task
             roles.leads = []
-        roles.leads += later_roles.leads
-        roles.coordinators += later_roles.coordinators
+        # (after a subject that is no body, only a later sentence: a comma inside that subject opens nothing)
+        roles.leads += [m for m in later_roles.leads if other is None or m.start >= other]
+        roles.coordinators += [m for m in later_roles.coordinators if other is None or m.start >= other]
+        roles.own_subject = bool(roles.leads)
     return roles
 
 
@@ -2001,9 +2054,30 @@ def established_names(texts: list[str]) -> tuple[str, ...]:
                 end = _established_name_end(reader, after)
                 if end is not None and end - after > 1:
                     found.add(" ".join(t.text[t.starts[after]:t.ends[end - 1]].split()))
+                if kind == "definition":
+                    found.update(_name_before(reader, start - 1))
         if defined:
             found.update(_defined_names(paragraph, t))
     return tuple(sorted(found, key=len, reverse=True))
+
+
+def _name_before(reader: Reader, paren: int) -> list[str]:
+    """The long name a definition parenthesis at token `paren` closes, wherever the body stands ("… phối hợp với Ban
+    Chỉ đạo thực hiện chính sách nhà ở của tỉnh (gọi tắt là Ban Chỉ đạo) …"): read from the first body's name or
+    head word after the previous mark but a comma that opens as the short name does and whose name, as a name the
+    document establishes (_established_name_end), runs to the parenthesis; [] when none does."""
+    t = reader.t
+    short = t.cue("definition", paren + 1)
+    first = paren
+    while first > 0 and (t.words[first - 1] == "," or t.words[first - 1] not in _CLAUSE_MARKS):
+        first -= 1  # (back past the commas of a list or of a pair inside the name: "Ban Chỉ đạo phòng, chống …")
+    for k in range(first, paren):
+        # (the short name keeps the long one's first word: "Ban Chỉ đạo …" for short "Ban Chỉ đạo", not "Quy chế"
+        # for "Ủy ban nhân dân tỉnh ban hành Quy chế …")
+        if t.words[k] != "," and short < reader.n and t.words[k] == t.words[short] \
+                and _established_name_end(reader, k) == paren and paren - k > 1:
+            return [" ".join(t.text[t.starts[k]:t.ends[paren - 1]].split())]
+    return []
 
 
 def _defined_names(paragraph: str, tokens: Tokens) -> list[str]:

@@ -2,7 +2,8 @@
 
 Guarantees to segment:
 - one Block per logical paragraph, in source order; hard line wraps, and paragraphs or words split across a
-  blank line by a page break ("bồi \\n\\ndưỡng", "năm \\n\\n2021"), are joined with one space;
+  blank line by a page break ("bồi \\n\\ndưỡng", "năm \\n\\n2021") or after a comma ("Hội Phụ nữ, \\n\\nĐoàn
+  Thanh niên …", see `_breaks_open_list`), are joined with one space;
 - a Block starts at every numbering label or bullet that opens an item (grammar in rules/numbering.yaml,
   see `parse_label`); a number or dash that merely begins a wrapped line is not taken for a label; a quotation
   running over several paragraphs (a letter quoting a law's articles) is one Block, its labels not the document's;
@@ -807,6 +808,8 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
             return False
         if _opens_upper_heading(previous, line):
             return True  # the authority line under a wrapped trích yếu ("ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG …")
+        if _breaks_open_list(previous, line):
+            return False
         if layout.hard_wrapped and sequences.margin is not None and line.indent > sequences.margin + _FIRST_LINE_INDENT:
             # a paragraph's indented first line after a blank line ("      Căn cứ Nghị định …" under a trích yếu
             # whose last line was full); a line carried over a page break starts at the margin
@@ -845,6 +848,15 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
 
 
 _FIRST_LINE_INDENT = 2  # blanks beyond the margin of wrapped lines that mark a paragraph's first line
+
+
+def _breaks_open_list(previous: _Line, line: _Line) -> bool:
+    """A paragraph ending with a comma, then a blank line and a capitalised line that opens no item: a list of names
+    cut by a hard break in the PDF text ("… Hội Phụ nữ, Hội Cựu chiến binh," / "Đoàn Thanh niên … giúp đỡ …"), one
+    paragraph even where each paragraph is one line (Markdown). A legal basis after a basis ("Căn cứ …," / "Căn cứ
+    …") and lines in capitals (a signature block, "QUYẾT ĐỊNH:") stand apart; labels were decided before."""
+    return previous.text.rstrip().endswith(",") and "heading" not in previous.markup \
+        and not is_upper_line(previous.text) and not is_upper_line(line.text) and not opens_basis(line.text)
 
 
 def _opens_upper_heading(previous: _Line, line: _Line) -> bool:

@@ -1610,11 +1610,10 @@ def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues) -> None:
             if holds:
                 _absorb_contents(node, cues)
             title_form = _form(node.title)
-            if holds and _non_task_title(node, title_form, cues):
-                if cues.requirement_title is not None and cues.requirement_title.match(title_form):
-                    node.requirements = True  # its items that charge a body are tasks, the others state the rule
-                else:
-                    holds = False
+            if holds and _requirement_title(node, title_form, cues):
+                node.requirements = True  # its items that charge a body are tasks, the others state the rule
+            elif holds and _non_task_title(node, title_form, cues):
+                holds = False
             if holds and node.children and cues.content_list.search(match_form(node.title[-_HEAD:])) \
                     and not any(p.search(match_form(node.title)) for p in cues.task_article):
                 holds = False  # "… bao gồm:" lists contents, unless it hands powers over ("… chuyển giao cho X, bao gồm:")
@@ -1652,6 +1651,17 @@ def _only_cites(bullets: list[_Node], cues: _Cues) -> bool:
     """Does every bullet only name a legal document with its số hiệu (rules/structure.yaml
     `citation_list_openings`: "- Nghị định số 25/2026/NĐ-CP …", "- Văn bản hợp nhất số 48/VBHN-BNNMT …")?"""
     return all(cues.citation_list.match(_form(c.title)) and _DOC_NUMBER.match(c.title[:160]) for c in bullets)
+
+
+def _requirement_title(node: _Node, title_form: str, cues: _Cues) -> bool:
+    """Does the node head the requirements on one matter of the work (rules/structure.yaml `requirement_titles`:
+    "4.1. Yêu cầu về kỹ thuật và chất lượng:", "3. Các vấn đề cần lưu ý khi xây dựng Đề án …"), with items or
+    paragraphs below its title, and no work named in the title (`non_task_title_work`)?"""
+    if cues.requirement_title is None or not cues.requirement_title.match(title_form):
+        return False
+    if cues.non_task_title_work is not None and cues.non_task_title_work.search(match_form(node.title)):
+        return False
+    return bool(node.children or node.body)
 
 
 def _non_task_title(node: _Node, title_form: str, cues: _Cues) -> bool:

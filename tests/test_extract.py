@@ -1343,6 +1343,40 @@ def test_coordinators_a_group_names_after_nhu():
     assert [m.text for m in roles.coordinators] == ["các đơn vị liên quan", "Sở Tài chính", "Công an tỉnh"]
 
 
+def test_the_bodies_mobilised_are_directed_not_leads():
+    # real case: HCM QĐ 3210/QĐ-UBND 2014 II.4.2.b (gold: the commune leads alone, no coordinators): the bodies a
+    # lead mobilises ("vận động", a direct cue) with the ones a group means ("như …", bare names of the Front and
+    # the mass organisations) do what they are mobilised to, they take no work of the plan
+    roles = read_roles("Ủy ban nhân dân xã có trách nhiệm theo dõi việc sửa chữa nhà ở; vận động các tổ chức, đoàn "
+                       "thể như Mặt trận Tổ quốc, Hội Nông dân, Đoàn Thanh niên Cộng sản Hồ Chí Minh giúp đỡ các hộ "
+                       "nghèo sửa chữa nhà ở.", later=True)
+    assert _texts(roles.leads) == ["Ủy ban nhân dân xã"]
+    assert _texts(roles.directs) == ["các tổ chức, đoàn thể", "Mặt trận Tổ quốc", "Hội Nông dân",
+                                     "Đoàn Thanh niên Cộng sản Hồ Chí Minh"]
+    assert not roles.coordinators
+    roles = read_roles("Sở Nội vụ chủ trì, tuyên truyền, vận động các tổ chức, cá nhân cung cấp thông tin.")
+    assert _texts(roles.leads) == ["Sở Nội vụ"] and _texts(roles.directs) == ["các tổ chức, cá nhân"]
+    # a list item under a heading for partners names the bare Front and an association by their proper names
+    assert _texts(read_roles("Phối hợp với Mặt trận Tổ quốc và Hội Cựu chiến binh các cấp.").coordinators) == \
+        ["Mặt trận Tổ quốc", "Hội Cựu chiến binh các cấp"]
+
+
+def test_a_body_charged_after_a_condition_leads():
+    # real case: HCM QĐ 3210/QĐ-UBND 2014 II.4.2.a: households build their own houses (no body), and "Trường hợp …
+    # thì Ủy ban nhân dân xã … có trách nhiệm …" charges the commune, past a stop inside a parenthesis
+    text = ("Các hộ nghèo sau khi nhận được kinh phí hỗ trợ thì tự sửa chữa nhà ở. Trường hợp hộ nghèo neo đơn (già "
+            "cả, khuyết tật...) không tự sửa chữa được thì Ủy ban nhân dân xã có trách nhiệm tổ chức sửa chữa.")
+    roles = read_roles(text, later=True)
+    assert _texts(roles.leads) == ["Ủy ban nhân dân xã"] and roles.own_subject
+    assert not read_roles(text).leads  # (a heading is read without its later clauses)
+    # after a body's own sentence too
+    assert _texts(read_roles("Sở Xây dựng lập danh sách. Trường hợp hộ nghèo không tự sửa chữa được thì Ủy ban nhân "
+                             "dân xã có trách nhiệm tổ chức sửa chữa.", later=True).leads) == \
+        ["Sở Xây dựng", "Ủy ban nhân dân xã"]
+    # a comma inside a subject that is no body opens no clause; nor does a text of one sentence name a lead
+    assert not read_roles("Các cấp, ngành chủ động xây dựng kế hoạch kiểm tra; kết quả gửi Sở Y tế.", later=True).leads
+
+
 DELEGATION = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 30/QĐ-UBND\nHà Nam, ngày 3 tháng 3 năm 2035\nQUYẾT ĐỊNH\n"
               "Về việc ủy quyền cho Giám đốc Sở Tài chính\nQUYẾT ĐỊNH:\n"
               "Điều 1. Ủy quyền cho Giám đốc Sở Tài chính thực hiện một số nhiệm vụ, quyền hạn của Ủy ban nhân dân "
@@ -1929,6 +1963,12 @@ def test_a_name_the_document_establishes_is_read_whole_where_it_names_the_actor(
     ("Ban Chỉ đạo phát triển du lịch cộng đồng của tỉnh (sau đây gọi là Ban Chỉ đạo du lịch) rà soát các điểm.",
      ("Ban Chỉ đạo phát triển du lịch cộng đồng của tỉnh", "Ban Chỉ đạo du lịch")),
     ("Ủy ban nhân dân tỉnh ban hành Quy chế hoạt động của Ban Chỉ đạo du lịch (sau đây gọi là Quy chế).", ()),
+    # … wherever it stands: as a partner, past a list before it and the comma of a pair inside it
+    ("Sở Y tế chủ trì, phối hợp với Sở Tài chính, Ban Chỉ đạo phòng, chống dịch bệnh của tỉnh (gọi tắt là Ban Chỉ "
+     "đạo) kiểm tra.", ("Ban Chỉ đạo phòng, chống dịch bệnh của tỉnh", "Ban Chỉ đạo")),
+    # a council ("hội đồng", a head only before a topic or in such a name) whose name holds a verb ("thẩm định")
+    ("Hội đồng thẩm định giá đất của tỉnh (gọi tắt là Hội đồng) thẩm định phương án giá đất.",
+     ("Hội đồng thẩm định giá đất của tỉnh",)),
 ])
 def test_the_names_a_document_establishes(text, names):
     assert established_names([text]) == names
@@ -1960,3 +2000,13 @@ def test_a_body_named_for_short_is_read_by_its_whole_name_where_it_acts():
     ]
     doc = extract(parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE))
     assert [_texts(t.leads) for t in doc.tasks] == [[name], ["Ban Chỉ đạo du lịch"], [name]]
+    # named for short where it takes part, and leading by its whole name later; a council led by its defined name
+    lines = [
+        "I. NHIỆM VỤ",
+        f"1. Sở Văn hóa chủ trì, phối hợp với {name} (gọi tắt là Ban Chỉ đạo du lịch) rà soát các điểm du lịch.",
+        f"2. {name} kiểm tra định kỳ các điểm du lịch.",
+        "3. Hội đồng thẩm định giá đất của tỉnh (gọi tắt là Hội đồng) thẩm định phương án giá đất cụ thể.",
+    ]
+    doc = extract(parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE))
+    assert [(_texts(t.leads), _texts(t.coordinators)) for t in doc.tasks] == [
+        (["Sở Văn hóa"], [name]), ([name], []), (["Hội đồng thẩm định giá đất của tỉnh"], [])]

@@ -65,6 +65,21 @@ def test_words_split_across_blank_lines_are_joined():
     assert not any(s.startswith("lợi xã hội") for s in starts)
 
 
+def test_a_list_cut_after_a_comma_by_a_blank_line_is_one_paragraph():
+    """A PDF's hard break inside a list of names, in a text with one paragraph per line: the paragraph after the comma
+    goes on; an item, a basis after a basis, and "QUYẾT ĐỊNH:" after the last basis still stand apart."""
+    found = texts("b) Ủy ban nhân dân xã có trách nhiệm vận động các đoàn thể như Hội Nông dân, Hội Phụ nữ,\n\n"
+                  "Đoàn Thanh niên giúp đỡ các hộ nghèo sửa chữa nhà ở.\n\n"
+                  "c) Ủy ban nhân dân huyện kiểm tra, đôn đốc,\n\n- Sở Xây dựng hướng dẫn kỹ thuật.\n", kind="md")
+    assert found == ["b) Ủy ban nhân dân xã có trách nhiệm vận động các đoàn thể như Hội Nông dân, Hội Phụ nữ, "
+                     "Đoàn Thanh niên giúp đỡ các hộ nghèo sửa chữa nhà ở.",
+                     "c) Ủy ban nhân dân huyện kiểm tra, đôn đốc,", "- Sở Xây dựng hướng dẫn kỹ thuật."]
+    preamble = texts("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015,\n\n"
+                     "Căn cứ Quyết định số 12/2020/QĐ-TTg của Thủ tướng Chính phủ,\n\n"
+                     "Xét đề nghị của Giám đốc Sở Xây dựng,\n\nQUYẾT ĐỊNH:\n", kind="md")
+    assert len(preamble) == 4
+
+
 def test_labels_open_blocks_even_without_blank_lines():
     blocks = texts("c) Các sở, ban, ngành: \n- Xác định nhu cầu nguồn nhân lực. \n- Tiếp tục triển khai.\n")
     assert blocks == ["c) Các sở, ban, ngành:", "- Xác định nhu cầu nguồn nhân lực.", "- Tiếp tục triển khai."]

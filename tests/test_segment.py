@@ -2552,8 +2552,8 @@ def test_the_items_that_give_the_particulars_of_their_siblings_work_are_no_tasks
 
 def test_a_requirement_heading_holds_only_the_items_that_charge_a_body():
     # a city's plan on housing support (real case: a 2014 plan carrying out a Prime Minister's decision): under
-    # "Yêu cầu về …" in its content part, an item that charges a body is a task, a standard to meet is none; the
-    # plan's own "2. Yêu cầu" under "I. MỤC ĐÍCH, YÊU CẦU" holds none
+    # "Yêu cầu về …" or "Các vấn đề cần lưu ý …" in its content part, an item that charges a body is a task, a standard
+    # to meet is none; the plan's own "2. Yêu cầu" under "I. MỤC ĐÍCH, YÊU CẦU" holds none
     lines = [
         "I. MỤC ĐÍCH, YÊU CẦU",
         "1. Mục đích",
@@ -2568,9 +2568,17 @@ def test_a_requirement_heading_holds_only_the_items_that_charge_a_body():
         "a) Các hộ gia đình tự tổ chức thi công. Trường hợp hộ gia đình neo đơn thì Ủy ban nhân dân cấp xã có "
         "trách nhiệm tổ chức thi công cho hộ gia đình đó.",
         "b) Ủy ban nhân dân cấp xã theo dõi, giám sát việc thi công nhà ở.",
+        # the points to keep in mind when drafting the scheme, in paragraphs under a long title: no body charged
+        "3. Các vấn đề cần lưu ý khi lập Đề án hỗ trợ hộ gia đình khó khăn về nhà ở trên địa bàn tỉnh",
+        "Đề án cần nêu rõ số hộ được hỗ trợ trong từng năm.",
+        "Danh sách hộ được hỗ trợ được lập theo thứ tự ưu tiên sau đây:",
+        "- Hộ gia đình có nhà ở hư hỏng nặng.",
+        "- Hộ gia đình có người cao tuổi.",
+        "4. Các vấn đề cần lưu ý khi thi công",
+        "Ủy ban nhân dân cấp xã có trách nhiệm kiểm tra an toàn lao động tại công trình.",
     ]
     doc = parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE)
-    assert [t.id for t in doc.tasks] == ["II.1.a", "II.2.a", "II.2.b"]
+    assert [t.id for t in doc.tasks] == ["II.1.a", "II.2.a", "II.2.b", "II.4"]
 
 
 def test_the_conditions_an_item_spells_out_are_no_tasks():
