@@ -361,6 +361,18 @@ def test_a_province_s_steering_committee_named_by_its_level():
     assert agencies.lookup("Ban Chỉ đạo thực hiện hỗ trợ nhà ở").id == "cac_co_quan_don_vi"
 
 
+def test_steering_committees_at_every_level_are_a_group_of_every_level():
+    # a province's programme asks to complete "bộ máy Ban Chỉ đạo các cấp" (the committees from province to commune),
+    # as "Ủy ban nhân dân các cấp": a generic group reaching the localities, in a province its own committee
+    for printed in ("Ban Chỉ đạo các cấp", "Ban chỉ đạo các cấp", "các Ban Chỉ đạo các cấp", "Ban Chỉ đạo ở các cấp"):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level, found.locality) == ("ban_chi_dao_cac_cap", "generic", True), printed
+    assert agencies.counterparts("ban_chi_dao_cac_cap") == ["ban_chi_dao_cap_tinh"]
+    assert agencies.lookup("Ban Chỉ đạo cấp tỉnh").id == "ban_chi_dao_cap_tinh"
+    assert _roles("Sở Nội vụ phối hợp với Ban Chỉ đạo các cấp kiểm tra việc thực hiện.")[1] == [
+        ("Ban Chỉ đạo các cấp", "ban_chi_dao_cac_cap")]
+
+
 def test_a_military_region_s_steering_committee_is_the_region_s_own_body():
     # a national steering committee's plan (real case: KH 252/KH-BCĐQG1237, 2013) has the regions' committees act
     # beside the provinces' ("Ban Chỉ đạo các quân khu, các tỉnh …"): no locality, no province body carries it out
