@@ -13,6 +13,7 @@ from pipeline.extract import (
     find_citations,
     find_deadlines,
     find_implements,
+    opens_with_actor,
     read_heading_roles,
     read_roles,
     read_task_roles,
@@ -990,6 +991,22 @@ def test_a_subject_runs_to_a_time_clause_before_its_duty():
     roles = read_roles("Tổ chức, cá nhân không được san lấp kênh mương trong phạm vi bảo vệ công trình thủy lợi.")
     assert _texts(roles.leads) == ["Tổ chức, cá nhân"]
 
+
+
+def test_a_body_s_name_ends_before_a_subordinating_conjunction():
+    # a registered body open to qualifiers ("Ủy ban nhân dân cấp xã …") ends before "sau khi", "khi", "trước khi"
+    # (rules/roles.yaml subject_breaks): they open an adverbial clause, never a qualifier of the name
+    text = "Ủy ban nhân dân cấp xã sau khi nhận được hồ sơ hợp lệ có trách nhiệm kiểm tra thực địa."
+    assert _texts(read_roles(text).leads) == ["Ủy ban nhân dân cấp xã"]
+    assert _texts(read_roles("Sở Y tế phối hợp với Ủy ban nhân dân các xã khi có yêu cầu.").coordinators) == [
+        "Ủy ban nhân dân các xã"]
+    assert _texts(read_roles("Chỉ đạo chủ dự án, ban quản lý dự án khi dự án hoàn thành nghiệm thu.").directs) == [
+        "chủ dự án", "ban quản lý dự án"]
+    # a statute clause so worded is still a provision of that body: its duty follows the adverbial clause
+    assert opens_with_actor(text)
+    assert opens_with_actor("Sở Công Thương sau khi nhận được báo cáo có trách nhiệm tổng hợp.")
+    # … unless the clause only makes it a partner
+    assert not opens_with_actor("Ủy ban nhân dân cấp xã sau khi nhận được hồ sơ phối hợp kiểm tra.")
 
 @pytest.mark.parametrize("text, leads", [
     # a later sentence with its own subject and a duty adds its subject
