@@ -1515,6 +1515,40 @@ def test_a_decree_clause_where_a_named_body_acts_is_a_provision():
     assert [t.id for t in decree.tasks] == ["3"]
 
 
+MINISTER_REGULATES = ("CHÍNH PHỦ\nSố: 43/2035/NĐ-CP\nNGHỊ ĐỊNH\nQuy định về dịch vụ thu gom thử nghiệm\n"
+                      "Điều 1. Giải thích từ ngữ\n"
+                      "1. Đơn vị thu gom là tổ chức được giao thực hiện việc thu gom.\n"
+                      "Điều 2. Giá dịch vụ và hồ sơ\n"
+                      "1. Giá dịch vụ\n"
+                      "a) Giá dịch vụ gồm chi phí vận chuyển và chi phí xử lý;\n"
+                      "b) Bộ trưởng Bộ Công Thương quy định phương pháp xác định giá dịch vụ;\n"
+                      "c) Bộ trưởng Bộ Tài chính hướng dẫn việc hạch toán các khoản thu.\n"
+                      "2. Hồ sơ\n"
+                      "a) Hồ sơ gồm đơn đề nghị và bản sao hợp đồng;\n"
+                      "b) Ủy ban nhân dân cấp xã sau khi nhận được hồ sơ hợp lệ có trách nhiệm niêm yết công khai.\n"
+                      "Điều 3. Trách nhiệm thi hành\n"
+                      "Các Bộ trưởng, Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm thi hành Nghị định này.\n")
+
+
+def test_a_minister_who_regulates_in_a_decree_clause_leads_it():
+    # a statute hands a minister the rules to make ("Bộ trưởng Bộ Tài chính quy định các biện pháp xử lý …" in real
+    # laws and decrees): "quy định" is a verb of doing (rules/roles.yaml stops), as "hướng dẫn" is; a body's
+    # provision also when an adverbial clause ("sau khi …") parts it from its duty
+    from pipeline.api import parse_text
+
+    decree = parse_text(MINISTER_REGULATES, role="central")
+    assert [(p.id, [m.canonical for m in p.leads]) for p in decree.provisions] == [
+        ("2.1.b", ["bo_cong_thuong"]), ("2.1.c", ["bo_tai_chinh"]), ("2.2.b", ["ubnd_cap_xa"])]
+    assert [c.id for c in decree.other_clauses] == ["2.1.a", "2.2.a"]
+    # a group's name ends before the verb ("Các sở, ngành | quy định rõ …"); as a participle before a reference
+    # it says which members are meant (group_qualifiers: "Các cơ sở quy định tại khoản 1 Điều 5 …")
+    assert _texts(read_roles("Các sở, ngành quy định rõ trách nhiệm của từng đơn vị.").leads) == ["Các sở, ngành"]
+    assert _texts(read_roles("Ủy ban nhân dân cấp tỉnh quy định mức hỗ trợ cụ thể.").leads) == [
+        "Ủy ban nhân dân cấp tỉnh"]
+    assert _texts(read_roles("Các đơn vị quy định tại Điều 3 có trách nhiệm báo cáo.").leads) == [
+        "Các đơn vị quy định tại Điều 3"]
+
+
 def test_an_amended_clause_is_led_by_the_subject_of_its_new_text():
     # real case: NĐ 119/2025/NĐ-CP 1.7.g ('Sửa đổi khoản 6 như sau: “6. Ủy ban nhân dân cấp tỉnh tiếp nhận, rà soát …”'),
     # 1.7.đ ('“4. Các cơ sở quy định tại khoản 1 Điều 5 Nghị định này có trách nhiệm: …'), which had no lead: the
