@@ -501,8 +501,12 @@ class Reader:
             after = t.cue("honorific", i)  # the form of address is no part of the name
             return self.parse_item(after) if self.item_kind(after) else self.person_item(after)
         kind = self.item_kind(i)
-        if kind is None:
-            return self.shared_item(i)
+        if kind is None or (kind == "named" and t.cue("shared_head", i)):
+            # (a bare name registered of no level shares the next body's too: "Ủy ban Mặt trận Tổ quốc Việt Nam,
+            # Ủy ban nhân dân | các tỉnh", "UBND và HĐND | cấp xã")
+            shared = self.shared_item(i)
+            if shared is not None or kind is None:
+                return shared
         agency_id = None
         group = True
         open_name = True

@@ -695,6 +695,16 @@ def test_a_bare_council_shares_the_place_of_the_committee_after_it():
     roles = read_roles("HĐND và UBND cấp xã bố trí kinh phí thực hiện.")
     assert [(m.text, m.canonical) for m in roles.leads] == [("Hội đồng nhân dân cấp xã", "hdnd_xa"),
                                                            ("Ủy ban nhân dân cấp xã", "ubnd_cap_xa")]
+    # a bare name the registry knows at no level shares it too: the committee, the Front's committee
+    roles = read_roles("UBND và HĐND cấp xã bố trí kinh phí thực hiện.")
+    assert [m.canonical for m in roles.leads] == ["ubnd_cap_xa", "hdnd_xa"]
+    roles = read_roles("Sở Nội vụ phối hợp với Ủy ban Mặt trận Tổ quốc Việt Nam, Ủy ban nhân dân các xã tổ chức lấy ý "
+                       "kiến.")
+    assert [(m.text, m.canonical) for m in roles.coordinators] == [
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam các xã", "uy_ban_mttq_xa"), ("Ủy ban nhân dân các xã", "ubnd_cac_xa")]
+    # … and is named alone where no such body follows it
+    roles = read_roles("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam, Hội Nông dân tỉnh phối hợp thực hiện.")
+    assert [m.canonical for m in roles.leads] == ["uy_ban_mttq", "hoi_nong_dan_tinh"]
 
 
 def test_a_plural_head_lists_bodies_by_the_rest_of_their_names_without_a_colon():
