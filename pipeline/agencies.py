@@ -9,8 +9,8 @@ provincial counterparts), validated on load. Used by extract and link.
 
 Guarantees: every id named in agency_map.yaml exists in agencies.yaml; ids are unique; lookup ignores case,
 tone-mark style and punctuation inside names, expands abbreviations (UBND, KH&ĐT …), resolves an office
-holder ("Giám đốc Sở Công Thương") to the body named after the title, and open families ("các bộ, ngành
-liên quan") by the patterns of the rules. A long name OCR misread by one letter of rules/encodings.yaml
+holder ("Giám đốc Sở Công Thương") to the body named after the title, a name after a plural marker ("các Ủy ban
+nhân dân các cấp") as the name, and open families ("các bộ, ngành liên quan") by the patterns of the rules. A long name OCR misread by one letter of rules/encodings.yaml
 `ocr_letter_confusions` ("TONG CYC THUE") is the one body it then names, never one of two. A body named after a city follows the city's level: a provincial
 body "… tỉnh" is also printed "… thành phố" ("Công an thành phố", "Ủy ban nhân dân Thành phố" in a
 centrally-run city's own text), "Ủy ban nhân dân thành phố Hà Nội" is province level (the centrally-run
@@ -117,6 +117,14 @@ class _ProvinceTable(BaseModel):
     model_config = {"extra": "ignore"}
 
 
+class _Articles(BaseModel):
+    """The plural markers of rules/roles.yaml (`articles`: "các", "những"), which open no body's name."""
+
+    articles: list[str]
+
+    model_config = {"extra": "ignore"}
+
+
 class CounterpartRule(BaseModel):
     central: str
     provincial: list[str]
@@ -152,8 +160,9 @@ class Registry:
     """Agencies by id and by every printed form; counterparts; lookup of printed names."""
 
     def __init__(self, rules: AgencyRules, mapping: AgencyMap, cities: list[str] = (),
-                 confusions: tuple[tuple[str, str], ...] = (), min_letters: int = 0):
+                 confusions: tuple[tuple[str, str], ...] = (), min_letters: int = 0, articles: tuple[str, ...] = ()):
         self.rules = rules
+        self._articles = tuple(fold(article) for article in articles)  # plural markers before a name, folded
         self._confusions = confusions  # (letter read, letter meant) of OCR, folded
         self._min_letters = min_letters
         self.places = rules.places
@@ -238,22 +247,37 @@ class Registry:
 
     def lookup(self, printed: str) -> Agency | None:
         """The registered agency a printed name stands for, or None. Exact form first, then a title
-        followed by an agency, then the longest registered form that opens the name (an open name with
-        qualifiers: "Ủy ban nhân dân các huyện biên giới"), then the family patterns."""
+        followed by an agency, then a body named after a city, then the longest registered form that opens the
+        name (an open name with qualifiers: "Ủy ban nhân dân các huyện biên giới"); the same without a leading
+        plural marker ("các Ủy ban nhân dân các cấp" are the "Ủy ban nhân dân các cấp"); then the family
+        patterns."""
         folded = fold(self.expand(nfc(printed)))
-        if not folded:
-            return None
+        return self._resolve(folded) if folded else None
+
+    def _resolve(self, folded: str) -> Agency | None:
+        found = self._registered(folded)
+        bare = self._without_article(folded)
+        if found is None and bare:
+            found = self._registered(bare)
+        return found or self._pattern(bare or folded)
+
+    def _registered(self, folded: str) -> Agency | None:
+        """The registered name (not a family pattern) `folded` is, or opens with, after an office-holder title
+        or not."""
         agency_id = self._known(folded)
         if agency_id:
             return self.agencies[agency_id]
         rest = self._strip_title(folded)
-        if rest:
-            rest = re.sub(r"^(cac|nhung) ", "", rest) if rest.startswith(("cac ", "nhung ")) and \
-                rest not in self._forms else rest
-            found = self._city(rest) or self._prefix(rest) or self._pattern(rest)
-            if found:
-                return found
-        return self._city(folded) or self._prefix(folded) or self._pattern(folded)
+        found = self._resolve(rest) if rest else None
+        return found or self._city(folded) or self._prefix(folded)
+
+    def _without_article(self, folded: str) -> str | None:
+        """The name without the plural marker it opens with (rules/roles.yaml `articles`: "các", "những"), or
+        None."""
+        for article in self._articles:
+            if folded.startswith(article + " "):
+                return folded[len(article) + 1:]
+        return None
 
     def exact(self, printed: str) -> Agency | None:
         """The registered agency whose name or variant the printed name is, qualifiers and titles not allowed."""
@@ -337,7 +361,7 @@ def registry() -> Registry:
     encodings = encoding_rules()
     confusions = tuple((c.read, c.meant) for c in encodings.ocr_letter_confusions)
     return Registry(load_rules("agencies", AgencyRules), load_rules("agency_map", AgencyMap), cities, confusions,
-                    encodings.ocr_name_min_letters)
+                    encodings.ocr_name_min_letters, tuple(load_rules("roles", _Articles).articles))
 
 
 def lookup(printed: str) -> Agency | None:

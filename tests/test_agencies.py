@@ -385,6 +385,30 @@ def test_a_province_s_steering_committee_named_by_its_level():
     assert agencies.lookup("Ban Chỉ đạo thực hiện hỗ trợ nhà ở").id == "cac_co_quan_don_vi"
 
 
+def test_a_plural_marker_before_a_registered_name_is_no_part_of_it():
+    # "các", "những" (rules/roles.yaml articles) before a body's name make it plural, not another name: "các Ủy ban
+    # nhân dân các cấp" are "Ủy ban nhân dân các cấp" (the lookup found nothing), "các Sở Y tế" are Sở Y tế as the
+    # extraction reads them (the lookup said "các sở, ban, ngành"); a registered form with its "Các" and the family
+    # patterns stay as they were
+    for printed, expected in (("các Ủy ban nhân dân các cấp", "ubnd_cac_cap"), ("Các UBND các cấp", "ubnd_cac_cap"),
+                              ("các Hội đồng nhân dân các cấp", "hdnd_cac_cap"),
+                              ("những Ủy ban nhân dân cấp xã", "ubnd_cap_xa"),
+                              ("các Ủy ban nhân dân cấp huyện biên giới", "ubnd_cap_huyen"),
+                              ("Các Chủ tịch Ủy ban nhân dân cấp tỉnh", "ubnd_cap_tinh"),
+                              ("các Sở Y tế", "so_y_te"), ("Giám đốc các Sở Y tế", "so_y_te"),
+                              ("Các thôn, bản", "thon_to_dan_pho"), ("các Bộ, ngành liên quan", "cac_bo_nganh"),
+                              ("Các Bộ trưởng", "bo_truong_thu_truong"), ("các Ban Chỉ đạo các cấp", "ban_chi_dao_cac_cap")):
+        assert agencies.lookup(printed).id == expected, printed
+    # linking reads a lead by its printed name: a duty of "các Ủy ban nhân dân các cấp" is one of the committees of
+    # every level
+    from pipeline.linking.agency import holder_levels
+    from pipeline.model import Mention, Span, Task
+
+    task = Task(doc="x", id="1", label="1.", text="Các Ủy ban nhân dân các cấp tổ chức tuyên truyền.",
+                span=Span(1, 1, 0, 49), leads=[Mention(text="Các Ủy ban nhân dân các cấp", canonical="ubnd_cac_cap")])
+    assert holder_levels(task, "local_government") == {"generic"}
+
+
 def test_steering_committees_at_every_level_are_a_group_of_every_level():
     # a province's programme asks to complete "bộ máy Ban Chỉ đạo các cấp" (the committees from province to commune),
     # as "Ủy ban nhân dân các cấp": a generic group reaching the localities, in a province its own committee
