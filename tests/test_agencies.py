@@ -385,6 +385,26 @@ def test_a_province_s_steering_committee_named_by_its_level():
     assert agencies.lookup("Ban Chỉ đạo thực hiện hỗ trợ nhà ở").id == "cac_co_quan_don_vi"
 
 
+def test_a_district_s_and_a_commune_s_steering_committee_named_by_their_level():
+    # as the province's ("Ban Chỉ đạo cấp tỉnh"): by the level alone, with the decision's number, or after their topic
+    # ("Ban Chỉ đạo xã" in a commune's letters, "… thi cấp tỉnh" in a ministry's instructions); they were the catch-all
+    for printed, expected in (("Ban Chỉ đạo cấp huyện", ("ban_chi_dao_cap_huyen", "district")),
+                              ("Ban Chỉ đạo các huyện, thị xã, thành phố", ("ban_chi_dao_cap_huyen", "district")),
+                              ("Ban Chỉ đạo 1237 cấp huyện", ("ban_chi_dao_cap_huyen", "district")),
+                              ("Ban Chỉ đạo cấp xã", ("ban_chi_dao_cap_xa", "commune")),
+                              ("các Ban Chỉ đạo cấp xã", ("ban_chi_dao_cap_xa", "commune")),
+                              ("Ban Chỉ đạo xã", ("ban_chi_dao_cap_xa", "commune")),
+                              ("Ban Chỉ đạo các xã, phường", ("ban_chi_dao_cap_xa", "commune")),
+                              ("Ban Chỉ đạo xây dựng nông thôn mới cấp xã", ("ban_chi_dao_cap_xa", "commune")),
+                              ("Các Ban Chỉ đạo thi cấp tỉnh", ("ban_chi_dao_cap_tinh", "province"))):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level, found.locality) == (*expected, True), printed
+    # "xã hội" is no commune; a committee of no level is still the catch-all
+    assert agencies.lookup("Ban Chỉ đạo xã hội hóa giáo dục").id == "cac_co_quan_don_vi"
+    assert _roles("Ban Chỉ đạo cấp huyện chủ trì, phối hợp với Ban Chỉ đạo cấp xã kiểm tra việc thực hiện.") == (
+        [("Ban Chỉ đạo cấp huyện", "ban_chi_dao_cap_huyen")], [("Ban Chỉ đạo cấp xã", "ban_chi_dao_cap_xa")])
+
+
 def test_a_plural_marker_before_a_registered_name_is_no_part_of_it():
     # "các", "những" (rules/roles.yaml articles) before a body's name make it plural, not another name: "các Ủy ban
     # nhân dân các cấp" are "Ủy ban nhân dân các cấp" (the lookup found nothing), "các Sở Y tế" are Sở Y tế as the
@@ -415,7 +435,9 @@ def test_steering_committees_at_every_level_are_a_group_of_every_level():
     for printed in ("Ban Chỉ đạo các cấp", "Ban chỉ đạo các cấp", "các Ban Chỉ đạo các cấp", "Ban Chỉ đạo ở các cấp"):
         found = agencies.lookup(printed)
         assert (found.id, found.level, found.locality) == ("ban_chi_dao_cac_cap", "generic", True), printed
-    assert agencies.counterparts("ban_chi_dao_cac_cap") == ["ban_chi_dao_cap_tinh"]
+    # in a province, its own committees: the province's, the districts' (before 2025) and the communes'
+    assert agencies.counterparts("ban_chi_dao_cac_cap") == ["ban_chi_dao_cap_tinh", "ban_chi_dao_cap_huyen",
+                                                             "ban_chi_dao_cap_xa"]
     assert agencies.lookup("Ban Chỉ đạo cấp tỉnh").id == "ban_chi_dao_cap_tinh"
     assert _roles("Sở Nội vụ phối hợp với Ban Chỉ đạo các cấp kiểm tra việc thực hiện.")[1] == [
         ("Ban Chỉ đạo các cấp", "ban_chi_dao_cac_cap")]
