@@ -263,13 +263,17 @@ class Registry:
 
     def _registered(self, folded: str) -> Agency | None:
         """The registered name (not a family pattern) `folded` is, or opens with, after an office-holder title
-        or not."""
+        or not. A registered name longer than the title that holds its words is that name ("Ban Thường vụ Tỉnh ủy
+        Hà Nam", "Chủ tịch nước …"), before the body after the title."""
         agency_id = self._known(folded)
         if agency_id:
             return self.agencies[agency_id]
         rest = self._strip_title(folded)
-        found = self._resolve(rest) if rest else None
-        return found or self._city(folded) or self._prefix(folded)
+        if rest:
+            found = self._prefix(folded, len(folded.split()) - len(rest.split()) + 1) or self._resolve(rest)
+            if found:
+                return found
+        return self._city(folded) or self._prefix(folded)
 
     def _without_article(self, folded: str) -> str | None:
         """The name without the plural marker it opens with (rules/roles.yaml `articles`: "các", "những"), or
@@ -318,9 +322,10 @@ class Registry:
                 yield folded[:at] + meant + folded[at + 1:]
                 at = folded.find(read, at + 1)
 
-    def _prefix(self, folded: str) -> Agency | None:
+    def _prefix(self, folded: str, shortest: int = 1) -> Agency | None:
+        """The agency of the longest registered form of at least `shortest` words that opens the name."""
         words = folded.split()
-        for size in range(len(words), 0, -1):
+        for size in range(len(words), shortest - 1, -1):
             head = " ".join(words[:size])
             agency_id = self._known(head)
             if agency_id:
