@@ -405,6 +405,16 @@ def test_a_district_s_and_a_commune_s_steering_committee_named_by_their_level():
         [("Ban Chỉ đạo cấp huyện", "ban_chi_dao_cap_huyen")], [("Ban Chỉ đạo cấp xã", "ban_chi_dao_cap_xa")])
 
 
+def test_the_board_of_industrial_parks_and_economic_zones_by_the_statutes_words():
+    # a decree names the province's board by its whole remit ("Ban quản lý khu công nghiệp, khu chế xuất, khu kinh tế",
+    # NĐ 25/2026 34.2.h, a body the approved plan is sent to): the board of the economic zones, not "các cơ quan, đơn vị"
+    for printed in ("Ban quản lý khu công nghiệp, khu chế xuất, khu kinh tế", "Ban Quản lý các khu công nghiệp tỉnh",
+                    "BQL khu công nghiệp", "Ban Quản lý Khu kinh tế tỉnh"):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level) == ("ban_quan_ly_khu_kinh_te", "province"), printed
+    assert agencies.lookup("ban quản lý dự án").id == "cac_co_quan_don_vi"
+
+
 def test_a_plural_marker_before_a_registered_name_is_no_part_of_it():
     # "các", "những" (rules/roles.yaml articles) before a body's name make it plural, not another name: "các Ủy ban
     # nhân dân các cấp" are "Ủy ban nhân dân các cấp" (the lookup found nothing), "các Sở Y tế" are Sở Y tế as the
