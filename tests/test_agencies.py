@@ -415,6 +415,22 @@ def test_the_board_of_industrial_parks_and_economic_zones_by_the_statutes_words(
     assert agencies.lookup("ban quản lý dự án").id == "cac_co_quan_don_vi"
 
 
+def test_the_province_s_disease_control_centre_and_the_commune_s_health_station():
+    # every province has a Trung tâm Kiểm soát bệnh tật under its Sở Y tế, every commune a Trạm Y tế: a health plan has
+    # them lead ("Trung tâm Kiểm soát bệnh tật tỉnh chủ trì …") or directs them ("… hướng dẫn Trạm Y tế các xã, phường");
+    # they were the catch-all and nothing
+    for printed, expected in (("Trung tâm Kiểm soát bệnh tật tỉnh", ("trung_tam_kiem_soat_benh_tat_tinh", "province")),
+                              ("Trung tâm Kiểm soát bệnh tật", ("trung_tam_kiem_soat_benh_tat_tinh", "province")),
+                              ("Trung tâm Kiểm soát bệnh tật thành phố", ("trung_tam_kiem_soat_benh_tat_tinh", "province")),
+                              ("Trạm Y tế các xã, phường", ("tram_y_te_xa", "commune")),
+                              ("Trạm Y tế xã khu vực biên giới", ("tram_y_te_xa", "commune"))):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level, found.locality) == (*expected, True), printed
+    assert _roles("Trung tâm Kiểm soát bệnh tật tỉnh chủ trì, phối hợp với Trạm Y tế các xã giám sát dịch bệnh.") == (
+        [("Trung tâm Kiểm soát bệnh tật tỉnh", "trung_tam_kiem_soat_benh_tat_tinh")],
+        [("Trạm Y tế các xã", "tram_y_te_xa")])
+
+
 def test_a_plural_marker_before_a_registered_name_is_no_part_of_it():
     # "các", "những" (rules/roles.yaml articles) before a body's name make it plural, not another name: "các Ủy ban
     # nhân dân các cấp" are "Ủy ban nhân dân các cấp" (the lookup found nothing), "các Sở Y tế" are Sở Y tế as the
