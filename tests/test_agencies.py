@@ -431,6 +431,17 @@ def test_the_province_s_disease_control_centre_and_the_commune_s_health_station(
         [("Trạm Y tế các xã", "tram_y_te_xa")])
 
 
+def test_a_ministry_s_specialised_body_is_its_own_unit():
+    # the decrees call a ministry's Cục or Vụ "cơ quan chuyên môn thuộc Bộ …" ("thủ trưởng cơ quan chuyên môn thuộc Bộ",
+    # NĐ 180/2026): the ministry's own unit, as "Cục …" is, not the catch-all; the province's are its departments' kind
+    for printed in ("cơ quan chuyên môn thuộc Bộ Nông nghiệp và Phát triển nông thôn", "thủ trưởng cơ quan chuyên môn "
+                    "thuộc Bộ", "các cơ quan chuyên môn trực thuộc Bộ Tài chính"):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level) == ("don_vi_thuoc_bo", "central"), printed
+    assert agencies.lookup("cơ quan chuyên môn thuộc Ủy ban nhân dân cấp tỉnh").id != "don_vi_thuoc_bo"
+    assert agencies.lookup("cơ quan chuyên môn trực thuộc").id == "cac_co_quan_don_vi"
+
+
 def test_a_plural_marker_before_a_registered_name_is_no_part_of_it():
     # "các", "những" (rules/roles.yaml articles) before a body's name make it plural, not another name: "các Ủy ban
     # nhân dân các cấp" are "Ủy ban nhân dân các cấp" (the lookup found nothing), "các Sở Y tế" are Sở Y tế as the
