@@ -442,6 +442,14 @@ def test_a_ministry_s_specialised_body_is_its_own_unit():
     assert agencies.lookup("cơ quan chuyên môn trực thuộc").id == "cac_co_quan_don_vi"
 
 
+def test_households_and_forest_owners_are_those_a_statute_regulates():
+    # "Hộ gia đình, cá nhân có trách nhiệm phân loại chất thải …" (the environment law), "Chủ rừng là tổ chức …" (NĐ 180):
+    # the people and owners a statute puts duties on, as "tổ chức, cá nhân" (they resolved to nothing)
+    for printed in ("Hộ gia đình, cá nhân", "các hộ gia đình", "Chủ rừng là tổ chức", "chủ rừng"):
+        found = agencies.lookup(printed)
+        assert (found.id, found.locality) == ("to_chuc_ca_nhan", False), printed
+
+
 def test_a_plural_marker_before_a_registered_name_is_no_part_of_it():
     # "các", "những" (rules/roles.yaml articles) before a body's name make it plural, not another name: "các Ủy ban
     # nhân dân các cấp" are "Ủy ban nhân dân các cấp" (the lookup found nothing), "các Sở Y tế" are Sở Y tế as the
