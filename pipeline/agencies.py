@@ -89,6 +89,7 @@ class Places(BaseModel):
 class AgencyRules(BaseModel):
     abbreviations: dict[str, str] = {}
     titles: list[str] = []
+    title_units: dict[str, str] = {}  # a title that ends with the unit it heads -> that unit's word ("trưởng ban": "ban")
     places: Places | None = None
     agencies: list[AgencyEntry]
 
@@ -172,6 +173,7 @@ class Registry:
         self._longest_first = sorted(self.abbreviations.items(), key=lambda kv: -len(kv[0]))
         self.titles = [match_form(t) for t in rules.titles]
         self._title_folds = sorted((fold(t) for t in rules.titles), key=len, reverse=True)
+        self._title_units = {fold(title): fold(unit) for title, unit in rules.title_units.items()}
         self.agencies: dict[str, Agency] = {}
         self._forms: dict[str, str] = {}  # folded form -> id
         self._printed: list[tuple[str, str]] = []  # (printed form, id) for the entity ruler
@@ -238,11 +240,11 @@ class Registry:
                               text)
         return text
 
-    def _strip_title(self, folded: str) -> str | None:
+    def _strip_title(self, folded: str) -> tuple[str, str] | None:
+        """(the office-holder title `folded` opens with, the rest of the name), or None."""
         for title in self._title_folds:
             if folded == title or folded.startswith(title + " "):
-                rest = folded[len(title):].strip()
-                return rest
+                return title, folded[len(title):].strip()
         return None
 
     def lookup(self, printed: str) -> Agency | None:
@@ -262,15 +264,19 @@ class Registry:
         return found or self._pattern(bare or folded)
 
     def _registered(self, folded: str) -> Agency | None:
-        """The registered name (not a family pattern) `folded` is, or opens with, after an office-holder title
-        or not. A registered name longer than the title that holds its words is that name ("Ban Thường vụ Tỉnh ủy
-        Hà Nam", "Chủ tịch nước …"), before the body after the title."""
+        """The registered name `folded` is, or opens with; after an office-holder title, the body the rest names
+        (family patterns included), unless a registered name longer than the title holds its words ("Ban Thường vụ
+        Tỉnh ủy Hà Nam", "Chủ tịch nước …")."""
         agency_id = self._known(folded)
         if agency_id:
             return self.agencies[agency_id]
-        rest = self._strip_title(folded)
+        title, rest = self._strip_title(folded) or ("", "")
         if rest:
-            found = self._prefix(folded, len(folded.split()) - len(rest.split()) + 1) or self._resolve(rest)
+            # the unit a title heads opens the body's name once ("Trưởng Ban Tuyên giáo …" heads "Ban Tuyên giáo …")
+            unit = self._title_units.get(title)
+            headed = f"{unit} {rest}" if unit and not rest.startswith(unit + " ") else None
+            found = self._prefix(folded, len(title.split()) + 1) or (self._resolve(headed) if headed else None) or \
+                self._resolve(rest)
             if found:
                 return found
         return self._city(folded) or self._prefix(folded)

@@ -450,6 +450,21 @@ def test_households_and_forest_owners_are_those_a_statute_regulates():
         assert (found.id, found.locality) == ("to_chuc_ca_nhan", False), printed
 
 
+def test_a_title_that_ends_with_the_unit_it_heads():
+    # "Trưởng Ban Tuyên giáo Tỉnh ủy" heads the "Ban Tuyên giáo Tỉnh ủy" (rules/agencies.yaml title_units): the rest alone
+    # named nothing, and the name fell to "Trưởng bản" (a village head, folded alike)
+    for printed, expected in (("Trưởng Ban Tuyên giáo Tỉnh ủy", "ban_tuyen_giao_tinh_uy"),
+                              ("Trưởng ban Dân tộc tỉnh", "ban_dan_toc_tinh"),
+                              ("Trưởng Ban Chỉ đạo cấp tỉnh", "ban_chi_dao_cap_tinh"),
+                              ("Trưởng ban Quản lý Khu kinh tế tỉnh", "ban_quan_ly_khu_kinh_te"),
+                              ("Trưởng phòng Tài chính - Kế hoạch các huyện", "phong_chuyen_mon_cap_huyen"),
+                              # the village head is still read where no unit follows
+                              ("Trưởng bản", "truong_thon"), ("Trưởng bản Nậm Pồ", "truong_thon")):
+        assert agencies.lookup(printed).id == expected, printed
+    assert _roles("Sở Nội vụ chủ trì, phối hợp với Trưởng Ban Tuyên giáo Tỉnh ủy tổ chức quán triệt.")[1] == [
+        ("Trưởng Ban Tuyên giáo Tỉnh ủy", "ban_tuyen_giao_tinh_uy")]
+
+
 def test_a_plural_marker_before_a_registered_name_is_no_part_of_it():
     # "các", "những" (rules/roles.yaml articles) before a body's name make it plural, not another name: "các Ủy ban
     # nhân dân các cấp" are "Ủy ban nhân dân các cấp" (the lookup found nothing), "các Sở Y tế" are Sở Y tế as the
