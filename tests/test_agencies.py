@@ -438,8 +438,15 @@ def test_a_ministry_s_specialised_body_is_its_own_unit():
                     "thuộc Bộ", "các cơ quan chuyên môn trực thuộc Bộ Tài chính"):
         found = agencies.lookup(printed)
         assert (found.id, found.level) == ("don_vi_thuoc_bo", "central"), printed
-    assert agencies.lookup("cơ quan chuyên môn thuộc Ủy ban nhân dân cấp tỉnh").id != "don_vi_thuoc_bo"
     assert agencies.lookup("cơ quan chuyên môn trực thuộc").id == "cac_co_quan_don_vi"
+    # the province's are its departments (the law on local government; NĐ 181/2024 11.1, NĐ 180/2026 8.1.c), which were
+    # "các bộ, ngành và địa phương"; a list of both stays that
+    for printed in ("cơ quan chuyên môn thuộc Ủy ban nhân dân cấp tỉnh", "Cơ quan chuyên môn cấp tỉnh",
+                    "các cơ quan chuyên môn thuộc Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+                    "thủ trưởng cơ quan chuyên môn cấp tỉnh"):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level) == ("cac_so_ban_nganh", "province"), printed
+    assert agencies.lookup("các bộ, ngành và địa phương liên quan").id == "cac_bo_nganh_dia_phuong"
 
 
 def test_households_and_forest_owners_are_those_a_statute_regulates():
