@@ -223,8 +223,10 @@ def test_no_two_registered_bodies_are_one_ocr_confusion_apart():
     ("Vụ trưởng Vụ Pháp chế", "don_vi_thuoc_bo", "central"),
     ("Viện Chiến lược, Chính sách tài nguyên và môi trường", "don_vi_thuoc_bo", "central"),
     ("Chánh Văn phòng Bộ", "don_vi_thuoc_bo", "central"),
-    # a unit named with a place is a local body, not a ministry's own
-    ("Cục Quản lý thị trường tỉnh Hà Giang", None, None),
+    # a unit named with a place is a local body, not a ministry's own: registered ("Cục Quản lý thị trường tỉnh …", the
+    # province's market surveillance) or not
+    ("Cục Quản lý thị trường tỉnh Hà Giang", "quan_ly_thi_truong_tinh", "province"),
+    ("Viện Quy hoạch xây dựng tỉnh Lào Cai", None, None),
     # state groups and corporations, their boards
     ("các tập đoàn kinh tế, tổng công ty nhà nước", "tap_doan_tong_cong_ty", "other"),
     ("Tổng giám đốc các tập đoàn, tổng công ty nhà nước", "tap_doan_tong_cong_ty", "other"),
@@ -470,6 +472,23 @@ def test_a_title_that_ends_with_the_unit_it_heads():
         assert agencies.lookup(printed).id == expected, printed
     assert _roles("Sở Nội vụ chủ trì, phối hợp với Trưởng Ban Tuyên giáo Tỉnh ủy tổ chức quán triệt.")[1] == [
         ("Trưởng Ban Tuyên giáo Tỉnh ủy", "ban_tuyen_giao_tinh_uy")]
+
+
+def test_provincial_and_commune_bodies_by_their_usual_names():
+    # names real letters and lists print that the registry missed: the Front's committee of a ward ("Ủy ban MTTQ Việt Nam
+    # phường …", was the Front of no level), the province's youth union by its full name, its radio and television
+    # with a dash, "Đoàn ĐBQH" written short, market surveillance, forest rangers, a commune's military command
+    for printed, expected in (("Ủy ban MTTQ Việt Nam phường", ("uy_ban_mttq_xa", "commune")),
+                              ("Ủy ban Mặt trận Tổ quốc các phường", ("uy_ban_mttq_xa", "commune")),
+                              ("Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh", ("tinh_doan", "province")),
+                              ("Đài Phát thanh - Truyền hình tỉnh", ("dai_phat_thanh_truyen_hinh_tinh", "province")),
+                              ("Văn phòng Đoàn ĐBQH và HĐND tỉnh", ("van_phong_doan_dbqh_hdnd_tinh", "province")),
+                              ("Chi cục QLTT tỉnh", ("quan_ly_thi_truong_tinh", "province")),
+                              ("Chi cục Kiểm lâm", ("chi_cuc_kiem_lam_tinh", "province")),
+                              ("Ban Chỉ huy Quân sự xã, phường, thị trấn", ("ban_chi_huy_quan_su_xa", "commune"))):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level, found.locality) == (*expected, True), printed
+    assert agencies.lookup("Tổng cục Quản lý thị trường").id == "don_vi_thuoc_bo"
 
 
 def test_a_plural_marker_before_a_registered_name_is_no_part_of_it():
