@@ -1040,6 +1040,13 @@ def test_a_body_s_name_ends_before_a_subordinating_conjunction():
     assert opens_with_actor("Sở Công Thương sau khi nhận được báo cáo có trách nhiệm tổng hợp.")
     # … unless the clause only makes it a partner
     assert not opens_with_actor("Ủy ban nhân dân cấp xã sau khi nhận được hồ sơ phối hợp kiểm tra.")
+    # "trong trường hợp" (in case) opens one too: a decree lists the bodies a plan is sent to "Ban quản lý khu công
+    # nghiệp, khu chế xuất, khu kinh tế trong trường hợp địa điểm … nằm trong khu công nghiệp" (NĐ 25/2026 34.2.h), and
+    # has "Phó Chủ tịch Hội đồng trong trường hợp Chủ tịch Hội đồng vắng mặt kết luận" (34.4.e): the names ran on
+    assert _texts(read_roles("Sở Công Thương chủ trì, phối hợp với Ban quản lý khu công nghiệp trong trường hợp dự án "
+                             "nằm trong khu công nghiệp kiểm tra.").coordinators) == ["Ban quản lý khu công nghiệp"]
+    assert _texts(read_roles("Phó Chủ tịch Hội đồng trong trường hợp Chủ tịch vắng mặt kết luận cuộc họp.").leads) == [
+        "Phó Chủ tịch Hội đồng"]
 
 @pytest.mark.parametrize("text, leads", [
     # a later sentence with its own subject and a duty adds its subject
