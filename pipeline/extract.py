@@ -501,9 +501,10 @@ class Reader:
             after = t.cue("honorific", i)  # the form of address is no part of the name
             return self.parse_item(after) if self.item_kind(after) else self.person_item(after)
         kind = self.item_kind(i)
-        if kind is None or (kind == "named" and t.cue("shared_head", i)):
+        if kind is None or (kind in ("named", "title") and t.cue("shared_head", i)):
             # (a bare name registered of no level shares the next body's too: "Ủy ban Mặt trận Tổ quốc Việt Nam,
-            # Ủy ban nhân dân | các tỉnh", "UBND và HĐND | cấp xã")
+            # Ủy ban nhân dân | các tỉnh", "UBND và HĐND | cấp xã"; so does a standing organ's: "Thường trực Hội đồng
+            # nhân dân, Ủy ban nhân dân | tỉnh")
             shared = self.shared_item(i)
             if shared is not None or kind is None:
                 return shared
