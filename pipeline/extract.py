@@ -2191,7 +2191,7 @@ def _holder_request(doc: Document, task: Task) -> bool:
     """Is the task one of its holder's duties that asks another body for something ("1. Tổ chức, doanh nghiệp …
     có trách nhiệm:" / "c) Đề nghị cơ quan có thẩm quyền … kiểm tra, cấp giấy chứng nhận …")? The item opens with
     a request (rules/roles.yaml `holder_requests`) under a heading that charges its subject with duties (a
-    responsibility cue right after it, or a duty heading: "Trách nhiệm của Bộ X") or that is nothing but its
+    responsibility cue right after it, or a duty heading naming its holder: "Trách nhiệm của Bộ X") or that is nothing but its
     holder's name ("2. Sở Nông nghiệp và Môi trường" / "- Yêu cầu các đơn vị khai thác khoáng sản lắp đặt …"): the
     holder asks, and leads, as it does under "Chỉ đạo …". Elsewhere ("Đối với các sở: - Đề nghị Sở Tài chính …")
     the body asked leads."""
@@ -2208,7 +2208,9 @@ def _holder_request(doc: Document, task: Task) -> bool:
             continue
         reader = Reader(read(text))
         items, j = reader.subject()
-        if reader.t.cue("duty_heading", 0) or (items and j < reader.n and reader.t.cue("resp", j)):
+        # a duty heading that names no holder ("I. NHIỆM VỤ", "Nhiệm vụ, giải pháp") has no one to ask for
+        if (reader.t.cue("duty_heading", 0) and read_heading_roles(text).leads) or (
+                items and j < reader.n and reader.t.cue("resp", j)):
             return True
     return False
 

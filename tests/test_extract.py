@@ -1766,6 +1766,18 @@ def test_a_request_among_a_holders_duties_is_the_holders():
         "I.3.1": ["Sở Xây dựng"], "I.3.2": ["Sở Xây dựng"]}
 
 
+def test_a_request_under_a_duty_heading_that_names_no_holder_is_led_by_the_body_asked():
+    # a plan's "I. NHIỆM VỤ" names no one whose duty the request could be: the body asked leads, as in a letter
+    from test_segment import parse_text
+
+    plan = extract(parse_text(PLAN_HEADER + "I. NHIỆM VỤ\n1. Đề nghị Sở Y tế tổ chức kiểm tra an toàn thực phẩm.\n"
+                              "2. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh tuyên truyền, vận động nhân dân.\n"
+                              "II. TRÁCH NHIỆM CỦA SỞ CÔNG THƯƠNG\n"
+                              "1. Đề nghị cơ quan có thẩm quyền kiểm tra, cấp giấy chứng nhận.\n"))
+    assert {t.id: _texts(t.leads) for t in plan.tasks} == {
+        "I.1": ["Sở Y tế"], "I.2": ["Ủy ban Mặt trận Tổ quốc tỉnh"], "II.1": ["SỞ CÔNG THƯƠNG"]}
+
+
 def test_a_table_rows_lead_column_names_who_asks():
     # real case: the appendix of Lào Cai's plan on Chỉ thị 11-CT/TU 2026, row 5 ("Yêu cầu các đơn vị lắp đặt … |
     # Sở Nông nghiệp và Môi trường | …"): the body asked was read as the lead; a subject of the cell's own still wins
