@@ -57,12 +57,12 @@ class NumberingRules(BaseModel):
     letters: str
     labels: list[LabelRule]
     bullet_kinds: list[str]
-    ocr_misread_letters: list[list[str]] = []
+    ocr_lookalikes: list[list[str]] = []
 
 
-def ocr_misread(printed: str, expected: str) -> bool:
-    """Does OCR read the letter `expected` as `printed` ("e)" for "c)", rules/numbering.yaml)?"""
-    return any({printed, expected} == set(pair) for pair in numbering_rules().ocr_misread_letters)
+def ocr_lookalikes(value: str) -> list[str]:
+    """The label values OCR may have read as `value` ("c" for "e", "1" for "I"; rules/numbering.yaml)."""
+    return [other for pair in numbering_rules().ocr_lookalikes if value in pair for other in pair if other != value]
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ from .normalize import (
     bullet_kinds,
     is_person_name,
     is_upper_line,
-    ocr_misread,
+    ocr_lookalikes,
     parse_label,
     sequence_index,
     sequence_of,
@@ -548,6 +548,7 @@ def _body(blocks: list[Block], labels: list[Label | None], start: int, end: int,
     """Sections and tasks of blocks[start:end] added to `doc`; returns the paragraphs that belong to the
     closing (the closing formula, trailing paragraphs that assign nothing). The rows of task tables are left
     out; the heading a table follows ("II. NHIỆM VỤ, GIẢI PHÁP" / table) becomes its parent."""
+    labels = _read_lookalikes(blocks, labels, start, end, doc)
     roots, loose, trailing = _build_outline(blocks, labels, start, end, tables)
     _split_trailing(roots, cues)
     statute = any(labels[i] is not None and labels[i].kind == "article" for i in range(start, end))
@@ -1284,6 +1285,76 @@ def _is_enacting(block: Block, cues: _Cues) -> bool:
 # --------------------------------------------------------------------------- outline
 
 
+def _read_lookalikes(blocks: list[Block], labels: list[Label | None], start: int, end: int,
+                     doc: Document) -> list[Label | None]:
+    """Labels of blocks[start:end] that OCR misread as a look-alike ("I." for "1.", "8)" for "g)", "3." for "5.";
+    rules/numbering.yaml `ocr_lookalikes`) read as the label they stand for: one that continues no sequence of its
+    own kind while its look-alike continues the sequence of its kind. The printed label is kept; a notice says so."""
+    labels = list(labels)
+
+    def places() -> dict[str, list[int]]:
+        where: dict[str, list[int]] = {}
+        for k in range(start, end):
+            if labels[k] is not None and labels[k].kind not in bullet_kinds():
+                where.setdefault(labels[k].kind, []).append(k)
+        return where
+
+    kinds = places()
+
+    def index_of(label: Label) -> int | None:
+        sequence = sequence_of(label.kind)
+        return None if sequence == "none" else sequence_index(sequence, label.base)
+
+    def neighbours(i: int, kind: str) -> tuple[int | None, int | None]:
+        """The sequence indexes of the labels of `kind` nearest before and after i within its scope: up to a label
+        of a kind met before `kind` in the body (first labels other than i's compared)."""
+        def first(of: str) -> int | None:
+            return next((k for k in kinds.get(of, ()) if k != i), None)
+
+        own = first(kind)
+        outer = {other for other in kinds if other != kind and own is not None
+                 and (at := first(other)) is not None and at < own}
+
+        def scan(steps: range) -> int | None:
+            for k in steps:
+                label = labels[k]
+                if label is None:
+                    continue
+                if label.kind == kind:
+                    return index_of(label)
+                if label.kind in outer:
+                    return None
+            return None
+
+        return scan(range(i - 1, start - 1, -1)), scan(range(i + 1, end))
+
+    for i in range(start, end):
+        label = labels[i]
+        index = index_of(label) if label is not None and not label.inserted else None
+        if index is None:
+            continue
+        before, after = neighbours(i, label.kind)
+        if before in (index - 1, index) or after == index + 1:
+            continue  # it continues its own sequence (or repeats the label before it: see _check)
+        for other in ocr_lookalikes(label.value):
+            printed = label.printed.replace(label.value, other, 1)
+            read = parse_label(printed + blocks[i].text[len(label.printed):])
+            if read is None or read.printed != printed or read.inserted or (value := index_of(read)) is None:
+                continue
+            before, after = neighbours(i, read.kind)
+            if before is None and after is None:
+                continue
+            if (before == value - 1 if before is not None else value == 1) and after in (None, value + 1):
+                labels[i] = replace(read, printed=label.printed, end=label.end)
+                kinds = places()
+                doc.notices.append(Notice(
+                    path=doc.path, line=blocks[i].span.line, page=blocks[i].span.page, code="label-repaired",
+                    message=f"nhãn '{label.printed}' đọc là '{printed}' theo thứ tự (bản nhận dạng chữ dễ nhầm hai "
+                            f"ký tự này)"))
+                break
+    return labels
+
+
 def _build_outline(blocks: list[Block], labels: list[Label | None], start: int, end: int,
                    tables: list[_Table] = ()) -> tuple[list[_Node], list[Block], list[Block]]:
     """Nodes of the body; unlabelled paragraphs of a body without labels; trailing paragraphs after the
@@ -1480,15 +1551,6 @@ def _check(node: _Node, previous: dict[str, int], following: _Node | None = None
         node.value = value_at(sequence, node.label.value, expected)
         node.problem = "repeated"
         index = expected
-    elif last is not None and sequence == "letter" and index != last + 1 and \
-            ocr_misread(node.label.base, value_at(sequence, node.label.base, last + 1)) and \
-            (following is None or following.kind != node.kind or
-             sequence_index(sequence, following.label.base) not in (last + 1, index + 1)):
-        # "a)", "b)", "e)": the "c)" OCR read as "e)" (rules/numbering.yaml ocr_misread_letters); an "e)" that the
-        # next point follows in sequence ("a)", "b)", "e)", "g)": points left out of an excerpt) is as printed
-        node.value = value_at(sequence, node.label.value, last + 1)
-        node.problem = "misread"
-        index = last + 1
     elif last is not None and index != last + 1 and index != 1:
         node.problem = "order"
         node.after = value_at(sequence, node.label.value, last)
@@ -1506,11 +1568,6 @@ def _sequence_notices(roots: list[_Node], path: str) -> list[Notice]:
                     path=path, line=node.head.span.line, page=node.head.span.page, code="label-repaired",
                     message=f"nhãn '{node.label.printed}' in lặp lại trong {where}; đọc là "
                             f"'{_printed_as(node, node.value)}' theo thứ tự (mã {node.id})"))
-            elif node.problem == "misread":
-                notices.append(Notice(
-                    path=path, line=node.head.span.line, page=node.head.span.page, code="label-repaired",
-                    message=f"nhãn '{node.label.printed}' trong {where} đọc là '{_printed_as(node, node.value)}' "
-                            f"theo thứ tự (bản nhận dạng chữ dễ nhầm hai chữ này; mã {node.id})"))
             elif node.problem == "order":
                 notices.append(Notice(
                     path=path, line=node.head.span.line, page=node.head.span.page, code="label-sequence",

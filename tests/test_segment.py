@@ -2599,3 +2599,55 @@ def test_the_conditions_an_item_spells_out_are_no_tasks():
     ]
     doc = parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE)
     assert [t.id for t in doc.tasks] == ["II.2.1", "III.1.1", "III.1.2"]
+
+
+# a ministry's letter as OCR read it: item 1 printed "I.", item 5 "3.", point g "8)" (rules/numbering.yaml
+# ocr_lookalikes)
+OCR_LOOKALIKE_LETTER = LETTER_HEADER.replace("Kính gửi: Bộ Y tế", "Kính gửi: Ủy ban nhân dân các tỉnh") + """\
+Bộ Y tế đề nghị các Bộ, ngành và Ủy ban nhân dân các tỉnh lưu ý các nhiệm vụ sau:
+
+I. Phổ biến nội dung của Nghị định tới các cơ sở khám bệnh.
+
+2. Rà soát các văn bản đã ban hành để sửa đổi, bổ sung.
+
+3. Bố trí kinh phí cho việc cấp chứng chỉ hành nghề.
+
+4. Thống kê các cơ sở hành nghề trên địa bàn.
+
+3. Đối với các Bộ quản lý chuyên ngành
+
+a) Ban hành danh mục các cơ sở thuộc phạm vi quản lý.
+
+b) Hướng dẫn việc cấp phép hành nghề trong ngành.
+
+c) Kiểm tra việc cấp chứng chỉ hành nghề.
+
+d) Tổng hợp các khó khăn, vướng mắc.
+
+đ) Phối hợp với Bộ Y tế xây dựng cơ sở dữ liệu.
+
+e) Quy định các nội dung đặc thù của ngành.
+
+8) Thực hiện các nhiệm vụ khác theo quy định.
+
+6. Ủy ban nhân dân cấp tỉnh có trách nhiệm báo cáo kết quả trước ngày 30 tháng 6.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+""" + SIGNATURE
+
+
+def test_labels_ocr_misread_as_their_lookalikes_are_read_in_sequence():
+    doc = parse_text(OCR_LOOKALIKE_LETTER)
+    assert [t.id for t in doc.tasks] == ["1", "2", "3", "4", "5.a", "5.b", "5.c", "5.d", "5.đ", "5.e", "5.g", "6"]
+    assert [doc.task(i).label for i in ("1", "5.g")] == ["I.", "8)"]  # the printed label is kept
+    assert [s.label for s in doc.sections] == ["3."]
+    repaired = [n.message for n in doc.notices if n.code == "label-repaired"]
+    assert any("'I.' đọc là '1.'" in m for m in repaired) and any("'3.' đọc là '5.'" in m for m in repaired)
+    assert any("'8)' đọc là 'g)'" in m for m in repaired)
+    # a roman heading that roman ones follow is as printed; so is a label whose look-alike breaks the sequence too
+    roman = parse_text(OCR_LOOKALIKE_LETTER.replace("2. Rà soát", "II. Rà soát"))
+    assert roman.tasks[0].id == "I" and not any("'I.' đọc là" in n.message for n in roman.notices)
+    skipped = parse_text(OCR_LOOKALIKE_LETTER.replace("6. Ủy ban", "7. Ủy ban"))
+    assert not any("'3.' đọc là" in n.message for n in skipped.notices)
