@@ -747,6 +747,10 @@ def test_lower_case_roman_numerals_in_parentheses_open_points():
     doc = parse_text(text)
     assert [t.id for t in doc.tasks] == ["1.i", "1.ii", "1.iii", "2.a", "2.b"]
     assert doc.task("1.ii").text == "Sớm sửa đổi quy chuẩn kỹ thuật quốc gia."
+    # they are checked in sequence as the other labels are: "(ii)" printed twice, the second reads "(iii)"
+    repeated = parse_text(text.replace("(iii). Chỉ đạo", "(ii). Chỉ đạo"))
+    assert [t.id for t in repeated.tasks][:3] == ["1.i", "1.ii", "1.iii"]
+    assert any("'(ii)" in n.message and "'(iii)" in n.message for n in repeated.notices)
 
 
 def test_issuer_is_the_top_left_unit_not_the_authority_line():
