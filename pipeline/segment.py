@@ -1330,14 +1330,18 @@ def _read_lookalikes(blocks: list[Block], labels: list[Label | None], start: int
 
     for i in range(start, end):
         label = labels[i]
-        index = index_of(label) if label is not None and not label.inserted else None
-        if index is None:
+        if label is None or label.inserted or sequence_of(label.kind) == "none":
+            continue  # (a bullet has no value to misread)
+        index = index_of(label)
+        if index is None and label.value:
             continue
-        before, after = neighbours(i, label.kind)
-        if before in (index - 1, index) or after == index + 1:
-            continue  # it continues its own sequence (or repeats the label before it: see _check)
+        if index is not None:
+            before, after = neighbours(i, label.kind)
+            if before in (index - 1, index) or after == index + 1:
+                continue  # it continues its own sequence (or repeats the label before it: see _check)
         for other in ocr_lookalikes(label.value):
-            printed = label.printed.replace(label.value, other, 1)
+            at = label.printed.index(label.value) if label.value else len(label.printed) - len(label.printed.lstrip("("))
+            printed = label.printed[:at] + other + label.printed[at + len(label.value):]
             read = parse_label(printed + blocks[i].text[len(label.printed):])
             if read is None or read.printed != printed or read.inserted or (value := index_of(read)) is None:
                 continue
@@ -1352,6 +1356,9 @@ def _read_lookalikes(blocks: list[Block], labels: list[Label | None], start: int
                     message=f"nhãn '{label.printed}' đọc là '{printed}' theo thứ tự (bản nhận dạng chữ dễ nhầm hai "
                             f"ký tự này)"))
                 break
+        else:
+            if not label.value:
+                labels[i] = None  # brackets whose numeral OCR lost, and no sequence tells which
     return labels
 
 

@@ -2655,3 +2655,34 @@ def test_labels_ocr_misread_as_their_lookalikes_are_read_in_sequence():
     assert roman.tasks[0].id == "I" and not any("'I.' đọc là" in n.message for n in roman.notices)
     skipped = parse_text(OCR_LOOKALIKE_LETTER.replace("6. Ủy ban", "7. Ủy ban"))
     assert not any("'3.' đọc là" in n.message for n in skipped.notices)
+
+
+FORMS_LETTER = LETTER_HEADER + """\
+Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh chỉ đạo các cơ sở khám bệnh thực hiện việc:
+
+a) Rà soát, phân loại trang thiết bị y tế; trong đó, trang thiết bị được giao theo các hình thức sau:
+
+() Giao cho cơ sở y tế công lập quản lý theo hình thức ghi tăng tài sản;
+
+(ii) Giao cho doanh nghiệp quản lý không tính thành phần vốn nhà nước;
+
+(ii) Giao cho doanh nghiệp quản lý có tính thành phần vốn nhà nước.
+
+b) Lập hồ sơ, kế toán trang thiết bị và báo cáo kết quả trước ngày 30 tháng 6.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+""" + SIGNATURE
+
+
+def test_a_numeral_ocr_lost_is_read_in_sequence():
+    # OCR lost the "i" of "(i)" and printed "(ii)" twice: "()" before "(ii)" reads "(i)" (rules/numbering.yaml)
+    duties = parse_text(FORMS_LETTER.replace("được giao theo các hình thức sau:", "được giao cần thực hiện:"))
+    assert [t.id for t in duties.tasks] == ["a.i", "a.ii", "a.iii", "b"]
+    assert duties.task("a.i").label == "()" and any("'()' đọc là '(i)'" in n.message for n in duties.notices)
+    # empty brackets that no "(ii)" follows are no label
+    alone = parse_text(FORMS_LETTER.replace("được giao theo các hình thức sau:", "được giao cần thực hiện:")
+                       .replace("(ii) Giao", "- Giao"))
+    assert [t.id for t in alone.tasks] == ["a.1", "a.2", "b"]
+
