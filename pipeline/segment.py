@@ -1829,8 +1829,8 @@ def _absorb_case_lists(node: _Node, cues: _Cues) -> None:
     clause's text, not items of their own."""
     if cues.case_list is None or not node.children or node.absorbed:
         return
-    if any(c.kind not in (*_POINT_KINDS, *bullet_kinds()) or c.children for c in node.children):
-        return
+    if any(c.kind not in (*_POINT_KINDS, "roman_paren", *bullet_kinds()) or c.children for c in node.children):
+        return  # (sub-points "(i)", "(ii)" under a point spell out its cases as well)
     if _lists_cases(node, cues):
         node.absorbed = [b for c in node.children for b in (c.head, *c.body)]
         node.children = []

@@ -2686,3 +2686,10 @@ def test_a_numeral_ocr_lost_is_read_in_sequence():
                        .replace("(ii) Giao", "- Giao"))
     assert [t.id for t in alone.tasks] == ["a.1", "a.2", "b"]
 
+
+def test_sub_points_listing_the_forms_of_a_duty_are_its_text():
+    # "theo các hình thức sau:" (rules/structure.yaml case_list_endings): the "(i)", "(ii)" … are the forms the
+    # duty takes, alternatives, not duties of their own
+    doc = parse_text(FORMS_LETTER)
+    assert [t.id for t in doc.tasks] == ["a", "b"]
+    assert "vốn nhà nước." in doc.task("a").text and "ghi tăng tài sản" in doc.task("a").text
