@@ -1986,6 +1986,9 @@ def _judge_task_leaf(node: _Node, cues: _Cues) -> bool:
             paragraphs.append(paragraph)
     if all(_is_report(paragraph, cues) for paragraph in paragraphs):
         return False
+    if cues.note is not None and cues.note.match(_form(text)) and not any(
+            _charges_body(sentence, cues) for sentence in _sentences(text.split(":", 1)[1].strip())):
+        return False  # a remark on the points before it ("c) Lưu ý: Danh mục … nêu tại điểm a, điểm b …"), no duty
     if (node.requirements or any(a.requirements for a in _ancestors(node))) \
             and not any(_charges_body(sentence, cues) for paragraph in paragraphs for sentence in _sentences(paragraph)):
         return False  # a requirement stated ("Nhà ở … phải bảo đảm …"), no body charged with work

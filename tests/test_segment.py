@@ -2693,3 +2693,19 @@ def test_sub_points_listing_the_forms_of_a_duty_are_its_text():
     doc = parse_text(FORMS_LETTER)
     assert [t.id for t in doc.tasks] == ["a", "b"]
     assert "vốn nhà nước." in doc.task("a").text and "ghi tăng tài sản" in doc.task("a").text
+
+
+def test_a_point_that_only_remarks_on_its_siblings_is_no_task():
+    letter = LETTER_HEADER + """Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh:
+a) Ban hành danh mục trang thiết bị y tế chuyên dùng trước ngày 30 tháng 6.
+b) Điều chỉnh danh mục khi quy định của pháp luật chuyên ngành thay đổi.
+c) Lưu ý: Danh mục nêu tại điểm a, điểm b mục này gồm tên thiết bị, đơn vị tính và số lượng.
+d) Báo cáo kết quả thực hiện về Bộ Y tế.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+""" + SIGNATURE
+    assert [t.id for t in parse_text(letter).tasks] == ["a", "b", "d"]
+    # a note that charges a body with work is a task
+    charged = letter.replace("c) Lưu ý: Danh mục", "c) Lưu ý: Sở Y tế rà soát danh mục")
+    assert [t.id for t in parse_text(charged).tasks] == ["a", "b", "c", "d"]
