@@ -428,9 +428,10 @@ class _Node:
         own = _strip_label(self.head, self.label)
         return own.strip(" -–—:") if self.kind in ("part", "chapter", "section") else own
 
-    def last_block(self) -> Block:
+    def last_block(self, own: bool = False) -> Block:
+        """The last paragraph of the node; with `own`, of its own text (not the paragraphs split off it)."""
         blocks = [self.head, *self.body, *self.absorbed, *self.particulars,
-                  *(b for group in self.trailing for b in group)]
+                  *(b for group in ([] if own else self.trailing) for b in group)]
         if self.children:
             blocks.append(self.children[-1].last_block())
         return max(blocks, key=lambda b: b.span.end)
@@ -1428,14 +1429,13 @@ def _split_trailing(nodes: list[_Node], cues: _Cues) -> None:
     item; so do an article's paragraphs (its text)."""
     for node in nodes:
         _split_trailing(node.children, cues)
+        for child in node.children[:-1]:
+            _split_own_subject(child, cues)
         last = node.children[-1] if node.children else None
         if last is None or last.children or last.kind in STATUTE_KINDS or not last.body \
                 or not (_opens_with_subject(last.title, cues) or cues.assignment.match(_form(last.title))):
             continue  # (an item that states a target "7. Ít nhất 30% doanh nghiệp …." / "Sở X chủ trì …": its task)
-        first = next((k for k, block in enumerate(last.body)
-                      if _ends_with_sentence((last.body[k - 1] if k else last.head).text)
-                      and not _ENUMERATOR.match(without_edge_debris(block.text))
-                      and _opens_with_subject(block.text, cues) and not _is_report(block.text, cues)), None)
+        first = _first_own_subject(last, cues)
         if first is None:
             continue
         for block in last.body[first:]:
@@ -1444,6 +1444,36 @@ def _split_trailing(nodes: list[_Node], cues: _Cues) -> None:
             else:
                 node.trailing[-1].append(block)
         last.body = last.body[:first]
+
+
+def _split_own_subject(node: _Node, cues: _Cues) -> None:
+    """An item or point before the last of its list that opens with its subject and goes on, after a finished
+    sentence, with a paragraph opening with a subject of its own ("a) Các sở, ban, ngành; … hoàn thành việc rà soát
+    … ." / "Các sở quản lý chuyên ngành định kỳ tổng hợp báo cáo … như sau:" / "- Báo cáo 6 tháng: …"): that
+    paragraph, the bullets it introduces with it, is a task of its own, as such a paragraph after a list's last
+    item is (_split_trailing)."""
+    if node.kind in STATUTE_KINDS or not node.body or not _opens_with_subject(node.title, cues):
+        return
+    first = _first_own_subject(node, cues)
+    if first is None or any(c.kind not in bullet_kinds() or c.children or c.head.span.start < node.body[first].span.start
+                            for c in node.children):
+        return
+    groups: list[list[Block]] = []
+    for block in node.body[first:]:
+        if not groups or _opens_with_subject(block.text, cues) or _assigns_work(block, cues):
+            groups.append([block])
+        else:
+            groups[-1].append(block)
+    groups[-1] += [b for c in node.children for b in (c.head, *c.body)]
+    node.trailing, node.body, node.children = groups, node.body[:first], []
+
+
+def _first_own_subject(node: _Node, cues: _Cues) -> int | None:
+    """The first paragraph of the node's body, after a finished sentence, that opens with a subject of its own."""
+    return next((k for k, block in enumerate(node.body)
+                 if _ends_with_sentence((node.body[k - 1] if k else node.head).text)
+                 and not _ENUMERATOR.match(without_edge_debris(block.text))
+                 and _opens_with_subject(block.text, cues) and not _is_report(block.text, cues)), None)
 
 
 def _opens_with_subject(text: str, cues: _Cues) -> bool:
@@ -2186,7 +2216,7 @@ def _emit(roots: list[_Node], doc: Document, statute: bool = False) -> None:
             rule = statute and not node.holds_tasks and not in_provision
             provision = rule and _is_provision(node, cues)
             if _is_task_leaf(node, cues):
-                last = node.last_block()
+                last = node.last_block(own=True)
                 doc.tasks.append(Task(doc=doc.id, id=node.id, label=node.label.printed, text=_task_text(node),
                                       span=_span(node.head, last), parent=parent_id))
             elif provision:
@@ -2204,9 +2234,11 @@ def _emit(roots: list[_Node], doc: Document, statute: bool = False) -> None:
                                             intro="\n".join(b.text for b in (*node.intro, *node.particulars))))
             walk(node.children, node.kind == "article", in_provision or provision)
             if node.holds_tasks:
+                # (the paragraphs split off a task are tasks of its parent: _split_own_subject)
+                owner = parent_id if _is_task_leaf(node, cues) else node.id
                 for task_id, group in zip(node.trailing_ids, node.trailing, strict=True):
                     doc.tasks.append(Task(doc=doc.id, id=task_id, label="", text="\n".join(b.text for b in group),
-                                          span=_span(group[0], group[-1]), parent=node.id))
+                                          span=_span(group[0], group[-1]), parent=owner))
 
     walk(roots, False)
 

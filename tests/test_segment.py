@@ -1377,8 +1377,9 @@ def test_a_reporting_schedule_in_dashes_is_part_of_its_reporting_task():
         "b) Báo cáo năm về tình hình sử dụng kinh phí.",
     ]
     doc = parse_text(PLAN_HEADER + "\n".join(lines) + "\n")
-    assert [t.id for t in doc.tasks] == ["III.1", "III.2.a", "III.2.b"]
-    assert "Báo cáo năm: gửi Sở Công Thương trước ngày 10/12" in doc.tasks[0].text
+    # (the reporting, a paragraph with a subject of its own, is a task of its own: _split_own_subject)
+    assert [t.id for t in doc.tasks] == ["III.1", "III.1.closing", "III.2.a", "III.2.b"]
+    assert "Báo cáo năm: gửi Sở Công Thương trước ngày 10/12" in doc.task("III.1.closing").text
     # bullets that report something else are tasks of their own
     other = parse_text(PLAN_HEADER + "\n".join(lines[:4] + ["- Báo cáo quý: gửi Sở Công Thương trước ngày 15;",
                                                               "- Kiểm tra việc thực hiện tại các xã."]) + "\n")
@@ -2709,3 +2710,24 @@ Nơi nhận:
     # a note that charges a body with work is a task
     charged = letter.replace("c) Lưu ý: Danh mục", "c) Lưu ý: Sở Y tế rà soát danh mục")
     assert [t.id for t in parse_text(charged).tasks] == ["a", "b", "c", "d"]
+
+
+def test_a_paragraph_with_a_subject_of_its_own_inside_a_point_is_a_task_of_its_own():
+    letter = LETTER_HEADER + """Ủy ban nhân dân tỉnh yêu cầu:
+1. Tổ chức thực hiện
+a) Các sở, ban, ngành và Ủy ban nhân dân các xã hoàn thành việc rà soát cơ sở hành nghề trong năm 2035.
+Các đơn vị sự nghiệp y tế định kỳ báo cáo kết quả gửi Sở Y tế như sau:
+- Báo cáo 6 tháng: trước ngày 05/7;
+- Báo cáo năm: trước ngày 15/12.
+b) Sở Y tế tổng hợp, báo cáo Ủy ban nhân dân tỉnh.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+""" + SIGNATURE
+    doc = parse_text(letter)
+    assert [t.id for t in doc.tasks] == ["1.a", "1.a.closing", "1.b"]
+    assert doc.task("1.a").text.endswith("trong năm 2035.") and doc.task("1.a.closing").parent == "1"
+    assert doc.task("1.a.closing").text.startswith("Các đơn vị sự nghiệp") and "15/12" in doc.task("1.a.closing").text
+    # a paragraph that goes on with the point's work, no subject of its own, stays part of it
+    same = parse_text(letter.replace("Các đơn vị sự nghiệp y tế định kỳ báo cáo", "Định kỳ báo cáo"))
+    assert [t.id for t in same.tasks] == ["1.a", "1.b"]
