@@ -76,6 +76,7 @@ class StructureSizes(BaseModel):
     article_title_max_words: PositiveInt
     bold_heading_max_words: PositiveInt
     list_close_max_words: PositiveInt
+    allotted_body_max_words: PositiveInt
     provision_duty_chars: PositiveInt
     date_line_max_chars: PositiveInt
     header_upper_max_chars: PositiveInt
@@ -1741,6 +1742,27 @@ def _field_headings(headings: list[str]) -> re.Pattern | None:
     return re.compile(r"^(?:" + "|".join(re.escape(f) for f in forms) + r")\s*(?::|$)")
 
 
+# "… thương mại - Bộ Công Thương.": the name of a body after the last dash that ends a bullet
+_ALLOTTED = re.compile(r"\s[-–—]\s+(?P<body>[^-–—]+?)[.;]?$")
+
+
+def _allots(bullet: _Node, cues: _Cues) -> bool:
+    """Does the bullet only name a share of its item's work and the body it falls to ("- Tài sản kết cấu hạ tầng
+    cụm công nghiệp; tài sản kết cấu hạ tầng thương mại - Bộ Công Thương."): the body after a dash at its end, and
+    no body as its subject, no assignment, no work of its own (a predicate word of rules/roles.yaml `stops` opening
+    it: "- Rà soát quy hoạch - Sở Xây dựng." is a task)? The item's bullets that all do so divide its duty among
+    bodies: its text (rules/structure.yaml `allotted_body_max_words`)."""
+    if bullet.body:
+        return False
+    title = bullet.title.strip()
+    allotted = _ALLOTTED.search(title)
+    if allotted is None or cues.subject.match(match_form(allotted.group("body"))) is None \
+            or len(allotted.group("body").split()) > cues.rules.sizes.allotted_body_max_words:
+        return False
+    works = cues.report.stops is not None and cues.report.stops.match(title[:1].lower() + title[1:])
+    return not works and not _opens_with_subject(title, cues) and not cues.assignment.match(_form(title))
+
+
 def _only_cites(bullets: list[_Node], cues: _Cues) -> bool:
     """Does every bullet only name a legal document with its số hiệu (rules/structure.yaml
     `citation_list_openings`: "- Nghị định số 25/2026/NĐ-CP …", "- Văn bản hợp nhất số 48/VBHN-BNNMT …")?"""
@@ -1784,7 +1806,7 @@ def _absorb_detail_lists(node: _Node, cues: _Cues) -> None:
     forms = [_form(c.title) for c in bullets]
     fields = cues.field_role is not None and all(cues.field_any.match(f) for f in forms) and \
         any(cues.field_role.match(f) for f in forms)
-    if _only_cites(bullets, cues) or fields or \
+    if _only_cites(bullets, cues) or fields or all(_allots(c, cues) for c in bullets) or \
             any(cue is not None and all(cue.match(f) for f in forms) for cue in (cues.schedule_list, cues.note)):
         node.absorbed = [b for c in bullets for b in (c.head, *c.body)]
         node.children = []

@@ -2731,3 +2731,22 @@ Nơi nhận:
     # a paragraph that goes on with the point's work, no subject of its own, stays part of it
     same = parse_text(letter.replace("Các đơn vị sự nghiệp y tế định kỳ báo cáo", "Định kỳ báo cáo"))
     assert [t.id for t in same.tasks] == ["1.a", "1.b"]
+
+
+def test_bullets_that_allot_shares_of_a_duty_to_bodies_are_its_text():
+    letter = LETTER_HEADER + """Bộ Y tế đề nghị các Bộ quản lý chuyên ngành:
+a) Trong thời hạn 06 tháng, công bố danh mục cơ sở y tế thuộc phạm vi quản lý; cụ thể như sau:
+- Cơ sở y tế trong khu công nghiệp, khu chế xuất - Bộ Tài chính.
+- Cơ sở y tế của lực lượng vũ trang; bệnh xá quân y — Bộ Quốc phòng.
+- Cơ sở y tế trong các trường học - Bộ Giáo dục và Đào tạo.
+b) Báo cáo kết quả thực hiện về Bộ Y tế trước ngày 30 tháng 6.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+""" + SIGNATURE
+    doc = parse_text(letter)
+    assert [t.id for t in doc.tasks] == ["a", "b"]
+    assert "Bộ Giáo dục và Đào tạo" in doc.task("a").text
+    # bullets that carry work of their own, the body after a dash, are tasks
+    duties = parse_text(letter.replace("- Cơ sở y tế trong các trường", "- Kiểm tra cơ sở y tế trong các trường"))
+    assert [t.id for t in duties.tasks] == ["a.1", "a.2", "a.3", "b"]
