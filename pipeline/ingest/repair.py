@@ -323,7 +323,7 @@ def _repair_stray_periods(text: str) -> tuple[str, int]:
     def fix(match: re.Match) -> str:
         nonlocal count
         before, after = match.group(1), match.group(3)
-        if not (before.islower() and after.islower() and is_syllable(before) and is_syllable(after)):
+        if not (before.islower() and after.islower() and is_word(before) and is_word(after)):
             return match.group(0)
         count += 1
         return before + " " + match.group(2)
