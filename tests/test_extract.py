@@ -2010,3 +2010,20 @@ def test_a_body_named_for_short_is_read_by_its_whole_name_where_it_acts():
     doc = extract(parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE))
     assert [(_texts(t.leads), _texts(t.coordinators)) for t in doc.tasks] == [
         (["Sở Văn hóa"], [name]), ([name], []), (["Hội đồng thẩm định giá đất của tỉnh"], [])]
+
+
+@pytest.mark.parametrize("text, lead", [
+    # an open name (a group, "Ủy ban nhân dân cấp tỉnh") ends before an administrative verb opening the predicate
+    # (rules/roles.yaml stops); it ran on to the next stop word before (the duty NĐ 180/2026/NĐ-CP 18.4.b gives
+    # the provincial committee, "Đàm phán, ký kết hợp đồng …", written after its subject)
+    ("Ủy ban nhân dân cấp tỉnh đàm phán, ký kết hợp đồng với bên mua.", "Ủy ban nhân dân cấp tỉnh"),
+    ("Các sở, ngành liên quan sơ kết việc thực hiện kế hoạch.", "Các sở, ngành liên quan"),
+    ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương thu thập số liệu về rừng.",
+     "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"),
+    ("Các cơ quan liên quan bàn giao hồ sơ cho Sở Tài chính.", "Các cơ quan liên quan"),
+    ("Ủy ban nhân dân cấp xã tập huấn cho các tổ bảo vệ rừng.", "Ủy ban nhân dân cấp xã"),
+    # a capital after the head still opens a proper name holding such a word
+    ("Trung tâm Huấn luyện và Thi đấu thể thao tỉnh tổ chức giải.", "Trung tâm Huấn luyện và Thi đấu thể thao tỉnh"),
+])
+def test_an_open_name_ends_before_an_administrative_verb(text, lead):
+    assert _texts(read_roles(text).leads) == [lead]
