@@ -94,6 +94,11 @@ def test_invalid_entry_is_refused():
     ("Tổ chức, cá nhân hoạt động hóa chất", "to_chuc_ca_nhan"),
     ("các tổ chức, cá nhân có liên quan", "to_chuc_ca_nhan"),
     ("các tổ chức, doanh nghiệp", "to_chuc_ca_nhan"),
+    # … as are forest owners, the parties of a contract or service and "the parties concerned"
+    ("chủ rừng", "to_chuc_ca_nhan"),
+    ("bên sử dụng dịch vụ", "to_chuc_ca_nhan"),
+    ("bên nhận khoán bảo vệ rừng", "to_chuc_ca_nhan"),
+    ("các bên liên quan", "to_chuc_ca_nhan"),
     ("các tổ chức chính trị - xã hội", "cac_co_quan_don_vi"),
 ])
 def test_lookup(printed, expected):

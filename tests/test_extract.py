@@ -2027,3 +2027,20 @@ def test_a_body_named_for_short_is_read_by_its_whole_name_where_it_acts():
 ])
 def test_an_open_name_ends_before_an_administrative_verb(text, lead):
     assert _texts(read_roles(text).leads) == [lead]
+
+
+def test_the_parties_of_a_contract_and_the_parties_concerned_are_actors():
+    # "bên + role" names a party of a contract or service, "chủ rừng" the forest owner, "các bên liên quan" the
+    # parties concerned (rules/roles.yaml heads, plural_heads; rules/agencies.yaml to_chuc_ca_nhan): a lead may
+    # coordinate with them (NĐ 180/2026/NĐ-CP 18.1.c, 18.4.b) and they may lead
+    roles = read_roles("Ủy ban nhân dân cấp tỉnh đàm phán, ký kết hợp đồng; phối hợp với bên sử dụng dịch vụ xử lý "
+                       "các vấn đề phát sinh theo thẩm quyền.")
+    assert _texts(roles.leads) == ["Ủy ban nhân dân cấp tỉnh"]
+    assert _texts(roles.coordinators) == ["bên sử dụng dịch vụ"]
+    roles = read_roles("Sở Tài chính chủ trì, phối hợp với các bên liên quan xây dựng phương án.")
+    assert _texts(roles.coordinators) == ["các bên liên quan"]
+    roles = read_roles("Chủ rừng phối hợp với bên nhận khoán bảo vệ rừng thực hiện.")
+    assert (_texts(roles.leads), _texts(roles.coordinators)) == (["Chủ rừng"], ["bên nhận khoán"])
+    # a bare "bên" is no actor: "Bên cạnh đó" is an adverbial
+    roles = read_roles("Sở Y tế chủ trì, phối hợp với các sở, ngành; bên cạnh đó tăng cường kiểm tra.")
+    assert (_texts(roles.leads), _texts(roles.coordinators)) == (["Sở Y tế"], ["các sở, ngành"])
