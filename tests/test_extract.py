@@ -2044,3 +2044,20 @@ def test_the_parties_of_a_contract_and_the_parties_concerned_are_actors():
     # a bare "bên" is no actor: "Bên cạnh đó" is an adverbial
     roles = read_roles("Sở Y tế chủ trì, phối hợp với các sở, ngành; bên cạnh đó tăng cường kiểm tra.")
     assert (_texts(roles.leads), _texts(roles.coordinators)) == (["Sở Y tế"], ["các sở, ngành"])
+
+
+@pytest.mark.parametrize("text", [
+    # a connective or a time adverbial opens the sentence before its subject (rules/roles.yaml adverbial_openers)
+    "Ngoài ra, Sở Y tế chủ trì kiểm tra các cơ sở.",
+    "Bên cạnh đó, Sở Y tế chủ trì kiểm tra các cơ sở.",
+    "Đồng thời, Sở Y tế chủ trì kiểm tra các cơ sở.",
+    "Cùng với đó, Sở Y tế chủ trì kiểm tra các cơ sở.",
+    "Hằng quý, Sở Y tế tổng hợp kết quả kiểm tra.",
+    "Chậm nhất ngày 15 tháng 12 hằng năm, Sở Y tế tổng hợp kết quả kiểm tra.",
+])
+def test_a_connective_opening_the_sentence_leaves_the_subject_after_its_comma(text):
+    assert _texts(read_roles(text).leads) == ["Sở Y tế"]
+
+
+def test_a_connective_before_a_request_leaves_the_body_asked():
+    assert _texts(read_roles("Ngoài ra, đề nghị Sở Tài chính bố trí kinh phí.").leads) == ["Sở Tài chính"]
