@@ -501,8 +501,12 @@ class Reader:
             after = t.cue("honorific", i)  # the form of address is no part of the name
             return self.parse_item(after) if self.item_kind(after) else self.person_item(after)
         kind = self.item_kind(i)
-        if kind is None:
-            return self.shared_item(i)
+        if kind is None or (kind == "named" and t.cue("shared_head", i)):
+            # (a bare name registered of no level shares the next body's too: "Ủy ban Mặt trận Tổ quốc Việt Nam,
+            # Ủy ban nhân dân | các tỉnh", "UBND và HĐND | cấp xã")
+            shared = self.shared_item(i)
+            if shared is not None or kind is None:
+                return shared
         agency_id = None
         group = True
         open_name = True
@@ -633,8 +637,10 @@ class Reader:
         paired = False  # the group is a fixed pair ("các bộ, ngành")
         while j < self.n and count < self.rules.max_qualifier:
             word = t.words[j]
-            if word == "(" or t.cue("scope_tail", j) or t.cue("aspect", j):
-                break  # (an aspect word opens a relative clause or the predicate: "các sở, ngành | đã được giao …")
+            if word == "(" or t.cue("scope_tail", j) or t.cue("aspect", j) or t.cue("subject_break", j):
+                # (an aspect word opens a relative clause or the predicate: "các sở, ngành | đã được giao …"; a
+                # subordinating conjunction an adverbial clause: "Ủy ban nhân dân cấp xã | sau khi nhận được hồ sơ …")
+                break
             if t.cue("reference_end", j):  # "cơ quan quy định tại Điều 6 Nghị định này | cấp lại …"
                 j = t.cue("reference_end", j)
                 break
@@ -1169,15 +1175,15 @@ class Reader:
                 return Item(item.start, k, k, item.agency_id, True), k
         return None
 
-    def _subject_end_after(self, k: int) -> bool:
-        """Does the cue that ends a subject (rules/roles.yaml `subject_end_cues`) follow k in its clause?"""
+    def _subject_end_after(self, k: int) -> int | None:
+        """Where the cue that ends a subject (rules/roles.yaml `subject_end_cues`) follows k in its clause, or None."""
         t = self.t
         for m in range(k, min(self.n, k + self.rules.spans.subject_end_after_break)):
             if t.words[m] in (";", ".", ":"):
-                return False
+                return None
             if t.cue("subject_end", m):
-                return True
-        return False
+                return m
+        return None
 
     # ---------------------------------------------------------------- later clauses
 
@@ -1402,6 +1408,10 @@ class Reader:
         if self.n == 0 or t.cue("assign", t.cue("address", 0) or 0):
             return []
         items, j = self.subject()
+        if items and j < self.n and t.cue("subject_break", j):
+            # "Ủy ban nhân dân cấp xã | sau khi nhận được hồ sơ … | có trách nhiệm …": an adverbial clause stands
+            # between the subject and its predicate (rules/roles.yaml `subject_breaks`, `subject_end_cues`)
+            j = self._subject_end_after(j) or j
         if not items or not (self._assigns(j) or self._given_work(j)):
             return []
         # (the parties the statute regulates take steps of their own: "Tổ chức, cá nhân … nộp hồ sơ …")

@@ -639,7 +639,7 @@ def _task_tables(blocks: list[Block], labels: list[Label | None], cues: _Cues) -
                 above -= 1  # the table's title stands above its "(Kèm theo Quyết định số …)" note
             title = blocks[above].text if above >= 0 and "table" not in blocks[above].markup else ""
             table = _Table(header=cells, rows=[i], title=title)
-            task_column = next(n for n, c in enumerate(folded) if c.startswith(cues.table.task))
+            task_column = cues.table.task_column(cells)
             k = i + 1
             while k < len(blocks) and "table" in blocks[k].markup:
                 if _is_table_row(_row_cells(blocks[k].text, len(cells)), folded, task_column, cues):
@@ -708,7 +708,7 @@ def _emit_tables(tables: list[_Table], blocks: list[Block], doc: Document, used:
     for number, table in enumerate(tables, start=1):
         table_id = _claim(f"Bảng.{number}", used)
         header = [fold(c) for c in table.header]
-        task_column = next(i for i, c in enumerate(header) if c.startswith(cues.table.task))
+        task_column = cues.table.task_column(table.header)
         first, last = blocks[table.rows[0]], blocks[table.rows[-1]]
         doc.sections.append(Section(id=table_id, label="", kind="table", title=table.title or table.header[task_column],
                                     span=_span(first, last), holds_tasks=True,

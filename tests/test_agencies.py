@@ -343,8 +343,7 @@ def test_veterans_association_at_the_centre_and_at_every_level():
     every = agencies.lookup("Hội Cựu chiến binh các cấp")
     assert (every.id, every.level, every.locality, every.kind) == ("hoi_ccb_cac_cap", "generic", True, "mass")
     assert agencies.counterparts("hoi_ccb_cac_cap") == ["hoi_ccb_tinh"]
-    for printed, expected in (("Ủy ban MTTQ Việt Nam các cấp", "uy_ban_mttq_tinh"),
-                              ("Đoàn Thanh niên Cộng sản Hồ Chí Minh các cấp", "tinh_doan"),
+    for printed, expected in (("Đoàn Thanh niên Cộng sản Hồ Chí Minh các cấp", "tinh_doan"),
                               ("Hội Liên hiệp Phụ nữ các cấp", "hoi_lhpn_tinh"), ("Hội Nông dân các cấp", "hoi_nong_dan_tinh"),
                               ("Công đoàn các cấp", "lien_doan_lao_dong_tinh")):
         assert agencies.counterparts(agencies.lookup(printed).id) == [expected], printed
@@ -353,6 +352,31 @@ def test_veterans_association_at_the_centre_and_at_every_level():
     assert leads == [("Bộ Quốc phòng", "bo_quoc_phong")]
     assert coordinators == [("Trung ương Hội Cựu chiến binh Việt Nam", "hoi_cuu_chien_binh_vn"),
                             ("Hội Cựu chiến binh các cấp", "hoi_ccb_cac_cap")]
+
+
+def test_the_fatherland_front_at_its_levels():
+    # the Front's committee is named with its level as the People's Committee is ("Ủy ban Mặt trận Tổ quốc Việt Nam
+    # tỉnh …", "… tỉnh Điện Biên" without "Việt Nam"), or bare where its document gives the level
+    for printed, expected in (("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai", ("uy_ban_mttq_tinh", "province")),
+                              ("Ủy ban Mặt trận Tổ quốc tỉnh Điện Biên", ("uy_ban_mttq_tinh", "province")),
+                              ("Mặt trận Tổ quốc Việt Nam tỉnh", ("uy_ban_mttq_tinh", "province")),
+                              ("Ủy ban MTTQ tỉnh", ("uy_ban_mttq_tinh", "province")),
+                              ("Mặt trận Tổ quốc Việt Nam huyện", ("uy_ban_mttq_huyen", "district")),
+                              ("Ủy ban Mặt trận Tổ quốc các xã, phường", ("uy_ban_mttq_xa", "commune")),
+                              ("Mặt trận Tổ quốc cấp xã", ("uy_ban_mttq_xa", "commune")),
+                              ("Ủy ban Mặt trận Tổ quốc các cấp", ("uy_ban_mttq_cac_cap", "generic")),
+                              ("Mặt trận Tổ quốc các cấp", ("uy_ban_mttq_cac_cap", "generic")),
+                              ("Mặt trận Tổ quốc", ("uy_ban_mttq", "generic")),
+                              ("Ủy ban Mặt trận Tổ quốc", ("uy_ban_mttq", "generic")),
+                              ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", ("uy_ban_tw_mttq", "central"))):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level) == expected, printed
+        assert found.locality == (expected[1] != "central"), printed
+    # at every level, or of no level: in a province, its committees of the province and below
+    for every in ("uy_ban_mttq_cac_cap", "uy_ban_mttq"):
+        assert agencies.counterparts(every) == ["uy_ban_mttq_tinh", "uy_ban_mttq_huyen", "uy_ban_mttq_xa"]
+    assert _roles("Sở Nội vụ chủ trì, phối hợp với Ủy ban Mặt trận Tổ quốc tỉnh tổ chức lấy ý kiến.")[1] == [
+        ("Ủy ban Mặt trận Tổ quốc tỉnh", "uy_ban_mttq_tinh")]
 
 
 def test_a_province_s_steering_committee_named_by_its_level():
@@ -364,6 +388,18 @@ def test_a_province_s_steering_committee_named_by_its_level():
     assert agencies.lookup("Ban Chỉ đạo 389 tỉnh").id == "ban_chi_dao_389_tinh"
     assert agencies.lookup("Ban Chỉ đạo quốc gia").id == "co_quan_quoc_gia_theo_chuyen_de"
     assert agencies.lookup("Ban Chỉ đạo thực hiện hỗ trợ nhà ở").id == "cac_co_quan_don_vi"
+
+
+def test_steering_committees_at_every_level_are_a_group_of_every_level():
+    # a province's programme asks to complete "bộ máy Ban Chỉ đạo các cấp" (the committees from province to commune),
+    # as "Ủy ban nhân dân các cấp": a generic group reaching the localities, in a province its own committee
+    for printed in ("Ban Chỉ đạo các cấp", "Ban chỉ đạo các cấp", "các Ban Chỉ đạo các cấp", "Ban Chỉ đạo ở các cấp"):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level, found.locality) == ("ban_chi_dao_cac_cap", "generic", True), printed
+    assert agencies.counterparts("ban_chi_dao_cac_cap") == ["ban_chi_dao_cap_tinh"]
+    assert agencies.lookup("Ban Chỉ đạo cấp tỉnh").id == "ban_chi_dao_cap_tinh"
+    assert _roles("Sở Nội vụ phối hợp với Ban Chỉ đạo các cấp kiểm tra việc thực hiện.")[1] == [
+        ("Ban Chỉ đạo các cấp", "ban_chi_dao_cac_cap")]
 
 
 def test_a_military_region_s_steering_committee_is_the_region_s_own_body():

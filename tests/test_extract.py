@@ -13,6 +13,7 @@ from pipeline.extract import (
     find_citations,
     find_deadlines,
     find_implements,
+    opens_with_actor,
     read_heading_roles,
     read_roles,
     read_task_roles,
@@ -694,6 +695,16 @@ def test_a_bare_council_shares_the_place_of_the_committee_after_it():
     roles = read_roles("HĐND và UBND cấp xã bố trí kinh phí thực hiện.")
     assert [(m.text, m.canonical) for m in roles.leads] == [("Hội đồng nhân dân cấp xã", "hdnd_xa"),
                                                            ("Ủy ban nhân dân cấp xã", "ubnd_cap_xa")]
+    # a bare name the registry knows at no level shares it too: the committee, the Front's committee
+    roles = read_roles("UBND và HĐND cấp xã bố trí kinh phí thực hiện.")
+    assert [m.canonical for m in roles.leads] == ["ubnd_cap_xa", "hdnd_xa"]
+    roles = read_roles("Sở Nội vụ phối hợp với Ủy ban Mặt trận Tổ quốc Việt Nam, Ủy ban nhân dân các xã tổ chức lấy ý "
+                       "kiến.")
+    assert [(m.text, m.canonical) for m in roles.coordinators] == [
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam các xã", "uy_ban_mttq_xa"), ("Ủy ban nhân dân các xã", "ubnd_cac_xa")]
+    # … and is named alone where no such body follows it
+    roles = read_roles("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam, Hội Nông dân tỉnh phối hợp thực hiện.")
+    assert [m.canonical for m in roles.leads] == ["uy_ban_mttq", "hoi_nong_dan_tinh"]
 
 
 def test_a_plural_head_lists_bodies_by_the_rest_of_their_names_without_a_colon():
@@ -990,6 +1001,22 @@ def test_a_subject_runs_to_a_time_clause_before_its_duty():
     roles = read_roles("Tổ chức, cá nhân không được san lấp kênh mương trong phạm vi bảo vệ công trình thủy lợi.")
     assert _texts(roles.leads) == ["Tổ chức, cá nhân"]
 
+
+
+def test_a_body_s_name_ends_before_a_subordinating_conjunction():
+    # a registered body open to qualifiers ("Ủy ban nhân dân cấp xã …") ends before "sau khi", "khi", "trước khi"
+    # (rules/roles.yaml subject_breaks): they open an adverbial clause, never a qualifier of the name
+    text = "Ủy ban nhân dân cấp xã sau khi nhận được hồ sơ hợp lệ có trách nhiệm kiểm tra thực địa."
+    assert _texts(read_roles(text).leads) == ["Ủy ban nhân dân cấp xã"]
+    assert _texts(read_roles("Sở Y tế phối hợp với Ủy ban nhân dân các xã khi có yêu cầu.").coordinators) == [
+        "Ủy ban nhân dân các xã"]
+    assert _texts(read_roles("Chỉ đạo chủ dự án, ban quản lý dự án khi dự án hoàn thành nghiệm thu.").directs) == [
+        "chủ dự án", "ban quản lý dự án"]
+    # a statute clause so worded is still a provision of that body: its duty follows the adverbial clause
+    assert opens_with_actor(text)
+    assert opens_with_actor("Sở Công Thương sau khi nhận được báo cáo có trách nhiệm tổng hợp.")
+    # … unless the clause only makes it a partner
+    assert not opens_with_actor("Ủy ban nhân dân cấp xã sau khi nhận được hồ sơ phối hợp kiểm tra.")
 
 @pytest.mark.parametrize("text, leads", [
     # a later sentence with its own subject and a duty adds its subject
@@ -1496,6 +1523,40 @@ def test_a_decree_clause_where_a_named_body_acts_is_a_provision():
     assert decree.provisions[2].leads[0].locality and decree.provisions[2].localities
     assert [c.id for c in decree.other_clauses] == ["2.1.c", "2.2.c", "2.2.d", "2.3", "2.4"]
     assert [t.id for t in decree.tasks] == ["3"]
+
+
+MINISTER_REGULATES = ("CHÍNH PHỦ\nSố: 43/2035/NĐ-CP\nNGHỊ ĐỊNH\nQuy định về dịch vụ thu gom thử nghiệm\n"
+                      "Điều 1. Giải thích từ ngữ\n"
+                      "1. Đơn vị thu gom là tổ chức được giao thực hiện việc thu gom.\n"
+                      "Điều 2. Giá dịch vụ và hồ sơ\n"
+                      "1. Giá dịch vụ\n"
+                      "a) Giá dịch vụ gồm chi phí vận chuyển và chi phí xử lý;\n"
+                      "b) Bộ trưởng Bộ Công Thương quy định phương pháp xác định giá dịch vụ;\n"
+                      "c) Bộ trưởng Bộ Tài chính hướng dẫn việc hạch toán các khoản thu.\n"
+                      "2. Hồ sơ\n"
+                      "a) Hồ sơ gồm đơn đề nghị và bản sao hợp đồng;\n"
+                      "b) Ủy ban nhân dân cấp xã sau khi nhận được hồ sơ hợp lệ có trách nhiệm niêm yết công khai.\n"
+                      "Điều 3. Trách nhiệm thi hành\n"
+                      "Các Bộ trưởng, Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm thi hành Nghị định này.\n")
+
+
+def test_a_minister_who_regulates_in_a_decree_clause_leads_it():
+    # a statute hands a minister the rules to make ("Bộ trưởng Bộ Tài chính quy định các biện pháp xử lý …" in real
+    # laws and decrees): "quy định" is a verb of doing (rules/roles.yaml stops), as "hướng dẫn" is; a body's
+    # provision also when an adverbial clause ("sau khi …") parts it from its duty
+    from pipeline.api import parse_text
+
+    decree = parse_text(MINISTER_REGULATES, role="central")
+    assert [(p.id, [m.canonical for m in p.leads]) for p in decree.provisions] == [
+        ("2.1.b", ["bo_cong_thuong"]), ("2.1.c", ["bo_tai_chinh"]), ("2.2.b", ["ubnd_cap_xa"])]
+    assert [c.id for c in decree.other_clauses] == ["2.1.a", "2.2.a"]
+    # a group's name ends before the verb ("Các sở, ngành | quy định rõ …"); as a participle before a reference
+    # it says which members are meant (group_qualifiers: "Các cơ sở quy định tại khoản 1 Điều 5 …")
+    assert _texts(read_roles("Các sở, ngành quy định rõ trách nhiệm của từng đơn vị.").leads) == ["Các sở, ngành"]
+    assert _texts(read_roles("Ủy ban nhân dân cấp tỉnh quy định mức hỗ trợ cụ thể.").leads) == [
+        "Ủy ban nhân dân cấp tỉnh"]
+    assert _texts(read_roles("Các đơn vị quy định tại Điều 3 có trách nhiệm báo cáo.").leads) == [
+        "Các đơn vị quy định tại Điều 3"]
 
 
 def test_an_amended_clause_is_led_by_the_subject_of_its_new_text():
