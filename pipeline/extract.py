@@ -1699,7 +1699,8 @@ def find_implements(text: str, cues: list[str] | None = None) -> list[Citation]:
     """Citations in the "Thực hiện …" clauses of a text (or in the clauses opening with `cues`), the central
     document last. Without `cues`, also in the clause that says the document relays another ("Ủy ban nhân dân tỉnh
     nhận được Văn bản số 2265/BCT-ATMT … của Bộ Công Thương …": rules/roles.yaml `relay_cues`, followed at once by
-    a document type)."""
+    a document type). A clause lists documents on past a semicolon that a document type follows ("Thực hiện Nghị
+    định số 178/2026/NĐ-CP …; Công văn số 8388/BTC-QLCS …")."""
     rules = role_rules()
     form = matching_text(text)
     relay = not cues and rules.relay_cues
@@ -1707,16 +1708,23 @@ def find_implements(text: str, cues: list[str] | None = None) -> list[Citation]:
     opening = re.compile(r"(?:^|(?<=[.;:\n])\s*|(?<=\s)(?:{})\s+)(?:{})\b".format(
         _list_joins(), "|".join(re.escape(c) for c in cues)), re.I)
     matches = list(opening.finditer(form))
+    types = "|".join(re.escape(c) for c in sorted((matching_text(c) for c in rules.citation.doc_types),
+                                                  key=len, reverse=True))
     if relay:
         relays = sorted((matching_text(c) for c in rules.relay_cues), key=len, reverse=True)
-        types = sorted((matching_text(c) for c in rules.citation.doc_types), key=len, reverse=True)
-        relayed = re.compile(r"(?<!\w)(?:{})\s+(?=(?:{})\s)".format("|".join(re.escape(c) for c in relays),
-                                                                 "|".join(re.escape(c) for c in types)), re.I)
+        relayed = re.compile(r"(?<!\w)(?:{})\s+(?=(?:{})\s)".format("|".join(re.escape(c) for c in relays), types),
+                             re.I)
         matches = sorted(matches + list(relayed.finditer(form)), key=lambda m: m.start())
+    clause_stop = re.compile(rf"[;:]|\.\s|\s(?:(?:{_list_joins()})\s+)?để\s")
+    # "Thực hiện Nghị định số 178/2026/NĐ-CP …; Công văn số 8388/BTC-QLCS … của Bộ Tài chính …": a semicolon
+    # followed at once by a document type goes on listing what is carried out
+    listed = re.compile(rf";\s*(?:{types})\s", re.I)
     chosen: list[Citation] = []
     for match in matches:
         rest = form[match.end():]
-        stop = re.search(rf"[;:]|\.\s|\s(?:(?:{_list_joins()})\s+)?để\s", rest)
+        stop = clause_stop.search(rest)
+        while stop and listed.match(rest, stop.start()):
+            stop = clause_stop.search(rest, stop.end())
         clause_end = match.end() + (stop.start() if stop else len(rest))
         comma = _subject_comma(text[match.end():clause_end])
         if comma is not None:

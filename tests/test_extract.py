@@ -437,6 +437,17 @@ def test_implements_central_document_last():
     assert find_implements("Căn cứ Luật Tổ chức Chính phủ; Căn cứ Nghị định số 34/2014/NĐ-CP") == []
 
 
+def test_implements_goes_on_past_a_semicolon_listing_another_document():
+    found = find_implements("Thực hiện Nghị định số 12/2031/NĐ-CP ngày 20 tháng 5 năm 2031 của Chính phủ quy định việc "
+                            "quản lý tài sản công; Công văn số 4455/BTC-QLCS ngày 19 tháng 6 năm 2031 của Bộ Tài chính "
+                            "về việc triển khai thực hiện Nghị định, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:")
+    assert [c.number for c in found] == ["4455/BTC-QLCS", "12/2031/NĐ-CP"]
+    # a clause after the semicolon that is no document of the list ends it
+    found = find_implements("Thực hiện Nghị định số 12/2031/NĐ-CP của Chính phủ; nhằm bảo đảm thống nhất theo "
+                            "Quyết định số 7/QĐ-UBND, Ủy ban nhân dân tỉnh yêu cầu:")
+    assert [c.number for c in found] == ["12/2031/NĐ-CP"]
+
+
 def test_document_citations_include_the_preamble():
     doc = _doc("Bộ Y tế", ["Triển khai Quyết định số 1747/QĐ-TTg ngày 13 tháng 10 năm 2015."])
     doc.preamble = "Căn cứ Nghị định số 138/2016/NĐ-CP; Thực hiện Nghị quyết số 23/NQ-CP ngày 02 tháng 3 năm 2022:"

@@ -147,6 +147,29 @@ def test_an_unreadable_central_number_is_the_one_the_provincial_document_says_it
     assert central_number(central, letter) == "45/NQ-CP"  # a number read in the header is kept
 
 
+def test_the_decree_a_ministry_letter_carries_out_does_not_stand_for_the_letter(central):
+    from pipeline.linking.features import central_number
+
+    # a ministry's letter on carrying out a decree (its header unread) and a province's letter carrying out both:
+    # the decree both cite is not the ministry's letter, so no provincial task is taken to cite the letter
+    unread = copy.deepcopy(central)
+    unread.meta.number, unread.meta.date = None, "2026"
+    unread.meta.implements = [Citation(text="Nghị định số 178/2026/NĐ-CP", number="178/2026/NĐ-CP", year=2026)]
+    letter = _provincial({"1": ("1", "Sở Tài chính", "Hướng dẫn, đôn đốc việc triển khai thực hiện Nghị định số "
+                                "178/2026/NĐ-CP trên địa bàn tỉnh.")})
+    letter.meta.implements = [Citation(text="Nghị định số 178/2026/NĐ-CP", number="178/2026/NĐ-CP", year=2026)]
+    assert central_number(unread, letter) is None
+    assert feature_matrices(unread, letter).values["cites_central_keyterm"].max() == 0
+    # once the letter is cited beside the decree, it is the one left
+    letter.meta.implements.append(Citation(text="Công văn số 8388/BTC-QLCS", number="8388/BTC-QLCS", year=2026))
+    assert central_number(unread, letter) == "8388/BTC-QLCS"
+    # a number the central document merely mentions (its own, over an appendix) still stands for it
+    unread.meta.implements = []
+    unread.meta.citations = [Citation(text="kèm theo Công văn số 8388/BTC-QLCS", number="8388/BTC-QLCS", year=2026)]
+    letter.meta.implements = letter.meta.implements[1:]
+    assert central_number(unread, letter) == "8388/BTC-QLCS"
+
+
 def test_a_task_relaying_the_central_document_to_its_best_match_is_a_sure_link():
     import numpy as np
 

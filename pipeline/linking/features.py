@@ -389,10 +389,13 @@ def central_number(central: Document, provincial: Document) -> str | None:
     """The central document's số hiệu. When its header could not be read (an OCR'd "sẽ. 6 Đ5CT-ATMT"), the one
     document the provincial document says it carries out ("… theo đề nghị của Bộ Công Thương tại Văn bản số
     2265/BCT-ATMT") stands for it, unless that citation's year disagrees with the central document's date: the
-    two were paired as implementing and implemented."""
+    two were paired as implementing and implemented. A document the central one says it carries out is not it: a
+    ministry's letter on carrying out a decree cites the decree throughout, and the province's letter carries out
+    both (its other citations may include its own number: "… kèm theo Quyết định số …" over an appendix)."""
     if central.meta.number:
         return central.meta.number
-    cited = [c for c in provincial.meta.implements if c.number]
+    its_basis = {c.number.upper() for c in central.meta.implements if c.number}
+    cited = [c for c in provincial.meta.implements if c.number and c.number.upper() not in its_basis]
     if len({c.number for c in cited}) != 1:
         return None
     year = (central.meta.date or "")[:4]
