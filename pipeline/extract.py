@@ -1271,10 +1271,13 @@ class Reader:
     def _closes_clause(self, comma: int) -> bool:
         """Does this comma close a clause that opens with its own subject and verb and names no other body
         ("Sở Xây dựng chủ trì thẩm định, | Sở Tài chính … phối hợp")? The words since the previous mark open
-        with a body followed at once by an assignment predicate (`_assigns`)."""
+        with a body followed at once by an assignment predicate (`_assigns`), or with a frame handing the work to
+        that body ("Giao Sở Xây dựng chủ trì, | các sở, ngành liên quan phối hợp thực hiện": rules/roles.yaml
+        `clause_frames`)."""
         start = self._since_mark(comma)
         while start < comma and self.t.words[start] in _BULLETS:
             start += 1
+        start = self.t.cue("clause_frame", start) or start
         item = self.parse_item(start) if start < comma else None
         if item is None or item.next >= comma or not self._assigns(item.next):
             return False

@@ -2152,3 +2152,19 @@ def test_a_connective_before_a_request_leaves_the_body_asked():
 ])
 def test_a_registered_provincial_body_is_read_whole(name):
     assert _texts(read_roles(f"{name} phối hợp với Sở Tài chính thực hiện.").leads) == [name]
+
+
+@pytest.mark.parametrize("text, coordinators", [
+    # a frame handing the work on ("Giao", "Đề nghị", "Yêu cầu") before the lead's clause: the clause after the comma
+    # whose subject only coordinates still gives the coordinators, as without the frame
+    ("Giao Sở Tài chính chủ trì, các sở, ngành liên quan phối hợp thực hiện.", ["các sở, ngành liên quan"]),
+    ("Đề nghị Sở Tài chính chủ trì, Sở Xây dựng phối hợp tổ chức kiểm tra.", ["Sở Xây dựng"]),
+    ("Giao Sở Tài chính chủ trì kiểm tra, Sở Xây dựng và các đơn vị liên quan phối hợp.",
+     ["Sở Xây dựng", "các đơn vị liên quan"]),
+    # a clause after the comma that takes work of its own is no coordination
+    ("Giao Sở Tài chính chủ trì, Sở Xây dựng tổ chức kiểm tra.", []),
+])
+def test_a_coordinating_clause_after_a_handed_on_lead(text, coordinators):
+    roles = read_task_roles(text)
+    assert _texts(roles.leads) == ["Sở Tài chính"]
+    assert _texts(roles.coordinators) == coordinators
