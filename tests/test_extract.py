@@ -2168,3 +2168,15 @@ def test_a_coordinating_clause_after_a_handed_on_lead(text, coordinators):
     roles = read_task_roles(text)
     assert _texts(roles.leads) == ["Sở Tài chính"]
     assert _texts(roles.coordinators) == coordinators
+
+
+@pytest.mark.parametrize("text, coordinators", [
+    # "với sự phối hợp (chặt chẽ) của", "có sự phối hợp của" name the lead's partners (rules/roles.yaml
+    # coordinator_cues), as "phối hợp với" does
+    ("Sở Y tế chủ trì, với sự phối hợp của Sở Công Thương, Công an tỉnh kiểm tra.", ["Sở Công Thương", "Công an tỉnh"]),
+    ("Sở Y tế tổ chức kiểm tra với sự phối hợp chặt chẽ của Công an tỉnh.", ["Công an tỉnh"]),
+    ("Sở Y tế chủ trì, có sự phối hợp của các sở, ngành liên quan, tổ chức kiểm tra.", ["các sở, ngành liên quan"]),
+])
+def test_with_the_coordination_of_names_partners(text, coordinators):
+    roles = read_task_roles(text)
+    assert (_texts(roles.leads), _texts(roles.coordinators)) == (["Sở Y tế"], coordinators)
