@@ -1522,6 +1522,10 @@ def read_roles(text: str, later: bool = False) -> Roles:
         roles.leads += [m for m in later_roles.leads if other is None or m.start >= other]
         roles.coordinators += [m for m in later_roles.coordinators if other is None or m.start >= other]
         roles.own_subject = bool(roles.leads)
+    marked = _marked_roles(roles.leads, text)
+    if marked:  # "Sở Tài chính (chủ trì), Sở Xây dựng, Công an tỉnh (phối hợp) thực hiện …"
+        roles.leads, partners = marked
+        roles.coordinators = partners + roles.coordinators
     return roles
 
 
@@ -1832,6 +1836,10 @@ def read_task_roles(text: str) -> Roles:
     if found and (not roles.leads or _opens_with_request(cells[0][0])):
         roles.leads, roles.own_subject = found[0], True
         found = found[1:]
+        marked = _marked_roles(roles.leads, text)
+        if marked:  # one column for both: "Sở Nội vụ (chủ trì), các sở, ngành liên quan"
+            roles.leads, partners = marked
+            roles.coordinators += partners
     if found:
         roles.coordinators += found[0]
     return roles
@@ -1856,6 +1864,11 @@ def _column_roles(sentence: str, headed: list[tuple[str, str, int]], later: bool
             cells[role] = mentions
     if cells.get("lead") and (not roles.leads or _opens_with_request(sentence)):
         roles.leads, roles.own_subject = cells["lead"], True
+        cell, start = next((cell, start) for role, cell, start in headed if role == "lead")
+        marked = _marked_roles(roles.leads, cell, start)
+        if marked:
+            roles.leads, partners = marked
+            roles.coordinators += partners
     roles.coordinators += cells.get("coordinator") or []
     return roles
 
@@ -1921,7 +1934,8 @@ def _shifted(roles: Roles, offset: int) -> Roles:
     return roles
 
 
-_TRAILING_PARENTHESIS = re.compile(r"\(([^()]*)\)\s*$")
+# (a cell may hold a parenthesis of its own: "… (Cơ quan thực hiện: Sở Nội vụ (chủ trì), các sở, ngành; …)")
+_TRAILING_PARENTHESIS = re.compile(r"\(((?:[^()]|\([^()]*\))*)\)\s*$")
 _COLUMN_HEADING = re.compile(r"(?:^|;\s+)([^:;]{2,60}):\s+")
 
 
@@ -1942,6 +1956,35 @@ def _column_role(heading: str) -> str | None:
     found = [(name.find(f" {c} "), order, role) for order, (role, cues) in enumerate(_column_cue_forms())
              for c in cues if f" {c} " in name]
     return min(found)[2] if found else None
+
+
+def _marked_roles(mentions: list[Mention], text: str, offset: int = 0) -> tuple[list[Mention], list[Mention]] | None:
+    """A list whose bodies carry their role in a parenthesis ("Sở Nội vụ (chủ trì), các sở, ngành liên quan", "Sở
+    A (chủ trì); Sở B, Sở C (phối hợp)": rules/roles.yaml `column_cues`, the note holding the cue and at most two
+    other words) split into leads and coordinators, else None. A mark takes the bodies since the previous mark or
+    semicolon (`text`, at `offset` of the text the mentions' offsets point into); bodies left unmarked take part
+    when a body leads, else lead."""
+    roles: list[str | None] = []
+    run: list[int] = []
+    for mention in mentions:
+        inner = fold(mention.note.strip("() "))
+        role = _column_role(inner) if mention.note else None
+        cue = next((c for r, cues in _column_cue_forms() if r == role for c in cues if f" {c} " in f" {inner} "), "")
+        if run and ";" in text[mentions[run[-1]].end - offset:mention.start - offset]:
+            run = []
+        roles.append(None)
+        run.append(len(roles) - 1)
+        if role and len(inner.split()) - len(cue.split()) <= 2:
+            for k in run:
+                roles[k] = role
+            run = []
+    if not any(roles):
+        return None
+    rest = "coordinator" if "lead" in roles else "lead"
+    parts: dict[str, list[Mention]] = {"lead": [], "coordinator": []}
+    for mention, role in zip(mentions, roles, strict=True):
+        parts[role or rest].append(mention)
+    return parts["lead"], parts["coordinator"]
 
 
 def _field_lines(text: str, alone: bool = False) -> tuple[str, list[tuple[str, str, int]]] | None:

@@ -2180,3 +2180,38 @@ def test_a_coordinating_clause_after_a_handed_on_lead(text, coordinators):
 def test_with_the_coordination_of_names_partners(text, coordinators):
     roles = read_task_roles(text)
     assert (_texts(roles.leads), _texts(roles.coordinators)) == (["Sở Y tế"], coordinators)
+
+
+@pytest.mark.parametrize("text, leads, coordinators", [
+    # one column for both roles, the role of each body in a parenthesis (rules/roles.yaml column_cues): the body
+    # marked "(chủ trì)" leads, the others take part; a mark takes the bodies since the previous mark or semicolon
+    ("Tuyên truyền Nghị định | Sở Nội vụ (chủ trì), các sở, ngành liên quan | Quý I/2035",
+     ["Sở Nội vụ"], ["các sở, ngành liên quan"]),
+    ("Tuyên truyền (Cơ quan thực hiện: Sở Nội vụ; Sở Tư pháp, Công an tỉnh (phối hợp); Thời gian: Quý I/2035)",
+     ["Sở Nội vụ"], ["Sở Tư pháp", "Công an tỉnh"]),
+    ("Sở Tài chính (chủ trì), Sở Xây dựng, Công an tỉnh (phối hợp) thực hiện kiểm tra.",
+     ["Sở Tài chính"], ["Sở Xây dựng", "Công an tỉnh"]),
+    # a note that names no role leaves the list as it is
+    ("Sở Tài chính (cơ quan thường trực) chủ trì, phối hợp với Sở Xây dựng kiểm tra.", ["Sở Tài chính"], ["Sở Xây dựng"]),
+])
+def test_a_role_marked_in_a_parenthesis_after_a_body(text, leads, coordinators):
+    roles = read_task_roles(text)
+    assert (_texts(roles.leads), _texts(roles.coordinators)) == (leads, coordinators)
+
+
+def test_a_table_cell_holding_a_parenthesis_still_gives_the_row_its_agencies():
+    # a row as segment writes it, its cell holding a parenthesis of its own ("… (Cơ quan thực hiện: Sở Nội vụ (chủ
+    # trì); …)"): the row had no lead at all before
+    from test_segment import SIGNATURE, parse_text
+    lines = [
+        "I. NHIỆM VỤ CỤ THỂ",
+        "| TT | Nội dung nhiệm vụ | Cơ quan thực hiện | Thời gian hoàn thành |",
+        "| --- | --- | --- | --- |",
+        "| 1 | Tuyên truyền, phổ biến Nghị định | Sở Nội vụ (chủ trì); các sở, ngành liên quan | Quý I/2035 |",
+        "| 2 | Rà soát các văn bản | Sở Tư pháp (chủ trì), Sở Nội vụ (phối hợp) | Quý II/2035 |",
+        "| 3 | Bố trí kinh phí | Sở Tài chính (cơ quan thường trực) | Hằng năm |",
+    ]
+    doc = extract(parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE))
+    roles = [(_texts(t.leads), _texts(t.coordinators)) for t in doc.tasks]
+    assert roles == [(["Sở Nội vụ"], ["các sở, ngành liên quan"]), (["Sở Tư pháp"], ["Sở Nội vụ"]),
+                     (["Sở Tài chính"], [])]
