@@ -449,7 +449,8 @@ class Reader:
 
     def __init__(self, tokens: Tokens, cell: bool = False):
         self.t = tokens
-        # a table cell under an agency column holds no predicate: only punctuation ends a name there
+        # a table cell under an agency column holds no predicate: only punctuation ends a name there, and the
+        # words that give a body its role ("Sở Nội vụ chủ trì; các sở, ngành liên quan phối hợp")
         self.cell = cell
         self.n = len(tokens)
         self.engine = engine()
@@ -490,7 +491,8 @@ class Reader:
 
     def is_stop(self, j: int) -> bool:
         if self.cell:
-            return self.t.words[j] in self.stop_punct
+            return self.t.words[j] in self.stop_punct or self.t.cue("coord", j) is not None or \
+                self.t.cue("lead", j) is not None
         return self.t.words[j] in self.stop_punct or self.t.cue("stop", j) is not None or \
             self.t.cue("coord", j) is not None or self.t.cue("advise", j) is not None or \
             self.t.cue("lead", j) is not None or self.t.cue("resp", j) is not None
@@ -1854,10 +1856,13 @@ def _column_roles(sentence: str, headed: list[tuple[str, str, int]], later: bool
     for role, cell, start in headed:  # the first column of a role that lists agencies ("Thời gian thực hiện" not)
         mentions = _agency_cell(cell, start) or _agency_parts(cell, start)
         if not mentions and role == "lead" and "lead" not in cells:
-            # a lead cell written as a clause ("Bộ Tài chính chỉ đạo Sở Giao dịch chứng khoán thực hiện")
-            clause = _shifted(read_roles(cell), start)
+            # a lead cell written as a clause ("Bộ Tài chính chỉ đạo Sở Giao dịch chứng khoán thực hiện", "Sở Nội
+            # vụ chủ trì; các sở, ngành liên quan phối hợp"): its subject leads, its partners take part
+            clause = _shifted(read_roles(cell, later=True), start)
             mentions = clause.leads
             roles.directs += clause.directs
+            if mentions:
+                roles.coordinators += clause.coordinators
         if not mentions and role in ("lead", "coordinator"):
             mentions = _agency_cell(cell, start, column=True)
         if mentions and role not in cells:

@@ -2215,3 +2215,20 @@ def test_a_table_cell_holding_a_parenthesis_still_gives_the_row_its_agencies():
     roles = [(_texts(t.leads), _texts(t.coordinators)) for t in doc.tasks]
     assert roles == [(["Sở Nội vụ"], ["các sở, ngành liên quan"]), (["Sở Tư pháp"], ["Sở Nội vụ"]),
                      (["Sở Tài chính"], [])]
+
+
+def test_a_merged_lead_and_partner_column_written_as_clauses():
+    # one column "Cơ quan chủ trì, phối hợp" whose cells are clauses: the subject of "chủ trì" leads, the bodies
+    # that "phối hợp" (or whom the lead works with) take part; before, the partners were lost, or read as the lead
+    # with the verb in their name ("các sở, ngành liên quan phối hợp")
+    from test_segment import SIGNATURE, parse_text
+    lines = [
+        "I. NHIỆM VỤ CỤ THỂ",
+        "| TT | Nội dung nhiệm vụ | Cơ quan chủ trì, phối hợp | Thời gian hoàn thành |",
+        "| --- | --- | --- | --- |",
+        "| 1 | Tuyên truyền, phổ biến Nghị định | Sở Nội vụ chủ trì; các sở, ngành liên quan phối hợp | Quý I/2035 |",
+        "| 2 | Rà soát các văn bản | Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ | Quý II/2035 |",
+    ]
+    doc = extract(parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE))
+    roles = [(_texts(t.leads), _texts(t.coordinators)) for t in doc.tasks]
+    assert roles == [(["Sở Nội vụ"], ["các sở, ngành liên quan"]), (["Sở Tư pháp"], ["Sở Nội vụ"])]
