@@ -98,6 +98,7 @@ class RoleRules(BaseModel):
     subject_end_cues: list[str] = []
     subject_breaks: list[str] = []
     definition_cues: list[str] = []
+    appositions: list[str] = []
     name_establishers: list[str] = []
     established_name_ends: list[str] = []
     coordinator_cues: list[str]
@@ -296,7 +297,7 @@ def engine() -> Engine:
         "predicate_opener": rules.predicate_openers, "request_opener": rules.request_openers,
         "agent_clause": rules.agent_clauses, "agent_predicate": rules.agent_clause_predicates,
         "reference_end": rules.reference_ends, "topic": rules.topic_openers, "topic_end": rules.topic_ends,
-        "topic_head": rules.topic_heads, "owner_link": rules.owner_links,
+        "topic_head": rules.topic_heads, "owner_link": rules.owner_links, "apposition": rules.appositions,
     }
     for kind, phrases in groups.items():
         matcher.add(kind, [nlp.tokenizer(matching_text(p)) for p in phrases])
@@ -564,6 +565,14 @@ class Reader:
             if close is not None:
                 note = " ".join(t.text[t.starts[after]:t.ends[close]].split())
                 after = close + 1
+        if not note and after + 1 < self.n and t.words[after] == "," and t.cue("apposition", after + 1):
+            # the body's role in apposition, to the next mark ("Sở Tài chính, cơ quan thường trực của Ban Chỉ đạo:")
+            close = next((k for k in range(t.cue("apposition", after + 1), min(self.n, after + self.rules.spans.note))
+                          if t.words[k] in (",", ";", ":", ".", "(") or any(t.cue(c, k) for c in ("lead", "resp", "coord"))),
+                         self.n if self.n - after < self.rules.spans.note else None)
+            if close is not None:
+                note = " ".join(t.text[t.starts[after + 1]:t.ends[close - 1]].split())
+                after = close
         return Item(i, end, after, agency_id if kind != "article" or agency_id else None, group, note,
                     placed=not open_name and end > named_end)
 

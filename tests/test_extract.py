@@ -2232,3 +2232,18 @@ def test_a_merged_lead_and_partner_column_written_as_clauses():
     doc = extract(parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE))
     roles = [(_texts(t.leads), _texts(t.coordinators)) for t in doc.tasks]
     assert roles == [(["Sở Nội vụ"], ["các sở, ngành liên quan"]), (["Sở Tư pháp"], ["Sở Nội vụ"])]
+
+
+@pytest.mark.parametrize("text, leads, coordinators", [
+    # the body's role in apposition after a comma (rules/roles.yaml appositions) is a note on it, no other body
+    ("Sở Tài chính, cơ quan thường trực của Ban Chỉ đạo chủ trì, phối hợp với Sở Xây dựng kiểm tra.",
+     ["Sở Tài chính"], ["Sở Xây dựng"]),
+    ("Sở Nội vụ, cơ quan thường trực Hội đồng Thi đua - Khen thưởng tỉnh, chủ trì, phối hợp với Sở Tài chính tổ chức.",
+     ["Sở Nội vụ"], ["Sở Tài chính"]),
+    # a list of bodies is still one
+    ("Sở Tài chính, các cơ quan liên quan kiểm tra.", ["Sở Tài chính", "các cơ quan liên quan"], []),
+])
+def test_a_role_in_apposition_is_no_other_body(text, leads, coordinators):
+    roles = read_roles(text)
+    assert (_texts(roles.leads), _texts(roles.coordinators)) == (leads, coordinators)
+    assert roles.leads[0].note.startswith("cơ quan") or len(leads) > 1
