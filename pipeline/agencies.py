@@ -9,8 +9,8 @@ provincial counterparts), validated on load. Used by extract and link.
 
 Guarantees: every id named in agency_map.yaml exists in agencies.yaml; ids are unique; lookup ignores case,
 tone-mark style and punctuation inside names, expands abbreviations (UBND, KH&ĐT …), resolves an office
-holder ("Giám đốc Sở Công Thương") to the body named after the title, and open families ("các bộ, ngành
-liên quan") by the patterns of the rules. A long name OCR misread by one letter of rules/encodings.yaml
+holder ("Giám đốc Sở Công Thương") to the body named after the title, a name after a plural marker ("các Ủy ban
+nhân dân các cấp") as the name, and open families ("các bộ, ngành liên quan") by the patterns of the rules. A long name OCR misread by one letter of rules/encodings.yaml
 `ocr_letter_confusions` ("TONG CYC THUE") is the one body it then names, never one of two. A body named after a city follows the city's level: a provincial
 body "… tỉnh" is also printed "… thành phố" ("Công an thành phố", "Ủy ban nhân dân Thành phố" in a
 centrally-run city's own text), "Ủy ban nhân dân thành phố Hà Nội" is province level (the centrally-run
@@ -89,6 +89,7 @@ class Places(BaseModel):
 class AgencyRules(BaseModel):
     abbreviations: dict[str, str] = {}
     titles: list[str] = []
+    title_units: dict[str, str] = {}  # a title that ends with the unit it heads -> that unit's word ("trưởng ban": "ban")
     places: Places | None = None
     agencies: list[AgencyEntry]
 
@@ -113,6 +114,14 @@ class _ProvinceTable(BaseModel):
     """The provinces of rules/succession.yaml, read here for which cities are province-level units."""
 
     provinces: list[_Province]
+
+    model_config = {"extra": "ignore"}
+
+
+class _Articles(BaseModel):
+    """The plural markers of rules/roles.yaml (`articles`: "các", "những"), which open no body's name."""
+
+    articles: list[str]
 
     model_config = {"extra": "ignore"}
 
@@ -152,8 +161,9 @@ class Registry:
     """Agencies by id and by every printed form; counterparts; lookup of printed names."""
 
     def __init__(self, rules: AgencyRules, mapping: AgencyMap, cities: list[str] = (),
-                 confusions: tuple[tuple[str, str], ...] = (), min_letters: int = 0):
+                 confusions: tuple[tuple[str, str], ...] = (), min_letters: int = 0, articles: tuple[str, ...] = ()):
         self.rules = rules
+        self._articles = tuple(fold(article) for article in articles)  # plural markers before a name, folded
         self._confusions = confusions  # (letter read, letter meant) of OCR, folded
         self._min_letters = min_letters
         self.places = rules.places
@@ -163,6 +173,7 @@ class Registry:
         self._longest_first = sorted(self.abbreviations.items(), key=lambda kv: -len(kv[0]))
         self.titles = [match_form(t) for t in rules.titles]
         self._title_folds = sorted((fold(t) for t in rules.titles), key=len, reverse=True)
+        self._title_units = {fold(title): fold(unit) for title, unit in rules.title_units.items()}
         self.agencies: dict[str, Agency] = {}
         self._forms: dict[str, str] = {}  # folded form -> id
         self._printed: list[tuple[str, str]] = []  # (printed form, id) for the entity ruler
@@ -229,31 +240,54 @@ class Registry:
                               text)
         return text
 
-    def _strip_title(self, folded: str) -> str | None:
+    def _strip_title(self, folded: str) -> tuple[str, str] | None:
+        """(the office-holder title `folded` opens with, the rest of the name), or None."""
         for title in self._title_folds:
             if folded == title or folded.startswith(title + " "):
-                rest = folded[len(title):].strip()
-                return rest
+                return title, folded[len(title):].strip()
         return None
 
     def lookup(self, printed: str) -> Agency | None:
         """The registered agency a printed name stands for, or None. Exact form first, then a title
-        followed by an agency, then the longest registered form that opens the name (an open name with
-        qualifiers: "Ủy ban nhân dân các huyện biên giới"), then the family patterns."""
+        followed by an agency, then a body named after a city, then the longest registered form that opens the
+        name (an open name with qualifiers: "Ủy ban nhân dân các huyện biên giới"); the same without a leading
+        plural marker ("các Ủy ban nhân dân các cấp" are the "Ủy ban nhân dân các cấp"); then the family
+        patterns."""
         folded = fold(self.expand(nfc(printed)))
-        if not folded:
-            return None
+        return self._resolve(folded) if folded else None
+
+    def _resolve(self, folded: str) -> Agency | None:
+        found = self._registered(folded)
+        bare = self._without_article(folded)
+        if found is None and bare:
+            found = self._registered(bare)
+        return found or self._pattern(bare or folded)
+
+    def _registered(self, folded: str) -> Agency | None:
+        """The registered name `folded` is, or opens with; after an office-holder title, the body the rest names
+        (family patterns included), unless a registered name longer than the title holds its words ("Ban Thường vụ
+        Tỉnh ủy Hà Nam", "Chủ tịch nước …")."""
         agency_id = self._known(folded)
         if agency_id:
             return self.agencies[agency_id]
-        rest = self._strip_title(folded)
+        title, rest = self._strip_title(folded) or ("", "")
         if rest:
-            rest = re.sub(r"^(cac|nhung) ", "", rest) if rest.startswith(("cac ", "nhung ")) and \
-                rest not in self._forms else rest
-            found = self._city(rest) or self._prefix(rest) or self._pattern(rest)
+            # the unit a title heads opens the body's name once ("Trưởng Ban Tuyên giáo …" heads "Ban Tuyên giáo …")
+            unit = self._title_units.get(title)
+            headed = f"{unit} {rest}" if unit and not rest.startswith(unit + " ") else None
+            found = self._prefix(folded, len(title.split()) + 1) or (self._resolve(headed) if headed else None) or \
+                self._resolve(rest)
             if found:
                 return found
-        return self._city(folded) or self._prefix(folded) or self._pattern(folded)
+        return self._city(folded) or self._prefix(folded)
+
+    def _without_article(self, folded: str) -> str | None:
+        """The name without the plural marker it opens with (rules/roles.yaml `articles`: "các", "những"), or
+        None."""
+        for article in self._articles:
+            if folded.startswith(article + " "):
+                return folded[len(article) + 1:]
+        return None
 
     def exact(self, printed: str) -> Agency | None:
         """The registered agency whose name or variant the printed name is, qualifiers and titles not allowed."""
@@ -294,9 +328,10 @@ class Registry:
                 yield folded[:at] + meant + folded[at + 1:]
                 at = folded.find(read, at + 1)
 
-    def _prefix(self, folded: str) -> Agency | None:
+    def _prefix(self, folded: str, shortest: int = 1) -> Agency | None:
+        """The agency of the longest registered form of at least `shortest` words that opens the name."""
         words = folded.split()
-        for size in range(len(words), 0, -1):
+        for size in range(len(words), shortest - 1, -1):
             head = " ".join(words[:size])
             agency_id = self._known(head)
             if agency_id:
@@ -337,7 +372,7 @@ def registry() -> Registry:
     encodings = encoding_rules()
     confusions = tuple((c.read, c.meant) for c in encodings.ocr_letter_confusions)
     return Registry(load_rules("agencies", AgencyRules), load_rules("agency_map", AgencyMap), cities, confusions,
-                    encodings.ocr_name_min_letters)
+                    encodings.ocr_name_min_letters, tuple(load_rules("roles", _Articles).articles))
 
 
 def lookup(printed: str) -> Agency | None:

@@ -504,9 +504,10 @@ class Reader:
             after = t.cue("honorific", i)  # the form of address is no part of the name
             return self.parse_item(after) if self.item_kind(after) else self.person_item(after)
         kind = self.item_kind(i)
-        if kind is None or (kind == "named" and t.cue("shared_head", i)):
+        if kind is None or (kind in ("named", "title") and t.cue("shared_head", i)):
             # (a bare name registered of no level shares the next body's too: "Ủy ban Mặt trận Tổ quốc Việt Nam,
-            # Ủy ban nhân dân | các tỉnh", "UBND và HĐND | cấp xã")
+            # Ủy ban nhân dân | các tỉnh", "UBND và HĐND | cấp xã"; so does a standing organ's: "Thường trực Hội đồng
+            # nhân dân, Ủy ban nhân dân | tỉnh")
             shared = self.shared_item(i)
             if shared is not None or kind is None:
                 return shared
@@ -2250,7 +2251,7 @@ def _holder_request(doc: Document, task: Task) -> bool:
     """Is the task one of its holder's duties that asks another body for something ("1. Tổ chức, doanh nghiệp …
     có trách nhiệm:" / "c) Đề nghị cơ quan có thẩm quyền … kiểm tra, cấp giấy chứng nhận …")? The item opens with
     a request (rules/roles.yaml `holder_requests`) under a heading that charges its subject with duties (a
-    responsibility cue right after it, or a duty heading: "Trách nhiệm của Bộ X") or that is nothing but its
+    responsibility cue right after it, or a duty heading naming its holder: "Trách nhiệm của Bộ X") or that is nothing but its
     holder's name ("2. Sở Nông nghiệp và Môi trường" / "- Yêu cầu các đơn vị khai thác khoáng sản lắp đặt …"): the
     holder asks, and leads, as it does under "Chỉ đạo …". Elsewhere ("Đối với các sở: - Đề nghị Sở Tài chính …")
     the body asked leads."""
@@ -2267,7 +2268,9 @@ def _holder_request(doc: Document, task: Task) -> bool:
             continue
         reader = Reader(read(text))
         items, j = reader.subject()
-        if reader.t.cue("duty_heading", 0) or (items and j < reader.n and reader.t.cue("resp", j)):
+        # a duty heading that names no holder ("I. NHIỆM VỤ", "Nhiệm vụ, giải pháp") has no one to ask for
+        if (reader.t.cue("duty_heading", 0) and read_heading_roles(text).leads) or (
+                items and j < reader.n and reader.t.cue("resp", j)):
             return True
     return False
 

@@ -238,8 +238,10 @@ def test_no_two_registered_bodies_are_one_ocr_confusion_apart():
     ("Vụ trưởng Vụ Pháp chế", "don_vi_thuoc_bo", "central"),
     ("Viện Chiến lược, Chính sách tài nguyên và môi trường", "don_vi_thuoc_bo", "central"),
     ("Chánh Văn phòng Bộ", "don_vi_thuoc_bo", "central"),
-    # a unit named with a place is a local body, not a ministry's own
-    ("Cục Quản lý thị trường tỉnh Hà Giang", None, None),
+    # a unit named with a place is a local body, not a ministry's own: registered ("Cục Quản lý thị trường tỉnh …", the
+    # province's market surveillance) or not
+    ("Cục Quản lý thị trường tỉnh Hà Giang", "quan_ly_thi_truong_tinh", "province"),
+    ("Viện Quy hoạch xây dựng tỉnh Lào Cai", None, None),
     # state groups and corporations, their boards
     ("các tập đoàn kinh tế, tổng công ty nhà nước", "tap_doan_tong_cong_ty", "other"),
     ("Tổng giám đốc các tập đoàn, tổng công ty nhà nước", "tap_doan_tong_cong_ty", "other"),
@@ -400,13 +402,143 @@ def test_a_province_s_steering_committee_named_by_its_level():
     assert agencies.lookup("Ban Chỉ đạo thực hiện hỗ trợ nhà ở").id == "cac_co_quan_don_vi"
 
 
+def test_a_district_s_and_a_commune_s_steering_committee_named_by_their_level():
+    # as the province's ("Ban Chỉ đạo cấp tỉnh"): by the level alone, with the decision's number, or after their topic
+    # ("Ban Chỉ đạo xã" in a commune's letters, "… thi cấp tỉnh" in a ministry's instructions); they were the catch-all
+    for printed, expected in (("Ban Chỉ đạo cấp huyện", ("ban_chi_dao_cap_huyen", "district")),
+                              ("Ban Chỉ đạo các huyện, thị xã, thành phố", ("ban_chi_dao_cap_huyen", "district")),
+                              ("Ban Chỉ đạo 1237 cấp huyện", ("ban_chi_dao_cap_huyen", "district")),
+                              ("Ban Chỉ đạo cấp xã", ("ban_chi_dao_cap_xa", "commune")),
+                              ("các Ban Chỉ đạo cấp xã", ("ban_chi_dao_cap_xa", "commune")),
+                              ("Ban Chỉ đạo xã", ("ban_chi_dao_cap_xa", "commune")),
+                              ("Ban Chỉ đạo các xã, phường", ("ban_chi_dao_cap_xa", "commune")),
+                              ("Ban Chỉ đạo xây dựng nông thôn mới cấp xã", ("ban_chi_dao_cap_xa", "commune")),
+                              ("Các Ban Chỉ đạo thi cấp tỉnh", ("ban_chi_dao_cap_tinh", "province"))):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level, found.locality) == (*expected, True), printed
+    # "xã hội" is no commune; a committee of no level is still the catch-all
+    assert agencies.lookup("Ban Chỉ đạo xã hội hóa giáo dục").id == "cac_co_quan_don_vi"
+    assert _roles("Ban Chỉ đạo cấp huyện chủ trì, phối hợp với Ban Chỉ đạo cấp xã kiểm tra việc thực hiện.") == (
+        [("Ban Chỉ đạo cấp huyện", "ban_chi_dao_cap_huyen")], [("Ban Chỉ đạo cấp xã", "ban_chi_dao_cap_xa")])
+
+
+def test_the_board_of_industrial_parks_and_economic_zones_by_the_statutes_words():
+    # a decree names the province's board by its whole remit ("Ban quản lý khu công nghiệp, khu chế xuất, khu kinh tế",
+    # NĐ 25/2026 34.2.h, a body the approved plan is sent to): the board of the economic zones, not "các cơ quan, đơn vị"
+    for printed in ("Ban quản lý khu công nghiệp, khu chế xuất, khu kinh tế", "Ban Quản lý các khu công nghiệp tỉnh",
+                    "BQL khu công nghiệp", "Ban Quản lý Khu kinh tế tỉnh"):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level) == ("ban_quan_ly_khu_kinh_te", "province"), printed
+    assert agencies.lookup("ban quản lý dự án").id == "cac_co_quan_don_vi"
+
+
+def test_the_province_s_disease_control_centre_and_the_commune_s_health_station():
+    # every province has a Trung tâm Kiểm soát bệnh tật under its Sở Y tế, every commune a Trạm Y tế: a health plan has
+    # them lead ("Trung tâm Kiểm soát bệnh tật tỉnh chủ trì …") or directs them ("… hướng dẫn Trạm Y tế các xã, phường");
+    # they were the catch-all and nothing
+    for printed, expected in (("Trung tâm Kiểm soát bệnh tật tỉnh", ("trung_tam_kiem_soat_benh_tat_tinh", "province")),
+                              ("Trung tâm Kiểm soát bệnh tật", ("trung_tam_kiem_soat_benh_tat_tinh", "province")),
+                              ("Trung tâm Kiểm soát bệnh tật thành phố", ("trung_tam_kiem_soat_benh_tat_tinh", "province")),
+                              ("Trạm Y tế các xã, phường", ("tram_y_te_xa", "commune")),
+                              ("Trạm Y tế xã khu vực biên giới", ("tram_y_te_xa", "commune"))):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level, found.locality) == (*expected, True), printed
+    assert _roles("Trung tâm Kiểm soát bệnh tật tỉnh chủ trì, phối hợp với Trạm Y tế các xã giám sát dịch bệnh.") == (
+        [("Trung tâm Kiểm soát bệnh tật tỉnh", "trung_tam_kiem_soat_benh_tat_tinh")],
+        [("Trạm Y tế các xã", "tram_y_te_xa")])
+
+
+def test_a_ministry_s_specialised_body_is_its_own_unit():
+    # the decrees call a ministry's Cục or Vụ "cơ quan chuyên môn thuộc Bộ …" ("thủ trưởng cơ quan chuyên môn thuộc Bộ",
+    # NĐ 180/2026): the ministry's own unit, as "Cục …" is, not the catch-all; the province's are its departments' kind
+    for printed in ("cơ quan chuyên môn thuộc Bộ Nông nghiệp và Phát triển nông thôn", "thủ trưởng cơ quan chuyên môn "
+                    "thuộc Bộ", "các cơ quan chuyên môn trực thuộc Bộ Tài chính"):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level) == ("don_vi_thuoc_bo", "central"), printed
+    assert agencies.lookup("cơ quan chuyên môn trực thuộc").id == "cac_co_quan_don_vi"
+    # the province's are its departments (the law on local government; NĐ 181/2024 11.1, NĐ 180/2026 8.1.c), which were
+    # "các bộ, ngành và địa phương"; a list of both stays that
+    for printed in ("cơ quan chuyên môn thuộc Ủy ban nhân dân cấp tỉnh", "Cơ quan chuyên môn cấp tỉnh",
+                    "các cơ quan chuyên môn thuộc Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+                    "thủ trưởng cơ quan chuyên môn cấp tỉnh"):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level) == ("cac_so_ban_nganh", "province"), printed
+    assert agencies.lookup("các bộ, ngành và địa phương liên quan").id == "cac_bo_nganh_dia_phuong"
+
+
+def test_households_and_forest_owners_are_those_a_statute_regulates():
+    # "Hộ gia đình, cá nhân có trách nhiệm phân loại chất thải …" (the environment law), "Chủ rừng là tổ chức …" (NĐ 180):
+    # the people and owners a statute puts duties on, as "tổ chức, cá nhân" (they resolved to nothing)
+    for printed in ("Hộ gia đình, cá nhân", "các hộ gia đình", "Chủ rừng là tổ chức", "chủ rừng"):
+        found = agencies.lookup(printed)
+        assert (found.id, found.locality) == ("to_chuc_ca_nhan", False), printed
+
+
+def test_a_title_that_ends_with_the_unit_it_heads():
+    # "Trưởng Ban Tuyên giáo Tỉnh ủy" heads the "Ban Tuyên giáo Tỉnh ủy" (rules/agencies.yaml title_units): the rest alone
+    # named nothing, and the name fell to "Trưởng bản" (a village head, folded alike)
+    for printed, expected in (("Trưởng Ban Tuyên giáo Tỉnh ủy", "ban_tuyen_giao_tinh_uy"),
+                              ("Trưởng ban Dân tộc tỉnh", "ban_dan_toc_tinh"),
+                              ("Trưởng Ban Chỉ đạo cấp tỉnh", "ban_chi_dao_cap_tinh"),
+                              ("Trưởng ban Quản lý Khu kinh tế tỉnh", "ban_quan_ly_khu_kinh_te"),
+                              ("Trưởng phòng Tài chính - Kế hoạch các huyện", "phong_chuyen_mon_cap_huyen"),
+                              # the village head is still read where no unit follows
+                              ("Trưởng bản", "truong_thon"), ("Trưởng bản Nậm Pồ", "truong_thon")):
+        assert agencies.lookup(printed).id == expected, printed
+    assert _roles("Sở Nội vụ chủ trì, phối hợp với Trưởng Ban Tuyên giáo Tỉnh ủy tổ chức quán triệt.")[1] == [
+        ("Trưởng Ban Tuyên giáo Tỉnh ủy", "ban_tuyen_giao_tinh_uy")]
+
+
+def test_provincial_and_commune_bodies_by_their_usual_names():
+    # names real letters and lists print that the registry missed: the Front's committee of a ward ("Ủy ban MTTQ Việt Nam
+    # phường …", was the Front of no level), the province's youth union by its full name, its radio and television
+    # with a dash, "Đoàn ĐBQH" written short, market surveillance, forest rangers, a commune's military command
+    for printed, expected in (("Ủy ban MTTQ Việt Nam phường", ("uy_ban_mttq_xa", "commune")),
+                              ("Ủy ban Mặt trận Tổ quốc các phường", ("uy_ban_mttq_xa", "commune")),
+                              ("Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh", ("tinh_doan", "province")),
+                              ("Đài Phát thanh - Truyền hình tỉnh", ("dai_phat_thanh_truyen_hinh_tinh", "province")),
+                              ("Văn phòng Đoàn ĐBQH và HĐND tỉnh", ("van_phong_doan_dbqh_hdnd_tinh", "province")),
+                              ("Chi cục QLTT tỉnh", ("quan_ly_thi_truong_tinh", "province")),
+                              ("Chi cục Kiểm lâm", ("chi_cuc_kiem_lam_tinh", "province")),
+                              ("Ban Chỉ huy Quân sự xã, phường, thị trấn", ("ban_chi_huy_quan_su_xa", "commune"))):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level, found.locality) == (*expected, True), printed
+    assert agencies.lookup("Tổng cục Quản lý thị trường").id == "don_vi_thuoc_bo"
+
+
+def test_a_plural_marker_before_a_registered_name_is_no_part_of_it():
+    # "các", "những" (rules/roles.yaml articles) before a body's name make it plural, not another name: "các Ủy ban
+    # nhân dân các cấp" are "Ủy ban nhân dân các cấp" (the lookup found nothing), "các Sở Y tế" are Sở Y tế as the
+    # extraction reads them (the lookup said "các sở, ban, ngành"); a registered form with its "Các" and the family
+    # patterns stay as they were
+    for printed, expected in (("các Ủy ban nhân dân các cấp", "ubnd_cac_cap"), ("Các UBND các cấp", "ubnd_cac_cap"),
+                              ("các Hội đồng nhân dân các cấp", "hdnd_cac_cap"),
+                              ("những Ủy ban nhân dân cấp xã", "ubnd_cap_xa"),
+                              ("các Ủy ban nhân dân cấp huyện biên giới", "ubnd_cap_huyen"),
+                              ("Các Chủ tịch Ủy ban nhân dân cấp tỉnh", "ubnd_cap_tinh"),
+                              ("các Sở Y tế", "so_y_te"), ("Giám đốc các Sở Y tế", "so_y_te"),
+                              ("Các thôn, bản", "thon_to_dan_pho"), ("các Bộ, ngành liên quan", "cac_bo_nganh"),
+                              ("Các Bộ trưởng", "bo_truong_thu_truong"), ("các Ban Chỉ đạo các cấp", "ban_chi_dao_cac_cap")):
+        assert agencies.lookup(printed).id == expected, printed
+    # linking reads a lead by its printed name: a duty of "các Ủy ban nhân dân các cấp" is one of the committees of
+    # every level
+    from pipeline.linking.agency import holder_levels
+    from pipeline.model import Mention, Span, Task
+
+    task = Task(doc="x", id="1", label="1.", text="Các Ủy ban nhân dân các cấp tổ chức tuyên truyền.",
+                span=Span(1, 1, 0, 49), leads=[Mention(text="Các Ủy ban nhân dân các cấp", canonical="ubnd_cac_cap")])
+    assert holder_levels(task, "local_government") == {"generic"}
+
+
 def test_steering_committees_at_every_level_are_a_group_of_every_level():
     # a province's programme asks to complete "bộ máy Ban Chỉ đạo các cấp" (the committees from province to commune),
     # as "Ủy ban nhân dân các cấp": a generic group reaching the localities, in a province its own committee
     for printed in ("Ban Chỉ đạo các cấp", "Ban chỉ đạo các cấp", "các Ban Chỉ đạo các cấp", "Ban Chỉ đạo ở các cấp"):
         found = agencies.lookup(printed)
         assert (found.id, found.level, found.locality) == ("ban_chi_dao_cac_cap", "generic", True), printed
-    assert agencies.counterparts("ban_chi_dao_cac_cap") == ["ban_chi_dao_cap_tinh"]
+    # in a province, its own committees: the province's, the districts' (before 2025) and the communes'
+    assert agencies.counterparts("ban_chi_dao_cac_cap") == ["ban_chi_dao_cap_tinh", "ban_chi_dao_cap_huyen",
+                                                             "ban_chi_dao_cap_xa"]
     assert agencies.lookup("Ban Chỉ đạo cấp tỉnh").id == "ban_chi_dao_cap_tinh"
     assert _roles("Sở Nội vụ phối hợp với Ban Chỉ đạo các cấp kiểm tra việc thực hiện.")[1] == [
         ("Ban Chỉ đạo các cấp", "ban_chi_dao_cac_cap")]

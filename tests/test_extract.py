@@ -718,6 +718,29 @@ def test_a_bare_council_shares_the_place_of_the_committee_after_it():
     assert [m.canonical for m in roles.leads] == ["uy_ban_mttq", "hoi_nong_dan_tinh"]
 
 
+def test_a_standing_organ_of_a_body_acts_for_that_body():
+    # "Ban Thường trực", "Thường trực", "Ban Thường vụ" of a body (rules/agencies.yaml titles) are that body at work
+    # between its sessions, as its head is: a law has "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam cấp xã" decide,
+    # a council's resolution has the People's Committee report to "Thường trực Hội đồng nhân dân tỉnh" (no lead before)
+    roles = read_roles("Ban Thường trực Ủy ban Mặt trận Tổ quốc tỉnh chủ trì, phối hợp với Sở Nội vụ tổ chức vận động.")
+    assert [(m.text, m.canonical) for m in roles.leads] == [
+        ("Ban Thường trực Ủy ban Mặt trận Tổ quốc tỉnh", "uy_ban_mttq_tinh")]
+    assert [m.canonical for m in read_roles("Thường trực Hội đồng nhân dân tỉnh giám sát việc thực hiện.").leads] == [
+        "hdnd_tinh"]
+    assert [m.canonical for m in read_roles("Ban Thường vụ Tỉnh đoàn chủ trì tổ chức ra quân.").leads] == ["tinh_doan"]
+    # a standing board registered by its own name keeps it; a title before the organ names the same body
+    assert [m.canonical for m in read_roles("Ban Thường vụ Tỉnh ủy Hà Nam chỉ đạo thực hiện.").leads] == [
+        "ban_thuong_vu_tinh_uy"]
+    assert agencies.lookup("Phó Chủ tịch Thường trực UBND tỉnh").id == "ubnd_tinh"
+    # the organ shares the place of the next body as the bare council does ("… Hội đồng nhân dân, Ủy ban nhân dân | các xã")
+    roles = read_roles("Sở Nội vụ chủ trì, phối hợp với Thường trực HĐND, UBND các xã rà soát.")
+    assert [(m.text, m.canonical) for m in roles.coordinators] == [
+        ("Thường trực Hội đồng nhân dân các xã", "hdnd_xa"), ("Ủy ban nhân dân các xã", "ubnd_cac_xa")]
+    # "thường trực" after a noun is no organ: "cơ quan thường trực" stays the body that is one
+    assert [m.canonical for m in read_roles("Sở Tài chính là cơ quan thường trực, chủ trì tổng hợp.").leads] == [
+        "so_tai_chinh"]
+
+
 def test_a_plural_head_lists_bodies_by_the_rest_of_their_names_without_a_colon():
     roles = read_roles("Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các Sở Y tế, Công Thương, Nông nghiệp và Môi "
                        "trường; Chủ tịch Ủy ban nhân dân các xã chịu trách nhiệm thi hành Quyết định này.")
@@ -1028,6 +1051,13 @@ def test_a_body_s_name_ends_before_a_subordinating_conjunction():
     assert opens_with_actor("Sở Công Thương sau khi nhận được báo cáo có trách nhiệm tổng hợp.")
     # … unless the clause only makes it a partner
     assert not opens_with_actor("Ủy ban nhân dân cấp xã sau khi nhận được hồ sơ phối hợp kiểm tra.")
+    # "trong trường hợp" (in case) opens one too: a decree lists the bodies a plan is sent to "Ban quản lý khu công
+    # nghiệp, khu chế xuất, khu kinh tế trong trường hợp địa điểm … nằm trong khu công nghiệp" (NĐ 25/2026 34.2.h), and
+    # has "Phó Chủ tịch Hội đồng trong trường hợp Chủ tịch Hội đồng vắng mặt kết luận" (34.4.e): the names ran on
+    assert _texts(read_roles("Sở Công Thương chủ trì, phối hợp với Ban quản lý khu công nghiệp trong trường hợp dự án "
+                             "nằm trong khu công nghiệp kiểm tra.").coordinators) == ["Ban quản lý khu công nghiệp"]
+    assert _texts(read_roles("Phó Chủ tịch Hội đồng trong trường hợp Chủ tịch vắng mặt kết luận cuộc họp.").leads) == [
+        "Phó Chủ tịch Hội đồng"]
 
 @pytest.mark.parametrize("text, leads", [
     # a later sentence with its own subject and a duty adds its subject
@@ -1734,6 +1764,18 @@ def test_a_request_among_a_holders_duties_is_the_holders():
     assert {t.id: _texts(t.leads) for t in plan.tasks} == {
         "I.1.a": ["Sở Công Thương"], "I.1.b": ["Sở Công Thương"], "I.2.a": ["Sở Tài chính"], "I.2.b": ["Sở Nội vụ"],
         "I.3.1": ["Sở Xây dựng"], "I.3.2": ["Sở Xây dựng"]}
+
+
+def test_a_request_under_a_duty_heading_that_names_no_holder_is_led_by_the_body_asked():
+    # a plan's "I. NHIỆM VỤ" names no one whose duty the request could be: the body asked leads, as in a letter
+    from test_segment import parse_text
+
+    plan = extract(parse_text(PLAN_HEADER + "I. NHIỆM VỤ\n1. Đề nghị Sở Y tế tổ chức kiểm tra an toàn thực phẩm.\n"
+                              "2. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh tuyên truyền, vận động nhân dân.\n"
+                              "II. TRÁCH NHIỆM CỦA SỞ CÔNG THƯƠNG\n"
+                              "1. Đề nghị cơ quan có thẩm quyền kiểm tra, cấp giấy chứng nhận.\n"))
+    assert {t.id: _texts(t.leads) for t in plan.tasks} == {
+        "I.1": ["Sở Y tế"], "I.2": ["Ủy ban Mặt trận Tổ quốc tỉnh"], "II.1": ["SỞ CÔNG THƯƠNG"]}
 
 
 def test_a_table_rows_lead_column_names_who_asks():

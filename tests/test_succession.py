@@ -151,6 +151,8 @@ def test_abolition_of_the_district_level():
     assert set(ids(current("ubnd_huyen", day))) == {"ubnd_cap_xa", "ubnd_tinh"}
     assert set(ids(current("hdnd_huyen", day))) == {"hdnd_xa", "hdnd_tinh"}
     assert set(ids(current("phong_chuyen_mon_cap_huyen", day))) == {"ubnd_cap_xa", "cac_so_ban_nganh"}
+    # the district's steering committee ended with it: the communes' and the province's took its work on
+    assert set(ids(current("ban_chi_dao_cap_huyen", day))) == {"ban_chi_dao_cap_xa", "ban_chi_dao_cap_tinh"}
 
 
 def test_province_merger_63_to_34():
