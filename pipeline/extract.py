@@ -2042,8 +2042,14 @@ def _headed_columns(text: str) -> tuple[str, list[tuple[str, str, int]]] | None:
     for number, heading in enumerate(headings):
         end = headings[number + 1].start() if number + 1 < len(headings) else len(inner)
         role = _column_role(heading.group(1))
+        cell, start = inner[heading.end():end], base + heading.end()
+        field = _FIELD_LINE.match(cell)
+        if role is not None and field and _column_role(field.group(1)):
+            # a merged column whose cell names the role again ("Cơ quan chủ trì, phối hợp: - Chủ trì: Sở X; - Phối
+            # hợp: Sở Y"): the cell's own heading decides
+            role, cell, start = _column_role(field.group(1)), cell[field.end():], start + field.end()
         if role is not None:
-            columns.append((role, inner[heading.end():end], base + heading.end()))
+            columns.append((role, cell, start))
     if not columns:
         return None
     return text[:match.start()].rstrip(), columns

@@ -2270,10 +2270,13 @@ def test_a_merged_lead_and_partner_column_written_as_clauses():
         "| --- | --- | --- | --- |",
         "| 1 | Tuyên truyền, phổ biến Nghị định | Sở Nội vụ chủ trì; các sở, ngành liên quan phối hợp | Quý I/2035 |",
         "| 2 | Rà soát các văn bản | Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ | Quý II/2035 |",
+        # … or as fields of their own: the cell's heading decides
+        "| 3 | Bố trí kinh phí | - Chủ trì: Sở Tài chính; - Phối hợp: Kho bạc Nhà nước tỉnh | Hằng năm |",
     ]
     doc = extract(parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE))
     roles = [(_texts(t.leads), _texts(t.coordinators)) for t in doc.tasks]
-    assert roles == [(["Sở Nội vụ"], ["các sở, ngành liên quan"]), (["Sở Tư pháp"], ["Sở Nội vụ"])]
+    assert roles == [(["Sở Nội vụ"], ["các sở, ngành liên quan"]), (["Sở Tư pháp"], ["Sở Nội vụ"]),
+                     (["Sở Tài chính"], ["Kho bạc Nhà nước tỉnh"])]
 
 
 @pytest.mark.parametrize("text, leads, coordinators", [
