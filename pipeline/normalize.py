@@ -57,12 +57,12 @@ class NumberingRules(BaseModel):
     letters: str
     labels: list[LabelRule]
     bullet_kinds: list[str]
-    ocr_misread_letters: list[list[str]] = []
+    ocr_lookalikes: list[list[str]] = []
 
 
-def ocr_misread(printed: str, expected: str) -> bool:
-    """Does OCR read the letter `expected` as `printed` ("e)" for "c)", rules/numbering.yaml)?"""
-    return any({printed, expected} == set(pair) for pair in numbering_rules().ocr_misread_letters)
+def ocr_lookalikes(value: str) -> list[str]:
+    """The label values OCR may have read as `value` ("c" for "e", "1" for "I"; rules/numbering.yaml)."""
+    return [other for pair in numbering_rules().ocr_lookalikes if value in pair for other in pair if other != value]
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,8 @@ def roman_to_int(value: str) -> int:
 def sequence_index(kind_sequence: str, value: str) -> int | None:
     """Position of a label value in its sequence (1-based), None when unknown."""
     if kind_sequence == "roman":
-        return roman_to_int(value) if re.fullmatch(r"[IVXLC]+", value) else (int(value) if value.isdigit() else None)
+        numeral = value.upper() if value.islower() else value  # "(ii)" counts as II
+        return roman_to_int(numeral) if re.fullmatch(r"[IVXLC]+", numeral) else (int(value) if value.isdigit() else None)
     if kind_sequence == "arabic":
         digits = re.match(r"\d+", value)
         return int(digits.group()) if digits else None
@@ -181,7 +182,7 @@ def value_at(sequence: str, value: str, index: int) -> str:
             return value
         return letters[index - 1].upper() if value.isupper() else letters[index - 1]
     if sequence == "roman":
-        return _to_roman(index)
+        return _to_roman(index).lower() if value.islower() else _to_roman(index)
     if sequence == "dotted":
         return value.rsplit(".", 1)[0] + "." + str(index)
     return str(index)

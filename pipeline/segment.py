@@ -47,7 +47,7 @@ from .normalize import (
     bullet_kinds,
     is_person_name,
     is_upper_line,
-    ocr_misread,
+    ocr_lookalikes,
     parse_label,
     sequence_index,
     sequence_of,
@@ -76,6 +76,7 @@ class StructureSizes(BaseModel):
     article_title_max_words: PositiveInt
     bold_heading_max_words: PositiveInt
     list_close_max_words: PositiveInt
+    allotted_body_max_words: PositiveInt
     provision_duty_chars: PositiveInt
     date_line_max_chars: PositiveInt
     header_upper_max_chars: PositiveInt
@@ -428,9 +429,10 @@ class _Node:
         own = _strip_label(self.head, self.label)
         return own.strip(" -–—:") if self.kind in ("part", "chapter", "section") else own
 
-    def last_block(self) -> Block:
+    def last_block(self, own: bool = False) -> Block:
+        """The last paragraph of the node; with `own`, of its own text (not the paragraphs split off it)."""
         blocks = [self.head, *self.body, *self.absorbed, *self.particulars,
-                  *(b for group in self.trailing for b in group)]
+                  *(b for group in ([] if own else self.trailing) for b in group)]
         if self.children:
             blocks.append(self.children[-1].last_block())
         return max(blocks, key=lambda b: b.span.end)
@@ -548,6 +550,7 @@ def _body(blocks: list[Block], labels: list[Label | None], start: int, end: int,
     """Sections and tasks of blocks[start:end] added to `doc`; returns the paragraphs that belong to the
     closing (the closing formula, trailing paragraphs that assign nothing). The rows of task tables are left
     out; the heading a table follows ("II. NHIỆM VỤ, GIẢI PHÁP" / table) becomes its parent."""
+    labels = _read_lookalikes(blocks, labels, start, end, doc)
     roots, loose, trailing = _build_outline(blocks, labels, start, end, tables)
     _split_trailing(roots, cues)
     statute = any(labels[i] is not None and labels[i].kind == "article" for i in range(start, end))
@@ -1284,6 +1287,83 @@ def _is_enacting(block: Block, cues: _Cues) -> bool:
 # --------------------------------------------------------------------------- outline
 
 
+def _read_lookalikes(blocks: list[Block], labels: list[Label | None], start: int, end: int,
+                     doc: Document) -> list[Label | None]:
+    """Labels of blocks[start:end] that OCR misread as a look-alike ("I." for "1.", "8)" for "g)", "3." for "5.";
+    rules/numbering.yaml `ocr_lookalikes`) read as the label they stand for: one that continues no sequence of its
+    own kind while its look-alike continues the sequence of its kind. The printed label is kept; a notice says so."""
+    labels = list(labels)
+
+    def places() -> dict[str, list[int]]:
+        where: dict[str, list[int]] = {}
+        for k in range(start, end):
+            if labels[k] is not None and labels[k].kind not in bullet_kinds():
+                where.setdefault(labels[k].kind, []).append(k)
+        return where
+
+    kinds = places()
+
+    def index_of(label: Label) -> int | None:
+        sequence = sequence_of(label.kind)
+        return None if sequence == "none" else sequence_index(sequence, label.base)
+
+    def neighbours(i: int, kind: str) -> tuple[int | None, int | None]:
+        """The sequence indexes of the labels of `kind` nearest before and after i within its scope: up to a label
+        of a kind met before `kind` in the body (first labels other than i's compared)."""
+        def first(of: str) -> int | None:
+            return next((k for k in kinds.get(of, ()) if k != i), None)
+
+        own = first(kind)
+        outer = {other for other in kinds if other != kind and own is not None
+                 and (at := first(other)) is not None and at < own}
+
+        def scan(steps: range) -> int | None:
+            for k in steps:
+                label = labels[k]
+                if label is None:
+                    continue
+                if label.kind == kind:
+                    return index_of(label)
+                if label.kind in outer:
+                    return None
+            return None
+
+        return scan(range(i - 1, start - 1, -1)), scan(range(i + 1, end))
+
+    for i in range(start, end):
+        label = labels[i]
+        if label is None or label.inserted or sequence_of(label.kind) == "none":
+            continue  # (a bullet has no value to misread)
+        index = index_of(label)
+        if index is None and label.value:
+            continue
+        if index is not None:
+            before, after = neighbours(i, label.kind)
+            if before in (index - 1, index) or after == index + 1:
+                continue  # it continues its own sequence (or repeats the label before it: see _check)
+        for other in ocr_lookalikes(label.value):
+            at = label.printed.index(label.value) if label.value else len(label.printed) - len(label.printed.lstrip("("))
+            printed = label.printed[:at] + other + label.printed[at + len(label.value):]
+            read = parse_label(printed + blocks[i].text[len(label.printed):])
+            if read is None or read.printed != printed or read.inserted or (value := index_of(read)) is None:
+                continue
+            before, after = neighbours(i, read.kind)
+            if before is None and after is None:
+                continue
+            if (before == value - 1 if before is not None else value == 1) and after in (None, value + 1):
+                labels[i] = replace(read, printed=label.printed, end=label.end)
+                kinds = places()
+                doc.notices.append(Notice(
+                    path=doc.path, line=blocks[i].span.line, page=blocks[i].span.page, code="label-repaired",
+                    message=f"nhãn '{label.printed}' đọc là '{printed}' theo thứ tự (bản nhận dạng chữ dễ nhầm hai "
+                            f"ký tự này)"))
+                break
+        else:
+            if not label.value:
+                labels[i] = None  # brackets whose numeral OCR lost, and no sequence tells which
+    return labels
+
+
 def _build_outline(blocks: list[Block], labels: list[Label | None], start: int, end: int,
                    tables: list[_Table] = ()) -> tuple[list[_Node], list[Block], list[Block]]:
     """Nodes of the body; unlabelled paragraphs of a body without labels; trailing paragraphs after the
@@ -1350,14 +1430,13 @@ def _split_trailing(nodes: list[_Node], cues: _Cues) -> None:
     item; so do an article's paragraphs (its text)."""
     for node in nodes:
         _split_trailing(node.children, cues)
+        for child in node.children[:-1]:
+            _split_own_subject(child, cues)
         last = node.children[-1] if node.children else None
         if last is None or last.children or last.kind in STATUTE_KINDS or not last.body \
                 or not (_opens_with_subject(last.title, cues) or cues.assignment.match(_form(last.title))):
             continue  # (an item that states a target "7. Ít nhất 30% doanh nghiệp …." / "Sở X chủ trì …": its task)
-        first = next((k for k, block in enumerate(last.body)
-                      if _ends_with_sentence((last.body[k - 1] if k else last.head).text)
-                      and not _ENUMERATOR.match(without_edge_debris(block.text))
-                      and _opens_with_subject(block.text, cues) and not _is_report(block.text, cues)), None)
+        first = _first_own_subject(last, cues)
         if first is None:
             continue
         for block in last.body[first:]:
@@ -1366,6 +1445,36 @@ def _split_trailing(nodes: list[_Node], cues: _Cues) -> None:
             else:
                 node.trailing[-1].append(block)
         last.body = last.body[:first]
+
+
+def _split_own_subject(node: _Node, cues: _Cues) -> None:
+    """An item or point before the last of its list that opens with its subject and goes on, after a finished
+    sentence, with a paragraph opening with a subject of its own ("a) Các sở, ban, ngành; … hoàn thành việc rà soát
+    … ." / "Các sở quản lý chuyên ngành định kỳ tổng hợp báo cáo … như sau:" / "- Báo cáo 6 tháng: …"): that
+    paragraph, the bullets it introduces with it, is a task of its own, as such a paragraph after a list's last
+    item is (_split_trailing)."""
+    if node.kind in STATUTE_KINDS or not node.body or not _opens_with_subject(node.title, cues):
+        return
+    first = _first_own_subject(node, cues)
+    if first is None or any(c.kind not in bullet_kinds() or c.children or c.head.span.start < node.body[first].span.start
+                            for c in node.children):
+        return
+    groups: list[list[Block]] = []
+    for block in node.body[first:]:
+        if not groups or _opens_with_subject(block.text, cues) or _assigns_work(block, cues):
+            groups.append([block])
+        else:
+            groups[-1].append(block)
+    groups[-1] += [b for c in node.children for b in (c.head, *c.body)]
+    node.trailing, node.body, node.children = groups, node.body[:first], []
+
+
+def _first_own_subject(node: _Node, cues: _Cues) -> int | None:
+    """The first paragraph of the node's body, after a finished sentence, that opens with a subject of its own."""
+    return next((k for k, block in enumerate(node.body)
+                 if _ends_with_sentence((node.body[k - 1] if k else node.head).text)
+                 and not _ENUMERATOR.match(without_edge_debris(block.text))
+                 and _opens_with_subject(block.text, cues) and not _is_report(block.text, cues)), None)
 
 
 def _opens_with_subject(text: str, cues: _Cues) -> bool:
@@ -1480,15 +1589,6 @@ def _check(node: _Node, previous: dict[str, int], following: _Node | None = None
         node.value = value_at(sequence, node.label.value, expected)
         node.problem = "repeated"
         index = expected
-    elif last is not None and sequence == "letter" and index != last + 1 and \
-            ocr_misread(node.label.base, value_at(sequence, node.label.base, last + 1)) and \
-            (following is None or following.kind != node.kind or
-             sequence_index(sequence, following.label.base) not in (last + 1, index + 1)):
-        # "a)", "b)", "e)": the "c)" OCR read as "e)" (rules/numbering.yaml ocr_misread_letters); an "e)" that the
-        # next point follows in sequence ("a)", "b)", "e)", "g)": points left out of an excerpt) is as printed
-        node.value = value_at(sequence, node.label.value, last + 1)
-        node.problem = "misread"
-        index = last + 1
     elif last is not None and index != last + 1 and index != 1:
         node.problem = "order"
         node.after = value_at(sequence, node.label.value, last)
@@ -1506,11 +1606,6 @@ def _sequence_notices(roots: list[_Node], path: str) -> list[Notice]:
                     path=path, line=node.head.span.line, page=node.head.span.page, code="label-repaired",
                     message=f"nhãn '{node.label.printed}' in lặp lại trong {where}; đọc là "
                             f"'{_printed_as(node, node.value)}' theo thứ tự (mã {node.id})"))
-            elif node.problem == "misread":
-                notices.append(Notice(
-                    path=path, line=node.head.span.line, page=node.head.span.page, code="label-repaired",
-                    message=f"nhãn '{node.label.printed}' trong {where} đọc là '{_printed_as(node, node.value)}' "
-                            f"theo thứ tự (bản nhận dạng chữ dễ nhầm hai chữ này; mã {node.id})"))
             elif node.problem == "order":
                 notices.append(Notice(
                     path=path, line=node.head.span.line, page=node.head.span.page, code="label-sequence",
@@ -1647,6 +1742,27 @@ def _field_headings(headings: list[str]) -> re.Pattern | None:
     return re.compile(r"^(?:" + "|".join(re.escape(f) for f in forms) + r")\s*(?::|$)")
 
 
+# "… thương mại - Bộ Công Thương.": the name of a body after the last dash that ends a bullet
+_ALLOTTED = re.compile(r"\s[-–—]\s+(?P<body>[^-–—]+?)[.;]?$")
+
+
+def _allots(bullet: _Node, cues: _Cues) -> bool:
+    """Does the bullet only name a share of its item's work and the body it falls to ("- Tài sản kết cấu hạ tầng
+    cụm công nghiệp; tài sản kết cấu hạ tầng thương mại - Bộ Công Thương."): the body after a dash at its end, and
+    no body as its subject, no assignment, no work of its own (a predicate word of rules/roles.yaml `stops` opening
+    it: "- Rà soát quy hoạch - Sở Xây dựng." is a task)? The item's bullets that all do so divide its duty among
+    bodies: its text (rules/structure.yaml `allotted_body_max_words`)."""
+    if bullet.body:
+        return False
+    title = bullet.title.strip()
+    allotted = _ALLOTTED.search(title)
+    if allotted is None or cues.subject.match(match_form(allotted.group("body"))) is None \
+            or len(allotted.group("body").split()) > cues.rules.sizes.allotted_body_max_words:
+        return False
+    works = cues.report.stops is not None and cues.report.stops.match(title[:1].lower() + title[1:])
+    return not works and not _opens_with_subject(title, cues) and not cues.assignment.match(_form(title))
+
+
 def _only_cites(bullets: list[_Node], cues: _Cues) -> bool:
     """Does every bullet only name a legal document with its số hiệu (rules/structure.yaml
     `citation_list_openings`: "- Nghị định số 25/2026/NĐ-CP …", "- Văn bản hợp nhất số 48/VBHN-BNNMT …")?"""
@@ -1690,7 +1806,7 @@ def _absorb_detail_lists(node: _Node, cues: _Cues) -> None:
     forms = [_form(c.title) for c in bullets]
     fields = cues.field_role is not None and all(cues.field_any.match(f) for f in forms) and \
         any(cues.field_role.match(f) for f in forms)
-    if _only_cites(bullets, cues) or fields or \
+    if _only_cites(bullets, cues) or fields or all(_allots(c, cues) for c in bullets) or \
             any(cue is not None and all(cue.match(f) for f in forms) for cue in (cues.schedule_list, cues.note)):
         node.absorbed = [b for c in bullets for b in (c.head, *c.body)]
         node.children = []
@@ -1765,8 +1881,8 @@ def _absorb_case_lists(node: _Node, cues: _Cues) -> None:
     clause's text, not items of their own."""
     if cues.case_list is None or not node.children or node.absorbed:
         return
-    if any(c.kind not in (*_POINT_KINDS, *bullet_kinds()) or c.children for c in node.children):
-        return
+    if any(c.kind not in (*_POINT_KINDS, "roman_paren", *bullet_kinds()) or c.children for c in node.children):
+        return  # (sub-points "(i)", "(ii)" under a point spell out its cases as well)
     if _lists_cases(node, cues):
         node.absorbed = [b for c in node.children for b in (c.head, *c.body)]
         node.children = []
@@ -1922,6 +2038,9 @@ def _judge_task_leaf(node: _Node, cues: _Cues) -> bool:
             paragraphs.append(paragraph)
     if all(_is_report(paragraph, cues) for paragraph in paragraphs):
         return False
+    if cues.note is not None and cues.note.match(_form(text)) and not any(
+            _charges_body(sentence, cues) for sentence in _sentences(text.split(":", 1)[1].strip())):
+        return False  # a remark on the points before it ("c) Lưu ý: Danh mục … nêu tại điểm a, điểm b …"), no duty
     if (node.requirements or any(a.requirements for a in _ancestors(node))) \
             and not any(_charges_body(sentence, cues) for paragraph in paragraphs for sentence in _sentences(paragraph)):
         return False  # a requirement stated ("Nhà ở … phải bảo đảm …"), no body charged with work
@@ -2119,7 +2238,7 @@ def _emit(roots: list[_Node], doc: Document, statute: bool = False) -> None:
             rule = statute and not node.holds_tasks and not in_provision
             provision = rule and _is_provision(node, cues)
             if _is_task_leaf(node, cues):
-                last = node.last_block()
+                last = node.last_block(own=True)
                 doc.tasks.append(Task(doc=doc.id, id=node.id, label=node.label.printed, text=_task_text(node),
                                       span=_span(node.head, last), parent=parent_id))
             elif provision:
@@ -2137,9 +2256,11 @@ def _emit(roots: list[_Node], doc: Document, statute: bool = False) -> None:
                                             intro="\n".join(b.text for b in (*node.intro, *node.particulars))))
             walk(node.children, node.kind == "article", in_provision or provision)
             if node.holds_tasks:
+                # (the paragraphs split off a task are tasks of its parent: _split_own_subject)
+                owner = parent_id if _is_task_leaf(node, cues) else node.id
                 for task_id, group in zip(node.trailing_ids, node.trailing, strict=True):
                     doc.tasks.append(Task(doc=doc.id, id=task_id, label="", text="\n".join(b.text for b in group),
-                                          span=_span(group[0], group[-1]), parent=node.id))
+                                          span=_span(group[0], group[-1]), parent=owner))
 
     walk(roots, False)
 

@@ -747,6 +747,10 @@ def test_lower_case_roman_numerals_in_parentheses_open_points():
     doc = parse_text(text)
     assert [t.id for t in doc.tasks] == ["1.i", "1.ii", "1.iii", "2.a", "2.b"]
     assert doc.task("1.ii").text == "Sớm sửa đổi quy chuẩn kỹ thuật quốc gia."
+    # they are checked in sequence as the other labels are: "(ii)" printed twice, the second reads "(iii)"
+    repeated = parse_text(text.replace("(iii). Chỉ đạo", "(ii). Chỉ đạo"))
+    assert [t.id for t in repeated.tasks][:3] == ["1.i", "1.ii", "1.iii"]
+    assert any("'(ii)" in n.message and "'(iii)" in n.message for n in repeated.notices)
 
 
 def test_issuer_is_the_top_left_unit_not_the_authority_line():
@@ -1373,8 +1377,9 @@ def test_a_reporting_schedule_in_dashes_is_part_of_its_reporting_task():
         "b) Báo cáo năm về tình hình sử dụng kinh phí.",
     ]
     doc = parse_text(PLAN_HEADER + "\n".join(lines) + "\n")
-    assert [t.id for t in doc.tasks] == ["III.1", "III.2.a", "III.2.b"]
-    assert "Báo cáo năm: gửi Sở Công Thương trước ngày 10/12" in doc.tasks[0].text
+    # (the reporting, a paragraph with a subject of its own, is a task of its own: _split_own_subject)
+    assert [t.id for t in doc.tasks] == ["III.1", "III.1.closing", "III.2.a", "III.2.b"]
+    assert "Báo cáo năm: gửi Sở Công Thương trước ngày 10/12" in doc.task("III.1.closing").text
     # bullets that report something else are tasks of their own
     other = parse_text(PLAN_HEADER + "\n".join(lines[:4] + ["- Báo cáo quý: gửi Sở Công Thương trước ngày 15;",
                                                               "- Kiểm tra việc thực hiện tại các xã."]) + "\n")
@@ -2599,6 +2604,152 @@ def test_the_conditions_an_item_spells_out_are_no_tasks():
     ]
     doc = parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE)
     assert [t.id for t in doc.tasks] == ["II.2.1", "III.1.1", "III.1.2"]
+
+
+# a ministry's letter as OCR read it: item 1 printed "I.", item 5 "3.", point g "8)" (rules/numbering.yaml
+# ocr_lookalikes)
+OCR_LOOKALIKE_LETTER = LETTER_HEADER.replace("Kính gửi: Bộ Y tế", "Kính gửi: Ủy ban nhân dân các tỉnh") + """\
+Bộ Y tế đề nghị các Bộ, ngành và Ủy ban nhân dân các tỉnh lưu ý các nhiệm vụ sau:
+
+I. Phổ biến nội dung của Nghị định tới các cơ sở khám bệnh.
+
+2. Rà soát các văn bản đã ban hành để sửa đổi, bổ sung.
+
+3. Bố trí kinh phí cho việc cấp chứng chỉ hành nghề.
+
+4. Thống kê các cơ sở hành nghề trên địa bàn.
+
+3. Đối với các Bộ quản lý chuyên ngành
+
+a) Ban hành danh mục các cơ sở thuộc phạm vi quản lý.
+
+b) Hướng dẫn việc cấp phép hành nghề trong ngành.
+
+c) Kiểm tra việc cấp chứng chỉ hành nghề.
+
+d) Tổng hợp các khó khăn, vướng mắc.
+
+đ) Phối hợp với Bộ Y tế xây dựng cơ sở dữ liệu.
+
+e) Quy định các nội dung đặc thù của ngành.
+
+8) Thực hiện các nhiệm vụ khác theo quy định.
+
+6. Ủy ban nhân dân cấp tỉnh có trách nhiệm báo cáo kết quả trước ngày 30 tháng 6.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+""" + SIGNATURE
+
+
+def test_labels_ocr_misread_as_their_lookalikes_are_read_in_sequence():
+    doc = parse_text(OCR_LOOKALIKE_LETTER)
+    assert [t.id for t in doc.tasks] == ["1", "2", "3", "4", "5.a", "5.b", "5.c", "5.d", "5.đ", "5.e", "5.g", "6"]
+    assert [doc.task(i).label for i in ("1", "5.g")] == ["I.", "8)"]  # the printed label is kept
+    assert [s.label for s in doc.sections] == ["3."]
+    repaired = [n.message for n in doc.notices if n.code == "label-repaired"]
+    assert any("'I.' đọc là '1.'" in m for m in repaired) and any("'3.' đọc là '5.'" in m for m in repaired)
+    assert any("'8)' đọc là 'g)'" in m for m in repaired)
+    # a roman heading that roman ones follow is as printed; so is a label whose look-alike breaks the sequence too
+    roman = parse_text(OCR_LOOKALIKE_LETTER.replace("2. Rà soát", "II. Rà soát"))
+    assert roman.tasks[0].id == "I" and not any("'I.' đọc là" in n.message for n in roman.notices)
+    skipped = parse_text(OCR_LOOKALIKE_LETTER.replace("6. Ủy ban", "7. Ủy ban"))
+    assert not any("'3.' đọc là" in n.message for n in skipped.notices)
+
+
+FORMS_LETTER = LETTER_HEADER + """\
+Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh chỉ đạo các cơ sở khám bệnh thực hiện việc:
+
+a) Rà soát, phân loại trang thiết bị y tế; trong đó, trang thiết bị được giao theo các hình thức sau:
+
+() Giao cho cơ sở y tế công lập quản lý theo hình thức ghi tăng tài sản;
+
+(ii) Giao cho doanh nghiệp quản lý không tính thành phần vốn nhà nước;
+
+(ii) Giao cho doanh nghiệp quản lý có tính thành phần vốn nhà nước.
+
+b) Lập hồ sơ, kế toán trang thiết bị và báo cáo kết quả trước ngày 30 tháng 6.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+""" + SIGNATURE
+
+
+def test_a_numeral_ocr_lost_is_read_in_sequence():
+    # OCR lost the "i" of "(i)" and printed "(ii)" twice: "()" before "(ii)" reads "(i)" (rules/numbering.yaml)
+    duties = parse_text(FORMS_LETTER.replace("được giao theo các hình thức sau:", "được giao cần thực hiện:"))
+    assert [t.id for t in duties.tasks] == ["a.i", "a.ii", "a.iii", "b"]
+    assert duties.task("a.i").label == "()" and any("'()' đọc là '(i)'" in n.message for n in duties.notices)
+    # empty brackets that no "(ii)" follows are no label
+    alone = parse_text(FORMS_LETTER.replace("được giao theo các hình thức sau:", "được giao cần thực hiện:")
+                       .replace("(ii) Giao", "- Giao"))
+    assert [t.id for t in alone.tasks] == ["a.1", "a.2", "b"]
+
+
+def test_sub_points_listing_the_forms_of_a_duty_are_its_text():
+    # "theo các hình thức sau:" (rules/structure.yaml case_list_endings): the "(i)", "(ii)" … are the forms the
+    # duty takes, alternatives, not duties of their own
+    doc = parse_text(FORMS_LETTER)
+    assert [t.id for t in doc.tasks] == ["a", "b"]
+    assert "vốn nhà nước." in doc.task("a").text and "ghi tăng tài sản" in doc.task("a").text
+
+
+def test_a_point_that_only_remarks_on_its_siblings_is_no_task():
+    letter = LETTER_HEADER + """Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh:
+a) Ban hành danh mục trang thiết bị y tế chuyên dùng trước ngày 30 tháng 6.
+b) Điều chỉnh danh mục khi quy định của pháp luật chuyên ngành thay đổi.
+c) Lưu ý: Danh mục nêu tại điểm a, điểm b mục này gồm tên thiết bị, đơn vị tính và số lượng.
+d) Báo cáo kết quả thực hiện về Bộ Y tế.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+""" + SIGNATURE
+    assert [t.id for t in parse_text(letter).tasks] == ["a", "b", "d"]
+    # a note that charges a body with work is a task
+    charged = letter.replace("c) Lưu ý: Danh mục", "c) Lưu ý: Sở Y tế rà soát danh mục")
+    assert [t.id for t in parse_text(charged).tasks] == ["a", "b", "c", "d"]
+
+
+def test_a_paragraph_with_a_subject_of_its_own_inside_a_point_is_a_task_of_its_own():
+    letter = LETTER_HEADER + """Ủy ban nhân dân tỉnh yêu cầu:
+1. Tổ chức thực hiện
+a) Các sở, ban, ngành và Ủy ban nhân dân các xã hoàn thành việc rà soát cơ sở hành nghề trong năm 2035.
+Các đơn vị sự nghiệp y tế định kỳ báo cáo kết quả gửi Sở Y tế như sau:
+- Báo cáo 6 tháng: trước ngày 05/7;
+- Báo cáo năm: trước ngày 15/12.
+b) Sở Y tế tổng hợp, báo cáo Ủy ban nhân dân tỉnh.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+""" + SIGNATURE
+    doc = parse_text(letter)
+    assert [t.id for t in doc.tasks] == ["1.a", "1.a.closing", "1.b"]
+    assert doc.task("1.a").text.endswith("trong năm 2035.") and doc.task("1.a.closing").parent == "1"
+    assert doc.task("1.a.closing").text.startswith("Các đơn vị sự nghiệp") and "15/12" in doc.task("1.a.closing").text
+    # a paragraph that goes on with the point's work, no subject of its own, stays part of it
+    same = parse_text(letter.replace("Các đơn vị sự nghiệp y tế định kỳ báo cáo", "Định kỳ báo cáo"))
+    assert [t.id for t in same.tasks] == ["1.a", "1.b"]
+
+
+def test_bullets_that_allot_shares_of_a_duty_to_bodies_are_its_text():
+    letter = LETTER_HEADER + """Bộ Y tế đề nghị các Bộ quản lý chuyên ngành:
+a) Trong thời hạn 06 tháng, công bố danh mục cơ sở y tế thuộc phạm vi quản lý; cụ thể như sau:
+- Cơ sở y tế trong khu công nghiệp, khu chế xuất - Bộ Tài chính.
+- Cơ sở y tế của lực lượng vũ trang; bệnh xá quân y — Bộ Quốc phòng.
+- Cơ sở y tế trong các trường học - Bộ Giáo dục và Đào tạo.
+b) Báo cáo kết quả thực hiện về Bộ Y tế trước ngày 30 tháng 6.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+""" + SIGNATURE
+    doc = parse_text(letter)
+    assert [t.id for t in doc.tasks] == ["a", "b"]
+    assert "Bộ Giáo dục và Đào tạo" in doc.task("a").text
+    # bullets that carry work of their own, the body after a dash, are tasks
+    duties = parse_text(letter.replace("- Cơ sở y tế trong các trường", "- Kiểm tra cơ sở y tế trong các trường"))
+    assert [t.id for t in duties.tasks] == ["a.1", "a.2", "a.3", "b"]
 
 
 @pytest.mark.parametrize("item, point", [("1/", "a/"), ("1-", "a-")])
