@@ -178,3 +178,14 @@ def test_ocr_tone_slips_in_agency_names_and_roles_are_read_back():
     # right text stays: "tính" counts, "Phó" after "hoàn thành" opens a title
     right = "Số liệu của nhân dân tính đến nay; Quân sự tính toán; hoàn thành Phó Chủ tịch tỉnh giao"
     assert repair.repair_glyphs(right)[0] == right
+
+
+def test_a_full_stop_between_two_lower_case_words_is_an_ocr_speck():
+    # real case: a ministry letter of 2026 read by OCR ("… các bộ quản lý. chuyên ngành thực hiện …", "tài sản kết cấu
+    # hạ. tầng"): the stray stop cut the name and the sentence; positions hold (a space takes its place)
+    text, repairs = repair.repair_glyphs("Sau đó, các bộ quản lý. chuyên ngành thực hiện giao tài sản hạ. tầng.\n")
+    assert text == "Sau đó, các bộ quản lý  chuyên ngành thực hiện giao tài sản hạ  tầng.\n"
+    assert [(r.code, r.count) for r in repairs] == [("ocr_period", 2)]
+    # sentence ends, abbreviations and labels stay
+    right = "Hoàn thành năm 2025. Sở Y tế chủ trì; các loại khí, v.v. và TP. Hồ Chí Minh\na. tổ chức thực hiện\n"
+    assert repair.repair_glyphs(right) == (right, [])

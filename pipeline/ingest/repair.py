@@ -1,4 +1,5 @@
-"""Character-level repairs of extracted text: wrong glyph code points, look-alike letters, legacy 8-bit
+"""Character-level repairs of extracted text: wrong glyph code points, look-alike letters, OCR specks read as full
+stops between two lower-case words, legacy 8-bit
 Vietnamese encodings (TCVN3 "ABC", VNI), UTF-8 read as Windows-1252, and text layers whose characters
 are shifted by a constant (subset fonts without a Unicode map).
 
@@ -281,7 +282,8 @@ class Repair:
 
 
 def repair_glyphs(text: str) -> tuple[str, list[Repair]]:
-    """Wrong code points (Ƣ -> Ư …) and look-alike Cyrillic/Greek letters inside Vietnamese text."""
+    """Wrong code points (Ƣ -> Ư …), look-alike Cyrillic/Greek letters, stray full stops and OCR tone slips inside
+    Vietnamese text."""
     rules = encoding_rules()
     repairs: list[Repair] = []
     for entry in rules.glyph_repairs:
@@ -294,6 +296,10 @@ def repair_glyphs(text: str) -> tuple[str, list[Repair]]:
     if homoglyph_count:
         repairs.append(Repair("homoglyph", "Cyrillic/Greek look-alike letters replaced by Latin ones",
                               homoglyph_count))
+    text, stray_count = _repair_stray_periods(text)
+    if stray_count:
+        repairs.append(Repair("ocr_period", "full stops inside a sentence (between two lower-case words) removed",
+                              stray_count))
     lowered = nfc(text).lower()  # one lower-cased copy to look the misreadings up in (a long PDF is megabytes)
     for slip in rules.ocr_tone_slips:
         if nfc(slip.read) not in lowered:
@@ -302,6 +308,27 @@ def repair_glyphs(text: str) -> tuple[str, list[Repair]]:
         if count:
             repairs.append(Repair("ocr_tone", f"'{slip.read}' read back as '{slip.meant}' ({slip.why})", count))
     return text, repairs
+
+
+# a full stop between two lower-case words on one line: "các bộ quản lý. chuyên ngành", "tài sản kết cấu hạ. tầng"
+# (OCR reads a speck as a full stop); Vietnamese sentences open with a capital; a word after a dot ("v.v. và")
+# or opening its line (a label "a. …", "ii. …") are none
+_STRAY_PERIOD = re.compile(r"(?<=\S[ \t])(\w{2,})\.([ \t]+)(?=(\w+))")
+
+
+def _repair_stray_periods(text: str) -> tuple[str, int]:
+    """Full stops between two lower-case Vietnamese syllables on one line made spaces (positions hold)."""
+    count = 0
+
+    def fix(match: re.Match) -> str:
+        nonlocal count
+        before, after = match.group(1), match.group(3)
+        if not (before.islower() and after.islower() and is_syllable(before) and is_syllable(after)):
+            return match.group(0)
+        count += 1
+        return before + " " + match.group(2)
+
+    return _STRAY_PERIOD.sub(fix, text), count
 
 
 def _name_may_end(text: str, end: int) -> bool:
