@@ -98,6 +98,7 @@ class RoleRules(BaseModel):
     subject_end_cues: list[str] = []
     subject_breaks: list[str] = []
     definition_cues: list[str] = []
+    appositions: list[str] = []
     name_establishers: list[str] = []
     established_name_ends: list[str] = []
     coordinator_cues: list[str]
@@ -296,7 +297,7 @@ def engine() -> Engine:
         "predicate_opener": rules.predicate_openers, "request_opener": rules.request_openers,
         "agent_clause": rules.agent_clauses, "agent_predicate": rules.agent_clause_predicates,
         "reference_end": rules.reference_ends, "topic": rules.topic_openers, "topic_end": rules.topic_ends,
-        "topic_head": rules.topic_heads, "owner_link": rules.owner_links,
+        "topic_head": rules.topic_heads, "owner_link": rules.owner_links, "apposition": rules.appositions,
     }
     for kind, phrases in groups.items():
         matcher.add(kind, [nlp.tokenizer(matching_text(p)) for p in phrases])
@@ -449,7 +450,8 @@ class Reader:
 
     def __init__(self, tokens: Tokens, cell: bool = False):
         self.t = tokens
-        # a table cell under an agency column holds no predicate: only punctuation ends a name there
+        # a table cell under an agency column holds no predicate: only punctuation ends a name there, and the
+        # words that give a body its role ("Sở Nội vụ chủ trì; các sở, ngành liên quan phối hợp")
         self.cell = cell
         self.n = len(tokens)
         self.engine = engine()
@@ -490,7 +492,8 @@ class Reader:
 
     def is_stop(self, j: int) -> bool:
         if self.cell:
-            return self.t.words[j] in self.stop_punct
+            return self.t.words[j] in self.stop_punct or self.t.cue("coord", j) is not None or \
+                self.t.cue("lead", j) is not None
         return self.t.words[j] in self.stop_punct or self.t.cue("stop", j) is not None or \
             self.t.cue("coord", j) is not None or self.t.cue("advise", j) is not None or \
             self.t.cue("lead", j) is not None or self.t.cue("resp", j) is not None
@@ -563,6 +566,14 @@ class Reader:
             if close is not None:
                 note = " ".join(t.text[t.starts[after]:t.ends[close]].split())
                 after = close + 1
+        if not note and after + 1 < self.n and t.words[after] == "," and t.cue("apposition", after + 1):
+            # the body's role in apposition, to the next mark ("Sở Tài chính, cơ quan thường trực của Ban Chỉ đạo:")
+            close = next((k for k in range(t.cue("apposition", after + 1), min(self.n, after + self.rules.spans.note))
+                          if t.words[k] in (",", ";", ":", ".", "(") or any(t.cue(c, k) for c in ("lead", "resp", "coord"))),
+                         self.n if self.n - after < self.rules.spans.note else None)
+            if close is not None:
+                note = " ".join(t.text[t.starts[after + 1]:t.ends[close - 1]].split())
+                after = close
         return Item(i, end, after, agency_id if kind != "article" or agency_id else None, group, note,
                     placed=not open_name and end > named_end)
 
@@ -1272,10 +1283,13 @@ class Reader:
     def _closes_clause(self, comma: int) -> bool:
         """Does this comma close a clause that opens with its own subject and verb and names no other body
         ("Sở Xây dựng chủ trì thẩm định, | Sở Tài chính … phối hợp")? The words since the previous mark open
-        with a body followed at once by an assignment predicate (`_assigns`)."""
+        with a body followed at once by an assignment predicate (`_assigns`), or with a frame handing the work to
+        that body ("Giao Sở Xây dựng chủ trì, | các sở, ngành liên quan phối hợp thực hiện": rules/roles.yaml
+        `clause_frames`)."""
         start = self._since_mark(comma)
         while start < comma and self.t.words[start] in _BULLETS:
             start += 1
+        start = self.t.cue("clause_frame", start) or start
         item = self.parse_item(start) if start < comma else None
         if item is None or item.next >= comma or not self._assigns(item.next):
             return False
@@ -1520,6 +1534,10 @@ def read_roles(text: str, later: bool = False) -> Roles:
         roles.leads += [m for m in later_roles.leads if other is None or m.start >= other]
         roles.coordinators += [m for m in later_roles.coordinators if other is None or m.start >= other]
         roles.own_subject = bool(roles.leads)
+    marked = _marked_roles(roles.leads, text)
+    if marked:  # "Sở Tài chính (chủ trì), Sở Xây dựng, Công an tỉnh (phối hợp) thực hiện …"
+        roles.leads, partners = marked
+        roles.coordinators = partners + roles.coordinators
     return roles
 
 
@@ -1830,6 +1848,10 @@ def read_task_roles(text: str) -> Roles:
     if found and (not roles.leads or _opens_with_request(cells[0][0])):
         roles.leads, roles.own_subject = found[0], True
         found = found[1:]
+        marked = _marked_roles(roles.leads, text)
+        if marked:  # one column for both: "Sở Nội vụ (chủ trì), các sở, ngành liên quan"
+            roles.leads, partners = marked
+            roles.coordinators += partners
     if found:
         roles.coordinators += found[0]
     return roles
@@ -1844,16 +1866,24 @@ def _column_roles(sentence: str, headed: list[tuple[str, str, int]], later: bool
     for role, cell, start in headed:  # the first column of a role that lists agencies ("Thời gian thực hiện" not)
         mentions = _agency_cell(cell, start) or _agency_parts(cell, start)
         if not mentions and role == "lead" and "lead" not in cells:
-            # a lead cell written as a clause ("Bộ Tài chính chỉ đạo Sở Giao dịch chứng khoán thực hiện")
-            clause = _shifted(read_roles(cell), start)
+            # a lead cell written as a clause ("Bộ Tài chính chỉ đạo Sở Giao dịch chứng khoán thực hiện", "Sở Nội
+            # vụ chủ trì; các sở, ngành liên quan phối hợp"): its subject leads, its partners take part
+            clause = _shifted(read_roles(cell, later=True), start)
             mentions = clause.leads
             roles.directs += clause.directs
+            if mentions:
+                roles.coordinators += clause.coordinators
         if not mentions and role in ("lead", "coordinator"):
             mentions = _agency_cell(cell, start, column=True)
         if mentions and role not in cells:
             cells[role] = mentions
     if cells.get("lead") and (not roles.leads or _opens_with_request(sentence)):
         roles.leads, roles.own_subject = cells["lead"], True
+        cell, start = next((cell, start) for role, cell, start in headed if role == "lead")
+        marked = _marked_roles(roles.leads, cell, start)
+        if marked:
+            roles.leads, partners = marked
+            roles.coordinators += partners
     roles.coordinators += cells.get("coordinator") or []
     return roles
 
@@ -1919,7 +1949,8 @@ def _shifted(roles: Roles, offset: int) -> Roles:
     return roles
 
 
-_TRAILING_PARENTHESIS = re.compile(r"\(([^()]*)\)\s*$")
+# (a cell may hold a parenthesis of its own: "… (Cơ quan thực hiện: Sở Nội vụ (chủ trì), các sở, ngành; …)")
+_TRAILING_PARENTHESIS = re.compile(r"\(((?:[^()]|\([^()]*\))*)\)\s*$")
 _COLUMN_HEADING = re.compile(r"(?:^|;\s+)([^:;]{2,60}):\s+")
 
 
@@ -1940,6 +1971,35 @@ def _column_role(heading: str) -> str | None:
     found = [(name.find(f" {c} "), order, role) for order, (role, cues) in enumerate(_column_cue_forms())
              for c in cues if f" {c} " in name]
     return min(found)[2] if found else None
+
+
+def _marked_roles(mentions: list[Mention], text: str, offset: int = 0) -> tuple[list[Mention], list[Mention]] | None:
+    """A list whose bodies carry their role in a parenthesis ("Sở Nội vụ (chủ trì), các sở, ngành liên quan", "Sở
+    A (chủ trì); Sở B, Sở C (phối hợp)": rules/roles.yaml `column_cues`, the note holding the cue and at most two
+    other words) split into leads and coordinators, else None. A mark takes the bodies since the previous mark or
+    semicolon (`text`, at `offset` of the text the mentions' offsets point into); bodies left unmarked take part
+    when a body leads, else lead."""
+    roles: list[str | None] = []
+    run: list[int] = []
+    for mention in mentions:
+        inner = fold(mention.note.strip("() "))
+        role = _column_role(inner) if mention.note else None
+        cue = next((c for r, cues in _column_cue_forms() if r == role for c in cues if f" {c} " in f" {inner} "), "")
+        if run and ";" in text[mentions[run[-1]].end - offset:mention.start - offset]:
+            run = []
+        roles.append(None)
+        run.append(len(roles) - 1)
+        if role and len(inner.split()) - len(cue.split()) <= 2:
+            for k in run:
+                roles[k] = role
+            run = []
+    if not any(roles):
+        return None
+    rest = "coordinator" if "lead" in roles else "lead"
+    parts: dict[str, list[Mention]] = {"lead": [], "coordinator": []}
+    for mention, role in zip(mentions, roles, strict=True):
+        parts[role or rest].append(mention)
+    return parts["lead"], parts["coordinator"]
 
 
 def _field_lines(text: str, alone: bool = False) -> tuple[str, list[tuple[str, str, int]]] | None:
@@ -1982,8 +2042,14 @@ def _headed_columns(text: str) -> tuple[str, list[tuple[str, str, int]]] | None:
     for number, heading in enumerate(headings):
         end = headings[number + 1].start() if number + 1 < len(headings) else len(inner)
         role = _column_role(heading.group(1))
+        cell, start = inner[heading.end():end], base + heading.end()
+        field = _FIELD_LINE.match(cell)
+        if role is not None and field and _column_role(field.group(1)):
+            # a merged column whose cell names the role again ("Cơ quan chủ trì, phối hợp: - Chủ trì: Sở X; - Phối
+            # hợp: Sở Y"): the cell's own heading decides
+            role, cell, start = _column_role(field.group(1)), cell[field.end():], start + field.end()
         if role is not None:
-            columns.append((role, inner[heading.end():end], base + heading.end()))
+            columns.append((role, cell, start))
     if not columns:
         return None
     return text[:match.start()].rstrip(), columns

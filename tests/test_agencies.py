@@ -90,10 +90,25 @@ def test_invalid_entry_is_refused():
     ("Quỹ Bảo vệ và Phát triển rừng cấp tỉnh", "quy_bv_ptr_tinh"),
     ("Quỹ Bảo vệ và phát triển rừng tỉnh", "quy_bv_ptr_tinh"),
     ("Quỹ Bảo vệ và phát triển rừng các cấp", "quy_bv_ptr_cac_cap"),
+    # provincial bodies of provincial plans: investment fund, forest rangers, land registry, fire police, border
+    # posts, the statistics office by its 2025 name, the social policy bank's branch in either word order
+    ("Quỹ Đầu tư phát triển tỉnh Lào Cai", "quy_dau_tu_phat_trien_tinh"),
+    ("Chi cục Kiểm lâm", "chi_cuc_kiem_lam_tinh"),
+    ("Hạt Kiểm lâm khu vực Bảo Yên", "hat_kiem_lam"),
+    ("Chi nhánh Văn phòng đăng ký đất đai", "van_phong_dang_ky_dat_dai_tinh"),
+    ("Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ Công an tỉnh", "phong_canh_sat_pccc_cnch"),
+    ("các đồn Biên phòng", "don_bien_phong"),
+    ("Thống kê tỉnh", "cuc_thong_ke_tinh"),
+    ("Ngân hàng Chính sách xã hội chi nhánh tỉnh", "chi_nhanh_nhcsxh_tinh"),
     # organisations and citizens a statute regulates are not the state bodies "các cơ quan, đơn vị"
     ("Tổ chức, cá nhân hoạt động hóa chất", "to_chuc_ca_nhan"),
     ("các tổ chức, cá nhân có liên quan", "to_chuc_ca_nhan"),
     ("các tổ chức, doanh nghiệp", "to_chuc_ca_nhan"),
+    # … as are forest owners, the parties of a contract or service and "the parties concerned"
+    ("chủ rừng", "to_chuc_ca_nhan"),
+    ("bên sử dụng dịch vụ", "to_chuc_ca_nhan"),
+    ("bên nhận khoán bảo vệ rừng", "to_chuc_ca_nhan"),
+    ("các bên liên quan", "to_chuc_ca_nhan"),
     ("các tổ chức chính trị - xã hội", "cac_co_quan_don_vi"),
 ])
 def test_lookup(printed, expected):

@@ -2010,11 +2010,16 @@ def test_a_closing_note_that_hands_an_item_to_a_body_names_its_lead(text, leads,
     assert all(fold(task.text[m.start:m.end]) == fold(m.text) for m in task.leads)
 
 
-def test_the_particulars_beside_the_work_of_a_part_give_every_point_its_lead_and_partners():
+@pytest.mark.parametrize("partners, coordinators", [
+    ("Các đồn biên phòng", ["Các đồn biên phòng", "Tỉnh đoàn", "Hội Chữ thập đỏ tỉnh"]),
+    ("Các tổ tự quản", ["Tỉnh đoàn", "Hội Chữ thập đỏ tỉnh"]),
+])
+def test_the_particulars_beside_the_work_of_a_part_give_every_point_its_lead_and_partners(partners, coordinators):
     # a plan that states a part's work in one item and who leads it, who takes part and when in the items beside
     # it (real case: KH 252/KH-BCĐQG1237, 2013): every content point is led by the bodies under "Cơ quan chủ trì",
-    # those under "Cơ quan phối hợp" take part; a listed body the list grammar cannot read ("Các đồn biên phòng")
-    # leaves the others of the list read, and a point with its own subject keeps it
+    # those under "Cơ quan phối hợp" take part; a listed body the list grammar cannot read ("Các tổ tự quản";
+    # the border posts are registered now) leaves the others of the list read, and a point with its own subject
+    # keeps it
     from test_segment import SIGNATURE, parse_text
     lines = [
         "II. NỘI DUNG, NHIỆM VỤ",
@@ -2027,14 +2032,14 @@ def test_the_particulars_beside_the_work_of_a_part_give_every_point_its_lead_and
         "- Sở Thông tin và Truyền thông.",
         "- Ủy ban nhân dân các huyện.",
         "b) Cơ quan phối hợp",
-        "- Các đồn biên phòng; Tỉnh đoàn.",
+        f"- {partners}; Tỉnh đoàn.",
         "- Hội Chữ thập đỏ tỉnh.",
         "1.3. Thời gian thực hiện: Từ tháng 5/2035 và thường xuyên.",
     ]
     doc = extract(parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE))
     first, second = doc.tasks
     assert _texts(first.leads) == ["Sở Thông tin và Truyền thông", "Ủy ban nhân dân các huyện"]
-    assert _texts(first.coordinators) == ["Tỉnh đoàn", "Hội Chữ thập đỏ tỉnh"]
+    assert _texts(first.coordinators) == coordinators
     assert first.locality_role == "lead"
     assert _texts(second.leads) == ["Hội Nông dân tỉnh"]
 
@@ -2124,3 +2129,166 @@ def test_a_body_named_for_short_is_read_by_its_whole_name_where_it_acts():
     doc = extract(parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE))
     assert [(_texts(t.leads), _texts(t.coordinators)) for t in doc.tasks] == [
         (["Sở Văn hóa"], [name]), ([name], []), (["Hội đồng thẩm định giá đất của tỉnh"], [])]
+
+
+@pytest.mark.parametrize("text, lead", [
+    # an open name (a group, "Ủy ban nhân dân cấp tỉnh") ends before an administrative verb opening the predicate
+    # (rules/roles.yaml stops); it ran on to the next stop word before (the duty NĐ 180/2026/NĐ-CP 18.4.b gives
+    # the provincial committee, "Đàm phán, ký kết hợp đồng …", written after its subject)
+    ("Ủy ban nhân dân cấp tỉnh đàm phán, ký kết hợp đồng với bên mua.", "Ủy ban nhân dân cấp tỉnh"),
+    ("Các sở, ngành liên quan sơ kết việc thực hiện kế hoạch.", "Các sở, ngành liên quan"),
+    ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương thu thập số liệu về rừng.",
+     "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"),
+    ("Các cơ quan liên quan bàn giao hồ sơ cho Sở Tài chính.", "Các cơ quan liên quan"),
+    ("Ủy ban nhân dân cấp xã tập huấn cho các tổ bảo vệ rừng.", "Ủy ban nhân dân cấp xã"),
+    # a capital after the head still opens a proper name holding such a word
+    ("Trung tâm Huấn luyện và Thi đấu thể thao tỉnh tổ chức giải.", "Trung tâm Huấn luyện và Thi đấu thể thao tỉnh"),
+])
+def test_an_open_name_ends_before_an_administrative_verb(text, lead):
+    assert _texts(read_roles(text).leads) == [lead]
+
+
+def test_the_parties_of_a_contract_and_the_parties_concerned_are_actors():
+    # "bên + role" names a party of a contract or service, "chủ rừng" the forest owner, "các bên liên quan" the
+    # parties concerned (rules/roles.yaml heads, plural_heads; rules/agencies.yaml to_chuc_ca_nhan): a lead may
+    # coordinate with them (NĐ 180/2026/NĐ-CP 18.1.c, 18.4.b) and they may lead
+    roles = read_roles("Ủy ban nhân dân cấp tỉnh đàm phán, ký kết hợp đồng; phối hợp với bên sử dụng dịch vụ xử lý "
+                       "các vấn đề phát sinh theo thẩm quyền.")
+    assert _texts(roles.leads) == ["Ủy ban nhân dân cấp tỉnh"]
+    assert _texts(roles.coordinators) == ["bên sử dụng dịch vụ"]
+    roles = read_roles("Sở Tài chính chủ trì, phối hợp với các bên liên quan xây dựng phương án.")
+    assert _texts(roles.coordinators) == ["các bên liên quan"]
+    roles = read_roles("Chủ rừng phối hợp với bên nhận khoán bảo vệ rừng thực hiện.")
+    assert (_texts(roles.leads), _texts(roles.coordinators)) == (["Chủ rừng"], ["bên nhận khoán"])
+    # a bare "bên" is no actor: "Bên cạnh đó" is an adverbial
+    roles = read_roles("Sở Y tế chủ trì, phối hợp với các sở, ngành; bên cạnh đó tăng cường kiểm tra.")
+    assert (_texts(roles.leads), _texts(roles.coordinators)) == (["Sở Y tế"], ["các sở, ngành"])
+
+
+@pytest.mark.parametrize("text", [
+    # a connective or a time adverbial opens the sentence before its subject (rules/roles.yaml adverbial_openers)
+    "Ngoài ra, Sở Y tế chủ trì kiểm tra các cơ sở.",
+    "Bên cạnh đó, Sở Y tế chủ trì kiểm tra các cơ sở.",
+    "Đồng thời, Sở Y tế chủ trì kiểm tra các cơ sở.",
+    "Cùng với đó, Sở Y tế chủ trì kiểm tra các cơ sở.",
+    "Hằng quý, Sở Y tế tổng hợp kết quả kiểm tra.",
+    "Chậm nhất ngày 15 tháng 12 hằng năm, Sở Y tế tổng hợp kết quả kiểm tra.",
+])
+def test_a_connective_opening_the_sentence_leaves_the_subject_after_its_comma(text):
+    assert _texts(read_roles(text).leads) == ["Sở Y tế"]
+
+
+def test_a_connective_before_a_request_leaves_the_body_asked():
+    assert _texts(read_roles("Ngoài ra, đề nghị Sở Tài chính bố trí kinh phí.").leads) == ["Sở Tài chính"]
+
+
+@pytest.mark.parametrize("name", [
+    # registered provincial bodies end by themselves: a word that opens a predicate inside them ("phát triển",
+    # "bảo vệ") no longer cuts them ("Quỹ Đầu tư | phát triển tỉnh"), and a head the reader lacks ("Hạt", "Đồn",
+    # "Bưu điện") no longer hides them
+    "Quỹ Đầu tư phát triển tỉnh",
+    "Chi cục Trồng trọt và Bảo vệ thực vật",
+    "Hạt Kiểm lâm khu vực Bảo Yên",
+    "Các đồn Biên phòng",
+    "Bưu điện tỉnh",
+])
+def test_a_registered_provincial_body_is_read_whole(name):
+    assert _texts(read_roles(f"{name} phối hợp với Sở Tài chính thực hiện.").leads) == [name]
+
+
+@pytest.mark.parametrize("text, coordinators", [
+    # a frame handing the work on ("Giao", "Đề nghị", "Yêu cầu") before the lead's clause: the clause after the comma
+    # whose subject only coordinates still gives the coordinators, as without the frame
+    ("Giao Sở Tài chính chủ trì, các sở, ngành liên quan phối hợp thực hiện.", ["các sở, ngành liên quan"]),
+    ("Đề nghị Sở Tài chính chủ trì, Sở Xây dựng phối hợp tổ chức kiểm tra.", ["Sở Xây dựng"]),
+    ("Giao Sở Tài chính chủ trì kiểm tra, Sở Xây dựng và các đơn vị liên quan phối hợp.",
+     ["Sở Xây dựng", "các đơn vị liên quan"]),
+    # a clause after the comma that takes work of its own is no coordination
+    ("Giao Sở Tài chính chủ trì, Sở Xây dựng tổ chức kiểm tra.", []),
+])
+def test_a_coordinating_clause_after_a_handed_on_lead(text, coordinators):
+    roles = read_task_roles(text)
+    assert _texts(roles.leads) == ["Sở Tài chính"]
+    assert _texts(roles.coordinators) == coordinators
+
+
+@pytest.mark.parametrize("text, coordinators", [
+    # "với sự phối hợp (chặt chẽ) của", "có sự phối hợp của" name the lead's partners (rules/roles.yaml
+    # coordinator_cues), as "phối hợp với" does
+    ("Sở Y tế chủ trì, với sự phối hợp của Sở Công Thương, Công an tỉnh kiểm tra.", ["Sở Công Thương", "Công an tỉnh"]),
+    ("Sở Y tế tổ chức kiểm tra với sự phối hợp chặt chẽ của Công an tỉnh.", ["Công an tỉnh"]),
+    ("Sở Y tế chủ trì, có sự phối hợp của các sở, ngành liên quan, tổ chức kiểm tra.", ["các sở, ngành liên quan"]),
+])
+def test_with_the_coordination_of_names_partners(text, coordinators):
+    roles = read_task_roles(text)
+    assert (_texts(roles.leads), _texts(roles.coordinators)) == (["Sở Y tế"], coordinators)
+
+
+@pytest.mark.parametrize("text, leads, coordinators", [
+    # one column for both roles, the role of each body in a parenthesis (rules/roles.yaml column_cues): the body
+    # marked "(chủ trì)" leads, the others take part; a mark takes the bodies since the previous mark or semicolon
+    ("Tuyên truyền Nghị định | Sở Nội vụ (chủ trì), các sở, ngành liên quan | Quý I/2035",
+     ["Sở Nội vụ"], ["các sở, ngành liên quan"]),
+    ("Tuyên truyền (Cơ quan thực hiện: Sở Nội vụ; Sở Tư pháp, Công an tỉnh (phối hợp); Thời gian: Quý I/2035)",
+     ["Sở Nội vụ"], ["Sở Tư pháp", "Công an tỉnh"]),
+    ("Sở Tài chính (chủ trì), Sở Xây dựng, Công an tỉnh (phối hợp) thực hiện kiểm tra.",
+     ["Sở Tài chính"], ["Sở Xây dựng", "Công an tỉnh"]),
+    # a note that names no role leaves the list as it is
+    ("Sở Tài chính (cơ quan thường trực) chủ trì, phối hợp với Sở Xây dựng kiểm tra.", ["Sở Tài chính"], ["Sở Xây dựng"]),
+])
+def test_a_role_marked_in_a_parenthesis_after_a_body(text, leads, coordinators):
+    roles = read_task_roles(text)
+    assert (_texts(roles.leads), _texts(roles.coordinators)) == (leads, coordinators)
+
+
+def test_a_table_cell_holding_a_parenthesis_still_gives_the_row_its_agencies():
+    # a row as segment writes it, its cell holding a parenthesis of its own ("… (Cơ quan thực hiện: Sở Nội vụ (chủ
+    # trì); …)"): the row had no lead at all before
+    from test_segment import SIGNATURE, parse_text
+    lines = [
+        "I. NHIỆM VỤ CỤ THỂ",
+        "| TT | Nội dung nhiệm vụ | Cơ quan thực hiện | Thời gian hoàn thành |",
+        "| --- | --- | --- | --- |",
+        "| 1 | Tuyên truyền, phổ biến Nghị định | Sở Nội vụ (chủ trì); các sở, ngành liên quan | Quý I/2035 |",
+        "| 2 | Rà soát các văn bản | Sở Tư pháp (chủ trì), Sở Nội vụ (phối hợp) | Quý II/2035 |",
+        "| 3 | Bố trí kinh phí | Sở Tài chính (cơ quan thường trực) | Hằng năm |",
+    ]
+    doc = extract(parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE))
+    roles = [(_texts(t.leads), _texts(t.coordinators)) for t in doc.tasks]
+    assert roles == [(["Sở Nội vụ"], ["các sở, ngành liên quan"]), (["Sở Tư pháp"], ["Sở Nội vụ"]),
+                     (["Sở Tài chính"], [])]
+
+
+def test_a_merged_lead_and_partner_column_written_as_clauses():
+    # one column "Cơ quan chủ trì, phối hợp" whose cells are clauses: the subject of "chủ trì" leads, the bodies
+    # that "phối hợp" (or whom the lead works with) take part; before, the partners were lost, or read as the lead
+    # with the verb in their name ("các sở, ngành liên quan phối hợp")
+    from test_segment import SIGNATURE, parse_text
+    lines = [
+        "I. NHIỆM VỤ CỤ THỂ",
+        "| TT | Nội dung nhiệm vụ | Cơ quan chủ trì, phối hợp | Thời gian hoàn thành |",
+        "| --- | --- | --- | --- |",
+        "| 1 | Tuyên truyền, phổ biến Nghị định | Sở Nội vụ chủ trì; các sở, ngành liên quan phối hợp | Quý I/2035 |",
+        "| 2 | Rà soát các văn bản | Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ | Quý II/2035 |",
+        # … or as fields of their own: the cell's heading decides
+        "| 3 | Bố trí kinh phí | - Chủ trì: Sở Tài chính; - Phối hợp: Kho bạc Nhà nước tỉnh | Hằng năm |",
+    ]
+    doc = extract(parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE))
+    roles = [(_texts(t.leads), _texts(t.coordinators)) for t in doc.tasks]
+    assert roles == [(["Sở Nội vụ"], ["các sở, ngành liên quan"]), (["Sở Tư pháp"], ["Sở Nội vụ"]),
+                     (["Sở Tài chính"], ["Kho bạc Nhà nước tỉnh"])]
+
+
+@pytest.mark.parametrize("text, leads, coordinators", [
+    # the body's role in apposition after a comma (rules/roles.yaml appositions) is a note on it, no other body
+    ("Sở Tài chính, cơ quan thường trực của Ban Chỉ đạo chủ trì, phối hợp với Sở Xây dựng kiểm tra.",
+     ["Sở Tài chính"], ["Sở Xây dựng"]),
+    ("Sở Nội vụ, cơ quan thường trực Hội đồng Thi đua - Khen thưởng tỉnh, chủ trì, phối hợp với Sở Tài chính tổ chức.",
+     ["Sở Nội vụ"], ["Sở Tài chính"]),
+    # a list of bodies is still one
+    ("Sở Tài chính, các cơ quan liên quan kiểm tra.", ["Sở Tài chính", "các cơ quan liên quan"], []),
+])
+def test_a_role_in_apposition_is_no_other_body(text, leads, coordinators):
+    roles = read_roles(text)
+    assert (_texts(roles.leads), _texts(roles.coordinators)) == (leads, coordinators)
+    assert roles.leads[0].note.startswith("cơ quan") or len(leads) > 1

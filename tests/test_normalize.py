@@ -49,6 +49,14 @@ def test_parse_label_kinds():
     assert parse_label("l. Sở Tư pháp").kind == "letter_dot"
     assert parse_label("2/ Tổ chức quán triệt").value == "2"  # a slash after the number (letters of the ministries)
     assert parse_label("10/1/2019 Tổng cục") is None
+    # a slash after a point's letter, a dash after any label (older documents, some provinces)
+    assert (parse_label("a/ Chủ trì xây dựng").kind, parse_label("a/ Chủ trì xây dựng").value) == ("letter", "a")
+    assert (parse_label("b- Tổng hợp").kind, parse_label("b- Tổng hợp").value) == ("letter", "b")
+    assert (parse_label("1- Sở Tài chính").kind, parse_label("1- Sở Tài chính").value) == ("number", "1")
+    assert (parse_label("II- NHIỆM VỤ").kind, parse_label("II- NHIỆM VỤ").value) == ("roman", "II")
+    assert parse_label("2- 3 ngày làm việc") is None and parse_label("đ/c Phan Trung Bá") is None
+    # Word's arrow, diamond and tick bullets, and the Symbol/Wingdings private-use ones a PDF text layer keeps
+    assert [parse_label(f"{mark} Chủ trì").kind for mark in ("➢", "❖", "✓", "\uf0b7", "\uf0d8")] == ["dot"] * 5
     assert parse_label("5. tháng sau") is None  # a number opening a wrapped sentence
     assert parse_label("Mục tiêu chung") is None
     assert parse_label("IIV. sai") is None

@@ -2750,3 +2750,38 @@ Nơi nhận:
     # bullets that carry work of their own, the body after a dash, are tasks
     duties = parse_text(letter.replace("- Cơ sở y tế trong các trường", "- Kiểm tra cơ sở y tế trong các trường"))
     assert [t.id for t in duties.tasks] == ["a.1", "a.2", "a.3", "b"]
+
+
+@pytest.mark.parametrize("item, point", [("1/", "a/"), ("1-", "a-")])
+def test_a_letter_numbering_items_with_a_slash_or_a_dash_gives_its_points(item, point):
+    # "1/ … a/ …" (letters of ministries and departments) and "1- … a- …" (older documents, some provinces): the
+    # points are tasks of their item, as "1. … a) …" are; before, the whole list was one task or none
+    lines = [
+        "Thực hiện Nghị định số 12/2034/NĐ-CP, Ủy ban nhân dân tỉnh yêu cầu:",
+        f"{item} Sở Nông nghiệp và Môi trường:",
+        f"{point} Chủ trì, phối hợp với Sở Tài chính xây dựng dự án các-bon rừng của tỉnh;",
+        f"{point.replace('a', 'b')} Tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 10 tháng 12 hằng năm.",
+        f"{item.replace('1', '2')} Sở Tài chính bố trí kinh phí thực hiện.",
+    ]
+    header = PLAN_HEADER.replace("KẾ HOẠCH\nPhát triển cụm công nghiệp năm 2035\n",
+                                 "V/v triển khai Nghị định số 12/2034/NĐ-CP\nKính gửi: Các sở, ban, ngành tỉnh.\n")
+    doc = parse_text(header + "\n".join(lines) + "\n" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["1.a", "1.b", "2"]
+    assert doc.tasks[0].text.startswith("Chủ trì, phối hợp với Sở Tài chính")
+
+
+@pytest.mark.parametrize("mark", ["➢", "\uf0b7"])
+def test_word_bullets_kept_by_a_text_layer_are_bullets(mark):
+    # an arrow bullet, or the Wingdings bullet a PDF text layer keeps as a private-use character: each bullet is a
+    # task of its item, as "-" bullets are; before, the item and its bullets were one task
+    lines = [
+        "Thực hiện Nghị định số 12/2034/NĐ-CP, Ủy ban nhân dân tỉnh yêu cầu:",
+        "1. Sở Nông nghiệp và Môi trường:",
+        f"{mark} Chủ trì, phối hợp với Sở Tài chính xây dựng dự án các-bon rừng của tỉnh;",
+        f"{mark} Tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 10 tháng 12 hằng năm.",
+        "2. Sở Tài chính bố trí kinh phí thực hiện.",
+    ]
+    header = PLAN_HEADER.replace("KẾ HOẠCH\nPhát triển cụm công nghiệp năm 2035\n",
+                                 "V/v triển khai Nghị định số 12/2034/NĐ-CP\nKính gửi: Các sở, ban, ngành tỉnh.\n")
+    doc = parse_text(header + "\n".join(lines) + "\n" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["1.1", "1.2", "2"]
