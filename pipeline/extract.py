@@ -908,7 +908,7 @@ class Reader:
         k = t.cue("title", item.start) or item.start
         singular = self.engine.elliptic.get(" ".join(t.words[k:k + 2]))
         if singular is None:
-            return None
+            return self._elliptic_after_name(item)
         found, k = self._completed_names(k + 2, singular, self._past_one_separator)
         if len(found) < 2:
             return None
@@ -916,6 +916,32 @@ class Reader:
             k -= 1
         self.covered.update(range(item.start, k))
         return found
+
+    def _elliptic_after_name(self, item: Item) -> list[Mention] | None:
+        """A registered name opening with a head's noun followed by the rest of other names of that noun ("Sở Tài
+        chính, Xây dựng, Công Thương", "Bộ Y tế, Giáo dục và Đào tạo"): each of those, capitalised and completed with
+        the noun, a registered name. None when no such name follows."""
+        t = self.t
+        singular = next((noun for noun in self.engine.elliptic.values() if noun.lower() == t.words[item.start]), None)
+        if singular is None or item.end >= self.n:
+            return None
+        head = self.mention(item)
+        if head.canonical is None:
+            return None
+        found: list[Mention] = []
+        end = item.end
+        k = self._past_one_separator(end)
+        while k is not None and t.capital[k] and t.words[k] != singular.lower():  # (the noun left out)
+            named = self._completed_name(k, singular)
+            if named is None or named[0].text.split()[0] != singular:
+                break
+            found.append(named[0])
+            end = named[1]
+            k = self._past_one_separator(end)
+        if not found:
+            return None
+        self.covered.update(range(item.start, end))
+        return [head, *found]
 
     def _completed_names(self, k: int, singular: str, separator) -> tuple[list[Mention], int]:
         """The names completed from k on (_completed_name), each followed by what `separator` skips (it

@@ -2173,9 +2173,30 @@ def test_the_parties_of_a_contract_and_the_parties_concerned_are_actors():
     "Cùng với đó, Sở Y tế chủ trì kiểm tra các cơ sở.",
     "Hằng quý, Sở Y tế tổng hợp kết quả kiểm tra.",
     "Chậm nhất ngày 15 tháng 12 hằng năm, Sở Y tế tổng hợp kết quả kiểm tra.",
+    # a bare date too
+    "Năm 2026, Sở Y tế hoàn thành việc kiểm tra các cơ sở.",
+    "Quý III/2026, Sở Y tế hoàn thành việc kiểm tra các cơ sở.",
+    "Cuối năm 2026, Sở Y tế tổng hợp kết quả kiểm tra.",
+    "Tháng 6 hằng năm, Sở Y tế tổng hợp kết quả kiểm tra.",
 ])
 def test_a_connective_opening_the_sentence_leaves_the_subject_after_its_comma(text):
     assert _texts(read_roles(text).leads) == ["Sở Y tế"]
+
+
+def test_the_head_noun_printed_once_before_a_list_of_names():
+    roles = read_roles("Sở Tài chính, Xây dựng, Công Thương phối hợp kiểm tra việc thực hiện.")
+    assert _texts(roles.leads) == ["Sở Tài chính", "Sở Xây dựng", "Sở Công Thương"]
+    roles = read_roles("Sở Xây dựng chủ trì, phối hợp với Sở Tài chính, Y tế và Giáo dục và Đào tạo kiểm tra.")
+    assert _texts(roles.coordinators) == ["Sở Tài chính", "Sở Y tế", "Sở Giáo dục và Đào tạo"]
+    # a name of its own, a lower-case verb or the noun printed again is no part of such a list
+    assert _texts(read_roles("Sở Tài chính, Công an tỉnh phối hợp kiểm tra.").leads) == ["Sở Tài chính", "Công an tỉnh"]
+    assert _texts(read_roles("Sở Tài chính, xây dựng kế hoạch kiểm tra.").leads) == ["Sở Tài chính"]
+    assert _texts(read_roles("Sở Tài chính, Sở Xây dựng phối hợp.").leads) == ["Sở Tài chính", "Sở Xây dựng"]
+    assert _texts(read_roles("Bộ Lao động, Thương binh và Xã hội chủ trì.").leads) == ["Bộ Lao động, Thương binh và Xã hội"]
+
+
+def test_a_number_word_opening_a_sentence_is_no_date():
+    assert _texts(read_roles("Năm nhiệm vụ trọng tâm gồm: kiểm tra, giám sát.").leads) == []
 
 
 def test_a_connective_before_a_request_leaves_the_body_asked():
