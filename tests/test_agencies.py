@@ -552,3 +552,21 @@ def test_a_military_region_s_steering_committee_is_the_region_s_own_body():
         assert (found.id, found.level, found.locality) == ("ban_chi_dao_quan_khu", "central", False), printed
     assert agencies.counterparts("ban_chi_dao_quan_khu") == []
     assert agencies.lookup("Quân khu 7").id == "quan_khu"
+
+
+@pytest.mark.parametrize("printed, expected", [
+    # health facilities and national parks carry out work and are no authority of a level (they were unregistered,
+    # or the catch-all "các cơ quan, đơn vị" through "Trung tâm …")
+    ("Bệnh viện Đa khoa tỉnh", "co_so_y_te"),
+    ("các bệnh viện", "co_so_y_te"),
+    ("Trung tâm Y tế các huyện", "co_so_y_te"),
+    ("các cơ sở khám bệnh, chữa bệnh", "co_so_y_te"),
+    ("Vườn quốc gia Hoàng Liên", "vuon_quoc_gia"),
+    # named health bodies of a level keep their entries
+    ("Trung tâm Kiểm soát bệnh tật tỉnh", "trung_tam_kiem_soat_benh_tat_tinh"),
+    ("Trạm Y tế xã", "tram_y_te_xa"),
+])
+def test_health_facilities_and_national_parks(printed, expected):
+    found = agencies.lookup(printed)
+    assert found.id == expected
+    assert found.locality == (expected not in ("co_so_y_te", "vuon_quoc_gia"))
