@@ -570,3 +570,14 @@ def test_health_facilities_and_national_parks(printed, expected):
     found = agencies.lookup(printed)
     assert found.id == expected
     assert found.locality == (expected not in ("co_so_y_te", "vuon_quoc_gia"))
+
+
+def test_party_committees_of_the_district_and_a_deputy_secretary():
+    # "Huyện ủy", "Thị ủy", "Quận ủy" (ended with the district level in 2025) were the catch-all or nothing
+    for printed in ("Huyện ủy", "Thị ủy", "Quận ủy", "các Huyện ủy, Thị ủy, Thành ủy"):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level, found.kind) == ("huyen_uy", "district", "party"), printed
+    assert agencies.lookup("Thành ủy").id == "tinh_uy"
+    # a deputy secretary is a title, as the secretary is
+    assert agencies.lookup("Phó Bí thư Tỉnh ủy").id == "tinh_uy"
+    assert agencies.lookup("Phó Bí thư Thường trực Tỉnh ủy").id == "ban_thuong_vu_tinh_uy"
