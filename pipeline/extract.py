@@ -894,6 +894,8 @@ class Reader:
         completed, else the name as printed ("Ngân hàng Nhà nước Việt Nam"). None when the item is no such head."""
         t = self.t
         singular = self.engine.elliptic.get(" ".join(t.words[item.start:item.end]))
+        if singular is None and item.group:  # the head with its group words: "các Bộ, ngành liên quan: Tài chính, …"
+            singular = self.engine.elliptic.get(" ".join(t.words[item.start:item.start + 2]))
         if singular is None or item.end >= self.n or t.words[item.end] != ":":
             return self._elliptic_without_colon(item)
         found, k = self._completed_names(item.end + 1, singular, self._past_separators)

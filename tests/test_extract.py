@@ -626,6 +626,19 @@ def test_a_plural_head_listing_bodies_by_the_rest_of_their_names():
     assert [m.text for m in roles.leads] == ["Bộ Công an", "Bộ Quốc phòng", "Bộ Ngoại giao"]
 
 
+def test_a_plural_head_with_its_group_words_lists_bodies_after_a_colon():
+    # real case: a Prime Minister's decision (QĐ 22/2013/QĐ-TTg Điều 8) has the Ministry of Construction work
+    # "phối hợp với các Bộ, ngành liên quan: Tài chính, …": the group was one coordinator, the ministries lost
+    roles = read_roles("Bộ Xây dựng chủ trì, phối hợp với các Bộ, ngành liên quan: Tài chính, Lao động - Thương binh "
+                       "và Xã hội hướng dẫn các địa phương thực hiện.")
+    assert [m.text for m in roles.coordinators] == ["Bộ Tài chính", "Bộ Lao động - Thương binh và Xã hội"]
+    roles = read_roles("Các sở, ban, ngành: Tài chính, Tư pháp chủ trì thực hiện.")
+    assert [m.text for m in roles.leads] == ["Sở Tài chính", "Sở Tư pháp"]
+    # a colon that opens no names leaves the group as it is
+    roles = read_roles("Sở Y tế phối hợp với các sở, ngành liên quan: tổ chức tập huấn cho cán bộ.")
+    assert [m.text for m in roles.coordinators] == ["các sở, ngành liên quan"]
+
+
 def test_a_group_qualified_by_the_field_it_manages_stays_one_lead():
     assert [m.text for m in read_roles("Các bộ quản lý ngành, lĩnh vực hướng dẫn thực hiện.").leads] == [
         "Các bộ quản lý ngành, lĩnh vực"]
