@@ -639,6 +639,16 @@ def test_a_plural_head_with_its_group_words_lists_bodies_after_a_colon():
     assert [m.text for m in roles.coordinators] == ["các sở, ngành liên quan"]
 
 
+def test_a_manner_word_between_phoi_hop_and_voi_still_names_the_coordinators():
+    # real case: a Prime Minister's directive (CT 31/2012/CT-TTg item 4) asks the provinces for "kế hoạch phối hợp cụ
+    # thể với các Bộ, ngành trung ương": the ministries were lost behind the word "cụ thể"
+    roles = read_roles("Ủy ban nhân dân tỉnh xây dựng kế hoạch phối hợp cụ thể với các Bộ, ngành trung ương để làm tốt "
+                       "công tác đào tạo nghề.")
+    assert [m.text for m in roles.coordinators] == ["các Bộ, ngành trung ương"]
+    roles = read_roles("Sở Y tế phối hợp thường xuyên với Sở Tài chính kiểm tra việc thực hiện.")
+    assert [m.text for m in roles.coordinators] == ["Sở Tài chính"]
+
+
 def test_a_group_qualified_by_the_field_it_manages_stays_one_lead():
     assert [m.text for m in read_roles("Các bộ quản lý ngành, lĩnh vực hướng dẫn thực hiện.").leads] == [
         "Các bộ quản lý ngành, lĩnh vực"]
