@@ -1863,6 +1863,17 @@ def test_a_period_or_a_starting_day_opens_an_adverbial_before_the_subject():
     assert _texts(roles.leads) == ["cơ quan có thẩm quyền cấp giấy phép"]
 
 
+def test_the_course_of_the_work_without_trong_opens_an_adverbial_before_the_subject():
+    # real case: a provincial plan (Sơn La, QĐ 254/QĐ-UBND 2023) closes with "Quá trình thực hiện nếu có khó khăn …"
+    # written without "Trong"; with its commas the clause had no lead
+    roles = read_roles("Quá trình thực hiện, nếu có vướng mắc, các sở, ngành kịp thời phản ánh về Sở Tư pháp.")
+    assert _texts(roles.leads) == ["các sở, ngành"]
+    roles = read_roles("Quá trình triển khai, nếu có khó khăn, Sở Y tế báo cáo Ủy ban nhân dân tỉnh.")
+    assert _texts(roles.leads) == ["Sở Y tế"]
+    # as the subject of its own sentence it names no one
+    assert not read_roles("Quá trình thực hiện phải bảo đảm công khai, minh bạch.").leads
+
+
 def test_a_duty_clause_whose_subject_no_head_announces_is_led_by_the_words_before_its_duty():
     # real cases: NĐ 119/2025/NĐ-CP 1.5.c ('“6. Cơ sở quy định tại khoản 1 Điều 5 …, đơn vị thẩm định … có trách
     # nhiệm …'), 1.25.c ('“5. Nhà sản xuất, nhập khẩu thiết bị … có trách nhiệm …'), NĐ 25/2026 34.4.c ('Hội đồng
