@@ -649,6 +649,20 @@ def test_a_manner_word_between_phoi_hop_and_voi_still_names_the_coordinators():
     assert [m.text for m in roles.coordinators] == ["Sở Tài chính"]
 
 
+def test_a_title_before_a_plural_head_and_its_colon_lists_the_bodies_and_the_list_goes_on():
+    # real case: an execution clause of a provincial decision (Tuyên Quang, QĐ 986/QĐ-UBND 2024): "Giám đốc các
+    # sở: Giáo dục và Đào tạo, …; Chủ tịch Ủy ban nhân dân huyện, thành phố; …" gave "Sở : Giáo dục và Đào tạo"
+    # and lost every body after the first semicolon
+    roles = read_roles("Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở: Giáo dục và Đào tạo, Tài chính, Nội "
+                       "vụ; Chủ tịch Ủy ban nhân dân huyện, thành phố; thủ trưởng các cơ quan, đơn vị liên quan chịu "
+                       "trách nhiệm thi hành Quyết định này.")
+    assert _texts(roles.leads) == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Sở Giáo dục và Đào tạo", "Sở Tài chính",
+                                   "Sở Nội vụ", "Chủ tịch Ủy ban nhân dân huyện, thành phố",
+                                   "thủ trưởng các cơ quan, đơn vị liên quan"]
+    roles = read_roles("Các sở: Tài chính, Nội vụ; Ủy ban nhân dân các huyện triển khai thực hiện.")
+    assert _texts(roles.leads) == ["Sở Tài chính", "Sở Nội vụ", "Ủy ban nhân dân các huyện"]
+
+
 def test_a_group_qualified_by_the_field_it_manages_stays_one_lead():
     assert [m.text for m in read_roles("Các bộ quản lý ngành, lĩnh vực hướng dẫn thực hiện.").leads] == [
         "Các bộ quản lý ngành, lĩnh vực"]
@@ -1386,7 +1400,7 @@ def test_a_later_clause_whose_subject_coordinates_names_coordinators(text, leads
 
 @pytest.mark.parametrize("text, leads, coordinators", [
     ("Bộ Ngoại giao chủ trì, phối hợp các Bộ: Công an, Tài chính và các cơ quan liên quan đề xuất miễn thị thực.",
-     ["Bộ Ngoại giao"], ["Bộ Công an", "Bộ Tài chính"]),
+     ["Bộ Ngoại giao"], ["Bộ Công an", "Bộ Tài chính", "các cơ quan liên quan"]),  # (the list goes on after the names)
     ("Sở Nội vụ chủ trì, phối hợp Sở Tài chính, Sở Y tế rà soát biên chế.", ["Sở Nội vụ"], ["Sở Tài chính", "Sở Y tế"]),
     ("Sở Y tế phối hợp tổ chức tập huấn cho cán bộ.", ["Sở Y tế"], []),  # a verb after the cue names no one
 ])
