@@ -844,6 +844,16 @@ class Reader:
             break
         return items, i
 
+    def _coordinators_past_semicolon(self, coord: int, items: list[Item], j: int) -> tuple[list[Item], int]:
+        """A list of coordinators parted by ";" goes on past it ("phối hợp với Chủ tịch Ủy ban nhân dân huyện, thành
+        phố; thủ trưởng các ngành có liên quan hướng dẫn …"), unless the bodies after it open a clause of their own:
+        a lead, responsibility or coordination cue follows them ("…; Sở Y tế chủ trì …")."""
+        more, k = self.parse_list(coord, semicolons=True)
+        if len(more) > len(items) and not any(self.t.cue(kind, k) for kind in ("lead", "resp", "coord")):
+            return more, k
+        self.covered.difference_update(range(j, k))
+        return items, j
+
     def _past_elliptic_names(self, item: Item) -> int | None:
         """The token after the names a plural head lists after its colon (`elliptic_list`: "Giám đốc các sở: Tài
         chính, Nội vụ | ; Chủ tịch …"), so that the list of bodies goes on after them; None when it lists none."""
@@ -1512,6 +1522,8 @@ class Reader:
             coord = t.cue("coord", i)
             if coord:
                 items, j = self.parse_list(coord)
+                if items and j < self.n and t.words[j] == ";":
+                    items, j = self._coordinators_past_semicolon(coord, items, j)
                 if items:
                     named, j = self._examples(j)
                     roles.coordinators += self.mentions(items + named)

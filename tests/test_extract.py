@@ -663,6 +663,23 @@ def test_a_title_before_a_plural_head_and_its_colon_lists_the_bodies_and_the_lis
     assert _texts(roles.leads) == ["Sở Tài chính", "Sở Nội vụ", "Ủy ban nhân dân các huyện"]
 
 
+def test_a_list_of_coordinators_parted_by_semicolons_goes_on_past_them():
+    # real cases: Tuyên Quang QĐ 986/QĐ-UBND 2024 Điều 2.2 and a Sơn La plan (QĐ 254/QĐ-UBND 2023) item II.6 lost
+    # every coordinator after the first semicolon
+    roles = read_roles("Sở Giáo dục và Đào tạo chủ trì, phối hợp với Chủ tịch Ủy ban nhân dân huyện, thành phố; thủ "
+                       "trưởng các ngành có liên quan hướng dẫn và tổ chức thực hiện kế hoạch.")
+    assert _texts(roles.coordinators) == ["Chủ tịch Ủy ban nhân dân huyện, thành phố",
+                                          "thủ trưởng các ngành có liên quan"]
+    roles = read_roles("Công an tỉnh chủ trì, phối hợp với Văn phòng Ủy ban nhân dân tỉnh; Sở Tư pháp và các cơ quan "
+                       "có liên quan tham mưu ban hành quy chế.")
+    assert _texts(roles.coordinators) == ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Tư pháp", "các cơ quan có liên quan"]
+    # the bodies after the semicolon that lead or coordinate in a clause of their own are no coordinators
+    for text in ("Sở Xây dựng chủ trì, phối hợp với Sở Tài chính; Sở Y tế chủ trì kiểm tra an toàn thực phẩm.",
+                 "Sở Xây dựng chủ trì, phối hợp với Sở Tài chính; Sở Y tế có trách nhiệm kiểm tra.",
+                 "Sở Xây dựng phối hợp với Sở Tài chính; các sở, ngành khác phối hợp thực hiện."):
+        assert _texts(read_roles(text).coordinators) == ["Sở Tài chính"]
+
+
 def test_a_group_qualified_by_the_field_it_manages_stays_one_lead():
     assert [m.text for m in read_roles("Các bộ quản lý ngành, lĩnh vực hướng dẫn thực hiện.").leads] == [
         "Các bộ quản lý ngành, lĩnh vực"]
