@@ -833,7 +833,7 @@ class Reader:
                 item = self._defining_clause(item, semicolons)
             items.append(item)
             self.covered.update(range(item.start, item.next))
-            i = item.next
+            i = self._past_elliptic_names(item) or item.next
             if i < self.n and (t.words[i] in (",", "/") or t.words[i] in self.joins or (semicolons and t.words[i] == ";")):
                 k = i + 1
                 if t.words[i] in (",", ";") and k < self.n and t.words[k] in self.joins:
@@ -843,6 +843,34 @@ class Reader:
                     continue
             break
         return items, i
+
+    def _coordinators_past_semicolon(self, coord: int, items: list[Item], j: int) -> tuple[list[Item], int]:
+        """A list of coordinators parted by ";" goes on past it ("phối hợp với Chủ tịch Ủy ban nhân dân huyện, thành
+        phố; thủ trưởng các ngành có liên quan hướng dẫn …"), unless the bodies after it open a clause of their own:
+        a lead, responsibility or coordination cue follows them ("…; Sở Y tế chủ trì …")."""
+        more, k = self.parse_list(coord, semicolons=True)
+        if len(more) > len(items) and not any(self.t.cue(kind, k) for kind in ("lead", "resp", "coord")):
+            return more, k
+        self.covered.difference_update(range(j, k))
+        return items, j
+
+    def _past_elliptic_names(self, item: Item) -> int | None:
+        """The token after the names a plural head lists after its colon (`elliptic_list`: "Giám đốc các sở: Tài
+        chính, Nội vụ | ; Chủ tịch …"), so that the list of bodies goes on after them; None when it lists none."""
+        t = self.t
+        if item.end >= self.n or t.words[item.end] != ":":
+            return None
+        k = t.cue("title", item.start) or item.start
+        singular = self.engine.elliptic.get(" ".join(t.words[k:item.end])) or \
+            self.engine.elliptic.get(" ".join(t.words[k:k + 2]))
+        if singular is None:
+            return None
+        found, end = self._completed_names(item.end + 1, singular, self._past_separators)
+        if not found:
+            return None
+        while t.words[end - 1] in (",", ";") or t.words[end - 1] in self.ands:  # (back to the mark after the last)
+            end -= 1
+        return end
 
     def _defining_clause(self, item: Item, semicolons: bool) -> Item:
         """A group asked by a request that is defined by the duty put on it ("đề nghị …; Chủ các công trình | phải
@@ -894,6 +922,8 @@ class Reader:
         completed, else the name as printed ("Ngân hàng Nhà nước Việt Nam"). None when the item is no such head."""
         t = self.t
         singular = self.engine.elliptic.get(" ".join(t.words[item.start:item.end]))
+        if singular is None and item.group:  # the head with its group words: "các Bộ, ngành liên quan: Tài chính, …"
+            singular = self.engine.elliptic.get(" ".join(t.words[item.start:item.start + 2]))
         if singular is None or item.end >= self.n or t.words[item.end] != ":":
             return self._elliptic_without_colon(item)
         found, k = self._completed_names(item.end + 1, singular, self._past_separators)
@@ -903,14 +933,17 @@ class Reader:
 
     def _elliptic_without_colon(self, item: Item) -> list[Mention] | None:
         """The same list printed without its colon, after an office-holder title or not ("Giám đốc các Sở Y tế,
-        Công Thương, Nông nghiệp và Môi trường", "Các Bộ Tài chính, Xây dựng"): at least two names completed."""
+        Công Thương, Nông nghiệp và Môi trường", "Các Bộ Tài chính, Xây dựng"): at least two names completed. After
+        a title the colon may be printed ("Giám đốc các sở: Giáo dục và Đào tạo, Tài chính"): one name is a list."""
         t = self.t
         k = t.cue("title", item.start) or item.start
         singular = self.engine.elliptic.get(" ".join(t.words[k:k + 2]))
         if singular is None:
             return self._elliptic_after_name(item)
-        found, k = self._completed_names(k + 2, singular, self._past_one_separator)
-        if len(found) < 2:
+        colon = k + 2 < self.n and t.words[k + 2] == ":"
+        found, k = self._completed_names(k + 2 + colon, singular,
+                                         self._past_separators if colon else self._past_one_separator)
+        if len(found) < (1 if colon else 2):
             return None
         while t.words[k - 1] == "," or t.words[k - 1] in self.ands:
             k -= 1
@@ -1489,6 +1522,8 @@ class Reader:
             coord = t.cue("coord", i)
             if coord:
                 items, j = self.parse_list(coord)
+                if items and j < self.n and t.words[j] == ";":
+                    items, j = self._coordinators_past_semicolon(coord, items, j)
                 if items:
                     named, j = self._examples(j)
                     roles.coordinators += self.mentions(items + named)

@@ -626,6 +626,60 @@ def test_a_plural_head_listing_bodies_by_the_rest_of_their_names():
     assert [m.text for m in roles.leads] == ["Bộ Công an", "Bộ Quốc phòng", "Bộ Ngoại giao"]
 
 
+def test_a_plural_head_with_its_group_words_lists_bodies_after_a_colon():
+    # real case: a Prime Minister's decision (QĐ 22/2013/QĐ-TTg Điều 8) has the Ministry of Construction work
+    # "phối hợp với các Bộ, ngành liên quan: Tài chính, …": the group was one coordinator, the ministries lost
+    roles = read_roles("Bộ Xây dựng chủ trì, phối hợp với các Bộ, ngành liên quan: Tài chính, Lao động - Thương binh "
+                       "và Xã hội hướng dẫn các địa phương thực hiện.")
+    assert [m.text for m in roles.coordinators] == ["Bộ Tài chính", "Bộ Lao động - Thương binh và Xã hội"]
+    roles = read_roles("Các sở, ban, ngành: Tài chính, Tư pháp chủ trì thực hiện.")
+    assert [m.text for m in roles.leads] == ["Sở Tài chính", "Sở Tư pháp"]
+    # a colon that opens no names leaves the group as it is
+    roles = read_roles("Sở Y tế phối hợp với các sở, ngành liên quan: tổ chức tập huấn cho cán bộ.")
+    assert [m.text for m in roles.coordinators] == ["các sở, ngành liên quan"]
+
+
+def test_a_manner_word_between_phoi_hop_and_voi_still_names_the_coordinators():
+    # real case: a Prime Minister's directive (CT 31/2012/CT-TTg item 4) asks the provinces for "kế hoạch phối hợp cụ
+    # thể với các Bộ, ngành trung ương": the ministries were lost behind the word "cụ thể"
+    roles = read_roles("Ủy ban nhân dân tỉnh xây dựng kế hoạch phối hợp cụ thể với các Bộ, ngành trung ương để làm tốt "
+                       "công tác đào tạo nghề.")
+    assert [m.text for m in roles.coordinators] == ["các Bộ, ngành trung ương"]
+    roles = read_roles("Sở Y tế phối hợp thường xuyên với Sở Tài chính kiểm tra việc thực hiện.")
+    assert [m.text for m in roles.coordinators] == ["Sở Tài chính"]
+
+
+def test_a_title_before_a_plural_head_and_its_colon_lists_the_bodies_and_the_list_goes_on():
+    # real case: an execution clause of a provincial decision (Tuyên Quang, QĐ 986/QĐ-UBND 2024): "Giám đốc các
+    # sở: Giáo dục và Đào tạo, …; Chủ tịch Ủy ban nhân dân huyện, thành phố; …" gave "Sở : Giáo dục và Đào tạo"
+    # and lost every body after the first semicolon
+    roles = read_roles("Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở: Giáo dục và Đào tạo, Tài chính, Nội "
+                       "vụ; Chủ tịch Ủy ban nhân dân huyện, thành phố; thủ trưởng các cơ quan, đơn vị liên quan chịu "
+                       "trách nhiệm thi hành Quyết định này.")
+    assert _texts(roles.leads) == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Sở Giáo dục và Đào tạo", "Sở Tài chính",
+                                   "Sở Nội vụ", "Chủ tịch Ủy ban nhân dân huyện, thành phố",
+                                   "thủ trưởng các cơ quan, đơn vị liên quan"]
+    roles = read_roles("Các sở: Tài chính, Nội vụ; Ủy ban nhân dân các huyện triển khai thực hiện.")
+    assert _texts(roles.leads) == ["Sở Tài chính", "Sở Nội vụ", "Ủy ban nhân dân các huyện"]
+
+
+def test_a_list_of_coordinators_parted_by_semicolons_goes_on_past_them():
+    # real cases: Tuyên Quang QĐ 986/QĐ-UBND 2024 Điều 2.2 and a Sơn La plan (QĐ 254/QĐ-UBND 2023) item II.6 lost
+    # every coordinator after the first semicolon
+    roles = read_roles("Sở Giáo dục và Đào tạo chủ trì, phối hợp với Chủ tịch Ủy ban nhân dân huyện, thành phố; thủ "
+                       "trưởng các ngành có liên quan hướng dẫn và tổ chức thực hiện kế hoạch.")
+    assert _texts(roles.coordinators) == ["Chủ tịch Ủy ban nhân dân huyện, thành phố",
+                                          "thủ trưởng các ngành có liên quan"]
+    roles = read_roles("Công an tỉnh chủ trì, phối hợp với Văn phòng Ủy ban nhân dân tỉnh; Sở Tư pháp và các cơ quan "
+                       "có liên quan tham mưu ban hành quy chế.")
+    assert _texts(roles.coordinators) == ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Tư pháp", "các cơ quan có liên quan"]
+    # the bodies after the semicolon that lead or coordinate in a clause of their own are no coordinators
+    for text in ("Sở Xây dựng chủ trì, phối hợp với Sở Tài chính; Sở Y tế chủ trì kiểm tra an toàn thực phẩm.",
+                 "Sở Xây dựng chủ trì, phối hợp với Sở Tài chính; Sở Y tế có trách nhiệm kiểm tra.",
+                 "Sở Xây dựng phối hợp với Sở Tài chính; các sở, ngành khác phối hợp thực hiện."):
+        assert _texts(read_roles(text).coordinators) == ["Sở Tài chính"]
+
+
 def test_a_group_qualified_by_the_field_it_manages_stays_one_lead():
     assert [m.text for m in read_roles("Các bộ quản lý ngành, lĩnh vực hướng dẫn thực hiện.").leads] == [
         "Các bộ quản lý ngành, lĩnh vực"]
@@ -1363,7 +1417,7 @@ def test_a_later_clause_whose_subject_coordinates_names_coordinators(text, leads
 
 @pytest.mark.parametrize("text, leads, coordinators", [
     ("Bộ Ngoại giao chủ trì, phối hợp các Bộ: Công an, Tài chính và các cơ quan liên quan đề xuất miễn thị thực.",
-     ["Bộ Ngoại giao"], ["Bộ Công an", "Bộ Tài chính"]),
+     ["Bộ Ngoại giao"], ["Bộ Công an", "Bộ Tài chính", "các cơ quan liên quan"]),  # (the list goes on after the names)
     ("Sở Nội vụ chủ trì, phối hợp Sở Tài chính, Sở Y tế rà soát biên chế.", ["Sở Nội vụ"], ["Sở Tài chính", "Sở Y tế"]),
     ("Sở Y tế phối hợp tổ chức tập huấn cho cán bộ.", ["Sở Y tế"], []),  # a verb after the cue names no one
 ])
@@ -1838,6 +1892,17 @@ def test_a_period_or_a_starting_day_opens_an_adverbial_before_the_subject():
     assert _texts(roles.leads) == ["các cơ sở sản xuất thép"]
     roles = read_roles("Kể từ ngày nhận đủ hồ sơ, cơ quan có thẩm quyền cấp giấy phép có trách nhiệm trả lời.")
     assert _texts(roles.leads) == ["cơ quan có thẩm quyền cấp giấy phép"]
+
+
+def test_the_course_of_the_work_without_trong_opens_an_adverbial_before_the_subject():
+    # real case: a provincial plan (Sơn La, QĐ 254/QĐ-UBND 2023) closes with "Quá trình thực hiện nếu có khó khăn …"
+    # written without "Trong"; with its commas the clause had no lead
+    roles = read_roles("Quá trình thực hiện, nếu có vướng mắc, các sở, ngành kịp thời phản ánh về Sở Tư pháp.")
+    assert _texts(roles.leads) == ["các sở, ngành"]
+    roles = read_roles("Quá trình triển khai, nếu có khó khăn, Sở Y tế báo cáo Ủy ban nhân dân tỉnh.")
+    assert _texts(roles.leads) == ["Sở Y tế"]
+    # as the subject of its own sentence it names no one
+    assert not read_roles("Quá trình thực hiện phải bảo đảm công khai, minh bạch.").leads
 
 
 def test_a_duty_clause_whose_subject_no_head_announces_is_led_by_the_words_before_its_duty():
