@@ -195,7 +195,7 @@ def _print_outline(document: Document) -> None:
 
 @app.command()
 def parse(
-    files: list[Path] = typer.Argument(..., help="Các tệp cần phân tích (.pdf, .docx, .txt, .md)."),
+    files: list[Path] = typer.Argument(..., help="Các tệp cần phân tích (.pdf, .docx, .txt, .md, trang web .html)."),
     as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON (cùng lược đồ với result.json)."),
     ocr: bool = typer.Option(False, "--ocr", help="Nhận dạng chữ cho bản quét."),
     as_of: str | None = typer.Option(None, "--as-of", help=AS_OF_HELP),

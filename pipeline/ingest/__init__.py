@@ -1,4 +1,5 @@
-"""Ingest: a file (PDF, DOCX, TXT, MD — type told by content, not by extension) or a string -> SourceText.
+"""Ingest: a file (PDF, DOCX, TXT, MD, a saved web page — type told by content, not by extension) or a string ->
+SourceText.
 
 Guarantees to normalize:
 - SourceText.text is NFC; SourceText.lines are its physical lines, with 1-based `number`, character
@@ -28,8 +29,9 @@ Guarantees to normalize:
 - Encodings and glyphs repaired and reported as Notices: legacy TCVN3/VNI, UTF-8 mojibake, wrong code
   points (Ƣ -> Ư), look-alike Cyrillic letters, constant-shift text layers. Wrap joining is NOT done
   here (normalize does it).
+- Web pages (HTML): the text a browser shows, one line per block, table cells joined by " | " (a notice says so).
 - Bad input raises DoichieuError(path, reason): empty, binary, undecodable, legacy .doc, encrypted,
-  corrupt, zero-page, scanned without OCR, garbled text layer that no repair explains.
+  corrupt, zero-page, scanned without OCR, garbled text layer that no repair explains, XML or JSON data.
 - Inputs are only read, never modified.
 """
 from __future__ import annotations
@@ -63,6 +65,10 @@ def read(path: str | Path, *, ocr: bool = False) -> SourceText:
         from .docx import read_docx
 
         return read_docx(path)
+    if kind == "html":
+        from .html import read_html
+
+        return read_html(path)
     try:
         data = path.read_bytes()
     except OSError as error:

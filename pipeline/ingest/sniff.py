@@ -1,6 +1,7 @@
 """File type by content (magic bytes), the extension only breaking ties between text kinds."""
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
 
@@ -21,9 +22,10 @@ def _ends_like_pdf(path: Path) -> bool:
 
 
 def sniff(path: Path, head: bytes) -> str:
-    """'pdf' | 'docx' | 'txt' | 'md' from the first bytes of the file (and, for zips, its members).
+    """'pdf' | 'docx' | 'html' | 'txt' | 'md' from the first bytes of the file (and, for zips, its members).
 
-    Refuses formats doichieu does not read (legacy .doc, other zip/Office formats, common binaries)
+    Refuses formats doichieu does not read (legacy .doc, other zip/Office formats, common binaries, data files:
+    XML, JSON)
     with a DoichieuError that says what to do."""
     name = str(path)
     if head.lstrip(b"\xef\xbb\xbf \t\r\n\x00").startswith(b"%PDF-") or (b"%PDF-" in head[:1024] and _ends_like_pdf(path)):
@@ -55,4 +57,19 @@ def sniff(path: Path, head: bytes) -> str:
         if head.startswith(magic):
             hint = "; for a scanned page, put it in a PDF and use OCR" if "image" in what else ""
             raise DoichieuError(name, f"{what}, not a document{hint}")
+    opening = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if opening.startswith((b"<!doctype html", b"<html")) or (opening.startswith(b"<") and b"<html" in opening[:1024]):
+        return "html"
+    if opening.startswith(b"<?xml"):
+        raise DoichieuError(name, "XML data, not a document; give the document itself (PDF, DOCX or text)")
+    if opening[:1] in (b"{", b"[") and _parses_as_json(path):
+        raise DoichieuError(name, "JSON data, not a document; give the document itself (PDF, DOCX or text)")
     return TEXT_SUFFIXES.get(path.suffix.lower(), "txt")
+
+
+def _parses_as_json(path: Path) -> bool:
+    try:
+        json.loads(path.read_bytes())
+    except (ValueError, OSError):
+        return False
+    return True
