@@ -1341,8 +1341,8 @@ def _read_lookalikes(blocks: list[Block], labels: list[Label | None], start: int
             before, after = neighbours(i, label.kind)
             if before in (index - 1, index) or after == index + 1:
                 continue  # it continues its own sequence (or repeats the label before it: see _check)
+        at = label.printed.index(label.value) if label.value else len(label.printed) - len(label.printed.lstrip("("))
         for other in ocr_lookalikes(label.value):
-            at = label.printed.index(label.value) if label.value else len(label.printed) - len(label.printed.lstrip("("))
             printed = label.printed[:at] + other + label.printed[at + len(label.value):]
             read = parse_label(printed + blocks[i].text[len(label.printed):])
             if read is None or read.printed != printed or read.inserted or (value := index_of(read)) is None:
@@ -2237,7 +2237,8 @@ def _emit(roots: list[_Node], doc: Document, statute: bool = False) -> None:
             # (the points of a provision are its cases, part of it: neither provisions nor clauses of their own)
             rule = statute and not node.holds_tasks and not in_provision
             provision = rule and _is_provision(node, cues)
-            if _is_task_leaf(node, cues):
+            leaf = _is_task_leaf(node, cues)
+            if leaf:
                 last = node.last_block(own=True)
                 doc.tasks.append(Task(doc=doc.id, id=node.id, label=node.label.printed, text=_task_text(node),
                                       span=_span(node.head, last), parent=parent_id))
@@ -2257,7 +2258,7 @@ def _emit(roots: list[_Node], doc: Document, statute: bool = False) -> None:
             walk(node.children, node.kind == "article", in_provision or provision)
             if node.holds_tasks:
                 # (the paragraphs split off a task are tasks of its parent: _split_own_subject)
-                owner = parent_id if _is_task_leaf(node, cues) else node.id
+                owner = parent_id if leaf else node.id
                 for task_id, group in zip(node.trailing_ids, node.trailing, strict=True):
                     doc.tasks.append(Task(doc=doc.id, id=task_id, label="", text="\n".join(b.text for b in group),
                                           span=_span(group[0], group[-1]), parent=owner))

@@ -39,7 +39,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import DoichieuError, SourceText
-from .sniff import sniff
+from .sniff import refuse_data, sniff
 from .text import from_string, read_text_bytes
 
 __all__ = ["read", "from_string"]
@@ -65,12 +65,13 @@ def read(path: str | Path, *, ocr: bool = False) -> SourceText:
         from .docx import read_docx
 
         return read_docx(path)
-    if kind == "html":
-        from .html import read_html
-
-        return read_html(path)
     try:
         data = path.read_bytes()
     except OSError as error:
         raise DoichieuError(str(path), f"cannot read file ({error.strerror})") from None
+    if kind == "html":
+        from .html import read_html
+
+        return read_html(data, path)
+    refuse_data(path, data)
     return read_text_bytes(data, path)

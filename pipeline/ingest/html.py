@@ -6,13 +6,12 @@ browser does not show (head, scripts, styles) is left out. The text then goes th
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 from ..model import DoichieuError, Notice, SourceText
-from .text import decode_bytes, from_string
+from .text import decode_bytes, source_of
 
 _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
            "blockquote", "pre", "dt", "dd", "ul", "ol", "hr", "title"}
@@ -64,18 +63,11 @@ def html_text(markup: str) -> str:
     return text + "\n" if text else ""
 
 
-def read_html(path: Path) -> SourceText:
+def read_html(data: bytes, path: Path) -> SourceText:
     """A saved web page read as the text it shows (a notice says so)."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise DoichieuError(str(path), f"cannot read file ({error.strerror})") from None
     markup, notices = decode_bytes(data, str(path))
     text = html_text(markup)
     if not text.strip():
         raise DoichieuError(str(path), "web page (HTML) that shows no text")
-    source = from_string(text, name=str(path), kind="txt")
-    source.notices[:0] = notices + [Notice(str(path), "web page (HTML): its text was taken from the markup",
-                                           code="html")]
-    source.sha256 = hashlib.sha256(data).hexdigest()
-    return source
+    notice = Notice(str(path), "web page (HTML): its text was taken from the markup", code="html")
+    return source_of(text, [*notices, notice], data, path, "txt")

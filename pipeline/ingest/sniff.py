@@ -24,9 +24,8 @@ def _ends_like_pdf(path: Path) -> bool:
 def sniff(path: Path, head: bytes) -> str:
     """'pdf' | 'docx' | 'html' | 'txt' | 'md' from the first bytes of the file (and, for zips, its members).
 
-    Refuses formats doichieu does not read (legacy .doc, other zip/Office formats, common binaries, data files:
-    XML, JSON)
-    with a DoichieuError that says what to do."""
+    Refuses formats doichieu does not read (legacy .doc, other zip/Office formats, common binaries, XML data)
+    with a DoichieuError that says what to do; JSON data is told from the whole text (refuse_data)."""
     name = str(path)
     if head.lstrip(b"\xef\xbb\xbf \t\r\n\x00").startswith(b"%PDF-") or (b"%PDF-" in head[:1024] and _ends_like_pdf(path)):
         return "pdf"  # PDF readers accept junk before the header; a text merely mentioning %PDF- is not a PDF
@@ -62,14 +61,15 @@ def sniff(path: Path, head: bytes) -> str:
         return "html"
     if opening.startswith(b"<?xml"):
         raise DoichieuError(name, "XML data, not a document; give the document itself (PDF, DOCX or text)")
-    if opening[:1] in (b"{", b"[") and _parses_as_json(path):
-        raise DoichieuError(name, "JSON data, not a document; give the document itself (PDF, DOCX or text)")
     return TEXT_SUFFIXES.get(path.suffix.lower(), "txt")
 
 
-def _parses_as_json(path: Path) -> bool:
+def refuse_data(path: Path, data: bytes) -> None:
+    """A text file that is JSON data, not a document, is refused (its bytes, read once by the caller)."""
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"{", b"["):
+        return
     try:
-        json.loads(path.read_bytes())
-    except (ValueError, OSError):
-        return False
-    return True
+        json.loads(data)
+    except ValueError:
+        return
+    raise DoichieuError(str(path), "JSON data, not a document; give the document itself (PDF, DOCX or text)")

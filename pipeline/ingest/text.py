@@ -124,13 +124,18 @@ def from_string(text: str, name: str = "<string>", kind: str = "txt") -> SourceT
     return SourceText(path=name, kind=kind, text=text, lines=lines, fields=fields, notices=notices, sha256=digest)
 
 
-def read_text_bytes(data: bytes, path: Path) -> SourceText:
-    kind = "md" if path.suffix.lower() in {".md", ".markdown"} else "txt"
-    text, notices = decode_bytes(data, str(path))
+def source_of(text: str, notices: list[Notice], data: bytes, path: Path, kind: str) -> SourceText:
+    """A SourceText of the text decoded from a file's bytes, the decoding notices first, the file's digest."""
     source = from_string(text, name=str(path), kind=kind)
     source.notices[:0] = notices
     source.sha256 = hashlib.sha256(data).hexdigest()
     return source
+
+
+def read_text_bytes(data: bytes, path: Path) -> SourceText:
+    kind = "md" if path.suffix.lower() in {".md", ".markdown"} else "txt"
+    text, notices = decode_bytes(data, str(path))
+    return source_of(text, notices, data, path, kind)
 
 
 def read_text_file(path: Path) -> SourceText:
