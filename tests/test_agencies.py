@@ -581,3 +581,21 @@ def test_party_committees_of_the_district_and_a_deputy_secretary():
     # a deputy secretary is a title, as the secretary is
     assert agencies.lookup("Phó Bí thư Tỉnh ủy").id == "tinh_uy"
     assert agencies.lookup("Phó Bí thư Thường trực Tỉnh ủy").id == "ban_thuong_vu_tinh_uy"
+
+
+def test_the_party_s_organ_in_a_state_body_is_read_as_that_body_and_local_authorities_of_every_level():
+    # a Politburo resolution gives its tasks to the Party's organ inside a state body (before 2025), which leads that
+    # body's work: they were read as no body at all; read as the body, as a standing organ is (rules/agencies.yaml titles)
+    for printed, expected in (("Ban cán sự đảng Chính phủ", "chinh_phu"), ("Đảng đoàn Quốc hội", "quoc_hoi"),
+                              ("Ban cán sự đảng Bộ Y tế", "bo_y_te"),
+                              ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "ubnd_tinh")):
+        assert agencies.lookup(printed).id == expected, printed
+    assert _roles("Ban cán sự đảng Bộ Xây dựng chủ trì, phối hợp với các cơ quan có liên quan theo dõi việc thực hiện.")[0] \
+        == [("Ban cán sự đảng Bộ Xây dựng", "bo_xay_dung")]
+    assert _roles("Đảng đoàn Quốc hội lãnh đạo việc hoàn thiện pháp luật về đất đai.")[0] == [
+        ("Đảng đoàn Quốc hội", "quoc_hoi")]
+    # the local authorities of every level, named as one group in a list parted by ";"
+    leads = _roles("Trong năm 2024, các bộ, ngành; các cấp chính quyền địa phương; các doanh nghiệp nhà nước hoàn thành "
+                   "việc phổ biến nghị quyết.")[0]
+    assert ("các cấp chính quyền địa phương", "cac_cap_chinh_quyen") in leads
+    assert agencies.lookup("chính quyền địa phương các cấp").locality

@@ -763,6 +763,26 @@ def test_a_duty_led_by_the_implementing_documents_issuer_is_addressed_to_it():
     assert addressed_row(tasks, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI").tolist() == [0.0, 0.0]
 
 
+def test_a_document_of_the_government_is_addressed_every_central_duty():
+    # the Government's action programme carrying out a Politburo resolution gives the ministries their work: a
+    # ministry's duty in the resolution ("Ban cán sự đảng Bộ Tài nguyên và Môi trường chủ trì … theo dõi, đôn đốc")
+    # is the programme's to carry out, as the duties of the Government's own party organ are
+    from pipeline.linking.agency import addressed_row
+    from pipeline.linking.config import linking_rules
+
+    def task(tid, leads):
+        return Task(doc="d", id=tid, label="1.", text="Theo dõi, đôn đốc thực hiện nghị quyết.", span=Span(1, 1, 0, 0),
+                    leads=[Mention(text=x) for x in leads])
+
+    tasks = [task("1", ["Ban cán sự đảng Bộ Tài nguyên và Môi trường"]), task("2", ["Đảng đoàn Quốc hội"]),
+             task("3", ["Ban cán sự đảng Chính phủ"])]
+    directing = tuple(linking_rules().agency.directing_issuers)
+    assert addressed_row(tasks, "CHÍNH PHỦ", directing).tolist() == [1.0, 1.0, 1.0]
+    # a ministry's own plan is addressed only the duties it leads; a province's plan none of these
+    assert addressed_row(tasks, "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG", directing).tolist() == [1.0, 0.0, 0.0]
+    assert addressed_row(tasks, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", directing).tolist() == [0.0, 0.0, 0.0]
+
+
 def test_structural_rescue_needs_a_copied_heading_the_counterpart_and_comparable_wording():
     from types import SimpleNamespace
 

@@ -230,16 +230,20 @@ def addresses_group(task: Task, rules: LinkingRules) -> bool:
     return False
 
 
-def addressed_row(central: list[Task], issuer: str | None = None) -> np.ndarray:
+def addressed_row(central: list[Task], issuer: str | None = None, directing: tuple[str, ...] = ()) -> np.ndarray:
     """Per central task: 1 unless the task is reserved to central bodies (it does not reach localities and
     every lead is a central agency or group, rules/agencies.yaml level "central": "Bộ Công Thương",
     "các bộ, ngành"). A ministry's own national duty is rarely what a province carries out; a duty of the
     localities, or of organisations, enterprises and citizens a province can direct, is. Unknown leads
     count as addressed. A duty led by the implementing document's own issuer (`issuer`: a ministry's plan
     carrying out a decree, "Bộ Nông nghiệp và Môi trường" leading the decree's article on its duties) is
-    addressed to it; one it only coordinates is not."""
-    values = []
+    addressed to it; one it only coordinates is not. When the issuer directs the central bodies themselves
+    (`directing`, rules/linking.yaml agency.directing_issuers: the Government's action programme carrying out a
+    Politburo resolution gives the ministries their work), every task is addressed to it."""
     own = _resolve(issuer) if issuer else None
+    if own is not None and own in directing:
+        return np.ones(len(central), dtype=np.float32)
+    values = []
     for task in central:
         levels = [_level(m.text) for m in task.leads]
         reserved = not task.localities and bool(levels) and all(level == "central" for level in levels)

@@ -52,6 +52,7 @@ class AgencyRules(BaseModel):
     level_prefixes: list[str] = Field(default_factory=list)
     level_suffixes: list[str] = Field(default_factory=list)
     same_body_levels: list[str] = Field(default_factory=list)
+    directing_issuers: list[str] = Field(default_factory=list)  # registry ids whose documents direct the central bodies
 
 
 class LinearModel(BaseModel):
