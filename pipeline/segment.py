@@ -153,6 +153,8 @@ class StructureRules(BaseModel):
     content_list_kind_tails: list[str] = []
     reports: Reports = Reports()
     case_list_endings: list[str] = []
+    point_list_endings: list[str] = []
+    deliverable_openings: list[str] = []
     non_task_clauses: list[str]
     transitional_clauses: list[str] = []
     task_article_titles: list[str]
@@ -225,6 +227,8 @@ class _Cues:
     field_any: re.Pattern | None
     content_list: re.Pattern
     case_list: re.Pattern | None
+    point_list: re.Pattern | None
+    deliverable: re.Pattern | None
     report: _ReportCues
     courtesy: re.Pattern | None
     directs: re.Pattern | None  # rules/roles.yaml direct_cues, anywhere in a match_form text
@@ -309,6 +313,9 @@ def _cues() -> _Cues:
         field_any=_field_headings([p for ps in rules.field_list_openings.values() for p in ps]),
         case_list=re.compile(r"(?:" + "|".join(f"(?:{p})" for p in rules.case_list_endings) + r")\s*:?\s*$")
         if rules.case_list_endings else None,
+        point_list=re.compile(r"(?:" + "|".join(f"(?:{p})" for p in rules.point_list_endings) + r")\s*:?\s*$")
+        if rules.point_list_endings else None,
+        deliverable=_openings(rules.deliverable_openings) if rules.deliverable_openings else None,
         content_list=_content_list(rules.content_list_endings, rules.content_list_kinds, rules.content_list_kind_tails),
         report=_report_cues(rules.reports),
         courtesy=_anywhere(rules.closing_formula.courtesies),
@@ -1863,15 +1870,27 @@ _POINT_KINDS = ("letter", "letter_dot", "number_letter")
 
 def _absorb_contents(node: _Node, cues: _Cues) -> None:
     """A bullet that announces what the work it asks for comprises ("- Lập hồ sơ hoàn công cho từng hộ, bao gồm:" /
-    "+ Đơn đề nghị …;" / "+ Biên bản …"; `content_list_endings`) is one task: its sub-bullets list the contents,
+    "+ Đơn đề nghị …;" / "+ Biên bản …"; `content_list_endings`), or the points that work must attend to ("- Hoàn
+    thiện dự thảo Luật …, trong đó lưu ý:"; `point_list_endings`), or the documents it is to make ("… phê duyệt các
+    nhiệm vụ:" / "+ Quy hoạch …"; `deliverable_openings`), is one task: its sub-bullets list the contents,
     part of its text, not tasks (a heading of a part or an item that ends so still lists no duties)."""
     if node.kind not in bullet_kinds() or not node.children or node.body:
         return
     if any(c.kind not in bullet_kinds() or c.children for c in node.children):
         return
-    if cues.content_list.search(match_form(node.title[-_HEAD:])):
+    if cues.content_list.search(match_form(node.title[-_HEAD:])) or \
+            (cues.point_list is not None and cues.point_list.search(fold(node.title[-_HEAD:]))) or \
+            _names_deliverables(node, cues):
         node.absorbed = [b for c in node.children for b in (c.head, *c.body)]
         node.children = []
+
+
+def _names_deliverables(node: _Node, cues: _Cues) -> bool:
+    """Does the bullet end with a colon before sub-bullets that only name documents or plans to be made, charging no
+    body ("… trình Thủ tướng Chính phủ phê duyệt các nhiệm vụ:" / "+ Chiến lược …" / "+ Quy hoạch …";
+    rules/structure.yaml `deliverable_openings`)?"""
+    return cues.deliverable is not None and node.title.rstrip().endswith(":") and all(
+        cues.deliverable.match(_form(c.title)) and not c.body and not _charges_body(c.title, cues) for c in node.children)
 
 
 def _absorb_case_lists(node: _Node, cues: _Cues) -> None:

@@ -2516,6 +2516,32 @@ def test_a_bullet_announcing_what_its_work_comprises_is_one_task():
     assert "Biên bản xác nhận hoàn thành" in doc.task("I.1.2").text
 
 
+def test_a_bullet_announcing_the_points_of_its_own_work_or_the_documents_it_makes_is_one_task():
+    # real cases: a Politburo resolution ("- Thể chế hóa … sửa đổi Luật …; trong đó lưu ý:" / "+ Quy định cụ thể …")
+    # and the Government's action programme carrying it out ("… Tập trung vào một số nội dung:"; "… trình Thủ tướng
+    # Chính phủ phê duyệt các nhiệm vụ:" / "+ Chiến lược …" / "+ Quy hoạch …"), 2022: the sub-bullets detail or
+    # name the work of their bullet, whose own words were lost as a heading
+    doc = parse_text(PLAN_HEADER + (
+        "I. NHIỆM VỤ\n"
+        "1. Hoàn thiện pháp luật về tài nguyên nước\n"
+        "- Tổng kết việc thi hành Luật, sửa đổi, bổ sung các quy định về cấp phép; trong đó lưu ý:\n"
+        "+ Quy định rõ trách nhiệm của tổ chức, cá nhân khai thác nước;\n"
+        "+ Rà soát các thủ tục cấp phép hiện hành.\n"
+        "- Hoàn thành hồ sơ dự án Luật trong năm 2027. Tập trung vào các nội dung sau:\n"
+        "+ Điều tra cơ bản tài nguyên nước;\n"
+        "+ Bảo vệ nguồn nước.\n"
+        "- Trong năm 2027 hoàn thành việc lập, trình phê duyệt các nhiệm vụ:\n"
+        "+ Chiến lược tài nguyên nước đến năm 2030.\n"
+        "+ Quy hoạch tổng hợp lưu vực sông thời kỳ 2021 - 2030.\n"
+        "- Xây dựng cơ sở dữ liệu tài nguyên nước:\n"
+        "+ Sở Nông nghiệp và Môi trường cập nhật dữ liệu quan trắc;\n"
+        "+ Ủy ban nhân dân cấp xã thống kê các công trình khai thác.\n") + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["I.1.1", "I.1.2", "I.1.3", "I.1.4.1", "I.1.4.2"]
+    assert "trách nhiệm của tổ chức, cá nhân" in doc.task("I.1.1").text
+    assert "Bảo vệ nguồn nước" in doc.task("I.1.2").text
+    assert "Quy hoạch tổng hợp lưu vực sông" in doc.task("I.1.3").text
+
+
 def test_the_items_that_give_the_particulars_of_their_siblings_work_are_no_tasks():
     # a national steering committee's plan states each part's work, then in sibling items who leads it, who takes
     # part and when (real case: KH 252/KH-BCĐQG1237, 2013): the content points are the tasks, the particulars
