@@ -235,6 +235,22 @@ def test_the_same_words_given_to_bodies_of_another_level_are_no_restatement(cent
     assert same[0, 2] and same[2, 0]  # a task without a lead goes with the one it restates
 
 
+def test_two_table_rows_sharing_only_their_fields_are_no_restatement(central):
+    # a programme's table (real case: NQ 88/NQ-CP 2022) writes each row's other cells after its task as fields:
+    # two short rows with the same product, lead, partners and year shared most words, and one was handed the
+    # other's links; the activities are compared without those particulars, a body item and its row still alike
+    from pipeline.linking.features import restatements
+
+    fields = ("(Sản phẩm, hình thức văn bản: Thông tư; Cơ quan chủ trì thực hiện: Bộ Công Thương; Cơ quan phối hợp "
+              "thực hiện: Bộ Tài chính, Bộ Xây dựng, các bộ ngành liên quan; Thời gian trình: Quý II năm 2027)")
+    plan = _provincial({"1": ("1", "", "Hoàn thiện quy định về đấu giá quyền khai thác khoáng sản."),
+                        "Bảng.1": ("1", "", "Hoàn thiện quy định về đấu giá quyền khai thác khoáng sản " + fields),
+                        "Bảng.2": ("1", "", "Sửa đổi chính sách thuế xuất khẩu " + fields)})
+    same = restatements(feature_matrices(central, plan), linking_rules())
+    assert not same[1, 2] and not same[2, 1]
+    assert same[0, 1] and same[1, 0]
+
+
 def test_citation_from_extract_is_used(central):
     cited = [Citation(text="Quyết định số 123/QĐ-TTg", number="123/QĐ-TTg")]
     plan = _provincial({"1.1": ("1", "Sở Công Thương", "Triển khai chương trình trên địa bàn tỉnh.", cited)})

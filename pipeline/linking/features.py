@@ -570,7 +570,7 @@ def restatements(features: PairFeatures, rules: LinkingRules) -> np.ndarray:
     its appendix-table row, or a department's item repeating the plan's list (the words of one are nearly all in
     the other, structure.restate_min_set, and the two are alike as wholes, structure.restate_min_sort), unless
     their leads stand at different levels (rules/agencies.yaml: a department's and the communes' duties)."""
-    texts = _texts(features.provincial, rules, features.subject)
+    texts = [" ".join(words(_without_particulars(t.text), rules, features.subject)) for t in features.provincial]
     if len(texts) < 2:
         return np.zeros((len(texts), len(texts)), dtype=bool)
     # one thread: a plan's few hundred tasks are scored faster than threads start; the whole-text test only
@@ -588,6 +588,22 @@ def restatements(features: PairFeatures, rules: LinkingRules) -> np.ndarray:
             continue
         same[i, j] = fuzz.token_sort_ratio(texts[i], texts[j]) >= rules.structure.restate_min_sort
     return same
+
+
+def _without_particulars(text: str) -> str:
+    """The text without the particulars it closes with in a parenthesis of fields ("… (Sản phẩm: Đề án; Cơ quan chủ
+    trì: Bộ …; Thời gian: Năm 2023)": a table row's other cells, as segment writes them, or an item's own): two rows
+    of one table share the fields' words and often their bodies and dates, which is no sign of the same activity."""
+    stripped = text.rstrip()
+    if not stripped.endswith(")"):
+        return text
+    depth = 0
+    for at in range(len(stripped) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(stripped[at], 0)
+        if depth == 0:
+            inside = stripped[at + 1:-1]
+            return stripped[:at].rstrip() if at > 0 and re.match(r"[^:;()]{1,60}:", inside) else text
+    return text
 
 
 def _locality_row(central: Document, rules: LinkingRules) -> np.ndarray:
