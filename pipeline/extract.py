@@ -142,6 +142,7 @@ class RoleRules(BaseModel):
     regulated_heads: list[str] = []
     group_markers: list[str] = []
     passive_markers: list[str] = []
+    statement_words: list[str] = []
     aspect_words: list[str] = []
     report_aspects: list[str] = []
     predicate_openers: list[str] = []
@@ -1309,16 +1310,22 @@ class Reader:
     def other_subject_end(self) -> int | None:
         """Where the first sentence ends (a character offset) when the text opens with a plural subject that is no
         body ("Các hộ gia đình … tự tổ chức xây dựng nhà ở."): an article (rules/roles.yaml `articles`) before no
-        head. A later sentence may then name the body charged with the work ("Trường hợp … thì Ủy ban nhân dân
+        head; or with a thing stated, not an actor ("Mức chi trả … là số tiền …", "Kinh phí … được bố trí …":
+        `statement_words` in its first sentence). A later sentence may then name the body charged with the work ("Trường hợp … thì Ủy ban nhân dân
         xã có trách nhiệm …"). None for any other opening, or a text of one sentence."""
         t = self.t
-        if self.n < 2 or t.cue("article", 0) is None or self.item_kind(0) or not t.words[1].isalpha():
+        if self.n < 2 or self.item_kind(0) or not t.words[1].isalpha():
             return None
+        statement = t.cue("article", 0) is None  # else a thing's statement: what it is, or how it is provided
         depth = 0
         for k, word in enumerate(t.words):
             depth = max(0, depth + (word == "(") - (word == ")"))
             if not depth and word in (".", ";", "!", "?"):
-                return t.ends[k]
+                return None if statement else t.ends[k]
+            if statement and k and self.item_kind(k) not in (None, "head"):
+                return None  # a body before the statement word: the sentence's subject, maybe after a lead-in
+            if statement and not depth and k and word.lower() in self.rules.statement_words:
+                statement = False
         return None
 
     def _closes_condition(self, k: int) -> bool:
@@ -1603,8 +1610,15 @@ def read_roles(text: str, later: bool = False) -> Roles:
 
 
 def opens_with_actor(text: str) -> bool:
-    """Does the text's first paragraph open with a body acting as its subject (Reader.actors)?"""
-    return bool(Reader(read(text.split("\n", 1)[0])).actors())
+    """Does the text's first paragraph open with a body acting as its subject (Reader.actors), or, after a first
+    sentence whose subject is no body (Reader.other_subject_end: "Mức chi trả … là số tiền …"), does its next
+    sentence ("Bộ trưởng Bộ Nông nghiệp và Môi trường quy định phương pháp …")?"""
+    first = text.split("\n", 1)[0]
+    reader = Reader(read(first))
+    if reader.actors():
+        return True
+    end = reader.other_subject_end()
+    return end is not None and bool(Reader(read(first[end:].lstrip(" .;"))).actors())
 
 
 def read_heading_roles(title: str) -> Roles:

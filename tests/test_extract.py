@@ -2378,3 +2378,20 @@ def test_a_role_in_apposition_is_no_other_body(text, leads, coordinators):
     roles = read_roles(text)
     assert (_texts(roles.leads), _texts(roles.coordinators)) == (leads, coordinators)
     assert roles.leads[0].note.startswith("cơ quan") or len(leads) > 1
+
+
+def test_after_a_first_sentence_stating_a_thing_the_next_sentence_names_the_body_at_work():
+    # a decree's clause that says what a thing is before whom it charges (real case: NĐ 180/2026/NĐ-CP 7.1, "Mức chi
+    # trả … là số tiền …. Bộ trưởng Bộ Nông nghiệp và Môi trường quy định phương pháp …") was no provision and named
+    # no lead; so was a plan's funding paragraph ("Kinh phí … được bố trí …. Hằng năm, Sở … có trách nhiệm …")
+    text = ("Giá dịch vụ thoát nước là khoản tiền tính trên mỗi mét khối nước thải. Bộ trưởng Bộ Xây dựng hướng dẫn "
+            "phương pháp xác định giá dịch vụ thoát nước.")
+    assert _texts(read_task_roles(text).leads) == ["Bộ trưởng Bộ Xây dựng"]
+    assert opens_with_actor(text)
+    funding = ("Kinh phí thực hiện được bố trí từ ngân sách nhà nước. Hằng năm, Sở Tài chính có trách nhiệm tổng hợp "
+               "dự toán.")
+    assert _texts(read_task_roles(funding).leads) == ["Sở Tài chính"]
+    # a first sentence whose subject is a body after a lead-in keeps it; a definition alone charges no one
+    assert _texts(read_task_roles("Căn cứ Quyết định số 22/2013/QĐ-TTg, Sở Xây dựng tổ chức phổ biến đến các "
+                                  "hộ là người có công. Trưởng thôn hướng dẫn các hộ làm đơn.").leads)[0] == "Sở Xây dựng"
+    assert not opens_with_actor("Giá dịch vụ thoát nước là khoản tiền tính trên mỗi mét khối nước thải.")
