@@ -251,6 +251,21 @@ def test_two_table_rows_sharing_only_their_fields_are_no_restatement(central):
     assert same[0, 1] and same[1, 0]
 
 
+def test_the_wording_of_a_table_row_is_its_activity_not_its_fields(central):
+    # a programme's table row is written with its other cells as fields (real case: NQ 88/NQ-CP 2022, "Phê duyệt
+    # Chiến lược … (Sản phẩm, hình thức văn bản: Quyết định của Thủ tướng Chính phủ; Cơ quan chủ trì thực hiện: …;
+    # Thời gian trình: …)"): the fields' words hid the activity from the wording evidence; bodies and dates are
+    # weighed by their own features
+    activity = "Xây dựng mạng lưới trạm y tế xã vùng sâu, vùng xa, bảo đảm mỗi trạm có bác sĩ"
+    fields = ("(Sản phẩm, hình thức văn bản: Đề án; Cơ quan chủ trì thực hiện: Sở Y tế; Cơ quan phối hợp thực hiện: "
+              "Sở Tài chính, Sở Nội vụ, Ủy ban nhân dân các huyện; Thời gian trình: Quý IV năm 2027 và hàng năm)")
+    plain = feature_matrices(central, _provincial({"1": ("1", "Sở Y tế", activity + ".")}))
+    row = feature_matrices(central, _provincial({"Bảng.1": ("1", "Sở Y tế", f"{activity} {fields}")}))
+    j = [t.id for t in central.tasks].index("1.a")
+    for name in ("token_set", "ratio", "tfidf"):
+        assert row.values[name][0, j] == pytest.approx(plain.values[name][0, j], abs=0.02), name
+
+
 def test_citation_from_extract_is_used(central):
     cited = [Citation(text="Quyết định số 123/QĐ-TTg", number="123/QĐ-TTg")]
     plan = _provincial({"1.1": ("1", "Sở Công Thương", "Triển khai chương trình trên địa bàn tỉnh.", cited)})

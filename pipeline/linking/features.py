@@ -149,7 +149,9 @@ class PairFeatures:
 
 
 def _texts(tasks: list[Task], rules: LinkingRules, subject: tuple[str, ...]) -> list[str]:
-    return [" ".join(words(t.text, rules, subject)) for t in tasks]
+    """The tasks' words for the wording features, without the fields a table row closes with (its product, bodies
+    and dates: `_without_particulars`), which the agency and deadline evidence weighs apart."""
+    return [" ".join(words(_without_particulars(t.text), rules, subject)) for t in tasks]
 
 
 def _cdist(a: list[str], b: list[str], scorer) -> np.ndarray:
@@ -570,7 +572,7 @@ def restatements(features: PairFeatures, rules: LinkingRules) -> np.ndarray:
     its appendix-table row, or a department's item repeating the plan's list (the words of one are nearly all in
     the other, structure.restate_min_set, and the two are alike as wholes, structure.restate_min_sort), unless
     their leads stand at different levels (rules/agencies.yaml: a department's and the communes' duties)."""
-    texts = [" ".join(words(_without_particulars(t.text), rules, features.subject)) for t in features.provincial]
+    texts = _texts(features.provincial, rules, features.subject)
     if len(texts) < 2:
         return np.zeros((len(texts), len(texts)), dtype=bool)
     # one thread: a plan's few hundred tasks are scored faster than threads start; the whole-text test only
