@@ -807,8 +807,13 @@ def test_a_document_of_the_government_is_addressed_every_central_duty():
 
     tasks = [task("1", ["Ban cán sự đảng Bộ Tài nguyên và Môi trường"]), task("2", ["Đảng đoàn Quốc hội"]),
              task("3", ["Ban cán sự đảng Chính phủ"])]
-    directing = tuple(linking_rules().agency.directing_issuers)
+    rules = linking_rules().agency
+    directing, undirected = tuple(rules.directing_issuers), tuple(rules.undirected_kinds)
     assert addressed_row(tasks, "CHÍNH PHỦ", directing).tolist() == [1.0, 1.0, 1.0]
+    # but not the duties of bodies the Government does not direct: the National Assembly, the Party's commissions,
+    # the Front (rules/linking.yaml agency.undirected_kinds)
+    others = tasks + [task("4", ["Ban Tuyên giáo Trung ương"]), task("5", ["Mặt trận Tổ quốc Việt Nam"])]
+    assert addressed_row(others, "CHÍNH PHỦ", directing, undirected).tolist() == [1.0, 0.0, 1.0, 0.0, 0.0]
     # a ministry's own plan is addressed only the duties it leads; a province's plan none of these
     assert addressed_row(tasks, "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG", directing).tolist() == [1.0, 0.0, 0.0]
     assert addressed_row(tasks, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", directing).tolist() == [0.0, 0.0, 0.0]

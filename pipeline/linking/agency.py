@@ -230,7 +230,8 @@ def addresses_group(task: Task, rules: LinkingRules) -> bool:
     return False
 
 
-def addressed_row(central: list[Task], issuer: str | None = None, directing: tuple[str, ...] = ()) -> np.ndarray:
+def addressed_row(central: list[Task], issuer: str | None = None, directing: tuple[str, ...] = (),
+                  undirected: tuple[str, ...] = ()) -> np.ndarray:
     """Per central task: 1 unless the task is reserved to central bodies (it does not reach localities and
     every lead is a central agency or group, rules/agencies.yaml level "central": "Bộ Công Thương",
     "các bộ, ngành"). A ministry's own national duty is rarely what a province carries out; a duty of the
@@ -239,10 +240,14 @@ def addressed_row(central: list[Task], issuer: str | None = None, directing: tup
     carrying out a decree, "Bộ Nông nghiệp và Môi trường" leading the decree's article on its duties) is
     addressed to it; one it only coordinates is not. When the issuer directs the central bodies themselves
     (`directing`, rules/linking.yaml agency.directing_issuers: the Government's action programme carrying out a
-    Politburo resolution gives the ministries their work), every task is addressed to it."""
+    Politburo resolution gives the ministries their work), every task is addressed to it, but one that only bodies
+    outside its direction lead (`undirected`, agency.undirected_kinds: "Đảng đoàn Quốc hội", "Ban Tuyên giáo Trung
+    ương")."""
     own = _resolve(issuer) if issuer else None
     if own is not None and own in directing:
-        return np.ones(len(central), dtype=np.float32)
+        return np.array([0.0 if not task.localities and task.leads and all(
+            (found := _lookup(m.text)) is not None and found.kind in undirected for m in task.leads) else 1.0
+            for task in central], dtype=np.float32)
     values = []
     for task in central:
         levels = [_level(m.text) for m in task.leads]

@@ -53,6 +53,7 @@ class AgencyRules(BaseModel):
     level_suffixes: list[str] = Field(default_factory=list)
     same_body_levels: list[str] = Field(default_factory=list)
     directing_issuers: list[str] = Field(default_factory=list)  # registry ids whose documents direct the central bodies
+    undirected_kinds: list[str] = Field(default_factory=list)  # registry kinds such an issuer does not direct
 
 
 class LinearModel(BaseModel):
