@@ -652,6 +652,27 @@ def test_a_central_lead_named_only_as_the_provincial_tasks_partner_is_not_named_
     assert values[:, 0].tolist() == [0.0, 1.0]
 
 
+
+def test_the_issuer_of_a_cited_document_is_not_named_lead():
+    from pipeline.linking.agency import names_central_lead
+
+    central = [Task(doc="c", id="4.2.b", label="b)", text="Chủ trì lập chiến lược phát triển ngành công nghiệp hóa "
+                    "chất.", span=Span(1, 1, 0, 0), leads=[Mention(text="Bộ Công Thương")])]
+    # a letter listing the circulars to study names their issuer, not a body it works with or speaks to
+    cited = Task(doc="p", id="1", label="1.", text="Yêu cầu các doanh nghiệp nghiên cứu Thông tư số 02/2026/TT-BCT "
+                 "ngày 17 tháng 01 năm 2026 của Bộ trưởng Bộ Công Thương quy định biện pháp thi hành.",
+                 span=Span(1, 1, 0, 0), leads=[Mention(text="các doanh nghiệp")],
+                 citations=[Citation(text="Thông tư số 02/2026/TT-BCT ngày 17 tháng 01 năm 2026",
+                                     number="02/2026/TT-BCT")])
+    # without extract's citations (a gold parse), the số hiệu is read from the text; a date in figures
+    unread = Task(doc="p", id="2", label="2.", text="Thực hiện theo Thông tư số 02/2026/TT-BCT ngày 17/01/2026 của Bộ "
+                  "Công Thương.", span=Span(2, 2, 0, 0), leads=[Mention(text="Sở Công Thương")])
+    # the same ministry asked for something, besides the reference, is named
+    asked = Task(doc="p", id="3", label="3.", text="Kiến nghị Bộ Công Thương sửa đổi Thông tư số 02/2026/TT-BCT của "
+                 "Bộ Công Thương.", span=Span(3, 3, 0, 0), leads=[Mention(text="Sở Công Thương")])
+    values = names_central_lead(central, [cited, unread, asked], linking_rules())
+    assert values[:, 0].tolist() == [0.0, 0.0, 1.0]
+
 def test_a_holder_duties_pattern_must_name_its_holder():
     from pydantic import ValidationError
 

@@ -261,17 +261,48 @@ def _without_partners(task: Task) -> str:
     return text
 
 
+def _issuer_starts(task: Task, text: str, rules: LinkingRules) -> set[int]:
+    """Where, in the task's spaced form `text`, the issuer of a document it cites is named: "Thông tư số
+    01/2026/TT-BCT ngày 17 tháng 01 năm 2026 của Bộ trưởng Bộ Công Thương …" (agency.cited_issuer between the
+    citation, from extract or else its số hiệu by citation_pattern, and the name)."""
+    starts: set[int] = set()
+    after = re.compile(rules.agency.cited_issuer)
+    printed = [c.text for c in task.citations] or [m.group(0) for m in re.finditer(rules.citation_pattern, task.text)]
+    for reference in printed:
+        cited = _spaced_form(reference).strip()
+        at = text.find(cited) if cited else -1
+        while at >= 0:
+            found = after.match(text, at + len(cited))
+            if found:
+                starts.add(found.end())
+            at = text.find(cited, at + 1)
+    return starts
+
+
 def names_central_lead(central: list[Task], provincial: list[Task], rules: LinkingRules) -> np.ndarray:
     """(provincial x central) matrix: 1 when the provincial text names the central task's lead agency
-    ("kiến nghị Bộ Giao thông vận tải …", "các đơn vị thuộc Bộ Công Thương"). Generic groups do not count."""
+    ("kiến nghị Bộ Giao thông vận tải …", "các đơn vị thuộc Bộ Công Thương"). Generic groups do not count,
+    nor the issuer of a document the task cites ("Thông tư số 01/2026/TT-BCT … của Bộ trưởng Bộ Công
+    Thương"): it says who wrote the reference, not whom the task speaks of."""
     out = np.zeros((len(provincial), len(central)), dtype=np.float32)
     p_forms = [_spaced_form(_without_partners(t)) for t in provincial]
+    issuers = [_issuer_starts(t, text, rules) for t, text in zip(provincial, p_forms, strict=True)]
     for j, c_task in enumerate(central):
         forms = [_spaced_form(m.text) for m in c_task.leads if _core_name(m, rules) is not None]
         for i, text in enumerate(p_forms):
-            if any(f in text for f in forms):
+            if any(_named(text, f, issuers[i]) for f in forms):
                 out[i, j] = 1.0
     return out
+
+
+def _named(text: str, form: str, issuers: set[int]) -> bool:
+    """The padded name `form` occurs in `text` other than as a cited document's issuer."""
+    at = text.find(form)
+    while at >= 0:
+        if at + 1 not in issuers:
+            return True
+        at = text.find(form, at + 1)
+    return False
 
 
 @lru_cache(maxsize=4096)
