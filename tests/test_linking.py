@@ -784,6 +784,25 @@ def test_a_duty_led_by_the_implementing_documents_issuer_is_addressed_to_it():
     assert addressed_row(tasks, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI").tolist() == [0.0, 0.0]
 
 
+def test_a_duty_of_the_local_governments_alone_is_not_addressed_to_a_ministrys_plan():
+    from pipeline.linking.agency import addressed_row
+
+    def task(tid, leads, partners=()):
+        return Task(doc="d", id=tid, label="a)", text="Triển khai các chương trình truyền thông.", span=Span(1, 1, 0, 0),
+                    leads=[Mention(text=x) for x in leads], coordinators=[Mention(text=x) for x in partners],
+                    localities=True)
+
+    provinces = "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"
+    tasks = [task("1", [provinces], ["Bộ Thông tin và Truyền thông", "các cơ quan liên quan"]),
+             task("2", [provinces], ["Bộ Xây dựng"]), task("3", [provinces], ["các Bộ, ngành liên quan"]),
+             task("4", ["Bộ Thông tin và Truyền thông"])]
+    levels = ("province", "district", "commune", "village")
+    # the provinces' own duty is the provinces': a ministry's plan carries out those it works on with them
+    assert addressed_row(tasks, "BỘ XÂY DỰNG", levels).tolist() == [0.0, 1.0, 1.0, 1.0]
+    # a province's document carries out all of them
+    assert addressed_row(tasks, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", levels).tolist() == [1.0, 1.0, 1.0, 1.0]
+
+
 def test_structural_rescue_needs_a_copied_heading_the_counterpart_and_comparable_wording():
     from types import SimpleNamespace
 

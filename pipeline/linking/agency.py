@@ -230,23 +230,37 @@ def addresses_group(task: Task, rules: LinkingRules) -> bool:
     return False
 
 
-def addressed_row(central: list[Task], issuer: str | None = None) -> np.ndarray:
+def addressed_row(central: list[Task], issuer: str | None = None, local_levels: tuple[str, ...] = ()) -> np.ndarray:
     """Per central task: 1 unless the task is reserved to central bodies (it does not reach localities and
     every lead is a central agency or group, rules/agencies.yaml level "central": "Bộ Công Thương",
     "các bộ, ngành"). A ministry's own national duty is rarely what a province carries out; a duty of the
     localities, or of organisations, enterprises and citizens a province can direct, is. Unknown leads
     count as addressed. A duty led by the implementing document's own issuer (`issuer`: a ministry's plan
     carrying out a decree, "Bộ Nông nghiệp và Môi trường" leading the decree's article on its duties) is
-    addressed to it; one it only coordinates is not."""
+    addressed to it; one it only coordinates is not. Conversely, a duty of the local governments alone
+    ("Ủy ban nhân dân các tỉnh … phối hợp với Bộ Thông tin và Truyền thông triển khai các chương trình truyền
+    thông …": every lead at one of `local_levels`, agency.local_levels) is the provinces' own, not a central
+    issuer's, unless that issuer, or the ministries as a group, is among its partners ("… phối hợp với Bộ Tài
+    nguyên và Môi trường …", "… với các Bộ, ngành liên quan …")."""
     values = []
     own = _resolve(issuer) if issuer else None
+    ministry = own is not None and _level(issuer) == "central"
     for task in central:
         levels = [_level(m.text) for m in task.leads]
         reserved = not task.localities and bool(levels) and all(level == "central" for level in levels)
         if reserved and own is not None and any(_resolve(m.text) == own for m in task.leads):
             reserved = False
+        if ministry and levels and all(level in local_levels for level in levels):
+            reserved = not any(_resolve(m.text) == own or _is_central_group(m.text) for m in task.coordinators)
         values.append(0.0 if reserved else 1.0)
     return np.array(values, dtype=np.float32)
+
+
+def _is_central_group(text: str) -> bool:
+    """The name stands for the ministries as a group ("các Bộ, ngành liên quan": rules/agencies.yaml kind
+    "group", level "central")."""
+    found = _lookup(text)
+    return found is not None and found.kind == "group" and found.level == "central"
 
 
 def _without_partners(task: Task) -> str:

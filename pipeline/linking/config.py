@@ -52,6 +52,7 @@ class AgencyRules(BaseModel):
     level_prefixes: list[str] = Field(default_factory=list)
     level_suffixes: list[str] = Field(default_factory=list)
     same_body_levels: list[str] = Field(default_factory=list)
+    local_levels: list[str] = Field(default_factory=list)  # registry levels of the localities' bodies
     cited_issuer: str = "(?!)"  # regex (match form) between a cited document and the name of its issuer
 
 
