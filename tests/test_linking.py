@@ -683,6 +683,27 @@ def test_a_central_lead_named_only_as_the_provincial_tasks_partner_is_not_named_
     assert values[:, 0].tolist() == [0.0, 1.0]
 
 
+
+def test_the_issuer_of_a_cited_document_is_not_named_lead():
+    from pipeline.linking.agency import names_central_lead
+
+    central = [Task(doc="c", id="4.2.b", label="b)", text="Chủ trì lập chiến lược phát triển ngành công nghiệp hóa "
+                    "chất.", span=Span(1, 1, 0, 0), leads=[Mention(text="Bộ Công Thương")])]
+    # a letter listing the circulars to study names their issuer, not a body it works with or speaks to
+    cited = Task(doc="p", id="1", label="1.", text="Yêu cầu các doanh nghiệp nghiên cứu Thông tư số 02/2026/TT-BCT "
+                 "ngày 17 tháng 01 năm 2026 của Bộ trưởng Bộ Công Thương quy định biện pháp thi hành.",
+                 span=Span(1, 1, 0, 0), leads=[Mention(text="các doanh nghiệp")],
+                 citations=[Citation(text="Thông tư số 02/2026/TT-BCT ngày 17 tháng 01 năm 2026",
+                                     number="02/2026/TT-BCT")])
+    # without extract's citations (a gold parse), the số hiệu is read from the text; a date in figures
+    unread = Task(doc="p", id="2", label="2.", text="Thực hiện theo Thông tư số 02/2026/TT-BCT ngày 17/01/2026 của Bộ "
+                  "Công Thương.", span=Span(2, 2, 0, 0), leads=[Mention(text="Sở Công Thương")])
+    # the same ministry asked for something, besides the reference, is named
+    asked = Task(doc="p", id="3", label="3.", text="Kiến nghị Bộ Công Thương sửa đổi Thông tư số 02/2026/TT-BCT của "
+                 "Bộ Công Thương.", span=Span(3, 3, 0, 0), leads=[Mention(text="Sở Công Thương")])
+    values = names_central_lead(central, [cited, unread, asked], linking_rules())
+    assert values[:, 0].tolist() == [0.0, 0.0, 1.0]
+
 def test_a_holder_duties_pattern_must_name_its_holder():
     from pydantic import ValidationError
 
@@ -808,15 +829,33 @@ def test_a_document_of_the_government_is_addressed_every_central_duty():
     tasks = [task("1", ["Ban cán sự đảng Bộ Tài nguyên và Môi trường"]), task("2", ["Đảng đoàn Quốc hội"]),
              task("3", ["Ban cán sự đảng Chính phủ"])]
     rules = linking_rules().agency
-    directing, undirected = tuple(rules.directing_issuers), tuple(rules.undirected_kinds)
-    assert addressed_row(tasks, "CHÍNH PHỦ", directing).tolist() == [1.0, 1.0, 1.0]
-    # but not the duties of bodies the Government does not direct: the National Assembly, the Party's commissions,
-    # the Front (rules/linking.yaml agency.undirected_kinds)
+    # every duty, but not those of bodies the Government does not direct: the National Assembly, the Party's
+    # commissions, the Front (rules/linking.yaml agency.undirected_kinds)
     others = tasks + [task("4", ["Ban Tuyên giáo Trung ương"]), task("5", ["Mặt trận Tổ quốc Việt Nam"])]
-    assert addressed_row(others, "CHÍNH PHỦ", directing, undirected).tolist() == [1.0, 0.0, 1.0, 0.0, 0.0]
+    assert addressed_row(others, "CHÍNH PHỦ", rules).tolist() == [1.0, 0.0, 1.0, 0.0, 0.0]
     # a ministry's own plan is addressed only the duties it leads; a province's plan none of these
-    assert addressed_row(tasks, "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG", directing).tolist() == [1.0, 0.0, 0.0]
-    assert addressed_row(tasks, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", directing).tolist() == [0.0, 0.0, 0.0]
+    assert addressed_row(tasks, "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG", rules).tolist() == [1.0, 0.0, 0.0]
+    assert addressed_row(tasks, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", rules).tolist() == [0.0, 0.0, 0.0]
+
+
+def test_a_duty_of_the_local_governments_alone_is_not_addressed_to_a_ministrys_plan():
+    from pipeline.linking.agency import addressed_row
+    from pipeline.linking.config import linking_rules
+
+    def task(tid, leads, partners=()):
+        return Task(doc="d", id=tid, label="a)", text="Triển khai các chương trình truyền thông.", span=Span(1, 1, 0, 0),
+                    leads=[Mention(text=x) for x in leads], coordinators=[Mention(text=x) for x in partners],
+                    localities=True)
+
+    provinces = "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"
+    tasks = [task("1", [provinces], ["Bộ Thông tin và Truyền thông", "các cơ quan liên quan"]),
+             task("2", [provinces], ["Bộ Xây dựng"]), task("3", [provinces], ["các Bộ, ngành liên quan"]),
+             task("4", ["Bộ Thông tin và Truyền thông"])]
+    rules = linking_rules().agency  # agency.local_levels: province, district, commune, village
+    # the provinces' own duty is the provinces': a ministry's plan carries out those it works on with them
+    assert addressed_row(tasks, "BỘ XÂY DỰNG", rules).tolist() == [0.0, 1.0, 1.0, 1.0]
+    # a province's document carries out all of them
+    assert addressed_row(tasks, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", rules).tolist() == [1.0, 1.0, 1.0, 1.0]
 
 
 def test_structural_rescue_needs_a_copied_heading_the_counterpart_and_comparable_wording():

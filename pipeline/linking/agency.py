@@ -18,7 +18,7 @@ import numpy as np
 
 from ..model import Mention, Task
 from ..vntext import match_form
-from .config import LinkingRules
+from .config import AgencyRules, LinkingRules
 
 
 def _registry():
@@ -230,32 +230,48 @@ def addresses_group(task: Task, rules: LinkingRules) -> bool:
     return False
 
 
-def addressed_row(central: list[Task], issuer: str | None = None, directing: tuple[str, ...] = (),
-                  undirected: tuple[str, ...] = ()) -> np.ndarray:
+def addressed_row(central: list[Task], issuer: str | None = None, rules: AgencyRules | None = None) -> np.ndarray:
     """Per central task: 1 unless the task is reserved to central bodies (it does not reach localities and
     every lead is a central agency or group, rules/agencies.yaml level "central": "Bộ Công Thương",
     "các bộ, ngành"). A ministry's own national duty is rarely what a province carries out; a duty of the
     localities, or of organisations, enterprises and citizens a province can direct, is. Unknown leads
     count as addressed. A duty led by the implementing document's own issuer (`issuer`: a ministry's plan
     carrying out a decree, "Bộ Nông nghiệp và Môi trường" leading the decree's article on its duties) is
-    addressed to it; one it only coordinates is not. When the issuer directs the central bodies themselves
-    (`directing`, rules/linking.yaml agency.directing_issuers: the Government's action programme carrying out a
-    Politburo resolution gives the ministries their work), every task is addressed to it, but one that only bodies
-    outside its direction lead (`undirected`, agency.undirected_kinds: "Đảng đoàn Quốc hội", "Ban Tuyên giáo Trung
-    ương")."""
+    addressed to it; one it only coordinates is not. With `rules` (rules/linking.yaml agency):
+    - when the issuer directs the central bodies themselves (agency.directing_issuers: the Government's action
+      programme carrying out a Politburo resolution gives the ministries their work), every task is addressed to
+      it, but one that only bodies outside its direction lead (agency.undirected_kinds: "Đảng đoàn Quốc hội",
+      "Ban Tuyên giáo Trung ương");
+    - conversely, a duty of the local governments alone ("Ủy ban nhân dân các tỉnh … phối hợp với Bộ Thông tin
+      và Truyền thông triển khai các chương trình truyền thông …": every lead at one of agency.local_levels) is
+      the provinces' own, not a central issuer's, unless that issuer, or the ministries as a group, is among its
+      partners ("… phối hợp với Bộ Tài nguyên và Môi trường …", "… với các Bộ, ngành liên quan …")."""
+    directing = rules.directing_issuers if rules else []
+    undirected = rules.undirected_kinds if rules else []
+    local_levels = rules.local_levels if rules else []
     own = _resolve(issuer) if issuer else None
     if own is not None and own in directing:
         return np.array([0.0 if not task.localities and task.leads and all(
             (found := _lookup(m.text)) is not None and found.kind in undirected for m in task.leads) else 1.0
             for task in central], dtype=np.float32)
     values = []
+    ministry = own is not None and _level(issuer) == "central"
     for task in central:
         levels = [_level(m.text) for m in task.leads]
         reserved = not task.localities and bool(levels) and all(level == "central" for level in levels)
         if reserved and own is not None and any(_resolve(m.text) == own for m in task.leads):
             reserved = False
+        if ministry and levels and all(level in local_levels for level in levels):
+            reserved = not any(_resolve(m.text) == own or _is_central_group(m.text) for m in task.coordinators)
         values.append(0.0 if reserved else 1.0)
     return np.array(values, dtype=np.float32)
+
+
+def _is_central_group(text: str) -> bool:
+    """The name stands for the ministries as a group ("các Bộ, ngành liên quan": rules/agencies.yaml kind
+    "group", level "central")."""
+    found = _lookup(text)
+    return found is not None and found.kind == "group" and found.level == "central"
 
 
 def _without_partners(task: Task) -> str:
@@ -270,17 +286,48 @@ def _without_partners(task: Task) -> str:
     return text
 
 
+def _issuer_starts(task: Task, text: str, rules: LinkingRules) -> set[int]:
+    """Where, in the task's spaced form `text`, the issuer of a document it cites is named: "Thông tư số
+    01/2026/TT-BCT ngày 17 tháng 01 năm 2026 của Bộ trưởng Bộ Công Thương …" (agency.cited_issuer between the
+    citation, from extract or else its số hiệu by citation_pattern, and the name)."""
+    starts: set[int] = set()
+    after = re.compile(rules.agency.cited_issuer)
+    printed = [c.text for c in task.citations] or [m.group(0) for m in re.finditer(rules.citation_pattern, task.text)]
+    for reference in printed:
+        cited = _spaced_form(reference).strip()
+        at = text.find(cited) if cited else -1
+        while at >= 0:
+            found = after.match(text, at + len(cited))
+            if found:
+                starts.add(found.end())
+            at = text.find(cited, at + 1)
+    return starts
+
+
 def names_central_lead(central: list[Task], provincial: list[Task], rules: LinkingRules) -> np.ndarray:
     """(provincial x central) matrix: 1 when the provincial text names the central task's lead agency
-    ("kiến nghị Bộ Giao thông vận tải …", "các đơn vị thuộc Bộ Công Thương"). Generic groups do not count."""
+    ("kiến nghị Bộ Giao thông vận tải …", "các đơn vị thuộc Bộ Công Thương"). Generic groups do not count,
+    nor the issuer of a document the task cites ("Thông tư số 01/2026/TT-BCT … của Bộ trưởng Bộ Công
+    Thương"): it says who wrote the reference, not whom the task speaks of."""
     out = np.zeros((len(provincial), len(central)), dtype=np.float32)
     p_forms = [_spaced_form(_without_partners(t)) for t in provincial]
+    issuers = [_issuer_starts(t, text, rules) for t, text in zip(provincial, p_forms, strict=True)]
     for j, c_task in enumerate(central):
         forms = [_spaced_form(m.text) for m in c_task.leads if _core_name(m, rules) is not None]
         for i, text in enumerate(p_forms):
-            if any(f in text for f in forms):
+            if any(_named(text, f, issuers[i]) for f in forms):
                 out[i, j] = 1.0
     return out
+
+
+def _named(text: str, form: str, issuers: set[int]) -> bool:
+    """The padded name `form` occurs in `text` other than as a cited document's issuer."""
+    at = text.find(form)
+    while at >= 0:
+        if at + 1 not in issuers:
+            return True
+        at = text.find(form, at + 1)
+    return False
 
 
 @lru_cache(maxsize=4096)

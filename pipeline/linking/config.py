@@ -54,6 +54,8 @@ class AgencyRules(BaseModel):
     same_body_levels: list[str] = Field(default_factory=list)
     directing_issuers: list[str] = Field(default_factory=list)  # registry ids whose documents direct the central bodies
     undirected_kinds: list[str] = Field(default_factory=list)  # registry kinds such an issuer does not direct
+    local_levels: list[str] = Field(default_factory=list)  # registry levels of the localities' bodies
+    cited_issuer: str = "(?!)"  # regex (match form) between a cited document and the name of its issuer
 
 
 class LinearModel(BaseModel):

@@ -666,8 +666,7 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
     values["locality"] = np.tile(_locality_row(central, rules), (len(p_texts), 1))
     from .agency import addressed_row
 
-    addressed = addressed_row(central.tasks, provincial.meta.issuer, tuple(rules.agency.directing_issuers),
-                              tuple(rules.agency.undirected_kinds))
+    addressed = addressed_row(central.tasks, provincial.meta.issuer, rules.agency)
     values["addressed"] = np.tile(addressed, (len(p_texts), 1))
     number = central_number(central, provincial)
     values["citation"], shared = _citation_matrix(central, provincial, rules, number)
