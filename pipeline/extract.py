@@ -460,6 +460,7 @@ class Reader:
         self.ands = self.engine.ands
         self.joins = self.engine.joins
         self.covered: set[int] = set()
+        self._elliptic_read: dict[tuple[int, bool], tuple[list[Mention], int]] = {}  # (names' start, colon) -> names
         self.subject_end = 0  # the token after the opening subject (roles)
 
     # ---------------------------------------------------------------- item starts
@@ -855,22 +856,10 @@ class Reader:
         return items, j
 
     def _past_elliptic_names(self, item: Item) -> int | None:
-        """The token after the names a plural head lists after its colon (`elliptic_list`: "Giám đốc các sở: Tài
+        """The token after the names a plural head lists after its colon (`elliptic_names`: "Giám đốc các sở: Tài
         chính, Nội vụ | ; Chủ tịch …"), so that the list of bodies goes on after them; None when it lists none."""
-        t = self.t
-        if item.end >= self.n or t.words[item.end] != ":":
-            return None
-        k = t.cue("title", item.start) or item.start
-        singular = self.engine.elliptic.get(" ".join(t.words[k:item.end])) or \
-            self.engine.elliptic.get(" ".join(t.words[k:k + 2]))
-        if singular is None:
-            return None
-        found, end = self._completed_names(item.end + 1, singular, self._past_separators)
-        if not found:
-            return None
-        while t.words[end - 1] in (",", ";") or t.words[end - 1] in self.ands:  # (back to the mark after the last)
-            end -= 1
-        return end
+        listed = self.elliptic_names(item)
+        return listed[1] if listed and listed[2] else None
 
     def _defining_clause(self, item: Item, semicolons: bool) -> Item:
         """A group asked by a request that is defined by the duty put on it ("đề nghị …; Chủ các công trình | phải
@@ -917,38 +906,48 @@ class Reader:
         return found
 
     def elliptic_list(self, item: Item) -> list[Mention] | None:
-        """The bodies a plural head lists after a colon by the rest of their names ("Các Bộ: Công Thương,
-        Xây dựng, Nông nghiệp và Phát triển nông thôn"): "Bộ Công Thương" … when the registry knows the name so
-        completed, else the name as printed ("Ngân hàng Nhà nước Việt Nam"). None when the item is no such head."""
-        t = self.t
-        singular = self.engine.elliptic.get(" ".join(t.words[item.start:item.end]))
-        if singular is None and item.group:  # the head with its group words: "các Bộ, ngành liên quan: Tài chính, …"
-            singular = self.engine.elliptic.get(" ".join(t.words[item.start:item.start + 2]))
-        if singular is None or item.end >= self.n or t.words[item.end] != ":":
-            return self._elliptic_without_colon(item)
-        found, k = self._completed_names(item.end + 1, singular, self._past_separators)
-        if found:
-            self.covered.update(range(item.start, k))
-        return found or None
+        """The bodies a plural head lists by the rest of their names (`elliptic_names`), else those a registered
+        name of the head's noun is followed by (`_elliptic_after_name`); None when the item is neither."""
+        listed = self.elliptic_names(item)
+        if listed is None:
+            return None if self._elliptic_head(item) else self._elliptic_after_name(item)
+        found, end, _ = listed
+        self.covered.update(range(item.start, end))
+        return found
 
-    def _elliptic_without_colon(self, item: Item) -> list[Mention] | None:
-        """The same list printed without its colon, after an office-holder title or not ("Giám đốc các Sở Y tế,
-        Công Thương, Nông nghiệp và Môi trường", "Các Bộ Tài chính, Xây dựng"): at least two names completed. After
-        a title the colon may be printed ("Giám đốc các sở: Giáo dục và Đào tạo, Tài chính"): one name is a list."""
+    def _elliptic_head(self, item: Item) -> tuple[str, int, bool] | None:
+        """The noun that completes each name a plural head lists (rules/roles.yaml `elliptic_lists`), after an
+        office-holder title or not, with the token where the names start and whether a colon opens them: after
+        the head ("Các Bộ: Công Thương, …", "Giám đốc các sở: Tài chính, …") or after the head's group words ("các
+        Bộ, ngành liên quan: Tài chính, …"), else right after the head ("Các Bộ Tài chính, Xây dựng"). None when
+        the item opens with no such head."""
         t = self.t
         k = t.cue("title", item.start) or item.start
-        singular = self.engine.elliptic.get(" ".join(t.words[k:k + 2]))
-        if singular is None:
-            return self._elliptic_after_name(item)
-        colon = k + 2 < self.n and t.words[k + 2] == ":"
-        found, k = self._completed_names(k + 2 + colon, singular,
-                                         self._past_separators if colon else self._past_one_separator)
+        for head, noun in self.engine.elliptic.items():
+            after = k + len(head.split())
+            if " ".join(t.words[k:after]) == head:
+                if after <= item.end < self.n and t.words[item.end] == ":":
+                    return noun, item.end + 1, True
+                return noun, after, False
+        return None
+
+    def elliptic_names(self, item: Item) -> tuple[list[Mention], int, bool] | None:
+        """The bodies a plural head lists by the rest of their names (`_elliptic_head`): "Bộ Công Thương" … when
+        the registry knows the name so completed, else the name as printed ("Ngân hàng Nhà nước Việt Nam"); with
+        the token after the last and whether a colon opens them. Without a colon the list ends at the first word
+        that is no separator and must name at least two; after a colon one is a list. Read once per list. None when
+        the item is no such head or the list is too short."""
+        head = self._elliptic_head(item)
+        if head is None:
+            return None
+        noun, k, colon = head
+        if (k, colon) not in self._elliptic_read:
+            self._elliptic_read[k, colon] = self._completed_names(
+                k, noun, self._past_separators if colon else self._past_one_separator)
+        found, end = self._elliptic_read[k, colon]
         if len(found) < (1 if colon else 2):
             return None
-        while t.words[k - 1] == "," or t.words[k - 1] in self.ands:
-            k -= 1
-        self.covered.update(range(item.start, k))
-        return found
+        return found, end, colon
 
     def _elliptic_after_name(self, item: Item) -> list[Mention] | None:
         """A registered name opening with a head's noun followed by the rest of other names of that noun ("Sở Tài
@@ -978,19 +977,17 @@ class Reader:
 
     def _completed_names(self, k: int, singular: str, separator) -> tuple[list[Mention], int]:
         """The names completed from k on (_completed_name), each followed by what `separator` skips (it
-        returns the next name's start, or None to stop); with the token after the last one read."""
+        returns the next name's start, or None to stop); with the token after the last name."""
         found: list[Mention] = []
-        while k < self.n:
+        end = k
+        while k is not None and k < self.n:
             named = self._completed_name(k, singular)
             if named is None:
                 break
-            mention, k = named
+            mention, end = named
             found.append(mention)
-            after = separator(k)
-            if after is None:
-                break
-            k = after
-        return found, k
+            k = separator(end)
+        return found, end
 
     def _past_separators(self, k: int) -> int:
         while k < self.n and (self.t.words[k] in (",", ";") or self.t.words[k] in self.ands):

@@ -661,6 +661,9 @@ def test_a_title_before_a_plural_head_and_its_colon_lists_the_bodies_and_the_lis
                                    "thủ trưởng các cơ quan, đơn vị liên quan"]
     roles = read_roles("Các sở: Tài chính, Nội vụ; Ủy ban nhân dân các huyện triển khai thực hiện.")
     assert _texts(roles.leads) == ["Sở Tài chính", "Sở Nội vụ", "Ủy ban nhân dân các huyện"]
+    # the title, the head and its group words before the colon: the names are read once, as the list goes on
+    roles = read_roles("Thủ trưởng các sở, ngành: Tài chính, Công Thương; Chủ tịch Ủy ban nhân dân các huyện thực hiện.")
+    assert _texts(roles.leads) == ["Sở Tài chính", "Sở Công Thương", "Chủ tịch Ủy ban nhân dân các huyện"]
 
 
 def test_a_list_of_coordinators_parted_by_semicolons_goes_on_past_them():
