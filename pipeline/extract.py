@@ -1592,10 +1592,7 @@ def read_roles(text: str, later: bool = False) -> Roles:
         roles.leads += [m for m in later_roles.leads if other is None or m.start >= other]
         roles.coordinators += [m for m in later_roles.coordinators if other is None or m.start >= other]
         roles.own_subject = bool(roles.leads)
-    marked = _marked_roles(roles.leads, text)
-    if marked:  # "Sở Tài chính (chủ trì), Sở Xây dựng, Công an tỉnh (phối hợp) thực hiện …"
-        roles.leads, partners = marked
-        roles.coordinators = partners + roles.coordinators
+    _split_marked(roles, text)  # "Sở Tài chính (chủ trì), Sở Xây dựng, Công an tỉnh (phối hợp) thực hiện …"
     return roles
 
 
@@ -1906,10 +1903,7 @@ def read_task_roles(text: str) -> Roles:
     if found and (not roles.leads or _opens_with_request(cells[0][0])):
         roles.leads, roles.own_subject = found[0], True
         found = found[1:]
-        marked = _marked_roles(roles.leads, text)
-        if marked:  # one column for both: "Sở Nội vụ (chủ trì), các sở, ngành liên quan"
-            roles.leads, partners = marked
-            roles.coordinators += partners
+        _split_marked(roles, text)  # one column for both: "Sở Nội vụ (chủ trì), các sở, ngành liên quan"
     if found:
         roles.coordinators += found[0]
     return roles
@@ -1938,10 +1932,7 @@ def _column_roles(sentence: str, headed: list[tuple[str, str, int]], later: bool
     if cells.get("lead") and (not roles.leads or _opens_with_request(sentence)):
         roles.leads, roles.own_subject = cells["lead"], True
         cell, start = next((cell, start) for role, cell, start in headed if role == "lead")
-        marked = _marked_roles(roles.leads, cell, start)
-        if marked:
-            roles.leads, partners = marked
-            roles.coordinators += partners
+        _split_marked(roles, cell, start)
     roles.coordinators += cells.get("coordinator") or []
     return roles
 
@@ -2029,6 +2020,19 @@ def _column_role(heading: str) -> str | None:
     found = [(name.find(f" {c} "), order, role) for order, (role, cues) in enumerate(_column_cue_forms())
              for c in cues if f" {c} " in name]
     return min(found)[2] if found else None
+
+
+def _split_marked(roles: Roles, text: str, offset: int = 0) -> None:
+    """Part the leads whose bodies carry their role in a parenthesis (`_marked_roles`, on `text` at `offset`); the
+    partners so found join the coordinators where they stand in the text: before those named after them ("Sở A (chủ
+    trì), Sở B (phối hợp) thực hiện, phối hợp với Sở C"), after those named before (a task cell's own coordinators
+    before its lead column)."""
+    marked = _marked_roles(roles.leads, text, offset)
+    if marked:
+        roles.leads, partners = marked
+        at = next((k for k, m in enumerate(roles.coordinators) if partners and m.start > partners[0].start),
+                  len(roles.coordinators))
+        roles.coordinators[at:at] = partners
 
 
 def _marked_roles(mentions: list[Mention], text: str, offset: int = 0) -> tuple[list[Mention], list[Mention]] | None:
