@@ -420,7 +420,7 @@ def _qualifier_frames() -> tuple[tuple[tuple[tuple[str, ...], ...], tuple[tuple[
     return tuple((tokens(f.opens), tokens(f.closes), f.max_between) for f in role_rules().group_qualifier_frames)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Item:
     start: int
     end: int  # token after the name (before a parenthesis)
@@ -460,7 +460,7 @@ class Reader:
         self.ands = self.engine.ands
         self.joins = self.engine.joins
         self.covered: set[int] = set()
-        self._elliptic_read: dict[tuple[int, bool], tuple[list[Mention], int]] = {}  # (names' start, colon) -> names
+        self._elliptic_read: dict[Item, tuple[list[Mention], int] | None] = {}  # elliptic_names
         self.subject_end = 0  # the token after the opening subject (roles)
 
     # ---------------------------------------------------------------- item starts
@@ -856,10 +856,11 @@ class Reader:
         return items, j
 
     def _past_elliptic_names(self, item: Item) -> int | None:
-        """The token after the names a plural head lists after its colon (`elliptic_names`: "Giám đốc các sở: Tài
-        chính, Nội vụ | ; Chủ tịch …"), so that the list of bodies goes on after them; None when it lists none."""
+        """The token after the names an item lists by the rest of their names (`elliptic_names`: "Giám đốc các sở:
+        Tài chính, Nội vụ | ; Chủ tịch …", "các Sở Tài chính, Xây dựng | và Ủy ban nhân dân các xã", "Sở Tài chính,
+        Xây dựng | , Công an tỉnh"), so that the list of bodies goes on after them; None when it lists none."""
         listed = self.elliptic_names(item)
-        return listed[1] if listed and listed[2] else None
+        return listed[1] if listed else None
 
     def _defining_clause(self, item: Item, semicolons: bool) -> Item:
         """A group asked by a request that is defined by the duty put on it ("đề nghị …; Chủ các công trình | phải
@@ -906,14 +907,21 @@ class Reader:
         return found
 
     def elliptic_list(self, item: Item) -> list[Mention] | None:
-        """The bodies a plural head lists by the rest of their names (`elliptic_names`), else those a registered
-        name of the head's noun is followed by (`_elliptic_after_name`); None when the item is neither."""
+        """The bodies an item names by the rest of their names (`elliptic_names`); None when it names none so."""
         listed = self.elliptic_names(item)
         if listed is None:
-            return None if self._elliptic_head(item) else self._elliptic_after_name(item)
-        found, end, _ = listed
-        self.covered.update(range(item.start, end))
-        return found
+            return None
+        self.covered.update(range(item.start, listed[1]))
+        return [replace(m) for m in listed[0]]  # (the caller may shift them)
+
+    def elliptic_names(self, item: Item) -> tuple[list[Mention], int] | None:
+        """The bodies an item names by the rest of their names, after a plural head (`_listed_names`) or after a
+        registered name of the head's noun (`_elliptic_after_name`), with the token after the last; read once per
+        item, for the list that goes on after them (parse_list) and for its mentions. None when it names none so."""
+        if item not in self._elliptic_read:
+            head = self._elliptic_head(item)
+            self._elliptic_read[item] = self._listed_names(*head) if head else self._elliptic_after_name(item)
+        return self._elliptic_read[item]
 
     def _elliptic_head(self, item: Item) -> tuple[str, int, bool] | None:
         """The noun that completes each name a plural head lists (rules/roles.yaml `elliptic_lists`), after an
@@ -931,28 +939,17 @@ class Reader:
                 return noun, after, False
         return None
 
-    def elliptic_names(self, item: Item) -> tuple[list[Mention], int, bool] | None:
-        """The bodies a plural head lists by the rest of their names (`_elliptic_head`): "Bộ Công Thương" … when
-        the registry knows the name so completed, else the name as printed ("Ngân hàng Nhà nước Việt Nam"); with
-        the token after the last and whether a colon opens them. Without a colon the list ends at the first word
-        that is no separator and must name at least two; after a colon one is a list. Read once per list. None when
-        the item is no such head or the list is too short."""
-        head = self._elliptic_head(item)
-        if head is None:
-            return None
-        noun, k, colon = head
-        if (k, colon) not in self._elliptic_read:
-            self._elliptic_read[k, colon] = self._completed_names(
-                k, noun, self._past_separators if colon else self._past_one_separator)
-        found, end = self._elliptic_read[k, colon]
-        if len(found) < (1 if colon else 2):
-            return None
-        return found, end, colon
+    def _listed_names(self, noun: str, k: int, colon: bool) -> tuple[list[Mention], int] | None:
+        """The bodies a plural head lists from token k by the rest of their names (`_elliptic_head`): "Bộ Công
+        Thương" … when the registry knows the name so completed; with the token after the last. Without a colon the
+        list must name at least two; after a colon one is a list. None when it is shorter."""
+        found, end = self._completed_names(k, noun, colon)
+        return (found, end) if len(found) >= (1 if colon else 2) else None
 
-    def _elliptic_after_name(self, item: Item) -> list[Mention] | None:
+    def _elliptic_after_name(self, item: Item) -> tuple[list[Mention], int] | None:
         """A registered name opening with a head's noun followed by the rest of other names of that noun ("Sở Tài
         chính, Xây dựng, Công Thương", "Bộ Y tế, Giáo dục và Đào tạo"): each of those, capitalised and completed with
-        the noun, a registered name. None when no such name follows."""
+        the noun, a registered name; with the token after the last. None when no such name follows."""
         t = self.t
         singular = next((noun for noun in self.engine.elliptic.values() if noun.lower() == t.words[item.start]), None)
         if singular is None or item.end >= self.n:
@@ -964,24 +961,24 @@ class Reader:
         end = item.end
         k = self._past_one_separator(end)
         while k is not None and t.capital[k] and t.words[k] != singular.lower():  # (the noun left out)
-            named = self._completed_name(k, singular)
-            if named is None or named[0].text.split()[0] != singular:
+            named = self._completed_name(k, singular, as_printed=False)
+            if named is None:
                 break
             found.append(named[0])
             end = named[1]
             k = self._past_one_separator(end)
-        if not found:
-            return None
-        self.covered.update(range(item.start, end))
-        return [head, *found]
+        return ([head, *found], end) if found else None
 
-    def _completed_names(self, k: int, singular: str, separator) -> tuple[list[Mention], int]:
-        """The names completed from k on (_completed_name), each followed by what `separator` skips (it
-        returns the next name's start, or None to stop); with the token after the last name."""
+    def _completed_names(self, k: int, singular: str, colon: bool) -> tuple[list[Mention], int]:
+        """The names completed from k on (_completed_name), with the token after the last name. After a colon they
+        are parted by any run of separators and a name printed whole joins them ("Các Bộ: Công Thương, …, Ngân hàng
+        Nhà nước Việt Nam"); without one by a single separator (`_past_one_separator`), and a name printed whole is
+        the next body of the list, no rest of a name ("các Sở Tài chính, Tư pháp, | Ủy ban nhân dân các huyện")."""
+        separator = self._past_separators if colon else self._past_one_separator
         found: list[Mention] = []
         end = k
         while k is not None and k < self.n:
-            named = self._completed_name(k, singular)
+            named = self._completed_name(k, singular, as_printed=colon)
             if named is None:
                 break
             mention, end = named
@@ -1004,8 +1001,8 @@ class Reader:
             return k + 2
         return None
 
-    def _completed_name(self, k: int, singular: str) -> tuple[Mention, int] | None:
-        """The longest run of tokens from k that, completed with the head's noun or as printed, is exactly a
+    def _completed_name(self, k: int, singular: str, as_printed: bool) -> tuple[Mention, int] | None:
+        """The longest run of tokens from k that, completed with the head's noun (or `as_printed`), is exactly a
         registered name; with the token after it."""
         t = self.t
         for stop in range(min(self.n, k + self.rules.spans.elliptic_name), k, -1):
@@ -1013,7 +1010,7 @@ class Reader:
                 continue  # a name ends with a word, not with the comma after it
             start, end = t.starts[k], t.ends[stop - 1]
             printed = " ".join(t.text[start:end].split())
-            for name in (f"{singular} {printed}", printed):
+            for name in (f"{singular} {printed}", printed) if as_printed else (f"{singular} {printed}",):
                 agency = agencies.exact(name)
                 if agency is not None:
                     return Mention(text=agencies.expand_abbreviations(name), canonical=agency.id, name=agency.name,

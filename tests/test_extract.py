@@ -626,6 +626,17 @@ def test_a_plural_head_listing_bodies_by_the_rest_of_their_names():
     assert [m.text for m in roles.leads] == ["Bộ Công an", "Bộ Quốc phòng", "Bộ Ngoại giao"]
 
 
+def test_a_list_by_the_rest_of_the_names_without_a_colon_goes_on_after_them():
+    # the names after "các Sở" or after "Sở Tài chính" take the noun; a body named whole after them is the next body
+    # of the list, named once ("Ủy ban nhân dân các huyện" came twice, or was lost after "Sở Tài chính, Xây dựng")
+    roles = read_roles("Sở Nội vụ chủ trì, phối hợp với các Sở Tài chính, Tư pháp, Ủy ban nhân dân các huyện triển khai.")
+    assert _texts(roles.coordinators) == ["Sở Tài chính", "Sở Tư pháp", "Ủy ban nhân dân các huyện"]
+    roles = read_roles("Sở Y tế chủ trì, phối hợp với Sở Tài chính, Xây dựng, Công an tỉnh kiểm tra.")
+    assert _texts(roles.coordinators) == ["Sở Tài chính", "Sở Xây dựng", "Công an tỉnh"]
+    roles = read_roles("Các Bộ Tài chính, Xây dựng và Ủy ban nhân dân các tỉnh thực hiện.")
+    assert _texts(roles.leads) == ["Bộ Tài chính", "Bộ Xây dựng", "Ủy ban nhân dân các tỉnh"]
+
+
 def test_a_plural_head_with_its_group_words_lists_bodies_after_a_colon():
     # real case: a Prime Minister's decision (QĐ 22/2013/QĐ-TTg Điều 8) has the Ministry of Construction work
     # "phối hợp với các Bộ, ngành liên quan: Tài chính, …": the group was one coordinator, the ministries lost
