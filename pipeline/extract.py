@@ -114,6 +114,7 @@ class RoleRules(BaseModel):
     example_introducers: list[str] = []
     adverbial_openers: list[str] = []
     adverbial_closers: list[str] = []
+    condition_ends: list[str] = []
     address_openers: list[str] = []
     heading_openers: list[str] = []
     duty_headings: list[str] = []
@@ -279,7 +280,7 @@ def engine() -> Engine:
         "direct_chain": rules.direct_chain, "title": registry.rules.titles, "head": rules.heads,
         "named_head": rules.named_heads,
         "plural_head": rules.plural_heads, "article": rules.articles, "adverbial": rules.adverbial_openers + rules.request_openers,
-        "adverbial_closer": rules.adverbial_closers,
+        "adverbial_closer": rules.adverbial_closers, "condition_end": rules.condition_ends,
         "address": rules.address_openers, "heading_opener": rules.heading_openers,
         "duty_heading": rules.duty_headings, "place": rules.place_qualifiers, "group_qualifier": rules.group_qualifiers,
         "honorific": rules.honorifics, "examples": rules.example_introducers,
@@ -1049,6 +1050,14 @@ class Reader:
                       if label == "AGENCY" and begin > 0 and t.words[begin - 1] in self.joins}
             for k in range(1, min(self.n, self.rules.spans.adverbial) if closer is None else 0):
                 if t.words[k] in (".", ":"):  # (a semicolon may part the bases it lists: "Trên cơ sở A; B, …")
+                    break
+                ended = t.cue("condition_end", k)
+                if ended and ended < self.n and t.cue("clause_frame", ended):
+                    # "Trong quá trình thực hiện nếu có khó khăn, vướng mắc | đề nghị các cơ quan …" (no comma)
+                    self.covered.update(range(0, t.cue("clause_frame", ended)))
+                    return self.parse_list(t.cue("clause_frame", ended), semicolons=True, asked=True)
+                if ended and self.item_kind(ended):  # "… nếu có khó khăn, vướng mắc | các cơ quan, đơn vị báo cáo …"
+                    start = ended
                     break
                 if t.words[k] == "," and k + 1 < self.n and t.cue("clause_frame", k + 1):
                     # "Để …, đề nghị Bộ Xây dựng …", "Vì vậy, đề nghị …", "Trong quá trình thực hiện, nếu có vướng

@@ -1919,6 +1919,21 @@ def test_the_course_of_the_work_without_trong_opens_an_adverbial_before_the_subj
     assert not read_roles("Quá trình thực hiện phải bảo đảm công khai, minh bạch.").leads
 
 
+def test_a_condition_closed_without_its_comma_does_not_hide_the_subject():
+    # "nếu có khó khăn, vướng mắc" often runs straight on into the main clause: its comma between the troubles parted
+    # "các cơ quan, | đơn vị" instead, and the request frame after it was lost (rules/roles.yaml condition_ends)
+    roles = read_roles("Trong quá trình thực hiện nếu có khó khăn, vướng mắc các cơ quan, đơn vị kịp thời báo cáo Sở "
+                       "Tư pháp để tổng hợp.")
+    assert _texts(roles.leads) == ["các cơ quan, đơn vị"]
+    roles = read_roles("Quá trình thực hiện nếu có vướng mắc phát sinh các sở, ngành báo cáo Sở Nội vụ.")
+    assert _texts(roles.leads) == ["các sở, ngành"]
+    roles = read_roles("Trong quá trình thực hiện nếu có khó khăn, vướng mắc đề nghị các đơn vị phản ánh về Sở Y tế.")
+    assert _texts(roles.leads) == ["các đơn vị"]
+    # a trouble the clause is about, followed by its own words, opens nothing
+    roles = read_roles("Trong quá trình giải quyết khó khăn cho doanh nghiệp, Sở Công Thương chủ trì.")
+    assert _texts(roles.leads) == ["Sở Công Thương"]
+
+
 def test_a_duty_clause_whose_subject_no_head_announces_is_led_by_the_words_before_its_duty():
     # real cases: NĐ 119/2025/NĐ-CP 1.5.c ('“6. Cơ sở quy định tại khoản 1 Điều 5 …, đơn vị thẩm định … có trách
     # nhiệm …'), 1.25.c ('“5. Nhà sản xuất, nhập khẩu thiết bị … có trách nhiệm …'), NĐ 25/2026 34.4.c ('Hội đồng
