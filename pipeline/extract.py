@@ -723,6 +723,14 @@ class Reader:
                 # (or in lower case: "Viện Chiến lược, Chính sách tài nguyên và môi trường")
                 name_goes_on = proper and word in self.ands and kind is None and j + 1 < self.n \
                     and t.words[j + 1].isalpha() and not self.is_stop(j + 1)
+                if proper and word in self.ands and kind is None and j + 1 < self.n and t.capital[j + 1] \
+                        and t.cue("stop", j + 1) and not any(t.cue(c, j + 1) for c in _ROLE_CUES):
+                    # a capital after "và" goes on with the name although it usually opens a predicate, as after
+                    # the head ("Quỹ Bảo vệ và Phát triển rừng", "Viện Nghiên cứu và Phát triển vùng")
+                    joined = True
+                    count += 1
+                    j = t.cue("stop", j + 1)
+                    continue
                 if not name_goes_on and (kind in ("named", "title", "article") or not led_by_article
                                          or j + 1 >= self.n or self.is_stop(j + 1)):
                     break

@@ -866,6 +866,16 @@ def test_a_department_name_ending_in_words_that_usually_open_a_predicate():
     # the predicate itself is not swallowed
     assert [m.text for m in read_roles("Cục Thương mại điện tử và Kinh tế số xây dựng kế hoạch, báo cáo Bộ.").leads] \
         == ["Cục Thương mại điện tử và Kinh tế số"]
+    # a capital after "và" that usually opens a predicate goes on with an unregistered name ("Giám đốc Quỹ Bảo vệ"
+    # was cut at "và"); the predicate after it is not swallowed
+    roles = read_roles("Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Giám đốc Quỹ Bảo vệ và Phát triển rừng, "
+                       "Sở Tài chính thực hiện.")
+    assert _texts(roles.coordinators) == ["Giám đốc Quỹ Bảo vệ và Phát triển rừng", "Sở Tài chính"]
+    assert _texts(read_roles("Quỹ Bảo vệ và Phát triển rừng lập kế hoạch tài chính.").leads) == [
+        "Quỹ Bảo vệ và Phát triển rừng"]
+    # a lower-case word after "và" is no part of it
+    assert _texts(read_roles("Trung tâm Khuyến nông và phối hợp với Sở Y tế thực hiện.").leads) == [
+        "Trung tâm Khuyến nông"]
 
 
 def test_an_adverbial_opening_is_not_followed_by_a_subject_found_inside_the_predicate():
