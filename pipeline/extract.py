@@ -517,6 +517,7 @@ class Reader:
         group = True
         open_name = True
         led_by_article = kind in ("article", "title")
+        opening = t.cue("article", i) or i  # where the head opens
         if kind == "named":
             j, agency_id = t.agency(i)
             agency = agencies.get(agency_id)
@@ -532,6 +533,7 @@ class Reader:
             else:
                 if j < self.n and t.cue("article", j):
                     j = t.cue("article", j)
+                opening = j
                 if j < self.n and t.agency(j):
                     j, agency_id = t.agency(j)
                 elif j < self.n and t.cue("head", j) and t.capital[j]:
@@ -557,7 +559,7 @@ class Reader:
         if topic is not None:  # "Ban Chỉ đạo Nhà nước về kế hoạch bảo vệ và phát triển rừng"
             j = topic
         else:
-            j = self.qualifiers(j, led_by_article, proper) if open_name else self.place_name(j)
+            j = self.qualifiers(j, led_by_article, proper, opening) if open_name else self.place_name(j)
         end = j
         while end > i + 1 and (t.words[end - 1] in (",", "-") or t.words[end - 1] in self.ands):
             end -= 1
@@ -643,7 +645,9 @@ class Reader:
             k += 1
         return k if k > start or unit else j
 
-    def qualifiers(self, j: int, led_by_article: bool, proper: bool = False) -> int:
+    def qualifiers(self, j: int, led_by_article: bool, proper: bool = False, opening: int | None = None) -> int:
+        """The token after the qualifiers of a name whose head or registered name ends at j (`opening`: where a
+        group's head opens, for `_names_another_body`)."""
         t = self.t
         count = 0
         joined = False  # a proper name went on after "và" ("Vụ Khoa học công nghệ, môi trường và Vật liệu …")
@@ -710,7 +714,8 @@ class Reader:
                     continue
                 if kind in ("named", "title", "article") or nxt >= self.n or self.is_stop(nxt) or \
                         t.words[nxt] == "," or t.words[nxt] in self.ands or (kind == "head" and (not led_by_article or any(
-                            t.cue("stop", k) for k in range(nxt + 1, t.cue("head", nxt))))):
+                            t.cue("stop", k) for k in range(nxt + 1, t.cue("head", nxt)))
+                            or self._names_another_body(opening, nxt))):
                     break  # (a head holding a verb, "nhà đầu tư", "chủ đầu tư", is another actor, not a qualifier)
                 j += 1
                 continue
@@ -809,6 +814,18 @@ class Reader:
             after_noun = not stop and word != "-" and word not in self.joins
             k = stop if stop and stop > k else k + 1
         return k if k == self.n and k > start else None
+
+    def _names_another_body(self, opening: int | None, k: int) -> bool:
+        """Does the head at k, after a comma in a group whose head opens at `opening`, name another body rather than
+        one more kind of the group ("các bệnh viện, trung tâm y tế", "các cơ quan, đơn vị")? It does when it is
+        written with its proper name ("Trung tâm | Y tế"), after a group written in common nouns ("Các bệnh viện, |
+        Trung tâm Y tế các huyện") or after the same head ("các Viện Vệ sinh dịch tễ, | Viện Pasteur"); a group
+        written with capitals throughout is one group ("các Viện nghiên cứu, Trường Đại học có liên quan")."""
+        t = self.t
+        end = t.cue("head", k)
+        if opening is None or not (t.capital[k] and end < self.n and t.capital[end] and t.words[end].isalpha()):
+            return False
+        return not t.capital[opening] or t.words[opening:t.cue("head", opening) or opening] == t.words[k:end]
 
     def framed_qualifier(self, j: int) -> int | None:
         """The end of a qualifier naming what a group's members manage (rules/roles.yaml group_qualifier_frames:

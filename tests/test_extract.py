@@ -694,6 +694,18 @@ def test_a_list_of_coordinators_parted_by_semicolons_goes_on_past_them():
         assert _texts(read_roles(text).coordinators) == ["Sở Tài chính"]
 
 
+def test_a_head_with_its_proper_name_after_a_group_names_another_body():
+    # "Các bệnh viện, Trung tâm Y tế các huyện" stayed one mention: a capitalised head with its proper name after a
+    # group written in common nouns, or after the same head, is another body; member nouns go on with the group
+    assert _texts(read_roles("Các bệnh viện, Trung tâm Y tế các huyện tổ chức khám sàng lọc.").leads) == [
+        "Các bệnh viện", "Trung tâm Y tế các huyện"]
+    assert _texts(read_roles("Viện trưởng các Viện Vệ sinh dịch tễ, Viện Pasteur chỉ đạo thực hiện.").leads) == [
+        "Viện trưởng các Viện Vệ sinh dịch tễ", "Viện Pasteur"]
+    assert _texts(read_roles("Các bệnh viện, trung tâm y tế tổ chức khám sàng lọc.").leads) == [
+        "Các bệnh viện, trung tâm y tế"]
+    assert _texts(read_roles("Các Sở, Ban, Ngành tỉnh triển khai thực hiện.").leads) == ["Các Sở, Ban, Ngành tỉnh"]
+
+
 def test_a_group_qualified_by_the_field_it_manages_stays_one_lead():
     assert [m.text for m in read_roles("Các bộ quản lý ngành, lĩnh vực hướng dẫn thực hiện.").leads] == [
         "Các bộ quản lý ngành, lĩnh vực"]
