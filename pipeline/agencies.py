@@ -176,6 +176,10 @@ class Registry:
         self._title_units = {fold(title): fold(unit) for title, unit in rules.title_units.items()}
         self.agencies: dict[str, Agency] = {}
         self._forms: dict[str, str] = {}  # folded form -> id
+        # a name that folds to an office-holder title it is not ("Trưởng bản", a village head, and "Trưởng ban" of any
+        # board): matched with its tones only, so that the title followed by a board it heads never reads as it
+        titles = {match_form(t) for t in rules.titles}
+        self._toned: dict[str, str] = {}  # match form -> id
         self._printed: list[tuple[str, str]] = []  # (printed form, id) for the entity ruler
         self._patterns: list[tuple[re.Pattern, str]] = []
         for entry in rules.agencies:
@@ -184,6 +188,9 @@ class Registry:
             if not entry.patterns or entry.variants:
                 for form in self._expand(self._city_forms(entry)):
                     self._printed.append((form, entry.id))
+                    if fold(form) in self._title_folds and match_form(form) not in titles:
+                        self._toned[match_form(form)] = entry.id
+                        continue
                     first = self._forms.setdefault(fold(form), entry.id)
                     if first != entry.id:  # the later entry could never be reached by this name
                         raise DoichieuError(str(rules_dir() / "agencies.yaml"),
@@ -253,8 +260,16 @@ class Registry:
         name (an open name with qualifiers: "Ủy ban nhân dân các huyện biên giới"); the same without a leading
         plural marker ("các Ủy ban nhân dân các cấp" are the "Ủy ban nhân dân các cấp"); then the family
         patterns."""
-        folded = fold(self.expand(nfc(printed)))
-        return self._resolve(folded) if folded else None
+        text = self.expand(nfc(printed))
+        folded = fold(text)
+        return (self._toned_prefix(text) or self._resolve(folded)) if folded else None
+
+    def _toned_prefix(self, text: str) -> Agency | None:
+        """The agency of a name matched with its tones (`_toned`) that the printed name is or opens with."""
+        printed = match_form(text)
+        found = next((agency_id for form, agency_id in self._toned.items()
+                      if printed == form or printed.startswith(form + " ")), None)
+        return self.agencies[found] if found else None
 
     def _resolve(self, folded: str) -> Agency | None:
         found = self._registered(folded)
@@ -291,7 +306,8 @@ class Registry:
 
     def exact(self, printed: str) -> Agency | None:
         """The registered agency whose name or variant the printed name is, qualifiers and titles not allowed."""
-        agency_id = self._forms.get(fold(self.expand(nfc(printed))))
+        text = self.expand(nfc(printed))
+        agency_id = self._toned.get(match_form(text)) or self._forms.get(fold(text))
         return self.agencies[agency_id] if agency_id else None
 
     def _city(self, folded: str) -> Agency | None:

@@ -485,6 +485,10 @@ def test_a_title_that_ends_with_the_unit_it_heads():
                               # the village head is still read where no unit follows
                               ("Trưởng bản", "truong_thon"), ("Trưởng bản Nậm Pồ", "truong_thon")):
         assert agencies.lookup(printed).id == expected, printed
+    # a board no entry names is no village head: "Trưởng bản" folds alike, and is matched with its tones only
+    for printed in ("Trưởng Ban Thường vụ", "Trưởng Ban Dân vận huyện", "Trưởng Ban"):
+        assert agencies.lookup(printed) is None, printed
+    assert agencies.exact("Trưởng bản").id == "truong_thon" and agencies.exact("Trưởng ban") is None
     assert _roles("Sở Nội vụ chủ trì, phối hợp với Trưởng Ban Tuyên giáo Tỉnh ủy tổ chức quán triệt.")[1] == [
         ("Trưởng Ban Tuyên giáo Tỉnh ủy", "ban_tuyen_giao_tinh_uy")]
 
