@@ -400,6 +400,10 @@ def test_a_province_s_steering_committee_named_by_its_level():
     assert agencies.lookup("Ban Chỉ đạo 389 tỉnh").id == "ban_chi_dao_389_tinh"
     assert agencies.lookup("Ban Chỉ đạo quốc gia").id == "co_quan_quoc_gia_theo_chuyen_de"
     assert agencies.lookup("Ban Chỉ đạo thực hiện hỗ trợ nhà ở").id == "cac_co_quan_don_vi"
+    # "tinh giản", "tinh gọn" fold as "tỉnh" does: in a name written with its tones they name no province
+    for printed in ("Ban Chỉ đạo tinh giản biên chế", "Ban Chỉ đạo tinh gọn bộ máy của huyện"):
+        assert agencies.lookup(printed).id == "cac_co_quan_don_vi", printed
+    assert agencies.lookup("Ban Chi dao tinh").id == "ban_chi_dao_cap_tinh"  # (printed without tones: as before)
 
 
 def test_a_district_s_and_a_commune_s_steering_committee_named_by_their_level():
