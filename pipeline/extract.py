@@ -374,7 +374,29 @@ def read(text: str) -> Tokens:
                 and cues["head"].get(start, 0) < end:
             cues["head"][start] = end
     _drop_cues_in_names(cues, ents, capital)
+    _drop_verb_phrases(ents, cues, words, capital, eng)
     return Tokens(text, words, starts, ends, capital, ents, cues)
+
+
+# the cues that may follow a body's name printed in lower case: a role, the end of a subject, a predicate, its place
+_AFTER_A_NAME = ("lead", "resp", "coord", "advise", "direct", "assign", "assign_after", "subject_end", "aspect",
+                 "predicate_opener", "stop", "place")
+
+
+def _drop_verb_phrases(ents: dict[int, tuple[int, str, str]], cues: dict[str, dict[int, int]], words: list[str],
+                       capital: list[bool], eng: Engine) -> None:
+    """A registered name that is a head and one word that opens a predicate, printed in lower case and followed by
+    that word's object, is the head and a verb phrase: "các đơn vị thuộc Bộ | xây dựng dự án …" is no "Bộ Xây
+    dựng", nor "Bộ | xây dựng kế hoạch". Followed by a role, a predicate, a join, a place or nothing it is still the
+    name with its capital lost ("phối hợp với Bộ xây dựng.", "Sở xây dựng các tỉnh")."""
+    for start, (end, label, _) in list(ents.items()):
+        if label != "AGENCY" or cues["head"].get(start) != start + 1 or cues["stop"].get(start + 1) != end \
+                or any(capital[start + 1:end]) or end >= len(words):
+            continue
+        after = words[end]
+        if after.isalpha() and after not in eng.joins and after not in eng.place_words \
+                and not any(end in cues[kind] for kind in _AFTER_A_NAME):
+            del ents[start]
 
 
 def _defined_here(words: list[str], definitions: dict[int, int], k: int) -> bool:

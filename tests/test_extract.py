@@ -706,6 +706,18 @@ def test_a_head_with_its_proper_name_after_a_group_names_another_body():
     assert _texts(read_roles("Các Sở, Ban, Ngành tỉnh triển khai thực hiện.").leads) == ["Các Sở, Ban, Ngành tỉnh"]
 
 
+def test_a_ministry_name_in_lower_case_followed_by_an_object_is_a_verb_phrase():
+    # "thuộc Bộ xây dựng dự án" read the ministry "Bộ Xây dựng": its lower-case word opens the predicate
+    assert _texts(read_roles("Các đơn vị thuộc Bộ xây dựng dự án đầu tư theo quy định.").leads) == [
+        "Các đơn vị thuộc Bộ"]
+    # with a role, a join, a place or nothing after it, it is the name with its capital lost
+    roles = read_roles("Sở Tài chính phối hợp với Bộ xây dựng hướng dẫn.")
+    assert [m.canonical for m in roles.coordinators] == ["bo_xay_dung"]
+    roles = read_roles("Sở Tài chính phối hợp với Sở xây dựng và Sở Y tế thực hiện.")
+    assert [m.canonical for m in roles.coordinators] == ["so_xay_dung", "so_y_te"]
+    assert [m.canonical for m in read_roles("Sở xây dựng các tỉnh kiểm tra.").leads] == ["so_xay_dung"]
+
+
 def test_a_group_qualified_by_the_field_it_manages_stays_one_lead():
     assert [m.text for m in read_roles("Các bộ quản lý ngành, lĩnh vực hướng dẫn thực hiện.").leads] == [
         "Các bộ quản lý ngành, lĩnh vực"]
