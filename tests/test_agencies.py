@@ -316,6 +316,19 @@ def test_villages_and_residential_groups_below_the_commune():
     assert _roles("Xây dựng nông thôn mới ở các xã đặc biệt khó khăn; ban hành văn bản hướng dẫn.")[0] == []
 
 
+def test_the_groups_residents_run_themselves_are_actors_of_the_village_level():
+    # a plan hands its last step to the self-managed teams and clubs of a thôn as to the thôn: they were no one
+    assert _roles("Các tổ tự quản tổ chức vệ sinh môi trường hằng tuần.")[0] == [
+        ("Các tổ tự quản", "to_tu_quan_cong_dong")]
+    assert _roles("Ủy ban nhân dân xã chủ trì, phối hợp với các tổ dân phố, các câu lạc bộ tổ chức tuyên truyền.")[1] \
+        == [("các tổ dân phố", "thon_to_dan_pho"), ("các câu lạc bộ", "to_tu_quan_cong_dong")]
+    found = agencies.lookup("các tổ hòa giải ở cơ sở")
+    assert (found.id, found.level, found.locality) == ("to_tu_quan_cong_dong", "village", True)
+    # set up by the plan, they are its object
+    assert _roles("Ủy ban nhân dân xã thành lập các câu lạc bộ phòng, chống bạo lực gia đình.")[0] == [
+        ("Ủy ban nhân dân xã", "ubnd_xa")]
+
+
 def test_a_district_s_own_offices_are_one_family_of_the_district_level():
     # "phòng … cấp huyện", "Phòng … các huyện": the offices of a district's People's Committee, reaching the localities
     # as the district does; a "Phòng" of a provincial body is none of them

@@ -2140,14 +2140,15 @@ def test_a_closing_note_that_hands_an_item_to_a_body_names_its_lead(text, leads,
 
 @pytest.mark.parametrize("partners, coordinators", [
     ("Các đồn biên phòng", ["Các đồn biên phòng", "Tỉnh đoàn", "Hội Chữ thập đỏ tỉnh"]),
-    ("Các tổ tự quản", ["Tỉnh đoàn", "Hội Chữ thập đỏ tỉnh"]),
+    ("Các tổ tự quản", ["Các tổ tự quản", "Tỉnh đoàn", "Hội Chữ thập đỏ tỉnh"]),
+    ("Các nhóm tình nguyện", ["Tỉnh đoàn", "Hội Chữ thập đỏ tỉnh"]),
 ])
 def test_the_particulars_beside_the_work_of_a_part_give_every_point_its_lead_and_partners(partners, coordinators):
     # a plan that states a part's work in one item and who leads it, who takes part and when in the items beside
     # it (real case: KH 252/KH-BCĐQG1237, 2013): every content point is led by the bodies under "Cơ quan chủ trì",
-    # those under "Cơ quan phối hợp" take part; a listed body the list grammar cannot read ("Các tổ tự quản";
-    # the border posts are registered now) leaves the others of the list read, and a point with its own subject
-    # keeps it
+    # those under "Cơ quan phối hợp" take part; a listed body the list grammar cannot read ("Các nhóm tình
+    # nguyện"; the border posts and the self-managed teams are registered now) leaves the others of the list read,
+    # and a point with its own subject keeps it
     from test_segment import SIGNATURE, parse_text
     lines = [
         "II. NỘI DUNG, NHIỆM VỤ",
