@@ -997,9 +997,12 @@ class Reader:
     def _elliptic_after_name(self, item: Item) -> tuple[list[Mention], int] | None:
         """A registered name opening with a head's noun followed by the rest of other names of that noun ("Sở Tài
         chính, Xây dựng, Công Thương", "Bộ Y tế, Giáo dục và Đào tạo"): each of those, capitalised and completed with
-        the noun, a registered name; with the token after the last. None when no such name follows."""
+        the noun, a registered name; with the token after the last. None when no such name follows. The name may
+        follow an office-holder title ("Giám đốc Sở Tài chính, Xây dựng")."""
         t = self.t
-        singular = next((noun for noun in self.engine.elliptic.values() if noun.lower() == t.words[item.start]), None)
+        k = t.cue("title", item.start) or item.start
+        singular = next((noun for noun in self.engine.elliptic.values() if k < self.n and noun.lower() == t.words[k]),
+                        None)
         if singular is None or item.end >= self.n:
             return None
         head = self.mention(item)

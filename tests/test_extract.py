@@ -635,6 +635,9 @@ def test_a_list_by_the_rest_of_the_names_without_a_colon_goes_on_after_them():
     assert _texts(roles.coordinators) == ["Sở Tài chính", "Sở Xây dựng", "Công an tỉnh"]
     roles = read_roles("Các Bộ Tài chính, Xây dựng và Ủy ban nhân dân các tỉnh thực hiện.")
     assert _texts(roles.leads) == ["Bộ Tài chính", "Bộ Xây dựng", "Ủy ban nhân dân các tỉnh"]
+    # after an office holder's title too: the subject was stretched to "Giám đốc Sở Tài chính, Xây dựng"
+    roles = read_roles("Giám đốc Sở Tài chính, Xây dựng, Công Thương chủ trì thực hiện.")
+    assert _texts(roles.leads) == ["Giám đốc Sở Tài chính", "Sở Xây dựng", "Sở Công Thương"]
 
 
 def test_a_plural_head_with_its_group_words_lists_bodies_after_a_colon():
