@@ -29,7 +29,7 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 from .ingest.repair import encoding_rules
 from .model import DoichieuError
 from .rules import load_rules, rules_dir
-from .vntext import fold, match_form, nfc
+from .vntext import fold, match_form, nfc, strip_diacritics
 
 # a số hiệu ("10/KH-UBND", "2496/UBND-KT"): the codes in it are no abbreviations to write out
 _NUMBER = re.compile(r"\d+/[^\s,;()]+")
@@ -173,9 +173,15 @@ class Registry:
         self._longest_first = sorted(self.abbreviations.items(), key=lambda kv: -len(kv[0]))
         self.titles = [match_form(t) for t in rules.titles]
         self._title_folds = sorted((fold(t) for t in rules.titles), key=len, reverse=True)
+        # the one-word place units ("tỉnh", "huyện") by their folded form -> their own form
+        self._units = {fold(u): match_form(u) for u in (self.places.province, self.places.district)} if self.places else {}
         self._title_units = {fold(title): fold(unit) for title, unit in rules.title_units.items()}
         self.agencies: dict[str, Agency] = {}
         self._forms: dict[str, str] = {}  # folded form -> id
+        # a name that folds to an office-holder title it is not ("Trưởng bản", a village head, and "Trưởng ban" of any
+        # board): matched with its tones only, so that the title followed by a board it heads never reads as it
+        titles = {match_form(t) for t in rules.titles}
+        self._toned: dict[str, str] = {}  # match form -> id
         self._printed: list[tuple[str, str]] = []  # (printed form, id) for the entity ruler
         self._patterns: list[tuple[re.Pattern, str]] = []
         for entry in rules.agencies:
@@ -184,7 +190,10 @@ class Registry:
             if not entry.patterns or entry.variants:
                 for form in self._expand(self._city_forms(entry)):
                     self._printed.append((form, entry.id))
-                    first = self._forms.setdefault(fold(form), entry.id)
+                    if fold(form) in self._title_folds and match_form(form) not in titles:
+                        self._toned[match_form(form)] = entry.id
+                        continue
+                    first = self._forms.setdefault(self._fold(form), entry.id)
                     if first != entry.id:  # the later entry could never be reached by this name
                         raise DoichieuError(str(rules_dir() / "agencies.yaml"),
                                             f"{form!r} names two agencies: {first} and {entry.id}")
@@ -253,8 +262,31 @@ class Registry:
         name (an open name with qualifiers: "Ủy ban nhân dân các huyện biên giới"); the same without a leading
         plural marker ("các Ủy ban nhân dân các cấp" are the "Ủy ban nhân dân các cấp"); then the family
         patterns."""
-        folded = fold(self.expand(nfc(printed)))
-        return self._resolve(folded) if folded else None
+        text = self.expand(nfc(printed))
+        folded = self._fold(text)
+        return (self._toned_prefix(text) or self._resolve(folded)) if folded else None
+
+    def _fold(self, text: str) -> str:
+        """fold(), but in a name written with its tones a word that folds as a one-word place unit without being it
+        ("tinh" of "Ban Chỉ đạo tinh giản biên chế", "tinh gọn") keeps a mark ("tinh_"), so that no registered name
+        and no family pattern reads the place there (a name printed without tones is read as before)."""
+        folded = fold(text)
+        if not self._units or strip_diacritics(text) == text or not any(u in folded.split() for u in self._units):
+            return folded
+        words = []
+        for word in text.split():
+            own = fold(word)
+            if own in self._units and re.sub(r"\W", "", match_form(word)) != self._units[own]:
+                own += "_"
+            words.append(own)
+        return " ".join(w for w in words if w)
+
+    def _toned_prefix(self, text: str) -> Agency | None:
+        """The agency of a name matched with its tones (`_toned`) that the printed name is or opens with."""
+        printed = match_form(text)
+        found = next((agency_id for form, agency_id in self._toned.items()
+                      if printed == form or printed.startswith(form + " ")), None)
+        return self.agencies[found] if found else None
 
     def _resolve(self, folded: str) -> Agency | None:
         found = self._registered(folded)
@@ -291,7 +323,8 @@ class Registry:
 
     def exact(self, printed: str) -> Agency | None:
         """The registered agency whose name or variant the printed name is, qualifiers and titles not allowed."""
-        agency_id = self._forms.get(fold(self.expand(nfc(printed))))
+        text = self.expand(nfc(printed))
+        agency_id = self._toned.get(match_form(text)) or self._forms.get(self._fold(text))
         return self.agencies[agency_id] if agency_id else None
 
     def _city(self, folded: str) -> Agency | None:

@@ -114,6 +114,7 @@ class RoleRules(BaseModel):
     example_introducers: list[str] = []
     adverbial_openers: list[str] = []
     adverbial_closers: list[str] = []
+    condition_ends: list[str] = []
     address_openers: list[str] = []
     heading_openers: list[str] = []
     duty_headings: list[str] = []
@@ -280,7 +281,7 @@ def engine() -> Engine:
         "direct_chain": rules.direct_chain, "title": registry.rules.titles, "head": rules.heads,
         "named_head": rules.named_heads,
         "plural_head": rules.plural_heads, "article": rules.articles, "adverbial": rules.adverbial_openers + rules.request_openers,
-        "adverbial_closer": rules.adverbial_closers,
+        "adverbial_closer": rules.adverbial_closers, "condition_end": rules.condition_ends,
         "address": rules.address_openers, "heading_opener": rules.heading_openers,
         "duty_heading": rules.duty_headings, "place": rules.place_qualifiers, "group_qualifier": rules.group_qualifiers,
         "honorific": rules.honorifics, "examples": rules.example_introducers,
@@ -374,7 +375,29 @@ def read(text: str) -> Tokens:
                 and cues["head"].get(start, 0) < end:
             cues["head"][start] = end
     _drop_cues_in_names(cues, ents, capital)
+    _drop_verb_phrases(ents, cues, words, capital, eng)
     return Tokens(text, words, starts, ends, capital, ents, cues)
+
+
+# the cues that may follow a body's name printed in lower case: a role, the end of a subject, a predicate, its place
+_AFTER_A_NAME = ("lead", "resp", "coord", "advise", "direct", "assign", "assign_after", "subject_end", "aspect",
+                 "predicate_opener", "stop", "place")
+
+
+def _drop_verb_phrases(ents: dict[int, tuple[int, str, str]], cues: dict[str, dict[int, int]], words: list[str],
+                       capital: list[bool], eng: Engine) -> None:
+    """A registered name that is a head and one word that opens a predicate, printed in lower case and followed by
+    that word's object, is the head and a verb phrase: "các đơn vị thuộc Bộ | xây dựng dự án …" is no "Bộ Xây
+    dựng", nor "Bộ | xây dựng kế hoạch". Followed by a role, a predicate, a join, a place or nothing it is still the
+    name with its capital lost ("phối hợp với Bộ xây dựng.", "Sở xây dựng các tỉnh")."""
+    for start, (end, label, _) in list(ents.items()):
+        if label != "AGENCY" or cues["head"].get(start) != start + 1 or cues["stop"].get(start + 1) != end \
+                or any(capital[start + 1:end]) or end >= len(words):
+            continue
+        after = words[end]
+        if after.isalpha() and after not in eng.joins and after not in eng.place_words \
+                and not any(end in cues[kind] for kind in _AFTER_A_NAME):
+            del ents[start]
 
 
 def _defined_here(words: list[str], definitions: dict[int, int], k: int) -> bool:
@@ -421,7 +444,7 @@ def _qualifier_frames() -> tuple[tuple[tuple[tuple[str, ...], ...], tuple[tuple[
     return tuple((tokens(f.opens), tokens(f.closes), f.max_between) for f in role_rules().group_qualifier_frames)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Item:
     start: int
     end: int  # token after the name (before a parenthesis)
@@ -461,6 +484,7 @@ class Reader:
         self.ands = self.engine.ands
         self.joins = self.engine.joins
         self.covered: set[int] = set()
+        self._elliptic_read: dict[Item, tuple[list[Mention], int] | None] = {}  # elliptic_names
         self.subject_end = 0  # the token after the opening subject (roles)
 
     # ---------------------------------------------------------------- item starts
@@ -516,6 +540,7 @@ class Reader:
         group = True
         open_name = True
         led_by_article = kind in ("article", "title")
+        opening = t.cue("article", i) or i  # where the head opens
         if kind == "named":
             j, agency_id = t.agency(i)
             agency = agencies.get(agency_id)
@@ -531,6 +556,7 @@ class Reader:
             else:
                 if j < self.n and t.cue("article", j):
                     j = t.cue("article", j)
+                opening = j
                 if j < self.n and t.agency(j):
                     j, agency_id = t.agency(j)
                 elif j < self.n and t.cue("head", j) and t.capital[j]:
@@ -556,7 +582,7 @@ class Reader:
         if topic is not None:  # "Ban Chỉ đạo Nhà nước về kế hoạch bảo vệ và phát triển rừng"
             j = topic
         else:
-            j = self.qualifiers(j, led_by_article, proper) if open_name else self.place_name(j)
+            j = self.qualifiers(j, led_by_article, proper, opening) if open_name else self.place_name(j)
         end = j
         while end > i + 1 and (t.words[end - 1] in (",", "-") or t.words[end - 1] in self.ands):
             end -= 1
@@ -642,7 +668,9 @@ class Reader:
             k += 1
         return k if k > start or unit else j
 
-    def qualifiers(self, j: int, led_by_article: bool, proper: bool = False) -> int:
+    def qualifiers(self, j: int, led_by_article: bool, proper: bool = False, opening: int | None = None) -> int:
+        """The token after the qualifiers of a name whose head or registered name ends at j (`opening`: where a
+        group's head opens, for `_names_another_body`)."""
         t = self.t
         count = 0
         joined = False  # a proper name went on after "và" ("Vụ Khoa học công nghệ, môi trường và Vật liệu …")
@@ -709,7 +737,8 @@ class Reader:
                     continue
                 if kind in ("named", "title", "article") or nxt >= self.n or self.is_stop(nxt) or \
                         t.words[nxt] == "," or t.words[nxt] in self.ands or (kind == "head" and (not led_by_article or any(
-                            t.cue("stop", k) for k in range(nxt + 1, t.cue("head", nxt))))):
+                            t.cue("stop", k) for k in range(nxt + 1, t.cue("head", nxt)))
+                            or self._names_another_body(opening, nxt))):
                     break  # (a head holding a verb, "nhà đầu tư", "chủ đầu tư", is another actor, not a qualifier)
                 j += 1
                 continue
@@ -722,6 +751,14 @@ class Reader:
                 # (or in lower case: "Viện Chiến lược, Chính sách tài nguyên và môi trường")
                 name_goes_on = proper and word in self.ands and kind is None and j + 1 < self.n \
                     and t.words[j + 1].isalpha() and not self.is_stop(j + 1)
+                if proper and word in self.ands and kind is None and j + 1 < self.n and t.capital[j + 1] \
+                        and t.cue("stop", j + 1) and not any(t.cue(c, j + 1) for c in _ROLE_CUES):
+                    # a capital after "và" goes on with the name although it usually opens a predicate, as after
+                    # the head ("Quỹ Bảo vệ và Phát triển rừng", "Viện Nghiên cứu và Phát triển vùng")
+                    joined = True
+                    count += 1
+                    j = t.cue("stop", j + 1)
+                    continue
                 if not name_goes_on and (kind in ("named", "title", "article") or not led_by_article
                                          or j + 1 >= self.n or self.is_stop(j + 1)):
                     break
@@ -801,6 +838,18 @@ class Reader:
             k = stop if stop and stop > k else k + 1
         return k if k == self.n and k > start else None
 
+    def _names_another_body(self, opening: int | None, k: int) -> bool:
+        """Does the head at k, after a comma in a group whose head opens at `opening`, name another body rather than
+        one more kind of the group ("các bệnh viện, trung tâm y tế", "các cơ quan, đơn vị")? It does when it is
+        written with its proper name ("Trung tâm | Y tế"), after a group written in common nouns ("Các bệnh viện, |
+        Trung tâm Y tế các huyện") or after the same head ("các Viện Vệ sinh dịch tễ, | Viện Pasteur"); a group
+        written with capitals throughout is one group ("các Viện nghiên cứu, Trường Đại học có liên quan")."""
+        t = self.t
+        end = t.cue("head", k)
+        if opening is None or not (t.capital[k] and end < self.n and t.capital[end] and t.words[end].isalpha()):
+            return False
+        return not t.capital[opening] or t.words[opening:t.cue("head", opening) or opening] == t.words[k:end]
+
     def framed_qualifier(self, j: int) -> int | None:
         """The end of a qualifier naming what a group's members manage (rules/roles.yaml group_qualifier_frames:
         "quản lý | công trình xây dựng | chuyên ngành") opening at token j, or None."""
@@ -856,22 +905,11 @@ class Reader:
         return items, j
 
     def _past_elliptic_names(self, item: Item) -> int | None:
-        """The token after the names a plural head lists after its colon (`elliptic_list`: "Giám đốc các sở: Tài
-        chính, Nội vụ | ; Chủ tịch …"), so that the list of bodies goes on after them; None when it lists none."""
-        t = self.t
-        if item.end >= self.n or t.words[item.end] != ":":
-            return None
-        k = t.cue("title", item.start) or item.start
-        singular = self.engine.elliptic.get(" ".join(t.words[k:item.end])) or \
-            self.engine.elliptic.get(" ".join(t.words[k:k + 2]))
-        if singular is None:
-            return None
-        found, end = self._completed_names(item.end + 1, singular, self._past_separators)
-        if not found:
-            return None
-        while t.words[end - 1] in (",", ";") or t.words[end - 1] in self.ands:  # (back to the mark after the last)
-            end -= 1
-        return end
+        """The token after the names an item lists by the rest of their names (`elliptic_names`: "Giám đốc các sở:
+        Tài chính, Nội vụ | ; Chủ tịch …", "các Sở Tài chính, Xây dựng | và Ủy ban nhân dân các xã", "Sở Tài chính,
+        Xây dựng | , Công an tỉnh"), so that the list of bodies goes on after them; None when it lists none."""
+        listed = self.elliptic_names(item)
+        return listed[1] if listed else None
 
     def _defining_clause(self, item: Item, semicolons: bool) -> Item:
         """A group asked by a request that is defined by the duty put on it ("đề nghị …; Chủ các công trình | phải
@@ -918,45 +956,54 @@ class Reader:
         return found
 
     def elliptic_list(self, item: Item) -> list[Mention] | None:
-        """The bodies a plural head lists after a colon by the rest of their names ("Các Bộ: Công Thương,
-        Xây dựng, Nông nghiệp và Phát triển nông thôn"): "Bộ Công Thương" … when the registry knows the name so
-        completed, else the name as printed ("Ngân hàng Nhà nước Việt Nam"). None when the item is no such head."""
-        t = self.t
-        singular = self.engine.elliptic.get(" ".join(t.words[item.start:item.end]))
-        if singular is None and item.group:  # the head with its group words: "các Bộ, ngành liên quan: Tài chính, …"
-            singular = self.engine.elliptic.get(" ".join(t.words[item.start:item.start + 2]))
-        if singular is None or item.end >= self.n or t.words[item.end] != ":":
-            return self._elliptic_without_colon(item)
-        found, k = self._completed_names(item.end + 1, singular, self._past_separators)
-        if found:
-            self.covered.update(range(item.start, k))
-        return found or None
+        """The bodies an item names by the rest of their names (`elliptic_names`); None when it names none so."""
+        listed = self.elliptic_names(item)
+        if listed is None:
+            return None
+        self.covered.update(range(item.start, listed[1]))
+        return [replace(m) for m in listed[0]]  # (the caller may shift them)
 
-    def _elliptic_without_colon(self, item: Item) -> list[Mention] | None:
-        """The same list printed without its colon, after an office-holder title or not ("Giám đốc các Sở Y tế,
-        Công Thương, Nông nghiệp và Môi trường", "Các Bộ Tài chính, Xây dựng"): at least two names completed. After
-        a title the colon may be printed ("Giám đốc các sở: Giáo dục và Đào tạo, Tài chính"): one name is a list."""
+    def elliptic_names(self, item: Item) -> tuple[list[Mention], int] | None:
+        """The bodies an item names by the rest of their names, after a plural head (`_listed_names`) or after a
+        registered name of the head's noun (`_elliptic_after_name`), with the token after the last; read once per
+        item, for the list that goes on after them (parse_list) and for its mentions. None when it names none so."""
+        if item not in self._elliptic_read:
+            head = self._elliptic_head(item)
+            self._elliptic_read[item] = self._listed_names(*head) if head else self._elliptic_after_name(item)
+        return self._elliptic_read[item]
+
+    def _elliptic_head(self, item: Item) -> tuple[str, int, bool] | None:
+        """The noun that completes each name a plural head lists (rules/roles.yaml `elliptic_lists`), after an
+        office-holder title or not, with the token where the names start and whether a colon opens them: after
+        the head ("Các Bộ: Công Thương, …", "Giám đốc các sở: Tài chính, …") or after the head's group words ("các
+        Bộ, ngành liên quan: Tài chính, …"), else right after the head ("Các Bộ Tài chính, Xây dựng"). None when
+        the item opens with no such head."""
         t = self.t
         k = t.cue("title", item.start) or item.start
-        singular = self.engine.elliptic.get(" ".join(t.words[k:k + 2]))
-        if singular is None:
-            return self._elliptic_after_name(item)
-        colon = k + 2 < self.n and t.words[k + 2] == ":"
-        found, k = self._completed_names(k + 2 + colon, singular,
-                                         self._past_separators if colon else self._past_one_separator)
-        if len(found) < (1 if colon else 2):
-            return None
-        while t.words[k - 1] == "," or t.words[k - 1] in self.ands:
-            k -= 1
-        self.covered.update(range(item.start, k))
-        return found
+        for head, noun in self.engine.elliptic.items():
+            after = k + len(head.split())
+            if " ".join(t.words[k:after]) == head:
+                if after <= item.end < self.n and t.words[item.end] == ":":
+                    return noun, item.end + 1, True
+                return noun, after, False
+        return None
 
-    def _elliptic_after_name(self, item: Item) -> list[Mention] | None:
+    def _listed_names(self, noun: str, k: int, colon: bool) -> tuple[list[Mention], int] | None:
+        """The bodies a plural head lists from token k by the rest of their names (`_elliptic_head`): "Bộ Công
+        Thương" … when the registry knows the name so completed; with the token after the last. Without a colon the
+        list must name at least two; after a colon one is a list. None when it is shorter."""
+        found, end = self._completed_names(k, noun, colon)
+        return (found, end) if len(found) >= (1 if colon else 2) else None
+
+    def _elliptic_after_name(self, item: Item) -> tuple[list[Mention], int] | None:
         """A registered name opening with a head's noun followed by the rest of other names of that noun ("Sở Tài
         chính, Xây dựng, Công Thương", "Bộ Y tế, Giáo dục và Đào tạo"): each of those, capitalised and completed with
-        the noun, a registered name. None when no such name follows."""
+        the noun, a registered name; with the token after the last. None when no such name follows. The name may
+        follow an office-holder title ("Giám đốc Sở Tài chính, Xây dựng")."""
         t = self.t
-        singular = next((noun for noun in self.engine.elliptic.values() if noun.lower() == t.words[item.start]), None)
+        k = t.cue("title", item.start) or item.start
+        singular = next((noun for noun in self.engine.elliptic.values() if k < self.n and noun.lower() == t.words[k]),
+                        None)
         if singular is None or item.end >= self.n:
             return None
         head = self.mention(item)
@@ -966,32 +1013,30 @@ class Reader:
         end = item.end
         k = self._past_one_separator(end)
         while k is not None and t.capital[k] and t.words[k] != singular.lower():  # (the noun left out)
-            named = self._completed_name(k, singular)
-            if named is None or named[0].text.split()[0] != singular:
+            named = self._completed_name(k, singular, as_printed=False)
+            if named is None:
                 break
             found.append(named[0])
             end = named[1]
             k = self._past_one_separator(end)
-        if not found:
-            return None
-        self.covered.update(range(item.start, end))
-        return [head, *found]
+        return ([head, *found], end) if found else None
 
-    def _completed_names(self, k: int, singular: str, separator) -> tuple[list[Mention], int]:
-        """The names completed from k on (_completed_name), each followed by what `separator` skips (it
-        returns the next name's start, or None to stop); with the token after the last one read."""
+    def _completed_names(self, k: int, singular: str, colon: bool) -> tuple[list[Mention], int]:
+        """The names completed from k on (_completed_name), with the token after the last name. After a colon they
+        are parted by any run of separators and a name printed whole joins them ("Các Bộ: Công Thương, …, Ngân hàng
+        Nhà nước Việt Nam"); without one by a single separator (`_past_one_separator`), and a name printed whole is
+        the next body of the list, no rest of a name ("các Sở Tài chính, Tư pháp, | Ủy ban nhân dân các huyện")."""
+        separator = self._past_separators if colon else self._past_one_separator
         found: list[Mention] = []
-        while k < self.n:
-            named = self._completed_name(k, singular)
+        end = k
+        while k is not None and k < self.n:
+            named = self._completed_name(k, singular, as_printed=colon)
             if named is None:
                 break
-            mention, k = named
+            mention, end = named
             found.append(mention)
-            after = separator(k)
-            if after is None:
-                break
-            k = after
-        return found, k
+            k = separator(end)
+        return found, end
 
     def _past_separators(self, k: int) -> int:
         while k < self.n and (self.t.words[k] in (",", ";") or self.t.words[k] in self.ands):
@@ -1008,8 +1053,8 @@ class Reader:
             return k + 2
         return None
 
-    def _completed_name(self, k: int, singular: str) -> tuple[Mention, int] | None:
-        """The longest run of tokens from k that, completed with the head's noun or as printed, is exactly a
+    def _completed_name(self, k: int, singular: str, as_printed: bool) -> tuple[Mention, int] | None:
+        """The longest run of tokens from k that, completed with the head's noun (or `as_printed`), is exactly a
         registered name; with the token after it."""
         t = self.t
         for stop in range(min(self.n, k + self.rules.spans.elliptic_name), k, -1):
@@ -1017,7 +1062,7 @@ class Reader:
                 continue  # a name ends with a word, not with the comma after it
             start, end = t.starts[k], t.ends[stop - 1]
             printed = " ".join(t.text[start:end].split())
-            for name in (f"{singular} {printed}", printed):
+            for name in (f"{singular} {printed}", printed) if as_printed else (f"{singular} {printed}",):
                 agency = agencies.exact(name)
                 if agency is not None:
                     return Mention(text=agencies.expand_abbreviations(name), canonical=agency.id, name=agency.name,
@@ -1056,6 +1101,14 @@ class Reader:
                       if label == "AGENCY" and begin > 0 and t.words[begin - 1] in self.joins}
             for k in range(1, min(self.n, self.rules.spans.adverbial) if closer is None else 0):
                 if t.words[k] in (".", ":"):  # (a semicolon may part the bases it lists: "Trên cơ sở A; B, …")
+                    break
+                ended = t.cue("condition_end", k)
+                if ended and ended < self.n and t.cue("clause_frame", ended):
+                    # "Trong quá trình thực hiện nếu có khó khăn, vướng mắc | đề nghị các cơ quan …" (no comma)
+                    self.covered.update(range(0, t.cue("clause_frame", ended)))
+                    return self.parse_list(t.cue("clause_frame", ended), semicolons=True, asked=True)
+                if ended and self.item_kind(ended):  # "… nếu có khó khăn, vướng mắc | các cơ quan, đơn vị báo cáo …"
+                    start = ended
                     break
                 if t.words[k] == "," and k + 1 < self.n and t.cue("clause_frame", k + 1):
                     # "Để …, đề nghị Bộ Xây dựng …", "Vì vậy, đề nghị …", "Trong quá trình thực hiện, nếu có vướng
@@ -1602,10 +1655,7 @@ def read_roles(text: str, later: bool = False) -> Roles:
         roles.leads += [m for m in later_roles.leads if other is None or m.start >= other]
         roles.coordinators += [m for m in later_roles.coordinators if other is None or m.start >= other]
         roles.own_subject = bool(roles.leads)
-    marked = _marked_roles(roles.leads, text)
-    if marked:  # "Sở Tài chính (chủ trì), Sở Xây dựng, Công an tỉnh (phối hợp) thực hiện …"
-        roles.leads, partners = marked
-        roles.coordinators = partners + roles.coordinators
+    _split_marked(roles, text)  # "Sở Tài chính (chủ trì), Sở Xây dựng, Công an tỉnh (phối hợp) thực hiện …"
     return roles
 
 
@@ -1923,10 +1973,7 @@ def read_task_roles(text: str) -> Roles:
     if found and (not roles.leads or _opens_with_request(cells[0][0])):
         roles.leads, roles.own_subject = found[0], True
         found = found[1:]
-        marked = _marked_roles(roles.leads, text)
-        if marked:  # one column for both: "Sở Nội vụ (chủ trì), các sở, ngành liên quan"
-            roles.leads, partners = marked
-            roles.coordinators += partners
+        _split_marked(roles, text)  # one column for both: "Sở Nội vụ (chủ trì), các sở, ngành liên quan"
     if found:
         roles.coordinators += found[0]
     return roles
@@ -1955,10 +2002,7 @@ def _column_roles(sentence: str, headed: list[tuple[str, str, int]], later: bool
     if cells.get("lead") and (not roles.leads or _opens_with_request(sentence)):
         roles.leads, roles.own_subject = cells["lead"], True
         cell, start = next((cell, start) for role, cell, start in headed if role == "lead")
-        marked = _marked_roles(roles.leads, cell, start)
-        if marked:
-            roles.leads, partners = marked
-            roles.coordinators += partners
+        _split_marked(roles, cell, start)
     roles.coordinators += cells.get("coordinator") or []
     return roles
 
@@ -2046,6 +2090,19 @@ def _column_role(heading: str) -> str | None:
     found = [(name.find(f" {c} "), order, role) for order, (role, cues) in enumerate(_column_cue_forms())
              for c in cues if f" {c} " in name]
     return min(found)[2] if found else None
+
+
+def _split_marked(roles: Roles, text: str, offset: int = 0) -> None:
+    """Part the leads whose bodies carry their role in a parenthesis (`_marked_roles`, on `text` at `offset`); the
+    partners so found join the coordinators where they stand in the text: before those named after them ("Sở A (chủ
+    trì), Sở B (phối hợp) thực hiện, phối hợp với Sở C"), after those named before (a task cell's own coordinators
+    before its lead column)."""
+    marked = _marked_roles(roles.leads, text, offset)
+    if marked:
+        roles.leads, partners = marked
+        at = next((k for k, m in enumerate(roles.coordinators) if partners and m.start > partners[0].start),
+                  len(roles.coordinators))
+        roles.coordinators[at:at] = partners
 
 
 def _marked_roles(mentions: list[Mention], text: str, offset: int = 0) -> tuple[list[Mention], list[Mention]] | None:

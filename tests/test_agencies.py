@@ -316,6 +316,19 @@ def test_villages_and_residential_groups_below_the_commune():
     assert _roles("Xây dựng nông thôn mới ở các xã đặc biệt khó khăn; ban hành văn bản hướng dẫn.")[0] == []
 
 
+def test_the_groups_residents_run_themselves_are_actors_of_the_village_level():
+    # a plan hands its last step to the self-managed teams and clubs of a thôn as to the thôn: they were no one
+    assert _roles("Các tổ tự quản tổ chức vệ sinh môi trường hằng tuần.")[0] == [
+        ("Các tổ tự quản", "to_tu_quan_cong_dong")]
+    assert _roles("Ủy ban nhân dân xã chủ trì, phối hợp với các tổ dân phố, các câu lạc bộ tổ chức tuyên truyền.")[1] \
+        == [("các tổ dân phố", "thon_to_dan_pho"), ("các câu lạc bộ", "to_tu_quan_cong_dong")]
+    found = agencies.lookup("các tổ hòa giải ở cơ sở")
+    assert (found.id, found.level, found.locality) == ("to_tu_quan_cong_dong", "village", True)
+    # set up by the plan, they are its object
+    assert _roles("Ủy ban nhân dân xã thành lập các câu lạc bộ phòng, chống bạo lực gia đình.")[0] == [
+        ("Ủy ban nhân dân xã", "ubnd_xa")]
+
+
 def test_a_district_s_own_offices_are_one_family_of_the_district_level():
     # "phòng … cấp huyện", "Phòng … các huyện": the offices of a district's People's Committee, reaching the localities
     # as the district does; a "Phòng" of a provincial body is none of them
@@ -400,6 +413,10 @@ def test_a_province_s_steering_committee_named_by_its_level():
     assert agencies.lookup("Ban Chỉ đạo 389 tỉnh").id == "ban_chi_dao_389_tinh"
     assert agencies.lookup("Ban Chỉ đạo quốc gia").id == "co_quan_quoc_gia_theo_chuyen_de"
     assert agencies.lookup("Ban Chỉ đạo thực hiện hỗ trợ nhà ở").id == "cac_co_quan_don_vi"
+    # "tinh giản", "tinh gọn" fold as "tỉnh" does: in a name written with its tones they name no province
+    for printed in ("Ban Chỉ đạo tinh giản biên chế", "Ban Chỉ đạo tinh gọn bộ máy của huyện"):
+        assert agencies.lookup(printed).id == "cac_co_quan_don_vi", printed
+    assert agencies.lookup("Ban Chi dao tinh").id == "ban_chi_dao_cap_tinh"  # (printed without tones: as before)
 
 
 def test_a_district_s_and_a_commune_s_steering_committee_named_by_their_level():
@@ -485,6 +502,10 @@ def test_a_title_that_ends_with_the_unit_it_heads():
                               # the village head is still read where no unit follows
                               ("Trưởng bản", "truong_thon"), ("Trưởng bản Nậm Pồ", "truong_thon")):
         assert agencies.lookup(printed).id == expected, printed
+    # a board no entry names is no village head: "Trưởng bản" folds alike, and is matched with its tones only
+    for printed in ("Trưởng Ban Thường vụ", "Trưởng Ban Dân vận huyện", "Trưởng Ban"):
+        assert agencies.lookup(printed) is None, printed
+    assert agencies.exact("Trưởng bản").id == "truong_thon" and agencies.exact("Trưởng ban") is None
     assert _roles("Sở Nội vụ chủ trì, phối hợp với Trưởng Ban Tuyên giáo Tỉnh ủy tổ chức quán triệt.")[1] == [
         ("Trưởng Ban Tuyên giáo Tỉnh ủy", "ban_tuyen_giao_tinh_uy")]
 

@@ -626,6 +626,20 @@ def test_a_plural_head_listing_bodies_by_the_rest_of_their_names():
     assert [m.text for m in roles.leads] == ["Bộ Công an", "Bộ Quốc phòng", "Bộ Ngoại giao"]
 
 
+def test_a_list_by_the_rest_of_the_names_without_a_colon_goes_on_after_them():
+    # the names after "các Sở" or after "Sở Tài chính" take the noun; a body named whole after them is the next body
+    # of the list, named once ("Ủy ban nhân dân các huyện" came twice, or was lost after "Sở Tài chính, Xây dựng")
+    roles = read_roles("Sở Nội vụ chủ trì, phối hợp với các Sở Tài chính, Tư pháp, Ủy ban nhân dân các huyện triển khai.")
+    assert _texts(roles.coordinators) == ["Sở Tài chính", "Sở Tư pháp", "Ủy ban nhân dân các huyện"]
+    roles = read_roles("Sở Y tế chủ trì, phối hợp với Sở Tài chính, Xây dựng, Công an tỉnh kiểm tra.")
+    assert _texts(roles.coordinators) == ["Sở Tài chính", "Sở Xây dựng", "Công an tỉnh"]
+    roles = read_roles("Các Bộ Tài chính, Xây dựng và Ủy ban nhân dân các tỉnh thực hiện.")
+    assert _texts(roles.leads) == ["Bộ Tài chính", "Bộ Xây dựng", "Ủy ban nhân dân các tỉnh"]
+    # after an office holder's title too: the subject was stretched to "Giám đốc Sở Tài chính, Xây dựng"
+    roles = read_roles("Giám đốc Sở Tài chính, Xây dựng, Công Thương chủ trì thực hiện.")
+    assert _texts(roles.leads) == ["Giám đốc Sở Tài chính", "Sở Xây dựng", "Sở Công Thương"]
+
+
 def test_a_plural_head_with_its_group_words_lists_bodies_after_a_colon():
     # real case: a Prime Minister's decision (QĐ 22/2013/QĐ-TTg Điều 8) has the Ministry of Construction work
     # "phối hợp với các Bộ, ngành liên quan: Tài chính, …": the group was one coordinator, the ministries lost
@@ -661,6 +675,9 @@ def test_a_title_before_a_plural_head_and_its_colon_lists_the_bodies_and_the_lis
                                    "thủ trưởng các cơ quan, đơn vị liên quan"]
     roles = read_roles("Các sở: Tài chính, Nội vụ; Ủy ban nhân dân các huyện triển khai thực hiện.")
     assert _texts(roles.leads) == ["Sở Tài chính", "Sở Nội vụ", "Ủy ban nhân dân các huyện"]
+    # the title, the head and its group words before the colon: the names are read once, as the list goes on
+    roles = read_roles("Thủ trưởng các sở, ngành: Tài chính, Công Thương; Chủ tịch Ủy ban nhân dân các huyện thực hiện.")
+    assert _texts(roles.leads) == ["Sở Tài chính", "Sở Công Thương", "Chủ tịch Ủy ban nhân dân các huyện"]
 
 
 def test_a_list_of_coordinators_parted_by_semicolons_goes_on_past_them():
@@ -678,6 +695,30 @@ def test_a_list_of_coordinators_parted_by_semicolons_goes_on_past_them():
                  "Sở Xây dựng chủ trì, phối hợp với Sở Tài chính; Sở Y tế có trách nhiệm kiểm tra.",
                  "Sở Xây dựng phối hợp với Sở Tài chính; các sở, ngành khác phối hợp thực hiện."):
         assert _texts(read_roles(text).coordinators) == ["Sở Tài chính"]
+
+
+def test_a_head_with_its_proper_name_after_a_group_names_another_body():
+    # "Các bệnh viện, Trung tâm Y tế các huyện" stayed one mention: a capitalised head with its proper name after a
+    # group written in common nouns, or after the same head, is another body; member nouns go on with the group
+    assert _texts(read_roles("Các bệnh viện, Trung tâm Y tế các huyện tổ chức khám sàng lọc.").leads) == [
+        "Các bệnh viện", "Trung tâm Y tế các huyện"]
+    assert _texts(read_roles("Viện trưởng các Viện Vệ sinh dịch tễ, Viện Pasteur chỉ đạo thực hiện.").leads) == [
+        "Viện trưởng các Viện Vệ sinh dịch tễ", "Viện Pasteur"]
+    assert _texts(read_roles("Các bệnh viện, trung tâm y tế tổ chức khám sàng lọc.").leads) == [
+        "Các bệnh viện, trung tâm y tế"]
+    assert _texts(read_roles("Các Sở, Ban, Ngành tỉnh triển khai thực hiện.").leads) == ["Các Sở, Ban, Ngành tỉnh"]
+
+
+def test_a_ministry_name_in_lower_case_followed_by_an_object_is_a_verb_phrase():
+    # "thuộc Bộ xây dựng dự án" read the ministry "Bộ Xây dựng": its lower-case word opens the predicate
+    assert _texts(read_roles("Các đơn vị thuộc Bộ xây dựng dự án đầu tư theo quy định.").leads) == [
+        "Các đơn vị thuộc Bộ"]
+    # with a role, a join, a place or nothing after it, it is the name with its capital lost
+    roles = read_roles("Sở Tài chính phối hợp với Bộ xây dựng hướng dẫn.")
+    assert [m.canonical for m in roles.coordinators] == ["bo_xay_dung"]
+    roles = read_roles("Sở Tài chính phối hợp với Sở xây dựng và Sở Y tế thực hiện.")
+    assert [m.canonical for m in roles.coordinators] == ["so_xay_dung", "so_y_te"]
+    assert [m.canonical for m in read_roles("Sở xây dựng các tỉnh kiểm tra.").leads] == ["so_xay_dung"]
 
 
 def test_a_group_qualified_by_the_field_it_manages_stays_one_lead():
@@ -852,6 +893,16 @@ def test_a_department_name_ending_in_words_that_usually_open_a_predicate():
     # the predicate itself is not swallowed
     assert [m.text for m in read_roles("Cục Thương mại điện tử và Kinh tế số xây dựng kế hoạch, báo cáo Bộ.").leads] \
         == ["Cục Thương mại điện tử và Kinh tế số"]
+    # a capital after "và" that usually opens a predicate goes on with an unregistered name ("Giám đốc Quỹ Bảo vệ"
+    # was cut at "và"); the predicate after it is not swallowed
+    roles = read_roles("Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Giám đốc Quỹ Bảo vệ và Phát triển rừng, "
+                       "Sở Tài chính thực hiện.")
+    assert _texts(roles.coordinators) == ["Giám đốc Quỹ Bảo vệ và Phát triển rừng", "Sở Tài chính"]
+    assert _texts(read_roles("Quỹ Bảo vệ và Phát triển rừng lập kế hoạch tài chính.").leads) == [
+        "Quỹ Bảo vệ và Phát triển rừng"]
+    # a lower-case word after "và" is no part of it
+    assert _texts(read_roles("Trung tâm Khuyến nông và phối hợp với Sở Y tế thực hiện.").leads) == [
+        "Trung tâm Khuyến nông"]
 
 
 def test_an_adverbial_opening_is_not_followed_by_a_subject_found_inside_the_predicate():
@@ -1905,6 +1956,21 @@ def test_the_course_of_the_work_without_trong_opens_an_adverbial_before_the_subj
     assert not read_roles("Quá trình thực hiện phải bảo đảm công khai, minh bạch.").leads
 
 
+def test_a_condition_closed_without_its_comma_does_not_hide_the_subject():
+    # "nếu có khó khăn, vướng mắc" often runs straight on into the main clause: its comma between the troubles parted
+    # "các cơ quan, | đơn vị" instead, and the request frame after it was lost (rules/roles.yaml condition_ends)
+    roles = read_roles("Trong quá trình thực hiện nếu có khó khăn, vướng mắc các cơ quan, đơn vị kịp thời báo cáo Sở "
+                       "Tư pháp để tổng hợp.")
+    assert _texts(roles.leads) == ["các cơ quan, đơn vị"]
+    roles = read_roles("Quá trình thực hiện nếu có vướng mắc phát sinh các sở, ngành báo cáo Sở Nội vụ.")
+    assert _texts(roles.leads) == ["các sở, ngành"]
+    roles = read_roles("Trong quá trình thực hiện nếu có khó khăn, vướng mắc đề nghị các đơn vị phản ánh về Sở Y tế.")
+    assert _texts(roles.leads) == ["các đơn vị"]
+    # a trouble the clause is about, followed by its own words, opens nothing
+    roles = read_roles("Trong quá trình giải quyết khó khăn cho doanh nghiệp, Sở Công Thương chủ trì.")
+    assert _texts(roles.leads) == ["Sở Công Thương"]
+
+
 def test_a_duty_clause_whose_subject_no_head_announces_is_led_by_the_words_before_its_duty():
     # real cases: NĐ 119/2025/NĐ-CP 1.5.c ('“6. Cơ sở quy định tại khoản 1 Điều 5 …, đơn vị thẩm định … có trách
     # nhiệm …'), 1.25.c ('“5. Nhà sản xuất, nhập khẩu thiết bị … có trách nhiệm …'), NĐ 25/2026 34.4.c ('Hội đồng
@@ -2077,14 +2143,15 @@ def test_a_closing_note_that_hands_an_item_to_a_body_names_its_lead(text, leads,
 
 @pytest.mark.parametrize("partners, coordinators", [
     ("Các đồn biên phòng", ["Các đồn biên phòng", "Tỉnh đoàn", "Hội Chữ thập đỏ tỉnh"]),
-    ("Các tổ tự quản", ["Tỉnh đoàn", "Hội Chữ thập đỏ tỉnh"]),
+    ("Các tổ tự quản", ["Các tổ tự quản", "Tỉnh đoàn", "Hội Chữ thập đỏ tỉnh"]),
+    ("Các nhóm tình nguyện", ["Tỉnh đoàn", "Hội Chữ thập đỏ tỉnh"]),
 ])
 def test_the_particulars_beside_the_work_of_a_part_give_every_point_its_lead_and_partners(partners, coordinators):
     # a plan that states a part's work in one item and who leads it, who takes part and when in the items beside
     # it (real case: KH 252/KH-BCĐQG1237, 2013): every content point is led by the bodies under "Cơ quan chủ trì",
-    # those under "Cơ quan phối hợp" take part; a listed body the list grammar cannot read ("Các tổ tự quản";
-    # the border posts are registered now) leaves the others of the list read, and a point with its own subject
-    # keeps it
+    # those under "Cơ quan phối hợp" take part; a listed body the list grammar cannot read ("Các nhóm tình
+    # nguyện"; the border posts and the self-managed teams are registered now) leaves the others of the list read,
+    # and a point with its own subject keeps it
     from test_segment import SIGNATURE, parse_text
     lines = [
         "II. NỘI DUNG, NHIỆM VỤ",
