@@ -67,6 +67,25 @@ def test_legacy_8bit_files_converted_with_notice(tmp_path, legacy, name):
     assert name in source.notices[0].message
 
 
+def _windows_1258(text: str) -> bytes:
+    """Text as the Windows-1258 code page writes it: ă â ê ô ơ ư đ as letters, the tone after the vowel."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = []
+    for char in text:
+        parts = unicodedata.normalize("NFD", char)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        out.append(base + "".join(c for c in parts if c in tones))
+    return "".join(out).encode("cp1258")
+
+
+def test_windows_1258_file_converted_with_notice(tmp_path):
+    path = tmp_path / "cu.txt"
+    path.write_bytes(_windows_1258(UNICODE))
+    source = read(path)
+    assert source.text == UNICODE
+    assert [n.code for n in source.notices] == ["encoding"] and "Windows-1258" in source.notices[0].message
+
+
 def test_legacy_text_saved_as_utf8_converted(tmp_path):
     path = tmp_path / "old.txt"
     path.write_text(TCVN3, encoding="utf-8")
@@ -101,6 +120,8 @@ def test_glyph_repairs_reported(tmp_path, printed, repaired):
 @pytest.mark.parametrize("data, reason", [
     (b"", "empty file"),
     (b"  \n\n \t", "empty file"),
+    (codecs.BOM_UTF8 + b"\n", "empty file"),
+    (codecs.BOM_UTF16_LE, "empty file"),
     (b"abc\x00\x01\x02\x03def\x00\xff\xfe\x00\x00", "binary"),
     (bytes(range(0xA0, 0x100)) * 20, "not UTF-8"),
     (b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "PNG image"),
@@ -122,6 +143,17 @@ def test_legacy_doc_refused_with_conversion_hint(tmp_path):
     with pytest.raises(DoichieuError) as error:
         read(path)
     assert "libreoffice --headless --convert-to docx old.doc" in error.value.reason
+
+
+def test_password_protected_docx_told_from_a_legacy_doc(tmp_path):
+    # Word saves a DOCX with a password as an OLE2 container whose directory names an 'EncryptedPackage' stream
+    entries = b"".join(name.encode("utf-16-le").ljust(64, b"\x00") + b"\x00" * 64
+                       for name in ("Root Entry", "EncryptionInfo", "EncryptedPackage"))
+    path = tmp_path / "mat.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + entries + os.urandom(1024))
+    with pytest.raises(DoichieuError) as error:
+        read(path)
+    assert "password-protected" in error.value.reason and ".doc," not in error.value.reason
 
 
 def test_zip_that_is_not_word_refused(tmp_path):

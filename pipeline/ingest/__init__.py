@@ -26,7 +26,7 @@ Guarantees to normalize:
 - DOCX: paragraphs and tables in body order; Word auto-numbering labels ("1.", "a)", "-", "I.")
   reconstructed from numbering.xml and written in front of the paragraph text, as Word displays them
   (a notice when Word's letters leave the Vietnamese a, b, c, d, đ, e … order).
-- Encodings and glyphs repaired and reported as Notices: legacy TCVN3/VNI, UTF-8 mojibake, wrong code
+- Encodings and glyphs repaired and reported as Notices: legacy TCVN3/VNI/Windows-1258, UTF-8 mojibake, wrong code
   points (Ƣ -> Ư), look-alike Cyrillic letters, constant-shift text layers. Wrap joining is NOT done
   here (normalize does it).
 - Web pages (HTML): the text a browser shows, one line per block, table cells joined by " | " (a notice says so).

@@ -1,6 +1,6 @@
 """Character-level repairs of extracted text: wrong glyph code points, look-alike letters, OCR specks read as full
 stops between two lower-case words, legacy 8-bit
-Vietnamese encodings (TCVN3 "ABC", VNI), UTF-8 read as Windows-1252, and text layers whose characters
+Vietnamese encodings (TCVN3 "ABC", VNI, Windows-1258), UTF-8 read as Windows-1252, and text layers whose characters
 are shifted by a constant (subset fonts without a Unicode map).
 
 Every repair is judged with the same yardstick: the share of words that are valid Vietnamese syllables
@@ -451,8 +451,22 @@ def fix_mojibake(text: str) -> str | None:
         return None
 
 
+def decode_windows_1258(text: str) -> str | None:
+    """Windows-1258 text (read as Latin-1 characters) to Unicode, or None when it is not: the code page
+    writes ă, â, ê, ô, ơ, ư, đ as letters and the five tones as combining marks after the vowel, so its text
+    holds tone marks once decoded."""
+    try:
+        decoded = text.encode("latin-1").decode("cp1258")
+    except UnicodeError:
+        return None
+    if not any(mark in decoded for mark in _TONE_MARKS):
+        return None
+    return unicodedata.normalize("NFC", decoded)
+
+
 def detect_legacy(text: str, hint: str | None = None) -> tuple[str, str] | None:
-    """If `text` reads much better as TCVN3, VNI or UTF-8 mojibake, return (encoding name, converted text).
+    """If `text` reads much better as TCVN3, VNI, Windows-1258 or UTF-8 mojibake, return (encoding name,
+    converted text).
 
     `hint` (tcvn3 | vni) comes from font names; it is tried first but still has to pass the yardstick."""
     rules = encoding_rules()
@@ -460,7 +474,7 @@ def detect_legacy(text: str, hint: str | None = None) -> tuple[str, str] | None:
     if count == 0:
         return None
     candidates: list[tuple[str, str]] = []
-    order = ["tcvn3", "vni", "utf-8 read as Windows-1252"]
+    order = ["tcvn3", "vni", "windows-1258", "utf-8 read as Windows-1252"]
     if hint in order:
         order.remove(hint)
         order.insert(0, hint)
@@ -473,6 +487,10 @@ def detect_legacy(text: str, hint: str | None = None) -> tuple[str, str] | None:
             if not any(c in rules.vni_marks or c in rules.vni_letters for c in text):
                 continue
             converted = decode_vni(text)
+        elif name == "windows-1258":
+            converted = decode_windows_1258(text)
+            if converted is None:
+                continue
         else:
             converted = fix_mojibake(text)
             if converted is None:

@@ -21,6 +21,15 @@ def _ends_like_pdf(path: Path) -> bool:
         return False
 
 
+def _ole_holds(path: Path, stream: str) -> bool:
+    """Whether an OLE2 (Compound File) container names a stream: its directory entries hold the names in
+    UTF-16, and a password-protected DOCX/XLSX is such a container with an 'EncryptedPackage' stream."""
+    try:
+        return stream.encode("utf-16-le") in path.read_bytes()
+    except OSError:
+        return False
+
+
 def sniff(path: Path, head: bytes) -> str:
     """'pdf' | 'docx' | 'html' | 'txt' | 'md' from the first bytes of the file (and, for zips, its members).
 
@@ -30,6 +39,9 @@ def sniff(path: Path, head: bytes) -> str:
     if head.lstrip(b"\xef\xbb\xbf \t\r\n\x00").startswith(b"%PDF-") or (b"%PDF-" in head[:1024] and _ends_like_pdf(path)):
         return "pdf"  # PDF readers accept junk before the header; a text merely mentioning %PDF- is not a PDF
     if head.startswith(OLE2_MAGIC):
+        if _ole_holds(path, "EncryptedPackage"):
+            raise DoichieuError(name, "password-protected (encrypted) Word/Office file; open it in Word, remove the "
+                                      "password (File > Info > Protect Document) and save it as .docx")
         raise DoichieuError(
             name,
             "legacy Word/Office binary file (.doc, OLE2) is not supported; convert it first, e.g. "

@@ -1,4 +1,4 @@
-"""Plain text and Markdown: decoding (UTF-8 with/without BOM, UTF-16, legacy Vietnamese TCVN3/VNI,
+"""Plain text and Markdown: decoding (UTF-8 with/without BOM, UTF-16, legacy Vietnamese TCVN3/VNI/Windows-1258,
 UTF-8 mojibake), glyph repairs and line provenance."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from ..vntext import nfc
 from . import repair
 from .layout import text_header_fields
 
-_LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC, .VnTime fonts)", "vni": "VNI-Windows",
+_LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC, .VnTime fonts)", "vni": "VNI-Windows", "windows-1258": "Windows-1258",
                  "utf-8 read as Windows-1252": "UTF-8 text that had been decoded as Windows-1252"}
 
 
@@ -74,7 +74,7 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, list[Notice]]:
                 raise DoichieuError(
                     path,
                     f"not UTF-8 text (undecodable byte at offset {error.start}) and not a recognised "
-                    "Vietnamese legacy encoding (TCVN3, VNI); save it as UTF-8",
+                    "Vietnamese legacy encoding (TCVN3, VNI, Windows-1258); save it as UTF-8",
                 ) from None
             code, text = found
             notices.append(Notice(path, f"legacy encoding {legacy_name(code)} converted to Unicode; "
@@ -91,6 +91,8 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, list[Notice]]:
                                   code="encoding"))
     if _control_share(text) > 0.01:
         raise DoichieuError(path, "binary file, not text")
+    if not text.replace("\ufeff", "").strip():  # a byte-order mark and blanks alone
+        raise DoichieuError(path, "empty file")
     return text, notices
 
 
