@@ -10,6 +10,7 @@ The CLI is a thin layer over these functions.
 """
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -46,6 +47,20 @@ def parse(path: str | Path, *, doc_id: str | None = None, role: str | None = Non
 
     source = read(path, ocr=True) if ocr else read(path)
     return parse_source(source, doc_id=doc_id, role=role, as_of=as_of)
+
+
+def parse_in_batch(path: str | Path, **options) -> Document:
+    """`parse` for one file of many: an unexpected error inside the pipeline is turned into a DoichieuError
+    naming the file, so that one odd file does not stop the others (DOICHIEU_DEBUG=1 lets it through)."""
+    try:
+        return parse(path, **options)
+    except (DoichieuError, KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as error:  # noqa: BLE001 - the guard of a batch
+        if os.environ.get("DOICHIEU_DEBUG"):
+            raise
+        raise DoichieuError(str(path), f"internal error while reading this file ({type(error).__name__}: "
+                                       f"{error}); DOICHIEU_DEBUG=1 shows the details") from None
 
 
 def parse_text(text: str, *, doc_id: str = "doc", role: str | None = None, kind: str = "txt") -> Document:
@@ -158,7 +173,7 @@ def run_corpus(corpus_dir: str | Path = "corpus", *, as_of: date | str | None = 
     for entry in entries:
         path = corpus_dir / entry.path
         try:
-            document = parse(path, doc_id=entry.id, role=entry.role, as_of=as_of)
+            document = parse_in_batch(path, doc_id=entry.id, role=entry.role, as_of=as_of)
         except DoichieuError as error:
             failures.append(error)
             continue

@@ -2378,3 +2378,13 @@ def test_a_role_in_apposition_is_no_other_body(text, leads, coordinators):
     roles = read_roles(text)
     assert (_texts(roles.leads), _texts(roles.coordinators)) == (leads, coordinators)
     assert roles.leads[0].note.startswith("cơ quan") or len(leads) > 1
+
+
+@pytest.mark.slow
+def test_a_task_longer_than_spacys_default_limit_is_read():
+    # a whole file written on one line is one task of more than a million characters
+    from pipeline.extract import read
+
+    tokens = read("Sở Tài chính chủ trì thực hiện; " * 32000)
+    assert len(tokens) == 32000 * 8
+    assert tokens.agency(len(tokens) - 8) == (len(tokens) - 5, "so_tai_chinh")  # the last body is still found
