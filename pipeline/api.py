@@ -117,12 +117,13 @@ def run_documents(documents: list[Document], declared: dict[str, list[str]] | No
     run = CorpusRun(whole=Result(documents=list(documents)))
     # one link call per central document, so that what its provincial documents carry out is known to all
     grouped: dict[str, tuple[Document, list[Document]]] = {}
-    for central, provincial in pair_documents(documents, declared or {}):
+    pairing: dict[tuple[str, str], Notice] = {}
+    for central, provincial in pair_documents(documents, declared or {}, pairing):
         grouped.setdefault(central.id, (central, []))[1].append(provincial)
     for central, provincials in grouped.values():
         linked = link(central, provincials)
         for provincial in provincials:
-            _collect_pair(run, central, provincial, linked, reviews_dir)
+            _collect_pair(run, central, provincial, linked, reviews_dir, pairing.get((central.id, provincial.id)))
     paired = {d.id for r in run.pairs.values() for d in r.documents}
     for document in documents:
         if document.role == "provincial" and document.id not in paired:
@@ -132,17 +133,18 @@ def run_documents(documents: list[Document], declared: dict[str, list[str]] | No
 
 
 def _collect_pair(run: CorpusRun, central: Document, provincial: Document, linked: Result,
-                  reviews_dir: Path | None) -> None:
-    """The pair's share of a central document's links, with its stored reviewer decisions, into `run`."""
+                  reviews_dir: Path | None, paired_by: Notice | None = None) -> None:
+    """The pair's share of a central document's links, with its stored reviewer decisions, into `run`;
+    `paired_by` tells how the pair was made when a legal officer should check it."""
     name = pair_name(central, provincial)
     result = Result(documents=[central, provincial],
                     links=[lk for lk in linked.links if lk.provincial.doc == provincial.id],
                     coverage=[row for row in linked.coverage if row.provincial_doc == provincial.id])
     from .corpus import pairing_notice
 
-    notice = pairing_notice(central, provincial)
-    if notice is not None:
-        result.notices.append(notice)
+    for notice in (paired_by, pairing_notice(central, provincial)):
+        if notice is not None:
+            result.notices.append(notice)
     if reviews_dir is not None:
         result = _apply_stored_reviews(result, reviews_dir / f"{name}.yaml")
     run.pairs[name] = result

@@ -961,6 +961,8 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
                     meta.doc_type = meta.doc_type or cues.rules.letter_type
                 if _readable_number(value) and not meta.number:
                     meta.number = re.sub(r"\s+", "", value)
+                elif not meta.number:
+                    meta.symbol = meta.symbol or _symbol(value)
                 consumed = top_done = True
                 continue
             date = cues.date.search(cell)
@@ -1139,6 +1141,10 @@ def _prefer_layout_fields(meta: DocumentMeta, fields: dict[str, str]) -> None:
     number = fields.get("number", "")
     if not meta.number and _readable_number(number):
         meta.number = re.sub(r"\s+", "", number)
+    if meta.number:
+        meta.symbol = None  # the number was read after all: the symbol alone is not needed
+    elif number:
+        meta.symbol = meta.symbol or _symbol(number)
     if not meta.title and fields.get("subject"):
         meta.title = fields["subject"]
 
@@ -1149,6 +1155,16 @@ def _readable_number(value: str) -> bool:
     return bool(_RUNNING_NUMBER.fullmatch(re.sub(r"\s+", "", value.split("/")[0])))
 
 
+def _symbol(value: str) -> str | None:
+    """The ký hiệu after the last '/' of a số hiệu whose number is unreadable or blank ("Z32Ø/BTC-QLCS",
+    "/UBND-KT"), when it reads as one: capitals, then letters or figures parted by '-' or '&'."""
+    if "/" not in value:
+        return None
+    symbol = re.sub(r"\s+", "", value.rsplit("/", 1)[1])
+    return symbol if _SYMBOL.fullmatch(symbol) else None
+
+
+_SYMBOL = re.compile(r"[A-ZĐ]{2,}[A-ZĐa-zđ0-9]*(?:[-&][A-ZĐa-zđ0-9]+)*")
 _RUNNING_NUMBER = re.compile(r"\d+[a-zđ]?(?:-[A-ZĐ]+)?")  # "12", "12a", a Party body's "2449-CV"
 _LOCAL_LEVEL = re.compile(r"^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b")
 

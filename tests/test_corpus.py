@@ -5,9 +5,10 @@ from pipeline.corpus import load_manifest, pair_documents
 from pipeline.model import Citation, Document, DocumentMeta, DoichieuError
 
 
-def _doc(doc_id, role, number=None, implements=()):
+def _doc(doc_id, role, number=None, implements=(), **meta):
     return Document(id=doc_id, path=f"{doc_id}.txt", role=role, kind="txt",
-                    meta=DocumentMeta(number=number, implements=[Citation(text=n, number=n) for n in implements]))
+                    meta=DocumentMeta(number=number, implements=[Citation(text=n, number=n) for n in implements],
+                                      **meta))
 
 
 def test_bundled_manifest_is_valid(root):
@@ -90,3 +91,45 @@ def test_a_pair_whose_provincial_document_names_another_basis_gets_a_notice():
     assert "104-CTr/TU" in notice.message and "1422/QĐ-TTg" in notice.message
     letter.meta.implements.append(Citation(text="Quyết định số 1422/QĐ-TTg", number="1422/QĐ-TTG"))
     assert pairing_notice(central, letter) is None
+
+
+def _letter_citing(*numbers: str, date: str = "2031-06-19") -> Document:
+    letter = _doc("tinh", "provincial")
+    letter.meta.implements = [Citation(text=f"Công văn số {n}", number=n, doc_type="Công văn", date=date)
+                              for n in numbers]
+    return letter
+
+
+def test_a_central_letter_whose_number_ocr_lost_is_found_by_its_symbol_type_and_date():
+    # "Số: Z32Ø/BTC-QLCS, ngày / tháng 6": the implementing letter cites "Công văn số 8388/BTC-QLCS ngày 19/6"
+    lost = _doc("cv-btc", "central", symbol="BTC-QLCS", doc_type="Công văn", date="2031-06")
+    decree = _doc("nd", "central", "178/2031/NĐ-CP", doc_type="Nghị định")
+    notices = {}
+    pairs = pair_documents([decree, lost, _letter_citing("8388/BTC-QLCS")], {}, notices)
+    assert [(c.id, p.id) for c, p in pairs] == [("cv-btc", "tinh")]
+    notice = notices["cv-btc", "tinh"]
+    assert notice.code == "pairing-by-symbol" and "8388/BTC-QLCS" in notice.message and "BTC-QLCS" in notice.message
+
+
+@pytest.mark.parametrize("centrals, cited", [
+    # two letters of that office whose numbers were lost: which one is cited cannot be told
+    ([("a", "Công văn", "2031-06"), ("b", "Công văn", "2031-06")], ["8388/BTC-QLCS"]),
+    # another month, another type
+    ([("a", "Công văn", "2031-05")], ["8388/BTC-QLCS"]),
+    ([("a", "Quyết định", "2031-06")], ["8388/BTC-QLCS"]),
+    # two cited letters of that office fit the one unread: which one it is cannot be told
+    ([("a", "Công văn", "2031-06")], ["8388/BTC-QLCS", "8390/BTC-QLCS"]),
+])
+def test_no_pair_by_symbol_unless_it_is_unambiguous(centrals, cited):
+    documents = [_doc(i, "central", symbol="BTC-QLCS", doc_type=t, date=d) for i, t, d in centrals]
+    documents.append(_doc("nd", "central", "178/2031/NĐ-CP"))  # no lone central document to fall back on
+    notices = {}
+    assert pair_documents([*documents, _letter_citing(*cited)], {}, notices) == [] and notices == {}
+
+
+def test_a_declared_pair_needs_no_symbol_and_says_nothing_of_it():
+    lost = _doc("cv-btc", "central", symbol="BTC-QLCS", doc_type="Công văn", date="2031-06")
+    notices = {}
+    pairs = pair_documents([lost, _doc("nd", "central", "1/2031/NĐ-CP"), _letter_citing("8388/BTC-QLCS")],
+                           {"tinh": ["cv-btc"]}, notices)
+    assert [(c.id, p.id) for c, p in pairs] == [("cv-btc", "tinh")] and notices == {}
