@@ -298,7 +298,8 @@ def repair_glyphs(text: str) -> tuple[str, list[Repair]]:
                               homoglyph_count))
     text, stray_count = _repair_stray_periods(text)
     if stray_count:
-        repairs.append(Repair("ocr_period", "full stops inside a sentence (between two lower-case words) removed",
+        repairs.append(Repair("ocr_period", "full stops inside a sentence (between two lower-case words, on one line "
+                                            "or across a line end) removed",
                               stray_count))
     lowered = nfc(text).lower()  # one lower-cased copy to look the misreadings up in (a long PDF is megabytes)
     for slip in rules.ocr_tone_slips:
@@ -314,10 +315,14 @@ def repair_glyphs(text: str) -> tuple[str, list[Repair]]:
 # (OCR reads a speck as a full stop); Vietnamese sentences open with a capital; a word after a dot ("v.v. và")
 # or opening its line (a label "a. …", "ii. …") are none
 _STRAY_PERIOD = re.compile(r"(?<=\S[ \t])(\w{2,})\.([ \t]+)(?=(\w+))")
+# the same speck at a line's end, the sentence going on in lower case on the next line ("các bộ quản lý." /
+# "chuyên ngành"); a next line opening with a label ("a. …", "b) …", "ii. …") starts an item, not that sentence
+_STRAY_PERIOD_AT_END = re.compile(r"(?<=\S[ \t])(\w{2,})\.([ \t]*)(?=\n[ \t]*(\w+)(?![\w.)]))")
 
 
 def _repair_stray_periods(text: str) -> tuple[str, int]:
-    """Full stops between two lower-case Vietnamese syllables on one line made spaces (positions hold)."""
+    """Full stops between two lower-case Vietnamese syllables, on one line or across a line end, made spaces
+    (positions hold)."""
     count = 0
 
     def fix(match: re.Match) -> str:
@@ -328,7 +333,8 @@ def _repair_stray_periods(text: str) -> tuple[str, int]:
         count += 1
         return before + " " + match.group(2)
 
-    return _STRAY_PERIOD.sub(fix, text), count
+    text = _STRAY_PERIOD.sub(fix, text)
+    return _STRAY_PERIOD_AT_END.sub(fix, text), count
 
 
 def _name_may_end(text: str, end: int) -> bool:
