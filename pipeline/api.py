@@ -59,8 +59,8 @@ def parse_in_batch(path: str | Path, **options) -> Document:
     except Exception as error:  # noqa: BLE001 - the guard of a batch
         if os.environ.get("DOICHIEU_DEBUG"):
             raise
-        raise DoichieuError(str(path), f"internal error while reading this file ({type(error).__name__}: "
-                                       f"{error}); DOICHIEU_DEBUG=1 shows the details") from None
+        raise DoichieuError(str(path), f"lỗi nội bộ khi đọc tệp này ({type(error).__name__}: {error}); "
+                                       "DOICHIEU_DEBUG=1 để xem chi tiết") from None
 
 
 def parse_text(text: str, *, doc_id: str = "doc", role: str | None = None, kind: str = "txt") -> Document:

@@ -160,7 +160,7 @@ def run(
             _write_pair(result, out_dir / name)
         _write_json(out_dir / "result.json", corpus_run.whole.to_json())
     except OSError as error:  # each output is written whole or not at all (atomic); say which one could not be
-        raise DoichieuError(str(error.filename or out_dir), f"cannot write the outputs ({error.strerror})") from None
+        raise DoichieuError(str(error.filename or out_dir), f"không ghi được kết quả ({error.strerror})") from None
     _summary(corpus_run.pairs)
     out.print(f"Đã ghi kết quả vào [bold]{out_dir}/[/]")
     if corpus_run.failures:
@@ -233,7 +233,7 @@ def evaluate_command(
     try:
         result = Result.from_json(json.loads(result_file.read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError) as error:
-        raise DoichieuError(str(result_file), f"cannot read result file ({error})") from None
+        raise DoichieuError(str(result_file), f"không đọc được tệp kết quả ({error})") from None
     out.print(render_table(evaluate_run(result, gold_dir)))
 
 

@@ -110,6 +110,6 @@ def test_an_unexpected_error_on_one_file_of_a_corpus_spares_the_others(tmp_path,
     monkeypatch.setattr(api, "parse", parse)
     run = api.run_corpus(corpus)
     assert [(Path(f.path).name, f.reason) for f in run.failures] == [
-        ("kontum-implementing-nq23.txt", "internal error while reading this file (ValueError: hỏng); "
-                                         "DOICHIEU_DEBUG=1 shows the details")]
+        ("kontum-implementing-nq23.txt", "lỗi nội bộ khi đọc tệp này (ValueError: hỏng); "
+                                         "DOICHIEU_DEBUG=1 để xem chi tiết")]
     assert [d.role for d in run.whole.documents] == ["central"]

@@ -127,7 +127,7 @@ def test_corrupt_docx_refused(tmp_path):
 def test_empty_docx_refused(tmp_path):
     path = tmp_path / "empty.docx"
     docx.Document().save(str(path))
-    with pytest.raises(DoichieuError, match="no text"):
+    with pytest.raises(DoichieuError, match="không có chữ"):
         read(path)
 
 

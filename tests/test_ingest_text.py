@@ -118,15 +118,15 @@ def test_glyph_repairs_reported(tmp_path, printed, repaired):
 
 
 @pytest.mark.parametrize("data, reason", [
-    (b"", "empty file"),
-    (b"  \n\n \t", "empty file"),
-    (codecs.BOM_UTF8 + b"\n", "empty file"),
-    (codecs.BOM_UTF16_LE, "empty file"),
-    (b"abc\x00\x01\x02\x03def\x00\xff\xfe\x00\x00", "binary"),
-    (bytes(range(0xA0, 0x100)) * 20, "not UTF-8"),
-    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "PNG image"),
-    (b"\x7fELF\x02\x01" + b"\x00" * 50, "executable"),
-    (b"{\\rtf1\\ansi hello}", "RTF"),
+    (b"", "tệp rỗng"),
+    (b"  \n\n \t", "tệp rỗng"),
+    (codecs.BOM_UTF8 + b"\n", "tệp rỗng"),
+    (codecs.BOM_UTF16_LE, "tệp rỗng"),
+    (b"abc\x00\x01\x02\x03def\x00\xff\xfe\x00\x00", "tệp nhị phân"),
+    (bytes(range(0xA0, 0x100)) * 20, "không phải văn bản UTF-8"),
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "ảnh PNG"),
+    (b"\x7fELF\x02\x01" + b"\x00" * 50, "tệp chương trình"),
+    (b"{\\rtf1\\ansi hello}", "tệp RTF"),
 ])
 def test_bad_input_one_clear_error(tmp_path, data, reason):
     path = tmp_path / "bad.txt"
@@ -153,21 +153,21 @@ def test_password_protected_docx_told_from_a_legacy_doc(tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + entries + os.urandom(1024))
     with pytest.raises(DoichieuError) as error:
         read(path)
-    assert "password-protected" in error.value.reason and ".doc," not in error.value.reason
+    assert "có mật khẩu" in error.value.reason and ".doc," not in error.value.reason
 
 
 def test_zip_that_is_not_word_refused(tmp_path):
     path = tmp_path / "x.docx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("hello.txt", "hi")
-    with pytest.raises(DoichieuError, match="not a Word document"):
+    with pytest.raises(DoichieuError, match="không phải văn bản Word"):
         read(path)
 
 
 def test_missing_file_and_directory(tmp_path):
-    with pytest.raises(DoichieuError, match="cannot read"):
+    with pytest.raises(DoichieuError, match="không đọc được tệp"):
         read(tmp_path / "nope.txt")
-    with pytest.raises(DoichieuError, match="directory"):
+    with pytest.raises(DoichieuError, match="thư mục"):
         read(tmp_path)
 
 

@@ -53,9 +53,9 @@ def read(path: str | Path, *, ocr: bool = False) -> SourceText:
         with open(path, "rb") as handle:
             head = handle.read(2048)
     except IsADirectoryError:
-        raise DoichieuError(str(path), "is a directory, not a file") from None
+        raise DoichieuError(str(path), "là một thư mục, không phải tệp") from None
     except OSError as error:
-        raise DoichieuError(str(path), f"cannot read file ({error.strerror})") from None
+        raise DoichieuError(str(path), f"không đọc được tệp ({error.strerror})") from None
     kind = sniff(path, head)
     if kind == "pdf":
         from .pdf import read_pdf
@@ -68,7 +68,7 @@ def read(path: str | Path, *, ocr: bool = False) -> SourceText:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise DoichieuError(str(path), f"cannot read file ({error.strerror})") from None
+        raise DoichieuError(str(path), f"không đọc được tệp ({error.strerror})") from None
     if kind == "html":
         from .html import read_html
 

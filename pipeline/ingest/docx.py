@@ -438,13 +438,13 @@ def read_docx(path: Path) -> SourceText:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise DoichieuError(name, f"cannot read file ({error.strerror})") from None
+        raise DoichieuError(name, f"không đọc được tệp ({error.strerror})") from None
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise DoichieuError(name, f"corrupt DOCX ({error})") from None
+        raise DoichieuError(name, f"tệp DOCX bị hỏng ({error})") from None
     except Exception as error:  # noqa: BLE001 - python-docx raises assorted errors on broken packages
-        raise DoichieuError(name, f"cannot read DOCX ({type(error).__name__}: {error})") from None
+        raise DoichieuError(name, f"không đọc được tệp DOCX ({type(error).__name__}: {error})") from None
     reader = _Reader(name, document)
     paras: list[Para] = []
     fields: dict[str, str] = {}
@@ -467,7 +467,7 @@ def read_docx(path: Path) -> SourceText:
     while lines and not lines[0][0].strip():
         lines.pop(0)
     if not any(text.strip() for text, _ in lines):
-        raise DoichieuError(name, "DOCX has no text")
+        raise DoichieuError(name, "tệp DOCX không có chữ")
     notices = list(reader.notices)
     for encoding, count in reader.legacy.items():
         notices.insert(0, Notice(name, f"legacy encoding {legacy_name(encoding)} (from font names) converted to "

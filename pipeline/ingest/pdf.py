@@ -532,13 +532,13 @@ def _open(path: Path) -> pdfium.PdfDocument:
     except pdfium.PdfiumError as error:
         message = str(error).lower()
         if "password" in message:
-            raise DoichieuError(name, "encrypted PDF (password-protected); remove the protection first") from None
+            raise DoichieuError(name, "PDF được mã hóa (có mật khẩu); hãy gỡ bảo vệ trước") from None
         if "format" in message or "file" in message:
-            raise DoichieuError(name, f"corrupt or unreadable PDF ({error})") from None
-        raise DoichieuError(name, f"cannot open PDF ({error})") from None
+            raise DoichieuError(name, f"PDF bị hỏng hoặc không đọc được ({error})") from None
+        raise DoichieuError(name, f"không mở được PDF ({error})") from None
     if len(pdf) == 0:
         pdf.close()
-        raise DoichieuError(name, "PDF has no pages")
+        raise DoichieuError(name, "PDF không có trang nào")
     return pdf
 
 
@@ -586,7 +586,7 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
                 digest.update(chunk)
         data_hash = digest.hexdigest()
     except OSError as error:
-        raise DoichieuError(name, f"cannot read file ({error.strerror})") from None
+        raise DoichieuError(name, f"không đọc được tệp ({error.strerror})") from None
     pdf = _open(path)
     notices: list[Notice] = []
     pages: list[PageLines] = []
@@ -597,7 +597,7 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
             try:
                 page = read_page(pdf, index, header_zone=0.45 if index == 0 else 0.0)
             except pdfium.PdfiumError as error:
-                raise DoichieuError(name, f"corrupt PDF: page {index + 1} cannot be read ({error})") from None
+                raise DoichieuError(name, f"PDF bị hỏng: không đọc được trang {index + 1} ({error})") from None
             if not page.has_text and ocr:
                 from .ocr import ocr_page
 
@@ -631,9 +631,9 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
             from .ocr import ocr_available
 
             if not any(p.has_image for p in pages):
-                raise DoichieuError(name, "PDF pages are blank (no text and no page images)")
-            hint = " (Tesseract with Vietnamese is installed: run with OCR enabled, --ocr)" if ocr_available() else ""
-            raise DoichieuError(name, f"no text layer (scanned document) — OCR needed{hint}")
+                raise DoichieuError(name, "các trang PDF trống (không có chữ, không có ảnh)")
+            hint = " (đã cài Tesseract tiếng Việt: chạy lại với --ocr)" if ocr_available() else ""
+            raise DoichieuError(name, f"không có lớp văn bản (bản quét) — cần nhận dạng chữ (OCR){hint}")
         for number in empty:
             notices.append(_notice(name, "page has no text layer (image only); its content is missing — "
                                          "OCR needed", "no-text-layer", number))
@@ -694,8 +694,8 @@ def _repair_lines(texts: list[str], name: str) -> tuple[list[str], list[Notice]]
         if verdict.shift is None:
             raise DoichieuError(
                 name,
-                f"garbled text layer: only {verdict.share_before:.0%} of the words are Vietnamese syllables "
-                "(fonts without a Unicode map) and no constant character shift explains it — OCR needed",
+                f"lớp văn bản bị lỗi phông: chỉ {verdict.share_before:.0%} số từ là âm tiết tiếng Việt (phông chữ không "
+                "có bảng Unicode) và không có độ lệch ký tự cố định nào giải thích được — cần nhận dạng chữ (OCR)",
             )
         text = verdict.text
         words = repair.candidate_words(text)

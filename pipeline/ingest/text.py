@@ -51,16 +51,16 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, list[Notice]]:
     refused with one DoichieuError."""
     notices: list[Notice] = []
     if not data.strip():
-        raise DoichieuError(path, "empty file")
+        raise DoichieuError(path, "tệp rỗng")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
-            raise DoichieuError(path, "UTF-16 byte-order mark but undecodable content") from None
+            raise DoichieuError(path, "có dấu BOM UTF-16 nhưng nội dung không giải mã được") from None
     elif b"\x00" in data[:4096]:
         text = _utf16_without_bom(data)
         if text is None:
-            raise DoichieuError(path, "binary file, not text (NUL bytes)")
+            raise DoichieuError(path, "tệp nhị phân, không phải văn bản (có byte NUL)")
         notices.append(Notice(path, "UTF-16 text without byte-order mark", code="encoding"))
     else:
         try:
@@ -68,13 +68,13 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, list[Notice]]:
         except UnicodeDecodeError as error:
             latin = data.decode("latin-1")
             if _control_share(latin) > 0.01:
-                raise DoichieuError(path, "binary file, not text") from None
+                raise DoichieuError(path, "tệp nhị phân, không phải văn bản") from None
             found = repair.detect_legacy(latin)
             if found is None:
                 raise DoichieuError(
                     path,
-                    f"not UTF-8 text (undecodable byte at offset {error.start}) and not a recognised "
-                    "Vietnamese legacy encoding (TCVN3, VNI, Windows-1258); save it as UTF-8",
+                    f"không phải văn bản UTF-8 (byte không giải mã được ở vị trí {error.start}) cũng không phải bảng mã "
+                    "tiếng Việt cũ đã biết (TCVN3, VNI, Windows-1258); hãy lưu lại dạng UTF-8",
                 ) from None
             code, text = found
             notices.append(Notice(path, f"legacy encoding {legacy_name(code)} converted to Unicode; "
@@ -90,9 +90,9 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, list[Notice]]:
             notices.append(Notice(path, f"text was in {legacy_name(code)}; converted to Unicode, check the text",
                                   code="encoding"))
     if _control_share(text) > 0.01:
-        raise DoichieuError(path, "binary file, not text")
+        raise DoichieuError(path, "tệp nhị phân, không phải văn bản")
     if not text.replace("\ufeff", "").strip():  # a byte-order mark and blanks alone
-        raise DoichieuError(path, "empty file")
+        raise DoichieuError(path, "tệp rỗng")
     return text, notices
 
 
@@ -144,5 +144,5 @@ def read_text_file(path: Path) -> SourceText:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise DoichieuError(str(path), f"cannot read file ({error.strerror})") from None
+        raise DoichieuError(str(path), f"không đọc được tệp ({error.strerror})") from None
     return read_text_bytes(data, path)
