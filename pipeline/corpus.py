@@ -44,17 +44,28 @@ class Manifest(BaseModel):
 
     def with_folders(self, corpus_dir: Path) -> Manifest:
         """The manifest and, after its entries, every file of corpus_dir/central/ and corpus_dir/provincial/
-        it does not list (hidden files aside), in name order."""
-        listed = {(corpus_dir / entry.path).resolve() for entry in self.documents}
+        it does not list (hidden files aside; a link that loops or leads nowhere too, so that it is reported), in
+        name order."""
+        listed = {_resolved(corpus_dir / entry.path) for entry in self.documents}
         found = []
         for role in ROLES:
             folder = corpus_dir / role
             if folder.is_dir():
                 found += [ManifestEntry(path=f"{role}/{f.name}", role=role) for f in sorted(folder.iterdir())
-                          if f.is_file() and not f.name.startswith(".") and f.resolve() not in listed]
+                          if not f.name.startswith(".") and (f.is_file() or f.is_symlink() and not f.is_dir())
+                          and _resolved(f) not in listed]
         manifest = Manifest(documents=[*self.documents, *found])
         manifest._unlisted = [entry.path for entry in found]
         return manifest
+
+
+def _resolved(path: Path) -> Path:
+    """The real path of a corpus file; a symbolic link that loops or leads nowhere stays as named (reading it is
+    then one failure among the others, not the end of the run)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 ROLES = ("central", "provincial")  # a document's role is also the name of the folder it may be dropped in

@@ -133,3 +133,17 @@ def test_a_declared_pair_needs_no_symbol_and_says_nothing_of_it():
     pairs = pair_documents([lost, _doc("nd", "central", "1/2031/NĐ-CP"), _letter_citing("8388/BTC-QLCS")],
                            {"tinh": ["cv-btc"]}, notices)
     assert [(c.id, p.id) for c, p in pairs] == [("cv-btc", "tinh")] and notices == {}
+
+
+def test_a_link_that_loops_or_leads_nowhere_is_one_failure_not_the_end_of_the_run(tmp_path):
+    from pipeline.api import run_corpus
+
+    corpus = _corpus(tmp_path, {"central/nq.txt": "CHÍNH PHỦ\n\n1. Bộ Y tế chủ trì nâng cao năng lực y tế cơ sở.\n",
+                                "provincial/kh.txt": "ỦY BAN NHÂN DÂN TỈNH\n\n1. Sở Y tế chủ trì nâng cao năng lực "
+                                                     "y tế cơ sở trên địa bàn tỉnh.\n"})
+    (corpus / "provincial" / "vong-a.txt").symlink_to(corpus / "provincial" / "vong-b.txt")
+    (corpus / "provincial" / "vong-b.txt").symlink_to(corpus / "provincial" / "vong-a.txt")
+    (corpus / "provincial" / "mat.txt").symlink_to(corpus / "khong-co.txt")
+    run = run_corpus(corpus)
+    assert sorted(f.path.rsplit("/", 1)[1] for f in run.failures) == ["mat.txt", "vong-a.txt", "vong-b.txt"]
+    assert list(run.pairs) == ["kh__nq"]
