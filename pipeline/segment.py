@@ -457,7 +457,7 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
     """Recover header facts, preamble, body structure, tasks and closing of one document."""
     cues = _cues()
     if not blocks:
-        raise DoichieuError(source.path, "no text to segment (the file holds no readable paragraphs)")
+        raise DoichieuError(source.path, "không có chữ để phân tích (tệp không có đoạn văn đọc được)")
     blocks = _split_article_titles(blocks, source, cues)
     labels = [_block_label(b) for b in blocks]
     meta = DocumentMeta()
@@ -504,7 +504,7 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
     if not meta.issuer:
         meta.issuer = _issuer_from_signature(closing_blocks, cues)
     if not doc.tasks and not doc.sections:
-        raise DoichieuError(source.path, "no document structure found: no numbered items, articles or assignments")
+        raise DoichieuError(source.path, "không tìm thấy cấu trúc văn bản: không có mục đánh số, điều hay nhiệm vụ được giao")
     return doc
 
 

@@ -397,10 +397,10 @@ def test_markdown_depths_are_not_hierarchy():
 
 
 def test_empty_or_structureless_input_is_refused():
-    with pytest.raises(DoichieuError, match="no text"):
+    with pytest.raises(DoichieuError, match="không có chữ"):
         segment([], from_string(" ", name="empty.txt"))
     source = from_string("Một đoạn văn không có cấu trúc nào cả.\nDòng thứ hai của đoạn văn ấy.", name="plain.txt")
-    with pytest.raises(DoichieuError, match="plain.txt: no document structure"):
+    with pytest.raises(DoichieuError, match="plain.txt: không tìm thấy cấu trúc văn bản"):
         segment(normalize(source), source)
 
 
