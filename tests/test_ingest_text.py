@@ -86,6 +86,22 @@ def test_windows_1258_file_converted_with_notice(tmp_path):
     assert [n.code for n in source.notices] == ["encoding"] and "Windows-1258" in source.notices[0].message
 
 
+@pytest.mark.parametrize("spoil, shown, line", [
+    (lambda data, at: data[:at] + b"\xff" + data[at:], "Kế hoạch\ufffd", 3),  # a byte spoilt in a copy
+    (lambda data, at: data[:at] + b"\x00" + data[at:], "Kế hoạch", 3),  # a stray NUL, dropped
+    (lambda data, at: data + "ế".encode()[:2], "Kế hoạch", 44),  # a file cut short inside its last letter
+])
+def test_utf8_text_with_a_spoilt_byte_is_read_with_a_notice_naming_the_line(tmp_path, spoil, shown, line):
+    text = "ỦY BAN NHÂN DÂN TỈNH\n\nKế hoạch thực hiện nhiệm vụ năm 2031\n" + "Sở Y tế chủ trì thực hiện.\n" * 40
+    data = text.encode()
+    path = tmp_path / "hong.txt"
+    path.write_bytes(spoil(data, data.index(" thực hiện nhiệm vụ".encode())))
+    source = read(path)
+    assert shown + " thực hiện nhiệm vụ năm 2031" in source.text
+    assert [(n.code, n.line) for n in source.notices] == [("encoding", line)]
+    assert "byte hỏng" in source.notices[0].message
+
+
 def test_legacy_text_saved_as_utf8_converted(tmp_path):
     path = tmp_path / "old.txt"
     path.write_text(TCVN3, encoding="utf-8")

@@ -45,10 +45,24 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
 
 
+def _damaged_utf8(data: bytes, path: str) -> tuple[str, Notice] | None:
+    """UTF-8 text with a few damaged bytes (a file cut short inside a letter, a byte spoilt in a copy, a stray
+    NUL), at most one in a thousand characters: read, a spoilt byte shown as '\ufffd' and a NUL dropped, with a
+    notice naming the first line, rather than the whole document refused as binary."""
+    text = data.decode("utf-8-sig", errors="replace")
+    spoilt = [i for i, c in enumerate(text) if c in "\ufffd\x00"]
+    if not spoilt or len(spoilt) > max(1, len(text) // 1000):
+        return None
+    line = text.count("\n", 0, spoilt[0]) + 1
+    return text.replace("\x00", ""), Notice(path, f"{len(spoilt)} byte hỏng (không phải UTF-8 hợp lệ) được thay bằng "
+                                                 "'\ufffd' hoặc bỏ đi, chỗ đầu tiên ở dòng này: kiểm tra lại văn bản",
+                                          line=line, code="encoding")
+
+
 def decode_bytes(data: bytes, path: str) -> tuple[str, list[Notice]]:
-    """Bytes of a text file -> (text, notices). UTF-8 (BOM or not), UTF-16 (BOM, or the NUL pattern of
-    plain Latin text), legacy Vietnamese 8-bit encodings (converted, with a notice); anything else is
-    refused with one DoichieuError."""
+    """Bytes of a text file -> (text, notices). UTF-8 (BOM or not; a few spoilt bytes told by a notice), UTF-16
+    (BOM, or the NUL pattern of plain Latin text), legacy Vietnamese 8-bit encodings (converted, with a notice);
+    anything else is refused with one DoichieuError."""
     notices: list[Notice] = []
     if not data.strip():
         raise DoichieuError(path, "tệp rỗng")
@@ -59,27 +73,37 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, list[Notice]]:
             raise DoichieuError(path, "có dấu BOM UTF-16 nhưng nội dung không giải mã được") from None
     elif b"\x00" in data[:4096]:
         text = _utf16_without_bom(data)
-        if text is None:
-            raise DoichieuError(path, "tệp nhị phân, không phải văn bản (có byte NUL)")
-        notices.append(Notice(path, "UTF-16 text without byte-order mark", code="encoding"))
+        if text is not None:
+            notices.append(Notice(path, "UTF-16 text without byte-order mark", code="encoding"))
+        else:
+            damaged = _damaged_utf8(data, path)
+            if damaged is None:
+                raise DoichieuError(path, "tệp nhị phân, không phải văn bản (có byte NUL)")
+            text, notice = damaged
+            notices.append(notice)
     else:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             latin = data.decode("latin-1")
-            if _control_share(latin) > 0.01:
+            binary = _control_share(latin) > 0.01
+            found = None if binary else repair.detect_legacy(latin)
+            if found is not None:
+                code, text = found
+                notices.append(Notice(path, f"legacy encoding {legacy_name(code)} converted to Unicode; "
+                                            "check the text", code="encoding"))
+                return text, notices
+            damaged = _damaged_utf8(data, path)
+            if damaged is None and binary:
                 raise DoichieuError(path, "tệp nhị phân, không phải văn bản") from None
-            found = repair.detect_legacy(latin)
-            if found is None:
+            if damaged is None:
                 raise DoichieuError(
                     path,
                     f"không phải văn bản UTF-8 (byte không giải mã được ở vị trí {error.start}) cũng không phải bảng mã "
                     "tiếng Việt cũ đã biết (TCVN3, VNI, Windows-1258); hãy lưu lại dạng UTF-8",
                 ) from None
-            code, text = found
-            notices.append(Notice(path, f"legacy encoding {legacy_name(code)} converted to Unicode; "
-                                        "check the text", code="encoding"))
-            return text, notices
+            text, notice = damaged
+            notices.append(notice)
     # Unicode text that still carries a legacy encoding's characters (converted with the wrong table,
     # or a legacy file re-saved as UTF-8, or UTF-8 mojibake with its C1 controls).
     share, count = repair.valid_share(text[:50000])
