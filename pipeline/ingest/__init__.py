@@ -23,7 +23,8 @@ Guarantees to normalize:
 - Tables: one line per row, cells in order joined by " | " (DOCX tables; bordered PDF tables, read with
   pdfplumber on the pages that have rules). Layout tables (the header table, a two-column Nơi nhận /
   signature table) are given column by column instead.
-- DOCX: paragraphs and tables in body order; Word auto-numbering labels ("1.", "a)", "-", "I.")
+- DOCX (and the macro-enabled .docm, templates .dotx/.dotm, read as documents with a notice; macros never run):
+  paragraphs and tables in body order; Word auto-numbering labels ("1.", "a)", "-", "I.")
   reconstructed from numbering.xml and written in front of the paragraph text, as Word displays them
   (a notice when Word's letters leave the Vietnamese a, b, c, d, đ, e … order).
 - Encodings and glyphs repaired and reported as Notices: legacy TCVN3/VNI/Windows-1258, UTF-8 mojibake, wrong code
