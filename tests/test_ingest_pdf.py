@@ -123,7 +123,7 @@ def test_scanned_pdf_ocr(tmp_path):
     source = read(path, ocr=True)
     assert "KON TUM" in source.text.upper()
     assert "Kế hoạch" in source.text
-    assert any(n.code == "ocr" and "review" in n.message for n in source.notices)
+    assert any(n.code == "ocr" and "rà soát" in n.message for n in source.notices)
     check_lines(source)
 
 
@@ -281,7 +281,7 @@ def test_devset_page_numbers_not_glued_to_line_ends():
     assert any(line.text.endswith("đảm bảo tuân thủ") for line in source.lines)
     assert not any(re.search(r"\s[2-4]$", line.text) for line in source.lines)
     assert not any(line.text.strip() in {"2", "3", "4"} for line in source.lines)
-    assert any(n.code == "furniture" and n.message.startswith("3 page number") for n in source.notices)
+    assert any(n.code == "furniture" and n.message == "đã bỏ 3 số trang" for n in source.notices)
     assert [line.page for line in source.lines][-1] == 4
 
 

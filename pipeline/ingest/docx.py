@@ -151,8 +151,8 @@ class Numbering:
             word_letter = format_number(count, "lowerLetter")
             if count <= len(letters) and letters[count - 1] != word_letter:
                 self.letter_warnings.add(abstract)
-                warning = (f"Word letter numbering shows '{word_letter}' where the Vietnamese sequence has "
-                           f"'{letters[count - 1]}' (a, b, c, d, đ, e …); the label is kept as Word shows it")
+                warning = (f"đánh số chữ cái của Word hiện '{word_letter}' ở chỗ thứ tự tiếng Việt là "
+                           f"'{letters[count - 1]}' (a, b, c, d, đ, e …); giữ nhãn như Word hiển thị")
         return text, warning
 
     def _start(self, num_id: str, ilvl: int) -> int:
@@ -314,7 +314,7 @@ class _Reader:
         if num is not None and text.strip():
             label, warning = self.numbering.label(*num)
             if warning:
-                self.notices.append(Notice(self.path, f"{warning} (at: {text.strip()[:40]})", code="numbering"))
+                self.notices.append(Notice(self.path, f"{warning} (tại: {text.strip()[:40]})", code="numbering"))
             if label:
                 text = f"{label} {text.lstrip()}"
                 hints.add("numbered")
@@ -477,8 +477,8 @@ def read_docx(path: Path) -> SourceText:
         raise DoichieuError(name, "tệp DOCX không có chữ")
     notices = [kind_notice, *reader.notices] if kind_notice else list(reader.notices)
     for encoding, count in reader.legacy.items():
-        notices.insert(0, Notice(name, f"legacy encoding {legacy_name(encoding)} (from font names) converted to "
-                                       f"Unicode in {count} run(s); check the text", code="encoding"))
+        notices.insert(0, Notice(name, f"bảng mã cũ {legacy_name(encoding)} (theo tên phông) đã được chuyển "
+                                       f"sang Unicode ở {count} đoạn chữ; kiểm tra lại văn bản", code="encoding"))
     text = nfc("\n".join(t for t, _ in lines))
     if not reader.legacy:
         share, count = repair.valid_share(text[:50000])
@@ -486,8 +486,8 @@ def read_docx(path: Path) -> SourceText:
             found = repair.detect_legacy(text)
             if found:
                 code, text = found
-                notices.insert(0, Notice(name, f"text was in {legacy_name(code)}; converted to Unicode, check the "
-                                               "text", code="encoding"))
+                notices.insert(0, Notice(name, f"văn bản ở bảng mã {legacy_name(code)}; đã chuyển sang Unicode, "
+                                               "kiểm tra lại", code="encoding"))
     text, repairs = repair.repair_glyphs(text)
     notices.extend(Notice(name, f"{r.message}: {r.count}×", code=r.code) for r in repairs)
     texts = text.split("\n")

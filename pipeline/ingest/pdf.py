@@ -606,8 +606,8 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
                 page_numbers += remove_page_numbers(page)
                 page.has_text = bool(page.lines)
                 if page.has_text:
-                    notices.append(_notice(name, "text recognised by OCR (Tesseract, vie): review it against "
-                                                 "the original", "ocr", index + 1))
+                    notices.append(_notice(name, "chữ do nhận dạng (OCR, Tesseract, vie): cần rà soát "
+                                                 "lại theo bản gốc", "ocr", index + 1))
             else:
                 page_numbers += remove_page_numbers(page)
                 split_footnotes(page)
@@ -618,8 +618,8 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
                         try:
                             tables += apply_tables(page, plumber_page)
                         except Exception:  # noqa: BLE001 - pdfplumber failing on a page: keep pdfium's lines
-                            notices.append(_notice(name, "table layout could not be read; cells kept as "
-                                                         "separate lines", "tables", index + 1))
+                            notices.append(_notice(name, "không đọc được bố cục bảng; các ô giữ thành "
+                                                         "dòng riêng", "tables", index + 1))
                         finally:
                             plumber_page.close()
             pages.append(page)
@@ -635,8 +635,8 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
             hint = " (đã cài Tesseract tiếng Việt: chạy lại với --ocr)" if ocr_available() else ""
             raise DoichieuError(name, f"không có lớp văn bản (bản quét) — cần nhận dạng chữ (OCR){hint}")
         for number in empty:
-            notices.append(_notice(name, "page has no text layer (image only); its content is missing — "
-                                         "OCR needed", "no-text-layer", number))
+            notices.append(_notice(name, "trang không có lớp văn bản (chỉ có ảnh); thiếu nội dung trang — "
+                                         "cần nhận dạng chữ (OCR)", "no-text-layer", number))
     finally:
         pdf.close()
         if plumber is not None:
@@ -650,15 +650,15 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
     footnotes = [line for page in pages for line in page.footnotes]
     joined = _join_split_codes(ordered)
     if page_numbers:
-        notices.append(_notice(name, f"{page_numbers} page number(s) removed", "furniture"))
+        notices.append(_notice(name, f"đã bỏ {page_numbers} số trang", "furniture"))
     if running:
-        notices.append(_notice(name, f"{running} running header/footer line(s) removed", "furniture"))
+        notices.append(_notice(name, f"đã bỏ {running} dòng tiêu đề/chân trang lặp lại", "furniture"))
     if footnotes:
-        notices.append(_notice(name, f"{len(footnotes)} footnote line(s) moved to the end of the text", "footnotes"))
+        notices.append(_notice(name, f"đã chuyển {len(footnotes)} dòng chú thích xuống cuối văn bản", "footnotes"))
     if tables:
-        notices.append(_notice(name, f"{tables} table(s) read row by row (cells joined by ' | ')", "tables"))
+        notices.append(_notice(name, f"đã đọc {tables} bảng theo từng hàng (các ô nối bằng ' | ')", "tables"))
     if joined:
-        notices.append(_notice(name, f"{joined} word(s) or code(s) split at a line-end hyphen rejoined", "hyphen"))
+        notices.append(_notice(name, f"đã nối lại {joined} từ hoặc số hiệu bị ngắt bởi gạch nối cuối dòng", "hyphen"))
     if footnotes:
         ordered.append(Line("", footnotes[0].page, 0, 0, 0, 0, 0))
         ordered.extend(replace(line, style=line.style | {"footnote"}) for line in footnotes)
@@ -682,8 +682,8 @@ def _repair_lines(texts: list[str], name: str) -> tuple[list[str], list[Notice]]
         if found is not None:
             code, text = found
             words = repair.candidate_words(text)
-            notices.append(_notice(name, f"text layer in the legacy encoding {legacy_name(code)}; converted to "
-                                         "Unicode, check the text", "encoding"))
+            notices.append(_notice(name, f"lớp văn bản ở bảng mã cũ {legacy_name(code)}; đã chuyển sang "
+                                         "Unicode, kiểm tra lại văn bản", "encoding"))
     # after the legacy check: TCVN3 uses the soft-hyphen code for "ư"
     text, repairs = repair.repair_glyphs(text)
     notices.extend(_notice(name, f"{r.message}: {r.count}×", r.code) for r in repairs)
@@ -699,13 +699,13 @@ def _repair_lines(texts: list[str], name: str) -> tuple[list[str], list[Notice]]
             )
         text = verdict.text
         words = repair.candidate_words(text)
-        notices.append(_notice(name, f"garbled text layer (fonts without a Unicode map) repaired by a constant "
-                                     f"shift of {verdict.shift:+d} code points: valid words {verdict.share_before:.0%}"
-                                     f" -> {verdict.share_after:.0%}; check the text", "shifted-font"))
+        notices.append(_notice(name, f"lớp văn bản lỗi phông (phông không có bảng Unicode) đã sửa bằng độ lệch "
+                                     f"cố định {verdict.shift:+d} mã ký tự: từ hợp lệ {verdict.share_before:.0%}"
+                                     f" -> {verdict.share_after:.0%}; kiểm tra lại văn bản", "shifted-font"))
     odd = repair.suspicious_words(text, words=words)
     if odd:
-        notices.append(_notice(name, "words that are not valid Vietnamese syllables (glued words or misread "
-                                     f"glyphs in the text layer): {', '.join(odd)}", "odd-words"))
+        notices.append(_notice(name, "các từ không phải âm tiết tiếng Việt hợp lệ (từ dính liền hoặc ký tự "
+                                     f"đọc sai trong lớp văn bản): {', '.join(odd)}", "odd-words"))
     lines = text.split("\n")
     if len(lines) != len(texts):  # a repair must never add or remove lines
         raise AssertionError("line count changed by a repair")

@@ -291,15 +291,15 @@ def repair_glyphs(text: str) -> tuple[str, list[Repair]]:
         if count:
             text = text.replace(entry.from_, entry.to)
             if entry.to:  # invisible characters are removed silently
-                repairs.append(Repair("glyph", f"'{entry.from_}' replaced by '{entry.to}' ({entry.why})", count))
+                repairs.append(Repair("glyph", f"'{entry.from_}' thay bằng '{entry.to}' ({entry.why})", count))
     text, homoglyph_count = _repair_homoglyphs(text, rules)
     if homoglyph_count:
-        repairs.append(Repair("homoglyph", "Cyrillic/Greek look-alike letters replaced by Latin ones",
+        repairs.append(Repair("homoglyph", "chữ Kirin/Hy Lạp trông giống chữ Latinh đã thay bằng chữ Latinh",
                               homoglyph_count))
     text, stray_count = _repair_stray_periods(text)
     if stray_count:
-        repairs.append(Repair("ocr_period", "full stops inside a sentence (between two lower-case words, on one line "
-                                            "or across a line end) removed",
+        repairs.append(Repair("ocr_period", "đã bỏ dấu chấm lạc giữa câu (giữa hai từ viết thường, trên một dòng "
+                                            "hoặc qua chỗ xuống dòng)",
                               stray_count))
     lowered = nfc(text).lower()  # one lower-cased copy to look the misreadings up in (a long PDF is megabytes)
     for slip in rules.ocr_tone_slips:
@@ -307,7 +307,7 @@ def repair_glyphs(text: str) -> tuple[str, list[Repair]]:
             continue
         text, count = _repair_tone_slip(text, slip)
         if count:
-            repairs.append(Repair("ocr_tone", f"'{slip.read}' read back as '{slip.meant}' ({slip.why})", count))
+            repairs.append(Repair("ocr_tone", f"'{slip.read}' đọc lại thành '{slip.meant}' ({slip.why})", count))
     return text, repairs
 
 

@@ -11,8 +11,8 @@ from ..vntext import nfc
 from . import repair
 from .layout import text_header_fields
 
-_LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC, .VnTime fonts)", "vni": "VNI-Windows", "windows-1258": "Windows-1258",
-                 "utf-8 read as Windows-1252": "UTF-8 text that had been decoded as Windows-1252"}
+_LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC, phông .VnTime)", "vni": "VNI-Windows", "windows-1258": "Windows-1258",
+                 "utf-8 read as Windows-1252": "văn bản UTF-8 bị đọc nhầm theo Windows-1252"}
 
 
 def legacy_name(code: str) -> str:
@@ -74,7 +74,7 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, list[Notice]]:
     elif b"\x00" in data[:4096]:
         text = _utf16_without_bom(data)
         if text is not None:
-            notices.append(Notice(path, "UTF-16 text without byte-order mark", code="encoding"))
+            notices.append(Notice(path, "văn bản UTF-16 không có dấu BOM", code="encoding"))
         else:
             damaged = _damaged_utf8(data, path)
             if damaged is None:
@@ -90,8 +90,8 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, list[Notice]]:
             found = None if binary else repair.detect_legacy(latin)
             if found is not None:
                 code, text = found
-                notices.append(Notice(path, f"legacy encoding {legacy_name(code)} converted to Unicode; "
-                                            "check the text", code="encoding"))
+                notices.append(Notice(path, f"bảng mã cũ {legacy_name(code)} đã được chuyển sang Unicode; "
+                                            "kiểm tra lại văn bản", code="encoding"))
                 return text, notices
             damaged = _damaged_utf8(data, path)
             if damaged is None and binary:
@@ -111,7 +111,7 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, list[Notice]]:
         found = repair.detect_legacy(text)
         if found is not None:
             code, text = found
-            notices.append(Notice(path, f"text was in {legacy_name(code)}; converted to Unicode, check the text",
+            notices.append(Notice(path, f"văn bản ở bảng mã {legacy_name(code)}; đã chuyển sang Unicode, kiểm tra lại",
                                   code="encoding"))
     if _control_share(text) > 0.01:
         raise DoichieuError(path, "tệp nhị phân, không phải văn bản")
