@@ -86,9 +86,9 @@ def _read_manifest(path: Path) -> Manifest:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         return Manifest.model_validate(data)
     except OSError as error:
-        raise DoichieuError(str(path), f"cannot read the corpus manifest ({error.strerror})") from None
+        raise DoichieuError(str(path), f"không đọc được tệp khai báo corpus ({error.strerror})") from None
     except (yaml.YAMLError, ValidationError) as error:
-        raise DoichieuError(str(path), f"invalid corpus manifest: {error}") from None
+        raise DoichieuError(str(path), f"tệp khai báo corpus không hợp lệ: {error}") from None
 
 
 def _number_key(number: str | None) -> str:

@@ -20,7 +20,7 @@ def test_bundled_manifest_is_valid(root):
 @pytest.mark.parametrize("text, reason", [
     ("documents: [{path: a.txt}]", "role"),
     ("documents: [{path: a.txt, role: central, meta: {colour: red}}]", "unknown meta field"),
-    ("documents: [", "invalid corpus manifest"),
+    ("documents: [", "tệp khai báo corpus không hợp lệ"),
 ])
 def test_bad_manifest_is_one_clear_error(tmp_path, text, reason):
     (tmp_path / "manifest.yaml").write_text(text, encoding="utf-8")
