@@ -112,7 +112,7 @@ def pair_name(central: Document, provincial: Document) -> str:
 def run_documents(documents: list[Document], declared: dict[str, list[str]] | None = None,
                   reviews_dir: Path | None = None) -> CorpusRun:
     """Pair the documents (declared or detected), link each pair, apply stored reviewer decisions."""
-    from .corpus import pair_documents
+    from .corpus import pair_documents, unread_candidates
 
     run = CorpusRun(whole=Result(documents=list(documents)))
     # one link call per central document, so that what its provincial documents carry out is known to all
@@ -125,10 +125,14 @@ def run_documents(documents: list[Document], declared: dict[str, list[str]] | No
         for provincial in provincials:
             _collect_pair(run, central, provincial, linked, reviews_dir, pairing.get((central.id, provincial.id)))
     paired = {d.id for r in run.pairs.values() for d in r.documents}
+    centrals = [d for d in documents if d.role == "central"]
     for document in documents:
         if document.role == "provincial" and document.id not in paired:
+            unread = unread_candidates(document, centrals)
+            maybe = (f"; có thể là {' hoặc '.join(c.path for c in unread)} (số hiệu không đọc được, chỉ rõ ký hiệu)"
+                     if unread else "")
             run.whole.notices.append(Notice(document.path, "không xác định được văn bản trung ương mà văn bản này "
-                                                            "triển khai (khai báo 'implements' trong manifest)"))
+                                                            f"triển khai{maybe} (khai báo 'implements' trong manifest)"))
     return run
 
 

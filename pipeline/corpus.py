@@ -137,6 +137,13 @@ def by_symbol(provincial: Document, centrals: list[Document]) -> list[tuple[Docu
             if sum(other is central for other, _ in found) == 1]
 
 
+def unread_candidates(provincial: Document, centrals: list[Document]) -> list[Document]:
+    """Central documents whose number could not be read and whose ký hiệu a citation of the provincial document
+    bears, however by_symbol judged them: what to name when no pair could be made."""
+    symbols = {_symbol_key(c.number) for c in provincial.meta.implements} - {""}
+    return [c for c in centrals if not c.meta.number and c.meta.symbol and _symbol_key("/" + c.meta.symbol) in symbols]
+
+
 def symbol_notice(central: Document, provincial: Document, citation: Citation) -> Notice:
     """What a pair made by the ký hiệu says: the number was not read, so a legal officer should check it."""
     return Notice(provincial.path, f"số hiệu của văn bản trung ương {central.path} không đọc được (ký hiệu "

@@ -147,3 +147,14 @@ def test_a_link_that_loops_or_leads_nowhere_is_one_failure_not_the_end_of_the_ru
     run = run_corpus(corpus)
     assert sorted(f.path.rsplit("/", 1)[1] for f in run.failures) == ["mat.txt", "vong-a.txt", "vong-b.txt"]
     assert list(run.pairs) == ["kh__nq"]
+
+
+def test_an_unpaired_document_is_told_which_unread_central_documents_it_may_carry_out():
+    from pipeline.api import run_documents
+
+    a = _doc("a", "central", symbol="BTC-QLCS", doc_type="Công văn", date="2031-06")
+    b = _doc("b", "central", symbol="BTC-QLCS", doc_type="Công văn", date="2031-06")
+    run = run_documents([a, b, _doc("nd", "central", "178/2031/NĐ-CP"), _letter_citing("8388/BTC-QLCS")])
+    assert run.pairs == {}
+    [notice] = run.whole.notices
+    assert notice.path == "tinh.txt" and "có thể là a.txt hoặc b.txt" in notice.message
