@@ -10,6 +10,7 @@ The CLI is a thin layer over these functions.
 """
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -46,6 +47,20 @@ def parse(path: str | Path, *, doc_id: str | None = None, role: str | None = Non
 
     source = read(path, ocr=True) if ocr else read(path)
     return parse_source(source, doc_id=doc_id, role=role, as_of=as_of)
+
+
+def parse_in_batch(path: str | Path, **options) -> Document:
+    """`parse` for one file of many: an unexpected error inside the pipeline is turned into a DoichieuError
+    naming the file, so that one odd file does not stop the others (DOICHIEU_DEBUG=1 lets it through)."""
+    try:
+        return parse(path, **options)
+    except (DoichieuError, KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as error:  # noqa: BLE001 - the guard of a batch
+        if os.environ.get("DOICHIEU_DEBUG"):
+            raise
+        raise DoichieuError(str(path), f"lỗi nội bộ khi đọc tệp này ({type(error).__name__}: {error}); "
+                                       "DOICHIEU_DEBUG=1 để xem chi tiết") from None
 
 
 def parse_text(text: str, *, doc_id: str = "doc", role: str | None = None, kind: str = "txt") -> Document:
@@ -97,37 +112,43 @@ def pair_name(central: Document, provincial: Document) -> str:
 def run_documents(documents: list[Document], declared: dict[str, list[str]] | None = None,
                   reviews_dir: Path | None = None) -> CorpusRun:
     """Pair the documents (declared or detected), link each pair, apply stored reviewer decisions."""
-    from .corpus import pair_documents
+    from .corpus import pair_documents, unread_candidates
 
     run = CorpusRun(whole=Result(documents=list(documents)))
     # one link call per central document, so that what its provincial documents carry out is known to all
     grouped: dict[str, tuple[Document, list[Document]]] = {}
-    for central, provincial in pair_documents(documents, declared or {}):
+    pairing: dict[tuple[str, str], Notice] = {}
+    for central, provincial in pair_documents(documents, declared or {}, pairing):
         grouped.setdefault(central.id, (central, []))[1].append(provincial)
     for central, provincials in grouped.values():
         linked = link(central, provincials)
         for provincial in provincials:
-            _collect_pair(run, central, provincial, linked, reviews_dir)
+            _collect_pair(run, central, provincial, linked, reviews_dir, pairing.get((central.id, provincial.id)))
     paired = {d.id for r in run.pairs.values() for d in r.documents}
+    centrals = [d for d in documents if d.role == "central"]
     for document in documents:
         if document.role == "provincial" and document.id not in paired:
+            unread = unread_candidates(document, centrals)
+            maybe = (f"; có thể là {' hoặc '.join(c.path for c in unread)} (số hiệu không đọc được, chỉ rõ ký hiệu)"
+                     if unread else "")
             run.whole.notices.append(Notice(document.path, "không xác định được văn bản trung ương mà văn bản này "
-                                                            "triển khai (khai báo 'implements' trong manifest)"))
+                                                            f"triển khai{maybe} (khai báo 'implements' trong manifest)"))
     return run
 
 
 def _collect_pair(run: CorpusRun, central: Document, provincial: Document, linked: Result,
-                  reviews_dir: Path | None) -> None:
-    """The pair's share of a central document's links, with its stored reviewer decisions, into `run`."""
+                  reviews_dir: Path | None, paired_by: Notice | None = None) -> None:
+    """The pair's share of a central document's links, with its stored reviewer decisions, into `run`;
+    `paired_by` tells how the pair was made when a legal officer should check it."""
     name = pair_name(central, provincial)
     result = Result(documents=[central, provincial],
                     links=[lk for lk in linked.links if lk.provincial.doc == provincial.id],
                     coverage=[row for row in linked.coverage if row.provincial_doc == provincial.id])
     from .corpus import pairing_notice
 
-    notice = pairing_notice(central, provincial)
-    if notice is not None:
-        result.notices.append(notice)
+    for notice in (paired_by, pairing_notice(central, provincial)):
+        if notice is not None:
+            result.notices.append(notice)
     if reviews_dir is not None:
         result = _apply_stored_reviews(result, reviews_dir / f"{name}.yaml")
     run.pairs[name] = result
@@ -158,7 +179,7 @@ def run_corpus(corpus_dir: str | Path = "corpus", *, as_of: date | str | None = 
     for entry in entries:
         path = corpus_dir / entry.path
         try:
-            document = parse(path, doc_id=entry.id, role=entry.role, as_of=as_of)
+            document = parse_in_batch(path, doc_id=entry.id, role=entry.role, as_of=as_of)
         except DoichieuError as error:
             failures.append(error)
             continue

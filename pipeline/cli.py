@@ -76,12 +76,12 @@ def _report_failure(error: DoichieuError) -> None:
 
 def _parse_files(files: list[Path], roles: list[str | None], ocr: bool,
                  as_of: str | None = None) -> tuple[list[Document], list[DoichieuError]]:
-    from .api import parse
+    from .api import parse_in_batch
 
     documents, failures = [], []
     for path, role in zip(files, roles, strict=True):
         try:
-            documents.append(parse(path, role=role, ocr=ocr, as_of=as_of))
+            documents.append(parse_in_batch(path, role=role, ocr=ocr, as_of=as_of))
         except DoichieuError as error:
             failures.append(error)
             _report_failure(error)
@@ -123,7 +123,9 @@ def _summary(pairs: dict[str, Result]) -> None:
 
 @app.command()
 def run(
-    files: list[Path] = typer.Argument(None, help="Văn bản trung ương, rồi một hoặc nhiều văn bản của địa phương."),
+    # readable=False: an unreadable file is reported by ingest as one failure among the others, not a usage error
+    files: list[Path] = typer.Argument(None, readable=False,
+                                       help="Văn bản trung ương, rồi một hoặc nhiều văn bản của địa phương."),
     out_dir: Path = typer.Option(Path("outputs"), "--out", "-o", help="Thư mục kết quả."),
     corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Thư mục corpus (khi không nêu tệp)."),
     ocr: bool = typer.Option(False, "--ocr", help="Nhận dạng chữ (Tesseract) cho bản quét không có lớp văn bản."),
@@ -131,7 +133,7 @@ def run(
 ) -> None:
     """Chạy toàn bộ quy trình và ghi kết quả (result.json, bảng đối chiếu, báo cáo HTML, đồ thị)."""
     _load(RUN_MODULES)
-    from .api import run_corpus, run_documents
+    from .api import CorpusRun, run_corpus, run_documents
 
     as_of = _as_of(as_of)
     if files:
@@ -140,8 +142,12 @@ def run(
             raise typer.Exit(2)
         documents, failures = _parse_files(files, ["central"] + ["provincial"] * (len(files) - 1), ocr, as_of)
         central = [d for d in documents if d.role == "central"]
-        declared = {d.id: [central[0].id] for d in documents if d.role == "provincial"} if central else {}
-        corpus_run = run_documents(documents, declared)
+        if central:
+            corpus_run = run_documents(documents, {d.id: [central[0].id] for d in documents if d.role == "provincial"})
+        else:  # its failure is already told: no pair to compare, and nothing to ask of the provincial documents
+            corpus_run = CorpusRun(whole=Result(documents=documents))
+            err.print(f"[bold red]Lỗi[/] không đọc được văn bản trung ương {files[0]}: không có cặp văn bản nào để "
+                      "đối chiếu.", highlight=False, soft_wrap=True)
         corpus_run.failures = failures
     else:
         corpus_run = run_corpus(corpus, as_of=as_of, progress=_progress)
@@ -149,9 +155,12 @@ def run(
             _report_failure(failure)
     for notice in corpus_run.whole.notices:
         err.print(f"[yellow]Lưu ý[/] {notice}", highlight=False, soft_wrap=True)
-    for name, result in corpus_run.pairs.items():
-        _write_pair(result, out_dir / name)
-    _write_json(out_dir / "result.json", corpus_run.whole.to_json())
+    try:
+        for name, result in corpus_run.pairs.items():
+            _write_pair(result, out_dir / name)
+        _write_json(out_dir / "result.json", corpus_run.whole.to_json())
+    except OSError as error:  # each output is written whole or not at all (atomic); say which one could not be
+        raise DoichieuError(str(error.filename or out_dir), f"không ghi được kết quả ({error.strerror})") from None
     _summary(corpus_run.pairs)
     out.print(f"Đã ghi kết quả vào [bold]{out_dir}/[/]")
     if corpus_run.failures:
@@ -195,7 +204,8 @@ def _print_outline(document: Document) -> None:
 
 @app.command()
 def parse(
-    files: list[Path] = typer.Argument(..., help="Các tệp cần phân tích (.pdf, .docx, .txt, .md, trang web .html)."),
+    files: list[Path] = typer.Argument(..., readable=False,
+                                       help="Các tệp cần phân tích (.pdf, .docx, .txt, .md, trang web .html)."),
     as_json: bool = typer.Option(False, "--json", help="In kết quả dạng JSON (cùng lược đồ với result.json)."),
     ocr: bool = typer.Option(False, "--ocr", help="Nhận dạng chữ cho bản quét."),
     as_of: str | None = typer.Option(None, "--as-of", help=AS_OF_HELP),
@@ -223,7 +233,7 @@ def evaluate_command(
     try:
         result = Result.from_json(json.loads(result_file.read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError) as error:
-        raise DoichieuError(str(result_file), f"cannot read result file ({error})") from None
+        raise DoichieuError(str(result_file), f"không đọc được tệp kết quả ({error})") from None
     out.print(render_table(evaluate_run(result, gold_dir)))
 
 

@@ -8,7 +8,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError, field_validator
 
-from .model import Document, DocumentMeta, DoichieuError, Notice
+from .model import Citation, Document, DocumentMeta, DoichieuError, Notice
 from .vntext import fold
 
 
@@ -44,17 +44,28 @@ class Manifest(BaseModel):
 
     def with_folders(self, corpus_dir: Path) -> Manifest:
         """The manifest and, after its entries, every file of corpus_dir/central/ and corpus_dir/provincial/
-        it does not list (hidden files aside), in name order."""
-        listed = {(corpus_dir / entry.path).resolve() for entry in self.documents}
+        it does not list (hidden files aside; a link that loops or leads nowhere too, so that it is reported), in
+        name order."""
+        listed = {_resolved(corpus_dir / entry.path) for entry in self.documents}
         found = []
         for role in ROLES:
             folder = corpus_dir / role
             if folder.is_dir():
                 found += [ManifestEntry(path=f"{role}/{f.name}", role=role) for f in sorted(folder.iterdir())
-                          if f.is_file() and not f.name.startswith(".") and f.resolve() not in listed]
+                          if not f.name.startswith(".") and (f.is_file() or f.is_symlink() and not f.is_dir())
+                          and _resolved(f) not in listed]
         manifest = Manifest(documents=[*self.documents, *found])
         manifest._unlisted = [entry.path for entry in found]
         return manifest
+
+
+def _resolved(path: Path) -> Path:
+    """The real path of a corpus file; a symbolic link that loops or leads nowhere stays as named (reading it is
+    then one failure among the others, not the end of the run)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 ROLES = ("central", "provincial")  # a document's role is also the name of the folder it may be dropped in
@@ -75,9 +86,9 @@ def _read_manifest(path: Path) -> Manifest:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         return Manifest.model_validate(data)
     except OSError as error:
-        raise DoichieuError(str(path), f"cannot read the corpus manifest ({error.strerror})") from None
+        raise DoichieuError(str(path), f"không đọc được tệp khai báo corpus ({error.strerror})") from None
     except (yaml.YAMLError, ValidationError) as error:
-        raise DoichieuError(str(path), f"invalid corpus manifest: {error}") from None
+        raise DoichieuError(str(path), f"tệp khai báo corpus không hợp lệ: {error}") from None
 
 
 def _number_key(number: str | None) -> str:
@@ -95,6 +106,52 @@ def detect_central(provincial: Document, centrals: list[Document]) -> list[str]:
     return found
 
 
+def _symbol_key(number: str | None) -> str:
+    """The ký hiệu of a số hiệu, after its last '/' ("BTC-QLCS" of "8388/BTC-QLCS", "NĐ-CP" of
+    "178/2026/NĐ-CP"), folded."""
+    return _number_key((number or "").rsplit("/", 1)[-1]) if number and "/" in number else ""
+
+
+def _dates_agree(cited: str, own: str) -> bool:
+    """A cited date (YYYY-MM-DD, YYYY-MM or YYYY) and a document's own, either perhaps cut short (a blank
+    day, an unreadable one): the shorter is the start of the longer."""
+    return cited.startswith(own) or own.startswith(cited)
+
+
+def by_symbol(provincial: Document, centrals: list[Document]) -> list[tuple[Document, Citation]]:
+    """Central documents whose số hiệu could not be read (OCR) found from a citation of the provincial document
+    that no central number answers: the same ký hiệu ("BTC-QLCS"), the same document type and a date that agrees
+    with the cited one. Only when unambiguous: one central document for the citation, one citation for it."""
+    numbers = {_number_key(c.meta.number) for c in centrals if c.meta.number}
+    unread = [c for c in centrals if not c.meta.number and c.meta.symbol]
+    found: list[tuple[Document, Citation]] = []
+    for citation in provincial.meta.implements:
+        if _number_key(citation.number) in numbers or not (citation.doc_type and citation.date):
+            continue
+        fits = [c for c in unread if _symbol_key("/" + c.meta.symbol) == _symbol_key(citation.number)
+                and c.meta.doc_type and fold(c.meta.doc_type) == fold(citation.doc_type)
+                and c.meta.date and _dates_agree(citation.date, c.meta.date)]
+        if len(fits) == 1:
+            found.append((fits[0], citation))
+    return [(central, citation) for central, citation in found
+            if sum(other is central for other, _ in found) == 1]
+
+
+def unread_candidates(provincial: Document, centrals: list[Document]) -> list[Document]:
+    """Central documents whose number could not be read and whose ký hiệu a citation of the provincial document
+    bears, however by_symbol judged them: what to name when no pair could be made."""
+    symbols = {_symbol_key(c.number) for c in provincial.meta.implements} - {""}
+    return [c for c in centrals if not c.meta.number and c.meta.symbol and _symbol_key("/" + c.meta.symbol) in symbols]
+
+
+def symbol_notice(central: Document, provincial: Document, citation: Citation) -> Notice:
+    """What a pair made by the ký hiệu says: the number was not read, so a legal officer should check it."""
+    return Notice(provincial.path, f"số hiệu của văn bản trung ương {central.path} không đọc được (ký hiệu "
+                                   f"{central.meta.symbol}); ghép với {citation.number} mà văn bản này nêu theo ký "
+                                   f"hiệu, loại văn bản ({citation.doc_type}) và ngày: kiểm tra lại, hoặc khai báo "
+                                   "'implements' trong manifest", code="pairing-by-symbol")
+
+
 def pairing_notice(central: Document, provincial: Document) -> Notice | None:
     """A notice when the provincial document says what it carries out ("Thực hiện Chương trình hành động số
     104-CTr/TU …") and the central document it is compared with is none of those: the links then rest on the
@@ -108,13 +165,21 @@ def pairing_notice(central: Document, provincial: Document) -> Notice | None:
                   code="pairing-not-cited")
 
 
-def pair_documents(documents: list[Document], declared: dict[str, list[str]]) -> list[tuple[Document, Document]]:
-    """(central, provincial) pairs: declared in the manifest, else detected from citations; a lone
-    central document pairs with every provincial document that names nothing."""
+def pair_documents(documents: list[Document], declared: dict[str, list[str]],
+                   notices: dict[tuple[str, str], Notice] | None = None) -> list[tuple[Document, Document]]:
+    """(central, provincial) pairs: declared in the manifest, else detected from citations (by số hiệu, or by
+    ký hiệu when a central number was unreadable: see by_symbol); a lone central document pairs with every
+    provincial document that names nothing. `notices` receives, by (central id, provincial id), what a pair made
+    by the ký hiệu says."""
     centrals = [d for d in documents if d.role == "central"]
     pairs = []
     for provincial in (d for d in documents if d.role == "provincial"):
         targets = declared.get(provincial.id) or detect_central(provincial, centrals)
+        if not declared.get(provincial.id):
+            for central, citation in by_symbol(provincial, centrals):
+                targets = [*targets, central.id]
+                if notices is not None:
+                    notices[central.id, provincial.id] = symbol_notice(central, provincial, citation)
         if not targets and len(centrals) == 1:
             targets = [centrals[0].id]
         for central in centrals:

@@ -258,6 +258,10 @@ def engine() -> Engine:
     rules = role_rules()
     registry = agencies.registry()
     nlp = spacy.blank("xx", config={"nlp": {"tokenizer": {"@tokenizers": _register_tokenizer()}}})
+    # spaCy's one-million-character cap guards the memory of a parser and NER, which this pipeline has not
+    # (a tokenizer and phrase matchers, linear in the text): a task as long as a whole file written on one line
+    # is read, not refused with an internal error
+    nlp.max_length = 10**9
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "validate": False})
     patterns: list[dict] = [
         {"label": "AGENCY", "pattern": matching_text(form), "id": agency_id}

@@ -180,6 +180,9 @@ class DocumentMeta:
     issuer: str | None = None
     doc_type: str | None = None  # "Nghị quyết", "Kế hoạch", "Công văn", "Nghị định" …
     number: str | None = None  # "23/NQ-CP"
+    # the ký hiệu of a số hiệu whose running number cannot be read (OCR: "Z32Ø/BTC-QLCS" gives "BTC-QLCS"), or
+    # that was left blank; pairing may fall back on it (pipeline.corpus)
+    symbol: str | None = None
     date: str | None = None  # ISO
     place: str | None = None
     title: str | None = None  # trích yếu

@@ -464,7 +464,7 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
     """Recover header facts, preamble, body structure, tasks and closing of one document."""
     cues = _cues()
     if not blocks:
-        raise DoichieuError(source.path, "no text to segment (the file holds no readable paragraphs)")
+        raise DoichieuError(source.path, "không có chữ để phân tích (tệp không có đoạn văn đọc được)")
     blocks = _split_article_titles(blocks, source, cues)
     labels = [_block_label(b) for b in blocks]
     meta = DocumentMeta()
@@ -511,7 +511,7 @@ def segment(blocks: list[Block], source: SourceText, doc_id: str | None = None, 
     if not meta.issuer:
         meta.issuer = _issuer_from_signature(closing_blocks, cues)
     if not doc.tasks and not doc.sections:
-        raise DoichieuError(source.path, "no document structure found: no numbered items, articles or assignments")
+        raise DoichieuError(source.path, "không tìm thấy cấu trúc văn bản: không có mục đánh số, điều hay nhiệm vụ được giao")
     return doc
 
 
@@ -968,6 +968,8 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
                     meta.doc_type = meta.doc_type or cues.rules.letter_type
                 if _readable_number(value) and not meta.number:
                     meta.number = re.sub(r"\s+", "", value)
+                elif not meta.number:
+                    meta.symbol = meta.symbol or _symbol(value)
                 consumed = top_done = True
                 continue
             date = cues.date.search(cell)
@@ -1146,6 +1148,10 @@ def _prefer_layout_fields(meta: DocumentMeta, fields: dict[str, str]) -> None:
     number = fields.get("number", "")
     if not meta.number and _readable_number(number):
         meta.number = re.sub(r"\s+", "", number)
+    if meta.number:
+        meta.symbol = None  # the number was read after all: the symbol alone is not needed
+    elif number:
+        meta.symbol = meta.symbol or _symbol(number)
     if not meta.title and fields.get("subject"):
         meta.title = fields["subject"]
 
@@ -1156,6 +1162,16 @@ def _readable_number(value: str) -> bool:
     return bool(_RUNNING_NUMBER.fullmatch(re.sub(r"\s+", "", value.split("/")[0])))
 
 
+def _symbol(value: str) -> str | None:
+    """The ký hiệu after the last '/' of a số hiệu whose number is unreadable or blank ("Z32Ø/BTC-QLCS",
+    "/UBND-KT"), when it reads as one: capitals, then letters or figures parted by '-' or '&'."""
+    if "/" not in value:
+        return None
+    symbol = re.sub(r"\s+", "", value.rsplit("/", 1)[1])
+    return symbol if _SYMBOL.fullmatch(symbol) else None
+
+
+_SYMBOL = re.compile(r"[A-ZĐ]{2,}[A-ZĐa-zđ0-9]*(?:[-&][A-ZĐa-zđ0-9]+)*")
 _RUNNING_NUMBER = re.compile(r"\d+[a-zđ]?(?:-[A-ZĐ]+)?")  # "12", "12a", a Party body's "2449-CV"
 _LOCAL_LEVEL = re.compile(r"^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b")
 

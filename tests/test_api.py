@@ -90,3 +90,26 @@ def test_a_decree_clause_where_the_province_acts_becomes_a_task_when_a_letter_ca
         ("1", "2.1.b", "sure"), ("2", "2.2.a", "sure")]
     assert [t.id for t in decree.tasks] == ["2.1.b", "2.2.a", "3"]  # promoted, in source order
     assert decree.task("2.1.b").localities and decree.task("2.2.a").localities
+
+
+def test_an_unexpected_error_on_one_file_of_a_corpus_spares_the_others(tmp_path, monkeypatch):
+    import shutil
+
+    import pipeline.api as api
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "corpus", corpus)
+    real_parse = api.parse
+
+    def parse(path, **options):
+        if Path(path).name.startswith("kontum"):
+            raise ValueError("hỏng")
+        return real_parse(path, **options)
+
+    monkeypatch.delenv("DOICHIEU_DEBUG", raising=False)
+    monkeypatch.setattr(api, "parse", parse)
+    run = api.run_corpus(corpus)
+    assert [(Path(f.path).name, f.reason) for f in run.failures] == [
+        ("kontum-implementing-nq23.txt", "lỗi nội bộ khi đọc tệp này (ValueError: hỏng); "
+                                         "DOICHIEU_DEBUG=1 để xem chi tiết")]
+    assert [d.role for d in run.whole.documents] == ["central"]

@@ -63,8 +63,8 @@ def test_parse_prints_an_outline_and_json():
 
 
 @pytest.mark.parametrize("content, reason", [
-    (b"", "empty"),
-    (b"\x00\x01\x02\x03binary\x00\xff" * 50, "binary"),
+    (b"", "tệp rỗng"),
+    (b"\x00\x01\x02\x03binary\x00\xff" * 50, "tệp nhị phân"),
 ])
 def test_bad_file_gets_one_clear_line_and_the_others_go_on(tmp_path, content, reason):
     bad = tmp_path / "hong.txt"
@@ -76,6 +76,35 @@ def test_bad_file_gets_one_clear_line_and_the_others_go_on(tmp_path, content, re
     assert error_lines, done.stderr
     assert reason in done.stderr.lower()
     assert "nhiệm vụ" in done.stdout  # the good file was still parsed
+
+
+def test_an_unreadable_central_document_is_said_plainly(tmp_path):
+    bad = tmp_path / "trung-uong.pdf"
+    bad.write_bytes(b"%PDF-1.7\n" + b"hong" * 200)
+    done = doichieu("run", str(bad), str(PROVINCIAL), "--out", str(tmp_path / "out"))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "trung-uong.pdf: PDF bị hỏng" in done.stderr
+    assert "không đọc được văn bản trung ương" in done.stderr
+    assert "implements" not in done.stderr  # the provincial document is not blamed for the central one's failure
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file without read permission")
+def test_a_file_without_read_permission_is_one_failure_among_the_others(tmp_path):
+    locked = tmp_path / "khoa.txt"
+    locked.write_text("Kế hoạch", encoding="utf-8")
+    locked.chmod(0)
+    done = doichieu("parse", str(locked), str(PROVINCIAL))
+    assert done.returncode == 1
+    assert "khoa.txt: không đọc được tệp (Permission denied)" in done.stderr
+    assert "nhiệm vụ" in done.stdout
+
+
+def test_outputs_that_cannot_be_written_are_one_clear_line(tmp_path):
+    blocker = tmp_path / "tep"
+    blocker.write_text("", encoding="utf-8")
+    done = doichieu("run", str(CENTRAL), str(PROVINCIAL), "--out", str(blocker / "out"))
+    assert done.returncode == 1 and "Traceback" not in done.stderr and "Lỗi nội bộ" not in done.stderr
+    assert "không ghi được kết quả (Not a directory)" in done.stderr
 
 
 def test_missing_file_is_reported_without_traceback(tmp_path):

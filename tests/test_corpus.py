@@ -5,9 +5,10 @@ from pipeline.corpus import load_manifest, pair_documents
 from pipeline.model import Citation, Document, DocumentMeta, DoichieuError
 
 
-def _doc(doc_id, role, number=None, implements=()):
+def _doc(doc_id, role, number=None, implements=(), **meta):
     return Document(id=doc_id, path=f"{doc_id}.txt", role=role, kind="txt",
-                    meta=DocumentMeta(number=number, implements=[Citation(text=n, number=n) for n in implements]))
+                    meta=DocumentMeta(number=number, implements=[Citation(text=n, number=n) for n in implements],
+                                      **meta))
 
 
 def test_bundled_manifest_is_valid(root):
@@ -19,7 +20,7 @@ def test_bundled_manifest_is_valid(root):
 @pytest.mark.parametrize("text, reason", [
     ("documents: [{path: a.txt}]", "role"),
     ("documents: [{path: a.txt, role: central, meta: {colour: red}}]", "unknown meta field"),
-    ("documents: [", "invalid corpus manifest"),
+    ("documents: [", "tệp khai báo corpus không hợp lệ"),
 ])
 def test_bad_manifest_is_one_clear_error(tmp_path, text, reason):
     (tmp_path / "manifest.yaml").write_text(text, encoding="utf-8")
@@ -90,3 +91,70 @@ def test_a_pair_whose_provincial_document_names_another_basis_gets_a_notice():
     assert "104-CTr/TU" in notice.message and "1422/QĐ-TTg" in notice.message
     letter.meta.implements.append(Citation(text="Quyết định số 1422/QĐ-TTg", number="1422/QĐ-TTG"))
     assert pairing_notice(central, letter) is None
+
+
+def _letter_citing(*numbers: str, date: str = "2031-06-19") -> Document:
+    letter = _doc("tinh", "provincial")
+    letter.meta.implements = [Citation(text=f"Công văn số {n}", number=n, doc_type="Công văn", date=date)
+                              for n in numbers]
+    return letter
+
+
+def test_a_central_letter_whose_number_ocr_lost_is_found_by_its_symbol_type_and_date():
+    # "Số: Z32Ø/BTC-QLCS, ngày / tháng 6": the implementing letter cites "Công văn số 8388/BTC-QLCS ngày 19/6"
+    lost = _doc("cv-btc", "central", symbol="BTC-QLCS", doc_type="Công văn", date="2031-06")
+    decree = _doc("nd", "central", "178/2031/NĐ-CP", doc_type="Nghị định")
+    notices = {}
+    pairs = pair_documents([decree, lost, _letter_citing("8388/BTC-QLCS")], {}, notices)
+    assert [(c.id, p.id) for c, p in pairs] == [("cv-btc", "tinh")]
+    notice = notices["cv-btc", "tinh"]
+    assert notice.code == "pairing-by-symbol" and "8388/BTC-QLCS" in notice.message and "BTC-QLCS" in notice.message
+
+
+@pytest.mark.parametrize("centrals, cited", [
+    # two letters of that office whose numbers were lost: which one is cited cannot be told
+    ([("a", "Công văn", "2031-06"), ("b", "Công văn", "2031-06")], ["8388/BTC-QLCS"]),
+    # another month, another type
+    ([("a", "Công văn", "2031-05")], ["8388/BTC-QLCS"]),
+    ([("a", "Quyết định", "2031-06")], ["8388/BTC-QLCS"]),
+    # two cited letters of that office fit the one unread: which one it is cannot be told
+    ([("a", "Công văn", "2031-06")], ["8388/BTC-QLCS", "8390/BTC-QLCS"]),
+])
+def test_no_pair_by_symbol_unless_it_is_unambiguous(centrals, cited):
+    documents = [_doc(i, "central", symbol="BTC-QLCS", doc_type=t, date=d) for i, t, d in centrals]
+    documents.append(_doc("nd", "central", "178/2031/NĐ-CP"))  # no lone central document to fall back on
+    notices = {}
+    assert pair_documents([*documents, _letter_citing(*cited)], {}, notices) == [] and notices == {}
+
+
+def test_a_declared_pair_needs_no_symbol_and_says_nothing_of_it():
+    lost = _doc("cv-btc", "central", symbol="BTC-QLCS", doc_type="Công văn", date="2031-06")
+    notices = {}
+    pairs = pair_documents([lost, _doc("nd", "central", "1/2031/NĐ-CP"), _letter_citing("8388/BTC-QLCS")],
+                           {"tinh": ["cv-btc"]}, notices)
+    assert [(c.id, p.id) for c, p in pairs] == [("cv-btc", "tinh")] and notices == {}
+
+
+def test_a_link_that_loops_or_leads_nowhere_is_one_failure_not_the_end_of_the_run(tmp_path):
+    from pipeline.api import run_corpus
+
+    corpus = _corpus(tmp_path, {"central/nq.txt": "CHÍNH PHỦ\n\n1. Bộ Y tế chủ trì nâng cao năng lực y tế cơ sở.\n",
+                                "provincial/kh.txt": "ỦY BAN NHÂN DÂN TỈNH\n\n1. Sở Y tế chủ trì nâng cao năng lực "
+                                                     "y tế cơ sở trên địa bàn tỉnh.\n"})
+    (corpus / "provincial" / "vong-a.txt").symlink_to(corpus / "provincial" / "vong-b.txt")
+    (corpus / "provincial" / "vong-b.txt").symlink_to(corpus / "provincial" / "vong-a.txt")
+    (corpus / "provincial" / "mat.txt").symlink_to(corpus / "khong-co.txt")
+    run = run_corpus(corpus)
+    assert sorted(f.path.rsplit("/", 1)[1] for f in run.failures) == ["mat.txt", "vong-a.txt", "vong-b.txt"]
+    assert list(run.pairs) == ["kh__nq"]
+
+
+def test_an_unpaired_document_is_told_which_unread_central_documents_it_may_carry_out():
+    from pipeline.api import run_documents
+
+    a = _doc("a", "central", symbol="BTC-QLCS", doc_type="Công văn", date="2031-06")
+    b = _doc("b", "central", symbol="BTC-QLCS", doc_type="Công văn", date="2031-06")
+    run = run_documents([a, b, _doc("nd", "central", "178/2031/NĐ-CP"), _letter_citing("8388/BTC-QLCS")])
+    assert run.pairs == {}
+    [notice] = run.whole.notices
+    assert notice.path == "tinh.txt" and "có thể là a.txt hoặc b.txt" in notice.message

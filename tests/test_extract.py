@@ -2462,3 +2462,13 @@ def test_after_a_first_sentence_stating_a_thing_the_next_sentence_names_the_body
     assert _texts(read_task_roles("Căn cứ Quyết định số 22/2013/QĐ-TTg, Sở Xây dựng tổ chức phổ biến đến các "
                                   "hộ là người có công. Trưởng thôn hướng dẫn các hộ làm đơn.").leads)[0] == "Sở Xây dựng"
     assert not opens_with_actor("Giá dịch vụ thoát nước là khoản tiền tính trên mỗi mét khối nước thải.")
+
+
+@pytest.mark.slow
+def test_a_task_longer_than_spacys_default_limit_is_read():
+    # a whole file written on one line is one task of more than a million characters
+    from pipeline.extract import read
+
+    tokens = read("Sở Tài chính chủ trì thực hiện; " * 32000)
+    assert len(tokens) == 32000 * 8
+    assert tokens.agency(len(tokens) - 8) == (len(tokens) - 5, "so_tai_chinh")  # the last body is still found

@@ -124,10 +124,34 @@ def test_corrupt_docx_refused(tmp_path):
         read(path)
 
 
+@pytest.mark.parametrize("content_type, kind", [
+    ("application/vnd.ms-word.document.macroEnabled.main+xml", ".docm"),
+    ("application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml", ".dotx"),
+])
+def test_macro_enabled_word_files_and_templates_are_read_as_documents(tmp_path, content_type, kind):
+    plain = tmp_path / "plain.docx"
+    document = docx.Document()
+    document.add_paragraph("1. Sở Y tế chủ trì thực hiện nhiệm vụ.")
+    document.save(str(plain))
+    path = tmp_path / f"macro{kind}"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                                    content_type.encode())
+            target.writestr(item, data)
+    before = path.read_bytes()
+    source = read(path)
+    assert source.text == "1. Sở Y tế chủ trì thực hiện nhiệm vụ."
+    assert source.notices[0].code == "docx-kind" and kind in source.notices[0].message
+    assert path.read_bytes() == before
+
+
 def test_empty_docx_refused(tmp_path):
     path = tmp_path / "empty.docx"
     docx.Document().save(str(path))
-    with pytest.raises(DoichieuError, match="no text"):
+    with pytest.raises(DoichieuError, match="không có chữ"):
         read(path)
 
 

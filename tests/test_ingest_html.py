@@ -43,10 +43,10 @@ def test_a_saved_web_page_is_parsed_as_its_document(tmp_path):
 
 
 @pytest.mark.parametrize("name, content, what", [
-    ("data.json", '{"van_ban": "Sở Y tế chủ trì"}', "JSON data"),
-    ("data.txt", '[{"van_ban": "Sở Y tế"}]', "JSON data"),
-    ("data.xml", '<?xml version="1.0" encoding="utf-8"?><van_ban>Sở Y tế</van_ban>', "XML data"),
-    ("blank.html", "<html><body><p> </p></body></html>", "shows no text"),
+    ("data.json", '{"van_ban": "Sở Y tế chủ trì"}', "dữ liệu JSON"),
+    ("data.txt", '[{"van_ban": "Sở Y tế"}]', "dữ liệu JSON"),
+    ("data.xml", '<?xml version="1.0" encoding="utf-8"?><van_ban>Sở Y tế</van_ban>', "dữ liệu XML"),
+    ("blank.html", "<html><body><p> </p></body></html>", "không hiển thị chữ nào"),
 ])
 def test_data_files_and_empty_pages_are_refused_by_name(tmp_path, name, content, what):
     path = tmp_path / name

@@ -113,7 +113,7 @@ def test_scanned_pdf_refused(tmp_path, overlay):
     path = _image_only_pdf(tmp_path / "scan.pdf", overlay)
     with pytest.raises(DoichieuError) as error:
         read(path)
-    assert "no text layer (scanned document) — OCR needed" in error.value.reason
+    assert "không có lớp văn bản (bản quét) — cần nhận dạng chữ (OCR)" in error.value.reason
 
 
 @pytest.mark.slow
@@ -123,7 +123,7 @@ def test_scanned_pdf_ocr(tmp_path):
     source = read(path, ocr=True)
     assert "KON TUM" in source.text.upper()
     assert "Kế hoạch" in source.text
-    assert any(n.code == "ocr" and "review" in n.message for n in source.notices)
+    assert any(n.code == "ocr" and "rà soát" in n.message for n in source.notices)
     check_lines(source)
 
 
@@ -197,7 +197,7 @@ def test_encrypted_pdf_refused(tmp_path):
     pdf.set_encryption(owner_password="chu", user_password="khach")
     path = tmp_path / "locked.pdf"
     pdf.output(str(path))
-    with pytest.raises(DoichieuError, match="encrypted"):
+    with pytest.raises(DoichieuError, match="mã hóa"):
         read(path)
 
 
@@ -205,7 +205,7 @@ def test_corrupt_and_zero_page_pdfs_refused(tmp_path):
     good = make_pdf(tmp_path / "good.pdf", [Para("Nội dung")])
     corrupt = tmp_path / "corrupt.pdf"
     corrupt.write_bytes(b"%PDF-1.7\n" + os.urandom(2000))
-    with pytest.raises(DoichieuError, match="corrupt|cannot open|no pages"):
+    with pytest.raises(DoichieuError, match="bị hỏng|không mở được|không có trang"):
         read(corrupt)
     truncated = tmp_path / "truncated.pdf"
     truncated.write_bytes(good.read_bytes()[:300])
@@ -214,7 +214,7 @@ def test_corrupt_and_zero_page_pdfs_refused(tmp_path):
     empty = tmp_path / "empty.pdf"
     empty.write_bytes(b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
                       b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
-    with pytest.raises(DoichieuError, match="no pages|corrupt|cannot open"):
+    with pytest.raises(DoichieuError, match="không có trang|bị hỏng|không mở được"):
         read(empty)
 
 
@@ -232,7 +232,7 @@ def test_garbled_text_layer_repaired_or_refused():
     assert lines == [sentence, sentence]
     assert notices[0].code == "shifted-font" and "+29" in notices[0].message
     garbage = " ".join("Ӣ" * len(word) for word in sentence.split())
-    with pytest.raises(DoichieuError, match="garbled text layer.*no constant character shift"):
+    with pytest.raises(DoichieuError, match="lớp văn bản bị lỗi phông.*không có độ lệch ký tự cố định"):
         _repair_lines([garbage], "x.pdf")
 
 
@@ -281,7 +281,7 @@ def test_devset_page_numbers_not_glued_to_line_ends():
     assert any(line.text.endswith("đảm bảo tuân thủ") for line in source.lines)
     assert not any(re.search(r"\s[2-4]$", line.text) for line in source.lines)
     assert not any(line.text.strip() in {"2", "3", "4"} for line in source.lines)
-    assert any(n.code == "furniture" and n.message.startswith("3 page number") for n in source.notices)
+    assert any(n.code == "furniture" and n.message == "đã bỏ 3 số trang" for n in source.notices)
     assert [line.page for line in source.lines][-1] == 4
 
 
@@ -474,7 +474,7 @@ def test_blank_pdf_refused(tmp_path):
     pdf.add_page()
     path = tmp_path / "blank.pdf"
     pdf.output(str(path))
-    with pytest.raises(DoichieuError, match="blank"):
+    with pytest.raises(DoichieuError, match="trống"):
         read(path)
 
 

@@ -67,6 +67,41 @@ def test_legacy_8bit_files_converted_with_notice(tmp_path, legacy, name):
     assert name in source.notices[0].message
 
 
+def _windows_1258(text: str) -> bytes:
+    """Text as the Windows-1258 code page writes it: ă â ê ô ơ ư đ as letters, the tone after the vowel."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = []
+    for char in text:
+        parts = unicodedata.normalize("NFD", char)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        out.append(base + "".join(c for c in parts if c in tones))
+    return "".join(out).encode("cp1258")
+
+
+def test_windows_1258_file_converted_with_notice(tmp_path):
+    path = tmp_path / "cu.txt"
+    path.write_bytes(_windows_1258(UNICODE))
+    source = read(path)
+    assert source.text == UNICODE
+    assert [n.code for n in source.notices] == ["encoding"] and "Windows-1258" in source.notices[0].message
+
+
+@pytest.mark.parametrize("spoil, shown, line", [
+    (lambda data, at: data[:at] + b"\xff" + data[at:], "Kế hoạch\ufffd", 3),  # a byte spoilt in a copy
+    (lambda data, at: data[:at] + b"\x00" + data[at:], "Kế hoạch", 3),  # a stray NUL, dropped
+    (lambda data, at: data + "ế".encode()[:2], "Kế hoạch", 44),  # a file cut short inside its last letter
+])
+def test_utf8_text_with_a_spoilt_byte_is_read_with_a_notice_naming_the_line(tmp_path, spoil, shown, line):
+    text = "ỦY BAN NHÂN DÂN TỈNH\n\nKế hoạch thực hiện nhiệm vụ năm 2031\n" + "Sở Y tế chủ trì thực hiện.\n" * 40
+    data = text.encode()
+    path = tmp_path / "hong.txt"
+    path.write_bytes(spoil(data, data.index(" thực hiện nhiệm vụ".encode())))
+    source = read(path)
+    assert shown + " thực hiện nhiệm vụ năm 2031" in source.text
+    assert [(n.code, n.line) for n in source.notices] == [("encoding", line)]
+    assert "byte hỏng" in source.notices[0].message
+
+
 def test_legacy_text_saved_as_utf8_converted(tmp_path):
     path = tmp_path / "old.txt"
     path.write_text(TCVN3, encoding="utf-8")
@@ -99,13 +134,15 @@ def test_glyph_repairs_reported(tmp_path, printed, repaired):
 
 
 @pytest.mark.parametrize("data, reason", [
-    (b"", "empty file"),
-    (b"  \n\n \t", "empty file"),
-    (b"abc\x00\x01\x02\x03def\x00\xff\xfe\x00\x00", "binary"),
-    (bytes(range(0xA0, 0x100)) * 20, "not UTF-8"),
-    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "PNG image"),
-    (b"\x7fELF\x02\x01" + b"\x00" * 50, "executable"),
-    (b"{\\rtf1\\ansi hello}", "RTF"),
+    (b"", "tệp rỗng"),
+    (b"  \n\n \t", "tệp rỗng"),
+    (codecs.BOM_UTF8 + b"\n", "tệp rỗng"),
+    (codecs.BOM_UTF16_LE, "tệp rỗng"),
+    (b"abc\x00\x01\x02\x03def\x00\xff\xfe\x00\x00", "tệp nhị phân"),
+    (bytes(range(0xA0, 0x100)) * 20, "không phải văn bản UTF-8"),
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "ảnh PNG"),
+    (b"\x7fELF\x02\x01" + b"\x00" * 50, "tệp chương trình"),
+    (b"{\\rtf1\\ansi hello}", "tệp RTF"),
 ])
 def test_bad_input_one_clear_error(tmp_path, data, reason):
     path = tmp_path / "bad.txt"
@@ -124,18 +161,29 @@ def test_legacy_doc_refused_with_conversion_hint(tmp_path):
     assert "libreoffice --headless --convert-to docx old.doc" in error.value.reason
 
 
+def test_password_protected_docx_told_from_a_legacy_doc(tmp_path):
+    # Word saves a DOCX with a password as an OLE2 container whose directory names an 'EncryptedPackage' stream
+    entries = b"".join(name.encode("utf-16-le").ljust(64, b"\x00") + b"\x00" * 64
+                       for name in ("Root Entry", "EncryptionInfo", "EncryptedPackage"))
+    path = tmp_path / "mat.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + entries + os.urandom(1024))
+    with pytest.raises(DoichieuError) as error:
+        read(path)
+    assert "có mật khẩu" in error.value.reason and ".doc," not in error.value.reason
+
+
 def test_zip_that_is_not_word_refused(tmp_path):
     path = tmp_path / "x.docx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("hello.txt", "hi")
-    with pytest.raises(DoichieuError, match="not a Word document"):
+    with pytest.raises(DoichieuError, match="không phải văn bản Word"):
         read(path)
 
 
 def test_missing_file_and_directory(tmp_path):
-    with pytest.raises(DoichieuError, match="cannot read"):
+    with pytest.raises(DoichieuError, match="không đọc được tệp"):
         read(tmp_path / "nope.txt")
-    with pytest.raises(DoichieuError, match="directory"):
+    with pytest.raises(DoichieuError, match="thư mục"):
         read(tmp_path)
 
 

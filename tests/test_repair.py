@@ -189,3 +189,15 @@ def test_a_full_stop_between_two_lower_case_words_is_an_ocr_speck():
     # sentence ends, abbreviations and labels stay
     right = "Hoàn thành năm 2025. Sở Y tế chủ trì; các loại khí, v.v. và TP. Hồ Chí Minh\na. tổ chức thực hiện\n"
     assert repair.repair_glyphs(right) == (right, [])
+
+
+def test_an_ocr_speck_at_a_line_end_inside_a_sentence_is_removed_too():
+    text, repairs = repair.repair_glyphs("thi hành, các bộ quản lý.\nchuyên ngành thực hiện\n")
+    assert text == "thi hành, các bộ quản lý \nchuyên ngành thực hiện\n"  # positions hold
+    assert [(r.code, r.count) for r in repairs] == [("ocr_period", 1)]
+    # a sentence end before a capital, a label ("a. …", "b) …", "ii. …"), a list dash, a word opening its own
+    # line, an abbreviation: all stay
+    for right in ("các bộ quản lý.\nChuyên ngành", "thực hiện các nội dung sau.\na. tổ chức thực hiện",
+                  "thực hiện các nội dung sau.\n  b) tổ chức", "các nội dung sau.\nii. tổ chức",
+                  "thực hiện như sau.\n- tổ chức", "quản.\nchuyên ngành", "các loại khí v.v.\nvà khác"):
+        assert repair.repair_glyphs(right) == (right, []), right

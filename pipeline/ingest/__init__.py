@@ -23,10 +23,11 @@ Guarantees to normalize:
 - Tables: one line per row, cells in order joined by " | " (DOCX tables; bordered PDF tables, read with
   pdfplumber on the pages that have rules). Layout tables (the header table, a two-column Nơi nhận /
   signature table) are given column by column instead.
-- DOCX: paragraphs and tables in body order; Word auto-numbering labels ("1.", "a)", "-", "I.")
+- DOCX (and the macro-enabled .docm, templates .dotx/.dotm, read as documents with a notice; macros never run):
+  paragraphs and tables in body order; Word auto-numbering labels ("1.", "a)", "-", "I.")
   reconstructed from numbering.xml and written in front of the paragraph text, as Word displays them
   (a notice when Word's letters leave the Vietnamese a, b, c, d, đ, e … order).
-- Encodings and glyphs repaired and reported as Notices: legacy TCVN3/VNI, UTF-8 mojibake, wrong code
+- Encodings and glyphs repaired and reported as Notices: legacy TCVN3/VNI/Windows-1258, UTF-8 mojibake, wrong code
   points (Ƣ -> Ư), look-alike Cyrillic letters, constant-shift text layers. Wrap joining is NOT done
   here (normalize does it).
 - Web pages (HTML): the text a browser shows, one line per block, table cells joined by " | " (a notice says so).
@@ -53,9 +54,9 @@ def read(path: str | Path, *, ocr: bool = False) -> SourceText:
         with open(path, "rb") as handle:
             head = handle.read(2048)
     except IsADirectoryError:
-        raise DoichieuError(str(path), "is a directory, not a file") from None
+        raise DoichieuError(str(path), "là một thư mục, không phải tệp") from None
     except OSError as error:
-        raise DoichieuError(str(path), f"cannot read file ({error.strerror})") from None
+        raise DoichieuError(str(path), f"không đọc được tệp ({error.strerror})") from None
     kind = sniff(path, head)
     if kind == "pdf":
         from .pdf import read_pdf
@@ -68,7 +69,7 @@ def read(path: str | Path, *, ocr: bool = False) -> SourceText:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise DoichieuError(str(path), f"cannot read file ({error.strerror})") from None
+        raise DoichieuError(str(path), f"không đọc được tệp ({error.strerror})") from None
     if kind == "html":
         from .html import read_html
 

@@ -10,6 +10,7 @@ startOverride restarts its levels when first used.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -150,8 +151,8 @@ class Numbering:
             word_letter = format_number(count, "lowerLetter")
             if count <= len(letters) and letters[count - 1] != word_letter:
                 self.letter_warnings.add(abstract)
-                warning = (f"Word letter numbering shows '{word_letter}' where the Vietnamese sequence has "
-                           f"'{letters[count - 1]}' (a, b, c, d, đ, e …); the label is kept as Word shows it")
+                warning = (f"đánh số chữ cái của Word hiện '{word_letter}' ở chỗ thứ tự tiếng Việt là "
+                           f"'{letters[count - 1]}' (a, b, c, d, đ, e …); giữ nhãn như Word hiển thị")
         return text, warning
 
     def _start(self, num_id: str, ilvl: int) -> int:
@@ -313,7 +314,7 @@ class _Reader:
         if num is not None and text.strip():
             label, warning = self.numbering.label(*num)
             if warning:
-                self.notices.append(Notice(self.path, f"{warning} (at: {text.strip()[:40]})", code="numbering"))
+                self.notices.append(Notice(self.path, f"{warning} (tại: {text.strip()[:40]})", code="numbering"))
             if label:
                 text = f"{label} {text.lstrip()}"
                 hints.add("numbered")
@@ -438,13 +439,19 @@ def read_docx(path: Path) -> SourceText:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise DoichieuError(name, f"cannot read file ({error.strerror})") from None
+        raise DoichieuError(name, f"không đọc được tệp ({error.strerror})") from None
+    kind_notice = None
     try:
-        document = docx.Document(str(path))
+        kind = _word_kind(data)
+        if kind is not None:  # python-docx opens a document only: the same package with a document's content type
+            document = docx.Document(io.BytesIO(_as_document(data)))
+            kind_notice = Notice(name, f"{kind}: đọc phần văn bản như một .docx", code="docx-kind")
+        else:
+            document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise DoichieuError(name, f"corrupt DOCX ({error})") from None
+        raise DoichieuError(name, f"tệp DOCX bị hỏng ({error})") from None
     except Exception as error:  # noqa: BLE001 - python-docx raises assorted errors on broken packages
-        raise DoichieuError(name, f"cannot read DOCX ({type(error).__name__}: {error})") from None
+        raise DoichieuError(name, f"không đọc được tệp DOCX ({type(error).__name__}: {error})") from None
     reader = _Reader(name, document)
     paras: list[Para] = []
     fields: dict[str, str] = {}
@@ -467,11 +474,11 @@ def read_docx(path: Path) -> SourceText:
     while lines and not lines[0][0].strip():
         lines.pop(0)
     if not any(text.strip() for text, _ in lines):
-        raise DoichieuError(name, "DOCX has no text")
-    notices = list(reader.notices)
+        raise DoichieuError(name, "tệp DOCX không có chữ")
+    notices = [kind_notice, *reader.notices] if kind_notice else list(reader.notices)
     for encoding, count in reader.legacy.items():
-        notices.insert(0, Notice(name, f"legacy encoding {legacy_name(encoding)} (from font names) converted to "
-                                       f"Unicode in {count} run(s); check the text", code="encoding"))
+        notices.insert(0, Notice(name, f"bảng mã cũ {legacy_name(encoding)} (theo tên phông) đã được chuyển "
+                                       f"sang Unicode ở {count} đoạn chữ; kiểm tra lại văn bản", code="encoding"))
     text = nfc("\n".join(t for t, _ in lines))
     if not reader.legacy:
         share, count = repair.valid_share(text[:50000])
@@ -479,8 +486,8 @@ def read_docx(path: Path) -> SourceText:
             found = repair.detect_legacy(text)
             if found:
                 code, text = found
-                notices.insert(0, Notice(name, f"text was in {legacy_name(code)}; converted to Unicode, check the "
-                                               "text", code="encoding"))
+                notices.insert(0, Notice(name, f"văn bản ở bảng mã {legacy_name(code)}; đã chuyển sang Unicode, "
+                                               "kiểm tra lại", code="encoding"))
     text, repairs = repair.repair_glyphs(text)
     notices.extend(Notice(name, f"{r.message}: {r.count}×", code=r.code) for r in repairs)
     texts = text.split("\n")
@@ -491,6 +498,40 @@ def read_docx(path: Path) -> SourceText:
     fields = {key: repair.repair_glyphs(nfc(value))[0] for key, value in fields.items()}
     return SourceText(path=name, kind="docx", text=text, lines=source_lines, fields=fields, notices=notices,
                       sha256=hashlib.sha256(data).hexdigest())
+
+
+_DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+# main-part content types of the other Word packages, which hold a document body like a .docx
+_WORD_KINDS = {
+    "application/vnd.ms-word.document.macroEnabled.main+xml": "tệp Word có macro (.docm; macro không chạy)",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml": "tệp mẫu Word (.dotx)",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml": "tệp mẫu Word có macro (.dotm; macro không chạy)",
+}
+
+
+def _content_types(data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read("[Content_Types].xml")
+
+
+def _word_kind(data: bytes) -> str | None:
+    """What a Word package other than a plain .docx is (macro-enabled, template), from its content types."""
+    types = _content_types(data).decode("utf-8", errors="replace")
+    return next((kind for content_type, kind in _WORD_KINDS.items() if content_type in types), None)
+
+
+def _as_document(data: bytes) -> bytes:
+    """The package with its main part typed as a document's, in memory (the file is only read)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                for content_type in _WORD_KINDS:
+                    content = content.replace(content_type.encode(), _DOCUMENT_TYPE.encode())
+            target.writestr(item, content)
+    return out.getvalue()
 
 
 def _body_elements(body):

@@ -68,6 +68,6 @@ def read_html(data: bytes, path: Path) -> SourceText:
     markup, notices = decode_bytes(data, str(path))
     text = html_text(markup)
     if not text.strip():
-        raise DoichieuError(str(path), "web page (HTML) that shows no text")
-    notice = Notice(str(path), "web page (HTML): its text was taken from the markup", code="html")
+        raise DoichieuError(str(path), "trang web (HTML) không hiển thị chữ nào")
+    notice = Notice(str(path), "trang web (HTML): lấy phần chữ hiển thị từ mã trang", code="html")
     return source_of(text, [*notices, notice], data, path, "txt")

@@ -47,8 +47,8 @@ def ocr_available() -> bool:
 def ocr_page(pdf: pdfium.PdfDocument, index: int, name: str) -> list[list[OcrWord]]:
     """The lines of one page read by Tesseract (lang vie) in its reading order, each as its words."""
     if not ocr_available():
-        raise DoichieuError(name, "no text layer (scanned document) — OCR needed, but Tesseract with Vietnamese "
-                                  "data is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)")
+        raise DoichieuError(name, "không có lớp văn bản (bản quét) — cần nhận dạng chữ (OCR) nhưng chưa cài Tesseract "
+                                  "tiếng Việt (apt-get install tesseract-ocr tesseract-ocr-vie)")
     page = pdf[index]
     try:
         bitmap = page.render(scale=OCR_DPI / 72, grayscale=True)
@@ -65,9 +65,9 @@ def ocr_page(pdf: pdfium.PdfDocument, index: int, name: str) -> list[list[OcrWor
             result = subprocess.run(["tesseract", str(image), "stdout", "-l", "vie", "--dpi", str(OCR_DPI), "tsv"],
                                     capture_output=True, text=True, timeout=300)
         except (OSError, subprocess.SubprocessError) as error:
-            raise DoichieuError(name, f"OCR failed on page {index + 1} ({error})") from None
+            raise DoichieuError(name, f"nhận dạng chữ (OCR) lỗi ở trang {index + 1} ({error})") from None
     if result.returncode != 0:
-        raise DoichieuError(name, f"OCR failed on page {index + 1}: {result.stderr.strip()[:200]}")
+        raise DoichieuError(name, f"nhận dạng chữ (OCR) lỗi ở trang {index + 1}: {result.stderr.strip()[:200]}")
     return words_by_line(result.stdout)
 
 

@@ -532,13 +532,13 @@ def _open(path: Path) -> pdfium.PdfDocument:
     except pdfium.PdfiumError as error:
         message = str(error).lower()
         if "password" in message:
-            raise DoichieuError(name, "encrypted PDF (password-protected); remove the protection first") from None
+            raise DoichieuError(name, "PDF được mã hóa (có mật khẩu); hãy gỡ bảo vệ trước") from None
         if "format" in message or "file" in message:
-            raise DoichieuError(name, f"corrupt or unreadable PDF ({error})") from None
-        raise DoichieuError(name, f"cannot open PDF ({error})") from None
+            raise DoichieuError(name, f"PDF bị hỏng hoặc không đọc được ({error})") from None
+        raise DoichieuError(name, f"không mở được PDF ({error})") from None
     if len(pdf) == 0:
         pdf.close()
-        raise DoichieuError(name, "PDF has no pages")
+        raise DoichieuError(name, "PDF không có trang nào")
     return pdf
 
 
@@ -586,7 +586,7 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
                 digest.update(chunk)
         data_hash = digest.hexdigest()
     except OSError as error:
-        raise DoichieuError(name, f"cannot read file ({error.strerror})") from None
+        raise DoichieuError(name, f"không đọc được tệp ({error.strerror})") from None
     pdf = _open(path)
     notices: list[Notice] = []
     pages: list[PageLines] = []
@@ -597,7 +597,7 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
             try:
                 page = read_page(pdf, index, header_zone=0.45 if index == 0 else 0.0)
             except pdfium.PdfiumError as error:
-                raise DoichieuError(name, f"corrupt PDF: page {index + 1} cannot be read ({error})") from None
+                raise DoichieuError(name, f"PDF bị hỏng: không đọc được trang {index + 1} ({error})") from None
             if not page.has_text and ocr:
                 from .ocr import ocr_page
 
@@ -606,8 +606,8 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
                 page_numbers += remove_page_numbers(page)
                 page.has_text = bool(page.lines)
                 if page.has_text:
-                    notices.append(_notice(name, "text recognised by OCR (Tesseract, vie): review it against "
-                                                 "the original", "ocr", index + 1))
+                    notices.append(_notice(name, "chữ do nhận dạng (OCR, Tesseract, vie): cần rà soát "
+                                                 "lại theo bản gốc", "ocr", index + 1))
             else:
                 page_numbers += remove_page_numbers(page)
                 split_footnotes(page)
@@ -618,8 +618,8 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
                         try:
                             tables += apply_tables(page, plumber_page)
                         except Exception:  # noqa: BLE001 - pdfplumber failing on a page: keep pdfium's lines
-                            notices.append(_notice(name, "table layout could not be read; cells kept as "
-                                                         "separate lines", "tables", index + 1))
+                            notices.append(_notice(name, "không đọc được bố cục bảng; các ô giữ thành "
+                                                         "dòng riêng", "tables", index + 1))
                         finally:
                             plumber_page.close()
             pages.append(page)
@@ -631,12 +631,12 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
             from .ocr import ocr_available
 
             if not any(p.has_image for p in pages):
-                raise DoichieuError(name, "PDF pages are blank (no text and no page images)")
-            hint = " (Tesseract with Vietnamese is installed: run with OCR enabled, --ocr)" if ocr_available() else ""
-            raise DoichieuError(name, f"no text layer (scanned document) — OCR needed{hint}")
+                raise DoichieuError(name, "các trang PDF trống (không có chữ, không có ảnh)")
+            hint = " (đã cài Tesseract tiếng Việt: chạy lại với --ocr)" if ocr_available() else ""
+            raise DoichieuError(name, f"không có lớp văn bản (bản quét) — cần nhận dạng chữ (OCR){hint}")
         for number in empty:
-            notices.append(_notice(name, "page has no text layer (image only); its content is missing — "
-                                         "OCR needed", "no-text-layer", number))
+            notices.append(_notice(name, "trang không có lớp văn bản (chỉ có ảnh); thiếu nội dung trang — "
+                                         "cần nhận dạng chữ (OCR)", "no-text-layer", number))
     finally:
         pdf.close()
         if plumber is not None:
@@ -650,15 +650,15 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
     footnotes = [line for page in pages for line in page.footnotes]
     joined = _join_split_codes(ordered)
     if page_numbers:
-        notices.append(_notice(name, f"{page_numbers} page number(s) removed", "furniture"))
+        notices.append(_notice(name, f"đã bỏ {page_numbers} số trang", "furniture"))
     if running:
-        notices.append(_notice(name, f"{running} running header/footer line(s) removed", "furniture"))
+        notices.append(_notice(name, f"đã bỏ {running} dòng tiêu đề/chân trang lặp lại", "furniture"))
     if footnotes:
-        notices.append(_notice(name, f"{len(footnotes)} footnote line(s) moved to the end of the text", "footnotes"))
+        notices.append(_notice(name, f"đã chuyển {len(footnotes)} dòng chú thích xuống cuối văn bản", "footnotes"))
     if tables:
-        notices.append(_notice(name, f"{tables} table(s) read row by row (cells joined by ' | ')", "tables"))
+        notices.append(_notice(name, f"đã đọc {tables} bảng theo từng hàng (các ô nối bằng ' | ')", "tables"))
     if joined:
-        notices.append(_notice(name, f"{joined} word(s) or code(s) split at a line-end hyphen rejoined", "hyphen"))
+        notices.append(_notice(name, f"đã nối lại {joined} từ hoặc số hiệu bị ngắt bởi gạch nối cuối dòng", "hyphen"))
     if footnotes:
         ordered.append(Line("", footnotes[0].page, 0, 0, 0, 0, 0))
         ordered.extend(replace(line, style=line.style | {"footnote"}) for line in footnotes)
@@ -682,8 +682,8 @@ def _repair_lines(texts: list[str], name: str) -> tuple[list[str], list[Notice]]
         if found is not None:
             code, text = found
             words = repair.candidate_words(text)
-            notices.append(_notice(name, f"text layer in the legacy encoding {legacy_name(code)}; converted to "
-                                         "Unicode, check the text", "encoding"))
+            notices.append(_notice(name, f"lớp văn bản ở bảng mã cũ {legacy_name(code)}; đã chuyển sang "
+                                         "Unicode, kiểm tra lại văn bản", "encoding"))
     # after the legacy check: TCVN3 uses the soft-hyphen code for "ư"
     text, repairs = repair.repair_glyphs(text)
     notices.extend(_notice(name, f"{r.message}: {r.count}×", r.code) for r in repairs)
@@ -694,18 +694,18 @@ def _repair_lines(texts: list[str], name: str) -> tuple[list[str], list[Notice]]
         if verdict.shift is None:
             raise DoichieuError(
                 name,
-                f"garbled text layer: only {verdict.share_before:.0%} of the words are Vietnamese syllables "
-                "(fonts without a Unicode map) and no constant character shift explains it — OCR needed",
+                f"lớp văn bản bị lỗi phông: chỉ {verdict.share_before:.0%} số từ là âm tiết tiếng Việt (phông chữ không "
+                "có bảng Unicode) và không có độ lệch ký tự cố định nào giải thích được — cần nhận dạng chữ (OCR)",
             )
         text = verdict.text
         words = repair.candidate_words(text)
-        notices.append(_notice(name, f"garbled text layer (fonts without a Unicode map) repaired by a constant "
-                                     f"shift of {verdict.shift:+d} code points: valid words {verdict.share_before:.0%}"
-                                     f" -> {verdict.share_after:.0%}; check the text", "shifted-font"))
+        notices.append(_notice(name, f"lớp văn bản lỗi phông (phông không có bảng Unicode) đã sửa bằng độ lệch "
+                                     f"cố định {verdict.shift:+d} mã ký tự: từ hợp lệ {verdict.share_before:.0%}"
+                                     f" -> {verdict.share_after:.0%}; kiểm tra lại văn bản", "shifted-font"))
     odd = repair.suspicious_words(text, words=words)
     if odd:
-        notices.append(_notice(name, "words that are not valid Vietnamese syllables (glued words or misread "
-                                     f"glyphs in the text layer): {', '.join(odd)}", "odd-words"))
+        notices.append(_notice(name, "các từ không phải âm tiết tiếng Việt hợp lệ (từ dính liền hoặc ký tự "
+                                     f"đọc sai trong lớp văn bản): {', '.join(odd)}", "odd-words"))
     lines = text.split("\n")
     if len(lines) != len(texts):  # a repair must never add or remove lines
         raise AssertionError("line count changed by a repair")

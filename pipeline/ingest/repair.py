@@ -1,6 +1,6 @@
 """Character-level repairs of extracted text: wrong glyph code points, look-alike letters, OCR specks read as full
 stops between two lower-case words, legacy 8-bit
-Vietnamese encodings (TCVN3 "ABC", VNI), UTF-8 read as Windows-1252, and text layers whose characters
+Vietnamese encodings (TCVN3 "ABC", VNI, Windows-1258), UTF-8 read as Windows-1252, and text layers whose characters
 are shifted by a constant (subset fonts without a Unicode map).
 
 Every repair is judged with the same yardstick: the share of words that are valid Vietnamese syllables
@@ -291,14 +291,15 @@ def repair_glyphs(text: str) -> tuple[str, list[Repair]]:
         if count:
             text = text.replace(entry.from_, entry.to)
             if entry.to:  # invisible characters are removed silently
-                repairs.append(Repair("glyph", f"'{entry.from_}' replaced by '{entry.to}' ({entry.why})", count))
+                repairs.append(Repair("glyph", f"'{entry.from_}' thay bằng '{entry.to}' ({entry.why})", count))
     text, homoglyph_count = _repair_homoglyphs(text, rules)
     if homoglyph_count:
-        repairs.append(Repair("homoglyph", "Cyrillic/Greek look-alike letters replaced by Latin ones",
+        repairs.append(Repair("homoglyph", "chữ Kirin/Hy Lạp trông giống chữ Latinh đã thay bằng chữ Latinh",
                               homoglyph_count))
     text, stray_count = _repair_stray_periods(text)
     if stray_count:
-        repairs.append(Repair("ocr_period", "full stops inside a sentence (between two lower-case words) removed",
+        repairs.append(Repair("ocr_period", "đã bỏ dấu chấm lạc giữa câu (giữa hai từ viết thường, trên một dòng "
+                                            "hoặc qua chỗ xuống dòng)",
                               stray_count))
     lowered = nfc(text).lower()  # one lower-cased copy to look the misreadings up in (a long PDF is megabytes)
     for slip in rules.ocr_tone_slips:
@@ -306,7 +307,7 @@ def repair_glyphs(text: str) -> tuple[str, list[Repair]]:
             continue
         text, count = _repair_tone_slip(text, slip)
         if count:
-            repairs.append(Repair("ocr_tone", f"'{slip.read}' read back as '{slip.meant}' ({slip.why})", count))
+            repairs.append(Repair("ocr_tone", f"'{slip.read}' đọc lại thành '{slip.meant}' ({slip.why})", count))
     return text, repairs
 
 
@@ -314,10 +315,14 @@ def repair_glyphs(text: str) -> tuple[str, list[Repair]]:
 # (OCR reads a speck as a full stop); Vietnamese sentences open with a capital; a word after a dot ("v.v. và")
 # or opening its line (a label "a. …", "ii. …") are none
 _STRAY_PERIOD = re.compile(r"(?<=\S[ \t])(\w{2,})\.([ \t]+)(?=(\w+))")
+# the same speck at a line's end, the sentence going on in lower case on the next line ("các bộ quản lý." /
+# "chuyên ngành"); a next line opening with a label ("a. …", "b) …", "ii. …") starts an item, not that sentence
+_STRAY_PERIOD_AT_END = re.compile(r"(?<=\S[ \t])(\w{2,})\.([ \t]*)(?=\n[ \t]*(\w+)(?![\w.)]))")
 
 
 def _repair_stray_periods(text: str) -> tuple[str, int]:
-    """Full stops between two lower-case Vietnamese syllables on one line made spaces (positions hold)."""
+    """Full stops between two lower-case Vietnamese syllables, on one line or across a line end, made spaces
+    (positions hold)."""
     count = 0
 
     def fix(match: re.Match) -> str:
@@ -328,7 +333,8 @@ def _repair_stray_periods(text: str) -> tuple[str, int]:
         count += 1
         return before + " " + match.group(2)
 
-    return _STRAY_PERIOD.sub(fix, text), count
+    text = _STRAY_PERIOD.sub(fix, text)
+    return _STRAY_PERIOD_AT_END.sub(fix, text), count
 
 
 def _name_may_end(text: str, end: int) -> bool:
@@ -451,8 +457,22 @@ def fix_mojibake(text: str) -> str | None:
         return None
 
 
+def decode_windows_1258(text: str) -> str | None:
+    """Windows-1258 text (read as Latin-1 characters) to Unicode, or None when it is not: the code page
+    writes ă, â, ê, ô, ơ, ư, đ as letters and the five tones as combining marks after the vowel, so its text
+    holds tone marks once decoded."""
+    try:
+        decoded = text.encode("latin-1").decode("cp1258")
+    except UnicodeError:
+        return None
+    if not any(mark in decoded for mark in _TONE_MARKS):
+        return None
+    return unicodedata.normalize("NFC", decoded)
+
+
 def detect_legacy(text: str, hint: str | None = None) -> tuple[str, str] | None:
-    """If `text` reads much better as TCVN3, VNI or UTF-8 mojibake, return (encoding name, converted text).
+    """If `text` reads much better as TCVN3, VNI, Windows-1258 or UTF-8 mojibake, return (encoding name,
+    converted text).
 
     `hint` (tcvn3 | vni) comes from font names; it is tried first but still has to pass the yardstick."""
     rules = encoding_rules()
@@ -460,7 +480,7 @@ def detect_legacy(text: str, hint: str | None = None) -> tuple[str, str] | None:
     if count == 0:
         return None
     candidates: list[tuple[str, str]] = []
-    order = ["tcvn3", "vni", "utf-8 read as Windows-1252"]
+    order = ["tcvn3", "vni", "windows-1258", "utf-8 read as Windows-1252"]
     if hint in order:
         order.remove(hint)
         order.insert(0, hint)
@@ -473,6 +493,10 @@ def detect_legacy(text: str, hint: str | None = None) -> tuple[str, str] | None:
             if not any(c in rules.vni_marks or c in rules.vni_letters for c in text):
                 continue
             converted = decode_vni(text)
+        elif name == "windows-1258":
+            converted = decode_windows_1258(text)
+            if converted is None:
+                continue
         else:
             converted = fix_mojibake(text)
             if converted is None:

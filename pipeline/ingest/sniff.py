@@ -21,6 +21,15 @@ def _ends_like_pdf(path: Path) -> bool:
         return False
 
 
+def _ole_holds(path: Path, stream: str) -> bool:
+    """Whether an OLE2 (Compound File) container names a stream: its directory entries hold the names in
+    UTF-16, and a password-protected DOCX/XLSX is such a container with an 'EncryptedPackage' stream."""
+    try:
+        return stream.encode("utf-16-le") in path.read_bytes()
+    except OSError:
+        return False
+
+
 def sniff(path: Path, head: bytes) -> str:
     """'pdf' | 'docx' | 'html' | 'txt' | 'md' from the first bytes of the file (and, for zips, its members).
 
@@ -30,9 +39,12 @@ def sniff(path: Path, head: bytes) -> str:
     if head.lstrip(b"\xef\xbb\xbf \t\r\n\x00").startswith(b"%PDF-") or (b"%PDF-" in head[:1024] and _ends_like_pdf(path)):
         return "pdf"  # PDF readers accept junk before the header; a text merely mentioning %PDF- is not a PDF
     if head.startswith(OLE2_MAGIC):
+        if _ole_holds(path, "EncryptedPackage"):
+            raise DoichieuError(name, "tệp Word/Office có mật khẩu (được mã hóa); hãy mở bằng Word, gỡ mật khẩu "
+                                      "(File > Info > Protect Document) rồi lưu lại dạng .docx")
         raise DoichieuError(
             name,
-            "legacy Word/Office binary file (.doc, OLE2) is not supported; convert it first, e.g. "
+            "tệp Word/Office nhị phân kiểu cũ (.doc, OLE2) chưa được hỗ trợ; hãy chuyển đổi trước, ví dụ "
             f"`libreoffice --headless --convert-to docx {path.name}`",
         )
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
@@ -40,27 +52,27 @@ def sniff(path: Path, head: bytes) -> str:
             with zipfile.ZipFile(path) as archive:
                 members = set(archive.namelist())
         except (zipfile.BadZipFile, OSError) as error:
-            raise DoichieuError(name, f"corrupt zip/DOCX container ({error})") from None
+            raise DoichieuError(name, f"tệp nén zip/DOCX bị hỏng ({error})") from None
         if "word/document.xml" in members:
             return "docx"
         if "content.xml" in members:
-            raise DoichieuError(name, "OpenDocument file (.odt) is not supported; convert it, e.g. "
+            raise DoichieuError(name, "tệp OpenDocument (.odt) chưa được hỗ trợ; hãy chuyển đổi, ví dụ "
                                       f"`libreoffice --headless --convert-to docx {path.name}`")
-        raise DoichieuError(name, "zip archive that is not a Word document (no word/document.xml)")
+        raise DoichieuError(name, "tệp nén zip không phải văn bản Word (không có word/document.xml)")
     if head.startswith(b"{\\rtf"):
-        raise DoichieuError(name, "RTF file is not supported; convert it, e.g. "
+        raise DoichieuError(name, "tệp RTF chưa được hỗ trợ; hãy chuyển đổi, ví dụ "
                                   f"`libreoffice --headless --convert-to docx {path.name}`")
-    for magic, what in ((b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
-                        (b"II*\x00", "TIFF image"), (b"MM\x00*", "TIFF image"), (b"\x7fELF", "executable"),
-                        (b"\x1f\x8b", "gzip archive"), (b"Rar!", "RAR archive"), (b"7z\xbc\xaf", "7-Zip archive")):
+    for magic, what in ((b"\x89PNG", "ảnh PNG"), (b"\xff\xd8\xff", "ảnh JPEG"), (b"GIF8", "ảnh GIF"),
+                        (b"II*\x00", "ảnh TIFF"), (b"MM\x00*", "ảnh TIFF"), (b"\x7fELF", "tệp chương trình"),
+                        (b"\x1f\x8b", "tệp nén gzip"), (b"Rar!", "tệp nén RAR"), (b"7z\xbc\xaf", "tệp nén 7-Zip")):
         if head.startswith(magic):
-            hint = "; for a scanned page, put it in a PDF and use OCR" if "image" in what else ""
-            raise DoichieuError(name, f"{what}, not a document{hint}")
+            hint = "; trang quét thì hãy đưa vào PDF và dùng --ocr" if what.startswith("ảnh") else ""
+            raise DoichieuError(name, f"{what}, không phải văn bản{hint}")
     opening = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if opening.startswith((b"<!doctype html", b"<html")) or (opening.startswith(b"<") and b"<html" in opening[:1024]):
         return "html"
     if opening.startswith(b"<?xml"):
-        raise DoichieuError(name, "XML data, not a document; give the document itself (PDF, DOCX or text)")
+        raise DoichieuError(name, "dữ liệu XML, không phải văn bản; hãy đưa chính văn bản (PDF, DOCX hoặc văn bản thuần)")
     return TEXT_SUFFIXES.get(path.suffix.lower(), "txt")
 
 
@@ -72,4 +84,4 @@ def refuse_data(path: Path, data: bytes) -> None:
         json.loads(data)
     except ValueError:
         return
-    raise DoichieuError(str(path), "JSON data, not a document; give the document itself (PDF, DOCX or text)")
+    raise DoichieuError(str(path), "dữ liệu JSON, không phải văn bản; hãy đưa chính văn bản (PDF, DOCX hoặc văn bản thuần)")

@@ -1,4 +1,4 @@
-"""Plain text and Markdown: decoding (UTF-8 with/without BOM, UTF-16, legacy Vietnamese TCVN3/VNI,
+"""Plain text and Markdown: decoding (UTF-8 with/without BOM, UTF-16, legacy Vietnamese TCVN3/VNI/Windows-1258,
 UTF-8 mojibake), glyph repairs and line provenance."""
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from ..vntext import nfc
 from . import repair
 from .layout import text_header_fields
 
-_LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC, .VnTime fonts)", "vni": "VNI-Windows",
-                 "utf-8 read as Windows-1252": "UTF-8 text that had been decoded as Windows-1252"}
+_LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC, phông .VnTime)", "vni": "VNI-Windows", "windows-1258": "Windows-1258",
+                 "utf-8 read as Windows-1252": "văn bản UTF-8 bị đọc nhầm theo Windows-1252"}
 
 
 def legacy_name(code: str) -> str:
@@ -45,41 +45,65 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
 
 
+def _damaged_utf8(data: bytes, path: str) -> tuple[str, Notice] | None:
+    """UTF-8 text with a few damaged bytes (a file cut short inside a letter, a byte spoilt in a copy, a stray
+    NUL), at most one in a thousand characters: read, a spoilt byte shown as '\ufffd' and a NUL dropped, with a
+    notice naming the first line, rather than the whole document refused as binary."""
+    text = data.decode("utf-8-sig", errors="replace")
+    spoilt = [i for i, c in enumerate(text) if c in "\ufffd\x00"]
+    if not spoilt or len(spoilt) > max(1, len(text) // 1000):
+        return None
+    line = text.count("\n", 0, spoilt[0]) + 1
+    return text.replace("\x00", ""), Notice(path, f"{len(spoilt)} byte hỏng (không phải UTF-8 hợp lệ) được thay bằng "
+                                                 "'\ufffd' hoặc bỏ đi, chỗ đầu tiên ở dòng này: kiểm tra lại văn bản",
+                                          line=line, code="encoding")
+
+
 def decode_bytes(data: bytes, path: str) -> tuple[str, list[Notice]]:
-    """Bytes of a text file -> (text, notices). UTF-8 (BOM or not), UTF-16 (BOM, or the NUL pattern of
-    plain Latin text), legacy Vietnamese 8-bit encodings (converted, with a notice); anything else is
-    refused with one DoichieuError."""
+    """Bytes of a text file -> (text, notices). UTF-8 (BOM or not; a few spoilt bytes told by a notice), UTF-16
+    (BOM, or the NUL pattern of plain Latin text), legacy Vietnamese 8-bit encodings (converted, with a notice);
+    anything else is refused with one DoichieuError."""
     notices: list[Notice] = []
     if not data.strip():
-        raise DoichieuError(path, "empty file")
+        raise DoichieuError(path, "tệp rỗng")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
-            raise DoichieuError(path, "UTF-16 byte-order mark but undecodable content") from None
+            raise DoichieuError(path, "có dấu BOM UTF-16 nhưng nội dung không giải mã được") from None
     elif b"\x00" in data[:4096]:
         text = _utf16_without_bom(data)
-        if text is None:
-            raise DoichieuError(path, "binary file, not text (NUL bytes)")
-        notices.append(Notice(path, "UTF-16 text without byte-order mark", code="encoding"))
+        if text is not None:
+            notices.append(Notice(path, "văn bản UTF-16 không có dấu BOM", code="encoding"))
+        else:
+            damaged = _damaged_utf8(data, path)
+            if damaged is None:
+                raise DoichieuError(path, "tệp nhị phân, không phải văn bản (có byte NUL)")
+            text, notice = damaged
+            notices.append(notice)
     else:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             latin = data.decode("latin-1")
-            if _control_share(latin) > 0.01:
-                raise DoichieuError(path, "binary file, not text") from None
-            found = repair.detect_legacy(latin)
-            if found is None:
+            binary = _control_share(latin) > 0.01
+            found = None if binary else repair.detect_legacy(latin)
+            if found is not None:
+                code, text = found
+                notices.append(Notice(path, f"bảng mã cũ {legacy_name(code)} đã được chuyển sang Unicode; "
+                                            "kiểm tra lại văn bản", code="encoding"))
+                return text, notices
+            damaged = _damaged_utf8(data, path)
+            if damaged is None and binary:
+                raise DoichieuError(path, "tệp nhị phân, không phải văn bản") from None
+            if damaged is None:
                 raise DoichieuError(
                     path,
-                    f"not UTF-8 text (undecodable byte at offset {error.start}) and not a recognised "
-                    "Vietnamese legacy encoding (TCVN3, VNI); save it as UTF-8",
+                    f"không phải văn bản UTF-8 (byte không giải mã được ở vị trí {error.start}) cũng không phải bảng mã "
+                    "tiếng Việt cũ đã biết (TCVN3, VNI, Windows-1258); hãy lưu lại dạng UTF-8",
                 ) from None
-            code, text = found
-            notices.append(Notice(path, f"legacy encoding {legacy_name(code)} converted to Unicode; "
-                                        "check the text", code="encoding"))
-            return text, notices
+            text, notice = damaged
+            notices.append(notice)
     # Unicode text that still carries a legacy encoding's characters (converted with the wrong table,
     # or a legacy file re-saved as UTF-8, or UTF-8 mojibake with its C1 controls).
     share, count = repair.valid_share(text[:50000])
@@ -87,10 +111,12 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, list[Notice]]:
         found = repair.detect_legacy(text)
         if found is not None:
             code, text = found
-            notices.append(Notice(path, f"text was in {legacy_name(code)}; converted to Unicode, check the text",
+            notices.append(Notice(path, f"văn bản ở bảng mã {legacy_name(code)}; đã chuyển sang Unicode, kiểm tra lại",
                                   code="encoding"))
     if _control_share(text) > 0.01:
-        raise DoichieuError(path, "binary file, not text")
+        raise DoichieuError(path, "tệp nhị phân, không phải văn bản")
+    if not text.replace("\ufeff", "").strip():  # a byte-order mark and blanks alone
+        raise DoichieuError(path, "tệp rỗng")
     return text, notices
 
 
@@ -142,5 +168,5 @@ def read_text_file(path: Path) -> SourceText:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise DoichieuError(str(path), f"cannot read file ({error.strerror})") from None
+        raise DoichieuError(str(path), f"không đọc được tệp ({error.strerror})") from None
     return read_text_bytes(data, path)
