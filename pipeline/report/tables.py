@@ -12,7 +12,7 @@ from pathlib import Path
 from ..fsutil import atomic_write_bytes, atomic_write_text
 from ..model import Result
 from . import labels as L
-from .rows import build_crossref, document_label, names, summary_by_current_lead, summary_rows
+from .rows import build_crossref, document_label, names, summary_by_current_lead, summary_rows, unread_number
 from .xlsx import central_cells
 
 CSV_COLUMNS = tuple(c for c in L.CENTRAL_COLUMNS if c not in (L.COL_REVIEW, L.COL_REVIEW_COMMENT, L.COL_KEY))
@@ -65,6 +65,8 @@ def crossref_md_text(result: Result) -> str:
         f"{'giao cho địa phương' if crossref.localities_known else 'của văn bản trung ương'})",
         f"- Nhiệm vụ của văn bản địa phương: **{counts['provincial_tasks']}**, trong đó {L.ADDITION.lower()}: "
         f"**{counts['additions']}**",
+        *(f"- Lưu ý: {_md(note)}" for d in crossref.central_docs + crossref.provincial_docs
+          if (note := unread_number(d))),
         "",
     ]
     gaps = [r for r in crossref.focus_rows() if r.status == "gap"]

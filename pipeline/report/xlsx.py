@@ -32,6 +32,7 @@ from .rows import (
     provenance,
     summary_by_current_lead,
     summary_rows,
+    unread_number,
 )
 
 # A fixed date for the workbook properties (created/modified) and the zip entries: same input, same bytes.
@@ -246,11 +247,13 @@ def build_workbook(result: Result) -> Workbook:
     wb = Workbook()
     central_title = ", ".join(document_label(d) for d in crossref.central_docs) or "văn bản trung ương"
     provincial_title = ", ".join(document_label(d) for d in crossref.provincial_docs) or "văn bản của địa phương"
+    unread = [note for d in crossref.central_docs + crossref.provincial_docs if (note := unread_number(d))]
     ws = wb.active
     ws.title = L.SHEET_CENTRAL
     _sheet(ws, [f"Bảng đối chiếu: {central_title} → {provincial_title}",
                 "Mỗi dòng là một nhiệm vụ của văn bản trung ương. Cột \"Xác nhận\": Đồng ý / Không đồng ý, "
-                "hoặc ghi điều khoản của tỉnh (ví dụ 1.a.2) để thêm liên kết."],
+                "hoặc ghi điều khoản của tỉnh (ví dụ 1.a.2) để thêm liên kết."
+                + "".join(f" Lưu ý: {note}." for note in unread)],
            L.CENTRAL_COLUMNS, [central_cells(r, multi) for r in crossref.central_rows], L.COL_STATUS,
            [r.status for r in crossref.central_rows])
     ws2 = wb.create_sheet(L.SHEET_PROVINCIAL)
