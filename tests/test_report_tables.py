@@ -38,9 +38,12 @@ def test_markdown_reads_on_its_own(result, tmp_path):
     gaps = [c.central.task for c in result.coverage if c.status == "gap"]
     gap_part = text.split("## Bảng đối chiếu")[0]
     assert all(f"**{g}**" in gap_part for g in gaps)
+    first = result.documents[0].task(gaps[0])
+    assert f"**{gaps[0]}** ({first.leads[0].text}; {L.LINE} {first.span.line}" in gap_part  # where to check it
     table = [line for line in text.split("## Bảng đối chiếu")[1].split("\n## ")[0].splitlines() if line.startswith("|")]
     assert len(table) == 2 + len(result.documents[0].tasks)
     columns = table[0].count(" | ") + 1
+    assert table[0].endswith(f"| {L.COL_PROVENANCE} |")
     # a pipe in document text must not break the table
     result2 = gold_result()
     result2.documents[0].tasks[0].text = "a | b <script>"

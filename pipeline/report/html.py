@@ -169,6 +169,7 @@ def render_coverage_html(result: Result) -> str:
             "row": row, "anchor": _central_anchor(row, multi), "phrases": phrases,
             "section": section_label(row.group), "agencies": sorted(set(agencies)),
             "where": f"{_file_name(row.document)}điều khoản {row.task.id}, {provenance(row.task)}",
+            "line": provenance(row.task),
             "leads": names(row.task.leads),
             "coordinators": names(row.task.coordinators),
             "locality": L.LOCALITY_ROLE.get(row.locality_role or "", "Có") if row.localities else "",
