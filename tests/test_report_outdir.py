@@ -2,6 +2,7 @@
 did not write; a reviewer's changed table is kept aside."""
 from __future__ import annotations
 
+import hashlib
 import json
 
 import pytest
@@ -95,7 +96,10 @@ def test_a_list_edited_to_reach_outside_the_folder_is_ignored(result, tmp_path):
     (outside / "result.json").write_text("{}", encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
-    (out / MANIFEST).write_text(json.dumps({"pairs": {"../outside": {"files": {"result.json": "x"}}}}),
+    sha = hashlib.sha256(b"{}").hexdigest()
+    (out / MANIFEST).write_text(json.dumps({"pairs": {"../outside": {"files": {"result.json": sha}},
+                                                      B: {"files": {"../../outside/result.json": sha}}}}),
                                 encoding="utf-8")
+    (out / B).mkdir()
     write_run({A: result}, whole(result), out)
     assert (outside / "result.json").exists()

@@ -54,7 +54,8 @@ def digest(path: Path) -> str:
 
 
 def read_manifest(out_dir: Path) -> dict[str, dict]:
-    """{pair folder name: {"files": {file name: sha256}, "stale": bool}}; {} when absent or unreadable."""
+    """{pair folder name: {"files": {file name: sha256}}}; {} when absent or unreadable. Names that are not plain
+    names of a folder or file directly under it are dropped."""
     try:
         data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
         pairs = data["pairs"]
@@ -62,12 +63,13 @@ def read_manifest(out_dir: Path) -> dict[str, dict]:
         return {}
     if not isinstance(pairs, dict):
         return {}
-    return {name: entry for name, entry in pairs.items()
+    return {name: {"files": {file: sha for file, sha in entry["files"].items() if _plain(file) and isinstance(sha, str)}}
+            for name, entry in pairs.items()
             if isinstance(entry, dict) and isinstance(entry.get("files"), dict) and _plain(name)}
 
 
 def _plain(name: str) -> bool:
-    """A folder name directly under DIR (a list edited by hand never reaches outside it)."""
+    """A plain name: one step down, never outside (a list edited by hand reaches nothing else)."""
     return isinstance(name, str) and name not in ("", ".", "..") and "/" not in name and "\\" not in name
 
 
