@@ -241,6 +241,19 @@ def _summary_sheet(ws, crossref: CrossRef) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
+GAPS_NAMED = 12  # gap paths named at the head of sheet 1; more are counted
+
+
+def _gaps_line(crossref: CrossRef) -> str:
+    """The head of sheet 1 names the gaps a legal officer looks for first (rows stay in document order)."""
+    gaps = list(dict.fromkeys(r.task.id for r in crossref.focus_rows() if r.status == "gap"))
+    if not gaps:
+        return ""
+    named = ", ".join(gaps[:GAPS_NAMED]) + (f" và {len(gaps) - GAPS_NAMED} nhiệm vụ khác" if len(gaps) > GAPS_NAMED else "")
+    whose = " giao cho địa phương" if crossref.localities_known else ""
+    return f" {len(gaps)} nhiệm vụ{whose} {L.STATUS['gap'].lower()}: {named} (lọc cột \"{L.COL_STATUS}\")."
+
+
 def build_workbook(result: Result) -> Workbook:
     crossref = build_crossref(result)
     multi = len(crossref.provincial_docs) > 1
@@ -252,7 +265,7 @@ def build_workbook(result: Result) -> Workbook:
     ws.title = L.SHEET_CENTRAL
     _sheet(ws, [f"Bảng đối chiếu: {central_title} → {provincial_title}",
                 "Mỗi dòng là một nhiệm vụ của văn bản trung ương. Cột \"Xác nhận\": Đồng ý / Không đồng ý, "
-                "hoặc ghi điều khoản của tỉnh (ví dụ 1.a.2) để thêm liên kết."
+                "hoặc ghi điều khoản của tỉnh (ví dụ 1.a.2) để thêm liên kết." + _gaps_line(crossref)
                 + "".join(f" Lưu ý: {note}." for note in unread)],
            L.CENTRAL_COLUMNS, [central_cells(r, multi) for r in crossref.central_rows], L.COL_STATUS,
            [r.status for r in crossref.central_rows])
