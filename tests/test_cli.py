@@ -189,3 +189,12 @@ def test_parse_outline_nests_by_enclosing_section_not_by_the_dots_of_an_id(tmp_p
     lines = done.stdout.splitlines()
     assert any(line.startswith("  Chương.II QUẢN LÝ CẤP NƯỚC") for line in lines), done.stdout
     assert any(line.startswith("    5 Trách nhiệm của địa phương") for line in lines), done.stdout
+
+
+def test_a_pair_no_longer_made_leaves_no_folder_beside_the_new_result(tmp_path):
+    assert doichieu("run", str(CENTRAL), str(PROVINCIAL), "--out", str(tmp_path)).returncode == 0
+    assert [p for p in tmp_path.iterdir() if p.is_dir()]
+    done = doichieu("run", str(tmp_path / "khong-co.md"), str(PROVINCIAL), "--out", str(tmp_path))
+    assert done.returncode == 1 and "khong-co.md" in done.stderr
+    assert not [p for p in tmp_path.iterdir() if p.is_dir()]
+    assert "đã xóa thư mục kết quả cũ" in " ".join(done.stderr.split())
