@@ -35,7 +35,8 @@ STATUS_VI = {"covered": "Đã triển khai", "partial": "Triển khai một ph�
 PARSE_MODULES = ("spacy", "pipeline.ingest", "pipeline.normalize", "pipeline.segment", "pipeline.extract",
                  "pipeline.succession")
 RUN_MODULES = (*PARSE_MODULES, "pipeline.corpus", "pipeline.linking", "pipeline.report.xlsx",
-               "pipeline.report.html", "jinja2", "pipeline.report.tables", "pipeline.graph")
+               "pipeline.report.html", "jinja2", "pipeline.report.tables", "pipeline.graph",
+               "pipeline.report.outdir")
 
 AS_OF_HELP = "Ngày (YYYY-MM-DD) dùng để xác định cơ quan hiện đang đảm nhận nhiệm vụ (mặc định: hôm nay)."
 
@@ -97,12 +98,6 @@ def _progress(entries: list) -> Iterable:
     return track(entries, description="Đang phân tích văn bản…", console=err, transient=True)
 
 
-def _write_json(path: Path, data: dict) -> None:
-    from .fsutil import atomic_write_text
-
-    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-
-
 def _summary(pairs: dict[str, Result]) -> None:
     from .report.rows import document_label
 
@@ -155,22 +150,18 @@ def run(
             _report_failure(failure)
     for notice in corpus_run.whole.notices:
         err.print(f"[yellow]Lưu ý[/] {notice}", highlight=False, soft_wrap=True)
-    try:
-        for name, result in corpus_run.pairs.items():
-            _write_pair(result, out_dir / name)
-        _write_json(out_dir / "result.json", corpus_run.whole.to_json())
+    from .report.outdir import write_run
+
+    try:  # the pair folders of earlier runs that this one does not make are removed or flagged (report.outdir)
+        written = write_run(corpus_run.pairs, corpus_run.whole, out_dir)
     except OSError as error:  # each output is written whole or not at all (atomic); say which one could not be
         raise DoichieuError(str(error.filename or out_dir), f"không ghi được kết quả ({error.strerror})") from None
+    for notice in written.notices:
+        err.print(f"[yellow]Lưu ý[/] {notice}", highlight=False, soft_wrap=True)
     _summary(corpus_run.pairs)
     out.print(f"Đã ghi kết quả vào [bold]{out_dir}/[/]")
     if corpus_run.failures:
         raise typer.Exit(1)
-
-
-def _write_pair(result: Result, directory: Path) -> None:
-    from .report import write_outputs
-
-    write_outputs(result, directory)
 
 
 def _print_outline(document: Document) -> None:

@@ -40,7 +40,10 @@ def test_run_writes_the_whole_result_and_a_folder_per_pair(seed_run):
 
 
 def test_run_leaves_no_temporary_files(seed_run):
-    assert not [p for p in seed_run.rglob("*") if p.name.startswith(".") or p.suffix == ".tmp"]
+    from pipeline.report.outdir import MANIFEST  # the list of what the run wrote (pipeline/report/outdir.py)
+
+    assert (seed_run / MANIFEST).is_file()
+    assert not [p for p in seed_run.rglob("*") if p.name != MANIFEST and (p.name.startswith(".") or p.suffix == ".tmp")]
 
 
 def test_same_inputs_give_the_same_bytes(seed_run, tmp_path):
@@ -186,3 +189,12 @@ def test_parse_outline_nests_by_enclosing_section_not_by_the_dots_of_an_id(tmp_p
     lines = done.stdout.splitlines()
     assert any(line.startswith("  Chương.II QUẢN LÝ CẤP NƯỚC") for line in lines), done.stdout
     assert any(line.startswith("    5 Trách nhiệm của địa phương") for line in lines), done.stdout
+
+
+def test_a_pair_no_longer_made_leaves_no_folder_beside_the_new_result(tmp_path):
+    assert doichieu("run", str(CENTRAL), str(PROVINCIAL), "--out", str(tmp_path)).returncode == 0
+    assert [p for p in tmp_path.iterdir() if p.is_dir()]
+    done = doichieu("run", str(tmp_path / "khong-co.md"), str(PROVINCIAL), "--out", str(tmp_path))
+    assert done.returncode == 1 and "khong-co.md" in done.stderr
+    assert not [p for p in tmp_path.iterdir() if p.is_dir()]
+    assert "đã xóa thư mục kết quả cũ" in " ".join(done.stderr.split())

@@ -52,6 +52,8 @@ def test_order_counts_then_gaps_then_partial(result, html):
     assert gap_block.count('class="gap-item"') == len(gaps)
     for task in gaps:
         assert f'href="#tw-{task}"' in gap_block  # link to its text
+        where = f"{L.LINE} {result.documents[0].task(task).span.line}"
+        assert f'<td class="small">{where}' in gap_block  # and where to check it in the document
         assert f'id="tw-{task}"' in html
     lead = result.documents[0].task(gaps[0]).leads[0].text
     assert lead in gap_block

@@ -38,9 +38,12 @@ def test_markdown_reads_on_its_own(result, tmp_path):
     gaps = [c.central.task for c in result.coverage if c.status == "gap"]
     gap_part = text.split("## Bảng đối chiếu")[0]
     assert all(f"**{g}**" in gap_part for g in gaps)
+    first = result.documents[0].task(gaps[0])
+    assert f"**{gaps[0]}** ({first.leads[0].text}; {L.LINE} {first.span.line}" in gap_part  # where to check it
     table = [line for line in text.split("## Bảng đối chiếu")[1].split("\n## ")[0].splitlines() if line.startswith("|")]
     assert len(table) == 2 + len(result.documents[0].tasks)
     columns = table[0].count(" | ") + 1
+    assert table[0].endswith(f"| {L.COL_PROVENANCE} |")
     # a pipe in document text must not break the table
     result2 = gold_result()
     result2.documents[0].tasks[0].text = "a | b <script>"
@@ -90,3 +93,31 @@ def test_a_document_without_a_number_is_named_by_its_type_and_issuer():
     html = render_coverage_html(result)
     assert "Ủy ban nhân dân tỉnh Kon Tum</strong>" in html
     assert "Kon Tum</strong> của Ủy ban nhân dân tỉnh Kon Tum" not in html
+
+
+def test_a_letter_whose_number_was_not_read_is_named_by_its_symbol_and_every_report_says_so(tmp_path):
+    # a scanned letter's "Số: Z32Ø/BTC-QLCS": the running number is unreadable, the ký hiệu is not
+    from openpyxl import load_workbook
+
+    from pipeline.report.html import render_coverage_html
+    from pipeline.report.rows import document_label
+    from pipeline.report.tables import crossref_md_text
+    from pipeline.report.xlsx import write_crossref_xlsx
+
+    result = gold_result()
+    central = result.documents[0]
+    central.meta.number, central.meta.symbol = None, "BTC-QLCS"
+    central.meta.doc_type, central.meta.issuer = "Công văn", "BỘ TÀI CHÍNH"
+    assert document_label(central) == "Công văn …/BTC-QLCS của Bộ Tài chính"
+    central.meta.doc_type = None
+    assert document_label(central) == "…/BTC-QLCS của Bộ Tài chính"
+    central.meta.doc_type = "Công văn"
+    said = "không đọc được trong tệp"
+    assert f"- Lưu ý: số hiệu của Công văn …/BTC-QLCS của Bộ Tài chính {said}" in crossref_md_text(result)
+    html = render_coverage_html(result)
+    assert "Công văn …/BTC-QLCS của Bộ Tài chính</strong>" in html and said in html
+    assert "của BỘ TÀI CHÍNH" not in html
+    sheet = load_workbook(write_crossref_xlsx(result, tmp_path / "t.xlsx"))[L.SHEET_CENTRAL]
+    assert "…/BTC-QLCS" in sheet["A1"].value and said in sheet["A2"].value
+    central.meta.number = "8388/BTC-QLCS"  # once read, the number names it and no note is made
+    assert document_label(central) == "Công văn 8388/BTC-QLCS" and said not in crossref_md_text(result)

@@ -133,3 +133,9 @@ def test_provenance_names_page_and_lines():
     assert provenance(task, "TW: ") == "TW: trang 2–3, dòng 5–7"
     task.span = Span(5, 5, 0, 10)
     assert provenance(task) == "dòng 5"
+
+
+def test_the_head_of_the_first_sheet_names_the_gaps_of_tasks_addressed_to_localities(result, workbook):
+    gaps = [c.central.task for c in result.coverage if c.status == "gap"]
+    head = workbook[L.SHEET_CENTRAL]["A2"].value
+    assert f" {len(gaps)} nhiệm vụ giao cho địa phương chưa triển khai: {', '.join(gaps)} (lọc cột" in head

@@ -20,12 +20,14 @@ from .rows import (
     CentralRow,
     build_crossref,
     current_leads,
+    document_heading,
     document_label,
     names,
     provenance,
     section_label,
     summary_by_current_lead,
     summary_rows,
+    unread_number,
 )
 
 if TYPE_CHECKING:
@@ -167,6 +169,7 @@ def render_coverage_html(result: Result) -> str:
             "row": row, "anchor": _central_anchor(row, multi), "phrases": phrases,
             "section": section_label(row.group), "agencies": sorted(set(agencies)),
             "where": f"{_file_name(row.document)}điều khoản {row.task.id}, {provenance(row.task)}",
+            "line": provenance(row.task),
             "leads": names(row.task.leads),
             "coordinators": names(row.task.coordinators),
             "locality": L.LOCALITY_ROLE.get(row.locality_role or "", "Có") if row.localities else "",
@@ -200,8 +203,8 @@ def render_coverage_html(result: Result) -> str:
         sections=sorted({c["section"] for c in cards}, key=[c["section"] for c in cards].index),
         agencies=sorted(agency_counts, key=lambda a: (-agency_counts[a], a)),
         by_section=by_section, by_agency=by_agency, by_current=by_current, status_order=L.STATUS_ORDER,
-        central_docs=[(document_label(d), d) for d in central_docs],
-        provincial_docs=[(document_label(d), d) for d in crossref.provincial_docs],
+        central_docs=[(document_heading(d), d, unread_number(d)) for d in central_docs],
+        provincial_docs=[(document_heading(d), d, unread_number(d)) for d in crossref.provincial_docs],
         graph=graph, notices=notices,
         title=f"Đối chiếu {', '.join(document_label(d) for d in central_docs)} → "
               f"{', '.join(document_label(d) for d in crossref.provincial_docs)}",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..agencies import exact as registered
 from ..model import Coverage, Document, Link, Mention, Result, Section, Task
 from ..vntext import fold
 from . import labels
@@ -103,14 +104,43 @@ def parse_row_key(key: str) -> tuple[str, str, str, str] | None:
 
 
 def document_label(doc: Document) -> str:
-    """'Nghị quyết 23/NQ-CP' when the header was read; else 'Kế hoạch của Ủy ban nhân dân tỉnh Kon Tum' from what
-    is known (type, issuer); else the document id."""
+    """'Nghị quyết 23/NQ-CP' when the header was read; 'Công văn …/BTC-QLCS của Bộ Tài chính' when only the ký
+    hiệu of the number could be read (see unread_number); else 'Kế hoạch của Ủy ban nhân dân tỉnh Kon Tum' from
+    what is known (type, issuer); else the document id."""
     meta = doc.meta
     if meta.number:
         return f"{meta.doc_type} {meta.number}" if meta.doc_type else meta.number
-    if meta.issuer:
-        return f"{meta.doc_type} của {meta.issuer}" if meta.doc_type else meta.issuer
+    issuer = issuer_name(meta.issuer)
+    if meta.symbol:
+        head = " ".join(filter(None, (meta.doc_type, f"…/{meta.symbol}")))
+        return f"{head} của {issuer}" if issuer else head
+    if issuer:
+        return f"{meta.doc_type} của {issuer}" if meta.doc_type else issuer
     return meta.doc_type or doc.id
+
+
+def issuer_name(issuer: str | None) -> str | None:
+    """The issuer as a registered body writes its name ("Bộ Tài chính" for a header's "BỘ TÀI CHÍNH"), when the
+    registry knows that very name; else as printed."""
+    if not issuer:
+        return issuer
+    agency = registered(issuer)
+    return agency.name if agency and fold(agency.name) == fold(issuer) else issuer
+
+
+def document_heading(doc: Document) -> str:
+    """document_label with the issuer when the label does not name it: the head of a report."""
+    label = document_label(doc)
+    issuer = issuer_name(doc.meta.issuer)
+    return f"{label} của {issuer}" if issuer and fold(issuer) not in fold(label) else label
+
+
+def unread_number(doc: Document) -> str | None:
+    """What a report says of a document whose số hiệu could not be read (a scan: "Z32Ø/BTC-QLCS"), or None."""
+    if doc.meta.number or not doc.meta.symbol:
+        return None
+    return (f"số hiệu của {document_label(doc)} không đọc được trong tệp {doc.path} (chỉ đọc được ký hiệu "
+            f"{doc.meta.symbol}): kiểm tra số hiệu trên văn bản gốc")
 
 
 def agency_key(mention: Mention) -> str:

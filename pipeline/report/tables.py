@@ -12,12 +12,20 @@ from pathlib import Path
 from ..fsutil import atomic_write_bytes, atomic_write_text
 from ..model import Result
 from . import labels as L
-from .rows import build_crossref, document_label, names, summary_by_current_lead, summary_rows
+from .rows import (
+    build_crossref,
+    document_label,
+    names,
+    provenance,
+    summary_by_current_lead,
+    summary_rows,
+    unread_number,
+)
 from .xlsx import central_cells
 
 CSV_COLUMNS = tuple(c for c in L.CENTRAL_COLUMNS if c not in (L.COL_REVIEW, L.COL_REVIEW_COMMENT, L.COL_KEY))
 MD_COLUMNS = (L.COL_CENTRAL_PATH, L.COL_CENTRAL_TEXT, L.COL_CENTRAL_LEAD, L.COL_PROV_PATH, L.COL_PROV_TEXT,
-              L.COL_STRENGTH, L.COL_STATUS)
+              L.COL_STRENGTH, L.COL_STATUS, L.COL_PROVENANCE)
 MD_TEXT_LIMIT = 220
 
 
@@ -65,13 +73,15 @@ def crossref_md_text(result: Result) -> str:
         f"{'giao cho địa phương' if crossref.localities_known else 'của văn bản trung ương'})",
         f"- Nhiệm vụ của văn bản địa phương: **{counts['provincial_tasks']}**, trong đó {L.ADDITION.lower()}: "
         f"**{counts['additions']}**",
+        *(f"- Lưu ý: {_md(note)}" for d in crossref.central_docs + crossref.provincial_docs
+          if (note := unread_number(d))),
         "",
     ]
     gaps = [r for r in crossref.focus_rows() if r.status == "gap"]
     out += ["## Nhiệm vụ giao cho địa phương chưa được triển khai", ""]
     if gaps:
-        out += [f"- **{_md(r.task.id)}** ({_md(names(r.task.leads)) or 'chưa rõ cơ quan chủ trì'}): "
-                f"{_md(r.task.text, MD_TEXT_LIMIT)}" for r in gaps]
+        out += [f"- **{_md(r.task.id)}** ({_md(names(r.task.leads)) or 'chưa rõ cơ quan chủ trì'}; "
+                f"{provenance(r.task)}): {_md(r.task.text, MD_TEXT_LIMIT)}" for r in gaps]
     else:
         out.append("Không có.")
     out += ["", "## Bảng đối chiếu", "", "| " + " | ".join(MD_COLUMNS) + " |",

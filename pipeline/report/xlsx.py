@@ -32,6 +32,7 @@ from .rows import (
     provenance,
     summary_by_current_lead,
     summary_rows,
+    unread_number,
 )
 
 # A fixed date for the workbook properties (created/modified) and the zip entries: same input, same bytes.
@@ -240,17 +241,32 @@ def _summary_sheet(ws, crossref: CrossRef) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
+GAPS_NAMED = 12  # gap paths named at the head of sheet 1; more are counted
+
+
+def _gaps_line(crossref: CrossRef) -> str:
+    """The head of sheet 1 names the gaps a legal officer looks for first (rows stay in document order)."""
+    gaps = list(dict.fromkeys(r.task.id for r in crossref.focus_rows() if r.status == "gap"))
+    if not gaps:
+        return ""
+    named = ", ".join(gaps[:GAPS_NAMED]) + (f" và {len(gaps) - GAPS_NAMED} nhiệm vụ khác" if len(gaps) > GAPS_NAMED else "")
+    whose = " giao cho địa phương" if crossref.localities_known else ""
+    return f" {len(gaps)} nhiệm vụ{whose} {L.STATUS['gap'].lower()}: {named} (lọc cột \"{L.COL_STATUS}\")."
+
+
 def build_workbook(result: Result) -> Workbook:
     crossref = build_crossref(result)
     multi = len(crossref.provincial_docs) > 1
     wb = Workbook()
     central_title = ", ".join(document_label(d) for d in crossref.central_docs) or "văn bản trung ương"
     provincial_title = ", ".join(document_label(d) for d in crossref.provincial_docs) or "văn bản của địa phương"
+    unread = [note for d in crossref.central_docs + crossref.provincial_docs if (note := unread_number(d))]
     ws = wb.active
     ws.title = L.SHEET_CENTRAL
     _sheet(ws, [f"Bảng đối chiếu: {central_title} → {provincial_title}",
                 "Mỗi dòng là một nhiệm vụ của văn bản trung ương. Cột \"Xác nhận\": Đồng ý / Không đồng ý, "
-                "hoặc ghi điều khoản của tỉnh (ví dụ 1.a.2) để thêm liên kết."],
+                "hoặc ghi điều khoản của tỉnh (ví dụ 1.a.2) để thêm liên kết." + _gaps_line(crossref)
+                + "".join(f" Lưu ý: {note}." for note in unread)],
            L.CENTRAL_COLUMNS, [central_cells(r, multi) for r in crossref.central_rows], L.COL_STATUS,
            [r.status for r in crossref.central_rows])
     ws2 = wb.create_sheet(L.SHEET_PROVINCIAL)
