@@ -244,6 +244,20 @@ def test_a_group_ends_before_having_the_solutions_with_an_article():
     assert _texts(roles.leads) == ["Các địa phương"]
 
 
+def test_a_group_ends_before_taking_measures_or_planning():
+    # "có biện pháp" (take measures) and "có kế hoạch" open the predicate as "có giải pháp" (real case: Chỉ thị
+    # 11/CT-TTg 2020 "Đề nghị …, các hội nghề nghiệp, các tổ chức xã hội, đoàn thể nhân dân có biện pháp động viên …":
+    # the last groups ran on to the end of the sentence and were lost)
+    roles = read_roles("Đề nghị Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam, các hội nghề nghiệp, các tổ chức xã hội có "
+                       "biện pháp vận động hội viên tham gia.")
+    assert _texts(roles.leads) == ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "các hội nghề nghiệp",
+                                   "các tổ chức xã hội"]
+    roles = read_roles("Các tổ chức xã hội có các biện pháp hỗ trợ hội viên.")
+    assert _texts(roles.leads) == ["Các tổ chức xã hội"]
+    roles = read_roles("Các hội nghề nghiệp có kế hoạch phổ biến quy định mới cho hội viên.")
+    assert _texts(roles.leads) == ["Các hội nghề nghiệp"]
+
+
 def test_a_group_ends_before_upholding_or_installing():
     # "nêu cao" (uphold) and "lắp đặt" (install) open the predicate (real case: Lào Cai's plan on Chỉ thị 11-CT/TU
     # 2026, "UBND cấp xã, phường nêu cao trách nhiệm người đứng đầu …" was read as one body's name)
