@@ -258,6 +258,16 @@ def test_a_group_ends_before_taking_measures_or_planning():
     assert _texts(roles.leads) == ["Các hội nghề nghiệp"]
 
 
+def test_a_group_ends_before_speeding_up():
+    # "đẩy nhanh" (speed up) opens the predicate as "đẩy mạnh" (real case: Chỉ thị 11/CT-TTg 2020 "phối hợp với Bộ
+    # Văn hóa, Thể thao và Du lịch đẩy nhanh tiến độ kết nối …": the partner's name ran on past its last word)
+    roles = read_roles("Các sở, ngành đẩy nhanh tiến độ giải ngân vốn đầu tư công.")
+    assert _texts(roles.leads) == ["Các sở, ngành"]
+    roles = read_roles("Sở Xây dựng phối hợp với các cơ quan liên quan đẩy nhanh việc cấp giấy phép.")
+    assert _texts(roles.leads) == ["Sở Xây dựng"]
+    assert _texts(roles.coordinators) == ["các cơ quan liên quan"]
+
+
 def test_a_group_ends_before_upholding_or_installing():
     # "nêu cao" (uphold) and "lắp đặt" (install) open the predicate (real case: Lào Cai's plan on Chỉ thị 11-CT/TU
     # 2026, "UBND cấp xã, phường nêu cao trách nhiệm người đứng đầu …" was read as one body's name)
