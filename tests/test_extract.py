@@ -268,6 +268,18 @@ def test_a_group_ends_before_speeding_up():
     assert _texts(roles.coordinators) == ["các cơ quan liên quan"]
 
 
+def test_small_and_medium_is_one_word_of_a_name():
+    # the "và" of "nhỏ và vừa" (SMEs) joins no list (real case: Chỉ thị 11/CT-TTg 2020 asks the association of small
+    # and medium-sized enterprises; its name was cut after "nhỏ")
+    roles = read_roles("Đề nghị Hiệp hội Doanh nghiệp nhỏ và vừa Việt Nam hỗ trợ hội viên.")
+    assert _texts(roles.leads) == ["Hiệp hội Doanh nghiệp nhỏ và vừa Việt Nam"]
+    roles = read_roles("Các doanh nghiệp nhỏ và vừa chủ động chuyển đổi số.")
+    assert _texts(roles.leads) == ["Các doanh nghiệp nhỏ và vừa"]
+    # a list joined by "và" is still two bodies
+    roles = read_roles("Hiệp hội Doanh nghiệp nhỏ và vừa tỉnh phối hợp với Sở Công Thương và Sở Tài chính tổ chức hội nghị.")
+    assert _texts(roles.coordinators) == ["Sở Công Thương", "Sở Tài chính"]
+
+
 def test_a_group_ends_before_upholding_or_installing():
     # "nêu cao" (uphold) and "lắp đặt" (install) open the predicate (real case: Lào Cai's plan on Chỉ thị 11-CT/TU
     # 2026, "UBND cấp xã, phường nêu cao trách nhiệm người đứng đầu …" was read as one body's name)
