@@ -1493,11 +1493,14 @@ def _split_own_subject(node: _Node, cues: _Cues) -> None:
 
 
 def _first_own_subject(node: _Node, cues: _Cues) -> int | None:
-    """The first paragraph of the node's body, after a finished sentence, that opens with a subject of its own."""
+    """The first paragraph of the node's body, after a finished sentence, that opens with a subject of its own or
+    hands the work to a body of its own (`assignment_openings`: "c) Thanh tra Chính phủ … thực hiện …. / Đề nghị Kiểm
+    toán Nhà nước … tạo điều kiện …": the body asked is that paragraph's own)."""
     return next((k for k, block in enumerate(node.body)
                  if _ends_with_sentence((node.body[k - 1] if k else node.head).text)
                  and not _ENUMERATOR.match(without_edge_debris(block.text))
-                 and _opens_with_subject(block.text, cues) and not _is_report(block.text, cues)), None)
+                 and (_opens_with_subject(block.text, cues) or cues.assignment.match(_form(block.text)))
+                 and not _is_report(block.text, cues)), None)
 
 
 def _opens_with_subject(text: str, cues: _Cues) -> bool:

@@ -244,6 +244,42 @@ def test_a_group_ends_before_having_the_solutions_with_an_article():
     assert _texts(roles.leads) == ["Các địa phương"]
 
 
+def test_a_group_ends_before_taking_measures_or_planning():
+    # "có biện pháp" (take measures) and "có kế hoạch" open the predicate as "có giải pháp" (real case: Chỉ thị
+    # 11/CT-TTg 2020 "Đề nghị …, các hội nghề nghiệp, các tổ chức xã hội, đoàn thể nhân dân có biện pháp động viên …":
+    # the last groups ran on to the end of the sentence and were lost)
+    roles = read_roles("Đề nghị Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam, các hội nghề nghiệp, các tổ chức xã hội có "
+                       "biện pháp vận động hội viên tham gia.")
+    assert _texts(roles.leads) == ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "các hội nghề nghiệp",
+                                   "các tổ chức xã hội"]
+    roles = read_roles("Các tổ chức xã hội có các biện pháp hỗ trợ hội viên.")
+    assert _texts(roles.leads) == ["Các tổ chức xã hội"]
+    roles = read_roles("Các hội nghề nghiệp có kế hoạch phổ biến quy định mới cho hội viên.")
+    assert _texts(roles.leads) == ["Các hội nghề nghiệp"]
+
+
+def test_a_group_ends_before_speeding_up():
+    # "đẩy nhanh" (speed up) opens the predicate as "đẩy mạnh" (real case: Chỉ thị 11/CT-TTg 2020 "phối hợp với Bộ
+    # Văn hóa, Thể thao và Du lịch đẩy nhanh tiến độ kết nối …": the partner's name ran on past its last word)
+    roles = read_roles("Các sở, ngành đẩy nhanh tiến độ giải ngân vốn đầu tư công.")
+    assert _texts(roles.leads) == ["Các sở, ngành"]
+    roles = read_roles("Sở Xây dựng phối hợp với các cơ quan liên quan đẩy nhanh việc cấp giấy phép.")
+    assert _texts(roles.leads) == ["Sở Xây dựng"]
+    assert _texts(roles.coordinators) == ["các cơ quan liên quan"]
+
+
+def test_small_and_medium_is_one_word_of_a_name():
+    # the "và" of "nhỏ và vừa" (SMEs) joins no list (real case: Chỉ thị 11/CT-TTg 2020 asks the association of small
+    # and medium-sized enterprises; its name was cut after "nhỏ")
+    roles = read_roles("Đề nghị Hiệp hội Doanh nghiệp nhỏ và vừa Việt Nam hỗ trợ hội viên.")
+    assert _texts(roles.leads) == ["Hiệp hội Doanh nghiệp nhỏ và vừa Việt Nam"]
+    roles = read_roles("Các doanh nghiệp nhỏ và vừa chủ động chuyển đổi số.")
+    assert _texts(roles.leads) == ["Các doanh nghiệp nhỏ và vừa"]
+    # a list joined by "và" is still two bodies
+    roles = read_roles("Hiệp hội Doanh nghiệp nhỏ và vừa tỉnh phối hợp với Sở Công Thương và Sở Tài chính tổ chức hội nghị.")
+    assert _texts(roles.coordinators) == ["Sở Công Thương", "Sở Tài chính"]
+
+
 def test_a_group_ends_before_upholding_or_installing():
     # "nêu cao" (uphold) and "lắp đặt" (install) open the predicate (real case: Lào Cai's plan on Chỉ thị 11-CT/TU
     # 2026, "UBND cấp xã, phường nêu cao trách nhiệm người đứng đầu …" was read as one body's name)

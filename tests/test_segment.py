@@ -2760,6 +2760,26 @@ Nơi nhận:
     assert [t.id for t in same.tasks] == ["1.a", "1.b"]
 
 
+def test_a_paragraph_that_asks_a_body_of_its_own_inside_a_point_is_a_task_of_its_own():
+    # "Đề nghị X …" after a finished sentence hands the work to X as a subject of its own would (real case: Chỉ thị
+    # 11/CT-TTg 2020, "c) Thanh tra Chính phủ … thực hiện nghiêm …. / Đề nghị Kiểm toán Nhà nước … tạo điều kiện …")
+    letter = LETTER_HEADER + """Ủy ban nhân dân tỉnh yêu cầu:
+1. Tổ chức thực hiện
+a) Thanh tra tỉnh không tiến hành thanh tra ngoài kế hoạch trong năm 2035.
+Đề nghị Kiểm toán Nhà nước khu vực tạo điều kiện cho các doanh nghiệp.
+b) Sở Tài chính tổng hợp, báo cáo Ủy ban nhân dân tỉnh.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+""" + SIGNATURE
+    doc = parse_text(letter)
+    assert [t.id for t in doc.tasks] == ["1.a", "1.a.closing", "1.b"]
+    assert doc.task("1.a.closing").text.startswith("Đề nghị Kiểm toán Nhà nước")
+    # a paragraph that goes on with the point's work, asking no one, stays part of it
+    same = parse_text(letter.replace("Đề nghị Kiểm toán Nhà nước khu vực tạo điều kiện", "Tạo điều kiện"))
+    assert [t.id for t in same.tasks] == ["1.a", "1.b"]
+
+
 def test_bullets_that_allot_shares_of_a_duty_to_bodies_are_its_text():
     letter = LETTER_HEADER + """Bộ Y tế đề nghị các Bộ quản lý chuyên ngành:
 a) Trong thời hạn 06 tháng, công bố danh mục cơ sở y tế thuộc phạm vi quản lý; cụ thể như sau:
