@@ -80,6 +80,14 @@ def test_invalid_entry_is_refused():
     ("Các địa phương có biên giới", "cac_dia_phuong"),
     ("các cơ quan, đơn vị liên quan", "cac_co_quan_don_vi"),
     ("công an các đơn vị, địa phương", "luc_luong_cong_an_quan_doi"),
+    # the police of a district (before 2025) and of a commune are units of the province's police, named by their level
+    ("Công an huyện", "cong_an_huyen"),
+    ("Công an cấp huyện", "cong_an_huyen"),
+    ("Công an các huyện, thành phố", "cong_an_huyen"),
+    ("Công an huyện Bát Xát", "cong_an_huyen"),
+    ("Công an cấp xã", "cong_an_xa"),
+    ("Công an các xã, phường", "cong_an_xa"),
+    ("lực lượng công an", "luc_luong_cong_an_quan_doi"),
     # a centrally-run city's own bodies: its youth union and its military command
     ("Thành đoàn", "tinh_doan"),
     ("Thành Đoàn", "tinh_doan"),
@@ -417,6 +425,12 @@ def test_a_province_s_steering_committee_named_by_its_level():
     for printed in ("Ban Chỉ đạo tinh giản biên chế", "Ban Chỉ đạo tinh gọn bộ máy của huyện"):
         assert agencies.lookup(printed).id == "cac_co_quan_don_vi", printed
     assert agencies.lookup("Ban Chi dao tinh").id == "ban_chi_dao_cap_tinh"  # (printed without tones: as before)
+    # one named by its topic and then its level, at the end of its name or before the province's name, as "… cấp tỉnh"
+    for printed in ("Ban Chỉ đạo phòng, chống thiên tai tỉnh", "Ban Chỉ đạo giảm nghèo bền vững tỉnh Lào Cai",
+                    "Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh"):
+        assert agencies.lookup(printed).id == "ban_chi_dao_cap_tinh", printed
+    assert _roles("Ban Chỉ đạo phòng, chống thiên tai tỉnh chủ trì, phối hợp với các sở, ngành kiểm tra.")[0] == [
+        ("Ban Chỉ đạo phòng, chống thiên tai tỉnh", "ban_chi_dao_cap_tinh")]
 
 
 def test_a_district_s_and_a_commune_s_steering_committee_named_by_their_level():
