@@ -2472,3 +2472,24 @@ def test_a_task_longer_than_spacys_default_limit_is_read():
     tokens = read("Sở Tài chính chủ trì thực hiện; " * 32000)
     assert len(tokens) == 32000 * 8
     assert tokens.agency(len(tokens) - 8) == (len(tokens) - 5, "so_tai_chinh")  # the last body is still found
+
+
+def test_an_institution_named_by_its_kind_and_activity_is_one_name():
+    # "nghiên cứu" (to study) after "Viện", "đào tạo" after "cơ sở": the kind of institution, not a predicate
+    roles = read_task_roles("Sở Khoa học và Công nghệ chủ trì, phối hợp với các Viện nghiên cứu, Trường Đại học có "
+                            "liên quan tổ chức đánh giá kết quả.")
+    assert [(m.text, m.canonical) for m in roles.coordinators] == [
+        ("các Viện nghiên cứu, Trường Đại học có liên quan", "vien_truong")]
+    roles = read_task_roles("Các viện nghiên cứu, cơ sở đào tạo chủ trì đề xuất giải pháp.")
+    assert [(m.text, m.canonical) for m in roles.leads] == [
+        ("Các viện nghiên cứu", "vien_truong"), ("cơ sở đào tạo", "vien_truong")]
+
+
+def test_to_transfer_or_to_hand_over_assigns_no_work():
+    # "giao" (assign) inside "chuyển giao" (transfer) names no body that is handed work, also inside a centre's name
+    roles = read_task_roles("Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Trung tâm Nghiên cứu và Chuyển giao "
+                            "công nghệ thực hiện.")
+    assert _texts(roles.coordinators) == ["Trung tâm Nghiên cứu và Chuyển giao công nghệ"]
+    # … and after a body it opens the predicate: the body receiving the transfer leads nothing
+    roles = read_task_roles("Ủy ban nhân dân cấp huyện chuyển giao hồ sơ cho Ủy ban nhân dân cấp xã.")
+    assert _texts(roles.leads) == ["Ủy ban nhân dân cấp huyện"]
