@@ -380,6 +380,13 @@ def test_veterans_association_at_the_centre_and_at_every_level():
                               ("Hội Liên hiệp Phụ nữ các cấp", "hoi_lhpn_tinh"), ("Hội Nông dân các cấp", "hoi_nong_dan_tinh"),
                               ("Công đoàn các cấp", "lien_doan_lao_dong_tinh")):
         assert agencies.counterparts(agencies.lookup(printed).id) == [expected], printed
+    # named bare, as "Mặt trận Tổ quốc" is, a mass organisation of its document's level, no association of no authority
+    for printed, expected in (("Hội Cựu chiến binh", "hoi_ccb"), ("Hội Phụ nữ", "hoi_lhpn"), ("Hội Nông dân", "hoi_nong_dan"),
+                              ("Đoàn Thanh niên Cộng sản Hồ Chí Minh", "doan_thanh_nien"), ("Hội Phụ nữ tỉnh", "hoi_lhpn_tinh")):
+        found = agencies.lookup(printed)
+        assert (found.id, found.locality, found.kind) == (expected, True, "mass"), printed
+    assert agencies.counterparts("hoi_ccb") == ["hoi_ccb_tinh"]
+    assert agencies.lookup("Hội Doanh nghiệp tỉnh").id == "hiep_hoi"
     leads, coordinators = _roles("Bộ Quốc phòng chủ trì, phối hợp với Trung ương Hội Cựu chiến binh Việt Nam, "
                                  "Hội Cựu chiến binh các cấp thu thập thông tin về liệt sĩ.")
     assert leads == [("Bộ Quốc phòng", "bo_quoc_phong")]
