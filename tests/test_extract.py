@@ -2493,3 +2493,11 @@ def test_to_transfer_or_to_hand_over_assigns_no_work():
     # … and after a body it opens the predicate: the body receiving the transfer leads nothing
     roles = read_task_roles("Ủy ban nhân dân cấp huyện chuyển giao hồ sơ cho Ủy ban nhân dân cấp xã.")
     assert _texts(roles.leads) == ["Ủy ban nhân dân cấp huyện"]
+
+
+def test_the_matter_a_body_is_guided_on_is_no_part_of_its_name():
+    # "về công tác …", "về việc …" after an open name say what the body is guided or asked on, no qualifier of it
+    roles = read_task_roles("Sở Tài chính hướng dẫn Ủy ban nhân dân các huyện về công tác lập dự toán kinh phí.")
+    assert [(m.text, m.canonical) for m in roles.directs] == [("Ủy ban nhân dân các huyện", "ubnd_cac_huyen")]
+    roles = read_task_roles("Sở Tài chính chủ trì, phối hợp với các cơ quan, đơn vị về việc quyết toán kinh phí.")
+    assert _texts(roles.coordinators) == ["các cơ quan, đơn vị"]
