@@ -2282,6 +2282,40 @@ def established_names(texts: list[str]) -> tuple[str, ...]:
     return tuple(sorted(found, key=len, reverse=True))
 
 
+def short_names(texts: list[str]) -> dict[str, agencies.Agency]:
+    """The bodies a document names for short, by their short name folded: the registered body of a level a long name
+    stands for, where a definition parenthesis closes it and gives it a short name of no level of its own, a catch-all
+    or none ("Ban Chỉ đạo Quốc gia khắc phục hậu quả bom mìn … (sau đây gọi tắt là Ban Chỉ đạo)": "Ban Chỉ đạo" is
+    that national committee in the rest of the document, no "các cơ quan, đơn vị"). A short name given to two bodies
+    is none."""
+    found: dict[str, set[str]] = {}
+    cue = tuple(match_form(p) for p in role_rules().definition_cues)
+    for paragraph in dict.fromkeys(p for text in texts if text for p in text.split("\n")):
+        if not any(c in match_form(paragraph) for c in cue):
+            continue
+        reader = Reader(read(paragraph))
+        t = reader.t
+        for start, after in t.cues["definition"].items():
+            end = _established_name_end(reader, after) if start > 0 and t.words[start - 1] == "(" else None
+            if end is None or end >= reader.n or t.words[end] != ")":
+                continue
+            short = " ".join(t.text[t.starts[after]:t.ends[end - 1]].split())
+            own = agencies.lookup(short)
+            if own is not None and own.level != "generic":
+                continue  # (a short name of its own level keeps it: "(sau đây gọi tắt là Ủy ban nhân dân cấp huyện)")
+            for name in _name_before(reader, start - 1):
+                agency = agencies.lookup(name)
+                if agency is not None and agency.level != "generic":
+                    found.setdefault(fold(short), set()).add(agency.id)
+    return {short: agencies.get(ids.pop()) for short, ids in found.items() if len(ids) == 1}
+
+
+def _by_short_name(mentions: list[Mention], shorts: dict[str, agencies.Agency]) -> list[Mention]:
+    """`mentions`, a body named by a short name the document gives it (short_names) read as that body."""
+    return [_mention_of(m.text, shorts[fold(m.text)], m.note, m.start, m.end) if fold(m.text) in shorts else m
+            for m in mentions]
+
+
 def _name_before(reader: Reader, paren: int) -> list[str]:
     """The long name a definition parenthesis at token `paren` closes, wherever the body stands ("… phối hợp với Ban
     Chỉ đạo thực hiện chính sách nhà ở của tỉnh (gọi tắt là Ban Chỉ đạo) …"): read from the first body's name or
@@ -2603,6 +2637,10 @@ def extract(doc: Document) -> Document:
         extract_task(doc, provision, cache, names)
         if not provision.leads:
             provision.leads = _duty_holder(provision.text)
+    shorts = short_names([doc.preamble or "", *(t.text for t in doc.tasks + doc.provisions + doc.other_clauses)])
+    for task in doc.tasks + doc.provisions if shorts else ():
+        for role in ("leads", "coordinators", "advises", "directs"):
+            setattr(task, role, _by_short_name(getattr(task, role), shorts))
     doc.notices = [n for n in doc.notices if n.code != _NO_LEAD]
     for task in doc.tasks:
         if not task.leads:

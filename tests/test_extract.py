@@ -2501,3 +2501,24 @@ def test_the_matter_a_body_is_guided_on_is_no_part_of_its_name():
     assert [(m.text, m.canonical) for m in roles.directs] == [("Ủy ban nhân dân các huyện", "ubnd_cac_huyen")]
     roles = read_task_roles("Sở Tài chính chủ trì, phối hợp với các cơ quan, đơn vị về việc quyết toán kinh phí.")
     assert _texts(roles.coordinators) == ["các cơ quan, đơn vị"]
+
+
+def test_a_body_named_for_short_is_the_body_of_its_long_name():
+    # a decree names a national committee once in full with "(sau đây gọi tắt là Ban Chỉ đạo)" and then by the short
+    # name alone: that committee, not the catch-all "các cơ quan, đơn vị"
+    from test_segment import SIGNATURE, parse_text
+    lines = [
+        "Điều 5. Trách nhiệm thi hành",
+        "1. Ban Chỉ đạo Phòng thủ dân sự Quốc gia (sau đây gọi tắt là Ban Chỉ đạo) chủ trì, phối hợp với các bộ, "
+        "ngành xây dựng kế hoạch ứng phó.",
+        "2. Ban Chỉ đạo chủ trì kiểm tra việc thực hiện kế hoạch.",
+    ]
+    doc = extract(parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE))
+    assert [[(m.text, m.canonical) for m in t.leads] for t in doc.tasks][-1] == [
+        ("Ban Chỉ đạo", "ban_chi_dao_phong_thu_dan_su")]
+    # a short name of a level of its own keeps it; one given to two bodies is none
+    from pipeline.extract import short_names
+    assert short_names(["Ủy ban nhân dân quận, huyện, thị xã (sau đây gọi tắt là Ủy ban nhân dân cấp huyện) lập hồ sơ."]) \
+        == {}
+    assert short_names(["Ban Chỉ đạo Phòng thủ dân sự Quốc gia (sau đây gọi tắt là Ban Chỉ đạo) chủ trì.",
+                        "Ban Chỉ đạo 389 tỉnh (gọi tắt là Ban Chỉ đạo) phối hợp."]) == {}
