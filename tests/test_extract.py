@@ -2522,3 +2522,19 @@ def test_a_body_named_for_short_is_the_body_of_its_long_name():
         == {}
     assert short_names(["Ban Chỉ đạo Phòng thủ dân sự Quốc gia (sau đây gọi tắt là Ban Chỉ đạo) chủ trì.",
                         "Ban Chỉ đạo 389 tỉnh (gọi tắt là Ban Chỉ đạo) phối hợp."]) == {}
+
+
+def test_a_committee_named_by_its_matter_and_then_its_level_is_read_whole():
+    # "Ban Chỉ đạo <matter> tỉnh …": the level closes the name, past words that usually open a predicate
+    roles = read_task_roles("Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Ban Chỉ đạo giảm nghèo bền vững tỉnh "
+                            "tổ chức kiểm tra.")
+    assert [(m.text, m.canonical) for m in roles.coordinators] == [
+        ("Ban Chỉ đạo giảm nghèo bền vững tỉnh", "ban_chi_dao_cap_tinh")]
+    roles = read_task_roles("Giao Ban Chỉ đạo phòng, chống thiên tai tỉnh Lào Cai chủ trì, phối hợp với Sở Tài chính, "
+                            "Ban Chỉ đạo xây dựng nông thôn mới tỉnh.")
+    assert [(m.text, m.canonical) for m in roles.leads] == [
+        ("Ban Chỉ đạo phòng, chống thiên tai tỉnh Lào Cai", "ban_chi_dao_cap_tinh")]
+    assert _texts(roles.coordinators) == ["Sở Tài chính", "Ban Chỉ đạo xây dựng nông thôn mới tỉnh"]
+    # a subject and its predicate that ends with the place stay apart; so does a place after a preposition
+    assert _texts(read_task_roles("Ban Chỉ đạo rà soát danh sách hộ nghèo của tỉnh.").leads) == ["Ban Chỉ đạo"]
+    assert _texts(read_task_roles("Ban Chỉ đạo kiểm tra tình hình tại xã.").leads) == ["Ban Chỉ đạo"]
