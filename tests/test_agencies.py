@@ -429,13 +429,15 @@ def test_a_province_s_steering_committee_named_by_its_level():
     assert agencies.lookup("Ban Chỉ đạo quốc gia").id == "co_quan_quoc_gia_theo_chuyen_de"
     assert agencies.lookup("Ban Chỉ đạo thực hiện hỗ trợ nhà ở").id == "cac_co_quan_don_vi"
     # "tinh giản", "tinh gọn" fold as "tỉnh" does: in a name written with its tones they name no province
-    for printed in ("Ban Chỉ đạo tinh giản biên chế", "Ban Chỉ đạo tinh gọn bộ máy của huyện"):
-        assert agencies.lookup(printed).id == "cac_co_quan_don_vi", printed
+    assert agencies.lookup("Ban Chỉ đạo tinh giản biên chế").id == "cac_co_quan_don_vi"
+    assert agencies.lookup("Ban Chỉ đạo tinh gọn bộ máy của huyện").id == "ban_chi_dao_cap_huyen"  # (the district's)
     assert agencies.lookup("Ban Chi dao tinh").id == "ban_chi_dao_cap_tinh"  # (printed without tones: as before)
     # one named by its topic and then its level, at the end of its name or before the province's name, as "… cấp tỉnh"
     for printed in ("Ban Chỉ đạo phòng, chống thiên tai tỉnh", "Ban Chỉ đạo giảm nghèo bền vững tỉnh Lào Cai",
                     "Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh"):
         assert agencies.lookup(printed).id == "ban_chi_dao_cap_tinh", printed
+    for printed in ("Ban Chỉ đạo phòng chống lụt bão huyện", "Ban Chỉ đạo giảm nghèo huyện Bát Xát"):
+        assert agencies.lookup(printed).id == "ban_chi_dao_cap_huyen", printed
     assert _roles("Ban Chỉ đạo phòng, chống thiên tai tỉnh chủ trì, phối hợp với các sở, ngành kiểm tra.")[0] == [
         ("Ban Chỉ đạo phòng, chống thiên tai tỉnh", "ban_chi_dao_cap_tinh")]
 
