@@ -346,6 +346,11 @@ def test_a_district_s_own_offices_are_one_family_of_the_district_level():
         found = agencies.lookup(printed)
         assert (found.id, found.level, found.locality) == ("phong_chuyen_mon_cap_huyen", "district", True), printed
     assert agencies.lookup("Phòng Cảnh sát kinh tế, Công an tỉnh") is None
+    # … or by the name the decrees on the district's offices give one, which no provincial body bears; the commune's
+    # offices of 2025 are none of them
+    for printed in ("Phòng Lao động - Thương binh và Xã hội", "Phòng Tài chính - Kế hoạch", "Phòng Tư pháp"):
+        assert agencies.lookup(printed).id == "phong_chuyen_mon_cap_huyen", printed
+    assert agencies.lookup("Phòng Kinh tế") is None
     # a decree's duty of the district (or of the localities) is carried out by the district's offices, as by the district
     for central in ("ubnd_cap_huyen", "ubnd_cac_tinh", "cac_dia_phuong"):
         assert agencies.is_counterpart(central, "phong_chuyen_mon_cap_huyen"), central
