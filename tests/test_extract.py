@@ -2538,3 +2538,11 @@ def test_a_committee_named_by_its_matter_and_then_its_level_is_read_whole():
     # a subject and its predicate that ends with the place stay apart; so does a place after a preposition
     assert _texts(read_task_roles("Ban Chỉ đạo rà soát danh sách hộ nghèo của tỉnh.").leads) == ["Ban Chỉ đạo"]
     assert _texts(read_task_roles("Ban Chỉ đạo kiểm tra tình hình tại xã.").leads) == ["Ban Chỉ đạo"]
+
+
+def test_traffic_police_and_a_campaign_launched_are_read_as_such():
+    # "giao thông" (traffic) holds no "giao" (assign); "ra quân" (to launch a campaign) opens the predicate
+    roles = read_task_roles("Phòng Cảnh sát giao thông Công an tỉnh chủ trì, phối hợp với Công an các huyện, thành phố "
+                            "ra quân tổng kiểm tra.")
+    assert _texts(roles.leads) == ["Phòng Cảnh sát giao thông Công an tỉnh"]
+    assert [(m.text, m.canonical) for m in roles.coordinators] == [("Công an các huyện, thành phố", "cong_an_huyen")]
