@@ -648,3 +648,15 @@ def test_the_party_s_organ_in_a_state_body_is_read_as_that_body_and_local_author
                    "việc phổ biến nghị quyết.")[0]
     assert ("các cấp chính quyền địa phương", "cac_cap_chinh_quyen") in leads
     assert agencies.lookup("chính quyền địa phương các cấp").locality
+
+
+def test_a_ministry_s_units_named_as_a_group_are_its_own_units():
+    # "các cơ quan, đơn vị (có liên quan) thuộc Bộ …": the ministry's own units, as "Cục …", "Vụ …" are; with a place
+    # they are a province's, and the ministry's "bộ phận" is no ministry
+    for printed in ("các cơ quan, đơn vị thuộc Bộ Công Thương", "các đơn vị có liên quan thuộc Bộ Tài nguyên và Môi trường",
+                    "Thủ trưởng các đơn vị thuộc Bộ"):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level) == ("don_vi_thuoc_bo", "central"), printed
+    assert agencies.lookup("các đơn vị thuộc Sở Y tế tỉnh").id != "don_vi_thuoc_bo"
+    assert agencies.lookup("các đơn vị thuộc bộ phận một cửa").id != "don_vi_thuoc_bo"
+    assert agencies.lookup("các cơ quan, đơn vị liên quan").id == "cac_co_quan_don_vi"
