@@ -124,6 +124,7 @@ class RoleRules(BaseModel):
     topic_ends: list[str] = []
     owner_links: list[str] = []
     topic_heads: list[str] = []
+    leveled_heads: list[str] = []
     place_qualifiers: list[str] = []
     group_qualifiers: list[str] = []
     group_qualifier_frames: list[QualifierFrame] = []
@@ -303,7 +304,7 @@ def engine() -> Engine:
         "predicate_opener": rules.predicate_openers, "request_opener": rules.request_openers,
         "agent_clause": rules.agent_clauses, "agent_predicate": rules.agent_clause_predicates,
         "reference_end": rules.reference_ends, "topic": rules.topic_openers, "topic_end": rules.topic_ends,
-        "topic_head": rules.topic_heads, "owner_link": rules.owner_links, "apposition": rules.appositions,
+        "topic_head": rules.topic_heads, "leveled_head": rules.leveled_heads, "owner_link": rules.owner_links, "apposition": rules.appositions,
     }
     for kind, phrases in groups.items():
         matcher.add(kind, [nlp.tokenizer(matching_text(p)) for p in phrases])
@@ -582,7 +583,7 @@ class Reader:
         # followed by its proper name, if any ("Trưởng phòng Quản lý Công nghiệp")
         proper = agency_id is None and kind in ("head", "article", "title")
         named_end = j
-        topic = self.topic_name(j) if kind == "head" else None
+        topic = (self.topic_name(j) or self.leveled_topic(i, j)) if kind == "head" else None
         if topic is not None:  # "Ban Chỉ đạo Nhà nước về kế hoạch bảo vệ và phát triển rừng"
             j = topic
         else:
@@ -816,6 +817,49 @@ class Reader:
             objects = objects or (verb is not None and t.cue("article", k) is not None)
             k = stop if stop and stop > k else k + 1  # (a verb of the topic, "phòng, chống", read whole)
         return k if k == self.n and k > start else self.topic_predicate(start)
+
+    def leveled_topic(self, i: int, j: int) -> int | None:
+        """The end of a committee's name whose level closes its topic ("Ban Chỉ đạo | phòng, chống thiên tai tỉnh |
+        Lào Cai", "Ban Chỉ đạo | giảm nghèo bền vững cấp huyện"; rules/roles.yaml `leveled_heads`, printed with a
+        capital, its head ending at j): words of the topic in lower case, a comma only between two of them, up to a
+        place word (`place_words`) and the place's proper name, if any, followed by a word that ends a name, or by the
+        end of the text or a mark where the topic opens with no word that usually opens a predicate, within
+        `spans.topic` tokens; None otherwise. No preposition stands in the topic ("… | tại các xã")."""
+        t = self.t
+        if not t.capital[i] or t.cue("leveled_head", i) != j:
+            return None
+        for k in range(j, min(self.n, j + self.rules.spans.topic)):
+            word = t.words[k]
+            if t.capital[k] or not (word.isalpha() or word == ",") or t.cue("article", k) or self.item_kind(k) \
+                    or any(t.cue(c, k) for c in (*_ROLE_CUES, "resp", "preposition")):
+                return None
+            if word == "," and (k + 1 >= self.n or not t.words[k + 1].isalpha() or t.capital[k + 1]):
+                return None
+            size = next((n for n in (2, 1) if k > j and " ".join(t.words[k:k + n]) in self.engine.place_words), 0)
+            if not size:
+                continue
+            end = k + size
+            while end < self.n and t.capital[end] and t.words[end].isalpha() and not t.agency(end) \
+                    and not self.is_stop(end):
+                end += 1  # (the place's proper name: "… tỉnh | Lào Cai")
+            if end == self.n or not t.words[end].isalpha():
+                # (a subject's topic that opens with a word that usually opens a predicate is its name only before
+                # its role: "Ban Chỉ đạo rà soát danh sách hộ nghèo của tỉnh." is the body and its predicate; after
+                # a role cue the body is an object: "… phối hợp với Ban Chỉ đạo phòng, chống thiên tai tỉnh.")
+                return None if t.cue("stop", j) and not self._after_role_cue(i) else end
+            if self.is_stop(end) or any(t.cue(c, end) for c in _TOPIC_ENDS):
+                return end
+        return None
+
+    def _after_role_cue(self, i: int) -> bool:
+        """Does a role cue stand before token i in its clause (back to the previous ";", "." or ":")?"""
+        t = self.t
+        for k in range(i - 1, -1, -1):
+            if t.words[k] in (";", ".", ":"):
+                return False
+            if any(t.cue(c, k) for c in _ROLE_CUES):
+                return True
+        return False
 
     def topic_predicate(self, start: int) -> int | None:
         """The end of a topic that opens at token `start` and meets no sure mark before a comma or a full stop:
@@ -2282,6 +2326,40 @@ def established_names(texts: list[str]) -> tuple[str, ...]:
     return tuple(sorted(found, key=len, reverse=True))
 
 
+def short_names(texts: list[str]) -> dict[str, agencies.Agency]:
+    """The bodies a document names for short, by their short name folded: the registered body of a level a long name
+    stands for, where a definition parenthesis closes it and gives it a short name of no level of its own, a catch-all
+    or none ("Ban Chỉ đạo Quốc gia khắc phục hậu quả bom mìn … (sau đây gọi tắt là Ban Chỉ đạo)": "Ban Chỉ đạo" is
+    that national committee in the rest of the document, no "các cơ quan, đơn vị"). A short name given to two bodies
+    is none."""
+    found: dict[str, set[str]] = {}
+    cue = tuple(match_form(p) for p in role_rules().definition_cues)
+    for paragraph in dict.fromkeys(p for text in texts if text for p in text.split("\n")):
+        if not any(c in match_form(paragraph) for c in cue):
+            continue
+        reader = Reader(read(paragraph))
+        t = reader.t
+        for start, after in t.cues["definition"].items():
+            end = _established_name_end(reader, after) if start > 0 and t.words[start - 1] == "(" else None
+            if end is None or end >= reader.n or t.words[end] != ")":
+                continue
+            short = " ".join(t.text[t.starts[after]:t.ends[end - 1]].split())
+            own = agencies.lookup(short)
+            if own is not None and own.level != "generic":
+                continue  # (a short name of its own level keeps it: "(sau đây gọi tắt là Ủy ban nhân dân cấp huyện)")
+            for name in _name_before(reader, start - 1):
+                agency = agencies.lookup(name)
+                if agency is not None and agency.level != "generic":
+                    found.setdefault(fold(short), set()).add(agency.id)
+    return {short: agencies.get(ids.pop()) for short, ids in found.items() if len(ids) == 1}
+
+
+def _by_short_name(mentions: list[Mention], shorts: dict[str, agencies.Agency]) -> list[Mention]:
+    """`mentions`, a body named by a short name the document gives it (short_names) read as that body."""
+    return [_mention_of(m.text, shorts[fold(m.text)], m.note, m.start, m.end) if fold(m.text) in shorts else m
+            for m in mentions]
+
+
 def _name_before(reader: Reader, paren: int) -> list[str]:
     """The long name a definition parenthesis at token `paren` closes, wherever the body stands ("… phối hợp với Ban
     Chỉ đạo thực hiện chính sách nhà ở của tỉnh (gọi tắt là Ban Chỉ đạo) …"): read from the first body's name or
@@ -2603,6 +2681,10 @@ def extract(doc: Document) -> Document:
         extract_task(doc, provision, cache, names)
         if not provision.leads:
             provision.leads = _duty_holder(provision.text)
+    shorts = short_names([doc.preamble or "", *(t.text for t in doc.tasks + doc.provisions + doc.other_clauses)])
+    for task in doc.tasks + doc.provisions if shorts else ():
+        for role in ("leads", "coordinators", "advises", "directs"):
+            setattr(task, role, _by_short_name(getattr(task, role), shorts))
     doc.notices = [n for n in doc.notices if n.code != _NO_LEAD]
     for task in doc.tasks:
         if not task.leads:

@@ -80,6 +80,14 @@ def test_invalid_entry_is_refused():
     ("Các địa phương có biên giới", "cac_dia_phuong"),
     ("các cơ quan, đơn vị liên quan", "cac_co_quan_don_vi"),
     ("công an các đơn vị, địa phương", "luc_luong_cong_an_quan_doi"),
+    # the police of a district (before 2025) and of a commune are units of the province's police, named by their level
+    ("Công an huyện", "cong_an_huyen"),
+    ("Công an cấp huyện", "cong_an_huyen"),
+    ("Công an các huyện, thành phố", "cong_an_huyen"),
+    ("Công an huyện Bát Xát", "cong_an_huyen"),
+    ("Công an cấp xã", "cong_an_xa"),
+    ("Công an các xã, phường", "cong_an_xa"),
+    ("lực lượng công an", "luc_luong_cong_an_quan_doi"),
     # a centrally-run city's own bodies: its youth union and its military command
     ("Thành đoàn", "tinh_doan"),
     ("Thành Đoàn", "tinh_doan"),
@@ -338,6 +346,11 @@ def test_a_district_s_own_offices_are_one_family_of_the_district_level():
         found = agencies.lookup(printed)
         assert (found.id, found.level, found.locality) == ("phong_chuyen_mon_cap_huyen", "district", True), printed
     assert agencies.lookup("Phòng Cảnh sát kinh tế, Công an tỉnh") is None
+    # … or by the name the decrees on the district's offices give one, which no provincial body bears; the commune's
+    # offices of 2025 are none of them
+    for printed in ("Phòng Lao động - Thương binh và Xã hội", "Phòng Tài chính - Kế hoạch", "Phòng Tư pháp"):
+        assert agencies.lookup(printed).id == "phong_chuyen_mon_cap_huyen", printed
+    assert agencies.lookup("Phòng Kinh tế") is None
     # a decree's duty of the district (or of the localities) is carried out by the district's offices, as by the district
     for central in ("ubnd_cap_huyen", "ubnd_cac_tinh", "cac_dia_phuong"):
         assert agencies.is_counterpart(central, "phong_chuyen_mon_cap_huyen"), central
@@ -372,6 +385,13 @@ def test_veterans_association_at_the_centre_and_at_every_level():
                               ("Hội Liên hiệp Phụ nữ các cấp", "hoi_lhpn_tinh"), ("Hội Nông dân các cấp", "hoi_nong_dan_tinh"),
                               ("Công đoàn các cấp", "lien_doan_lao_dong_tinh")):
         assert agencies.counterparts(agencies.lookup(printed).id) == [expected], printed
+    # named bare, as "Mặt trận Tổ quốc" is, a mass organisation of its document's level, no association of no authority
+    for printed, expected in (("Hội Cựu chiến binh", "hoi_ccb"), ("Hội Phụ nữ", "hoi_lhpn"), ("Hội Nông dân", "hoi_nong_dan"),
+                              ("Đoàn Thanh niên Cộng sản Hồ Chí Minh", "doan_thanh_nien"), ("Hội Phụ nữ tỉnh", "hoi_lhpn_tinh")):
+        found = agencies.lookup(printed)
+        assert (found.id, found.locality, found.kind) == (expected, True, "mass"), printed
+    assert agencies.counterparts("hoi_ccb") == ["hoi_ccb_tinh"]
+    assert agencies.lookup("Hội Doanh nghiệp tỉnh").id == "hiep_hoi"
     leads, coordinators = _roles("Bộ Quốc phòng chủ trì, phối hợp với Trung ương Hội Cựu chiến binh Việt Nam, "
                                  "Hội Cựu chiến binh các cấp thu thập thông tin về liệt sĩ.")
     assert leads == [("Bộ Quốc phòng", "bo_quoc_phong")]
@@ -414,9 +434,17 @@ def test_a_province_s_steering_committee_named_by_its_level():
     assert agencies.lookup("Ban Chỉ đạo quốc gia").id == "co_quan_quoc_gia_theo_chuyen_de"
     assert agencies.lookup("Ban Chỉ đạo thực hiện hỗ trợ nhà ở").id == "cac_co_quan_don_vi"
     # "tinh giản", "tinh gọn" fold as "tỉnh" does: in a name written with its tones they name no province
-    for printed in ("Ban Chỉ đạo tinh giản biên chế", "Ban Chỉ đạo tinh gọn bộ máy của huyện"):
-        assert agencies.lookup(printed).id == "cac_co_quan_don_vi", printed
+    assert agencies.lookup("Ban Chỉ đạo tinh giản biên chế").id == "cac_co_quan_don_vi"
+    assert agencies.lookup("Ban Chỉ đạo tinh gọn bộ máy của huyện").id == "ban_chi_dao_cap_huyen"  # (the district's)
     assert agencies.lookup("Ban Chi dao tinh").id == "ban_chi_dao_cap_tinh"  # (printed without tones: as before)
+    # one named by its topic and then its level, at the end of its name or before the province's name, as "… cấp tỉnh"
+    for printed in ("Ban Chỉ đạo phòng, chống thiên tai tỉnh", "Ban Chỉ đạo giảm nghèo bền vững tỉnh Lào Cai",
+                    "Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh"):
+        assert agencies.lookup(printed).id == "ban_chi_dao_cap_tinh", printed
+    for printed in ("Ban Chỉ đạo phòng chống lụt bão huyện", "Ban Chỉ đạo giảm nghèo huyện Bát Xát"):
+        assert agencies.lookup(printed).id == "ban_chi_dao_cap_huyen", printed
+    assert _roles("Ban Chỉ đạo phòng, chống thiên tai tỉnh chủ trì, phối hợp với các sở, ngành kiểm tra.")[0] == [
+        ("Ban Chỉ đạo phòng, chống thiên tai tỉnh", "ban_chi_dao_cap_tinh")]
 
 
 def test_a_district_s_and_a_commune_s_steering_committee_named_by_their_level():
@@ -620,3 +648,15 @@ def test_the_party_s_organ_in_a_state_body_is_read_as_that_body_and_local_author
                    "việc phổ biến nghị quyết.")[0]
     assert ("các cấp chính quyền địa phương", "cac_cap_chinh_quyen") in leads
     assert agencies.lookup("chính quyền địa phương các cấp").locality
+
+
+def test_a_ministry_s_units_named_as_a_group_are_its_own_units():
+    # "các cơ quan, đơn vị (có liên quan) thuộc Bộ …": the ministry's own units, as "Cục …", "Vụ …" are; with a place
+    # they are a province's, and the ministry's "bộ phận" is no ministry
+    for printed in ("các cơ quan, đơn vị thuộc Bộ Công Thương", "các đơn vị có liên quan thuộc Bộ Tài nguyên và Môi trường",
+                    "Thủ trưởng các đơn vị thuộc Bộ"):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level) == ("don_vi_thuoc_bo", "central"), printed
+    assert agencies.lookup("các đơn vị thuộc Sở Y tế tỉnh").id != "don_vi_thuoc_bo"
+    assert agencies.lookup("các đơn vị thuộc bộ phận một cửa").id != "don_vi_thuoc_bo"
+    assert agencies.lookup("các cơ quan, đơn vị liên quan").id == "cac_co_quan_don_vi"

@@ -2508,3 +2508,77 @@ def test_a_task_longer_than_spacys_default_limit_is_read():
     tokens = read("Sở Tài chính chủ trì thực hiện; " * 32000)
     assert len(tokens) == 32000 * 8
     assert tokens.agency(len(tokens) - 8) == (len(tokens) - 5, "so_tai_chinh")  # the last body is still found
+
+
+def test_an_institution_named_by_its_kind_and_activity_is_one_name():
+    # "nghiên cứu" (to study) after "Viện", "đào tạo" after "cơ sở": the kind of institution, not a predicate
+    roles = read_task_roles("Sở Khoa học và Công nghệ chủ trì, phối hợp với các Viện nghiên cứu, Trường Đại học có "
+                            "liên quan tổ chức đánh giá kết quả.")
+    assert [(m.text, m.canonical) for m in roles.coordinators] == [
+        ("các Viện nghiên cứu, Trường Đại học có liên quan", "vien_truong")]
+    roles = read_task_roles("Các viện nghiên cứu, cơ sở đào tạo chủ trì đề xuất giải pháp.")
+    assert [(m.text, m.canonical) for m in roles.leads] == [
+        ("Các viện nghiên cứu", "vien_truong"), ("cơ sở đào tạo", "vien_truong")]
+
+
+def test_to_transfer_or_to_hand_over_assigns_no_work():
+    # "giao" (assign) inside "chuyển giao" (transfer) names no body that is handed work, also inside a centre's name
+    roles = read_task_roles("Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Trung tâm Nghiên cứu và Chuyển giao "
+                            "công nghệ thực hiện.")
+    assert _texts(roles.coordinators) == ["Trung tâm Nghiên cứu và Chuyển giao công nghệ"]
+    # … and after a body it opens the predicate: the body receiving the transfer leads nothing
+    roles = read_task_roles("Ủy ban nhân dân cấp huyện chuyển giao hồ sơ cho Ủy ban nhân dân cấp xã.")
+    assert _texts(roles.leads) == ["Ủy ban nhân dân cấp huyện"]
+
+
+def test_the_matter_a_body_is_guided_on_is_no_part_of_its_name():
+    # "về công tác …", "về việc …" after an open name say what the body is guided or asked on, no qualifier of it
+    roles = read_task_roles("Sở Tài chính hướng dẫn Ủy ban nhân dân các huyện về công tác lập dự toán kinh phí.")
+    assert [(m.text, m.canonical) for m in roles.directs] == [("Ủy ban nhân dân các huyện", "ubnd_cac_huyen")]
+    roles = read_task_roles("Sở Tài chính chủ trì, phối hợp với các cơ quan, đơn vị về việc quyết toán kinh phí.")
+    assert _texts(roles.coordinators) == ["các cơ quan, đơn vị"]
+
+
+def test_a_body_named_for_short_is_the_body_of_its_long_name():
+    # a decree names a national committee once in full with "(sau đây gọi tắt là Ban Chỉ đạo)" and then by the short
+    # name alone: that committee, not the catch-all "các cơ quan, đơn vị"
+    from test_segment import SIGNATURE, parse_text
+    lines = [
+        "Điều 5. Trách nhiệm thi hành",
+        "1. Ban Chỉ đạo Phòng thủ dân sự Quốc gia (sau đây gọi tắt là Ban Chỉ đạo) chủ trì, phối hợp với các bộ, "
+        "ngành xây dựng kế hoạch ứng phó.",
+        "2. Ban Chỉ đạo chủ trì kiểm tra việc thực hiện kế hoạch.",
+    ]
+    doc = extract(parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE))
+    assert [[(m.text, m.canonical) for m in t.leads] for t in doc.tasks][-1] == [
+        ("Ban Chỉ đạo", "ban_chi_dao_phong_thu_dan_su")]
+    # a short name of a level of its own keeps it; one given to two bodies is none
+    from pipeline.extract import short_names
+    assert short_names(["Ủy ban nhân dân quận, huyện, thị xã (sau đây gọi tắt là Ủy ban nhân dân cấp huyện) lập hồ sơ."]) \
+        == {}
+    assert short_names(["Ban Chỉ đạo Phòng thủ dân sự Quốc gia (sau đây gọi tắt là Ban Chỉ đạo) chủ trì.",
+                        "Ban Chỉ đạo 389 tỉnh (gọi tắt là Ban Chỉ đạo) phối hợp."]) == {}
+
+
+def test_a_committee_named_by_its_matter_and_then_its_level_is_read_whole():
+    # "Ban Chỉ đạo <matter> tỉnh …": the level closes the name, past words that usually open a predicate
+    roles = read_task_roles("Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Ban Chỉ đạo giảm nghèo bền vững tỉnh "
+                            "tổ chức kiểm tra.")
+    assert [(m.text, m.canonical) for m in roles.coordinators] == [
+        ("Ban Chỉ đạo giảm nghèo bền vững tỉnh", "ban_chi_dao_cap_tinh")]
+    roles = read_task_roles("Giao Ban Chỉ đạo phòng, chống thiên tai tỉnh Lào Cai chủ trì, phối hợp với Sở Tài chính, "
+                            "Ban Chỉ đạo xây dựng nông thôn mới tỉnh.")
+    assert [(m.text, m.canonical) for m in roles.leads] == [
+        ("Ban Chỉ đạo phòng, chống thiên tai tỉnh Lào Cai", "ban_chi_dao_cap_tinh")]
+    assert _texts(roles.coordinators) == ["Sở Tài chính", "Ban Chỉ đạo xây dựng nông thôn mới tỉnh"]
+    # a subject and its predicate that ends with the place stay apart; so does a place after a preposition
+    assert _texts(read_task_roles("Ban Chỉ đạo rà soát danh sách hộ nghèo của tỉnh.").leads) == ["Ban Chỉ đạo"]
+    assert _texts(read_task_roles("Ban Chỉ đạo kiểm tra tình hình tại xã.").leads) == ["Ban Chỉ đạo"]
+
+
+def test_traffic_police_and_a_campaign_launched_are_read_as_such():
+    # "giao thông" (traffic) holds no "giao" (assign); "ra quân" (to launch a campaign) opens the predicate
+    roles = read_task_roles("Phòng Cảnh sát giao thông Công an tỉnh chủ trì, phối hợp với Công an các huyện, thành phố "
+                            "ra quân tổng kiểm tra.")
+    assert _texts(roles.leads) == ["Phòng Cảnh sát giao thông Công an tỉnh"]
+    assert [(m.text, m.canonical) for m in roles.coordinators] == [("Công an các huyện, thành phố", "cong_an_huyen")]

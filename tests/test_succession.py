@@ -153,6 +153,10 @@ def test_abolition_of_the_district_level():
     assert set(ids(current("phong_chuyen_mon_cap_huyen", day))) == {"ubnd_cap_xa", "cac_so_ban_nganh"}
     # the district's steering committee ended with it: the communes' and the province's took its work on
     assert set(ids(current("ban_chi_dao_cap_huyen", day))) == {"ban_chi_dao_cap_xa", "ban_chi_dao_cap_tinh"}
+    # the district's police ended before it, when the Bộ Công an kept three levels (ministry, province, commune)
+    police_day = dt.date(2025, 3, 1)
+    assert valid_on("cong_an_huyen", police_day - dt.timedelta(days=1)) and not valid_on("cong_an_huyen", police_day)
+    assert set(ids(current("cong_an_huyen", police_day))) == {"cong_an_xa", "cong_an_tinh"}
 
 
 def test_province_merger_63_to_34():
