@@ -977,3 +977,26 @@ def test_reasons_name_the_central_lead_the_closest_wording_and_a_coordinating_lo
     assert "Nhiệm vụ của tỉnh nêu tên cơ quan chủ trì ở trung ương: Bộ Tài chính" in reasons
     assert "Nhiệm vụ của tỉnh gần nhất về từ ngữ với nhiệm vụ trung ương 2.d" in reasons
     assert "Nhiệm vụ trung ương giao cho địa phương (phối hợp)" in reasons
+
+
+def test_wording_reasons_are_plain_vietnamese_with_their_figure(central):
+    # a legal officer reads these: no scorer names (ratio, token_set, partial_ratio, TF-IDF, cosine), and a
+    # decimal figure is written with the Vietnamese comma
+    import numpy as np
+
+    from pipeline.linking.evidence import reasons_for
+    from pipeline.linking.features import PairFeatures
+
+    rules = linking_rules()
+    plan = _provincial({"1.1": ("1", "Sở Y tế", "Tổ chức tiêm chủng mở rộng cho trẻ em.")})
+    values = {name: np.zeros((1, 1), dtype=np.float32) for name in rules.link_model.weights}
+    values.update(ratio=np.full((1, 1), 0.93, np.float32), token_set=np.full((1, 1), 0.86, np.float32),
+                  partial=np.full((1, 1), 0.9, np.float32), tfidf=np.full((1, 1), 0.52, np.float32),
+                  contain=np.full((1, 1), 0.55, np.float32))
+    features = PairFeatures(plan.tasks, [central.task("2.d")], values, {}, {}, {})
+    reasons = reasons_for(features, 0, 0, rules, central, plan)
+    assert "Mức giống nhau về từ ngữ đặc trưng: 0,52 (thang 0–1)" in reasons
+    assert "Gần như chép nguyên văn: giống nhau 93% về câu chữ" in reasons
+    assert len(reasons) >= 5, reasons
+    for word in ("ratio", "token_set", "tf-idf", "cosine", "partial"):
+        assert not any(word in r.lower() for r in reasons), (word, reasons)

@@ -16,6 +16,11 @@ _TOKEN = re.compile(r"\w+")
 _ROLE = {"lead": "chủ trì", "coordinator": "phối hợp", "directed": "được hướng dẫn, chỉ đạo"}
 
 
+def _decimal(x: float) -> str:
+    """A figure with the Vietnamese decimal comma: 0.52 -> "0,52"."""
+    return f"{x:.2f}".replace(".", ",")
+
+
 def shared_phrases(provincial_text: str, central_text: str, rules: LinkingRules) -> list[str]:
     """Longest shared word n-grams (at least shared_phrase_min_words words), longest first, as printed in
     the provincial text."""
@@ -60,13 +65,13 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
     if fired("citation"):
         out.append("Cùng trích dẫn " + ", ".join(features.shared_citations.get((i, j), [])))
     if fired("ratio"):
-        out.append(f"Gần như chép nguyên văn: {v['ratio']:.0%} (ratio)")
+        out.append(f"Gần như chép nguyên văn: giống nhau {v['ratio']:.0%} về câu chữ")
     if fired("token_set"):
-        out.append(f"Từ ngữ trùng nhau {v['token_set']:.0%} (token_set: tập từ của hai bên)")
+        out.append(f"Từ ngữ trùng nhau {v['token_set']:.0%} (so theo tập hợp từ của hai bên)")
     if fired("partial"):
-        out.append(f"Một đoạn trùng {v['partial']:.0%} (partial_ratio)")
+        out.append(f"Một đoạn trùng {v['partial']:.0%} (nhiệm vụ ngắn được chép trong nhiệm vụ dài)")
     if fired("tfidf"):
-        out.append(f"Từ ngữ đặc trưng giống nhau: TF-IDF cosine {v['tfidf']:.2f}")
+        out.append(f"Mức giống nhau về từ ngữ đặc trưng: {_decimal(v['tfidf'])} (thang 0–1)")
     if fired("contain"):
         out.append(f"{v['contain']:.0%} cụm từ đặc trưng có mặt ở văn bản kia")
     # key terms explain a paraphrase; a copy (containment >= sure_copy) is explained by its shared phrases
@@ -84,7 +89,7 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
         p_title, c_title = features.heading_pairs[(i, j)]
         c_id = _section_id(central, features.central[j], c_title)
         p_id = _section_id(provincial, features.provincial[i], p_title)
-        out.append(f"Đề mục tương ứng: {c_id} ↔ {p_id} ({v['heading']:.0%})")
+        out.append(f"Đề mục tương ứng: {c_id} ↔ {p_id} (giống nhau {v['heading']:.0%})")
     if fired("agency") and (i, j) in features.agency_pairs:
         c_name, p_name = features.agency_pairs[(i, j)]
         out.append(f"Cơ quan tương ứng: {c_name} → {p_name}")
