@@ -5,6 +5,8 @@ and so that the review importer finds the columns it reads back.
 """
 from __future__ import annotations
 
+import re
+
 # Coverage status of a central task (Coverage.status), plus the state of a central task that does not
 # reach localities and that no provincial task carries out.
 STATUS = {
@@ -28,6 +30,25 @@ LOCALITY_ROLE = {
 NO_LOCALITY = "Không"
 ADDITION = "Nội dung bổ sung của địa phương"
 REVIEWER_REASON = "Xác nhận của người rà soát"
+
+# Internal ids of tasks that have no printed number, as a reader names them in every table and report: a
+# paragraph after a list's last item is "closing" ("V.closing" inside V, a second one "closing~2"), printed
+# "đoạn cuối" ("V.đoạn cuối", "đoạn cuối~2"). pipeline.review maps the names back to the ids.
+TASK_NAMES = {"closing": "đoạn cuối"}
+
+
+def task_label(task_id: str) -> str:
+    """The id of a task as the tables print it: its printed path, the unnumbered parts named in Vietnamese."""
+    for task_id_part, name in TASK_NAMES.items():
+        task_id = re.sub(rf"(?<![^.]){task_id_part}(?=$|[.~])", name, task_id)
+    return task_id
+
+
+def task_id_of(text: str) -> str:
+    """Inverse of task_label, in any text (case-insensitive on the names): what a reviewer reads or writes back."""
+    for task_id_part, name in TASK_NAMES.items():
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", task_id_part, text, flags=re.IGNORECASE)
+    return text
 
 SHEET_CENTRAL = "Đối chiếu TW → tỉnh"
 SHEET_PROVINCIAL = "Đối chiếu tỉnh → TW"

@@ -80,7 +80,7 @@ def crossref_md_text(result: Result) -> str:
     gaps = [r for r in crossref.focus_rows() if r.status == "gap"]
     out += ["## Nhiệm vụ giao cho địa phương chưa được triển khai", ""]
     if gaps:
-        out += [f"- **{_md(r.task.id)}** ({_md(names(r.task.leads)) or 'chưa rõ cơ quan chủ trì'}; "
+        out += [f"- **{_md(L.task_label(r.task.id))}** ({_md(names(r.task.leads)) or 'chưa rõ cơ quan chủ trì'}; "
                 f"{provenance(r.task)}): {_md(r.task.text, MD_TEXT_LIMIT)}" for r in gaps]
     else:
         out.append("Không có.")
@@ -95,7 +95,7 @@ def crossref_md_text(result: Result) -> str:
     additions = [r for r in crossref.provincial_rows if r.addition]
     out += ["", f"## {L.ADDITION}", ""]
     if additions:
-        out += [f"- **{_md(r.task.id)}** ({_md(names(r.task.leads)) or '—'}): {_md(r.task.text, MD_TEXT_LIMIT)}"
+        out += [f"- **{_md(L.task_label(r.task.id))}** ({_md(names(r.task.leads)) or '—'}): {_md(r.task.text, MD_TEXT_LIMIT)}"
                 for r in additions]
     else:
         out.append("Không có.")

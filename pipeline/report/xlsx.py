@@ -64,12 +64,12 @@ def central_cells(row: CentralRow, multi_provincial: bool = False) -> dict[str, 
     prefix = f"{row.provincial_doc.id}: " if multi_provincial and row.provincial_doc else ""
     pairings = row.pairings
     return {
-        L.COL_CENTRAL_PATH: task.id,
+        L.COL_CENTRAL_PATH: L.task_label(task.id),
         L.COL_CENTRAL_TEXT: task.text,
         L.COL_CENTRAL_LEAD: names(task.leads),
         L.COL_CENTRAL_COORD: names(task.coordinators),
         L.COL_LOCALITY: L.LOCALITY_ROLE.get(row.locality_role or "", "Có") if row.localities else L.NO_LOCALITY,
-        L.COL_PROV_PATH: _lines([prefix + p.task.id for p in pairings]),
+        L.COL_PROV_PATH: _lines([prefix + L.task_label(p.task.id) for p in pairings]),
         L.COL_PROV_TEXT: _texts(pairings),
         L.COL_PROV_LEAD: _lines([names(p.task.leads) or "—" for p in pairings]) if pairings else "",
         L.COL_STRENGTH: _lines([_strength(p.link) for p in pairings]),
@@ -77,7 +77,7 @@ def central_cells(row: CentralRow, multi_provincial: bool = False) -> dict[str, 
         L.COL_STATUS: L.STATUS[row.status],
         L.COL_REASON: _reasons(pairings),
         L.COL_PROVENANCE: _lines([provenance(task, "TW: ")] +
-                                 [provenance(p.task, f"{p.task.id}: ") for p in pairings]),
+                                 [provenance(p.task, f"{L.task_label(p.task.id)}: ") for p in pairings]),
         L.COL_REVIEW_COMMENT: "",
         L.COL_REVIEW: "",
         L.COL_KEY: row.key,
@@ -93,17 +93,17 @@ def provincial_cells(row: ProvincialRow) -> dict[str, object]:
     else:
         kind = L.KIND_LOOSE
     return {
-        L.COL_PROV_PATH: task.id,
+        L.COL_PROV_PATH: L.task_label(task.id),
         L.COL_PROV_TEXT: task.text,
         L.COL_PROV_LEAD: names(task.leads),
-        L.COL_P_CENTRAL_PATH: _lines([p.task.id for p in pairings]),
+        L.COL_P_CENTRAL_PATH: _lines([L.task_label(p.task.id) for p in pairings]),
         L.COL_P_CENTRAL_TEXT: _texts(pairings),
         L.COL_STRENGTH: _lines([_strength(p.link) for p in pairings]),
         L.COL_SCORE: _score(pairings),
         L.COL_P_KIND: kind,
         L.COL_REASON: _reasons(pairings),
         L.COL_PROVENANCE: _lines([provenance(task, "Tỉnh: ")] +
-                                 [provenance(p.task, f"{p.task.id}: ") for p in pairings]),
+                                 [provenance(p.task, f"{L.task_label(p.task.id)}: ") for p in pairings]),
         L.COL_REVIEW_COMMENT: "",
         L.COL_REVIEW: "",
         L.COL_KEY: row.key,
@@ -112,12 +112,12 @@ def provincial_cells(row: ProvincialRow) -> dict[str, object]:
 
 def _texts(pairings) -> str:
     """The other side's text, one per line; each prefixed with its path when there are several."""
-    return _lines([f"[{p.task.id}] {p.task.text}" if len(pairings) > 1 else p.task.text for p in pairings])
+    return _lines([f"[{L.task_label(p.task.id)}] {p.task.text}" if len(pairings) > 1 else p.task.text for p in pairings])
 
 
 def _reasons(pairings) -> str:
     """Each link's reasons on a line; prefixed with the other side's path when there are several."""
-    return _lines([f"{p.task.id}: {'; '.join(p.link.reasons)}" if len(pairings) > 1 else "; ".join(p.link.reasons)
+    return _lines([f"{L.task_label(p.task.id)}: {'; '.join(p.link.reasons)}" if len(pairings) > 1 else "; ".join(p.link.reasons)
                    for p in pairings])
 
 
@@ -246,7 +246,7 @@ GAPS_NAMED = 12  # gap paths named at the head of sheet 1; more are counted
 
 def _gaps_line(crossref: CrossRef) -> str:
     """The head of sheet 1 names the gaps a legal officer looks for first (rows stay in document order)."""
-    gaps = list(dict.fromkeys(r.task.id for r in crossref.focus_rows() if r.status == "gap"))
+    gaps = list(dict.fromkeys(L.task_label(r.task.id) for r in crossref.focus_rows() if r.status == "gap"))
     if not gaps:
         return ""
     named = ", ".join(gaps[:GAPS_NAMED]) + (f" và {len(gaps) - GAPS_NAMED} nhiệm vụ khác" if len(gaps) > GAPS_NAMED else "")
