@@ -57,9 +57,9 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
 
     out: list[str] = []
     if v.get("executes_document", 0.0) >= 1.0:
-        out.append("Lời giao triển khai thực hiện của văn bản tỉnh ứng với điều khoản thi hành của văn bản trung ương")
+        out.append("Lời giao thực hiện của văn bản triển khai ứng với điều khoản thi hành của văn bản trung ương")
     if v.get("hands_on", 0.0) >= 1.0:
-        out.append("Văn bản tỉnh giao lại nhiệm vụ thuộc trách nhiệm của Ủy ban nhân dân" +
+        out.append("Văn bản triển khai giao lại nhiệm vụ thuộc trách nhiệm của Ủy ban nhân dân" +
                    (" (giao chung toàn bộ)" if v.get("hands_on_all", 0.0) >= 1.0 else "") +
                    "; nhiệm vụ trung ương này do Ủy ban nhân dân cùng cấp chủ trì")
     if fired("citation"):
@@ -84,7 +84,7 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
             out.append("Thuật ngữ đặc trưng (hiếm trong văn bản trung ương) có ở cả hai: "
                        + ", ".join(f"«{t}»" for t in terms))
     if features.cites_central is not None and features.cites_central[i]:
-        out.append(f"Nhiệm vụ của tỉnh dẫn chiếu chính văn bản trung ương {features.central_number}")
+        out.append(f"Nhiệm vụ triển khai dẫn chiếu chính văn bản trung ương {features.central_number}")
     if fired("heading") and (i, j) in features.heading_pairs:
         p_title, c_title = features.heading_pairs[(i, j)]
         c_id = _section_id(central, features.central[j], c_title)
@@ -95,15 +95,15 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
         out.append(f"Cơ quan tương ứng: {c_name} → {p_name}")
     if fired("names_lead"):
         named = ", ".join(m.text for m in features.central[j].leads)
-        out.append(f"Nhiệm vụ của tỉnh nêu tên cơ quan chủ trì ở trung ương: {named}")
+        out.append(f"Nhiệm vụ triển khai nêu tên cơ quan chủ trì ở trung ương: {named}")
     if fired("locality"):
         role = features.central[j].locality_role
         out.append("Nhiệm vụ trung ương giao cho địa phương" + (f" ({_ROLE[role]})" if role in _ROLE else ""))
     if restated:
-        out.append("Cùng nội dung với nhiệm vụ " + ", ".join(restated) + " của văn bản tỉnh (đã đối chiếu với nhiệm "
+        out.append("Cùng nội dung với nhiệm vụ " + ", ".join(restated) + " của văn bản triển khai (đã đối chiếu với nhiệm "
                    "vụ trung ương này)")
     if fired("mutual"):
         out.append("Tương ứng tốt nhất của nhau (cả hai chiều)")
     elif fired("col_rel"):
-        out.append(f"Nhiệm vụ của tỉnh gần nhất về từ ngữ với nhiệm vụ trung ương {features.central[j].id}")
+        out.append(f"Nhiệm vụ triển khai gần nhất về từ ngữ với nhiệm vụ trung ương {features.central[j].id}")
     return out
