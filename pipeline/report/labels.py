@@ -50,6 +50,12 @@ def task_id_of(text: str) -> str:
         text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", task_id_part, text, flags=re.IGNORECASE)
     return text
 
+# The implementing side as the reader names it ("nhiệm vụ của tỉnh", "Bộ: dòng 12"), by what its issuer is
+# (pipeline.agencies): a central body by its kind, any other by its level; unknown or mixed issuers: the default.
+IMPLEMENTER_BY_KIND = {"government": "Chính phủ", "ministry": "bộ"}
+IMPLEMENTER_BY_LEVEL = {"province": "tỉnh", "district": "huyện", "commune": "xã"}
+IMPLEMENTER_DEFAULT = "văn bản triển khai"
+
 SHEET_CENTRAL = "Đối chiếu TW → tỉnh"
 SHEET_PROVINCIAL = "Đối chiếu tỉnh → TW"
 SHEET_SUMMARY = "Tổng hợp"

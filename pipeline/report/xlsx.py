@@ -28,6 +28,7 @@ from .rows import (
     ProvincialRow,
     build_crossref,
     document_label,
+    implementer,
     names,
     provenance,
     summary_by_current_lead,
@@ -102,12 +103,16 @@ def provincial_cells(row: ProvincialRow) -> dict[str, object]:
         L.COL_SCORE: _score(pairings),
         L.COL_P_KIND: kind,
         L.COL_REASON: _reasons(pairings),
-        L.COL_PROVENANCE: _lines([provenance(task, "Tỉnh: ")] +
+        L.COL_PROVENANCE: _lines([provenance(task, f"{_capital(implementer([row.document]))}: ")] +
                                  [provenance(p.task, f"{L.task_label(p.task.id)}: ") for p in pairings]),
         L.COL_REVIEW_COMMENT: "",
         L.COL_REVIEW: "",
         L.COL_KEY: row.key,
     }
+
+
+def _capital(word: str) -> str:
+    return word[:1].upper() + word[1:]
 
 
 def _texts(pairings) -> str:
@@ -211,7 +216,7 @@ def _summary_sheet(ws, crossref: CrossRef) -> None:
     ws.append([f"Nhiệm vụ TW: {counts['central_tasks']}; có giao cho địa phương: {counts['localities']} "
                f"(trên {counts['focus']} nhiệm vụ được xét: đã triển khai {counts['covered']}, một phần "
                f"{counts['partial']}, chưa triển khai {counts['gap']}); "
-               f"nhiệm vụ của tỉnh: {counts['provincial_tasks']}, trong đó nội dung bổ sung: {counts['additions']}."])
+               f"nhiệm vụ của {implementer(crossref.provincial_docs)}: {counts['provincial_tasks']}, trong đó nội dung bổ sung: {counts['additions']}."])
     tables = [(L.SUMMARY_BY_SECTION, by_section), (L.SUMMARY_BY_AGENCY, by_agency)]
     tables += [(L.SUMMARY_BY_CURRENT_AGENCY, by_current)] if by_current else []
     for title, rows in tables:
@@ -265,7 +270,8 @@ def build_workbook(result: Result) -> Workbook:
     ws.title = L.SHEET_CENTRAL
     _sheet(ws, [f"Bảng đối chiếu: {central_title} → {provincial_title}",
                 "Mỗi dòng là một nhiệm vụ của văn bản trung ương. Cột \"Xác nhận\": Đồng ý / Không đồng ý, "
-                "hoặc ghi điều khoản của tỉnh (ví dụ 1.a.2) để thêm liên kết." + _gaps_line(crossref)
+                f"hoặc ghi điều khoản của {implementer(crossref.provincial_docs)} (ví dụ 1.a.2) để thêm liên kết."
+                + _gaps_line(crossref)
                 + "".join(f" Lưu ý: {note}." for note in unread)],
            L.CENTRAL_COLUMNS, [central_cells(r, multi) for r in crossref.central_rows], L.COL_STATUS,
            [r.status for r in crossref.central_rows])
