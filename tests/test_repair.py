@@ -216,4 +216,6 @@ def test_glyph_repair_notices_are_plain_vietnamese_and_required():
         repair.GlyphRepair.model_validate({"from": "Ð", "to": "Đ", "why": "U+00D0"})
     with pytest.raises(ValueError, match="notice"):
         repair.GlyphRepair.model_validate({"from": "Ð", "to": "Đ", "notice": "U+00D0 cho Đ"})
+    with pytest.raises(ValueError, match="notice"):  # printed inside parentheses already
+        repair.GlyphRepair.model_validate({"from": "©)", "to": "c)", "notice": "đọc nhầm điểm c) thành ©"})
     assert repair.GlyphRepair.model_validate({"from": "\u00ad", "to": ""}).notice == ""  # removed silently

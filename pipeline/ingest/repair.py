@@ -32,10 +32,11 @@ class GlyphRepair(BaseModel):
 
     @model_validator(mode="after")
     def _told_in_vietnamese(self) -> GlyphRepair:
-        # a repair the reader is told of (a visible letter) says why in words a legal officer reads: no code points
-        if self.to and (not self.notice.strip() or re.search(r"U\+[0-9A-Fa-f]{4}", self.notice)):
+        # a repair the reader is told of (a visible letter) says why in words a legal officer reads: no code points,
+        # and no parenthesis (the notice is printed inside one)
+        if self.to and (not self.notice.strip() or re.search(r"U\+[0-9A-Fa-f]{4}|[()]", self.notice)):
             raise ValueError(f"glyph_repairs: '{self.from_}' -> '{self.to}' needs a `notice` in plain Vietnamese "
-                             "(no code points: they belong in `why`)")
+                             "(no code points: they belong in `why`; no parentheses)")
         return self
 
 
