@@ -169,5 +169,6 @@ def test_implementing_side_named_by_its_issuer(tmp_path, issuer, word):
     assert any(f"nhiệm vụ của {word}: " in c for c in cells)
     assert any(f"ghi điều khoản của {word} (ví dụ" in c for c in cells)
     assert any(c.startswith(f"{word[:1].upper()}{word[1:]}: ") for c in cells)
+    assert any(c.startswith("Mỗi dòng là một nhiệm vụ của văn bản triển khai;") for c in cells)
     if word != "tỉnh":
-        assert not any("của tỉnh" in c or c.startswith("Tỉnh: ") for c in cells)
+        assert not any("của tỉnh" in c or c.startswith("Tỉnh: ") or "văn bản địa phương" in c for c in cells)

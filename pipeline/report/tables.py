@@ -71,7 +71,7 @@ def crossref_md_text(result: Result) -> str:
         f"- {L.STATUS['covered']}: **{counts['covered']}** · {L.STATUS['partial']}: **{counts['partial']}** · "
         f"{L.STATUS['gap']}: **{counts['gap']}** (trên {counts['focus']} nhiệm vụ "
         f"{'giao cho địa phương' if crossref.localities_known else 'của văn bản trung ương'})",
-        f"- Nhiệm vụ của văn bản địa phương: **{counts['provincial_tasks']}**, trong đó {L.ADDITION.lower()}: "
+        f"- Nhiệm vụ của văn bản triển khai: **{counts['provincial_tasks']}**, trong đó {L.ADDITION.lower()}: "
         f"**{counts['additions']}**",
         *(f"- Lưu ý: {_md(note)}" for d in crossref.central_docs + crossref.provincial_docs
           if (note := unread_number(d))),

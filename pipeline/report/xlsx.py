@@ -277,7 +277,7 @@ def build_workbook(result: Result) -> Workbook:
            [r.status for r in crossref.central_rows])
     ws2 = wb.create_sheet(L.SHEET_PROVINCIAL)
     _sheet(ws2, [f"Bảng đối chiếu: {provincial_title} → {central_title}",
-                 "Mỗi dòng là một nhiệm vụ của văn bản địa phương; nội dung không gắn với nhiệm vụ trung ương "
+                 "Mỗi dòng là một nhiệm vụ của văn bản triển khai; nội dung không gắn với nhiệm vụ trung ương "
                  f"nào được ghi \"{L.ADDITION}\"."],
            L.PROVINCIAL_COLUMNS, [provincial_cells(r) for r in crossref.provincial_rows], None,
            ["" for _ in crossref.provincial_rows])
