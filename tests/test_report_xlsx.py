@@ -141,6 +141,15 @@ def test_the_head_of_the_first_sheet_names_the_gaps_of_tasks_addressed_to_locali
     assert f" {len(gaps)} nhiệm vụ giao cho địa phương chưa triển khai: {', '.join(gaps)} (lọc cột" in head
 
 
+def test_side_headings():
+    assert L.side_heading(L.COL_PROV_PATH, "tỉnh") == L.COL_PROV_PATH == "Điều khoản triển khai (tỉnh)"
+    assert L.side_heading(L.COL_PROV_LEAD, "bộ") == "Cơ quan chủ trì (bộ)"
+    assert L.side_heading(L.COL_PROV_PATH, L.IMPLEMENTER_DEFAULT) == "Điều khoản triển khai"
+    assert L.side_heading(L.SHEET_PROVINCIAL, L.IMPLEMENTER_DEFAULT) == "Đối chiếu triển khai → TW"
+    assert all(len(L.side_heading(name, side)) <= 31 for name in (L.SHEET_CENTRAL, L.SHEET_PROVINCIAL)
+               for side in ("Chính phủ", L.IMPLEMENTER_DEFAULT))  # Excel's limit on a sheet name
+
+
 def _cells(path):
     return [str(c.value) for ws in load_workbook(path).worksheets for row in ws.iter_rows() for c in row
             if c.value is not None]
@@ -172,3 +181,18 @@ def test_implementing_side_named_by_its_issuer(tmp_path, issuer, word):
     assert any(c.startswith("Mỗi dòng là một nhiệm vụ của văn bản triển khai;") for c in cells)
     if word != "tỉnh":
         assert not any("của tỉnh" in c or c.startswith("Tỉnh: ") or "văn bản địa phương" in c for c in cells)
+        assert not any("(tỉnh)" in c or "→ tỉnh" in c for c in cells)
+    # headings and sheet names follow; the review import still finds the provincial path column of sheet 1
+    from pipeline.review import read_workbook
+
+    wb = load_workbook(path)
+    ws = wb[L.side_heading(L.SHEET_CENTRAL, word)]
+    assert L.side_heading(L.SHEET_PROVINCIAL, word) in wb.sheetnames
+    headings = [c.value for c in ws[HEADER_ROW]]
+    assert L.side_heading(L.COL_PROV_PATH, word) in headings
+    review, listed = headings.index(L.COL_REVIEW), headings.index(L.side_heading(L.COL_PROV_PATH, word))
+    row = next(r for r in ws.iter_rows(min_row=HEADER_ROW + 1) if r[listed].value)
+    row[review].value = "Đồng ý"
+    wb.save(path)
+    decisions = read_workbook(path)
+    assert decisions and {d.provincial for d in decisions} == set(str(row[listed].value).split("\n"))

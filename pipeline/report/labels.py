@@ -56,6 +56,25 @@ IMPLEMENTER_BY_KIND = {"government": "Chính phủ", "ministry": "bộ"}
 IMPLEMENTER_BY_LEVEL = {"province": "tỉnh", "district": "huyện", "commune": "xã"}
 IMPLEMENTER_DEFAULT = "văn bản triển khai"
 
+
+def side_heading(heading: str, side: str) -> str:
+    """A column heading or sheet name below as printed for an implementing side named `side` (see
+    IMPLEMENTER_*): "Cơ quan chủ trì (tỉnh)" becomes "Cơ quan chủ trì (bộ)"; for an unknown side "Điều khoản
+    triển khai (tỉnh)" becomes "Điều khoản triển khai" and "tỉnh" elsewhere "triển khai"."""
+    if side == "tỉnh":
+        return heading
+    if side == IMPLEMENTER_DEFAULT:
+        if "triển khai (tỉnh)" in heading:
+            return heading.replace(" (tỉnh)", "")
+        side = "triển khai"
+    return re.sub(r"(?<!\w)tỉnh(?!\w)", side, heading)
+
+
+def side_headings(heading: str) -> set[str]:
+    """Every form side_heading gives `heading`: what the review import accepts for it."""
+    sides = {IMPLEMENTER_DEFAULT, *IMPLEMENTER_BY_KIND.values(), *IMPLEMENTER_BY_LEVEL.values()}
+    return {side_heading(heading, side) for side in sides}
+
 SHEET_CENTRAL = "Đối chiếu TW → tỉnh"
 SHEET_PROVINCIAL = "Đối chiếu tỉnh → TW"
 SHEET_SUMMARY = "Tổng hợp"

@@ -15,6 +15,7 @@ from . import labels as L
 from .rows import (
     build_crossref,
     document_label,
+    implementer,
     names,
     provenance,
     summary_by_current_lead,
@@ -34,7 +35,8 @@ def crossref_csv_text(result: Result) -> str:
     multi = len(crossref.provincial_docs) > 1
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    side = implementer(crossref.provincial_docs)
+    writer.writerow([L.side_heading(c, side) for c in CSV_COLUMNS])
     for number, row in enumerate(crossref.central_rows, start=1):
         cells = central_cells(row, multi)
         writer.writerow([number] + [cells[c] for c in CSV_COLUMNS[1:]])
@@ -84,7 +86,8 @@ def crossref_md_text(result: Result) -> str:
                 f"{provenance(r.task)}): {_md(r.task.text, MD_TEXT_LIMIT)}" for r in gaps]
     else:
         out.append("Không có.")
-    out += ["", "## Bảng đối chiếu", "", "| " + " | ".join(MD_COLUMNS) + " |",
+    side = implementer(crossref.provincial_docs)
+    out += ["", "## Bảng đối chiếu", "", "| " + " | ".join(L.side_heading(c, side) for c in MD_COLUMNS) + " |",
             "|" + "|".join("---" for _ in MD_COLUMNS) + "|"]
     multi = len(crossref.provincial_docs) > 1
     for row in crossref.central_rows:

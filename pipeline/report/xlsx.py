@@ -140,13 +140,13 @@ def _score(pairings) -> object:
 
 
 def _sheet(ws, title_lines: list[str], columns: tuple[str, ...], rows: list[dict[str, object]],
-           status_column: str | None, statuses: list[str]) -> None:
+           status_column: str | None, statuses: list[str], side: str) -> None:
     for text in title_lines:
         ws.append([text])
     for index in range(1, len(title_lines) + 1):
         ws.cell(index, 1).font = Font(bold=True, size=13 if index == 1 else 11)
     header_row = len(title_lines) + 1
-    ws.append(list(columns))
+    ws.append([L.side_heading(c, side) for c in columns])
     for col, heading in enumerate(columns, start=1):
         cell = ws.cell(header_row, col)
         cell.fill, cell.font, cell.border = HEADER_FILL, HEADER_FONT, BORDER
@@ -267,20 +267,21 @@ def build_workbook(result: Result) -> Workbook:
     provincial_title = ", ".join(document_label(d) for d in crossref.provincial_docs) or "văn bản của địa phương"
     unread = [note for d in crossref.central_docs + crossref.provincial_docs if (note := unread_number(d))]
     ws = wb.active
-    ws.title = L.SHEET_CENTRAL
+    side = implementer(crossref.provincial_docs)
+    ws.title = L.side_heading(L.SHEET_CENTRAL, side)
     _sheet(ws, [f"Bảng đối chiếu: {central_title} → {provincial_title}",
                 "Mỗi dòng là một nhiệm vụ của văn bản trung ương. Cột \"Xác nhận\": Đồng ý / Không đồng ý, "
-                f"hoặc ghi điều khoản của {implementer(crossref.provincial_docs)} (ví dụ 1.a.2) để thêm liên kết."
+                f"hoặc ghi điều khoản của {side} (ví dụ 1.a.2) để thêm liên kết."
                 + _gaps_line(crossref)
                 + "".join(f" Lưu ý: {note}." for note in unread)],
            L.CENTRAL_COLUMNS, [central_cells(r, multi) for r in crossref.central_rows], L.COL_STATUS,
-           [r.status for r in crossref.central_rows])
-    ws2 = wb.create_sheet(L.SHEET_PROVINCIAL)
+           [r.status for r in crossref.central_rows], side)
+    ws2 = wb.create_sheet(L.side_heading(L.SHEET_PROVINCIAL, side))
     _sheet(ws2, [f"Bảng đối chiếu: {provincial_title} → {central_title}",
                  "Mỗi dòng là một nhiệm vụ của văn bản triển khai; nội dung không gắn với nhiệm vụ trung ương "
                  f"nào được ghi \"{L.ADDITION}\"."],
            L.PROVINCIAL_COLUMNS, [provincial_cells(r) for r in crossref.provincial_rows], None,
-           ["" for _ in crossref.provincial_rows])
+           ["" for _ in crossref.provincial_rows], side)
     for r, row in enumerate(crossref.provincial_rows, start=4):
         if row.addition:
             ws2.cell(r, L.PROVINCIAL_COLUMNS.index(L.COL_P_KIND) + 1).fill = PatternFill("solid", fgColor="DDEBF7")
