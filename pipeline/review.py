@@ -70,6 +70,13 @@ _REJECT = sorted({_fold(w) for w in L.REJECT_WORDS}, key=len, reverse=True)
 _PATH = re.compile(r"^[0-9IVXLCDMivxlcdm]+[A-Za-zđĐ]?(?:\.[0-9A-Za-zđĐ]+)*\.?$|^[a-zđ]\)?$")
 
 
+def _is_path(text: str) -> bool:
+    """A printed path id ("1.a.2", "IV", "V.closing") or an unnumbered part's id ("closing"), "~2" after
+    the second of a name."""
+    core = re.sub(r"~\d+$", "", text)
+    return bool(_PATH.match(core)) or core in L.TASK_NAMES
+
+
 def parse_answer(answer: str) -> tuple[str | None, list[str]]:
     """('accept' | 'reject' | None, path ids) from what a reviewer wrote; raises ValueError when the
     text is neither a verdict nor a list of path ids."""
@@ -84,10 +91,11 @@ def parse_answer(answer: str) -> tuple[str | None, list[str]]:
                 break
         if verdict:
             break
+    text = L.task_id_of(text)  # "đoạn cuối" (two words) is the id "closing"
     ids = [t.rstrip(".") if t.count(".") and t.endswith(".") else t
            for t in re.split(r"[\s,;:+/]+|\bvà\b", text) if t.strip()]
     ids = [t for t in ids if t not in ("-", "–")]
-    if any(not _PATH.match(t) for t in ids) or (verdict is None and not ids):
+    if any(not _is_path(t) for t in ids) or (verdict is None and not ids):
         raise ValueError(answer)
     return verdict, ids
 
@@ -105,7 +113,7 @@ def _listed(value) -> list[str]:
     for line in str(value or "").split("\n"):
         line = line.strip()
         if line:
-            ids.append(line.rsplit(": ", 1)[-1])
+            ids.append(L.task_id_of(line.rsplit(": ", 1)[-1]))
     return ids
 
 
@@ -126,7 +134,8 @@ def read_workbook(xlsx_path: str | Path) -> list[Decision]:
         found_sheet = True
         header_row, columns = header
         central_side = L.COL_CENTRAL_PATH in columns
-        listed_col = columns.get(L.COL_PROV_PATH if central_side else L.COL_P_CENTRAL_PATH)
+        listed = L.side_headings(L.COL_PROV_PATH) if central_side else {L.COL_P_CENTRAL_PATH}
+        listed_col = next((column for heading, column in columns.items() if heading in listed), None)
         for row in ws.iter_rows(min_row=header_row + 1):
             cells = {c.column: c.value for c in row if c is not None and hasattr(c, "column")}
             answer = cells.get(columns[L.COL_REVIEW])

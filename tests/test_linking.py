@@ -423,7 +423,7 @@ def test_summary_letter_paraphrasing_decree_clauses_is_linked_to_them(decree):
     assert ("2.1", "5.2") in pairs
     reasons = next(lk.reasons for lk in links if (lk.provincial.task, lk.central.task) == ("2.1", "5.2"))
     assert any(r.startswith("Thuật ngữ đặc trưng") and "«khoảng cách an toàn»" in r for r in reasons), reasons
-    assert "Nhiệm vụ của tỉnh dẫn chiếu chính văn bản trung ương 77/2026/NĐ-CP" in reasons
+    assert "Nhiệm vụ triển khai dẫn chiếu chính văn bản trung ương 77/2026/NĐ-CP" in reasons
     assert ("2.2", "6.1") in pairs
     assert ("2.3", "6.2") in pairs
     # each summary goes to its own clause, not to every clause of the same field
@@ -455,7 +455,7 @@ def test_the_provincial_call_to_carry_the_work_out_surely_carries_out_the_execut
     links, coverage = link(decree_with_execution, letter)
     assert _pairs(links)[("closing", "8.2")] == "sure"
     reasons = next(lk.reasons for lk in links if (lk.provincial.task, lk.central.task) == ("closing", "8.2"))
-    assert reasons[0].startswith("Lời giao triển khai thực hiện"), reasons
+    assert reasons[0].startswith("Lời giao thực hiện của văn bản triển khai"), reasons
     assert next(row.status for row in coverage if row.central.task == "8.2") == "covered"
 
     def sure_pairs(provincial):
@@ -645,7 +645,7 @@ def test_handing_on_the_provinces_duties_as_a_whole_carries_out_the_committees_d
     status = {row.central.task: row.status for row in coverage}
     assert status["9.a"] == "covered" and status["9.c"] == "partial"
     reasons = next(lk.reasons for lk in links if (lk.provincial.task, lk.central.task) == ("1", "9.b"))
-    assert any(r.startswith("Văn bản tỉnh giao lại nhiệm vụ") for r in reasons), reasons
+    assert any(r.startswith("Văn bản triển khai giao lại nhiệm vụ") for r in reasons), reasons
 
 
 def test_handing_on_one_matter_of_the_committees_duties_surely_carries_out_that_duty(water_decree):
@@ -974,6 +974,31 @@ def test_reasons_name_the_central_lead_the_closest_wording_and_a_coordinating_lo
                   locality=np.full((1, 1), rules.structure.locality_other_role, np.float32))
     features = PairFeatures(plan.tasks, [target], values, {}, {}, {})
     reasons = reasons_for(features, 0, 0, rules, central, plan)
-    assert "Nhiệm vụ của tỉnh nêu tên cơ quan chủ trì ở trung ương: Bộ Tài chính" in reasons
-    assert "Nhiệm vụ của tỉnh gần nhất về từ ngữ với nhiệm vụ trung ương 2.d" in reasons
+    assert "Nhiệm vụ triển khai nêu tên cơ quan chủ trì ở trung ương: Bộ Tài chính" in reasons
+    assert "Nhiệm vụ triển khai gần nhất về từ ngữ với nhiệm vụ trung ương 2.d" in reasons
     assert "Nhiệm vụ trung ương giao cho địa phương (phối hợp)" in reasons
+    # the implementing document may be a ministry's plan or a Government resolution: reasons never call it "tỉnh"
+    assert not any("tỉnh" in r for r in reasons), reasons
+
+
+def test_wording_reasons_are_plain_vietnamese_with_their_figure(central):
+    # a legal officer reads these: no scorer names (ratio, token_set, partial_ratio, TF-IDF, cosine), and a
+    # decimal figure is written with the Vietnamese comma
+    import numpy as np
+
+    from pipeline.linking.evidence import reasons_for
+    from pipeline.linking.features import PairFeatures
+
+    rules = linking_rules()
+    plan = _provincial({"1.1": ("1", "Sở Y tế", "Tổ chức tiêm chủng mở rộng cho trẻ em.")})
+    values = {name: np.zeros((1, 1), dtype=np.float32) for name in rules.link_model.weights}
+    values.update(ratio=np.full((1, 1), 0.93, np.float32), token_set=np.full((1, 1), 0.86, np.float32),
+                  partial=np.full((1, 1), 0.9, np.float32), tfidf=np.full((1, 1), 0.52, np.float32),
+                  contain=np.full((1, 1), 0.55, np.float32))
+    features = PairFeatures(plan.tasks, [central.task("2.d")], values, {}, {}, {})
+    reasons = reasons_for(features, 0, 0, rules, central, plan)
+    assert "Mức giống nhau về từ ngữ đặc trưng: 0,52 (thang 0–1)" in reasons
+    assert "Gần như chép nguyên văn: giống nhau 93% về câu chữ" in reasons
+    assert len(reasons) >= 5, reasons
+    for word in ("ratio", "token_set", "tf-idf", "cosine", "partial"):
+        assert not any(word in r.lower() for r in reasons), (word, reasons)

@@ -175,6 +175,8 @@ def test_ocr_tone_slips_in_agency_names_and_roles_are_read_back():
                     "Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên phòng tỉnh; Ủy ban nhân dân tỉnh Hà Nam\n"
                     "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n")
     assert {r.code for r in repairs} == {"ocr_tone"}
+    # the reader is told what happened, not the developer's record of the case seen
+    assert not any("Lào Cai" in r.message or "OCR" in r.message for r in repairs), [r.message for r in repairs]
     # right text stays: "tính" counts, "Phó" after "hoàn thành" opens a title
     right = "Số liệu của nhân dân tính đến nay; Quân sự tính toán; hoàn thành Phó Chủ tịch tỉnh giao"
     assert repair.repair_glyphs(right)[0] == right
@@ -201,3 +203,19 @@ def test_an_ocr_speck_at_a_line_end_inside_a_sentence_is_removed_too():
                   "thực hiện các nội dung sau.\n  b) tổ chức", "các nội dung sau.\nii. tổ chức",
                   "thực hiện như sau.\n- tổ chức", "quản.\nchuyên ngành", "các loại khí v.v.\nvà khác"):
         assert repair.repair_glyphs(right) == (right, []), right
+
+
+def test_glyph_repair_notices_are_plain_vietnamese_and_required():
+    # "Ðiều 1" (Latin Eth for Đ): the notice names the letter in words, the code point stays in the rules' `why`
+    _, repairs = repair.repair_glyphs("Ðiều 1. Sở Công Thƣơng ðôn ðốc.")
+    messages = [r.message for r in repairs]
+    assert len(messages) == 3 and all(r.code == "glyph" for r in repairs)
+    assert any(m.startswith("'Ð' thay bằng 'Đ' (chữ Đ bị ghi bằng một ký tự trông giống") for m in messages)
+    assert not any("U+" in m or "Latin" in m or "Unicode" in m for m in messages), messages
+    with pytest.raises(ValueError, match="notice"):
+        repair.GlyphRepair.model_validate({"from": "Ð", "to": "Đ", "why": "U+00D0"})
+    with pytest.raises(ValueError, match="notice"):
+        repair.GlyphRepair.model_validate({"from": "Ð", "to": "Đ", "notice": "U+00D0 cho Đ"})
+    with pytest.raises(ValueError, match="notice"):  # printed inside parentheses already
+        repair.GlyphRepair.model_validate({"from": "©)", "to": "c)", "notice": "đọc nhầm điểm c) thành ©"})
+    assert repair.GlyphRepair.model_validate({"from": "\u00ad", "to": ""}).notice == ""  # removed silently

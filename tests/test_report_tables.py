@@ -121,3 +121,11 @@ def test_a_letter_whose_number_was_not_read_is_named_by_its_symbol_and_every_rep
     assert "…/BTC-QLCS" in sheet["A1"].value and said in sheet["A2"].value
     central.meta.number = "8388/BTC-QLCS"  # once read, the number names it and no note is made
     assert document_label(central) == "Công văn 8388/BTC-QLCS" and said not in crossref_md_text(result)
+
+
+def test_markdown_counts_the_implementing_documents_tasks_whoever_issued_them(result):
+    # a ministry's plan or the Government's programme implements too: the summary says "văn bản triển khai"
+    from pipeline.report.tables import crossref_md_text
+
+    text = crossref_md_text(result)
+    assert "- Nhiệm vụ của văn bản triển khai: **" in text and "văn bản địa phương" not in text

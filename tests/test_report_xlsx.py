@@ -139,3 +139,60 @@ def test_the_head_of_the_first_sheet_names_the_gaps_of_tasks_addressed_to_locali
     gaps = [c.central.task for c in result.coverage if c.status == "gap"]
     head = workbook[L.SHEET_CENTRAL]["A2"].value
     assert f" {len(gaps)} nhiệm vụ giao cho địa phương chưa triển khai: {', '.join(gaps)} (lọc cột" in head
+
+
+def test_side_headings():
+    assert L.side_heading(L.COL_PROV_PATH, "tỉnh") == L.COL_PROV_PATH == "Điều khoản triển khai (tỉnh)"
+    assert L.side_heading(L.COL_PROV_LEAD, "bộ") == "Cơ quan chủ trì (bộ)"
+    assert L.side_heading(L.COL_PROV_PATH, L.IMPLEMENTER_DEFAULT) == "Điều khoản triển khai"
+    assert L.side_heading(L.SHEET_PROVINCIAL, L.IMPLEMENTER_DEFAULT) == "Đối chiếu triển khai → TW"
+    assert all(len(L.side_heading(name, side)) <= 31 for name in (L.SHEET_CENTRAL, L.SHEET_PROVINCIAL)
+               for side in ("Chính phủ", L.IMPLEMENTER_DEFAULT))  # Excel's limit on a sheet name
+
+
+def _cells(path):
+    return [str(c.value) for ws in load_workbook(path).worksheets for row in ws.iter_rows() for c in row
+            if c.value is not None]
+
+
+@pytest.mark.parametrize("issuer, word", [
+    (None, "tỉnh"),  # the seed pair as it is: Ủy ban nhân dân tỉnh Kon Tum
+    ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "bộ"),  # a ministry's plan carrying out a decree
+    ("CHÍNH PHỦ", "Chính phủ"),  # the Government's programme of action for a resolution
+    ("BAN QUẢN LÝ DỰ ÁN XYZ", "văn bản triển khai"),  # an issuer nobody registered: the plain name of the side
+])
+def test_implementing_side_named_by_its_issuer(tmp_path, issuer, word):
+    import dataclasses
+
+    from pipeline.report.rows import implementer
+
+    result = gold_result()
+    if issuer is not None:
+        result.documents = [dataclasses.replace(d, meta=dataclasses.replace(d.meta, issuer=issuer))
+                            if d.role == "provincial" else d for d in result.documents]
+    provincial = [d for d in result.documents if d.role == "provincial"]
+    assert implementer(provincial) == word
+    path = tmp_path / "crossref.xlsx"
+    write_crossref_xlsx(result, path)
+    cells = _cells(path)
+    assert any(f"nhiệm vụ của {word}: " in c for c in cells)
+    assert any(f"ghi điều khoản của {word} (ví dụ" in c for c in cells)
+    assert any(c.startswith(f"{word[:1].upper()}{word[1:]}: ") for c in cells)
+    assert any(c.startswith("Mỗi dòng là một nhiệm vụ của văn bản triển khai;") for c in cells)
+    if word != "tỉnh":
+        assert not any("của tỉnh" in c or c.startswith("Tỉnh: ") or "văn bản địa phương" in c for c in cells)
+        assert not any("(tỉnh)" in c or "→ tỉnh" in c for c in cells)
+    # headings and sheet names follow; the review import still finds the provincial path column of sheet 1
+    from pipeline.review import read_workbook
+
+    wb = load_workbook(path)
+    ws = wb[L.side_heading(L.SHEET_CENTRAL, word)]
+    assert L.side_heading(L.SHEET_PROVINCIAL, word) in wb.sheetnames
+    headings = [c.value for c in ws[HEADER_ROW]]
+    assert L.side_heading(L.COL_PROV_PATH, word) in headings
+    review, listed = headings.index(L.COL_REVIEW), headings.index(L.side_heading(L.COL_PROV_PATH, word))
+    row = next(r for r in ws.iter_rows(min_row=HEADER_ROW + 1) if r[listed].value)
+    row[review].value = "Đồng ý"
+    wb.save(path)
+    decisions = read_workbook(path)
+    assert decisions and {d.provincial for d in decisions} == set(str(row[listed].value).split("\n"))

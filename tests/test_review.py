@@ -1,6 +1,8 @@
 """Reviewer round-trip: write the table, fill "Xác nhận" as a reviewer would, import, apply, check."""
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 from gold_result import gold_result
@@ -172,3 +174,43 @@ def test_cli_review_import_stores_decisions_under_corpus(filled, tmp_path):
     assert outcome.exit_code == 0, outcome.output
     stored = tmp_path / "corpus" / "reviews" / f"{filled.parent.name}.yaml"
     assert len(load_decisions(stored)) == 7
+
+
+def test_unnumbered_closing_part_is_named_in_vietnamese_and_read_back_as_its_id(tmp_path):
+    # the provincial letter's closing paragraph has the internal id "closing": the table prints "đoạn cuối",
+    # and a reviewer's "Đồng ý" on that row, or "đoạn cuối" written as a path to add, comes back as "closing"
+    import json
+
+    from pipeline.model import Result
+
+    data = json.dumps(gold_result().to_json(), ensure_ascii=False).replace('"2.c"', '"closing"')
+    result = Result.from_json(json.loads(data))
+    assert any(link.provincial.task == "closing" for link in result.links)
+    for task_id, label in (("closing", "đoạn cuối"), ("closing~2", "đoạn cuối~2"), ("V.closing", "V.đoạn cuối"),
+                           ("1.a", "1.a"), ("enclosing", "enclosing")):
+        assert L.task_label(task_id) == label and L.task_id_of(label) == task_id
+    assert L.task_id_of("Đoạn cuối") == "closing"
+    path = tmp_path / "crossref.xlsx"
+    write_crossref_xlsx(result, path)
+    wb = load_workbook(path)
+    cells = [str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+    assert not any("closing" in c for c in cells if not c.startswith(CENTRAL + "|")), \
+        [c for c in cells if "closing" in c][:3]
+    fill(path, L.SHEET_PROVINCIAL, {"đoạn cuối": ("Đồng ý", "")})
+    fill(path, L.SHEET_CENTRAL, {"III.3.a.1": ("Đoạn cuối", "")})
+    reviews = tmp_path / "pair.yaml"
+    import_review(path, reviews)
+    stored = yaml.safe_load(reviews.read_text(encoding="utf-8"))["decisions"]
+    assert {d["provincial"] for d in stored} == {"closing"}
+    assert {(d["central"], d["decision"]) for d in stored} >= {("III.3.a.1", "add")}
+    assert {d["decision"] for d in stored if d["central"] != "III.3.a.1"} == {"accept"}
+    assert parse_answer("Không đồng ý đoạn cuối, 1.a") == ("reject", ["closing", "1.a"])
+    assert parse_answer("V.Đoạn cuối; đoạn cuối~2") == (None, ["V.closing", "closing~2"])
+
+    # the Markdown and the HTML report name it too (the HTML keeps the id only in its links and data)
+    from pipeline.report.html import render_coverage_html
+    from pipeline.report.tables import crossref_md_text
+
+    assert "closing" not in crossref_md_text(result) and "đoạn cuối" in crossref_md_text(result)
+    visible = re.sub(r'(href|id|data-[a-z]+)="[^"]*"', "", render_coverage_html(result))
+    assert "closing" not in visible and "đoạn cuối" in visible

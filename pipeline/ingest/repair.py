@@ -28,6 +28,16 @@ class GlyphRepair(BaseModel):
     from_: str = Field(alias="from")
     to: str
     why: str = ""
+    notice: str = ""
+
+    @model_validator(mode="after")
+    def _told_in_vietnamese(self) -> GlyphRepair:
+        # a repair the reader is told of (a visible letter) says why in words a legal officer reads: no code points,
+        # and no parenthesis (the notice is printed inside one)
+        if self.to and (not self.notice.strip() or re.search(r"U\+[0-9A-Fa-f]{4}|[()]", self.notice)):
+            raise ValueError(f"glyph_repairs: '{self.from_}' -> '{self.to}' needs a `notice` in plain Vietnamese "
+                             "(no code points: they belong in `why`; no parentheses)")
+        return self
 
 
 class OcrConfusion(BaseModel):
@@ -291,7 +301,7 @@ def repair_glyphs(text: str) -> tuple[str, list[Repair]]:
         if count:
             text = text.replace(entry.from_, entry.to)
             if entry.to:  # invisible characters are removed silently
-                repairs.append(Repair("glyph", f"'{entry.from_}' thay bằng '{entry.to}' ({entry.why})", count))
+                repairs.append(Repair("glyph", f"'{entry.from_}' thay bằng '{entry.to}' ({entry.notice})", count))
     text, homoglyph_count = _repair_homoglyphs(text, rules)
     if homoglyph_count:
         repairs.append(Repair("homoglyph", "chữ Kirin/Hy Lạp trông giống chữ Latinh đã thay bằng chữ Latinh",
@@ -307,7 +317,8 @@ def repair_glyphs(text: str) -> tuple[str, list[Repair]]:
             continue
         text, count = _repair_tone_slip(text, slip)
         if count:
-            repairs.append(Repair("ocr_tone", f"'{slip.read}' đọc lại thành '{slip.meant}' ({slip.why})", count))
+            repairs.append(Repair("ocr_tone", f"'{slip.read}' đọc lại thành '{slip.meant}' (dấu thanh bị đọc sai khi "
+                                               "nhận dạng chữ từ bản quét)", count))
     return text, repairs
 
 

@@ -16,6 +16,11 @@ _TOKEN = re.compile(r"\w+")
 _ROLE = {"lead": "chủ trì", "coordinator": "phối hợp", "directed": "được hướng dẫn, chỉ đạo"}
 
 
+def _decimal(x: float) -> str:
+    """A figure with the Vietnamese decimal comma: 0.52 -> "0,52"."""
+    return f"{x:.2f}".replace(".", ",")
+
+
 def shared_phrases(provincial_text: str, central_text: str, rules: LinkingRules) -> list[str]:
     """Longest shared word n-grams (at least shared_phrase_min_words words), longest first, as printed in
     the provincial text."""
@@ -52,21 +57,21 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
 
     out: list[str] = []
     if v.get("executes_document", 0.0) >= 1.0:
-        out.append("Lời giao triển khai thực hiện của văn bản tỉnh ứng với điều khoản thi hành của văn bản trung ương")
+        out.append("Lời giao thực hiện của văn bản triển khai ứng với điều khoản thi hành của văn bản trung ương")
     if v.get("hands_on", 0.0) >= 1.0:
-        out.append("Văn bản tỉnh giao lại nhiệm vụ thuộc trách nhiệm của Ủy ban nhân dân" +
+        out.append("Văn bản triển khai giao lại nhiệm vụ thuộc trách nhiệm của Ủy ban nhân dân" +
                    (" (giao chung toàn bộ)" if v.get("hands_on_all", 0.0) >= 1.0 else "") +
                    "; nhiệm vụ trung ương này do Ủy ban nhân dân cùng cấp chủ trì")
     if fired("citation"):
         out.append("Cùng trích dẫn " + ", ".join(features.shared_citations.get((i, j), [])))
     if fired("ratio"):
-        out.append(f"Gần như chép nguyên văn: {v['ratio']:.0%} (ratio)")
+        out.append(f"Gần như chép nguyên văn: giống nhau {v['ratio']:.0%} về câu chữ")
     if fired("token_set"):
-        out.append(f"Từ ngữ trùng nhau {v['token_set']:.0%} (token_set: tập từ của hai bên)")
+        out.append(f"Từ ngữ trùng nhau {v['token_set']:.0%} (so theo tập hợp từ của hai bên)")
     if fired("partial"):
-        out.append(f"Một đoạn trùng {v['partial']:.0%} (partial_ratio)")
+        out.append(f"Một đoạn trùng {v['partial']:.0%} (nhiệm vụ ngắn được chép trong nhiệm vụ dài)")
     if fired("tfidf"):
-        out.append(f"Từ ngữ đặc trưng giống nhau: TF-IDF cosine {v['tfidf']:.2f}")
+        out.append(f"Mức giống nhau về từ ngữ đặc trưng: {_decimal(v['tfidf'])} (thang 0–1)")
     if fired("contain"):
         out.append(f"{v['contain']:.0%} cụm từ đặc trưng có mặt ở văn bản kia")
     # key terms explain a paraphrase; a copy (containment >= sure_copy) is explained by its shared phrases
@@ -79,26 +84,26 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
             out.append("Thuật ngữ đặc trưng (hiếm trong văn bản trung ương) có ở cả hai: "
                        + ", ".join(f"«{t}»" for t in terms))
     if features.cites_central is not None and features.cites_central[i]:
-        out.append(f"Nhiệm vụ của tỉnh dẫn chiếu chính văn bản trung ương {features.central_number}")
+        out.append(f"Nhiệm vụ triển khai dẫn chiếu chính văn bản trung ương {features.central_number}")
     if fired("heading") and (i, j) in features.heading_pairs:
         p_title, c_title = features.heading_pairs[(i, j)]
         c_id = _section_id(central, features.central[j], c_title)
         p_id = _section_id(provincial, features.provincial[i], p_title)
-        out.append(f"Đề mục tương ứng: {c_id} ↔ {p_id} ({v['heading']:.0%})")
+        out.append(f"Đề mục tương ứng: {c_id} ↔ {p_id} (giống nhau {v['heading']:.0%})")
     if fired("agency") and (i, j) in features.agency_pairs:
         c_name, p_name = features.agency_pairs[(i, j)]
         out.append(f"Cơ quan tương ứng: {c_name} → {p_name}")
     if fired("names_lead"):
         named = ", ".join(m.text for m in features.central[j].leads)
-        out.append(f"Nhiệm vụ của tỉnh nêu tên cơ quan chủ trì ở trung ương: {named}")
+        out.append(f"Nhiệm vụ triển khai nêu tên cơ quan chủ trì ở trung ương: {named}")
     if fired("locality"):
         role = features.central[j].locality_role
         out.append("Nhiệm vụ trung ương giao cho địa phương" + (f" ({_ROLE[role]})" if role in _ROLE else ""))
     if restated:
-        out.append("Cùng nội dung với nhiệm vụ " + ", ".join(restated) + " của văn bản tỉnh (đã đối chiếu với nhiệm "
+        out.append("Cùng nội dung với nhiệm vụ " + ", ".join(restated) + " của văn bản triển khai (đã đối chiếu với nhiệm "
                    "vụ trung ương này)")
     if fired("mutual"):
         out.append("Tương ứng tốt nhất của nhau (cả hai chiều)")
     elif fired("col_rel"):
-        out.append(f"Nhiệm vụ của tỉnh gần nhất về từ ngữ với nhiệm vụ trung ương {features.central[j].id}")
+        out.append(f"Nhiệm vụ triển khai gần nhất về từ ngữ với nhiệm vụ trung ương {features.central[j].id}")
     return out

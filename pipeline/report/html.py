@@ -76,6 +76,12 @@ def highlight(text: str, phrases: list[str]) -> list[tuple[str, bool]]:
     return pieces
 
 
+def _clause(task_id: str) -> str:
+    """Where a task sits, for the reader: "điều khoản 2.a", or the name of an unnumbered part ("đoạn cuối")."""
+    label = L.task_label(task_id)
+    return label if label != task_id else f"điều khoản {task_id}"
+
+
 def excerpt(text: str, limit: int = EXCERPT) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
@@ -107,7 +113,7 @@ def layout_graph(rows: list[CentralRow], provincial_tasks: list, multi: bool) ->
         positions[key] = y
         nodes.append({"side": "central", "x": left_x, "y": y, "w": box_w, "h": box_h, "label": row.task.id,
                       "status": row.status, "href": "#" + _central_anchor(row, multi),
-                      "title": f"{row.task.id} — {L.STATUS[row.status]} — {names(row.task.leads)}\n"
+                      "title": f"{L.task_label(row.task.id)} — {L.STATUS[row.status]} — {names(row.task.leads)}\n"
                                f"{excerpt(row.task.text, 200)}"})
         y += row_h
     height = max(y + 10, top + 10)
@@ -120,7 +126,7 @@ def layout_graph(rows: list[CentralRow], provincial_tasks: list, multi: bool) ->
         prov_y[(doc.id, task.id)] = py
         nodes.append({"side": "provincial", "x": right_x, "y": py, "w": box_w, "h": box_h, "label": task.id,
                       "status": "addition" if addition else "linked", "href": "#" + anchor("tinh", doc.id, task.id),
-                      "title": f"{task.id} — {names(task.leads)}\n{excerpt(task.text, 200)}"})
+                      "title": f"{L.task_label(task.id)} — {names(task.leads)}\n{excerpt(task.text, 200)}"})
     edges = []
     for row in shown:
         cy = positions[(row.task.doc, row.task.id, row.provincial_doc.id if row.provincial_doc else "")]
@@ -134,7 +140,7 @@ def layout_graph(rows: list[CentralRow], provincial_tasks: list, multi: bool) ->
             edges.append({"d": f"M{x1},{y1:.1f} C{mid:.1f},{y1:.1f} {mid:.1f},{y2:.1f} {x2},{y2:.1f}",
                           "strength": pairing.link.strength, "confirmed": pairing.link.confirmed,
                           "central": row.task.id, "provincial": pairing.task.id,
-                          "title": f"{pairing.task.id} → {row.task.id}: {L.STRENGTH.get(pairing.link.strength, '')}"
+                          "title": f"{L.task_label(pairing.task.id)} → {L.task_label(row.task.id)}: {L.STRENGTH.get(pairing.link.strength, '')}"
                                    f" ({pairing.link.score:.2f})"})
     return GraphLayout(width=right_x + box_w + 90, height=int(height), nodes=nodes, edges=edges, groups=groups,
                        left_center=left_x + box_w // 2, right_center=right_x + box_w // 2, group_x=left_x - 10)
@@ -152,6 +158,7 @@ def _environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["highlight"] = highlight
     env.filters["excerpt"] = excerpt
+    env.filters["path"] = L.task_label
     return env
 
 
@@ -168,14 +175,14 @@ def render_coverage_html(result: Result) -> str:
         cards.append({
             "row": row, "anchor": _central_anchor(row, multi), "phrases": phrases,
             "section": section_label(row.group), "agencies": sorted(set(agencies)),
-            "where": f"{_file_name(row.document)}điều khoản {row.task.id}, {provenance(row.task)}",
+            "where": f"{_file_name(row.document)}{_clause(row.task.id)}, {provenance(row.task)}",
             "line": provenance(row.task),
             "leads": names(row.task.leads),
             "coordinators": names(row.task.coordinators),
             "locality": L.LOCALITY_ROLE.get(row.locality_role or "", "Có") if row.localities else "",
             "pairings": [{
                 "pairing": p, "anchor": anchor("tinh", p.task.doc, p.task.id),
-                "provenance": f"{_file_name(docs.get(p.task.doc))}điều khoản {p.task.id}, {provenance(p.task)}",
+                "provenance": f"{_file_name(docs.get(p.task.doc))}{_clause(p.task.id)}, {provenance(p.task)}",
                 "leads": names(p.task.leads), "strength": L.STRENGTH.get(p.link.strength, p.link.strength),
             } for p in row.pairings],
         })

@@ -5,6 +5,8 @@ and so that the review importer finds the columns it reads back.
 """
 from __future__ import annotations
 
+import re
+
 # Coverage status of a central task (Coverage.status), plus the state of a central task that does not
 # reach localities and that no provincial task carries out.
 STATUS = {
@@ -28,6 +30,50 @@ LOCALITY_ROLE = {
 NO_LOCALITY = "Không"
 ADDITION = "Nội dung bổ sung của địa phương"
 REVIEWER_REASON = "Xác nhận của người rà soát"
+
+# Internal ids of tasks that have no printed number, as a reader names them in every table and report: a
+# paragraph after a list's last item is "closing" ("V.closing" inside V, a second one "closing~2"), printed
+# "đoạn cuối" ("V.đoạn cuối", "đoạn cuối~2"). pipeline.review maps the names back to the ids.
+TASK_NAMES = {"closing": "đoạn cuối"}
+
+
+def task_label(task_id: str) -> str:
+    """The id of a task as the tables print it: its printed path, the unnumbered parts named in Vietnamese."""
+    for task_id_part, name in TASK_NAMES.items():
+        task_id = re.sub(rf"(?<![^.]){task_id_part}(?=$|[.~])", name, task_id)
+    return task_id
+
+
+def task_id_of(text: str) -> str:
+    """Inverse of task_label, in any text (case-insensitive on the names): what a reviewer reads or writes back."""
+    for task_id_part, name in TASK_NAMES.items():
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", task_id_part, text, flags=re.IGNORECASE)
+    return text
+
+# The implementing side as the reader names it ("nhiệm vụ của tỉnh", "Bộ: dòng 12"), by what its issuer is
+# (pipeline.agencies): a central body by its kind, any other by its level; unknown or mixed issuers: the default.
+IMPLEMENTER_BY_KIND = {"government": "Chính phủ", "ministry": "bộ"}
+IMPLEMENTER_BY_LEVEL = {"province": "tỉnh", "district": "huyện", "commune": "xã"}
+IMPLEMENTER_DEFAULT = "văn bản triển khai"
+
+
+def side_heading(heading: str, side: str) -> str:
+    """A column heading or sheet name below as printed for an implementing side named `side` (see
+    IMPLEMENTER_*): "Cơ quan chủ trì (tỉnh)" becomes "Cơ quan chủ trì (bộ)"; for an unknown side "Điều khoản
+    triển khai (tỉnh)" becomes "Điều khoản triển khai" and "tỉnh" elsewhere "triển khai"."""
+    if side == "tỉnh":
+        return heading
+    if side == IMPLEMENTER_DEFAULT:
+        if "triển khai (tỉnh)" in heading:
+            return heading.replace(" (tỉnh)", "")
+        side = "triển khai"
+    return re.sub(r"(?<!\w)tỉnh(?!\w)", side, heading)
+
+
+def side_headings(heading: str) -> set[str]:
+    """Every form side_heading gives `heading`: what the review import accepts for it."""
+    sides = {IMPLEMENTER_DEFAULT, *IMPLEMENTER_BY_KIND.values(), *IMPLEMENTER_BY_LEVEL.values()}
+    return {side_heading(heading, side) for side in sides}
 
 SHEET_CENTRAL = "Đối chiếu TW → tỉnh"
 SHEET_PROVINCIAL = "Đối chiếu tỉnh → TW"

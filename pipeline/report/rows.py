@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..agencies import exact as registered
+from ..agencies import lookup
 from ..model import Coverage, Document, Link, Mention, Result, Section, Task
 from ..vntext import fold
 from . import labels
@@ -126,6 +127,20 @@ def issuer_name(issuer: str | None) -> str | None:
         return issuer
     agency = registered(issuer)
     return agency.name if agency and fold(agency.name) == fold(issuer) else issuer
+
+
+def implementer(docs: list[Document]) -> str:
+    """What the implementing documents' issuers are, as the reader names that side: "tỉnh" for a provincial
+    People's Committee or department, "bộ" for a ministry, "Chính phủ", else labels.IMPLEMENTER_DEFAULT."""
+    words = set()
+    for doc in docs:
+        agency = lookup(doc.meta.issuer) if doc.meta.issuer else None
+        word = None
+        if agency is not None:
+            word = labels.IMPLEMENTER_BY_KIND.get(agency.kind) if agency.level == "central" else \
+                labels.IMPLEMENTER_BY_LEVEL.get(agency.level)
+        words.add(word or labels.IMPLEMENTER_DEFAULT)
+    return words.pop() if len(words) == 1 else labels.IMPLEMENTER_DEFAULT
 
 
 def document_heading(doc: Document) -> str:

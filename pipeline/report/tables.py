@@ -15,6 +15,7 @@ from . import labels as L
 from .rows import (
     build_crossref,
     document_label,
+    implementer,
     names,
     provenance,
     summary_by_current_lead,
@@ -34,7 +35,8 @@ def crossref_csv_text(result: Result) -> str:
     multi = len(crossref.provincial_docs) > 1
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    side = implementer(crossref.provincial_docs)
+    writer.writerow([L.side_heading(c, side) for c in CSV_COLUMNS])
     for number, row in enumerate(crossref.central_rows, start=1):
         cells = central_cells(row, multi)
         writer.writerow([number] + [cells[c] for c in CSV_COLUMNS[1:]])
@@ -71,7 +73,7 @@ def crossref_md_text(result: Result) -> str:
         f"- {L.STATUS['covered']}: **{counts['covered']}** · {L.STATUS['partial']}: **{counts['partial']}** · "
         f"{L.STATUS['gap']}: **{counts['gap']}** (trên {counts['focus']} nhiệm vụ "
         f"{'giao cho địa phương' if crossref.localities_known else 'của văn bản trung ương'})",
-        f"- Nhiệm vụ của văn bản địa phương: **{counts['provincial_tasks']}**, trong đó {L.ADDITION.lower()}: "
+        f"- Nhiệm vụ của văn bản triển khai: **{counts['provincial_tasks']}**, trong đó {L.ADDITION.lower()}: "
         f"**{counts['additions']}**",
         *(f"- Lưu ý: {_md(note)}" for d in crossref.central_docs + crossref.provincial_docs
           if (note := unread_number(d))),
@@ -80,11 +82,12 @@ def crossref_md_text(result: Result) -> str:
     gaps = [r for r in crossref.focus_rows() if r.status == "gap"]
     out += ["## Nhiệm vụ giao cho địa phương chưa được triển khai", ""]
     if gaps:
-        out += [f"- **{_md(r.task.id)}** ({_md(names(r.task.leads)) or 'chưa rõ cơ quan chủ trì'}; "
+        out += [f"- **{_md(L.task_label(r.task.id))}** ({_md(names(r.task.leads)) or 'chưa rõ cơ quan chủ trì'}; "
                 f"{provenance(r.task)}): {_md(r.task.text, MD_TEXT_LIMIT)}" for r in gaps]
     else:
         out.append("Không có.")
-    out += ["", "## Bảng đối chiếu", "", "| " + " | ".join(MD_COLUMNS) + " |",
+    side = implementer(crossref.provincial_docs)
+    out += ["", "## Bảng đối chiếu", "", "| " + " | ".join(L.side_heading(c, side) for c in MD_COLUMNS) + " |",
             "|" + "|".join("---" for _ in MD_COLUMNS) + "|"]
     multi = len(crossref.provincial_docs) > 1
     for row in crossref.central_rows:
@@ -95,7 +98,7 @@ def crossref_md_text(result: Result) -> str:
     additions = [r for r in crossref.provincial_rows if r.addition]
     out += ["", f"## {L.ADDITION}", ""]
     if additions:
-        out += [f"- **{_md(r.task.id)}** ({_md(names(r.task.leads)) or '—'}): {_md(r.task.text, MD_TEXT_LIMIT)}"
+        out += [f"- **{_md(L.task_label(r.task.id))}** ({_md(names(r.task.leads)) or '—'}): {_md(r.task.text, MD_TEXT_LIMIT)}"
                 for r in additions]
     else:
         out.append("Không có.")

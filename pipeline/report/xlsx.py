@@ -28,6 +28,7 @@ from .rows import (
     ProvincialRow,
     build_crossref,
     document_label,
+    implementer,
     names,
     provenance,
     summary_by_current_lead,
@@ -64,12 +65,12 @@ def central_cells(row: CentralRow, multi_provincial: bool = False) -> dict[str, 
     prefix = f"{row.provincial_doc.id}: " if multi_provincial and row.provincial_doc else ""
     pairings = row.pairings
     return {
-        L.COL_CENTRAL_PATH: task.id,
+        L.COL_CENTRAL_PATH: L.task_label(task.id),
         L.COL_CENTRAL_TEXT: task.text,
         L.COL_CENTRAL_LEAD: names(task.leads),
         L.COL_CENTRAL_COORD: names(task.coordinators),
         L.COL_LOCALITY: L.LOCALITY_ROLE.get(row.locality_role or "", "Có") if row.localities else L.NO_LOCALITY,
-        L.COL_PROV_PATH: _lines([prefix + p.task.id for p in pairings]),
+        L.COL_PROV_PATH: _lines([prefix + L.task_label(p.task.id) for p in pairings]),
         L.COL_PROV_TEXT: _texts(pairings),
         L.COL_PROV_LEAD: _lines([names(p.task.leads) or "—" for p in pairings]) if pairings else "",
         L.COL_STRENGTH: _lines([_strength(p.link) for p in pairings]),
@@ -77,7 +78,7 @@ def central_cells(row: CentralRow, multi_provincial: bool = False) -> dict[str, 
         L.COL_STATUS: L.STATUS[row.status],
         L.COL_REASON: _reasons(pairings),
         L.COL_PROVENANCE: _lines([provenance(task, "TW: ")] +
-                                 [provenance(p.task, f"{p.task.id}: ") for p in pairings]),
+                                 [provenance(p.task, f"{L.task_label(p.task.id)}: ") for p in pairings]),
         L.COL_REVIEW_COMMENT: "",
         L.COL_REVIEW: "",
         L.COL_KEY: row.key,
@@ -93,31 +94,35 @@ def provincial_cells(row: ProvincialRow) -> dict[str, object]:
     else:
         kind = L.KIND_LOOSE
     return {
-        L.COL_PROV_PATH: task.id,
+        L.COL_PROV_PATH: L.task_label(task.id),
         L.COL_PROV_TEXT: task.text,
         L.COL_PROV_LEAD: names(task.leads),
-        L.COL_P_CENTRAL_PATH: _lines([p.task.id for p in pairings]),
+        L.COL_P_CENTRAL_PATH: _lines([L.task_label(p.task.id) for p in pairings]),
         L.COL_P_CENTRAL_TEXT: _texts(pairings),
         L.COL_STRENGTH: _lines([_strength(p.link) for p in pairings]),
         L.COL_SCORE: _score(pairings),
         L.COL_P_KIND: kind,
         L.COL_REASON: _reasons(pairings),
-        L.COL_PROVENANCE: _lines([provenance(task, "Tỉnh: ")] +
-                                 [provenance(p.task, f"{p.task.id}: ") for p in pairings]),
+        L.COL_PROVENANCE: _lines([provenance(task, f"{_capital(implementer([row.document]))}: ")] +
+                                 [provenance(p.task, f"{L.task_label(p.task.id)}: ") for p in pairings]),
         L.COL_REVIEW_COMMENT: "",
         L.COL_REVIEW: "",
         L.COL_KEY: row.key,
     }
 
 
+def _capital(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
 def _texts(pairings) -> str:
     """The other side's text, one per line; each prefixed with its path when there are several."""
-    return _lines([f"[{p.task.id}] {p.task.text}" if len(pairings) > 1 else p.task.text for p in pairings])
+    return _lines([f"[{L.task_label(p.task.id)}] {p.task.text}" if len(pairings) > 1 else p.task.text for p in pairings])
 
 
 def _reasons(pairings) -> str:
     """Each link's reasons on a line; prefixed with the other side's path when there are several."""
-    return _lines([f"{p.task.id}: {'; '.join(p.link.reasons)}" if len(pairings) > 1 else "; ".join(p.link.reasons)
+    return _lines([f"{L.task_label(p.task.id)}: {'; '.join(p.link.reasons)}" if len(pairings) > 1 else "; ".join(p.link.reasons)
                    for p in pairings])
 
 
@@ -135,13 +140,13 @@ def _score(pairings) -> object:
 
 
 def _sheet(ws, title_lines: list[str], columns: tuple[str, ...], rows: list[dict[str, object]],
-           status_column: str | None, statuses: list[str]) -> None:
+           status_column: str | None, statuses: list[str], side: str) -> None:
     for text in title_lines:
         ws.append([text])
     for index in range(1, len(title_lines) + 1):
         ws.cell(index, 1).font = Font(bold=True, size=13 if index == 1 else 11)
     header_row = len(title_lines) + 1
-    ws.append(list(columns))
+    ws.append([L.side_heading(c, side) for c in columns])
     for col, heading in enumerate(columns, start=1):
         cell = ws.cell(header_row, col)
         cell.fill, cell.font, cell.border = HEADER_FILL, HEADER_FONT, BORDER
@@ -211,7 +216,7 @@ def _summary_sheet(ws, crossref: CrossRef) -> None:
     ws.append([f"Nhiệm vụ TW: {counts['central_tasks']}; có giao cho địa phương: {counts['localities']} "
                f"(trên {counts['focus']} nhiệm vụ được xét: đã triển khai {counts['covered']}, một phần "
                f"{counts['partial']}, chưa triển khai {counts['gap']}); "
-               f"nhiệm vụ của tỉnh: {counts['provincial_tasks']}, trong đó nội dung bổ sung: {counts['additions']}."])
+               f"nhiệm vụ của {implementer(crossref.provincial_docs)}: {counts['provincial_tasks']}, trong đó nội dung bổ sung: {counts['additions']}."])
     tables = [(L.SUMMARY_BY_SECTION, by_section), (L.SUMMARY_BY_AGENCY, by_agency)]
     tables += [(L.SUMMARY_BY_CURRENT_AGENCY, by_current)] if by_current else []
     for title, rows in tables:
@@ -246,7 +251,7 @@ GAPS_NAMED = 12  # gap paths named at the head of sheet 1; more are counted
 
 def _gaps_line(crossref: CrossRef) -> str:
     """The head of sheet 1 names the gaps a legal officer looks for first (rows stay in document order)."""
-    gaps = list(dict.fromkeys(r.task.id for r in crossref.focus_rows() if r.status == "gap"))
+    gaps = list(dict.fromkeys(L.task_label(r.task.id) for r in crossref.focus_rows() if r.status == "gap"))
     if not gaps:
         return ""
     named = ", ".join(gaps[:GAPS_NAMED]) + (f" và {len(gaps) - GAPS_NAMED} nhiệm vụ khác" if len(gaps) > GAPS_NAMED else "")
@@ -262,19 +267,21 @@ def build_workbook(result: Result) -> Workbook:
     provincial_title = ", ".join(document_label(d) for d in crossref.provincial_docs) or "văn bản của địa phương"
     unread = [note for d in crossref.central_docs + crossref.provincial_docs if (note := unread_number(d))]
     ws = wb.active
-    ws.title = L.SHEET_CENTRAL
+    side = implementer(crossref.provincial_docs)
+    ws.title = L.side_heading(L.SHEET_CENTRAL, side)
     _sheet(ws, [f"Bảng đối chiếu: {central_title} → {provincial_title}",
                 "Mỗi dòng là một nhiệm vụ của văn bản trung ương. Cột \"Xác nhận\": Đồng ý / Không đồng ý, "
-                "hoặc ghi điều khoản của tỉnh (ví dụ 1.a.2) để thêm liên kết." + _gaps_line(crossref)
+                f"hoặc ghi điều khoản của {side} (ví dụ 1.a.2) để thêm liên kết."
+                + _gaps_line(crossref)
                 + "".join(f" Lưu ý: {note}." for note in unread)],
            L.CENTRAL_COLUMNS, [central_cells(r, multi) for r in crossref.central_rows], L.COL_STATUS,
-           [r.status for r in crossref.central_rows])
-    ws2 = wb.create_sheet(L.SHEET_PROVINCIAL)
+           [r.status for r in crossref.central_rows], side)
+    ws2 = wb.create_sheet(L.side_heading(L.SHEET_PROVINCIAL, side))
     _sheet(ws2, [f"Bảng đối chiếu: {provincial_title} → {central_title}",
-                 "Mỗi dòng là một nhiệm vụ của văn bản địa phương; nội dung không gắn với nhiệm vụ trung ương "
+                 "Mỗi dòng là một nhiệm vụ của văn bản triển khai; nội dung không gắn với nhiệm vụ trung ương "
                  f"nào được ghi \"{L.ADDITION}\"."],
            L.PROVINCIAL_COLUMNS, [provincial_cells(r) for r in crossref.provincial_rows], None,
-           ["" for _ in crossref.provincial_rows])
+           ["" for _ in crossref.provincial_rows], side)
     for r, row in enumerate(crossref.provincial_rows, start=4):
         if row.addition:
             ws2.cell(r, L.PROVINCIAL_COLUMNS.index(L.COL_P_KIND) + 1).fill = PatternFill("solid", fgColor="DDEBF7")
