@@ -2832,3 +2832,15 @@ def test_word_bullets_kept_by_a_text_layer_are_bullets(mark):
                                  "V/v triển khai Nghị định số 12/2034/NĐ-CP\nKính gửi: Các sở, ban, ngành tỉnh.\n")
     doc = parse_text(header + "\n".join(lines) + "\n" + SIGNATURE)
     assert [t.id for t in doc.tasks] == ["1.1", "1.2", "2"]
+
+
+def test_a_party_document_is_issued_by_the_body_left_of_the_partys_heading():
+    # every Party document prints "ĐẢNG CỘNG SẢN VIỆT NAM" where a state document prints the national title; the
+    # issuer is the committee to its left, and a converter's note above the header is no part of it
+    text = ("[Trích tự động từ tệp Word]\n\n"
+            "BAN CHẤP HÀNH TRUNG ƯƠNG\n------- | ĐẢNG CỘNG SẢN VIỆT NAM\n---------------\n"
+            "Số: 7-NQ/TW | Hà Nội, ngày 3 tháng 5 năm 2031\n\nNGHỊ QUYẾT\nVỀ PHÁT TRIỂN NÔNG NGHIỆP\n\n"
+            "I. NHIỆM VỤ\n1. Các cấp ủy, tổ chức đảng quán triệt nghị quyết.\n")
+    meta = parse_text(text).meta
+    assert meta.issuer == "BAN CHẤP HÀNH TRUNG ƯƠNG"
+    assert (meta.doc_type, meta.number, meta.date) == ("Nghị quyết", "7-NQ/TW", "2031-05-03")
