@@ -2287,6 +2287,19 @@ def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = Non
     return task
 
 
+def _paragraphs_with(texts: list[str], phrases: list[str]) -> list[str]:
+    """The paragraphs of `texts` that hold one of `phrases`, each once (a title is often its item's text too):
+    paragraph by paragraph, as a name ends at its paragraph and a long preamble is read only where it needs to be.
+    A cheap test first (the phrases hold no tone the old style places elsewhere), the matching form after."""
+    openers = tuple(match_form(p) for p in phrases)
+    kept = []
+    for paragraph in dict.fromkeys(p for text in texts if text for p in text.split("\n")):
+        lowered = nfc(paragraph).lower()
+        if any(o in lowered for o in openers) and any(o in match_form(paragraph) for o in openers):
+            kept.append(paragraph)
+    return kept
+
+
 def established_names(texts: list[str]) -> tuple[str, ...]:
     """The names a document gives bodies it sets up or names for short: after a founding verb (rules/roles.yaml
     `name_establishers`: "Thành lập Ban Chỉ đạo thực hiện hỗ trợ nhà ở cho người có công với cách mạng, gồm …")
@@ -2296,18 +2309,8 @@ def established_names(texts: list[str]) -> tuple[str, ...]:
     `established_name_ends` ("… để tổ chức thực hiện") or a role cue, within `spans.established_name` tokens.
     Longest first."""
     rules = role_rules()
-    openers = tuple(match_form(p) for p in rules.name_establishers + rules.definition_cues)
     found: set[str] = set()
-    # paragraph by paragraph: a name ends at its paragraph, and a long preamble is read only where it founds one;
-    # each paragraph once (a title is often its item's text too)
-    for paragraph in dict.fromkeys(p for text in texts if text for p in text.split("\n")):
-        # a cheap test first (the openers hold no tone the old style places elsewhere), the matching form after
-        lowered = nfc(paragraph).lower()
-        if not any(o in lowered for o in openers):
-            continue
-        form = match_form(paragraph)
-        if not any(o in form for o in openers):
-            continue
+    for paragraph in _paragraphs_with(texts, rules.name_establishers + rules.definition_cues):
         reader = Reader(read(paragraph))
         t = reader.t
         defined = False
@@ -2333,10 +2336,7 @@ def short_names(texts: list[str]) -> dict[str, agencies.Agency]:
     that national committee in the rest of the document, no "các cơ quan, đơn vị"). A short name given to two bodies
     is none."""
     found: dict[str, set[str]] = {}
-    cue = tuple(match_form(p) for p in role_rules().definition_cues)
-    for paragraph in dict.fromkeys(p for text in texts if text for p in text.split("\n")):
-        if not any(c in match_form(paragraph) for c in cue):
-            continue
+    for paragraph in _paragraphs_with(texts, role_rules().definition_cues):
         reader = Reader(read(paragraph))
         t = reader.t
         for start, after in t.cues["definition"].items():
