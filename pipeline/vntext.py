@@ -124,9 +124,11 @@ def cased_form(text: str) -> str:
     return unify_spelling(" ".join(unify_punctuation(new_tone_style(nfc(text))).split()))
 
 
+@lru_cache(maxsize=16384)
 def match_form(text: str) -> str:
     """The form used for matching: NFC, new tone style, unified punctuation and spellings, lower case, single
-    spaces."""
+    spaces. Cached: linking one central document against many plans asks for the same central names and texts
+    again and again."""
     return cased_form(text).lower()
 
 
