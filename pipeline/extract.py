@@ -1186,6 +1186,14 @@ class Reader:
                 if addressed:
                     self.covered.update(range(j, after))
                     return addressed, k
+            after = t.cue("assign", j)
+            if after:
+                # "Ủy ban nhân dân tỉnh giao Sở Tài chính chủ trì, …": the body given the lead leads; the subject only
+                # assigns the work (without "chủ trì" after it, "… giao cơ quan chuyên môn …" is directed)
+                addressed, k = self.parse_list(after, semicolons=False)
+                if addressed and k < self.n and t.cue("lead", k):
+                    self.covered.update(range(j, after))
+                    return addressed, k
         return items, j
 
     def _asks_after(self, k: int) -> bool:

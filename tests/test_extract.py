@@ -2582,3 +2582,14 @@ def test_traffic_police_and_a_campaign_launched_are_read_as_such():
                             "ra quân tổng kiểm tra.")
     assert _texts(roles.leads) == ["Phòng Cảnh sát giao thông Công an tỉnh"]
     assert [(m.text, m.canonical) for m in roles.coordinators] == [("Công an các huyện, thành phố", "cong_an_huyen")]
+
+
+def test_a_subject_that_gives_another_body_the_lead_hands_it_on():
+    # "UBND tỉnh giao Sở X chủ trì …": the committee assigns, the department leads; without "chủ trì" after it the
+    # body named is only directed, as a statute's "… giao cơ quan chuyên môn …" is
+    roles = read_task_roles("Ủy ban nhân dân tỉnh giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng rà soát dự án.")
+    assert _texts(roles.leads) == ["Sở Tài chính"] and _texts(roles.coordinators) == ["Sở Xây dựng"]
+    both = read_task_roles("Thủ tướng Chính phủ giao cho Bộ Y tế và Bộ Tài chính chủ trì xây dựng đề án.")
+    assert _texts(both.leads) == ["Bộ Y tế", "Bộ Tài chính"]
+    directed = read_task_roles("Ủy ban nhân dân tỉnh giao Sở Tài chính rà soát các dự án.")
+    assert _texts(directed.leads) == ["Ủy ban nhân dân tỉnh"] and _texts(directed.directs) == ["Sở Tài chính"]
