@@ -69,6 +69,9 @@ def test_side_by_side_highlights_and_provenance(result, html):
     assert "dòng 89" in card and "nq-23-NQ-CP-2022.md" in card and "kontum-implementing-nq23.txt" in card
     assert 'data-status="covered"' in card
     assert html.count('<article class="pair') == len(result.documents[0].tasks)
+    # a link's score with the Vietnamese decimal comma, as the reasons print their figures
+    score = next(lk.score for lk in result.links if lk.central.task == "III.1.a.2")
+    assert f"{score:.2f}".replace(".", ",") in card and f"· {score:.2f}<" not in card
 
 
 def test_filters_offer_statuses_sections_agencies(html):
