@@ -123,12 +123,12 @@ def by_symbol(provincial: Document, centrals: list[Document]) -> list[tuple[Docu
     that no central number answers: the same ký hiệu ("BTC-QLCS"), the same document type and a date that agrees
     with the cited one. Only when unambiguous: one central document for the citation, one citation for it."""
     numbers = {_number_key(c.meta.number) for c in centrals if c.meta.number}
-    unread = [c for c in centrals if not c.meta.number and c.meta.symbol]
+    unread = _unread(centrals)
     found: list[tuple[Document, Citation]] = []
     for citation in provincial.meta.implements:
         if _number_key(citation.number) in numbers or not (citation.doc_type and citation.date):
             continue
-        fits = [c for c in unread if _symbol_key("/" + c.meta.symbol) == _symbol_key(citation.number)
+        fits = [c for c in unread if _number_key(c.meta.symbol) == _symbol_key(citation.number)
                 and c.meta.doc_type and fold(c.meta.doc_type) == fold(citation.doc_type)
                 and c.meta.date and _dates_agree(citation.date, c.meta.date)]
         if len(fits) == 1:
@@ -141,7 +141,12 @@ def unread_candidates(provincial: Document, centrals: list[Document]) -> list[Do
     """Central documents whose number could not be read and whose ký hiệu a citation of the provincial document
     bears, however by_symbol judged them: what to name when no pair could be made."""
     symbols = {_symbol_key(c.number) for c in provincial.meta.implements} - {""}
-    return [c for c in centrals if not c.meta.number and c.meta.symbol and _symbol_key("/" + c.meta.symbol) in symbols]
+    return [c for c in _unread(centrals) if _number_key(c.meta.symbol) in symbols]
+
+
+def _unread(centrals: list[Document]) -> list[Document]:
+    """The central documents whose number could not be read but whose ký hiệu could."""
+    return [c for c in centrals if not c.meta.number and c.meta.symbol]
 
 
 def symbol_notice(central: Document, provincial: Document, citation: Citation) -> Notice:

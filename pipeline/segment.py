@@ -267,6 +267,14 @@ def _anywhere(phrases: list[str]) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(w)) for w in phrases) + r")(?!\w)")
 
 
+def _list_endings(patterns: list[str]) -> re.Pattern | None:
+    """A pattern finding a text that ends with one of the regexes and perhaps a colon ("… trừ các trường hợp sau
+    đây:", "… trong đó lưu ý:"), or None for none."""
+    if not patterns:
+        return None
+    return re.compile(r"(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*:?\s*$")
+
+
 def _colon_openings(phrases: list[str]) -> re.Pattern | None:
     """A matching-form text that opens with one of the phrases and a colon ("báo cáo năm:", "lưu ý:"), or None."""
     if not phrases:
@@ -311,10 +319,8 @@ def _cues() -> _Cues:
         note=_colon_openings(rules.note_openings),
         field_role=_field_headings(rules.field_list_openings.get("roles", [])),
         field_any=_field_headings([p for ps in rules.field_list_openings.values() for p in ps]),
-        case_list=re.compile(r"(?:" + "|".join(f"(?:{p})" for p in rules.case_list_endings) + r")\s*:?\s*$")
-        if rules.case_list_endings else None,
-        point_list=re.compile(r"(?:" + "|".join(f"(?:{p})" for p in rules.point_list_endings) + r")\s*:?\s*$")
-        if rules.point_list_endings else None,
+        case_list=_list_endings(rules.case_list_endings),
+        point_list=_list_endings(rules.point_list_endings),
         deliverable=_openings(rules.deliverable_openings) if rules.deliverable_openings else None,
         content_list=_content_list(rules.content_list_endings, rules.content_list_kinds, rules.content_list_kind_tails),
         report=_report_cues(rules.reports),

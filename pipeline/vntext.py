@@ -173,3 +173,8 @@ def fold_aligned(text: str) -> str:
     in `text`: punctuation becomes a space and runs of spaces stay (a mark that composes with nothing, never in NFC
     Vietnamese text, becomes a space too, where fold() drops it)."""
     return text.translate(_ALIGNED)
+
+
+def decimal_comma(x: float) -> str:
+    """A figure as a Vietnamese reader writes it, two decimals and the decimal comma: 0.52 -> "0,52"."""
+    return f"{x:.2f}".replace(".", ",")

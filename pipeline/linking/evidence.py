@@ -7,18 +7,13 @@ import re
 from rapidfuzz.distance import Indel
 
 from ..model import Document
-from ..vntext import match_form
+from ..vntext import decimal_comma, match_form
 from .agency import agency_names
 from .config import LinkingRules
 from .features import PairFeatures, key_terms, match_form_cached
 
 _TOKEN = re.compile(r"\w+")
 _ROLE = {"lead": "chủ trì", "coordinator": "phối hợp", "directed": "được hướng dẫn, chỉ đạo"}
-
-
-def _decimal(x: float) -> str:
-    """A figure with the Vietnamese decimal comma: 0.52 -> "0,52"."""
-    return f"{x:.2f}".replace(".", ",")
 
 
 def shared_phrases(provincial_text: str, central_text: str, rules: LinkingRules) -> list[str]:
@@ -71,7 +66,7 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
     if fired("partial"):
         out.append(f"Một đoạn trùng {v['partial']:.0%} (nhiệm vụ ngắn được chép trong nhiệm vụ dài)")
     if fired("tfidf"):
-        out.append(f"Mức giống nhau về từ ngữ đặc trưng: {_decimal(v['tfidf'])} (thang 0–1)")
+        out.append(f"Mức giống nhau về từ ngữ đặc trưng: {decimal_comma(v['tfidf'])} (thang 0–1)")
     if fired("contain"):
         out.append(f"{v['contain']:.0%} cụm từ đặc trưng có mặt ở văn bản kia")
     # key terms explain a paraphrase; a copy (containment >= sure_copy) is explained by its shared phrases

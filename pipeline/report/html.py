@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..fsutil import atomic_write_text
 from ..model import Result
+from ..vntext import decimal_comma
 from . import labels as L
 from .rows import (
     CentralRow,
@@ -141,7 +142,7 @@ def layout_graph(rows: list[CentralRow], provincial_tasks: list, multi: bool) ->
                           "strength": pairing.link.strength, "confirmed": pairing.link.confirmed,
                           "central": row.task.id, "provincial": pairing.task.id,
                           "title": f"{L.task_label(pairing.task.id)} → {L.task_label(row.task.id)}: {L.STRENGTH.get(pairing.link.strength, '')}"
-                                   f" ({L.decimal(pairing.link.score)})"})
+                                   f" ({decimal_comma(pairing.link.score)})"})
     return GraphLayout(width=right_x + box_w + 90, height=int(height), nodes=nodes, edges=edges, groups=groups,
                        left_center=left_x + box_w // 2, right_center=right_x + box_w // 2, group_x=left_x - 10)
 
@@ -159,7 +160,7 @@ def _environment() -> Environment:
     env.filters["highlight"] = highlight
     env.filters["excerpt"] = excerpt
     env.filters["path"] = L.task_label
-    env.filters["decimal"] = L.decimal
+    env.filters["decimal"] = decimal_comma
     return env
 
 

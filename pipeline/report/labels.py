@@ -44,11 +44,6 @@ def task_label(task_id: str) -> str:
     return task_id
 
 
-def decimal(x: float) -> str:
-    """A score as a Vietnamese reader writes it, with the decimal comma: 0.52 -> "0,52"."""
-    return f"{x:.2f}".replace(".", ",")
-
-
 def task_id_of(text: str) -> str:
     """Inverse of task_label, in any text (case-insensitive on the names): what a reviewer reads or writes back."""
     for task_id_part, name in TASK_NAMES.items():

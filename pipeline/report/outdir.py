@@ -108,7 +108,7 @@ def write_run(pairs: dict[str, Result], whole: Result, out_dir: str | Path) -> R
                 report.notices.append(f"{path} đã được sửa sau lần chạy trước: giữ lại thành {kept.name} (ý kiến rà "
                                       "soát cần được nhập bằng 'doichieu review import' để các lần chạy sau áp dụng)")
         written = write_outputs(result, directory)
-        owned[name] = {"files": {p.name: digest(p) for p in sorted(written.values())}, "stale": False}
+        owned[name] = {"files": {p.name: digest(p) for p in sorted(written.values())}}
     atomic_write_text(out_dir / "result.json", json.dumps(whole.to_json(), ensure_ascii=False, indent=1) + "\n")
     for name, entry in sorted(before.items()):
         if name not in pairs:
@@ -142,6 +142,6 @@ def _stale(directory: Path, files: dict[str, str], owned: dict[str, dict], repor
     if notice.exists() and not ours:
         return  # someone changed the notice: it is theirs now
     atomic_write_text(notice, STALE_TEXT + "".join(f"- {name}\n" for name in left))
-    owned[directory.name] = {"files": {STALE_NOTICE: digest(notice)}, "stale": True}
+    owned[directory.name] = {"files": {STALE_NOTICE: digest(notice)}}
     report.notices.append(f"{directory} là kết quả của một lần chạy trước, không còn được tạo ra: đã giữ "
                           f"{len(left)} tệp không do doichieu ghi hoặc đã được sửa, kèm {STALE_NOTICE}")
