@@ -1765,7 +1765,8 @@ _PREDICATE_CUES = ("lead", "resp", "coord", "advise", "direct", "assign", "assig
 def _holder_heading(reader: Reader, roles: Roles) -> Roles:
     """A heading that is nothing but a generic open group names the holder of the items under it, qualifier and
     all ("2. Các tổ chức, doanh nghiệp sử dụng vật liệu nổ công nghiệp"): the group runs to the heading's end,
-    past words that usually open a predicate. Not when the rest names another body, holds a role cue or ends by
+    past words that usually open a predicate, and past a relative clause in the passive ("4. Các cơ quan, đơn vị
+    được giao quản lý, sử dụng tài sản kết cấu hạ tầng": "giao" after "được" hands no work on). Not when the rest names another body, holds a role cue or ends by
     introducing a list ("Các sở, ngành triển khai các nhiệm vụ sau:"; rules/roles.yaml `list_introducers`)."""
     t = reader.t
     if len(roles.leads) != 1 or roles.coordinators or roles.advises or roles.directs:
@@ -1778,8 +1779,11 @@ def _holder_heading(reader: Reader, roles: Roles) -> Roles:
             not j < end <= j + reader.rules.max_qualifier or any(t.cue("stop", k) == end for k in range(j, end)):
         return roles  # (a registered body's name takes no such qualifier; a name never ends with a verb)
     for k in range(j, end):
+        # (a role verb after a passive marker is the relative clause's own: "Các cơ quan, đơn vị được | giao quản lý
+        # tài sản" hands no work to anyone)
+        passive = k > j and t.cue("passive", k - 1) == k
         if not (t.words[k].isalnum() or t.words[k] == ",") or t.agency(k) or \
-                any(t.cue(kind, k) for kind in _PREDICATE_CUES) or t.cue("list_introducer", k) == end:
+                (not passive and any(t.cue(kind, k) for kind in _PREDICATE_CUES)) or t.cue("list_introducer", k) == end:
             return roles
     roles.leads = reader.mentions([Item(0, end, end, items[0].agency_id, True)])
     return roles

@@ -1113,7 +1113,7 @@ def test_a_member_noun_that_is_also_a_verb_stays_in_its_group():
     from pipeline.extract import read_heading_roles
 
     heading = "Các cơ quan, tổ chức, đơn vị, doanh nghiệp được giao quản lý, sử dụng tài sản kết cấu hạ tầng"
-    assert [m.text for m in read_heading_roles(heading).leads] == ["Các cơ quan, tổ chức, đơn vị, doanh nghiệp"]
+    assert [m.text for m in read_heading_roles(heading).leads] == [heading]
     # "tổ chức" as the verb of the clause is not swallowed
     assert [m.text for m in read_roles("Các cơ quan, tổ chức thực hiện kế hoạch.").leads] == ["Các cơ quan"]
 
@@ -1166,6 +1166,11 @@ def test_a_heading_that_is_only_a_group_names_its_holder_with_the_qualifier():
     assert _texts(doc.tasks[0].leads) == ["Các doanh nghiệp"]
     doc = extract(_doc("Ủy ban nhân dân các xã, phường triển khai", ["Rà soát kho chứa."]))
     assert _texts(doc.tasks[0].leads) == ["Ủy ban nhân dân các xã, phường"]
+    # a relative clause in the passive qualifies the group: "giao" after "được" hands no work on
+    doc = extract(_doc("Các cơ quan, đơn vị được giao quản lý, khai thác công trình thủy lợi", ["Lập hồ sơ tài sản."]))
+    assert _texts(doc.tasks[0].leads) == ["Các cơ quan, đơn vị được giao quản lý, khai thác công trình thủy lợi"]
+    doc = extract(_doc("Các cơ quan, đơn vị giao Phòng Kế hoạch lập hồ sơ", ["Rà soát kho chứa."]))
+    assert _texts(doc.tasks[0].leads) != ["Các cơ quan, đơn vị giao Phòng Kế hoạch lập hồ sơ"]
 
 
 def test_a_subject_runs_to_a_time_clause_before_its_duty():
