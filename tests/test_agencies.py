@@ -118,6 +118,9 @@ def test_invalid_entry_is_refused():
     ("bên nhận khoán bảo vệ rừng", "to_chuc_ca_nhan"),
     ("các bên liên quan", "to_chuc_ca_nhan"),
     ("các tổ chức chính trị - xã hội", "cac_co_quan_don_vi"),
+    # the Party's committees and organisations named as one pair, its scope covering both
+    ("cấp ủy, tổ chức đảng các cấp", "cap_uy"),
+    ("các cấp ủy, tổ chức đảng", "cap_uy"),
 ])
 def test_lookup(printed, expected):
     assert agencies.lookup(printed).id == expected
