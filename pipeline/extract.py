@@ -2258,6 +2258,8 @@ def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = Non
     own = _whole_names(own, task.text, names)
     if own.own_subject and _holder_request(doc, task):
         own = Roles(coordinators=own.coordinators, advises=own.advises, directs=own.directs)
+    elif own.own_subject and _holder_hands_on(doc, task):
+        own = Roles(coordinators=own.coordinators, advises=own.advises, directs=own.leads + own.directs)
     if own.own_subject:
         roles = own
     else:
@@ -2487,8 +2489,27 @@ def _holder_request(doc: Document, task: Task) -> bool:
     holder's name ("2. Sở Nông nghiệp và Môi trường" / "- Yêu cầu các đơn vị khai thác khoáng sản lắp đặt …"): the
     holder asks, and leads, as it does under "Chỉ đạo …". Elsewhere ("Đối với các sở: - Đề nghị Sở Tài chính …")
     the body asked leads."""
-    if not _opens_with_request(task.text):
+    return _opens_with_request(task.text) and _held_duties(doc, task)
+
+
+def _holder_hands_on(doc: Document, task: Task) -> bool:
+    """Is the task one of its holder's duties that hands work on to the holder's own bodies ("2. Trách nhiệm của Ủy
+    ban nhân dân các tỉnh" / "d) Giao Sở Lao động - Thương binh và Xã hội … phối hợp với … rà soát …")? The item
+    opens with a frame that both assigns and directs (rules/roles.yaml `assign_frames` and `direct_cues`: "giao")
+    and names no lead cue after the bodies: the holder hands the work on and leads, as a subject does ("Ủy ban nhân
+    dân tỉnh giao cơ quan chuyên môn …"); the bodies are directed. With a lead cue ("Giao Sở X chủ trì …") they
+    lead, as they do after a subject."""
+    reader = Reader(read(task.text.split("\n", 1)[0]))
+    t = reader.t
+    frame = t.cue("assign", 0) if reader.n else None
+    if not frame or t.cue("direct", 0) != frame:
         return False
+    items, j = reader.parse_list(frame, semicolons=True, asked=True)
+    return bool(items) and not (j < reader.n and t.cue("lead", j)) and _held_duties(doc, task)
+
+
+def _held_duties(doc: Document, task: Task) -> bool:
+    """Is the heading right above the task one that charges its holder with the duties under it (`_holder_request`)?"""
     parents = doc.ancestors(task)
     if not parents:
         return False

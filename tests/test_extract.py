@@ -1912,6 +1912,26 @@ def test_a_request_among_a_holders_duties_is_the_holders():
         "I.3.1": ["Sở Xây dựng"], "I.3.2": ["Sở Xây dựng"]}
 
 
+def test_a_holder_that_hands_its_duty_on_leads_and_directs_the_body_it_gives_the_work():
+    # real case: QĐ 22/2013/QĐ-TTg 8.2.d ("Trách nhiệm của Ủy ban nhân dân các tỉnh …" / "d) Giao Sở Lao động - Thương
+    # binh và Xã hội … phối hợp với … rà soát …"): the province hands the work on, as "Ủy ban nhân dân tỉnh giao …"
+    # does; with "chủ trì" after them the bodies given the work lead
+    from test_segment import parse_text
+
+    plan = extract(parse_text(PLAN_HEADER + "I. NHIỆM VỤ\n1. Trách nhiệm của Ủy ban nhân dân các huyện\n"
+                              "a) Giao Phòng Nội vụ phối hợp với các xã rà soát danh sách hộ được hỗ trợ;\n"
+                              "b) Giao Phòng Tài chính - Kế hoạch chủ trì thẩm định dự toán;\n"
+                              "c) Bố trí vốn đối ứng.\n"
+                              "II. TỔ CHỨC THỰC HIỆN\n1. Giao Sở Xây dựng hướng dẫn thiết kế mẫu nhà ở.\n"))
+    tasks = {t.id: t for t in plan.tasks}
+    assert _texts(tasks["I.1.a"].leads) == ["Ủy ban nhân dân các huyện"]
+    assert _texts(tasks["I.1.a"].directs) == ["Phòng Nội vụ"]
+    assert _texts(tasks["I.1.b"].leads) == ["Phòng Tài chính - Kế hoạch"]
+    assert _texts(tasks["I.1.c"].leads) == ["Ủy ban nhân dân các huyện"]
+    # under a heading that charges no holder the body given the work leads
+    assert _texts(tasks["II.1"].leads) == ["Sở Xây dựng"]
+
+
 def test_a_request_under_a_duty_heading_that_names_no_holder_is_led_by_the_body_asked():
     # a plan's "I. NHIỆM VỤ" names no one whose duty the request could be: the body asked leads, as in a letter
     from test_segment import parse_text
