@@ -924,7 +924,7 @@ class Reader:
         while i < self.n and t.words[i] == "với":
             i += 1
         while True:
-            item = self.parse_item(i)
+            item = self.parse_item(i) or self._unregistered_name(i)
             if item is None:
                 break
             if asked:
@@ -936,11 +936,29 @@ class Reader:
                 k = i + 1
                 if t.words[i] in (",", ";") and k < self.n and t.words[k] in self.joins:
                     k += 1
-                if self.item_kind(k):
+                if self.item_kind(k) or self._unregistered_name(k):
                     i = k
                     continue
             break
         return items, i
+
+    def _unregistered_name(self, i: int) -> Item | None:
+        """A body the registry does not know, named in a list of bodies after a cue ("Đề nghị Liên minh Hợp tác xã Việt
+        Nam, Phòng Thương mại và Công nghiệp Việt Nam …", "phối hợp với Vu Kế hoạch, Sở Tài chính …" as a scan
+        prints it): a capitalised word that opens a run of plain words, none of them a cue, a body or a verb in lower
+        case ("Hợp tác xã" is a name's word), up to a comma
+        or "và" followed by a body the list grammar knows, within `spans.elliptic_name` tokens; None otherwise (at
+        a text's opening, where the words may be an adverbial: "Nhìn chung, Sở …")."""
+        t = self.t
+        if i == 0 or i >= self.n or not (t.capital[i] and t.words[i].isalpha()) or self.is_stop(i):
+            return None
+        for k in range(i + 1, min(self.n, i + self.rules.spans.elliptic_name)):
+            if (t.words[k] == "," or t.words[k] in self.ands) and k > i + 1 and self.item_kind(k + 1):
+                return Item(i, k, k, None, False)
+            if not t.words[k].isalpha() or (self.is_stop(k) and not t.capital[k]) or t.agency(k) or \
+                    self.item_kind(k) or any(t.cue(kind, k) for kind in _ROLE_CUES):
+                return None
+        return None
 
     def _coordinators_past_semicolon(self, coord: int, items: list[Item], j: int) -> tuple[list[Item], int]:
         """A list of coordinators parted by ";" goes on past it ("phối hợp với Chủ tịch Ủy ban nhân dân huyện, thành

@@ -1912,6 +1912,18 @@ def test_a_request_among_a_holders_duties_is_the_holders():
         "I.3.1": ["Sở Xây dựng"], "I.3.2": ["Sở Xây dựng"]}
 
 
+def test_a_body_the_registry_does_not_know_keeps_its_place_in_a_list():
+    # real case: Chỉ thị 11/CT-TTg III.2 as scanned ("…, Hội đoanh nghiệp nhỏ và vừa, các hội nghề nghiệp …"): the
+    # unknown name was dropped, and one at the head of a list lost the whole list
+    roles = read_roles("Đề nghị Liên minh Hợp tác xã Việt Nam, Phòng Thương mại và Công nghiệp Việt Nam tuyên truyền.")
+    assert _texts(roles.leads) == ["Liên minh Hợp tác xã Việt Nam", "Phòng Thương mại và Công nghiệp Việt Nam"]
+    roles = read_roles("Sở Y tế chủ trì, phối hợp với Vu Kế hoạch, Sở Tài chính thực hiện.")
+    assert _texts(roles.leads) == ["Sở Y tế"]
+    assert _texts(roles.coordinators) == ["Vu Kế hoạch", "Sở Tài chính"]
+    # a capitalised adverbial at the opening is no body
+    assert "Nhìn chung" not in _texts(read_roles("Nhìn chung, Sở Y tế rà soát hồ sơ.").leads)
+
+
 def test_a_stray_numeral_a_scan_leaves_before_the_opening_hides_no_request():
     # real case: the OCR text of Chỉ thị 11/CT-TTg II.1.đ ("đ) 1 Đề nghị Tổng Liên đoàn …"): the request is read
     roles = read_task_roles("1 Đề nghị Ngân hàng Chính sách xã hội xem xét gia hạn nợ cho các hộ vay.")
