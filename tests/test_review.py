@@ -18,6 +18,7 @@ from pipeline.review import (
     load_decisions,
     merge_decisions,
     parse_answer,
+    read_workbook,
     save_decisions,
 )
 
@@ -214,3 +215,32 @@ def test_unnumbered_closing_part_is_named_in_vietnamese_and_read_back_as_its_id(
     assert "closing" not in crossref_md_text(result) and "đoạn cuối" in crossref_md_text(result)
     visible = re.sub(r'(href|id|data-[a-z]+)="[^"]*"', "", render_coverage_html(result))
     assert "closing" not in visible and "đoạn cuối" in visible
+
+
+def test_a_table_row_path_typed_by_a_reviewer_is_read():
+    # a plan's table rows have ids after the table ("Bảng.1.1", "Bảng.2.I.3"): a reviewer copies them from the
+    # table, or types them with a space or in lower case; "Bảng" alone names no row
+    assert parse_answer("Bảng.1.1") == (None, ["Bảng.1.1"])
+    assert parse_answer("Đồng ý Bảng.1.1; bảng 2.I.3 và 1.a") == ("accept", ["Bảng.1.1", "Bảng.2.I.3", "1.a"])
+    assert parse_answer("Không đồng ý bảng.1.1") == ("reject", ["Bảng.1.1"])
+    assert parse_answer("Bảng 1.1.") == (None, ["Bảng.1.1"])
+    assert parse_answer("đoạn cuối, V.đoạn cuối") == (None, ["closing", "V.closing"])
+    for answer in ("Bảng", "bảng cuối"):
+        with pytest.raises(ValueError):
+            parse_answer(answer)
+
+
+def test_a_link_added_to_a_table_row_is_stored_under_its_id(tmp_path):
+    import json
+
+    from pipeline.model import Result
+
+    data = json.dumps(gold_result().to_json(), ensure_ascii=False).replace('"2.b"', '"Bảng.1.1"')
+    result = Result.from_json(json.loads(data))
+    path = tmp_path / "crossref.xlsx"
+    write_crossref_xlsx(result, path)
+    fill(path, L.SHEET_CENTRAL, {"III.3.a.1": ("bảng 1.1", "")})
+    decisions = read_workbook(path)
+    assert [(d.central, d.provincial, d.decision) for d in decisions] == [("III.3.a.1", "Bảng.1.1", "add")]
+    applied = apply_reviews(result, decisions)
+    assert ("Bảng.1.1", "sure", True) in links_of(applied, "III.3.a.1") and not applied.notices
