@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import re
 import unicodedata
+import zipfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -135,10 +136,18 @@ def _listed(value) -> list[str]:
 def read_workbook(xlsx_path: str | Path) -> list[Decision]:
     """Decisions written in the "Xác nhận" columns of a crossref.xlsx, in sheet and row order."""
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     path = Path(xlsx_path)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
+    except OSError as error:
+        raise DoichieuError(str(path), f"không đọc được tệp Excel ({error.strerror})") from None
+    except zipfile.BadZipFile:  # not a workbook at all, or one cut short
+        raise DoichieuError(str(path), "không phải tệp Excel .xlsx, hoặc tệp bị hỏng, không trọn vẹn") from None
+    except InvalidFileException:  # a format openpyxl does not read (.xls, .ods, .csv)
+        raise DoichieuError(str(path), f"không đọc được định dạng {path.suffix or 'này'}: hãy mở bằng Excel và lưu "
+                                       "lại dạng .xlsx") from None
     except Exception as error:  # openpyxl raises many kinds for a damaged or foreign file
         raise DoichieuError(str(path), f"không đọc được tệp Excel ({type(error).__name__}: {error})") from None
     decisions, problems, found_sheet = [], [], False

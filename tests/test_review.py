@@ -149,8 +149,14 @@ def test_unreadable_answers_and_files_raise_one_clear_error(tmp_path):
     with pytest.raises(DoichieuError, match="chưa có liên kết"):
         import_review(path, tmp_path / "r.yaml")
     (tmp_path / "bad.xlsx").write_bytes(b"not a workbook")
-    with pytest.raises(DoichieuError):
+    with pytest.raises(DoichieuError, match="không phải tệp Excel .xlsx, hoặc tệp bị hỏng, không trọn vẹn$"):
         import_review(tmp_path / "bad.xlsx", tmp_path / "r.yaml")
+    (tmp_path / "cut.xlsx").write_bytes(path.read_bytes()[:3000])  # a copy that stopped
+    with pytest.raises(DoichieuError, match="không phải tệp Excel .xlsx, hoặc tệp bị hỏng"):
+        import_review(tmp_path / "cut.xlsx", tmp_path / "r.yaml")
+    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(DoichieuError, match="không đọc được định dạng .xls: hãy mở bằng Excel và lưu lại dạng .xlsx$"):
+        import_review(tmp_path / "old.xls", tmp_path / "r.yaml")
     (tmp_path / "bad.yaml").write_text("decisions:\n- central: III.1\n", encoding="utf-8")
     with pytest.raises(DoichieuError, match="thiếu"):
         load_decisions(tmp_path / "bad.yaml")
