@@ -255,6 +255,11 @@ def test_a_pdf_cut_short_is_read_up_to_the_cut_and_the_lost_pages_are_named(tmp_
     assert [n.message for n in source.notices if n.code == "damaged-pages"] == [
         f"PDF không trọn vẹn (tệp bị cắt cụt): đọc được cả {count} trang nhưng có thể thiếu một phần; nên đối chiếu "
         "với bản PDF đầy đủ"]
+    # PDFium rebuilds by itself a file that lost only its last line ("%%EOF"): still told
+    data = (tmp_path / "whole.pdf").read_bytes()
+    assert not [n for n in read(tmp_path / "whole.pdf").notices if n.code == "damaged-pages"]
+    (tmp_path / "end-lost.pdf").write_bytes(data[:data.rindex(b"%%EOF")])
+    assert [n.code for n in read(tmp_path / "end-lost.pdf").notices].count("damaged-pages") == 1
     # cut inside the first page: nothing to read, one clear error
     path, _ = _cut_before_page(tmp_path, 1)
     with pytest.raises(DoichieuError, match="không đọc được trang nào"):

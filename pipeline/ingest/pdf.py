@@ -577,6 +577,11 @@ def _salvage(path: Path) -> tuple[pdfium.PdfDocument, bytes] | None:
         return None
 
 
+# A PDF file ends with "%%EOF" (ISO 32000-1, 7.5.5); writers may leave a few bytes after it. A file without it
+# in its last END_ZONE bytes was cut short.
+END_ZONE = 1024
+
+
 def _page_list(numbers: list[int]) -> str:
     """"2, 4–6" for pages 2, 4, 5, 6."""
     runs: list[list[int]] = []
@@ -626,10 +631,11 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
     """A PDF file -> SourceText (see the module docstring)."""
     name = str(path)
     try:
-        digest = hashlib.sha256()
+        digest, tail = hashlib.sha256(), b""
         with open(path, "rb") as handle:  # in chunks: a corpus PDF may be large
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(chunk)
+                tail = (tail + chunk)[-END_ZONE:]
         data_hash = digest.hexdigest()
     except OSError as error:
         raise DoichieuError(name, f"không đọc được tệp ({error.strerror})") from None
@@ -663,14 +669,15 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
                 if page.ruled:
                     plumber = plumber or _open_plumber(salvaged or path)
                     if plumber is not None:
-                        plumber_page = plumber.pages[index]
-                        try:
-                            tables += apply_tables(page, plumber_page)
+                        try:  # pdfplumber may fail to list the pages of a salvaged file, or on one page
+                            plumber_page = plumber.pages[index]
+                            try:
+                                tables += apply_tables(page, plumber_page)
+                            finally:
+                                plumber_page.close()
                         except Exception:  # noqa: BLE001 - pdfplumber failing on a page: keep pdfium's lines
                             notices.append(_notice(name, "không đọc được bố cục bảng; các ô giữ thành "
                                                          "dòng riêng", "tables", index + 1))
-                        finally:
-                            plumber_page.close()
             pages.append(page)
         if salvaged is not None:  # a page whose objects were cut off shows nothing at all
             failed = sorted(failed + [p.number for p in pages if not p.has_text and not p.has_image])
@@ -681,7 +688,7 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
             notices.append(_notice(name, f"PDF bị hỏng hoặc không trọn vẹn (tệp bị cắt cụt): không đọc được trang "
                                          f"{_page_list(failed)} trên {page_count} trang; thiếu nội dung các trang này "
                                          "— cần bản PDF đầy đủ", "damaged-pages"))
-        elif salvaged is not None:
+        elif salvaged is not None or b"%%EOF" not in tail:  # PDFium may rebuild a cut file by itself
             notices.append(_notice(name, f"PDF không trọn vẹn (tệp bị cắt cụt): đọc được cả {page_count} trang nhưng "
                                          "có thể thiếu một phần; nên đối chiếu với bản PDF đầy đủ", "damaged-pages"))
         for page in pages:
