@@ -148,8 +148,10 @@ def run(
         corpus_run = run_corpus(corpus, as_of=as_of, progress=_progress)
         for failure in corpus_run.failures:
             _report_failure(failure)
+    from .naming import notice_text
+
     for notice in corpus_run.whole.notices:
-        err.print(f"[yellow]Lưu ý[/] {notice}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]Lưu ý[/] {notice_text(notice)}", highlight=False, soft_wrap=True)
     from .report.outdir import write_run
 
     try:  # the pair folders of earlier runs that this one does not make are removed or flagged (report.outdir)
@@ -165,6 +167,7 @@ def run(
 
 
 def _print_outline(document: Document) -> None:
+    from .naming import notice_text, task_label
     from .succession import display
 
     meta = document.meta
@@ -184,13 +187,13 @@ def _print_outline(document: Document) -> None:
         indent = "  " * (depth + 1)
         if is_task:
             leads = "; ".join(display(m) for m in item.leads) or "?"
-            out.print(f"{indent}[cyan]{item.id}[/] [dim](dòng {item.span.line})[/] {item.text[:90]}"
+            out.print(f"{indent}[cyan]{task_label(item.id)}[/] [dim](dòng {item.span.line})[/] {item.text[:90]}"
                       f"{'…' if len(item.text) > 90 else ''} [green]⇒ {leads}[/]", highlight=False)
         else:
             out.print(f"{indent}[bold]{item.id}[/] {item.title[:100]}", highlight=False)
     out.print(f"  {len(document.sections)} mục, {len(document.tasks)} nhiệm vụ")
     for notice in document.notices:
-        out.print(f"  [yellow]Lưu ý[/] {notice}", highlight=False)
+        out.print(f"  [yellow]Lưu ý[/] {notice_text(notice)}", highlight=False)
 
 
 @app.command()

@@ -2,6 +2,7 @@
 provincial document implements (declared, or detected from its "Thực hiện …" citation)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -27,7 +28,7 @@ class ManifestEntry(BaseModel):
         settable = {name for name, spec in DocumentMeta.__dataclass_fields__.items() if spec.type in ("str | None",)}
         unknown = sorted(set(meta) - settable)
         if unknown:
-            raise ValueError(f"unknown meta field(s) {unknown}; allowed: {sorted(settable)}")
+            raise ValueError(f"không có trường {', '.join(unknown)} (các trường dùng được: {', '.join(sorted(settable))})")
         return meta
 
 
@@ -87,8 +88,53 @@ def _read_manifest(path: Path) -> Manifest:
         return Manifest.model_validate(data)
     except OSError as error:
         raise DoichieuError(str(path), f"không đọc được tệp khai báo corpus ({error.strerror})") from None
-    except (yaml.YAMLError, ValidationError) as error:
-        raise DoichieuError(str(path), f"tệp khai báo corpus không hợp lệ: {error}") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" ở dòng {mark.line + 1}, cột {mark.column + 1}" if mark is not None else ""
+        raise DoichieuError(str(path), f"tệp khai báo corpus không hợp lệ: lỗi cú pháp YAML{where} "
+                                       f"({getattr(error, 'problem', None) or error})") from None
+    except ValidationError as error:
+        raise DoichieuError(str(path), f"tệp khai báo corpus không hợp lệ: {_validation_text(error)}") from None
+
+
+# What pydantic's common complaints about a manifest mean, in Vietnamese; the rare others keep pydantic's words.
+_COMPLAINTS = {
+    "missing": "thiếu trường này",
+    "string_type": "phải là một chuỗi",
+    "list_type": "phải là một danh sách",
+    "dict_type": "phải là các cặp 'khóa: giá trị'",
+    "model_type": "phải là các cặp 'khóa: giá trị'",
+}
+# pydantic names each branch of a union it tried after the field ("implements", "list[str]", 0): a type, no field.
+_UNION_BRANCH = re.compile(r"(?:str|int|float|bool|list|dict|set|tuple)(?:\[.*\])?")
+
+
+def _validation_text(error: ValidationError) -> str:
+    """pydantic's complaints about a manifest, one phrase each: where ("documents, mục 2, role") and what."""
+    phrases: list[str] = []
+    for item in error.errors():
+        loc = list(item["loc"])
+        fields = ManifestEntry.model_fields if any(isinstance(step, int) for step in loc) else Manifest.model_fields
+        branch = next((n for n, step in enumerate(loc) if isinstance(step, str) and _UNION_BRANCH.fullmatch(step)
+                       and step not in fields), None)
+        if branch is not None:
+            loc = loc[:branch]
+        where = ", ".join(f"mục {step + 1}" if isinstance(step, int) else str(step) for step in loc) or "nội dung tệp"
+        kind, given = item["type"], item.get("input")
+        if branch is not None:
+            what = "không đúng kiểu dữ liệu"
+        elif kind == "extra_forbidden":
+            what = f"không có trường này (các trường dùng được: {', '.join(fields)})"
+        elif kind == "literal_error":
+            what = f"phải là {item['ctx']['expected'].replace(' or ', ' hoặc ')} (nhận {given!r})"
+        elif kind == "value_error":
+            what = str(item["ctx"]["error"])
+        else:
+            what = _COMPLAINTS.get(kind) or f"không hợp lệ ({item['msg']})"
+        phrase = f"{where}: {what}"
+        if phrase not in phrases:
+            phrases.append(phrase)
+    return "; ".join(phrases)
 
 
 def _number_key(number: str | None) -> str:

@@ -3,8 +3,8 @@
 Guarantees to report writers and researchers:
 - Node ids are strings: "doc:<doc>", "section:<doc>:<path>", "task:<doc>:<path>", "agency:<canonical id or
   printed name>", "citation:<số hiệu>". Every node has `kind` (document / section / task / agency / citation)
-  and `label`; sections and tasks carry provenance: `doc`, `path` (dot path id), `line`, `end_line`, `page`
-  (absent when unknown).
+  and `label` (a task's: its id as the tables print it, "V.đoạn cuối" for the id "V.closing"); sections and tasks
+  carry provenance: `doc`, `path` (dot path id), `line`, `end_line`, `page` (absent when unknown).
 - Edges (key = edge kind, attribute `kind` repeats it):
   contains     document/section -> section/task (document structure)
   leads, coordinates   agency -> task (the agency carries the task out)
@@ -29,6 +29,7 @@ import networkx as nx
 
 from .fsutil import atomic_write_bytes, atomic_write_text
 from .model import Document, Mention, Result, Section, Task
+from .naming import task_label
 
 STATUSES = ("covered", "partial", "gap")
 ROLE_EDGES = (("leads", "leads"), ("coordinators", "coordinates"))  # agency -> task
@@ -82,7 +83,7 @@ def build_graph(result: Result) -> nx.MultiDiGraph:
                            section_node(doc.id, section.id), key="contains", kind="contains")
         for task in doc.tasks:
             node = task_node(doc.id, task.id)
-            graph.add_node(node, kind="task", label=task.id, text=task.text, role=doc.role or "",
+            graph.add_node(node, kind="task", label=task_label(task.id), text=task.text, role=doc.role or "",
                            printed_label=task.label, localities=task.localities,
                            locality_role=task.locality_role or "",
                            leads=[m.text for m in task.leads], coordinators=[m.text for m in task.coordinators],

@@ -48,7 +48,7 @@ class Notice:
 @dataclass(frozen=True)
 class Span:
     """Where something stands in its source: 1-based lines, character offsets in SourceText.text,
-    1-based pages (PDF only)."""
+    1-based pages (of a PDF, or of a text copied from one that marks its pages)."""
 
     line: int
     end_line: int

@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import re
 import unicodedata
+import zipfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -67,14 +68,29 @@ def _fold(text: str) -> str:
 
 _ACCEPT = sorted({_fold(w) for w in L.ACCEPT_WORDS}, key=len, reverse=True)
 _REJECT = sorted({_fold(w) for w in L.REJECT_WORDS}, key=len, reverse=True)
-_PATH = re.compile(r"^[0-9IVXLCDMivxlcdm]+[A-Za-zđĐ]?(?:\.[0-9A-Za-zđĐ]+)*\.?$|^[a-zđ]\)?$")
+# A path id: numbers, letters and Roman numerals joined by dots, after the name of a numbered part that is
+# not a list when the id starts with one ("Bảng.1.I.2": row I.2 of the plan's table 1).
+_PATH = re.compile(r"^(?:[^\W\d_]+\.)?[0-9IVXLCDMivxlcdm]+[A-Za-zđĐ]?(?:\.[0-9A-Za-zđĐ]+)*\.?$|^[a-zđ]\)?$")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _is_path(text: str) -> bool:
-    """A printed path id ("1.a.2", "IV", "V.closing") or an unnumbered part's id ("closing"), "~2" after
-    the second of a name."""
+    """A printed path id ("1.a.2", "IV", "V.closing", "Bảng.1.1") or an unnumbered part's id ("closing"), "~2"
+    after the second of a name."""
     core = re.sub(r"~\d+$", "", text)
     return bool(_PATH.match(core)) or core in L.TASK_NAMES
+
+
+def _named_steps(tokens: list[str]) -> list[str]:
+    """A part's name typed apart from its number or in lower case ("Bảng 1.1", "bảng.1.1") joined to it and
+    capitalised as the ids print it ("Bảng.1.1")."""
+    ids: list[str] = []
+    for token in tokens:
+        if ids and _WORD.fullmatch(ids[-1]) and ids[-1] not in L.TASK_NAMES and token[:1].isdigit():
+            ids[-1] = f"{ids[-1]}.{token}"
+        else:
+            ids.append(token)
+    return [t[:1].upper() + t[1:] if _WORD.fullmatch(t.split(".", 1)[0]) and "." in t else t for t in ids]
 
 
 def parse_answer(answer: str) -> tuple[str | None, list[str]]:
@@ -93,7 +109,7 @@ def parse_answer(answer: str) -> tuple[str | None, list[str]]:
             break
     text = L.task_id_of(text)  # "đoạn cuối" (two words) is the id "closing"
     ids = [t.rstrip(".") if t.count(".") and t.endswith(".") else t
-           for t in re.split(r"[\s,;:+/]+|\bvà\b", text) if t.strip()]
+           for t in _named_steps([t for t in re.split(r"[\s,;:+/]+|\bvà\b", text) if t.strip()])]
     ids = [t for t in ids if t not in ("-", "–")]
     if any(not _is_path(t) for t in ids) or (verdict is None and not ids):
         raise ValueError(answer)
@@ -120,10 +136,18 @@ def _listed(value) -> list[str]:
 def read_workbook(xlsx_path: str | Path) -> list[Decision]:
     """Decisions written in the "Xác nhận" columns of a crossref.xlsx, in sheet and row order."""
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     path = Path(xlsx_path)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
+    except OSError as error:
+        raise DoichieuError(str(path), f"không đọc được tệp Excel ({error.strerror})") from None
+    except zipfile.BadZipFile:  # not a workbook at all, or one cut short
+        raise DoichieuError(str(path), "không phải tệp Excel .xlsx, hoặc tệp bị hỏng, không trọn vẹn") from None
+    except InvalidFileException:  # a format openpyxl does not read (.xls, .ods, .csv)
+        raise DoichieuError(str(path), f"không đọc được định dạng {path.suffix or 'này'}: hãy mở bằng Excel và lưu "
+                                       "lại dạng .xlsx") from None
     except Exception as error:  # openpyxl raises many kinds for a damaged or foreign file
         raise DoichieuError(str(path), f"không đọc được tệp Excel ({type(error).__name__}: {error})") from None
     decisions, problems, found_sheet = [], [], False

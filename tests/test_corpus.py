@@ -18,15 +18,22 @@ def test_bundled_manifest_is_valid(root):
 
 
 @pytest.mark.parametrize("text, reason", [
-    ("documents: [{path: a.txt}]", "role"),
-    ("documents: [{path: a.txt, role: central, meta: {colour: red}}]", "unknown meta field"),
-    ("documents: [", "tệp khai báo corpus không hợp lệ"),
+    ("documents: [{path: a.txt}]", "documents, mục 1, role: thiếu trường này"),
+    ("documents: [{path: a.txt, role: central, meta: {colour: red}}]", "documents, mục 1, meta: không có trường colour"),
+    ("documents: [", "tệp khai báo corpus không hợp lệ: lỗi cú pháp YAML ở dòng 1, cột 13"),
+    ("documents: [{path: a.txt, role: centre}]", "role: phải là 'central' hoặc 'provincial' (nhận 'centre')"),
+    ("documents:\n  - {path: a.txt, role: central}\n  - {path: b.txt, role: provincial, colour: red}",
+     "documents, mục 2, colour: không có trường này (các trường dùng được: path, role, id, implements, meta)"),
+    ("documents: [{path: a.txt, role: central, implements: [5]}]", "documents, mục 1, implements: không đúng kiểu dữ liệu"),
+    ("docs: []", "documents: thiếu trường này; docs: không có trường này"),
 ])
 def test_bad_manifest_is_one_clear_error(tmp_path, text, reason):
+    # in Vietnamese, one phrase per complaint: where in the file, then what is wrong (no pydantic report)
     (tmp_path / "manifest.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(DoichieuError) as error:
         load_manifest(tmp_path)
     assert "manifest.yaml" in str(error.value) and reason in str(error.value)
+    assert not any(word in str(error.value) for word in ("validation error", "Input should", "pydantic", "\n"))
 
 
 def test_pairs_follow_the_cited_number_then_the_declaration():

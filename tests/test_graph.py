@@ -160,3 +160,16 @@ def test_exports_are_reproducible(result, tmp_path):
     for name in ("graph.graphml", "graph.gexf", "graph.json"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
     assert b"lastmodifieddate" not in (tmp_path / "a" / "graph.gexf").read_bytes()
+
+
+def test_a_task_without_a_number_is_labelled_as_the_tables_print_it(result):
+    # Gephi shows a node's label: the closing paragraph's id "closing" reads "đoạn cuối" there; `path` keeps the id
+    import json
+
+    from pipeline.model import Result
+
+    data = json.dumps(result.to_json(), ensure_ascii=False).replace('"2.c"', '"closing"')
+    graph = build_graph(Result.from_json(json.loads(data)))
+    attrs = graph.nodes[task_node(PROVINCIAL, "closing")]
+    assert (attrs["label"], attrs["path"]) == ("đoạn cuối", "closing")
+    assert graph.nodes[task_node(CENTRAL, "III.1.a.2")]["label"] == "III.1.a.2"

@@ -124,6 +124,20 @@ def test_corrupt_docx_refused(tmp_path):
         read(path)
 
 
+def test_a_docx_cut_short_is_refused_in_plain_words(tmp_path):
+    # a download that stopped loses the zip directory at the end of the package: one Vietnamese sentence, no
+    # "File is not a zip file"
+    whole = tmp_path / "whole.docx"
+    document = docx.Document()
+    document.add_paragraph("1. Sở Y tế chủ trì thực hiện nhiệm vụ.")
+    document.save(str(whole))
+    cut = tmp_path / "cut.docx"
+    cut.write_bytes(whole.read_bytes()[:2000])
+    with pytest.raises(DoichieuError, match="bị hỏng hoặc không trọn vẹn") as error:
+        read(cut)
+    assert "zip file" not in str(error.value)
+
+
 @pytest.mark.parametrize("content_type, kind", [
     ("application/vnd.ms-word.document.macroEnabled.main+xml", ".docm"),
     ("application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml", ".dotx"),

@@ -205,8 +205,9 @@ def test_corrupt_and_zero_page_pdfs_refused(tmp_path):
     good = make_pdf(tmp_path / "good.pdf", [Para("Nội dung")])
     corrupt = tmp_path / "corrupt.pdf"
     corrupt.write_bytes(b"%PDF-1.7\n" + os.urandom(2000))
-    with pytest.raises(DoichieuError, match="bị hỏng|không mở được|không có trang"):
+    with pytest.raises(DoichieuError, match="bị hỏng|không mở được|không có trang") as error:
         read(corrupt)
+    assert "error" not in str(error.value).lower()  # PDFium's words are not shown for a common failure
     truncated = tmp_path / "truncated.pdf"
     truncated.write_bytes(good.read_bytes()[:300])
     with pytest.raises(DoichieuError):
@@ -216,6 +217,53 @@ def test_corrupt_and_zero_page_pdfs_refused(tmp_path):
                       b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
     with pytest.raises(DoichieuError, match="không có trang|bị hỏng|không mở được"):
         read(empty)
+
+
+def _cut_before_page(tmp_path, number):
+    """The letter saved page after page (each page's objects in turn, as PDFium writes them) and cut short inside
+    the object of page `number` (1-based; 0: inside the trailer at the end), as a download that stopped."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    source = make_pdf(tmp_path / "whole.pdf", letter_paragraphs(), header=HEADER)
+    copy = pdfium.PdfDocument.new()
+    copy.import_pages(pdfium.PdfDocument(str(source)))
+    buffer = io.BytesIO()
+    copy.save(buffer)
+    data = buffer.getvalue()
+    kids = re.findall(rb"(\d+) 0 R", re.search(rb"/Kids\[([^\]]*)\]", data).group(1))
+    cut = data.index(kids[number - 1] + b" 0 obj") + 40 if number else len(data) - 30
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data[:cut])
+    return path, len(kids)
+
+
+def test_a_pdf_cut_short_is_read_up_to_the_cut_and_the_lost_pages_are_named(tmp_path):
+    path, count = _cut_before_page(tmp_path, 3)
+    assert count >= 4
+    source = read(path)
+    assert sorted({line.page for line in source.lines}) == [1, 2]
+    assert source.fields["number"] == "1234/UBND-KTTH"
+    damaged = [n for n in source.notices if n.code == "damaged-pages"]
+    assert len(damaged) == 1 and str(damaged[0]).startswith(f"{path}: PDF bị hỏng hoặc không trọn vẹn")
+    assert f"không đọc được trang 3–{count} trên {count} trang" in damaged[0].message
+    # only the end of the file lost: every page read, and the reader told the file is not whole
+    path, count = _cut_before_page(tmp_path, 0)
+    source = read(path)
+    assert sorted({line.page for line in source.lines}) == list(range(1, count + 1))
+    assert [n.message for n in source.notices if n.code == "damaged-pages"] == [
+        f"PDF không trọn vẹn (tệp bị cắt cụt): đọc được cả {count} trang nhưng có thể thiếu một phần; nên đối chiếu "
+        "với bản PDF đầy đủ"]
+    # PDFium rebuilds by itself a file that lost only its last line ("%%EOF"): still told
+    data = (tmp_path / "whole.pdf").read_bytes()
+    assert not [n for n in read(tmp_path / "whole.pdf").notices if n.code == "damaged-pages"]
+    (tmp_path / "end-lost.pdf").write_bytes(data[:data.rindex(b"%%EOF")])
+    assert [n.code for n in read(tmp_path / "end-lost.pdf").notices].count("damaged-pages") == 1
+    # cut inside the first page: nothing to read, one clear error
+    path, _ = _cut_before_page(tmp_path, 1)
+    with pytest.raises(DoichieuError, match="không đọc được trang nào"):
+        read(path)
 
 
 def test_pdf_with_txt_extension_read_as_pdf(tmp_path):

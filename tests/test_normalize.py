@@ -428,6 +428,27 @@ def test_a_converters_page_break_line_is_a_page_break():
         "thực hiện.", "b) Sở Y tế chủ trì."]
 
 
+@pytest.mark.parametrize("marker", [
+    "===== Trang {} =====",
+    "--- Trang {} ---",
+    "=== Page {} ===",
+    "===== Trang in 1{0} (trang PDF {0}) =====",  # an OCR copy of a booklet (printed page 11): the PDF file's page
+])
+def test_the_page_markers_of_a_text_copied_from_a_pdf_give_the_pages(marker):
+    # a text copied from a PDF page by page heads each page with its number: the marker is a page break (dropped,
+    # a sentence runs across it) and the paragraphs below it are on that page
+    text = "\n".join([marker.format(1), "KẾ HOẠCH", "", "1. Sở Tài chính chủ trì, phối hợp với các sở tham mưu Ủy ban",
+                      "", "", marker.format(2), "nhân dân tỉnh bố trí kinh phí.", "",
+                      "2. Sở Y tế chủ trì.", ""])
+    document = normalize(from_string(text))
+    assert [(b.text, b.span.page, b.span.end_page) for b in document] == [
+        ("KẾ HOẠCH", 1, 1),
+        ("1. Sở Tài chính chủ trì, phối hợp với các sở tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí.", 1, 2),
+        ("2. Sở Y tế chủ trì.", 2, 2)]
+    # a number alone, or a rule, is no marker; a text without markers has no pages
+    assert {line.page for line in from_string("Trang 2\n=====\n- 3 -\nSở Y tế chủ trì.\n").lines} == {None}
+
+
 def test_a_stamp_field_garbled_by_ocr_stays_inside_the_stamp():
     text = ("Ký bởi: Văn phòng Ủy ban nhân dân tỉnh\nEmaii vanphongubnd\nCơ quan: Tỉnh Điện Biên\n\n"
             "Thời gian ký: 03.02.2031 09:12:44 +07:00\n\nỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN\n")

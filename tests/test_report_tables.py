@@ -129,3 +129,36 @@ def test_markdown_counts_the_implementing_documents_tasks_whoever_issued_them(re
 
     text = crossref_md_text(result)
     assert "- Nhiệm vụ của văn bản triển khai: **" in text and "văn bản địa phương" not in text
+
+
+def test_task_ids_inside_reasons_and_notices_are_named_in_vietnamese(tmp_path):
+    # a link's reason and a document's notice that mention an unnumbered part by its id ("V.closing", "closing~2")
+    # print it as the tables do ("V.đoạn cuối"), in the CSV, the Excel table, the HTML report and the terminal;
+    # a file name that holds the word stays as it is
+    import re
+
+    from openpyxl import load_workbook
+
+    from pipeline.model import Notice
+    from pipeline.naming import notice_text
+    from pipeline.report.html import render_coverage_html
+    from pipeline.report.xlsx import write_crossref_xlsx
+
+    result = gold_result()
+    result.links[0].reasons.append("Nhiệm vụ triển khai gần nhất về từ ngữ với nhiệm vụ trung ương V.closing")
+    notice = Notice("/tmp/closing-notes.txt", "nhiệm vụ closing~2: không xác định được cơ quan chủ trì", line=4)
+    result.documents[1].notices.append(notice)
+    assert notice_text(notice) == ("/tmp/closing-notes.txt, dòng 4: nhiệm vụ đoạn cuối~2: không xác định được cơ quan "
+                                   "chủ trì")
+    assert L.task_label("(V.closing), closing; closing. enclosing closing-x") == \
+        "(V.đoạn cuối), đoạn cuối; đoạn cuối. enclosing closing-x"
+    csv_text = write_crossref_csv(result, tmp_path / "crossref.csv").read_text(encoding="utf-8-sig")
+    assert "trung ương V.đoạn cuối" in csv_text and "closing" not in csv_text
+    write_crossref_xlsx(result, tmp_path / "crossref.xlsx")
+    cells = [str(c.value) for ws in load_workbook(tmp_path / "crossref.xlsx").worksheets
+             for row in ws.iter_rows() for c in row if c.value is not None]
+    assert any("trung ương V.đoạn cuối" in c for c in cells)
+    html = render_coverage_html(result)
+    visible = re.sub(r'(href|id|data-[a-z]+)="[^"]*"', "", html)
+    assert "trung ương V.đoạn cuối" in visible and "nhiệm vụ đoạn cuối~2" in visible
+    assert "closing" not in visible.replace("/tmp/closing-notes.txt", "")

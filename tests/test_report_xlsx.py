@@ -88,7 +88,7 @@ def test_provincial_sheet_marks_additions():
     table = rows(ws, L.PROVINCIAL_COLUMNS)
     assert len(table) == 26
     by_id = {r[L.COL_PROV_PATH]: r for r in table}
-    assert by_id["1.a.3"][L.COL_P_KIND] == L.ADDITION
+    assert by_id["1.a.3"][L.COL_P_KIND] == L.addition("tỉnh") == "Nội dung bổ sung của địa phương"
     assert by_id["1.a.1"][L.COL_P_KIND] == L.KIND_CARRIES_OUT
     assert by_id["1.a.1"][L.COL_P_CENTRAL_PATH] == "III.1.a.2\nIII.2.a"
 
@@ -182,6 +182,18 @@ def test_implementing_side_named_by_its_issuer(tmp_path, issuer, word):
     if word != "tỉnh":
         assert not any("của tỉnh" in c or c.startswith("Tỉnh: ") or "văn bản địa phương" in c for c in cells)
         assert not any("(tỉnh)" in c or "→ tỉnh" in c for c in cells)
+    # what the implementing side added on its own is named after that side, in every output
+    from pipeline.report.html import render_coverage_html
+    from pipeline.report.tables import crossref_md_text
+
+    addition = f"Nội dung bổ sung của {'địa phương' if word == 'tỉnh' else word}"
+    markdown, html = crossref_md_text(result), render_coverage_html(result)
+    assert f"ghi \"{addition}\"" in " ".join(cells)
+    assert f"## {addition}" in markdown and f"trong đó {addition.lower()}: " in markdown
+    assert f"<h2>{addition} " in html and f"nhiệm vụ của {L.implementer_noun(word)}, trong đó" in html
+    if word != "tỉnh":
+        assert not any(words in text for text in (markdown, html, *cells) for words in (
+            "bổ sung của địa phương", "nhiệm vụ của địa phương,", "Nhiệm vụ của địa phương<", "Văn bản địa phương"))
     # headings and sheet names follow; the review import still finds the provincial path column of sheet 1
     from pipeline.review import read_workbook
 

@@ -18,6 +18,7 @@ from pipeline.review import (
     load_decisions,
     merge_decisions,
     parse_answer,
+    read_workbook,
     save_decisions,
 )
 
@@ -148,8 +149,14 @@ def test_unreadable_answers_and_files_raise_one_clear_error(tmp_path):
     with pytest.raises(DoichieuError, match="chưa có liên kết"):
         import_review(path, tmp_path / "r.yaml")
     (tmp_path / "bad.xlsx").write_bytes(b"not a workbook")
-    with pytest.raises(DoichieuError):
+    with pytest.raises(DoichieuError, match="không phải tệp Excel .xlsx, hoặc tệp bị hỏng, không trọn vẹn$"):
         import_review(tmp_path / "bad.xlsx", tmp_path / "r.yaml")
+    (tmp_path / "cut.xlsx").write_bytes(path.read_bytes()[:3000])  # a copy that stopped
+    with pytest.raises(DoichieuError, match="không phải tệp Excel .xlsx, hoặc tệp bị hỏng"):
+        import_review(tmp_path / "cut.xlsx", tmp_path / "r.yaml")
+    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(DoichieuError, match="không đọc được định dạng .xls: hãy mở bằng Excel và lưu lại dạng .xlsx$"):
+        import_review(tmp_path / "old.xls", tmp_path / "r.yaml")
     (tmp_path / "bad.yaml").write_text("decisions:\n- central: III.1\n", encoding="utf-8")
     with pytest.raises(DoichieuError, match="thiếu"):
         load_decisions(tmp_path / "bad.yaml")
@@ -214,3 +221,32 @@ def test_unnumbered_closing_part_is_named_in_vietnamese_and_read_back_as_its_id(
     assert "closing" not in crossref_md_text(result) and "đoạn cuối" in crossref_md_text(result)
     visible = re.sub(r'(href|id|data-[a-z]+)="[^"]*"', "", render_coverage_html(result))
     assert "closing" not in visible and "đoạn cuối" in visible
+
+
+def test_a_table_row_path_typed_by_a_reviewer_is_read():
+    # a plan's table rows have ids after the table ("Bảng.1.1", "Bảng.2.I.3"): a reviewer copies them from the
+    # table, or types them with a space or in lower case; "Bảng" alone names no row
+    assert parse_answer("Bảng.1.1") == (None, ["Bảng.1.1"])
+    assert parse_answer("Đồng ý Bảng.1.1; bảng 2.I.3 và 1.a") == ("accept", ["Bảng.1.1", "Bảng.2.I.3", "1.a"])
+    assert parse_answer("Không đồng ý bảng.1.1") == ("reject", ["Bảng.1.1"])
+    assert parse_answer("Bảng 1.1.") == (None, ["Bảng.1.1"])
+    assert parse_answer("đoạn cuối, V.đoạn cuối") == (None, ["closing", "V.closing"])
+    for answer in ("Bảng", "bảng cuối"):
+        with pytest.raises(ValueError):
+            parse_answer(answer)
+
+
+def test_a_link_added_to_a_table_row_is_stored_under_its_id(tmp_path):
+    import json
+
+    from pipeline.model import Result
+
+    data = json.dumps(gold_result().to_json(), ensure_ascii=False).replace('"2.b"', '"Bảng.1.1"')
+    result = Result.from_json(json.loads(data))
+    path = tmp_path / "crossref.xlsx"
+    write_crossref_xlsx(result, path)
+    fill(path, L.SHEET_CENTRAL, {"III.3.a.1": ("bảng 1.1", "")})
+    decisions = read_workbook(path)
+    assert [(d.central, d.provincial, d.decision) for d in decisions] == [("III.3.a.1", "Bảng.1.1", "add")]
+    applied = apply_reviews(result, decisions)
+    assert ("Bảng.1.1", "sure", True) in links_of(applied, "III.3.a.1") and not applied.notices

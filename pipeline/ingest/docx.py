@@ -24,6 +24,7 @@ from ..rules import load_rules
 from ..vntext import nfc
 from . import repair
 from .layout import header_fields, header_kind, is_layout_cell
+from .sniff import BROKEN_ZIP
 from .text import legacy_name
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -448,7 +449,12 @@ def read_docx(path: Path) -> SourceText:
             kind_notice = Notice(name, f"{kind}: đọc phần văn bản như một .docx", code="docx-kind")
         else:
             document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+    except zipfile.BadZipFile:
+        raise DoichieuError(name, BROKEN_ZIP) from None
+    except KeyError:  # a part the package names is not in it
+        raise DoichieuError(name, "tệp DOCX bị hỏng: thiếu một phần của gói (phần văn bản hoặc một phần nó dẫn tới)") \
+            from None
+    except ValueError as error:
         raise DoichieuError(name, f"tệp DOCX bị hỏng ({error})") from None
     except Exception as error:  # noqa: BLE001 - python-docx raises assorted errors on broken packages
         raise DoichieuError(name, f"không đọc được tệp DOCX ({type(error).__name__}: {error})") from None

@@ -275,14 +275,32 @@ def front_matter_lines(lines: list[str]) -> int:
     return 0
 
 
-def is_page_break_marker(line: str) -> bool:
-    """A converter's page-break line ("--- PAGE BREAK ---"; rules/ingest.yaml `page_break_marker`)."""
+def _page_break(line: str) -> re.Match | None:
     patterns = _compiled()
     markers = len(ingest_rules().page_break_marker)
-    if not markers:
-        return False
+    if not markers or len(line) > PAGE_BREAK_MAX:
+        return None
     forms = (fold(line), nfc(line).strip().lower())
-    return any(patterns[f"page_break{index}"].fullmatch(form) for index in range(markers) for form in forms)
+    return next((match for index in range(markers) for form in forms
+                 if (match := patterns[f"page_break{index}"].fullmatch(form))), None)
+
+
+# A converter's page-break line is short: longer lines are text (and are not folded for the test).
+PAGE_BREAK_MAX = 120
+
+
+def is_page_break_marker(line: str) -> bool:
+    """A converter's page-break line ("--- PAGE BREAK ---"; rules/ingest.yaml `page_break_marker`)."""
+    return _page_break(line) is not None
+
+
+def marked_page(line: str) -> int | None:
+    """The page that a converter's page-break line opens, when it names it ("===== Trang 2 =====": 2; the group
+    `page` of rules/ingest.yaml `page_break_marker`)."""
+    match = _page_break(line)
+    if match is None or "page" not in match.re.groupindex or match.group("page") is None:
+        return None
+    return int(match.group("page"))
 
 
 def header_fields(left: list[str], right: list[str]) -> dict[str, str]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -525,29 +526,79 @@ def _merge_rows(column: list[Line]) -> list[Line]:
 # --------------------------------------------------------------------------- document
 
 
-def _open(path: Path) -> pdfium.PdfDocument:
+# PDFium's reasons for not opening a file (FPDF_ERR_*) in plain words; any other keeps PDFium's in parentheses.
+_OPEN_ERRORS = {
+    pdfium_c.FPDF_ERR_FILE: "không mở được tệp PDF (không có tệp hoặc không có quyền đọc)",
+    pdfium_c.FPDF_ERR_FORMAT: "PDF bị hỏng hoặc không đúng định dạng PDF",
+    pdfium_c.FPDF_ERR_PASSWORD: "PDF được mã hóa (có mật khẩu); hãy gỡ bảo vệ trước",
+    pdfium_c.FPDF_ERR_SECURITY: "PDF được bảo vệ bằng một cách mã hóa không được hỗ trợ; hãy gỡ bảo vệ trước",
+}
+
+
+def _open(path: Path) -> tuple[pdfium.PdfDocument, bytes | None]:
+    """The document, and the bytes it was read from when the file had to be salvaged (_salvage), else None."""
     name = str(path)
+    salvaged = None
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as error:
-        message = str(error).lower()
-        if "password" in message:
-            raise DoichieuError(name, "PDF được mã hóa (có mật khẩu); hãy gỡ bảo vệ trước") from None
-        if "format" in message or "file" in message:
-            raise DoichieuError(name, f"PDF bị hỏng hoặc không đọc được ({error})") from None
-        raise DoichieuError(name, f"không mở được PDF ({error})") from None
+        code = getattr(error, "err_code", None)
+        found = _salvage(path) if code == pdfium_c.FPDF_ERR_FORMAT else None
+        if found is None:
+            raise DoichieuError(name, _OPEN_ERRORS.get(code) or f"không mở được PDF ({error})") from None
+        pdf, salvaged = found
     if len(pdf) == 0:
         pdf.close()
-        raise DoichieuError(name, "PDF không có trang nào")
-    return pdf
+        raise DoichieuError(name, "PDF không có trang nào" if salvaged is None else _OPEN_ERRORS[pdfium_c.FPDF_ERR_FORMAT])
+    return pdf, salvaged
 
 
-def _open_plumber(path: Path):
-    """pdfplumber on the same file, for table pages only (slow, so opened lazily)."""
+def _salvage(path: Path) -> tuple[pdfium.PdfDocument, bytes] | None:
+    """A PDF file cut short (a download or a copy that stopped) has lost its cross-reference table and trailer,
+    which PDFium needs: its complete objects, closed by a trailer that names its catalog, for PDFium to rebuild
+    the table from. None when nothing is left to read (no complete object, the catalog lost)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    end = data.rfind(b"endobj")
+    catalog = None
+    for found in re.finditer(rb"/Type\s*/Catalog\b", data[:end]):
+        heads = list(re.finditer(rb"(\d+)\s+(\d+)\s+obj\b", data[max(0, found.start() - 4096):found.start()]))
+        if heads:
+            catalog = heads[-1]
+            break
+    if end < 0 or catalog is None:
+        return None
+    repaired = data[:end + len(b"endobj")] + b"\ntrailer\n<</Root %s %s R>>\n%%%%EOF\n" % catalog.groups()
+    try:
+        return pdfium.PdfDocument(repaired), repaired
+    except pdfium.PdfiumError:
+        return None
+
+
+# A PDF file ends with "%%EOF" (ISO 32000-1, 7.5.5); writers may leave a few bytes after it. A file without it
+# in its last END_ZONE bytes was cut short.
+END_ZONE = 1024
+
+
+def _page_list(numbers: list[int]) -> str:
+    """"2, 4–6" for pages 2, 4, 5, 6."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)
+
+
+def _open_plumber(source: Path | bytes):
+    """pdfplumber on the same file (or the salvaged bytes), for table pages only (slow, so opened lazily)."""
     try:
         import pdfplumber
 
-        return pdfplumber.open(str(path))
+        return pdfplumber.open(io.BytesIO(source) if isinstance(source, bytes) else str(source))
     except Exception:  # noqa: BLE001 - tables then stay as pdfium lines
         return None
 
@@ -580,24 +631,28 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
     """A PDF file -> SourceText (see the module docstring)."""
     name = str(path)
     try:
-        digest = hashlib.sha256()
+        digest, tail = hashlib.sha256(), b""
         with open(path, "rb") as handle:  # in chunks: a corpus PDF may be large
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(chunk)
+                tail = (tail + chunk)[-END_ZONE:]
         data_hash = digest.hexdigest()
     except OSError as error:
         raise DoichieuError(name, f"không đọc được tệp ({error.strerror})") from None
-    pdf = _open(path)
+    pdf, salvaged = _open(path)
     notices: list[Notice] = []
     pages: list[PageLines] = []
+    failed: list[int] = []  # pages PDFium could not read (a damaged file, or one cut short)
+    page_count = len(pdf)
     page_numbers = tables = 0
     plumber = None
     try:
-        for index in range(len(pdf)):
+        for index in range(page_count):
             try:
                 page = read_page(pdf, index, header_zone=0.45 if index == 0 else 0.0)
-            except pdfium.PdfiumError as error:
-                raise DoichieuError(name, f"PDF bị hỏng: không đọc được trang {index + 1} ({error})") from None
+            except pdfium.PdfiumError:
+                failed.append(index + 1)
+                continue
             if not page.has_text and ocr:
                 from .ocr import ocr_page
 
@@ -612,17 +667,30 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
                 page_numbers += remove_page_numbers(page)
                 split_footnotes(page)
                 if page.ruled:
-                    plumber = plumber or _open_plumber(path)
+                    plumber = plumber or _open_plumber(salvaged or path)
                     if plumber is not None:
-                        plumber_page = plumber.pages[index]
-                        try:
-                            tables += apply_tables(page, plumber_page)
+                        try:  # pdfplumber may fail to list the pages of a salvaged file, or on one page
+                            plumber_page = plumber.pages[index]
+                            try:
+                                tables += apply_tables(page, plumber_page)
+                            finally:
+                                plumber_page.close()
                         except Exception:  # noqa: BLE001 - pdfplumber failing on a page: keep pdfium's lines
                             notices.append(_notice(name, "không đọc được bố cục bảng; các ô giữ thành "
                                                          "dòng riêng", "tables", index + 1))
-                        finally:
-                            plumber_page.close()
             pages.append(page)
+        if salvaged is not None:  # a page whose objects were cut off shows nothing at all
+            failed = sorted(failed + [p.number for p in pages if not p.has_text and not p.has_image])
+            pages = [p for p in pages if p.number not in failed]
+        if not pages:
+            raise DoichieuError(name, "PDF bị hỏng hoặc không trọn vẹn (tệp bị cắt cụt): không đọc được trang nào")
+        if failed:
+            notices.append(_notice(name, f"PDF bị hỏng hoặc không trọn vẹn (tệp bị cắt cụt): không đọc được trang "
+                                         f"{_page_list(failed)} trên {page_count} trang; thiếu nội dung các trang này "
+                                         "— cần bản PDF đầy đủ", "damaged-pages"))
+        elif salvaged is not None or b"%%EOF" not in tail:  # PDFium may rebuild a cut file by itself
+            notices.append(_notice(name, f"PDF không trọn vẹn (tệp bị cắt cụt): đọc được cả {page_count} trang nhưng "
+                                         "có thể thiếu một phần; nên đối chiếu với bản PDF đầy đủ", "damaged-pages"))
         for page in pages:
             if not page.has_text:
                 page.lines = []  # an overlay on a scan (signature stamp) is not the document's text

@@ -9,6 +9,8 @@ from ..model import DoichieuError
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 TEXT_SUFFIXES = {".md": "md", ".markdown": "md"}
+# A zip package (DOCX) that zipfile cannot open: most often a file cut short, whose directory at the end is lost.
+BROKEN_ZIP = "tệp nén zip/DOCX bị hỏng hoặc không trọn vẹn (bị cắt cụt); hãy lấy lại bản đầy đủ"
 
 
 def _ends_like_pdf(path: Path) -> bool:
@@ -51,8 +53,10 @@ def sniff(path: Path, head: bytes) -> str:
         try:
             with zipfile.ZipFile(path) as archive:
                 members = set(archive.namelist())
-        except (zipfile.BadZipFile, OSError) as error:
-            raise DoichieuError(name, f"tệp nén zip/DOCX bị hỏng ({error})") from None
+        except zipfile.BadZipFile:
+            raise DoichieuError(name, BROKEN_ZIP) from None
+        except OSError as error:
+            raise DoichieuError(name, f"không đọc được tệp ({error.strerror})") from None
         if "word/document.xml" in members:
             return "docx"
         if "content.xml" in members:

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..model import DoichieuError, Notice, SourceLine, SourceText
 from ..vntext import nfc
 from . import repair
-from .layout import text_header_fields
+from .layout import marked_page, text_header_fields
 
 _LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC, phông .VnTime)", "vni": "VNI-Windows", "windows-1258": "Windows-1258",
                  "utf-8 read as Windows-1252": "văn bản UTF-8 bị đọc nhầm theo Windows-1252"}
@@ -125,9 +125,13 @@ def decode(data: bytes, path: str) -> str:
     return decode_bytes(data, path)[0]
 
 
-def split_lines(text: str, page: int | None = None) -> list[SourceLine]:
-    lines, offset = [], 0
+def split_lines(text: str) -> list[SourceLine]:
+    """The lines of a text; each on the page that the last page-break line above it names ("===== Trang 2 =====",
+    the copy of a PDF that a converter or an OCR script wrote: layout.marked_page), none before the first."""
+    lines, offset, page = [], 0, None
     for number, line in enumerate(text.split("\n"), start=1):
+        marked = marked_page(line)
+        page = marked if marked is not None else page
         lines.append(SourceLine(text=line, number=number, offset=offset, page=page))
         offset += len(line) + 1
     return lines

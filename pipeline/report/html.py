@@ -23,6 +23,7 @@ from .rows import (
     current_leads,
     document_heading,
     document_label,
+    implementer,
     names,
     provenance,
     section_label,
@@ -198,9 +199,10 @@ def render_coverage_html(result: Result) -> str:
                   for r in crossref.provincial_rows]
     by_section, by_agency = summary_rows(crossref)
     by_current = summary_by_current_lead(crossref)
-    notices = list(result.notices) + [n for d in result.documents for n in d.notices]
+    notices = [L.notice_text(n) for n in list(result.notices) + [n for d in result.documents for n in d.notices]]
     graph = layout_graph(rows, [(r.document, r.task, r.addition) for r in crossref.provincial_rows], multi)
     central_docs = crossref.central_docs
+    side = implementer(crossref.provincial_docs)
     focus = crossref.focus_rows()
     template = _environment().get_template("coverage.html.j2")
     return template.render(
@@ -214,7 +216,7 @@ def render_coverage_html(result: Result) -> str:
         by_section=by_section, by_agency=by_agency, by_current=by_current, status_order=L.STATUS_ORDER,
         central_docs=[(document_heading(d), d, unread_number(d)) for d in central_docs],
         provincial_docs=[(document_heading(d), d, unread_number(d)) for d in crossref.provincial_docs],
-        graph=graph, notices=notices,
+        graph=graph, notices=notices, local=L.implementer_noun(side), addition=L.addition(side),
         title=f"Đối chiếu {', '.join(document_label(d) for d in central_docs)} → "
               f"{', '.join(document_label(d) for d in crossref.provincial_docs)}",
     )

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import re
 
+# Internal ids of tasks that have no printed number ("closing" -> "đoạn cuối") and their printed names live in
+# pipeline/naming.py (light to import: the CLI's parse command prints them without loading the writers).
+from ..naming import TASK_NAMES, notice_text, task_id_of, task_label  # noqa: F401 (re-exported)
+
 # Coverage status of a central task (Coverage.status), plus the state of a central task that does not
 # reach localities and that no provincial task carries out.
 STATUS = {
@@ -28,33 +32,30 @@ LOCALITY_ROLE = {
     "directed": "Được hướng dẫn, đôn đốc",
 }
 NO_LOCALITY = "Không"
-ADDITION = "Nội dung bổ sung của địa phương"
 REVIEWER_REASON = "Xác nhận của người rà soát"
-
-# Internal ids of tasks that have no printed number, as a reader names them in every table and report: a
-# paragraph after a list's last item is "closing" ("V.closing" inside V, a second one "closing~2"), printed
-# "đoạn cuối" ("V.đoạn cuối", "đoạn cuối~2"). pipeline.review maps the names back to the ids.
-TASK_NAMES = {"closing": "đoạn cuối"}
-
-
-def task_label(task_id: str) -> str:
-    """The id of a task as the tables print it: its printed path, the unnumbered parts named in Vietnamese."""
-    for task_id_part, name in TASK_NAMES.items():
-        task_id = re.sub(rf"(?<![^.]){task_id_part}(?=$|[.~])", name, task_id)
-    return task_id
-
-
-def task_id_of(text: str) -> str:
-    """Inverse of task_label, in any text (case-insensitive on the names): what a reviewer reads or writes back."""
-    for task_id_part, name in TASK_NAMES.items():
-        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", task_id_part, text, flags=re.IGNORECASE)
-    return text
 
 # The implementing side as the reader names it ("nhiệm vụ của tỉnh", "Bộ: dòng 12"), by what its issuer is
 # (pipeline.agencies): a central body by its kind, any other by its level; unknown or mixed issuers: the default.
 IMPLEMENTER_BY_KIND = {"government": "Chính phủ", "ministry": "bộ"}
 IMPLEMENTER_BY_LEVEL = {"province": "tỉnh", "district": "huyện", "commune": "xã"}
 IMPLEMENTER_DEFAULT = "văn bản triển khai"
+
+
+# A province, district or commune as the implementing side, where the reports speak of its tasks ("Nhiệm vụ của
+# địa phương", "Nội dung bổ sung của địa phương"); a ministry, the Government or an unknown side by its own name.
+LOCALITY = "địa phương"
+
+
+def implementer_noun(side: str) -> str:
+    """The implementing side `side` (see IMPLEMENTER_*) after "của": "địa phương", "bộ", "Chính phủ", "văn bản
+    triển khai"."""
+    return LOCALITY if side in IMPLEMENTER_BY_LEVEL.values() else side
+
+
+def addition(side: str) -> str:
+    """What a task of the implementing side that carries out no central task is called: "Nội dung bổ sung của
+    địa phương" (of a province, district or commune), "… của bộ", "… của Chính phủ", "… của văn bản triển khai"."""
+    return f"Nội dung bổ sung của {implementer_noun(side)}"
 
 
 def side_heading(heading: str, side: str) -> str:

@@ -66,6 +66,8 @@ def crossref_md_text(result: Result) -> str:
     counts = crossref.counts()
     central = ", ".join(document_label(d) for d in crossref.central_docs)
     provincial = ", ".join(document_label(d) for d in crossref.provincial_docs)
+    side = implementer(crossref.provincial_docs)
+    addition = L.addition(side)
     out = [f"# Bảng đối chiếu: {_md(central)} → {_md(provincial)}", ""]
     out += [
         f"- Nhiệm vụ của văn bản trung ương: **{counts['central_tasks']}**, trong đó giao cho địa phương: "
@@ -73,7 +75,7 @@ def crossref_md_text(result: Result) -> str:
         f"- {L.STATUS['covered']}: **{counts['covered']}** · {L.STATUS['partial']}: **{counts['partial']}** · "
         f"{L.STATUS['gap']}: **{counts['gap']}** (trên {counts['focus']} nhiệm vụ "
         f"{'giao cho địa phương' if crossref.localities_known else 'của văn bản trung ương'})",
-        f"- Nhiệm vụ của văn bản triển khai: **{counts['provincial_tasks']}**, trong đó {L.ADDITION.lower()}: "
+        f"- Nhiệm vụ của văn bản triển khai: **{counts['provincial_tasks']}**, trong đó {addition.lower()}: "
         f"**{counts['additions']}**",
         *(f"- Lưu ý: {_md(note)}" for d in crossref.central_docs + crossref.provincial_docs
           if (note := unread_number(d))),
@@ -86,7 +88,6 @@ def crossref_md_text(result: Result) -> str:
                 f"{provenance(r.task)}): {_md(r.task.text, MD_TEXT_LIMIT)}" for r in gaps]
     else:
         out.append("Không có.")
-    side = implementer(crossref.provincial_docs)
     out += ["", "## Bảng đối chiếu", "", "| " + " | ".join(L.side_heading(c, side) for c in MD_COLUMNS) + " |",
             "|" + "|".join("---" for _ in MD_COLUMNS) + "|"]
     multi = len(crossref.provincial_docs) > 1
@@ -96,7 +97,7 @@ def crossref_md_text(result: Result) -> str:
             _md_cell(cells[c], MD_TEXT_LIMIT if c in (L.COL_CENTRAL_TEXT, L.COL_PROV_TEXT) else None)
             for c in MD_COLUMNS) + " |")
     additions = [r for r in crossref.provincial_rows if r.addition]
-    out += ["", f"## {L.ADDITION}", ""]
+    out += ["", f"## {addition}", ""]
     if additions:
         out += [f"- **{_md(L.task_label(r.task.id))}** ({_md(names(r.task.leads)) or '—'}): {_md(r.task.text, MD_TEXT_LIMIT)}"
                 for r in additions]

@@ -88,7 +88,7 @@ def central_cells(row: CentralRow, multi_provincial: bool = False) -> dict[str, 
 def provincial_cells(row: ProvincialRow) -> dict[str, object]:
     task, pairings = row.task, row.pairings
     if row.addition:
-        kind = L.ADDITION
+        kind = L.addition(implementer([row.document]))
     elif any(p.link.strength == "sure" for p in pairings):
         kind = L.KIND_CARRIES_OUT
     else:
@@ -122,7 +122,7 @@ def _texts(pairings) -> str:
 
 def _reasons(pairings) -> str:
     """Each link's reasons on a line; prefixed with the other side's path when there are several."""
-    return _lines([f"{L.task_label(p.task.id)}: {'; '.join(p.link.reasons)}" if len(pairings) > 1 else "; ".join(p.link.reasons)
+    return _lines([L.task_label(f"{p.task.id}: {'; '.join(p.link.reasons)}" if len(pairings) > 1 else "; ".join(p.link.reasons))
                    for p in pairings])
 
 
@@ -279,7 +279,7 @@ def build_workbook(result: Result) -> Workbook:
     ws2 = wb.create_sheet(L.side_heading(L.SHEET_PROVINCIAL, side))
     _sheet(ws2, [f"Bảng đối chiếu: {provincial_title} → {central_title}",
                  "Mỗi dòng là một nhiệm vụ của văn bản triển khai; nội dung không gắn với nhiệm vụ trung ương "
-                 f"nào được ghi \"{L.ADDITION}\"."],
+                 f"nào được ghi \"{L.addition(side)}\"."],
            L.PROVINCIAL_COLUMNS, [provincial_cells(r) for r in crossref.provincial_rows], None,
            ["" for _ in crossref.provincial_rows], side)
     for r, row in enumerate(crossref.provincial_rows, start=4):
