@@ -74,9 +74,24 @@ def _boilerplate_pattern(phrases: tuple[str, ...]) -> re.Pattern | None:
 
 
 def words(text: str, rules: LinkingRules, subject: tuple[str, ...] = ()) -> tuple[str, ...]:
-    """The tokens every scorer sees: matching form, punctuation dropped, boilerplate phrases removed, and
-    the runs of the central document's subject (see subject_of) removed."""
-    return _words(text, tuple(rules.text.boilerplate), rules.text.segmenter, subject, rules.text.subject_min_words)
+    """The tokens every scorer sees: matching form, punctuation dropped, boilerplate phrases removed, and the runs
+    of the central document's subject (see subject_of) removed; nothing of a text that only asks to report
+    difficulties if any arise (see _contingent)."""
+    return _words(text, tuple(rules.text.boilerplate), rules.text.segmenter, subject, rules.text.subject_min_words,
+                  (rules.text.contingency, rules.text.contingency_rest_words))
+
+
+def _contingent(form: str, contingency: tuple[str, int]) -> str:
+    """form without its clause on reporting difficulties if any arise (text.contingency: "Trong quá trình thực hiện,
+    nếu phát hiện khó khăn, vướng mắc, các cơ quan, đơn vị báo cáo Bộ … để kịp thời tổng hợp, xem xét, giải quyết")
+    when fewer than text.contingency_rest_words other words are left, else form unchanged. Such a task asks for
+    reports that may never come: it carries out no duty, though its «báo cáo Bộ …» is the wording of the central
+    document's periodic reports; within a longer task the clause is left in place, its other words decide."""
+    pattern, rest_words = contingency
+    if not pattern:
+        return form
+    rest = re.sub(pattern, " ", form)
+    return rest if rest != form and len(_WORD.findall(rest)) < rest_words else form
 
 
 def subject_of(central: Document, rules: LinkingRules) -> tuple[str, ...]:
@@ -117,8 +132,8 @@ def _strip_subject(tokens: list[str], subject: tuple[str, ...], min_words: int) 
 
 @lru_cache(maxsize=65536)
 def _words(text: str, boilerplate: tuple[str, ...], segmenter: str, subject: tuple[str, ...] = (),
-           subject_min_words: int = 0) -> tuple[str, ...]:
-    plain = " ".join(_WORD.findall(match_form(text)))
+           subject_min_words: int = 0, contingency: tuple[str, int] = ("", 0)) -> tuple[str, ...]:
+    plain = " ".join(_WORD.findall(_contingent(match_form(text), contingency)))
     pattern = _boilerplate_pattern(boilerplate)
     if pattern is not None:
         plain = pattern.sub(" ", plain)
@@ -573,12 +588,13 @@ def restatements(features: PairFeatures, rules: LinkingRules) -> np.ndarray:
     the other, structure.restate_min_set, and the two are alike as wholes, structure.restate_min_sort), unless
     their leads stand at different levels (rules/agencies.yaml: a department's and the communes' duties)."""
     texts = _texts(features.provincial, rules, features.subject)
+    structure = rules.structure
     if len(texts) < 2:
         return np.zeros((len(texts), len(texts)), dtype=bool)
     # one thread: a plan's few hundred tasks are scored faster than threads start; the whole-text test only
     # for the few pairs whose words are contained
     contained = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, workers=1,
-                              score_cutoff=rules.structure.restate_min_set)
+                              score_cutoff=structure.restate_min_set)
     np.fill_diagonal(contained, 0)
     same = np.zeros(contained.shape, dtype=bool)
     levels = [{m.level for m in t.leads} - {"generic", "other"} for t in features.provincial]
@@ -588,8 +604,19 @@ def restatements(features: PairFeatures, rules: LinkingRules) -> np.ndarray:
         # ministry's item and the same item given to its department ("Cục …") are one
         if levels[i] and levels[j] and not levels[i] & levels[j]:
             continue
-        same[i, j] = fuzz.token_sort_ratio(texts[i], texts[j]) >= rules.structure.restate_min_sort
+        same[i, j] = (fuzz.token_sort_ratio(texts[i], texts[j]) >= structure.restate_min_sort
+                      or _copied_into(texts[i], texts[j], structure))
     return same
+
+
+def _copied_into(a: str, b: str, structure) -> bool:
+    """The shorter of two texts, long enough to say something (structure.restate_copy_min_words), stands nearly
+    verbatim and in one piece in the longer (partial_ratio >= restate_copy_min_partial): a plan's short table row
+    "Hoàn thành hồ sơ đề nghị xây dựng Dự án Luật …" cut from its body item "Hoàn thành hồ sơ đề nghị xây dựng Dự án
+    Luật … trình Chính phủ trong tháng 7 năm 2022. Theo đó, tổng kết …", which the whole-text test misses."""
+    short = min(a, b, key=len)
+    return (len(short.split()) >= structure.restate_copy_min_words
+            and fuzz.partial_ratio(a, b) >= structure.restate_copy_min_partial)
 
 
 def _without_particulars(text: str) -> str:
