@@ -292,6 +292,31 @@ def test_a_short_table_row_cut_from_its_body_item_restates_it(central):
     assert not same[0, 3] and not same[1, 3]
 
 
+def test_a_table_row_in_its_own_words_restates_the_body_item_clearly_closest_to_it(central):
+    # a programme's appendix row names the product of a body item in other words (real case: NQ 88/NQ-CP 2022,
+    # "Thống kê, kiểm kê nguồn lực tài nguyên khoáng sản trong phạm vi cả nước" for the item "Thống kê, kiểm kê đánh
+    # giá thực trạng nguồn lực tài nguyên khoáng sản …"); a row close to no body item, or as close to two, restates none
+    from pipeline.linking.features import restatements
+
+    plan = _provincial({
+        "1": ("1", "", "Xây dựng cơ sở dữ liệu quốc gia về tài nguyên nước, kết nối với hệ thống thông tin của các "
+                       "bộ, ngành trước năm 2027."),
+        "2": ("1", "", "Tăng cường thanh tra, kiểm tra việc khai thác nước dưới đất, xử lý nghiêm các vi phạm."),
+        "3": ("1", "", "Đào tạo, bồi dưỡng đội ngũ cán bộ quản lý tài nguyên nước ở cấp huyện, cấp xã."),
+        "Bảng.1": ("T", "", "Hoàn thành cơ sở dữ liệu quốc gia về tài nguyên nước, kết nối từ trung ương đến địa "
+                            "phương (Sản phẩm: Cơ sở dữ liệu; Thời gian: 2027)"),
+        "Bảng.2": ("T", "", "Đề án phát triển du lịch cộng đồng (Sản phẩm: Đề án; Thời gian: 2027)"),
+    }, {"1": "Nhiệm vụ, giải pháp", "T": "Danh mục nhiệm vụ"})
+    plan.sections[1].kind = "table"
+    same = restatements(feature_matrices(central, plan), linking_rules())
+    assert same[3, 0] and same[0, 3]
+    assert not same[3, 1] and not same[3, 2]
+    assert not same[4].any() and not same[:, 4].any()
+    # read as body items, the same texts restate nothing: a row in its own words is matched only as a row
+    plan.sections[1].kind = "item"
+    assert not restatements(feature_matrices(central, plan), linking_rules())[3, 0]
+
+
 def test_the_wording_of_a_table_row_is_its_activity_not_its_fields(central):
     # a programme's table row is written with its other cells as fields (real case: NQ 88/NQ-CP 2022, "Phê duyệt
     # Chiến lược … (Sản phẩm, hình thức văn bản: Quyết định của Thủ tướng Chính phủ; Cơ quan chủ trì thực hiện: …;

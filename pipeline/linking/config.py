@@ -41,6 +41,10 @@ class StructureRules(BaseModel):
     # table row written from its body item (rapidfuzz partial_ratio at least restate_copy_min_partial)
     restate_copy_min_partial: float = 95.0
     restate_copy_min_words: int = 8
+    # or the one is a table row and the other the body item clearly closest to it: TF-IDF cosine (over the provincial
+    # document's own tasks) at least restate_row_min and at least restate_row_margin times the next body item's
+    restate_row_min: float = 0.3
+    restate_row_margin: float = 2.0
     holder_duties_whole: str = "(?!)"  # regex (match form, group `holder`): a task handing on a holder's duties as a whole
     holder_duties: str = "(?!)"  # regex (match form, group `holder`): … or one matter within them
     holder_words: dict[str, str] = Field(default_factory=dict)  # bare holder word -> registry level ("own": the task's)

@@ -158,6 +158,7 @@ class PairFeatures:
     subject: tuple[str, ...] = ()  # the central document's subject tokens (subject_of), removed from texts
     central_number: str | None = None  # the central document's số hiệu (central_number), for the reasons
     cites_central: np.ndarray | None = None  # per provincial task: it cites the central document (cites_document)
+    table_rows: np.ndarray | None = None  # per provincial task: it is a row of a table (a plan's appendix of tasks)
 
     def vector(self, i: int, j: int) -> dict[str, float]:
         return {name: float(m[i, j]) for name, m in self.values.items()}
@@ -598,14 +599,30 @@ def restatements(features: PairFeatures, rules: LinkingRules) -> np.ndarray:
     np.fill_diagonal(contained, 0)
     same = np.zeros(contained.shape, dtype=bool)
     levels = [{m.level for m in t.leads} - {"generic", "other"} for t in features.provincial]
-    for i, j in zip(*np.nonzero(contained), strict=True):
+
+    def other_levels(i: int, j: int) -> bool:
         # the same words given to bodies of another level ("Sở X …, tổ chức triển khai thực hiện các nội dung thuộc
         # trách nhiệm …" and "Ủy ban nhân dân các xã … triển khai thực hiện các nội dung …") are two duties; a
         # ministry's item and the same item given to its department ("Cục …") are one
-        if levels[i] and levels[j] and not levels[i] & levels[j]:
-            continue
-        same[i, j] = (fuzz.token_sort_ratio(texts[i], texts[j]) >= structure.restate_min_sort
-                      or _copied_into(texts[i], texts[j], structure))
+        return bool(levels[i] and levels[j] and not levels[i] & levels[j])
+
+    for i, j in zip(*np.nonzero(contained), strict=True):
+        if not other_levels(i, j):
+            same[i, j] = (fuzz.token_sort_ratio(texts[i], texts[j]) >= structure.restate_min_sort
+                          or _copied_into(texts[i], texts[j], structure))
+    rows = features.table_rows
+    if rows is not None and rows.any() and not rows.all():
+        # a table row in its own words: the body item clearly closest to it (TF-IDF over the provincial document's
+        # own tasks) is the one it lists
+        cosine = _tfidf(texts, texts, rules)[0]
+        body = np.flatnonzero(~rows)
+        for i in np.flatnonzero(rows):
+            ranked = body[np.argsort(-cosine[i, body], kind="stable")]
+            best = ranked[0]
+            runner_up = cosine[i, ranked[1]] if len(ranked) > 1 else 0.0
+            if (cosine[i, best] >= structure.restate_row_min and cosine[i, best] >= structure.restate_row_margin * runner_up
+                    and not other_levels(i, best)):
+                same[i, best] = same[best, i] = True
     return same
 
 
@@ -707,5 +724,6 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
     values["cites_central_keyterm"] = values["keyterm"] * cites[:, None]
     low, high = rules.text.ngram_range
     index = _central_index(tuple(c_texts), low, high, rules.text.bm25_k1, rules.text.bm25_b) if c_texts else None
+    table_rows = np.array([any(s.kind == "table" for s in provincial.ancestors(t)) for t in provincial.tasks], dtype=bool)
     return PairFeatures(provincial.tasks, central.tasks, values, shared, heading_pairs, agency_pairs, index, subject,
-                        number, cites)
+                        number, cites, table_rows)
