@@ -117,6 +117,27 @@ def test_boilerplate_only_overlap_does_not_link(central):
     assert {row.status for row in coverage} == {"gap"}
 
 
+def test_a_task_that_only_asks_to_report_difficulties_has_no_wording(central):
+    # a ministry plan's closing item "Trong quá trình thực hiện, nếu phát hiện khó khăn, vướng mắc, … báo cáo Bộ …"
+    # (real case: QĐ 2200/QĐ-BNNMT) looked like the decree's annual report to that ministry; reports that may never
+    # come carry out no duty. Inside a longer task the clause stays: the task's other words decide
+    rules = linking_rules()
+    alone = ("Trong quá trình thực hiện, nếu phát hiện khó khăn, vướng mắc, các cơ quan, đơn vị báo cáo Bộ Y tế (qua "
+             "Cục Quản lý khám, chữa bệnh) để kịp thời tổng hợp, xem xét, giải quyết./.")
+    assert words(alone, rules) == ()
+    assert words(alone.replace("nếu phát hiện", "khi có"), rules) == ()
+    longer = "Sở Y tế định kỳ hằng năm báo cáo kết quả khám chữa bệnh lưu động; trường hợp có vướng mắc, báo cáo Bộ Y tế."
+    assert "vướng" in words(longer, rules) and "định" in words(longer, rules)
+    # no link to the central annual report to that ministry, which the same clause matched by its words
+    report = _document("central", "central", {"1": "Tổ chức thực hiện"}, {
+        "1.a": ("1", "Ủy ban nhân dân các tỉnh", "Trước ngày 15 tháng 12 hằng năm, báo cáo Bộ Y tế về tình hình "
+                "thực hiện khám chữa bệnh lưu động tại địa phương."),
+        "1.b": ("1", "Bộ Tài chính", "Bố trí kinh phí thường xuyên cho lực lượng kiểm lâm tuần tra, bảo vệ rừng.")})
+    plan = _provincial({"1": ("1", "", alone)}, {"1": "Tổ chức thực hiện"})
+    links, _ = link(report, plan)
+    assert links == [], [(lk.central.task, lk.score, lk.reasons) for lk in links]
+
+
 def test_shared_citation_is_evidence_and_a_reason(central):
     plan = _provincial({"1.1": ("1", "Sở Công Thương",
                                 "Triển khai thực hiện Quyết định số 123/QĐ-TTg của Thủ tướng Chính phủ trên địa bàn "
@@ -249,6 +270,51 @@ def test_two_table_rows_sharing_only_their_fields_are_no_restatement(central):
     same = restatements(feature_matrices(central, plan), linking_rules())
     assert not same[1, 2] and not same[2, 1]
     assert same[0, 1] and same[1, 0]
+
+
+def test_a_short_table_row_cut_from_its_body_item_restates_it(central):
+    # a programme's table row keeps only the opening of its body item (real case: NQ 88/NQ-CP 2022, "Hoàn thành hồ
+    # sơ đề nghị xây dựng Dự án Luật …" against the item that goes on with the deadline and what the bill reviews):
+    # the words are all in the item but the two are unlike as wholes; a short phrase in common is no restatement
+    from pipeline.linking.features import restatements
+
+    opening = "Hoàn thiện quy định về đấu giá quyền khai thác khoáng sản"
+    plan = _provincial({
+        "1": ("1", "", opening + " trình Chính phủ trong quý III năm 2027. Theo đó, tổng kết việc thi hành, đánh giá "
+                        "các bất cập về thủ tục, thời hạn và giá khởi điểm, đề xuất phương án sửa đổi phù hợp."),
+        "Bảng.1": ("1", "", opening + " (Sản phẩm: Nghị định; Thời gian: 2027)"),
+        "Bảng.2": ("1", "", "Đề xuất phương án sửa đổi (Sản phẩm: Báo cáo; Thời gian: 2027)"),
+        "2": ("1", "", "Tăng cường kiểm tra hoạt động khai thác khoáng sản, xử lý nghiêm vi phạm về thủ tục."),
+    })
+    same = restatements(feature_matrices(central, plan), linking_rules())
+    assert same[0, 1] and same[1, 0]
+    assert not same[0, 2] and not same[2, 0]  # six syllables in common, too short to be an activity
+    assert not same[0, 3] and not same[1, 3]
+
+
+def test_a_table_row_in_its_own_words_restates_the_body_item_clearly_closest_to_it(central):
+    # a programme's appendix row names the product of a body item in other words (real case: NQ 88/NQ-CP 2022,
+    # "Thống kê, kiểm kê nguồn lực tài nguyên khoáng sản trong phạm vi cả nước" for the item "Thống kê, kiểm kê đánh
+    # giá thực trạng nguồn lực tài nguyên khoáng sản …"); a row close to no body item, or as close to two, restates none
+    from pipeline.linking.features import restatements
+
+    plan = _provincial({
+        "1": ("1", "", "Xây dựng cơ sở dữ liệu quốc gia về tài nguyên nước, kết nối với hệ thống thông tin của các "
+                       "bộ, ngành trước năm 2027."),
+        "2": ("1", "", "Tăng cường thanh tra, kiểm tra việc khai thác nước dưới đất, xử lý nghiêm các vi phạm."),
+        "3": ("1", "", "Đào tạo, bồi dưỡng đội ngũ cán bộ quản lý tài nguyên nước ở cấp huyện, cấp xã."),
+        "Bảng.1": ("T", "", "Hoàn thành cơ sở dữ liệu quốc gia về tài nguyên nước, kết nối từ trung ương đến địa "
+                            "phương (Sản phẩm: Cơ sở dữ liệu; Thời gian: 2027)"),
+        "Bảng.2": ("T", "", "Đề án phát triển du lịch cộng đồng (Sản phẩm: Đề án; Thời gian: 2027)"),
+    }, {"1": "Nhiệm vụ, giải pháp", "T": "Danh mục nhiệm vụ"})
+    plan.sections[1].kind = "table"
+    same = restatements(feature_matrices(central, plan), linking_rules())
+    assert same[3, 0] and same[0, 3]
+    assert not same[3, 1] and not same[3, 2]
+    assert not same[4].any() and not same[:, 4].any()
+    # read as body items, the same texts restate nothing: a row in its own words is matched only as a row
+    plan.sections[1].kind = "item"
+    assert not restatements(feature_matrices(central, plan), linking_rules())[3, 0]
 
 
 def test_the_wording_of_a_table_row_is_its_activity_not_its_fields(central):

@@ -21,6 +21,8 @@ class TextRules(BaseModel):
     bm25_b: float = 0.75
     keyterm_floor: float = 0.15
     subject_min_words: int = 0  # runs of the central document's subject this long are removed (0: off)
+    contingency: str = ""  # regex (match form): a clause on reporting difficulties if any arise ("": off)
+    contingency_rest_words: int = 4  # a text with fewer other words is that clause alone: its wording is emptied
 
 
 class StructureRules(BaseModel):
@@ -35,6 +37,14 @@ class StructureRules(BaseModel):
     group_words: list[str] = Field(default_factory=lambda: ["các"])  # plural words naming an open group of bodies
     restate_min_set: float = 85.0  # two provincial tasks restate each other: token_set_ratio at least this
     restate_min_sort: float = 55.0  # and token_sort_ratio at least this (rapidfuzz, 0-100)
+    # or the shorter (of at least restate_copy_min_words words) is copied nearly verbatim into the longer: a short
+    # table row written from its body item (rapidfuzz partial_ratio at least restate_copy_min_partial)
+    restate_copy_min_partial: float = 95.0
+    restate_copy_min_words: int = 8
+    # or the one is a table row and the other the body item clearly closest to it: TF-IDF cosine (over the provincial
+    # document's own tasks) at least restate_row_min and at least restate_row_margin times the next body item's
+    restate_row_min: float = 0.3
+    restate_row_margin: float = 2.0
     holder_duties_whole: str = "(?!)"  # regex (match form, group `holder`): a task handing on a holder's duties as a whole
     holder_duties: str = "(?!)"  # regex (match form, group `holder`): … or one matter within them
     holder_words: dict[str, str] = Field(default_factory=dict)  # bare holder word -> registry level ("own": the task's)

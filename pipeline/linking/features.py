@@ -74,9 +74,24 @@ def _boilerplate_pattern(phrases: tuple[str, ...]) -> re.Pattern | None:
 
 
 def words(text: str, rules: LinkingRules, subject: tuple[str, ...] = ()) -> tuple[str, ...]:
-    """The tokens every scorer sees: matching form, punctuation dropped, boilerplate phrases removed, and
-    the runs of the central document's subject (see subject_of) removed."""
-    return _words(text, tuple(rules.text.boilerplate), rules.text.segmenter, subject, rules.text.subject_min_words)
+    """The tokens every scorer sees: matching form, punctuation dropped, boilerplate phrases removed, and the runs
+    of the central document's subject (see subject_of) removed; nothing of a text that only asks to report
+    difficulties if any arise (see _contingent)."""
+    return _words(text, tuple(rules.text.boilerplate), rules.text.segmenter, subject, rules.text.subject_min_words,
+                  (rules.text.contingency, rules.text.contingency_rest_words))
+
+
+def _contingent(form: str, contingency: tuple[str, int]) -> str:
+    """form without its clause on reporting difficulties if any arise (text.contingency: "Trong quá trình thực hiện,
+    nếu phát hiện khó khăn, vướng mắc, các cơ quan, đơn vị báo cáo Bộ … để kịp thời tổng hợp, xem xét, giải quyết")
+    when fewer than text.contingency_rest_words other words are left, else form unchanged. Such a task asks for
+    reports that may never come: it carries out no duty, though its «báo cáo Bộ …» is the wording of the central
+    document's periodic reports; within a longer task the clause is left in place, its other words decide."""
+    pattern, rest_words = contingency
+    if not pattern:
+        return form
+    rest = re.sub(pattern, " ", form)
+    return rest if rest != form and len(_WORD.findall(rest)) < rest_words else form
 
 
 def subject_of(central: Document, rules: LinkingRules) -> tuple[str, ...]:
@@ -117,8 +132,8 @@ def _strip_subject(tokens: list[str], subject: tuple[str, ...], min_words: int) 
 
 @lru_cache(maxsize=65536)
 def _words(text: str, boilerplate: tuple[str, ...], segmenter: str, subject: tuple[str, ...] = (),
-           subject_min_words: int = 0) -> tuple[str, ...]:
-    plain = " ".join(_WORD.findall(match_form(text)))
+           subject_min_words: int = 0, contingency: tuple[str, int] = ("", 0)) -> tuple[str, ...]:
+    plain = " ".join(_WORD.findall(_contingent(match_form(text), contingency)))
     pattern = _boilerplate_pattern(boilerplate)
     if pattern is not None:
         plain = pattern.sub(" ", plain)
@@ -143,6 +158,7 @@ class PairFeatures:
     subject: tuple[str, ...] = ()  # the central document's subject tokens (subject_of), removed from texts
     central_number: str | None = None  # the central document's số hiệu (central_number), for the reasons
     cites_central: np.ndarray | None = None  # per provincial task: it cites the central document (cites_document)
+    table_rows: np.ndarray | None = None  # per provincial task: it is a row of a table (a plan's appendix of tasks)
 
     def vector(self, i: int, j: int) -> dict[str, float]:
         return {name: float(m[i, j]) for name, m in self.values.items()}
@@ -573,23 +589,51 @@ def restatements(features: PairFeatures, rules: LinkingRules) -> np.ndarray:
     the other, structure.restate_min_set, and the two are alike as wholes, structure.restate_min_sort), unless
     their leads stand at different levels (rules/agencies.yaml: a department's and the communes' duties)."""
     texts = _texts(features.provincial, rules, features.subject)
+    structure = rules.structure
     if len(texts) < 2:
         return np.zeros((len(texts), len(texts)), dtype=bool)
     # one thread: a plan's few hundred tasks are scored faster than threads start; the whole-text test only
     # for the few pairs whose words are contained
     contained = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, workers=1,
-                              score_cutoff=rules.structure.restate_min_set)
+                              score_cutoff=structure.restate_min_set)
     np.fill_diagonal(contained, 0)
     same = np.zeros(contained.shape, dtype=bool)
     levels = [{m.level for m in t.leads} - {"generic", "other"} for t in features.provincial]
-    for i, j in zip(*np.nonzero(contained), strict=True):
+
+    def other_levels(i: int, j: int) -> bool:
         # the same words given to bodies of another level ("Sở X …, tổ chức triển khai thực hiện các nội dung thuộc
         # trách nhiệm …" and "Ủy ban nhân dân các xã … triển khai thực hiện các nội dung …") are two duties; a
         # ministry's item and the same item given to its department ("Cục …") are one
-        if levels[i] and levels[j] and not levels[i] & levels[j]:
-            continue
-        same[i, j] = fuzz.token_sort_ratio(texts[i], texts[j]) >= rules.structure.restate_min_sort
+        return bool(levels[i] and levels[j] and not levels[i] & levels[j])
+
+    for i, j in zip(*np.nonzero(contained), strict=True):
+        if not other_levels(i, j):
+            same[i, j] = (fuzz.token_sort_ratio(texts[i], texts[j]) >= structure.restate_min_sort
+                          or _copied_into(texts[i], texts[j], structure))
+    rows = features.table_rows
+    if rows is not None and rows.any() and not rows.all():
+        # a table row in its own words: the body item clearly closest to it (TF-IDF over the provincial document's
+        # own tasks) is the one it lists
+        cosine = _tfidf(texts, texts, rules)[0]
+        body = np.flatnonzero(~rows)
+        for i in np.flatnonzero(rows):
+            ranked = body[np.argsort(-cosine[i, body], kind="stable")]
+            best = ranked[0]
+            runner_up = cosine[i, ranked[1]] if len(ranked) > 1 else 0.0
+            if (cosine[i, best] >= structure.restate_row_min and cosine[i, best] >= structure.restate_row_margin * runner_up
+                    and not other_levels(i, best)):
+                same[i, best] = same[best, i] = True
     return same
+
+
+def _copied_into(a: str, b: str, structure) -> bool:
+    """The shorter of two texts, long enough to say something (structure.restate_copy_min_words), stands nearly
+    verbatim and in one piece in the longer (partial_ratio >= restate_copy_min_partial): a plan's short table row
+    "Hoàn thành hồ sơ đề nghị xây dựng Dự án Luật …" cut from its body item "Hoàn thành hồ sơ đề nghị xây dựng Dự án
+    Luật … trình Chính phủ trong tháng 7 năm 2022. Theo đó, tổng kết …", which the whole-text test misses."""
+    short = min(a, b, key=len)
+    return (len(short.split()) >= structure.restate_copy_min_words
+            and fuzz.partial_ratio(a, b) >= structure.restate_copy_min_partial)
 
 
 def _without_particulars(text: str) -> str:
@@ -680,5 +724,6 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
     values["cites_central_keyterm"] = values["keyterm"] * cites[:, None]
     low, high = rules.text.ngram_range
     index = _central_index(tuple(c_texts), low, high, rules.text.bm25_k1, rules.text.bm25_b) if c_texts else None
+    table_rows = np.array([any(s.kind == "table" for s in provincial.ancestors(t)) for t in provincial.tasks], dtype=bool)
     return PairFeatures(provincial.tasks, central.tasks, values, shared, heading_pairs, agency_pairs, index, subject,
-                        number, cites)
+                        number, cites, table_rows)
