@@ -2641,3 +2641,13 @@ def test_a_subject_that_gives_another_body_the_lead_hands_it_on():
     assert _texts(both.leads) == ["Bộ Y tế", "Bộ Tài chính"]
     directed = read_task_roles("Ủy ban nhân dân tỉnh giao Sở Tài chính rà soát các dự án.")
     assert _texts(directed.leads) == ["Ủy ban nhân dân tỉnh"] and _texts(directed.directs) == ["Sở Tài chính"]
+
+
+def test_households_a_plan_charges_with_a_step_lead_it():
+    # "các hộ gia đình" opening a clause are its actors, as "các nhà tài trợ" are; after a verb they are what the
+    # help is for, and a bare "hộ gia đình" is never a body
+    roles = read_task_roles("Các hộ gia đình sau khi nhận được kinh phí thì tự tổ chức sửa chữa nhà ở. Trường hợp hộ "
+                            "gia đình không tự sửa được thì Ủy ban nhân dân xã có trách nhiệm tổ chức sửa chữa.")
+    assert _texts(roles.leads) == ["Các hộ gia đình", "Ủy ban nhân dân xã"]
+    helped = read_task_roles("Ủy ban nhân dân xã giúp đỡ các hộ gia đình sửa chữa nhà ở.")
+    assert _texts(helped.leads) == ["Ủy ban nhân dân xã"] and not helped.directs and not helped.coordinators
