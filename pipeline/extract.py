@@ -108,6 +108,7 @@ class RoleRules(BaseModel):
     direct_chain: list[str]
     heads: list[str]
     named_heads: list[str] = []
+    listed_heads: list[str] = []
     plural_heads: list[str]
     articles: list[str]
     honorifics: list[str] = []
@@ -284,7 +285,7 @@ def engine() -> Engine:
         "assign_after": rules.assign_after_subject, "coord": rules.coordinator_cues,
         "advise": rules.advise_cues, "advise_fill": rules.advise_fillers, "direct": rules.direct_cues,
         "direct_chain": rules.direct_chain, "title": registry.rules.titles, "head": rules.heads,
-        "named_head": rules.named_heads,
+        "named_head": rules.named_heads, "listed_head": rules.listed_heads,
         "plural_head": rules.plural_heads, "article": rules.articles, "adverbial": rules.adverbial_openers + rules.request_openers,
         "adverbial_closer": rules.adverbial_closers, "condition_end": rules.condition_ends,
         "address": rules.address_openers, "heading_opener": rules.heading_openers,
@@ -372,6 +373,12 @@ def read(text: str) -> Tokens:
         # "Báo Lào Cai", "Văn phòng Đăng ký đất đai": a head only before its proper name ("báo cáo" is a report)
         if doc[start].is_title and end < len(doc) and capital[end] and doc[end].text[:1].isalpha() \
                 and cues["head"].get(start, 0) < end:
+            cues["head"][start] = end
+    for start, end in cues.pop("listed_head").items():
+        # "Thanh tra Chính phủ, Thanh tra các Bộ, ngành …": a body's head word that is a verb in lower case or at a
+        # clause's opening is a head only capitalised after a list's comma, before the bodies it belongs to
+        if doc[start].is_title and start > 0 and words[start - 1] == "," and end < len(doc) \
+                and (capital[end] or end in cues["article"]) and cues["head"].get(start, 0) < end:
             cues["head"][start] = end
     for start, end in cues.pop("topic_head").items():
         # "Ủy ban Quốc gia về …", "Hội đồng Quốc gia về …": a head only before a national or joint body's topic, or

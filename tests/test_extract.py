@@ -2651,3 +2651,15 @@ def test_households_a_plan_charges_with_a_step_lead_it():
     assert _texts(roles.leads) == ["Các hộ gia đình", "Ủy ban nhân dân xã"]
     helped = read_task_roles("Ủy ban nhân dân xã giúp đỡ các hộ gia đình sửa chữa nhà ở.")
     assert _texts(helped.leads) == ["Ủy ban nhân dân xã"] and not helped.directs and not helped.coordinators
+
+
+def test_an_inspectorate_named_in_a_list_is_a_body_and_the_verb_stays_a_verb():
+    # "Thanh tra" capitalised after a list's comma heads the inspectorate of the bodies after it; in lower case, or
+    # opening the clause, it is the verb "to inspect"
+    roles = read_task_roles("Thanh tra Chính phủ, Thanh tra các Bộ, ngành, địa phương không thanh tra trùng lặp.")
+    assert _texts(roles.leads) == ["Thanh tra Chính phủ", "Thanh tra các Bộ, ngành, địa phương"]
+    roles = read_task_roles("Sở Tài chính, Thanh tra Bộ Tài chính kiểm tra việc chi tiêu.")
+    assert _texts(roles.leads) == ["Sở Tài chính", "Thanh tra Bộ Tài chính"]
+    assert _texts(read_task_roles("Thanh tra Chính phủ thanh tra các Bộ, ngành về việc chi tiêu.").leads) == [
+        "Thanh tra Chính phủ"]
+    assert not read_task_roles("Thanh tra các Bộ, ngành về việc chi tiêu.").leads
