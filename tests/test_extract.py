@@ -2663,3 +2663,11 @@ def test_an_inspectorate_named_in_a_list_is_a_body_and_the_verb_stays_a_verb():
     assert _texts(read_task_roles("Thanh tra Chính phủ thanh tra các Bộ, ngành về việc chi tiêu.").leads) == [
         "Thanh tra Chính phủ"]
     assert not read_task_roles("Thanh tra các Bộ, ngành về việc chi tiêu.").leads
+
+
+def test_a_body_that_serves_a_region_keeps_the_regions_number():
+    # the State Treasury's units are named by their region's number ("khu vực" + a Roman numeral): it is the name's
+    roles = read_task_roles("Sở Tài chính chủ trì, phối hợp với Kho bạc Nhà nước khu vực IV, Công an tỉnh kiểm tra.")
+    assert [(m.text, m.canonical) for m in roles.coordinators] == [
+        ("Kho bạc Nhà nước khu vực IV", "kho_bac_nha_nuoc_tinh"), ("Công an tỉnh", "cong_an_tinh")]
+    assert _texts(read_task_roles("Kho bạc Nhà nước khu vực kiểm soát chi.").leads) == ["Kho bạc Nhà nước khu vực"]
