@@ -2671,3 +2671,13 @@ def test_a_body_that_serves_a_region_keeps_the_regions_number():
     assert [(m.text, m.canonical) for m in roles.coordinators] == [
         ("Kho bạc Nhà nước khu vực IV", "kho_bac_nha_nuoc_tinh"), ("Công an tỉnh", "cong_an_tinh")]
     assert _texts(read_task_roles("Kho bạc Nhà nước khu vực kiểm soát chi.").leads) == ["Kho bạc Nhà nước khu vực"]
+
+
+def test_a_body_of_the_same_level_keeps_its_qualifier():
+    # "cùng cấp" (of the same level) is part of the name; its "cùng" (together with) names no coordinator
+    roles = read_task_roles("Ủy ban nhân dân cấp huyện chủ trì, phối hợp với các cơ quan chuyên môn cùng cấp rà soát.")
+    assert _texts(roles.coordinators) == ["các cơ quan chuyên môn cùng cấp"]
+    roles = read_task_roles("Cơ quan chuyên môn tham mưu Ủy ban nhân dân cùng cấp ban hành kế hoạch.")
+    assert _texts(roles.advises) == ["Ủy ban nhân dân cùng cấp"] and not roles.coordinators
+    roles = read_task_roles("Sở Xây dựng cùng Sở Tài chính rà soát.")
+    assert _texts(roles.coordinators) == ["Sở Tài chính"]
