@@ -386,7 +386,7 @@ def read(text: str) -> Tokens:
         if doc[start].is_title and (end in cues["topic"] or _defined_here(words, cues["definition"], end)) \
                 and cues["head"].get(start, 0) < end:
             cues["head"][start] = end
-    _drop_cues_in_names(cues, ents, capital)
+    _drop_cues_in_names(cues, ents, words, capital)
     _drop_verb_phrases(ents, cues, words, capital, eng)
     return Tokens(text, words, starts, ends, capital, ents, cues)
 
@@ -424,12 +424,15 @@ def _defined_here(words: list[str], definitions: dict[int, int], k: int) -> bool
 
 
 def _drop_cues_in_names(cues: dict[str, dict[int, int]], ents: dict[int, tuple[int, str, str]],
-                        capital: list[bool]) -> None:
+                        words: list[str], capital: list[bool]) -> None:
     """A role cue that is a word of a body's name is no cue: one inside a registered name, or a capitalised one
-    inside a head ("Ban Chỉ đạo các tỉnh", "Văn phòng Ban Chỉ đạo": no one is directed). Lower case it stays a
-    verb after a plural noun ("Các sở, ban chỉ đạo các phòng …")."""
+    inside a head ("Ban Chỉ đạo các tỉnh", "Văn phòng Ban Chỉ đạo": no one is directed), or one in lower case inside
+    a head printed with a capital after a word ("các Ban chỉ đạo địa phương", "Văn phòng Ban chỉ đạo": a verb
+    mid-sentence is never capitalised). Lower case it stays a verb after a plural noun ("Các sở, ban chỉ đạo các
+    phòng …")."""
     inside = {k for start, (end, label, _) in ents.items() if label == "AGENCY" for k in range(start + 1, end)}
-    inside.update(k for start, end in cues["head"].items() for k in range(start + 1, end) if capital[k])
+    inside.update(k for start, end in cues["head"].items() for k in range(start + 1, end)
+                  if capital[k] or (capital[start] and start > 0 and words[start - 1].isalpha()))
     for kind in (*_ROLE_CUES, "resp", "direct_chain"):
         for k in inside & cues[kind].keys():
             del cues[kind][k]

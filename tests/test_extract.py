@@ -2681,3 +2681,12 @@ def test_a_body_of_the_same_level_keeps_its_qualifier():
     assert _texts(roles.advises) == ["Ủy ban nhân dân cùng cấp"] and not roles.coordinators
     roles = read_task_roles("Sở Xây dựng cùng Sở Tài chính rà soát.")
     assert _texts(roles.coordinators) == ["Sở Tài chính"]
+
+
+def test_a_steering_committee_printed_with_a_lower_case_verb_directs_no_one():
+    # "các Ban chỉ đạo địa phương": a head printed with a capital after a word is a name, its "chỉ đạo" no verb
+    roles = read_task_roles("Thực hiện các giải pháp của Ban Chỉ đạo quốc gia, các Ban chỉ đạo địa phương phòng, "
+                            "chống dịch.")
+    assert not roles.directs and not roles.leads
+    assert _texts(read_task_roles("Sở Y tế phối hợp với các Ban chỉ đạo cấp xã kiểm tra.").coordinators) == [
+        "các Ban chỉ đạo cấp xã"]
