@@ -2690,3 +2690,10 @@ def test_a_steering_committee_printed_with_a_lower_case_verb_directs_no_one():
     assert not roles.directs and not roles.leads
     assert _texts(read_task_roles("Sở Y tế phối hợp với các Ban chỉ đạo cấp xã kiểm tra.").coordinators) == [
         "các Ban chỉ đạo cấp xã"]
+
+
+def test_a_general_department_is_read_by_its_proper_name():
+    # "Tổng cục" + its capitalised name, whose first words would otherwise open a predicate ("Quản lý …")
+    roles = read_task_roles("Bộ Công Thương chủ trì, phối hợp với Tổng cục Hải quan, Tổng cục Quản lý thị trường rà soát.")
+    assert [(m.text, m.canonical) for m in roles.coordinators] == [
+        ("Tổng cục Hải quan", "tong_cuc_hai_quan"), ("Tổng cục Quản lý thị trường", "don_vi_thuoc_bo")]
