@@ -108,6 +108,7 @@ class RoleRules(BaseModel):
     direct_chain: list[str]
     heads: list[str]
     named_heads: list[str] = []
+    listed_heads: list[str] = []
     plural_heads: list[str]
     articles: list[str]
     honorifics: list[str] = []
@@ -284,7 +285,7 @@ def engine() -> Engine:
         "assign_after": rules.assign_after_subject, "coord": rules.coordinator_cues,
         "advise": rules.advise_cues, "advise_fill": rules.advise_fillers, "direct": rules.direct_cues,
         "direct_chain": rules.direct_chain, "title": registry.rules.titles, "head": rules.heads,
-        "named_head": rules.named_heads,
+        "named_head": rules.named_heads, "listed_head": rules.listed_heads,
         "plural_head": rules.plural_heads, "article": rules.articles, "adverbial": rules.adverbial_openers + rules.request_openers,
         "adverbial_closer": rules.adverbial_closers, "condition_end": rules.condition_ends,
         "address": rules.address_openers, "heading_opener": rules.heading_openers,
@@ -373,13 +374,19 @@ def read(text: str) -> Tokens:
         if doc[start].is_title and end < len(doc) and capital[end] and doc[end].text[:1].isalpha() \
                 and cues["head"].get(start, 0) < end:
             cues["head"][start] = end
+    for start, end in cues.pop("listed_head").items():
+        # "Thanh tra Chính phủ, Thanh tra các Bộ, ngành …": a body's head word that is a verb in lower case or at a
+        # clause's opening is a head only capitalised after a list's comma, before the bodies it belongs to
+        if doc[start].is_title and start > 0 and words[start - 1] == "," and end < len(doc) \
+                and (capital[end] or end in cues["article"]) and cues["head"].get(start, 0) < end:
+            cues["head"][start] = end
     for start, end in cues.pop("topic_head").items():
         # "Ủy ban Quốc gia về …", "Hội đồng Quốc gia về …": a head only before a national or joint body's topic, or
         # in a name the document gives a body for short ("Hội đồng thẩm định giá đất của tỉnh (gọi tắt là Hội đồng)")
         if doc[start].is_title and (end in cues["topic"] or _defined_here(words, cues["definition"], end)) \
                 and cues["head"].get(start, 0) < end:
             cues["head"][start] = end
-    _drop_cues_in_names(cues, ents, capital)
+    _drop_cues_in_names(cues, ents, words, capital)
     _drop_verb_phrases(ents, cues, words, capital, eng)
     return Tokens(text, words, starts, ends, capital, ents, cues)
 
@@ -417,12 +424,15 @@ def _defined_here(words: list[str], definitions: dict[int, int], k: int) -> bool
 
 
 def _drop_cues_in_names(cues: dict[str, dict[int, int]], ents: dict[int, tuple[int, str, str]],
-                        capital: list[bool]) -> None:
+                        words: list[str], capital: list[bool]) -> None:
     """A role cue that is a word of a body's name is no cue: one inside a registered name, or a capitalised one
-    inside a head ("Ban Chỉ đạo các tỉnh", "Văn phòng Ban Chỉ đạo": no one is directed). Lower case it stays a
-    verb after a plural noun ("Các sở, ban chỉ đạo các phòng …")."""
+    inside a head ("Ban Chỉ đạo các tỉnh", "Văn phòng Ban Chỉ đạo": no one is directed), or one in lower case inside
+    a head printed with a capital after a word ("các Ban chỉ đạo địa phương", "Văn phòng Ban chỉ đạo": a verb
+    mid-sentence is never capitalised). Lower case it stays a verb after a plural noun ("Các sở, ban chỉ đạo các
+    phòng …")."""
     inside = {k for start, (end, label, _) in ents.items() if label == "AGENCY" for k in range(start + 1, end)}
-    inside.update(k for start, end in cues["head"].items() for k in range(start + 1, end) if capital[k])
+    inside.update(k for start, end in cues["head"].items() for k in range(start + 1, end)
+                  if capital[k] or (capital[start] and start > 0 and words[start - 1].isalpha()))
     for kind in (*_ROLE_CUES, "resp", "direct_chain"):
         for k in inside & cues[kind].keys():
             del cues[kind][k]

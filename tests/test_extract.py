@@ -2641,3 +2641,59 @@ def test_a_subject_that_gives_another_body_the_lead_hands_it_on():
     assert _texts(both.leads) == ["Bộ Y tế", "Bộ Tài chính"]
     directed = read_task_roles("Ủy ban nhân dân tỉnh giao Sở Tài chính rà soát các dự án.")
     assert _texts(directed.leads) == ["Ủy ban nhân dân tỉnh"] and _texts(directed.directs) == ["Sở Tài chính"]
+
+
+def test_households_a_plan_charges_with_a_step_lead_it():
+    # "các hộ gia đình" opening a clause are its actors, as "các nhà tài trợ" are; after a verb they are what the
+    # help is for, and a bare "hộ gia đình" is never a body
+    roles = read_task_roles("Các hộ gia đình sau khi nhận được kinh phí thì tự tổ chức sửa chữa nhà ở. Trường hợp hộ "
+                            "gia đình không tự sửa được thì Ủy ban nhân dân xã có trách nhiệm tổ chức sửa chữa.")
+    assert _texts(roles.leads) == ["Các hộ gia đình", "Ủy ban nhân dân xã"]
+    helped = read_task_roles("Ủy ban nhân dân xã giúp đỡ các hộ gia đình sửa chữa nhà ở.")
+    assert _texts(helped.leads) == ["Ủy ban nhân dân xã"] and not helped.directs and not helped.coordinators
+
+
+def test_an_inspectorate_named_in_a_list_is_a_body_and_the_verb_stays_a_verb():
+    # "Thanh tra" capitalised after a list's comma heads the inspectorate of the bodies after it; in lower case, or
+    # opening the clause, it is the verb "to inspect"
+    roles = read_task_roles("Thanh tra Chính phủ, Thanh tra các Bộ, ngành, địa phương không thanh tra trùng lặp.")
+    assert _texts(roles.leads) == ["Thanh tra Chính phủ", "Thanh tra các Bộ, ngành, địa phương"]
+    roles = read_task_roles("Sở Tài chính, Thanh tra Bộ Tài chính kiểm tra việc chi tiêu.")
+    assert _texts(roles.leads) == ["Sở Tài chính", "Thanh tra Bộ Tài chính"]
+    assert _texts(read_task_roles("Thanh tra Chính phủ thanh tra các Bộ, ngành về việc chi tiêu.").leads) == [
+        "Thanh tra Chính phủ"]
+    assert not read_task_roles("Thanh tra các Bộ, ngành về việc chi tiêu.").leads
+
+
+def test_a_body_that_serves_a_region_keeps_the_regions_number():
+    # the State Treasury's units are named by their region's number ("khu vực" + a Roman numeral): it is the name's
+    roles = read_task_roles("Sở Tài chính chủ trì, phối hợp với Kho bạc Nhà nước khu vực IV, Công an tỉnh kiểm tra.")
+    assert [(m.text, m.canonical) for m in roles.coordinators] == [
+        ("Kho bạc Nhà nước khu vực IV", "kho_bac_nha_nuoc_tinh"), ("Công an tỉnh", "cong_an_tinh")]
+    assert _texts(read_task_roles("Kho bạc Nhà nước khu vực kiểm soát chi.").leads) == ["Kho bạc Nhà nước khu vực"]
+
+
+def test_a_body_of_the_same_level_keeps_its_qualifier():
+    # "cùng cấp" (of the same level) is part of the name; its "cùng" (together with) names no coordinator
+    roles = read_task_roles("Ủy ban nhân dân cấp huyện chủ trì, phối hợp với các cơ quan chuyên môn cùng cấp rà soát.")
+    assert _texts(roles.coordinators) == ["các cơ quan chuyên môn cùng cấp"]
+    roles = read_task_roles("Cơ quan chuyên môn tham mưu Ủy ban nhân dân cùng cấp ban hành kế hoạch.")
+    assert _texts(roles.advises) == ["Ủy ban nhân dân cùng cấp"] and not roles.coordinators
+    roles = read_task_roles("Sở Xây dựng cùng Sở Tài chính rà soát.")
+    assert _texts(roles.coordinators) == ["Sở Tài chính"]
+
+
+def test_a_steering_committee_printed_with_a_lower_case_verb_directs_no_one():
+    # "các Ban chỉ đạo địa phương": a head printed with a capital after a word is a name, its "chỉ đạo" no verb
+    roles = read_task_roles("Thực hiện các giải pháp của Ban Chỉ đạo quốc gia, các Ban chỉ đạo địa phương phòng, "
+                            "chống dịch.")
+    assert not roles.directs and not roles.leads
+    assert _texts(read_task_roles("Sở Y tế phối hợp với các Ban chỉ đạo cấp xã kiểm tra.").coordinators) == [
+        "các Ban chỉ đạo cấp xã"]
+
+
+def test_a_general_department_is_read_by_its_proper_name():
+    # "Tổng cục" + its capitalised name, whose first words would otherwise open a predicate ("Quản lý …")
+    roles = read_task_roles("Bộ Công Thương chủ trì, phối hợp với Tổng cục Hải quan, Tổng cục Quản lý thị trường rà soát.")
+    assert [(m.text, m.canonical) for m in roles.coordinators] == [
+        ("Tổng cục Hải quan", "tong_cuc_hai_quan"), ("Tổng cục Quản lý thị trường", "don_vi_thuoc_bo")]
