@@ -1575,6 +1575,23 @@ def test_points_that_spell_out_the_information_or_the_triggering_events_are_part
     assert doc.tasks[tasks.index("4.1")].text.endswith("Theo yêu cầu của Bộ Xây dựng.")
 
 
+def test_bullets_naming_the_matters_a_report_covers_are_part_of_their_item():
+    # real case: CT 11/CT-TTg 2020 II.6 ("… báo cáo Thủ tướng Chính phủ trong tháng 3 năm 2020 các vấn đề sau:",
+    # printed "các vân dé sau" by the OCR): the bullets say what to report on, not work of their own
+    doc = parse_text(PLAN_HEADER + """I. NHIỆM VỤ
+1. Rà soát hoạt động của chợ đầu mối
+Sở Công Thương chủ trì, phối hợp với các địa phương rà soát hoạt động của các chợ, báo cáo Ủy ban nhân dân tỉnh trong quý II năm 2035 các vân dé sau:
+- Tình hình kinh doanh tại các chợ đầu mối;
+- Thực trạng và giải pháp bảo đảm an toàn thực phẩm tại chợ.
+2. Hỗ trợ thương nhân
+Sở Tài chính tổng hợp báo cáo và thực hiện các nội dung sau:
+- Bố trí kinh phí hỗ trợ thương nhân;
+- Hướng dẫn thủ tục hỗ trợ.
+""" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["I.1", "I.2.1", "I.2.2"]
+    assert doc.task("I.1").text.endswith("an toàn thực phẩm tại chợ.")
+
+
 def test_an_exchange_named_sở_giao_dịch_is_no_department_as_a_subject():
     # an article whose clauses are an exchange's own duties (disclosure) is no task article, although "Sở …" opens
     # them (real case: NĐ 29/2026/NĐ-CP Điều 32 "Công bố thông tin"); its duties stay provisions
