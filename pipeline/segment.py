@@ -171,6 +171,7 @@ class StructureRules(BaseModel):
     schedule_list_openings: list[str] = []
     note_openings: list[str] = []
     field_list_openings: dict[str, list[str]] = {}
+    group_field_openings: list[str] = []
     provision_duties: list[str] = []
     body_duties: list[str] = []
     responsibility_headings: list[str] = []
@@ -225,6 +226,7 @@ class _Cues:
     note: re.Pattern | None
     field_role: re.Pattern | None  # None when no field names a role; else field_any (every field heading) is set
     field_any: re.Pattern | None
+    group_field: re.Pattern | None  # who carries out a whole list, after its last item ("Trách nhiệm chỉ đạo thực hiện:")
     content_list: re.Pattern
     case_list: re.Pattern | None
     point_list: re.Pattern | None
@@ -319,6 +321,7 @@ def _cues() -> _Cues:
         note=_colon_openings(rules.note_openings),
         field_role=_field_headings(rules.field_list_openings.get("roles", [])),
         field_any=_field_headings([p for ps in rules.field_list_openings.values() for p in ps]),
+        group_field=_colon_openings(rules.group_field_openings),
         case_list=_list_endings(rules.case_list_endings),
         point_list=_list_endings(rules.point_list_endings),
         deliverable=_openings(rules.deliverable_openings) if rules.deliverable_openings else None,
@@ -1729,6 +1732,7 @@ def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues) -> None:
     def walk(nodes: list[_Node], inherited: bool) -> None:
         for node in nodes:
             _absorb_particulars(node, cues)
+            _lift_group_fields(node, cues)
             _absorb_detail_lists(node, cues)
             _absorb_case_lists(node, cues)
             _absorb_body_lists(node, cues)
@@ -1861,6 +1865,43 @@ def _absorb_particulars(node: _Node, cues: _Cues) -> None:
         return
     node.particulars = [line for _child, lines in fields for line in lines]
     node.children = [child for child, lines in read if lines is None]
+
+
+def _lift_group_fields(node: _Node, cues: _Cues) -> None:
+    """A line after the last bullet of a list that names who carries out or directs the whole list ("3.1. Tăng cường
+    công tác tuyên truyền" / "- Quán triệt …" / "- Đổi mới …" / "Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân
+    dân tỉnh."; rules/structure.yaml `group_field_openings`, and the role fields of `field_list_openings`: "Cơ quan
+    chủ trì: …") is a particular of the list's parent, the lead of every bullet in it (pipeline/extract.py reads it
+    as those _absorb_particulars gathers), not the end of the last bullet's text. Not when an earlier bullet ends
+    with such a line too: each bullet then names its own."""
+    bullets = node.children
+    if len(bullets) < 2 or any(c.kind not in bullet_kinds() or c.children for c in bullets):
+        return
+    fields = _trailing_fields(bullets[-1], cues)
+    if not fields or any(_trailing_fields(c, cues) for c in bullets[:-1]):
+        return
+    bullets[-1].body = bullets[-1].body[:-len(fields)]
+    node.particulars = node.particulars + fields
+
+
+def _trailing_fields(node: _Node, cues: _Cues) -> list[Block]:
+    """The last paragraphs of the node's body that are fields, a heading, a colon and its value ("Trách nhiệm chỉ
+    đạo thực hiện: …", "Thời gian thực hiện: …"), when one of them names who carries out the work; else none."""
+    count = 0
+    roles = False
+    for block in reversed(node.body):
+        form = _form(block.text)
+        heading = cues.group_field.match(form) if cues.group_field is not None else None
+        if heading is None and cues.field_any is not None:
+            heading = cues.field_any.match(form)
+            if heading is not None and not heading.group(0).rstrip().endswith(":"):
+                heading = None
+        if heading is None or not form[heading.end():].strip():
+            break
+        count += 1
+        roles = roles or cues.group_field is not None and cues.group_field.match(form) is not None or \
+            cues.field_role is not None and cues.field_role.match(form) is not None
+    return node.body[len(node.body) - count:] if count and roles else []
 
 
 def _particulars(node: _Node, cues: _Cues) -> list[Block] | None:

@@ -2599,6 +2599,40 @@ def test_the_items_that_give_the_particulars_of_their_siblings_work_are_no_tasks
     assert not next(s for s in other.sections if s.id == "II.1").intro
 
 
+def test_a_line_after_the_last_bullet_naming_who_directs_the_list_is_its_parents_particular():
+    # a Party committee's programme ends each group of bullets with who directs it (real case: CTr 104-CTr/TU of
+    # the Lào Cai provincial Party committee, 2026, "Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉnh."):
+    # the line is the group's, not the last bullet's text
+    lines = [
+        "III. NHIỆM VỤ VÀ GIẢI PHÁP",
+        "1. Tăng cường công tác tuyên truyền",
+        "- Quán triệt quan điểm bảo vệ môi trường đến các chi bộ.",
+        "- Đổi mới hình thức tuyên truyền theo hướng số hóa.",
+        "Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉnh; Ban Tuyên giáo Tỉnh ủy.",
+        "2. Huy động nguồn lực",
+        "- Bố trí ngân sách cho sự nghiệp môi trường.",
+        "- Đẩy mạnh xã hội hóa đầu tư xử lý rác thải.",
+        "Cơ quan chủ trì: Sở Tài chính.",
+        "Thời gian thực hiện: hằng năm.",
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "Sở Nông nghiệp và Môi trường theo dõi, đôn đốc việc thực hiện Chương trình.",
+    ]
+    doc = parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["III.1.1", "III.1.2", "III.2.1", "III.2.2", "IV"]
+    assert doc.task("III.1.2").text == "Đổi mới hình thức tuyên truyền theo hướng số hóa."
+    assert doc.task("III.2.2").text == "Đẩy mạnh xã hội hóa đầu tư xử lý rác thải."
+    intro = {s.id: s.intro for s in doc.sections}
+    assert intro["III.1"] == "Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉnh; Ban Tuyên giáo Tỉnh ủy."
+    assert intro["III.2"] == "Cơ quan chủ trì: Sở Tài chính.\nThời gian thực hiện: hằng năm."
+    # each bullet naming its own lead keeps its line; a line naming nobody ("Thời gian thực hiện: …") stays
+    own = parse_text(PLAN_HEADER + "\n".join(
+        lines[:3] + ["Cơ quan chủ trì: Sở Nội vụ.", lines[3], "Cơ quan chủ trì: Sở Tài chính.",
+                     lines[5], lines[6], lines[7], lines[9], lines[10], lines[11]]) + "\n" + SIGNATURE)
+    assert own.task("III.1.2").text.endswith("Cơ quan chủ trì: Sở Tài chính.")
+    assert own.task("III.2.2").text.endswith("Thời gian thực hiện: hằng năm.")
+    assert not any(s.intro for s in own.sections)
+
+
 def test_a_requirement_heading_holds_only_the_items_that_charge_a_body():
     # a city's plan on housing support (real case: a 2014 plan carrying out a Prime Minister's decision): under
     # "Yêu cầu về …" or "Các vấn đề cần lưu ý …" in its content part, an item that charges a body is a task, a standard
