@@ -2599,6 +2599,28 @@ def test_the_items_that_give_the_particulars_of_their_siblings_work_are_no_tasks
     assert not next(s for s in other.sections if s.id == "II.1").intro
 
 
+def test_a_scans_running_header_is_no_item_and_a_dash_read_as_a_not_sign_is_a_bullet():
+    # real case: CTr 31-CTr/TW 2026 read by tesseract: each page opens with "18.CTRTW31.DOC <page>" (the file's
+    # name: no item "18."), and the first bullet of an item was read "¬ Thực hiện …"
+    doc = parse_text(PLAN_HEADER + """II. NHIỆM VỤ CHỦ YẾU
+
+1. Tăng cường sự lãnh đạo của Đảng
+
+¬ Thực hiện sự lãnh đạo, chỉ đạo toàn diện của Đảng về bảo vệ môi trường.
+
+18.CTRTW31.DOC 2
+
+- Triển khai phối hợp giữa các cơ quan trong hệ thống chính trị.
+
+2. Hoàn thiện thể chế, pháp luật
+
+- Hoàn thiện đồng bộ thể chế, pháp luật bảo vệ môi trường.
+""" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["II.1.1", "II.1.2", "II.2.1"]
+    assert doc.task("II.1.1").label == "¬"
+    assert {s.id for s in doc.sections} == {"II", "II.1", "II.2"}
+
+
 def test_a_line_after_the_last_bullet_naming_who_directs_the_list_is_its_parents_particular():
     # a Party committee's programme ends each group of bullets with who directs it (real case: CTr 104-CTr/TU of
     # the Lào Cai provincial Party committee, 2026, "Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉnh."):
