@@ -167,6 +167,7 @@ class StructureRules(BaseModel):
     group_subjects: list[str] = []
     subject_share: float = 0.5
     assignment_openings: list[str]
+    not_assignment_openings: list[str] = []
     citation_list_openings: list[str]
     schedule_list_openings: list[str] = []
     note_openings: list[str] = []
@@ -254,12 +255,20 @@ def _openings(phrases: list[str], form: Callable[[str], str] = match_form) -> re
 
 
 def _subject_openings(heads: list[str], not_heads: list[str]) -> re.Pattern:
-    """Openings by a body's head word ("Sở …"), except the names that only begin like one ("Sở Giao dịch …")."""
+    """Openings by a body's head word ("Sở …"), except the names that only begin like one ("Sở Giao dịch …"); or by
+    an assignment word, except where it is a noun ("Yêu cầu về …")."""
     pattern = _openings(heads)
     if not not_heads:
         return pattern
-    excluded = "|".join(re.escape(f) for f in sorted({match_form(h) for h in not_heads}, key=len, reverse=True))
-    return re.compile(r"^(?!(?:" + excluded + r")(?![\w]))" + pattern.pattern[1:])
+    return re.compile(r"^" + _not_before(not_heads) + pattern.pattern[1:])
+
+
+def _not_before(phrases: list[str]) -> str:
+    """A lookahead that fails where one of the phrases (match form) stands, on a word boundary; empty for none."""
+    if not phrases:
+        return ""
+    return r"(?!(?:" + "|".join(re.escape(f) for f in sorted({match_form(p) for p in phrases}, key=len, reverse=True)) \
+        + r")(?!\w))"
 
 
 def _anywhere(phrases: list[str]) -> re.Pattern | None:
@@ -313,8 +322,9 @@ def _cues() -> _Cues:
         task_heading=tuple(re.compile(p) for p in rules.task_headings),
         duty_heading=_openings(rules.duty_headings) if rules.duty_headings else None,
         amendment=re.compile(rules.amendment_formula) if rules.amendment_formula else None,
-        assignment=_openings(rules.assignment_openings),
-        assignment_anywhere=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(w)) for w in rules.assignment_openings)
+        assignment=_subject_openings(rules.assignment_openings, rules.not_assignment_openings),
+        assignment_anywhere=re.compile(r"(?<!\w)" + _not_before(rules.not_assignment_openings) + r"(?:"
+                                       + "|".join(re.escape(match_form(w)) for w in rules.assignment_openings)
                                        + r")(?!\w)"),
         citation_list=_openings(rules.citation_list_openings),
         schedule_list=_colon_openings(rules.schedule_list_openings),

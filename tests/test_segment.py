@@ -2686,6 +2686,21 @@ def test_a_requirement_heading_holds_only_the_items_that_charge_a_body():
     assert [t.id for t in doc.tasks] == ["II.1.a", "II.2.a", "II.2.b", "II.4"]
 
 
+def test_yêu_cầu_về_heads_requirements_and_assigns_nothing():
+    # real case: HCM KH 3210 2014 II.5 "Yêu cầu về cấp Giấy chứng nhận quyền sử dụng đất, …" (no colon) over a
+    # paragraph that charges no body: the noun "yêu cầu về" (requirements on), not the verb "Yêu cầu các sở …"
+    doc = parse_text(PLAN_HEADER + """II. NỘI DUNG THỰC HIỆN
+1. Sở Xây dựng biên soạn 02 mẫu nhà ở điển hình.
+2. Yêu cầu về cấp Giấy chứng nhận quyền sử dụng đất và quyền sở hữu nhà ở
+Sau khi sửa chữa nhà ở mà có thay đổi về diện tích thì hộ gia đình được tạo điều kiện xác nhận thay đổi.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính bố trí kinh phí hỗ trợ đáp ứng yêu cầu về tiến độ.
+Yêu cầu các sở, ngành báo cáo kết quả thực hiện trước ngày 15 tháng 12 hằng năm.
+""" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["II.1", "III.1", "closing"]
+    assert doc.task("closing").text.startswith("Yêu cầu các sở")
+
+
 def test_the_conditions_an_item_spells_out_are_no_tasks():
     # a city's plan on housing support (real case: a 2014 plan, "1. Xác định đối tượng …" / "1.1. Là người có tên
     # …"): the items after a first "Là …" state who qualifies; under a body's heading "- Là cơ quan thường trực …"
