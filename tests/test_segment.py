@@ -2773,6 +2773,29 @@ def test_labels_ocr_misread_as_their_lookalikes_are_read_in_sequence():
     assert not any("'3.' đọc là" in n.message for n in skipped.notices)
 
 
+def test_a_first_point_ocr_read_as_8_is_read_as_a():
+    # real case: CTr 31-CTr/TW 2026 read by tesseract, "7. Các tỉnh uỷ, thành uỷ" / "8) Xây dựng …" / "b) …": the
+    # first point, not an item "8)" holding the others
+    doc = parse_text(PLAN_HEADER + """III. TỔ CHỨC THỰC HIỆN
+1. Các huyện ủy, thành ủy
+8) Xây dựng chương trình, kế hoạch thực hiện Kết luận.
+b) Bố trí đủ ngân sách cho bảo vệ môi trường.
+c) Tổ chức các phong trào toàn dân bảo vệ môi trường.
+2. Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền Kết luận.
+""" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["III.1.a", "III.1.b", "III.1.c", "III.2"]
+    assert doc.task("III.1.a").label == "8)"
+    assert any("'8)' đọc là 'a)'" in n.message for n in doc.notices)
+    # a list of items "7)", "8)", "9)" keeps its numbers
+    listed = parse_text(PLAN_HEADER + """III. TỔ CHỨC THỰC HIỆN
+1. Các huyện ủy, thành ủy
+7) Xây dựng chương trình, kế hoạch thực hiện Kết luận.
+8) Bố trí đủ ngân sách cho bảo vệ môi trường.
+9) Tổ chức các phong trào toàn dân bảo vệ môi trường.
+""" + SIGNATURE)
+    assert [t.id for t in listed.tasks] == ["III.1.7", "III.1.8", "III.1.9"]
+
+
 FORMS_LETTER = LETTER_HEADER + """\
 Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh chỉ đạo các cơ sở khám bệnh thực hiện việc:
 
