@@ -2446,8 +2446,10 @@ def _has_tasks_below(node: _Node, cues: _Cues) -> bool:
 def _is_closing_formula(block: Block, cues: _Cues) -> bool:
     """'… biết, triển khai thực hiện./.': a short one-sentence paragraph that assigns nothing specific (it ends
     with a plain call to carry out, or names no body and hands no work over). OCR debris at its edges ("… triển
-    khai thực hiện. gaa!") is no word of it."""
+    khai thực hiện. gaa!", "… được biết và thực hiện./. e": nothing follows the end mark "./.") is no word of it."""
     text = without_edge_debris(block.text.strip())
+    if "./." in text:
+        text = text[:text.rindex("./.") + 3]  # the end of the body: what OCR prints after it is a stamp's debris
     words = text.split()
     if match_form(text).startswith(cues.closing_openings):
         # "Trên đây là Kế hoạch …; yêu cầu các sở, ban, ngành … triển khai thực hiện./.": the formula, unless a

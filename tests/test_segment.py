@@ -1716,6 +1716,16 @@ LETTER_HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 215/UBND-VX\nV/v th
                  "Kính gửi: Bộ Y tế\n")
 
 
+def test_what_ocr_prints_after_the_end_mark_is_no_word_of_the_closing_formula():
+    # real case: a customs letter read by OCR (CV 9885/TCHQ-TXNK 2016), "… được biết và thực hiện./. e": the stamp's
+    # debris after "./." does not make the plain call to carry out a task
+    for ending in ("./. e", "./. y/", "./."):
+        doc = parse_text(LETTER_HEADER.replace("Kính gửi: Bộ Y tế", "Kính gửi: Sở Y tế") + (
+            "Đề nghị Sở Y tế hướng dẫn các cơ sở thực hiện thủ tục cấp phép theo quy định.\n"
+            f"Ủy ban nhân dân tỉnh thông báo để Sở Y tế được biết và thực hiện{ending}\n") + SIGNATURE)
+        assert [t.id for t in doc.tasks] == ["1"], ending
+
+
 def test_a_letters_background_items_are_no_tasks_only_its_requests_are():
     # the genre of the real case (Lào Cai CV 3686/UBND-XD 2026 to the Bộ Xây dựng): the rules and the situation,
     # the difficulties, then the requests
