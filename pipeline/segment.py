@@ -1573,11 +1573,18 @@ def _ends_sentence(node: _Node) -> bool:
 
 
 def _place(stack: list[_Node], node: _Node) -> _Node | None:
-    """Pop the stack to where `node` belongs; returns its parent (None at top level)."""
+    """Pop the stack to where `node` belongs; returns its parent (None at top level). A numbered or lettered item is
+    no sub-item of a bullet that is a finished statement ("- Một số Cục Thuế có tỷ lệ hoàn thành thấp …" / "Để hoàn
+    thành nhiệm vụ nêu trên, … thực hiện một số giải pháp sau:" / "1/ Các Cục Thuế rà soát …"): the bullets of a
+    list end where it begins."""
     if node.label.rank is not None:
         while stack and (stack[-1].label.rank is None or stack[-1].label.rank >= node.label.rank):
             stack.pop()
         return stack[-1] if stack else None
+    if node.kind not in bullet_kinds():
+        while stack and stack[-1].kind in bullet_kinds() and _ends_with_sentence(_strip_label(stack[-1].head,
+                                                                                            stack[-1].label)):
+            stack.pop()
     for depth in range(len(stack) - 1, -1, -1):
         if stack[depth].kind == node.kind:
             del stack[depth:]

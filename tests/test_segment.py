@@ -1716,6 +1716,31 @@ LETTER_HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 215/UBND-VX\nV/v th
                  "Kính gửi: Bộ Y tế\n")
 
 
+def test_numbered_items_after_a_letters_finished_bullets_are_no_sub_items_of_the_last_bullet():
+    # real case: CV 4800/TCT-TTr 2016 (OCR): the findings in bullets, then "Để hoàn thành nhiệm vụ nêu trên, Tổng cục
+    # Thuế yêu cầu … thực hiện một số giải pháp sau:" and the items "1/", "2/" …: items of the letter, not of the bullet
+    doc = parse_text(LETTER_HEADER.replace("Kính gửi: Bộ Y tế", "Kính gửi: Sở Y tế") + """\
+Kết quả kiểm tra năm 2035 cho thấy:
+- Một số cơ sở chưa cập nhật dữ liệu hành nghề.
+- Việc báo cáo định kỳ còn chậm.
+Để khắc phục, Ủy ban nhân dân tỉnh yêu cầu Sở Y tế thực hiện một số giải pháp sau:
+1/ Rà soát dữ liệu hành nghề của các cơ sở trên địa bàn.
+- Ưu tiên các cơ sở có nhiều vi phạm.
+2/ Đôn đốc các cơ sở báo cáo đúng hạn.
+""" + SIGNATURE)
+    sections = {s.id: s for s in doc.sections}
+    assert sections["1~2"].parent is None and sections["1~2"].title.startswith("Rà soát dữ liệu")
+    assert doc.task("2~2").parent is None and doc.task("1~2.1").parent == "1~2"
+    # a bullet that heads its items ("- Về công tác kiểm tra:" / "1. …") still holds them
+    headed = parse_text(LETTER_HEADER + """\
+Ủy ban nhân dân tỉnh đề nghị:
+- Về công tác kiểm tra:
+1. Rà soát dữ liệu hành nghề của các cơ sở trên địa bàn.
+2. Đôn đốc các cơ sở báo cáo đúng hạn.
+""" + SIGNATURE)
+    assert [t.parent for t in headed.tasks] == ["1", "1"]
+
+
 def test_what_ocr_prints_after_the_end_mark_is_no_word_of_the_closing_formula():
     # real case: a customs letter read by OCR (CV 9885/TCHQ-TXNK 2016), "… được biết và thực hiện./. e": the stamp's
     # debris after "./." does not make the plain call to carry out a task
