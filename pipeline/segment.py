@@ -1118,9 +1118,10 @@ def _is_place_name(text: str, cues: _Cues) -> bool:
 
 def _header_start(blocks: list[Block], labels: list[Label | None], cues: _Cues) -> int:
     """Index where the header block begins: lines written above it by a portal or a converter ('Cơ quan phát
-    hành: Chính phủ', 'Số hiệu: …') are skipped when the national title follows within a few lines."""
+    hành: Chính phủ', 'Số hiệu: …') are skipped when the national title follows within a few lines, and so is the
+    debris OCR reads off a scan's margin ("— Nế GiÚz Ae", a dash and a few characters: no bullet)."""
     for k in range(min(cues.rules.sizes.header_lookahead_lines, len(blocks))):
-        if labels[k] is not None and "heading" not in blocks[k].markup:
+        if labels[k] is not None and "heading" not in blocks[k].markup and len(blocks[k].text) > _DEBRIS_CHARS:
             return 0  # (a Markdown heading such as "## PHẦN 1 — QUYẾT ĐỊNH" above the title is a converter's note)
         if any(_is_motto(cell, cues) for cell in _cells(blocks[k])):
             while k > 0 and is_upper_line(blocks[k - 1].text):

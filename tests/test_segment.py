@@ -1716,6 +1716,19 @@ LETTER_HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 215/UBND-VX\nV/v th
                  "Kính gửi: Bộ Y tế\n")
 
 
+def test_ocr_debris_with_a_dash_above_the_national_title_is_no_bullet():
+    # real case: CV 4800/TCT-TTr 2016 (OCR) opens with "— Nế GiÚz Ae", read off the scan's margin
+    header = ("BỘ Y TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 215/BYT-KCB\n"
+              "V/v cấp chứng chỉ hành nghề dược\nHà Nội, ngày 4 tháng 5 năm 2035\nKính gửi: Sở Y tế các tỉnh\n")
+    body = "Bộ Y tế đề nghị Sở Y tế các tỉnh rà soát việc cấp chứng chỉ hành nghề dược.\n" + SIGNATURE
+    doc = parse_text("— Nế GiÚz Ae\n\n" + header + body)
+    assert (doc.meta.doc_type, doc.meta.number, doc.meta.issuer) == ("Công văn", "215/BYT-KCB", "BỘ Y TẾ")
+    assert [t.text[:10] for t in doc.tasks] == ["Bộ Y tế đề"]
+    # a labelled line with words of its own above the title is no debris: no header is looked for past it
+    listed = parse_text("- Sở Y tế rà soát các cơ sở hành nghề dược.\n\n" + header + body)
+    assert listed.tasks[0].text.startswith("Sở Y tế rà soát")
+
+
 def test_numbered_items_after_a_letters_finished_bullets_are_no_sub_items_of_the_last_bullet():
     # real case: CV 4800/TCT-TTr 2016 (OCR): the findings in bullets, then "Để hoàn thành nhiệm vụ nêu trên, Tổng cục
     # Thuế yêu cầu … thực hiện một số giải pháp sau:" and the items "1/", "2/" …: items of the letter, not of the bullet
