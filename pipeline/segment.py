@@ -153,6 +153,7 @@ class StructureRules(BaseModel):
     content_list_kind_tails: list[str] = []
     reports: Reports = Reports()
     case_list_endings: list[str] = []
+    finding_list_endings: list[str] = []
     point_list_endings: list[str] = []
     deliverable_openings: list[str] = []
     non_task_clauses: list[str]
@@ -230,6 +231,7 @@ class _Cues:
     group_field: re.Pattern | None  # who carries out a whole list, after its last item ("Trách nhiệm chỉ đạo thực hiện:")
     content_list: re.Pattern
     case_list: re.Pattern | None
+    finding_list: re.Pattern | None
     point_list: re.Pattern | None
     deliverable: re.Pattern | None
     report: _ReportCues
@@ -333,6 +335,7 @@ def _cues() -> _Cues:
         field_any=_field_headings([p for ps in rules.field_list_openings.values() for p in ps]),
         group_field=_colon_openings(rules.group_field_openings),
         case_list=_list_endings(rules.case_list_endings),
+        finding_list=_list_endings(rules.finding_list_endings),
         point_list=_list_endings(rules.point_list_endings),
         deliverable=_openings(rules.deliverable_openings) if rules.deliverable_openings else None,
         content_list=_content_list(rules.content_list_endings, rules.content_list_kinds, rules.content_list_kind_tails),
@@ -583,7 +586,7 @@ def _body(blocks: list[Block], labels: list[Label | None], start: int, end: int,
     _validate_sequences(roots)
     _assign_ids(roots, used)
     doc.notices.extend(_sequence_notices(roots, doc.path))
-    _decide_scope(roots, statute, cues)
+    _decide_scope(roots, statute, cues, blocks[start - 1] if start > 0 else None)
     _emit(roots, doc, statute)
     # unlabelled paragraphs of a body without labels (letters) are tasks when they assign work; a trailing
     # paragraph after the last item likewise ("closing"); the last one may be the closing formula
@@ -1746,7 +1749,9 @@ def _claim(candidate: str, used: set[str]) -> str:
 # --------------------------------------------------------------------------- scope: which nodes hold tasks
 
 
-def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues) -> None:
+def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues, opening: Block | None = None) -> None:
+    """Which nodes hold tasks; `opening` is the paragraph before the body (it may announce what the first bullets
+    are: "Kết quả kiểm tra cho thấy:")."""
     def walk(nodes: list[_Node], inherited: bool) -> None:
         for node in nodes:
             _absorb_particulars(node, cues)
@@ -1768,6 +1773,9 @@ def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues) -> None:
                 holds = False  # "… bao gồm:" lists contents, unless it hands powers over ("… chuyển giao cho X, bao gồm:")
             if holds and _lists_conditions(node, cues):
                 holds = False
+            if holds and node.children and all(c.kind in bullet_kinds() for c in node.children) and \
+                    _announces_findings((node.intro or [node.head])[-1], cues):
+                holds = False  # "2. Kết quả kiểm tra cho thấy:" / "- …": findings, no work
             if statute and node.kind == "article":
                 holds = holds and _task_article(node, cues)
             node.holds_tasks = holds
@@ -1775,9 +1783,18 @@ def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues) -> None:
 
     walk(roots, True)
     for run in _bullet_runs(roots):
-        if _only_cites(run, cues):  # "… đã ban hành các văn bản, cụ thể:" / "- Văn bản hợp nhất số 48/VBHN-…"
+        position = roots.index(run[0])
+        before = roots[position - 1].last_block() if position else opening
+        # "… đã ban hành các văn bản, cụ thể:" / "- Văn bản hợp nhất số 48/VBHN-…"; "Kết quả kiểm tra cho thấy:" / "- …"
+        if _only_cites(run, cues) or (before is not None and _announces_findings(before, cues)):
             for node in run:
                 node.holds_tasks = False
+
+
+def _announces_findings(block: Block, cues: _Cues) -> bool:
+    """Does the paragraph announce the findings of a review, which the bullets after it list ("Từ kết quả thanh
+    tra, kiểm tra 9 tháng cho thấy:"; rules/structure.yaml `finding_list_endings`)?"""
+    return cues.finding_list is not None and bool(cues.finding_list.search(fold(block.text[-_HEAD:])))
 
 
 def _bullet_runs(nodes: list[_Node]) -> list[list[_Node]]:

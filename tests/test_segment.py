@@ -1754,6 +1754,29 @@ Kết quả kiểm tra năm 2035 cho thấy:
     assert [t.parent for t in headed.tasks] == ["1", "1"]
 
 
+def test_bullets_listing_the_findings_of_a_review_are_no_tasks():
+    # real case: CV 4800/TCT-TTr 2016, "Từ kết quả công tác thanh tra, kiểm tra 9 tháng 2016 cho thấy:" / "- Một số
+    # Cục Thuế có tỷ lệ hoàn thành thấp …": what the review found, before the requests
+    doc = parse_text(LETTER_HEADER.replace("Kính gửi: Bộ Y tế", "Kính gửi: Sở Y tế") + """\
+Kết quả kiểm tra năm 2035 cho thấy:
+- Một số cơ sở chưa cập nhật dữ liệu hành nghề.
+- Việc báo cáo định kỳ còn chậm.
+Để khắc phục, Ủy ban nhân dân tỉnh yêu cầu Sở Y tế thực hiện một số giải pháp sau:
+1/ Rà soát dữ liệu hành nghề của các cơ sở trên địa bàn.
+2/ Đôn đốc các cơ sở báo cáo đúng hạn.
+3/ Kết quả rà soát năm trước cho thấy:
+- Nhiều cơ sở chưa niêm yết giá thuốc.
+""" + SIGNATURE)
+    assert [t.text[:10] for t in doc.tasks] == ["Rà soát dữ", "Đôn đốc cá"]
+    # the same bullets after a request are tasks
+    asked = parse_text(LETTER_HEADER.replace("Kính gửi: Bộ Y tế", "Kính gửi: Sở Y tế") + """\
+Ủy ban nhân dân tỉnh yêu cầu Sở Y tế:
+- Rà soát dữ liệu hành nghề của các cơ sở trên địa bàn.
+- Đôn đốc các cơ sở báo cáo đúng hạn.
+""" + SIGNATURE)
+    assert len(asked.tasks) == 2
+
+
 def test_what_ocr_prints_after_the_end_mark_is_no_word_of_the_closing_formula():
     # real case: a customs letter read by OCR (CV 9885/TCHQ-TXNK 2016), "… được biết và thực hiện./. e": the stamp's
     # debris after "./." does not make the plain call to carry out a task
