@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import groupby, zip_longest
+from itertools import accumulate, groupby, zip_longest
 from pathlib import Path
 
 from pydantic import BaseModel, PositiveInt
@@ -1703,21 +1703,18 @@ def _assign_ids(roots: list[_Node], used: set[str]) -> None:
             return node.value
         return node.value
 
+    def candidate(node: _Node, parent: _Node | None, bullets: int) -> str:
+        own = own_id(node, bullets)
+        if node.kind in ("article", "chapter", "part"):
+            return own
+        return f"{parent.id}.{own}" if parent is not None else own
+
     def walk(siblings: list[_Node], parent: _Node | None) -> None:
-        bullets = 0
+        numbers = list(accumulate(int(node.kind in bullet_kinds()) for node in siblings))
+        # the printed labels first: bullets beside numbered items ("- …" / "1/ …" in a letter) are numbered after them
+        for k in sorted(range(len(siblings)), key=lambda k: siblings[k].kind in bullet_kinds()):
+            siblings[k].id = _claim(candidate(siblings[k], parent, numbers[k]), used)
         for node in siblings:
-            if node.kind in bullet_kinds():
-                bullets += 1
-            own = own_id(node, bullets)
-            if node.kind == "article":
-                candidate = own
-            elif node.kind == "section" and parent is not None:
-                candidate = f"{parent.id}.{own}"
-            elif node.kind in ("chapter", "part"):
-                candidate = own
-            else:
-                candidate = f"{parent.id}.{own}" if parent is not None else own
-            node.id = _claim(candidate, used)
             walk(node.children, node)
             for _ in node.trailing:
                 node.trailing_ids.append(_claim(f"{node.id}.closing", used))

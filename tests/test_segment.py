@@ -1742,8 +1742,8 @@ Kết quả kiểm tra năm 2035 cho thấy:
 2/ Đôn đốc các cơ sở báo cáo đúng hạn.
 """ + SIGNATURE)
     sections = {s.id: s for s in doc.sections}
-    assert sections["1~2"].parent is None and sections["1~2"].title.startswith("Rà soát dữ liệu")
-    assert doc.task("2~2").parent is None and doc.task("1~2.1").parent == "1~2"
+    assert sections["1"].parent is None and sections["1"].title.startswith("Rà soát dữ liệu")
+    assert doc.task("2").parent is None and doc.task("1.1").parent == "1"  # (the printed numbers come first)
     # a bullet that heads its items ("- Về công tác kiểm tra:" / "1. …") still holds them
     headed = parse_text(LETTER_HEADER + """\
 Ủy ban nhân dân tỉnh đề nghị:
