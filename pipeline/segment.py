@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import groupby, zip_longest
+from itertools import accumulate, groupby, zip_longest
 from pathlib import Path
 
 from pydantic import BaseModel, PositiveInt
@@ -153,6 +153,7 @@ class StructureRules(BaseModel):
     content_list_kind_tails: list[str] = []
     reports: Reports = Reports()
     case_list_endings: list[str] = []
+    finding_list_endings: list[str] = []
     point_list_endings: list[str] = []
     deliverable_openings: list[str] = []
     non_task_clauses: list[str]
@@ -167,10 +168,12 @@ class StructureRules(BaseModel):
     group_subjects: list[str] = []
     subject_share: float = 0.5
     assignment_openings: list[str]
+    not_assignment_openings: list[str] = []
     citation_list_openings: list[str]
     schedule_list_openings: list[str] = []
     note_openings: list[str] = []
     field_list_openings: dict[str, list[str]] = {}
+    group_field_openings: list[str] = []
     provision_duties: list[str] = []
     body_duties: list[str] = []
     responsibility_headings: list[str] = []
@@ -225,8 +228,10 @@ class _Cues:
     note: re.Pattern | None
     field_role: re.Pattern | None  # None when no field names a role; else field_any (every field heading) is set
     field_any: re.Pattern | None
+    group_field: re.Pattern | None  # who carries out a whole list, after its last item ("Trách nhiệm chỉ đạo thực hiện:")
     content_list: re.Pattern
     case_list: re.Pattern | None
+    finding_list: re.Pattern | None
     point_list: re.Pattern | None
     deliverable: re.Pattern | None
     report: _ReportCues
@@ -252,12 +257,20 @@ def _openings(phrases: list[str], form: Callable[[str], str] = match_form) -> re
 
 
 def _subject_openings(heads: list[str], not_heads: list[str]) -> re.Pattern:
-    """Openings by a body's head word ("Sở …"), except the names that only begin like one ("Sở Giao dịch …")."""
+    """Openings by a body's head word ("Sở …"), except the names that only begin like one ("Sở Giao dịch …"); or by
+    an assignment word, except where it is a noun ("Yêu cầu về …")."""
     pattern = _openings(heads)
     if not not_heads:
         return pattern
-    excluded = "|".join(re.escape(f) for f in sorted({match_form(h) for h in not_heads}, key=len, reverse=True))
-    return re.compile(r"^(?!(?:" + excluded + r")(?![\w]))" + pattern.pattern[1:])
+    return re.compile(r"^" + _not_before(not_heads) + pattern.pattern[1:])
+
+
+def _not_before(phrases: list[str]) -> str:
+    """A lookahead that fails where one of the phrases (match form) stands, on a word boundary; empty for none."""
+    if not phrases:
+        return ""
+    return r"(?!(?:" + "|".join(re.escape(f) for f in sorted({match_form(p) for p in phrases}, key=len, reverse=True)) \
+        + r")(?!\w))"
 
 
 def _anywhere(phrases: list[str]) -> re.Pattern | None:
@@ -311,15 +324,18 @@ def _cues() -> _Cues:
         task_heading=tuple(re.compile(p) for p in rules.task_headings),
         duty_heading=_openings(rules.duty_headings) if rules.duty_headings else None,
         amendment=re.compile(rules.amendment_formula) if rules.amendment_formula else None,
-        assignment=_openings(rules.assignment_openings),
-        assignment_anywhere=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(match_form(w)) for w in rules.assignment_openings)
+        assignment=_subject_openings(rules.assignment_openings, rules.not_assignment_openings),
+        assignment_anywhere=re.compile(r"(?<!\w)" + _not_before(rules.not_assignment_openings) + r"(?:"
+                                       + "|".join(re.escape(match_form(w)) for w in rules.assignment_openings)
                                        + r")(?!\w)"),
         citation_list=_openings(rules.citation_list_openings),
         schedule_list=_colon_openings(rules.schedule_list_openings),
         note=_colon_openings(rules.note_openings),
         field_role=_field_headings(rules.field_list_openings.get("roles", [])),
         field_any=_field_headings([p for ps in rules.field_list_openings.values() for p in ps]),
+        group_field=_colon_openings(rules.group_field_openings),
         case_list=_list_endings(rules.case_list_endings),
+        finding_list=_list_endings(rules.finding_list_endings),
         point_list=_list_endings(rules.point_list_endings),
         deliverable=_openings(rules.deliverable_openings) if rules.deliverable_openings else None,
         content_list=_content_list(rules.content_list_endings, rules.content_list_kinds, rules.content_list_kind_tails),
@@ -570,7 +586,7 @@ def _body(blocks: list[Block], labels: list[Label | None], start: int, end: int,
     _validate_sequences(roots)
     _assign_ids(roots, used)
     doc.notices.extend(_sequence_notices(roots, doc.path))
-    _decide_scope(roots, statute, cues)
+    _decide_scope(roots, statute, cues, blocks[start - 1] if start > 0 else None)
     _emit(roots, doc, statute)
     # unlabelled paragraphs of a body without labels (letters) are tasks when they assign work; a trailing
     # paragraph after the last item likewise ("closing"); the last one may be the closing formula
@@ -1105,9 +1121,10 @@ def _is_place_name(text: str, cues: _Cues) -> bool:
 
 def _header_start(blocks: list[Block], labels: list[Label | None], cues: _Cues) -> int:
     """Index where the header block begins: lines written above it by a portal or a converter ('Cơ quan phát
-    hành: Chính phủ', 'Số hiệu: …') are skipped when the national title follows within a few lines."""
+    hành: Chính phủ', 'Số hiệu: …') are skipped when the national title follows within a few lines, and so is the
+    debris OCR reads off a scan's margin ("— Nế GiÚz Ae", a dash and a few characters: no bullet)."""
     for k in range(min(cues.rules.sizes.header_lookahead_lines, len(blocks))):
-        if labels[k] is not None and "heading" not in blocks[k].markup:
+        if labels[k] is not None and "heading" not in blocks[k].markup and len(blocks[k].text) > _DEBRIS_CHARS:
             return 0  # (a Markdown heading such as "## PHẦN 1 — QUYẾT ĐỊNH" above the title is a converter's note)
         if any(_is_motto(cell, cues) for cell in _cells(blocks[k])):
             while k > 0 and is_upper_line(blocks[k - 1].text):
@@ -1560,11 +1577,18 @@ def _ends_sentence(node: _Node) -> bool:
 
 
 def _place(stack: list[_Node], node: _Node) -> _Node | None:
-    """Pop the stack to where `node` belongs; returns its parent (None at top level)."""
+    """Pop the stack to where `node` belongs; returns its parent (None at top level). A numbered or lettered item is
+    no sub-item of a bullet that is a finished statement ("- Một số Cục Thuế có tỷ lệ hoàn thành thấp …" / "Để hoàn
+    thành nhiệm vụ nêu trên, … thực hiện một số giải pháp sau:" / "1/ Các Cục Thuế rà soát …"): the bullets of a
+    list end where it begins."""
     if node.label.rank is not None:
         while stack and (stack[-1].label.rank is None or stack[-1].label.rank >= node.label.rank):
             stack.pop()
         return stack[-1] if stack else None
+    if node.kind not in bullet_kinds():
+        while stack and stack[-1].kind in bullet_kinds() and _ends_with_sentence(_strip_label(stack[-1].head,
+                                                                                            stack[-1].label)):
+            stack.pop()
     for depth in range(len(stack) - 1, -1, -1):
         if stack[depth].kind == node.kind:
             del stack[depth:]
@@ -1679,21 +1703,18 @@ def _assign_ids(roots: list[_Node], used: set[str]) -> None:
             return node.value
         return node.value
 
+    def candidate(node: _Node, parent: _Node | None, bullets: int) -> str:
+        own = own_id(node, bullets)
+        if node.kind in ("article", "chapter", "part"):
+            return own
+        return f"{parent.id}.{own}" if parent is not None else own
+
     def walk(siblings: list[_Node], parent: _Node | None) -> None:
-        bullets = 0
+        numbers = list(accumulate(int(node.kind in bullet_kinds()) for node in siblings))
+        # the printed labels first: bullets beside numbered items ("- …" / "1/ …" in a letter) are numbered after them
+        for k in sorted(range(len(siblings)), key=lambda k: siblings[k].kind in bullet_kinds()):
+            siblings[k].id = _claim(candidate(siblings[k], parent, numbers[k]), used)
         for node in siblings:
-            if node.kind in bullet_kinds():
-                bullets += 1
-            own = own_id(node, bullets)
-            if node.kind == "article":
-                candidate = own
-            elif node.kind == "section" and parent is not None:
-                candidate = f"{parent.id}.{own}"
-            elif node.kind in ("chapter", "part"):
-                candidate = own
-            else:
-                candidate = f"{parent.id}.{own}" if parent is not None else own
-            node.id = _claim(candidate, used)
             walk(node.children, node)
             for _ in node.trailing:
                 node.trailing_ids.append(_claim(f"{node.id}.closing", used))
@@ -1725,10 +1746,13 @@ def _claim(candidate: str, used: set[str]) -> str:
 # --------------------------------------------------------------------------- scope: which nodes hold tasks
 
 
-def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues) -> None:
+def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues, opening: Block | None = None) -> None:
+    """Which nodes hold tasks; `opening` is the paragraph before the body (it may announce what the first bullets
+    are: "Kết quả kiểm tra cho thấy:")."""
     def walk(nodes: list[_Node], inherited: bool) -> None:
         for node in nodes:
             _absorb_particulars(node, cues)
+            _lift_group_fields(node, cues)
             _absorb_detail_lists(node, cues)
             _absorb_case_lists(node, cues)
             _absorb_body_lists(node, cues)
@@ -1746,6 +1770,9 @@ def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues) -> None:
                 holds = False  # "… bao gồm:" lists contents, unless it hands powers over ("… chuyển giao cho X, bao gồm:")
             if holds and _lists_conditions(node, cues):
                 holds = False
+            if holds and node.children and all(c.kind in bullet_kinds() for c in node.children) and \
+                    _announces_findings((node.intro or [node.head])[-1], cues):
+                holds = False  # "2. Kết quả kiểm tra cho thấy:" / "- …": findings, no work
             if statute and node.kind == "article":
                 holds = holds and _task_article(node, cues)
             node.holds_tasks = holds
@@ -1753,9 +1780,18 @@ def _decide_scope(roots: list[_Node], statute: bool, cues: _Cues) -> None:
 
     walk(roots, True)
     for run in _bullet_runs(roots):
-        if _only_cites(run, cues):  # "… đã ban hành các văn bản, cụ thể:" / "- Văn bản hợp nhất số 48/VBHN-…"
+        position = roots.index(run[0])
+        before = roots[position - 1].last_block() if position else opening
+        # "… đã ban hành các văn bản, cụ thể:" / "- Văn bản hợp nhất số 48/VBHN-…"; "Kết quả kiểm tra cho thấy:" / "- …"
+        if _only_cites(run, cues) or (before is not None and _announces_findings(before, cues)):
             for node in run:
                 node.holds_tasks = False
+
+
+def _announces_findings(block: Block, cues: _Cues) -> bool:
+    """Does the paragraph announce the findings of a review, which the bullets after it list ("Từ kết quả thanh
+    tra, kiểm tra 9 tháng cho thấy:"; rules/structure.yaml `finding_list_endings`)?"""
+    return cues.finding_list is not None and bool(cues.finding_list.search(fold(block.text[-_HEAD:])))
 
 
 def _bullet_runs(nodes: list[_Node]) -> list[list[_Node]]:
@@ -1861,6 +1897,43 @@ def _absorb_particulars(node: _Node, cues: _Cues) -> None:
         return
     node.particulars = [line for _child, lines in fields for line in lines]
     node.children = [child for child, lines in read if lines is None]
+
+
+def _lift_group_fields(node: _Node, cues: _Cues) -> None:
+    """A line after the last bullet of a list that names who carries out or directs the whole list ("3.1. Tăng cường
+    công tác tuyên truyền" / "- Quán triệt …" / "- Đổi mới …" / "Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân
+    dân tỉnh."; rules/structure.yaml `group_field_openings`, and the role fields of `field_list_openings`: "Cơ quan
+    chủ trì: …") is a particular of the list's parent, the lead of every bullet in it (pipeline/extract.py reads it
+    as those _absorb_particulars gathers), not the end of the last bullet's text. Not when an earlier bullet ends
+    with such a line too: each bullet then names its own."""
+    bullets = node.children
+    if len(bullets) < 2 or any(c.kind not in bullet_kinds() or c.children for c in bullets):
+        return
+    fields = _trailing_fields(bullets[-1], cues)
+    if not fields or any(_trailing_fields(c, cues) for c in bullets[:-1]):
+        return
+    bullets[-1].body = bullets[-1].body[:-len(fields)]
+    node.particulars = node.particulars + fields
+
+
+def _trailing_fields(node: _Node, cues: _Cues) -> list[Block]:
+    """The last paragraphs of the node's body that are fields, a heading, a colon and its value ("Trách nhiệm chỉ
+    đạo thực hiện: …", "Thời gian thực hiện: …"), when one of them names who carries out the work; else none."""
+    count = 0
+    roles = False
+    for block in reversed(node.body):
+        form = _form(block.text)
+        heading = cues.group_field.match(form) if cues.group_field is not None else None
+        if heading is None and cues.field_any is not None:
+            heading = cues.field_any.match(form)
+            if heading is not None and not heading.group(0).rstrip().endswith(":"):
+                heading = None
+        if heading is None or not form[heading.end():].strip():
+            break
+        count += 1
+        roles = roles or cues.group_field is not None and cues.group_field.match(form) is not None or \
+            cues.field_role is not None and cues.field_role.match(form) is not None
+    return node.body[len(node.body) - count:] if count and roles else []
 
 
 def _particulars(node: _Node, cues: _Cues) -> list[Block] | None:
@@ -2395,8 +2468,10 @@ def _has_tasks_below(node: _Node, cues: _Cues) -> bool:
 def _is_closing_formula(block: Block, cues: _Cues) -> bool:
     """'… biết, triển khai thực hiện./.': a short one-sentence paragraph that assigns nothing specific (it ends
     with a plain call to carry out, or names no body and hands no work over). OCR debris at its edges ("… triển
-    khai thực hiện. gaa!") is no word of it."""
+    khai thực hiện. gaa!", "… được biết và thực hiện./. e": nothing follows the end mark "./.") is no word of it."""
     text = without_edge_debris(block.text.strip())
+    if "./." in text:
+        text = text[:text.rindex("./.") + 3]  # the end of the body: what OCR prints after it is a stamp's debris
     words = text.split()
     if match_form(text).startswith(cues.closing_openings):
         # "Trên đây là Kế hoạch …; yêu cầu các sở, ban, ngành … triển khai thực hiện./.": the formula, unless a

@@ -1575,6 +1575,23 @@ def test_points_that_spell_out_the_information_or_the_triggering_events_are_part
     assert doc.tasks[tasks.index("4.1")].text.endswith("Theo yêu cầu của Bộ Xây dựng.")
 
 
+def test_bullets_naming_the_matters_a_report_covers_are_part_of_their_item():
+    # real case: CT 11/CT-TTg 2020 II.6 ("… báo cáo Thủ tướng Chính phủ trong tháng 3 năm 2020 các vấn đề sau:",
+    # printed "các vân dé sau" by the OCR): the bullets say what to report on, not work of their own
+    doc = parse_text(PLAN_HEADER + """I. NHIỆM VỤ
+1. Rà soát hoạt động của chợ đầu mối
+Sở Công Thương chủ trì, phối hợp với các địa phương rà soát hoạt động của các chợ, báo cáo Ủy ban nhân dân tỉnh trong quý II năm 2035 các vân dé sau:
+- Tình hình kinh doanh tại các chợ đầu mối;
+- Thực trạng và giải pháp bảo đảm an toàn thực phẩm tại chợ.
+2. Hỗ trợ thương nhân
+Sở Tài chính tổng hợp báo cáo và thực hiện các nội dung sau:
+- Bố trí kinh phí hỗ trợ thương nhân;
+- Hướng dẫn thủ tục hỗ trợ.
+""" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["I.1", "I.2.1", "I.2.2"]
+    assert doc.task("I.1").text.endswith("an toàn thực phẩm tại chợ.")
+
+
 def test_an_exchange_named_sở_giao_dịch_is_no_department_as_a_subject():
     # an article whose clauses are an exchange's own duties (disclosure) is no task article, although "Sở …" opens
     # them (real case: NĐ 29/2026/NĐ-CP Điều 32 "Công bố thông tin"); its duties stay provisions
@@ -1697,6 +1714,77 @@ def test_letter_header_and_items_as_ocr_leaves_them():
 LETTER_HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 215/UBND-VX\nV/v tháo gỡ vướng mắc trong cấp phép hành nghề dược\n"
                  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nam, ngày 4 tháng 5 năm 2035\n"
                  "Kính gửi: Bộ Y tế\n")
+
+
+def test_ocr_debris_with_a_dash_above_the_national_title_is_no_bullet():
+    # real case: CV 4800/TCT-TTr 2016 (OCR) opens with "— Nế GiÚz Ae", read off the scan's margin
+    header = ("BỘ Y TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 215/BYT-KCB\n"
+              "V/v cấp chứng chỉ hành nghề dược\nHà Nội, ngày 4 tháng 5 năm 2035\nKính gửi: Sở Y tế các tỉnh\n")
+    body = "Bộ Y tế đề nghị Sở Y tế các tỉnh rà soát việc cấp chứng chỉ hành nghề dược.\n" + SIGNATURE
+    doc = parse_text("— Nế GiÚz Ae\n\n" + header + body)
+    assert (doc.meta.doc_type, doc.meta.number, doc.meta.issuer) == ("Công văn", "215/BYT-KCB", "BỘ Y TẾ")
+    assert [t.text[:10] for t in doc.tasks] == ["Bộ Y tế đề"]
+    # a labelled line with words of its own above the title is no debris: no header is looked for past it
+    listed = parse_text("- Sở Y tế rà soát các cơ sở hành nghề dược.\n\n" + header + body)
+    assert listed.tasks[0].text.startswith("Sở Y tế rà soát")
+
+
+def test_numbered_items_after_a_letters_finished_bullets_are_no_sub_items_of_the_last_bullet():
+    # real case: CV 4800/TCT-TTr 2016 (OCR): the findings in bullets, then "Để hoàn thành nhiệm vụ nêu trên, Tổng cục
+    # Thuế yêu cầu … thực hiện một số giải pháp sau:" and the items "1/", "2/" …: items of the letter, not of the bullet
+    doc = parse_text(LETTER_HEADER.replace("Kính gửi: Bộ Y tế", "Kính gửi: Sở Y tế") + """\
+Kết quả kiểm tra năm 2035 cho thấy:
+- Một số cơ sở chưa cập nhật dữ liệu hành nghề.
+- Việc báo cáo định kỳ còn chậm.
+Để khắc phục, Ủy ban nhân dân tỉnh yêu cầu Sở Y tế thực hiện một số giải pháp sau:
+1/ Rà soát dữ liệu hành nghề của các cơ sở trên địa bàn.
+- Ưu tiên các cơ sở có nhiều vi phạm.
+2/ Đôn đốc các cơ sở báo cáo đúng hạn.
+""" + SIGNATURE)
+    sections = {s.id: s for s in doc.sections}
+    assert sections["1"].parent is None and sections["1"].title.startswith("Rà soát dữ liệu")
+    assert doc.task("2").parent is None and doc.task("1.1").parent == "1"  # (the printed numbers come first)
+    # a bullet that heads its items ("- Về công tác kiểm tra:" / "1. …") still holds them
+    headed = parse_text(LETTER_HEADER + """\
+Ủy ban nhân dân tỉnh đề nghị:
+- Về công tác kiểm tra:
+1. Rà soát dữ liệu hành nghề của các cơ sở trên địa bàn.
+2. Đôn đốc các cơ sở báo cáo đúng hạn.
+""" + SIGNATURE)
+    assert [t.parent for t in headed.tasks] == ["1", "1"]
+
+
+def test_bullets_listing_the_findings_of_a_review_are_no_tasks():
+    # real case: CV 4800/TCT-TTr 2016, "Từ kết quả công tác thanh tra, kiểm tra 9 tháng 2016 cho thấy:" / "- Một số
+    # Cục Thuế có tỷ lệ hoàn thành thấp …": what the review found, before the requests
+    doc = parse_text(LETTER_HEADER.replace("Kính gửi: Bộ Y tế", "Kính gửi: Sở Y tế") + """\
+Kết quả kiểm tra năm 2035 cho thấy:
+- Một số cơ sở chưa cập nhật dữ liệu hành nghề.
+- Việc báo cáo định kỳ còn chậm.
+Để khắc phục, Ủy ban nhân dân tỉnh yêu cầu Sở Y tế thực hiện một số giải pháp sau:
+1/ Rà soát dữ liệu hành nghề của các cơ sở trên địa bàn.
+2/ Đôn đốc các cơ sở báo cáo đúng hạn.
+3/ Kết quả rà soát năm trước cho thấy:
+- Nhiều cơ sở chưa niêm yết giá thuốc.
+""" + SIGNATURE)
+    assert [t.text[:10] for t in doc.tasks] == ["Rà soát dữ", "Đôn đốc cá"]
+    # the same bullets after a request are tasks
+    asked = parse_text(LETTER_HEADER.replace("Kính gửi: Bộ Y tế", "Kính gửi: Sở Y tế") + """\
+Ủy ban nhân dân tỉnh yêu cầu Sở Y tế:
+- Rà soát dữ liệu hành nghề của các cơ sở trên địa bàn.
+- Đôn đốc các cơ sở báo cáo đúng hạn.
+""" + SIGNATURE)
+    assert len(asked.tasks) == 2
+
+
+def test_what_ocr_prints_after_the_end_mark_is_no_word_of_the_closing_formula():
+    # real case: a customs letter read by OCR (CV 9885/TCHQ-TXNK 2016), "… được biết và thực hiện./. e": the stamp's
+    # debris after "./." does not make the plain call to carry out a task
+    for ending in ("./. e", "./. y/", "./."):
+        doc = parse_text(LETTER_HEADER.replace("Kính gửi: Bộ Y tế", "Kính gửi: Sở Y tế") + (
+            "Đề nghị Sở Y tế hướng dẫn các cơ sở thực hiện thủ tục cấp phép theo quy định.\n"
+            f"Ủy ban nhân dân tỉnh thông báo để Sở Y tế được biết và thực hiện{ending}\n") + SIGNATURE)
+        assert [t.id for t in doc.tasks] == ["1"], ending
 
 
 def test_a_letters_background_items_are_no_tasks_only_its_requests_are():
@@ -2582,6 +2670,62 @@ def test_the_items_that_give_the_particulars_of_their_siblings_work_are_no_tasks
     assert not next(s for s in other.sections if s.id == "II.1").intro
 
 
+def test_a_scans_running_header_is_no_item_and_a_dash_read_as_a_not_sign_is_a_bullet():
+    # real case: CTr 31-CTr/TW 2026 read by tesseract: each page opens with "18.CTRTW31.DOC <page>" (the file's
+    # name: no item "18."), and the first bullet of an item was read "¬ Thực hiện …"
+    doc = parse_text(PLAN_HEADER + """II. NHIỆM VỤ CHỦ YẾU
+
+1. Tăng cường sự lãnh đạo của Đảng
+
+¬ Thực hiện sự lãnh đạo, chỉ đạo toàn diện của Đảng về bảo vệ môi trường.
+
+18.CTRTW31.DOC 2
+
+- Triển khai phối hợp giữa các cơ quan trong hệ thống chính trị.
+
+2. Hoàn thiện thể chế, pháp luật
+
+- Hoàn thiện đồng bộ thể chế, pháp luật bảo vệ môi trường.
+""" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["II.1.1", "II.1.2", "II.2.1"]
+    assert doc.task("II.1.1").label == "¬"
+    assert {s.id for s in doc.sections} == {"II", "II.1", "II.2"}
+
+
+def test_a_line_after_the_last_bullet_naming_who_directs_the_list_is_its_parents_particular():
+    # a Party committee's programme ends each group of bullets with who directs it (real case: CTr 104-CTr/TU of
+    # the Lào Cai provincial Party committee, 2026, "Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉnh."):
+    # the line is the group's, not the last bullet's text
+    lines = [
+        "III. NHIỆM VỤ VÀ GIẢI PHÁP",
+        "1. Tăng cường công tác tuyên truyền",
+        "- Quán triệt quan điểm bảo vệ môi trường đến các chi bộ.",
+        "- Đổi mới hình thức tuyên truyền theo hướng số hóa.",
+        "Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉnh; Ban Tuyên giáo Tỉnh ủy.",
+        "2. Huy động nguồn lực",
+        "- Bố trí ngân sách cho sự nghiệp môi trường.",
+        "- Đẩy mạnh xã hội hóa đầu tư xử lý rác thải.",
+        "Cơ quan chủ trì: Sở Tài chính.",
+        "Thời gian thực hiện: hằng năm.",
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "Sở Nông nghiệp và Môi trường theo dõi, đôn đốc việc thực hiện Chương trình.",
+    ]
+    doc = parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["III.1.1", "III.1.2", "III.2.1", "III.2.2", "IV"]
+    assert doc.task("III.1.2").text == "Đổi mới hình thức tuyên truyền theo hướng số hóa."
+    assert doc.task("III.2.2").text == "Đẩy mạnh xã hội hóa đầu tư xử lý rác thải."
+    intro = {s.id: s.intro for s in doc.sections}
+    assert intro["III.1"] == "Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉnh; Ban Tuyên giáo Tỉnh ủy."
+    assert intro["III.2"] == "Cơ quan chủ trì: Sở Tài chính.\nThời gian thực hiện: hằng năm."
+    # each bullet naming its own lead keeps its line; a line naming nobody ("Thời gian thực hiện: …") stays
+    own = parse_text(PLAN_HEADER + "\n".join(
+        lines[:3] + ["Cơ quan chủ trì: Sở Nội vụ.", lines[3], "Cơ quan chủ trì: Sở Tài chính.",
+                     lines[5], lines[6], lines[7], lines[9], lines[10], lines[11]]) + "\n" + SIGNATURE)
+    assert own.task("III.1.2").text.endswith("Cơ quan chủ trì: Sở Tài chính.")
+    assert own.task("III.2.2").text.endswith("Thời gian thực hiện: hằng năm.")
+    assert not any(s.intro for s in own.sections)
+
+
 def test_a_requirement_heading_holds_only_the_items_that_charge_a_body():
     # a city's plan on housing support (real case: a 2014 plan carrying out a Prime Minister's decision): under
     # "Yêu cầu về …" or "Các vấn đề cần lưu ý …" in its content part, an item that charges a body is a task, a standard
@@ -2611,6 +2755,21 @@ def test_a_requirement_heading_holds_only_the_items_that_charge_a_body():
     ]
     doc = parse_text(PLAN_HEADER + "\n".join(lines) + "\n" + SIGNATURE)
     assert [t.id for t in doc.tasks] == ["II.1.a", "II.2.a", "II.2.b", "II.4"]
+
+
+def test_yêu_cầu_về_heads_requirements_and_assigns_nothing():
+    # real case: HCM KH 3210 2014 II.5 "Yêu cầu về cấp Giấy chứng nhận quyền sử dụng đất, …" (no colon) over a
+    # paragraph that charges no body: the noun "yêu cầu về" (requirements on), not the verb "Yêu cầu các sở …"
+    doc = parse_text(PLAN_HEADER + """II. NỘI DUNG THỰC HIỆN
+1. Sở Xây dựng biên soạn 02 mẫu nhà ở điển hình.
+2. Yêu cầu về cấp Giấy chứng nhận quyền sử dụng đất và quyền sở hữu nhà ở
+Sau khi sửa chữa nhà ở mà có thay đổi về diện tích thì hộ gia đình được tạo điều kiện xác nhận thay đổi.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính bố trí kinh phí hỗ trợ đáp ứng yêu cầu về tiến độ.
+Yêu cầu các sở, ngành báo cáo kết quả thực hiện trước ngày 15 tháng 12 hằng năm.
+""" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["II.1", "III.1", "closing"]
+    assert doc.task("closing").text.startswith("Yêu cầu các sở")
 
 
 def test_the_conditions_an_item_spells_out_are_no_tasks():
@@ -2683,6 +2842,29 @@ def test_labels_ocr_misread_as_their_lookalikes_are_read_in_sequence():
     assert roman.tasks[0].id == "I" and not any("'I.' đọc là" in n.message for n in roman.notices)
     skipped = parse_text(OCR_LOOKALIKE_LETTER.replace("6. Ủy ban", "7. Ủy ban"))
     assert not any("'3.' đọc là" in n.message for n in skipped.notices)
+
+
+def test_a_first_point_ocr_read_as_8_is_read_as_a():
+    # real case: CTr 31-CTr/TW 2026 read by tesseract, "7. Các tỉnh uỷ, thành uỷ" / "8) Xây dựng …" / "b) …": the
+    # first point, not an item "8)" holding the others
+    doc = parse_text(PLAN_HEADER + """III. TỔ CHỨC THỰC HIỆN
+1. Các huyện ủy, thành ủy
+8) Xây dựng chương trình, kế hoạch thực hiện Kết luận.
+b) Bố trí đủ ngân sách cho bảo vệ môi trường.
+c) Tổ chức các phong trào toàn dân bảo vệ môi trường.
+2. Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền Kết luận.
+""" + SIGNATURE)
+    assert [t.id for t in doc.tasks] == ["III.1.a", "III.1.b", "III.1.c", "III.2"]
+    assert doc.task("III.1.a").label == "8)"
+    assert any("'8)' đọc là 'a)'" in n.message for n in doc.notices)
+    # a list of items "7)", "8)", "9)" keeps its numbers
+    listed = parse_text(PLAN_HEADER + """III. TỔ CHỨC THỰC HIỆN
+1. Các huyện ủy, thành ủy
+7) Xây dựng chương trình, kế hoạch thực hiện Kết luận.
+8) Bố trí đủ ngân sách cho bảo vệ môi trường.
+9) Tổ chức các phong trào toàn dân bảo vệ môi trường.
+""" + SIGNATURE)
+    assert [t.id for t in listed.tasks] == ["III.1.7", "III.1.8", "III.1.9"]
 
 
 FORMS_LETTER = LETTER_HEADER + """\

@@ -326,6 +326,21 @@ def test_lower_case_roman_numerals_follow_each_other(n):
     assert successor("roman", roman(n).lower()) == roman(n + 1).lower()
 
 
+CAPITALS = "ABCDĐEGHIKLMNOPQRSTUVXYỦ"
+
+
+@given(st.integers(min_value=1, max_value=99), st.text(alphabet=CAPITALS, min_size=1, max_size=6),
+       st.text(alphabet=CAPITALS.lower() + "0123456789.-", max_size=8))
+def test_a_number_glued_to_a_word_is_a_label_unless_the_word_holds_a_figure(n, head, tail):
+    # OCR loses the blank after a clause number ("5.Ủy ban …"), but a word with a figure glued to a number is a code
+    # or a file name ("18.CTRTW31.DOC 2", the running header a scan prints atop each page)
+    label = parse_label(f"{n}.{head}{tail} nội dung")
+    if any(c.isdigit() for c in tail):
+        assert label is None
+    else:
+        assert label is not None and label.kind == "number" and label.value == str(n)
+
+
 def test_the_last_letter_has_no_successor():
     assert successor("letter", VIETNAMESE_LETTERS[-1]) is None
 
