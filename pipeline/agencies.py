@@ -37,6 +37,9 @@ _NUMBER = re.compile(r"\d+/[^\s,;()]+")
 Level = str
 # "village": the units below the commune that its people run themselves (thôn, tổ dân phố), no level of government
 LEVELS = ("central", "province", "district", "commune", "village", "generic", "other")
+# the levels of local government: a body registered at one of them is a locality's own (a province, district or
+# commune authority, its council, its Party committee, its departments)
+LOCAL_LEVELS = ("province", "district", "commune")
 
 
 class AgencyEntry(BaseModel):

@@ -5,7 +5,9 @@ Guarantees to link, graph and report:
   registered abbreviations written out, canonical id / display name / level / locality from
   rules/agencies.yaml when known, a parenthesised list of districts kept in `note`, offsets in the text the
   mention was read from), `citations` (số hiệu, type, year, issuer code, ISO date), `deadlines` (printed and
-  normalised), `localities` and `locality_role` ("lead" | "coordinator" | "directed");
+  normalised), `localities` and `locality_role` ("lead" | "coordinator" | "directed"); a task that names no
+  lead in a document of a local body (its issuer registered at province, district or commune level) is its own
+  locality's: localities, as lead;
 - a task without its own subject inherits lead, coordinators, advises and directs from the nearest enclosing
   heading (its title, else its introductory sentence) that names an agency ("a) Sở X chủ trì, phối hợp với Y, tham mưu Z:",
   "Điều 37. Trách nhiệm quản lý nhà nước về … của Bộ Y tế"); a bullet's own
@@ -2710,6 +2712,13 @@ def _introduced_leads(preamble: str) -> list[Mention]:
     return []
 
 
+def _local_issuer(doc: Document) -> bool:
+    """Is the document issued by a local body: its issuer ("TỈNH ỦY LÀO CAI", "ỦY BAN NHÂN DÂN TỈNH …") is
+    registered at the level of a province, a district or a commune (rules/agencies.yaml `level`)?"""
+    issuer = agencies.lookup(doc.meta.issuer) if doc.meta.issuer else None
+    return issuer is not None and issuer.level in agencies.LOCAL_LEVELS
+
+
 def _delegate(doc: Document, task: Task) -> list[Mention]:
     """The body a decision delegates to ("Ủy quyền cho Giám đốc Sở Công Thương thực hiện …"), as the lead of a
     clause on carrying out the delegated tasks that names no one ("Việc thực hiện nhiệm vụ được ủy quyền phải
@@ -2733,6 +2742,7 @@ def extract(doc: Document) -> Document:
     fallback: list[Mention] | None = None
     names = established_names([doc.preamble or "", *(t for s in doc.sections for t in (s.title, s.intro)),
                                *(t.text for t in doc.tasks + doc.provisions + doc.other_clauses)])
+    local = _local_issuer(doc)
     for task in doc.tasks:
         extract_task(doc, task, cache, names)
         if not task.leads:
@@ -2743,6 +2753,10 @@ def extract(doc: Document) -> Document:
             task.leads = list(fallback)
             if task.leads and task.locality_role is None and any(m.locality for m in task.leads):
                 task.locality_role, task.localities = "lead", True
+        if not task.leads and local:
+            # a local body's document puts what it names no one for on its own locality ("II. NHIỆM VỤ VÀ GIẢI
+            # PHÁP" of a provincial Party committee's resolution, of a province's plan): the locality leads it
+            task.locality_role, task.localities = "lead", True
     # a statute clause outside the task articles in which a body named at its opening acts puts work on that body,
     # although it says no "có trách nhiệm" ("Ủy ban nhân dân cấp tỉnh ký hợp đồng …"): a provision too
     acting = [opens_with_actor(clause.text) for clause in doc.other_clauses]

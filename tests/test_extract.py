@@ -397,6 +397,21 @@ def test_agency_only_heading_gives_the_lead():
     assert task.localities and task.locality_role == "directed"
 
 
+def test_a_local_bodys_tasks_naming_no_body_reach_its_own_locality():
+    # a province's Party committee resolves what the province must do and names no body for it: its locality leads
+    bullets = ["Rà soát toàn bộ các dự án chậm tiến độ trong cụm công nghiệp.", "Văn phòng Tỉnh ủy theo dõi, đôn đốc."]
+    doc = _doc("Nhiệm vụ và giải pháp", bullets)
+    doc.meta.issuer = "TỈNH ỦY BÌNH ĐỊNH"
+    unnamed, named = extract(doc).tasks
+    assert unnamed.leads == [] and (unnamed.localities, unnamed.locality_role) == (True, "lead")
+    assert _texts(named.leads) == ["Văn phòng Tỉnh ủy"] and named.locality_role == "lead"
+    # a central body's document does not: the task names no one who would carry it to the localities
+    doc = _doc("Nhiệm vụ và giải pháp", bullets[:1])
+    doc.meta.issuer = "CHÍNH PHỦ"
+    task = extract(doc).tasks[0]
+    assert task.leads == [] and not task.localities and task.locality_role is None
+
+
 def test_task_without_lead_is_reported_once():
     doc = _doc("Nhiệm vụ chung", ["Rà soát chính sách thuế."])
     doc.sections[1].title = "Nhiệm vụ chung"
