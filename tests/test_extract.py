@@ -1541,6 +1541,10 @@ def test_coordinators_after_phoi_hop_without_voi(text, leads, coordinators):
      "danh sách.", [], ["Phòng Tài chính - Kế hoạch"]),
     ("Bộ Nội vụ hướng dẫn thủ tục, chỉ đạo Sở Nội vụ các địa phương phối hợp với Sở Tư pháp trong quá trình thực "
      "hiện.", [], ["Sở Nội vụ các địa phương"]),
+    # the press a propaganda body steers ("định hướng") works with its own partners (real case: a provincial Party
+    # committee's resolution on industrial parks, 2025, IV.4)
+    ("Ban Tuyên giáo Tỉnh ủy chỉ đạo công tác tuyên truyền, định hướng các cơ quan báo chí phối hợp với các địa "
+     "phương đưa tin.", [], ["các cơ quan báo chí"]),
     # … but the lead's own partner is
     ("Sở Xây dựng chủ trì, phối hợp với Sở Tài chính hướng dẫn các địa phương thực hiện.", ["Sở Tài chính"],
      ["các địa phương"]),
