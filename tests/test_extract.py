@@ -1332,6 +1332,11 @@ def test_the_bodies_directed_end_before_their_own_predicate():
     roles = read_roles("Chỉ đạo Ban quản lý khu kinh tế và các sở, ngành liên quan tuân thủ nghiêm túc quy trình cấp "
                        "Giấy chứng nhận đầu tư.")
     assert _texts(roles.directs)[-1] == "các sở, ngành liên quan"
+    # … also where an OCR text layer lost the hook of "đẩy" (real case: CT 11/CT-TTg 2020 II.3.c, OCR)
+    roles = read_roles("Bộ Tài chính chỉ đạo cơ quan hải quan đây nhanh thủ tục thông quan.")
+    assert _texts(roles.directs) == ["cơ quan hải quan"]
+    roles = read_roles("Hội Nông dân tỉnh và các tổ chức xã hội đây mạnh tuyên truyền.")
+    assert _texts(roles.leads) == ["Hội Nông dân tỉnh", "các tổ chức xã hội"]
 
 
 def test_an_opening_clause_closed_by_thi_holds_no_subject():
