@@ -591,6 +591,12 @@ class Reader:
                 j = t.cue("title", j) or t.cue("head", j) or t.cue("plural_head", j)
         else:
             j = t.cue("head", i)
+            if t.capital[i] and j < self.n and t.capital[j] and t.cue("leveled_head", j):
+                # a unit named after the committee it serves ("Văn phòng | Ban Chỉ đạo tỉnh", "Văn phòng | Ban chỉ đạo
+                # giảm nghèo tỉnh"): the committee's name, whole, although its head holds a verb ("chỉ đạo")
+                served = self.parse_item(j)
+                if served is not None:
+                    return replace(served, start=i, agency_id=None)
         # a generic head ("Trung tâm", "Cục", "các Viện") or a title of no registered body ("Trưởng phòng") is
         # followed by its proper name, if any ("Trưởng phòng Quản lý Công nghiệp")
         proper = agency_id is None and kind in ("head", "article", "title")
@@ -724,6 +730,11 @@ class Reader:
                 j = t.cue("group_qualifier", j)
                 count += 1
                 continue
+            named_by_role = self._named_by_role(opening, j)
+            if named_by_role:  # "phối hợp với các cơ quan chủ trì | trong tổ chức thực hiện …"
+                count += named_by_role - j
+                j = named_by_role
+                continue
             framed = self.framed_qualifier(j)
             if framed:  # "các bộ quản lý công trình xây dựng chuyên ngành"
                 count += framed - j
@@ -790,6 +801,23 @@ class Reader:
             j += 1
             count += 1
         return j
+
+    def _named_by_role(self, opening: int | None, j: int) -> int | None:
+        """The token after a role word at j that names the group whose head opens at `opening` by its role, the two
+        being one of rules/roles.yaml `appositions` ("các cơ quan chủ trì", "đơn vị đầu mối"), where the group is
+        the partner a coordinator cue names ("phối hợp chặt chẽ với các cơ quan chủ trì trong tổ chức thực hiện"):
+        the partner takes no role of its own there, the word says which bodies ("the leading ones"). None otherwise
+        (after "giao" the same words hand the group the lead: "giao các cơ quan chủ trì xây dựng …")."""
+        t = self.t
+        end = t.cue("apposition", opening) if opening is not None and opening < self.n else None
+        if not end or not j < end or t.cue("lead", j) != end:
+            return None
+        for k in range(opening - 1, -1, -1):
+            if t.words[k] in (";", ".", ":"):
+                return None
+            if any(t.cue(kind, k) for kind in _ROLE_CUES):
+                return end if t.cue("coord", k) else None
+        return None
 
     def _owned_modifier(self, j: int) -> bool:
         """Is the predicate word at j a noun modifier of the group before it, followed at once by the body the

@@ -1327,6 +1327,25 @@ def test_a_mission_abroad_is_named_past_diplomacy_and_abroad():
     assert agencies.lookup("cơ quan đại diện chủ sở hữu").id != "co_quan_dai_dien_o_nuoc_ngoai"
 
 
+@pytest.mark.parametrize("text, coordinators", [
+    # the role word names which partners ("the leading bodies"), it gives them no role (real case: a province's plan
+    # carrying out a Party resolution, 2026, V.8)
+    ("Các sở, ngành khác phối hợp chặt chẽ với các cơ quan chủ trì trong tổ chức thực hiện.", ["các cơ quan chủ trì"]),
+    ("Sở Y tế phối hợp với đơn vị đầu mối tổng hợp số liệu.", ["đơn vị đầu mối"]),
+    # the office of a steering committee is named with the committee's name, whole
+    ("Sở Tài chính chủ trì, phối hợp với Văn phòng Ban chỉ đạo tỉnh tổng hợp báo cáo.", ["Văn phòng Ban chỉ đạo tỉnh"]),
+    ("Sở Y tế phối hợp với Văn phòng Ban Chỉ huy phòng thủ dân sự tỉnh kiểm tra.",
+     ["Văn phòng Ban Chỉ huy phòng thủ dân sự tỉnh"]),
+])
+def test_a_name_that_holds_a_role_word(text, coordinators):
+    assert _texts(read_roles(text, later=True).coordinators) == coordinators
+
+
+def test_a_role_word_after_the_group_an_assignment_names_is_its_role():
+    assert _texts(read_roles("Giao các cơ quan chủ trì xây dựng đề án.").leads) == ["các cơ quan"]
+    assert _texts(read_roles("Văn phòng Ban Chỉ đạo tỉnh theo dõi, đôn đốc.").leads) == ["Văn phòng Ban Chỉ đạo tỉnh"]
+
+
 def test_the_bodies_directed_end_before_their_own_predicate():
     # real case: CT 07/CT-TTg 2012 8.c read the directed 'các sở, ngành liên quan tuân thủ'
     roles = read_roles("Chỉ đạo Ban quản lý khu kinh tế và các sở, ngành liên quan tuân thủ nghiêm túc quy trình cấp "
