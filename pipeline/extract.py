@@ -101,6 +101,7 @@ class RoleRules(BaseModel):
     subject_breaks: list[str] = []
     definition_cues: list[str] = []
     appositions: list[str] = []
+    relative_openers: list[str] = []
     name_establishers: list[str] = []
     established_name_ends: list[str] = []
     coordinator_cues: list[str]
@@ -308,6 +309,7 @@ def engine() -> Engine:
         "agent_clause": rules.agent_clauses, "agent_predicate": rules.agent_clause_predicates,
         "reference_end": rules.reference_ends, "topic": rules.topic_openers, "topic_end": rules.topic_ends,
         "topic_head": rules.topic_heads, "leveled_head": rules.leveled_heads, "owner_link": rules.owner_links, "apposition": rules.appositions,
+        "relative": rules.relative_openers,
     }
     for kind, phrases in groups.items():
         matcher.add(kind, [nlp.tokenizer(matching_text(p)) for p in phrases])
@@ -740,6 +742,11 @@ class Reader:
                 count += framed - j
                 j = framed
                 continue
+            participle = self._relative_participle(j)
+            if participle:  # "Ủy ban nhân dân cấp xã nơi có đất thu hồi | thực hiện …"
+                count += participle - j
+                j = participle
+                continue
             if self._owned_modifier(j):  # "các đơn vị truyền thông thuộc Bộ …": a kind of unit, no predicate
                 count += t.cue("stop", j) - j
                 j = t.cue("stop", j)
@@ -818,6 +825,26 @@ class Reader:
             if any(t.cue(kind, k) for kind in _ROLE_CUES):
                 return end if t.cue("coord", k) else None
         return None
+
+    def _relative_participle(self, j: int) -> int | None:
+        """The token after a predicate word at j that qualifies the noun before it inside a relative clause of a
+        body's name (rules/roles.yaml `relative_openers`: "Ủy ban nhân dân cấp xã nơi có đất | thu hồi | thực hiện
+        …", the land reclaimed): the word is followed at once by the predicate or a role, where a verb opening the
+        predicate would take its object ("… nơi có dự án | thu hồi đất": the predicate); at the clause's end it is
+        the predicate ("… phối hợp với Ủy ban nhân dân cấp xã nơi có dự án | kiểm tra."). None otherwise."""
+        t = self.t
+        end = t.cue("stop", j)
+        if not end or any(t.cue(kind, j) for kind in (*_ROLE_CUES, "resp")):
+            return None
+        k = j - 1  # back over the clause's nouns to its opener
+        while k >= 0 and t.words[k].isalpha() and not self.is_stop(k) and t.cue("relative", k) is None:
+            k -= 1
+        if k < 0 or t.cue("relative", k) is None or t.cue("relative", k) >= j:
+            return None
+        if end >= self.n or t.words[end] in self.stop_punct or (
+                not self.is_stop(end) and not any(t.cue(kind, end) for kind in (*_ROLE_CUES, "resp"))):
+            return None
+        return end
 
     def _owned_modifier(self, j: int) -> bool:
         """Is the predicate word at j a noun modifier of the group before it, followed at once by the body the

@@ -1341,6 +1341,22 @@ def test_a_name_that_holds_a_role_word(text, coordinators):
     assert _texts(read_roles(text, later=True).coordinators) == coordinators
 
 
+@pytest.mark.parametrize("text, lead, coordinators", [
+    # inside "nơi có …" a verb right after a noun, the predicate or a role after it, qualifies the noun
+    ("Trung tâm Phát triển quỹ đất phối hợp với Ủy ban nhân dân cấp xã nơi có đất thu hồi thực hiện bàn giao.",
+     "Trung tâm Phát triển quỹ đất", ["Ủy ban nhân dân cấp xã nơi có đất thu hồi"]),
+    ("Ủy ban nhân dân cấp xã nơi có đất thu hồi có trách nhiệm bàn giao mặt bằng.",
+     "Ủy ban nhân dân cấp xã nơi có đất thu hồi", []),
+    # … taking its object, or ending the clause, it is the predicate
+    ("Ủy ban nhân dân cấp xã nơi có dự án thu hồi đất theo quy định.", "Ủy ban nhân dân cấp xã nơi có dự án", []),
+    ("Sở Xây dựng chủ trì, phối hợp với Ủy ban nhân dân cấp xã nơi có dự án kiểm tra.", "Sở Xây dựng",
+     ["Ủy ban nhân dân cấp xã nơi có dự án"]),
+])
+def test_a_relative_clause_in_a_name_keeps_the_verb_that_qualifies_its_noun(text, lead, coordinators):
+    roles = read_roles(text, later=True)
+    assert _texts(roles.leads) == [lead] and _texts(roles.coordinators) == coordinators
+
+
 def test_a_role_word_after_the_group_an_assignment_names_is_its_role():
     assert _texts(read_roles("Giao các cơ quan chủ trì xây dựng đề án.").leads) == ["các cơ quan"]
     assert _texts(read_roles("Văn phòng Ban Chỉ đạo tỉnh theo dõi, đôn đốc.").leads) == ["Văn phòng Ban Chỉ đạo tỉnh"]
