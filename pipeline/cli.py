@@ -28,7 +28,6 @@ out = Console()
 err = Console(stderr=True)
 
 PROGRESS_FROM = 5  # documents
-STATUS_VI = {"covered": "Đã triển khai", "partial": "Triển khai một phần", "gap": "Chưa triển khai"}
 
 
 # What each command needs: imported together by _load before any work.
@@ -99,7 +98,10 @@ def _progress(entries: list) -> Iterable:
 
 
 def _summary(pairs: dict[str, Result]) -> None:
-    from .report.rows import document_label
+    """One table per pair, counted as the reports count (report.rows.build_crossref): a central task that does not
+    reach localities and that nothing carries out is "Không giao cho địa phương", not "Chưa triển khai"."""
+    from .report.labels import STATUS
+    from .report.rows import build_crossref, document_label
 
     for name, result in pairs.items():
         central = next((d for d in result.documents if d.role == "central"), None)
@@ -107,12 +109,13 @@ def _summary(pairs: dict[str, Result]) -> None:
         title = " ↔ ".join(document_label(d) for d in [central, *provincial] if d is not None)
         table = Table(title=f"{title}\n[dim]{name}[/]", title_justify="left")
         table.add_column("Nhiệm vụ của văn bản trung ương")
-        for heading in ("Tổng", *STATUS_VI.values()):
+        rows = build_crossref(result).central_rows
+        statuses = [s for s in ("covered", "partial", "gap", "not_assigned") if s != "not_assigned" or any(
+            r.status == s for r in rows)]
+        for heading in ("Tổng", *(STATUS[s] for s in statuses)):
             table.add_column(heading, justify="right")
-        for label, rows in (("Tất cả", result.coverage),
-                            ("Giao cho / liên quan đến địa phương", [r for r in result.coverage if r.localities])):
-            count = [sum(r.status == s for r in rows) for s in STATUS_VI]
-            table.add_row(label, str(len(rows)), *map(str, count))
+        for label, chosen in (("Tất cả", rows), ("Giao cho địa phương", [r for r in rows if r.localities])):
+            table.add_row(label, str(len(chosen)), *(str(sum(r.status == s for r in chosen)) for s in statuses))
         out.print(table)
 
 
