@@ -189,7 +189,7 @@ def _print_outline(document: Document) -> None:
             depth, parent = depth + 1, parents.get(parent)
         indent = "  " * (depth + 1)
         if is_task:
-            leads = "; ".join(display(m) for m in item.leads) or "?"
+            leads = "; ".join(display(m) for m in item.leads) or "? (chưa xác định cơ quan chủ trì)"
             out.print(f"{indent}[cyan]{task_label(item.id)}[/] [dim](dòng {item.span.line})[/] {item.text[:90]}"
                       f"{'…' if len(item.text) > 90 else ''} [green]⇒ {leads}[/]", highlight=False)
         else:

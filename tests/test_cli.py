@@ -227,3 +227,15 @@ def test_summary_counts_a_ministry_task_nothing_carries_out_as_the_reports_do(mo
     assert lines[0] == ["Nhiệm vụ của văn bản trung ương", "Tổng", "Đã triển khai", "Triển khai một phần",
                         "Chưa triển khai", "Không giao cho địa phương"]
     assert lines[1:] == [["Tất cả", "3", "1", "0", "1", "1"], ["Giao cho địa phương", "2", "1", "0", "1", "0"]]
+
+
+def test_parse_outline_says_what_a_missing_lead_means(tmp_path):
+    letter = tmp_path / "kh.txt"
+    letter.write_text("ỦY BAN NHÂN DÂN TỈNH KON TUM\nSố: 5/KH-UBND\nKẾ HOẠCH\n"
+                      "1. Tăng cường tuyên truyền về chợ biên giới.\n"
+                      "2. Sở Công Thương chủ trì xây dựng chợ biên giới.\n", encoding="utf-8")
+    done = doichieu("parse", str(letter))
+    assert done.returncode == 0, done.stderr
+    lines = {line.split(" (dòng")[0].strip(): line for line in done.stdout.splitlines() if "(dòng" in line}
+    assert lines["1"].endswith("⇒ ? (chưa xác định cơ quan chủ trì)")
+    assert "⇒ Sở Công Thương" in lines["2"] and "chưa xác định" not in lines["2"]
