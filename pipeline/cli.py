@@ -97,9 +97,10 @@ def _progress(entries: list) -> Iterable:
     return track(entries, description="Đang phân tích văn bản…", console=err, transient=True)
 
 
-def _summary(pairs: dict[str, Result]) -> None:
+def _summary(pairs: dict[str, Result], out_dir: Path) -> None:
     """One table per pair, counted as the reports count (report.rows.build_crossref): a central task that does not
-    reach localities and that nothing carries out is "Không giao cho địa phương", not "Chưa triển khai"."""
+    reach localities and that nothing carries out is "Không giao cho địa phương", not "Chưa triển khai"; then the
+    two files a reader opens."""
     from .report.labels import STATUS
     from .report.rows import build_crossref, document_label
 
@@ -117,6 +118,8 @@ def _summary(pairs: dict[str, Result]) -> None:
         for label, chosen in (("Tất cả", rows), ("Giao cho địa phương", [r for r in rows if r.localities])):
             table.add_row(label, str(len(chosen)), *(str(sum(r.status == s for r in chosen)) for s in statuses))
         out.print(table)
+        out.print(f"  Báo cáo: {out_dir / name / 'coverage.html'} · Bảng đối chiếu: {out_dir / name / 'crossref.xlsx'}",
+                  highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -163,7 +166,7 @@ def run(
         raise DoichieuError(str(error.filename or out_dir), f"không ghi được kết quả ({error.strerror})") from None
     for notice in written.notices:
         err.print(f"[yellow]Lưu ý[/] {notice}", highlight=False, soft_wrap=True)
-    _summary(corpus_run.pairs)
+    _summary(corpus_run.pairs, out_dir)
     out.print(f"Đã ghi kết quả vào [bold]{out_dir}/[/]")
     if corpus_run.failures:
         raise typer.Exit(1)

@@ -221,12 +221,15 @@ def test_summary_counts_a_ministry_task_nothing_carries_out_as_the_reports_do(mo
                          doc_id="p", role="provincial")
     buf = io.StringIO()
     monkeypatch.setattr(cli, "out", Console(file=buf, width=200))
-    cli._summary({"p__c": dc.link(central, plan)})
+    cli._summary({"p__c": dc.link(central, plan)}, Path("ra"))
     lines = [re.split(r"\s*[│┃]\s*", line.strip("│┃ ")) for line in buf.getvalue().splitlines() if "│" in line
              or "┃" in line]
     assert lines[0] == ["Nhiệm vụ của văn bản trung ương", "Tổng", "Đã triển khai", "Triển khai một phần",
                         "Chưa triển khai", "Không giao cho địa phương"]
     assert lines[1:] == [["Tất cả", "3", "1", "0", "1", "1"], ["Giao cho địa phương", "2", "1", "0", "1", "0"]]
+    # then where to look: the report and the table of that pair
+    assert buf.getvalue().splitlines()[-1] == f"  Báo cáo: {Path('ra/p__c/coverage.html')} · Bảng đối chiếu: " \
+                                              f"{Path('ra/p__c/crossref.xlsx')}"
 
 
 def test_parse_outline_says_what_a_missing_lead_means(tmp_path):
