@@ -28,7 +28,6 @@ out = Console()
 err = Console(stderr=True)
 
 PROGRESS_FROM = 5  # documents
-STATUS_VI = {"covered": "Đã triển khai", "partial": "Triển khai một phần", "gap": "Chưa triển khai"}
 
 
 # What each command needs: imported together by _load before any work.
@@ -98,8 +97,12 @@ def _progress(entries: list) -> Iterable:
     return track(entries, description="Đang phân tích văn bản…", console=err, transient=True)
 
 
-def _summary(pairs: dict[str, Result]) -> None:
-    from .report.rows import document_label
+def _summary(pairs: dict[str, Result], out_dir: Path) -> None:
+    """One table per pair, counted as the reports count (report.rows.build_crossref): a central task that does not
+    reach localities and that nothing carries out is "Không giao cho địa phương", not "Chưa triển khai"; then the
+    two files a reader opens."""
+    from .report.labels import STATUS
+    from .report.rows import build_crossref, document_label
 
     for name, result in pairs.items():
         central = next((d for d in result.documents if d.role == "central"), None)
@@ -107,13 +110,16 @@ def _summary(pairs: dict[str, Result]) -> None:
         title = " ↔ ".join(document_label(d) for d in [central, *provincial] if d is not None)
         table = Table(title=f"{title}\n[dim]{name}[/]", title_justify="left")
         table.add_column("Nhiệm vụ của văn bản trung ương")
-        for heading in ("Tổng", *STATUS_VI.values()):
+        rows = build_crossref(result).central_rows
+        statuses = [s for s in ("covered", "partial", "gap", "not_assigned") if s != "not_assigned" or any(
+            r.status == s for r in rows)]
+        for heading in ("Tổng", *(STATUS[s] for s in statuses)):
             table.add_column(heading, justify="right")
-        for label, rows in (("Tất cả", result.coverage),
-                            ("Giao cho / liên quan đến địa phương", [r for r in result.coverage if r.localities])):
-            count = [sum(r.status == s for r in rows) for s in STATUS_VI]
-            table.add_row(label, str(len(rows)), *map(str, count))
+        for label, chosen in (("Tất cả", rows), ("Giao cho địa phương", [r for r in rows if r.localities])):
+            table.add_row(label, str(len(chosen)), *(str(sum(r.status == s for r in chosen)) for s in statuses))
         out.print(table)
+        out.print(f"  Báo cáo: {out_dir / name / 'coverage.html'} · Bảng đối chiếu: {out_dir / name / 'crossref.xlsx'}",
+                  highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -160,7 +166,7 @@ def run(
         raise DoichieuError(str(error.filename or out_dir), f"không ghi được kết quả ({error.strerror})") from None
     for notice in written.notices:
         err.print(f"[yellow]Lưu ý[/] {notice}", highlight=False, soft_wrap=True)
-    _summary(corpus_run.pairs)
+    _summary(corpus_run.pairs, out_dir)
     out.print(f"Đã ghi kết quả vào [bold]{out_dir}/[/]")
     if corpus_run.failures:
         raise typer.Exit(1)
@@ -186,7 +192,7 @@ def _print_outline(document: Document) -> None:
             depth, parent = depth + 1, parents.get(parent)
         indent = "  " * (depth + 1)
         if is_task:
-            leads = "; ".join(display(m) for m in item.leads) or "?"
+            leads = "; ".join(display(m) for m in item.leads) or "? (chưa xác định cơ quan chủ trì)"
             out.print(f"{indent}[cyan]{task_label(item.id)}[/] [dim](dòng {item.span.line})[/] {item.text[:90]}"
                       f"{'…' if len(item.text) > 90 else ''} [green]⇒ {leads}[/]", highlight=False)
         else:

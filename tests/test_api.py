@@ -14,8 +14,22 @@ def test_readme_example_runs(tmp_path, monkeypatch, capsys):
     code = code.replace("/tmp/doichieu-kontum", str(tmp_path / "kontum"))
     exec(compile(code, "README.md", "exec"), {})
     printed = capsys.readouterr().out
-    assert "23/NQ-CP" in printed
+    shown = re.search(r"it prints .*?```text\n(.*?)```", readme, re.S).group(1)
+    assert printed == shown  # what the README says the example prints
     assert (tmp_path / "kontum" / "crossref.xlsx").exists()
+
+
+def test_readme_account_of_run_corpus_names_what_it_returns():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sentence = re.search(r"`dc\.run_corpus\(\"corpus\"\)`.*?\n\n", readme, re.S).group(0)
+    run = dc.run_corpus(ROOT / "corpus")
+    assert type(run).__name__ in sentence
+    for name in re.findall(r"`\.(\w+)`", sentence):
+        assert hasattr(run, name), name
+    assert set(re.findall(r"`\.(\w+)`", sentence)) == {"pairs", "whole", "failures"}
+    folder = re.search(r"e\.g\.\s+`([^`]+)`", sentence).group(1)
+    assert isinstance(run.pairs[folder], dc.Result)
+    assert len(run.whole.documents) == sum(len(r.documents) for r in run.pairs.values())
 
 
 def test_parse_text_and_link_crafted_pair():

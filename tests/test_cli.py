@@ -198,3 +198,47 @@ def test_a_pair_no_longer_made_leaves_no_folder_beside_the_new_result(tmp_path):
     assert done.returncode == 1 and "khong-co.md" in done.stderr
     assert not [p for p in tmp_path.iterdir() if p.is_dir()]
     assert "đã xóa thư mục kết quả cũ" in " ".join(done.stderr.split())
+
+
+def test_summary_counts_a_ministry_task_nothing_carries_out_as_the_reports_do(monkeypatch):
+    """The terminal table says "Không giao cho địa phương" for a ministry's task with no provincial follow-through,
+    as coverage.html and crossref.xlsx do, and "Chưa triển khai" only for tasks addressed to localities."""
+    import io
+    import re
+
+    from rich.console import Console
+
+    import pipeline as dc
+    from pipeline import cli
+
+    central = dc.parse_text("CHÍNH PHỦ\nSố: 99/NQ-CP\nNGHỊ QUYẾT\nVề một việc thử\nIII. NHIỆM VỤ\n"
+                            "1. Bộ Ngoại giao chủ trì đàm phán hiệp định biên giới với các nước láng giềng.\n"
+                            "2. Ủy ban nhân dân các tỉnh biên giới chủ trì xây dựng chợ biên giới và cửa khẩu phụ.\n"
+                            "3. Ủy ban nhân dân các tỉnh biên giới chủ trì trồng rừng phòng hộ đầu nguồn.\n",
+                            doc_id="c", role="central")
+    plan = dc.parse_text("ỦY BAN NHÂN DÂN TỈNH KON TUM\nSố: 5/KH-UBND\nKẾ HOẠCH\nThực hiện Nghị quyết số 99/NQ-CP\n"
+                         "1. Sở Công Thương chủ trì xây dựng chợ biên giới và cửa khẩu phụ trên địa bàn tỉnh.\n",
+                         doc_id="p", role="provincial")
+    buf = io.StringIO()
+    monkeypatch.setattr(cli, "out", Console(file=buf, width=200))
+    cli._summary({"p__c": dc.link(central, plan)}, Path("ra"))
+    lines = [re.split(r"\s*[│┃]\s*", line.strip("│┃ ")) for line in buf.getvalue().splitlines() if "│" in line
+             or "┃" in line]
+    assert lines[0] == ["Nhiệm vụ của văn bản trung ương", "Tổng", "Đã triển khai", "Triển khai một phần",
+                        "Chưa triển khai", "Không giao cho địa phương"]
+    assert lines[1:] == [["Tất cả", "3", "1", "0", "1", "1"], ["Giao cho địa phương", "2", "1", "0", "1", "0"]]
+    # then where to look: the report and the table of that pair
+    assert buf.getvalue().splitlines()[-1] == f"  Báo cáo: {Path('ra/p__c/coverage.html')} · Bảng đối chiếu: " \
+                                              f"{Path('ra/p__c/crossref.xlsx')}"
+
+
+def test_parse_outline_says_what_a_missing_lead_means(tmp_path):
+    letter = tmp_path / "kh.txt"
+    letter.write_text("ỦY BAN NHÂN DÂN TỈNH KON TUM\nSố: 5/KH-UBND\nKẾ HOẠCH\n"
+                      "1. Tăng cường tuyên truyền về chợ biên giới.\n"
+                      "2. Sở Công Thương chủ trì xây dựng chợ biên giới.\n", encoding="utf-8")
+    done = doichieu("parse", str(letter))
+    assert done.returncode == 0, done.stderr
+    lines = {line.split(" (dòng")[0].strip(): line for line in done.stdout.splitlines() if "(dòng" in line}
+    assert lines["1"].endswith("⇒ ? (chưa xác định cơ quan chủ trì)")
+    assert "⇒ Sở Công Thương" in lines["2"] and "chưa xác định" not in lines["2"]

@@ -62,6 +62,18 @@ def test_order_counts_then_gaps_then_partial(result, html):
     assert f">{sum(c.status == 'covered' for c in result.coverage)}<" in html
 
 
+def test_gap_and_partial_lists_say_what_their_status_means_and_whose_lines_they_give(html):
+    """A legal officer reads "Triển khai một phần" as "partly done": the list says it means only possible links,
+    and the gap list that not even a possible link was found; the location column names the central document."""
+    gap_block = html[html.index('id="chua-trien-khai"'):html.index('id="mot-phan"')]
+    partial_block = html[html.index('id="mot-phan"'):html.index('id="do-thi"')]
+    assert "kể cả liên kết «Có thể»" in gap_block
+    assert "Chỉ có nội dung liên quan (liên kết «Có thể»)" in partial_block
+    assert "người rà soát cần xem lại" in partial_block
+    for block in (gap_block, partial_block):
+        assert "<th>Vị trí (văn bản trung ương)</th>" in block
+
+
 def test_side_by_side_highlights_and_provenance(result, html):
     card = html[html.index('id="tw-III.1.a.2"'):]
     card = card[:card.index("</article>")]

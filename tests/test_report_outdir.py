@@ -103,3 +103,35 @@ def test_a_list_edited_to_reach_outside_the_folder_is_ignored(result, tmp_path):
     (out / B).mkdir()
     write_run({A: result}, whole(result), out)
     assert (outside / "result.json").exists()
+
+
+def test_a_kept_workbook_says_whether_its_decisions_are_already_applied(tmp_path):
+    """After 'doichieu review import', the next run still sets the filled-in table aside; its notice must not ask to
+    import what this run already applied, and must ask when it has not."""
+    import copy
+
+    from openpyxl import load_workbook
+
+    from pipeline.report import labels as L
+
+    result = gold_result()
+    write_run({A: result}, whole(result), tmp_path)
+    table = tmp_path / A / "crossref.xlsx"
+    book = load_workbook(table)
+    sheet = book[L.SHEET_CENTRAL]
+    head = [c.value for c in sheet[3]]
+    link = next(k for k in result.links if not k.confirmed)
+    row = next(r for r in range(4, sheet.max_row + 1)
+               if sheet.cell(r, head.index(L.COL_CENTRAL_PATH) + 1).value == link.central.task)
+    sheet.cell(row, head.index(L.COL_REVIEW) + 1).value = "Đồng ý"
+    book.save(table)
+    filled = table.read_bytes()
+    report = write_run({A: result}, whole(result), tmp_path)  # not imported: the link is not confirmed
+    assert any("cần được nhập bằng 'doichieu review import'" in line for line in report.notices)
+    table.write_bytes(filled)
+    reviewed = copy.deepcopy(result)
+    for k in reviewed.links:
+        k.confirmed = k.confirmed or (k.central, k.provincial) == (link.central, link.provincial)
+    report = write_run({A: reviewed}, whole(reviewed), tmp_path)
+    assert any("crossref.edited-2.xlsx (các quyết định rà soát trong tệp đã được nhập và áp dụng" in line
+               for line in report.notices)

@@ -95,6 +95,29 @@ def test_a_document_without_a_number_is_named_by_its_type_and_issuer():
     assert "Kon Tum</strong> của Ủy ban nhân dân tỉnh Kon Tum" not in html
 
 
+def test_a_document_of_which_no_header_was_read_is_named_by_its_id_and_every_report_says_why(tmp_path):
+    # an OCR'd party resolution whose header came out as noise: no type, number, ký hiệu or issuer was read
+    from openpyxl import load_workbook
+
+    from pipeline.report.html import render_coverage_html
+    from pipeline.report.rows import document_label
+    from pipeline.report.tables import crossref_md_text
+    from pipeline.report.xlsx import write_crossref_xlsx
+
+    result = gold_result()
+    central = result.documents[0]
+    central.meta.number = central.meta.symbol = central.meta.doc_type = central.meta.issuer = None
+    assert document_label(central) == central.id
+    said = f"không đọc được loại văn bản, số hiệu và cơ quan ban hành trong tệp {central.path}"
+    assert f"- Lưu ý: {said}" in crossref_md_text(result)
+    assert f"theo mã {central.id} trong corpus" in crossref_md_text(result)
+    assert said in render_coverage_html(result)
+    sheet = load_workbook(write_crossref_xlsx(result, tmp_path / "t.xlsx"))[L.SHEET_CENTRAL]
+    assert said in sheet["A2"].value
+    central.meta.doc_type = "Nghị quyết"  # a type read is a name ("Nghị quyết"): no such note
+    assert said not in crossref_md_text(result)
+
+
 def test_a_letter_whose_number_was_not_read_is_named_by_its_symbol_and_every_report_says_so(tmp_path):
     # a scanned letter's "Số: Z32Ø/BTC-QLCS": the running number is unreadable, the ký hiệu is not
     from openpyxl import load_workbook

@@ -87,6 +87,22 @@ def _set_aside(path: Path) -> Path:
         n += 1
 
 
+def _applied(workbook: Path, result: Result) -> bool:
+    """True when a reviewer's workbook holds decisions and this result already carries every one of them (imported
+    with 'doichieu review import': accepted and added links confirmed, rejected ones gone)."""
+    from ..model import DoichieuError
+    from ..review import read_workbook
+
+    try:
+        decisions = read_workbook(workbook)
+    except DoichieuError:  # not a workbook the importer can read (a file changed by hand): say to import it
+        return False
+    links = {(k.central.doc, k.central.task, k.provincial.doc, k.provincial.task): k for k in result.links}
+    return bool(decisions) and all(
+        d.key not in links if d.decision == "reject" else d.key in links and links[d.key].confirmed
+        for d in decisions)
+
+
 def write_run(pairs: dict[str, Result], whole: Result, out_dir: str | Path) -> RunOutputs:
     """Write every pair folder, result.json, then deal with the pair folders of earlier runs (module docstring)
     and write the list of what the tool owns in out_dir."""
@@ -105,8 +121,10 @@ def write_run(pairs: dict[str, Result], whole: Result, out_dir: str | Path) -> R
             if path.is_file() and not (file in old and _unchanged(path, old[file])):
                 kept = _set_aside(path)
                 path.rename(kept)
-                report.notices.append(f"{path} đã được sửa sau lần chạy trước: giữ lại thành {kept.name} (ý kiến rà "
-                                      "soát cần được nhập bằng 'doichieu review import' để các lần chạy sau áp dụng)")
+                said = "các quyết định rà soát trong tệp đã được nhập và áp dụng ở lần chạy này" if _applied(
+                    kept, result) else "ý kiến rà soát cần được nhập bằng 'doichieu review import' để các lần chạy " \
+                    "sau áp dụng"
+                report.notices.append(f"{path} đã được sửa sau lần chạy trước: giữ lại thành {kept.name} ({said})")
         written = write_outputs(result, directory)
         owned[name] = {"files": {p.name: digest(p) for p in sorted(written.values())}}
     atomic_write_text(out_dir / "result.json", json.dumps(whole.to_json(), ensure_ascii=False, indent=1) + "\n")

@@ -151,7 +151,11 @@ def document_heading(doc: Document) -> str:
 
 
 def unread_number(doc: Document) -> str | None:
-    """What a report says of a document whose số hiệu could not be read (a scan: "Z32Ø/BTC-QLCS"), or None."""
+    """What a report says of a document whose số hiệu could not be read (a scan: "Z32Ø/BTC-QLCS"), or of one
+    named by its corpus id because nothing of its header was read (type, number, issuer); else None."""
+    if document_label(doc) == doc.id:
+        return (f"không đọc được loại văn bản, số hiệu và cơ quan ban hành trong tệp {doc.path}: văn bản được gọi "
+                f"theo mã {doc.id} trong corpus; kiểm tra trên văn bản gốc")
     if doc.meta.number or not doc.meta.symbol:
         return None
     return (f"số hiệu của {document_label(doc)} không đọc được trong tệp {doc.path} (chỉ đọc được ký hiệu "
