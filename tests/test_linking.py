@@ -927,6 +927,22 @@ def test_a_provincial_party_organs_duty_is_not_addressed_to_the_peoples_committe
     assert addressed_row(tasks, None, rules).tolist() == [1.0, 1.0, 1.0, 1.0]
 
 
+def test_a_peoples_committees_follow_up_duty_is_not_linked_to_the_party_offices_follow_up():
+    # the plan's department follows up the plan in the words the party resolution gives the party committee's
+    # office for its own follow-up: the committee directs no Party organ, so that clause is none of its plan's
+    follow_up = "theo dõi, đôn đốc việc thực hiện; định kỳ tổng hợp tình hình, kết quả thực hiện báo cáo"
+    resolution = _document("nq", "central", {"1": "Nhiệm vụ, giải pháp", "2": "Tổ chức thực hiện"}, {
+        "1.1": ("1", None, "Hoàn thiện hạ tầng kỹ thuật các khu công nghiệp, cụm công nghiệp."),
+        "2.1": ("2", "Văn phòng Tỉnh ủy", f"Văn phòng Tỉnh ủy {follow_up} Ban Thường vụ Tỉnh ủy.")})
+    plan = _provincial({"1.1": ("1", "Sở Công Thương", f"Sở Công Thương {follow_up} Ủy ban nhân dân tỉnh.")},
+                       {"1": "Tổ chức thực hiện"})
+    assert ("1.1", "2.1") in _pairs(link(resolution, plan)[0])  # issuer unknown: not judged
+    plan.meta.issuer = "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"
+    assert ("1.1", "2.1") not in _pairs(link(resolution, plan)[0])
+    plan.meta.issuer = "HUYỆN ỦY BẢO THẮNG"  # a party committee's own plan does carry it out
+    assert ("1.1", "2.1") in _pairs(link(resolution, plan)[0])
+
+
 def test_a_duty_of_the_local_governments_alone_is_not_addressed_to_a_ministrys_plan():
     from pipeline.linking.agency import addressed_row
     from pipeline.linking.config import linking_rules

@@ -254,7 +254,6 @@ def addressed_row(central: list[Task], issuer: str | None = None, rules: AgencyR
     directing = rules.directing_issuers if rules else []
     undirected = rules.undirected_kinds if rules else []
     local_levels = rules.local_levels if rules else []
-    government = rules.government_words if rules else []
     own = _resolve(issuer) if issuer else None
     if own is not None and own in directing:
         return np.array([0.0 if not task.localities and task.leads and all(
@@ -262,19 +261,33 @@ def addressed_row(central: list[Task], issuer: str | None = None, rules: AgencyR
             for task in central], dtype=np.float32)
     values = []
     ministry = own is not None and _level(issuer) == "central"
-    own_found = _lookup(issuer) if own is not None else None
-    state = own_found is not None and own_found.kind not in undirected
-    for task in central:
+    outside = outside_direction_row(central, issuer, rules)
+    for task, beyond in zip(central, outside, strict=True):
         levels = [_level(m.text) for m in task.leads]
-        reserved = not task.localities and bool(levels) and all(level == "central" for level in levels)
-        if state and not reserved and _outside_direction(task, own, undirected, government):
-            reserved = True
+        reserved = bool(beyond) or not task.localities and bool(levels) and all(level == "central" for level in levels)
         if reserved and own is not None and any(_resolve(m.text) == own for m in task.leads):
             reserved = False
         if ministry and levels and all(level in local_levels for level in levels):
             reserved = not any(_resolve(m.text) == own or _is_central_group(m.text) for m in task.coordinators)
         values.append(0.0 if reserved else 1.0)
     return np.array(values, dtype=np.float32)
+
+
+def outside_direction_row(central: list[Task], issuer: str | None, rules: AgencyRules | None) -> np.ndarray:
+    """Per central task: True when the implementing document's issuer is a state body (registry kind not among
+    agency.undirected_kinds: a People's Committee, a department) and only bodies it does not direct lead the task
+    (_outside_direction). Such a duty is not addressed to its document (addressed_row) and is linked to none of
+    its tasks by the models (pipeline.linking.link_probabilities): its plan carries out the state's share."""
+    out = np.zeros(len(central), dtype=bool)
+    own = _resolve(issuer) if issuer else None
+    if own is None or rules is None or own in rules.directing_issuers:
+        return out
+    found = _lookup(issuer)
+    if found is None or found.kind in rules.undirected_kinds:
+        return out
+    for j, task in enumerate(central):
+        out[j] = _outside_direction(task, own, rules.undirected_kinds, rules.government_words)
+    return out
 
 
 def _outside_direction(task: Task, own: str, undirected: list[str], government: list[str]) -> bool:
