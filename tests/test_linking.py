@@ -904,6 +904,45 @@ def test_a_document_of_the_government_is_addressed_every_central_duty():
     assert addressed_row(tasks, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", rules).tolist() == [0.0, 0.0, 0.0]
 
 
+def test_a_provincial_party_organs_duty_is_not_addressed_to_the_peoples_committees_plan():
+    # a People's Committee directs no Party organ: the provincial party resolution's follow-up by the party
+    # committee's office is not for its plan to carry out; a duty that leads the committee itself, or that the
+    # governments share ("các cấp ủy, tổ chức đảng, chính quyền"), is
+    from pipeline.linking.agency import addressed_row
+    from pipeline.linking.config import linking_rules
+
+    def task(tid, lead, text):
+        return Task(doc="d", id=tid, label="1.", text=text, span=Span(1, 1, 0, 0), leads=[Mention(text=lead)],
+                    localities=True)
+
+    tasks = [task("1", "Văn phòng Tỉnh ủy", "Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện; tổng hợp báo cáo."),
+             task("2", "Đảng ủy Ủy ban nhân dân tỉnh",
+                  "Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo Ủy ban nhân dân tỉnh xây dựng kế hoạch thực hiện."),
+             task("3", "Các cấp ủy, tổ chức đảng, chính quyền", "Các cấp ủy, tổ chức đảng, chính quyền quán triệt."),
+             task("4", "Ủy ban Kiểm tra Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy kiểm tra, giám sát việc thực hiện.")]
+    rules = linking_rules().agency
+    assert addressed_row(tasks, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", rules).tolist() == [0.0, 1.0, 1.0, 0.0]
+    # a party committee's own plan carries out its organs' duties; an unknown issuer is not judged
+    assert addressed_row(tasks, "HUYỆN ỦY BẢO THẮNG", rules).tolist() == [1.0, 1.0, 1.0, 1.0]
+    assert addressed_row(tasks, None, rules).tolist() == [1.0, 1.0, 1.0, 1.0]
+
+
+def test_a_peoples_committees_follow_up_duty_is_not_linked_to_the_party_offices_follow_up():
+    # the plan's department follows up the plan in the words the party resolution gives the party committee's
+    # office for its own follow-up: the committee directs no Party organ, so that clause is none of its plan's
+    follow_up = "theo dõi, đôn đốc việc thực hiện; định kỳ tổng hợp tình hình, kết quả thực hiện báo cáo"
+    resolution = _document("nq", "central", {"1": "Nhiệm vụ, giải pháp", "2": "Tổ chức thực hiện"}, {
+        "1.1": ("1", None, "Hoàn thiện hạ tầng kỹ thuật các khu công nghiệp, cụm công nghiệp."),
+        "2.1": ("2", "Văn phòng Tỉnh ủy", f"Văn phòng Tỉnh ủy {follow_up} Ban Thường vụ Tỉnh ủy.")})
+    plan = _provincial({"1.1": ("1", "Sở Công Thương", f"Sở Công Thương {follow_up} Ủy ban nhân dân tỉnh.")},
+                       {"1": "Tổ chức thực hiện"})
+    assert ("1.1", "2.1") in _pairs(link(resolution, plan)[0])  # issuer unknown: not judged
+    plan.meta.issuer = "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"
+    assert ("1.1", "2.1") not in _pairs(link(resolution, plan)[0])
+    plan.meta.issuer = "HUYỆN ỦY BẢO THẮNG"  # a party committee's own plan does carry it out
+    assert ("1.1", "2.1") in _pairs(link(resolution, plan)[0])
+
+
 def test_a_duty_of_the_local_governments_alone_is_not_addressed_to_a_ministrys_plan():
     from pipeline.linking.agency import addressed_row
     from pipeline.linking.config import linking_rules

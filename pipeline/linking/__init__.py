@@ -228,8 +228,15 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
 
 
 def link_probabilities(features: PairFeatures, rules: LinkingRules) -> tuple[np.ndarray, np.ndarray]:
-    """P(linked) and P(sure) for every pair."""
-    return _probability(features, rules.link_model), _probability(features, rules.sure_model)
+    """P(linked) and P(sure) for every pair; 0 for a central duty that only bodies outside the implementing
+    issuer's direction lead (features.outside_direction: a provincial Party resolution's "Văn phòng Tỉnh ủy …
+    theo dõi, đôn đốc" against a People's Committee's plan), whatever its wording shares with the plan's own
+    follow-up duties (a rule, like sure_copy, not weighed by the models)."""
+    p_link, p_sure = _probability(features, rules.link_model), _probability(features, rules.sure_model)
+    if features.outside_direction is not None and features.outside_direction.any():
+        p_link[:, features.outside_direction] = 0.0
+        p_sure[:, features.outside_direction] = 0.0
+    return p_link, p_sure
 
 
 def relayed_match(features: PairFeatures) -> np.ndarray:

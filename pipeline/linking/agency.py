@@ -245,7 +245,12 @@ def addressed_row(central: list[Task], issuer: str | None = None, rules: AgencyR
     - conversely, a duty of the local governments alone ("Ủy ban nhân dân các tỉnh … phối hợp với Bộ Thông tin
       và Truyền thông triển khai các chương trình truyền thông …": every lead at one of agency.local_levels) is
       the provinces' own, not a central issuer's, unless that issuer, or the ministries as a group, is among its
-      partners ("… phối hợp với Bộ Tài nguyên và Môi trường …", "… với các Bộ, ngành liên quan …")."""
+      partners ("… phối hợp với Bộ Tài nguyên và Môi trường …", "… với các Bộ, ngành liên quan …");
+    - an issuer that is itself a state body (a People's Committee, a department: its kind is not among
+      agency.undirected_kinds) does not direct those bodies either: a duty only they lead (a provincial Party
+      resolution's "Văn phòng Tỉnh ủy phối hợp theo dõi, đôn đốc thực hiện Nghị quyết") is not addressed to its
+      plan, unless the duty directs, advises or works with the issuer itself ("Đảng ủy Ủy ban nhân dân tỉnh lãnh
+      đạo Ủy ban nhân dân tỉnh ban hành kế hoạch …")."""
     directing = rules.directing_issuers if rules else []
     undirected = rules.undirected_kinds if rules else []
     local_levels = rules.local_levels if rules else []
@@ -256,15 +261,69 @@ def addressed_row(central: list[Task], issuer: str | None = None, rules: AgencyR
             for task in central], dtype=np.float32)
     values = []
     ministry = own is not None and _level(issuer) == "central"
-    for task in central:
+    outside = outside_direction_row(central, issuer, rules)
+    for task, beyond in zip(central, outside, strict=True):
         levels = [_level(m.text) for m in task.leads]
-        reserved = not task.localities and bool(levels) and all(level == "central" for level in levels)
+        reserved = bool(beyond) or not task.localities and bool(levels) and all(level == "central" for level in levels)
         if reserved and own is not None and any(_resolve(m.text) == own for m in task.leads):
             reserved = False
         if ministry and levels and all(level in local_levels for level in levels):
             reserved = not any(_resolve(m.text) == own or _is_central_group(m.text) for m in task.coordinators)
         values.append(0.0 if reserved else 1.0)
     return np.array(values, dtype=np.float32)
+
+
+def outside_direction_row(central: list[Task], issuer: str | None, rules: AgencyRules | None) -> np.ndarray:
+    """Per central task: True when the implementing document's issuer is a state body (registry kind not among
+    agency.undirected_kinds: a People's Committee, a department) and only bodies it does not direct lead the task
+    (_outside_direction). Such a duty is not addressed to its document (addressed_row) and is linked to none of
+    its tasks by the models (pipeline.linking.link_probabilities): its plan carries out the state's share."""
+    out = np.zeros(len(central), dtype=bool)
+    own = _resolve(issuer) if issuer else None
+    if own is None or rules is None or own in rules.directing_issuers:
+        return out
+    found = _lookup(issuer)
+    if found is None or found.kind in rules.undirected_kinds:
+        return out
+    for j, task in enumerate(central):
+        out[j] = _outside_direction(task, own, rules.undirected_kinds, rules.government_words)
+    return out
+
+
+def _outside_direction(task: Task, own: str, undirected: list[str], government: list[str]) -> bool:
+    """Only bodies the (state) issuer does not direct lead the task ("Văn phòng Tỉnh ủy phối hợp theo dõi,
+    đôn đốc thực hiện Nghị quyết", "Ủy ban Kiểm tra Tỉnh ủy … kiểm tra, giám sát"), and the task does not
+    direct the issuer itself, by role or by naming it beside its leads ("Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo Ủy
+    ban nhân dân tỉnh ban hành kế hoạch …"). A lead that also names the governments (agency.government_words: "Các cấp ủy, tổ chức Đảng, chính quyền",
+    which the registry reads as the party committees) is one the issuer takes part in."""
+    says_government = _word_pattern(tuple(match_form(w) for w in government)) if government else None
+    if not task.leads or not all((found := _lookup(m.text)) is not None and found.kind in undirected
+                                 and not (says_government and says_government.search(match_form(m.text)))
+                                 for m in task.leads):
+        return False
+    if any(_resolve(m.text) == own for m in task.directs + task.advises + task.coordinators):
+        return False
+    text = _spaced_form(_blanked(task.text, task.leads))
+    return not any(form in text for form in _printed_forms(own))
+
+
+@lru_cache(maxsize=64)
+def _printed_forms(agency_id: str) -> tuple[str, ...]:
+    """The spaced forms of every printed name of a registered agency (abbreviations and variants included)."""
+    registry = _registry()
+    if registry is None:
+        return ()
+    return tuple({_spaced_form(printed) for printed, found in registry.registry().printed_forms() if found == agency_id})
+
+
+def _blanked(text: str, mentions: list[Mention]) -> str:
+    """The text with the mentioned names blanked (by their spans when they hold, else by their words)."""
+    for mention in mentions:
+        if 0 <= mention.start < mention.end <= len(text) and text[mention.start:mention.end] == mention.text:
+            text = text[:mention.start] + " " * (mention.end - mention.start) + text[mention.end:]
+        else:
+            text = text.replace(mention.text, " ")
+    return text
 
 
 def _is_central_group(text: str) -> bool:
@@ -277,13 +336,7 @@ def _is_central_group(text: str) -> bool:
 def _without_partners(task: Task) -> str:
     """The task's text without the bodies it works with ("… phối hợp với Sở Lao động - Thương binh và Xã hội"):
     a partner is weighed as such by the agency feature, not as a body the task speaks of."""
-    text = task.text
-    for mention in task.coordinators:
-        if 0 <= mention.start < mention.end <= len(text) and text[mention.start:mention.end] == mention.text:
-            text = text[:mention.start] + " " * (mention.end - mention.start) + text[mention.end:]
-        else:
-            text = text.replace(mention.text, " ")
-    return text
+    return _blanked(task.text, task.coordinators)
 
 
 def _issuer_starts(task: Task, text: str, rules: LinkingRules) -> set[int]:

@@ -65,6 +65,7 @@ class AgencyRules(BaseModel):
     directing_issuers: list[str] = Field(default_factory=list)  # registry ids whose documents direct the central bodies
     undirected_kinds: list[str] = Field(default_factory=list)  # registry kinds such an issuer does not direct
     local_levels: list[str] = Field(default_factory=list)  # registry levels of the localities' bodies
+    government_words: list[str] = Field(default_factory=list)  # a lead naming these names the governments too
     cited_issuer: str = "(?!)"  # regex (match form) between a cited document and the name of its issuer
 
 

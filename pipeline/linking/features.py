@@ -159,6 +159,7 @@ class PairFeatures:
     central_number: str | None = None  # the central document's số hiệu (central_number), for the reasons
     cites_central: np.ndarray | None = None  # per provincial task: it cites the central document (cites_document)
     table_rows: np.ndarray | None = None  # per provincial task: it is a row of a table (a plan's appendix of tasks)
+    outside_direction: np.ndarray | None = None  # per central task: only bodies the issuer does not direct lead it
 
     def vector(self, i: int, j: int) -> dict[str, float]:
         return {name: float(m[i, j]) for name, m in self.values.items()}
@@ -725,5 +726,8 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
     low, high = rules.text.ngram_range
     index = _central_index(tuple(c_texts), low, high, rules.text.bm25_k1, rules.text.bm25_b) if c_texts else None
     table_rows = np.array([any(s.kind == "table" for s in provincial.ancestors(t)) for t in provincial.tasks], dtype=bool)
+    from .agency import outside_direction_row
+
+    outside = outside_direction_row(central.tasks, provincial.meta.issuer, rules.agency)
     return PairFeatures(provincial.tasks, central.tasks, values, shared, heading_pairs, agency_pairs, index, subject,
-                        number, cites, table_rows)
+                        number, cites, table_rows, outside)
