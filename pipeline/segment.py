@@ -979,6 +979,11 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
             if _is_motto(cell, cues):
                 consumed = True
                 continue
+            issuer = _issuer_beside_motto(cell, cues)
+            if issuer and not top_done:
+                issuer_lines.append(issuer)
+                consumed = True
+                continue
             number = cues.number.match(cell)
             if number:
                 value = (number.group("number") or "").strip()
@@ -1126,7 +1131,7 @@ def _header_start(blocks: list[Block], labels: list[Label | None], cues: _Cues) 
     for k in range(min(cues.rules.sizes.header_lookahead_lines, len(blocks))):
         if labels[k] is not None and "heading" not in blocks[k].markup and len(blocks[k].text) > _DEBRIS_CHARS:
             return 0  # (a Markdown heading such as "## PHẦN 1 — QUYẾT ĐỊNH" above the title is a converter's note)
-        if any(_is_motto(cell, cues) for cell in _cells(blocks[k])):
+        if any(_is_motto(cell, cues) or _issuer_beside_motto(cell, cues) for cell in _cells(blocks[k])):
             while k > 0 and is_upper_line(blocks[k - 1].text):
                 k -= 1  # the issuing body printed above the national title
             return k
@@ -1136,6 +1141,20 @@ def _header_start(blocks: list[Block], labels: list[Label | None], cues: _Cues) 
 def _is_motto(cell: str, cues: _Cues) -> bool:
     folded = fold(cell)
     return bool(folded) and (any(folded.startswith(m) for m in cues.motto) or opens_with_national_title(cell))
+
+
+def _issuer_beside_motto(cell: str, cues: _Cues) -> str | None:
+    """The issuing body of a header line in capitals that ends with the heading printed in the right column, the
+    two columns run together by OCR or a text copy of a PDF ("TỈNH ỦY LÀO CAI ĐẢNG CỘNG SẢN VIỆT NAM", the marks
+    as OCR may misread them: "TÍNH ỦY … ĐÁNG …"); None for any other line."""
+    if not is_upper_line(cell):
+        return None
+    words = cell.split()
+    for k in range(len(words) - 1, 0, -1):
+        tail = fold(" ".join(words[k:]))
+        if tail in cues.motto:
+            return " ".join(words[:k])
+    return None
 
 
 def _continues_title(cell: str, cues: _Cues) -> bool:

@@ -3026,3 +3026,24 @@ def test_a_party_document_is_issued_by_the_body_left_of_the_partys_heading():
     meta = parse_text(text).meta
     assert meta.issuer == "BAN CHẤP HÀNH TRUNG ƯƠNG"
     assert (meta.doc_type, meta.number, meta.date) == ("Nghị quyết", "7-NQ/TW", "2031-05-03")
+
+
+def test_a_party_heading_run_into_the_issuer_on_one_line_is_read_apart():
+    # OCR of a scan (or a text copy of a PDF) runs the two header columns into one line, misreading tone marks
+    # ("TÍNH ỦY … ĐÁNG CỘNG SẢN …"), and may print a space inside the số hiệu; a collector's note stands above it
+    text = ("[OCR] [Bản trích chữ tự động từ bản quét, có thể sai dấu]\n\n"
+            "TÍNH ỦY HÀ GIANG ĐÁNG CỘNG SẢN VIỆT NAM\n\n*\n\n"
+            "Số 12 -NQ/TU Hà Giang, ngày 5 tháng 11 năm 2031\n\nNGHỊ QUYẾT\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\n"
+            "về phát triển du lịch\n\n"
+            "I. NHIỆM VỤ\n1. Các cấp ủy, tổ chức đảng quán triệt nghị quyết.\n")
+    meta = parse_text(text).meta
+    assert meta.issuer == "TÍNH ỦY HÀ GIANG"
+    assert (meta.doc_type, meta.number, meta.date, meta.place) == ("Nghị quyết", "12-NQ/TU", "2031-11-05", "Hà Giang")
+
+
+def test_a_heading_in_capitals_that_names_the_party_is_no_header():
+    # the Party's heading beside an issuer ends a line; a title that only names the Party does not
+    doc = parse_text("TRIỂN KHAI ĐIỀU LỆ CỦA ĐẢNG CỘNG SẢN VIỆT NAM TẠI CƠ SỞ\n\n"
+                     "1. Các chi bộ quán triệt điều lệ.\n2. Các đảng ủy kiểm tra việc thực hiện.\n")
+    assert doc.meta.issuer is None
+    assert [t.id for t in doc.tasks] == ["1", "2"]
