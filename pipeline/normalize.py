@@ -805,6 +805,8 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
     if blank_between:
         if ends:
             return not (continuation and not previous.text.endswith((".", "./.", ":", "?", "!")))
+        if _is_labelled_upper_heading(previous) and not is_upper_line(line.text):
+            return True  # "II. NHIỆM VỤ VÀ GIẢI PHÁP" / "" / "1 Đổi mới …" (OCR lost the dot): no wrap of the heading
         if continuation:
             return False
         if _opens_upper_heading(previous, line):
@@ -842,10 +844,15 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
         first_word = line.text.split(" ", 1)[0]
         indent = max(0, previous.indent - sequences.margin) if sequences.margin is not None else 0
         return len(previous.text) + indent + 1 + len(first_word) < 0.95 * layout.width
-    if previous.label is not None and previous.label.kind not in bullet_kinds() \
-            and is_upper_line(previous.text) and is_upper_line(line.text):
+    if _is_labelled_upper_heading(previous) and is_upper_line(line.text):
         return False  # an upper-case part heading wrapped over two lines ("II. NHIỆM VỤ, GIẢI PHÁP" / "TRỌNG TÂM")
     return not _is_full(previous, layout)
+
+
+def _is_labelled_upper_heading(line: _Line) -> bool:
+    """A numbered heading in capitals ("II. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU"): it may wrap over lines in capitals,
+    never into a line in ordinary case."""
+    return line.label is not None and line.label.kind not in bullet_kinds() and is_upper_line(line.text)
 
 
 _FIRST_LINE_INDENT = 2  # blanks beyond the margin of wrapped lines that mark a paragraph's first line

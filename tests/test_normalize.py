@@ -73,6 +73,16 @@ def test_words_split_across_blank_lines_are_joined():
     assert not any(s.startswith("lợi xã hội") for s in starts)
 
 
+def test_a_numbered_heading_in_capitals_is_not_continued_by_the_text_under_it():
+    # OCR of a scan: the item under the part heading lost its dot ("1 Đổi mới …"), which then reads as a figure
+    # going on the heading across the blank line; a heading in capitals never wraps into ordinary case
+    text = ("II. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU\n\n1 Đổi mới công tác lãnh đạo, chỉ đạo của cấp ủy,\n"
+            "chính quyền các cấp đối với các khu công nghiệp.\n\n2. Rà soát các dự án chậm tiến độ.\n")
+    blocks = [b.text for b in normalize(from_string(text, name="<t>", kind="txt"))]
+    assert blocks[0] == "II. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU"
+    assert blocks[1].startswith("1 Đổi mới công tác") and blocks[1].endswith("khu công nghiệp.")
+
+
 def test_a_list_cut_after_a_comma_by_a_blank_line_is_one_paragraph():
     """A PDF's hard break inside a list of names, in a text with one paragraph per line: the paragraph after the comma
     goes on; an item, a basis after a basis, and "QUYẾT ĐỊNH:" after the last basis still stand apart."""
