@@ -58,6 +58,7 @@ class NumberingRules(BaseModel):
     labels: list[LabelRule]
     bullet_kinds: list[str]
     ocr_lookalikes: list[list[str]] = []
+    ocr_lost_marks: list[str] = []
 
 
 def ocr_lookalikes(value: str) -> list[str]:

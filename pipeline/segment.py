@@ -47,6 +47,7 @@ from .normalize import (
     bullet_kinds,
     is_person_name,
     is_upper_line,
+    numbering_rules,
     ocr_lookalikes,
     parse_label,
     sequence_index,
@@ -1426,7 +1427,44 @@ def _read_lookalikes(blocks: list[Block], labels: list[Label | None], start: int
         else:
             if not label.value:
                 labels[i] = None  # brackets whose numeral OCR lost, and no sequence tells which
+    for i in range(start, end):
+        if labels[i] is not None:
+            continue
+        for printed, read in _misread_labels(blocks[i].text):
+            value = index_of(read)
+            before, after = neighbours(i, read.kind)
+            if value is not None and (before == value - 1 if before is not None else value == 1) \
+                    and after == value + 1:
+                labels[i] = read
+                kinds = places()
+                doc.notices.append(Notice(
+                    path=doc.path, line=blocks[i].span.line, page=blocks[i].span.page, code="label-repaired",
+                    message=f"'{printed}' đọc là nhãn '{read.value}' theo thứ tự (bản nhận dạng chữ đọc sai hoặc "
+                            f"làm mất dấu của nhãn)"))
+                break
     return labels
+
+
+def _misread_labels(text: str) -> list[tuple[str, Label]]:
+    """The labels an unlabelled paragraph may open with, OCR having misread its numeral as a mark that is none
+    ("Š." for "5.", "HI." for "III."; rules/numbering.yaml `ocr_lookalikes`) or lost the mark after it ("1 Đổi mới"
+    for "1. Đổi mới"; `ocr_lost_marks`): (what is printed, the label read, its `end` in `text`)."""
+    found: list[tuple[str, Label]] = []
+    for pair in numbering_rules().ocr_lookalikes:
+        for printed in filter(None, pair):
+            if not text.startswith(printed):
+                continue
+            for other in filter(None, pair):
+                read = parse_label(other + text[len(printed):]) if other != printed else None
+                if read is not None and read.value == other and read.printed.startswith(other) and not read.inserted:
+                    found.append((printed, replace(read, printed=printed + read.printed[len(other):],
+                                                   end=read.end - len(other) + len(printed))))
+    figure = re.match(r"\d{1,2}(?=\s+[A-ZĐÀ-Ỹ])", text)
+    for mark in numbering_rules().ocr_lost_marks if figure else ():
+        read = parse_label(figure.group() + mark + text[figure.end():])
+        if read is not None and read.printed == figure.group() + mark:
+            found.append((figure.group(), replace(read, printed=figure.group(), end=read.end - len(mark))))
+    return found
 
 
 def _build_outline(blocks: list[Block], labels: list[Label | None], start: int, end: int,
