@@ -527,6 +527,9 @@ def normalize(source: SourceText) -> list[Block]:
         label = parse_label(line.text)
         if label is not None and label.printed == "*" and source.kind != "md":
             label = None  # a star opens a list item in markdown only (in PDF text it is a seal or a footnote mark)
+        if label is not None and not blank_between and blocks and _continues_inline_list(blocks[-1], line, label,
+                                                                                          layout, sequences):
+            label = None
         following = lines[index + 1] if index + 1 < len(lines) else None
         heading = label is not None and _opens_part(line, label, lines, index)
         starts_new = previous is None or heading or _opens_block(previous, line, label, blank_between, layout, sequences) \
@@ -544,6 +547,24 @@ def normalize(source: SourceText) -> list[Block]:
         previous_spaced, blank_between = blank_between, False
     _read_first_part_misread_as_one(blocks, source)
     return [_block(group, source) for group in _join_quotations(blocks)]
+
+
+def _continues_inline_list(group: list[_Line], line: _Line, label: Label, layout: _Layout,
+                           sequences: _Sequences) -> bool:
+    """A label carried to the start of a wrapped line from an enumeration inside the paragraph ("- Về nguồn nhân
+    lực: (i) Đào tạo … thực tập." / "(ii) Tổ chức đào tạo …"): the label before it in its sequence stands inside
+    the paragraph's text, after its own label, and the line starts at the margin of wrapped lines, not indented
+    as a paragraph's first line."""
+    sequence = sequence_of(label.kind)
+    index = sequence_index(sequence, label.base) if sequence != "none" else None
+    if index is None or index < 2 or not layout.hard_wrapped or sequences.margin is None \
+            or line.indent > sequences.margin + _FIRST_LINE_INDENT:
+        return False
+    at = label.printed.find(label.value)
+    before = label.printed[:at] + value_at(sequence, label.value, index - 1) + label.printed[at + len(label.value):]
+    text = " ".join(part.text for part in group)
+    own = group[0].label.end if group[0].label is not None else 0
+    return f" {before} " in f" {text[own:]} "
 
 
 def _spacing_changes(previous_spaced: bool, blank_between: bool, line: _Line, following: _Line | None) -> bool:

@@ -83,6 +83,26 @@ def test_a_numbered_heading_in_capitals_is_not_continued_by_the_text_under_it():
     assert blocks[1].startswith("1 Đổi mới công tác") and blocks[1].endswith("khu công nghiệp.")
 
 
+def test_an_inline_enumerator_wrapped_to_the_start_of_a_line_opens_no_paragraph():
+    # text of a signed PDF, hard-wrapped: "- Về nguồn nhân lực: (i) … thực tập." / "(ii) Tổ chức …" goes on the
+    # paragraph that holds "(i)"
+    text = """\
+       - Về khoa học công nghệ: hỗ trợ doanh nghiệp đổi mới, nâng cấp công nghệ,
+thay thế thiết bị lạc hậu, ưu tiên thiết bị tiết kiệm năng lượng, thân thiện với môi
+trường trong sản xuất công nghiệp của tỉnh.
+       - Về nguồn nhân lực: (i) Đào tạo, bồi dưỡng nguồn nhân lực chất lượng cao
+cho công nghiệp xanh, công nghệ cao. Phát triển mô hình đào tạo tại chỗ, hợp tác
+với doanh nghiệp để thực hành, thực tập tại các khu, cụm công nghiệp trong tỉnh.
+(ii) Tổ chức đào tạo, bồi dưỡng thường xuyên cho cán bộ, công chức về quản lý công
+nghiệp xanh, kinh tế tuần hoàn. (iii) Thu hút nguồn nhân lực chất lượng cao.
+       - Về hợp tác: tăng cường liên kết, hợp tác với các tỉnh trong vùng để phát
+triển công nghiệp, mở rộng thị trường tiêu thụ sản phẩm công nghiệp của tỉnh.
+"""
+    blocks = [b.text for b in normalize(from_string(text, name="<t>", kind="txt"))]
+    assert len(blocks) == 3
+    assert "trong tỉnh. (ii) Tổ chức đào tạo" in blocks[1]
+
+
 def test_a_list_cut_after_a_comma_by_a_blank_line_is_one_paragraph():
     """A PDF's hard break inside a list of names, in a text with one paragraph per line: the paragraph after the comma
     goes on; an item, a basis after a basis, and "QUYẾT ĐỊNH:" after the last basis still stand apart."""
