@@ -30,6 +30,7 @@ from .ingest.layout import (
     front_matter_lines,
     header_kind,
     ingest_rules,
+    is_file_name_head,
     is_page_break_marker,
     is_table_delimiter,
     opens_basis,
@@ -688,6 +689,9 @@ def _prepare(source: SourceText) -> list[_Line | None]:
     _drop_stray_bars(prepared)
     _drop_page_number_runs(prepared)
     for i, line in enumerate(prepared):
+        if line is not None and is_file_name_head(line.text):
+            prepared[i] = None  # the file name printed with the page number atop or under each page
+            continue
         if line is None or page_number_value(line.text) is None:
             continue
         before = prepared[i - 1] if i > 0 else None

@@ -103,6 +103,14 @@ triển công nghiệp, mở rộng thị trường tiêu thụ sản phẩm cô
     assert "trong tỉnh. (ii) Tổ chức đào tạo" in blocks[1]
 
 
+def test_a_running_head_printing_the_file_name_and_page_is_dropped():
+    # OCR of a Party document: each page opens with the file name and its number, inside a sentence
+    text = ("===== Trang 1 =====\n1. Đẩy mạnh phân cấp, hoàn thiện tiêu chí phân\n\n===== Trang 2 =====\n"
+            "18.CTRTW31.DOC 2\n\nloại dự án theo mức độ rủi ro môi trường.\n")
+    blocks = [b.text for b in normalize(from_string(text, name="<t>", kind="txt"))]
+    assert blocks == ["1. Đẩy mạnh phân cấp, hoàn thiện tiêu chí phân loại dự án theo mức độ rủi ro môi trường."]
+
+
 def test_a_list_cut_after_a_comma_by_a_blank_line_is_one_paragraph():
     """A PDF's hard break inside a list of names, in a text with one paragraph per line: the paragraph after the comma
     goes on; an item, a basis after a basis, and "QUYẾT ĐỊNH:" after the last basis still stand apart."""

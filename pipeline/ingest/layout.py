@@ -85,6 +85,7 @@ class IngestRules(BaseModel):
     signature_stamp: SignatureStamp | None = None
     page_break_marker: list[str] = []
     page_number_run: PageNumberRun | None = None
+    file_name_head: str | None = None
     front_matter: FrontMatter | None = None
 
 
@@ -168,6 +169,13 @@ _TABLE_DELIMITER = re.compile(r"^\s*\|?(?:\s*:?-+:?\s*\|)*\s*:?-+:?\s*\|?\s*$")
 def is_table_delimiter(text: str) -> bool:
     """A Markdown table's delimiter row: dashes (with alignment colons) between bars, nothing else."""
     return "|" in text and bool(_TABLE_DELIMITER.match(text))
+
+
+def is_file_name_head(text: str) -> bool:
+    """A running header or footer that prints the document's file name and the page number ("18.CTRTW31.DOC 2";
+    rules/ingest.yaml `file_name_head`)."""
+    pattern = ingest_rules().file_name_head
+    return pattern is not None and re.fullmatch(pattern, text.strip(), re.IGNORECASE) is not None
 
 
 def page_number_value(text: str) -> int | None:
