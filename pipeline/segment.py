@@ -1215,7 +1215,7 @@ def _symbol(value: str) -> str | None:
 
 
 _SYMBOL = re.compile(r"[A-ZĐ]{2,}[A-ZĐa-zđ0-9]*(?:[-&][A-ZĐa-zđ0-9]+)*")
-_RUNNING_NUMBER = re.compile(r"\d+[a-zđ]?(?:-[A-ZĐ]+)?")  # "12", "12a", a Party body's "2449-CV"
+_RUNNING_NUMBER = re.compile(r"\d+[a-zđ]?(?:-[A-ZĐ][A-ZĐa-zđ]*)?")  # "12", "12a", a Party body's "2449-CV", "31-CTr"
 _LOCAL_LEVEL = re.compile(r"^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b")
 
 

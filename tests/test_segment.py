@@ -3039,6 +3039,9 @@ def test_a_party_heading_run_into_the_issuer_on_one_line_is_read_apart():
     meta = parse_text(text).meta
     assert meta.issuer == "TÍNH ỦY HÀ GIANG"
     assert (meta.doc_type, meta.number, meta.date, meta.place) == ("Nghị quyết", "12-NQ/TU", "2031-11-05", "Hà Giang")
+    # a Party programme's số hiệu writes its type in mixed case ("31-CTr/TW": chương trình)
+    programme = parse_text(text.replace("Số 12 -NQ/TU", "Số 31-CTr/TU").replace("NGHỊ QUYẾT", "CHƯƠNG TRÌNH"))
+    assert programme.meta.number == "31-CTr/TU"
 
 
 def test_a_heading_in_capitals_that_names_the_party_is_no_header():
