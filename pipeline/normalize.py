@@ -27,6 +27,7 @@ from functools import lru_cache
 from pydantic import BaseModel
 
 from .ingest.layout import (
+    collector_note_lines,
     front_matter_lines,
     header_kind,
     ingest_rules,
@@ -633,6 +634,8 @@ def _prepare(source: SourceText) -> list[_Line | None]:
     texts = [raw.text for raw in source.lines]
     # Markdown front matter is the collector's record of the file, not the document
     front_matter = front_matter_lines(texts) if source.kind == "md" else 0
+    # so are a collector's bracketed notes above the text ("[OCR] [Bản trích chữ tự động …]")
+    front_matter = max(front_matter, collector_note_lines(texts))
     # a task table laid out in columns by pdftotext -layout, or flattened one cell a line under a Markdown header:
     # one " | " line per row, its other lines blank
     table_rows, table_lines = spaced_table_rows(texts)

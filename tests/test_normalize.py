@@ -111,6 +111,14 @@ def test_a_running_head_printing_the_file_name_and_page_is_dropped():
     assert blocks == ["1. Đẩy mạnh phân cấp, hoàn thiện tiêu chí phân loại dự án theo mức độ rủi ro môi trường."]
 
 
+def test_a_collectors_bracketed_note_above_the_text_is_dropped():
+    # a conversion script's note on the file's first line is no part of the document; a bracket later is kept
+    text = ("[OCR] [Bản trích chữ tự động từ bản quét, 3 trang. Có thể sai dấu.]\n\n===== Trang 1 =====\n"
+            "ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\n\nKẾ HOẠCH\n\n1. Sở Du lịch chủ trì thực hiện.\n\n[Hết]\n")
+    blocks = [b.text for b in normalize(from_string(text, name="<t>", kind="txt"))]
+    assert blocks == ["ỦY BAN NHÂN DÂN TỈNH HÀ GIANG", "KẾ HOẠCH", "1. Sở Du lịch chủ trì thực hiện.", "[Hết]"]
+
+
 def test_a_list_cut_after_a_comma_by_a_blank_line_is_one_paragraph():
     """A PDF's hard break inside a list of names, in a text with one paragraph per line: the paragraph after the comma
     goes on; an item, a basis after a basis, and "QUYẾT ĐỊNH:" after the last basis still stand apart."""

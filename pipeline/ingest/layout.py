@@ -86,6 +86,7 @@ class IngestRules(BaseModel):
     page_break_marker: list[str] = []
     page_number_run: PageNumberRun | None = None
     file_name_head: str | None = None
+    collector_note: str | None = None
     front_matter: FrontMatter | None = None
 
 
@@ -281,6 +282,17 @@ def front_matter_lines(lines: list[str]) -> int:
         if lines[k].strip() and not field.match(lines[k]):
             return 0
     return 0
+
+
+def collector_note_lines(lines: list[str]) -> int:
+    """How many lines at the top of a file are a collector's bracketed notes ("[OCR] [Bản trích chữ tự động …]";
+    rules/ingest.yaml `collector_note`) and the blank lines after them; 0 when there are none."""
+    pattern = ingest_rules().collector_note
+    count = 0
+    while pattern is not None and count < len(lines) and (
+            not lines[count].strip() or re.fullmatch(pattern, lines[count].strip())):
+        count += 1
+    return count if any(line.strip() for line in lines[:count]) else 0
 
 
 def _page_break(line: str) -> re.Match | None:
