@@ -27,9 +27,11 @@ from functools import lru_cache
 from pydantic import BaseModel
 
 from .ingest.layout import (
+    collector_note_lines,
     front_matter_lines,
     header_kind,
     ingest_rules,
+    is_file_name_head,
     is_page_break_marker,
     is_table_delimiter,
     opens_basis,
@@ -58,6 +60,7 @@ class NumberingRules(BaseModel):
     labels: list[LabelRule]
     bullet_kinds: list[str]
     ocr_lookalikes: list[list[str]] = []
+    ocr_lost_marks: list[str] = []
 
 
 def ocr_lookalikes(value: str) -> list[str]:
@@ -526,6 +529,9 @@ def normalize(source: SourceText) -> list[Block]:
         label = parse_label(line.text)
         if label is not None and label.printed == "*" and source.kind != "md":
             label = None  # a star opens a list item in markdown only (in PDF text it is a seal or a footnote mark)
+        if label is not None and not blank_between and blocks and _continues_inline_list(blocks[-1], line, label,
+                                                                                          layout, sequences):
+            label = None
         following = lines[index + 1] if index + 1 < len(lines) else None
         heading = label is not None and _opens_part(line, label, lines, index)
         starts_new = previous is None or heading or _opens_block(previous, line, label, blank_between, layout, sequences) \
@@ -543,6 +549,24 @@ def normalize(source: SourceText) -> list[Block]:
         previous_spaced, blank_between = blank_between, False
     _read_first_part_misread_as_one(blocks, source)
     return [_block(group, source) for group in _join_quotations(blocks)]
+
+
+def _continues_inline_list(group: list[_Line], line: _Line, label: Label, layout: _Layout,
+                           sequences: _Sequences) -> bool:
+    """A label carried to the start of a wrapped line from an enumeration inside the paragraph ("- Về nguồn nhân
+    lực: (i) Đào tạo … thực tập." / "(ii) Tổ chức đào tạo …"): the label before it in its sequence stands inside
+    the paragraph's text, after its own label, and the line starts at the margin of wrapped lines, not indented
+    as a paragraph's first line."""
+    sequence = sequence_of(label.kind)
+    index = sequence_index(sequence, label.base) if sequence != "none" else None
+    if index is None or index < 2 or not layout.hard_wrapped or sequences.margin is None \
+            or line.indent > sequences.margin + _FIRST_LINE_INDENT:
+        return False
+    at = label.printed.find(label.value)
+    before = label.printed[:at] + value_at(sequence, label.value, index - 1) + label.printed[at + len(label.value):]
+    text = " ".join(part.text for part in group)
+    own = group[0].label.end if group[0].label is not None else 0
+    return f" {before} " in f" {text[own:]} "
 
 
 def _spacing_changes(previous_spaced: bool, blank_between: bool, line: _Line, following: _Line | None) -> bool:
@@ -610,6 +634,8 @@ def _prepare(source: SourceText) -> list[_Line | None]:
     texts = [raw.text for raw in source.lines]
     # Markdown front matter is the collector's record of the file, not the document
     front_matter = front_matter_lines(texts) if source.kind == "md" else 0
+    # so are a collector's bracketed notes above the text ("[OCR] [Bản trích chữ tự động …]")
+    front_matter = max(front_matter, collector_note_lines(texts))
     # a task table laid out in columns by pdftotext -layout, or flattened one cell a line under a Markdown header:
     # one " | " line per row, its other lines blank
     table_rows, table_lines = spaced_table_rows(texts)
@@ -666,6 +692,9 @@ def _prepare(source: SourceText) -> list[_Line | None]:
     _drop_stray_bars(prepared)
     _drop_page_number_runs(prepared)
     for i, line in enumerate(prepared):
+        if line is not None and is_file_name_head(line.text):
+            prepared[i] = None  # the file name printed with the page number atop or under each page
+            continue
         if line is None or page_number_value(line.text) is None:
             continue
         before = prepared[i - 1] if i > 0 else None
@@ -805,6 +834,8 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
     if blank_between:
         if ends:
             return not (continuation and not previous.text.endswith((".", "./.", ":", "?", "!")))
+        if _is_labelled_upper_heading(previous) and not is_upper_line(line.text):
+            return True  # "II. NHIỆM VỤ VÀ GIẢI PHÁP" / "" / "1 Đổi mới …" (OCR lost the dot): no wrap of the heading
         if continuation:
             return False
         if _opens_upper_heading(previous, line):
@@ -842,10 +873,15 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
         first_word = line.text.split(" ", 1)[0]
         indent = max(0, previous.indent - sequences.margin) if sequences.margin is not None else 0
         return len(previous.text) + indent + 1 + len(first_word) < 0.95 * layout.width
-    if previous.label is not None and previous.label.kind not in bullet_kinds() \
-            and is_upper_line(previous.text) and is_upper_line(line.text):
+    if _is_labelled_upper_heading(previous) and is_upper_line(line.text):
         return False  # an upper-case part heading wrapped over two lines ("II. NHIỆM VỤ, GIẢI PHÁP" / "TRỌNG TÂM")
     return not _is_full(previous, layout)
+
+
+def _is_labelled_upper_heading(line: _Line) -> bool:
+    """A numbered heading in capitals ("II. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU"): it may wrap over lines in capitals,
+    never into a line in ordinary case."""
+    return line.label is not None and line.label.kind not in bullet_kinds() and is_upper_line(line.text)
 
 
 _FIRST_LINE_INDENT = 2  # blanks beyond the margin of wrapped lines that mark a paragraph's first line

@@ -47,6 +47,7 @@ from .normalize import (
     bullet_kinds,
     is_person_name,
     is_upper_line,
+    numbering_rules,
     ocr_lookalikes,
     parse_label,
     sequence_index,
@@ -979,6 +980,11 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
             if _is_motto(cell, cues):
                 consumed = True
                 continue
+            issuer = _issuer_beside_motto(cell, cues)
+            if issuer and not top_done:
+                issuer_lines.append(issuer)
+                consumed = True
+                continue
             number = cues.number.match(cell)
             if number:
                 value = (number.group("number") or "").strip()
@@ -1126,7 +1132,7 @@ def _header_start(blocks: list[Block], labels: list[Label | None], cues: _Cues) 
     for k in range(min(cues.rules.sizes.header_lookahead_lines, len(blocks))):
         if labels[k] is not None and "heading" not in blocks[k].markup and len(blocks[k].text) > _DEBRIS_CHARS:
             return 0  # (a Markdown heading such as "## PHẦN 1 — QUYẾT ĐỊNH" above the title is a converter's note)
-        if any(_is_motto(cell, cues) for cell in _cells(blocks[k])):
+        if any(_is_motto(cell, cues) or _issuer_beside_motto(cell, cues) for cell in _cells(blocks[k])):
             while k > 0 and is_upper_line(blocks[k - 1].text):
                 k -= 1  # the issuing body printed above the national title
             return k
@@ -1136,6 +1142,20 @@ def _header_start(blocks: list[Block], labels: list[Label | None], cues: _Cues) 
 def _is_motto(cell: str, cues: _Cues) -> bool:
     folded = fold(cell)
     return bool(folded) and (any(folded.startswith(m) for m in cues.motto) or opens_with_national_title(cell))
+
+
+def _issuer_beside_motto(cell: str, cues: _Cues) -> str | None:
+    """The issuing body of a header line in capitals that ends with the heading printed in the right column, the
+    two columns run together by OCR or a text copy of a PDF ("TỈNH ỦY LÀO CAI ĐẢNG CỘNG SẢN VIỆT NAM", the marks
+    as OCR may misread them: "TÍNH ỦY … ĐÁNG …"); None for any other line."""
+    if not is_upper_line(cell):
+        return None
+    words = cell.split()
+    for k in range(len(words) - 1, 0, -1):
+        tail = fold(" ".join(words[k:]))
+        if tail in cues.motto:
+            return " ".join(words[:k])
+    return None
 
 
 def _continues_title(cell: str, cues: _Cues) -> bool:
@@ -1195,7 +1215,7 @@ def _symbol(value: str) -> str | None:
 
 
 _SYMBOL = re.compile(r"[A-ZĐ]{2,}[A-ZĐa-zđ0-9]*(?:[-&][A-ZĐa-zđ0-9]+)*")
-_RUNNING_NUMBER = re.compile(r"\d+[a-zđ]?(?:-[A-ZĐ]+)?")  # "12", "12a", a Party body's "2449-CV"
+_RUNNING_NUMBER = re.compile(r"\d+[a-zđ]?(?:-[A-ZĐ][A-ZĐa-zđ]*)?")  # "12", "12a", a Party body's "2449-CV", "31-CTr"
 _LOCAL_LEVEL = re.compile(r"^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b")
 
 
@@ -1407,7 +1427,44 @@ def _read_lookalikes(blocks: list[Block], labels: list[Label | None], start: int
         else:
             if not label.value:
                 labels[i] = None  # brackets whose numeral OCR lost, and no sequence tells which
+    for i in range(start, end):
+        if labels[i] is not None:
+            continue
+        for printed, read in _misread_labels(blocks[i].text):
+            value = index_of(read)
+            before, after = neighbours(i, read.kind)
+            if value is not None and (before == value - 1 if before is not None else value == 1) \
+                    and after == value + 1:
+                labels[i] = read
+                kinds = places()
+                doc.notices.append(Notice(
+                    path=doc.path, line=blocks[i].span.line, page=blocks[i].span.page, code="label-repaired",
+                    message=f"'{printed}' đọc là nhãn '{read.value}' theo thứ tự (bản nhận dạng chữ đọc sai hoặc "
+                            f"làm mất dấu của nhãn)"))
+                break
     return labels
+
+
+def _misread_labels(text: str) -> list[tuple[str, Label]]:
+    """The labels an unlabelled paragraph may open with, OCR having misread its numeral as a mark that is none
+    ("Š." for "5.", "HI." for "III."; rules/numbering.yaml `ocr_lookalikes`) or lost the mark after it ("1 Đổi mới"
+    for "1. Đổi mới"; `ocr_lost_marks`): (what is printed, the label read, its `end` in `text`)."""
+    found: list[tuple[str, Label]] = []
+    for pair in numbering_rules().ocr_lookalikes:
+        for printed in filter(None, pair):
+            if not text.startswith(printed):
+                continue
+            for other in filter(None, pair):
+                read = parse_label(other + text[len(printed):]) if other != printed else None
+                if read is not None and read.value == other and read.printed.startswith(other) and not read.inserted:
+                    found.append((printed, replace(read, printed=printed + read.printed[len(other):],
+                                                   end=read.end - len(other) + len(printed))))
+    figure = re.match(r"\d{1,2}(?=\s+[A-ZĐÀ-Ỹ])", text)
+    for mark in numbering_rules().ocr_lost_marks if figure else ():
+        read = parse_label(figure.group() + mark + text[figure.end():])
+        if read is not None and read.printed == figure.group() + mark:
+            found.append((figure.group(), replace(read, printed=figure.group(), end=read.end - len(mark))))
+    return found
 
 
 def _build_outline(blocks: list[Block], labels: list[Label | None], start: int, end: int,

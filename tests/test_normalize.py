@@ -73,6 +73,52 @@ def test_words_split_across_blank_lines_are_joined():
     assert not any(s.startswith("lợi xã hội") for s in starts)
 
 
+def test_a_numbered_heading_in_capitals_is_not_continued_by_the_text_under_it():
+    # OCR of a scan: the item under the part heading lost its dot ("1 Đổi mới …"), which then reads as a figure
+    # going on the heading across the blank line; a heading in capitals never wraps into ordinary case
+    text = ("II. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU\n\n1 Đổi mới công tác lãnh đạo, chỉ đạo của cấp ủy,\n"
+            "chính quyền các cấp đối với các khu công nghiệp.\n\n2. Rà soát các dự án chậm tiến độ.\n")
+    blocks = [b.text for b in normalize(from_string(text, name="<t>", kind="txt"))]
+    assert blocks[0] == "II. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU"
+    assert blocks[1].startswith("1 Đổi mới công tác") and blocks[1].endswith("khu công nghiệp.")
+
+
+def test_an_inline_enumerator_wrapped_to_the_start_of_a_line_opens_no_paragraph():
+    # text of a signed PDF, hard-wrapped: "- Về nguồn nhân lực: (i) … thực tập." / "(ii) Tổ chức …" goes on the
+    # paragraph that holds "(i)"
+    text = """\
+       - Về khoa học công nghệ: hỗ trợ doanh nghiệp đổi mới, nâng cấp công nghệ,
+thay thế thiết bị lạc hậu, ưu tiên thiết bị tiết kiệm năng lượng, thân thiện với môi
+trường trong sản xuất công nghiệp của tỉnh.
+       - Về nguồn nhân lực: (i) Đào tạo, bồi dưỡng nguồn nhân lực chất lượng cao
+cho công nghiệp xanh, công nghệ cao. Phát triển mô hình đào tạo tại chỗ, hợp tác
+với doanh nghiệp để thực hành, thực tập tại các khu, cụm công nghiệp trong tỉnh.
+(ii) Tổ chức đào tạo, bồi dưỡng thường xuyên cho cán bộ, công chức về quản lý công
+nghiệp xanh, kinh tế tuần hoàn. (iii) Thu hút nguồn nhân lực chất lượng cao.
+       - Về hợp tác: tăng cường liên kết, hợp tác với các tỉnh trong vùng để phát
+triển công nghiệp, mở rộng thị trường tiêu thụ sản phẩm công nghiệp của tỉnh.
+"""
+    blocks = [b.text for b in normalize(from_string(text, name="<t>", kind="txt"))]
+    assert len(blocks) == 3
+    assert "trong tỉnh. (ii) Tổ chức đào tạo" in blocks[1]
+
+
+def test_a_running_head_printing_the_file_name_and_page_is_dropped():
+    # OCR of a Party document: each page opens with the file name and its number, inside a sentence
+    text = ("===== Trang 1 =====\n1. Đẩy mạnh phân cấp, hoàn thiện tiêu chí phân\n\n===== Trang 2 =====\n"
+            "18.CTRTW31.DOC 2\n\nloại dự án theo mức độ rủi ro môi trường.\n")
+    blocks = [b.text for b in normalize(from_string(text, name="<t>", kind="txt"))]
+    assert blocks == ["1. Đẩy mạnh phân cấp, hoàn thiện tiêu chí phân loại dự án theo mức độ rủi ro môi trường."]
+
+
+def test_a_collectors_bracketed_note_above_the_text_is_dropped():
+    # a conversion script's note on the file's first line is no part of the document; a bracket later is kept
+    text = ("[OCR] [Bản trích chữ tự động từ bản quét, 3 trang. Có thể sai dấu.]\n\n===== Trang 1 =====\n"
+            "ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\n\nKẾ HOẠCH\n\n1. Sở Du lịch chủ trì thực hiện.\n\n[Hết]\n")
+    blocks = [b.text for b in normalize(from_string(text, name="<t>", kind="txt"))]
+    assert blocks == ["ỦY BAN NHÂN DÂN TỈNH HÀ GIANG", "KẾ HOẠCH", "1. Sở Du lịch chủ trì thực hiện.", "[Hết]"]
+
+
 def test_a_list_cut_after_a_comma_by_a_blank_line_is_one_paragraph():
     """A PDF's hard break inside a list of names, in a text with one paragraph per line: the paragraph after the comma
     goes on; an item, a basis after a basis, and "QUYẾT ĐỊNH:" after the last basis still stand apart."""

@@ -3026,3 +3026,55 @@ def test_a_party_document_is_issued_by_the_body_left_of_the_partys_heading():
     meta = parse_text(text).meta
     assert meta.issuer == "BAN CHẤP HÀNH TRUNG ƯƠNG"
     assert (meta.doc_type, meta.number, meta.date) == ("Nghị quyết", "7-NQ/TW", "2031-05-03")
+
+
+def test_a_party_heading_run_into_the_issuer_on_one_line_is_read_apart():
+    # OCR of a scan (or a text copy of a PDF) runs the two header columns into one line, misreading tone marks
+    # ("TÍNH ỦY … ĐÁNG CỘNG SẢN …"), and may print a space inside the số hiệu; a collector's note stands above it
+    text = ("[OCR] [Bản trích chữ tự động từ bản quét, có thể sai dấu]\n\n"
+            "TÍNH ỦY HÀ GIANG ĐÁNG CỘNG SẢN VIỆT NAM\n\n*\n\n"
+            "Số 12 -NQ/TU Hà Giang, ngày 5 tháng 11 năm 2031\n\nNGHỊ QUYẾT\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\n"
+            "về phát triển du lịch\n\n"
+            "I. NHIỆM VỤ\n1. Các cấp ủy, tổ chức đảng quán triệt nghị quyết.\n")
+    meta = parse_text(text).meta
+    assert meta.issuer == "TÍNH ỦY HÀ GIANG"
+    assert (meta.doc_type, meta.number, meta.date, meta.place) == ("Nghị quyết", "12-NQ/TU", "2031-11-05", "Hà Giang")
+    # a Party programme's số hiệu writes its type in mixed case ("31-CTr/TW": chương trình)
+    programme = parse_text(text.replace("Số 12 -NQ/TU", "Số 31-CTr/TU").replace("NGHỊ QUYẾT", "CHƯƠNG TRÌNH"))
+    assert programme.meta.number == "31-CTr/TU"
+
+
+def test_a_heading_in_capitals_that_names_the_party_is_no_header():
+    # the Party's heading beside an issuer ends a line; a title that only names the Party does not
+    doc = parse_text("TRIỂN KHAI ĐIỀU LỆ CỦA ĐẢNG CỘNG SẢN VIỆT NAM TẠI CƠ SỞ\n\n"
+                     "1. Các chi bộ quán triệt điều lệ.\n2. Các đảng ủy kiểm tra việc thực hiện.\n")
+    assert doc.meta.issuer is None
+    assert [t.id for t in doc.tasks] == ["1", "2"]
+
+
+def test_paragraphs_whose_label_ocr_misprinted_into_no_label_are_read_in_sequence():
+    # OCR of a scanned resolution: item 1 lost its dot ("1 Đổi mới"), item 5 is printed "Š.", part III "HI."
+    # (rules/numbering.yaml ocr_lookalikes, ocr_lost_marks)
+    lines = ["II. NHIỆM VỤ VÀ GIẢI PHÁP", "",
+             "1 Đổi mới công tác lãnh đạo, chỉ đạo đối với các khu công nghiệp.", "",
+             *(f"{k}. Rà soát các dự án thuộc nhóm {k} trong khu công nghiệp." for k in (2, 3, 4)), "",
+             "Š. Tập trung giải phóng mặt bằng các cụm công nghiệp.", "",
+             "6. Đẩy mạnh cải cách hành chính.", "",
+             "HI. TỔ CHỨC THỰC HIỆN", "", "1. Các cấp ủy quán triệt Nghị quyết.", "",
+             "IV. ĐIỀU KHOẢN THI HÀNH", "", "1. Văn phòng Tỉnh ủy theo dõi, đôn đốc."]
+    doc = parse_text(PLAN_HEADER + "I. MỤC TIÊU\n\n1. Phát triển công nghiệp.\n\n" + "\n".join(lines) + "\n"
+                     + SIGNATURE)
+    assert [t.id for t in doc.tasks if t.id.startswith(("II", "III"))] == \
+        ["II.1", "II.2", "II.3", "II.4", "II.5", "II.6", "III.1"]
+    assert doc.task("II.1").text.startswith("Đổi mới công tác") and doc.task("II.5").text.startswith("Tập trung")
+    assert doc.task("II.5").label == "Š."  # the printed label is kept
+    assert len([n for n in doc.notices if n.code == "label-repaired"]) == 3
+
+
+def test_a_figure_opening_a_paragraph_out_of_sequence_is_no_label():
+    # "12 Sở …" (a count) or "Š." where the sequence wants no such label stays text
+    doc = parse_text(PLAN_HEADER + "I. NHIỆM VỤ\n\n1. Sở Công Thương chủ trì rà soát quy hoạch.\n\n"
+                     "12 Sở, ngành đã hoàn thành việc rà soát trong năm.\n\nŠ. Bảo đảm tiến độ.\n\n"
+                     "2. Sở Y tế kiểm tra.\n" + SIGNATURE)
+    assert not any(n.code == "label-repaired" for n in doc.notices)
+    assert [t.id for t in doc.tasks] == ["I.1", "I.2"]

@@ -187,6 +187,37 @@ def test_outline_round_trip_with_misprinted_letters(items, style):
     check(items, style, misprint=True)
 
 
+@st.composite
+def ocr_numbered_lists(draw) -> tuple[list[str], int, str]:
+    """Tasks 1..n under a part heading, one paragraph each; one label that has a successor printed as OCR reads a
+    scan: its dot lost ("1 Rà soát …") or, for 5, the figure misread ("Š. Rà soát …"; rules/numbering.yaml)."""
+    texts = draw(st.lists(sentences.map(lambda t: t.rstrip(";.") + "."), min_size=2, max_size=7))
+    index = draw(st.integers(min_value=0, max_value=len(texts) - 2))
+    misprint = draw(st.sampled_from(["lost dot", "Š"] if index == 4 else ["lost dot"]))
+    return texts, index, misprint
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ocr_numbered_lists(), st.booleans())
+def test_a_label_ocr_misprinted_into_no_label_is_read_in_sequence(case, wrap):
+    # the document reads as the same document printed with the label intact, and a notice says so
+    texts, index, misprint = case
+
+    def parsed(misprinted: bool):
+        lines = ["II. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU", ""]
+        for k, text in enumerate(texts):
+            label = f"{k + 1}." if k != index or not misprinted else (f"{k + 1}" if misprint == "lost dot" else "Š.")
+            lines += [*(textwrap.wrap(f"{label} {text}", width=72) if wrap else [f"{label} {text}"]), ""]
+        text = PREAMBLE + "\n\n" + "\n".join(lines) + "\n" + CLOSING + "\n"
+        source = from_string(text, name="generated", kind="txt")
+        return segment(normalize(source), source)
+
+    doc, intact = parsed(True), parsed(False)
+    assert [(t.id, t.text) for t in doc.tasks] == [(t.id, t.text) for t in intact.tasks]
+    assert [t.id for t in doc.tasks][:len(texts)] == [f"II.{k + 1}" for k in range(len(texts))]
+    assert len([n for n in doc.notices if n.code == "label-repaired"]) == 1
+
+
 # --------------------------------------------------------------------------- statutes
 
 CONDITION_OPENINGS = ["Hồ sơ đề nghị gồm", "Người đề nghị cấp chứng chỉ phải", "Cơ sở sản xuất phải bảo đảm",

@@ -85,6 +85,8 @@ class IngestRules(BaseModel):
     signature_stamp: SignatureStamp | None = None
     page_break_marker: list[str] = []
     page_number_run: PageNumberRun | None = None
+    file_name_head: str | None = None
+    collector_note: str | None = None
     front_matter: FrontMatter | None = None
 
 
@@ -168,6 +170,13 @@ _TABLE_DELIMITER = re.compile(r"^\s*\|?(?:\s*:?-+:?\s*\|)*\s*:?-+:?\s*\|?\s*$")
 def is_table_delimiter(text: str) -> bool:
     """A Markdown table's delimiter row: dashes (with alignment colons) between bars, nothing else."""
     return "|" in text and bool(_TABLE_DELIMITER.match(text))
+
+
+def is_file_name_head(text: str) -> bool:
+    """A running header or footer that prints the document's file name and the page number ("18.CTRTW31.DOC 2";
+    rules/ingest.yaml `file_name_head`)."""
+    pattern = ingest_rules().file_name_head
+    return pattern is not None and re.fullmatch(pattern, text.strip(), re.IGNORECASE) is not None
 
 
 def page_number_value(text: str) -> int | None:
@@ -273,6 +282,17 @@ def front_matter_lines(lines: list[str]) -> int:
         if lines[k].strip() and not field.match(lines[k]):
             return 0
     return 0
+
+
+def collector_note_lines(lines: list[str]) -> int:
+    """How many lines at the top of a file are a collector's bracketed notes ("[OCR] [Bản trích chữ tự động …]";
+    rules/ingest.yaml `collector_note`) and the blank lines after them; 0 when there are none."""
+    pattern = ingest_rules().collector_note
+    count = 0
+    while pattern is not None and count < len(lines) and (
+            not lines[count].strip() or re.fullmatch(pattern, lines[count].strip())):
+        count += 1
+    return count if any(line.strip() for line in lines[:count]) else 0
 
 
 def _page_break(line: str) -> re.Match | None:
