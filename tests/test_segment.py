@@ -1729,15 +1729,20 @@ def test_ocr_debris_with_a_dash_above_the_national_title_is_no_bullet():
     assert listed.tasks[0].text.startswith("Sở Y tế rà soát")
 
 
-def test_numbered_items_after_a_letters_finished_bullets_are_no_sub_items_of_the_last_bullet():
-    # real case: CV 4800/TCT-TTr 2016 (OCR): the findings in bullets, then "Để hoàn thành nhiệm vụ nêu trên, Tổng cục
-    # Thuế yêu cầu … thực hiện một số giải pháp sau:" and the items "1/", "2/" …: items of the letter, not of the bullet
-    doc = parse_text(LETTER_HEADER.replace("Kính gửi: Bộ Y tế", "Kính gửi: Sở Y tế") + """\
+# a letter's findings in bullets, then its requests in items "1/", "2/" … (shape of CV 4800/TCT-TTr 2016)
+FINDINGS_LETTER = LETTER_HEADER.replace("Kính gửi: Bộ Y tế", "Kính gửi: Sở Y tế") + """\
 Kết quả kiểm tra năm 2035 cho thấy:
 - Một số cơ sở chưa cập nhật dữ liệu hành nghề.
 - Việc báo cáo định kỳ còn chậm.
 Để khắc phục, Ủy ban nhân dân tỉnh yêu cầu Sở Y tế thực hiện một số giải pháp sau:
 1/ Rà soát dữ liệu hành nghề của các cơ sở trên địa bàn.
+"""
+
+
+def test_numbered_items_after_a_letters_finished_bullets_are_no_sub_items_of_the_last_bullet():
+    # real case: CV 4800/TCT-TTr 2016 (OCR): the findings in bullets, then "Để hoàn thành nhiệm vụ nêu trên, Tổng cục
+    # Thuế yêu cầu … thực hiện một số giải pháp sau:" and the items "1/", "2/" …: items of the letter, not of the bullet
+    doc = parse_text(FINDINGS_LETTER + """\
 - Ưu tiên các cơ sở có nhiều vi phạm.
 2/ Đôn đốc các cơ sở báo cáo đúng hạn.
 """ + SIGNATURE)
@@ -1757,12 +1762,7 @@ Kết quả kiểm tra năm 2035 cho thấy:
 def test_bullets_listing_the_findings_of_a_review_are_no_tasks():
     # real case: CV 4800/TCT-TTr 2016, "Từ kết quả công tác thanh tra, kiểm tra 9 tháng 2016 cho thấy:" / "- Một số
     # Cục Thuế có tỷ lệ hoàn thành thấp …": what the review found, before the requests
-    doc = parse_text(LETTER_HEADER.replace("Kính gửi: Bộ Y tế", "Kính gửi: Sở Y tế") + """\
-Kết quả kiểm tra năm 2035 cho thấy:
-- Một số cơ sở chưa cập nhật dữ liệu hành nghề.
-- Việc báo cáo định kỳ còn chậm.
-Để khắc phục, Ủy ban nhân dân tỉnh yêu cầu Sở Y tế thực hiện một số giải pháp sau:
-1/ Rà soát dữ liệu hành nghề của các cơ sở trên địa bàn.
+    doc = parse_text(FINDINGS_LETTER + """\
 2/ Đôn đốc các cơ sở báo cáo đúng hạn.
 3/ Kết quả rà soát năm trước cho thấy:
 - Nhiều cơ sở chưa niêm yết giá thuốc.
