@@ -1396,6 +1396,11 @@ def _read_lookalikes(blocks: list[Block], labels: list[Label | None], start: int
 
         return scan(range(i - 1, start - 1, -1)), scan(range(i + 1, end))
 
+    def repair(i: int, read: Label, message: str) -> None:
+        labels[i] = read
+        doc.notices.append(Notice(path=doc.path, line=blocks[i].span.line, page=blocks[i].span.page,
+                                  code="label-repaired", message=message))
+
     for i in range(start, end):
         label = labels[i]
         if label is None or label.inserted or sequence_of(label.kind) == "none":
@@ -1417,12 +1422,9 @@ def _read_lookalikes(blocks: list[Block], labels: list[Label | None], start: int
             if before is None and after is None:
                 continue
             if (before == value - 1 if before is not None else value == 1) and after in (None, value + 1):
-                labels[i] = replace(read, printed=label.printed, end=label.end)
+                repair(i, replace(read, printed=label.printed, end=label.end),
+                       f"nhãn '{label.printed}' đọc là '{printed}' theo thứ tự (bản nhận dạng chữ dễ nhầm hai ký tự này)")
                 kinds = places()
-                doc.notices.append(Notice(
-                    path=doc.path, line=blocks[i].span.line, page=blocks[i].span.page, code="label-repaired",
-                    message=f"nhãn '{label.printed}' đọc là '{printed}' theo thứ tự (bản nhận dạng chữ dễ nhầm hai "
-                            f"ký tự này)"))
                 break
         else:
             if not label.value:
@@ -1435,12 +1437,9 @@ def _read_lookalikes(blocks: list[Block], labels: list[Label | None], start: int
             before, after = neighbours(i, read.kind)
             if value is not None and (before == value - 1 if before is not None else value == 1) \
                     and after == value + 1:
-                labels[i] = read
+                repair(i, read, f"'{printed}' đọc là nhãn '{read.value}' theo thứ tự (bản nhận dạng chữ đọc sai hoặc "
+                                "làm mất dấu của nhãn)")
                 kinds = places()
-                doc.notices.append(Notice(
-                    path=doc.path, line=blocks[i].span.line, page=blocks[i].span.page, code="label-repaired",
-                    message=f"'{printed}' đọc là nhãn '{read.value}' theo thứ tự (bản nhận dạng chữ đọc sai hoặc "
-                            f"làm mất dấu của nhãn)"))
                 break
     return labels
 
