@@ -819,12 +819,8 @@ class Reader:
         end = t.cue("apposition", opening) if opening is not None and opening < self.n else None
         if not end or not j < end or t.cue("lead", j) != end:
             return None
-        for k in range(opening - 1, -1, -1):
-            if t.words[k] in (";", ".", ":"):
-                return None
-            if any(t.cue(kind, k) for kind in _ROLE_CUES):
-                return end if t.cue("coord", k) else None
-        return None
+        cue = self._role_cue_before(opening)
+        return end if cue is not None and t.cue("coord", cue) else None
 
     def _relative_participle(self, j: int) -> int | None:
         """The token after a predicate word at j that qualifies the noun before it inside a relative clause of a
@@ -913,20 +909,20 @@ class Reader:
                 # (a subject's topic that opens with a word that usually opens a predicate is its name only before
                 # its role: "Ban Chỉ đạo rà soát danh sách hộ nghèo của tỉnh." is the body and its predicate; after
                 # a role cue the body is an object: "… phối hợp với Ban Chỉ đạo phòng, chống thiên tai tỉnh.")
-                return None if t.cue("stop", j) and not self._after_role_cue(i) else end
+                return None if t.cue("stop", j) and self._role_cue_before(i) is None else end
             if self.is_stop(end) or any(t.cue(c, end) for c in _TOPIC_ENDS):
                 return end
         return None
 
-    def _after_role_cue(self, i: int) -> bool:
-        """Does a role cue stand before token i in its clause (back to the previous ";", "." or ":")?"""
+    def _role_cue_before(self, i: int) -> int | None:
+        """The nearest role cue before token i in its clause (back to the previous ";", "." or ":"), else None."""
         t = self.t
         for k in range(i - 1, -1, -1):
             if t.words[k] in (";", ".", ":"):
-                return False
+                return None
             if any(t.cue(c, k) for c in _ROLE_CUES):
-                return True
-        return False
+                return k
+        return None
 
     def topic_predicate(self, start: int) -> int | None:
         """The end of a topic that opens at token `start` and meets no sure mark before a comma or a full stop:
