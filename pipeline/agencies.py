@@ -183,7 +183,7 @@ class Registry:
         self._forms: dict[str, str] = {}  # folded form -> id
         # a name that folds to an office-holder title it is not ("Trưởng bản", a village head, and "Trưởng ban" of any
         # board): matched with its tones only, so that the title followed by a board it heads never reads as it
-        titles = {match_form(t) for t in rules.titles}
+        titles = set(self.titles)
         self._toned: dict[str, str] = {}  # match form -> id
         self._printed: list[tuple[str, str]] = []  # (printed form, id) for the entity ruler
         self._patterns: list[tuple[re.Pattern, str]] = []
