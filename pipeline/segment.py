@@ -1979,7 +1979,8 @@ def _trailing_fields(node: _Node, cues: _Cues) -> list[Block]:
     roles = False
     for block in reversed(node.body):
         form = _form(block.text)
-        heading = cues.group_field.match(form) if cues.group_field is not None else None
+        group = cues.group_field.match(form) if cues.group_field is not None else None
+        heading = group
         if heading is None and cues.field_any is not None:
             heading = cues.field_any.match(form)
             if heading is not None and not heading.group(0).rstrip().endswith(":"):
@@ -1987,8 +1988,7 @@ def _trailing_fields(node: _Node, cues: _Cues) -> list[Block]:
         if heading is None or not form[heading.end():].strip():
             break
         count += 1
-        roles = roles or cues.group_field is not None and cues.group_field.match(form) is not None or \
-            cues.field_role is not None and cues.field_role.match(form) is not None
+        roles = roles or group is not None or cues.field_role is not None and cues.field_role.match(form) is not None
     return node.body[len(node.body) - count:] if count and roles else []
 
 

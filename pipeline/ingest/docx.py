@@ -444,11 +444,10 @@ def read_docx(path: Path) -> SourceText:
     kind_notice = None
     try:
         kind = _word_kind(data)
-        if kind is not None:  # python-docx opens a document only: the same package with a document's content type
-            document = docx.Document(io.BytesIO(_as_document(data)))
+        # python-docx opens a document only: the other Word packages are given with a document's content type
+        document = docx.Document(io.BytesIO(_as_document(data) if kind is not None else data))
+        if kind is not None:
             kind_notice = Notice(name, f"{kind}: đọc phần văn bản như một .docx", code="docx-kind")
-        else:
-            document = docx.Document(str(path))
     except zipfile.BadZipFile:
         raise DoichieuError(name, BROKEN_ZIP) from None
     except KeyError:  # a part the package names is not in it
