@@ -230,7 +230,8 @@ def addresses_group(task: Task, rules: LinkingRules) -> bool:
     return False
 
 
-def addressed_row(central: list[Task], issuer: str | None = None, rules: AgencyRules | None = None) -> np.ndarray:
+def addressed_row(central: list[Task], issuer: str | None = None, rules: AgencyRules | None = None,
+                  outside: np.ndarray | None = None) -> np.ndarray:
     """Per central task: 1 unless the task is reserved to central bodies (it does not reach localities and
     every lead is a central agency or group, rules/agencies.yaml level "central": "Bộ Công Thương",
     "các bộ, ngành"). A ministry's own national duty is rarely what a province carries out; a duty of the
@@ -250,7 +251,8 @@ def addressed_row(central: list[Task], issuer: str | None = None, rules: AgencyR
       agency.undirected_kinds) does not direct those bodies either: a duty only they lead (a provincial Party
       resolution's "Văn phòng Tỉnh ủy phối hợp theo dõi, đôn đốc thực hiện Nghị quyết") is not addressed to its
       plan, unless the duty directs, advises or works with the issuer itself ("Đảng ủy Ủy ban nhân dân tỉnh lãnh
-      đạo Ủy ban nhân dân tỉnh ban hành kế hoạch …")."""
+      đạo Ủy ban nhân dân tỉnh ban hành kế hoạch …"). `outside`: that row (outside_direction_row) when the
+      caller has it already."""
     directing = rules.directing_issuers if rules else []
     undirected = rules.undirected_kinds if rules else []
     local_levels = rules.local_levels if rules else []
@@ -261,7 +263,8 @@ def addressed_row(central: list[Task], issuer: str | None = None, rules: AgencyR
             for task in central], dtype=np.float32)
     values = []
     ministry = own is not None and _level(issuer) == "central"
-    outside = outside_direction_row(central, issuer, rules)
+    if outside is None:
+        outside = outside_direction_row(central, issuer, rules)
     for task, beyond in zip(central, outside, strict=True):
         levels = [_level(m.text) for m in task.leads]
         reserved = bool(beyond) or not task.localities and bool(levels) and all(level == "central" for level in levels)
@@ -285,18 +288,19 @@ def outside_direction_row(central: list[Task], issuer: str | None, rules: Agency
     found = _lookup(issuer)
     if found is None or found.kind in rules.undirected_kinds:
         return out
+    government = rules.government_words
+    says_government = _word_pattern(tuple(match_form(w) for w in government)) if government else None
     for j, task in enumerate(central):
-        out[j] = _outside_direction(task, own, rules.undirected_kinds, rules.government_words)
+        out[j] = _outside_direction(task, own, rules.undirected_kinds, says_government)
     return out
 
 
-def _outside_direction(task: Task, own: str, undirected: list[str], government: list[str]) -> bool:
+def _outside_direction(task: Task, own: str, undirected: list[str], says_government: re.Pattern | None) -> bool:
     """Only bodies the (state) issuer does not direct lead the task ("Văn phòng Tỉnh ủy phối hợp theo dõi,
     đôn đốc thực hiện Nghị quyết", "Ủy ban Kiểm tra Tỉnh ủy … kiểm tra, giám sát"), and the task does not
     direct the issuer itself, by role or by naming it beside its leads ("Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo Ủy
     ban nhân dân tỉnh ban hành kế hoạch …"). A lead that also names the governments (agency.government_words: "Các cấp ủy, tổ chức Đảng, chính quyền",
-    which the registry reads as the party committees) is one the issuer takes part in."""
-    says_government = _word_pattern(tuple(match_form(w) for w in government)) if government else None
+    which the registry reads as the party committees; `says_government` finds them) is one the issuer takes part in."""
     if not task.leads or not all((found := _lookup(m.text)) is not None and found.kind in undirected
                                  and not (says_government and says_government.search(match_form(m.text)))
                                  for m in task.leads):

@@ -709,9 +709,10 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
 
     values["names_lead"] = names_central_lead(central.tasks, provincial.tasks, rules)
     values["locality"] = np.tile(_locality_row(central, rules), (len(p_texts), 1))
-    from .agency import addressed_row
+    from .agency import addressed_row, outside_direction_row
 
-    addressed = addressed_row(central.tasks, provincial.meta.issuer, rules.agency)
+    outside = outside_direction_row(central.tasks, provincial.meta.issuer, rules.agency)
+    addressed = addressed_row(central.tasks, provincial.meta.issuer, rules.agency, outside)
     values["addressed"] = np.tile(addressed, (len(p_texts), 1))
     number = central_number(central, provincial)
     values["citation"], shared = _citation_matrix(central, provincial, rules, number)
@@ -726,8 +727,5 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
     low, high = rules.text.ngram_range
     index = _central_index(tuple(c_texts), low, high, rules.text.bm25_k1, rules.text.bm25_b) if c_texts else None
     table_rows = np.array([any(s.kind == "table" for s in provincial.ancestors(t)) for t in provincial.tasks], dtype=bool)
-    from .agency import outside_direction_row
-
-    outside = outside_direction_row(central.tasks, provincial.meta.issuer, rules.agency)
     return PairFeatures(provincial.tasks, central.tasks, values, shared, heading_pairs, agency_pairs, index, subject,
                         number, cites, table_rows, outside)

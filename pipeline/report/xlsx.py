@@ -87,8 +87,9 @@ def central_cells(row: CentralRow, multi_provincial: bool = False) -> dict[str, 
 
 def provincial_cells(row: ProvincialRow) -> dict[str, object]:
     task, pairings = row.task, row.pairings
+    side = implementer([row.document])
     if row.addition:
-        kind = L.addition(implementer([row.document]))
+        kind = L.addition(side)
     elif any(p.link.strength == "sure" for p in pairings):
         kind = L.KIND_CARRIES_OUT
     else:
@@ -103,7 +104,7 @@ def provincial_cells(row: ProvincialRow) -> dict[str, object]:
         L.COL_SCORE: _score(pairings),
         L.COL_P_KIND: kind,
         L.COL_REASON: _reasons(pairings),
-        L.COL_PROVENANCE: _lines([provenance(task, f"{_capital(implementer([row.document]))}: ")] +
+        L.COL_PROVENANCE: _lines([provenance(task, f"{_capital(side)}: ")] +
                                  [provenance(p.task, f"{L.task_label(p.task.id)}: ") for p in pairings]),
         L.COL_REVIEW_COMMENT: "",
         L.COL_REVIEW: "",
