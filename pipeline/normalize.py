@@ -556,17 +556,21 @@ def _continues_inline_list(group: list[_Line], line: _Line, label: Label, layout
     """A label carried to the start of a wrapped line from an enumeration inside the paragraph ("- Về nguồn nhân
     lực: (i) Đào tạo … thực tập." / "(ii) Tổ chức đào tạo …"): the label before it in its sequence stands inside
     the paragraph's text, after its own label, and the line starts at the margin of wrapped lines, not indented
-    as a paragraph's first line."""
+    as a paragraph's first line. Not the paragraph's own label's next one ("3. …" / "4. …" are siblings), nor after
+    a label-like figure that ends the text ("… tại Điều 3." / "4. …": an enumeration goes on with words)."""
     sequence = sequence_of(label.kind)
     index = sequence_index(sequence, label.base) if sequence != "none" else None
     if index is None or index < 2 or not layout.hard_wrapped or sequences.margin is None \
             or line.indent > sequences.margin + _FIRST_LINE_INDENT:
         return False
     at = label.printed.find(label.value)
-    before = label.printed[:at] + value_at(sequence, label.value, index - 1) + label.printed[at + len(label.value):]
-    text = " ".join(part.text for part in group)
-    own = group[0].label.end if group[0].label is not None else 0
-    return f" {before} " in f" {text[own:]} "
+    previous = value_at(sequence, label.value, index - 1)
+    own = group[0].label
+    if own is not None and own.kind == label.kind and own.value == previous:
+        return False
+    before = label.printed[:at] + previous + label.printed[at + len(label.value):]
+    text = " ".join(part.text for part in group)[own.end if own is not None else 0:]
+    return re.search(rf"(?:^|\s){re.escape(before)}\s+\S", text) is not None
 
 
 def _spacing_changes(previous_spaced: bool, blank_between: bool, line: _Line, following: _Line | None) -> bool:
