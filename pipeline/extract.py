@@ -1009,9 +1009,9 @@ class Reader:
         """A body the registry does not know, named in a list of bodies after a cue ("Đề nghị Liên minh Hợp tác xã Việt
         Nam, Phòng Thương mại và Công nghiệp Việt Nam …", "phối hợp với Vu Kế hoạch, Sở Tài chính …" as a scan
         prints it): a capitalised word that opens a run of plain words, none of them a cue, a body or a verb in lower
-        case ("Hợp tác xã" is a name's word), up to a comma
-        or "và" followed by a body the list grammar knows, within `spans.elliptic_name` tokens; None otherwise (at
-        a text's opening, where the words may be an adverbial: "Nhìn chung, Sở …")."""
+        case ("Hợp tác xã" is a name's word), up to a comma or "và" followed by a body the list grammar knows, within
+        `spans.elliptic_name` tokens; None otherwise (at a text's opening, where the words may be an adverbial: "Nhìn
+        chung, Sở …")."""
         t = self.t
         if i == 0 or i >= self.n or not (t.capital[i] and t.words[i].isalpha()) or self.is_stop(i):
             return None
