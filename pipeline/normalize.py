@@ -639,7 +639,7 @@ def _prepare(source: SourceText) -> list[_Line | None]:
     # Markdown front matter is the collector's record of the file, not the document
     front_matter = front_matter_lines(texts) if source.kind == "md" else 0
     # so are a collector's bracketed notes above the text ("[OCR] [Bản trích chữ tự động …]")
-    front_matter = max(front_matter, collector_note_lines(texts))
+    front_matter = max(front_matter, collector_note_lines(texts, plain_text=source.kind == "txt"))
     # a task table laid out in columns by pdftotext -layout, or flattened one cell a line under a Markdown header:
     # one " | " line per row, its other lines blank
     table_rows, table_lines = spaced_table_rows(texts)

@@ -1133,8 +1133,11 @@ def _header_start(blocks: list[Block], labels: list[Label | None], cues: _Cues) 
         if labels[k] is not None and "heading" not in blocks[k].markup and len(blocks[k].text) > _DEBRIS_CHARS:
             return 0  # (a Markdown heading such as "## PHẦN 1 — QUYẾT ĐỊNH" above the title is a converter's note)
         if any(_is_motto(cell, cues) or _issuer_beside_motto(cell, cues) for cell in _cells(blocks[k])):
-            while k > 0 and is_upper_line(blocks[k - 1].text):
-                k -= 1  # the issuing body printed above the national title
+            # the issuing body printed above the national title, and below it its số hiệu when a text copy gives
+            # the header's left column before its right one ("TỈNH ỦY LÀO CAI" / "Số 104-CTr/TU" / "ĐẢNG CỘNG …")
+            while k > 0 and (is_upper_line(blocks[k - 1].text)
+                             or (k > 1 and cues.number.match(blocks[k - 1].text) and is_upper_line(blocks[k - 2].text))):
+                k -= 1
             return k
     return 0
 
@@ -1207,13 +1210,17 @@ def _readable_number(value: str) -> bool:
 
 def _symbol(value: str) -> str | None:
     """The ký hiệu after the last '/' of a số hiệu whose number is unreadable or blank ("Z32Ø/BTC-QLCS",
-    "/UBND-KT"), when it reads as one: capitals, then letters or figures parted by '-' or '&'."""
+    "/UBND-KT"), when it reads as one: capitals, then letters or figures parted by '-' or '&'. A Party body's
+    number puts the type code before the '/' ("104-CTr/TU"): its ký hiệu, number blank, is "CTr/TU"."""
     if "/" not in value:
         return None
+    if party := _PARTY_SYMBOL.fullmatch(re.sub(r"\s+", "", value)):
+        return party.group(1)
     symbol = re.sub(r"\s+", "", value.rsplit("/", 1)[1])
     return symbol if _SYMBOL.fullmatch(symbol) else None
 
 
+_PARTY_SYMBOL = re.compile(r"-([A-ZĐ][A-ZĐa-zđ]*/[A-ZĐ]{2,}[A-ZĐa-zđ0-9]*)")
 _SYMBOL = re.compile(r"[A-ZĐ]{2,}[A-ZĐa-zđ0-9]*(?:[-&][A-ZĐa-zđ0-9]+)*")
 _RUNNING_NUMBER = re.compile(r"\d+[a-zđ]?(?:-[A-ZĐ][A-ZĐa-zđ]*)?")  # "12", "12a", a Party body's "2449-CV", "31-CTr"
 _LOCAL_LEVEL = re.compile(r"^(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b")

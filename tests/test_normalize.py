@@ -119,6 +119,15 @@ def test_a_collectors_bracketed_note_above_the_text_is_dropped():
     assert blocks == ["ỦY BAN NHÂN DÂN TỈNH HÀ GIANG", "KẾ HOẠCH", "1. Sở Du lịch chủ trì thực hiện.", "[Hết]"]
 
 
+def test_a_scripts_comment_lines_above_a_plain_text_are_dropped_but_markdown_headings_stay():
+    text = ("# KẾ HOẠCH SỐ 12/KH-UBND CỦA UBND TỈNH HÀ GIANG — BẢN TEXT\n# Trích từ file PDF ký số (5 trang).\n\n"
+            "ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\n\nKẾ HOẠCH\n\n1. Sở Du lịch chủ trì thực hiện.\n")
+    blocks = [b.text for b in normalize(from_string(text, name="<t>", kind="txt"))]
+    assert blocks == ["ỦY BAN NHÂN DÂN TỈNH HÀ GIANG", "KẾ HOẠCH", "1. Sở Du lịch chủ trì thực hiện."]
+    markdown = [b.text for b in normalize(from_string(text, name="<t>", kind="md"))]
+    assert markdown[0].startswith("KẾ HOẠCH SỐ 12/KH-UBND")
+
+
 def test_a_list_cut_after_a_comma_by_a_blank_line_is_one_paragraph():
     """A PDF's hard break inside a list of names, in a text with one paragraph per line: the paragraph after the comma
     goes on; an item, a basis after a basis, and "QUYẾT ĐỊNH:" after the last basis still stand apart."""

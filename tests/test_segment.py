@@ -3044,6 +3044,27 @@ def test_a_party_heading_run_into_the_issuer_on_one_line_is_read_apart():
     assert programme.meta.number == "31-CTr/TU"
 
 
+def test_a_header_copied_column_by_column_keeps_the_issuer_above_its_number():
+    # a text copy of a signed PDF gives the header's left column (issuer, star, số hiệu) before its right one
+    # (the Party's heading, place and date); the digital signature left the number blank
+    text = ("TỈNH ỦY HÀ GIANG\n*\nSố         -CTr/TU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nHà Giang, ngày        tháng 8 năm 2031\n\n"
+            "CHƯƠNG TRÌNH HÀNH ĐỘNG\n\nthực hiện Kết luận số 9-KL/TW về bảo vệ môi trường\n\n"
+            "I. NHIỆM VỤ\n1. Các cấp ủy, tổ chức đảng quán triệt kết luận.\n")
+    meta = parse_text(text).meta
+    assert (meta.issuer, meta.number, meta.date, meta.place) == ("TỈNH ỦY HÀ GIANG", None, "2031-08", "Hà Giang")
+    # the ký hiệu of a Party number stands on both sides of its '/': the type code, then the issuer's
+    assert meta.symbol == "CTr/TU"
+    numbered = parse_text(text.replace("Số         -CTr/TU", "Số 104-CTr/TU")).meta
+    assert (numbered.issuer, numbered.number) == ("TỈNH ỦY HÀ GIANG", "104-CTr/TU")
+
+
+def test_a_party_conclusion_is_a_document_type():
+    text = ("BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG CỘNG SẢN VIỆT NAM\n\nSố 9-KL/TW Hà Nội, ngày 28 tháng 7 năm 2031\n\n"
+            "KẾT LUẬN\nCỦA BAN CHẤP HÀNH TRUNG ƯƠNG\nvề bảo vệ môi trường\n\n"
+            "I. NHIỆM VỤ\n1. Các cấp ủy, tổ chức đảng quán triệt kết luận.\n")
+    assert parse_text(text).meta.doc_type == "Kết luận"
+
+
 def test_a_heading_in_capitals_that_names_the_party_is_no_header():
     # the Party's heading beside an issuer ends a line; a title that only names the Party does not
     doc = parse_text("TRIỂN KHAI ĐIỀU LỆ CỦA ĐẢNG CỘNG SẢN VIỆT NAM TẠI CƠ SỞ\n\n"

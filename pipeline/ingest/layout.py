@@ -87,6 +87,7 @@ class IngestRules(BaseModel):
     page_number_run: PageNumberRun | None = None
     file_name_head: str | None = None
     collector_note: str | None = None
+    comment_note: str | None = None
     front_matter: FrontMatter | None = None
 
 
@@ -284,13 +285,15 @@ def front_matter_lines(lines: list[str]) -> int:
     return 0
 
 
-def collector_note_lines(lines: list[str]) -> int:
-    """How many lines at the top of a file are a collector's bracketed notes ("[OCR] [Bản trích chữ tự động …]";
-    rules/ingest.yaml `collector_note`) and the blank lines after them; 0 when there are none."""
-    pattern = ingest_rules().collector_note
+def collector_note_lines(lines: list[str], plain_text: bool = False) -> int:
+    """How many lines at the top of a file are a collector's notes (bracketed, "[OCR] [Bản trích chữ tự động …]",
+    or in a plain text file opening with '#'; rules/ingest.yaml `collector_note`, `comment_note`) and the blank
+    lines after them; 0 when there are none."""
+    rules = ingest_rules()
+    patterns = [p for p in (rules.collector_note, rules.comment_note if plain_text else None) if p is not None]
     count = 0
-    while pattern is not None and count < len(lines) and (
-            not lines[count].strip() or re.fullmatch(pattern, lines[count].strip())):
+    while count < len(lines) and (not lines[count].strip()
+                                  or any(re.fullmatch(p, lines[count].strip()) for p in patterns)):
         count += 1
     return count if any(line.strip() for line in lines[:count]) else 0
 
