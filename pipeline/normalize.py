@@ -484,9 +484,24 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _starts_continuation(text: str) -> bool:
-    """Text that cannot open a paragraph: lower-case word, digit, or closing punctuation."""
+    """Text that cannot open a paragraph: lower-case word, digit, closing punctuation, or an abbreviation in
+    brackets, which glosses the words before it ("… hỗ trợ phát triển chính thức" / "(ODA) …")."""
     first = text[:1]
-    return bool(first) and (first.islower() or first.isdigit() or first in ",.;:)]}%")
+    return bool(first) and (first.islower() or first.isdigit() or first in ",.;:)]}%" or _opens_with_gloss(text))
+
+
+_GLOSS = re.compile(r"\(([^\s()]+)\)(?=[\s,.;:]|$)")
+
+
+def _opens_with_gloss(text: str) -> bool:
+    """An abbreviation in brackets at the start of the text ("(ODA)", "(KCN)"): two letters or more, all capitals,
+    and no label nor roman numeral ("(II)" may number a part)."""
+    gloss = _GLOSS.match(text)
+    if gloss is None:
+        return False
+    value = gloss.group(1)
+    return value == value.upper() and sum(c.isalpha() for c in value) >= 2 and not (re.fullmatch(r"[IVXL]+", value) and _ROMAN.match(value)) \
+        and parse_label(text) is None
 
 
 class _Sequences:

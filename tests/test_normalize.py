@@ -146,6 +146,15 @@ def test_wrapped_line_starting_with_dash_or_number_is_a_continuation():
     assert blocks[-1].startswith("a) Sở Kế hoạch") and blocks[-1].endswith("phê duyệt hằng năm.")
 
 
+def test_an_abbreviation_in_brackets_at_a_line_start_continues_the_line_before():
+    # "… hỗ trợ phát triển chính thức" / "(ODA) …": the gloss follows the words it abbreviates, even where each
+    # paragraph stands on one line (no wrap width known); a part label in brackets and a note stay paragraphs
+    assert texts("1. Vận động nguồn vốn hỗ trợ phát triển chính thức\n(ODA) cho các dự án.\n") == [
+        "1. Vận động nguồn vốn hỗ trợ phát triển chính thức (ODA) cho các dự án."]
+    assert texts("Tổ chức thực hiện\n(II) Nhiệm vụ cụ thể\n(Kèm theo Kế hoạch số 12)\n") == [
+        "Tổ chức thực hiện", "(II) Nhiệm vụ cụ thể", "(Kèm theo Kế hoạch số 12)"]
+
+
 def test_an_indented_first_line_after_a_blank_line_opens_a_paragraph():
     # the trích yếu's last line is full, then a blank line and the preamble's indented first line (real case: Lào Cai
     # KH 134/KH-UBND 2026, pdftotext -layout): two paragraphs; a line carried over a blank line at the margin
