@@ -1013,6 +1013,12 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
                 expect_title = True
                 consumed = top_done = True
                 continue
+            glued = None if meta.doc_type or meta.title else _doc_type_before_title(cell, cues)
+            if glued:
+                meta.doc_type, meta.title = glued
+                title_open = True
+                consumed = top_done = True
+                continue
             if cues.subject_prefix.match(form):
                 meta.title = meta.title or cell
                 meta.doc_type = meta.doc_type or cues.rules.letter_type
@@ -1071,6 +1077,21 @@ def _doc_type_after_debris(cell: str, cues: _Cues) -> str | None:
 
 
 _DEBRIS_CHARS = 15  # OCR debris of a stamp beside the document type, at most
+
+
+def _doc_type_before_title(cell: str, cues: _Cues) -> tuple[str, str] | None:
+    """(type, trích yếu) of a type line in capitals that OCR or a converter glued to the trích yếu under it, printed
+    in ordinary case ("KẾ HOẠCH Triển khai thực hiện Nghị quyết số …"), or None."""
+    words = cell.split()
+    for k in range(min(_TYPE_WORDS, len(words) - 1), 0, -1):
+        rest = " ".join(words[k:])
+        if not is_upper_line(rest[:_HEAD]) and rest[:1].isalpha() and not words[k - 1].endswith(":") \
+                and (doc_type := _doc_type(" ".join(words[:k]), cues)):
+            return doc_type, rest
+    return None
+
+
+_TYPE_WORDS = 4  # words of a type line with its qualifier, at most ("KẾ HOẠCH HÀNH ĐỘNG")
 
 
 def _header_follows(blocks: list[Block], labels: list[Label | None], index: int, cues: _Cues) -> bool:

@@ -3078,3 +3078,12 @@ def test_a_figure_opening_a_paragraph_out_of_sequence_is_no_label():
                      "2. Sở Y tế kiểm tra.\n" + SIGNATURE)
     assert not any(n.code == "label-repaired" for n in doc.notices)
     assert [t.id for t in doc.tasks] == ["I.1", "I.2"]
+
+
+def test_a_type_line_glued_to_the_subject_under_it_keeps_both():
+    # "KẾ HOẠCH Triển khai …" on one line (OCR or a converter joined them): the type in capitals, the trích yếu in
+    # ordinary case after it
+    header = PLAN_HEADER.replace("KẾ HOẠCH\nPhát triển", "KẾ HOẠCH Phát triển")
+    doc = parse_text(header + "\nI. NHIỆM VỤ\n1. Sở Công Thương chủ trì rà soát quy hoạch.\n" + SIGNATURE)
+    assert (doc.meta.doc_type, doc.meta.title) == ("Kế hoạch", "Phát triển cụm công nghiệp năm 2035")
+    assert [t.id for t in doc.tasks] == ["I.1"] and doc.preamble == ""
