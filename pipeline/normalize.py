@@ -61,6 +61,7 @@ class NumberingRules(BaseModel):
     bullet_kinds: list[str]
     ocr_lookalikes: list[list[str]] = []
     ocr_lost_marks: list[str] = []
+    ocr_misread_marks: list[tuple[str, str]] = []
 
 
 def ocr_lookalikes(value: str) -> list[str]:

@@ -1467,8 +1467,9 @@ def _read_lookalikes(blocks: list[Block], labels: list[Label | None], start: int
 
 def _misread_labels(text: str) -> list[tuple[str, Label]]:
     """The labels an unlabelled paragraph may open with, OCR having misread its numeral as a mark that is none
-    ("Š." for "5.", "HI." for "III."; rules/numbering.yaml `ocr_lookalikes`) or lost the mark after it ("1 Đổi mới"
-    for "1. Đổi mới"; `ocr_lost_marks`): (what is printed, the label read, its `end` in `text`)."""
+    ("Š." for "5.", "HI." for "III."; rules/numbering.yaml `ocr_lookalikes`), lost the mark after it ("1 Đổi mới"
+    for "1. Đổi mới"; `ocr_lost_marks`) or misread it ("9, Sở …" for "9. Sở …"; `ocr_misread_marks`): (what is
+    printed, the label read, its `end` in `text`)."""
     found: list[tuple[str, Label]] = []
     for pair in numbering_rules().ocr_lookalikes:
         for printed in filter(None, pair):
@@ -1479,11 +1480,16 @@ def _misread_labels(text: str) -> list[tuple[str, Label]]:
                 if read is not None and read.value == other and read.printed.startswith(other) and not read.inserted:
                     found.append((printed, replace(read, printed=printed + read.printed[len(other):],
                                                    end=read.end - len(other) + len(printed))))
-    figure = re.match(r"\d{1,2}(?=\s+[A-ZĐÀ-Ỹ])", text)
-    for mark in numbering_rules().ocr_lost_marks if figure else ():
-        read = parse_label(figure.group() + mark + text[figure.end():])
-        if read is not None and read.printed == figure.group() + mark:
-            found.append((figure.group(), replace(read, printed=figure.group(), end=read.end - len(mark))))
+    figure = re.match(r"(\d{1,2})([^\w\s]?)(?=\s+[A-ZĐÀ-Ỹ])", text)
+    if figure is None:
+        return found
+    number, printed = figure.groups()
+    rules = numbering_rules()
+    meant = [m for p, m in rules.ocr_misread_marks if p == printed] if printed else rules.ocr_lost_marks
+    for mark in meant:
+        read = parse_label(number + mark + text[figure.end():])
+        if read is not None and read.printed == number + mark:
+            found.append((figure.group(), replace(read, printed=figure.group(), end=read.end - len(mark) + len(printed))))
     return found
 
 
