@@ -61,6 +61,7 @@ class NumberingRules(BaseModel):
     bullet_kinds: list[str]
     ocr_lookalikes: list[list[str]] = []
     ocr_lost_marks: list[str] = []
+    ocr_misread_marks: list[tuple[str, str]] = []
 
 
 def ocr_lookalikes(value: str) -> list[str]:
@@ -484,9 +485,24 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _starts_continuation(text: str) -> bool:
-    """Text that cannot open a paragraph: lower-case word, digit, or closing punctuation."""
+    """Text that cannot open a paragraph: lower-case word, digit, closing punctuation, or an abbreviation in
+    brackets, which glosses the words before it ("… hỗ trợ phát triển chính thức" / "(ODA) …")."""
     first = text[:1]
-    return bool(first) and (first.islower() or first.isdigit() or first in ",.;:)]}%")
+    return bool(first) and (first.islower() or first.isdigit() or first in ",.;:)]}%" or _opens_with_gloss(text))
+
+
+_GLOSS = re.compile(r"\(([^\s()]+)\)(?=[\s,.;:]|$)")
+
+
+def _opens_with_gloss(text: str) -> bool:
+    """An abbreviation in brackets at the start of the text ("(ODA)", "(KCN)"): two letters or more, all capitals,
+    and no label nor roman numeral ("(II)" may number a part)."""
+    gloss = _GLOSS.match(text)
+    if gloss is None:
+        return False
+    value = gloss.group(1)
+    return value == value.upper() and sum(c.isalpha() for c in value) >= 2 and not (re.fullmatch(r"[IVXL]+", value) and _ROMAN.match(value)) \
+        and parse_label(text) is None
 
 
 class _Sequences:
@@ -529,13 +545,15 @@ def normalize(source: SourceText) -> list[Block]:
         label = parse_label(line.text)
         if label is not None and label.printed == "*" and source.kind != "md":
             label = None  # a star opens a list item in markdown only (in PDF text it is a seal or a footnote mark)
-        if label is not None and not blank_between and blocks and _continues_inline_list(blocks[-1], line, label,
-                                                                                          layout, sequences):
-            label = None
         following = lines[index + 1] if index + 1 < len(lines) else None
+        inline = label is not None and not blank_between and bool(blocks) \
+            and _continues_inline_list(blocks[-1], line, following, label, layout, sequences)
+        if inline:
+            label = None  # the line goes on with the paragraph, even after its "Cụ thể:"
         heading = label is not None and _opens_part(line, label, lines, index)
-        starts_new = previous is None or heading or _opens_block(previous, line, label, blank_between, layout, sequences) \
-            or _spacing_changes(previous_spaced, blank_between, line, following)
+        starts_new = previous is None or heading or not inline and (
+            _opens_block(previous, line, label, blank_between, layout, sequences)
+            or _spacing_changes(previous_spaced, blank_between, line, following))
         if starts_new:
             if label is not None and (previous is None or heading
                                       or _accept_label(previous, line, label, layout, sequences)):
@@ -551,19 +569,30 @@ def normalize(source: SourceText) -> list[Block]:
     return [_block(group, source) for group in _join_quotations(blocks)]
 
 
-def _continues_inline_list(group: list[_Line], line: _Line, label: Label, layout: _Layout,
+def _continues_inline_list(group: list[_Line], line: _Line, following: _Line | None, label: Label, layout: _Layout,
                            sequences: _Sequences) -> bool:
     """A label carried to the start of a wrapped line from an enumeration inside the paragraph ("- Về nguồn nhân
     lực: (i) Đào tạo … thực tập." / "(ii) Tổ chức đào tạo …"): the label before it in its sequence stands inside
     the paragraph's text, after its own label, and the line starts at the margin of wrapped lines, not indented
     as a paragraph's first line. Not the paragraph's own label's next one ("3. …" / "4. …" are siblings), nor after
-    a label-like figure that ends the text ("… tại Điều 3." / "4. …": an enumeration goes on with words)."""
+    a label-like figure that ends the text ("… tại Điều 3." / "4. …": an enumeration goes on with words).
+    The first label of the enumeration ("… Cụ thể:" / "(i) Rà soát …; (ii) Tổ chức …") has no label before it: it
+    was carried over when it did not fit on the full line above, and the label after it follows inside the text."""
     sequence = sequence_of(label.kind)
     index = sequence_index(sequence, label.base) if sequence != "none" else None
-    if index is None or index < 2 or not layout.hard_wrapped or sequences.margin is None \
+    if index is None or not layout.hard_wrapped or sequences.margin is None \
             or line.indent > sequences.margin + _FIRST_LINE_INDENT:
         return False
     at = label.printed.find(label.value)
+    if index == 1:
+        following_value = successor(sequence, label.value)
+        if following_value is None or not _is_full(group[-1], layout) \
+                or _fits_after(group[-1], label.printed, layout, sequences):
+            return False
+        # the next label inside the text: on this line, or on the next one after words (at its start it is a sibling)
+        after = re.escape(label.printed[:at] + following_value + label.printed[at + len(label.value):])
+        return re.search(rf"\s{after}(?:\s|$)", line.text[label.end:]) is not None or (
+            following is not None and re.search(rf"\S\s+{after}(?:\s|$)", following.text) is not None)
     previous = value_at(sequence, label.value, index - 1)
     own = group[0].label
     if own is not None and own.kind == label.kind and own.value == previous:
@@ -872,14 +901,18 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
             return True
         if sequences.margin is not None and line.indent > sequences.margin + _FIRST_LINE_INDENT:
             return True  # the next line is indented as a paragraph's first line, not carried over to the margin
-        # a sentence ends at the end of a full line: a new paragraph when the next word would have fitted; a
-        # paragraph's first line indented beyond the margin of wrapped lines had that much less room
-        first_word = line.text.split(" ", 1)[0]
-        indent = max(0, previous.indent - sequences.margin) if sequences.margin is not None else 0
-        return len(previous.text) + indent + 1 + len(first_word) < 0.95 * layout.width
+        # a sentence ends at the end of a full line: a new paragraph when the next word would have fitted
+        return _fits_after(previous, line.text.split(" ", 1)[0], layout, sequences)
     if _is_labelled_upper_heading(previous) and is_upper_line(line.text):
         return False  # an upper-case part heading wrapped over two lines ("II. NHIỆM VỤ, GIẢI PHÁP" / "TRỌNG TÂM")
     return not _is_full(previous, layout)
+
+
+def _fits_after(previous: _Line, word: str, layout: _Layout, sequences: _Sequences) -> bool:
+    """Would `word` have fitted at the end of the wrapped line `previous`? A paragraph's first line indented beyond
+    the margin of wrapped lines had that much less room."""
+    indent = max(0, previous.indent - sequences.margin) if sequences.margin is not None else 0
+    return len(previous.text) + indent + 1 + len(word) < 0.95 * layout.width
 
 
 def _is_labelled_upper_heading(line: _Line) -> bool:

@@ -1013,6 +1013,12 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
                 expect_title = True
                 consumed = top_done = True
                 continue
+            glued = None if meta.doc_type or meta.title else _doc_type_before_title(cell, cues)
+            if glued:
+                meta.doc_type, meta.title = glued
+                title_open = True
+                consumed = top_done = True
+                continue
             if cues.subject_prefix.match(form):
                 meta.title = meta.title or cell
                 meta.doc_type = meta.doc_type or cues.rules.letter_type
@@ -1071,6 +1077,21 @@ def _doc_type_after_debris(cell: str, cues: _Cues) -> str | None:
 
 
 _DEBRIS_CHARS = 15  # OCR debris of a stamp beside the document type, at most
+
+
+def _doc_type_before_title(cell: str, cues: _Cues) -> tuple[str, str] | None:
+    """(type, trích yếu) of a type line in capitals that OCR or a converter glued to the trích yếu under it, printed
+    in ordinary case ("KẾ HOẠCH Triển khai thực hiện Nghị quyết số …"), or None."""
+    words = cell.split()
+    for k in range(min(_TYPE_WORDS, len(words) - 1), 0, -1):
+        rest = " ".join(words[k:])
+        if not is_upper_line(rest[:_HEAD]) and rest[:1].isalpha() and not words[k - 1].endswith(":") \
+                and (doc_type := _doc_type(" ".join(words[:k]), cues)):
+            return doc_type, rest
+    return None
+
+
+_TYPE_WORDS = 4  # words of a type line with its qualifier, at most ("KẾ HOẠCH HÀNH ĐỘNG")
 
 
 def _header_follows(blocks: list[Block], labels: list[Label | None], index: int, cues: _Cues) -> bool:
@@ -1453,8 +1474,9 @@ def _read_lookalikes(blocks: list[Block], labels: list[Label | None], start: int
 
 def _misread_labels(text: str) -> list[tuple[str, Label]]:
     """The labels an unlabelled paragraph may open with, OCR having misread its numeral as a mark that is none
-    ("Š." for "5.", "HI." for "III."; rules/numbering.yaml `ocr_lookalikes`) or lost the mark after it ("1 Đổi mới"
-    for "1. Đổi mới"; `ocr_lost_marks`): (what is printed, the label read, its `end` in `text`)."""
+    ("Š." for "5.", "HI." for "III."; rules/numbering.yaml `ocr_lookalikes`), lost the mark after it ("1 Đổi mới"
+    for "1. Đổi mới"; `ocr_lost_marks`) or misread it ("9, Sở …" for "9. Sở …"; `ocr_misread_marks`): (what is
+    printed, the label read, its `end` in `text`)."""
     found: list[tuple[str, Label]] = []
     for pair in numbering_rules().ocr_lookalikes:
         for printed in filter(None, pair):
@@ -1465,11 +1487,16 @@ def _misread_labels(text: str) -> list[tuple[str, Label]]:
                 if read is not None and read.value == other and read.printed.startswith(other) and not read.inserted:
                     found.append((printed, replace(read, printed=printed + read.printed[len(other):],
                                                    end=read.end - len(other) + len(printed))))
-    figure = re.match(r"\d{1,2}(?=\s+[A-ZĐÀ-Ỹ])", text)
-    for mark in numbering_rules().ocr_lost_marks if figure else ():
-        read = parse_label(figure.group() + mark + text[figure.end():])
-        if read is not None and read.printed == figure.group() + mark:
-            found.append((figure.group(), replace(read, printed=figure.group(), end=read.end - len(mark))))
+    figure = re.match(r"(\d{1,2})([^\w\s]?)(?=\s+[A-ZĐÀ-Ỹ])", text)
+    if figure is None:
+        return found
+    number, printed = figure.groups()
+    rules = numbering_rules()
+    meant = [m for p, m in rules.ocr_misread_marks if p == printed] if printed else rules.ocr_lost_marks
+    for mark in meant:
+        read = parse_label(number + mark + text[figure.end():])
+        if read is not None and read.printed == number + mark:
+            found.append((figure.group(), replace(read, printed=figure.group(), end=read.end - len(mark) + len(printed))))
     return found
 
 

@@ -103,6 +103,32 @@ triển công nghiệp, mở rộng thị trường tiêu thụ sản phẩm cô
     assert "trong tỉnh. (ii) Tổ chức đào tạo" in blocks[1]
 
 
+def test_the_first_inline_enumerator_carried_to_a_line_start_after_a_colon_opens_no_paragraph():
+    # "… Cụ thể:" fills its line, "(i)" did not fit on it, and "(ii)" follows inside the text: one paragraph; a
+    # "(i)" that would have fitted after a short "Cụ thể:" line, or with no "(ii)" after it, opens its own
+    text = """\
+       Thực hiện Nghị quyết số 12-NQ/TU ngày 10 tháng 3 năm 2026 của Ban Thường
+vụ Tỉnh ủy, Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện với các nội dung
+trọng tâm sau đây nhằm tổ chức triển khai kịp thời, đồng bộ và có hiệu quả.
+       1. Sở Khoa học và Công nghệ
+       Chủ trì phối hợp với các đơn vị triển khai các nhiệm vụ về chuyển giao, ứng
+dụng công nghệ cao, đổi mới sáng tạo và chuyển đổi số trong sản xuất. Cụ thể:
+(i) Rà soát, đánh giá trình độ công nghệ của doanh nghiệp trên địa bàn; (ii)
+Tổ chức các chương trình hỗ trợ ứng dụng công nghệ cao, chuyển đổi số, đổi mới
+công nghệ; (iii) Phối hợp với các sở, ngành hướng dẫn doanh nghiệp chuyển đổi
+sang mô hình sản xuất xanh, tiết kiệm năng lượng và thân thiện môi trường.
+       2. Sở Tài chính
+       Chủ trì, phối hợp với các sở, ngành liên quan tham mưu bố trí kinh phí thực
+hiện các nhiệm vụ của Kế hoạch theo phân cấp ngân sách nhà nước hiện hành.
+"""
+    blocks = [b.text for b in normalize(from_string(text, name="<t>", kind="txt"))]
+    assert len(blocks) == 5 and "trong sản xuất. Cụ thể: (i) Rà soát" in blocks[2]
+    short = text.replace("trong sản xuất. Cụ thể:", "trong sản xuất.\nCụ thể:")
+    assert any(b.startswith("(i) Rà soát") for b in texts(short))
+    alone = text.replace("; (ii)\nTổ chức", ";\nTổ chức")
+    assert any(b.startswith("(i) Rà soát") for b in texts(alone))
+
+
 def test_a_running_head_printing_the_file_name_and_page_is_dropped():
     # OCR of a Party document: each page opens with the file name and its number, inside a sentence
     text = ("===== Trang 1 =====\n1. Đẩy mạnh phân cấp, hoàn thiện tiêu chí phân\n\n===== Trang 2 =====\n"
@@ -153,6 +179,15 @@ def test_wrapped_line_starting_with_dash_or_number_is_a_continuation():
                           "- xã hội vùng biên giới, bảo đảm quốc phòng, an ninh trên địa bàn tỉnh và\n",
                           "3. lần so với cùng kỳ năm trước theo kế hoạch đã được phê duyệt hằng năm.\n")
     assert blocks[-1].startswith("a) Sở Kế hoạch") and blocks[-1].endswith("phê duyệt hằng năm.")
+
+
+def test_an_abbreviation_in_brackets_at_a_line_start_continues_the_line_before():
+    # "… hỗ trợ phát triển chính thức" / "(ODA) …": the gloss follows the words it abbreviates, even where each
+    # paragraph stands on one line (no wrap width known); a part label in brackets and a note stay paragraphs
+    assert texts("1. Vận động nguồn vốn hỗ trợ phát triển chính thức\n(ODA) cho các dự án.\n") == [
+        "1. Vận động nguồn vốn hỗ trợ phát triển chính thức (ODA) cho các dự án."]
+    assert texts("Tổ chức thực hiện\n(II) Nhiệm vụ cụ thể\n(Kèm theo Kế hoạch số 12)\n") == [
+        "Tổ chức thực hiện", "(II) Nhiệm vụ cụ thể", "(Kèm theo Kế hoạch số 12)"]
 
 
 def test_an_indented_first_line_after_a_blank_line_opens_a_paragraph():

@@ -182,6 +182,14 @@ def test_ocr_tone_slips_in_agency_names_and_roles_are_read_back():
     assert repair.repair_glyphs(right)[0] == right
 
 
+def test_a_party_committee_read_as_tinh_uy_is_read_back_where_its_name_ends():
+    # real case: the issuer of a scanned provincial Party resolution, "TÍNH ỦY LÀO CAI"; "tính ủy quyền" stays
+    assert repair.repair_glyphs("TÍNH ỦY LÀO CAI\nBan Thường vụ Tính ủy, Văn phòng Tính ủy\n")[0] == \
+        "TỈNH ỦY LÀO CAI\nBan Thường vụ Tỉnh ủy, Văn phòng Tỉnh ủy\n"
+    right = "bảo đảm tính ủy quyền hợp pháp"
+    assert repair.repair_glyphs(right)[0] == right
+
+
 def test_a_full_stop_between_two_lower_case_words_is_an_ocr_speck():
     # real case: a ministry letter of 2026 read by OCR ("… các bộ quản lý. chuyên ngành thực hiện …", "tài sản kết cấu
     # hạ. tầng"): the stray stop cut the name and the sentence; positions hold (a space takes its place)
