@@ -2763,6 +2763,14 @@ def _introduced_leads(preamble: str) -> list[Mention]:
     return []
 
 
+def _after_list(task: Task) -> bool:
+    """Is the task a paragraph after a list's last item ("closing", segment)? A preamble's "… như sau:" hands over the
+    items of its list, and a letter's addressees are asked for them: a closing paragraph that names no one ("Trong quá
+    trình thực hiện, nếu có vướng mắc đề nghị phản ánh về Tổng cục Thuế …") is the document's own ending, no item
+    of the list, and takes no lead from either."""
+    return task.id.rsplit(".", 1)[-1].split("~")[0] == "closing"
+
+
 def _local_issuer(doc: Document) -> bool:
     """Is the document issued by a local body: its issuer ("TỈNH ỦY LÀO CAI", "ỦY BAN NHÂN DÂN TỈNH …") is
     registered at the level of a province, a district or a commune (rules/agencies.yaml `level`)?"""
@@ -2798,7 +2806,7 @@ def extract(doc: Document) -> Document:
         extract_task(doc, task, cache, names)
         if not task.leads:
             task.leads = _delegate(doc, task)
-        if not task.leads:
+        if not task.leads and not _after_list(task):
             if fallback is None:
                 fallback = _introduced_leads(doc.preamble) or _addressed_leads(doc.meta.addressees)
             task.leads = list(fallback)

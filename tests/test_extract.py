@@ -1903,6 +1903,25 @@ def test_a_closing_request_to_a_named_deputy_is_led_by_those_addressed():
     assert _texts(closing.leads) == ["Trần Minh Đức - Phó Giám đốc Sở", "Trưởng phòng Quản lý thương mại"]
 
 
+def test_a_closing_that_names_no_one_takes_no_lead_from_the_list_introduction():
+    # real case: Tổng cục Thuế CV 1046/TCT-TTKT (2020): "… yêu cầu đồng chí Cục trưởng Cục Thuế các tỉnh, thành phố
+    # chỉ đạo triển khai thực hiện một số công việc như sau:" hands over items 1-4, not the closing "Trong quá trình
+    # triển khai …, nếu có phát sinh vướng mắc đề nghị phản ánh về Tổng cục Thuế …"
+    from fixtures import SIGNATURE
+    from test_segment import parse_text
+
+    letter = ("TỔNG CỤC THUẾ\nSố: 77/TCT-TTKT\nV/v tăng cường công tác kiểm tra thuế\n\n"
+              "Kính gửi: Cục Thuế các tỉnh, thành phố.\n\n"
+              "Tổng cục Thuế yêu cầu Cục Thuế các tỉnh, thành phố thực hiện một số công việc như sau:\n"
+              "1. Rà soát kế hoạch kiểm tra năm tại trụ sở người nộp thuế.\n"
+              "2. Nhập đầy đủ kết quả kiểm tra vào ứng dụng hằng tháng.\n"
+              "Trong quá trình thực hiện, nếu có vướng mắc đề nghị phản ánh về Tổng cục Thuế để được hướng dẫn.\n"
+              "Tổng cục Thuế yêu cầu Cục Thuế các tỉnh, thành phố nghiêm túc thực hiện./.\n") + SIGNATURE
+    tasks = {t.id: t for t in extract(parse_text(letter)).tasks}
+    assert _texts(tasks["1"].leads) == _texts(tasks["2"].leads) == ["Cục Thuế các tỉnh, thành phố"]
+    assert tasks["closing"].leads == []
+
+
 @pytest.mark.parametrize("text, leads", [
     # a report, then a request after a connective, after a comma, after a clause of purpose: the body asked leads
     ("Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 10/KH-UBND về phòng cháy. Vì vậy, đề nghị Bộ Xây dựng xem xét, "
