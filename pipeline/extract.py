@@ -113,6 +113,7 @@ class RoleRules(BaseModel):
     named_heads: list[str] = []
     listed_heads: list[str] = []
     plural_heads: list[str]
+    paired_heads: list[str] = []
     articles: list[str]
     honorifics: list[str] = []
     example_introducers: list[str] = []
@@ -289,7 +290,7 @@ def engine() -> Engine:
         "advise": rules.advise_cues, "advise_fill": rules.advise_fillers, "direct": rules.direct_cues,
         "direct_chain": rules.direct_chain, "title": registry.rules.titles, "head": rules.heads,
         "named_head": rules.named_heads, "listed_head": rules.listed_heads,
-        "plural_head": rules.plural_heads, "article": rules.articles, "adverbial": rules.adverbial_openers + rules.request_openers,
+        "plural_head": rules.plural_heads, "paired_head": rules.paired_heads, "article": rules.articles, "adverbial": rules.adverbial_openers + rules.request_openers,
         "adverbial_closer": rules.adverbial_closers, "condition_end": rules.condition_ends,
         "address": rules.address_openers, "heading_opener": rules.heading_openers,
         "duty_heading": rules.duty_headings, "place": rules.place_qualifiers, "group_qualifier": rules.group_qualifiers,
@@ -761,6 +762,10 @@ class Reader:
             if word == ",":
                 nxt = j + 1
                 kind = self.item_kind(nxt)
+                if count == 0 and opening is not None and t.cue("paired_head", opening) == j and t.cue("paired_head", nxt):
+                    # two general nouns for a body named as one group without "các" ("Các Sở, ban, ngành; cơ quan,
+                    # đơn vị tiến hành …", rules/roles.yaml paired_heads), as "các cơ quan, đơn vị" is: not two bodies
+                    led_by_article = True
                 member = t.cue("plural_head", nxt) if led_by_article and nxt < self.n else None
                 if member and member < self.n and (t.words[member] == "," or t.words[member] in self.ands
                                                    or t.cue("group_qualifier", member)

@@ -1903,6 +1903,23 @@ def test_a_closing_request_to_a_named_deputy_is_led_by_those_addressed():
     assert _texts(closing.leads) == ["Trần Minh Đức - Phó Giám đốc Sở", "Trưởng phòng Quản lý thương mại"]
 
 
+@pytest.mark.parametrize("text, leads, coordinators", [
+    # real case: Lào Cai KH 134/KH-UBND (2026) VI.1 "Các Sở, ban, ngành; cơ quan, đơn vị tiến hành đánh giá …": the
+    # two general nouns after the semicolon are one group, as with "các"
+    ("Các Sở, ban, ngành; cơ quan, đơn vị tiến hành đánh giá, báo cáo kết quả.", ["Các Sở, ban, ngành", "cơ quan, đơn vị"],
+     []),
+    ("Sở Y tế phối hợp với cơ quan, đơn vị liên quan kiểm tra.", ["Sở Y tế"], ["cơ quan, đơn vị liên quan"]),
+    # two different actors stay two: a head that holds its role, the heads of other actors
+    ("Cơ quan chủ trì, đơn vị phối hợp báo cáo kết quả.", ["Cơ quan"], ["đơn vị"]),
+    ("Bộ Công an phối hợp với quân đội, chính quyền địa phương kiểm tra.", ["Bộ Công an"],
+     ["quân đội", "chính quyền địa phương"]),
+])
+def test_two_general_nouns_for_a_body_are_one_group_without_an_article(text, leads, coordinators):
+    roles = read_task_roles(text)
+    assert _texts(roles.leads) == leads
+    assert _texts(roles.coordinators) == coordinators
+
+
 def test_a_closing_that_names_no_one_takes_no_lead_from_the_list_introduction():
     # real case: Tổng cục Thuế CV 1046/TCT-TTKT (2020): "… yêu cầu đồng chí Cục trưởng Cục Thuế các tỉnh, thành phố
     # chỉ đạo triển khai thực hiện một số công việc như sau:" hands over items 1-4, not the closing "Trong quá trình
