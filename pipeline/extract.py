@@ -2593,17 +2593,18 @@ def _holder_request(doc: Document, task: Task) -> bool:
 def _holder_hands_on(doc: Document, task: Task) -> bool:
     """Is the task one of its holder's duties that hands work on to the holder's own bodies ("2. Trách nhiệm của Ủy
     ban nhân dân các tỉnh" / "d) Giao Sở Lao động - Thương binh và Xã hội … phối hợp với … rà soát …")? The item
-    opens with a frame that both assigns and directs (rules/roles.yaml `assign_frames` and `direct_cues`: "giao")
-    and names no lead cue after the bodies: the holder hands the work on and leads, as a subject does ("Ủy ban nhân
-    dân tỉnh giao cơ quan chuyên môn …"); the bodies are directed. With a lead cue ("Giao Sở X chủ trì …") they
-    lead, as they do after a subject."""
+    opens with a frame that both assigns and directs (rules/roles.yaml `assign_frames` and `direct_cues`: "giao"):
+    the holder the heading charges hands the work on and leads, as a subject does ("Ủy ban nhân dân tỉnh giao cơ
+    quan chuyên môn …"); the bodies are directed, also when a lead cue follows them ("đ) Giao Sở Xây dựng là cơ
+    quan thường trực của tỉnh để triển khai …", QĐ 22/2013/QĐ-TTg 8.2: the duty is the province's, whose own body
+    it names to carry it). Under no such heading ("Giao Sở X chủ trì …") the bodies given the work lead."""
     reader = Reader(read(task.text.split("\n", 1)[0]))
     t = reader.t
     frame = t.cue("assign", 0) if reader.n else None
     if not frame or t.cue("direct", 0) != frame:
         return False
-    items, j = reader.parse_list(frame, semicolons=True, asked=True)
-    return bool(items) and not (j < reader.n and t.cue("lead", j)) and _held_duties(doc, task)
+    items, _ = reader.parse_list(frame, semicolons=True, asked=True)
+    return bool(items) and _held_duties(doc, task)
 
 
 def _held_duties(doc: Document, task: Task) -> bool:

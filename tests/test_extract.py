@@ -2032,8 +2032,8 @@ def test_a_stray_numeral_a_scan_leaves_before_the_opening_hides_no_request():
 
 def test_a_holder_that_hands_its_duty_on_leads_and_directs_the_body_it_gives_the_work():
     # real case: QĐ 22/2013/QĐ-TTg 8.2.d ("Trách nhiệm của Ủy ban nhân dân các tỉnh …" / "d) Giao Sở Lao động - Thương
-    # binh và Xã hội … phối hợp với … rà soát …"): the province hands the work on, as "Ủy ban nhân dân tỉnh giao …"
-    # does; with "chủ trì" after them the bodies given the work lead
+    # binh và Xã hội … phối hợp với … rà soát …", "đ) Giao Sở Xây dựng là cơ quan thường trực của tỉnh …"): the
+    # province hands the work on, as "Ủy ban nhân dân tỉnh giao …" does, also with a lead cue after the bodies
     from test_segment import parse_text
 
     plan = extract(parse_text(PLAN_HEADER + "I. NHIỆM VỤ\n1. Trách nhiệm của Ủy ban nhân dân các huyện\n"
@@ -2044,7 +2044,8 @@ def test_a_holder_that_hands_its_duty_on_leads_and_directs_the_body_it_gives_the
     tasks = {t.id: t for t in plan.tasks}
     assert _texts(tasks["I.1.a"].leads) == ["Ủy ban nhân dân các huyện"]
     assert _texts(tasks["I.1.a"].directs) == ["Phòng Nội vụ"]
-    assert _texts(tasks["I.1.b"].leads) == ["Phòng Tài chính - Kế hoạch"]
+    assert _texts(tasks["I.1.b"].leads) == ["Ủy ban nhân dân các huyện"]
+    assert _texts(tasks["I.1.b"].directs) == ["Phòng Tài chính - Kế hoạch"]
     assert _texts(tasks["I.1.c"].leads) == ["Ủy ban nhân dân các huyện"]
     # under a heading that charges no holder the body given the work leads
     assert _texts(tasks["II.1"].leads) == ["Sở Xây dựng"]
