@@ -129,6 +129,9 @@ def test_invalid_entry_is_refused():
     ("Ban Tuyên giáo Tỉnh ủy", "ban_tuyen_giao_tinh_uy"),
     ("Đảng ủy Chính phủ", "dang_uy_chinh_phu"),
     ("Đảng ủy xã", "cap_uy"),
+    ("Đảng ủy Công an tỉnh", "dang_uy_cong_an_tinh"),
+    ("Đảng ủy Quân sự tỉnh Lào Cai", "dang_uy_quan_su_tinh"),
+    ("Đảng ủy Khối các cơ quan tỉnh", "dang_uy_khoi_cac_co_quan_tinh"),
     # the regional offices that carry a province's social insurance and central bank branch since 2025
     ("Bảo hiểm xã hội khu vực XV", "bao_hiem_xa_hoi_tinh"),
     ("Ngân hàng Nhà nước Khu vực 8", "ngan_hang_nha_nuoc_chi_nhanh"),
@@ -171,6 +174,7 @@ def test_counterparts():
     assert agencies.counterparts("ban_tuyen_giao_tw") == ["ban_tuyen_giao_tinh_uy"]
     assert agencies.counterparts("dang_uy_chinh_phu") == ["dang_uy_ubnd_tinh"]
     assert agencies.counterparts("uy_ban_kiem_tra_tw") == ["uy_ban_kiem_tra_tinh_uy"]
+    assert agencies.counterparts("quan_uy_tw") == ["dang_uy_quan_su_tinh"]
 
 
 def test_registry_covers_ministries_before_and_after_2025():
