@@ -113,6 +113,7 @@ class RoleRules(BaseModel):
     named_heads: list[str] = []
     listed_heads: list[str] = []
     plural_heads: list[str]
+    paired_heads: list[str] = []
     articles: list[str]
     honorifics: list[str] = []
     example_introducers: list[str] = []
@@ -289,7 +290,7 @@ def engine() -> Engine:
         "advise": rules.advise_cues, "advise_fill": rules.advise_fillers, "direct": rules.direct_cues,
         "direct_chain": rules.direct_chain, "title": registry.rules.titles, "head": rules.heads,
         "named_head": rules.named_heads, "listed_head": rules.listed_heads,
-        "plural_head": rules.plural_heads, "article": rules.articles, "adverbial": rules.adverbial_openers + rules.request_openers,
+        "plural_head": rules.plural_heads, "paired_head": rules.paired_heads, "article": rules.articles, "adverbial": rules.adverbial_openers + rules.request_openers,
         "adverbial_closer": rules.adverbial_closers, "condition_end": rules.condition_ends,
         "address": rules.address_openers, "heading_opener": rules.heading_openers,
         "duty_heading": rules.duty_headings, "place": rules.place_qualifiers, "group_qualifier": rules.group_qualifiers,
@@ -761,6 +762,10 @@ class Reader:
             if word == ",":
                 nxt = j + 1
                 kind = self.item_kind(nxt)
+                if count == 0 and opening is not None and t.cue("paired_head", opening) == j and t.cue("paired_head", nxt):
+                    # two general nouns for a body named as one group without "các" ("Các Sở, ban, ngành; cơ quan,
+                    # đơn vị tiến hành …", rules/roles.yaml paired_heads), as "các cơ quan, đơn vị" is: not two bodies
+                    led_by_article = True
                 member = t.cue("plural_head", nxt) if led_by_article and nxt < self.n else None
                 if member and member < self.n and (t.words[member] == "," or t.words[member] in self.ands
                                                    or t.cue("group_qualifier", member)
@@ -2588,17 +2593,18 @@ def _holder_request(doc: Document, task: Task) -> bool:
 def _holder_hands_on(doc: Document, task: Task) -> bool:
     """Is the task one of its holder's duties that hands work on to the holder's own bodies ("2. Trách nhiệm của Ủy
     ban nhân dân các tỉnh" / "d) Giao Sở Lao động - Thương binh và Xã hội … phối hợp với … rà soát …")? The item
-    opens with a frame that both assigns and directs (rules/roles.yaml `assign_frames` and `direct_cues`: "giao")
-    and names no lead cue after the bodies: the holder hands the work on and leads, as a subject does ("Ủy ban nhân
-    dân tỉnh giao cơ quan chuyên môn …"); the bodies are directed. With a lead cue ("Giao Sở X chủ trì …") they
-    lead, as they do after a subject."""
+    opens with a frame that both assigns and directs (rules/roles.yaml `assign_frames` and `direct_cues`: "giao"):
+    the holder the heading charges hands the work on and leads, as a subject does ("Ủy ban nhân dân tỉnh giao cơ
+    quan chuyên môn …"); the bodies are directed, also when a lead cue follows them ("đ) Giao Sở Xây dựng là cơ
+    quan thường trực của tỉnh để triển khai …", QĐ 22/2013/QĐ-TTg 8.2: the duty is the province's, whose own body
+    it names to carry it). Under no such heading ("Giao Sở X chủ trì …") the bodies given the work lead."""
     reader = Reader(read(task.text.split("\n", 1)[0]))
     t = reader.t
     frame = t.cue("assign", 0) if reader.n else None
     if not frame or t.cue("direct", 0) != frame:
         return False
-    items, j = reader.parse_list(frame, semicolons=True, asked=True)
-    return bool(items) and not (j < reader.n and t.cue("lead", j)) and _held_duties(doc, task)
+    items, _ = reader.parse_list(frame, semicolons=True, asked=True)
+    return bool(items) and _held_duties(doc, task)
 
 
 def _held_duties(doc: Document, task: Task) -> bool:
@@ -2763,6 +2769,14 @@ def _introduced_leads(preamble: str) -> list[Mention]:
     return []
 
 
+def _after_list(task: Task) -> bool:
+    """Is the task a paragraph after a list's last item ("closing", segment)? A preamble's "… như sau:" hands over the
+    items of its list, and a letter's addressees are asked for them: a closing paragraph that names no one ("Trong quá
+    trình thực hiện, nếu có vướng mắc đề nghị phản ánh về Tổng cục Thuế …") is the document's own ending, no item
+    of the list, and takes no lead from either."""
+    return task.id.rsplit(".", 1)[-1].split("~")[0] == "closing"
+
+
 def _local_issuer(doc: Document) -> bool:
     """Is the document issued by a local body: its issuer ("TỈNH ỦY LÀO CAI", "ỦY BAN NHÂN DÂN TỈNH …") is
     registered at the level of a province, a district or a commune (rules/agencies.yaml `level`)?"""
@@ -2798,7 +2812,7 @@ def extract(doc: Document) -> Document:
         extract_task(doc, task, cache, names)
         if not task.leads:
             task.leads = _delegate(doc, task)
-        if not task.leads:
+        if not task.leads and not _after_list(task):
             if fallback is None:
                 fallback = _introduced_leads(doc.preamble) or _addressed_leads(doc.meta.addressees)
             task.leads = list(fallback)

@@ -121,6 +121,20 @@ def test_invalid_entry_is_refused():
     # the Party's committees and organisations named as one pair, its scope covering both
     ("cấp ủy, tổ chức đảng các cấp", "cap_uy"),
     ("các cấp ủy, tổ chức đảng", "cap_uy"),
+    # the Party bodies of 2025 by their own names, not the generic "cấp ủy" nor the old boards they merged
+    ("Đảng uỷ Các cơ quan Đảng tỉnh", "dang_uy_cac_co_quan_dang_tinh"),
+    ("Đảng ủy HĐND tỉnh", "dang_uy_hdnd_tinh"),
+    ("Đảng ủy Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "dang_uy_mttq_tinh"),
+    ("Ban Tuyên giáo và Dân vận Tỉnh ủy", "ban_tuyen_giao_dan_van_tinh_uy"),
+    ("Ban Tuyên giáo Tỉnh ủy", "ban_tuyen_giao_tinh_uy"),
+    ("Đảng ủy Chính phủ", "dang_uy_chinh_phu"),
+    ("Đảng ủy xã", "cap_uy"),
+    ("Đảng ủy Công an tỉnh", "dang_uy_cong_an_tinh"),
+    ("Đảng ủy Quân sự tỉnh Lào Cai", "dang_uy_quan_su_tinh"),
+    ("Đảng ủy Khối các cơ quan tỉnh", "dang_uy_khoi_cac_co_quan_tinh"),
+    # the regional offices that carry a province's social insurance and central bank branch since 2025
+    ("Bảo hiểm xã hội khu vực XV", "bao_hiem_xa_hoi_tinh"),
+    ("Ngân hàng Nhà nước Khu vực 8", "ngan_hang_nha_nuoc_chi_nhanh"),
 ])
 def test_lookup(printed, expected):
     assert agencies.lookup(printed).id == expected
@@ -155,6 +169,12 @@ def test_counterparts():
     for central in ("bo_tai_chinh", "bo_cong_thuong", "bo_nong_nghiep_moi_truong", "bo_xay_dung", "bo_noi_vu",
                     "bo_tu_phap", "bo_giao_duc_dao_tao", "bo_khoa_hoc_cong_nghe", "bo_van_hoa_tt_dl"):
         assert agencies.counterparts(central), central
+    # the Party's central boards and 2025 committees have their province's own as counterparts, by era
+    assert agencies.counterparts("ban_tuyen_giao_dan_van_tw") == ["ban_tuyen_giao_dan_van_tinh_uy"]
+    assert agencies.counterparts("ban_tuyen_giao_tw") == ["ban_tuyen_giao_tinh_uy"]
+    assert agencies.counterparts("dang_uy_chinh_phu") == ["dang_uy_ubnd_tinh"]
+    assert agencies.counterparts("uy_ban_kiem_tra_tw") == ["uy_ban_kiem_tra_tinh_uy"]
+    assert agencies.counterparts("quan_uy_tw") == ["dang_uy_quan_su_tinh"]
 
 
 def test_registry_covers_ministries_before_and_after_2025():

@@ -1903,6 +1903,42 @@ def test_a_closing_request_to_a_named_deputy_is_led_by_those_addressed():
     assert _texts(closing.leads) == ["Trần Minh Đức - Phó Giám đốc Sở", "Trưởng phòng Quản lý thương mại"]
 
 
+@pytest.mark.parametrize("text, leads, coordinators", [
+    # real case: Lào Cai KH 134/KH-UBND (2026) VI.1 "Các Sở, ban, ngành; cơ quan, đơn vị tiến hành đánh giá …": the
+    # two general nouns after the semicolon are one group, as with "các"
+    ("Các Sở, ban, ngành; cơ quan, đơn vị tiến hành đánh giá, báo cáo kết quả.", ["Các Sở, ban, ngành", "cơ quan, đơn vị"],
+     []),
+    ("Sở Y tế phối hợp với cơ quan, đơn vị liên quan kiểm tra.", ["Sở Y tế"], ["cơ quan, đơn vị liên quan"]),
+    # two different actors stay two: a head that holds its role, the heads of other actors
+    ("Cơ quan chủ trì, đơn vị phối hợp báo cáo kết quả.", ["Cơ quan"], ["đơn vị"]),
+    ("Bộ Công an phối hợp với quân đội, chính quyền địa phương kiểm tra.", ["Bộ Công an"],
+     ["quân đội", "chính quyền địa phương"]),
+])
+def test_two_general_nouns_for_a_body_are_one_group_without_an_article(text, leads, coordinators):
+    roles = read_task_roles(text)
+    assert _texts(roles.leads) == leads
+    assert _texts(roles.coordinators) == coordinators
+
+
+def test_a_closing_that_names_no_one_takes_no_lead_from_the_list_introduction():
+    # real case: Tổng cục Thuế CV 1046/TCT-TTKT (2020): "… yêu cầu đồng chí Cục trưởng Cục Thuế các tỉnh, thành phố
+    # chỉ đạo triển khai thực hiện một số công việc như sau:" hands over items 1-4, not the closing "Trong quá trình
+    # triển khai …, nếu có phát sinh vướng mắc đề nghị phản ánh về Tổng cục Thuế …"
+    from fixtures import SIGNATURE
+    from test_segment import parse_text
+
+    letter = ("TỔNG CỤC THUẾ\nSố: 77/TCT-TTKT\nV/v tăng cường công tác kiểm tra thuế\n\n"
+              "Kính gửi: Cục Thuế các tỉnh, thành phố.\n\n"
+              "Tổng cục Thuế yêu cầu Cục Thuế các tỉnh, thành phố thực hiện một số công việc như sau:\n"
+              "1. Rà soát kế hoạch kiểm tra năm tại trụ sở người nộp thuế.\n"
+              "2. Nhập đầy đủ kết quả kiểm tra vào ứng dụng hằng tháng.\n"
+              "Trong quá trình thực hiện, nếu có vướng mắc đề nghị phản ánh về Tổng cục Thuế để được hướng dẫn.\n"
+              "Tổng cục Thuế yêu cầu Cục Thuế các tỉnh, thành phố nghiêm túc thực hiện./.\n") + SIGNATURE
+    tasks = {t.id: t for t in extract(parse_text(letter)).tasks}
+    assert _texts(tasks["1"].leads) == _texts(tasks["2"].leads) == ["Cục Thuế các tỉnh, thành phố"]
+    assert tasks["closing"].leads == []
+
+
 @pytest.mark.parametrize("text, leads", [
     # a report, then a request after a connective, after a comma, after a clause of purpose: the body asked leads
     ("Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 10/KH-UBND về phòng cháy. Vì vậy, đề nghị Bộ Xây dựng xem xét, "
@@ -1996,8 +2032,8 @@ def test_a_stray_numeral_a_scan_leaves_before_the_opening_hides_no_request():
 
 def test_a_holder_that_hands_its_duty_on_leads_and_directs_the_body_it_gives_the_work():
     # real case: QĐ 22/2013/QĐ-TTg 8.2.d ("Trách nhiệm của Ủy ban nhân dân các tỉnh …" / "d) Giao Sở Lao động - Thương
-    # binh và Xã hội … phối hợp với … rà soát …"): the province hands the work on, as "Ủy ban nhân dân tỉnh giao …"
-    # does; with "chủ trì" after them the bodies given the work lead
+    # binh và Xã hội … phối hợp với … rà soát …", "đ) Giao Sở Xây dựng là cơ quan thường trực của tỉnh …"): the
+    # province hands the work on, as "Ủy ban nhân dân tỉnh giao …" does, also with a lead cue after the bodies
     from test_segment import parse_text
 
     plan = extract(parse_text(PLAN_HEADER + "I. NHIỆM VỤ\n1. Trách nhiệm của Ủy ban nhân dân các huyện\n"
@@ -2008,7 +2044,8 @@ def test_a_holder_that_hands_its_duty_on_leads_and_directs_the_body_it_gives_the
     tasks = {t.id: t for t in plan.tasks}
     assert _texts(tasks["I.1.a"].leads) == ["Ủy ban nhân dân các huyện"]
     assert _texts(tasks["I.1.a"].directs) == ["Phòng Nội vụ"]
-    assert _texts(tasks["I.1.b"].leads) == ["Phòng Tài chính - Kế hoạch"]
+    assert _texts(tasks["I.1.b"].leads) == ["Ủy ban nhân dân các huyện"]
+    assert _texts(tasks["I.1.b"].directs) == ["Phòng Tài chính - Kế hoạch"]
     assert _texts(tasks["I.1.c"].leads) == ["Ủy ban nhân dân các huyện"]
     # under a heading that charges no holder the body given the work leads
     assert _texts(tasks["II.1"].leads) == ["Sở Xây dựng"]
