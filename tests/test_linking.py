@@ -292,6 +292,25 @@ def test_a_short_table_row_cut_from_its_body_item_restates_it(central):
     assert not same[0, 3] and not same[1, 3]
 
 
+def test_the_topics_a_conference_treats_are_no_restatement_of_the_work_on_them(central):
+    # a ministry's plan (real case: QĐ 2200/QĐ-BNNMT 2026) holds conferences on a decree "như: <the topics>", and
+    # another item does the work on those topics: the examples after "như:" are not the activity; without them
+    # the conference item is its own table row, and the two items are two activities
+    from pipeline.linking.features import restatements
+
+    topics = "xây dựng bộ tiêu chí nước sạch nông thôn, kiểm định chất lượng nước, quản lý công trình cấp nước"
+    plan = _provincial({
+        "1": ("1", "", "Tổ chức các hội nghị tập huấn, hướng dẫn thực hiện Nghị quyết như: " + topics + "."),
+        "2": ("1", "", "Kiểm định chất lượng nước, xây dựng bộ tiêu chí nước sạch nông thôn; quản lý công trình cấp "
+                       "nước sau đầu tư."),
+        "Bảng.1": ("T", "", "Tổ chức các hội nghị tập huấn, hướng dẫn thực hiện các nội dung của Nghị quyết."),
+    }, {"1": "Nhiệm vụ, giải pháp", "T": "Danh mục nhiệm vụ"})
+    plan.sections[1].kind = "table"
+    same = restatements(feature_matrices(central, plan), linking_rules())
+    assert not same[0, 1] and not same[1, 0]
+    assert same[0, 2] and same[2, 0]
+
+
 def test_a_table_row_in_its_own_words_restates_the_body_item_clearly_closest_to_it(central):
     # a programme's appendix row names the product of a body item in other words (real case: NQ 88/NQ-CP 2022,
     # "Thống kê, kiểm kê nguồn lực tài nguyên khoáng sản trong phạm vi cả nước" for the item "Thống kê, kiểm kê đánh
