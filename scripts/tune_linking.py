@@ -56,6 +56,7 @@ from pipeline.linking import (  # noqa: E402
     decide_from,
     feature_matrices,
     handed_on,
+    related_wording,
     relayed_match,
     structural_match,
 )
@@ -161,7 +162,8 @@ def decide(p_link: np.ndarray, p_sure: np.ndarray, pair, decision: DecisionRules
                        pair.features.values["contain"], structural_match(pair.features, decision),
                        counterpart_match(pair.features, decision), actor_match(pair.features, decision),
                        pair.features.values["executes_document"], relayed_match(pair.features),
-                       pair.restates, handed_on(pair.features, p_link.reshape(pair.shape), pair.rules))
+                       pair.restates, handed_on(pair.features, p_link.reshape(pair.shape), pair.rules),
+                       related_wording(pair.features, pair.rules))
     return [(i, j, s) for i, j, s, _ in kept]
 
 

@@ -241,6 +241,23 @@ def test_only_a_sure_link_is_handed_on_to_a_restatement():
     assert {(i, j, strength) for i, j, strength, _ in kept} == {(0, 0, "sure"), (0, 1, "possible"), (1, 0, "sure")}
 
 
+def test_a_sure_link_is_not_handed_to_a_restatement_unrelated_in_wording_to_the_central_task():
+    import numpy as np
+
+    from pipeline.linking import decide_from
+    from pipeline.linking.config import DecisionRules
+
+    # a table row restating one part of an item (real case: NQ 88/NQ-CP 2022, a row naming the export policy of an
+    # item that first adjusts tax rates) took the item's sure link to the central task only the other part answers
+    p_link = np.array([[0.9, 0.9], [0.1, 0.1]])
+    p_sure = np.array([[0.8, 0.8], [0.0, 0.0]])
+    restates = np.array([[False, True], [True, False]])
+    related = np.array([[True, True], [True, False]])
+    decision = DecisionRules(possible=0.4, sure=0.7)
+    kept = decide_from(p_link, p_sure, np.array([False, False]), decision, restates=restates, related=related)
+    assert {(i, j, strength) for i, j, strength, _ in kept} == {(0, 0, "sure"), (0, 1, "sure"), (1, 0, "sure")}
+
+
 def test_the_same_words_given_to_bodies_of_another_level_are_no_restatement(central):
     from pipeline.linking.features import restatements
 
