@@ -58,6 +58,7 @@ from pipeline.linking import (  # noqa: E402
     handed_on,
     related_wording,
     relayed_match,
+    rescuable,
     structural_match,
 )
 from pipeline.linking.config import DecisionRules, LinearModel, linking_rules  # noqa: E402
@@ -97,7 +98,7 @@ class PairData:
         seed = name == "kontum-nq23"
         self.groups = np.array([f"{name}:{top[k // n_c]}" if seed else name for k in range(n_p * n_c)])
         self.shape = (n_p, n_c)
-        self.localities = np.array([t.localities for t in self.central.tasks], dtype=bool)
+        self.localities = rescuable(self.features)
 
 
 # Prior knowledge, not fitted: a shared specific legal reference (số hiệu cited by few central tasks) is

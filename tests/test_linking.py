@@ -999,6 +999,29 @@ def test_a_duty_of_the_local_governments_alone_is_not_addressed_to_a_ministrys_p
     assert addressed_row(tasks, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", rules).tolist() == [1.0, 1.0, 1.0, 1.0]
 
 
+def test_the_provinces_own_duty_is_not_rescued_into_a_ministrys_plan():
+    # a ministry's plan (real case: KH 09/KH-BTNMT against CT 13/CT-TTg) took the provinces' communication duty as a
+    # possible link of its own communication item, by the rescue that keeps a duty reaching localities from being
+    # called a gap: that duty is not addressed to the ministry, and it stays a gap; a province's plan rescues it
+    from pipeline.linking import rescuable
+
+    provinces = "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"
+    directive = _document("ct", "central", {"1": "Truyền thông"}, {
+        "1.a": ("1", provinces, "Phối hợp với Bộ Thông tin và Truyền thông triển khai các chương trình truyền thông về "
+                                "giảm phát thải khí nhà kính trên địa bàn."),
+        "1.b": ("1", "Bộ Xây dựng", "Tổ chức tuyên truyền về giảm phát thải khí nhà kính trong ngành xây dựng."),
+    })
+    directive.task("1.a").localities = True
+    directive.task("1.a").coordinators = [Mention(text="Bộ Thông tin và Truyền thông")]
+    plan = _provincial({"1": ("1", "", "Phối hợp với các cơ quan báo chí thực hiện các chương trình truyền thông về giảm "
+                                      "phát thải khí nhà kính, nâng cao nhận thức của xã hội.")})
+    plan.meta.issuer = "BỘ XÂY DỰNG"
+    features = feature_matrices(directive, plan, linking_rules())
+    assert rescuable(features).tolist() == [False, False]
+    plan.meta.issuer = "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"
+    assert rescuable(feature_matrices(directive, plan, linking_rules())).tolist() == [True, False]
+
+
 def test_structural_rescue_needs_a_copied_heading_the_counterpart_and_comparable_wording():
     from types import SimpleNamespace
 

@@ -242,6 +242,15 @@ def link_probabilities(features: PairFeatures, rules: LinkingRules) -> tuple[np.
     return p_link, p_sure
 
 
+def rescuable(features: PairFeatures) -> np.ndarray:
+    """Per central task: the rescues of decide_from may link it, still unlinked, to its best candidate. A duty
+    reaching the localities is what a province's plan must answer, linked or a gap; one not addressed to the
+    implementing document (feature addressed: the provinces' own duty against a ministry's plan) is neither."""
+    localities = np.array([t.localities for t in features.central], dtype=bool)
+    addressed = features.values["addressed"]
+    return localities & (addressed[0] >= 1.0) if addressed.shape[0] else localities
+
+
 def related_wording(features: PairFeatures, rules: LinkingRules) -> np.ndarray:
     """Pairs whose wording is at least structure.relative_floor of the closest in the provincial task's row or in the
     central task's column (row_rel, col_rel): below it in both, the two have nothing in common but what every task
@@ -289,7 +298,7 @@ def decide(features: PairFeatures, rules: LinkingRules, n_tasks: int | None = No
     """(provincial index, central index, strength, score) for every pair kept. Central candidates after the
     first n_tasks (provisions) are never rescued and are kept only as sure links."""
     p_link, p_sure = link_probabilities(features, rules)
-    localities = np.array([t.localities for t in features.central], dtype=bool)
+    localities = rescuable(features)
     if n_tasks is not None:
         localities[n_tasks:] = False
     kept = decide_from(p_link, p_sure, localities, rules.decision, features.values["contain"],
