@@ -56,7 +56,9 @@ from pipeline.linking import (  # noqa: E402
     decide_from,
     feature_matrices,
     handed_on,
+    related_wording,
     relayed_match,
+    rescuable,
     structural_match,
 )
 from pipeline.linking.config import DecisionRules, LinearModel, linking_rules  # noqa: E402
@@ -96,7 +98,7 @@ class PairData:
         seed = name == "kontum-nq23"
         self.groups = np.array([f"{name}:{top[k // n_c]}" if seed else name for k in range(n_p * n_c)])
         self.shape = (n_p, n_c)
-        self.localities = np.array([t.localities for t in self.central.tasks], dtype=bool)
+        self.localities = rescuable(self.features)
 
 
 # Prior knowledge, not fitted: a shared specific legal reference (số hiệu cited by few central tasks) is
@@ -161,7 +163,8 @@ def decide(p_link: np.ndarray, p_sure: np.ndarray, pair, decision: DecisionRules
                        pair.features.values["contain"], structural_match(pair.features, decision),
                        counterpart_match(pair.features, decision), actor_match(pair.features, decision),
                        pair.features.values["executes_document"], relayed_match(pair.features),
-                       pair.restates, handed_on(pair.features, p_link.reshape(pair.shape), pair.rules))
+                       pair.restates, handed_on(pair.features, p_link.reshape(pair.shape), pair.rules),
+                       related_wording(pair.features, pair.rules))
     return [(i, j, s) for i, j, s, _ in kept]
 
 

@@ -241,6 +241,23 @@ def test_only_a_sure_link_is_handed_on_to_a_restatement():
     assert {(i, j, strength) for i, j, strength, _ in kept} == {(0, 0, "sure"), (0, 1, "possible"), (1, 0, "sure")}
 
 
+def test_a_sure_link_is_not_handed_to_a_restatement_unrelated_in_wording_to_the_central_task():
+    import numpy as np
+
+    from pipeline.linking import decide_from
+    from pipeline.linking.config import DecisionRules
+
+    # a table row restating one part of an item (real case: NQ 88/NQ-CP 2022, a row naming the export policy of an
+    # item that first adjusts tax rates) took the item's sure link to the central task only the other part answers
+    p_link = np.array([[0.9, 0.9], [0.1, 0.1]])
+    p_sure = np.array([[0.8, 0.8], [0.0, 0.0]])
+    restates = np.array([[False, True], [True, False]])
+    related = np.array([[True, True], [True, False]])
+    decision = DecisionRules(possible=0.4, sure=0.7)
+    kept = decide_from(p_link, p_sure, np.array([False, False]), decision, restates=restates, related=related)
+    assert {(i, j, strength) for i, j, strength, _ in kept} == {(0, 0, "sure"), (0, 1, "sure"), (1, 0, "sure")}
+
+
 def test_the_same_words_given_to_bodies_of_another_level_are_no_restatement(central):
     from pipeline.linking.features import restatements
 
@@ -290,6 +307,25 @@ def test_a_short_table_row_cut_from_its_body_item_restates_it(central):
     assert same[0, 1] and same[1, 0]
     assert not same[0, 2] and not same[2, 0]  # six syllables in common, too short to be an activity
     assert not same[0, 3] and not same[1, 3]
+
+
+def test_the_topics_a_conference_treats_are_no_restatement_of_the_work_on_them(central):
+    # a ministry's plan (real case: QĐ 2200/QĐ-BNNMT 2026) holds conferences on a decree "như: <the topics>", and
+    # another item does the work on those topics: the examples after "như:" are not the activity; without them
+    # the conference item is its own table row, and the two items are two activities
+    from pipeline.linking.features import restatements
+
+    topics = "xây dựng bộ tiêu chí nước sạch nông thôn, kiểm định chất lượng nước, quản lý công trình cấp nước"
+    plan = _provincial({
+        "1": ("1", "", "Tổ chức các hội nghị tập huấn, hướng dẫn thực hiện Nghị quyết như: " + topics + "."),
+        "2": ("1", "", "Kiểm định chất lượng nước, xây dựng bộ tiêu chí nước sạch nông thôn; quản lý công trình cấp "
+                       "nước sau đầu tư."),
+        "Bảng.1": ("T", "", "Tổ chức các hội nghị tập huấn, hướng dẫn thực hiện các nội dung của Nghị quyết."),
+    }, {"1": "Nhiệm vụ, giải pháp", "T": "Danh mục nhiệm vụ"})
+    plan.sections[1].kind = "table"
+    same = restatements(feature_matrices(central, plan), linking_rules())
+    assert not same[0, 1] and not same[1, 0]
+    assert same[0, 2] and same[2, 0]
 
 
 def test_a_table_row_in_its_own_words_restates_the_body_item_clearly_closest_to_it(central):
@@ -961,6 +997,29 @@ def test_a_duty_of_the_local_governments_alone_is_not_addressed_to_a_ministrys_p
     assert addressed_row(tasks, "BỘ XÂY DỰNG", rules).tolist() == [0.0, 1.0, 1.0, 1.0]
     # a province's document carries out all of them
     assert addressed_row(tasks, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", rules).tolist() == [1.0, 1.0, 1.0, 1.0]
+
+
+def test_the_provinces_own_duty_is_not_rescued_into_a_ministrys_plan():
+    # a ministry's plan (real case: KH 09/KH-BTNMT against CT 13/CT-TTg) took the provinces' communication duty as a
+    # possible link of its own communication item, by the rescue that keeps a duty reaching localities from being
+    # called a gap: that duty is not addressed to the ministry, and it stays a gap; a province's plan rescues it
+    from pipeline.linking import rescuable
+
+    provinces = "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"
+    directive = _document("ct", "central", {"1": "Truyền thông"}, {
+        "1.a": ("1", provinces, "Phối hợp với Bộ Thông tin và Truyền thông triển khai các chương trình truyền thông về "
+                                "giảm phát thải khí nhà kính trên địa bàn."),
+        "1.b": ("1", "Bộ Xây dựng", "Tổ chức tuyên truyền về giảm phát thải khí nhà kính trong ngành xây dựng."),
+    })
+    directive.task("1.a").localities = True
+    directive.task("1.a").coordinators = [Mention(text="Bộ Thông tin và Truyền thông")]
+    plan = _provincial({"1": ("1", "", "Phối hợp với các cơ quan báo chí thực hiện các chương trình truyền thông về giảm "
+                                      "phát thải khí nhà kính, nâng cao nhận thức của xã hội.")})
+    plan.meta.issuer = "BỘ XÂY DỰNG"
+    features = feature_matrices(directive, plan, linking_rules())
+    assert rescuable(features).tolist() == [False, False]
+    plan.meta.issuer = "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"
+    assert rescuable(feature_matrices(directive, plan, linking_rules())).tolist() == [True, False]
 
 
 def test_structural_rescue_needs_a_copied_heading_the_counterpart_and_comparable_wording():

@@ -130,7 +130,8 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
                 executes: np.ndarray | None = None,
                 relayed: np.ndarray | None = None,
                 restates: np.ndarray | None = None,
-                handed: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
+                handed: np.ndarray | None = None,
+                related: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
     """The decision rule on probability matrices (provincial x central):
     1. each provincial task keeps its candidates with P(linked) >= possible, and those it copies whatever
        P (containment >= sure_copy: most of the distinctive wording of one task is in the other: it restates
@@ -158,7 +159,9 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
     that states the same activity as a surely linked one (`restates`: a plan's body item and its appendix-table
     row) takes the same link: the central task's other provincial restatements stand behind the closest one in
     the relative evidence, yet carry it out as much. A possible link is not handed on: it is weak evidence, and
-    copied between the several bodies a plan gives one activity it multiplies the doubtful links."""
+    copied between the several bodies a plan gives one activity it multiplies the doubtful links; nor is one to a
+    restatement whose own wording is unrelated to the central task (`related` False there, related_wording: a table
+    row restating one part of an item does not carry out what the item's other parts do)."""
     kept: list[tuple[int, int, str, float]] = []
     linked = np.zeros(p_link.shape[1], dtype=bool)
     for i in range(p_link.shape[0]):
@@ -192,7 +195,7 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
             if strength != "sure":
                 continue
             for other in np.flatnonzero(restates[i]):
-                if (int(other), j) not in have:
+                if (int(other), j) not in have and (related is None or related[other, j]):
                     have.add((int(other), j))
                     kept.append((int(other), j, strength, score))
     if p_link.shape[0]:
@@ -239,6 +242,23 @@ def link_probabilities(features: PairFeatures, rules: LinkingRules) -> tuple[np.
     return p_link, p_sure
 
 
+def rescuable(features: PairFeatures) -> np.ndarray:
+    """Per central task: the rescues of decide_from may link it, still unlinked, to its best candidate. A duty
+    reaching the localities is what a province's plan must answer, linked or a gap; one not addressed to the
+    implementing document (feature addressed: the provinces' own duty against a ministry's plan) is neither."""
+    localities = np.array([t.localities for t in features.central], dtype=bool)
+    addressed = features.values["addressed"]
+    return localities & (addressed[0] >= 1.0) if addressed.shape[0] else localities
+
+
+def related_wording(features: PairFeatures, rules: LinkingRules) -> np.ndarray:
+    """Pairs whose wording is at least structure.relative_floor of the closest in the provincial task's row or in the
+    central task's column (row_rel, col_rel): below it in both, the two have nothing in common but what every task
+    shares."""
+    values = features.values
+    return np.maximum(values["row_rel"], values["col_rel"]) >= rules.structure.relative_floor
+
+
 def relayed_match(features: PairFeatures) -> np.ndarray:
     """Pairs where the provincial task cites the central document itself and each is the other's best match in
     wording (mutual): the task relays that document's request, a sure link when kept."""
@@ -278,7 +298,7 @@ def decide(features: PairFeatures, rules: LinkingRules, n_tasks: int | None = No
     """(provincial index, central index, strength, score) for every pair kept. Central candidates after the
     first n_tasks (provisions) are never rescued and are kept only as sure links."""
     p_link, p_sure = link_probabilities(features, rules)
-    localities = np.array([t.localities for t in features.central], dtype=bool)
+    localities = rescuable(features)
     if n_tasks is not None:
         localities[n_tasks:] = False
     kept = decide_from(p_link, p_sure, localities, rules.decision, features.values["contain"],
@@ -286,7 +306,7 @@ def decide(features: PairFeatures, rules: LinkingRules, n_tasks: int | None = No
                        actor_match(features, rules.decision), features.values["executes_document"],
                        relayed_match(features),
                        restatements(features, rules) if restates is None else restates,
-                       handed_on(features, p_link, rules))
+                       handed_on(features, p_link, rules), related_wording(features, rules))
     # a provision is no task of its document: only a provincial task that plainly carries it out (a sure link)
     # makes it one
     return [k for k in kept if n_tasks is None or k[1] < n_tasks or k[2] == "sure"]

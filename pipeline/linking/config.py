@@ -45,6 +45,7 @@ class StructureRules(BaseModel):
     # document's own tasks) at least restate_row_min and at least restate_row_margin times the next body item's
     restate_row_min: float = 0.3
     restate_row_margin: float = 2.0
+    restate_examples: str = "(?!)"  # regex (match form): a list of examples, left out of the restatement tests
     holder_duties_whole: str = "(?!)"  # regex (match form, group `holder`): a task handing on a holder's duties as a whole
     holder_duties: str = "(?!)"  # regex (match form, group `holder`): … or one matter within them
     holder_words: dict[str, str] = Field(default_factory=dict)  # bare holder word -> registry level ("own": the task's)

@@ -588,9 +588,13 @@ def restatements(features: PairFeatures, rules: LinkingRules) -> np.ndarray:
     """(provincial x provincial) True where two provincial tasks state the same activity: a plan's body item and
     its appendix-table row, or a department's item repeating the plan's list (the words of one are nearly all in
     the other, structure.restate_min_set, and the two are alike as wholes, structure.restate_min_sort), unless
-    their leads stand at different levels (rules/agencies.yaml: a department's and the communes' duties)."""
-    texts = _texts(features.provincial, rules, features.subject)
+    their leads stand at different levels (rules/agencies.yaml: a department's and the communes' duties). A list of
+    examples (structure.restate_examples: "Tổ chức các hội nghị … hướng dẫn thực hiện Nghị định như: xây dựng, đăng
+    ký dự án …") names the topics an activity treats, not the activity: it is left out of every test here."""
     structure = rules.structure
+    examples = re.compile(structure.restate_examples)
+    texts = [" ".join(words(examples.sub(" ", match_form_cached(_without_particulars(t.text))), rules, features.subject))
+             for t in features.provincial]
     if len(texts) < 2:
         return np.zeros((len(texts), len(texts)), dtype=bool)
     # one thread: a plan's few hundred tasks are scored faster than threads start; the whole-text test only
