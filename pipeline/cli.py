@@ -101,16 +101,17 @@ def _summary(pairs: dict[str, Result], out_dir: Path) -> None:
     """One table per pair, counted as the reports count (report.rows.build_crossref): a central task that does not
     reach localities and that nothing carries out is "Không giao cho địa phương", not "Chưa triển khai"; then the
     two files a reader opens."""
-    from .report.labels import STATUS
-    from .report.rows import build_crossref, document_label
+    from .report.labels import STATUS, leader_document
+    from .report.rows import build_crossref, document_label, leader
 
     for name, result in pairs.items():
         central = next((d for d in result.documents if d.role == "central"), None)
         provincial = [d for d in result.documents if d.role == "provincial"]
         title = " ↔ ".join(document_label(d) for d in [central, *provincial] if d is not None)
         table = Table(title=f"{title}\n[dim]{name}[/]", title_justify="left")
-        table.add_column("Nhiệm vụ của văn bản trung ương")
-        rows = build_crossref(result).central_rows
+        crossref = build_crossref(result)
+        table.add_column(f"Nhiệm vụ của {leader_document(leader(crossref.central_docs))}")
+        rows = crossref.central_rows
         statuses = [s for s in ("covered", "partial", "gap", "not_assigned") if s != "not_assigned" or any(
             r.status == s for r in rows)]
         for heading in ("Tổng", *(STATUS[s] for s in statuses)):

@@ -157,8 +157,8 @@ def read_workbook(xlsx_path: str | Path) -> list[Decision]:
             continue
         found_sheet = True
         header_row, columns = header
-        central_side = L.COL_CENTRAL_PATH in columns
-        listed = L.side_headings(L.COL_PROV_PATH) if central_side else {L.COL_P_CENTRAL_PATH}
+        central_side = any(heading in columns for heading in L.leader_headings(L.COL_CENTRAL_PATH))
+        listed = L.side_headings(L.COL_PROV_PATH) if central_side else L.leader_headings(L.COL_P_CENTRAL_PATH)
         listed_col = next((column for heading, column in columns.items() if heading in listed), None)
         for row in ws.iter_rows(min_row=header_row + 1):
             cells = {c.column: c.value for c in row if c is not None and hasattr(c, "column")}

@@ -232,6 +232,26 @@ def test_summary_counts_a_ministry_task_nothing_carries_out_as_the_reports_do(mo
                                               f"{Path('ra/p__c/crossref.xlsx')}"
 
 
+def test_summary_names_a_provincial_resolution_as_the_document_carried_out(monkeypatch):
+    """A Tỉnh ủy resolution carried out by the province's plan is not "văn bản trung ương" in the terminal either."""
+    import io
+
+    from rich.console import Console
+
+    import pipeline as dc
+    from pipeline import cli
+
+    central = dc.parse_text("TỈNH ỦY LÀO CAI\nSố: 34-NQ/TU\nNGHỊ QUYẾT\nVề khu công nghiệp\nII. NHIỆM VỤ\n"
+                            "1. Ủy ban nhân dân tỉnh chủ trì thu hút đầu tư vào các khu công nghiệp.\n",
+                            doc_id="c", role="central")
+    plan = dc.parse_text("ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: 134/KH-UBND\nKẾ HOẠCH\nThực hiện Nghị quyết số 34-NQ/TU\n"
+                         "1. Sở Công Thương chủ trì thu hút đầu tư vào các khu công nghiệp.\n", doc_id="p", role="provincial")
+    buf = io.StringIO()
+    monkeypatch.setattr(cli, "out", Console(file=buf, width=200))
+    cli._summary({"p__c": dc.link(central, plan)}, Path("ra"))
+    assert "Nhiệm vụ của văn bản gốc" in buf.getvalue() and "trung ương" not in buf.getvalue()
+
+
 def test_parse_outline_says_what_a_missing_lead_means(tmp_path):
     letter = tmp_path / "kh.txt"
     letter.write_text("ỦY BAN NHÂN DÂN TỈNH KON TUM\nSố: 5/KH-UBND\nKẾ HOẠCH\n"

@@ -24,6 +24,7 @@ from .rows import (
     document_heading,
     document_label,
     implementer,
+    leader,
     names,
     provenance,
     section_label,
@@ -202,7 +203,7 @@ def render_coverage_html(result: Result) -> str:
     notices = [L.notice_text(n) for n in list(result.notices) + [n for d in result.documents for n in d.notices]]
     graph = layout_graph(rows, [(r.document, r.task, r.addition) for r in crossref.provincial_rows], multi)
     central_docs = crossref.central_docs
-    side = implementer(crossref.provincial_docs)
+    side, lead = implementer(crossref.provincial_docs), leader(central_docs)
     focus = crossref.focus_rows()
     template = _environment().get_template("coverage.html.j2")
     return template.render(
@@ -217,6 +218,7 @@ def render_coverage_html(result: Result) -> str:
         central_docs=[(document_heading(d), d, unread_number(d)) for d in central_docs],
         provincial_docs=[(document_heading(d), d, unread_number(d)) for d in crossref.provincial_docs],
         graph=graph, notices=notices, local=L.implementer_noun(side), addition=L.addition(side),
+        lead=lead, leader_doc=L.leader_document(lead), leader_task=L.leader_task(lead),
         title=f"Đối chiếu {', '.join(document_label(d) for d in central_docs)} → "
               f"{', '.join(document_label(d) for d in crossref.provincial_docs)}",
     )

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..agencies import exact as registered
 from ..agencies import lookup
+from ..extract import find_citations, role_rules
 from ..model import Coverage, Document, Link, Mention, Result, Section, Task
 from ..vntext import fold
 from . import labels
@@ -143,6 +144,26 @@ def implementer(docs: list[Document]) -> str:
     return words.pop() if len(words) == 1 else labels.IMPLEMENTER_DEFAULT
 
 
+def leader(docs: list[Document]) -> str:
+    """How the reports name the documents carried out: labels.LEADER_CENTRAL unless every one is known to come from
+    below the centre (labels.LEADER_OTHER): by its issuer when the registry knows it, else by the issuer part of
+    its số hiệu ("34-NQ/TU": TU is no central issuer of rules/roles.yaml citation.central_issuers). A document of
+    which neither is known stays central, as the corpus files it."""
+    return labels.LEADER_OTHER if docs and all(_below_centre(doc) for doc in docs) else labels.LEADER_CENTRAL
+
+
+def _below_centre(doc: Document) -> bool:
+    agency = lookup(doc.meta.issuer) if doc.meta.issuer else None
+    if agency is not None:
+        return agency.level != "central"
+    citations = find_citations(f"số {doc.meta.number}") if doc.meta.number else []
+    if not citations or not citations[0].issuer:
+        return False
+    central = set(role_rules().citation.central_issuers)
+    issuer = citations[0].issuer
+    return issuer not in central and issuer.split("-")[-1] not in central
+
+
 def document_heading(doc: Document) -> str:
     """document_label with the issuer when the label does not name it: the head of a report."""
     label = document_label(doc)
@@ -155,11 +176,11 @@ def unread_number(doc: Document) -> str | None:
     named by its corpus id because nothing of its header was read (type, number, issuer); else None."""
     if document_label(doc) == doc.id:
         return (f"không đọc được loại văn bản, số hiệu và cơ quan ban hành trong tệp {doc.path}: văn bản được gọi "
-                f"theo mã {doc.id} trong corpus; kiểm tra trên văn bản gốc")
+                f"theo mã {doc.id} trong corpus; kiểm tra trên bản gốc của văn bản")
     if doc.meta.number or not doc.meta.symbol:
         return None
     return (f"số hiệu của {document_label(doc)} không đọc được trong tệp {doc.path} (chỉ đọc được ký hiệu "
-            f"{doc.meta.symbol}): kiểm tra số hiệu trên văn bản gốc")
+            f"{doc.meta.symbol}): kiểm tra số hiệu trên bản gốc của văn bản")
 
 
 def agency_key(mention: Mention) -> str:
