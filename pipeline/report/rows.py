@@ -261,6 +261,26 @@ def derived_status(pairings: list[Pairing], localities: bool) -> str:
     return "gap" if localities else "not_assigned"
 
 
+def coverage_statuses(result: Result) -> dict[tuple[str, str, str], tuple[str, bool]]:
+    """(status, reaches localities) of each coverage row (by central document, central task, provincial document)
+    as every output shows it, the reports and pipeline.frames.coverage_df alike: a task reaches localities when its
+    row or the task says so; the linker writes "gap" for every unlinked central task, but one that does not reach
+    localities, in a document some task of which is known to, is "not_assigned" (Không giao cho địa phương: a
+    ministry's task). A document none of whose tasks is known to reach localities keeps every unlinked task a gap."""
+    tasks = {(d.id, t.id): t for d in result.documents for t in d.tasks}
+    reaching = {doc for doc, task in tasks if tasks[doc, task].localities} | {
+        c.central.doc for c in result.coverage if c.localities}
+    shown = {}
+    for cov in result.coverage:
+        task = tasks.get((cov.central.doc, cov.central.task))
+        localities = bool(cov.localities or (task is not None and task.localities))
+        status = cov.status
+        if status == "gap" and not localities and cov.central.doc in reaching:
+            status = "not_assigned"
+        shown[cov.central.doc, cov.central.task, cov.provincial_doc] = (status, localities)
+    return shown
+
+
 def _roles(result: Result) -> tuple[list[Document], list[Document]]:
     central = [d for d in result.documents if d.role == "central"]
     provincial = [d for d in result.documents if d.role == "provincial"]
@@ -280,6 +300,7 @@ def build_crossref(result: Result) -> CrossRef:
     docs = {d.id: d for d in result.documents}
     coverage: dict[tuple[str, str, str], Coverage] = {
         (c.central.doc, c.central.task, c.provincial_doc): c for c in result.coverage}
+    shown = coverage_statuses(result)
     by_central: dict[tuple[str, str, str], list[Pairing]] = {}
     by_provincial: dict[tuple[str, str], list[tuple[str, Pairing]]] = {}
     for link in result.links:
@@ -295,17 +316,12 @@ def build_crossref(result: Result) -> CrossRef:
     central_rows: list[CentralRow] = []
     targets: list[Document | None] = list(provincial_docs) or [None]
     for doc in central_docs:
-        # a document none of whose tasks is known to reach localities keeps every unlinked task a gap
-        reaches_localities = any(t.localities for t in doc.tasks) or any(
-            c.localities for c in result.coverage if c.central.doc == doc.id)
         for task in doc.tasks:
             for prov in targets:
                 pairings = _ordered(by_central.get((doc.id, task.id, prov.id if prov else ""), []))
                 cov = coverage.get((doc.id, task.id, prov.id)) if prov else None
-                localities = cov.localities or task.localities if cov else task.localities
-                status = cov.status if cov else derived_status(pairings, localities)
-                if status == "gap" and not localities and reaches_localities:
-                    status = "not_assigned"  # a coverage row says "gap" for every unlinked central task
+                status, localities = shown[doc.id, task.id, prov.id] if cov else (
+                    derived_status(pairings, task.localities), task.localities)
                 role = (cov.locality_role if cov else None) or task.locality_role
                 central_rows.append(CentralRow(doc, task, prov, status, pairings, group_section(doc, task),
                                                localities, role))
