@@ -102,10 +102,14 @@ def test_summary_sheet_counts(result, workbook):
     starts = [i for i, row in enumerate(values) if row[:len(heading)] == heading]
     assert len(starts) == 2  # by section, by lead agency
     section_rows = values[starts[0] + 1:starts[1] - 2]
-    total = sum(r[-1] for r in section_rows if r[0])
+    *section_rows, total_row = [r for r in section_rows if r[0]]
+    total = sum(r[-1] for r in section_rows)
     assert total == len(result.documents[0].tasks)
     gap_col = 1 + list(L.STATUS_ORDER).index("gap")
-    assert sum(r[gap_col] for r in section_rows if r[0]) == sum(c.status == "gap" for c in result.coverage)
+    assert sum(r[gap_col] for r in section_rows) == sum(c.status == "gap" for c in result.coverage)
+    # the table by section ends with its totals; the one by lead agency has none (a task may have several leads)
+    assert total_row[:len(heading)] == [L.ROW_TOTAL] + [sum(r[i] for r in section_rows) for i in range(1, len(heading))]
+    assert L.ROW_TOTAL not in [row[0] for row in values[starts[1]:]]
 
 
 def test_same_input_same_bytes_and_fixed_metadata(result, tmp_path):

@@ -30,6 +30,7 @@ from .rows import (
     section_label,
     summary_by_current_lead,
     summary_rows,
+    summary_total,
     unread_number,
 )
 
@@ -214,7 +215,7 @@ def render_coverage_html(result: Result) -> str:
         provincial=provincial, additions=[p for p in provincial if p["row"].addition],
         sections=sorted({c["section"] for c in cards}, key=[c["section"] for c in cards].index),
         agencies=sorted(agency_counts, key=lambda a: (-agency_counts[a], a)),
-        by_section=by_section, by_agency=by_agency, by_current=by_current, status_order=L.STATUS_ORDER,
+        by_section=by_section, by_agency=by_agency, totals=summary_total(crossref), by_current=by_current, status_order=L.STATUS_ORDER,
         central_docs=[(document_heading(d), d, unread_number(d)) for d in central_docs],
         provincial_docs=[(document_heading(d), d, unread_number(d)) for d in crossref.provincial_docs],
         graph=graph, notices=notices, local=L.implementer_noun(side), addition=L.addition(side),

@@ -152,6 +152,9 @@ KIND_LOOSE = "Liên quan (có thể)"
 # Sheet 3.
 COL_GROUP = "Nhóm"
 COL_TOTAL = "Tổng số nhiệm vụ"
+# The row under the table by section (each central task sits in one section; the table by lead agency has none: a
+# task with several leads counts under each).
+ROW_TOTAL = "Tổng cộng"
 SUMMARY_BY_SECTION = "Theo mục của văn bản TW"
 SUMMARY_BY_AGENCY = "Theo cơ quan chủ trì (TW)"
 SUMMARY_BY_CURRENT_AGENCY = "Theo cơ quan chủ trì hiện nay (TW, sau sắp xếp bộ máy)"

@@ -21,6 +21,7 @@ from .rows import (
     provenance,
     summary_by_current_lead,
     summary_rows,
+    summary_total,
     unread_number,
 )
 from .xlsx import central_cells
@@ -109,9 +110,15 @@ def crossref_md_text(result: Result) -> str:
     order = list(L.STATUS_ORDER)
     tables = [(L.SUMMARY_BY_SECTION, by_section), (L.SUMMARY_BY_AGENCY, by_agency)]
     for title, rows in tables + ([(L.SUMMARY_BY_CURRENT_AGENCY, by_current)] if by_current else []):
-        out += ["", f"## {L.heading(title, lead, side)}", "", "| " + " | ".join([L.COL_GROUP] + [L.STATUS[s] for s in order]) + " |",
-                "|" + "|".join("---" for _ in range(len(order) + 1)) + "|"]
-        out += ["| " + " | ".join([_md(name)] + [str(values[s]) for s in order]) + " |" for name, values in rows]
+        out += ["", f"## {L.heading(title, lead, side)}", "",
+                "| " + " | ".join([L.COL_GROUP] + [L.STATUS[s] for s in order] + [L.COL_TOTAL]) + " |",
+                "|" + "|".join("---" for _ in range(len(order) + 2)) + "|"]
+        out += ["| " + " | ".join([_md(name)] + [str(values[s]) for s in order] + [str(sum(values.values()))]) + " |"
+                for name, values in rows]
+        if title == L.SUMMARY_BY_SECTION:
+            total = summary_total(crossref)
+            out.append("| " + " | ".join([f"**{L.ROW_TOTAL}**"] + [f"**{total[s]}**" for s in order]
+                                         + [f"**{sum(total.values())}**"]) + " |")
     return "\n".join(out) + "\n"
 
 

@@ -34,6 +34,7 @@ from .rows import (
     provenance,
     summary_by_current_lead,
     summary_rows,
+    summary_total,
     unread_number,
 )
 
@@ -240,6 +241,12 @@ def _summary_sheet(ws, crossref: CrossRef) -> None:
             for offset, status in enumerate(order, start=2):
                 if values[status]:
                     ws.cell(ws.max_row, offset).fill = PatternFill("solid", fgColor=L.STATUS_FILL[status])
+        if title == L.SUMMARY_BY_SECTION:
+            total = summary_total(crossref)
+            ws.append([L.ROW_TOTAL] + [total[s] for s in order] + [sum(total.values())])
+            for col in range(1, len(headings) + 1):
+                cell = ws.cell(ws.max_row, col)
+                cell.border, cell.alignment, cell.font = BORDER, WRAP_TOP, Font(bold=True)
     ws.column_dimensions["A"].width = 70
     for col in range(2, len(headings) + 1):
         ws.column_dimensions[get_column_letter(col)].width = 15
