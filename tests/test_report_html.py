@@ -129,6 +129,25 @@ def test_write_outputs_all_files_reproducible(result, tmp_path):
     assert "Nghị quyết" in (tmp_path / "a" / "result.json").read_text(encoding="utf-8")  # not \\u escapes
 
 
+def test_a_report_that_fails_leaves_the_pair_folder_as_it_was(result, tmp_path, monkeypatch):
+    """An internal error in the last report made (the HTML) writes nothing: not new tables beside an old report."""
+    import pipeline.report as report
+
+    write_outputs(result, tmp_path)
+    before = {name: (tmp_path / name).read_bytes() for name in OUTPUT_FILES}
+    changed = gold_result()
+    changed.links = changed.links[1:]
+
+    def broken(result):
+        raise RuntimeError("template")
+
+    monkeypatch.setattr(report, "render_coverage_html", broken)
+    with pytest.raises(RuntimeError):
+        write_outputs(changed, tmp_path)
+    assert {name: (tmp_path / name).read_bytes() for name in OUTPUT_FILES} == before
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
 browser = pytest.mark.skipif(find_chromium() is None,
                              reason="Chromium not installed (apt-get install chromium chromium-driver); "
                                     "browser check skipped")
