@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from .fsutil import os_reason
 from .model import Document, DoichieuError, Result
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -164,7 +165,7 @@ def run(
     try:  # the pair folders of earlier runs that this one does not make are removed or flagged (report.outdir)
         written = write_run(corpus_run.pairs, corpus_run.whole, out_dir)
     except OSError as error:  # each output is written whole or not at all (atomic); say which one could not be
-        raise DoichieuError(str(error.filename or out_dir), f"không ghi được kết quả ({error.strerror})") from None
+        raise DoichieuError(str(error.filename or out_dir), f"không ghi được kết quả ({os_reason(error)})") from None
     for notice in written.notices:
         err.print(f"[yellow]Lưu ý[/] {notice}", highlight=False, soft_wrap=True)
     _summary(corpus_run.pairs, out_dir)

@@ -120,7 +120,7 @@ def test_a_file_without_read_permission_is_one_failure_among_the_others(tmp_path
         done = CliRunner().invoke(app, ["parse", str(locked), str(PROVINCIAL)])
         code, stdout, stderr = done.exit_code, done.stdout, done.stderr
     assert code == 1
-    assert "khoa.txt: không đọc được tệp (Permission denied)" in stderr
+    assert "khoa.txt: không đọc được tệp (không có quyền truy cập)" in stderr
     assert "nhiệm vụ" in stdout
 
 
@@ -129,13 +129,25 @@ def test_outputs_that_cannot_be_written_are_one_clear_line(tmp_path):
     blocker.write_text("", encoding="utf-8")
     done = doichieu("run", str(CENTRAL), str(PROVINCIAL), "--out", str(blocker / "out"))
     assert done.returncode == 1 and "Traceback" not in done.stderr and "Lỗi nội bộ" not in done.stderr
-    assert "không ghi được kết quả (Not a directory)" in done.stderr
+    assert "không ghi được kết quả (một phần của đường dẫn không phải thư mục)" in " ".join(done.stderr.split())
 
 
 def test_missing_file_is_reported_without_traceback(tmp_path):
     done = doichieu("parse", str(tmp_path / "khong-co.pdf"))
     assert done.returncode != 0
     assert "khong-co.pdf" in done.stderr and "Traceback" not in done.stderr
+    assert "(không có tệp hoặc thư mục này)" in " ".join(done.stderr.split())  # in Vietnamese, not the system's words
+
+
+def test_a_corpus_folder_that_is_missing_or_holds_no_corpus_is_one_clear_error(tmp_path):
+    for folder, said in ((tmp_path / "khong-co", "không có thư mục này"),
+                         (tmp_path, "thư mục này không có manifest.yaml")):
+        done = doichieu("run", "--corpus", str(folder), "--out", str(tmp_path / "out"))
+        stderr = " ".join(done.stderr.split())
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+        assert f"{folder}: {said}: một corpus cần tệp khai báo manifest.yaml hoặc các thư mục central/ và " \
+               "provincial/" in stderr
+        assert not (tmp_path / "out").exists()
 
 
 def test_main_job_on_a_copy_of_the_corpus(tmp_path):
