@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from .fsutil import os_reason
 from .model import Document, DoichieuError, Result
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -101,16 +102,17 @@ def _summary(pairs: dict[str, Result], out_dir: Path) -> None:
     """One table per pair, counted as the reports count (report.rows.build_crossref): a central task that does not
     reach localities and that nothing carries out is "Không giao cho địa phương", not "Chưa triển khai"; then the
     two files a reader opens."""
-    from .report.labels import STATUS
-    from .report.rows import build_crossref, document_label
+    from .report.labels import STATUS, leader_document
+    from .report.rows import build_crossref, document_label, leader
 
     for name, result in pairs.items():
         central = next((d for d in result.documents if d.role == "central"), None)
         provincial = [d for d in result.documents if d.role == "provincial"]
         title = " ↔ ".join(document_label(d) for d in [central, *provincial] if d is not None)
         table = Table(title=f"{title}\n[dim]{name}[/]", title_justify="left")
-        table.add_column("Nhiệm vụ của văn bản trung ương")
-        rows = build_crossref(result).central_rows
+        crossref = build_crossref(result)
+        table.add_column(f"Nhiệm vụ của {leader_document(leader(crossref.central_docs))}")
+        rows = crossref.central_rows
         statuses = [s for s in ("covered", "partial", "gap", "not_assigned") if s != "not_assigned" or any(
             r.status == s for r in rows)]
         for heading in ("Tổng", *(STATUS[s] for s in statuses)):
@@ -163,7 +165,7 @@ def run(
     try:  # the pair folders of earlier runs that this one does not make are removed or flagged (report.outdir)
         written = write_run(corpus_run.pairs, corpus_run.whole, out_dir)
     except OSError as error:  # each output is written whole or not at all (atomic); say which one could not be
-        raise DoichieuError(str(error.filename or out_dir), f"không ghi được kết quả ({error.strerror})") from None
+        raise DoichieuError(str(error.filename or out_dir), f"không ghi được kết quả ({os_reason(error)})") from None
     for notice in written.notices:
         err.print(f"[yellow]Lưu ý[/] {notice}", highlight=False, soft_wrap=True)
     _summary(corpus_run.pairs, out_dir)

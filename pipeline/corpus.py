@@ -9,6 +9,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError, field_validator
 
+from .fsutil import os_reason
 from .model import Citation, Document, DocumentMeta, DoichieuError, Notice
 from .vntext import fold
 
@@ -79,6 +80,10 @@ def load_manifest(corpus_dir: Path) -> Manifest:
     path = corpus_dir / "manifest.yaml"
     if not path.exists() and any((corpus_dir / role).is_dir() for role in ROLES):
         return Manifest(documents=[]).with_folders(corpus_dir)
+    if not path.exists():  # say what a corpus folder needs, not only that one file of it is missing
+        where = "không có thư mục này" if not corpus_dir.is_dir() else "thư mục này không có manifest.yaml"
+        raise DoichieuError(str(corpus_dir), f"{where}: một corpus cần tệp khai báo manifest.yaml hoặc các thư mục "
+                                             f"{'/ và '.join(ROLES)}/ chứa văn bản")
     return _read_manifest(path).with_folders(corpus_dir)
 
 
@@ -87,7 +92,7 @@ def _read_manifest(path: Path) -> Manifest:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         return Manifest.model_validate(data)
     except OSError as error:
-        raise DoichieuError(str(path), f"không đọc được tệp khai báo corpus ({error.strerror})") from None
+        raise DoichieuError(str(path), f"không đọc được tệp khai báo corpus ({os_reason(error)})") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" ở dòng {mark.line + 1}, cột {mark.column + 1}" if mark is not None else ""

@@ -44,15 +44,21 @@ def links_df(result: Result) -> pd.DataFrame:
 
 
 def coverage_df(result: Result) -> pd.DataFrame:
-    """One row per (central task, provincial document): status and the provincial tasks behind it."""
+    """One row per (central task, provincial document): status and the provincial tasks behind it. Status and
+    localities are those the reports show (pipeline.report.rows.coverage_statuses): "not_assigned" for an unlinked
+    task that does not reach localities, where the linker's coverage row says "gap"."""
+    from .report.rows import coverage_statuses
+
     tasks = {(d.id, t.id): t for d in result.documents for t in d.tasks}
+    shown = coverage_statuses(result)
     rows = []
     for row in result.coverage:
         task = tasks.get((row.central.doc, row.central.task))
+        status, localities = shown[row.central.doc, row.central.task, row.provincial_doc]
         rows.append({
             "central_doc": row.central.doc, "central_task": row.central.task, "provincial_doc": row.provincial_doc,
-            "status": row.status, "sure": "; ".join(row.sure), "possible": "; ".join(row.possible),
-            "localities": row.localities, "locality_role": row.locality_role,
+            "status": status, "sure": "; ".join(row.sure), "possible": "; ".join(row.possible),
+            "localities": localities, "locality_role": row.locality_role,
             "leads": _names(task.leads) if task else "", "text": task.text if task else "",
         })
     return pd.DataFrame(rows, columns=[

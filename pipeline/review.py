@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from .fsutil import atomic_write_text
+from .fsutil import atomic_write_text, os_reason
 from .model import Coverage, DoichieuError, Link, Notice, Result, TaskRef
 from .report import labels as L
 from .report.rows import parse_row_key
@@ -142,7 +142,7 @@ def read_workbook(xlsx_path: str | Path) -> list[Decision]:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except OSError as error:
-        raise DoichieuError(str(path), f"không đọc được tệp Excel ({error.strerror})") from None
+        raise DoichieuError(str(path), f"không đọc được tệp Excel ({os_reason(error)})") from None
     except zipfile.BadZipFile:  # not a workbook at all, or one cut short
         raise DoichieuError(str(path), "không phải tệp Excel .xlsx, hoặc tệp bị hỏng, không trọn vẹn") from None
     except InvalidFileException:  # a format openpyxl does not read (.xls, .ods, .csv)
@@ -157,8 +157,8 @@ def read_workbook(xlsx_path: str | Path) -> list[Decision]:
             continue
         found_sheet = True
         header_row, columns = header
-        central_side = L.COL_CENTRAL_PATH in columns
-        listed = L.side_headings(L.COL_PROV_PATH) if central_side else {L.COL_P_CENTRAL_PATH}
+        central_side = any(heading in columns for heading in L.leader_headings(L.COL_CENTRAL_PATH))
+        listed = L.side_headings(L.COL_PROV_PATH) if central_side else L.leader_headings(L.COL_P_CENTRAL_PATH)
         listed_col = next((column for heading, column in columns.items() if heading in listed), None)
         for row in ws.iter_rows(min_row=header_row + 1):
             cells = {c.column: c.value for c in row if c is not None and hasattr(c, "column")}

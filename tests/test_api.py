@@ -52,6 +52,31 @@ def test_parse_text_and_link_crafted_pair():
     assert set(frame.columns) >= {"central_task", "status", "localities"}
 
 
+def test_coverage_df_says_what_the_reports_say():
+    """A central task addressed only to a ministry that no provincial task carries out: the linker's coverage row
+    says "gap", the reports "Không giao cho địa phương"; the DataFrame agrees with the reports."""
+    from pipeline.report.labels import STATUS
+    from pipeline.report.rows import build_crossref
+    from pipeline.report.tables import crossref_csv_text
+
+    central = dc.parse_text("CHÍNH PHỦ\nSố: 99/NQ-CP\nNGHỊ QUYẾT\nIII. NHIỆM VỤ\n"
+                            "1. Bộ Ngoại giao chủ trì đàm phán hiệp định biên giới với các nước láng giềng.\n"
+                            "2. Ủy ban nhân dân các tỉnh biên giới chủ trì xây dựng chợ biên giới và cửa khẩu phụ.\n"
+                            "3. Ủy ban nhân dân các tỉnh biên giới chủ trì trồng rừng phòng hộ đầu nguồn.\n",
+                            doc_id="c", role="central")
+    plan = dc.parse_text("ỦY BAN NHÂN DÂN TỈNH KON TUM\nSố: 5/KH-UBND\nKẾ HOẠCH\n"
+                         "1. Sở Công Thương chủ trì xây dựng chợ biên giới và cửa khẩu phụ trên địa bàn tỉnh.\n",
+                         doc_id="p", role="provincial")
+    result = dc.link(central, plan)
+    assert {row.central.task: row.status for row in result.coverage}["III.1"] == "gap"  # the linker's word
+    frame = result.coverage_df().set_index("central_task")
+    reported = {row.task.id: (row.status, row.localities) for row in build_crossref(result).central_rows}
+    assert {task: (frame.status[task], bool(frame.localities[task])) for task in frame.index} == reported
+    assert frame.status["III.1"] == "not_assigned" and frame.status["III.3"] == "gap"
+    csv = crossref_csv_text(result)
+    assert f"{STATUS['not_assigned']}" in next(line for line in csv.splitlines() if "Bộ Ngoại giao" in line)
+
+
 def test_a_statute_duty_a_letter_carries_out_becomes_a_task_of_the_comparison():
     from test_segment import DECREE_WITH_DUTIES
 

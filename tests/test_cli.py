@@ -120,7 +120,7 @@ def test_a_file_without_read_permission_is_one_failure_among_the_others(tmp_path
         done = CliRunner().invoke(app, ["parse", str(locked), str(PROVINCIAL)])
         code, stdout, stderr = done.exit_code, done.stdout, done.stderr
     assert code == 1
-    assert "khoa.txt: không đọc được tệp (Permission denied)" in stderr
+    assert "khoa.txt: không đọc được tệp (không có quyền truy cập)" in stderr
     assert "nhiệm vụ" in stdout
 
 
@@ -129,13 +129,25 @@ def test_outputs_that_cannot_be_written_are_one_clear_line(tmp_path):
     blocker.write_text("", encoding="utf-8")
     done = doichieu("run", str(CENTRAL), str(PROVINCIAL), "--out", str(blocker / "out"))
     assert done.returncode == 1 and "Traceback" not in done.stderr and "Lỗi nội bộ" not in done.stderr
-    assert "không ghi được kết quả (Not a directory)" in done.stderr
+    assert "không ghi được kết quả (một phần của đường dẫn không phải thư mục)" in " ".join(done.stderr.split())
 
 
 def test_missing_file_is_reported_without_traceback(tmp_path):
     done = doichieu("parse", str(tmp_path / "khong-co.pdf"))
     assert done.returncode != 0
     assert "khong-co.pdf" in done.stderr and "Traceback" not in done.stderr
+    assert "(không có tệp hoặc thư mục này)" in " ".join(done.stderr.split())  # in Vietnamese, not the system's words
+
+
+def test_a_corpus_folder_that_is_missing_or_holds_no_corpus_is_one_clear_error(tmp_path):
+    for folder, said in ((tmp_path / "khong-co", "không có thư mục này"),
+                         (tmp_path, "thư mục này không có manifest.yaml")):
+        done = doichieu("run", "--corpus", str(folder), "--out", str(tmp_path / "out"))
+        stderr = " ".join(done.stderr.split())
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+        assert f"{folder}: {said}: một corpus cần tệp khai báo manifest.yaml hoặc các thư mục central/ và " \
+               "provincial/" in stderr
+        assert not (tmp_path / "out").exists()
 
 
 def test_main_job_on_a_copy_of_the_corpus(tmp_path):
@@ -230,6 +242,26 @@ def test_summary_counts_a_ministry_task_nothing_carries_out_as_the_reports_do(mo
     # then where to look: the report and the table of that pair
     assert buf.getvalue().splitlines()[-1] == f"  Báo cáo: {Path('ra/p__c/coverage.html')} · Bảng đối chiếu: " \
                                               f"{Path('ra/p__c/crossref.xlsx')}"
+
+
+def test_summary_names_a_provincial_resolution_as_the_document_carried_out(monkeypatch):
+    """A Tỉnh ủy resolution carried out by the province's plan is not "văn bản trung ương" in the terminal either."""
+    import io
+
+    from rich.console import Console
+
+    import pipeline as dc
+    from pipeline import cli
+
+    central = dc.parse_text("TỈNH ỦY LÀO CAI\nSố: 34-NQ/TU\nNGHỊ QUYẾT\nVề khu công nghiệp\nII. NHIỆM VỤ\n"
+                            "1. Ủy ban nhân dân tỉnh chủ trì thu hút đầu tư vào các khu công nghiệp.\n",
+                            doc_id="c", role="central")
+    plan = dc.parse_text("ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: 134/KH-UBND\nKẾ HOẠCH\nThực hiện Nghị quyết số 34-NQ/TU\n"
+                         "1. Sở Công Thương chủ trì thu hút đầu tư vào các khu công nghiệp.\n", doc_id="p", role="provincial")
+    buf = io.StringIO()
+    monkeypatch.setattr(cli, "out", Console(file=buf, width=200))
+    cli._summary({"p__c": dc.link(central, plan)}, Path("ra"))
+    assert "Nhiệm vụ của văn bản gốc" in buf.getvalue() and "trung ương" not in buf.getvalue()
 
 
 def test_parse_outline_says_what_a_missing_lead_means(tmp_path):

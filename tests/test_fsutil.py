@@ -36,3 +36,15 @@ def test_a_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
         atomic_write_text(target, "mới")
     assert target.read_text(encoding="utf-8") == "cũ"
     assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
+
+
+def test_common_os_errors_are_said_in_vietnamese(tmp_path):
+    from pipeline.fsutil import os_reason
+
+    with pytest.raises(OSError) as missing:
+        (tmp_path / "khong-co.txt").read_bytes()
+    assert os_reason(missing.value) == "không có tệp hoặc thư mục này"
+    with pytest.raises(OSError) as folder:
+        tmp_path.read_bytes()
+    assert os_reason(folder.value) == "là một thư mục, không phải tệp"
+    assert os_reason(OSError(0, "Lỗi lạ")) == "Lỗi lạ"  # a rare one keeps the system's words

@@ -129,6 +129,25 @@ def test_write_outputs_all_files_reproducible(result, tmp_path):
     assert "Nghị quyết" in (tmp_path / "a" / "result.json").read_text(encoding="utf-8")  # not \\u escapes
 
 
+def test_a_report_that_fails_leaves_the_pair_folder_as_it_was(result, tmp_path, monkeypatch):
+    """An internal error in the last report made (the HTML) writes nothing: not new tables beside an old report."""
+    import pipeline.report as report
+
+    write_outputs(result, tmp_path)
+    before = {name: (tmp_path / name).read_bytes() for name in OUTPUT_FILES}
+    changed = gold_result()
+    changed.links = changed.links[1:]
+
+    def broken(result):
+        raise RuntimeError("template")
+
+    monkeypatch.setattr(report, "render_coverage_html", broken)
+    with pytest.raises(RuntimeError):
+        write_outputs(changed, tmp_path)
+    assert {name: (tmp_path / name).read_bytes() for name in OUTPUT_FILES} == before
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
 browser = pytest.mark.skipif(find_chromium() is None,
                              reason="Chromium not installed (apt-get install chromium chromium-driver); "
                                     "browser check skipped")
@@ -194,3 +213,30 @@ def test_anchor_ids_unique_and_targets_exist_also_with_two_provinces(html):
         assert len(ids) == len(set(ids))
         for target in re.findall(r'href="#([^"]+)"', page):
             assert target in ids, target
+
+
+def test_summary_tables_give_totals(result, html):
+    """Each summary table has a total column; the one by section ends with a total row, equal to every central
+    task's status (a task sits in one section); the one by lead agency has none (a task may have several leads)."""
+    from pipeline.report.rows import build_crossref
+    from pipeline.report.tables import crossref_md_text
+
+    block = html[html.index('id="tong-hop"'):]
+    tables = re.findall(r"<table class=\"list num\">(.*?)</table>", block, re.S)
+
+    def cells(row):
+        return [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+
+    for table in tables:
+        assert re.search(rf"<th class=\"n\">{L.COL_TOTAL}</th></tr></thead>", table)
+        for row in re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1].split("</tbody>")[0], re.S):
+            values = [int(v) for v in cells(row)[1:]]
+            assert values[-1] == sum(values[:-1]) > 0
+    by_section, *others = tables
+    rows = build_crossref(result).central_rows
+    foot = cells(by_section.split("<tfoot>")[1])
+    assert foot == [L.ROW_TOTAL] + [str(sum(r.status == s for r in rows)) for s in L.STATUS_ORDER] + [str(len(rows))]
+    assert not any("<tfoot>" in table for table in others)
+    markdown = crossref_md_text(result)
+    assert f"| **{L.ROW_TOTAL}** | " + " | ".join(f"**{v}**" for v in foot[1:]) + " |" in markdown
+    assert markdown.count(f"| {L.COL_TOTAL} |") == len(tables)

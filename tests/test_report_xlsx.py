@@ -1,6 +1,8 @@
 """The Excel cross-reference table, opened with openpyxl and checked against the Result."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from gold_result import gold_result
 from openpyxl import load_workbook
@@ -100,10 +102,14 @@ def test_summary_sheet_counts(result, workbook):
     starts = [i for i, row in enumerate(values) if row[:len(heading)] == heading]
     assert len(starts) == 2  # by section, by lead agency
     section_rows = values[starts[0] + 1:starts[1] - 2]
-    total = sum(r[-1] for r in section_rows if r[0])
+    *section_rows, total_row = [r for r in section_rows if r[0]]
+    total = sum(r[-1] for r in section_rows)
     assert total == len(result.documents[0].tasks)
     gap_col = 1 + list(L.STATUS_ORDER).index("gap")
-    assert sum(r[gap_col] for r in section_rows if r[0]) == sum(c.status == "gap" for c in result.coverage)
+    assert sum(r[gap_col] for r in section_rows) == sum(c.status == "gap" for c in result.coverage)
+    # the table by section ends with its totals; the one by lead agency has none (a task may have several leads)
+    assert total_row[:len(heading)] == [L.ROW_TOTAL] + [sum(r[i] for r in section_rows) for i in range(1, len(heading))]
+    assert L.ROW_TOTAL not in [row[0] for row in values[starts[1]:]]
 
 
 def test_same_input_same_bytes_and_fixed_metadata(result, tmp_path):
@@ -208,3 +214,64 @@ def test_implementing_side_named_by_its_issuer(tmp_path, issuer, word):
     wb.save(path)
     decisions = read_workbook(path)
     assert decisions and {d.provincial for d in decisions} == set(str(row[listed].value).split("\n"))
+
+
+@pytest.mark.parametrize("issuer, number, lead", [
+    (None, None, L.LEADER_CENTRAL),  # the seed pair as it is: Nghị quyết 23/NQ-CP of the Government
+    ("TỈNH ỦY LÀO CAI", "34-NQ/TU", L.LEADER_OTHER),  # a provincial party resolution carried out by the UBND's plan
+    ("TÍNH ỦY LÀO CAI", "34-NQ/TU", L.LEADER_OTHER),  # its header OCR'd: the số hiệu's issuer TU is not central
+    ("TÍNH ỦY LÀO CAI", "23/NQ-CP", L.LEADER_CENTRAL),  # an unread issuer, a central số hiệu
+    ("", None, L.LEADER_CENTRAL),  # nothing known: central, as the corpus files it
+])
+def test_document_carried_out_named_by_its_issuer(tmp_path, issuer, number, lead):
+    import dataclasses
+
+    from pipeline.report.html import render_coverage_html
+    from pipeline.report.rows import leader
+    from pipeline.report.tables import crossref_csv_text, crossref_md_text
+    from pipeline.review import read_workbook
+
+    result = gold_result()
+    if issuer is not None:
+        result.documents = [dataclasses.replace(d, meta=dataclasses.replace(d.meta, issuer=issuer, number=number))
+                            if d.role == "central" else d for d in result.documents]
+    assert leader([d for d in result.documents if d.role == "central"]) == lead
+    for link in result.links:  # the linker's reasons are its own sentences ("… với nhiệm vụ TW"), not the reports'
+        link.reasons = []
+    path = tmp_path / "crossref.xlsx"
+    write_crossref_xlsx(result, path)
+    cells, markdown, html = _cells(path), crossref_md_text(result), render_coverage_html(result)
+    csv_head = crossref_csv_text(result).splitlines()[0]
+    wb = load_workbook(path)
+    if lead == L.LEADER_CENTRAL:
+        assert "Điều khoản văn bản TW" in csv_head and wb.sheetnames[0] == L.SHEET_CENTRAL
+        assert any(c.startswith("TW: ") for c in cells) and "Nhiệm vụ của văn bản trung ương: **" in markdown
+        return
+    # no output calls the provincial resolution central: headings, sheet names, prose, the HTML report
+    for text in (*cells, markdown, html, csv_head, *wb.sheetnames):
+        assert not re.search(r"(?i)(văn bản|nhiệm vụ) (trung ương|TW)|\(TW|TW[:)]|→ TW|TW →", text), text
+    assert "Điều khoản văn bản gốc" in csv_head and "| Điều khoản văn bản gốc |" in markdown
+    assert wb.sheetnames[:2] == ["Đối chiếu VB gốc → tỉnh", "Đối chiếu tỉnh → VB gốc"]
+    assert any(c.startswith("Văn bản gốc: ") for c in cells) and "Nhiệm vụ của văn bản gốc: " in " ".join(cells)
+    assert "Nhiệm vụ của văn bản gốc: **" in markdown and "## Theo mục của văn bản gốc" in markdown
+    assert "<p>Văn bản gốc: <strong>" in html and ">Văn bản gốc</text>" in html
+    assert "<th>Triển khai nhiệm vụ của văn bản gốc</th>" in html and "<h2>Tổng hợp theo mục của văn bản gốc</h2>" in html
+    # the review import reads either sheet of such a table
+    for sheet, target in ((0, L.COL_PROV_PATH), (1, L.COL_P_CENTRAL_PATH)):
+        ws = wb.worksheets[sheet]
+        headings = [c.value for c in ws[HEADER_ROW]]
+        listed = headings.index(L.heading(target, lead, "tỉnh"))
+        row = next(r for r in ws.iter_rows(min_row=HEADER_ROW + 1) if r[listed].value)
+        row[headings.index(L.COL_REVIEW)].value = "Đồng ý"
+    wb.save(path)
+    decisions = read_workbook(path)
+    assert len({(d.central, d.provincial) for d in decisions}) >= 2
+
+
+def test_original_headings_fit_excel_and_each_names_the_central_side():
+    assert set(L.ORIGINAL_HEADINGS) >= {L.SHEET_CENTRAL, L.SHEET_PROVINCIAL, L.COL_CENTRAL_PATH, L.COL_CENTRAL_LEAD,
+                                        L.COL_P_CENTRAL_PATH, L.KIND_CARRIES_OUT, L.SUMMARY_BY_SECTION}
+    assert all("TW" in heading for heading in L.ORIGINAL_HEADINGS)
+    assert not any("TW" in heading or "trung ương" in heading for heading in L.ORIGINAL_HEADINGS.values())
+    assert all(len(L.heading(name, L.LEADER_OTHER, side)) <= 31 for name in (L.SHEET_CENTRAL, L.SHEET_PROVINCIAL)
+               for side in ("tỉnh", "Chính phủ", L.IMPLEMENTER_DEFAULT))

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..fsutil import os_reason
 from ..model import DoichieuError, SourceText
 from .sniff import refuse_data, sniff
 from .text import from_string, read_text_bytes
@@ -56,7 +57,7 @@ def read(path: str | Path, *, ocr: bool = False) -> SourceText:
     except IsADirectoryError:
         raise DoichieuError(str(path), "là một thư mục, không phải tệp") from None
     except OSError as error:
-        raise DoichieuError(str(path), f"không đọc được tệp ({error.strerror})") from None
+        raise DoichieuError(str(path), f"không đọc được tệp ({os_reason(error)})") from None
     kind = sniff(path, head)
     if kind == "pdf":
         from .pdf import read_pdf
@@ -69,7 +70,7 @@ def read(path: str | Path, *, ocr: bool = False) -> SourceText:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise DoichieuError(str(path), f"không đọc được tệp ({error.strerror})") from None
+        raise DoichieuError(str(path), f"không đọc được tệp ({os_reason(error)})") from None
     if kind == "html":
         from .html import read_html
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from ..fsutil import os_reason
 from ..model import DoichieuError, Notice, SourceLine, SourceText
 from ..rules import load_rules
 from ..vntext import nfc
@@ -440,7 +441,7 @@ def read_docx(path: Path) -> SourceText:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise DoichieuError(name, f"không đọc được tệp ({error.strerror})") from None
+        raise DoichieuError(name, f"không đọc được tệp ({os_reason(error)})") from None
     kind_notice = None
     try:
         kind = _word_kind(data)

@@ -5,6 +5,7 @@ import json
 import zipfile
 from pathlib import Path
 
+from ..fsutil import os_reason
 from ..model import DoichieuError
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -56,7 +57,7 @@ def sniff(path: Path, head: bytes) -> str:
         except zipfile.BadZipFile:
             raise DoichieuError(name, BROKEN_ZIP) from None
         except OSError as error:
-            raise DoichieuError(name, f"không đọc được tệp ({error.strerror})") from None
+            raise DoichieuError(name, f"không đọc được tệp ({os_reason(error)})") from None
         if "word/document.xml" in members:
             return "docx"
         if "content.xml" in members:

@@ -6,6 +6,7 @@ import codecs
 import hashlib
 from pathlib import Path
 
+from ..fsutil import os_reason
 from ..model import DoichieuError, Notice, SourceLine, SourceText
 from ..vntext import nfc
 from . import repair
@@ -172,5 +173,5 @@ def read_text_file(path: Path) -> SourceText:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise DoichieuError(str(path), f"không đọc được tệp ({error.strerror})") from None
+        raise DoichieuError(str(path), f"không đọc được tệp ({os_reason(error)})") from None
     return read_text_bytes(data, path)

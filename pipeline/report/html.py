@@ -24,11 +24,13 @@ from .rows import (
     document_heading,
     document_label,
     implementer,
+    leader,
     names,
     provenance,
     section_label,
     summary_by_current_lead,
     summary_rows,
+    summary_total,
     unread_number,
 )
 
@@ -202,7 +204,7 @@ def render_coverage_html(result: Result) -> str:
     notices = [L.notice_text(n) for n in list(result.notices) + [n for d in result.documents for n in d.notices]]
     graph = layout_graph(rows, [(r.document, r.task, r.addition) for r in crossref.provincial_rows], multi)
     central_docs = crossref.central_docs
-    side = implementer(crossref.provincial_docs)
+    side, lead = implementer(crossref.provincial_docs), leader(central_docs)
     focus = crossref.focus_rows()
     template = _environment().get_template("coverage.html.j2")
     return template.render(
@@ -213,10 +215,11 @@ def render_coverage_html(result: Result) -> str:
         provincial=provincial, additions=[p for p in provincial if p["row"].addition],
         sections=sorted({c["section"] for c in cards}, key=[c["section"] for c in cards].index),
         agencies=sorted(agency_counts, key=lambda a: (-agency_counts[a], a)),
-        by_section=by_section, by_agency=by_agency, by_current=by_current, status_order=L.STATUS_ORDER,
+        by_section=by_section, by_agency=by_agency, totals=summary_total(crossref), by_current=by_current, status_order=L.STATUS_ORDER,
         central_docs=[(document_heading(d), d, unread_number(d)) for d in central_docs],
         provincial_docs=[(document_heading(d), d, unread_number(d)) for d in crossref.provincial_docs],
         graph=graph, notices=notices, local=L.implementer_noun(side), addition=L.addition(side),
+        lead=lead, leader_doc=L.leader_document(lead), leader_task=L.leader_task(lead),
         title=f"Đối chiếu {', '.join(document_label(d) for d in central_docs)} → "
               f"{', '.join(document_label(d) for d in crossref.provincial_docs)}",
     )

@@ -76,6 +76,37 @@ def side_headings(heading: str) -> set[str]:
     sides = {IMPLEMENTER_DEFAULT, *IMPLEMENTER_BY_KIND.values(), *IMPLEMENTER_BY_LEVEL.values()}
     return {side_heading(heading, side) for side in sides}
 
+# The document carried out, as the reader names it: "TW" / "văn bản trung ương" when its issuer is central or
+# unknown (the corpus files it as central), LEADER_OTHER when a body below the centre issued it (a Tỉnh ủy resolution
+# that the province's People's Committee carries out: calling it "trung ương" would misname it). "Văn bản gốc"
+# pairs with "văn bản triển khai" ("văn bản được triển khai" would read almost as the implementing one).
+LEADER_CENTRAL = "trung ương"
+LEADER_OTHER = "văn bản gốc"
+
+
+def leader_document(leader: str) -> str:
+    """The document carried out in a sentence: "văn bản trung ương" or "văn bản gốc"."""
+    return "văn bản trung ương" if leader == LEADER_CENTRAL else LEADER_OTHER
+
+
+def leader_task(leader: str) -> str:
+    """One of its tasks in a sentence: "nhiệm vụ trung ương" or "nhiệm vụ của văn bản gốc"."""
+    return "nhiệm vụ trung ương" if leader == LEADER_CENTRAL else f"nhiệm vụ của {LEADER_OTHER}"
+
+
+def heading(text: str, leader: str, side: str | None = None) -> str:
+    """A column heading, sheet name, table title or cell word below as printed for the document carried out
+    (`leader`) and, when given, the implementing side (`side`, see side_heading): "Điều khoản văn bản TW" becomes
+    "Điều khoản văn bản gốc"."""
+    text = ORIGINAL_HEADINGS.get(text, text) if leader != LEADER_CENTRAL else text
+    return side_heading(text, side) if side else text
+
+
+def leader_headings(text: str) -> set[str]:
+    """Every form `heading` gives `text` for either leader: what the review import accepts for it."""
+    return {text, ORIGINAL_HEADINGS.get(text, text)}
+
+
 SHEET_CENTRAL = "Đối chiếu TW → tỉnh"
 SHEET_PROVINCIAL = "Đối chiếu tỉnh → TW"
 SHEET_SUMMARY = "Tổng hợp"
@@ -114,16 +145,38 @@ PROVINCIAL_COLUMNS = (
     COL_STRENGTH, COL_SCORE, COL_P_KIND, COL_REASON, COL_PROVENANCE, COL_REVIEW_COMMENT, COL_REVIEW, COL_KEY,
 )
 KIND_CARRIES_OUT = "Triển khai nhiệm vụ TW"
+# Before the central task's place in the "Vị trí trong văn bản" column ("TW: dòng 12").
+PROVENANCE_CENTRAL = "TW: "
 KIND_LOOSE = "Liên quan (có thể)"
 
 # Sheet 3.
 COL_GROUP = "Nhóm"
 COL_TOTAL = "Tổng số nhiệm vụ"
+# The row under the table by section (each central task sits in one section; the table by lead agency has none: a
+# task with several leads counts under each).
+ROW_TOTAL = "Tổng cộng"
 SUMMARY_BY_SECTION = "Theo mục của văn bản TW"
 SUMMARY_BY_AGENCY = "Theo cơ quan chủ trì (TW)"
 SUMMARY_BY_CURRENT_AGENCY = "Theo cơ quan chủ trì hiện nay (TW, sau sắp xếp bộ máy)"
 # Between the name as printed and the body that holds the task now ("Bộ Kế hoạch và Đầu tư → nay: Bộ Tài chính").
 NOW = "→ nay:"
+
+# The headings above that name the central side, as printed when the document carried out is not central (see
+# LEADER_OTHER); sheet names keep to Excel's 31 characters ("Đối chiếu VB gốc → triển khai").
+ORIGINAL_HEADINGS = {
+    SHEET_CENTRAL: "Đối chiếu VB gốc → tỉnh",
+    SHEET_PROVINCIAL: "Đối chiếu tỉnh → VB gốc",
+    COL_CENTRAL_PATH: "Điều khoản văn bản gốc",
+    COL_CENTRAL_TEXT: "Nội dung nhiệm vụ (văn bản gốc)",
+    COL_CENTRAL_LEAD: "Cơ quan chủ trì (văn bản gốc)",
+    COL_CENTRAL_COORD: "Cơ quan phối hợp (văn bản gốc)",
+    COL_P_CENTRAL_PATH: "Điều khoản văn bản gốc được triển khai",
+    KIND_CARRIES_OUT: "Triển khai nhiệm vụ của văn bản gốc",
+    SUMMARY_BY_SECTION: "Theo mục của văn bản gốc",
+    SUMMARY_BY_AGENCY: "Theo cơ quan chủ trì (văn bản gốc)",
+    SUMMARY_BY_CURRENT_AGENCY: "Theo cơ quan chủ trì hiện nay (văn bản gốc, sau sắp xếp bộ máy)",
+    PROVENANCE_CENTRAL: "Văn bản gốc: ",
+}
 
 # Reviewer answers understood in the "Xác nhận" column (compared after case and accent folding).
 ACCEPT_WORDS = ("accept", "ok", "yes", "x", "đồng ý", "dong y", "đúng", "chấp nhận", "xác nhận", "có")

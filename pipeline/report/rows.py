@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..agencies import exact as registered
 from ..agencies import lookup
+from ..extract import find_citations, role_rules
 from ..model import Coverage, Document, Link, Mention, Result, Section, Task
 from ..vntext import fold
 from . import labels
@@ -143,6 +144,26 @@ def implementer(docs: list[Document]) -> str:
     return words.pop() if len(words) == 1 else labels.IMPLEMENTER_DEFAULT
 
 
+def leader(docs: list[Document]) -> str:
+    """How the reports name the documents carried out: labels.LEADER_CENTRAL unless every one is known to come from
+    below the centre (labels.LEADER_OTHER): by its issuer when the registry knows it, else by the issuer part of
+    its số hiệu ("34-NQ/TU": TU is no central issuer of rules/roles.yaml citation.central_issuers). A document of
+    which neither is known stays central, as the corpus files it."""
+    return labels.LEADER_OTHER if docs and all(_below_centre(doc) for doc in docs) else labels.LEADER_CENTRAL
+
+
+def _below_centre(doc: Document) -> bool:
+    agency = lookup(doc.meta.issuer) if doc.meta.issuer else None
+    if agency is not None:
+        return agency.level != "central"
+    citations = find_citations(f"số {doc.meta.number}") if doc.meta.number else []
+    if not citations or not citations[0].issuer:
+        return False
+    central = set(role_rules().citation.central_issuers)
+    issuer = citations[0].issuer
+    return issuer not in central and issuer.split("-")[-1] not in central
+
+
 def document_heading(doc: Document) -> str:
     """document_label with the issuer when the label does not name it: the head of a report."""
     label = document_label(doc)
@@ -155,11 +176,11 @@ def unread_number(doc: Document) -> str | None:
     named by its corpus id because nothing of its header was read (type, number, issuer); else None."""
     if document_label(doc) == doc.id:
         return (f"không đọc được loại văn bản, số hiệu và cơ quan ban hành trong tệp {doc.path}: văn bản được gọi "
-                f"theo mã {doc.id} trong corpus; kiểm tra trên văn bản gốc")
+                f"theo mã {doc.id} trong corpus; kiểm tra trên bản gốc của văn bản")
     if doc.meta.number or not doc.meta.symbol:
         return None
     return (f"số hiệu của {document_label(doc)} không đọc được trong tệp {doc.path} (chỉ đọc được ký hiệu "
-            f"{doc.meta.symbol}): kiểm tra số hiệu trên văn bản gốc")
+            f"{doc.meta.symbol}): kiểm tra số hiệu trên bản gốc của văn bản")
 
 
 def agency_key(mention: Mention) -> str:
@@ -240,6 +261,26 @@ def derived_status(pairings: list[Pairing], localities: bool) -> str:
     return "gap" if localities else "not_assigned"
 
 
+def coverage_statuses(result: Result) -> dict[tuple[str, str, str], tuple[str, bool]]:
+    """(status, reaches localities) of each coverage row (by central document, central task, provincial document)
+    as every output shows it, the reports and pipeline.frames.coverage_df alike: a task reaches localities when its
+    row or the task says so; the linker writes "gap" for every unlinked central task, but one that does not reach
+    localities, in a document some task of which is known to, is "not_assigned" (Không giao cho địa phương: a
+    ministry's task). A document none of whose tasks is known to reach localities keeps every unlinked task a gap."""
+    tasks = {(d.id, t.id): t for d in result.documents for t in d.tasks}
+    reaching = {doc for doc, task in tasks if tasks[doc, task].localities} | {
+        c.central.doc for c in result.coverage if c.localities}
+    shown = {}
+    for cov in result.coverage:
+        task = tasks.get((cov.central.doc, cov.central.task))
+        localities = bool(cov.localities or (task is not None and task.localities))
+        status = cov.status
+        if status == "gap" and not localities and cov.central.doc in reaching:
+            status = "not_assigned"
+        shown[cov.central.doc, cov.central.task, cov.provincial_doc] = (status, localities)
+    return shown
+
+
 def _roles(result: Result) -> tuple[list[Document], list[Document]]:
     central = [d for d in result.documents if d.role == "central"]
     provincial = [d for d in result.documents if d.role == "provincial"]
@@ -259,6 +300,7 @@ def build_crossref(result: Result) -> CrossRef:
     docs = {d.id: d for d in result.documents}
     coverage: dict[tuple[str, str, str], Coverage] = {
         (c.central.doc, c.central.task, c.provincial_doc): c for c in result.coverage}
+    shown = coverage_statuses(result)
     by_central: dict[tuple[str, str, str], list[Pairing]] = {}
     by_provincial: dict[tuple[str, str], list[tuple[str, Pairing]]] = {}
     for link in result.links:
@@ -274,17 +316,12 @@ def build_crossref(result: Result) -> CrossRef:
     central_rows: list[CentralRow] = []
     targets: list[Document | None] = list(provincial_docs) or [None]
     for doc in central_docs:
-        # a document none of whose tasks is known to reach localities keeps every unlinked task a gap
-        reaches_localities = any(t.localities for t in doc.tasks) or any(
-            c.localities for c in result.coverage if c.central.doc == doc.id)
         for task in doc.tasks:
             for prov in targets:
                 pairings = _ordered(by_central.get((doc.id, task.id, prov.id if prov else ""), []))
                 cov = coverage.get((doc.id, task.id, prov.id)) if prov else None
-                localities = cov.localities or task.localities if cov else task.localities
-                status = cov.status if cov else derived_status(pairings, localities)
-                if status == "gap" and not localities and reaches_localities:
-                    status = "not_assigned"  # a coverage row says "gap" for every unlinked central task
+                status, localities = shown[doc.id, task.id, prov.id] if cov else (
+                    derived_status(pairings, task.localities), task.localities)
                 role = (cov.locality_role if cov else None) or task.locality_role
                 central_rows.append(CentralRow(doc, task, prov, status, pairings, group_section(doc, task),
                                                localities, role))
@@ -309,6 +346,11 @@ def summary_rows(crossref: CrossRef) -> tuple[list[tuple[str, dict[str, int]]], 
             counts = bucket.setdefault(name, {s: 0 for s in labels.STATUS})
             counts[row.status] += 1
     return list(by_section.items()), sorted(by_agency.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+
+
+def summary_total(crossref: CrossRef) -> dict[str, int]:
+    """Counts per status of every central row: the total row (labels.ROW_TOTAL) of the table by section."""
+    return {s: sum(r.status == s for r in crossref.central_rows) for s in labels.STATUS}
 
 
 def summary_by_current_lead(crossref: CrossRef) -> list[tuple[str, dict[str, int]]]:

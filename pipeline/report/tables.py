@@ -16,10 +16,12 @@ from .rows import (
     build_crossref,
     document_label,
     implementer,
+    leader,
     names,
     provenance,
     summary_by_current_lead,
     summary_rows,
+    summary_total,
     unread_number,
 )
 from .xlsx import central_cells
@@ -35,8 +37,8 @@ def crossref_csv_text(result: Result) -> str:
     multi = len(crossref.provincial_docs) > 1
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    side = implementer(crossref.provincial_docs)
-    writer.writerow([L.side_heading(c, side) for c in CSV_COLUMNS])
+    side, lead = implementer(crossref.provincial_docs), leader(crossref.central_docs)
+    writer.writerow([L.heading(c, lead, side) for c in CSV_COLUMNS])
     for number, row in enumerate(crossref.central_rows, start=1):
         cells = central_cells(row, multi)
         writer.writerow([number] + [cells[c] for c in CSV_COLUMNS[1:]])
@@ -66,15 +68,15 @@ def crossref_md_text(result: Result) -> str:
     counts = crossref.counts()
     central = ", ".join(document_label(d) for d in crossref.central_docs)
     provincial = ", ".join(document_label(d) for d in crossref.provincial_docs)
-    side = implementer(crossref.provincial_docs)
+    side, lead = implementer(crossref.provincial_docs), leader(crossref.central_docs)
     addition = L.addition(side)
     out = [f"# Bảng đối chiếu: {_md(central)} → {_md(provincial)}", ""]
     out += [
-        f"- Nhiệm vụ của văn bản trung ương: **{counts['central_tasks']}**, trong đó giao cho địa phương: "
+        f"- Nhiệm vụ của {L.leader_document(lead)}: **{counts['central_tasks']}**, trong đó giao cho địa phương: "
         f"**{counts['localities']}**",
         f"- {L.STATUS['covered']}: **{counts['covered']}** · {L.STATUS['partial']}: **{counts['partial']}** · "
         f"{L.STATUS['gap']}: **{counts['gap']}** (trên {counts['focus']} nhiệm vụ "
-        f"{'giao cho địa phương' if crossref.localities_known else 'của văn bản trung ương'})",
+        f"{'giao cho địa phương' if crossref.localities_known else 'của ' + L.leader_document(lead)})",
         f"- Nhiệm vụ của văn bản triển khai: **{counts['provincial_tasks']}**, trong đó {addition.lower()}: "
         f"**{counts['additions']}**",
         *(f"- Lưu ý: {_md(note)}" for d in crossref.central_docs + crossref.provincial_docs
@@ -88,7 +90,7 @@ def crossref_md_text(result: Result) -> str:
                 f"{provenance(r.task)}): {_md(r.task.text, MD_TEXT_LIMIT)}" for r in gaps]
     else:
         out.append("Không có.")
-    out += ["", "## Bảng đối chiếu", "", "| " + " | ".join(L.side_heading(c, side) for c in MD_COLUMNS) + " |",
+    out += ["", "## Bảng đối chiếu", "", "| " + " | ".join(L.heading(c, lead, side) for c in MD_COLUMNS) + " |",
             "|" + "|".join("---" for _ in MD_COLUMNS) + "|"]
     multi = len(crossref.provincial_docs) > 1
     for row in crossref.central_rows:
@@ -108,9 +110,15 @@ def crossref_md_text(result: Result) -> str:
     order = list(L.STATUS_ORDER)
     tables = [(L.SUMMARY_BY_SECTION, by_section), (L.SUMMARY_BY_AGENCY, by_agency)]
     for title, rows in tables + ([(L.SUMMARY_BY_CURRENT_AGENCY, by_current)] if by_current else []):
-        out += ["", f"## {title}", "", "| " + " | ".join([L.COL_GROUP] + [L.STATUS[s] for s in order]) + " |",
-                "|" + "|".join("---" for _ in range(len(order) + 1)) + "|"]
-        out += ["| " + " | ".join([_md(name)] + [str(values[s]) for s in order]) + " |" for name, values in rows]
+        out += ["", f"## {L.heading(title, lead, side)}", "",
+                "| " + " | ".join([L.COL_GROUP] + [L.STATUS[s] for s in order] + [L.COL_TOTAL]) + " |",
+                "|" + "|".join("---" for _ in range(len(order) + 2)) + "|"]
+        out += ["| " + " | ".join([_md(name)] + [str(values[s]) for s in order] + [str(sum(values.values()))]) + " |"
+                for name, values in rows]
+        if title == L.SUMMARY_BY_SECTION:
+            total = summary_total(crossref)
+            out.append("| " + " | ".join([f"**{L.ROW_TOTAL}**"] + [f"**{total[s]}**" for s in order]
+                                         + [f"**{sum(total.values())}**"]) + " |")
     return "\n".join(out) + "\n"
 
 

@@ -29,10 +29,12 @@ from .rows import (
     build_crossref,
     document_label,
     implementer,
+    leader,
     names,
     provenance,
     summary_by_current_lead,
     summary_rows,
+    summary_total,
     unread_number,
 )
 
@@ -77,7 +79,7 @@ def central_cells(row: CentralRow, multi_provincial: bool = False) -> dict[str, 
         L.COL_SCORE: _score(pairings),
         L.COL_STATUS: L.STATUS[row.status],
         L.COL_REASON: _reasons(pairings),
-        L.COL_PROVENANCE: _lines([provenance(task, "TW: ")] +
+        L.COL_PROVENANCE: _lines([provenance(task, L.heading(L.PROVENANCE_CENTRAL, leader([row.document])))] +
                                  [provenance(p.task, f"{L.task_label(p.task.id)}: ") for p in pairings]),
         L.COL_REVIEW_COMMENT: "",
         L.COL_REVIEW: "",
@@ -91,7 +93,7 @@ def provincial_cells(row: ProvincialRow) -> dict[str, object]:
     if row.addition:
         kind = L.addition(side)
     elif any(p.link.strength == "sure" for p in pairings):
-        kind = L.KIND_CARRIES_OUT
+        kind = L.heading(L.KIND_CARRIES_OUT, leader([row.central_doc] if row.central_doc else []))
     else:
         kind = L.KIND_LOOSE
     return {
@@ -141,13 +143,13 @@ def _score(pairings) -> object:
 
 
 def _sheet(ws, title_lines: list[str], columns: tuple[str, ...], rows: list[dict[str, object]],
-           status_column: str | None, statuses: list[str], side: str) -> None:
+           status_column: str | None, statuses: list[str], side: str, lead: str) -> None:
     for text in title_lines:
         ws.append([text])
     for index in range(1, len(title_lines) + 1):
         ws.cell(index, 1).font = Font(bold=True, size=13 if index == 1 else 11)
     header_row = len(title_lines) + 1
-    ws.append([L.side_heading(c, side) for c in columns])
+    ws.append([L.heading(c, lead, side) for c in columns])
     for col, heading in enumerate(columns, start=1):
         cell = ws.cell(header_row, col)
         cell.fill, cell.font, cell.border = HEADER_FILL, HEADER_FONT, BORDER
@@ -214,7 +216,8 @@ def _summary_sheet(ws, crossref: CrossRef) -> None:
     ws.append(["Tổng hợp kết quả đối chiếu"])
     ws.cell(1, 1).font = Font(bold=True, size=13)
     counts = crossref.counts()
-    ws.append([f"Nhiệm vụ TW: {counts['central_tasks']}; có giao cho địa phương: {counts['localities']} "
+    lead = leader(crossref.central_docs)
+    ws.append([f"Nhiệm vụ {'TW' if lead == L.LEADER_CENTRAL else 'của ' + L.LEADER_OTHER}: {counts['central_tasks']}; có giao cho địa phương: {counts['localities']} "
                f"(trên {counts['focus']} nhiệm vụ được xét: đã triển khai {counts['covered']}, một phần "
                f"{counts['partial']}, chưa triển khai {counts['gap']}); "
                f"nhiệm vụ của {implementer(crossref.provincial_docs)}: {counts['provincial_tasks']}, trong đó nội dung bổ sung: {counts['additions']}."])
@@ -222,7 +225,7 @@ def _summary_sheet(ws, crossref: CrossRef) -> None:
     tables += [(L.SUMMARY_BY_CURRENT_AGENCY, by_current)] if by_current else []
     for title, rows in tables:
         ws.append([])
-        ws.append([title])
+        ws.append([L.heading(title, lead)])
         ws.cell(ws.max_row, 1).font = Font(bold=True, size=12)
         ws.append(headings)
         header = ws.max_row
@@ -238,6 +241,12 @@ def _summary_sheet(ws, crossref: CrossRef) -> None:
             for offset, status in enumerate(order, start=2):
                 if values[status]:
                     ws.cell(ws.max_row, offset).fill = PatternFill("solid", fgColor=L.STATUS_FILL[status])
+        if title == L.SUMMARY_BY_SECTION:
+            total = summary_total(crossref)
+            ws.append([L.ROW_TOTAL] + [total[s] for s in order] + [sum(total.values())])
+            for col in range(1, len(headings) + 1):
+                cell = ws.cell(ws.max_row, col)
+                cell.border, cell.alignment, cell.font = BORDER, WRAP_TOP, Font(bold=True)
     ws.column_dimensions["A"].width = 70
     for col in range(2, len(headings) + 1):
         ws.column_dimensions[get_column_letter(col)].width = 15
@@ -264,25 +273,26 @@ def build_workbook(result: Result) -> Workbook:
     crossref = build_crossref(result)
     multi = len(crossref.provincial_docs) > 1
     wb = Workbook()
-    central_title = ", ".join(document_label(d) for d in crossref.central_docs) or "văn bản trung ương"
+    lead = leader(crossref.central_docs)
+    central_title = ", ".join(document_label(d) for d in crossref.central_docs) or L.leader_document(lead)
     provincial_title = ", ".join(document_label(d) for d in crossref.provincial_docs) or "văn bản của địa phương"
     unread = [note for d in crossref.central_docs + crossref.provincial_docs if (note := unread_number(d))]
     ws = wb.active
     side = implementer(crossref.provincial_docs)
-    ws.title = L.side_heading(L.SHEET_CENTRAL, side)
+    ws.title = L.heading(L.SHEET_CENTRAL, lead, side)
     _sheet(ws, [f"Bảng đối chiếu: {central_title} → {provincial_title}",
-                "Mỗi dòng là một nhiệm vụ của văn bản trung ương. Cột \"Xác nhận\": Đồng ý / Không đồng ý, "
+                f"Mỗi dòng là một nhiệm vụ của {L.leader_document(lead)}. Cột \"Xác nhận\": Đồng ý / Không đồng ý, "
                 f"hoặc ghi điều khoản của {side} (ví dụ 1.a.2) để thêm liên kết."
                 + _gaps_line(crossref)
                 + "".join(f" Lưu ý: {note}." for note in unread)],
            L.CENTRAL_COLUMNS, [central_cells(r, multi) for r in crossref.central_rows], L.COL_STATUS,
-           [r.status for r in crossref.central_rows], side)
-    ws2 = wb.create_sheet(L.side_heading(L.SHEET_PROVINCIAL, side))
+           [r.status for r in crossref.central_rows], side, lead)
+    ws2 = wb.create_sheet(L.heading(L.SHEET_PROVINCIAL, lead, side))
     _sheet(ws2, [f"Bảng đối chiếu: {provincial_title} → {central_title}",
-                 "Mỗi dòng là một nhiệm vụ của văn bản triển khai; nội dung không gắn với nhiệm vụ trung ương "
-                 f"nào được ghi \"{L.addition(side)}\"."],
+                 "Mỗi dòng là một nhiệm vụ của văn bản triển khai; nội dung không gắn với "
+                 f"{L.leader_task(lead)} nào được ghi \"{L.addition(side)}\"."],
            L.PROVINCIAL_COLUMNS, [provincial_cells(r) for r in crossref.provincial_rows], None,
-           ["" for _ in crossref.provincial_rows], side)
+           ["" for _ in crossref.provincial_rows], side, lead)
     for r, row in enumerate(crossref.provincial_rows, start=4):
         if row.addition:
             ws2.cell(r, L.PROVINCIAL_COLUMNS.index(L.COL_P_KIND) + 1).fill = PatternFill("solid", fgColor="DDEBF7")
