@@ -190,7 +190,15 @@ def test_missing_file_and_directory(tmp_path):
 def test_type_by_content_not_extension(tmp_path, root):
     text_as_pdf = tmp_path / "really-text.pdf"
     text_as_pdf.write_bytes((root / SEEDS[1]).read_bytes())
-    assert read(text_as_pdf).kind == "txt"
+    source = read(text_as_pdf)
+    assert source.kind == "txt"
+    # read, but the user is told: a file named for another format may be the wrong file
+    assert [n.code for n in source.notices][:1] == ["ingest.kind_mismatch"]
+    assert ".pdf" in source.notices[0].message and "văn bản thuần" in source.notices[0].message
+    # text, Markdown and HTML pass for one another without a word
+    text_as_md = tmp_path / "really-text.md"
+    text_as_md.write_bytes((root / SEEDS[1]).read_bytes())
+    assert not [n for n in read(text_as_md).notices if n.code == "ingest.kind_mismatch"]
 
 
 def test_from_string():

@@ -40,7 +40,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..fsutil import os_reason
-from ..model import DoichieuError, SourceText
+from ..model import DoichieuError, Notice, SourceText
 from .sniff import refuse_data, sniff
 from .text import from_string, read_text_bytes
 
@@ -59,6 +59,21 @@ def read(path: str | Path, *, ocr: bool = False) -> SourceText:
     except OSError as error:
         raise DoichieuError(str(path), f"không đọc được tệp ({os_reason(error)})") from None
     kind = sniff(path, head)
+    source = _read_kind(path, kind, ocr)
+    named = _NAMED_KINDS.get(path.suffix.lower())
+    if named and named != kind and {named, kind} & {"pdf", "docx"}:
+        # read by what it holds, as the user surely meant; but a file named for another format may be the wrong file
+        # (text, Markdown and HTML pass for one another without a word)
+        source.notices.insert(0, Notice(str(path), f"tệp mang đuôi {path.suffix} nhưng nội dung là {_KIND_NAMES[kind]}: "
+                                                   "đã đọc theo nội dung; hãy kiểm tra đúng tệp", code="ingest.kind_mismatch"))
+    return source
+
+
+_NAMED_KINDS = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".md": "md", ".html": "html", ".htm": "html"}
+_KIND_NAMES = {"pdf": "PDF", "docx": "Word (.docx)", "txt": "văn bản thuần", "md": "Markdown", "html": "HTML"}
+
+
+def _read_kind(path: Path, kind: str, ocr: bool) -> SourceText:
     if kind == "pdf":
         from .pdf import read_pdf
 
