@@ -24,12 +24,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .ingest.repair import encoding_rules
 from .model import DoichieuError
 from .rules import load_rules, rules_dir
-from .vntext import fold, match_form, nfc, strip_diacritics
+from .vntext import cased_form, fold, match_form, nfc, strip_diacritics
 
 # a số hiệu ("10/KH-UBND", "2496/UBND-KT"): the codes in it are no abbreviations to write out
 _NUMBER = re.compile(r"\d+/[^\s,;()]+")
@@ -43,6 +43,10 @@ LOCAL_LEVELS = ("province", "district", "commune")
 
 
 class AgencyEntry(BaseModel):
+    # an unknown key is refused: in a YAML flow mapping an unquoted name with a comma becomes its head and a stray
+    # key ("{name: Ban Chính sách, chiến lược Trung ương, …}" is the name "Ban Chính sách")
+    model_config = ConfigDict(extra="forbid")
+
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: str
     level: str
@@ -89,8 +93,15 @@ class Places(BaseModel):
     level_named: list[str] = []  # names that hold their level and take the place name at once ("Tỉnh ủy Lào Cai")
 
 
+class SyllableSlip(BaseModel):
+    read: str  # the syllable an OCR text layer prints (lower case)
+    meant: str  # the syllable of the registered names
+    why: str
+
+
 class AgencyRules(BaseModel):
     abbreviations: dict[str, str] = {}
+    ocr_syllable_slips: list[SyllableSlip] = []
     titles: list[str] = []
     title_units: dict[str, str] = {}  # a title that ends with the unit it heads -> that unit's word ("trưởng ban": "ban")
     places: Places | None = None
@@ -160,6 +171,24 @@ def _punctuation_variants(name: str) -> set[str]:
     return forms
 
 
+def _slipped_forms(form: str, slips: list[SyllableSlip]) -> list[str]:
+    """The form with a syllable an OCR text layer misreads printed as it reads it: at one of its places or at all,
+    each keeping its case ("Đảng ủy Ủy ban …" -> "Đảng úy Ủy ban …", "Đảng ủy Úy ban …", "Đảng úy Úy ban …")."""
+    forms: list[str] = []
+    text = cased_form(form)
+    for slip in slips:
+        read = nfc(slip.read)
+        places = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(match_form(slip.meant))}(?!\w)", text, re.I)]
+        for chosen in [[place] for place in places] + ([places] if len(places) > 1 else []):
+            slipped = text
+            for start, end in reversed(chosen):
+                printed = slipped[start:end]
+                cased = read.upper() if printed.isupper() else read[:1].upper() + read[1:] if printed[0].isupper() else read
+                slipped = slipped[:start] + cased + slipped[end:]
+            forms.append(slipped)
+    return forms
+
+
 class Registry:
     """Agencies by id and by every printed form; counterparts; lookup of printed names."""
 
@@ -193,6 +222,9 @@ class Registry:
             if not entry.patterns or entry.variants:
                 for form in self._expand(self._city_forms(entry)):
                     self._printed.append((form, entry.id))
+                    # an OCR misreading of a syllable (rules/agencies.yaml `ocr_syllable_slips`) is found by the entity
+                    # ruler, which matches tones; the folded lookups below ignore tones already
+                    self._printed += [(slipped, entry.id) for slipped in _slipped_forms(form, rules.ocr_syllable_slips)]
                     if fold(form) in self._title_folds and match_form(form) not in titles:
                         self._toned[match_form(form)] = entry.id
                         continue

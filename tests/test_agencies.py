@@ -683,3 +683,16 @@ def test_a_ministry_s_units_named_as_a_group_are_its_own_units():
     assert agencies.lookup("các đơn vị thuộc Sở Y tế tỉnh").id != "don_vi_thuoc_bo"
     assert agencies.lookup("các đơn vị thuộc bộ phận một cửa").id != "don_vi_thuoc_bo"
     assert agencies.lookup("các cơ quan, đơn vị liên quan").id == "cac_co_quan_don_vi"
+
+
+def test_an_unquoted_name_with_a_comma_is_refused():
+    # YAML reads "{name: Ban A, b Trung ương}" as the name "Ban A" and a stray key "b Trung ương"
+    entry = yaml.safe_load("{id: ban_a, name: Ban A, b Trung ương, level: central}")
+    with pytest.raises(ValueError):
+        AgencyEntry(**entry)
+
+
+def test_an_ocr_slipped_syllable_is_a_printed_form_of_the_name_only():
+    forms = {form for form, agency_id in agencies.registry().printed_forms() if agency_id == "dang_uy_ubnd_tinh"}
+    assert {"Đảng úy Ủy ban nhân dân tỉnh", "Đảng ủy Úy ban nhân dân tỉnh", "Đảng úy Úy ban nhân dân tỉnh"} <= forms
+    assert agencies.lookup("Úy ban nhân dân tỉnh").id == "ubnd_tinh"

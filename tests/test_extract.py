@@ -2779,6 +2779,29 @@ def test_a_body_of_the_same_level_keeps_its_qualifier():
     assert _texts(roles.coordinators) == ["Sở Tài chính"]
 
 
+def test_standing_by_enterprises_names_no_coordinator():
+    # "đồng hành cùng" (to stand by) names whom the work supports: its "cùng" is no "together with"
+    roles = read_task_roles("Tăng cường đối thoại, đồng hành cùng doanh nghiệp để phòng ngừa vi phạm.")
+    assert not roles.coordinators and not roles.leads
+    roles = read_task_roles("Sở Công Thương chủ trì, cùng Sở Tài chính đồng hành cùng doanh nghiệp.")
+    assert _texts(roles.coordinators) == ["Sở Tài chính"]
+
+
+def test_a_party_committee_whose_tone_ocr_misread_is_still_a_member_of_its_list():
+    # OCR prints "uý"/"úy" for "uỷ"/"ủy" (rules/agencies.yaml ocr_syllable_slips): the name stays one of the list
+    roles = read_task_roles("Các tỉnh uỷ, thành uý, đảng uỷ trực thuộc Trung ương xây dựng kế hoạch.")
+    assert [(m.text, m.canonical) for m in roles.leads] == [
+        ("Các tỉnh uỷ", "tinh_uy"), ("thành uý", "tinh_uy"), ("đảng uỷ trực thuộc Trung ương", "cap_uy")]
+    roles = read_task_roles("Đảng úy Ủy ban nhân dân tỉnh lãnh đạo xây dựng kế hoạch.")
+    assert [(m.text, m.canonical) for m in roles.leads] == [("Đảng úy Ủy ban nhân dân tỉnh", "dang_uy_ubnd_tinh")]
+
+
+def test_a_registered_name_with_a_comma_inside_is_read_whole():
+    roles = read_task_roles("Ban Chính sách, chiến lược Trung ương chủ trì theo dõi, đôn đốc thực hiện.")
+    assert [(m.text, m.canonical) for m in roles.leads] == [
+        ("Ban Chính sách, chiến lược Trung ương", "ban_chinh_sach_chien_luoc_tw")]
+
+
 def test_a_steering_committee_printed_with_a_lower_case_verb_directs_no_one():
     # "các Ban chỉ đạo địa phương": a head printed with a capital after a word is a name, its "chỉ đạo" no verb
     roles = read_task_roles("Thực hiện các giải pháp của Ban Chỉ đạo quốc gia, các Ban chỉ đạo địa phương phòng, "
