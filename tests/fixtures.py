@@ -17,6 +17,15 @@ PLAN_HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 12/KH-UBND\nHà Nam, 
 # The closing block of a provincial document written for the tests (recipients, signature)
 SIGNATURE = "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn Bình\n"
 
+# A resolution with one task for a ministry and two for localities, and a plan carrying out one of the two (the
+# other locality task is a gap, the ministry's is no locality's to carry out)
+MINISTRY_AND_LOCALITIES = ("CHÍNH PHỦ\nSố: 99/NQ-CP\nNGHỊ QUYẾT\nVề một việc thử\nIII. NHIỆM VỤ\n"
+                           "1. Bộ Ngoại giao chủ trì đàm phán hiệp định biên giới với các nước láng giềng.\n"
+                           "2. Ủy ban nhân dân các tỉnh biên giới chủ trì xây dựng chợ biên giới và cửa khẩu phụ.\n"
+                           "3. Ủy ban nhân dân các tỉnh biên giới chủ trì trồng rừng phòng hộ đầu nguồn.\n")
+PLAN_FOR_ONE_LOCALITY_TASK = ("ỦY BAN NHÂN DÂN TỈNH KON TUM\nSố: 5/KH-UBND\nKẾ HOẠCH\nThực hiện Nghị quyết số 99/NQ-CP\n"
+                              "1. Sở Công Thương chủ trì xây dựng chợ biên giới và cửa khẩu phụ trên địa bàn tỉnh.\n")
+
 # A decision as collected, Markdown notes above its header block (real case: Lào Cai QĐ 3556/QĐ-UBND 2026)
 COLLECTED_DECISION = (
     "# QĐ 12/QĐ-UBND ngày 05/3/2035 của UBND tỉnh Hà Nam + Quy chế kèm theo — bản trích chữ\n\n"

@@ -55,18 +55,14 @@ def test_parse_text_and_link_crafted_pair():
 def test_coverage_df_says_what_the_reports_say():
     """A central task addressed only to a ministry that no provincial task carries out: the linker's coverage row
     says "gap", the reports "Không giao cho địa phương"; the DataFrame agrees with the reports."""
+    from fixtures import MINISTRY_AND_LOCALITIES, PLAN_FOR_ONE_LOCALITY_TASK
+
     from pipeline.report.labels import STATUS
     from pipeline.report.rows import build_crossref
     from pipeline.report.tables import crossref_csv_text
 
-    central = dc.parse_text("CHÍNH PHỦ\nSố: 99/NQ-CP\nNGHỊ QUYẾT\nIII. NHIỆM VỤ\n"
-                            "1. Bộ Ngoại giao chủ trì đàm phán hiệp định biên giới với các nước láng giềng.\n"
-                            "2. Ủy ban nhân dân các tỉnh biên giới chủ trì xây dựng chợ biên giới và cửa khẩu phụ.\n"
-                            "3. Ủy ban nhân dân các tỉnh biên giới chủ trì trồng rừng phòng hộ đầu nguồn.\n",
-                            doc_id="c", role="central")
-    plan = dc.parse_text("ỦY BAN NHÂN DÂN TỈNH KON TUM\nSố: 5/KH-UBND\nKẾ HOẠCH\n"
-                         "1. Sở Công Thương chủ trì xây dựng chợ biên giới và cửa khẩu phụ trên địa bàn tỉnh.\n",
-                         doc_id="p", role="provincial")
+    central = dc.parse_text(MINISTRY_AND_LOCALITIES, doc_id="c", role="central")
+    plan = dc.parse_text(PLAN_FOR_ONE_LOCALITY_TASK, doc_id="p", role="provincial")
     result = dc.link(central, plan)
     assert {row.central.task: row.status for row in result.coverage}["III.1"] == "gap"  # the linker's word
     frame = result.coverage_df().set_index("central_task")

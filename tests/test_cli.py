@@ -218,19 +218,14 @@ def test_summary_counts_a_ministry_task_nothing_carries_out_as_the_reports_do(mo
     import io
     import re
 
+    from fixtures import MINISTRY_AND_LOCALITIES, PLAN_FOR_ONE_LOCALITY_TASK
     from rich.console import Console
 
     import pipeline as dc
     from pipeline import cli
 
-    central = dc.parse_text("CHÍNH PHỦ\nSố: 99/NQ-CP\nNGHỊ QUYẾT\nVề một việc thử\nIII. NHIỆM VỤ\n"
-                            "1. Bộ Ngoại giao chủ trì đàm phán hiệp định biên giới với các nước láng giềng.\n"
-                            "2. Ủy ban nhân dân các tỉnh biên giới chủ trì xây dựng chợ biên giới và cửa khẩu phụ.\n"
-                            "3. Ủy ban nhân dân các tỉnh biên giới chủ trì trồng rừng phòng hộ đầu nguồn.\n",
-                            doc_id="c", role="central")
-    plan = dc.parse_text("ỦY BAN NHÂN DÂN TỈNH KON TUM\nSố: 5/KH-UBND\nKẾ HOẠCH\nThực hiện Nghị quyết số 99/NQ-CP\n"
-                         "1. Sở Công Thương chủ trì xây dựng chợ biên giới và cửa khẩu phụ trên địa bàn tỉnh.\n",
-                         doc_id="p", role="provincial")
+    central = dc.parse_text(MINISTRY_AND_LOCALITIES, doc_id="c", role="central")
+    plan = dc.parse_text(PLAN_FOR_ONE_LOCALITY_TASK, doc_id="p", role="provincial")
     buf = io.StringIO()
     monkeypatch.setattr(cli, "out", Console(file=buf, width=200))
     cli._summary({"p__c": dc.link(central, plan)}, Path("ra"))
