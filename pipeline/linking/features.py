@@ -428,12 +428,14 @@ def cites_document(task: Task, number: str | None, rules: LinkingRules) -> bool:
     return bool(number) and number.upper() in citation_numbers(task, rules)
 
 
-def _headings(doc: Document, task: Task) -> list[str]:
-    return [s.title for s in doc.ancestors(task) if s.title.strip()]
+def _headings(doc: Document, task: Task, own: bool = False) -> list[str]:
+    """The titles of the enclosing sections; with `own`, the task's own title too (a central item's title heads
+    its text, which a provincial section title restates)."""
+    return [s.title for s in doc.ancestors(task) if s.title.strip()] + ([task.title] if own and task.title.strip() else [])
 
 
 def _heading_matrix(central: Document, provincial: Document, rules: LinkingRules, subject: tuple[str, ...]):
-    c_titles = [_headings(central, t) for t in central.tasks]
+    c_titles = [_headings(central, t, own=True) for t in central.tasks]
     p_titles = [_headings(provincial, t) for t in provincial.tasks]
     distinct_c = sorted({h for hs in c_titles for h in hs})
     distinct_p = sorted({h for hs in p_titles for h in hs})
