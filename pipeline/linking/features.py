@@ -8,7 +8,8 @@ Every feature is a matrix (provincial x central) of values in [0, 1]:
              phrases every task shares weigh little
   contain    IDF-weighted share of the rarer side's n-grams found in the other text (copied part of a
              longer task, in either direction)
-  heading    best similarity between the titles of the enclosing sections (copied, maybe reordered)
+  heading    best similarity between the titles of the enclosing sections (copied, maybe reordered); a central
+             task's own title over its body paragraphs counts as one of its headings
   agency     a provincial lead is the counterpart of a central lead (0.5 when a coordinator is involved)
   names_lead the provincial text names the central task's lead agency, its own partners ("phối hợp với …") aside
   locality   the central task reaches localities (lead 1.0, coordinator/directed 0.7)
