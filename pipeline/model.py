@@ -163,6 +163,9 @@ class Task:
     text: str  # the task's own text, display form (not its parent's heading)
     span: Span
     parent: str | None = None  # id of the enclosing section
+    # the item's own title when it heads its text ("1. Hoàn thiện thể chế …" / body paragraphs): a heading of the
+    # task, kept out of its text
+    title: str = ""
     leads: list[Mention] = field(default_factory=list)
     coordinators: list[Mention] = field(default_factory=list)
     advises: list[Mention] = field(default_factory=list)
@@ -410,6 +413,7 @@ def task_json(task: Task) -> dict[str, Any]:
         "directs": _names(task.directs),
         "label": task.label,
         "parent": task.parent,
+        "title": task.title,
         "line": task.span.line,
         "page": task.span.page,
         "span": asdict(task.span),
@@ -437,7 +441,7 @@ def _task_from_json(item: dict[str, Any]) -> Task:
     return Task(
         doc=item["doc"], id=item["id"], label=item.get("label", ""), text=item["text"],
         span=Span(**item["span"]) if "span" in item else Span(item.get("line", 0), item.get("line", 0), 0, 0),
-        parent=item.get("parent"),
+        parent=item.get("parent"), title=item.get("title", ""),
         leads=role("leads"), coordinators=role("coordinators"), advises=role("advises"), directs=role("directs"),
         citations=[Citation(**c) for c in item.get("citations", [])],
         deadlines=[Deadline(**d) for d in item.get("deadlines", [])],

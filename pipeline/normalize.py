@@ -556,7 +556,7 @@ def normalize(source: SourceText) -> list[Block]:
             or _spacing_changes(previous_spaced, blank_between, line, following))
         if starts_new:
             if label is not None and (previous is None or heading
-                                      or _accept_label(previous, line, label, layout, sequences)):
+                                      or _accept_label(previous, line, label, layout, sequences, blank_between)):
                 line.label = label
                 sequences.see(label)
             blocks.append([line])
@@ -825,7 +825,8 @@ def _opens_part(line: _Line, label: Label, lines: list[_Line | None], index: int
     return following is not None and is_upper_line(following.text)
 
 
-def _accept_label(previous: _Line, line: _Line, label: Label, layout: _Layout, sequences: _Sequences) -> bool:
+def _accept_label(previous: _Line, line: _Line, label: Label, layout: _Layout, sequences: _Sequences,
+                  blank_between: bool = False) -> bool:
     """A label after a line that does not end a sentence is only a label when expected or after a heading."""
     if label.kind in bullet_kinds():
         # in wrapped text a dash that begins a line after a full line without final punctuation is the dash of
@@ -834,6 +835,12 @@ def _accept_label(previous: _Line, line: _Line, label: Label, layout: _Layout, s
             return True
         if not line.text[label.end:label.end + 1].isupper():
             return False
+        if blank_between and (_fits_after(previous, label.printed, layout, sequences)
+                              or previous.label is not None and previous.label.kind not in bullet_kinds()):
+            # a dash carried over a page break ends a line the dash did not fit on, and a page rarely breaks
+            # right after an item's first line: after a blank line, the first bullet under a numbered title
+            # ("3.5. Bảo tồn thiên nhiên, … nguồn tài nguyên" / "" / "- Bảo vệ tốt diện tích rừng …")
+            return True
         # a carried-over dash starts at the margin of wrapped lines; a bullet is indented like a paragraph
         indented = sequences.margin is not None and line.indent > sequences.margin
         return indented or len(previous.text) < 0.85 * layout.width
@@ -850,7 +857,7 @@ def _is_full(line: _Line, layout: _Layout) -> bool:
 
 def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_between: bool, layout: _Layout,
                  sequences: _Sequences) -> bool:
-    if label is not None and _accept_label(previous, line, label, layout, sequences):
+    if label is not None and _accept_label(previous, line, label, layout, sequences, blank_between):
         return True
     if "table" in previous.markup or "table" in line.markup:
         return True
@@ -879,7 +886,10 @@ def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_betwee
             # a paragraph's indented first line after a blank line ("      Căn cứ Nghị định …" under a trích yếu
             # whose last line was full); a line carried over a page break starts at the margin
             return True
-        return not _is_full(previous, layout)
+        # a sentence cut by a page break runs its line to the wrap width; an item's title ends without a stop on a
+        # line its paragraph's next word would have fitted ("1. Tăng cường … của hệ thống" / "chính trị, nâng cao
+        # … và Nhân dân" / "" / "Các cấp ủy …")
+        return not _is_full(previous, layout) or _fits_after(previous, line.text.split(" ", 1)[0], layout, sequences)
     # consecutive lines
     if header_kind(previous.text) == "number" and header_kind(line.text) == "subject":
         return True  # the trích yếu under the số hiệu, even in lower case ("Số 12-CV/ĐU" / "về việc …")

@@ -74,6 +74,7 @@ class StructureSizes(BaseModel):
     title_wrap_max_words: PositiveInt
     title_sentence_max_words: PositiveInt
     title_max_words: PositiveInt
+    item_title_max_words: PositiveInt
     article_title_max_words: PositiveInt
     bold_heading_max_words: PositiveInt
     list_close_max_words: PositiveInt
@@ -2314,18 +2315,26 @@ def _task_paragraphs(node: _Node, absorbed: bool = True) -> list[str]:
     """The paragraphs of a leaf's own text (see _task_text); with `absorbed`, the bullets folded into it too."""
     title = node.title
     extra = [b.text for b in node.body] + ([b.text for b in node.absorbed] if absorbed else [])
-    if node.body and _is_title_like(title, node) and not (
-            node.kind not in STATUTE_KINDS and (_cues().subject.match(_form(title))
-                                                or _cues().assignment.match(_form(title)))):
+    if _task_title(node):
         return extra
     return [title, *extra] if title else extra
 
 
-def _is_title_like(title: str, node: _Node) -> bool:
+def _task_title(node: _Node) -> str:
+    """The title a leaf's text gives way to (see _task_text), else ""."""
+    title = node.title
+    if node.body and _is_title_like(title, node, _cues().rules.sizes.item_title_max_words) and not (
+            node.kind not in STATUTE_KINDS and (_cues().subject.match(_form(title))
+                                                or _cues().assignment.match(_form(title)))):
+        return title
+    return ""
+
+
+def _is_title_like(title: str, node: _Node, max_words: int | None = None) -> bool:
     if node.kind == "article":
         return True
     return not _ends_with_sentence(title) and not title.endswith(":") \
-        and len(title.split()) <= _cues().rules.sizes.title_max_words
+        and len(title.split()) <= (max_words or _cues().rules.sizes.title_max_words)
 
 
 # where a sentence ends inside a paragraph: a stop, then a capital
@@ -2448,7 +2457,7 @@ def _emit(roots: list[_Node], doc: Document, statute: bool = False) -> None:
             if leaf:
                 last = node.last_block(own=True)
                 doc.tasks.append(Task(doc=doc.id, id=node.id, label=node.label.printed, text=_task_text(node),
-                                      span=_span(node.head, last), parent=parent_id))
+                                      span=_span(node.head, last), parent=parent_id, title=_task_title(node)))
             elif provision:
                 doc.provisions.append(Task(doc=doc.id, id=node.id, label=node.label.printed, text=_task_text(node),
                                            span=_span(node.head, node.last_block()), parent=parent_id))

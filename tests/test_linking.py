@@ -1166,3 +1166,25 @@ def test_wording_reasons_are_plain_vietnamese_with_their_figure(central):
     assert len(reasons) >= 5, reasons
     for word in ("ratio", "token_set", "tf-idf", "cosine", "partial"):
         assert not any(word in r.lower() for r in reasons), (word, reasons)
+
+
+def test_a_central_items_own_title_is_heading_evidence():
+    # a Party conclusion's items are titled above their body paragraphs, which carry no heading of their own; a
+    # provincial programme's sections restate those titles, and its bullets restate single sentences of the body
+    titles = {"2.1": "Hoàn thiện thể chế, pháp luật về bảo vệ môi trường; tăng cường kiểm tra, giám sát",
+              "2.2": "Bảo tồn thiên nhiên, phục hồi hệ sinh thái, đa dạng sinh học"}
+    conclusion = _document("kl", "central", {"2": "Nhiệm vụ, giải pháp"}, {
+        "2.1": ("2", "", "Khẩn trương rà soát, sửa đổi các quy định về bảo vệ môi trường bảo đảm đồng bộ."),
+        "2.2": ("2", "", "Quản lý chặt chẽ các khu bảo tồn hiện có, ngăn chặn suy giảm các loài hoang dã.")})
+    for task in conclusion.tasks:
+        task.title = titles[task.id]
+    plan = _document("ctr", "provincial", {"3": "Nhiệm vụ và giải pháp trọng tâm",
+                                           "3.1": "Hoàn thiện thể chế, pháp luật về bảo vệ môi trường; tăng cường "
+                                                  "kiểm tra, giám sát"},
+                     {"3.1.1": ("3.1", "", "Rà soát các văn bản của tỉnh về bảo vệ môi trường.")})
+    plan.sections[1].parent = "3"
+    features = feature_matrices(conclusion, plan, linking_rules(), complete=True)
+    heading = features.values["heading"][0]
+    assert heading[0] == pytest.approx(1.0)
+    assert heading[1] < heading[0]  # (the two standard part titles alone make 0.73 for any pair)
+    assert features.heading_pairs[(0, 0)][1] == titles["2.1"]

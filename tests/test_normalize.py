@@ -1053,3 +1053,42 @@ def test_ocr_misreadings_of_point_labels_repaired():
     blocks = normalize(read_text_bytes("e) Các doanh nghiệp báo cáo định kỳ.\nø) Thường xuyên phối hợp với chính "
                                        "quyền địa phương.\n".encode(), Path("scan.txt")))
     assert [b.text[:2] for b in blocks] == ["e)", "g)"]
+
+
+def test_an_items_title_without_a_stop_ends_where_the_next_word_would_have_fitted():
+    # a Party conclusion's item: its title, wrapped, with no final stop, a blank line, then its body; the title's
+    # last line stops well short of the wrap width, so it is its own paragraph (real case: KL 75-KL/TW, OCR)
+    blocks = after_filler("1. Hoàn thiện thể chế, chính sách về bảo vệ môi trường và nâng cao hiệu lực, hiệu quả\n",
+                          "thực thi pháp luật về bảo vệ môi trường, tăng cường kiểm tra, giám sát\n", "\n",
+                          "Các bộ, ngành rà soát, sửa đổi các quy định về bảo vệ môi trường.\n")
+    assert blocks[-2:] == ["1. Hoàn thiện thể chế, chính sách về bảo vệ môi trường và nâng cao hiệu lực, hiệu quả "
+                           "thực thi pháp luật về bảo vệ môi trường, tăng cường kiểm tra, giám sát",
+                           "Các bộ, ngành rà soát, sửa đổi các quy định về bảo vệ môi trường."]
+
+
+def test_a_sentence_cut_by_a_page_break_at_the_wrap_width_goes_on_after_the_blank_line():
+    blocks = after_filler("Các sở, ngành rà soát các cơ sở sản xuất, kinh doanh thuộc phạm vi quản lý của Ủy ban\n",
+                          "\n", "Nhân dân tỉnh theo quy định.\n")
+    assert blocks[-1] == "Các sở, ngành rà soát các cơ sở sản xuất, kinh doanh thuộc phạm vi quản lý của Ủy ban " \
+                         "Nhân dân tỉnh theo quy định."
+
+
+@pytest.mark.parametrize("heading", [
+    # the title's first line runs to the wrap width: no dash would have fitted after it, but a page rarely breaks
+    # right after an item's first line
+    ["3.5. Bảo tồn thiên nhiên, phục hồi hệ sinh thái và bảo vệ nguồn tài nguyên thiên nhiên\n"],
+    # the title's last line leaves room for the dash
+    ["3.4. Tập trung giải quyết các vấn đề bức xúc về môi trường; chủ động phòng ngừa,\n", "\n",
+     "kiểm soát ô nhiễm và cải thiện chất lượng môi trường sống tại các khu dân cư\n"],
+])
+def test_the_first_bullet_under_a_long_numbered_title_after_a_blank_line_is_a_bullet(heading):
+    blocks = after_filler(*heading, "\n", "- Bảo vệ tốt diện tích rừng hiện có của tỉnh.\n")
+    assert blocks[-2] == "".join(line.strip() + " " for line in heading if line.strip()).strip()
+    assert blocks[-1] == "- Bảo vệ tốt diện tích rừng hiện có của tỉnh."
+
+
+def test_a_dash_carried_over_a_page_break_stays_in_its_sentence():
+    blocks = after_filler("- Xây dựng kế hoạch phát triển các ngành kinh tế và thể thao của tỉnh, lĩnh vực Văn hóa\n",
+                          "\n", "- Thể thao và Du lịch theo quy định.\n")
+    assert blocks[-1] == "- Xây dựng kế hoạch phát triển các ngành kinh tế và thể thao của tỉnh, lĩnh vực Văn hóa " \
+                         "- Thể thao và Du lịch theo quy định."

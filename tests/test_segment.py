@@ -3121,3 +3121,21 @@ def test_a_type_line_glued_to_the_subject_under_it_keeps_both():
     doc = parse_text(header + "\nI. NHIỆM VỤ\n1. Sở Công Thương chủ trì rà soát quy hoạch.\n" + SIGNATURE)
     assert (doc.meta.doc_type, doc.meta.title) == ("Kế hoạch", "Phát triển cụm công nghiệp năm 2035")
     assert [t.id for t in doc.tasks] == ["I.1"] and doc.preamble == ""
+
+
+def test_an_items_long_title_over_its_body_is_the_tasks_title_not_its_text():
+    # a Party conclusion titles its items at length, without a final stop, above unlabelled body paragraphs
+    title = ("Chủ động thích ứng hiệu quả với biến đổi khí hậu, giảm thiểu rủi ro thiên tai, nâng cao mức độ an toàn "
+             "của người dân và nền kinh tế")
+    doc = parse_text("II. NHIỆM VỤ, GIẢI PHÁP\n\n"
+                     f"1. {title}\n\n"
+                     "Các cấp ủy, tổ chức đảng, chính quyền phải cập nhật kịch bản biến đổi khí hậu.\n\n"
+                     "Đầu tư nâng cấp các công trình phòng, chống thiên tai.\n\n"
+                     "2. Hoàn thiện thể chế, pháp luật\n\n"
+                     "Khẩn trương hoàn thiện pháp luật về bảo vệ môi trường.\n")
+    first, second = doc.tasks
+    assert len(title.split()) > 25
+    assert first.title == title and first.text.startswith("Các cấp ủy, tổ chức đảng")
+    assert "Đầu tư nâng cấp" in first.text and title not in first.text
+    assert (second.title, second.text) == ("Hoàn thiện thể chế, pháp luật",
+                                           "Khẩn trương hoàn thiện pháp luật về bảo vệ môi trường.")

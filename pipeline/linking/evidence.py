@@ -38,7 +38,7 @@ def _section_id(doc: Document, task, title: str) -> str:
     for section in doc.ancestors(task):
         if section.title == title:
             return section.id
-    return title
+    return task.id if title == task.title else title  # the task's own title (features._headings)
 
 
 def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,

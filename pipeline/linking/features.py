@@ -8,7 +8,8 @@ Every feature is a matrix (provincial x central) of values in [0, 1]:
              phrases every task shares weigh little
   contain    IDF-weighted share of the rarer side's n-grams found in the other text (copied part of a
              longer task, in either direction)
-  heading    best similarity between the titles of the enclosing sections (copied, maybe reordered)
+  heading    best similarity between the titles of the enclosing sections (copied, maybe reordered); a central
+             task's own title over its body paragraphs counts as one of its headings
   agency     a provincial lead is the counterpart of a central lead (0.5 when a coordinator is involved)
   names_lead the provincial text names the central task's lead agency, its own partners ("phối hợp với …") aside
   locality   the central task reaches localities (lead 1.0, coordinator/directed 0.7)
@@ -428,12 +429,14 @@ def cites_document(task: Task, number: str | None, rules: LinkingRules) -> bool:
     return bool(number) and number.upper() in citation_numbers(task, rules)
 
 
-def _headings(doc: Document, task: Task) -> list[str]:
-    return [s.title for s in doc.ancestors(task) if s.title.strip()]
+def _headings(doc: Document, task: Task, own: bool = False) -> list[str]:
+    """The titles of the enclosing sections; with `own`, the task's own title too (a central item's title heads
+    its text, which a provincial section title restates)."""
+    return [s.title for s in doc.ancestors(task) if s.title.strip()] + ([task.title] if own and task.title.strip() else [])
 
 
 def _heading_matrix(central: Document, provincial: Document, rules: LinkingRules, subject: tuple[str, ...]):
-    c_titles = [_headings(central, t) for t in central.tasks]
+    c_titles = [_headings(central, t, own=True) for t in central.tasks]
     p_titles = [_headings(provincial, t) for t in provincial.tasks]
     distinct_c = sorted({h for hs in c_titles for h in hs})
     distinct_p = sorted({h for hs in p_titles for h in hs})
