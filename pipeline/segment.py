@@ -37,6 +37,7 @@ from itertools import accumulate, groupby, zip_longest
 from pathlib import Path
 
 from pydantic import BaseModel, PositiveInt
+from rapidfuzz.distance import Levenshtein
 
 from .dates import read_date
 from .ingest.layout import opens_with_national_title
@@ -1940,13 +1941,27 @@ def _requirement_title(node: _Node, title_form: str, cues: _Cues) -> bool:
 
 
 def _non_task_title(node: _Node, title_form: str, cues: _Cues) -> bool:
-    if not cues.non_task_title.match(title_form):
+    if not (cues.non_task_title.match(title_form) or _misread_non_task_heading(node, title_form, cues)):
         return False
     if cues.non_task_title_work is not None and cues.non_task_title_work.search(match_form(node.title)):
         return False  # "Khó khăn, vướng mắc và kiến nghị": the requests it announces are tasks
     if node.children or node.kind in _HEADING_KINDS:
         return True
     return len(title_form.split()) <= cues.rules.non_task_max_words and not _ends_with_sentence(node.title)
+
+
+def _misread_non_task_heading(node: _Node, title_form: str, cues: _Cues) -> bool:
+    """A part's heading that OCR misread by one letter ("I- BI CẢNH, TÌNH HÌNH" for "BỐI CẢNH"): its first words,
+    without marks, one edit from a non-task title of two words or more. Parts only: an item's title is too often
+    a real word one letter from another."""
+    if node.kind not in _HEADING_KINDS:
+        return False
+    words = fold(title_form).replace(",", " ").split()
+    for title in cues.rules.non_task_titles:
+        wanted = fold(title).split()
+        if len(wanted) >= 2 and Levenshtein.distance(" ".join(words[:len(wanted)]), " ".join(wanted)) == 1:
+            return True
+    return False
 
 
 def _ends_with_sentence(text: str) -> bool:

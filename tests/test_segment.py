@@ -3058,6 +3058,17 @@ def test_a_header_copied_column_by_column_keeps_the_issuer_above_its_number():
     assert (numbered.issuer, numbered.number) == ("TỈNH ỦY HÀ GIANG", "104-CTr/TU")
 
 
+def test_a_part_heading_ocr_misread_by_one_letter_is_still_no_task_part():
+    # OCR of a scanned conclusion drops a letter of the context part's heading ("BI CẢNH" for "BỐI CẢNH"): its
+    # paragraphs are still context, not a task; an item's title one letter from a non-task title stays a task
+    body = ("Sau mười năm thực hiện nghị quyết, công tác bảo vệ môi trường đạt nhiều kết quả quan trọng.\n\n"
+            "II- NHIỆM VỤ, GIẢI PHÁP\n\n1. Các cấp ủy, tổ chức đảng quán triệt kết luận.\n")
+    doc = parse_text(PLAN_HEADER + "I- BI CẢNH, TÌNH HÌNH\n\n" + body)
+    assert [t.id for t in doc.tasks] == ["II.1"]
+    item = parse_text(PLAN_HEADER + "I. NHIỆM VỤ\n1. Mục tiên phấn đấu: Sở Tài chính chủ trì bố trí vốn cho dự án.\n")
+    assert [t.id for t in item.tasks] == ["I.1"]
+
+
 def test_a_party_conclusion_is_a_document_type():
     text = ("BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG CỘNG SẢN VIỆT NAM\n\nSố 9-KL/TW Hà Nội, ngày 28 tháng 7 năm 2031\n\n"
             "KẾT LUẬN\nCỦA BAN CHẤP HÀNH TRUNG ƯƠNG\nvề bảo vệ môi trường\n\n"
