@@ -1121,6 +1121,32 @@ def test_a_provincial_body_named_by_the_central_document_is_its_own_counterpart(
     assert agency[1, 3] == 1.0
 
 
+def test_a_local_body_the_central_task_directs_to_do_the_work_is_its_counterpart():
+    # "Ủy ban nhân dân các tỉnh … giao Sở Xây dựng …": the department does the work, the committee hands it on
+    # (half evidence, like a coordinator); a group it directs ("chỉ đạo các cơ quan liên quan") names nobody, and
+    # directing the communes leaves the duty the province's own
+    from pipeline.linking.agency import counterpart_pairs
+
+    central_doc = _document("c", "central", {"1": "Tổ chức thực hiện"}, {
+        "1.a": ("1", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+                "Giao Sở Xây dựng thiết kế các mẫu nhà ở."),
+        "1.b": ("1", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+                "Chỉ đạo các cơ quan liên quan vận động cộng đồng."),
+        "1.c": ("1", "Ủy ban nhân dân cấp tỉnh", "Chỉ đạo Ủy ban nhân dân cấp xã kiểm tra, xử lý vi phạm."),
+    })
+    central_doc.tasks[0].directs = [Mention(text="Sở Xây dựng")]
+    central_doc.tasks[1].directs = [Mention(text="các cơ quan liên quan")]
+    central_doc.tasks[2].directs = [Mention(text="Ủy ban nhân dân cấp xã")]
+    plan = _provincial({
+        "1": ("1", "Sở Xây dựng", "Thiết kế các mẫu nhà ở."),
+        "2": ("1", "Ủy ban nhân dân Thành phố", "Hỗ trợ thêm từ ngân sách Thành phố."),
+    })
+    agency, names = counterpart_pairs(central_doc.tasks, plan.tasks, linking_rules())
+    assert agency[0].tolist() == [1.0, 0.0, 0.0]
+    assert names[(0, 0)] == ("Sở Xây dựng", "Sở Xây dựng")
+    assert agency[1].tolist() == [0.5, 1.0, 1.0]
+
+
 def test_reasons_name_the_central_lead_the_closest_wording_and_a_coordinating_locality(central):
     # a task of the plan that names the central lead ("phối hợp với Bộ Tài chính") and is the closest of the plan
     # to that central task says so; a locality role scored 0.7 (float32 0.69999) still fires at fires 0.7
