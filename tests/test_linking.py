@@ -1165,6 +1165,11 @@ def test_a_central_bodys_own_duty_is_answered_by_its_counterparts_clause_only():
     assert p_link[0, 0] > 0.5 and p_link[1, 0] == 0.0 and p_sure[1, 0] == 0.0
     plan.tasks.pop(0)  # no clause of the counterpart: the wording decides as before
     assert link_probabilities(feature_matrices(central_doc, plan, rules), rules)[0][0, 0] > 0.3
+    # the Politburo's own duty against the Tỉnh ủy's programme: the issuer is the counterpart, the whole answers it
+    politburo = _document("c", "central", {"1": "Tổ chức thực hiện"}, {"1.a": ("1", "Bộ Chính trị", words)})
+    assert link_probabilities(feature_matrices(politburo, plan, rules), rules)[0][0, 0] > 0.3
+    plan.meta.issuer = "Tỉnh ủy Lào Cai"
+    assert link_probabilities(feature_matrices(politburo, plan, rules), rules)[0][0, 0] == 0.0
 
 
 def test_reasons_name_the_central_lead_the_closest_wording_and_a_coordinating_locality(central):

@@ -259,7 +259,10 @@ def answered_by_counterpart(features: PairFeatures) -> np.ndarray:
     agency = values["agency"]
     if not agency.size:
         return np.zeros(agency.shape, dtype=bool)
-    answered = (values["addressed"][0] < 1.0) & (agency >= 1.0).any(axis=0)
+    answered = (agency >= 1.0).any(axis=0)
+    if features.issuer_counterpart is not None:
+        answered |= features.issuer_counterpart
+    answered &= values["addressed"][0] < 1.0
     return answered[None, :] & (agency == 0) & (values["names_lead"] == 0)
 
 

@@ -285,6 +285,19 @@ def addressed_row(central: list[Task], issuer: str | None = None, rules: AgencyR
     return np.array(values, dtype=np.float32)
 
 
+def issuer_counterpart_row(central: list[Task], issuer: str | None) -> np.ndarray:
+    """Per central task: the implementing document's issuer is the counterpart of one of its leads ("Bộ Chính trị
+    ban hành Chương trình hành động thực hiện Kết luận …" against the Tỉnh ủy's programme): the document as a whole
+    answers that body's duty (pipeline.linking.answered_by_counterpart)."""
+    own = _resolve(issuer) if issuer else None
+    out = np.zeros(len(central), dtype=bool)
+    if own is None:
+        return out
+    for j, task in enumerate(central):
+        out[j] = any(own in _counterparts_over_time(canonical, task.text) for canonical in _ids(task.leads))
+    return out
+
+
 def outside_direction_row(central: list[Task], issuer: str | None, rules: AgencyRules | None) -> np.ndarray:
     """Per central task: True when the implementing document's issuer is a state body (registry kind not among
     agency.undirected_kinds: a People's Committee, a department) and only bodies it does not direct lead the task
