@@ -1121,6 +1121,57 @@ def test_a_provincial_body_named_by_the_central_document_is_its_own_counterpart(
     assert agency[1, 3] == 1.0
 
 
+def test_a_local_body_the_central_task_directs_to_do_the_work_is_its_counterpart():
+    # "Ủy ban nhân dân các tỉnh … giao Sở Xây dựng …": the department does the work, the committee hands it on
+    # (half evidence, like a coordinator); a group it directs ("chỉ đạo các cơ quan liên quan") names nobody, and
+    # directing the communes leaves the duty the province's own
+    from pipeline.linking.agency import counterpart_pairs
+
+    central_doc = _document("c", "central", {"1": "Tổ chức thực hiện"}, {
+        "1.a": ("1", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+                "Giao Sở Xây dựng thiết kế các mẫu nhà ở."),
+        "1.b": ("1", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+                "Chỉ đạo các cơ quan liên quan vận động cộng đồng."),
+        "1.c": ("1", "Ủy ban nhân dân cấp tỉnh", "Chỉ đạo Ủy ban nhân dân cấp xã kiểm tra, xử lý vi phạm."),
+    })
+    central_doc.tasks[0].directs = [Mention(text="Sở Xây dựng")]
+    central_doc.tasks[1].directs = [Mention(text="các cơ quan liên quan")]
+    central_doc.tasks[2].directs = [Mention(text="Ủy ban nhân dân cấp xã")]
+    plan = _provincial({
+        "1": ("1", "Sở Xây dựng", "Thiết kế các mẫu nhà ở."),
+        "2": ("1", "Ủy ban nhân dân Thành phố", "Hỗ trợ thêm từ ngân sách Thành phố."),
+    })
+    agency, names = counterpart_pairs(central_doc.tasks, plan.tasks, linking_rules())
+    assert agency[0].tolist() == [1.0, 0.0, 0.0]
+    assert names[(0, 0)] == ("Sở Xây dựng", "Sở Xây dựng")
+    assert agency[1].tolist() == [0.5, 1.0, 1.0]
+
+
+def test_a_central_bodys_own_duty_is_answered_by_its_counterparts_clause_only():
+    # the central party committee of the Government's own duty (reaching no locality): the province's programme
+    # answers it through the provincial government's party committee; another body's clause in like words does not
+    from pipeline.linking import link_probabilities
+
+    words = "Lãnh đạo, chỉ đạo xây dựng và triển khai thực hiện Kết luận, kiểm tra, giám sát việc thực hiện."
+    central_doc = _document("c", "central", {"1": "Tổ chức thực hiện"}, {"1.a": ("1", "Đảng uỷ Chính phủ", words)})
+    plan = _provincial({
+        "1": ("1", "Đảng ủy Ủy ban nhân dân tỉnh", words),
+        "2": ("1", "Các cấp ủy, tổ chức đảng", words),
+    })
+    rules = linking_rules()
+    features = feature_matrices(central_doc, plan, rules)
+    p_link, p_sure = link_probabilities(features, rules)
+    assert features.values["addressed"][0, 0] == 0.0
+    assert p_link[0, 0] > 0.5 and p_link[1, 0] == 0.0 and p_sure[1, 0] == 0.0
+    plan.tasks.pop(0)  # no clause of the counterpart: the wording decides as before
+    assert link_probabilities(feature_matrices(central_doc, plan, rules), rules)[0][0, 0] > 0.3
+    # the Politburo's own duty against the Tỉnh ủy's programme: the issuer is the counterpart, the whole answers it
+    politburo = _document("c", "central", {"1": "Tổ chức thực hiện"}, {"1.a": ("1", "Bộ Chính trị", words)})
+    assert link_probabilities(feature_matrices(politburo, plan, rules), rules)[0][0, 0] > 0.3
+    plan.meta.issuer = "Tỉnh ủy Lào Cai"
+    assert link_probabilities(feature_matrices(politburo, plan, rules), rules)[0][0, 0] == 0.0
+
+
 def test_reasons_name_the_central_lead_the_closest_wording_and_a_coordinating_locality(central):
     # a task of the plan that names the central lead ("phối hợp với Bộ Tài chính") and is the closest of the plan
     # to that central task says so; a locality role scored 0.7 (float32 0.69999) still fires at fires 0.7

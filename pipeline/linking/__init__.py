@@ -234,12 +234,36 @@ def link_probabilities(features: PairFeatures, rules: LinkingRules) -> tuple[np.
     """P(linked) and P(sure) for every pair; 0 for a central duty that only bodies outside the implementing
     issuer's direction lead (features.outside_direction: a provincial Party resolution's "Văn phòng Tỉnh ủy …
     theo dõi, đôn đốc" against a People's Committee's plan), whatever its wording shares with the plan's own
-    follow-up duties (a rule, like sure_copy, not weighed by the models)."""
+    follow-up duties (a rule, like sure_copy, not weighed by the models); 0 as well for a central duty not addressed
+    to the document that it answers through its lead's counterpart (answered_by_counterpart), but for that
+    counterpart's tasks and those naming the lead."""
     p_link, p_sure = _probability(features, rules.link_model), _probability(features, rules.sure_model)
     if features.outside_direction is not None and features.outside_direction.any():
         p_link[:, features.outside_direction] = 0.0
         p_sure[:, features.outside_direction] = 0.0
+    others = answered_by_counterpart(features)
+    p_link[others] = 0.0
+    p_sure[others] = 0.0
     return p_link, p_sure
+
+
+def answered_by_counterpart(features: PairFeatures) -> np.ndarray:
+    """(provincial x central) pairs whose central duty is not addressed to the implementing document (feature
+    addressed: a central body's own duty, "Đảng ủy Chính phủ lãnh đạo, chỉ đạo xây dựng và triển khai thực hiện
+    Kết luận …") while one of its tasks is LED by that body's counterpart (agency 1: "Đảng ủy Ủy ban nhân dân
+    tỉnh – Lãnh đạo, chỉ đạo …"), and whose provincial task is neither the counterpart's (agency 0) nor names the
+    central lead (names_lead 0). A document that divides the work among the counterparts of the central bodies
+    answers each body's own duty through its counterpart's clause; the others' wording ("Các cấp ủy, tổ chức đảng …
+    kiểm tra, giám sát việc thực hiện …") only resembles it."""
+    values = features.values
+    agency = values["agency"]
+    if not agency.size:
+        return np.zeros(agency.shape, dtype=bool)
+    answered = (agency >= 1.0).any(axis=0)
+    if features.issuer_counterpart is not None:
+        answered |= features.issuer_counterpart
+    answered &= values["addressed"][0] < 1.0
+    return answered[None, :] & (agency == 0) & (values["names_lead"] == 0)
 
 
 def rescuable(features: PairFeatures) -> np.ndarray:

@@ -135,7 +135,12 @@ def _cores(mentions: list[Mention], rules: LinkingRules) -> dict[str, str]:
 def counterpart_pairs(central: list[Task], provincial: list[Task], rules: LinkingRules):
     """(provincial x central) matrix: 1 when a provincial lead is the counterpart of a central lead
     (0.5 when a coordinator on either side is involved), and the pair of names for the reason text.
-    Counterparts come from rules/agency_map.yaml; names with the level word removed are the fallback."""
+    Counterparts come from rules/agency_map.yaml; names with the level word removed are the fallback.
+    A local body the central task directs to do the work, of its local lead's own level, is its lead, and the
+    lead that hands the work on a coordinator (agency.same_body_levels: "Ủy ban nhân dân các tỉnh … giao Sở Xây
+    dựng là cơ quan thường trực … thiết kế một số mẫu nhà ở": the province's Sở Xây dựng carries it out); a group
+    it directs ("chỉ đạo các cơ quan liên quan") names nobody, and the lower governments it directs ("… chỉ đạo Ủy
+    ban nhân dân cấp xã") leave the province's duty of directing them its own."""
     out = np.zeros((len(provincial), len(central)), dtype=np.float32)
     names: dict[tuple[int, int], tuple[str, str]] = {}
 
@@ -158,7 +163,11 @@ def counterpart_pairs(central: list[Task], provincial: list[Task], rules: Linkin
     # index the central side: key (counterpart id or core name) -> [(central index, printed name)]
     c_index: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
     for j, task in enumerate(central):
-        for role, mentions in (("lead", task.leads), ("coordinator", task.coordinators)):
+        levels = {_level(m.text) for m in task.leads} & same_body
+        doers = [m for m in task.directs if _level(m.text) in levels]
+        roles = (("lead", doers), ("coordinator", [*task.leads, *task.coordinators])) if doers else \
+            (("lead", task.leads), ("coordinator", task.coordinators))
+        for role, mentions in roles:
             cores, mapped = central_side(mentions, task.text)
             for kind, keyed in (("id", mapped), ("core", cores)):
                 for key, printed in keyed.items():
@@ -274,6 +283,19 @@ def addressed_row(central: list[Task], issuer: str | None = None, rules: AgencyR
             reserved = not any(_resolve(m.text) == own or _is_central_group(m.text) for m in task.coordinators)
         values.append(0.0 if reserved else 1.0)
     return np.array(values, dtype=np.float32)
+
+
+def issuer_counterpart_row(central: list[Task], issuer: str | None) -> np.ndarray:
+    """Per central task: the implementing document's issuer is the counterpart of one of its leads ("Bộ Chính trị
+    ban hành Chương trình hành động thực hiện Kết luận …" against the Tỉnh ủy's programme): the document as a whole
+    answers that body's duty (pipeline.linking.answered_by_counterpart)."""
+    own = _resolve(issuer) if issuer else None
+    out = np.zeros(len(central), dtype=bool)
+    if own is None:
+        return out
+    for j, task in enumerate(central):
+        out[j] = any(own in _counterparts_over_time(canonical, task.text) for canonical in _ids(task.leads))
+    return out
 
 
 def outside_direction_row(central: list[Task], issuer: str | None, rules: AgencyRules | None) -> np.ndarray:

@@ -161,6 +161,7 @@ class PairFeatures:
     cites_central: np.ndarray | None = None  # per provincial task: it cites the central document (cites_document)
     table_rows: np.ndarray | None = None  # per provincial task: it is a row of a table (a plan's appendix of tasks)
     outside_direction: np.ndarray | None = None  # per central task: only bodies the issuer does not direct lead it
+    issuer_counterpart: np.ndarray | None = None  # per central task: the issuer is its lead's counterpart
 
     def vector(self, i: int, j: int) -> dict[str, float]:
         return {name: float(m[i, j]) for name, m in self.values.items()}
@@ -716,7 +717,7 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
 
     values["names_lead"] = names_central_lead(central.tasks, provincial.tasks, rules)
     values["locality"] = np.tile(_locality_row(central, rules), (len(p_texts), 1))
-    from .agency import addressed_row, outside_direction_row
+    from .agency import addressed_row, issuer_counterpart_row, outside_direction_row
 
     outside = outside_direction_row(central.tasks, provincial.meta.issuer, rules.agency)
     addressed = addressed_row(central.tasks, provincial.meta.issuer, rules.agency, outside)
@@ -735,4 +736,5 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
     index = _central_index(tuple(c_texts), low, high, rules.text.bm25_k1, rules.text.bm25_b) if c_texts else None
     table_rows = np.array([any(s.kind == "table" for s in provincial.ancestors(t)) for t in provincial.tasks], dtype=bool)
     return PairFeatures(provincial.tasks, central.tasks, values, shared, heading_pairs, agency_pairs, index, subject,
-                        number, cites, table_rows, outside)
+                        number, cites, table_rows, outside,
+                        issuer_counterpart_row(central.tasks, provincial.meta.issuer))
