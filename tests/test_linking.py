@@ -1172,6 +1172,19 @@ def test_a_central_bodys_own_duty_is_answered_by_its_counterparts_clause_only():
     assert link_probabilities(feature_matrices(politburo, plan, rules), rules)[0][0, 0] == 0.0
 
 
+def test_a_central_task_naming_no_body_is_not_rescued():
+    from pipeline.linking import rescuable
+
+    central_doc = _document("c", "central", {"1": "Nhiệm vụ"}, {
+        "1.a": ("1", "", "Đổi mới, tăng cường sự lãnh đạo, chỉ đạo đối với công tác quản lý các khu công nghiệp."),
+        "1.b": ("1", "Ủy ban nhân dân cấp tỉnh", "Hỗ trợ doanh nghiệp trong các khu công nghiệp."),
+    })
+    for task in central_doc.tasks:
+        task.localities = True
+    plan = _provincial({"1": ("1", "Sở Công Thương", "Hướng dẫn doanh nghiệp trong các khu công nghiệp.")})
+    assert rescuable(feature_matrices(central_doc, plan, linking_rules())).tolist() == [False, True]
+
+
 def test_reasons_name_the_central_lead_the_closest_wording_and_a_coordinating_locality(central):
     # a task of the plan that names the central lead ("phối hợp với Bộ Tài chính") and is the closest of the plan
     # to that central task says so; a locality role scored 0.7 (float32 0.69999) still fires at fires 0.7

@@ -269,8 +269,11 @@ def answered_by_counterpart(features: PairFeatures) -> np.ndarray:
 def rescuable(features: PairFeatures) -> np.ndarray:
     """Per central task: the rescues of decide_from may link it, still unlinked, to its best candidate. A duty
     reaching the localities is what a province's plan must answer, linked or a gap; one not addressed to the
-    implementing document (feature addressed: the provinces' own duty against a ministry's plan) is neither."""
-    localities = np.array([t.localities for t in features.central], dtype=bool)
+    implementing document (feature addressed: the provinces' own duty against a ministry's plan) is neither; nor is
+    one that names no body at all (a resolution's "Đổi mới, tăng cường … sự lãnh đạo, chỉ đạo …", its localities
+    inferred from the issuer): the rescues choose by actor, and with none the weak wording alone would decide."""
+    localities = np.array([t.localities and bool(t.leads or t.coordinators or t.directs) for t in features.central],
+                          dtype=bool)
     addressed = features.values["addressed"]
     return localities & (addressed[0] >= 1.0) if addressed.shape[0] else localities
 
