@@ -3052,6 +3052,7 @@ def test_a_header_copied_column_by_column_keeps_the_issuer_above_its_number():
             "I. NHIỆM VỤ\n1. Các cấp ủy, tổ chức đảng quán triệt kết luận.\n")
     meta = parse_text(text).meta
     assert (meta.issuer, meta.number, meta.date, meta.place) == ("TỈNH ỦY HÀ GIANG", None, "2031-08", "Hà Giang")
+    assert (meta.doc_type, meta.title) == ("Chương trình hành động", "thực hiện Kết luận số 9-KL/TW về bảo vệ môi trường")
     # the ký hiệu of a Party number stands on both sides of its '/': the type code, then the issuer's
     assert meta.symbol == "CTr/TU"
     numbered = parse_text(text.replace("Số         -CTr/TU", "Số 104-CTr/TU")).meta
