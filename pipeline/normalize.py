@@ -501,7 +501,7 @@ def _opens_with_gloss(text: str) -> bool:
     if gloss is None:
         return False
     value = gloss.group(1)
-    return value == value.upper() and sum(c.isalpha() for c in value) >= 2 and not (re.fullmatch(r"[IVXL]+", value) and _ROMAN.match(value)) \
+    return value == value.upper() and sum(c.isalpha() for c in value) >= 2 and not _ROMAN.match(value) \
         and parse_label(text) is None
 
 
