@@ -78,9 +78,10 @@ def load_manifest(corpus_dir: Path) -> Manifest:
     corpus_dir/provincial/ that it does not list (their role is their folder's; `unlisted` names them). Without a
     manifest the two folders are the corpus."""
     path = corpus_dir / "manifest.yaml"
-    if not path.exists() and any((corpus_dir / role).is_dir() for role in ROLES):
-        return Manifest(documents=[]).with_folders(corpus_dir)
-    if not path.exists():  # say what a corpus folder needs, not only that one file of it is missing
+    if not path.exists():
+        if any((corpus_dir / role).is_dir() for role in ROLES):
+            return Manifest(documents=[]).with_folders(corpus_dir)
+        # say what a corpus folder needs, not only that one file of it is missing
         where = "không có thư mục này" if not corpus_dir.is_dir() else "thư mục này không có manifest.yaml"
         raise DoichieuError(str(corpus_dir), f"{where}: một corpus cần tệp khai báo manifest.yaml hoặc các thư mục "
                                              f"{'/ và '.join(ROLES)}/ chứa văn bản")

@@ -501,7 +501,7 @@ def _opens_with_gloss(text: str) -> bool:
     if gloss is None:
         return False
     value = gloss.group(1)
-    return value == value.upper() and sum(c.isalpha() for c in value) >= 2 and not (re.fullmatch(r"[IVXL]+", value) and _ROMAN.match(value)) \
+    return value == value.upper() and sum(c.isalpha() for c in value) >= 2 and not _ROMAN.match(value) \
         and parse_label(text) is None
 
 
@@ -826,7 +826,7 @@ def _opens_part(line: _Line, label: Label, lines: list[_Line | None], index: int
 
 
 def _accept_label(previous: _Line, line: _Line, label: Label, layout: _Layout, sequences: _Sequences,
-                  blank_between: bool = False) -> bool:
+                  blank_between: bool) -> bool:
     """A label after a line that does not end a sentence is only a label when expected or after a heading."""
     if label.kind in bullet_kinds():
         # in wrapped text a dash that begins a line after a full line without final punctuation is the dash of
