@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .ingest.repair import encoding_rules
+from .ingest.repair import SyllableSlip, encoding_rules
 from .model import DoichieuError
 from .rules import load_rules, rules_dir
 from .vntext import cased_form, fold, match_form, nfc, strip_diacritics
@@ -93,15 +93,8 @@ class Places(BaseModel):
     level_named: list[str] = []  # names that hold their level and take the place name at once ("Tỉnh ủy Lào Cai")
 
 
-class SyllableSlip(BaseModel):
-    read: str  # the syllable an OCR text layer prints (lower case)
-    meant: str  # the syllable of the registered names
-    why: str
-
-
 class AgencyRules(BaseModel):
     abbreviations: dict[str, str] = {}
-    ocr_syllable_slips: list[SyllableSlip] = []
     titles: list[str] = []
     title_units: dict[str, str] = {}  # a title that ends with the unit it heads -> that unit's word ("trưởng ban": "ban")
     places: Places | None = None
@@ -171,7 +164,7 @@ def _punctuation_variants(name: str) -> set[str]:
     return forms
 
 
-def _slipped_forms(form: str, slips: list[SyllableSlip]) -> list[str]:
+def _slipped_forms(form: str, slips: tuple[SyllableSlip, ...]) -> list[str]:
     """The form with a syllable an OCR text layer misreads printed as it reads it: at one of its places or at all,
     each keeping its case ("Đảng ủy Ủy ban …" -> "Đảng úy Ủy ban …", "Đảng ủy Úy ban …", "Đảng úy Úy ban …")."""
     forms: list[str] = []
@@ -193,7 +186,8 @@ class Registry:
     """Agencies by id and by every printed form; counterparts; lookup of printed names."""
 
     def __init__(self, rules: AgencyRules, mapping: AgencyMap, cities: list[str] = (),
-                 confusions: tuple[tuple[str, str], ...] = (), min_letters: int = 0, articles: tuple[str, ...] = ()):
+                 confusions: tuple[tuple[str, str], ...] = (), min_letters: int = 0, articles: tuple[str, ...] = (),
+                 slips: tuple[SyllableSlip, ...] = ()):
         self.rules = rules
         self._articles = tuple(fold(article) for article in articles)  # plural markers before a name, folded
         self._confusions = confusions  # (letter read, letter meant) of OCR, folded
@@ -222,9 +216,9 @@ class Registry:
             if not entry.patterns or entry.variants:
                 for form in self._expand(self._city_forms(entry)):
                     self._printed.append((form, entry.id))
-                    # an OCR misreading of a syllable (rules/agencies.yaml `ocr_syllable_slips`) is found by the entity
+                    # an OCR misreading of a syllable (rules/encodings.yaml `ocr_syllable_slips`) is found by the entity
                     # ruler, which matches tones; the folded lookups below ignore tones already
-                    self._printed += [(slipped, entry.id) for slipped in _slipped_forms(form, rules.ocr_syllable_slips)]
+                    self._printed += [(slipped, entry.id) for slipped in _slipped_forms(form, slips)]
                     if fold(form) in self._title_folds and match_form(form) not in titles:
                         self._toned[match_form(form)] = entry.id
                         continue
@@ -440,7 +434,8 @@ def registry() -> Registry:
     encodings = encoding_rules()
     confusions = tuple((c.read, c.meant) for c in encodings.ocr_letter_confusions)
     return Registry(load_rules("agencies", AgencyRules), load_rules("agency_map", AgencyMap), cities, confusions,
-                    encodings.ocr_name_min_letters, tuple(load_rules("roles", _Articles).articles))
+                    encodings.ocr_name_min_letters, tuple(load_rules("roles", _Articles).articles),
+                    tuple(encodings.ocr_syllable_slips))
 
 
 def lookup(printed: str) -> Agency | None:

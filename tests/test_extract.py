@@ -2788,7 +2788,7 @@ def test_standing_by_enterprises_names_no_coordinator():
 
 
 def test_a_party_committee_whose_tone_ocr_misread_is_still_a_member_of_its_list():
-    # OCR prints "uý"/"úy" for "uỷ"/"ủy" (rules/agencies.yaml ocr_syllable_slips): the name stays one of the list
+    # OCR prints "uý"/"úy" for "uỷ"/"ủy" (rules/encodings.yaml ocr_syllable_slips): the name stays one of the list
     roles = read_task_roles("Các tỉnh uỷ, thành uý, đảng uỷ trực thuộc Trung ương xây dựng kế hoạch.")
     assert [(m.text, m.canonical) for m in roles.leads] == [
         ("Các tỉnh uỷ", "tinh_uy"), ("thành uý", "tinh_uy"), ("đảng uỷ trực thuộc Trung ương", "cap_uy")]
