@@ -13,7 +13,7 @@ from pathlib import Path
 from ..fsutil import atomic_write_bytes, atomic_write_text
 from ..model import Result
 from .html import render_coverage_html, write_coverage_html
-from .tables import crossref_csv_text, crossref_md_text, write_crossref_csv, write_crossref_md
+from .tables import crossref_csv_bytes, crossref_md_text, write_crossref_csv, write_crossref_md
 from .xlsx import build_workbook, workbook_bytes, write_crossref_xlsx
 
 OUTPUT_FILES = ("result.json", "crossref.xlsx", "crossref.csv", "crossref.md", "coverage.html",
@@ -40,7 +40,7 @@ def write_outputs(result: Result, out_dir: str | Path) -> dict[str, Path]:
     made = {  # every report first (the same bytes the write_* functions give), then the files
         "result.json": _result_json(result).encode("utf-8"),
         "crossref.xlsx": workbook_bytes(build_workbook(result)),
-        "crossref.csv": crossref_csv_text(result).encode("utf-8-sig"),
+        "crossref.csv": crossref_csv_bytes(result),
         "crossref.md": crossref_md_text(result).encode("utf-8"),
         "coverage.html": render_coverage_html(result).encode("utf-8"),
     }

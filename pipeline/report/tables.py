@@ -45,9 +45,15 @@ def crossref_csv_text(result: Result) -> str:
     return buffer.getvalue()
 
 
+def crossref_csv_bytes(result: Result) -> bytes:
+    """crossref.csv as written: one row per central task (sheet 1 columns without the reviewer columns); UTF-8
+    with BOM, CRLF."""
+    return crossref_csv_text(result).encode("utf-8-sig")
+
+
 def write_crossref_csv(result: Result, path: str | Path) -> Path:
-    """One row per central task (sheet 1 columns without the reviewer columns); UTF-8 with BOM, CRLF."""
-    return atomic_write_bytes(path, crossref_csv_text(result).encode("utf-8-sig"))
+    """crossref_csv_bytes, written atomically."""
+    return atomic_write_bytes(path, crossref_csv_bytes(result))
 
 
 def _md(text: object, limit: int | None = None) -> str:
