@@ -214,6 +214,7 @@ class _Cues:
     subject: re.Pattern
     group_subject: re.Pattern | None
     non_task_title: re.Pattern
+    folded_non_task_titles: tuple[tuple[str, int], ...]  # (folded title, its words): OCR-misread part headings
     non_task_title_work: re.Pattern | None
     requirement_title: re.Pattern | None
     condition: re.Pattern | None  # an item opening with the copula ("Là …"), not a body's role ("Là cơ quan …")
@@ -316,6 +317,7 @@ def _cues() -> _Cues:
         subject=_subject_openings(rules.subject_heads, rules.not_subject_heads),
         group_subject=_openings(rules.group_subjects) if rules.group_subjects else None,
         non_task_title=_openings(rules.non_task_titles),
+        folded_non_task_titles=tuple((fold(t), len(t.split())) for t in rules.non_task_titles if len(t.split()) >= 2),
         non_task_title_work=_anywhere(rules.non_task_title_work),
         requirement_title=_openings(rules.requirement_titles) if rules.requirement_titles else None,
         condition=_subject_openings(rules.condition_openings, rules.not_condition_openings)
@@ -1957,11 +1959,7 @@ def _misread_non_task_heading(node: _Node, title_form: str, cues: _Cues) -> bool
     if node.kind not in _HEADING_KINDS:
         return False
     words = fold(title_form).replace(",", " ").split()
-    for title in cues.rules.non_task_titles:
-        wanted = fold(title).split()
-        if len(wanted) >= 2 and Levenshtein.distance(" ".join(words[:len(wanted)]), " ".join(wanted)) == 1:
-            return True
-    return False
+    return any(Levenshtein.distance(" ".join(words[:size]), wanted) == 1 for wanted, size in cues.folded_non_task_titles)
 
 
 def _ends_with_sentence(text: str) -> bool:

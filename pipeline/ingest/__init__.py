@@ -41,7 +41,7 @@ from pathlib import Path
 
 from ..fsutil import os_reason
 from ..model import DoichieuError, Notice, SourceText
-from .sniff import refuse_data, sniff
+from .sniff import TEXT_SUFFIXES, refuse_data, sniff
 from .text import from_string, read_text_bytes
 
 __all__ = ["read", "from_string"]
@@ -69,7 +69,7 @@ def read(path: str | Path, *, ocr: bool = False) -> SourceText:
     return source
 
 
-_NAMED_KINDS = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".md": "md", ".html": "html", ".htm": "html"}
+_NAMED_KINDS = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".html": "html", ".htm": "html", **TEXT_SUFFIXES}
 _KIND_NAMES = {"pdf": "PDF", "docx": "Word (.docx)", "txt": "văn bản thuần", "md": "Markdown", "html": "HTML"}
 
 
