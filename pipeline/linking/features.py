@@ -597,8 +597,14 @@ def restatements(features: PairFeatures, rules: LinkingRules) -> np.ndarray:
     ký dự án …") names the topics an activity treats, not the activity: it is left out of every test here."""
     structure = rules.structure
     examples = re.compile(structure.restate_examples)
-    texts = [" ".join(words(examples.sub(" ", match_form_cached(_without_particulars(t.text))), rules, features.subject))
-             for t in features.provincial]
+
+    def restated(task: Task) -> str:
+        plain = _without_particulars(task.text)
+        form = match_form_cached(plain)
+        # the text the wording features saw (cached) unless it lists examples
+        return " ".join(words(examples.sub(" ", form) if examples.search(form) else plain, rules, features.subject))
+
+    texts = [restated(t) for t in features.provincial]
     if len(texts) < 2:
         return np.zeros((len(texts), len(texts)), dtype=bool)
     # one thread: a plan's few hundred tasks are scored faster than threads start; the whole-text test only
