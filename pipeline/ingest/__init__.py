@@ -39,9 +39,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..fsutil import os_reason
 from ..model import DoichieuError, Notice, SourceText
-from .sniff import TEXT_SUFFIXES, refuse_data, sniff
+from .sniff import TEXT_SUFFIXES, refuse_data, sniff, unreadable
 from .text import from_string, read_text_bytes
 
 __all__ = ["read", "from_string"]
@@ -57,7 +56,7 @@ def read(path: str | Path, *, ocr: bool = False) -> SourceText:
     except IsADirectoryError:
         raise DoichieuError(str(path), "là một thư mục, không phải tệp") from None
     except OSError as error:
-        raise DoichieuError(str(path), f"không đọc được tệp ({os_reason(error)})") from None
+        raise unreadable(str(path), error) from None
     kind = sniff(path, head)
     source = _read_kind(path, kind, ocr)
     named = _NAMED_KINDS.get(path.suffix.lower())
@@ -85,7 +84,7 @@ def _read_kind(path: Path, kind: str, ocr: bool) -> SourceText:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise DoichieuError(str(path), f"không đọc được tệp ({os_reason(error)})") from None
+        raise unreadable(str(path), error) from None
     if kind == "html":
         from .html import read_html
 

@@ -19,13 +19,12 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from ..fsutil import os_reason
 from ..model import DoichieuError, Notice, SourceLine, SourceText
 from ..rules import load_rules
 from ..vntext import nfc
 from . import repair
 from .layout import header_fields, header_kind, is_layout_cell
-from .sniff import BROKEN_ZIP
+from .sniff import BROKEN_ZIP, unreadable
 from .text import legacy_name
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -441,7 +440,7 @@ def read_docx(path: Path) -> SourceText:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise DoichieuError(name, f"không đọc được tệp ({os_reason(error)})") from None
+        raise unreadable(name, error) from None
     kind_notice = None
     try:
         kind = _word_kind(data)

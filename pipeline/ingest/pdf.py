@@ -29,11 +29,11 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from ..fsutil import os_reason
 from ..model import DoichieuError, Notice, SourceLine, SourceText
 from ..vntext import fold, nfc
 from . import repair
 from .layout import header_fields, header_kind, ingest_rules, joins_code_hyphen, page_number_value
+from .sniff import unreadable
 from .text import legacy_name
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -639,7 +639,7 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
                 tail = (tail + chunk)[-END_ZONE:]
         data_hash = digest.hexdigest()
     except OSError as error:
-        raise DoichieuError(name, f"không đọc được tệp ({os_reason(error)})") from None
+        raise unreadable(name, error) from None
     pdf, salvaged = _open(path)
     notices: list[Notice] = []
     pages: list[PageLines] = []

@@ -8,6 +8,12 @@ from pathlib import Path
 from ..fsutil import os_reason
 from ..model import DoichieuError
 
+
+def unreadable(name: str, error: OSError) -> DoichieuError:
+    """The one error for a file the system would not let us read, its reason in Vietnamese."""
+    return DoichieuError(name, f"không đọc được tệp ({os_reason(error)})")
+
+
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 TEXT_SUFFIXES = {".md": "md", ".markdown": "md"}
 # A zip package (DOCX) that zipfile cannot open: most often a file cut short, whose directory at the end is lost.
@@ -57,7 +63,7 @@ def sniff(path: Path, head: bytes) -> str:
         except zipfile.BadZipFile:
             raise DoichieuError(name, BROKEN_ZIP) from None
         except OSError as error:
-            raise DoichieuError(name, f"không đọc được tệp ({os_reason(error)})") from None
+            raise unreadable(name, error) from None
         if "word/document.xml" in members:
             return "docx"
         if "content.xml" in members:

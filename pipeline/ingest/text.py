@@ -6,11 +6,11 @@ import codecs
 import hashlib
 from pathlib import Path
 
-from ..fsutil import os_reason
 from ..model import DoichieuError, Notice, SourceLine, SourceText
 from ..vntext import nfc
 from . import repair
 from .layout import marked_page, text_header_fields
+from .sniff import unreadable
 
 _LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC, phông .VnTime)", "vni": "VNI-Windows", "windows-1258": "Windows-1258",
                  "utf-8 read as Windows-1252": "văn bản UTF-8 bị đọc nhầm theo Windows-1252"}
@@ -173,5 +173,5 @@ def read_text_file(path: Path) -> SourceText:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise DoichieuError(str(path), f"không đọc được tệp ({os_reason(error)})") from None
+        raise unreadable(str(path), error) from None
     return read_text_bytes(data, path)
