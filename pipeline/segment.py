@@ -317,7 +317,7 @@ def _cues() -> _Cues:
         subject=_subject_openings(rules.subject_heads, rules.not_subject_heads),
         group_subject=_openings(rules.group_subjects) if rules.group_subjects else None,
         non_task_title=_openings(rules.non_task_titles),
-        folded_non_task_titles=tuple((fold(t), len(t.split())) for t in rules.non_task_titles if len(t.split()) >= 2),
+        folded_non_task_titles=tuple((f, len(f.split())) for f in map(fold, rules.non_task_titles) if len(f.split()) >= 2),
         non_task_title_work=_anywhere(rules.non_task_title_work),
         requirement_title=_openings(rules.requirement_titles) if rules.requirement_titles else None,
         condition=_subject_openings(rules.condition_openings, rules.not_condition_openings)
@@ -1680,8 +1680,7 @@ def _place(stack: list[_Node], node: _Node) -> _Node | None:
             stack.pop()
         return stack[-1] if stack else None
     if node.kind not in bullet_kinds():
-        while stack and stack[-1].kind in bullet_kinds() and _ends_with_sentence(_strip_label(stack[-1].head,
-                                                                                            stack[-1].label)):
+        while stack and stack[-1].kind in bullet_kinds() and _ends_with_sentence(stack[-1].title):
             stack.pop()
     for depth in range(len(stack) - 1, -1, -1):
         if stack[depth].kind == node.kind:
@@ -1958,7 +1957,7 @@ def _misread_non_task_heading(node: _Node, title_form: str, cues: _Cues) -> bool
     a real word one letter from another."""
     if node.kind not in _HEADING_KINDS:
         return False
-    words = fold(title_form).replace(",", " ").split()
+    words = fold(title_form).split()
     return any(Levenshtein.distance(" ".join(words[:size]), wanted) == 1 for wanted, size in cues.folded_non_task_titles)
 
 
