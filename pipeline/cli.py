@@ -113,8 +113,7 @@ def _summary(pairs: dict[str, Result], out_dir: Path) -> None:
         crossref = build_crossref(result)
         table.add_column(f"Nhiệm vụ của {leader_document(leader(crossref.central_docs))}")
         rows = crossref.central_rows
-        statuses = [s for s in ("covered", "partial", "gap", "not_assigned") if s != "not_assigned" or any(
-            r.status == s for r in rows)]
+        statuses = [s for s in STATUS if s != "not_assigned" or any(r.status == s for r in rows)]
         for heading in ("Tổng", *(STATUS[s] for s in statuses)):
             table.add_column(heading, justify="right")
         for label, chosen in (("Tất cả", rows), ("Giao cho địa phương", [r for r in rows if r.localities])):

@@ -2598,13 +2598,27 @@ def _holder_hands_on(doc: Document, task: Task) -> bool:
     quan chuyên môn …"); the bodies are directed, also when a lead cue follows them ("đ) Giao Sở Xây dựng là cơ
     quan thường trực của tỉnh để triển khai …", QĐ 22/2013/QĐ-TTg 8.2: the duty is the province's, whose own body
     it names to carry it). Under no such heading ("Giao Sở X chủ trì …") the bodies given the work lead."""
-    reader = Reader(read(task.text.split("\n", 1)[0]))
+    line = task.text.split("\n", 1)[0]
+    opening = engine().nlp.tokenizer(matching_text(line))
+    if not len(opening) or opening[0].lower_ not in _hand_on_openings():
+        return False  # (no such frame can open the line: not read, most tasks open otherwise)
+    reader = Reader(read(line))
     t = reader.t
     frame = t.cue("assign", 0) if reader.n else None
     if not frame or t.cue("direct", 0) != frame:
         return False
     items, _ = reader.parse_list(frame, semicolons=True, asked=True)
     return bool(items) and _held_duties(doc, task)
+
+
+@lru_cache(maxsize=1)
+def _hand_on_openings() -> frozenset[str]:
+    """The first words (lower case) that both an assignment frame and a direct cue may open with (rules/roles.yaml
+    `assign_frames`, `direct_cues`: "giao"): a line that opens with none of them opens with no frame
+    _holder_hands_on looks for."""
+    rules, tokenizer = role_rules(), engine().nlp.tokenizer
+    assign = {tokenizer(matching_text(p))[0].lower_ for p in rules.assign_frames}
+    return frozenset(assign & {tokenizer(matching_text(p))[0].lower_ for p in rules.direct_cues})
 
 
 def _held_duties(doc: Document, task: Task) -> bool:
