@@ -10,7 +10,7 @@ from ..model import DoichieuError, Notice, SourceLine, SourceText
 from ..vntext import nfc
 from . import repair
 from .layout import marked_page, text_header_fields
-from .sniff import unreadable
+from .sniff import TEXT_SUFFIXES, unreadable
 
 _LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC, phông .VnTime)", "vni": "VNI-Windows", "windows-1258": "Windows-1258",
                  "utf-8 read as Windows-1252": "văn bản UTF-8 bị đọc nhầm theo Windows-1252"}
@@ -164,7 +164,7 @@ def source_of(text: str, notices: list[Notice], data: bytes, path: Path, kind: s
 
 
 def read_text_bytes(data: bytes, path: Path) -> SourceText:
-    kind = "md" if path.suffix.lower() in {".md", ".markdown"} else "txt"
+    kind = TEXT_SUFFIXES.get(path.suffix.lower(), "txt")
     text, notices = decode_bytes(data, str(path))
     return source_of(text, notices, data, path, kind)
 
