@@ -163,7 +163,7 @@ def counterpart_pairs(central: list[Task], provincial: list[Task], rules: Linkin
     # index the central side: key (counterpart id or core name) -> [(central index, printed name)]
     c_index: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
     for j, task in enumerate(central):
-        levels = {_level(m.text) for m in task.leads} & same_body
+        levels = lead_levels(task) & same_body
         doers = [m for m in task.directs if _level(m.text) in levels]
         roles = (("lead", doers), ("coordinator", [*task.leads, *task.coordinators])) if doers else \
             (("lead", task.leads), ("coordinator", task.coordinators))
@@ -267,9 +267,8 @@ def addressed_row(central: list[Task], issuer: str | None = None, rules: AgencyR
     local_levels = rules.local_levels if rules else []
     own = _resolve(issuer) if issuer else None
     if own is not None and own in directing:
-        return np.array([0.0 if not task.localities and task.leads and all(
-            (found := _lookup(m.text)) is not None and found.kind in undirected for m in task.leads) else 1.0
-            for task in central], dtype=np.float32)
+        return np.array([0.0 if not task.localities and _led_only_by(task, undirected) else 1.0 for task in central],
+                        dtype=np.float32)
     values = []
     ministry = own is not None and _level(issuer) == "central"
     if outside is None:
@@ -323,14 +322,19 @@ def _outside_direction(task: Task, own: str, undirected: list[str], says_governm
     direct the issuer itself, by role or by naming it beside its leads ("Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo Ủy
     ban nhân dân tỉnh ban hành kế hoạch …"). A lead that also names the governments (agency.government_words: "Các cấp ủy, tổ chức Đảng, chính quyền",
     which the registry reads as the party committees; `says_government` finds them) is one the issuer takes part in."""
-    if not task.leads or not all((found := _lookup(m.text)) is not None and found.kind in undirected
-                                 and not (says_government and says_government.search(match_form(m.text)))
-                                 for m in task.leads):
+    if not _led_only_by(task, undirected, says_government):
         return False
     if any(_resolve(m.text) == own for m in task.directs + task.advises + task.coordinators):
         return False
     text = _spaced_form(_blanked(task.text, task.leads))
     return not any(form in text for form in _printed_forms(own))
+
+
+def _led_only_by(task: Task, kinds: list[str], besides: re.Pattern | None = None) -> bool:
+    """The task has leads, and every one is a registered body of one of `kinds` (registry kinds) whose name does not
+    also say `besides` (the governments' words of _outside_direction)."""
+    return bool(task.leads) and all((found := _lookup(m.text)) is not None and found.kind in kinds
+                                    and not (besides and besides.search(match_form(m.text))) for m in task.leads)
 
 
 @lru_cache(maxsize=64)

@@ -150,6 +150,8 @@ PROVENANCE_CENTRAL = "TW: "
 KIND_LOOSE = "Liên quan (có thể)"
 
 # Sheet 3.
+# Its first line: the count of the central tasks ("Nhiệm vụ TW: 25; …").
+CENTRAL_TASKS = "Nhiệm vụ TW"
 COL_GROUP = "Nhóm"
 COL_TOTAL = "Tổng số nhiệm vụ"
 # The row under the table by section (each central task sits in one section; the table by lead agency has none: a
@@ -176,6 +178,7 @@ ORIGINAL_HEADINGS = {
     SUMMARY_BY_AGENCY: "Theo cơ quan chủ trì (văn bản gốc)",
     SUMMARY_BY_CURRENT_AGENCY: "Theo cơ quan chủ trì hiện nay (văn bản gốc, sau sắp xếp bộ máy)",
     PROVENANCE_CENTRAL: "Văn bản gốc: ",
+    CENTRAL_TASKS: "Nhiệm vụ của văn bản gốc",
 }
 
 # Reviewer answers understood in the "Xác nhận" column (compared after case and accent folding).

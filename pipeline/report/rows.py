@@ -268,7 +268,7 @@ def coverage_statuses(result: Result) -> dict[tuple[str, str, str], tuple[str, b
     localities, in a document some task of which is known to, is "not_assigned" (Không giao cho địa phương: a
     ministry's task). A document none of whose tasks is known to reach localities keeps every unlinked task a gap."""
     tasks = {(d.id, t.id): t for d in result.documents for t in d.tasks}
-    reaching = {doc for doc, task in tasks if tasks[doc, task].localities} | {
+    reaching = {doc for (doc, _), task in tasks.items() if task.localities} | {
         c.central.doc for c in result.coverage if c.localities}
     shown = {}
     for cov in result.coverage:

@@ -217,7 +217,7 @@ def _summary_sheet(ws, crossref: CrossRef) -> None:
     ws.cell(1, 1).font = Font(bold=True, size=13)
     counts = crossref.counts()
     lead = leader(crossref.central_docs)
-    ws.append([f"Nhiệm vụ {'TW' if lead == L.LEADER_CENTRAL else 'của ' + L.LEADER_OTHER}: {counts['central_tasks']}; có giao cho địa phương: {counts['localities']} "
+    ws.append([f"{L.heading(L.CENTRAL_TASKS, lead)}: {counts['central_tasks']}; có giao cho địa phương: {counts['localities']} "
                f"(trên {counts['focus']} nhiệm vụ được xét: đã triển khai {counts['covered']}, một phần "
                f"{counts['partial']}, chưa triển khai {counts['gap']}); "
                f"nhiệm vụ của {implementer(crossref.provincial_docs)}: {counts['provincial_tasks']}, trong đó nội dung bổ sung: {counts['additions']}."])
