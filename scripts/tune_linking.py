@@ -98,7 +98,7 @@ class PairData:
         seed = name == "kontum-nq23"
         self.groups = np.array([f"{name}:{top[k // n_c]}" if seed else name for k in range(n_p * n_c)])
         self.shape = (n_p, n_c)
-        self.localities = rescuable(self.features)
+        self.rescue = rescuable(self.features)
 
 
 # Prior knowledge, not fitted: a shared specific legal reference (số hiệu cited by few central tasks) is
@@ -159,7 +159,7 @@ def probability(model: LinearModel, X) -> np.ndarray:
 
 def decide(p_link: np.ndarray, p_sure: np.ndarray, pair, decision: DecisionRules) -> list[tuple[int, int, str]]:
     """pipeline.linking.decide_from on flat probability arrays."""
-    kept = decide_from(p_link.reshape(pair.shape), p_sure.reshape(pair.shape), pair.localities, decision,
+    kept = decide_from(p_link.reshape(pair.shape), p_sure.reshape(pair.shape), pair.rescue, decision,
                        pair.features.values["contain"], structural_match(pair.features, decision),
                        counterpart_match(pair.features, decision), actor_match(pair.features, decision),
                        pair.features.values["executes_document"], relayed_match(pair.features),

@@ -122,7 +122,7 @@ def counterpart_match(features: PairFeatures, decision) -> np.ndarray:
     return (values["agency"] >= 1.0) & (values["col_rel"] >= decision.counterpart_rel)
 
 
-def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
+def decide_from(p_link: np.ndarray, p_sure: np.ndarray, rescue: np.ndarray,
                 decision, copied: np.ndarray | None = None,
                 structural: np.ndarray | None = None,
                 counterpart: np.ndarray | None = None,
@@ -139,7 +139,7 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
        its provincial task's best (P < margin x best) is dropped: relative evidence, so that a task whose
        wording is loosely like many clauses keeps only the clear ones; a kept link is sure
        when P(sure) >= sure or when it is such a copy;
-    2. a central task that reaches localities and is still unlinked takes its best provincial candidate
+    2. a central task the rescues may take (`rescue`: see rescuable) that is still unlinked takes its best provincial candidate
        as a possible link when P(linked) >= partial_floor (of the candidates at or above the floor or with
        at least rescue_comparable of the best one's P, the best one whose actors match, `actor`, when there
        is one: the wording is weak evidence here, so the actor decides between comparable candidates), or when a structural match exists (its
@@ -207,7 +207,7 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, localities: np.ndarray,
             structural = structural & ~calls[:, None]
         if counterpart is not None:
             counterpart = counterpart & ~calls[:, None]
-        for j in np.flatnonzero(localities & ~linked):
+        for j in np.flatnonzero(rescue & ~linked):
             best = float(rescuable[:, j].max())
             above = np.flatnonzero(rescuable[:, j] >= decision.partial_floor)
             if above.size:
@@ -325,10 +325,10 @@ def decide(features: PairFeatures, rules: LinkingRules, n_tasks: int | None = No
     """(provincial index, central index, strength, score) for every pair kept. Central candidates after the
     first n_tasks (provisions) are never rescued and are kept only as sure links."""
     p_link, p_sure = link_probabilities(features, rules)
-    localities = rescuable(features)
+    rescue = rescuable(features)
     if n_tasks is not None:
-        localities[n_tasks:] = False
-    kept = decide_from(p_link, p_sure, localities, rules.decision, features.values["contain"],
+        rescue[n_tasks:] = False
+    kept = decide_from(p_link, p_sure, rescue, rules.decision, features.values["contain"],
                        structural_match(features, rules.decision), counterpart_match(features, rules.decision),
                        actor_match(features, rules.decision), features.values["executes_document"],
                        relayed_match(features),
