@@ -552,11 +552,12 @@ def normalize(source: SourceText) -> list[Block]:
             label = None  # the line goes on with the paragraph, even after its "Cụ thể:"
         heading = label is not None and _opens_part(line, label, lines, index)
         starts_new = previous is None or heading or not inline and (
-            _opens_block(previous, line, label, blank_between, layout, sequences)
+            _opens_block(previous, line, label, blank_between, layout, sequences, blocks[-1])
             or _spacing_changes(previous_spaced, blank_between, line, following))
         if starts_new:
             if label is not None and (previous is None or heading
-                                      or _accept_label(previous, line, label, layout, sequences, blank_between)):
+                                      or _accept_label(previous, line, label, layout, sequences, blank_between,
+                                                       blocks[-1])):
                 line.label = label
                 sequences.see(label)
             blocks.append([line])
@@ -826,8 +827,9 @@ def _opens_part(line: _Line, label: Label, lines: list[_Line | None], index: int
 
 
 def _accept_label(previous: _Line, line: _Line, label: Label, layout: _Layout, sequences: _Sequences,
-                  blank_between: bool) -> bool:
-    """A label after a line that does not end a sentence is only a label when expected or after a heading."""
+                  blank_between: bool, paragraph: list[_Line]) -> bool:
+    """A label after a line that does not end a sentence is only a label when expected or after a heading.
+    `paragraph` holds the lines of the paragraph `previous` ends."""
     if label.kind in bullet_kinds():
         # in wrapped text a dash that begins a line after a full line without final punctuation is the dash of
         # "kinh tế - xã hội" or "Văn hóa - Thể thao" carried over, not a bullet (list items end with ; or .)
@@ -835,11 +837,12 @@ def _accept_label(previous: _Line, line: _Line, label: Label, layout: _Layout, s
             return True
         if not line.text[label.end:label.end + 1].isupper():
             return False
-        if blank_between and (_fits_after(previous, label.printed, layout, sequences)
-                              or previous.label is not None and previous.label.kind not in bullet_kinds()):
+        if blank_between and (_fits_after(previous, label.printed, layout, sequences) or _is_numbered_title(paragraph)):
             # a dash carried over a page break ends a line the dash did not fit on, and a page rarely breaks
-            # right after an item's first line: after a blank line, the first bullet under a numbered title
-            # ("3.5. Bảo tồn thiên nhiên, … nguồn tài nguyên" / "" / "- Bảo vệ tốt diện tích rừng …")
+            # right after an item's title: after a blank line, the first bullet under a numbered title, on one line
+            # or wrapped ("3.5. Bảo tồn thiên nhiên, … nguồn tài nguyên" / "" / "- Bảo vệ tốt diện tích rừng …";
+            # "5. Bảo tồn thiên nhiên …; phát triển kinh tế dựa" / "trên dịch vụ hệ sinh thái; … tài nguyên" / "" /
+            # "- Quản lý chặt chẽ các khu bảo tồn …")
             return True
         # a carried-over dash starts at the margin of wrapped lines; a bullet is indented like a paragraph
         indented = sequences.margin is not None and line.indent > sequences.margin
@@ -851,13 +854,19 @@ def _accept_label(previous: _Line, line: _Line, label: Label, layout: _Layout, s
     return not (layout.hard_wrapped and _is_full(previous, layout))
 
 
+def _is_numbered_title(paragraph: list[_Line]) -> bool:
+    """A paragraph opening with a label other than a bullet, no line of which ends a sentence: an item's title."""
+    opener = paragraph[0].label
+    return opener is not None and opener.kind not in bullet_kinds() and not any(_ends_sentence(x.text) for x in paragraph)
+
+
 def _is_full(line: _Line, layout: _Layout) -> bool:
     return layout.hard_wrapped and len(line.text) >= 0.7 * layout.width
 
 
 def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_between: bool, layout: _Layout,
-                 sequences: _Sequences) -> bool:
-    if label is not None and _accept_label(previous, line, label, layout, sequences, blank_between):
+                 sequences: _Sequences, paragraph: list[_Line]) -> bool:
+    if label is not None and _accept_label(previous, line, label, layout, sequences, blank_between, paragraph):
         return True
     if "table" in previous.markup or "table" in line.markup:
         return True

@@ -1080,6 +1080,10 @@ def test_a_sentence_cut_by_a_page_break_at_the_wrap_width_goes_on_after_the_blan
     # the title's last line leaves room for the dash
     ["3.4. Tập trung giải quyết các vấn đề bức xúc về môi trường; chủ động phòng ngừa,\n", "\n",
      "kiểm soát ô nhiễm và cải thiện chất lượng môi trường sống tại các khu dân cư\n"],
+    # the title wraps onto a second line that runs to the wrap width too: the paragraph above the blank line is
+    # still the numbered title, whose line the dash did not fit on
+    ["5. Bảo tồn thiên nhiên và đa dạng sinh học; phát triển kinh tế dựa trên các dịch vụ hệ\n",
+     "sinh thái; quản lý, khai thác và sử dụng hiệu quả, tiết kiệm tài nguyên thiên nhiên tỉnh\n"],
 ])
 def test_the_first_bullet_under_a_long_numbered_title_after_a_blank_line_is_a_bullet(heading):
     blocks = after_filler(*heading, "\n", "- Bảo vệ tốt diện tích rừng hiện có của tỉnh.\n")
@@ -1092,3 +1096,12 @@ def test_a_dash_carried_over_a_page_break_stays_in_its_sentence():
                           "\n", "- Thể thao và Du lịch theo quy định.\n")
     assert blocks[-1] == "- Xây dựng kế hoạch phát triển các ngành kinh tế và thể thao của tỉnh, lĩnh vực Văn hóa " \
                          "- Thể thao và Du lịch theo quy định."
+
+
+def test_a_dash_carried_over_a_page_break_in_a_numbered_items_sentence_stays_in_it():
+    # the numbered paragraph above the blank line holds a finished sentence: it is no title, and a dash that did
+    # not fit at the end of its full last line is the carried-over dash of "Văn hóa - Thể thao và Du lịch"
+    blocks = after_filler("2. Các sở, ngành triển khai các nhiệm vụ được giao theo chức năng, nhiệm vụ của mình.\n",
+                          "Sở Văn hóa phối hợp xây dựng kế hoạch phát triển các ngành kinh tế, lĩnh vực Văn hóa\n",
+                          "\n", "- Thể thao và Du lịch theo quy định.\n")
+    assert blocks[-1].endswith("lĩnh vực Văn hóa - Thể thao và Du lịch theo quy định.")
