@@ -1467,8 +1467,11 @@ def _read_lookalikes(blocks: list[Block], labels: list[Label | None], start: int
         for printed, read in _misread_labels(blocks[i].text):
             value = index_of(read)
             before, after = neighbours(i, read.kind)
+            # a label OCR printed with a mark ("HI-" for "III-", "9," for "9.") may close its list after the label
+            # before it; a bare figure must lead to the next one (a sentence may open with a figure: "2 Bộ …")
+            closes = after is None and before is not None and not read.printed[-1].isalnum()
             if value is not None and (before == value - 1 if before is not None else value == 1) \
-                    and after == value + 1:
+                    and (after == value + 1 or closes):
                 repair(i, read, f"'{printed}' đọc là nhãn '{read.value}' theo thứ tự (bản nhận dạng chữ đọc sai hoặc "
                                 "làm mất dấu của nhãn)")
                 kinds = places()

@@ -3126,6 +3126,21 @@ def test_a_comma_ocr_read_for_the_dot_of_a_label_in_sequence_is_the_label():
     assert [t.id for t in stray.tasks] == ["I.1", "I.2"] and not any(n.code == "label-repaired" for n in stray.notices)
 
 
+def test_the_last_label_of_a_list_ocr_printed_with_a_mark_is_read_in_sequence():
+    # the last part "HI- TỔ CHỨC THỰC HIỆN" (III- with II read as H) and its last clause "3, Ban Tuyên giáo …" (a comma
+    # for the dot): no label of their kind follows them, but they carry a mark and continue the label before
+    lines = ["II- NHIỆM VỤ", "", "1. Rà soát các quy định về khu công nghiệp.", "", "2. Bố trí đủ kinh phí.", "",
+             "HI- TỔ CHỨC THỰC HIỆN", "", "1. Đảng uỷ Ủy ban nhân dân tỉnh chỉ đạo xây dựng kế hoạch.", "",
+             "2. Ủy ban Kiểm tra Tỉnh ủy kiểm tra, giám sát.", "", "3, Ban Tuyên giáo Tỉnh ủy hướng dẫn tuyên truyền."]
+    doc = parse_text(PLAN_HEADER + "I- MỤC TIÊU\n\n1. Phát triển công nghiệp.\n\n" + "\n".join(lines) + "\n" + SIGNATURE)
+    assert [t.id for t in doc.tasks if t.id.startswith(("II", "III"))] == ["II.1", "II.2", "III.1", "III.2", "III.3"]
+    assert (doc.task("III.3").label, doc.task("III.3").text) == ("3,", "Ban Tuyên giáo Tỉnh ủy hướng dẫn tuyên truyền.")
+    # a bare figure (no mark) after the last item is a sentence opening with a count, not a label
+    stray = parse_text(PLAN_HEADER + "I. NHIỆM VỤ\n\n1. Sở Công Thương chủ trì rà soát quy hoạch.\n\n"
+                       "2 Sở, ngành đã hoàn thành việc rà soát trong năm.\n" + SIGNATURE)
+    assert [t.id for t in stray.tasks] == ["I.1"] and not any(n.code == "label-repaired" for n in stray.notices)
+
+
 def test_a_type_line_glued_to_the_subject_under_it_keeps_both():
     # "KẾ HOẠCH Triển khai …" on one line (OCR or a converter joined them): the type in capitals, the trích yếu in
     # ordinary case after it
