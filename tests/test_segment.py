@@ -3166,3 +3166,16 @@ def test_an_items_long_title_over_its_body_is_the_tasks_title_not_its_text():
     assert "Đầu tư nâng cấp" in first.text and title not in first.text
     assert (second.title, second.text) == ("Hoàn thiện thể chế, pháp luật",
                                            "Khẩn trương hoàn thiện pháp luật về bảo vệ môi trường.")
+
+
+@pytest.mark.parametrize("body", ["Ban Tuyên giáo và Dân vận Trung ương", "Đảng ủy Chính phủ", "Quân ủy Trung ương",
+                                  "Các tỉnh ủy, thành ủy", "Ủy ban Kiểm tra Tỉnh ủy"])
+def test_an_items_title_naming_a_party_body_is_the_subject_of_its_text(body):
+    # a Party programme heads its execution clauses with the committee or board charged, above a paragraph without
+    # a subject (rules/structure.yaml subject_heads): the title is the task's subject, not a heading to drop
+    doc = parse_text("III. TỔ CHỨC THỰC HIỆN\n\n"
+                     "1. Ban Chính sách, chiến lược Trung ương\n\n"
+                     "Chủ trì theo dõi, đôn đốc triển khai thực hiện Kết luận.\n\n"
+                     f"2. {body}\n\n"
+                     "Chủ trì hướng dẫn công tác quán triệt, tuyên truyền Kết luận.\n")
+    assert [t.text.split("\n")[0] for t in doc.tasks] == ["Ban Chính sách, chiến lược Trung ương", body]
