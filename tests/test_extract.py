@@ -2749,6 +2749,20 @@ def test_households_a_plan_charges_with_a_step_lead_it():
     assert _texts(helped.leads) == ["Ủy ban nhân dân xã"] and not helped.directs and not helped.coordinators
 
 
+def test_foreign_countries_after_cac_are_partners_and_bare_nuoc_is_water():
+    # "các nước" / "các quốc gia" are the countries a central text has its bodies cooperate with (rules/roles.yaml
+    # plural_heads); they end the group before them instead of being read into it
+    roles = read_task_roles("Chủ trì, phối hợp với các bộ, ngành, địa phương và các nước thúc đẩy khắc phục hậu quả "
+                            "bom mìn sau chiến tranh.")
+    assert _texts(roles.coordinators) == ["các bộ, ngành, địa phương", "các nước"]
+    roles = read_task_roles("Bộ Ngoại giao chủ trì, phối hợp với các nước, các tổ chức quốc tế thúc đẩy hợp tác.")
+    assert _texts(roles.leads) == ["Bộ Ngoại giao"] and _texts(roles.coordinators) == ["các nước", "các tổ chức quốc tế"]
+    assert _texts(read_task_roles("Chủ trì, phối hợp với các quốc gia trong khu vực chia sẻ thông tin.").coordinators) \
+        == ["các quốc gia trong khu vực"]
+    water = read_task_roles("Sở Nông nghiệp và Môi trường bảo vệ các nguồn nước, phục hồi nguồn nước bị ô nhiễm.")
+    assert _texts(water.leads) == ["Sở Nông nghiệp và Môi trường"] and not water.coordinators and not water.directs
+
+
 def test_an_inspectorate_named_in_a_list_is_a_body_and_the_verb_stays_a_verb():
     # "Thanh tra" capitalised after a list's comma heads the inspectorate of the bodies after it; in lower case, or
     # opening the clause, it is the verb "to inspect"
