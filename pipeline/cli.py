@@ -102,8 +102,9 @@ def _summary(pairs: dict[str, Result], out_dir: Path) -> None:
     """One table per pair, counted as the reports count (report.rows.build_crossref): a central task that does not
     reach localities and that nothing carries out is "Không giao cho địa phương", not "Chưa triển khai"; then the
     two files a reader opens."""
-    from .report.labels import STATUS, leader_document
-    from .report.rows import build_crossref, document_label, leader
+    from .naming import leader, leader_document
+    from .report.labels import STATUS
+    from .report.rows import build_crossref, document_label
 
     for name, result in pairs.items():
         central = next((d for d in result.documents if d.role == "central"), None)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..fsutil import atomic_write_text
 from ..model import Result
+from ..naming import leader
 from ..vntext import decimal_comma
 from . import labels as L
 from .rows import (
@@ -24,7 +25,6 @@ from .rows import (
     document_heading,
     document_label,
     implementer,
-    leader,
     names,
     provenance,
     section_label,
@@ -164,6 +164,7 @@ def _environment() -> Environment:
     env.filters["excerpt"] = excerpt
     env.filters["path"] = L.task_label
     env.filters["decimal"] = decimal_comma
+    env.filters["capital"] = L.capital
     return env
 
 

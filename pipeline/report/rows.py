@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from ..agencies import exact as registered
 from ..agencies import lookup
-from ..extract import find_citations, role_rules
 from ..model import Coverage, Document, Link, Mention, Result, Section, Task
 from ..vntext import fold
 from . import labels
@@ -142,26 +141,6 @@ def implementer(docs: list[Document]) -> str:
                 labels.IMPLEMENTER_BY_LEVEL.get(agency.level)
         words.add(word or labels.IMPLEMENTER_DEFAULT)
     return words.pop() if len(words) == 1 else labels.IMPLEMENTER_DEFAULT
-
-
-def leader(docs: list[Document]) -> str:
-    """How the reports name the documents carried out: labels.LEADER_CENTRAL unless every one is known to come from
-    below the centre (labels.LEADER_OTHER): by its issuer when the registry knows it, else by the issuer part of
-    its số hiệu ("34-NQ/TU": TU is no central issuer of rules/roles.yaml citation.central_issuers). A document of
-    which neither is known stays central, as the corpus files it."""
-    return labels.LEADER_OTHER if docs and all(_below_centre(doc) for doc in docs) else labels.LEADER_CENTRAL
-
-
-def _below_centre(doc: Document) -> bool:
-    agency = lookup(doc.meta.issuer) if doc.meta.issuer else None
-    if agency is not None:
-        return agency.level != "central"
-    citations = find_citations(f"số {doc.meta.number}") if doc.meta.number else []
-    if not citations or not citations[0].issuer:
-        return False
-    central = set(role_rules().citation.central_issuers)
-    issuer = citations[0].issuer
-    return issuer not in central and issuer.split("-")[-1] not in central
 
 
 def document_heading(doc: Document) -> str:

@@ -11,12 +11,12 @@ from pathlib import Path
 
 from ..fsutil import atomic_write_bytes, atomic_write_text
 from ..model import Result
+from ..naming import leader
 from . import labels as L
 from .rows import (
     build_crossref,
     document_label,
     implementer,
-    leader,
     names,
     provenance,
     summary_by_current_lead,

@@ -21,6 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..fsutil import atomic_write_bytes
 from ..model import Result
+from ..naming import leader
 from . import labels as L
 from .rows import (
     CentralRow,
@@ -29,7 +30,6 @@ from .rows import (
     build_crossref,
     document_label,
     implementer,
-    leader,
     names,
     provenance,
     summary_by_current_lead,
@@ -106,16 +106,12 @@ def provincial_cells(row: ProvincialRow) -> dict[str, object]:
         L.COL_SCORE: _score(pairings),
         L.COL_P_KIND: kind,
         L.COL_REASON: _reasons(pairings),
-        L.COL_PROVENANCE: _lines([provenance(task, f"{_capital(side)}: ")] +
+        L.COL_PROVENANCE: _lines([provenance(task, f"{L.capital(side)}: ")] +
                                  [provenance(p.task, f"{L.task_label(p.task.id)}: ") for p in pairings]),
         L.COL_REVIEW_COMMENT: "",
         L.COL_REVIEW: "",
         L.COL_KEY: row.key,
     }
-
-
-def _capital(word: str) -> str:
-    return word[:1].upper() + word[1:]
 
 
 def _texts(pairings) -> str:
