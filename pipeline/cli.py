@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .fsutil import os_reason
-from .model import Document, DoichieuError, Result
+from .model import Document, DoichieuError, Notice, Result
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="doichieu — đối chiếu văn bản trung ương với văn bản triển khai của địa phương.")
@@ -29,6 +29,8 @@ out = Console()
 err = Console(stderr=True)
 
 PROGRESS_FROM = 5  # documents
+# The code of a notice in the run's result.json that names a file the run could not read.
+UNREAD = "unreadable-document"
 
 
 # What each command needs: imported together by _load before any work.
@@ -160,6 +162,9 @@ def run(
 
     for notice in corpus_run.whole.notices:
         err.print(f"[yellow]Lưu ý[/] {notice_text(notice)}", highlight=False, soft_wrap=True)
+    # the run's result.json says which files it could not read (already told above as errors)
+    corpus_run.whole.notices += [Notice(failure.path, f"không đọc được tệp này: {failure.reason}", code=UNREAD)
+                                 for failure in corpus_run.failures]
     from .report.outdir import write_run
 
     try:  # the pair folders of earlier runs that this one does not make are removed or flagged (report.outdir)
