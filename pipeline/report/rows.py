@@ -327,9 +327,10 @@ def summary_rows(crossref: CrossRef) -> tuple[list[tuple[str, dict[str, int]]], 
     return list(by_section.items()), sorted(by_agency.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
 
 
-def summary_total(crossref: CrossRef) -> dict[str, int]:
-    """Counts per status of every central row: the total row (labels.ROW_TOTAL) of the table by section."""
-    return {s: sum(r.status == s for r in crossref.central_rows) for s in labels.STATUS}
+def summary_total(counts: dict[str, int]) -> dict[str, int]:
+    """Counts per status of every central row (CrossRef.counts: "all_covered" …): the total row (labels.ROW_TOTAL)
+    of the table by section."""
+    return {s: counts["all_" + s] for s in labels.STATUS}
 
 
 def summary_by_current_lead(crossref: CrossRef) -> list[tuple[str, dict[str, int]]]:

@@ -14,6 +14,7 @@ from ..model import Result
 from ..naming import leader
 from . import labels as L
 from .rows import (
+    CrossRef,
     build_crossref,
     document_label,
     implementer,
@@ -32,8 +33,8 @@ MD_COLUMNS = (L.COL_CENTRAL_PATH, L.COL_CENTRAL_TEXT, L.COL_CENTRAL_LEAD, L.COL_
 MD_TEXT_LIMIT = 220
 
 
-def crossref_csv_text(result: Result) -> str:
-    crossref = build_crossref(result)
+def crossref_csv_text(result: Result, crossref: CrossRef | None = None) -> str:
+    crossref = crossref or build_crossref(result)
     multi = len(crossref.provincial_docs) > 1
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -45,10 +46,10 @@ def crossref_csv_text(result: Result) -> str:
     return buffer.getvalue()
 
 
-def crossref_csv_bytes(result: Result) -> bytes:
+def crossref_csv_bytes(result: Result, crossref: CrossRef | None = None) -> bytes:
     """crossref.csv as written: one row per central task (sheet 1 columns without the reviewer columns); UTF-8
-    with BOM, CRLF."""
-    return crossref_csv_text(result).encode("utf-8-sig")
+    with BOM, CRLF. `crossref`: build_crossref(result) when already made."""
+    return crossref_csv_text(result, crossref).encode("utf-8-sig")
 
 
 def write_crossref_csv(result: Result, path: str | Path) -> Path:
@@ -69,8 +70,9 @@ def _md_cell(values: str, limit: int | None = None) -> str:
     return "<br>".join(_md(v, limit) for v in str(values).split("\n")) if values else ""
 
 
-def crossref_md_text(result: Result) -> str:
-    crossref = build_crossref(result)
+def crossref_md_text(result: Result, crossref: CrossRef | None = None) -> str:
+    """crossref.md; `crossref`: build_crossref(result) when already made."""
+    crossref = crossref or build_crossref(result)
     counts = crossref.counts()
     central = ", ".join(document_label(d) for d in crossref.central_docs)
     provincial = ", ".join(document_label(d) for d in crossref.provincial_docs)
@@ -122,7 +124,7 @@ def crossref_md_text(result: Result) -> str:
         out += ["| " + " | ".join([_md(name)] + [str(values[s]) for s in order] + [str(sum(values.values()))]) + " |"
                 for name, values in rows]
         if title == L.SUMMARY_BY_SECTION:
-            total = summary_total(crossref)
+            total = summary_total(counts)
             out.append("| " + " | ".join([f"**{L.ROW_TOTAL}**"] + [f"**{total[s]}**" for s in order]
                                          + [f"**{sum(total.values())}**"]) + " |")
     return "\n".join(out) + "\n"

@@ -238,7 +238,7 @@ def _summary_sheet(ws, crossref: CrossRef) -> None:
                 if values[status]:
                     ws.cell(ws.max_row, offset).fill = PatternFill("solid", fgColor=L.STATUS_FILL[status])
         if title == L.SUMMARY_BY_SECTION:
-            total = summary_total(crossref)
+            total = summary_total(counts)
             ws.append([L.ROW_TOTAL] + [total[s] for s in order] + [sum(total.values())])
             for col in range(1, len(headings) + 1):
                 cell = ws.cell(ws.max_row, col)
@@ -265,8 +265,9 @@ def _gaps_line(crossref: CrossRef) -> str:
     return f" {len(gaps)} nhiệm vụ{whose} {L.STATUS['gap'].lower()}: {named} (lọc cột \"{L.COL_STATUS}\")."
 
 
-def build_workbook(result: Result) -> Workbook:
-    crossref = build_crossref(result)
+def build_workbook(result: Result, crossref: CrossRef | None = None) -> Workbook:
+    """The three sheets; `crossref`: build_crossref(result) when already made."""
+    crossref = crossref or build_crossref(result)
     multi = len(crossref.provincial_docs) > 1
     wb = Workbook()
     lead = leader(crossref.central_docs)
