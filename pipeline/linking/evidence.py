@@ -62,8 +62,9 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
         out.append("Văn bản triển khai giao lại nhiệm vụ thuộc trách nhiệm của Ủy ban nhân dân" +
                    (" (giao chung toàn bộ)" if v.get("hands_on_all", 0.0) >= 1.0 else "") +
                    f"; {this_task} do Ủy ban nhân dân cùng cấp chủ trì")
-    if fired("citation"):
-        out.append("Cùng trích dẫn " + ", ".join(features.shared_citations.get((i, j), [])))
+    if fired("citation"):  # the số hiệu as the provincial task prints it ("07/CT-TTg"), not its upper-case key
+        printed = {c.number.upper(): c.number for c in features.provincial[i].citations if c.number}
+        out.append("Cùng trích dẫn " + ", ".join(printed.get(n, n) for n in features.shared_citations.get((i, j), [])))
     if fired("ratio"):
         out.append(f"Gần như chép nguyên văn: giống nhau {v['ratio']:.0%} về câu chữ")
     if fired("token_set"):
