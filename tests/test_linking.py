@@ -526,6 +526,15 @@ def decree() -> Document:
     return doc
 
 
+def test_a_key_term_is_shown_as_the_provincial_task_prints_it():
+    from pipeline.linking.evidence import as_printed
+
+    text = "Tiếp tục thực hiện Chỉ thị số 07/CT-TTg ngày 15 tháng 3 năm 2021, giai đoạn 2021-2030."
+    assert as_printed("chỉ thị số 07 ct ttg", text) == "Chỉ thị số 07/CT-TTg"  # not its matching form
+    assert as_printed("2021 2030", text) == "2021-2030"
+    assert as_printed("thực hiện chỉ thị số 08", text) == "thực hiện chỉ thị số 08"  # not in the text: as given
+
+
 def test_summary_letter_paraphrasing_decree_clauses_is_linked_to_them(decree):
     letter = _provincial({
         "2.1": ("1", "", "Thiết lập và duy trì khoảng cách an toàn của kho chứa theo hướng dẫn tại Nghị định "

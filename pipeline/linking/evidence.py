@@ -35,6 +35,19 @@ def shared_phrases(provincial_text: str, central_text: str, rules: LinkingRules)
     return phrases
 
 
+def as_printed(term: str, text: str) -> str:
+    """A key term (key_terms gives it in matching form: "chỉ thị số 07 ct ttg") as `text` prints it ("Chỉ thị số
+    07/CT-TTg"): the first run of words of `text` whose matching forms are the term's words; the term itself when
+    its words do not stand together in `text` (a word the matching form drops lay between them)."""
+    words = _TOKEN.findall(term)
+    tokens = list(_TOKEN.finditer(text))
+    forms = [match_form_cached(m.group(0)) for m in tokens]
+    for k in range(len(tokens) - len(words) + 1):
+        if words and forms[k:k + len(words)] == words:
+            return text[tokens[k].start():tokens[k + len(words) - 1].end()]
+    return term
+
+
 def _section_id(doc: Document, task, title: str) -> str:
     for section in doc.ancestors(task):
         if section.title == title:
@@ -82,8 +95,9 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
         terms = key_terms(features.provincial[i].text, features.central[j].text, features.keyterm_index, rules,
                           features.subject, names=names)
         if terms:
+            text = features.provincial[i].text
             out.append(f"Thuật ngữ đặc trưng (hiếm trong {document}) có ở cả hai: "
-                       + ", ".join(f"«{t}»" for t in terms))
+                       + ", ".join(f"«{as_printed(t, text)}»" for t in terms))
     if features.cites_central is not None and features.cites_central[i]:
         out.append(f"Nhiệm vụ triển khai dẫn chiếu chính {document} {features.central_number}")
     if fired("heading") and (i, j) in features.heading_pairs:
