@@ -95,6 +95,23 @@ def test_a_document_without_a_number_is_named_by_its_type_and_issuer():
     assert "Kon Tum</strong> của Ủy ban nhân dân tỉnh Kon Tum" not in html
 
 
+@pytest.mark.parametrize("printed, named", [
+    ("TỈNH ỦY LÀO CAI", "Tỉnh ủy Lào Cai"),  # a header in capitals: the name, then the place with its capitals
+    ("ỦY BAN NHÂN DÂN HUYỆN BẢO THẮNG", "Ủy ban nhân dân huyện Bảo Thắng"),
+    ("SỞ CÔNG THƯƠNG TỈNH QUẢNG NGÃI", "Sở Công Thương tỉnh Quảng Ngãi"),  # the unit word in lower case
+    ("BỘ TÀI CHÍNH", "Bộ Tài chính"),
+    ("BỘ TÀI CHÍNH TONG CYC THUE", "BỘ TÀI CHÍNH TONG CYC THUE"),  # no unit and place after the name: as printed
+    ("Ủy ban nhân dân tỉnh Kon Tum", "Ủy ban nhân dân tỉnh Kon Tum"),
+])
+def test_an_issuer_printed_in_capitals_is_named_as_a_sentence_writes_it(printed, named):
+    from pipeline.model import Document
+    from pipeline.report.rows import document_heading
+
+    resolution = Document(id="nq", path="nq.txt", role="central", kind="txt")
+    resolution.meta.doc_type, resolution.meta.number, resolution.meta.issuer = "Nghị quyết", "34-NQ/TU", printed
+    assert document_heading(resolution) == f"Nghị quyết 34-NQ/TU của {named}"
+
+
 def test_a_document_of_which_no_header_was_read_is_named_by_its_id_and_every_report_says_why(tmp_path):
     # an OCR'd party resolution whose header came out as noise: no type, number, ký hiệu or issuer was read
     from openpyxl import load_workbook

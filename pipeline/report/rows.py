@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..agencies import exact as registered
-from ..agencies import lookup
+from ..agencies import lookup, registry
 from ..model import Coverage, Document, Link, Mention, Result, Section, Task
 from ..vntext import fold
 from . import labels
@@ -122,11 +122,36 @@ def document_label(doc: Document) -> str:
 
 def issuer_name(issuer: str | None) -> str | None:
     """The issuer as a registered body writes its name ("Bộ Tài chính" for a header's "BỘ TÀI CHÍNH"), when the
-    registry knows that very name; else as printed."""
+    registry knows that very name; a header in capitals that is such a name and a place ("TỈNH ỦY LÀO CAI", "SỞ
+    CÔNG THƯƠNG TỈNH QUẢNG NGÃI") as written in a sentence (see _with_place); else as printed."""
     if not issuer:
         return issuer
     agency = registered(issuer)
-    return agency.name if agency and fold(agency.name) == fold(issuer) else issuer
+    if agency and fold(agency.name) == fold(issuer):
+        return agency.name
+    return (_with_place(issuer) if issuer.isupper() else None) or issuer
+
+
+def _with_place(issuer: str) -> str | None:
+    """A body's name in capitals followed by its place, as a sentence writes it: the registered name, the unit word
+    (rules/agencies.yaml `places`) in lower case, each syllable of the place name with a capital ("Ủy ban nhân dân
+    tỉnh Lào Cai", "Tỉnh ủy Lào Cai", "Sở Công Thương tỉnh Quảng Ngãi"); None when the words after the name are no
+    unit and place (an OCR'd second line, "TONG CYC THUE") or the name is not read as registered."""
+    agency, places = lookup(issuer), registry().places
+    if agency is None or places is None:
+        return None
+    words, size = issuer.split(), len(agency.name.split())
+    if len(words) <= size or fold(" ".join(words[:size])) != fold(agency.name):
+        return None
+    rest = words[size:]
+    units = [unit.split() for unit in (places.province, places.city, places.district)]
+    unit = next((u for u in units if fold(" ".join(rest[:len(u)])) == fold(" ".join(u)) and len(rest) > len(u)), None)
+    takes_place = any(agency.name.endswith(f" {u}") for u in (places.province, places.city, places.district)) or \
+        any(fold(agency.name) == fold(name) for name in places.level_named)
+    if unit is None and not takes_place:
+        return None
+    place = rest[len(unit):] if unit else rest
+    return " ".join([agency.name, *(unit or []), *(w[:1] + w[1:].lower() for w in place)])
 
 
 def implementer(docs: list[Document]) -> str:
