@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 from gold_result import gold_result
@@ -30,6 +31,10 @@ def test_csv_has_bom_and_one_row_per_central_task(result, tmp_path):
         assert by_id[cov.central.task][L.COL_STATUS] == L.STATUS[cov.status]
     assert by_id["III.2.a"][L.COL_PROV_PATH] == "1.a.1\n1.a.3"  # multi-line cells survive quoting
     assert "Nghị định" in by_id["III.1.a.1"][L.COL_CENTRAL_TEXT]
+    # scores with the decimal comma, one a line, as the reasons and the HTML report write them
+    scores = [r[L.COL_SCORE] for r in body if r[L.COL_SCORE]]
+    assert scores and all(re.fullmatch(r"[01],\d\d(\n[01],\d\d)*", s) for s in scores), scores
+    assert "\n" in by_id["III.2.a"][L.COL_SCORE]
 
 
 def test_markdown_reads_on_its_own(result, tmp_path):

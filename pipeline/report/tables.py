@@ -12,6 +12,7 @@ from pathlib import Path
 from ..fsutil import atomic_write_bytes, atomic_write_text
 from ..model import Result
 from ..naming import leader
+from ..vntext import decimal_comma
 from . import labels as L
 from .rows import (
     CrossRef,
@@ -42,7 +43,7 @@ def crossref_csv_text(result: Result, crossref: CrossRef | None = None) -> str:
     writer.writerow([L.heading(c, lead, side) for c in CSV_COLUMNS])
     for number, row in enumerate(crossref.central_rows, start=1):
         cells = central_cells(row, multi)
-        writer.writerow([number] + [cells[c] for c in CSV_COLUMNS[1:]])
+        writer.writerow([number] + [_shown(cells[c]) for c in CSV_COLUMNS[1:]])
     return buffer.getvalue()
 
 
@@ -55,6 +56,12 @@ def crossref_csv_bytes(result: Result, crossref: CrossRef | None = None) -> byte
 def write_crossref_csv(result: Result, path: str | Path) -> Path:
     """crossref_csv_bytes, written atomically."""
     return atomic_write_bytes(path, crossref_csv_bytes(result))
+
+
+def _shown(value: object) -> object:
+    """A cell as the CSV writes it: a score (a number in the Excel table) with the decimal comma, "0,99", as in the
+    reasons, the HTML report and the Excel cells of several scores."""
+    return decimal_comma(value) if isinstance(value, float) else value
 
 
 def _md(text: object, limit: int | None = None) -> str:

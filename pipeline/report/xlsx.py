@@ -22,6 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ..fsutil import atomic_write_bytes
 from ..model import Result
 from ..naming import leader
+from ..vntext import decimal_comma
 from . import labels as L
 from .rows import (
     CentralRow,
@@ -131,11 +132,13 @@ def _strength(link) -> str:
 
 
 def _score(pairings) -> object:
+    """One link's score as a number (Excel shows it with the reader's decimal mark), several as text, one a line,
+    with the decimal comma as the reasons and the HTML report write them ("0,99")."""
     if not pairings:
         return ""
     if len(pairings) == 1:
         return round(float(pairings[0].link.score), 2)
-    return "\n".join(f"{p.link.score:.2f}" for p in pairings)
+    return "\n".join(decimal_comma(p.link.score) for p in pairings)
 
 
 def _sheet(ws, title_lines: list[str], columns: tuple[str, ...], rows: list[dict[str, object]],
