@@ -104,6 +104,7 @@ def test_a_document_without_a_number_is_named_by_its_type_and_issuer():
     ("TỈNH ỦY LÀO CAI", "Tỉnh ủy Lào Cai"),  # a header in capitals: the name, then the place with its capitals
     ("ỦY BAN NHÂN DÂN HUYỆN BẢO THẮNG", "Ủy ban nhân dân huyện Bảo Thắng"),
     ("SỞ CÔNG THƯƠNG TỈNH QUẢNG NGÃI", "Sở Công Thương tỉnh Quảng Ngãi"),  # the unit word in lower case
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "Ủy ban nhân dân thành phố Hồ Chí Minh"),  # a centrally-run city
     ("BỘ TÀI CHÍNH", "Bộ Tài chính"),
     ("BỘ TÀI CHÍNH TONG CYC THUE", "BỘ TÀI CHÍNH TONG CYC THUE"),  # no unit and place after the name: as printed
     ("Ủy ban nhân dân tỉnh Kon Tum", "Ủy ban nhân dân tỉnh Kon Tum"),

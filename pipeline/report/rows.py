@@ -135,23 +135,29 @@ def issuer_name(issuer: str | None) -> str | None:
 def _with_place(issuer: str) -> str | None:
     """A body's name in capitals followed by its place, as a sentence writes it: the registered name, the unit word
     (rules/agencies.yaml `places`) in lower case, each syllable of the place name with a capital ("Ủy ban nhân dân
-    tỉnh Lào Cai", "Tỉnh ủy Lào Cai", "Sở Công Thương tỉnh Quảng Ngãi"); None when the words after the name are no
-    unit and place (an OCR'd second line, "TONG CYC THUE") or the name is not read as registered."""
+    tỉnh Lào Cai", "Tỉnh ủy Lào Cai", "Sở Công Thương tỉnh Quảng Ngãi", "Ủy ban nhân dân thành phố Hồ Chí Minh");
+    None when the words after the name are no unit and place (an OCR'd second line, "TONG CYC THUE") or the name is
+    not read as registered."""
     agency, places = lookup(issuer), registry().places
     if agency is None or places is None:
         return None
-    words, size = issuer.split(), len(agency.name.split())
-    if len(words) <= size or fold(" ".join(words[:size])) != fold(agency.name):
+    words = issuer.split()
+    # a provincial body "… tỉnh" is also printed "… thành phố" (a centrally-run city's own header), as agencies reads it
+    names = [agency.name] + ([agency.name.removesuffix(places.province) + places.city]
+                             if agency.name.endswith(f" {places.province}") else [])
+    name = next((n for n in names if len(words) > len(n.split())
+                 and fold(" ".join(words[:len(n.split())])) == fold(n)), None)
+    if name is None:
         return None
-    rest = words[size:]
+    rest = words[len(name.split()):]
     units = [unit.split() for unit in (places.province, places.city, places.district)]
     unit = next((u for u in units if fold(" ".join(rest[:len(u)])) == fold(" ".join(u)) and len(rest) > len(u)), None)
-    takes_place = any(agency.name.endswith(f" {u}") for u in (places.province, places.city, places.district)) or \
-        any(fold(agency.name) == fold(name) for name in places.level_named)
+    takes_place = any(name.endswith(f" {u}") for u in (places.province, places.city, places.district)) or \
+        any(fold(name) == fold(named) for named in places.level_named)
     if unit is None and not takes_place:
         return None
     place = rest[len(unit):] if unit else rest
-    return " ".join([agency.name, *(unit or []), *(w[:1] + w[1:].lower() for w in place)])
+    return " ".join([name, *(unit or []), *(w[:1] + w[1:].lower() for w in place)])
 
 
 def implementer(docs: list[Document]) -> str:
