@@ -110,15 +110,19 @@ def pair_name(central: Document, provincial: Document) -> str:
 
 
 def run_documents(documents: list[Document], declared: dict[str, list[str]] | None = None,
-                  reviews_dir: Path | None = None) -> CorpusRun:
-    """Pair the documents (declared or detected), link each pair, apply stored reviewer decisions."""
+                  reviews_dir: Path | None = None, unread: dict[str, str] | None = None) -> CorpusRun:
+    """Pair the documents (declared or detected), link each pair, apply stored reviewer decisions. `unread`: the
+    central documents of the corpus that could not be read ({id: path}): a provincial document is not paired with
+    another central document in their stead, and one left without a pair is told which could not be read."""
     from .corpus import pair_documents, unread_candidates
 
+    unread = unread or {}
+    declared = declared or {}
     run = CorpusRun(whole=Result(documents=list(documents)))
     # one link call per central document, so that what its provincial documents carry out is known to all
     grouped: dict[str, tuple[Document, list[Document]]] = {}
     pairing: dict[tuple[str, str], Notice] = {}
-    for central, provincial in pair_documents(documents, declared or {}, pairing):
+    for central, provincial in pair_documents(documents, declared, pairing, len(unread)):
         grouped.setdefault(central.id, (central, []))[1].append(provincial)
     for central, provincials in grouped.values():
         linked = link(central, provincials)
@@ -127,12 +131,23 @@ def run_documents(documents: list[Document], declared: dict[str, list[str]] | No
     paired = {d.id for r in run.pairs.values() for d in r.documents}
     centrals = [d for d in documents if d.role == "central"]
     for document in documents:
-        if document.role == "provincial" and document.id not in paired:
-            unread = unread_candidates(document, centrals)
-            maybe = (f"; có thể là {' hoặc '.join(c.path for c in unread)} (số hiệu không đọc được, chỉ rõ ký hiệu)"
-                     if unread else "")
-            run.whole.notices.append(Notice(document.path, "không xác định được văn bản trung ương mà văn bản này "
-                                                            f"triển khai{maybe} (khai báo 'implements' trong manifest)"))
+        if document.role != "provincial" or document.id in paired:
+            continue
+        failed = [unread[i] for i in declared.get(document.id, []) if i in unread]
+        if failed:
+            message = (f"không đối chiếu được: văn bản trung ương mà văn bản này triển khai ({', '.join(failed)}) "
+                       "không đọc được")
+        elif unread:
+            message = ("không xác định được văn bản trung ương mà văn bản này triển khai; có thể là văn bản không "
+                       f"đọc được {' hoặc '.join(unread.values())} (nếu là văn bản khác: khai báo 'implements' "
+                       "trong manifest)")
+        else:
+            candidates = unread_candidates(document, centrals)
+            maybe = (f"; có thể là {' hoặc '.join(c.path for c in candidates)} (số hiệu không đọc được, chỉ rõ ký "
+                     "hiệu)" if candidates else "")
+            message = (f"không xác định được văn bản trung ương mà văn bản này triển khai{maybe} (khai báo "
+                       "'implements' trong manifest)")
+        run.whole.notices.append(Notice(document.path, message))
     return run
 
 
@@ -174,7 +189,7 @@ def run_corpus(corpus_dir: str | Path = "corpus", *, as_of: date | str | None = 
 
     corpus_dir = Path(corpus_dir)
     manifest = load_manifest(corpus_dir)
-    documents, declared, failures = [], {}, []
+    documents, declared, failures, unread = [], {}, [], {}
     entries = progress(manifest.documents) if progress else manifest.documents
     for entry in entries:
         path = corpus_dir / entry.path
@@ -182,6 +197,8 @@ def run_corpus(corpus_dir: str | Path = "corpus", *, as_of: date | str | None = 
             document = parse_in_batch(path, doc_id=entry.id, role=entry.role, as_of=as_of)
         except DoichieuError as error:
             failures.append(error)
+            if entry.role == "central":
+                unread[entry.id] = str(path)
             continue
         for key, value in entry.meta.items():
             setattr(document.meta, key, value)
@@ -192,7 +209,7 @@ def run_corpus(corpus_dir: str | Path = "corpus", *, as_of: date | str | None = 
         if entry.implements:
             declared[document.id] = [entry.implements] if isinstance(entry.implements, str) else entry.implements
         documents.append(document)
-    run = run_documents(documents, declared, reviews_dir=corpus_dir / "reviews")
+    run = run_documents(documents, declared, reviews_dir=corpus_dir / "reviews", unread=unread)
     run.failures = failures + run.failures
     listing = corpus_dir / "manifest.yaml"
     absent = f"không có trong {listing}" if listing.exists() else f"chưa có {listing}"

@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .fsutil import os_reason
-from .model import Document, DoichieuError, Result
+from .model import Document, DoichieuError, Notice, Result
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="doichieu — đối chiếu văn bản trung ương với văn bản triển khai của địa phương.")
@@ -29,6 +29,8 @@ out = Console()
 err = Console(stderr=True)
 
 PROGRESS_FROM = 5  # documents
+# The code of a notice in the run's result.json that names a file the run could not read.
+UNREAD = "unreadable-document"
 
 
 # What each command needs: imported together by _load before any work.
@@ -102,8 +104,9 @@ def _summary(pairs: dict[str, Result], out_dir: Path) -> None:
     """One table per pair, counted as the reports count (report.rows.build_crossref): a central task that does not
     reach localities and that nothing carries out is "Không giao cho địa phương", not "Chưa triển khai"; then the
     two files a reader opens."""
-    from .report.labels import STATUS, leader_document
-    from .report.rows import build_crossref, document_label, leader
+    from .naming import leader, leader_document
+    from .report.labels import STATUS
+    from .report.rows import build_crossref, document_label
 
     for name, result in pairs.items():
         central = next((d for d in result.documents if d.role == "central"), None)
@@ -159,6 +162,9 @@ def run(
 
     for notice in corpus_run.whole.notices:
         err.print(f"[yellow]Lưu ý[/] {notice_text(notice)}", highlight=False, soft_wrap=True)
+    # the run's result.json says which files it could not read (already told above as errors)
+    corpus_run.whole.notices += [Notice(failure.path, f"không đọc được tệp này: {failure.reason}", code=UNREAD)
+                                 for failure in corpus_run.failures]
     from .report.outdir import write_run
 
     try:  # the pair folders of earlier runs that this one does not make are removed or flagged (report.outdir)

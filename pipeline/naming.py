@@ -1,13 +1,16 @@
-"""Task ids as a reader sees them: the unnumbered parts of an id named in Vietnamese, in every table, report,
-reason and notice, and read back from what a reviewer writes (pipeline.review). Kept apart from
-pipeline/report/labels.py (which re-exports it) so that the CLI's parse command can print them without loading
-the writers."""
+"""Names a reader sees in every table, report, link reason and notice: task ids with their unnumbered parts named in
+Vietnamese (read back from what a reviewer writes, pipeline.review), and the document carried out named for what it
+is ("văn bản trung ương" or "văn bản gốc": the one decision that the link reasons of pipeline.linking and the
+reports of pipeline.report both follow). Kept apart from pipeline/report/labels.py (which re-exports it) so that
+the CLI's parse command and the linker can use them without loading the writers."""
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
-from .model import Notice
+from .agencies import lookup
+from .extract import find_citations, role_rules
+from .model import Document, Notice
 
 # Internal ids of tasks that have no printed number, as a reader names them in every table and report: a
 # paragraph after a list's last item is "closing" ("V.closing" inside V, a second one "closing~2"), printed
@@ -36,3 +39,49 @@ def task_id_of(text: str) -> str:
     for task_id_part, name in TASK_NAMES.items():
         text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", task_id_part, text, flags=re.IGNORECASE)
     return text
+
+
+# The document carried out, as the reader names it: "TW" / "văn bản trung ương" when its issuer is central or
+# unknown (the corpus files it as central), LEADER_OTHER when a body below the centre issued it (a Tỉnh ủy resolution
+# that the province's People's Committee carries out: calling it "trung ương" would misname it). "Văn bản gốc"
+# pairs with "văn bản triển khai" ("văn bản được triển khai" would read almost as the implementing one).
+LEADER_CENTRAL = "trung ương"
+LEADER_OTHER = "văn bản gốc"
+
+
+def leader(docs: list[Document]) -> str:
+    """How the reports and the link reasons name the documents carried out: LEADER_CENTRAL unless every one is known
+    to come from below the centre (LEADER_OTHER): by its issuer when the registry knows it, else by the issuer part
+    of its số hiệu ("34-NQ/TU": TU is no central issuer of rules/roles.yaml citation.central_issuers). A document of
+    which neither is known stays central, as the corpus files it."""
+    return LEADER_OTHER if docs and all(_below_centre(doc) for doc in docs) else LEADER_CENTRAL
+
+
+def _below_centre(doc: Document) -> bool:
+    agency = lookup(doc.meta.issuer) if doc.meta.issuer else None
+    if agency is not None:
+        return agency.level != "central"
+    citations = find_citations(f"số {doc.meta.number}") if doc.meta.number else []
+    if not citations or not citations[0].issuer:
+        return False
+    central = set(role_rules().citation.central_issuers)
+    issuer = citations[0].issuer
+    return issuer not in central and issuer.split("-")[-1] not in central
+
+
+def leader_document(leader: str) -> str:
+    """The document carried out in a sentence: "văn bản trung ương" or "văn bản gốc"."""
+    return "văn bản trung ương" if leader == LEADER_CENTRAL else LEADER_OTHER
+
+
+def leader_task(leader: str, which: str = "") -> str:
+    """One of its tasks in a sentence, `which` (a task id, "này") placed as Vietnamese places it: "nhiệm vụ trung
+    ương", "nhiệm vụ trung ương V.1"; "nhiệm vụ của văn bản gốc", "nhiệm vụ V.1 của văn bản gốc"."""
+    if leader == LEADER_CENTRAL:
+        return " ".join(filter(None, ("nhiệm vụ trung ương", which)))
+    return " ".join(filter(None, ("nhiệm vụ", which, f"của {LEADER_OTHER}")))
+
+
+def capital(text: str) -> str:
+    """`text` with its first letter in capitals, the rest as it is: a sentence that opens with a name below."""
+    return text[:1].upper() + text[1:]

@@ -91,6 +91,49 @@ def test_an_unreadable_central_document_is_said_plainly(tmp_path):
     assert "implements" not in done.stderr  # the provincial document is not blamed for the central one's failure
 
 
+def test_an_unreadable_central_document_of_a_corpus_stops_its_own_pairs_only(tmp_path):
+    """A corpus of two central documents, one a broken PDF: one error naming it, exit status 1, the other pair
+    written whole; a plan carrying out the broken one (declared, or only citing it) is paired with nothing else,
+    and the run's result.json says which file could not be read."""
+    corpus = tmp_path / "corpus"
+    (corpus / "central").mkdir(parents=True)
+    (corpus / "provincial").mkdir()
+    shutil.copy(CENTRAL, corpus / "central")
+    shutil.copy(PROVINCIAL, corpus / "provincial")
+    (corpus / "central" / "nq-99.pdf").write_bytes(b"%PDF-1.7\n" + b"hong" * 200)
+    plan = ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: {n}/KH-UBND\nKẾ HOẠCH\nThực hiện Nghị quyết số 99/NQ-CP của Chính phủ\n"
+            "1. Sở Tài chính chủ trì bố trí kinh phí thực hiện Nghị quyết.\n")
+    for name in ("kh-12", "kh-13"):
+        (corpus / "provincial" / f"{name}.txt").write_text(plan.format(n=name[3:]), encoding="utf-8")
+    (corpus / "manifest.yaml").write_text(
+        "documents:\n"
+        "  - {id: nq-23, path: central/nq-23-NQ-CP-2022.md, role: central}\n"
+        "  - {id: nq-99, path: central/nq-99.pdf, role: central}\n"
+        f"  - {{id: kontum, path: provincial/{PROVINCIAL.name}, role: provincial, implements: nq-23}}\n"
+        "  - {id: kh-12, path: provincial/kh-12.txt, role: provincial, implements: nq-99}\n"
+        "  - {id: kh-13, path: provincial/kh-13.txt, role: provincial}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    done = doichieu("run", "--corpus", str(corpus), "--out", str(out))
+    stderr = " ".join(done.stderr.split())
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert [line for line in done.stderr.splitlines() if line.startswith("Lỗi")] == [
+        f"Lỗi {corpus / 'central' / 'nq-99.pdf'}: PDF bị hỏng hoặc không đúng định dạng PDF"]
+    assert f"kh-12.txt: không đối chiếu được: văn bản trung ương mà văn bản này triển khai " \
+           f"({corpus / 'central' / 'nq-99.pdf'}) không đọc được" in stderr
+    assert "kh-13.txt: không xác định được văn bản trung ương mà văn bản này triển khai; có thể là văn bản không " \
+           "đọc được" in stderr
+    from pipeline.report import OUTPUT_FILES
+
+    # only the readable pair: neither plan is compared with the other resolution in the broken one's stead
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["kontum__nq-23"]
+    assert sorted(p.name for p in (out / "kontum__nq-23").iterdir()) == sorted(OUTPUT_FILES)
+    assert not [p for p in out.rglob("*") if p.suffix == ".tmp"]
+    whole = json.loads((out / "result.json").read_text(encoding="utf-8"))
+    assert {d["id"] for d in whole["documents"]} == {"nq-23", "kontum", "kh-12", "kh-13"}
+    assert [n["path"] for n in whole["notices"] if n["code"] == "unreadable-document"] == [
+        str(corpus / "central" / "nq-99.pdf")]
+
+
 def test_a_file_without_read_permission_is_one_failure_among_the_others(tmp_path, monkeypatch):
     locked = tmp_path / "khoa.txt"
     locked.write_text("Kế hoạch", encoding="utf-8")

@@ -48,6 +48,8 @@ def test_pairs_follow_the_cited_number_then_the_declaration():
 def test_a_lone_central_document_takes_every_provincial_one():
     pairs = pair_documents([_doc("tw", "central", "1/CT-TTg"), _doc("tinh", "provincial")], {})
     assert [(c.id, p.id) for c, p in pairs] == [("tw", "tinh")]
+    # not when it is alone only because another central document of the corpus could not be read
+    assert pair_documents([_doc("tw", "central", "1/CT-TTg"), _doc("tinh", "provincial")], {}, None, 1) == []
 
 
 def _corpus(tmp_path, files: dict[str, str], manifest: str | None = None):

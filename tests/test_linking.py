@@ -149,6 +149,19 @@ def test_shared_citation_is_evidence_and_a_reason(central):
     assert any(r.startswith("Cùng trích dẫn 123/QĐ-TTG") for r in best.reasons)
 
 
+def test_a_shared_citation_is_named_as_the_plan_prints_it():
+    import pipeline as dc
+
+    central = dc.parse_text("CHÍNH PHỦ\nSố: 5/NQ-CP\nNGHỊ QUYẾT\nII. NHIỆM VỤ\n1. Bộ Công Thương chủ trì triển khai "
+                            "Quyết định số 123/QĐ-TTg của Thủ tướng Chính phủ về công nghiệp hỗ trợ.\n",
+                            doc_id="c", role="central")
+    plan = dc.parse_text("ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: 7/KH-UBND\nKẾ HOẠCH\nThực hiện Nghị quyết số 5/NQ-CP\n"
+                         "1. Sở Công Thương chủ trì triển khai Quyết định số 123/QĐ-TTg trên địa bàn tỉnh.\n",
+                         doc_id="p", role="provincial")
+    reasons = [r for lk in dc.link(central, plan).links for r in lk.reasons]
+    assert "Cùng trích dẫn 123/QĐ-TTg" in reasons  # not its upper-case key "123/QĐ-TTG"
+
+
 def test_an_unreadable_central_number_is_the_one_the_provincial_document_says_it_carries_out(central):
     from pipeline.linking.features import central_number
 
@@ -511,6 +524,15 @@ def decree() -> Document:
     doc.task("7.2").localities = True
     doc.task("7.2").locality_role = "lead"
     return doc
+
+
+def test_a_key_term_is_shown_as_the_provincial_task_prints_it():
+    from pipeline.linking.evidence import as_printed
+
+    text = "Tiếp tục thực hiện Chỉ thị số 07/CT-TTg ngày 15 tháng 3 năm 2021, giai đoạn 2021-2030."
+    assert as_printed("chỉ thị số 07 ct ttg", text) == "Chỉ thị số 07/CT-TTg"  # not its matching form
+    assert as_printed("2021 2030", text) == "2021-2030"
+    assert as_printed("thực hiện chỉ thị số 08", text) == "thực hiện chỉ thị số 08"  # not in the text: as given
 
 
 def test_summary_letter_paraphrasing_decree_clauses_is_linked_to_them(decree):

@@ -129,6 +129,26 @@ def test_write_outputs_all_files_reproducible(result, tmp_path):
     assert "Nghị quyết" in (tmp_path / "a" / "result.json").read_text(encoding="utf-8")  # not \\u escapes
 
 
+def test_write_outputs_makes_the_rows_once_for_every_report(result, tmp_path, monkeypatch):
+    """The xlsx, csv, md and HTML show one build_crossref: made once, not once per file (same bytes as each
+    writer alone)."""
+    import pipeline.report as report
+    from pipeline.report import html, rows, tables, xlsx
+
+    calls = []
+
+    def counted(given):
+        calls.append(given)
+        return rows.build_crossref(given)
+
+    for module in (report, html, tables, xlsx):
+        monkeypatch.setattr(module, "build_crossref", counted)
+    write_outputs(result, tmp_path)
+    assert calls == [result]
+    assert (tmp_path / "crossref.md").read_text(encoding="utf-8") == tables.crossref_md_text(result)
+    assert (tmp_path / "coverage.html").read_text(encoding="utf-8") == render_coverage_html(result)
+
+
 def test_a_report_that_fails_leaves_the_pair_folder_as_it_was(result, tmp_path, monkeypatch):
     """An internal error in the last report made (the HTML) writes nothing: not new tables beside an old report."""
     import pipeline.report as report
@@ -138,7 +158,7 @@ def test_a_report_that_fails_leaves_the_pair_folder_as_it_was(result, tmp_path, 
     changed = gold_result()
     changed.links = changed.links[1:]
 
-    def broken(result):
+    def broken(result, crossref=None):
         raise RuntimeError("template")
 
     monkeypatch.setattr(report, "render_coverage_html", broken)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 from gold_result import gold_result
@@ -30,6 +31,10 @@ def test_csv_has_bom_and_one_row_per_central_task(result, tmp_path):
         assert by_id[cov.central.task][L.COL_STATUS] == L.STATUS[cov.status]
     assert by_id["III.2.a"][L.COL_PROV_PATH] == "1.a.1\n1.a.3"  # multi-line cells survive quoting
     assert "Nghị định" in by_id["III.1.a.1"][L.COL_CENTRAL_TEXT]
+    # scores with the decimal comma, one a line, as the reasons and the HTML report write them
+    scores = [r[L.COL_SCORE] for r in body if r[L.COL_SCORE]]
+    assert scores and all(re.fullmatch(r"[01],\d\d(\n[01],\d\d)*", s) for s in scores), scores
+    assert "\n" in by_id["III.2.a"][L.COL_SCORE]
 
 
 def test_markdown_reads_on_its_own(result, tmp_path):
@@ -93,6 +98,24 @@ def test_a_document_without_a_number_is_named_by_its_type_and_issuer():
     html = render_coverage_html(result)
     assert "Ủy ban nhân dân tỉnh Kon Tum</strong>" in html
     assert "Kon Tum</strong> của Ủy ban nhân dân tỉnh Kon Tum" not in html
+
+
+@pytest.mark.parametrize("printed, named", [
+    ("TỈNH ỦY LÀO CAI", "Tỉnh ủy Lào Cai"),  # a header in capitals: the name, then the place with its capitals
+    ("ỦY BAN NHÂN DÂN HUYỆN BẢO THẮNG", "Ủy ban nhân dân huyện Bảo Thắng"),
+    ("SỞ CÔNG THƯƠNG TỈNH QUẢNG NGÃI", "Sở Công Thương tỉnh Quảng Ngãi"),  # the unit word in lower case
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "Ủy ban nhân dân thành phố Hồ Chí Minh"),  # a centrally-run city
+    ("BỘ TÀI CHÍNH", "Bộ Tài chính"),
+    ("BỘ TÀI CHÍNH TONG CYC THUE", "BỘ TÀI CHÍNH TONG CYC THUE"),  # no unit and place after the name: as printed
+    ("Ủy ban nhân dân tỉnh Kon Tum", "Ủy ban nhân dân tỉnh Kon Tum"),
+])
+def test_an_issuer_printed_in_capitals_is_named_as_a_sentence_writes_it(printed, named):
+    from pipeline.model import Document
+    from pipeline.report.rows import document_heading
+
+    resolution = Document(id="nq", path="nq.txt", role="central", kind="txt")
+    resolution.meta.doc_type, resolution.meta.number, resolution.meta.issuer = "Nghị quyết", "34-NQ/TU", printed
+    assert document_heading(resolution) == f"Nghị quyết 34-NQ/TU của {named}"
 
 
 def test_a_document_of_which_no_header_was_read_is_named_by_its_id_and_every_report_says_why(tmp_path):

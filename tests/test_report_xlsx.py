@@ -226,8 +226,8 @@ def test_implementing_side_named_by_its_issuer(tmp_path, issuer, word):
 def test_document_carried_out_named_by_its_issuer(tmp_path, issuer, number, lead):
     import dataclasses
 
+    from pipeline.naming import leader
     from pipeline.report.html import render_coverage_html
-    from pipeline.report.rows import leader
     from pipeline.report.tables import crossref_csv_text, crossref_md_text
     from pipeline.review import read_workbook
 
@@ -236,7 +236,7 @@ def test_document_carried_out_named_by_its_issuer(tmp_path, issuer, number, lead
         result.documents = [dataclasses.replace(d, meta=dataclasses.replace(d.meta, issuer=issuer, number=number))
                             if d.role == "central" else d for d in result.documents]
     assert leader([d for d in result.documents if d.role == "central"]) == lead
-    for link in result.links:  # the linker's reasons are its own sentences ("… với nhiệm vụ TW"), not the reports'
+    for link in result.links:  # the fixture's canned reasons ("… với nhiệm vụ TW"); the linker's: tests/test_naming.py
         link.reasons = []
     path = tmp_path / "crossref.xlsx"
     write_crossref_xlsx(result, path)

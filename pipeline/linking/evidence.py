@@ -7,6 +7,7 @@ import re
 from rapidfuzz.distance import Indel
 
 from ..model import Document
+from ..naming import capital, leader, leader_document, leader_task
 from ..vntext import decimal_comma, match_form
 from .agency import agency_names
 from .config import LinkingRules
@@ -34,6 +35,19 @@ def shared_phrases(provincial_text: str, central_text: str, rules: LinkingRules)
     return phrases
 
 
+def as_printed(term: str, text: str) -> str:
+    """A key term (key_terms gives it in matching form: "chỉ thị số 07 ct ttg") as `text` prints it ("Chỉ thị số
+    07/CT-TTg"): the first run of words of `text` whose matching forms are the term's words; the term itself when
+    its words do not stand together in `text` (a word the matching form drops lay between them)."""
+    words = _TOKEN.findall(term)
+    tokens = list(_TOKEN.finditer(text))
+    forms = [match_form_cached(m.group(0)) for m in tokens]
+    for k in range(len(tokens) - len(words) + 1):
+        if words and forms[k:k + len(words)] == words:
+            return text[tokens[k].start():tokens[k + len(words) - 1].end()]
+    return term
+
+
 def _section_id(doc: Document, task, title: str) -> str:
     for section in doc.ancestors(task):
         if section.title == title:
@@ -44,21 +58,26 @@ def _section_id(doc: Document, task, title: str) -> str:
 def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
                 central: Document, provincial: Document, restated: list[str] = ()) -> list[str]:
     """Human-readable reasons for the pair (provincial i, central j), strongest evidence first; `restated` are
-    the provincial tasks stating the same activity that carry out the same central task."""
+    the provincial tasks stating the same activity that carry out the same central task. The document carried out
+    is named as the reports name it (pipeline.naming.leader): "văn bản trung ương", or "văn bản gốc" when a body
+    below the centre issued it (a Tỉnh ủy resolution carried out by the province's plan)."""
     v = features.vector(i, j)
+    lead = leader([central])
+    document, this_task = leader_document(lead), leader_task(lead, "này")
 
     def fired(name: str) -> bool:  # features are float32: 0.7 is stored as 0.69999999
         return v.get(name, 0.0) >= rules.fires.get(name, 1.0) - 1e-6
 
     out: list[str] = []
     if v.get("executes_document", 0.0) >= 1.0:
-        out.append("Lời giao thực hiện của văn bản triển khai ứng với điều khoản thi hành của văn bản trung ương")
+        out.append(f"Lời giao thực hiện của văn bản triển khai ứng với điều khoản thi hành của {document}")
     if v.get("hands_on", 0.0) >= 1.0:
         out.append("Văn bản triển khai giao lại nhiệm vụ thuộc trách nhiệm của Ủy ban nhân dân" +
                    (" (giao chung toàn bộ)" if v.get("hands_on_all", 0.0) >= 1.0 else "") +
-                   "; nhiệm vụ trung ương này do Ủy ban nhân dân cùng cấp chủ trì")
-    if fired("citation"):
-        out.append("Cùng trích dẫn " + ", ".join(features.shared_citations.get((i, j), [])))
+                   f"; {this_task} do Ủy ban nhân dân cùng cấp chủ trì")
+    if fired("citation"):  # the số hiệu as the provincial task prints it ("07/CT-TTg"), not its upper-case key
+        printed = {c.number.upper(): c.number for c in features.provincial[i].citations if c.number}
+        out.append("Cùng trích dẫn " + ", ".join(printed.get(n, n) for n in features.shared_citations.get((i, j), [])))
     if fired("ratio"):
         out.append(f"Gần như chép nguyên văn: giống nhau {v['ratio']:.0%} về câu chữ")
     if fired("token_set"):
@@ -76,10 +95,11 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
         terms = key_terms(features.provincial[i].text, features.central[j].text, features.keyterm_index, rules,
                           features.subject, names=names)
         if terms:
-            out.append("Thuật ngữ đặc trưng (hiếm trong văn bản trung ương) có ở cả hai: "
-                       + ", ".join(f"«{t}»" for t in terms))
+            text = features.provincial[i].text
+            out.append(f"Thuật ngữ đặc trưng (hiếm trong {document}) có ở cả hai: "
+                       + ", ".join(f"«{as_printed(t, text)}»" for t in terms))
     if features.cites_central is not None and features.cites_central[i]:
-        out.append(f"Nhiệm vụ triển khai dẫn chiếu chính văn bản trung ương {features.central_number}")
+        out.append(f"Nhiệm vụ triển khai dẫn chiếu chính {document} {features.central_number}")
     if fired("heading") and (i, j) in features.heading_pairs:
         p_title, c_title = features.heading_pairs[(i, j)]
         c_id = _section_id(central, features.central[j], c_title)
@@ -90,15 +110,15 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
         out.append(f"Cơ quan tương ứng: {c_name} → {p_name}")
     if fired("names_lead"):
         named = ", ".join(m.text for m in features.central[j].leads)
-        out.append(f"Nhiệm vụ triển khai nêu tên cơ quan chủ trì ở trung ương: {named}")
+        out.append(f"Nhiệm vụ triển khai nêu tên cơ quan chủ trì ở {lead}: {named}")
     if fired("locality"):
         role = features.central[j].locality_role
-        out.append("Nhiệm vụ trung ương giao cho địa phương" + (f" ({_ROLE[role]})" if role in _ROLE else ""))
+        out.append(f"{capital(leader_task(lead))} giao cho địa phương" + (f" ({_ROLE[role]})" if role in _ROLE else ""))
     if restated:
-        out.append("Cùng nội dung với nhiệm vụ " + ", ".join(restated) + " của văn bản triển khai (đã đối chiếu với nhiệm "
-                   "vụ trung ương này)")
+        out.append("Cùng nội dung với nhiệm vụ " + ", ".join(restated) + f" của văn bản triển khai (đã đối chiếu với "
+                   f"{this_task})")
     if fired("mutual"):
         out.append("Tương ứng tốt nhất của nhau (cả hai chiều)")
     elif fired("col_rel"):
-        out.append(f"Nhiệm vụ triển khai gần nhất về từ ngữ với nhiệm vụ trung ương {features.central[j].id}")
+        out.append(f"Nhiệm vụ triển khai gần nhất về từ ngữ với {leader_task(lead, features.central[j].id)}")
     return out

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..fsutil import atomic_write_bytes, atomic_write_text
 from ..model import Result
 from .html import render_coverage_html, write_coverage_html
+from .rows import build_crossref
 from .tables import crossref_csv_bytes, crossref_md_text, write_crossref_csv, write_crossref_md
 from .xlsx import build_workbook, workbook_bytes, write_crossref_xlsx
 
@@ -37,12 +38,13 @@ def write_outputs(result: Result, out_dir: str | Path) -> dict[str, Path]:
     from ..graph import build_graph, export_graph
 
     out_dir = Path(out_dir)
+    crossref = build_crossref(result)  # the rows every table and report shows, made once
     made = {  # every report first (the same bytes the write_* functions give), then the files
         "result.json": _result_json(result).encode("utf-8"),
-        "crossref.xlsx": workbook_bytes(build_workbook(result)),
-        "crossref.csv": crossref_csv_bytes(result),
-        "crossref.md": crossref_md_text(result).encode("utf-8"),
-        "coverage.html": render_coverage_html(result).encode("utf-8"),
+        "crossref.xlsx": workbook_bytes(build_workbook(result, crossref)),
+        "crossref.csv": crossref_csv_bytes(result, crossref),
+        "crossref.md": crossref_md_text(result, crossref).encode("utf-8"),
+        "coverage.html": render_coverage_html(result, crossref).encode("utf-8"),
     }
     graph = build_graph(result)
     written = {name: atomic_write_bytes(out_dir / name, data) for name, data in made.items()}

@@ -15,16 +15,17 @@ from typing import TYPE_CHECKING
 
 from ..fsutil import atomic_write_text
 from ..model import Result
+from ..naming import leader
 from ..vntext import decimal_comma
 from . import labels as L
 from .rows import (
     CentralRow,
+    CrossRef,
     build_crossref,
     current_leads,
     document_heading,
     document_label,
     implementer,
-    leader,
     names,
     provenance,
     section_label,
@@ -164,11 +165,13 @@ def _environment() -> Environment:
     env.filters["excerpt"] = excerpt
     env.filters["path"] = L.task_label
     env.filters["decimal"] = decimal_comma
+    env.filters["capital"] = L.capital
     return env
 
 
-def render_coverage_html(result: Result) -> str:
-    crossref = build_crossref(result)
+def render_coverage_html(result: Result, crossref: CrossRef | None = None) -> str:
+    """coverage.html; `crossref`: build_crossref(result) when already made."""
+    crossref = crossref or build_crossref(result)
     multi = len(crossref.provincial_docs) > 1
     rows = crossref.central_rows
     docs = {d.id: d for d in result.documents}
@@ -206,16 +209,17 @@ def render_coverage_html(result: Result) -> str:
     central_docs = crossref.central_docs
     side, lead = implementer(crossref.provincial_docs), leader(central_docs)
     focus = crossref.focus_rows()
+    counts = crossref.counts()
     template = _environment().get_template("coverage.html.j2")
     return template.render(
-        L=L, counts=crossref.counts(), cards=cards,
+        L=L, counts=counts, cards=cards,
         gaps=[c for c in cards if c["row"] in focus and c["row"].status == "gap"],
         partial=[c for c in cards if c["row"] in focus and c["row"].status == "partial"],
         localities_known=crossref.localities_known,
         provincial=provincial, additions=[p for p in provincial if p["row"].addition],
         sections=sorted({c["section"] for c in cards}, key=[c["section"] for c in cards].index),
         agencies=sorted(agency_counts, key=lambda a: (-agency_counts[a], a)),
-        by_section=by_section, by_agency=by_agency, totals=summary_total(crossref), by_current=by_current, status_order=L.STATUS_ORDER,
+        by_section=by_section, by_agency=by_agency, totals=summary_total(counts), by_current=by_current, status_order=L.STATUS_ORDER,
         central_docs=[(document_heading(d), d, unread_number(d)) for d in central_docs],
         provincial_docs=[(document_heading(d), d, unread_number(d)) for d in crossref.provincial_docs],
         graph=graph, notices=notices, local=L.implementer_noun(side), addition=L.addition(side),

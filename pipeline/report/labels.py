@@ -7,9 +7,20 @@ from __future__ import annotations
 
 import re
 
-# Internal ids of tasks that have no printed number ("closing" -> "đoạn cuối") and their printed names live in
-# pipeline/naming.py (light to import: the CLI's parse command prints them without loading the writers).
-from ..naming import TASK_NAMES, notice_text, task_id_of, task_label  # noqa: F401 (re-exported)
+# Internal ids of tasks that have no printed number ("closing" -> "đoạn cuối") and their printed names, and the name
+# of the document carried out (LEADER_*: "trung ương" or "văn bản gốc", decided once for the link reasons and the
+# reports) live in pipeline/naming.py (the CLI's parse command and the linker use them without loading the writers).
+from ..naming import (  # noqa: F401 (re-exported)
+    LEADER_CENTRAL,
+    LEADER_OTHER,
+    TASK_NAMES,
+    capital,
+    leader_document,
+    leader_task,
+    notice_text,
+    task_id_of,
+    task_label,
+)
 
 # Coverage status of a central task (Coverage.status), plus the state of a central task that does not
 # reach localities and that no provincial task carries out.
@@ -75,24 +86,6 @@ def side_headings(heading: str) -> set[str]:
     """Every form side_heading gives `heading`: what the review import accepts for it."""
     sides = {IMPLEMENTER_DEFAULT, *IMPLEMENTER_BY_KIND.values(), *IMPLEMENTER_BY_LEVEL.values()}
     return {side_heading(heading, side) for side in sides}
-
-# The document carried out, as the reader names it: "TW" / "văn bản trung ương" when its issuer is central or
-# unknown (the corpus files it as central), LEADER_OTHER when a body below the centre issued it (a Tỉnh ủy resolution
-# that the province's People's Committee carries out: calling it "trung ương" would misname it). "Văn bản gốc"
-# pairs with "văn bản triển khai" ("văn bản được triển khai" would read almost as the implementing one).
-LEADER_CENTRAL = "trung ương"
-LEADER_OTHER = "văn bản gốc"
-
-
-def leader_document(leader: str) -> str:
-    """The document carried out in a sentence: "văn bản trung ương" or "văn bản gốc"."""
-    return "văn bản trung ương" if leader == LEADER_CENTRAL else LEADER_OTHER
-
-
-def leader_task(leader: str) -> str:
-    """One of its tasks in a sentence: "nhiệm vụ trung ương" or "nhiệm vụ của văn bản gốc"."""
-    return "nhiệm vụ trung ương" if leader == LEADER_CENTRAL else f"nhiệm vụ của {LEADER_OTHER}"
-
 
 def heading(text: str, leader: str, side: str | None = None) -> str:
     """A column heading, sheet name, table title or cell word below as printed for the document carried out

@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..agencies import exact as registered
-from ..agencies import lookup
-from ..extract import find_citations, role_rules
+from ..agencies import lookup, registry
 from ..model import Coverage, Document, Link, Mention, Result, Section, Task
 from ..vntext import fold
 from . import labels
@@ -123,11 +122,42 @@ def document_label(doc: Document) -> str:
 
 def issuer_name(issuer: str | None) -> str | None:
     """The issuer as a registered body writes its name ("Bộ Tài chính" for a header's "BỘ TÀI CHÍNH"), when the
-    registry knows that very name; else as printed."""
+    registry knows that very name; a header in capitals that is such a name and a place ("TỈNH ỦY LÀO CAI", "SỞ
+    CÔNG THƯƠNG TỈNH QUẢNG NGÃI") as written in a sentence (see _with_place); else as printed."""
     if not issuer:
         return issuer
     agency = registered(issuer)
-    return agency.name if agency and fold(agency.name) == fold(issuer) else issuer
+    if agency and fold(agency.name) == fold(issuer):
+        return agency.name
+    return (_with_place(issuer) if issuer.isupper() else None) or issuer
+
+
+def _with_place(issuer: str) -> str | None:
+    """A body's name in capitals followed by its place, as a sentence writes it: the registered name, the unit word
+    (rules/agencies.yaml `places`) in lower case, each syllable of the place name with a capital ("Ủy ban nhân dân
+    tỉnh Lào Cai", "Tỉnh ủy Lào Cai", "Sở Công Thương tỉnh Quảng Ngãi", "Ủy ban nhân dân thành phố Hồ Chí Minh");
+    None when the words after the name are no unit and place (an OCR'd second line, "TONG CYC THUE") or the name is
+    not read as registered."""
+    agency, places = lookup(issuer), registry().places
+    if agency is None or places is None:
+        return None
+    words = issuer.split()
+    # a provincial body "… tỉnh" is also printed "… thành phố" (a centrally-run city's own header), as agencies reads it
+    names = [agency.name] + ([agency.name.removesuffix(places.province) + places.city]
+                             if agency.name.endswith(f" {places.province}") else [])
+    name = next((n for n in names if len(words) > len(n.split())
+                 and fold(" ".join(words[:len(n.split())])) == fold(n)), None)
+    if name is None:
+        return None
+    rest = words[len(name.split()):]
+    units = [unit.split() for unit in (places.province, places.city, places.district)]
+    unit = next((u for u in units if fold(" ".join(rest[:len(u)])) == fold(" ".join(u)) and len(rest) > len(u)), None)
+    takes_place = any(name.endswith(f" {u}") for u in (places.province, places.city, places.district)) or \
+        any(fold(name) == fold(named) for named in places.level_named)
+    if unit is None and not takes_place:
+        return None
+    place = rest[len(unit):] if unit else rest
+    return " ".join([name, *(unit or []), *(w[:1] + w[1:].lower() for w in place)])
 
 
 def implementer(docs: list[Document]) -> str:
@@ -142,26 +172,6 @@ def implementer(docs: list[Document]) -> str:
                 labels.IMPLEMENTER_BY_LEVEL.get(agency.level)
         words.add(word or labels.IMPLEMENTER_DEFAULT)
     return words.pop() if len(words) == 1 else labels.IMPLEMENTER_DEFAULT
-
-
-def leader(docs: list[Document]) -> str:
-    """How the reports name the documents carried out: labels.LEADER_CENTRAL unless every one is known to come from
-    below the centre (labels.LEADER_OTHER): by its issuer when the registry knows it, else by the issuer part of
-    its số hiệu ("34-NQ/TU": TU is no central issuer of rules/roles.yaml citation.central_issuers). A document of
-    which neither is known stays central, as the corpus files it."""
-    return labels.LEADER_OTHER if docs and all(_below_centre(doc) for doc in docs) else labels.LEADER_CENTRAL
-
-
-def _below_centre(doc: Document) -> bool:
-    agency = lookup(doc.meta.issuer) if doc.meta.issuer else None
-    if agency is not None:
-        return agency.level != "central"
-    citations = find_citations(f"số {doc.meta.number}") if doc.meta.number else []
-    if not citations or not citations[0].issuer:
-        return False
-    central = set(role_rules().citation.central_issuers)
-    issuer = citations[0].issuer
-    return issuer not in central and issuer.split("-")[-1] not in central
 
 
 def document_heading(doc: Document) -> str:
@@ -348,9 +358,10 @@ def summary_rows(crossref: CrossRef) -> tuple[list[tuple[str, dict[str, int]]], 
     return list(by_section.items()), sorted(by_agency.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
 
 
-def summary_total(crossref: CrossRef) -> dict[str, int]:
-    """Counts per status of every central row: the total row (labels.ROW_TOTAL) of the table by section."""
-    return {s: sum(r.status == s for r in crossref.central_rows) for s in labels.STATUS}
+def summary_total(counts: dict[str, int]) -> dict[str, int]:
+    """Counts per status of every central row (CrossRef.counts: "all_covered" …): the total row (labels.ROW_TOTAL)
+    of the table by section."""
+    return {s: counts["all_" + s] for s in labels.STATUS}
 
 
 def summary_by_current_lead(crossref: CrossRef) -> list[tuple[str, dict[str, int]]]:

@@ -11,12 +11,14 @@ from pathlib import Path
 
 from ..fsutil import atomic_write_bytes, atomic_write_text
 from ..model import Result
+from ..naming import leader
+from ..vntext import decimal_comma
 from . import labels as L
 from .rows import (
+    CrossRef,
     build_crossref,
     document_label,
     implementer,
-    leader,
     names,
     provenance,
     summary_by_current_lead,
@@ -32,8 +34,8 @@ MD_COLUMNS = (L.COL_CENTRAL_PATH, L.COL_CENTRAL_TEXT, L.COL_CENTRAL_LEAD, L.COL_
 MD_TEXT_LIMIT = 220
 
 
-def crossref_csv_text(result: Result) -> str:
-    crossref = build_crossref(result)
+def crossref_csv_text(result: Result, crossref: CrossRef | None = None) -> str:
+    crossref = crossref or build_crossref(result)
     multi = len(crossref.provincial_docs) > 1
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -41,19 +43,25 @@ def crossref_csv_text(result: Result) -> str:
     writer.writerow([L.heading(c, lead, side) for c in CSV_COLUMNS])
     for number, row in enumerate(crossref.central_rows, start=1):
         cells = central_cells(row, multi)
-        writer.writerow([number] + [cells[c] for c in CSV_COLUMNS[1:]])
+        writer.writerow([number] + [_shown(cells[c]) for c in CSV_COLUMNS[1:]])
     return buffer.getvalue()
 
 
-def crossref_csv_bytes(result: Result) -> bytes:
+def crossref_csv_bytes(result: Result, crossref: CrossRef | None = None) -> bytes:
     """crossref.csv as written: one row per central task (sheet 1 columns without the reviewer columns); UTF-8
-    with BOM, CRLF."""
-    return crossref_csv_text(result).encode("utf-8-sig")
+    with BOM, CRLF. `crossref`: build_crossref(result) when already made."""
+    return crossref_csv_text(result, crossref).encode("utf-8-sig")
 
 
 def write_crossref_csv(result: Result, path: str | Path) -> Path:
     """crossref_csv_bytes, written atomically."""
     return atomic_write_bytes(path, crossref_csv_bytes(result))
+
+
+def _shown(value: object) -> object:
+    """A cell as the CSV writes it: a score (a number in the Excel table) with the decimal comma, "0,99", as in the
+    reasons, the HTML report and the Excel cells of several scores."""
+    return decimal_comma(value) if isinstance(value, float) else value
 
 
 def _md(text: object, limit: int | None = None) -> str:
@@ -69,8 +77,9 @@ def _md_cell(values: str, limit: int | None = None) -> str:
     return "<br>".join(_md(v, limit) for v in str(values).split("\n")) if values else ""
 
 
-def crossref_md_text(result: Result) -> str:
-    crossref = build_crossref(result)
+def crossref_md_text(result: Result, crossref: CrossRef | None = None) -> str:
+    """crossref.md; `crossref`: build_crossref(result) when already made."""
+    crossref = crossref or build_crossref(result)
     counts = crossref.counts()
     central = ", ".join(document_label(d) for d in crossref.central_docs)
     provincial = ", ".join(document_label(d) for d in crossref.provincial_docs)
@@ -122,7 +131,7 @@ def crossref_md_text(result: Result) -> str:
         out += ["| " + " | ".join([_md(name)] + [str(values[s]) for s in order] + [str(sum(values.values()))]) + " |"
                 for name, values in rows]
         if title == L.SUMMARY_BY_SECTION:
-            total = summary_total(crossref)
+            total = summary_total(counts)
             out.append("| " + " | ".join([f"**{L.ROW_TOTAL}**"] + [f"**{total[s]}**" for s in order]
                                          + [f"**{sum(total.values())}**"]) + " |")
     return "\n".join(out) + "\n"

@@ -21,6 +21,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..fsutil import atomic_write_bytes
 from ..model import Result
+from ..naming import leader
+from ..vntext import decimal_comma
 from . import labels as L
 from .rows import (
     CentralRow,
@@ -29,7 +31,6 @@ from .rows import (
     build_crossref,
     document_label,
     implementer,
-    leader,
     names,
     provenance,
     summary_by_current_lead,
@@ -106,16 +107,12 @@ def provincial_cells(row: ProvincialRow) -> dict[str, object]:
         L.COL_SCORE: _score(pairings),
         L.COL_P_KIND: kind,
         L.COL_REASON: _reasons(pairings),
-        L.COL_PROVENANCE: _lines([provenance(task, f"{_capital(side)}: ")] +
+        L.COL_PROVENANCE: _lines([provenance(task, f"{L.capital(side)}: ")] +
                                  [provenance(p.task, f"{L.task_label(p.task.id)}: ") for p in pairings]),
         L.COL_REVIEW_COMMENT: "",
         L.COL_REVIEW: "",
         L.COL_KEY: row.key,
     }
-
-
-def _capital(word: str) -> str:
-    return word[:1].upper() + word[1:]
 
 
 def _texts(pairings) -> str:
@@ -135,11 +132,13 @@ def _strength(link) -> str:
 
 
 def _score(pairings) -> object:
+    """One link's score as a number (Excel shows it with the reader's decimal mark), several as text, one a line,
+    with the decimal comma as the reasons and the HTML report write them ("0,99")."""
     if not pairings:
         return ""
     if len(pairings) == 1:
         return round(float(pairings[0].link.score), 2)
-    return "\n".join(f"{p.link.score:.2f}" for p in pairings)
+    return "\n".join(decimal_comma(p.link.score) for p in pairings)
 
 
 def _sheet(ws, title_lines: list[str], columns: tuple[str, ...], rows: list[dict[str, object]],
@@ -242,7 +241,7 @@ def _summary_sheet(ws, crossref: CrossRef) -> None:
                 if values[status]:
                     ws.cell(ws.max_row, offset).fill = PatternFill("solid", fgColor=L.STATUS_FILL[status])
         if title == L.SUMMARY_BY_SECTION:
-            total = summary_total(crossref)
+            total = summary_total(counts)
             ws.append([L.ROW_TOTAL] + [total[s] for s in order] + [sum(total.values())])
             for col in range(1, len(headings) + 1):
                 cell = ws.cell(ws.max_row, col)
@@ -269,8 +268,9 @@ def _gaps_line(crossref: CrossRef) -> str:
     return f" {len(gaps)} nhiệm vụ{whose} {L.STATUS['gap'].lower()}: {named} (lọc cột \"{L.COL_STATUS}\")."
 
 
-def build_workbook(result: Result) -> Workbook:
-    crossref = build_crossref(result)
+def build_workbook(result: Result, crossref: CrossRef | None = None) -> Workbook:
+    """The three sheets; `crossref`: build_crossref(result) when already made."""
+    crossref = crossref or build_crossref(result)
     multi = len(crossref.provincial_docs) > 1
     wb = Workbook()
     lead = leader(crossref.central_docs)
