@@ -51,15 +51,9 @@ from pipeline.evaluate import (  # noqa: E402
 )
 from pipeline.linking import (  # noqa: E402
     ALL_FEATURES,
-    actor_match,
-    counterpart_match,
-    decide_from,
+    cut_probabilities,
+    decide_on,
     feature_matrices,
-    handed_on,
-    related_wording,
-    relayed_match,
-    rescuable,
-    structural_match,
 )
 from pipeline.linking.config import DecisionRules, LinearModel, linking_rules  # noqa: E402
 from pipeline.linking.features import restatements  # noqa: E402
@@ -98,7 +92,6 @@ class PairData:
         seed = name == "kontum-nq23"
         self.groups = np.array([f"{name}:{top[k // n_c]}" if seed else name for k in range(n_p * n_c)])
         self.shape = (n_p, n_c)
-        self.rescue = rescuable(self.features)
 
 
 # Prior knowledge, not fitted: a shared specific legal reference (số hiệu cited by few central tasks) is
@@ -158,13 +151,9 @@ def probability(model: LinearModel, X) -> np.ndarray:
 
 
 def decide(p_link: np.ndarray, p_sure: np.ndarray, pair, decision: DecisionRules) -> list[tuple[int, int, str]]:
-    """pipeline.linking.decide_from on flat probability arrays."""
-    kept = decide_from(p_link.reshape(pair.shape), p_sure.reshape(pair.shape), pair.rescue, decision,
-                       pair.features.values["contain"], structural_match(pair.features, decision),
-                       counterpart_match(pair.features, decision), actor_match(pair.features, decision),
-                       pair.features.values["executes_document"], relayed_match(pair.features),
-                       pair.restates, handed_on(pair.features, p_link.reshape(pair.shape), pair.rules),
-                       related_wording(pair.features, pair.rules))
+    """pipeline.linking's decision (cut_probabilities, then decide_on) on the models' flat probability arrays."""
+    p_link, p_sure = cut_probabilities(pair.features, p_link.reshape(pair.shape), p_sure.reshape(pair.shape))
+    kept = decide_on(pair.features, pair.rules, p_link, p_sure, decision, restates=pair.restates)
     return [(i, j, s) for i, j, s, _ in kept]
 
 

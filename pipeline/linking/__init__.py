@@ -45,7 +45,7 @@ from .features import (
 RELATIVE = ("row_rel", "col_rel", "row_z", "col_z", "mutual")
 ALL_FEATURES = FEATURES + RELATIVE
 
-__all__ = ["link", "promote", "feature_matrices", "decide", "decide_from", "link_probabilities", "structural_match", "counterpart_match", "actor_match", "relayed_match", "handed_on", "coverage_rows", "ALL_FEATURES"]
+__all__ = ["link", "promote", "feature_matrices", "decide", "decide_on", "decide_from", "link_probabilities", "cut_probabilities", "structural_match", "counterpart_match", "actor_match", "relayed_match", "handed_on", "coverage_rows", "ALL_FEATURES"]
 
 
 def _base_similarity(values: dict[str, np.ndarray]) -> np.ndarray:
@@ -231,13 +231,18 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, rescue: np.ndarray,
 
 
 def link_probabilities(features: PairFeatures, rules: LinkingRules) -> tuple[np.ndarray, np.ndarray]:
-    """P(linked) and P(sure) for every pair; 0 for a central duty that only bodies outside the implementing
+    """P(linked) and P(sure) for every pair, by the two models, after the rule-level cuts (cut_probabilities)."""
+    return cut_probabilities(features, _probability(features, rules.link_model), _probability(features, rules.sure_model))
+
+
+def cut_probabilities(features: PairFeatures, p_link: np.ndarray, p_sure: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The models' P(linked) and P(sure) with 0 for a central duty that only bodies outside the implementing
     issuer's direction lead (features.outside_direction: a provincial Party resolution's "Văn phòng Tỉnh ủy …
     theo dõi, đôn đốc" against a People's Committee's plan), whatever its wording shares with the plan's own
     follow-up duties (a rule, like sure_copy, not weighed by the models); 0 as well for a central duty not addressed
     to the document that it answers through its lead's counterpart (answered_by_counterpart), but for that
-    counterpart's tasks and those naming the lead."""
-    p_link, p_sure = _probability(features, rules.link_model), _probability(features, rules.sure_model)
+    counterpart's tasks and those naming the lead. New arrays; the inputs are left as they are."""
+    p_link, p_sure = p_link.copy(), p_sure.copy()
     if features.outside_direction is not None and features.outside_direction.any():
         p_link[:, features.outside_direction] = 0.0
         p_sure[:, features.outside_direction] = 0.0
@@ -325,12 +330,19 @@ def decide(features: PairFeatures, rules: LinkingRules, n_tasks: int | None = No
     """(provincial index, central index, strength, score) for every pair kept. Central candidates after the
     first n_tasks (provisions) are never rescued and are kept only as sure links."""
     p_link, p_sure = link_probabilities(features, rules)
+    return decide_on(features, rules, p_link, p_sure, rules.decision, n_tasks, restates)
+
+
+def decide_on(features: PairFeatures, rules: LinkingRules, p_link: np.ndarray, p_sure: np.ndarray, decision,
+              n_tasks: int | None = None, restates: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
+    """decide on given probabilities (link_probabilities, cut) and thresholds: the one decision that the pipeline
+    and scripts/tune_linking.py (its models and thresholds under trial) both make."""
     rescue = rescuable(features)
     if n_tasks is not None:
         rescue[n_tasks:] = False
-    kept = decide_from(p_link, p_sure, rescue, rules.decision, features.values["contain"],
-                       structural_match(features, rules.decision), counterpart_match(features, rules.decision),
-                       actor_match(features, rules.decision), features.values["executes_document"],
+    kept = decide_from(p_link, p_sure, rescue, decision, features.values["contain"],
+                       structural_match(features, decision), counterpart_match(features, decision),
+                       actor_match(features, decision), features.values["executes_document"],
                        relayed_match(features),
                        restatements(features, rules) if restates is None else restates,
                        handed_on(features, p_link, rules), related_wording(features, rules))
