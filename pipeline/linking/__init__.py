@@ -45,7 +45,7 @@ from .features import (
 RELATIVE = ("row_rel", "col_rel", "row_z", "col_z", "mutual")
 ALL_FEATURES = FEATURES + RELATIVE
 
-__all__ = ["link", "promote", "feature_matrices", "decide", "decide_on", "decide_from", "link_probabilities", "cut_probabilities", "structural_match", "counterpart_match", "actor_match", "relayed_match", "handed_on", "coverage_rows", "ALL_FEATURES"]
+__all__ = ["link", "promote", "feature_matrices", "decide", "decide_on", "decide_from", "link_probabilities", "cut_probabilities", "structural_match", "counterpart_match", "actor_match", "relayed_match", "handed_on", "section_links", "coverage_rows", "ALL_FEATURES"]
 
 
 def _base_similarity(values: dict[str, np.ndarray]) -> np.ndarray:
@@ -131,7 +131,8 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, rescue: np.ndarray,
                 relayed: np.ndarray | None = None,
                 restates: np.ndarray | None = None,
                 handed: np.ndarray | None = None,
-                related: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
+                related: np.ndarray | None = None,
+                aligned: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
     """The decision rule on probability matrices (provincial x central):
     1. each provincial task keeps its candidates with P(linked) >= possible, and those it copies whatever
        P (containment >= sure_copy: most of the distinctive wording of one task is in the other: it restates
@@ -179,10 +180,12 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, rescue: np.ndarray,
             kept = [k for k in kept if (k[0], k[1]) != (i, j)]
             kept.append((int(i), int(j), "sure", float(p_link[i, j])))
             linked[j] = True
-    if handed is not None:
+    for given in (handed, aligned):
+        if given is None:
+            continue
         at = {(i, j): n for n, (i, j, *_) in enumerate(kept)}
-        for i, j in zip(*np.nonzero(handed), strict=True):
-            strength = "sure" if handed[i, j] >= 2 else "possible"
+        for i, j in zip(*np.nonzero(given), strict=True):
+            strength = "sure" if given[i, j] >= 2 else "possible"
             if (i, j) not in at:
                 kept.append((int(i), int(j), strength, float(p_link[i, j])))
             elif strength == "sure":
@@ -325,6 +328,25 @@ def handed_on(features: PairFeatures, p_link: np.ndarray, rules: LinkingRules) -
     return out
 
 
+def section_links(features: PairFeatures, p_link: np.ndarray, rules: LinkingRules) -> np.ndarray:
+    """Links of the provincial tasks under a section aligned with a central item or section (feature `section`: a
+    plan restating the central titles, maybe reordered), 2 sure and 1 possible: each such task is linked to the
+    central task under (or titled by) the aligned title that is closest to it (P(linked)), when their wording is at
+    least half as close as the task's closest central task's (row_rel >= decision.structural_wording: the section
+    heads a department's other duties too) and no rule-level cut forbids the pair (p_link 0: cut_probabilities);
+    sure when that central task is also the closest of all to the task in wording (row_rel 1), possible otherwise.
+    The section says which central item a bullet restating one sentence of it in its own words carries out, where
+    the bullet's own words are too weak evidence for the models."""
+    values = features.values
+    out = np.zeros(p_link.shape, dtype=np.int8)
+    candidates = ((values["section"] > 0) & (values["row_rel"] >= rules.decision.structural_wording) & (p_link > 0))
+    for i in np.flatnonzero(candidates.any(axis=1)):
+        columns = np.flatnonzero(candidates[i])
+        j = columns[np.argmax(p_link[i, columns])]
+        out[i, j] = 2 if values["row_rel"][i, j] >= 1.0 - 1e-6 else 1
+    return out
+
+
 def decide(features: PairFeatures, rules: LinkingRules, n_tasks: int | None = None,
            restates: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
     """(provincial index, central index, strength, score) for every pair kept. Central candidates after the
@@ -345,7 +367,8 @@ def decide_on(features: PairFeatures, rules: LinkingRules, p_link: np.ndarray, p
                        actor_match(features, decision), features.values["executes_document"],
                        relayed_match(features),
                        restatements(features, rules) if restates is None else restates,
-                       handed_on(features, p_link, rules), related_wording(features, rules))
+                       handed_on(features, p_link, rules), related_wording(features, rules),
+                       section_links(features, p_link, rules))
     # a provision is no task of its document: only a provincial task that plainly carries it out (a sure link)
     # makes it one
     return [k for k in kept if n_tasks is None or k[1] < n_tasks or k[2] == "sure"]
