@@ -1335,3 +1335,19 @@ def test_bullets_under_a_restated_item_title_link_to_that_item():
     untitled = [lk for lk in link(conclusion, _programme(titled=False))[0] if lk.central.task.startswith("2.")]
     assert len(untitled) < len(titled)
     assert not any("nêu lại đề mục" in " ".join(lk.reasons) for lk in untitled)
+
+
+def test_a_crowded_column_ranks_its_own_tasks_against_its_kth_closest():
+    # six plan tasks for two central items: about three carry out each; a task whose own best match is the item
+    # stands against the item's third closest task, not its closest
+    from pipeline.linking import _relative
+
+    base = np.array([[0.6, 0.1], [0.4, 0.1], [0.3, 0.05], [0.1, 0.5], [0.2, 0.45], [0.35, 0.4]])
+    relative = _relative(base, 0.15)
+    assert relative["col_rel"][1, 0] == pytest.approx(1.0)  # among column 0's three closest (0.6, 0.4, 0.35)
+    assert relative["mutual"][1, 0] == 1.0
+    assert relative["col_rel"][2, 0] == pytest.approx(0.3 / 0.35)
+    assert relative["mutual"][2, 0] == 0.0
+    assert relative["col_rel"][5, 0] == pytest.approx(0.35 / 0.6)  # its own best match is item 1: the column's closest
+    # as many items as tasks: each stands against the column's closest
+    assert _relative(base[:2], 0.15)["col_rel"][1, 0] == pytest.approx(0.4 / 0.6)

@@ -56,21 +56,27 @@ def _base_similarity(values: dict[str, np.ndarray]) -> np.ndarray:
 def _relative(base: np.ndarray, floor: float) -> dict[str, np.ndarray]:
     """How a pair stands against the provincial task's other candidates (row) and the central task's
     (column). Maxima are floored so that the best of a bad lot is no evidence: with one provincial task,
-    it is every central task's best match."""
+    it is every central task's best match. A plan detailing a shorter central document gives each central task
+    about k = (provincial tasks // central tasks) tasks of its own: a provincial task whose own best match is the
+    central task stands against the k-th closest of that column, not its closest, in col_rel and mutual (a plan of
+    70 tasks carrying out a resolution of 9 items puts 4 or 5 under each, every one as much its counterpart)."""
     if base.size == 0:
         empty = np.zeros_like(base)
         return {name: empty for name in RELATIVE}
     row_max = np.maximum(base.max(axis=1, keepdims=True), floor)
     col_max = np.maximum(base.max(axis=0, keepdims=True), floor)
+    share = min(max(1, base.shape[0] // base.shape[1]), base.shape[0])
+    col_share = np.maximum(np.sort(base, axis=0)[-share][None, :], floor)
+    row_best = base >= row_max - 1e-9
     row_mean, row_std = base.mean(axis=1, keepdims=True), base.std(axis=1, keepdims=True)
     col_mean, col_std = base.mean(axis=0, keepdims=True), base.std(axis=0, keepdims=True)
     row_z = (base - row_mean) / np.maximum(row_std, 1e-6)
     col_z = (base - col_mean) / np.maximum(col_std, 1e-6)
-    mutual = ((base >= row_max - 1e-9) & (base >= col_max - 1e-9) & (base > 0)).astype(np.float32)
+    mutual = (row_best & (base >= col_share - 1e-9) & (base > 0)).astype(np.float32)
     # z-scores are squashed to [0, 1] (z = 6 and above count the same)
     return {
         "row_rel": base / np.maximum(row_max, 1e-6),
-        "col_rel": base / np.maximum(col_max, 1e-6),
+        "col_rel": np.where(row_best, np.minimum(base / np.maximum(col_share, 1e-6), 1.0), base / np.maximum(col_max, 1e-6)),
         "row_z": np.clip(row_z / 6.0, 0.0, 1.0),
         "col_z": np.clip(col_z / 6.0, 0.0, 1.0) if base.shape[0] > 1 else np.zeros_like(base),
         "mutual": mutual,
