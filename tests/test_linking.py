@@ -5,6 +5,7 @@ import copy
 import dataclasses
 import re
 
+import numpy as np
 import pytest
 import yaml
 from hypothesis import given, settings
@@ -1274,3 +1275,101 @@ def test_a_central_items_own_title_is_heading_evidence():
     assert heading[0] == pytest.approx(1.0)
     assert heading[1] < heading[0]  # (the two standard part titles alone make 0.73 for any pair)
     assert features.heading_pairs[(0, 0)][1] == titles["2.1"]
+
+
+_CONCLUSION_TITLES = {"2.1": "Hoàn thiện thể chế, pháp luật về bảo vệ môi trường; tăng cường kiểm tra, giám sát",
+                      "2.2": "Bảo tồn thiên nhiên, phục hồi hệ sinh thái, đa dạng sinh học",
+                      "2.3": "Chủ động thích ứng với biến đổi khí hậu, phòng, chống thiên tai"}
+
+
+def _conclusion() -> Document:
+    """A Party conclusion whose items are titled above their body paragraphs, and its execution part."""
+    doc = _document("kl", "central", {"2": "Nhiệm vụ, giải pháp", "4": "Tổ chức thực hiện"}, {
+        "2.1": ("2", "", "Khẩn trương rà soát, sửa đổi các quy định về bảo vệ môi trường bảo đảm đồng bộ, khả thi; "
+                         "xử lý nghiêm các hành vi vi phạm."),
+        "2.2": ("2", "", "Quản lý chặt chẽ các khu bảo tồn hiện có, ngăn chặn suy giảm các loài hoang dã, phục hồi "
+                         "rừng tự nhiên."),
+        "2.3": ("2", "", "Nâng cao năng lực dự báo, cảnh báo sớm thiên tai; xây dựng công trình phòng, chống sạt lở "
+                         "đất, lũ quét."),
+        "4.1": ("4", "", "Các cấp ủy, tổ chức đảng tổ chức học tập, quán triệt và xây dựng chương trình hành động."),
+        "4.2": ("4", "", "Ban Tuyên giáo Trung ương hướng dẫn công tác tuyên truyền.")})
+    for task in doc.tasks:
+        task.title = _CONCLUSION_TITLES.get(task.id, "")
+    return doc
+
+
+def _programme(titled: bool) -> Document:
+    """A provincial programme: its bullets under sections restating the conclusion's item titles in another order
+    (titled), or under its standard part title alone; its own execution part."""
+    sections = {"3": "Nhiệm vụ và giải pháp trọng tâm", "4": "Tổ chức thực hiện"}
+    if titled:
+        sections |= {"3.1": "Chủ động thích ứng với biến đổi khí hậu, phòng, chống thiên tai",
+                     "3.2": "Hoàn thiện thể chế, pháp luật về môi trường; tăng cường kiểm tra, giám sát",
+                     "3.3": "Bảo tồn thiên nhiên, phục hồi các hệ sinh thái và đa dạng sinh học"}
+    under = (lambda s: s) if titled else (lambda s: "3")
+    plan = _document("ctr", "provincial", sections, {
+        "3.1.1": (under("3.1"), "", "Lắp đặt trạm quan trắc phục vụ cảnh báo sớm mưa lớn tại các huyện vùng cao."),
+        "3.1.2": (under("3.1"), "", "Di dời các hộ dân khỏi vùng có nguy cơ sạt lở, lũ quét."),
+        "3.2.1": (under("3.2"), "", "Rà soát văn bản của tỉnh, đề xuất bãi bỏ những quy định không còn phù hợp."),
+        "3.2.2": (under("3.2"), "", "Thanh tra các cơ sở sản xuất, xử lý nghiêm vi phạm gây ô nhiễm."),
+        "3.3.1": (under("3.3"), "", "Tuần tra canh giữ các khu bảo tồn của tỉnh."),
+        "3.3.2": (under("3.3"), "", "Trồng cây bản địa để phục hồi rừng trên đất trống đồi núi trọc."),
+        "4.1": ("4", "", "Các cấp ủy, tổ chức đảng tổ chức học tập, quán triệt Chương trình hành động này."),
+        "4.2": ("4", "", "Ban Tuyên giáo Tỉnh ủy hướng dẫn công tác tuyên truyền.")})
+    for section in plan.sections:
+        if section.id.count(".") == 1:
+            section.parent = "3"
+    return plan
+
+
+def test_sections_restating_the_central_item_titles_align_with_those_items():
+    # a programme's sections restate the conclusion's item titles, reordered; each bullet restates one sentence of
+    # the item's body in its own words: the section, not the bullet, says which item it carries out
+    conclusion, plan = _conclusion(), _programme(titled=True)
+    features = feature_matrices(conclusion, plan, linking_rules(), complete=True)
+    section = features.values["section"]
+    expected = {"3.1": "2.3", "3.2": "2.1", "3.3": "2.2"}
+    for i, task in enumerate(plan.tasks):
+        aligned = {conclusion.tasks[j].id for j in np.flatnonzero(section[i] > 0)}
+        assert aligned == ({expected[task.parent]} if task.parent in expected else set()), task.id
+    # the two execution parts are the documents' form, not a restated content: no alignment there
+    assert not section[plan.tasks.index(plan.task("4.1"))].any()
+
+
+def test_standard_part_titles_alone_align_nothing():
+    # the same bullets under the programme's part title only: "Nhiệm vụ và giải pháp trọng tâm" restates the
+    # conclusion's "Nhiệm vụ, giải pháp", but heads most tasks of both documents and tells none apart
+    features = feature_matrices(_conclusion(), _programme(titled=False), linking_rules(), complete=True)
+    assert not features.values["section"].any()
+
+
+def test_bullets_under_a_restated_item_title_link_to_that_item():
+    # each bullet shares a term or two with its item's body, too little for the models alone: the section decides
+    conclusion = _conclusion()
+    titled = [lk for lk in link(conclusion, _programme(titled=True))[0] if lk.central.task.startswith("2.")]
+    expected = {"3.1": "2.3", "3.2": "2.1", "3.3": "2.2"}
+    assert {(lk.provincial.task, lk.central.task) for lk in titled} == {
+        (b, expected[b[:3]]) for b in ("3.1.1", "3.1.2", "3.2.1", "3.2.2", "3.3.1", "3.3.2")}
+    for lk in titled:
+        assert (f"Mục {lk.provincial.task[:3]} của văn bản triển khai nêu lại đề mục {lk.central.task} của văn bản "
+                "trung ương") in lk.reasons
+    # under the standard part title alone, only the bullets whose own words suffice are linked
+    untitled = [lk for lk in link(conclusion, _programme(titled=False))[0] if lk.central.task.startswith("2.")]
+    assert len(untitled) < len(titled)
+    assert not any("nêu lại đề mục" in " ".join(lk.reasons) for lk in untitled)
+
+
+def test_a_crowded_column_ranks_its_own_tasks_against_its_kth_closest():
+    # six plan tasks for two central items: about three carry out each; a task whose own best match is the item
+    # stands against the item's third closest task, not its closest
+    from pipeline.linking import _relative
+
+    base = np.array([[0.6, 0.1], [0.4, 0.1], [0.3, 0.05], [0.1, 0.5], [0.2, 0.45], [0.35, 0.4]])
+    relative = _relative(base, 0.15)
+    assert relative["col_rel"][1, 0] == pytest.approx(1.0)  # among column 0's three closest (0.6, 0.4, 0.35)
+    assert relative["mutual"][1, 0] == 1.0
+    assert relative["col_rel"][2, 0] == pytest.approx(0.3 / 0.35)
+    assert relative["mutual"][2, 0] == 0.0
+    assert relative["col_rel"][5, 0] == pytest.approx(0.35 / 0.6)  # its own best match is item 1: the column's closest
+    # as many items as tasks: each stands against the column's closest
+    assert _relative(base[:2], 0.15)["col_rel"][1, 0] == pytest.approx(0.4 / 0.6)

@@ -45,7 +45,7 @@ from .features import (
 RELATIVE = ("row_rel", "col_rel", "row_z", "col_z", "mutual")
 ALL_FEATURES = FEATURES + RELATIVE
 
-__all__ = ["link", "promote", "feature_matrices", "decide", "decide_from", "link_probabilities", "structural_match", "counterpart_match", "actor_match", "relayed_match", "handed_on", "coverage_rows", "ALL_FEATURES"]
+__all__ = ["link", "promote", "feature_matrices", "decide", "decide_on", "decide_from", "link_probabilities", "cut_probabilities", "structural_match", "counterpart_match", "actor_match", "relayed_match", "handed_on", "section_links", "coverage_rows", "ALL_FEATURES"]
 
 
 def _base_similarity(values: dict[str, np.ndarray]) -> np.ndarray:
@@ -56,21 +56,27 @@ def _base_similarity(values: dict[str, np.ndarray]) -> np.ndarray:
 def _relative(base: np.ndarray, floor: float) -> dict[str, np.ndarray]:
     """How a pair stands against the provincial task's other candidates (row) and the central task's
     (column). Maxima are floored so that the best of a bad lot is no evidence: with one provincial task,
-    it is every central task's best match."""
+    it is every central task's best match. A plan detailing a shorter central document gives each central task
+    about k = (provincial tasks // central tasks) tasks of its own: a provincial task whose own best match is the
+    central task stands against the k-th closest of that column, not its closest, in col_rel and mutual (a plan of
+    70 tasks carrying out a resolution of 9 items puts 4 or 5 under each, every one as much its counterpart)."""
     if base.size == 0:
         empty = np.zeros_like(base)
         return {name: empty for name in RELATIVE}
     row_max = np.maximum(base.max(axis=1, keepdims=True), floor)
     col_max = np.maximum(base.max(axis=0, keepdims=True), floor)
+    share = min(max(1, base.shape[0] // base.shape[1]), base.shape[0])
+    col_share = np.maximum(np.sort(base, axis=0)[-share][None, :], floor)
+    row_best = base >= row_max - 1e-9
     row_mean, row_std = base.mean(axis=1, keepdims=True), base.std(axis=1, keepdims=True)
     col_mean, col_std = base.mean(axis=0, keepdims=True), base.std(axis=0, keepdims=True)
     row_z = (base - row_mean) / np.maximum(row_std, 1e-6)
     col_z = (base - col_mean) / np.maximum(col_std, 1e-6)
-    mutual = ((base >= row_max - 1e-9) & (base >= col_max - 1e-9) & (base > 0)).astype(np.float32)
+    mutual = (row_best & (base >= col_share - 1e-9) & (base > 0)).astype(np.float32)
     # z-scores are squashed to [0, 1] (z = 6 and above count the same)
     return {
         "row_rel": base / np.maximum(row_max, 1e-6),
-        "col_rel": base / np.maximum(col_max, 1e-6),
+        "col_rel": np.where(row_best, np.minimum(base / np.maximum(col_share, 1e-6), 1.0), base / np.maximum(col_max, 1e-6)),
         "row_z": np.clip(row_z / 6.0, 0.0, 1.0),
         "col_z": np.clip(col_z / 6.0, 0.0, 1.0) if base.shape[0] > 1 else np.zeros_like(base),
         "mutual": mutual,
@@ -131,7 +137,8 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, rescue: np.ndarray,
                 relayed: np.ndarray | None = None,
                 restates: np.ndarray | None = None,
                 handed: np.ndarray | None = None,
-                related: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
+                related: np.ndarray | None = None,
+                aligned: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
     """The decision rule on probability matrices (provincial x central):
     1. each provincial task keeps its candidates with P(linked) >= possible, and those it copies whatever
        P (containment >= sure_copy: most of the distinctive wording of one task is in the other: it restates
@@ -179,10 +186,12 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, rescue: np.ndarray,
             kept = [k for k in kept if (k[0], k[1]) != (i, j)]
             kept.append((int(i), int(j), "sure", float(p_link[i, j])))
             linked[j] = True
-    if handed is not None:
+    for given in (handed, aligned):
+        if given is None:
+            continue
         at = {(i, j): n for n, (i, j, *_) in enumerate(kept)}
-        for i, j in zip(*np.nonzero(handed), strict=True):
-            strength = "sure" if handed[i, j] >= 2 else "possible"
+        for i, j in zip(*np.nonzero(given), strict=True):
+            strength = "sure" if given[i, j] >= 2 else "possible"
             if (i, j) not in at:
                 kept.append((int(i), int(j), strength, float(p_link[i, j])))
             elif strength == "sure":
@@ -231,13 +240,18 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, rescue: np.ndarray,
 
 
 def link_probabilities(features: PairFeatures, rules: LinkingRules) -> tuple[np.ndarray, np.ndarray]:
-    """P(linked) and P(sure) for every pair; 0 for a central duty that only bodies outside the implementing
+    """P(linked) and P(sure) for every pair, by the two models, after the rule-level cuts (cut_probabilities)."""
+    return cut_probabilities(features, _probability(features, rules.link_model), _probability(features, rules.sure_model))
+
+
+def cut_probabilities(features: PairFeatures, p_link: np.ndarray, p_sure: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The models' P(linked) and P(sure) with 0 for a central duty that only bodies outside the implementing
     issuer's direction lead (features.outside_direction: a provincial Party resolution's "Văn phòng Tỉnh ủy …
     theo dõi, đôn đốc" against a People's Committee's plan), whatever its wording shares with the plan's own
     follow-up duties (a rule, like sure_copy, not weighed by the models); 0 as well for a central duty not addressed
     to the document that it answers through its lead's counterpart (answered_by_counterpart), but for that
-    counterpart's tasks and those naming the lead."""
-    p_link, p_sure = _probability(features, rules.link_model), _probability(features, rules.sure_model)
+    counterpart's tasks and those naming the lead. New arrays; the inputs are left as they are."""
+    p_link, p_sure = p_link.copy(), p_sure.copy()
     if features.outside_direction is not None and features.outside_direction.any():
         p_link[:, features.outside_direction] = 0.0
         p_sure[:, features.outside_direction] = 0.0
@@ -320,20 +334,47 @@ def handed_on(features: PairFeatures, p_link: np.ndarray, rules: LinkingRules) -
     return out
 
 
+def section_links(features: PairFeatures, p_link: np.ndarray, rules: LinkingRules) -> np.ndarray:
+    """Links of the provincial tasks under a section aligned with a central item or section (feature `section`: a
+    plan restating the central titles, maybe reordered), 2 sure and 1 possible: each such task is linked to the
+    central task under (or titled by) the aligned title that is closest to it (P(linked)), when their wording is at
+    least half as close as the task's closest central task's (row_rel >= decision.structural_wording: the section
+    heads a department's other duties too) and no rule-level cut forbids the pair (p_link 0: cut_probabilities);
+    sure when that central task is also the closest of all to the task in wording (row_rel 1), possible otherwise.
+    The section says which central item a bullet restating one sentence of it in its own words carries out, where
+    the bullet's own words are too weak evidence for the models."""
+    values = features.values
+    out = np.zeros(p_link.shape, dtype=np.int8)
+    candidates = ((values["section"] > 0) & (values["row_rel"] >= rules.decision.structural_wording) & (p_link > 0))
+    for i in np.flatnonzero(candidates.any(axis=1)):
+        columns = np.flatnonzero(candidates[i])
+        j = columns[np.argmax(p_link[i, columns])]
+        out[i, j] = 2 if values["row_rel"][i, j] >= 1.0 - 1e-6 else 1
+    return out
+
+
 def decide(features: PairFeatures, rules: LinkingRules, n_tasks: int | None = None,
            restates: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
     """(provincial index, central index, strength, score) for every pair kept. Central candidates after the
     first n_tasks (provisions) are never rescued and are kept only as sure links."""
     p_link, p_sure = link_probabilities(features, rules)
+    return decide_on(features, rules, p_link, p_sure, rules.decision, n_tasks, restates)
+
+
+def decide_on(features: PairFeatures, rules: LinkingRules, p_link: np.ndarray, p_sure: np.ndarray, decision,
+              n_tasks: int | None = None, restates: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
+    """decide on given probabilities (link_probabilities, cut) and thresholds: the one decision that the pipeline
+    and scripts/tune_linking.py (its models and thresholds under trial) both make."""
     rescue = rescuable(features)
     if n_tasks is not None:
         rescue[n_tasks:] = False
-    kept = decide_from(p_link, p_sure, rescue, rules.decision, features.values["contain"],
-                       structural_match(features, rules.decision), counterpart_match(features, rules.decision),
-                       actor_match(features, rules.decision), features.values["executes_document"],
+    kept = decide_from(p_link, p_sure, rescue, decision, features.values["contain"],
+                       structural_match(features, decision), counterpart_match(features, decision),
+                       actor_match(features, decision), features.values["executes_document"],
                        relayed_match(features),
                        restatements(features, rules) if restates is None else restates,
-                       handed_on(features, p_link, rules), related_wording(features, rules))
+                       handed_on(features, p_link, rules), related_wording(features, rules),
+                       section_links(features, p_link, rules))
     # a provision is no task of its document: only a provincial task that plainly carries it out (a sure link)
     # makes it one
     return [k for k in kept if n_tasks is None or k[1] < n_tasks or k[2] == "sure"]

@@ -28,6 +28,7 @@ class TextRules(BaseModel):
 class StructureRules(BaseModel):
     heading_min_words: int = 3
     relative_floor: float = 0.15
+    section_floor: float = 0.4  # aligned titles: specificity-weighted similarity at least this (features._heading_matrix)
     locality_unknown_role: float = 0.85
     locality_other_role: float = 0.7
     document_call: str = "(?!)"  # regex (match form): a central task charging bodies to carry out the document itself

@@ -105,6 +105,11 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
         c_id = _section_id(central, features.central[j], c_title)
         p_id = _section_id(provincial, features.provincial[i], p_title)
         out.append(f"Đề mục tương ứng: {c_id} ↔ {p_id} (giống nhau {v['heading']:.0%})")
+    if (i, j) in features.section_pairs:
+        p_title, c_title = features.section_pairs[(i, j)]
+        p_id = _section_id(provincial, features.provincial[i], p_title)
+        c_id = _section_id(central, features.central[j], c_title)
+        out.append(f"Mục {p_id} của văn bản triển khai nêu lại đề mục {c_id} của văn bản trung ương")
     if fired("agency") and (i, j) in features.agency_pairs:
         c_name, p_name = features.agency_pairs[(i, j)]
         out.append(f"Cơ quan tương ứng: {c_name} → {p_name}")

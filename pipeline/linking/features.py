@@ -10,6 +10,9 @@ Every feature is a matrix (provincial x central) of values in [0, 1]:
              longer task, in either direction)
   heading    best similarity between the titles of the enclosing sections (copied, maybe reordered); a central
              task's own title over its body paragraphs counts as one of its headings
+  section    the provincial task stands under a section aligned with the central task's item or section: titles
+             restated (token_sort_ratio, weighted by how well each title tells its document's tasks apart), each the
+             other's best match (see _heading_matrix); pipeline.linking.section_links makes links of it
   agency     a provincial lead is the counterpart of a central lead (0.5 when a coordinator is involved)
   names_lead the provincial text names the central task's lead agency, its own partners ("phối hợp với …") aside
   locality   the central task reaches localities (lead 1.0, coordinator/directed 0.7)
@@ -36,7 +39,7 @@ Every feature is a matrix (provincial x central) of values in [0, 1]:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -51,7 +54,7 @@ from .config import LinkingRules
 
 _WORD = re.compile(r"\w+")
 
-FEATURES = ("token_set", "ratio", "partial", "tfidf", "contain", "heading", "agency", "names_lead", "locality", "citation",
+FEATURES = ("token_set", "ratio", "partial", "tfidf", "contain", "heading", "section", "agency", "names_lead", "locality", "citation",
             "keyterm", "keyterm_share", "cites_central_keyterm", "addressed", "executes_document", "hands_on",
             "hands_on_all")
 
@@ -162,6 +165,7 @@ class PairFeatures:
     table_rows: np.ndarray | None = None  # per provincial task: it is a row of a table (a plan's appendix of tasks)
     outside_direction: np.ndarray | None = None  # per central task: only bodies the issuer does not direct lead it
     issuer_counterpart: np.ndarray | None = None  # per central task: the issuer is its lead's counterpart
+    section_pairs: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)  # aligned titles (section > 0)
 
     def vector(self, i: int, j: int) -> dict[str, float]:
         return {name: float(m[i, j]) for name, m in self.values.items()}
@@ -436,7 +440,23 @@ def _headings(doc: Document, task: Task, own: bool = False) -> list[str]:
     return [s.title for s in doc.ancestors(task) if s.title.strip()] + ([task.title] if own and task.title.strip() else [])
 
 
+def _specificity(counts: np.ndarray, n_tasks: int) -> np.ndarray:
+    """How well a title tells its document's tasks apart, log(N/n)/log(N) for a title over n of N tasks: 1 for a
+    title over one task, 0 for one over them all (a part title "Nhiệm vụ, giải pháp" over most of a plan)."""
+    if n_tasks <= 1:
+        return np.ones(len(counts))
+    return np.log(n_tasks / np.maximum(counts, 1)) / np.log(n_tasks)
+
+
 def _heading_matrix(central: Document, provincial: Document, rules: LinkingRules, subject: tuple[str, ...]):
+    """`heading` (the best similarity between the two tasks' titles: fuzz.ratio of their matching forms) and
+    `section` (the two tasks stand under sections aligned with each other), with the title pair behind each strong
+    heading value. Two titles are aligned when their similarity as sorted words (token_sort_ratio: a plan restates a
+    central item's title, maybe reworded), weighted by how well each tells its document's tasks apart (_specificity,
+    geometric mean: a standard part title over most tasks of both documents weighs little), is the best of both
+    titles' (mutual best: a plan copies the central sections' titles and reorders them) and at least
+    structure.section_floor; two execution parts are never aligned. `section` is that weighted similarity, every task
+    under the provincial title taking it for every central task under (or titled by) the central one."""
     c_titles = [_headings(central, t, own=True) for t in central.tasks]
     p_titles = [_headings(provincial, t) for t in provincial.tasks]
     distinct_c = sorted({h for hs in c_titles for h in hs})
@@ -444,7 +464,7 @@ def _heading_matrix(central: Document, provincial: Document, rules: LinkingRules
     out = np.zeros((len(p_titles), len(c_titles)), dtype=np.float32)
     best_pair: dict[tuple[int, int], tuple[str, str]] = {}
     if not distinct_c or not distinct_p:
-        return out, best_pair
+        return out, out.copy(), best_pair, {}
     forms_c = [" ".join(words(h, rules, subject)) for h in distinct_c]
     forms_p = [" ".join(words(h, rules, subject)) for h in distinct_p]
     sim = _cdist(forms_p, forms_c, fuzz.ratio)
@@ -458,10 +478,26 @@ def _heading_matrix(central: Document, provincial: Document, rules: LinkingRules
     # tasks under the same parent share their headings: one value per (provincial parent, central parent)
     p_keys = [tuple(index_p[h] for h in hs) for hs in p_titles]
     c_keys = [tuple(index_c[h] for h in hs) for hs in c_titles]
+    spec_p = _specificity(np.bincount([k for ks in p_keys for k in ks], minlength=len(distinct_p)), len(p_keys))
+    spec_c = _specificity(np.bincount([k for ks in c_keys for k in ks], minlength=len(distinct_c)), len(c_keys))
+    # a restated title keeps the central words, maybe reordered: similarity of the sorted words
+    restated = _cdist(forms_p, forms_c, fuzz.token_sort_ratio) * long_p[:, None] * long_c[None, :]
+    weighted = restated * np.sqrt(spec_p[:, None] * spec_c[None, :])
+    # two execution parts ("Tổ chức thực hiện": structure.execution_titles) are where every document puts them, not a
+    # restated content
+    execution = [re.compile(t) for t in rules.structure.execution_titles]
+    exec_p = np.array([any(t.search(match_form_cached(h)) for t in execution) for h in distinct_p])
+    exec_c = np.array([any(t.search(match_form_cached(h)) for t in execution) for h in distinct_c])
+    weighted = np.where(exec_p[:, None] & exec_c[None, :], 0.0, weighted)
+    aligned = ((weighted >= weighted.max(axis=1, keepdims=True)) & (weighted >= weighted.max(axis=0, keepdims=True))
+               & (weighted >= rules.structure.section_floor))
+    aligned_sim = np.where(aligned, weighted, 0.0)
     unique_p = sorted(set(p_keys))
     unique_c = sorted(set(c_keys))
     table = np.zeros((len(unique_p), len(unique_c)), dtype=np.float32)
+    sections = np.zeros((len(unique_p), len(unique_c)), dtype=np.float32)
     where: dict[tuple[int, int], tuple[int, int]] = {}
+    aligned_at: dict[tuple[int, int], tuple[int, int]] = {}
     for a, rows in enumerate(unique_p):
         for b, cols in enumerate(unique_c):
             if not rows or not cols:
@@ -471,13 +507,23 @@ def _heading_matrix(central: Document, provincial: Document, rules: LinkingRules
             table[a, b] = block.flat[k]
             if table[a, b] > 0:
                 where[(a, b)] = (rows[k // len(cols)], cols[k % len(cols)])
+            block = aligned_sim[np.ix_(rows, cols)]
+            k = int(block.argmax())
+            sections[a, b] = block.flat[k]
+            if sections[a, b] > 0:
+                aligned_at[(a, b)] = (rows[k // len(cols)], cols[k % len(cols)])
     p_index = np.array([unique_p.index(k) for k in p_keys], dtype=np.int64)
     c_index = np.array([unique_c.index(k) for k in c_keys], dtype=np.int64)
     out = table[np.ix_(p_index, c_index)]
     for i, j in zip(*np.nonzero(out >= 0.5), strict=True):  # named in reasons only when strong
         r, c = where[(int(p_index[i]), int(c_index[j]))]
         best_pair[(int(i), int(j))] = (distinct_p[r], distinct_c[c])
-    return out, best_pair
+    section = sections[np.ix_(p_index, c_index)]
+    aligned_pairs = {}
+    for i, j in zip(*np.nonzero(section), strict=True):
+        r, c = aligned_at[(int(p_index[i]), int(c_index[j]))]
+        aligned_pairs[(int(i), int(j))] = (distinct_p[r], distinct_c[c])
+    return out, section, best_pair, aligned_pairs
 
 
 def citation_numbers(task: Task, rules: LinkingRules) -> set[str]:
@@ -717,7 +763,8 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
         values["tfidf"], values["contain"] = _tfidf(p_texts, c_texts, rules)
     else:
         values["tfidf"] = values["contain"] = np.zeros((len(p_texts), len(c_texts)))
-    values["heading"], heading_pairs = _heading_matrix(central, provincial, rules, subject)
+    values["heading"], values["section"], heading_pairs, section_pairs = _heading_matrix(central, provincial, rules,
+                                                                                        subject)
     values["agency"], agency_pairs = _agency_matrix(central, provincial, rules)
     from .agency import names_central_lead
 
@@ -743,4 +790,4 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
     table_rows = np.array([any(s.kind == "table" for s in provincial.ancestors(t)) for t in provincial.tasks], dtype=bool)
     return PairFeatures(provincial.tasks, central.tasks, values, shared, heading_pairs, agency_pairs, index, subject,
                         number, cites, table_rows, outside,
-                        issuer_counterpart_row(central.tasks, provincial.meta.issuer))
+                        issuer_counterpart_row(central.tasks, provincial.meta.issuer), section_pairs)
