@@ -109,7 +109,7 @@ def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
         p_title, c_title = features.section_pairs[(i, j)]
         p_id = _section_id(provincial, features.provincial[i], p_title)
         c_id = _section_id(central, features.central[j], c_title)
-        out.append(f"Mục {p_id} của văn bản triển khai nêu lại đề mục {c_id} của văn bản trung ương")
+        out.append(f"Mục {p_id} của văn bản triển khai nêu lại đề mục {c_id} của {document}")
     if fired("agency") and (i, j) in features.agency_pairs:
         c_name, p_name = features.agency_pairs[(i, j)]
         out.append(f"Cơ quan tương ứng: {c_name} → {p_name}")
