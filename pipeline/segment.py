@@ -1444,9 +1444,8 @@ def _read_lookalikes(blocks: list[Block], labels: list[Label | None], start: int
             before, after = neighbours(i, label.kind)
             if before in (index - 1, index) or after == index + 1:
                 continue  # it continues its own sequence (or repeats the label before it: see _check)
-        at = label.printed.index(label.value) if label.value else len(label.printed) - len(label.printed.lstrip("("))
         for other in ocr_lookalikes(label.value):
-            printed = label.printed[:at] + other + label.printed[at + len(label.value):]
+            printed = label.printed_with(other)
             read = parse_label(printed + blocks[i].text[len(label.printed):])
             if read is None or read.printed != printed or read.inserted or (value := index_of(read)) is None:
                 continue
@@ -1754,7 +1753,7 @@ def _sequence_notices(roots: list[_Node], path: str) -> list[Notice]:
                 notices.append(Notice(
                     path=path, line=node.head.span.line, page=node.head.span.page, code="label-repaired",
                     message=f"nhãn '{node.label.printed}' in lặp lại trong {where}; đọc là "
-                            f"'{_printed_as(node, node.value)}' theo thứ tự (mã {node.id})"))
+                            f"'{node.label.printed_with(node.value)}' theo thứ tự (mã {node.id})"))
             elif node.problem == "order":
                 notices.append(Notice(
                     path=path, line=node.head.span.line, page=node.head.span.page, code="label-sequence",
@@ -1763,17 +1762,6 @@ def _sequence_notices(roots: list[_Node], path: str) -> list[Notice]:
 
     walk(roots)
     return notices
-
-
-def _printed_as(node: _Node, value: str) -> str:
-    printed, read = node.label.printed, node.label.value
-    if not read:
-        return printed
-    if read in printed:
-        return printed.replace(read, value, 1)
-    return value + printed[-1]  # a label read otherwise than printed ("Il." for II): the value and its mark
-
-
 
 
 def _assign_ids(roots: list[_Node], used: set[str]) -> None:

@@ -1689,6 +1689,15 @@ def test_roman_parts_misread_by_ocr_and_a_recipients_line_without_its_horn():
     assert any("'Il.'" in n.message and "đọc là 'III.'" in n.message for n in doc.notices)
 
 
+def test_a_roman_numeral_misread_by_ocr_that_continues_no_sequence_is_kept_as_printed():
+    # an excerpt opening at its part II, which OCR printed "Il." (read II): no roman part before or after it, and
+    # it has no look-alike; the label stays as printed
+    doc = parse_text("THỦ TƯỚNG CHÍNH PHỦ\n\nCHỈ THỊ\nVề tăng cường phòng, chống thiên tai\n\n"
+                     "Il. NHIỆM VỤ, GIẢI PHÁP\n\n1. Bộ Nông nghiệp và Môi trường tổng hợp tình hình thiệt hại.\n\n"
+                     "2. Bộ Xây dựng khôi phục giao thông.\n")
+    assert [s.label for s in doc.sections] == ["Il."] and len(doc.tasks) == 2
+
+
 def test_letter_header_and_items_as_ocr_leaves_them():
     text = "\n".join([
         "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
