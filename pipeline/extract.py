@@ -2112,8 +2112,7 @@ def read_task_roles(text: str) -> Roles:
     for cell in text.split(" | "):
         cells.append((cell, offset))
         offset += len(cell) + 3
-    stray = _stray_numeral(cells[0][0])
-    roles = _shifted(read_roles(cells[0][0][stray:], later=True), stray)
+    roles = read_roles(cells[0][0], later=True)
     if len(cells) < 2:
         return _with_assignment_note(text, roles)
     found = [m for m in (_agency_cell(cell, start) for cell, start in cells[1:]) if m]
@@ -2124,17 +2123,6 @@ def read_task_roles(text: str) -> Roles:
     if found:
         roles.coordinators += found[0]
     return roles
-
-
-# a numeral of one or two digits alone before a capitalised word at a task's opening: what a scan leaves of a mark
-# beside the label the segmenter took ("đ) 1 Đề nghị Tổng Liên đoàn …"); no sentence opens with a bare number
-_STRAY_NUMERAL = re.compile(r"\d{1,2} +(?=[^\W\d_])")
-
-
-def _stray_numeral(text: str) -> int:
-    """The length of a stray numeral that opens the text before a capitalised word (`_STRAY_NUMERAL`), else 0."""
-    match = _STRAY_NUMERAL.match(text)
-    return match.end() if match and text[match.end()].isupper() else 0
 
 
 def _column_roles(sentence: str, headed: list[tuple[str, str, int]], later: bool) -> Roles:

@@ -461,6 +461,9 @@ class _Node:
         """The heading's text after its label; a part, chapter or section sets its title apart from the label
         with a dash or a colon, which is no part of it ("Chương IV -" / "XÂY DỰNG CÔNG TRÌNH ĐẶC THÙ")."""
         own = _strip_label(self.head, self.label)
+        stray = _STRAY_NUMERAL.match(own)
+        if stray and own[stray.end()].isupper():
+            own = own[stray.end():]
         return own.strip(" -–—:") if self.kind in ("part", "chapter", "section") else own
 
     def last_block(self, own: bool = False) -> Block:
@@ -470,6 +473,12 @@ class _Node:
         if self.children:
             blocks.append(self.children[-1].last_block())
         return max(blocks, key=lambda b: b.span.end)
+
+
+# a figure alone between a label and a capitalised word: what a scan leaves of a mark beside the label ("đ) 1 Đề
+# nghị Tổng Liên đoàn …"); a count is written with its zero ("a) 02 Phó Chủ tịch"), and a figure before a lower-case
+# word opens the sentence ("a) 30 ngày …")
+_STRAY_NUMERAL = re.compile(r"[1-9] +(?=[^\W\d_])")
 
 
 def _strip_label(block: Block, label: Label | None) -> str:

@@ -2019,17 +2019,6 @@ def test_a_body_the_registry_does_not_know_keeps_its_place_in_a_list():
     assert "Nhìn chung" not in _texts(read_roles("Nhìn chung, Sở Y tế rà soát hồ sơ.").leads)
 
 
-def test_a_stray_numeral_a_scan_leaves_before_the_opening_hides_no_request():
-    # real case: the OCR text of Chỉ thị 11/CT-TTg II.1.đ ("đ) 1 Đề nghị Tổng Liên đoàn …"): the request is read
-    roles = read_task_roles("1 Đề nghị Ngân hàng Chính sách xã hội xem xét gia hạn nợ cho các hộ vay.")
-    assert _texts(roles.leads) == ["Ngân hàng Chính sách xã hội"]
-    assert roles.leads[0].start == len("1 Đề nghị ")
-    # a number before a lower-case word opens the sentence: nothing is stripped
-    from pipeline.extract import _stray_numeral
-
-    assert _stray_numeral("30 ngày sau khi nhận hồ sơ, Sở Y tế trả lời.") == 0
-
-
 def test_a_holder_that_hands_its_duty_on_leads_and_directs_the_body_it_gives_the_work():
     # real case: QĐ 22/2013/QĐ-TTg 8.2.d ("Trách nhiệm của Ủy ban nhân dân các tỉnh …" / "d) Giao Sở Lao động - Thương
     # binh và Xã hội … phối hợp với … rà soát …", "đ) Giao Sở Xây dựng là cơ quan thường trực của tỉnh …"): the
