@@ -32,7 +32,6 @@ from .ingest.layout import (
     header_kind,
     ingest_rules,
     is_file_name_head,
-    is_page_break_marker,
     is_table_delimiter,
     opens_basis,
     page_number_value,
@@ -689,7 +688,7 @@ def _prepare(source: SourceText) -> list[_Line | None]:
     table_lines |= flat_lines
     aligned = _aligned_columns(texts)
     for index, raw in enumerate(source.lines):
-        if raw.number <= front_matter or is_page_break_marker(raw.text) or index in table_lines:
+        if raw.number <= front_matter or raw.page_break or index in table_lines:
             prepared.append(None)  # a converter's page-break line stands for the break: a blank line
             continue
         if index in table_rows:

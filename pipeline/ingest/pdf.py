@@ -32,7 +32,14 @@ import pypdfium2.raw as pdfium_c
 from ..model import DoichieuError, Notice, SourceLine, SourceText
 from ..vntext import fold, nfc
 from . import repair
-from .layout import header_fields, header_kind, ingest_rules, joins_code_hyphen, page_number_value
+from .layout import (
+    header_fields,
+    header_kind,
+    ingest_rules,
+    is_page_break_marker,
+    joins_code_hyphen,
+    page_number_value,
+)
 from .sniff import unreadable
 from .text import legacy_name
 
@@ -787,7 +794,7 @@ def _source(name: str, texts: list[str], lines: list[Line], fields: dict[str, st
     offset = 0
     for number, (text, line) in enumerate(zip(texts, lines, strict=True), start=1):
         source_lines.append(SourceLine(text=text, number=number, offset=offset, page=line.page,
-                                       style=frozenset(line.style)))
+                                       style=frozenset(line.style), page_break=is_page_break_marker(text)))
         offset += len(text) + 1
     return SourceText(path=name, kind="pdf", text="\n".join(texts), lines=source_lines, fields=fields,
                       notices=notices, sha256=digest)
