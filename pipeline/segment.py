@@ -2312,21 +2312,21 @@ def _states_law(sentence: str, cues: _Cues) -> bool:
     return states and not _asks(sentence, cues)
 
 
-def _task_text(node: _Node) -> str:
+def _task_text(node: _Node, title: str | None = None) -> str:
     """A leaf's own text: the labelled paragraph and its continuations; a title line followed by body
     paragraphs gives way to the body (the title is a heading, not the task) unless it names the body's
     addressee ("2. Cục Quản lý Khám, chữa bệnh" / "Chỉ đạo …", "2. Giao Sở Xây dựng" / "Chủ trì, phối hợp …":
-    the subject of the task)."""
-    return "\n".join(_task_paragraphs(node))
+    the subject of the task). `title`: the leaf's _task_title when the caller has read it."""
+    return "\n".join(_task_paragraphs(node, title=title))
 
 
-def _task_paragraphs(node: _Node, absorbed: bool = True) -> list[str]:
+def _task_paragraphs(node: _Node, absorbed: bool = True, title: str | None = None) -> list[str]:
     """The paragraphs of a leaf's own text (see _task_text); with `absorbed`, the bullets folded into it too."""
-    title = node.title
     extra = [b.text for b in node.body] + ([b.text for b in node.absorbed] if absorbed else [])
-    if _task_title(node):
+    if _task_title(node) if title is None else title:
         return extra
-    return [title, *extra] if title else extra
+    own = node.title
+    return [own, *extra] if own else extra
 
 
 def _task_title(node: _Node) -> str:
@@ -2464,9 +2464,9 @@ def _emit(roots: list[_Node], doc: Document, statute: bool = False) -> None:
             provision = rule and _is_provision(node, cues)
             leaf = _is_task_leaf(node, cues)
             if leaf:
-                last = node.last_block(own=True)
-                doc.tasks.append(Task(doc=doc.id, id=node.id, label=node.label.printed, text=_task_text(node),
-                                      span=_span(node.head, last), parent=parent_id, title=_task_title(node)))
+                last, title = node.last_block(own=True), _task_title(node)
+                doc.tasks.append(Task(doc=doc.id, id=node.id, label=node.label.printed, text=_task_text(node, title),
+                                      span=_span(node.head, last), parent=parent_id, title=title))
             elif provision:
                 doc.provisions.append(Task(doc=doc.id, id=node.id, label=node.label.printed, text=_task_text(node),
                                            span=_span(node.head, node.last_block()), parent=parent_id))
