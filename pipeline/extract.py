@@ -991,8 +991,9 @@ class Reader:
         items: list[Item] = []
         while i < self.n and t.words[i] == "với":
             i += 1
+        unregistered: Item | None = None  # a body the registry does not know, read at i when looking past a comma
         while True:
-            item = self.parse_item(i) or self._unregistered_name(i)
+            item = self.parse_item(i) or unregistered or self._unregistered_name(i)
             if item is None:
                 break
             if asked:
@@ -1004,7 +1005,8 @@ class Reader:
                 k = i + 1
                 if t.words[i] in (",", ";") and k < self.n and t.words[k] in self.joins:
                     k += 1
-                if self.item_kind(k) or self._unregistered_name(k):
+                unregistered = None
+                if self.item_kind(k) or (unregistered := self._unregistered_name(k)):
                     i = k
                     continue
             break
@@ -2612,12 +2614,15 @@ def _hand_on_openings() -> frozenset[str]:
 def _held_duties(doc: Document, task: Task) -> bool:
     """Is the heading right above the task one that charges its holder with the duties under it (`_holder_request`)?"""
     parents = doc.ancestors(task)
-    if not parents:
-        return False
-    heading = parents[-1]
-    if heading.title and not heading.intro and _agency_cell(heading.title.rstrip().rstrip(":"), 0):
+    return bool(parents) and _charges_holder(parents[-1].title, parents[-1].intro)
+
+
+@lru_cache(maxsize=256)
+def _charges_holder(title: str, intro: str) -> bool:
+    """(_held_duties) A heading, by its title and intro: read once for all the tasks under it."""
+    if title and not intro and _agency_cell(title.rstrip().rstrip(":"), 0):
         return True
-    for text in (heading.title, heading.intro):
+    for text in (title, intro):
         if not text:
             continue
         reader = Reader(read(text))
