@@ -40,7 +40,7 @@ from .layout import (
     joins_code_hyphen,
     page_number_value,
 )
-from .sniff import unreadable
+from .sniff import END_ZONE, unreadable
 from .text import legacy_name
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -585,9 +585,6 @@ def _salvage(path: Path) -> tuple[pdfium.PdfDocument, bytes] | None:
         return None
 
 
-# A PDF file ends with "%%EOF" (ISO 32000-1, 7.5.5); writers may leave a few bytes after it. A file without it
-# in its last END_ZONE bytes was cut short.
-END_ZONE = 1024
 
 
 def _page_list(numbers: list[int]) -> str:
