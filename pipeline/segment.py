@@ -43,6 +43,7 @@ from .dates import read_date
 from .ingest.layout import opens_with_national_title
 from .ingest.repair import unglue_words, without_edge_debris
 from .model import Block, Document, DocumentMeta, DoichieuError, Notice, Section, SourceText, Span, Task
+from .naming import CLOSING
 from .normalize import (
     Label,
     bullet_kinds,
@@ -605,7 +606,7 @@ def _body(blocks: list[Block], labels: list[Label | None], start: int, end: int,
     # unlabelled paragraphs of a body without labels (letters) are tasks when they assign work; a trailing
     # paragraph after the last item likewise ("closing"); the last one may be the closing formula
     closing_paragraphs: list[Block] = []
-    for group, name in ((loose, None), (trailing, "closing")):
+    for group, name in ((loose, None), (trailing, CLOSING)):
         for position, block in enumerate(group):
             last = position == len(group) - 1
             if (last and _is_closing_formula(block, cues)) or not _assigns_work(block, cues):
