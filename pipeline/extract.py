@@ -46,6 +46,7 @@ from pydantic import BaseModel, PositiveInt
 from . import agencies
 from .dates import read_date
 from .model import Citation, Deadline, Document, Mention, Notice, Task
+from .naming import CLOSING
 from .normalize import parse_label, sequence_index, sequence_of
 from .rules import load_rules
 from .vntext import fold, fold_aligned, match_form, new_tone_style, nfc, unify_spelling
@@ -1867,9 +1868,9 @@ def _holder_heading(reader: Reader, roles: Roles) -> Roles:
             not j < end <= j + reader.rules.max_qualifier or any(t.cue("stop", k) == end for k in range(j, end)):
         return roles  # (a registered body's name takes no such qualifier; a name never ends with a verb)
     for k in range(j, end):
-        # (a role verb after a passive marker is the relative clause's own: "Các cơ quan, đơn vị được | giao quản lý
-        # tài sản" hands no work to anyone)
-        passive = k > j and t.cue("passive", k - 1) == k
+        # (the assignment frame of a body given work in the passive is the relative clause's own: "Các cơ quan, đơn
+        # vị được | giao quản lý tài sản" hands no work to anyone; Reader._given_work)
+        passive = k > j and reader._given_work(k - 1)
         if not (t.words[k].isalnum() or t.words[k] == ",") or t.agency(k) or \
                 (not passive and any(t.cue(kind, k) for kind in _PREDICATE_CUES)) or t.cue("list_introducer", k) == end:
             return roles
@@ -2781,7 +2782,7 @@ def _after_list(task: Task) -> bool:
     items of its list, and a letter's addressees are asked for them: a closing paragraph that names no one ("Trong quá
     trình thực hiện, nếu có vướng mắc đề nghị phản ánh về Tổng cục Thuế …") is the document's own ending, no item
     of the list, and takes no lead from either."""
-    return task.id.rsplit(".", 1)[-1].split("~")[0] == "closing"
+    return task.id.rsplit(".", 1)[-1].split("~")[0] == CLOSING
 
 
 def _local_issuer(doc: Document) -> bool:
