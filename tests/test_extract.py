@@ -2785,6 +2785,8 @@ def test_a_party_committee_whose_tone_ocr_misread_is_still_a_member_of_its_list(
         ("Các tỉnh uỷ", "tinh_uy"), ("thành uỷ", "tinh_uy"), ("đảng uỷ trực thuộc Trung ương", "cap_uy")]
     roles = read_task_roles(repair_glyphs("Đảng úy Ủy ban nhân dân tỉnh lãnh đạo xây dựng kế hoạch.")[0])
     assert [(m.text, m.canonical) for m in roles.leads] == [("Đảng ủy Ủy ban nhân dân tỉnh", "dang_uy_ubnd_tinh")]
+    roles = read_task_roles(repair_glyphs("Sở Tài chính phối hợp với Úy ban nhân dân các huyện triển khai.")[0])
+    assert [(m.text, m.canonical) for m in roles.coordinators] == [("Ủy ban nhân dân các huyện", "ubnd_cac_huyen")]
 
 
 def test_a_registered_name_with_a_comma_inside_is_read_whole():
