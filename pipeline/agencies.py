@@ -26,10 +26,10 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .ingest.repair import SyllableSlip, encoding_rules
+from .ingest.repair import encoding_rules
 from .model import DoichieuError
 from .rules import load_rules, rules_dir
-from .vntext import cased_form, fold, match_form, nfc, strip_diacritics
+from .vntext import fold, match_form, nfc, strip_diacritics
 
 # a số hiệu ("10/KH-UBND", "2496/UBND-KT"): the codes in it are no abbreviations to write out
 _NUMBER = re.compile(r"\d+/[^\s,;()]+")
@@ -164,30 +164,11 @@ def _punctuation_variants(name: str) -> set[str]:
     return forms
 
 
-def _slipped_forms(form: str, slips: tuple[SyllableSlip, ...]) -> list[str]:
-    """The form with a syllable an OCR text layer misreads printed as it reads it: at one of its places or at all,
-    each keeping its case ("Đảng ủy Ủy ban …" -> "Đảng úy Ủy ban …", "Đảng ủy Úy ban …", "Đảng úy Úy ban …")."""
-    forms: list[str] = []
-    text = cased_form(form)
-    for slip in slips:
-        read = nfc(slip.read)
-        places = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(match_form(slip.meant))}(?!\w)", text, re.I)]
-        for chosen in [[place] for place in places] + ([places] if len(places) > 1 else []):
-            slipped = text
-            for start, end in reversed(chosen):
-                printed = slipped[start:end]
-                cased = read.upper() if printed.isupper() else read[:1].upper() + read[1:] if printed[0].isupper() else read
-                slipped = slipped[:start] + cased + slipped[end:]
-            forms.append(slipped)
-    return forms
-
-
 class Registry:
     """Agencies by id and by every printed form; counterparts; lookup of printed names."""
 
     def __init__(self, rules: AgencyRules, mapping: AgencyMap, cities: list[str] = (),
-                 confusions: tuple[tuple[str, str], ...] = (), min_letters: int = 0, articles: tuple[str, ...] = (),
-                 slips: tuple[SyllableSlip, ...] = ()):
+                 confusions: tuple[tuple[str, str], ...] = (), min_letters: int = 0, articles: tuple[str, ...] = ()):
         self.rules = rules
         self._articles = tuple(fold(article) for article in articles)  # plural markers before a name, folded
         self._confusions = confusions  # (letter read, letter meant) of OCR, folded
@@ -216,9 +197,6 @@ class Registry:
             if not entry.patterns or entry.variants:
                 for form in self._expand(self._city_forms(entry)):
                     self._printed.append((form, entry.id))
-                    # an OCR misreading of a syllable (rules/encodings.yaml `ocr_syllable_slips`) is found by the entity
-                    # ruler, which matches tones; the folded lookups below ignore tones already
-                    self._printed += [(slipped, entry.id) for slipped in _slipped_forms(form, slips)]
                     if fold(form) in self._title_folds and match_form(form) not in titles:
                         self._toned[match_form(form)] = entry.id
                         continue
@@ -434,8 +412,7 @@ def registry() -> Registry:
     encodings = encoding_rules()
     confusions = tuple((c.read, c.meant) for c in encodings.ocr_letter_confusions)
     return Registry(load_rules("agencies", AgencyRules), load_rules("agency_map", AgencyMap), cities, confusions,
-                    encodings.ocr_name_min_letters, tuple(load_rules("roles", _Articles).articles),
-                    tuple(encodings.ocr_syllable_slips))
+                    encodings.ocr_name_min_letters, tuple(load_rules("roles", _Articles).articles))
 
 
 def lookup(printed: str) -> Agency | None:

@@ -46,6 +46,7 @@ from pydantic import BaseModel, PositiveInt
 from . import agencies
 from .dates import read_date
 from .model import Citation, Deadline, Document, Mention, Notice, Task
+from .naming import CLOSING
 from .normalize import parse_label, sequence_index, sequence_of
 from .rules import load_rules
 from .vntext import fold, fold_aligned, match_form, new_tone_style, nfc, unify_spelling
@@ -991,8 +992,9 @@ class Reader:
         items: list[Item] = []
         while i < self.n and t.words[i] == "với":
             i += 1
+        unregistered: Item | None = None  # a body the registry does not know, read at i when looking past a comma
         while True:
-            item = self.parse_item(i) or self._unregistered_name(i)
+            item = self.parse_item(i) or unregistered or self._unregistered_name(i)
             if item is None:
                 break
             if asked:
@@ -1004,7 +1006,8 @@ class Reader:
                 k = i + 1
                 if t.words[i] in (",", ";") and k < self.n and t.words[k] in self.joins:
                     k += 1
-                if self.item_kind(k) or self._unregistered_name(k):
+                unregistered = None
+                if self.item_kind(k) or (unregistered := self._unregistered_name(k)):
                     i = k
                     continue
             break
@@ -1865,9 +1868,9 @@ def _holder_heading(reader: Reader, roles: Roles) -> Roles:
             not j < end <= j + reader.rules.max_qualifier or any(t.cue("stop", k) == end for k in range(j, end)):
         return roles  # (a registered body's name takes no such qualifier; a name never ends with a verb)
     for k in range(j, end):
-        # (a role verb after a passive marker is the relative clause's own: "Các cơ quan, đơn vị được | giao quản lý
-        # tài sản" hands no work to anyone)
-        passive = k > j and t.cue("passive", k - 1) == k
+        # (the assignment frame of a body given work in the passive is the relative clause's own: "Các cơ quan, đơn
+        # vị được | giao quản lý tài sản" hands no work to anyone; Reader._given_work)
+        passive = k > j and reader._given_work(k - 1)
         if not (t.words[k].isalnum() or t.words[k] == ",") or t.agency(k) or \
                 (not passive and any(t.cue(kind, k) for kind in _PREDICATE_CUES)) or t.cue("list_introducer", k) == end:
             return roles
@@ -2112,8 +2115,7 @@ def read_task_roles(text: str) -> Roles:
     for cell in text.split(" | "):
         cells.append((cell, offset))
         offset += len(cell) + 3
-    stray = _stray_numeral(cells[0][0])
-    roles = _shifted(read_roles(cells[0][0][stray:], later=True), stray)
+    roles = read_roles(cells[0][0], later=True)
     if len(cells) < 2:
         return _with_assignment_note(text, roles)
     found = [m for m in (_agency_cell(cell, start) for cell, start in cells[1:]) if m]
@@ -2124,17 +2126,6 @@ def read_task_roles(text: str) -> Roles:
     if found:
         roles.coordinators += found[0]
     return roles
-
-
-# a numeral of one or two digits alone before a capitalised word at a task's opening: what a scan leaves of a mark
-# beside the label the segmenter took ("đ) 1 Đề nghị Tổng Liên đoàn …"); no sentence opens with a bare number
-_STRAY_NUMERAL = re.compile(r"\d{1,2} +(?=[^\W\d_])")
-
-
-def _stray_numeral(text: str) -> int:
-    """The length of a stray numeral that opens the text before a capitalised word (`_STRAY_NUMERAL`), else 0."""
-    match = _STRAY_NUMERAL.match(text)
-    return match.end() if match and text[match.end()].isupper() else 0
 
 
 def _column_roles(sentence: str, headed: list[tuple[str, str, int]], later: bool) -> Roles:
@@ -2624,12 +2615,15 @@ def _hand_on_openings() -> frozenset[str]:
 def _held_duties(doc: Document, task: Task) -> bool:
     """Is the heading right above the task one that charges its holder with the duties under it (`_holder_request`)?"""
     parents = doc.ancestors(task)
-    if not parents:
-        return False
-    heading = parents[-1]
-    if heading.title and not heading.intro and _agency_cell(heading.title.rstrip().rstrip(":"), 0):
+    return bool(parents) and _charges_holder(parents[-1].title, parents[-1].intro)
+
+
+@lru_cache(maxsize=256)
+def _charges_holder(title: str, intro: str) -> bool:
+    """(_held_duties) A heading, by its title and intro: read once for all the tasks under it."""
+    if title and not intro and _agency_cell(title.rstrip().rstrip(":"), 0):
         return True
-    for text in (heading.title, heading.intro):
+    for text in (title, intro):
         if not text:
             continue
         reader = Reader(read(text))
@@ -2788,7 +2782,7 @@ def _after_list(task: Task) -> bool:
     items of its list, and a letter's addressees are asked for them: a closing paragraph that names no one ("Trong quá
     trình thực hiện, nếu có vướng mắc đề nghị phản ánh về Tổng cục Thuế …") is the document's own ending, no item
     of the list, and takes no lead from either."""
-    return task.id.rsplit(".", 1)[-1].split("~")[0] == "closing"
+    return task.id.rsplit(".", 1)[-1].split("~")[0] == CLOSING
 
 
 def _local_issuer(doc: Document) -> bool:

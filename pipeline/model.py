@@ -69,6 +69,7 @@ class SourceLine:
     number: int  # 1-based line number in SourceText.text
     offset: int  # character offset of the line in SourceText.text
     page: int | None = None  # 1-based page for PDFs
+    page_break: bool = False  # a converter's page-break line ("===== Trang 2 ====="): normalize reads it as a blank
     style: frozenset[str] = frozenset()  # layout hints when the format gives them: "bold", "italic", "heading"
 
 

@@ -15,7 +15,8 @@ from .model import Document, Notice
 # Internal ids of tasks that have no printed number, as a reader names them in every table and report: a
 # paragraph after a list's last item is "closing" ("V.closing" inside V, a second one "closing~2"), printed
 # "đoạn cuối" ("V.đoạn cuối", "đoạn cuối~2"). pipeline.review maps the names back to the ids.
-TASK_NAMES = {"closing": "đoạn cuối"}
+CLOSING = "closing"
+TASK_NAMES = {CLOSING: "đoạn cuối"}
 
 
 def task_label(text: str) -> str:

@@ -32,7 +32,6 @@ from .ingest.layout import (
     header_kind,
     ingest_rules,
     is_file_name_head,
-    is_page_break_marker,
     is_table_delimiter,
     opens_basis,
     page_number_value,
@@ -88,6 +87,19 @@ class Label:
     def inserted(self) -> bool:
         """An article, clause or point an amending document inserted after its base ("5a.", "a1)")."""
         return self.base != self.value
+
+    def printed_with(self, value: str) -> str:
+        """The label as printed with `value` in the place of its own: "2." with 3 is "3.", "(ii)" with iii is "(iii)",
+        "()" (OCR lost its numeral) with i is "(i)", and "Il." (II as OCR printed it: parse_label reads its l as I)
+        with III is "III.". A label read as a look-alike of what is printed ("I." read 1, segment) gives the value
+        and its mark."""
+        if not self.value:
+            at = len(self.printed) - len(self.printed.lstrip("("))
+            return self.printed[:at] + value + self.printed[at:]
+        printed = re.search("".join("[Il]" if char == "I" else re.escape(char) for char in self.value), self.printed)
+        if printed is None:
+            return value + self.printed[-1]
+        return self.printed[:printed.start()] + value + self.printed[printed.end():]
 
 
 @lru_cache(maxsize=1)
@@ -584,21 +596,20 @@ def _continues_inline_list(group: list[_Line], line: _Line, following: _Line | N
     if index is None or not layout.hard_wrapped or sequences.margin is None \
             or line.indent > sequences.margin + _FIRST_LINE_INDENT:
         return False
-    at = label.printed.find(label.value)
     if index == 1:
         following_value = successor(sequence, label.value)
         if following_value is None or not _is_full(group[-1], layout) \
                 or _fits_after(group[-1], label.printed, layout, sequences):
             return False
         # the next label inside the text: on this line, or on the next one after words (at its start it is a sibling)
-        after = re.escape(label.printed[:at] + following_value + label.printed[at + len(label.value):])
+        after = re.escape(label.printed_with(following_value))
         return re.search(rf"\s{after}(?:\s|$)", line.text[label.end:]) is not None or (
             following is not None and re.search(rf"\S\s+{after}(?:\s|$)", following.text) is not None)
     previous = value_at(sequence, label.value, index - 1)
     own = group[0].label
     if own is not None and own.kind == label.kind and own.value == previous:
         return False
-    before = label.printed[:at] + previous + label.printed[at + len(label.value):]
+    before = label.printed_with(previous)
     text = " ".join(part.text for part in group)[own.end if own is not None else 0:]
     return re.search(rf"(?:^|\s){re.escape(before)}\s+\S", text) is not None
 
@@ -678,7 +689,7 @@ def _prepare(source: SourceText) -> list[_Line | None]:
     table_lines |= flat_lines
     aligned = _aligned_columns(texts)
     for index, raw in enumerate(source.lines):
-        if raw.number <= front_matter or is_page_break_marker(raw.text) or index in table_lines:
+        if raw.number <= front_matter or raw.page_break or index in table_lines:
             prepared.append(None)  # a converter's page-break line stands for the break: a blank line
             continue
         if index in table_rows:

@@ -43,6 +43,7 @@ from .dates import read_date
 from .ingest.layout import opens_with_national_title
 from .ingest.repair import unglue_words, without_edge_debris
 from .model import Block, Document, DocumentMeta, DoichieuError, Notice, Section, SourceText, Span, Task
+from .naming import CLOSING
 from .normalize import (
     Label,
     bullet_kinds,
@@ -461,6 +462,9 @@ class _Node:
         """The heading's text after its label; a part, chapter or section sets its title apart from the label
         with a dash or a colon, which is no part of it ("Chương IV -" / "XÂY DỰNG CÔNG TRÌNH ĐẶC THÙ")."""
         own = _strip_label(self.head, self.label)
+        stray = _STRAY_NUMERAL.match(own)
+        if stray and own[stray.end()].isupper():
+            own = own[stray.end():]
         return own.strip(" -–—:") if self.kind in ("part", "chapter", "section") else own
 
     def last_block(self, own: bool = False) -> Block:
@@ -470,6 +474,12 @@ class _Node:
         if self.children:
             blocks.append(self.children[-1].last_block())
         return max(blocks, key=lambda b: b.span.end)
+
+
+# a figure alone between a label and a capitalised word: what a scan leaves of a mark beside the label ("đ) 1 Đề
+# nghị Tổng Liên đoàn …"); a count is written with its zero ("a) 02 Phó Chủ tịch"), and a figure before a lower-case
+# word opens the sentence ("a) 30 ngày …")
+_STRAY_NUMERAL = re.compile(r"[1-9] +(?=[^\W\d_])")
 
 
 def _strip_label(block: Block, label: Label | None) -> str:
@@ -596,7 +606,7 @@ def _body(blocks: list[Block], labels: list[Label | None], start: int, end: int,
     # unlabelled paragraphs of a body without labels (letters) are tasks when they assign work; a trailing
     # paragraph after the last item likewise ("closing"); the last one may be the closing formula
     closing_paragraphs: list[Block] = []
-    for group, name in ((loose, None), (trailing, "closing")):
+    for group, name in ((loose, None), (trailing, CLOSING)):
         for position, block in enumerate(group):
             last = position == len(group) - 1
             if (last and _is_closing_formula(block, cues)) or not _assigns_work(block, cues):
@@ -1444,9 +1454,8 @@ def _read_lookalikes(blocks: list[Block], labels: list[Label | None], start: int
             before, after = neighbours(i, label.kind)
             if before in (index - 1, index) or after == index + 1:
                 continue  # it continues its own sequence (or repeats the label before it: see _check)
-        at = label.printed.index(label.value) if label.value else len(label.printed) - len(label.printed.lstrip("("))
         for other in ocr_lookalikes(label.value):
-            printed = label.printed[:at] + other + label.printed[at + len(label.value):]
+            printed = label.printed_with(other)
             read = parse_label(printed + blocks[i].text[len(label.printed):])
             if read is None or read.printed != printed or read.inserted or (value := index_of(read)) is None:
                 continue
@@ -1757,7 +1766,7 @@ def _sequence_notices(roots: list[_Node], path: str) -> list[Notice]:
                 notices.append(Notice(
                     path=path, line=node.head.span.line, page=node.head.span.page, code="label-repaired",
                     message=f"nhãn '{node.label.printed}' in lặp lại trong {where}; đọc là "
-                            f"'{_printed_as(node, node.value)}' theo thứ tự (mã {node.id})"))
+                            f"'{node.label.printed_with(node.value)}' theo thứ tự (mã {node.id})"))
             elif node.problem == "order":
                 notices.append(Notice(
                     path=path, line=node.head.span.line, page=node.head.span.page, code="label-sequence",
@@ -1766,17 +1775,6 @@ def _sequence_notices(roots: list[_Node], path: str) -> list[Notice]:
 
     walk(roots)
     return notices
-
-
-def _printed_as(node: _Node, value: str) -> str:
-    printed, read = node.label.printed, node.label.value
-    if not read:
-        return printed
-    if read in printed:
-        return printed.replace(read, value, 1)
-    return value + printed[-1]  # a label read otherwise than printed ("Il." for II): the value and its mark
-
-
 
 
 def _assign_ids(roots: list[_Node], used: set[str]) -> None:
@@ -2318,21 +2316,21 @@ def _states_law(sentence: str, cues: _Cues) -> bool:
     return states and not _asks(sentence, cues)
 
 
-def _task_text(node: _Node) -> str:
+def _task_text(node: _Node, title: str | None = None) -> str:
     """A leaf's own text: the labelled paragraph and its continuations; a title line followed by body
     paragraphs gives way to the body (the title is a heading, not the task) unless it names the body's
     addressee ("2. Cục Quản lý Khám, chữa bệnh" / "Chỉ đạo …", "2. Giao Sở Xây dựng" / "Chủ trì, phối hợp …":
-    the subject of the task)."""
-    return "\n".join(_task_paragraphs(node))
+    the subject of the task). `title`: the leaf's _task_title when the caller has read it."""
+    return "\n".join(_task_paragraphs(node, title=title))
 
 
-def _task_paragraphs(node: _Node, absorbed: bool = True) -> list[str]:
+def _task_paragraphs(node: _Node, absorbed: bool = True, title: str | None = None) -> list[str]:
     """The paragraphs of a leaf's own text (see _task_text); with `absorbed`, the bullets folded into it too."""
-    title = node.title
     extra = [b.text for b in node.body] + ([b.text for b in node.absorbed] if absorbed else [])
-    if _task_title(node):
+    if _task_title(node) if title is None else title:
         return extra
-    return [title, *extra] if title else extra
+    own = node.title
+    return [own, *extra] if own else extra
 
 
 def _task_title(node: _Node) -> str:
@@ -2470,9 +2468,9 @@ def _emit(roots: list[_Node], doc: Document, statute: bool = False) -> None:
             provision = rule and _is_provision(node, cues)
             leaf = _is_task_leaf(node, cues)
             if leaf:
-                last = node.last_block(own=True)
-                doc.tasks.append(Task(doc=doc.id, id=node.id, label=node.label.printed, text=_task_text(node),
-                                      span=_span(node.head, last), parent=parent_id, title=_task_title(node)))
+                last, title = node.last_block(own=True), _task_title(node)
+                doc.tasks.append(Task(doc=doc.id, id=node.id, label=node.label.printed, text=_task_text(node, title),
+                                      span=_span(node.head, last), parent=parent_id, title=title))
             elif provision:
                 doc.provisions.append(Task(doc=doc.id, id=node.id, label=node.label.printed, text=_task_text(node),
                                            span=_span(node.head, node.last_block()), parent=parent_id))

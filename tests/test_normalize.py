@@ -103,6 +103,25 @@ triển công nghiệp, mở rộng thị trường tiêu thụ sản phẩm cô
     assert "trong tỉnh. (ii) Tổ chức đào tạo" in blocks[1]
 
 
+def test_an_inline_roman_numeral_misread_by_ocr_at_a_line_start_goes_on_the_paragraph():
+    # "… gồm hai phần: I. Kết quả …" / "II. Nhiệm vụ …" wrapped to a line start goes on the paragraph; so does the
+    # "II." OCR printed "Il.", which is read II, but printed otherwise
+    text = """\
+       - Về khoa học công nghệ: hỗ trợ doanh nghiệp đổi mới, nâng cấp công nghệ,
+thay thế thiết bị lạc hậu, ưu tiên thiết bị tiết kiệm năng lượng, thân thiện với môi
+trường trong sản xuất công nghiệp của tỉnh, nhất là tại các khu, cụm công nghiệp.
+       - Về báo cáo: báo cáo năm gồm hai phần: I. Kết quả thực hiện các nhiệm vụ
+của năm, những việc đã làm được, tồn tại, hạn chế, nguyên nhân và bài học rút ra.
+II. Nhiệm vụ, giải pháp trọng tâm của năm sau và các kiến nghị, đề xuất cụ thể.
+       - Về hợp tác: tăng cường liên kết, hợp tác với các tỉnh trong vùng để phát
+triển công nghiệp, mở rộng thị trường tiêu thụ sản phẩm công nghiệp của tỉnh và
+thu hút đầu tư vào các ngành công nghiệp chế biến, chế tạo có giá trị gia tăng cao.
+"""
+    for printed in ("II.", "Il."):
+        blocks = texts(text.replace("\nII.", "\n" + printed))
+        assert len(blocks) == 3 and f"bài học rút ra. {printed} Nhiệm vụ" in blocks[1]
+
+
 def test_the_first_inline_enumerator_carried_to_a_line_start_after_a_colon_opens_no_paragraph():
     # "… Cụ thể:" fills its line, "(i)" did not fit on it, and "(ii)" follows inside the text: one paragraph; a
     # "(i)" that would have fitted after a short "Cụ thể:" line, or with no "(ii)" after it, opens its own

@@ -177,8 +177,10 @@ def test_ocr_tone_slips_in_agency_names_and_roles_are_read_back():
     assert {r.code for r in repairs} == {"ocr_tone"}
     # the reader is told what happened, not the developer's record of the case seen
     assert not any("Lào Cai" in r.message or "OCR" in r.message for r in repairs), [r.message for r in repairs]
-    # right text stays: "tính" counts, "Phó" after "hoàn thành" opens a title
-    right = "Số liệu của nhân dân tính đến nay; Quân sự tính toán; hoàn thành Phó Chủ tịch tỉnh giao"
+    # a Party committee's tone misread (KL 75-KL/TW, NQ 34-NQ/TU of Lào Cai), in either tone style
+    assert repair.repair_glyphs("ĐẢNG ÚY; thành uý; Đảng uý Úy ban")[0] == "ĐẢNG ỦY; thành uỷ; Đảng uỷ Ủy ban"
+    # right text stays: "tính" counts, "Phó" after "hoàn thành" opens a title, a rank is no committee
+    right = "Số liệu của nhân dân tính đến nay; Quân sự tính toán; hoàn thành Phó Chủ tịch tỉnh giao; Đại úy"
     assert repair.repair_glyphs(right)[0] == right
 
 

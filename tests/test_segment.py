@@ -1689,6 +1689,30 @@ def test_roman_parts_misread_by_ocr_and_a_recipients_line_without_its_horn():
     assert any("'Il.'" in n.message and "đọc là 'III.'" in n.message for n in doc.notices)
 
 
+def test_a_stray_numeral_a_scan_leaves_after_a_label_is_no_part_of_the_task():
+    # real case: the OCR text of Chỉ thị 11/CT-TTg II.1.đ ("đ) 1 Đề nghị Tổng Liên đoàn …"): a figure alone between
+    # the label and a capitalised word is what the scan left of a mark; a count ("02 Phó Chủ tịch", written with
+    # its zero) or a figure before a lower-case word ("30 ngày") opens the text
+    from pipeline.extract import read_task_roles
+
+    doc = parse_text(OCR_DIRECTIVE.replace("Bộ Y tế phòng", "1 Đề nghị Ngân hàng Chính sách xã hội phòng")
+                     .replace("Bộ Công an bảo đảm", "02 Phó Chủ tịch bảo đảm")
+                     .replace("Bộ Xây dựng khôi phục", "30 ngày sau, Bộ Xây dựng khôi phục"))
+    texts = {t.id: t.text for t in doc.tasks}
+    assert texts["II.1.đ"].startswith("Đề nghị Ngân hàng Chính sách xã hội")
+    assert texts["II.1.d"].startswith("02 Phó Chủ tịch") and texts["II.1.b"].startswith("30 ngày sau")
+    assert [m.text for m in read_task_roles(texts["II.1.đ"]).leads] == ["Ngân hàng Chính sách xã hội"]
+
+
+def test_a_roman_numeral_misread_by_ocr_that_continues_no_sequence_is_kept_as_printed():
+    # an excerpt opening at its part II, which OCR printed "Il." (read II): no roman part before or after it, and
+    # it has no look-alike; the label stays as printed
+    doc = parse_text("THỦ TƯỚNG CHÍNH PHỦ\n\nCHỈ THỊ\nVề tăng cường phòng, chống thiên tai\n\n"
+                     "Il. NHIỆM VỤ, GIẢI PHÁP\n\n1. Bộ Nông nghiệp và Môi trường tổng hợp tình hình thiệt hại.\n\n"
+                     "2. Bộ Xây dựng khôi phục giao thông.\n")
+    assert [s.label for s in doc.sections] == ["Il."] and len(doc.tasks) == 2
+
+
 def test_letter_header_and_items_as_ocr_leaves_them():
     text = "\n".join([
         "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",

@@ -317,13 +317,14 @@ def is_page_break_marker(line: str) -> bool:
     return _page_break(line) is not None
 
 
-def marked_page(line: str) -> int | None:
-    """The page that a converter's page-break line opens, when it names it ("===== Trang 2 =====": 2; the group
-    `page` of rules/ingest.yaml `page_break_marker`)."""
+def page_break(line: str) -> tuple[bool, int | None]:
+    """Is the line a converter's page-break line (is_page_break_marker), and the page it opens when it names it
+    ("===== Trang 2 =====": 2; the group `page` of rules/ingest.yaml `page_break_marker`)."""
     match = _page_break(line)
-    if match is None or "page" not in match.re.groupindex or match.group("page") is None:
-        return None
-    return int(match.group("page"))
+    if match is None:
+        return False, None
+    page = match.group("page") if "page" in match.re.groupindex else None
+    return True, None if page is None else int(page)
 
 
 def header_fields(left: list[str], right: list[str]) -> dict[str, str]:

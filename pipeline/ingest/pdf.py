@@ -32,8 +32,15 @@ import pypdfium2.raw as pdfium_c
 from ..model import DoichieuError, Notice, SourceLine, SourceText
 from ..vntext import fold, nfc
 from . import repair
-from .layout import header_fields, header_kind, ingest_rules, joins_code_hyphen, page_number_value
-from .sniff import unreadable
+from .layout import (
+    header_fields,
+    header_kind,
+    ingest_rules,
+    is_page_break_marker,
+    joins_code_hyphen,
+    page_number_value,
+)
+from .sniff import END_ZONE, unreadable
 from .text import legacy_name
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -578,9 +585,6 @@ def _salvage(path: Path) -> tuple[pdfium.PdfDocument, bytes] | None:
         return None
 
 
-# A PDF file ends with "%%EOF" (ISO 32000-1, 7.5.5); writers may leave a few bytes after it. A file without it
-# in its last END_ZONE bytes was cut short.
-END_ZONE = 1024
 
 
 def _page_list(numbers: list[int]) -> str:
@@ -787,7 +791,7 @@ def _source(name: str, texts: list[str], lines: list[Line], fields: dict[str, st
     offset = 0
     for number, (text, line) in enumerate(zip(texts, lines, strict=True), start=1):
         source_lines.append(SourceLine(text=text, number=number, offset=offset, page=line.page,
-                                       style=frozenset(line.style)))
+                                       style=frozenset(line.style), page_break=is_page_break_marker(text)))
         offset += len(text) + 1
     return SourceText(path=name, kind="pdf", text="\n".join(texts), lines=source_lines, fields=fields,
                       notices=notices, sha256=digest)

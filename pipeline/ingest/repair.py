@@ -61,12 +61,6 @@ class ToneSlip(BaseModel):
         return self
 
 
-class SyllableSlip(BaseModel):
-    read: str  # the syllable an OCR text layer prints (lower case)
-    meant: str  # the syllable of the registered names
-    why: str
-
-
 class EncodingRules(BaseModel):
     glyph_repairs: list[GlyphRepair]
     homoglyphs: dict[str, str]
@@ -83,7 +77,6 @@ class EncodingRules(BaseModel):
     ocr_letter_confusions: list[OcrConfusion] = []
     ocr_name_min_letters: PositiveInt = 10
     ocr_tone_slips: list[ToneSlip] = []
-    ocr_syllable_slips: list[SyllableSlip] = []  # read by pipeline.agencies, not repaired in the text
 
 
 class SyllableRules(BaseModel):

@@ -20,11 +20,16 @@ TEXT_SUFFIXES = {".md": "md", ".markdown": "md"}
 BROKEN_ZIP = "tệp nén zip/DOCX bị hỏng hoặc không trọn vẹn (bị cắt cụt); hãy lấy lại bản đầy đủ"
 
 
+# A PDF file ends with "%%EOF" (ISO 32000-1, 7.5.5); writers may leave a few bytes after it. A file without it
+# in its last END_ZONE bytes was cut short (pdf.py), or is no PDF (sniff).
+END_ZONE = 1024
+
+
 def _ends_like_pdf(path: Path) -> bool:
     try:
         with open(path, "rb") as handle:
             handle.seek(0, 2)
-            handle.seek(max(0, handle.tell() - 2048))
+            handle.seek(max(0, handle.tell() - END_ZONE))
             return b"%%EOF" in handle.read()
     except OSError:
         return False

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..model import DoichieuError, Notice, SourceLine, SourceText
 from ..vntext import nfc
 from . import repair
-from .layout import marked_page, text_header_fields
+from .layout import page_break, text_header_fields
 from .sniff import TEXT_SUFFIXES, unreadable
 
 _LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC, phông .VnTime)", "vni": "VNI-Windows", "windows-1258": "Windows-1258",
@@ -128,12 +128,12 @@ def decode(data: bytes, path: str) -> str:
 
 def split_lines(text: str) -> list[SourceLine]:
     """The lines of a text; each on the page that the last page-break line above it names ("===== Trang 2 =====",
-    the copy of a PDF that a converter or an OCR script wrote: layout.marked_page), none before the first."""
+    the copy of a PDF that a converter or an OCR script wrote: layout.page_break), none before the first."""
     lines, offset, page = [], 0, None
     for number, line in enumerate(text.split("\n"), start=1):
-        marked = marked_page(line)
+        marker, marked = page_break(line)
         page = marked if marked is not None else page
-        lines.append(SourceLine(text=line, number=number, offset=offset, page=page))
+        lines.append(SourceLine(text=line, number=number, offset=offset, page=page, page_break=marker))
         offset += len(line) + 1
     return lines
 
