@@ -45,8 +45,7 @@ from pydantic import BaseModel, PositiveInt
 
 from . import agencies
 from .dates import read_date
-from .model import Citation, Deadline, Document, Mention, Notice, Task
-from .naming import CLOSING
+from .model import CLOSING, Citation, Deadline, Document, Mention, Notice, Task
 from .normalize import parse_label, sequence_index, sequence_of
 from .rules import load_rules
 from .vntext import fold, fold_aligned, match_form, new_tone_style, nfc, unify_spelling

@@ -154,6 +154,11 @@ class Section:
     intro: str = ""  # unlabelled paragraphs between the heading and the first child (may name the assignee)
 
 
+# The id part of an unnumbered paragraph after a list's last item ("V.closing"; a second one "closing~2"); the
+# reports name it "đoạn cuối" (pipeline.naming.TASK_NAMES).
+CLOSING = "closing"
+
+
 @dataclass
 class Task:
     """The smallest assignment-bearing item of a document, with its actors once extracted."""

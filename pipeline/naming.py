@@ -10,12 +10,11 @@ from dataclasses import replace
 
 from .agencies import lookup
 from .extract import find_citations, role_rules
-from .model import Document, Notice
+from .model import CLOSING, Document, Notice
 
 # Internal ids of tasks that have no printed number, as a reader names them in every table and report: a
-# paragraph after a list's last item is "closing" ("V.closing" inside V, a second one "closing~2"), printed
-# "đoạn cuối" ("V.đoạn cuối", "đoạn cuối~2"). pipeline.review maps the names back to the ids.
-CLOSING = "closing"
+# paragraph after a list's last item is "closing" (pipeline.model.CLOSING: "V.closing" inside V, a second one
+# "closing~2"), printed "đoạn cuối" ("V.đoạn cuối", "đoạn cuối~2"). pipeline.review maps the names back to the ids.
 TASK_NAMES = {CLOSING: "đoạn cuối"}
 
 

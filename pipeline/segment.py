@@ -42,8 +42,7 @@ from rapidfuzz.distance import Levenshtein
 from .dates import read_date
 from .ingest.layout import opens_with_national_title
 from .ingest.repair import unglue_words, without_edge_debris
-from .model import Block, Document, DocumentMeta, DoichieuError, Notice, Section, SourceText, Span, Task
-from .naming import CLOSING
+from .model import CLOSING, Block, Document, DocumentMeta, DoichieuError, Notice, Section, SourceText, Span, Task
 from .normalize import (
     Label,
     bullet_kinds,
