@@ -3,7 +3,8 @@
 Guarantees to segment:
 - one Block per logical paragraph, in source order; hard line wraps, and paragraphs or words split across a
   blank line by a page break ("bồi \\n\\ndưỡng", "năm \\n\\n2021") or after a comma ("Hội Phụ nữ, \\n\\nĐoàn
-  Thanh niên …", see `_breaks_open_list`), are joined with one space;
+  Thanh niên …", see `_breaks_open_list`), are joined with one space, and without one after a hyphen glued to a
+  word or number, which wraps a token ("23/NQ-" / "CP", see `_joined`);
 - a Block starts at every numbering label or bullet that opens an item (grammar in rules/numbering.yaml,
   see `parse_label`); a number or dash that merely begins a wrapped line is not taken for a label; a quotation
   running over several paragraphs (a letter quoting a law's articles) is one Block, its labels not the document's;
@@ -610,7 +611,7 @@ def _continues_inline_list(group: list[_Line], line: _Line, following: _Line | N
     if own is not None and own.kind == label.kind and own.value == previous:
         return False
     before = label.printed_with(previous)
-    text = " ".join(part.text for part in group)[own.end if own is not None else 0:]
+    text = _joined(group)[own.end if own is not None else 0:]
     return re.search(rf"(?:^|\s){re.escape(before)}\s+\S", text) is not None
 
 
@@ -969,9 +970,23 @@ def _opens_upper_heading(previous: _Line, line: _Line) -> bool:
         and len(_WORD.findall(line.text)) >= 2
 
 
+# a line ending in a hyphen glued to a word or number ("… số 23/NQ-" / "CP", "2021-" / "2030", "KH-" / "UBND"):
+# justified text breaks at hyphens, and Vietnamese never hyphenates a syllable across lines, so the token goes on
+# with the next line; a dash standing alone ("… nông thôn -" / "…") is a dash, joined with a space
+_HYPHEN_WRAP = re.compile(r"\w-$")
+
+
+def _joined(group: list[_Line]) -> str:
+    """The text of a paragraph's lines, joined with one space, or none after a hyphen wrap (`_HYPHEN_WRAP`)."""
+    text = group[0].text
+    for line in group[1:]:
+        text += ("" if _HYPHEN_WRAP.search(text) and line.text[:1].isalnum() else " ") + line.text
+    return text
+
+
 def _block(group: list[_Line], source: SourceText) -> Block:
     first, last = group[0], group[-1]
-    text = " ".join(line.text for line in group)
+    text = _joined(group)
     # the first line's hints describe the paragraph (a heading or bold item may wrap onto plain lines)
     markup = set(first.markup)
     markup |= {m for line in group for m in line.markup if m == "table"}

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.extract import find_citations
 from pipeline.ingest import from_string, read
 from pipeline.ingest.layout import split_merged_header
 from pipeline.ingest.text import read_text_bytes
@@ -198,6 +199,26 @@ def test_wrapped_line_starting_with_dash_or_number_is_a_continuation():
                           "- xã hội vùng biên giới, bảo đảm quốc phòng, an ninh trên địa bàn tỉnh và\n",
                           "3. lần so với cùng kỳ năm trước theo kế hoạch đã được phê duyệt hằng năm.\n")
     assert blocks[-1].startswith("a) Sở Kế hoạch") and blocks[-1].endswith("phê duyệt hằng năm.")
+
+
+def test_a_token_wrapped_at_its_hyphen_is_joined_without_a_space():
+    # justified text breaks a số hiệu or a span of years at its hyphen ("… 23/NQ-" / "CP", "2021-" / "2030"); no
+    # Vietnamese syllable is hyphenated across lines, so the token goes on; a dash standing alone stays a dash
+    blocks = after_filler("1. Triển khai Nghị quyết số 23/NQ-CP của Chính phủ cho cả giai đoạn 2021-\n",
+                          "2030, theo Kế hoạch số 12/KH-UBND của Ủy ban nhân dân tỉnh về nông thôn -\n",
+                          "đô thị và Chỉ thị số 05/CT-TTg ngày 3 tháng 4 năm 2024 của Thủ tướng Chính\n",
+                          "phủ và các văn bản hướng dẫn thi hành, theo Kế hoạch của tỉnh số 7/KH-\n",
+                          "UBND ngày 9 tháng 5 năm 2024.\n")
+    assert blocks[-1] == ("1. Triển khai Nghị quyết số 23/NQ-CP của Chính phủ cho cả giai đoạn 2021-2030, theo Kế "
+                          "hoạch số 12/KH-UBND của Ủy ban nhân dân tỉnh về nông thôn - đô thị và Chỉ thị số "
+                          "05/CT-TTg ngày 3 tháng 4 năm 2024 của Thủ tướng Chính phủ và các văn bản hướng dẫn thi hành, "
+                          "theo Kế hoạch của tỉnh số 7/KH-UBND ngày 9 tháng 5 năm 2024.")
+
+
+def test_a_hyphen_wrapped_citation_is_read():
+    text = after_filler("1. Rà soát các ngành và các khu công nghiệp theo đúng Nghị quyết số 23/NQ-\n",
+                        "CP ngày 6 tháng 2 năm 2022 của Chính phủ.\n")[-1]
+    assert [c.number for c in find_citations(text)] == ["23/NQ-CP"]
 
 
 def test_an_abbreviation_in_brackets_at_a_line_start_continues_the_line_before():

@@ -207,6 +207,9 @@ def ocr_numbered_lists(draw) -> tuple[list[str], int, str]:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ocr_numbered_lists(), st.booleans())
+# a số hiệu wrapped at its hyphen ("… 23/NQ-" / "CP.") in one print and not in the other: the same task text
+@example((["Rà soát các các ngành ngành ngành ngành ngành liên tầng tầng 23/NQ-CP.",
+           "Chủ trì, phối hợp với các các các các các các."], 0, "lost dot"), True)
 def test_a_label_ocr_misprinted_into_no_label_is_read_in_sequence(case, wrap):
     # the document reads as the same document printed with the label intact, and a notice says so
     texts, index, misprint = case
