@@ -128,6 +128,11 @@ class _PowerWording(BaseModel):
     transfer_closings: list[str]
 
 
+class TitleBlock(BaseModel):
+    issuer_openings: list[str] = []
+    subject_openings: list[str] = []
+
+
 class StructureRules(BaseModel):
     motto: list[str]
     number_prefix: str
@@ -137,6 +142,7 @@ class StructureRules(BaseModel):
     type_codes: dict[str, str]
     letter_type: str
     subject_prefixes: list[str]
+    title_block: TitleBlock = TitleBlock()
     recipients_cue: str
     preamble_cues: list[str]
     enacting_formulas: list[str]
@@ -244,6 +250,8 @@ class _Cues:
     closing_openings: tuple[str, ...]  # rules' closing_formula openings and endings, in match_form
     closing_endings: tuple[str, ...]
     subject_prefix: re.Pattern
+    title_issuer: re.Pattern
+    title_subject: re.Pattern
     recipients: re.Pattern
     provision_duty: re.Pattern | None
     holder: re.Pattern | None
@@ -350,6 +358,8 @@ def _cues() -> _Cues:
         closing_openings=tuple(match_form(o) for o in rules.closing_formula.openings),
         closing_endings=tuple(match_form(e) for e in rules.closing_formula.endings),
         subject_prefix=_openings(rules.subject_prefixes),
+        title_issuer=_openings(rules.title_block.issuer_openings),
+        title_subject=_openings(rules.title_block.subject_openings),
         recipients=_openings([rules.recipients_cue]),
         provision_duty=_anywhere(rules.provision_duties),
         holder=_openings(rules.holder_heads) if rules.holder_heads else None,
@@ -1039,7 +1049,8 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
                 consumed = top_done = True
                 continue
             if title_open and label is None and len(cells) == 1 and (
-                    _continues_title(cell, cues) or _before_recipients(blocks, index, cues)):
+                    _continues_title(cell, cues) or _before_recipients(blocks, index, cues)
+                    or is_upper_line(meta.title) and _subject_after_capitals(cell, cues) is not None):
                 meta.title = f"{meta.title} {cell}"
                 consumed = True
                 continue
@@ -1070,11 +1081,38 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
             break
         seen_any = True
         index += 1
+    if meta.title:
+        meta.title = _trich_yeu(meta.title, cues)
     if seen_any:
         meta.issuer = _issuer(issuer_lines or later_upper)
     else:
         index = 0
     return index
+
+
+def _subject_after_capitals(text: str, cues: _Cues) -> str | None:
+    """The subject in ordinary case after lines in capitals (at least two words) in a Party title
+    block ("CỦA BAN THƯỜNG VỤ TỈNH ỦY về …"; rules/structure.yaml `title_block`), or None."""
+    words = text.split()
+    k = next((i for i, word in enumerate(words) if any(c.islower() for c in word)), len(words))
+    if k < 2 or k == len(words) or not words[k][:1].islower():
+        return None
+    rest = " ".join(words[k:])
+    return rest if cues.title_subject.match(_form(rest)) else None
+
+
+def _trich_yeu(title: str, cues: _Cues) -> str:
+    """The trích yếu without the issuer's or conference's lines of a Party title block (rules/structure.yaml
+    `title_block`): "CỦA BAN THƯỜNG VỤ TỈNH ỦY về phát triển …" is "về phát triển …"."""
+    subject = _subject_after_capitals(title, cues)
+    if subject is not None:
+        return subject
+    if is_upper_line(title) and cues.title_issuer.match(_form(title)):
+        words = title.split()
+        at = next((i for i in range(2, len(words)) if cues.title_subject.match(_form(" ".join(words[i:])))), None)
+        if at is not None:
+            return " ".join(words[at:])
+    return title
 
 
 def _doc_type_after_debris(cell: str, cues: _Cues) -> str | None:

@@ -3203,3 +3203,27 @@ def test_an_items_title_naming_a_party_body_is_the_subject_of_its_text(body):
                      f"2. {body}\n\n"
                      "Chủ trì hướng dẫn công tác quán triệt, tuyên truyền Kết luận.\n")
     assert [t.text.split("\n")[0] for t in doc.tasks] == ["Ban Chính sách, chiến lược Trung ương", body]
+
+
+def _party_title(*title_lines: str) -> str:
+    return "\n".join(["TỈNH ỦY AN GIANG                ĐẢNG CỘNG SẢN VIỆT NAM", "*",
+                      "Số 12-NQ/TU                 An Giang, ngày 5 tháng 3 năm 2031", "", *title_lines, "",
+                      "I. NHIỆM VỤ, GIẢI PHÁP", "1. Các cấp ủy, tổ chức đảng tăng cường lãnh đạo công tác này.", ""])
+
+
+@pytest.mark.parametrize(("title_lines", "title"), [
+    (["NGHỊ QUYẾT", "CỦA BAN THƯỜNG VỤ TỈNH ỦY", "về phát triển các cụm công nghiệp"],
+     "về phát triển các cụm công nghiệp"),
+    (["KẾT LUẬN", "HỘI NGHỊ LẦN THỨ HAI", "BAN CHẤP HÀNH ĐẢNG BỘ TỈNH KHOÁ XVI về chuyển đổi số trong các",
+      "cơ quan đảng"], "về chuyển đổi số trong các cơ quan đảng"),
+    (["CHƯƠNG TRÌNH HÀNH ĐỘNG", "CỦA BAN THƯỜNG VỤ TỈNH ỦY thực hiện Nghị quyết số 9-NQ/TW"],
+     "thực hiện Nghị quyết số 9-NQ/TW"),
+    (["NGHỊ QUYẾT", "CỦA BAN THƯỜNG VỤ TỈNH ỦY VỀ PHÁT TRIỂN DU LỊCH"], "VỀ PHÁT TRIỂN DU LỊCH"),
+    # a trích yếu in capitals with no issuer line stays whole
+    (["KẾ HOẠCH", "PHÁT TRIỂN DU LỊCH CỦA TỈNH VỀ LÂU DÀI"], "PHÁT TRIỂN DU LỊCH CỦA TỈNH VỀ LÂU DÀI"),
+])
+def test_the_issuer_lines_of_a_party_title_block_are_no_part_of_the_trich_yeu(title_lines, title):
+    # "NGHỊ QUYẾT / CỦA BAN THƯỜNG VỤ TỈNH ỦY / về …": the issuer (or the conference) under the type line
+    meta = parse_text(_party_title(*title_lines)).meta
+    assert meta.title == title
+    assert meta.number == "12-NQ/TU"
