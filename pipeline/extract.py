@@ -1456,7 +1456,7 @@ class Reader:
 
     # ---------------------------------------------------------------- later clauses
 
-    def later_roles(self) -> Roles:
+    def later_roles(self, marks: tuple[str, ...] = ()) -> Roles:
         """Leads that a later sentence or clause of the text assigns work to, after the one its opening names
         ("Bộ A xây dựng kế hoạch. Các địa phương có trách nhiệm …", "…, trừ …, Ủy ban nhân dân cấp tỉnh quyết
         định …", "… . Yêu cầu các doanh nghiệp … chủ động …"), and the coordinators of a later clause whose own
@@ -1467,7 +1467,8 @@ class Reader:
         clause. A clause after a comma counts only when the words before that comma (back to the previous mark)
         name no body: a comma inside a list of bodies ("báo cáo Ủy ban nhân dân tỉnh, Bộ …") opens nothing;
         a coordinating clause also after a clause that opens with its own subject and verb (`_closes_clause`).
-        Nothing inside quotation marks or a parenthesis; a request frame only at the opening of a sentence."""
+        Nothing inside quotation marks or a parenthesis; a request frame only at the opening of a sentence.
+        With `marks`, only the clauses that open after one of them."""
         t = self.t
         words = t.words
         found: list[Item] = []
@@ -1487,6 +1488,8 @@ class Reader:
                 if quotes % 2 or depth > 0 or s in self.covered:
                     continue
                 word = words[s - 1]
+                if marks and word not in marks:
+                    continue
                 # a new line opens a sentence after a colon or with a bullet, not where a wrapped line goes on
                 broken = "\n" in t.text[t.ends[s - 1]:t.starts[s]] and (word == ":" or words[s] in _BULLETS)
                 sentence = word in (".", ";", "!", "?") or broken or self._closes_condition(s - 1)
@@ -2367,6 +2370,9 @@ def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = Non
                                               len("\n".join(paragraphs[:k])) + 1), task.text, names)
                 if later.own_subject:
                     inherited = Roles(leads=later.leads)
+        if not inherited.leads:
+            inherited = Roles(leads=_charged_after_semicolon(task.text), coordinators=inherited.coordinators,
+                              advises=inherited.advises, directs=inherited.directs)
         roles = Roles(
             leads=list(inherited.leads),
             coordinators=inherited.coordinators + own.coordinators,
@@ -2387,6 +2393,19 @@ def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = Non
             break
     task.localities = task.locality_role is not None
     return task
+
+
+def _charged_after_semicolon(text: str) -> list[Mention]:
+    """The bodies charged with a task whose first clause names no one, in a later clause of its first paragraph
+    ("Thực hiện sự lãnh đạo …; các cấp ủy, tổ chức đảng, các cấp chính quyền quán triệt …"): a clause after a
+    semicolon that opens with a body of the state or Party system (a registered body or a group of them; not
+    organisations and persons, level "other": "…; các dự án chậm tiến độ bị thu hồi"), followed by an assignment
+    predicate (Reader.later_roles). Read only where neither the task nor its headings name a lead."""
+    first = text.split("\n", 1)[0]
+    reader = Reader(read(first))
+    if reader.roles().own_subject:
+        return []
+    return [m for m in reader.later_roles(marks=(";",)).leads if m.level != "other"]
 
 
 def _paragraphs_with(texts: list[str], phrases: list[str]) -> list[str]:

@@ -2823,3 +2823,26 @@ def test_a_general_department_is_read_by_its_proper_name():
     roles = read_task_roles("Bộ Công Thương chủ trì, phối hợp với Tổng cục Hải quan, Tổng cục Quản lý thị trường rà soát.")
     assert [(m.text, m.canonical) for m in roles.coordinators] == [
         ("Tổng cục Hải quan", "tong_cuc_hai_quan"), ("Tổng cục Quản lý thị trường", "don_vi_thuoc_bo")]
+
+
+def test_a_task_whose_first_clause_names_no_one_is_led_by_the_bodies_charged_after_its_semicolon():
+    # a Party programme's item: "Thực hiện …; các cấp ủy, …, các cấp chính quyền quán triệt …" (the subject of its
+    # second clause); read only where neither the task nor its headings name a lead
+    span = Span(1, 1, 0, 0)
+    doc = Document(id="d", path="d", role="central", kind="txt")
+    doc.sections = [Section(id="1", label="1.", kind="item", title="Nâng cao nhận thức", span=span)]
+    texts = ["Tăng cường sự lãnh đạo của Đảng; các cấp ủy, tổ chức đảng, các cấp chính quyền quán triệt sâu sắc "
+             "chủ trương về chuyển đổi số.",
+             "Rà soát các quy hoạch ngành; Sở Tài chính chủ trì bố trí kinh phí.",
+             "Tăng cường công tác tuyên truyền; Sở Tài chính phối hợp.",
+             "Tăng cường công tác tuyên truyền, bảo đảm tiến độ; các dự án chậm tiến độ bị thu hồi."]
+    doc.tasks = [Task(doc="d", id=f"1.{i}", label="-", text=text, span=span, parent="1")
+                 for i, text in enumerate(texts, 1)]
+    first, second, third, fourth = extract(doc).tasks
+    assert _texts(first.leads) == ["các cấp ủy, tổ chức đảng", "các cấp chính quyền"]
+    assert _texts(second.leads) == ["Sở Tài chính"]
+    assert not third.leads  # a partner, not the one charged
+    assert not fourth.leads
+    # a heading that names the lead wins over a later clause
+    doc = extract(_doc("Sở Xây dựng:", ["Rà soát các quy hoạch; các địa phương chủ động bố trí quỹ đất."]))
+    assert _texts(doc.tasks[0].leads) == ["Sở Xây dựng"]
