@@ -1195,6 +1195,40 @@ def test_a_central_bodys_own_duty_is_answered_by_its_counterparts_clause_only():
     assert link_probabilities(feature_matrices(politburo, plan, rules), rules)[0][0, 0] == 0.0
 
 
+def test_a_provinces_execution_clause_is_held_apart_from_other_central_bodies_clauses():
+    # a central programme's execution part charges its bodies one by one; a province's execution clause carries out
+    # the clause addressed to the provinces, or its counterpart's, not another central body's in like words
+    from pipeline.linking import held_apart, link_probabilities
+
+    words = "Lãnh đạo, chỉ đạo bố trí đủ ngân sách và tổ chức triển khai các chương trình bảo vệ môi trường."
+    central_doc = _document("c", "central", {"1": "Tổ chức thực hiện"}, {
+        "1.a": ("1", "Đảng uỷ các bộ, ngành thuộc Đảng uỷ Chính phủ", words),  # named after a central body
+        "1.b": ("1", "Ban Chính sách, chiến lược Trung ương", words),
+        "1.c": ("1", "Các tỉnh uỷ, thành uỷ", words),
+        "1.d": ("1", "Đảng uỷ Chính phủ", words),
+    })
+    for task in central_doc.tasks:
+        task.localities = True
+    plan = _provincial({
+        "1": ("1", "Các cấp ủy, tổ chức đảng", words),
+        "2": ("1", "Đảng ủy Ủy ban nhân dân tỉnh", words),
+    }, {"1": "Tổ chức thực hiện"})
+    plan.meta.issuer = "Tỉnh ủy Lào Cai"
+    rules = linking_rules()
+    features = feature_matrices(central_doc, plan, rules)
+    assert features.central_only.tolist() == [True, True, False, True]
+    assert held_apart(features).tolist() == [[True, True, False, True], [True, True, False, False]]
+    p_link = link_probabilities(features, rules)[0]
+    assert (p_link[:, :2] == 0.0).all() and p_link[0, 2] > 0.5 and p_link[1, 3] > 0.5
+    # a duty of the plan's body part ("Nhiệm vụ, giải pháp") is no execution clause: its wording decides
+    body = _provincial({"1": ("1", "Các cấp ủy, tổ chức đảng", words)})
+    body.meta.issuer = "Tỉnh ủy Lào Cai"
+    assert not held_apart(feature_matrices(central_doc, body, rules)).any()
+    # a central issuer's own bodies carry such clauses out (the Government's programme)
+    plan.meta.issuer = "Chính phủ"
+    assert not held_apart(feature_matrices(central_doc, plan, rules)).any()
+
+
 def test_a_central_task_naming_no_body_is_not_rescued():
     from pipeline.linking import rescuable
 
