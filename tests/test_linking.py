@@ -1229,6 +1229,25 @@ def test_a_provinces_execution_clause_is_held_apart_from_other_central_bodies_cl
     assert not held_apart(feature_matrices(central_doc, plan, rules)).any()
 
 
+def test_a_body_the_province_sends_its_work_to_is_no_body_its_clause_speaks_of():
+    # a province's execution clause that sends its plan to a ministry does not carry out that ministry's own duty;
+    # one that asks the ministry for something names it as an actor (names_lead), and stays to the models
+    from pipeline.linking import held_apart
+
+    central_doc = _document("c", "central", {"1": "Tổ chức thực hiện"}, {
+        "1.a": ("1", "Bộ Kế hoạch và Đầu tư", "Chủ trì cân đối, bố trí vốn hỗ trợ nhà ở cho các tỉnh."),
+    })
+    plan = _provincial({
+        "1": ("1", "Ủy ban nhân dân tỉnh", "Lập đề án hỗ trợ nhà ở và gửi về Bộ Kế hoạch và Đầu tư, Bộ Tài chính để "
+              "tổng hợp."),
+        "2": ("1", "Ủy ban nhân dân tỉnh", "Báo cáo Bộ Kế hoạch và Đầu tư kết quả hỗ trợ nhà ở hằng quý."),
+        "3": ("1", "Ủy ban nhân dân tỉnh", "Đề nghị Bộ Kế hoạch và Đầu tư bố trí vốn hỗ trợ nhà ở."),
+    }, {"1": "Tổ chức thực hiện"})
+    features = feature_matrices(central_doc, plan, linking_rules())
+    assert features.values["names_lead"][:, 0].tolist() == [1.0, 1.0, 1.0]
+    assert held_apart(features)[:, 0].tolist() == [True, True, False]
+
+
 def test_a_central_task_naming_no_body_is_not_rescued():
     from pipeline.linking import rescuable
 

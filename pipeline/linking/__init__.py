@@ -266,16 +266,17 @@ def held_apart(features: PairFeatures) -> np.ndarray:
     "Tổ chức thực hiện", led by a body: "Đảng ủy Ủy ban nhân dân tỉnh – Lãnh đạo, chỉ đạo …") and a central duty that
     only central bodies lead (features.central_only: "Đảng ủy các bộ, ngành thuộc Đảng ủy Chính phủ – Chỉ đạo …",
     "Ban Chính sách, chiến lược Trung ương chủ trì …"), when the provincial lead is not that body's counterpart
-    (agency < 1) and the task does not name it (names_lead 0): a central body's own duty is carried out in a
-    province, if at all, by its counterpart, and a province's own execution clause only resembles it in its generic
-    wording ("lãnh đạo, chỉ đạo", "kiểm tra, giám sát", "bố trí đủ ngân sách")."""
+    (agency < 1) and the task does not name it but as the body it sends or reports its work to (features.names_actor:
+    "… gửi về Bộ Xây dựng, Bộ Kế hoạch và Đầu tư và Bộ Tài chính để tổng hợp"): a central body's own duty is carried
+    out in a province, if at all, by its counterpart, and a province's own execution clause only resembles it in its
+    generic wording ("lãnh đạo, chỉ đạo", "kiểm tra, giám sát", "bố trí đủ ngân sách")."""
     values = features.values
     agency = values["agency"]
     if features.central_only is None or features.executing is None or not agency.size:
         return np.zeros(agency.shape, dtype=bool)
     led = np.array([bool(t.leads) for t in features.provincial], dtype=bool)
     return ((features.executing & led)[:, None] & features.central_only[None, :]
-            & (agency < 1.0) & (values["names_lead"] == 0))
+            & (agency < 1.0) & ((values["names_lead"] if features.names_actor is None else features.names_actor) == 0))
 
 
 def answered_by_counterpart(features: PairFeatures) -> np.ndarray:

@@ -427,13 +427,19 @@ def _issuer_starts(task: Task, text: str, rules: LinkingRules) -> set[int]:
     return starts
 
 
-def names_central_lead(central: list[Task], provincial: list[Task], rules: LinkingRules) -> np.ndarray:
+def names_central_lead(central: list[Task], provincial: list[Task], rules: LinkingRules,
+                       addressees: bool = True) -> np.ndarray:
     """(provincial x central) matrix: 1 when the provincial text names the central task's lead agency
     ("kiến nghị Bộ Giao thông vận tải …", "các đơn vị thuộc Bộ Công Thương"). Generic groups do not count,
     nor the issuer of a document the task cites ("Thông tư số 01/2026/TT-BCT … của Bộ trưởng Bộ Công
-    Thương"): it says who wrote the reference, not whom the task speaks of."""
+    Thương"): it says who wrote the reference, not whom the task speaks of. With `addressees` False, nor the
+    bodies the task sends or reports its work to (agency.addressee: "… gửi về Bộ Xây dựng, Bộ Tài chính để tổng
+    hợp"): they receive the province's work, they do not share it (pipeline.linking.held_apart)."""
     out = np.zeros((len(provincial), len(central)), dtype=np.float32)
     p_forms = [_spaced_form(_without_partners(t)) for t in provincial]
+    if not addressees:
+        sent_to = re.compile(rules.agency.addressee)
+        p_forms = [sent_to.sub(lambda m: " " * len(m.group(0)), text) for text in p_forms]
     issuers = [_issuer_starts(t, text, rules) for t, text in zip(provincial, p_forms, strict=True)]
     for j, c_task in enumerate(central):
         forms = [_spaced_form(m.text) for m in c_task.leads if _core_name(m, rules) is not None]

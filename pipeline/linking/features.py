@@ -168,6 +168,7 @@ class PairFeatures:
     section_pairs: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)  # aligned titles (section > 0)
     central_only: np.ndarray | None = None  # per central task: only central bodies lead it (agency.central_only_row)
     executing: np.ndarray | None = None  # per provincial task: it stands in its execution part (execution_part_row)
+    names_actor: np.ndarray | None = None  # names_lead without the bodies a task sends or reports to
 
     def vector(self, i: int, j: int) -> dict[str, float]:
         return {name: float(m[i, j]) for name, m in self.values.items()}
@@ -797,4 +798,5 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
                         number, cites, table_rows, outside,
                         issuer_counterpart_row(central.tasks, provincial.meta.issuer), section_pairs,
                         central_only_row(central.tasks, provincial.meta.issuer, rules.agency),
-                        execution_part_row(provincial, rules))
+                        execution_part_row(provincial, rules),
+                        names_central_lead(central.tasks, provincial.tasks, rules, addressees=False))
