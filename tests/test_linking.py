@@ -1195,6 +1195,59 @@ def test_a_central_bodys_own_duty_is_answered_by_its_counterparts_clause_only():
     assert link_probabilities(feature_matrices(politburo, plan, rules), rules)[0][0, 0] == 0.0
 
 
+def test_a_provinces_execution_clause_is_held_apart_from_other_central_bodies_clauses():
+    # a central programme's execution part charges its bodies one by one; a province's execution clause carries out
+    # the clause addressed to the provinces, or its counterpart's, not another central body's in like words
+    from pipeline.linking import held_apart, link_probabilities
+
+    words = "Lãnh đạo, chỉ đạo bố trí đủ ngân sách và tổ chức triển khai các chương trình bảo vệ môi trường."
+    central_doc = _document("c", "central", {"1": "Tổ chức thực hiện"}, {
+        "1.a": ("1", "Đảng uỷ các bộ, ngành thuộc Đảng uỷ Chính phủ", words),  # named after a central body
+        "1.b": ("1", "Ban Chính sách, chiến lược Trung ương", words),
+        "1.c": ("1", "Các tỉnh uỷ, thành uỷ", words),
+        "1.d": ("1", "Đảng uỷ Chính phủ", words),
+    })
+    for task in central_doc.tasks:
+        task.localities = True
+    plan = _provincial({
+        "1": ("1", "Các cấp ủy, tổ chức đảng", words),
+        "2": ("1", "Đảng ủy Ủy ban nhân dân tỉnh", words),
+    }, {"1": "Tổ chức thực hiện"})
+    plan.meta.issuer = "Tỉnh ủy Lào Cai"
+    rules = linking_rules()
+    features = feature_matrices(central_doc, plan, rules)
+    assert features.central_only.tolist() == [True, True, False, True]
+    assert held_apart(features).tolist() == [[True, True, False, True], [True, True, False, False]]
+    p_link = link_probabilities(features, rules)[0]
+    assert (p_link[:, :2] == 0.0).all() and p_link[0, 2] > 0.5 and p_link[1, 3] > 0.5
+    # a duty of the plan's body part ("Nhiệm vụ, giải pháp") is no execution clause: its wording decides
+    body = _provincial({"1": ("1", "Các cấp ủy, tổ chức đảng", words)})
+    body.meta.issuer = "Tỉnh ủy Lào Cai"
+    assert not held_apart(feature_matrices(central_doc, body, rules)).any()
+    # a central issuer's own bodies carry such clauses out (the Government's programme)
+    plan.meta.issuer = "Chính phủ"
+    assert not held_apart(feature_matrices(central_doc, plan, rules)).any()
+
+
+def test_a_body_the_province_sends_its_work_to_is_no_body_its_clause_speaks_of():
+    # a province's execution clause that sends its plan to a ministry does not carry out that ministry's own duty;
+    # one that asks the ministry for something names it as an actor (names_lead), and stays to the models
+    from pipeline.linking import held_apart
+
+    central_doc = _document("c", "central", {"1": "Tổ chức thực hiện"}, {
+        "1.a": ("1", "Bộ Kế hoạch và Đầu tư", "Chủ trì cân đối, bố trí vốn hỗ trợ nhà ở cho các tỉnh."),
+    })
+    plan = _provincial({
+        "1": ("1", "Ủy ban nhân dân tỉnh", "Lập đề án hỗ trợ nhà ở và gửi về Bộ Kế hoạch và Đầu tư, Bộ Tài chính để "
+              "tổng hợp."),
+        "2": ("1", "Ủy ban nhân dân tỉnh", "Báo cáo Bộ Kế hoạch và Đầu tư kết quả hỗ trợ nhà ở hằng quý."),
+        "3": ("1", "Ủy ban nhân dân tỉnh", "Đề nghị Bộ Kế hoạch và Đầu tư bố trí vốn hỗ trợ nhà ở."),
+    }, {"1": "Tổ chức thực hiện"})
+    features = feature_matrices(central_doc, plan, linking_rules())
+    assert features.values["names_lead"][:, 0].tolist() == [1.0, 1.0, 1.0]
+    assert held_apart(features)[:, 0].tolist() == [True, True, False]
+
+
 def test_a_central_task_naming_no_body_is_not_rescued():
     from pipeline.linking import rescuable
 

@@ -45,7 +45,7 @@ from .features import (
 RELATIVE = ("row_rel", "col_rel", "row_z", "col_z", "mutual")
 ALL_FEATURES = FEATURES + RELATIVE
 
-__all__ = ["link", "promote", "feature_matrices", "decide", "decide_on", "decide_from", "link_probabilities", "cut_probabilities", "structural_match", "counterpart_match", "actor_match", "relayed_match", "handed_on", "section_links", "coverage_rows", "ALL_FEATURES"]
+__all__ = ["link", "promote", "feature_matrices", "decide", "decide_on", "decide_from", "link_probabilities", "cut_probabilities", "structural_match", "counterpart_match", "held_apart", "actor_match", "relayed_match", "handed_on", "section_links", "coverage_rows", "ALL_FEATURES"]
 
 
 def _base_similarity(values: dict[str, np.ndarray]) -> np.ndarray:
@@ -255,10 +255,28 @@ def cut_probabilities(features: PairFeatures, p_link: np.ndarray, p_sure: np.nda
     if features.outside_direction is not None and features.outside_direction.any():
         p_link[:, features.outside_direction] = 0.0
         p_sure[:, features.outside_direction] = 0.0
-    others = answered_by_counterpart(features)
+    others = answered_by_counterpart(features) | held_apart(features)
     p_link[others] = 0.0
     p_sure[others] = 0.0
     return p_link, p_sure
+
+
+def held_apart(features: PairFeatures) -> np.ndarray:
+    """(provincial x central) pairs of an execution clause of the implementing document (features.executing: under
+    "Tổ chức thực hiện", led by a body: "Đảng ủy Ủy ban nhân dân tỉnh – Lãnh đạo, chỉ đạo …") and a central duty that
+    only central bodies lead (features.central_only: "Đảng ủy các bộ, ngành thuộc Đảng ủy Chính phủ – Chỉ đạo …",
+    "Ban Chính sách, chiến lược Trung ương chủ trì …"), when the provincial lead is not that body's counterpart
+    (agency < 1) and the task does not name it but as the body it sends or reports its work to (features.names_actor:
+    "… gửi về Bộ Xây dựng, Bộ Kế hoạch và Đầu tư và Bộ Tài chính để tổng hợp"): a central body's own duty is carried
+    out in a province, if at all, by its counterpart, and a province's own execution clause only resembles it in its
+    generic wording ("lãnh đạo, chỉ đạo", "kiểm tra, giám sát", "bố trí đủ ngân sách")."""
+    values = features.values
+    agency = values["agency"]
+    if features.central_only is None or features.executing is None or not agency.size:
+        return np.zeros(agency.shape, dtype=bool)
+    led = np.array([bool(t.leads) for t in features.provincial], dtype=bool)
+    return ((features.executing & led)[:, None] & features.central_only[None, :]
+            & (agency < 1.0) & ((values["names_lead"] if features.names_actor is None else features.names_actor) == 0))
 
 
 def answered_by_counterpart(features: PairFeatures) -> np.ndarray:

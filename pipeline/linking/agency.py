@@ -330,6 +330,46 @@ def _outside_direction(task: Task, own: str, undirected: list[str], says_governm
     return not any(form in text for form in _printed_forms(own))
 
 
+def central_only_row(central: list[Task], issuer: str | None, rules: AgencyRules | None) -> np.ndarray:
+    """Per central task, for an implementing document not issued by a central body (a Tỉnh ủy, a People's Committee,
+    an issuer the registry does not know; rules given): every lead is a central body, registered at level "central"
+    ("Đảng ủy Quốc hội", "Ban Chính sách, chiến lược Trung ương") or named after one it belongs to ("Đảng ủy các bộ,
+    ngành thuộc Đảng ủy Chính phủ", which the registry reads as the generic party committees): the clause a central
+    programme addresses to that body (pipeline.linking.held_apart). All False for a central issuer (the Government's
+    programme, a ministry's plan), whose own bodies carry out such clauses."""
+    local = rules is not None and (issuer is None or _level(issuer) != "central")
+    return np.array([local and bool(t.leads) and all(_central_body(m.text) for m in t.leads) for t in central],
+                    dtype=bool)
+
+
+@lru_cache(maxsize=4096)
+def _central_body(text: str) -> bool:
+    """The name is a central body's: registered at level "central", or an unregistered or generic name that holds a
+    central body's printed name ("… thuộc Đảng ủy Chính phủ")."""
+    found = _lookup(text)
+    if found is not None and found.level == "central":
+        return True
+    if found is not None and found.level != "generic":
+        return False
+    spaced = _spaced_form(text)
+    return any(form in spaced for form in _central_forms())
+
+
+@lru_cache(maxsize=1)
+def _central_forms() -> tuple[str, ...]:
+    """The spaced forms of every printed name of the registered central bodies (groups aside: "các bộ, ngành")."""
+    registry = _registry()
+    if registry is None:
+        return ()
+    found = registry.registry()
+    forms = []
+    for printed, agency_id in found.printed_forms():
+        agency = found.get(agency_id)
+        if agency.level == "central" and agency.kind != "group":
+            forms.append(_spaced_form(printed))
+    return tuple(sorted(set(forms)))
+
+
 def _led_only_by(task: Task, kinds: list[str], besides: re.Pattern | None = None) -> bool:
     """The task has leads, and every one is a registered body of one of `kinds` (registry kinds) whose name does not
     also say `besides` (the governments' words of _outside_direction)."""
@@ -387,13 +427,19 @@ def _issuer_starts(task: Task, text: str, rules: LinkingRules) -> set[int]:
     return starts
 
 
-def names_central_lead(central: list[Task], provincial: list[Task], rules: LinkingRules) -> np.ndarray:
+def names_central_lead(central: list[Task], provincial: list[Task], rules: LinkingRules,
+                       addressees: bool = True) -> np.ndarray:
     """(provincial x central) matrix: 1 when the provincial text names the central task's lead agency
     ("kiến nghị Bộ Giao thông vận tải …", "các đơn vị thuộc Bộ Công Thương"). Generic groups do not count,
     nor the issuer of a document the task cites ("Thông tư số 01/2026/TT-BCT … của Bộ trưởng Bộ Công
-    Thương"): it says who wrote the reference, not whom the task speaks of."""
+    Thương"): it says who wrote the reference, not whom the task speaks of. With `addressees` False, nor the
+    bodies the task sends or reports its work to (agency.addressee: "… gửi về Bộ Xây dựng, Bộ Tài chính để tổng
+    hợp"): they receive the province's work, they do not share it (pipeline.linking.held_apart)."""
     out = np.zeros((len(provincial), len(central)), dtype=np.float32)
     p_forms = [_spaced_form(_without_partners(t)) for t in provincial]
+    if not addressees:
+        sent_to = re.compile(rules.agency.addressee)
+        p_forms = [sent_to.sub(lambda m: " " * len(m.group(0)), text) for text in p_forms]
     issuers = [_issuer_starts(t, text, rules) for t, text in zip(provincial, p_forms, strict=True)]
     for j, c_task in enumerate(central):
         forms = [_spaced_form(m.text) for m in c_task.leads if _core_name(m, rules) is not None]

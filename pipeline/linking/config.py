@@ -69,6 +69,7 @@ class AgencyRules(BaseModel):
     local_levels: list[str] = Field(default_factory=list)  # registry levels of the localities' bodies
     government_words: list[str] = Field(default_factory=list)  # a lead naming these names the governments too
     cited_issuer: str = "(?!)"  # regex (match form) between a cited document and the name of its issuer
+    addressee: str = "(?!)"  # regex (spaced match form) of a run naming the bodies a task sends or reports to
 
 
 class LinearModel(BaseModel):

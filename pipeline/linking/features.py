@@ -166,6 +166,9 @@ class PairFeatures:
     outside_direction: np.ndarray | None = None  # per central task: only bodies the issuer does not direct lead it
     issuer_counterpart: np.ndarray | None = None  # per central task: the issuer is its lead's counterpart
     section_pairs: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)  # aligned titles (section > 0)
+    central_only: np.ndarray | None = None  # per central task: only central bodies lead it (agency.central_only_row)
+    executing: np.ndarray | None = None  # per provincial task: it stands in its execution part (execution_part_row)
+    names_actor: np.ndarray | None = None  # names_lead without the bodies a task sends or reports to
 
     def vector(self, i: int, j: int) -> dict[str, float]:
         return {name: float(m[i, j]) for name, m in self.values.items()}
@@ -570,6 +573,13 @@ def _charges_with_the_document(form: str, call: str, guided: str) -> bool:
     return False
 
 
+def execution_part_row(document: Document, rules: LinkingRules) -> np.ndarray:
+    """Per task: it stands in a part titled by one of structure.execution_titles ("Tổ chức thực hiện")."""
+    titles = [re.compile(t) for t in rules.structure.execution_titles]
+    return np.array([any(t.search(match_form_cached(s.title)) for s in document.ancestors(task) for t in titles)
+                     for task in document.tasks], dtype=bool)
+
+
 def _executes_document(central: Document, provincial: Document, rules: LinkingRules,
                        addressed: np.ndarray) -> np.ndarray:
     """1 where the central task is its document's execution clause (structure.document_call) and the provincial
@@ -585,17 +595,13 @@ def _executes_document(central: Document, provincial: Document, rules: LinkingRu
     calls = np.array([_charges_with_the_document(match_form_cached(t.text), structure.document_call,
                                                  structure.document_call_guided) for t in central.tasks])
     calls &= addressed > 0
-    titles = [re.compile(t) for t in structure.execution_titles]
-
-    def in_execution_part(task: Task) -> bool:
-        return any(t.search(match_form_cached(s.title)) for s in provincial.ancestors(task) for t in titles)
-
+    executing = execution_part_row(provincial, rules)
     # the last task of the body: rows of an appendix table come after a plan's closing call
     body = [k for k, t in enumerate(provincial.tasks) if not any(s.kind == "table" for s in provincial.ancestors(t))]
     last = body[-1] if body else len(provincial.tasks) - 1
     answers = np.array([
         bool(re.search(structure.implementation_call, match_form_cached(t.text)))
-        and ((k == last and (len(t.leads) > 1 or addresses_group(t, rules))) or (in_execution_part(t) and addresses_group(t, rules)))
+        and ((k == last and (len(t.leads) > 1 or addresses_group(t, rules))) or (executing[k] and addresses_group(t, rules)))
         for k, t in enumerate(provincial.tasks)])
     if not calls.size or not answers.size:
         return np.zeros((len(provincial.tasks), len(central.tasks)), dtype=np.float32)
@@ -770,7 +776,7 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
 
     values["names_lead"] = names_central_lead(central.tasks, provincial.tasks, rules)
     values["locality"] = np.tile(_locality_row(central, rules), (len(p_texts), 1))
-    from .agency import addressed_row, issuer_counterpart_row, outside_direction_row
+    from .agency import addressed_row, central_only_row, issuer_counterpart_row, outside_direction_row
 
     outside = outside_direction_row(central.tasks, provincial.meta.issuer, rules.agency)
     addressed = addressed_row(central.tasks, provincial.meta.issuer, rules.agency, outside)
@@ -790,4 +796,7 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
     table_rows = np.array([any(s.kind == "table" for s in provincial.ancestors(t)) for t in provincial.tasks], dtype=bool)
     return PairFeatures(provincial.tasks, central.tasks, values, shared, heading_pairs, agency_pairs, index, subject,
                         number, cites, table_rows, outside,
-                        issuer_counterpart_row(central.tasks, provincial.meta.issuer), section_pairs)
+                        issuer_counterpart_row(central.tasks, provincial.meta.issuer), section_pairs,
+                        central_only_row(central.tasks, provincial.meta.issuer, rules.agency),
+                        execution_part_row(provincial, rules),
+                        names_central_lead(central.tasks, provincial.tasks, rules, addressees=False))
