@@ -30,6 +30,7 @@ from dataclasses import replace
 import numpy as np
 
 from ..model import Coverage, Document, Link, Notice, TaskRef
+from ..naming import leader
 from .config import LinkingRules, linking_rules
 from .evidence import reasons_for, shared_phrases
 from .features import (
@@ -423,6 +424,7 @@ def link(central: Document, provincial: Document) -> tuple[list[Link], list[Cove
     restates = restatements(features, rules)
     kept = decide(features, rules, len(central.tasks), restates)
     linked = {(i, j) for i, j, *_ in kept}
+    lead = leader([candidates])
     links = []
     for i, j, strength, score in kept:
         p_task, c_task = features.provincial[i], features.central[j]
@@ -433,7 +435,8 @@ def link(central: Document, provincial: Document) -> tuple[list[Link], list[Cove
             provincial=TaskRef(provincial.id, p_task.id), central=TaskRef(central.id, c_task.id),
             strength=strength, score=round(score, 4),
             reasons=reasons_for(features, i, j, rules, candidates, provincial,
-                                [features.provincial[k].id for k in np.flatnonzero(restates[i]) if (k, j) in linked]),
+                                [features.provincial[k].id for k in np.flatnonzero(restates[i]) if (k, j) in linked],
+                                lead),
             features={k: round(v, 4) for k, v in features.vector(i, j).items()},
             shared_phrases=shared_phrases(p_task.text, c_task.text, rules),
         ))

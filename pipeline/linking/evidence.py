@@ -3,6 +3,7 @@ word sequences both tasks share, cut from the provincial display text for highli
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -40,12 +41,18 @@ def as_printed(term: str, text: str) -> str:
     07/CT-TTg"): the first run of words of `text` whose matching forms are the term's words; the term itself when
     its words do not stand together in `text` (a word the matching form drops lay between them)."""
     words = _TOKEN.findall(term)
-    tokens = list(_TOKEN.finditer(text))
-    forms = [match_form_cached(m.group(0)) for m in tokens]
-    for k in range(len(tokens) - len(words) + 1):
-        if words and forms[k:k + len(words)] == words:
-            return text[tokens[k].start():tokens[k + len(words) - 1].end()]
+    spans, forms = _printed_tokens(text)
+    for k in range(len(spans) - len(words) + 1):
+        if words and forms[k:k + len(words)] == tuple(words):
+            return text[spans[k][0]:spans[k + len(words) - 1][1]]
     return term
+
+
+@lru_cache(maxsize=1024)
+def _printed_tokens(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...]]:
+    """The spans of text's words and their matching forms, read once for all the key terms of its links."""
+    tokens = list(_TOKEN.finditer(text))
+    return tuple(m.span() for m in tokens), tuple(match_form_cached(m.group(0)) for m in tokens)
 
 
 def _section_id(doc: Document, task, title: str) -> str:
@@ -56,13 +63,14 @@ def _section_id(doc: Document, task, title: str) -> str:
 
 
 def reasons_for(features: PairFeatures, i: int, j: int, rules: LinkingRules,
-                central: Document, provincial: Document, restated: list[str] = ()) -> list[str]:
+                central: Document, provincial: Document, restated: list[str] = (), lead: str | None = None) -> list[str]:
     """Human-readable reasons for the pair (provincial i, central j), strongest evidence first; `restated` are
     the provincial tasks stating the same activity that carry out the same central task. The document carried out
     is named as the reports name it (pipeline.naming.leader): "văn bản trung ương", or "văn bản gốc" when a body
-    below the centre issued it (a Tỉnh ủy resolution carried out by the province's plan)."""
+    below the centre issued it (a Tỉnh ủy resolution carried out by the province's plan); `lead` is that name when the
+    caller has it already (link: once for all the pairs of a document)."""
     v = features.vector(i, j)
-    lead = leader([central])
+    lead = lead or leader([central])
     document, this_task = leader_document(lead), leader_task(lead, "này")
 
     def fired(name: str) -> bool:  # features are float32: 0.7 is stored as 0.69999999
