@@ -122,7 +122,7 @@ def run_documents(documents: list[Document], declared: dict[str, list[str]] | No
     # one link call per central document, so that what its provincial documents carry out is known to all
     grouped: dict[str, tuple[Document, list[Document]]] = {}
     pairing: dict[tuple[str, str], Notice] = {}
-    for central, provincial in pair_documents(documents, declared, pairing, len(unread)):
+    for central, provincial in pair_documents(documents, declared, pairing, bool(unread)):
         grouped.setdefault(central.id, (central, []))[1].append(provincial)
     for central, provincials in grouped.values():
         linked = link(central, provincials)

@@ -224,11 +224,11 @@ def pairing_notice(central: Document, provincial: Document) -> Notice | None:
 
 def pair_documents(documents: list[Document], declared: dict[str, list[str]],
                    notices: dict[tuple[str, str], Notice] | None = None,
-                   unread_centrals: int = 0) -> list[tuple[Document, Document]]:
+                   central_unread: bool = False) -> list[tuple[Document, Document]]:
     """(central, provincial) pairs: declared in the manifest, else detected from citations (by số hiệu, or by
     ký hiệu when a central number was unreadable: see by_symbol); a lone central document pairs with every
     provincial document that names nothing, unless the corpus listed other central documents that could not be
-    read (`unread_centrals`): the provincial one may carry out one of those. `notices` receives, by (central id,
+    read (`central_unread`): the provincial one may carry out one of those. `notices` receives, by (central id,
     provincial id), what a pair made by the ký hiệu says."""
     centrals = [d for d in documents if d.role == "central"]
     pairs = []
@@ -239,7 +239,7 @@ def pair_documents(documents: list[Document], declared: dict[str, list[str]],
                 targets = [*targets, central.id]
                 if notices is not None:
                     notices[central.id, provincial.id] = symbol_notice(central, provincial, citation)
-        if not targets and len(centrals) == 1 and not unread_centrals:
+        if not targets and len(centrals) == 1 and not central_unread:
             targets = [centrals[0].id]
         for central in centrals:
             if central.id in targets:

@@ -49,7 +49,7 @@ def test_a_lone_central_document_takes_every_provincial_one():
     pairs = pair_documents([_doc("tw", "central", "1/CT-TTg"), _doc("tinh", "provincial")], {})
     assert [(c.id, p.id) for c, p in pairs] == [("tw", "tinh")]
     # not when it is alone only because another central document of the corpus could not be read
-    assert pair_documents([_doc("tw", "central", "1/CT-TTg"), _doc("tinh", "provincial")], {}, None, 1) == []
+    assert pair_documents([_doc("tw", "central", "1/CT-TTg"), _doc("tinh", "provincial")], {}, None, central_unread=True) == []
 
 
 def _corpus(tmp_path, files: dict[str, str], manifest: str | None = None):

@@ -66,7 +66,7 @@ def _relative(base: np.ndarray, floor: float) -> dict[str, np.ndarray]:
         return {name: empty for name in RELATIVE}
     row_max = np.maximum(base.max(axis=1, keepdims=True), floor)
     col_max = np.maximum(base.max(axis=0, keepdims=True), floor)
-    share = min(max(1, base.shape[0] // base.shape[1]), base.shape[0])
+    share = max(1, base.shape[0] // base.shape[1])
     col_share = np.maximum(np.sort(base, axis=0)[-share][None, :], floor)
     row_best = base >= row_max - 1e-9
     row_mean, row_std = base.mean(axis=1, keepdims=True), base.std(axis=1, keepdims=True)
@@ -327,7 +327,7 @@ def relayed_match(features: PairFeatures) -> np.ndarray:
     return features.cites_central[:, None] & (features.values["mutual"] >= 1.0)
 
 
-def handed_on(features: PairFeatures, p_link: np.ndarray, rules: LinkingRules) -> np.ndarray:
+def handed_on(features: PairFeatures, p_link: np.ndarray, rules: LinkingRules, decision) -> np.ndarray:
     """Links of the provincial tasks that hand on a People's Committee's duties (features hands_on /
     hands_on_all), 2 sure and 1 possible: handed on as a whole ("… các nhiệm vụ thuộc trách nhiệm của tỉnh"),
     every duty of that committee is possible and its clause on organising the implementation ("Tổ chức thực
@@ -348,12 +348,12 @@ def handed_on(features: PairFeatures, p_link: np.ndarray, rules: LinkingRules) -
             out[i, duties[organises[duties]]] = 2
             continue
         closest = duties[np.argmax(p_link[i, duties])]
-        if values["col_rel"][i, closest] >= rules.decision.structural_wording:
+        if values["col_rel"][i, closest] >= decision.structural_wording:
             out[i, closest] = 2
     return out
 
 
-def section_links(features: PairFeatures, p_link: np.ndarray, rules: LinkingRules) -> np.ndarray:
+def section_links(features: PairFeatures, p_link: np.ndarray, decision) -> np.ndarray:
     """Links of the provincial tasks under a section aligned with a central item or section (feature `section`: a
     plan restating the central titles, maybe reordered), 2 sure and 1 possible: each such task is linked to the
     central task under (or titled by) the aligned title that is closest to it (P(linked)), when their wording is at
@@ -364,7 +364,7 @@ def section_links(features: PairFeatures, p_link: np.ndarray, rules: LinkingRule
     the bullet's own words are too weak evidence for the models."""
     values = features.values
     out = np.zeros(p_link.shape, dtype=np.int8)
-    candidates = ((values["section"] > 0) & (values["row_rel"] >= rules.decision.structural_wording) & (p_link > 0))
+    candidates = (values["section"] > 0) & (values["row_rel"] >= decision.structural_wording) & (p_link > 0)
     for i in np.flatnonzero(candidates.any(axis=1)):
         columns = np.flatnonzero(candidates[i])
         j = columns[np.argmax(p_link[i, columns])]
@@ -392,8 +392,8 @@ def decide_on(features: PairFeatures, rules: LinkingRules, p_link: np.ndarray, p
                        actor_match(features, decision), features.values["executes_document"],
                        relayed_match(features),
                        restatements(features, rules) if restates is None else restates,
-                       handed_on(features, p_link, rules), related_wording(features, rules),
-                       section_links(features, p_link, rules))
+                       handed_on(features, p_link, rules, decision), related_wording(features, rules),
+                       section_links(features, p_link, decision))
     # a provision is no task of its document: only a provincial task that plainly carries it out (a sure link)
     # makes it one
     return [k for k in kept if n_tasks is None or k[1] < n_tasks or k[2] == "sure"]

@@ -533,9 +533,8 @@ def _heading_matrix(central: Document, provincial: Document, rules: LinkingRules
     weighted = restated * np.sqrt(spec_p[:, None] * spec_c[None, :])
     # two execution parts ("Tổ chức thực hiện": structure.execution_titles) are where every document puts them, not a
     # restated content
-    execution = [re.compile(t) for t in rules.structure.execution_titles]
-    exec_p = np.array([any(t.search(match_form_cached(h)) for t in execution) for h in distinct_p])
-    exec_c = np.array([any(t.search(match_form_cached(h)) for t in execution) for h in distinct_c])
+    exec_p = np.array([_execution_title(h, rules) for h in distinct_p])
+    exec_c = np.array([_execution_title(h, rules) for h in distinct_c])
     weighted = np.where(exec_p[:, None] & exec_c[None, :], 0.0, weighted)
     aligned = ((weighted >= weighted.max(axis=1, keepdims=True)) & (weighted >= weighted.max(axis=0, keepdims=True))
                & (weighted >= rules.structure.section_floor))
@@ -633,10 +632,15 @@ def _charges_with_the_document(form: str, call: str, guided: str) -> bool:
     return False
 
 
+def _execution_title(title: str, rules: LinkingRules) -> bool:
+    """The title is an execution part's ("Tổ chức thực hiện": one of structure.execution_titles, matching form)."""
+    form = match_form_cached(title)
+    return any(re.search(pattern, form) for pattern in rules.structure.execution_titles)
+
+
 def execution_part_row(document: Document, rules: LinkingRules) -> np.ndarray:
     """Per task: it stands in a part titled by one of structure.execution_titles ("Tổ chức thực hiện")."""
-    titles = [re.compile(t) for t in rules.structure.execution_titles]
-    return np.array([any(t.search(match_form_cached(s.title)) for s in document.ancestors(task) for t in titles)
+    return np.array([any(_execution_title(s.title, rules) for s in document.ancestors(task))
                      for task in document.tasks], dtype=bool)
 
 
