@@ -2371,8 +2371,7 @@ def extract_task(doc: Document, task: Task, cache: dict[str, Roles] | None = Non
                 if later.own_subject:
                     inherited = Roles(leads=later.leads)
         if not inherited.leads:
-            inherited = Roles(leads=_charged_after_semicolon(task.text), coordinators=inherited.coordinators,
-                              advises=inherited.advises, directs=inherited.directs)
+            inherited = replace(inherited, leads=_charged_after_semicolon(task.text))
         roles = Roles(
             leads=list(inherited.leads),
             coordinators=inherited.coordinators + own.coordinators,
@@ -2402,6 +2401,8 @@ def _charged_after_semicolon(text: str) -> list[Mention]:
     organisations and persons, level "other": "…; các dự án chậm tiến độ bị thu hồi"), followed by an assignment
     predicate (Reader.later_roles). Read only where neither the task nor its headings name a lead."""
     first = text.split("\n", 1)[0]
+    if ";" not in first:
+        return []  # (no clause to read: the text is read, tokens and cues, only when it has one)
     reader = Reader(read(first))
     if reader.roles().own_subject:
         return []

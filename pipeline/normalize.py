@@ -549,7 +549,6 @@ def normalize(source: SourceText) -> list[Block]:
     layout = _layout(lines)
     blocks: list[list[_Line]] = []
     sequences = _Sequences()
-    previous: _Line | None = None
     blank_between = previous_spaced = False
     for index, line in enumerate(lines):
         if line is None:
@@ -564,20 +563,18 @@ def normalize(source: SourceText) -> list[Block]:
         if inline:
             label = None  # the line goes on with the paragraph, even after its "Cụ thể:"
         heading = label is not None and _opens_part(line, label, lines, index)
-        starts_new = previous is None or heading or not inline and (
-            _opens_block(previous, line, label, blank_between, layout, sequences, blocks[-1])
+        starts_new = not blocks or heading or not inline and (
+            _opens_block(blocks[-1], line, label, blank_between, layout, sequences)
             or _spacing_changes(previous_spaced, blank_between, line, following))
         if starts_new:
-            if label is not None and (previous is None or heading
-                                      or _accept_label(previous, line, label, layout, sequences, blank_between,
-                                                       blocks[-1])):
+            if label is not None and (not blocks or heading
+                                      or _accept_label(blocks[-1], line, label, layout, sequences, blank_between)):
                 line.label = label
                 sequences.see(label)
             blocks.append([line])
         else:
             blocks[-1].append(line)
             sequences.margin = line.indent
-        previous = line
         previous_spaced, blank_between = blank_between, False
     _read_first_part_misread_as_one(blocks, source)
     return [_block(group, source) for group in _join_quotations(blocks)]
@@ -838,10 +835,11 @@ def _opens_part(line: _Line, label: Label, lines: list[_Line | None], index: int
     return following is not None and is_upper_line(following.text)
 
 
-def _accept_label(previous: _Line, line: _Line, label: Label, layout: _Layout, sequences: _Sequences,
-                  blank_between: bool, paragraph: list[_Line]) -> bool:
+def _accept_label(paragraph: list[_Line], line: _Line, label: Label, layout: _Layout, sequences: _Sequences,
+                  blank_between: bool) -> bool:
     """A label after a line that does not end a sentence is only a label when expected or after a heading.
-    `paragraph` holds the lines of the paragraph `previous` ends."""
+    `paragraph`: the lines of the paragraph before `line`, the last of them right above it."""
+    previous = paragraph[-1]
     if label.kind in bullet_kinds():
         # in wrapped text a dash that begins a line after a full line without final punctuation is the dash of
         # "kinh tế - xã hội" or "Văn hóa - Thể thao" carried over, not a bullet (list items end with ; or .)
@@ -876,9 +874,11 @@ def _is_full(line: _Line, layout: _Layout) -> bool:
     return layout.hard_wrapped and len(line.text) >= 0.7 * layout.width
 
 
-def _opens_block(previous: _Line, line: _Line, label: Label | None, blank_between: bool, layout: _Layout,
-                 sequences: _Sequences, paragraph: list[_Line]) -> bool:
-    if label is not None and _accept_label(previous, line, label, layout, sequences, blank_between, paragraph):
+def _opens_block(paragraph: list[_Line], line: _Line, label: Label | None, blank_between: bool, layout: _Layout,
+                 sequences: _Sequences) -> bool:
+    """Does `line` open a paragraph of its own after `paragraph` (the lines before it, see _accept_label)?"""
+    previous = paragraph[-1]
+    if label is not None and _accept_label(paragraph, line, label, layout, sequences, blank_between):
         return True
     if "table" in previous.markup or "table" in line.markup:
         return True

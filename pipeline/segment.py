@@ -2364,9 +2364,9 @@ def _task_text(node: _Node, title: str | None = None) -> str:
 def _task_paragraphs(node: _Node, absorbed: bool = True, title: str | None = None) -> list[str]:
     """The paragraphs of a leaf's own text (see _task_text); with `absorbed`, the bullets folded into it too."""
     extra = [b.text for b in node.body] + ([b.text for b in node.absorbed] if absorbed else [])
-    if _task_title(node) if title is None else title:
-        return extra
-    own = node.title
+    if title is None:
+        title = _task_title(node)
+    own = "" if title else node.title
     return [own, *extra] if own else extra
 
 

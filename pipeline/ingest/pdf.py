@@ -585,8 +585,6 @@ def _salvage(path: Path) -> tuple[pdfium.PdfDocument, bytes] | None:
         return None
 
 
-
-
 def _page_list(numbers: list[int]) -> str:
     """"2, 4–6" for pages 2, 4, 5, 6."""
     runs: list[list[int]] = []
