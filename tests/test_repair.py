@@ -182,6 +182,12 @@ def test_ocr_tone_slips_in_agency_names_and_roles_are_read_back():
     # right text stays: "tính" counts, "Phó" after "hoàn thành" opens a title, a rank is no committee
     right = "Số liệu của nhân dân tính đến nay; Quân sự tính toán; hoàn thành Phó Chủ tịch tỉnh giao; Đại úy"
     assert repair.repair_glyphs(right)[0] == right
+    # the hook read for the circumflex-hook of "tổ" (a Party programme, OCR), and "đối" for "đổi" in "biến đổi khí
+    # hậu"; "bày tỏ" and "chuyển biến đối với" are right text
+    assert repair.repair_glyphs("III- TỎ CHỨC THỰC HIỆN; ứng phó biến đối khí hậu, với biến đối\nkhí hậu")[0] == \
+        "III- TỔ CHỨC THỰC HIỆN; ứng phó biến đổi khí hậu, với biến đổi\nkhí hậu"
+    right = "bày tỏ ý kiến; tạo chuyển biến đối với khu vực"
+    assert repair.repair_glyphs(right)[0] == right
 
 
 def test_a_party_committee_read_as_tinh_uy_is_read_back_where_its_name_ends():

@@ -313,7 +313,7 @@ def repair_glyphs(text: str) -> tuple[str, list[Repair]]:
                               stray_count))
     lowered = nfc(text).lower()  # one lower-cased copy to look the misreadings up in (a long PDF is megabytes)
     for slip in rules.ocr_tone_slips:
-        if nfc(slip.read) not in lowered:
+        if not all(word in lowered for word in nfc(slip.read).split(" ")):  # its words may be parted by a line end
             continue
         text, count = _repair_tone_slip(text, slip)
         if count:
@@ -358,18 +358,21 @@ def _repair_tone_slip(text: str, slip: ToneSlip) -> tuple[str, int]:
     """Every whole-word `slip.read` printed in lower case, capitalised or in capitals, made `slip.meant` letter by
     letter (same length); with `name_end`, only where a name may end (see rules/encodings.yaml)."""
     read, meant = nfc(slip.read), nfc(slip.meant)
-    pattern = re.compile(rf"(?<!\w){re.escape(read)}(?!\w)", re.IGNORECASE)
+    # the words of a phrase may be parted by a line end as well as a space (a wrapped line); the break stays
+    pattern = re.compile(r"(?<!\w)" + r"\s".join(map(re.escape, read.split(" "))) + r"(?!\w)", re.IGNORECASE)
     count = 0
 
     def fix(match: re.Match) -> str:
         nonlocal count
         found = match.group(0)
-        if found not in (read, read[:1].upper() + read[1:], read.upper()):
+        spaced = re.sub(r"\s", " ", found)
+        if spaced not in (read, read[:1].upper() + read[1:], read.upper()):
             return found  # mixed case ("thành Phó …"): two words that meet, not one misread
         if slip.name_end and not _name_may_end(match.string, match.end()):
             return found
         count += 1
-        return "".join(c.upper() if o.isupper() else c for c, o in zip(meant, found, strict=True))
+        return "".join(o if o.isspace() else c.upper() if o.isupper() else c
+                       for c, o in zip(meant, found, strict=True))
 
     return pattern.sub(fix, text), count
 
