@@ -126,6 +126,12 @@ def test_words_glued_by_ocr_are_set_apart_only_where_one_split_gives_two_syllabl
     assert repair.unglue_words("BỘ CÔNG THƯƠNGCỘNG") == "BỘ CÔNG THƯƠNG CỘNG"
     assert repair.unglue_words("UBND TỈNH LÀO CAI") == "UBND TỈNH LÀO CAI"  # an acronym is no glued pair
     assert repair.unglue_words("SỞ NÔNG NGHIỆP VÀ PTNT") == "SỞ NÔNG NGHIỆP VÀ PTNT"
+    # a letter-spaced heading read by OCR (a city's plan of 2013): the letters of each word joined back, choosing the
+    # joins that leave no stray letter ("C H Í M I NH" is "CHÍ MINH", though "CHÍM" is a syllable too)
+    assert repair.unglue_words("ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH") == \
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"
+    assert repair.unglue_words("UBND TP HỒ CHÍ MINH") == "UBND TP HỒ CHÍ MINH"  # acronyms join nothing
+    assert repair.unglue_words("Phụ lục B kèm theo") == "Phụ lục B kèm theo"  # capitals only
 
 
 # --------------------------------------------------------------------------- OCR debris
