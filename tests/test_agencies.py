@@ -170,9 +170,19 @@ def test_counterparts():
                     "bo_tu_phap", "bo_giao_duc_dao_tao", "bo_khoa_hoc_cong_nghe", "bo_van_hoa_tt_dl"):
         assert agencies.counterparts(central), central
     # the Party's central boards and 2025 committees have their province's own as counterparts, by era
-    assert agencies.counterparts("ban_tuyen_giao_dan_van_tw") == ["ban_tuyen_giao_dan_van_tinh_uy"]
+    # the merged central board: the province's merged board, and its two former boards whose names a province merging
+    # by its own decision still prints ("Ban Tuyên giáo Tỉnh ủy chủ trì" in a plan of 2026)
+    assert agencies.counterparts("ban_tuyen_giao_dan_van_tw") == ["ban_tuyen_giao_dan_van_tinh_uy",
+                                                                  "ban_tuyen_giao_tinh_uy", "ban_dan_van_tinh_uy"]
+    assert agencies.is_counterpart("ban_tuyen_giao_dan_van_tw", agencies.lookup("Ban Tuyên giáo Tỉnh ủy").id)
     assert agencies.counterparts("ban_tuyen_giao_tw") == ["ban_tuyen_giao_tinh_uy"]
     assert agencies.counterparts("dang_uy_chinh_phu") == ["dang_uy_ubnd_tinh"]
+    # the ministries' Party committees under the Đảng ủy Chính phủ are central bodies, not a locality's "cấp ủy";
+    # "Đảng ủy các sở, ngành" and a bare "Đảng ủy" stay the generic committee
+    for printed in ("Đảng uỷ các bộ, ngành thuộc Đảng uỷ Chính phủ", "Đảng ủy các bộ, ngành Trung ương"):
+        found = agencies.lookup(printed)
+        assert (found.id, found.level, found.locality) == ("dang_uy_cac_bo_nganh", "central", False), printed
+    assert agencies.lookup("Đảng ủy các sở, ngành").id == agencies.lookup("các Đảng ủy").id == "cap_uy"
     assert agencies.counterparts("uy_ban_kiem_tra_tw") == ["uy_ban_kiem_tra_tinh_uy"]
     assert agencies.counterparts("quan_uy_tw") == ["dang_uy_quan_su_tinh"]
 

@@ -126,6 +126,12 @@ def test_words_glued_by_ocr_are_set_apart_only_where_one_split_gives_two_syllabl
     assert repair.unglue_words("BỘ CÔNG THƯƠNGCỘNG") == "BỘ CÔNG THƯƠNG CỘNG"
     assert repair.unglue_words("UBND TỈNH LÀO CAI") == "UBND TỈNH LÀO CAI"  # an acronym is no glued pair
     assert repair.unglue_words("SỞ NÔNG NGHIỆP VÀ PTNT") == "SỞ NÔNG NGHIỆP VÀ PTNT"
+    # a letter-spaced heading read by OCR (a city's plan of 2013): the letters of each word joined back, choosing the
+    # joins that leave no stray letter ("C H Í M I NH" is "CHÍ MINH", though "CHÍM" is a syllable too)
+    assert repair.unglue_words("ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH") == \
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"
+    assert repair.unglue_words("UBND TP HỒ CHÍ MINH") == "UBND TP HỒ CHÍ MINH"  # acronyms join nothing
+    assert repair.unglue_words("Phụ lục B kèm theo") == "Phụ lục B kèm theo"  # capitals only
 
 
 # --------------------------------------------------------------------------- OCR debris
@@ -181,6 +187,12 @@ def test_ocr_tone_slips_in_agency_names_and_roles_are_read_back():
     assert repair.repair_glyphs("ĐẢNG ÚY; thành uý; Đảng uý Úy ban")[0] == "ĐẢNG ỦY; thành uỷ; Đảng uỷ Ủy ban"
     # right text stays: "tính" counts, "Phó" after "hoàn thành" opens a title, a rank is no committee
     right = "Số liệu của nhân dân tính đến nay; Quân sự tính toán; hoàn thành Phó Chủ tịch tỉnh giao; Đại úy"
+    assert repair.repair_glyphs(right)[0] == right
+    # the hook read for the circumflex-hook of "tổ" (a Party programme, OCR), and "đối" for "đổi" in "biến đổi khí
+    # hậu"; "bày tỏ" and "chuyển biến đối với" are right text
+    assert repair.repair_glyphs("III- TỎ CHỨC THỰC HIỆN; ứng phó biến đối khí hậu, với biến đối\nkhí hậu")[0] == \
+        "III- TỔ CHỨC THỰC HIỆN; ứng phó biến đổi khí hậu, với biến đổi\nkhí hậu"
+    right = "bày tỏ ý kiến; tạo chuyển biến đối với khu vực"
     assert repair.repair_glyphs(right)[0] == right
 
 

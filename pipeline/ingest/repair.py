@@ -199,15 +199,44 @@ _EDGE_PUNCT = "\"'“”‘’()[]{}.,;:!?…-–—/*«»<>"
 
 def unglue_words(text: str) -> str:
     """Words that OCR glued together, set apart again where one split, and only one, gives two well-formed
-    syllables ("THỦ TƯỚNG CHÍNHPHỦ" -> "THỦ TƯỚNG CHÍNH PHỦ"); acronyms ("UBND") and real syllables are kept."""
+    syllables ("THỦ TƯỚNG CHÍNHPHỦ" -> "THỦ TƯỚNG CHÍNH PHỦ"); acronyms ("UBND") and real syllables are kept.
+    The letters of one word printed apart in capitals (a letter-spaced heading: "ỦY B AN NHÂN D Â N") are joined
+    first (`_reglue_letters`)."""
     words = []
-    for word in text.split(" "):
+    for word in _reglue_letters(text.split(" ")):
         if len(word) >= 4 and word.isalpha() and not is_syllable(word):
             splits = [k for k in range(2, len(word) - 1) if is_syllable(word[:k]) and is_syllable(word[k:])]
             if len(splits) == 1:
                 word = f"{word[:splits[0]]} {word[splits[0]:]}"
         words.append(word)
     return " ".join(words)
+
+
+def _reglue_letters(words: list[str], longest: int = 4) -> list[str]:
+    """Capital fragments of letter-spaced words joined back: a fragment that is no syllable ("B", "D", "C H") is
+    joined to up to `longest` - 1 fragments after it into one syllable ("B AN" -> "BAN", "D Â N" -> "DÂN"), choosing
+    the joins that leave the fewest pieces that are no syllable, then the fewest pieces ("C H Í M I NH" -> "CHÍ
+    MINH", not "CHÍM I NH"); an acronym ("UBND TỈNH") makes no syllable with what follows and stays."""
+    def capital(word: str) -> bool:
+        return word.isalpha() and word.isupper()
+
+    # best[at] = (pieces that are no syllable, pieces, fragments the first piece takes) for words[at:]
+    best: list[tuple[int, int, int]] = [(0, 0, 0)] * (len(words) + 1)
+    for at in range(len(words) - 1, -1, -1):
+        stray = int(capital(words[at]) and not is_syllable(words[at]))
+        options = [(stray + best[at + 1][0], 1 + best[at + 1][1], 1)]
+        for size in range(2, longest + 1):
+            if not stray or at + size > len(words) or not capital(words[at + size - 1]):
+                break
+            if is_syllable("".join(words[at:at + size])):
+                options.append((best[at + size][0], 1 + best[at + size][1], size))
+        best[at] = min(options)
+    joined, at = [], 0
+    while at < len(words):
+        size = best[at][2]
+        joined.append("".join(words[at:at + size]))
+        at += size
+    return joined
 
 
 def candidate_words(text: str) -> list[str]:
@@ -313,7 +342,7 @@ def repair_glyphs(text: str) -> tuple[str, list[Repair]]:
                               stray_count))
     lowered = nfc(text).lower()  # one lower-cased copy to look the misreadings up in (a long PDF is megabytes)
     for slip in rules.ocr_tone_slips:
-        if nfc(slip.read) not in lowered:
+        if not all(word in lowered for word in nfc(slip.read).split(" ")):  # its words may be parted by a line end
             continue
         text, count = _repair_tone_slip(text, slip)
         if count:
@@ -358,18 +387,21 @@ def _repair_tone_slip(text: str, slip: ToneSlip) -> tuple[str, int]:
     """Every whole-word `slip.read` printed in lower case, capitalised or in capitals, made `slip.meant` letter by
     letter (same length); with `name_end`, only where a name may end (see rules/encodings.yaml)."""
     read, meant = nfc(slip.read), nfc(slip.meant)
-    pattern = re.compile(rf"(?<!\w){re.escape(read)}(?!\w)", re.IGNORECASE)
+    # the words of a phrase may be parted by a line end as well as a space (a wrapped line); the break stays
+    pattern = re.compile(r"(?<!\w)" + r"\s".join(map(re.escape, read.split(" "))) + r"(?!\w)", re.IGNORECASE)
     count = 0
 
     def fix(match: re.Match) -> str:
         nonlocal count
         found = match.group(0)
-        if found not in (read, read[:1].upper() + read[1:], read.upper()):
+        spaced = re.sub(r"\s", " ", found)
+        if spaced not in (read, read[:1].upper() + read[1:], read.upper()):
             return found  # mixed case ("thành Phó …"): two words that meet, not one misread
         if slip.name_end and not _name_may_end(match.string, match.end()):
             return found
         count += 1
-        return "".join(c.upper() if o.isupper() else c for c, o in zip(meant, found, strict=True))
+        return "".join(o if o.isspace() else c.upper() if o.isupper() else c
+                       for c, o in zip(meant, found, strict=True))
 
     return pattern.sub(fix, text), count
 
