@@ -441,11 +441,16 @@ def names_central_lead(central: list[Task], provincial: list[Task], rules: Linki
         sent_to = re.compile(rules.agency.addressee)
         p_forms = [sent_to.sub(lambda m: " " * len(m.group(0)), text) for text in p_forms]
     issuers = [_issuer_starts(t, text, rules) for t, text in zip(provincial, p_forms, strict=True)]
+    named: dict[str, np.ndarray] = {}  # per lead name: the provincial texts naming it (central leads repeat)
     for j, c_task in enumerate(central):
-        forms = [_spaced_form(m.text) for m in c_task.leads if _core_name(m, rules) is not None]
-        for i, text in enumerate(p_forms):
-            if any(_named(text, f, issuers[i]) for f in forms):
-                out[i, j] = 1.0
+        for m in c_task.leads:
+            if _core_name(m, rules) is None:
+                continue
+            form = _spaced_form(m.text)
+            if form not in named:
+                named[form] = np.array([_named(text, form, starts) for text, starts in zip(p_forms, issuers, strict=True)],
+                                       dtype=bool)
+            out[named[form], j] = 1.0
     return out
 
 
