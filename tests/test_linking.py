@@ -829,6 +829,24 @@ def test_the_issuer_of_a_cited_document_is_not_named_lead():
     values = names_central_lead(central, [cited, unread, asked], linking_rules())
     assert values[:, 0].tolist() == [0.0, 0.0, 1.0]
 
+
+def test_central_tasks_sharing_a_lead_are_each_named():
+    """names_central_lead looks each lead name up once for all central tasks it leads: every one of them is marked."""
+    from pipeline.linking.agency import names_central_lead
+
+    def central_task(k, *leads):
+        return Task(doc="c", id=str(k), label=f"{k}.", text="Chủ trì hướng dẫn thực hiện.", span=Span(k, k, 0, 0),
+                    leads=[Mention(text=name) for name in leads])
+
+    central = [central_task(1, "Bộ Tài chính"), central_task(2, "Bộ Xây dựng", "Bộ Tài chính"),
+               central_task(3, "Bộ Xây dựng"), central_task(4, "Bộ Tài chính")]
+    asks = Task(doc="p", id="1", label="1.", text="Kiến nghị Bộ Tài chính hướng dẫn thanh toán.",
+                span=Span(1, 1, 0, 0), leads=[Mention(text="Sở Tài chính")])
+    silent = Task(doc="p", id="2", label="2.", text="Tổ chức tập huấn cho cán bộ.", span=Span(2, 2, 0, 0),
+                  leads=[Mention(text="Sở Xây dựng")])
+    values = names_central_lead(central, [asks, silent], linking_rules())
+    assert values.tolist() == [[1.0, 1.0, 0.0, 1.0], [0.0, 0.0, 0.0, 0.0]]
+
 def test_a_holder_duties_pattern_must_name_its_holder():
     from pydantic import ValidationError
 

@@ -307,6 +307,18 @@ def test_linking_takes_a_split_part_only_when_the_task_points_to_it():
     assert counterpart_pairs(general, [_task("p", "x", "Sở Nội vụ")], rules)[0][0, 0] == 1.0
 
 
+def test_the_central_side_kept_for_the_next_plan_follows_a_changed_central_task():
+    """counterpart_pairs keeps the last central document's side for its next plans: changing a lead (or a text) of
+    the same task objects in place must not read the kept one."""
+    rules = linking_rules()
+    central = [_task("c", "Hướng dẫn thanh toán vốn", "Bộ Tài chính")]
+    finance = [_task("p", "Thanh toán vốn", "Sở Tài chính")]
+    assert counterpart_pairs(central, finance, rules)[0][0, 0] == 1.0
+    central[0].leads = [mention("Bộ Xây dựng")]
+    assert counterpart_pairs(central, finance, rules)[0][0, 0] == 0.0
+    assert counterpart_pairs(central, [_task("p", "x", "Sở Xây dựng")], rules)[0][0, 0] == 1.0
+
+
 # --------------------------------------------------------------------------- the seed pair end to end
 
 

@@ -143,7 +143,41 @@ def counterpart_pairs(central: list[Task], provincial: list[Task], rules: Linkin
     ban nhân dân cấp xã") leave the province's duty of directing them its own."""
     out = np.zeros((len(provincial), len(central)), dtype=np.float32)
     names: dict[tuple[int, int], tuple[str, str]] = {}
+    c_index = _central_counterparts(central, rules)
+    # lead <-> lead is full evidence; a coordinator on either side half of it
+    combinations = (("lead", "lead", 1.0), ("coordinator", "lead", 0.5), ("lead", "coordinator", 0.5))
+    for i, task in enumerate(provincial):
+        sides = {"lead": (_cores(task.leads, rules), _ids(task.leads)),
+                 "coordinator": (_cores(task.coordinators, rules), _ids(task.coordinators))}
+        for c_role, p_role, weight in combinations:
+            p_cores, p_ids = sides[p_role]
+            for kind, keyed in (("id", p_ids), ("core", p_cores)):
+                for key, p_printed in sorted(keyed.items()):
+                    for j, c_printed in c_index.get((c_role, kind, key), []):
+                        if out[i, j] < weight:
+                            out[i, j] = weight
+                            names[(i, j)] = (c_printed, p_printed)
+    return out, names
 
+
+# the last central document's side of counterpart_pairs, under everything it was built from: one central document is
+# linked with its many plans, and a changed task text, mention or rule builds it anew
+_CENTRAL_COUNTERPARTS: dict[tuple, dict[tuple[str, str, str], list[tuple[int, str]]]] = {}
+
+
+def _central_counterparts(central: list[Task], rules: LinkingRules) -> dict[tuple[str, str, str], list[tuple[int, str]]]:
+    """(role, "id" or "core", counterpart id or core name) -> [(central index, printed name)], cached (see above)."""
+    agency = rules.agency
+    key = (tuple(agency.same_body_levels), tuple(agency.level_prefixes), tuple(agency.level_suffixes),
+           tuple((t.text, *(tuple((m.text, m.canonical, m.level) for m in mentions)
+                            for mentions in (t.leads, t.coordinators, t.directs))) for t in central))
+    if key not in _CENTRAL_COUNTERPARTS:
+        _CENTRAL_COUNTERPARTS.clear()
+        _CENTRAL_COUNTERPARTS[key] = _central_index(central, rules)
+    return _CENTRAL_COUNTERPARTS[key]
+
+
+def _central_index(central: list[Task], rules: LinkingRules) -> dict[tuple[str, str, str], list[tuple[int, str]]]:
     same_body = set(rules.agency.same_body_levels)
 
     def central_side(mentions, context):
@@ -157,10 +191,6 @@ def counterpart_pairs(central: list[Task], provincial: list[Task], rules: Linkin
                 mapped.setdefault(target, printed)
         return cores, mapped
 
-    def provincial_side(mentions):
-        return _cores(mentions, rules), _ids(mentions)
-
-    # index the central side: key (counterpart id or core name) -> [(central index, printed name)]
     c_index: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
     for j, task in enumerate(central):
         levels = lead_levels(task) & same_body
@@ -172,19 +202,7 @@ def counterpart_pairs(central: list[Task], provincial: list[Task], rules: Linkin
             for kind, keyed in (("id", mapped), ("core", cores)):
                 for key, printed in keyed.items():
                     c_index.setdefault((role, kind, key), []).append((j, printed))
-    # lead <-> lead is full evidence; a coordinator on either side half of it
-    combinations = (("lead", "lead", 1.0), ("coordinator", "lead", 0.5), ("lead", "coordinator", 0.5))
-    for i, task in enumerate(provincial):
-        sides = {"lead": provincial_side(task.leads), "coordinator": provincial_side(task.coordinators)}
-        for c_role, p_role, weight in combinations:
-            p_cores, p_ids = sides[p_role]
-            for kind, keyed in (("id", p_ids), ("core", p_cores)):
-                for key, p_printed in sorted(keyed.items()):
-                    for j, c_printed in c_index.get((c_role, kind, key), []):
-                        if out[i, j] < weight:
-                            out[i, j] = weight
-                            names[(i, j)] = (c_printed, p_printed)
-    return out, names
+    return c_index
 
 
 def _level(text: str) -> str | None:
@@ -441,11 +459,16 @@ def names_central_lead(central: list[Task], provincial: list[Task], rules: Linki
         sent_to = re.compile(rules.agency.addressee)
         p_forms = [sent_to.sub(lambda m: " " * len(m.group(0)), text) for text in p_forms]
     issuers = [_issuer_starts(t, text, rules) for t, text in zip(provincial, p_forms, strict=True)]
+    named: dict[str, np.ndarray] = {}  # per lead name: the provincial texts naming it (central leads repeat)
     for j, c_task in enumerate(central):
-        forms = [_spaced_form(m.text) for m in c_task.leads if _core_name(m, rules) is not None]
-        for i, text in enumerate(p_forms):
-            if any(_named(text, f, issuers[i]) for f in forms):
-                out[i, j] = 1.0
+        for m in c_task.leads:
+            if _core_name(m, rules) is None:
+                continue
+            form = _spaced_form(m.text)
+            if form not in named:
+                named[form] = np.array([_named(text, form, starts) for text, starts in zip(p_forms, issuers, strict=True)],
+                                       dtype=bool)
+            out[named[form], j] = 1.0
     return out
 
 
