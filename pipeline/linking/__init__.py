@@ -271,13 +271,12 @@ def held_apart(features: PairFeatures) -> np.ndarray:
     "… gửi về Bộ Xây dựng, Bộ Kế hoạch và Đầu tư và Bộ Tài chính để tổng hợp"): a central body's own duty is carried
     out in a province, if at all, by its counterpart, and a province's own execution clause only resembles it in its
     generic wording ("lãnh đạo, chỉ đạo", "kiểm tra, giám sát", "bố trí đủ ngân sách")."""
-    values = features.values
-    agency = values["agency"]
-    if features.central_only is None or features.executing is None or not agency.size:
+    agency = features.values["agency"]
+    if features.central_only is None or features.executing is None or features.names_actor is None or not agency.size:
         return np.zeros(agency.shape, dtype=bool)
     led = np.array([bool(t.leads) for t in features.provincial], dtype=bool)
     return ((features.executing & led)[:, None] & features.central_only[None, :]
-            & (agency < 1.0) & ((values["names_lead"] if features.names_actor is None else features.names_actor) == 0))
+            & (agency < 1.0) & (features.names_actor == 0))
 
 
 def answered_by_counterpart(features: PairFeatures) -> np.ndarray:

@@ -645,12 +645,12 @@ def execution_part_row(document: Document, rules: LinkingRules) -> np.ndarray:
 
 
 def _executes_document(central: Document, provincial: Document, rules: LinkingRules,
-                       addressed: np.ndarray) -> np.ndarray:
+                       addressed: np.ndarray, executing: np.ndarray) -> np.ndarray:
     """1 where the central task is its document's execution clause (structure.document_call) and the provincial
     task is its document's call to carry out the work (structure.implementation_call): addressed to an open group
     in a part whose title is an execution title (one department's own duty under "Tổ chức thực hiện" is no such
     call), or to several bodies or a group as the last task of its body (appendix tables aside). `addressed` is
-    agency.addressed_row of the central tasks."""
+    agency.addressed_row of the central tasks, `executing` execution_part_row of the provincial document."""
     from .agency import addresses_group
 
     structure = rules.structure
@@ -659,7 +659,6 @@ def _executes_document(central: Document, provincial: Document, rules: LinkingRu
     calls = np.array([_charges_with_the_document(match_form_cached(t.text), structure.document_call,
                                                  structure.document_call_guided) for t in central.tasks])
     calls &= addressed > 0
-    executing = execution_part_row(provincial, rules)
     # the last task of the body: rows of an appendix table come after a plan's closing call
     body = [k for k, t in enumerate(provincial.tasks) if not any(s.kind == "table" for s in provincial.ancestors(t))]
     last = body[-1] if body else len(provincial.tasks) - 1
@@ -850,7 +849,8 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
     values["addressed"] = np.tile(addressed, (len(p_texts), 1))
     number = central_number(central, provincial)
     values["citation"], shared = _citation_matrix(central, provincial, rules, number)
-    values["executes_document"] = _executes_document(central, provincial, rules, addressed)
+    executing = execution_part_row(provincial, rules)
+    values["executes_document"] = _executes_document(central, provincial, rules, addressed, executing)
     values["hands_on"], values["hands_on_all"] = _hands_on(central, provincial, rules)
     if c_texts and p_texts:
         values["keyterm"], values["keyterm_share"] = _keyterm(p_texts, c_texts, rules)
@@ -865,5 +865,4 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
                         number, cites, table_rows, outside,
                         issuer_counterpart_row(central.tasks, provincial.meta.issuer), section_pairs,
                         central_only_row(central.tasks, provincial.meta.issuer, rules.agency),
-                        execution_part_row(provincial, rules),
-                        names_central_lead(central.tasks, provincial.tasks, rules, addressees=False))
+                        executing, names_central_lead(central.tasks, provincial.tasks, rules, addressees=False))
