@@ -645,12 +645,13 @@ def execution_part_row(document: Document, rules: LinkingRules) -> np.ndarray:
 
 
 def _executes_document(central: Document, provincial: Document, rules: LinkingRules,
-                       addressed: np.ndarray, executing: np.ndarray) -> np.ndarray:
+                       addressed: np.ndarray, executing: np.ndarray, table_rows: np.ndarray) -> np.ndarray:
     """1 where the central task is its document's execution clause (structure.document_call) and the provincial
     task is its document's call to carry out the work (structure.implementation_call): addressed to an open group
     in a part whose title is an execution title (one department's own duty under "Tổ chức thực hiện" is no such
     call), or to several bodies or a group as the last task of its body (appendix tables aside). `addressed` is
-    agency.addressed_row of the central tasks, `executing` execution_part_row of the provincial document."""
+    agency.addressed_row of the central tasks, `executing` execution_part_row of the provincial document,
+    `table_rows` which provincial tasks are rows of a table."""
     from .agency import addresses_group
 
     structure = rules.structure
@@ -660,8 +661,8 @@ def _executes_document(central: Document, provincial: Document, rules: LinkingRu
                                                  structure.document_call_guided) for t in central.tasks])
     calls &= addressed > 0
     # the last task of the body: rows of an appendix table come after a plan's closing call
-    body = [k for k, t in enumerate(provincial.tasks) if not any(s.kind == "table" for s in provincial.ancestors(t))]
-    last = body[-1] if body else len(provincial.tasks) - 1
+    body = np.flatnonzero(~table_rows)
+    last = int(body[-1]) if body.size else len(provincial.tasks) - 1
     answers = np.array([
         bool(re.search(structure.implementation_call, match_form_cached(t.text)))
         and ((k == last and (len(t.leads) > 1 or addresses_group(t, rules))) or (executing[k] and addresses_group(t, rules)))
@@ -850,7 +851,8 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
     number = central_number(central, provincial)
     values["citation"], shared = _citation_matrix(central, provincial, rules, number)
     executing = execution_part_row(provincial, rules)
-    values["executes_document"] = _executes_document(central, provincial, rules, addressed, executing)
+    table_rows = np.array([any(s.kind == "table" for s in provincial.ancestors(t)) for t in provincial.tasks], dtype=bool)
+    values["executes_document"] = _executes_document(central, provincial, rules, addressed, executing, table_rows)
     values["hands_on"], values["hands_on_all"] = _hands_on(central, provincial, rules)
     if c_texts and p_texts:
         values["keyterm"], values["keyterm_share"] = _keyterm(p_texts, c_texts, rules)
@@ -860,7 +862,6 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
     values["cites_central_keyterm"] = values["keyterm"] * cites[:, None]
     low, high = rules.text.ngram_range
     index = _central_index(tuple(c_texts), low, high, rules.text.bm25_k1, rules.text.bm25_b) if c_texts else None
-    table_rows = np.array([any(s.kind == "table" for s in provincial.ancestors(t)) for t in provincial.tasks], dtype=bool)
     return PairFeatures(provincial.tasks, central.tasks, values, shared, heading_pairs, agency_pairs, index, subject,
                         number, cites, table_rows, outside,
                         issuer_counterpart_row(central.tasks, provincial.meta.issuer), section_pairs,
