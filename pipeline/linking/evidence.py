@@ -9,7 +9,7 @@ from rapidfuzz.distance import Indel
 
 from ..model import Document
 from ..naming import capital, leader, leader_document, leader_task
-from ..vntext import decimal_comma, match_form
+from ..vntext import decimal_comma
 from .agency import agency_names
 from .config import LinkingRules
 from .features import PairFeatures, key_terms, match_form_cached
@@ -21,18 +21,15 @@ _ROLE = {"lead": "chủ trì", "coordinator": "phối hợp", "directed": "đư�
 def shared_phrases(provincial_text: str, central_text: str, rules: LinkingRules) -> list[str]:
     """Longest shared word n-grams (at least shared_phrase_min_words words), longest first, as printed in
     the provincial text."""
-    p_tokens = list(_TOKEN.finditer(provincial_text))
+    p_spans, p_forms = _printed_tokens(provincial_text)
     c_forms = _TOKEN.findall(match_form_cached(central_text))
-    p_forms = _TOKEN.findall(match_form_cached(provincial_text))
-    if len(p_forms) != len(p_tokens):  # normalisation changed token boundaries: compare token by token
-        p_forms = [match_form(m.group(0)) for m in p_tokens]
     # word-level longest-common-subsequence alignment (rapidfuzz, C++): its "equal" runs are the shared phrases
     blocks = [(op.src_end - op.src_start, op.src_start) for op in Indel.opcodes(p_forms, c_forms)
               if op.tag == "equal" and op.src_end - op.src_start >= rules.text.shared_phrase_min_words]
     blocks.sort(key=lambda b: (-b[0], b[1]))
     phrases = []
     for size, first in blocks[: rules.text.shared_phrase_max]:
-        phrases.append(provincial_text[p_tokens[first].start():p_tokens[first + size - 1].end()])
+        phrases.append(provincial_text[p_spans[first][0]:p_spans[first + size - 1][1]])
     return phrases
 
 
@@ -50,9 +47,13 @@ def as_printed(term: str, text: str) -> str:
 
 @lru_cache(maxsize=1024)
 def _printed_tokens(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...]]:
-    """The spans of text's words and their matching forms, read once for all the key terms of its links."""
+    """The spans of text's words and their matching forms, read once for all the links of a provincial task (its
+    shared phrases, its key terms as printed)."""
     tokens = list(_TOKEN.finditer(text))
-    return tuple(m.span() for m in tokens), tuple(match_form_cached(m.group(0)) for m in tokens)
+    forms = _TOKEN.findall(match_form_cached(text))
+    if len(forms) != len(tokens):  # normalisation changed token boundaries: compare token by token
+        forms = [match_form_cached(m.group(0)) for m in tokens]
+    return tuple(m.span() for m in tokens), tuple(forms)
 
 
 def _section_id(doc: Document, task, title: str) -> str:
