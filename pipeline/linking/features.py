@@ -169,7 +169,7 @@ class PairFeatures:
     section_pairs: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)  # aligned titles (section > 0)
     central_only: np.ndarray | None = None  # per central task: only central bodies lead it (agency.central_only_row)
     executing: np.ndarray | None = None  # per provincial task: it stands in its execution part (execution_part_row)
-    names_actor: np.ndarray | None = None  # names_lead without the bodies a task sends or reports to
+    names_actor: np.ndarray | None = None  # names_lead without the bodies a task sends or reports to (None: nothing to hold apart)
 
     def vector(self, i: int, j: int) -> dict[str, float]:
         return {name: float(m[i, j]) for name, m in self.values.items()}
@@ -862,8 +862,11 @@ def pair_features(central: Document, provincial: Document, rules: LinkingRules,
     values["cites_central_keyterm"] = values["keyterm"] * cites[:, None]
     low, high = rules.text.ngram_range
     index = _central_index(tuple(c_texts), low, high, rules.text.bm25_k1, rules.text.bm25_b) if c_texts else None
+    central_only = central_only_row(central.tasks, provincial.meta.issuer, rules.agency)
+    # the names without addressees are read only where linking.held_apart can cut (without them it cuts nothing)
+    names_actor = (names_central_lead(central.tasks, provincial.tasks, rules, addressees=False)
+                   if central_only.any() and executing.any() else None)
     return PairFeatures(provincial.tasks, central.tasks, values, shared, heading_pairs, agency_pairs, index, subject,
                         number, cites, table_rows, outside,
                         issuer_counterpart_row(central.tasks, provincial.meta.issuer), section_pairs,
-                        central_only_row(central.tasks, provincial.meta.issuer, rules.agency),
-                        executing, names_central_lead(central.tasks, provincial.tasks, rules, addressees=False))
+                        central_only, executing, names_actor)
