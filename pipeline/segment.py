@@ -216,6 +216,7 @@ class _Cues:
     enacting: frozenset[str]
     closing: re.Pattern  # on fold_aligned text
     signature: re.Pattern
+    signature_split: re.Pattern  # before an authority abbreviation ("TM.", "T/M") that opens a signature in a cell
     appendix: re.Pattern
     subject: re.Pattern
     group_subject: re.Pattern | None
@@ -311,6 +312,8 @@ def _colon_openings(phrases: list[str]) -> re.Pattern | None:
 def _cues() -> _Cues:
     rules = load_rules("structure", StructureRules)
     signature_forms = sorted({match_form(p) for p in rules.signature_cues}, key=len, reverse=True)
+    # the authority abbreviations ("TM.", "KT.", the party's "T/M") as printed: a signature opens at one
+    authorities = sorted((c for c in rules.signature_cues if c.endswith(".") or "/" in c), key=len, reverse=True)
     return _Cues(
         rules=rules,
         number=re.compile(rules.number_prefix),
@@ -321,6 +324,7 @@ def _cues() -> _Cues:
         enacting=frozenset(fold(f) for f in rules.enacting_formulas),
         closing=_openings(rules.closing_cues, fold),
         signature=re.compile(r"^(?:" + "|".join(re.escape(f) for f in signature_forms) + r")"),
+        signature_split=re.compile(r"\s+(?=(?:" + "|".join(map(re.escape, authorities)) + r")\s*[A-ZĐÀ-Ỹ])"),
         appendix=_openings(rules.appendix_cues),
         subject=_subject_openings(rules.subject_heads, rules.not_subject_heads),
         group_subject=_openings(rules.group_subjects) if rules.group_subjects else None,
@@ -2666,9 +2670,6 @@ def _assigns_work(block: Block, cues: _Cues) -> bool:
         and not _is_report(block.text, cues)
 
 
-_SIGNATURE_SPLIT = re.compile(r"\s+(?=(?:TM|T\.M|KT|K\.T|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ])")
-
-
 # a "Nơi nhận" list flattened into one table cell ("- Bộ trưởng (để báo cáo); - Các Thứ trưởng; - Lưu: VT."): a
 # dash after a semicolon opens the next recipient
 _FLAT_RECIPIENTS = re.compile(r";\s*[-–•+]\s+")
@@ -2687,7 +2688,7 @@ def _read_closing(blocks: list[Block], meta: DocumentMeta, cues: _Cues) -> None:
     in_recipients = False
     titles: list[str] = []
     for block in blocks:
-        cells = [part for cell in _cells(block) for piece in _SIGNATURE_SPLIT.split(cell) if piece.strip()
+        cells = [part for cell in _cells(block) for piece in cues.signature_split.split(cell) if piece.strip()
                  for part in _title_and_name(piece.strip(), cues)]
         for position, cell in enumerate(cells):
             form = match_form(cell)

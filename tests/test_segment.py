@@ -1188,6 +1188,38 @@ def test_recipients_beside_the_signature_block():
     assert doc.meta.signer_title == "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
 
 
+PARTY_LETTER = """ĐẢNG BỘ TỈNH HÀ GIANG                        ĐẢNG CỘNG SẢN VIỆT NAM
+ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH
+                                              Hà Giang, ngày 02 tháng 3 năm 2031
+Số 118-CV/ĐU
+về việc triển khai Chương trình hành động số 12-CTr/TU
+
+         Kính gửi: Các chi bộ, đảng bộ cơ sở.
+
+     Thực hiện Chương trình hành động số 12-CTr/TU của Tỉnh ủy, Đảng ủy đề nghị như sau:
+     1. Các chi bộ, đảng bộ cơ sở tổ chức quán triệt Chương trình hành động đến đảng viên.
+     2. Ban xây dựng đảng Đảng ủy theo dõi, tổng hợp kết quả, báo cáo Đảng ủy.
+Nơi nhận:                                    T/M BAN THƯỜNG VỤ
+- Như trên;                                       PHÓ BÍ THƯ
+- Lưu Văn phòng Đảng ủy.
+
+                                                Trần Văn Bình
+"""
+
+
+def test_party_signature_block_is_read():
+    """A party document signs on behalf of its standing committee with a slashed abbreviation ("T/M"), its
+    titles are BÍ THƯ: the signature is read, and no such line is taken for a recipient."""
+    doc = parse_text(PARTY_LETTER)
+    assert [t.id for t in doc.tasks] == ["1", "2"]
+    assert doc.meta.signer == "Trần Văn Bình" and doc.meta.signer_title == "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ"
+    assert doc.meta.recipients[-2:] == ["Như trên", "Lưu Văn phòng Đảng ủy"]
+    # the signature printed on the recipients' line, OCR'd into one cell
+    ocr = parse_text(PARTY_LETTER.replace("Nơi nhận:                                    T/M", "Nơi nhận: T/M"))
+    assert ocr.meta.signer_title == "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ"
+    assert "T/M BAN THƯỜNG VỤ" not in ocr.meta.recipients
+
+
 HEADED_ASSIGNMENT_LETTER = """ỦY BAN NHÂN DÂN
 TỈNH SƠN LA
 Số: 812/UBND-XD
