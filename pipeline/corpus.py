@@ -160,8 +160,22 @@ def detect_central(provincial: Document, centrals: list[Document]) -> list[str]:
 
 def _symbol_key(number: str | None) -> str:
     """The ký hiệu of a số hiệu, after its last '/' ("BTC-QLCS" of "8388/BTC-QLCS", "NĐ-CP" of
-    "178/2026/NĐ-CP"), folded."""
-    return _number_key((number or "").rsplit("/", 1)[-1]) if number and "/" in number else ""
+    "178/2026/NĐ-CP"), folded. A Party body's number puts the type code before the '/' ("104-CTr/TU"): its ký
+    hiệu is "CTr/TU", as segment reads a number left blank ("Số -CTr/TU")."""
+    if not number or "/" not in number:
+        return ""
+    party = _PARTY_NUMBER.fullmatch(number.replace(" ", ""))
+    return _number_key(party.group(1) if party else number.rsplit("/", 1)[-1])
+
+
+_PARTY_NUMBER = re.compile(r"\d+-([^/\d][^/]*/[^/]+)")
+
+
+def _types_agree(cited: str, own: str) -> bool:
+    """A cited document type and a document's own: the same, or the cited one its genus, the first words of it
+    ("Chương trình số 104-CTr/TU" for a "Chương trình hành động")."""
+    cited, own = fold(cited), fold(own)
+    return own == cited or own.startswith(cited + " ")
 
 
 def _dates_agree(cited: str, own: str) -> bool:
@@ -172,8 +186,9 @@ def _dates_agree(cited: str, own: str) -> bool:
 
 def by_symbol(provincial: Document, centrals: list[Document]) -> list[tuple[Document, Citation]]:
     """Central documents whose số hiệu could not be read (OCR) found from a citation of the provincial document
-    that no central number answers: the same ký hiệu ("BTC-QLCS"), the same document type and a date that agrees
-    with the cited one. Only when unambiguous: one central document for the citation, one citation for it."""
+    that no central number answers: the same ký hiệu ("BTC-QLCS", a Party body's "CTr/TU"), the same document
+    type (or its genus: _types_agree) and a date that agrees with the cited one. Only when unambiguous: one central
+    document for the citation, one citation for it."""
     numbers = {_number_key(c.meta.number) for c in centrals if c.meta.number}
     unread = _unread(centrals)
     found: list[tuple[Document, Citation]] = []
@@ -181,7 +196,7 @@ def by_symbol(provincial: Document, centrals: list[Document]) -> list[tuple[Docu
         if _number_key(citation.number) in numbers or not (citation.doc_type and citation.date):
             continue
         fits = [c for c in unread if _number_key(c.meta.symbol) == _symbol_key(citation.number)
-                and c.meta.doc_type and fold(c.meta.doc_type) == fold(citation.doc_type)
+                and c.meta.doc_type and _types_agree(citation.doc_type, c.meta.doc_type)
                 and c.meta.date and _dates_agree(citation.date, c.meta.date)]
         if len(fits) == 1:
             found.append((fits[0], citation))

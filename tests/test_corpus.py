@@ -136,6 +136,23 @@ def test_no_pair_by_symbol_unless_it_is_unambiguous(centrals, cited):
     assert pair_documents([*documents, _letter_citing(*cited)], {}, notices) == [] and notices == {}
 
 
+@pytest.mark.parametrize("cited_type", ["Chương trình hành động", "Chương trình"])
+def test_a_party_programme_whose_number_was_left_blank_is_found_by_its_party_symbol(cited_type):
+    # "Số -CTr/TU" (the signed text layer drops the number): a party number puts its type code before the '/',
+    # so the ký hiệu is "CTr/TU"; a letter may shorten the type to its genus ("Chương trình số 12-CTr/TU")
+    programme = _doc("ctr", "central", symbol="CTr/TU", doc_type="Chương trình hành động", date="2031-08")
+    conclusion = _doc("kl", "central", "75-KL/TW", doc_type="Kết luận")
+    letter = _doc("cv", "provincial")
+    letter.meta.implements = [Citation(text=f"{cited_type} số 12-CTr/TU", number="12-CTr/TU", doc_type=cited_type,
+                                       date="2031-08-30")]
+    notices = {}
+    pairs = pair_documents([conclusion, programme, letter], {}, notices)
+    assert [(c.id, p.id) for c, p in pairs] == [("ctr", "cv")] and notices["ctr", "cv"].code == "pairing-by-symbol"
+    # another party body's programme ("CTr/TW") is not it
+    letter.meta.implements[0].number = "12-CTr/TW"
+    assert pair_documents([conclusion, programme, letter], {}, {}) == []
+
+
 def test_a_declared_pair_needs_no_symbol_and_says_nothing_of_it():
     lost = _doc("cv-btc", "central", symbol="BTC-QLCS", doc_type="Công văn", date="2031-06")
     notices = {}

@@ -445,6 +445,14 @@ def test_citations():
     assert find_citations("giai đoạn 2021-2025, ngày 20/01/2026") == []
 
 
+def test_a_party_action_programme_is_cited_by_its_own_type():
+    # "Chương trình hành động" is a Party body's document type of its own, not the genus "Chương trình" it opens with
+    found = {c.number: c for c in find_citations(
+        "Thực hiện Chương trình hành động số 12-CTr/TU ngày 30/8/2031 của Tỉnh ủy và Chương trình số 7-CTr/TW")}
+    assert found["12-CTr/TU"].doc_type == "Chương trình hành động" and found["12-CTr/TU"].date == "2031-08-30"
+    assert found["7-CTr/TW"].doc_type == "Chương trình"
+
+
 def test_a_citation_date_in_each_style_and_a_misprinted_one():
     # the date reader segment shares (pipeline/dates.py); a day the calendar has not stays in the citation, undated
     found = {c.number: c for c in find_citations(
