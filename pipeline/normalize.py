@@ -59,6 +59,7 @@ class NumberingRules(BaseModel):
     letters: str
     labels: list[LabelRule]
     bullet_kinds: list[str]
+    running_marks: list[str] = []
     ocr_lookalikes: list[list[str]] = []
     ocr_lost_marks: list[str] = []
     ocr_misread_marks: list[tuple[str, str]] = []
@@ -842,10 +843,12 @@ def _accept_label(paragraph: list[_Line], line: _Line, label: Label, layout: _La
     previous = paragraph[-1]
     if label.kind in bullet_kinds():
         # in wrapped text a dash that begins a line after a full line without final punctuation is the dash of
-        # "kinh tế - xã hội" or "Văn hóa - Thể thao" carried over, not a bullet (list items end with ; or .)
+        # "kinh tế - xã hội" or "Văn hóa - Thể thao" carried over, not a bullet (list items end with ; or .); only the
+        # marks that stand inside a sentence are ever carried over (rules/numbering.yaml running_marks), and the word
+        # after one goes on in lower case
         if not layout.hard_wrapped or _ends_sentence(previous.text) or not _is_full(previous, layout):
             return True
-        if not line.text[label.end:label.end + 1].isupper():
+        if label.printed in numbering_rules().running_marks and not line.text[label.end:label.end + 1].isupper():
             return False
         if blank_between and (_fits_after(previous, label.printed, layout, sequences) or _is_numbered_title(paragraph)):
             # a dash carried over a page break ends a line the dash did not fit on, and a page rarely breaks
