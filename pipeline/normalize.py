@@ -921,6 +921,10 @@ def _opens_block(paragraph: list[_Line], line: _Line, label: Label | None, blank
         return True  # "Căn cứ Luật …" under a trích yếu that filled its line: a legal basis is its own paragraph
     if continuation:
         return ends and previous.text.endswith((".", "./.", ":", "?", "!")) and not _is_full(previous, layout)
+    if _CUT_AT_DASH.search(previous.text) and (previous.label is None or previous.text[previous.label.end:].strip(" -–")):
+        # "… Sở Lao động -" / "Thương binh và Xã hội …": the line is cut inside a name, however short; not a heading's
+        # label and the dash that sets its title apart ("Chương IV -" / "CÔNG TRÌNH ĐẶC THÙ", segment)
+        return False
     if not layout.hard_wrapped:
         return True
     if _is_full(line, layout) and header_kind(previous.text) == "recipient" and \
@@ -940,6 +944,13 @@ def _opens_block(paragraph: list[_Line], line: _Line, label: Label | None, blank
     if _is_labelled_upper_heading(previous) and is_upper_line(line.text):
         return False  # an upper-case part heading wrapped over two lines ("II. NHIỆM VỤ, GIẢI PHÁP" / "TRỌNG TÂM")
     return not _is_full(previous, layout)
+
+
+# a line ending with a dash after a word ("… Sở Lao động -" / "Thương binh và Xã hội", "kinh tế -" / "Xã hội") or a
+# hyphen glued to a word or number ("Kết luận số 75-" / "KL/TW"): a compound, a name or a số hiệu cut at the line's
+# end, which no paragraph ends with, however short its line (a centred title, a narrow column); a dash after a figure
+# closes a page number ("- 2 -")
+_CUT_AT_DASH = re.compile(r"(?:[^\W\d_] [-–]|\w-)$")
 
 
 def _fits_after(previous: _Line, word: str, layout: _Layout, sequences: _Sequences) -> bool:

@@ -1149,6 +1149,20 @@ def test_a_bullet_whose_dash_ocr_read_as_an_underscore_is_a_bullet_before_a_garb
     assert parse_label("_ Xây dựng").kind == "dash"
 
 
+def test_a_short_line_ending_with_a_dash_is_cut_inside_a_name_and_goes_on():
+    # no paragraph ends with a dash: a short line ending with one (a centred title, a narrow column) is cut inside a
+    # compound or a name, or inside a số hiệu after a glued hyphen, and the next line goes on with it even when it
+    # opens with a capital
+    blocks = after_filler("Sở Khoa học và Công nghệ, Sở Lao động -\n", "Thương binh và Xã hội tổ chức thực hiện.\n")
+    assert blocks[-1] == "Sở Khoa học và Công nghệ, Sở Lao động - Thương binh và Xã hội tổ chức thực hiện."
+    blocks = after_filler("Thực hiện Kết luận số 75-\n", "KL/TW của Bộ Chính trị.\n")
+    assert blocks[-1] == "Thực hiện Kết luận số 75-KL/TW của Bộ Chính trị."
+    # a page number between dashes stands alone, and so does a chapter's label with the dash before its title
+    assert after_filler("Báo cáo kết quả về Sở Tài chính.\n", "- 2 -\n", "Các sở triển khai.\n")[-2:] == \
+        ["- 2 -", "Các sở triển khai."]
+    assert after_filler("Chương IV -\n", "CÔNG TRÌNH ĐẶC THÙ\n")[-2:] == ["Chương IV -", "CÔNG TRÌNH ĐẶC THÙ"]
+
+
 def test_a_dash_carried_over_a_page_break_stays_in_its_sentence():
     blocks = after_filler("- Xây dựng kế hoạch phát triển các ngành kinh tế và thể thao của tỉnh, lĩnh vực Văn hóa\n",
                           "\n", "- Thể thao và Du lịch theo quy định.\n")
