@@ -775,11 +775,17 @@ class Reader:
                     j = member
                     count += 1
                     continue
-                if kind in ("named", "title", "article") or nxt >= self.n or self.is_stop(nxt) or \
+                if kind in ("named", "title", "article") or nxt >= self.n or (self.is_stop(nxt) and kind != "head") or \
                         t.words[nxt] == "," or t.words[nxt] in self.ands or (kind == "head" and (not led_by_article or any(
                             t.cue("stop", k) for k in range(nxt + 1, t.cue("head", nxt)))
                             or self._names_another_body(opening, nxt))):
                     break  # (a head holding a verb, "nhà đầu tư", "chủ đầu tư", is another actor, not a qualifier)
+                if kind == "head" and self.is_stop(nxt):
+                    # a head whose first word alone opens a predicate ("tổ chức | quốc tế"): one more kind of the
+                    # group, read whole ("các nước, tổ chức quốc tế")
+                    count += t.cue("head", nxt) - nxt
+                    j = t.cue("head", nxt)
+                    continue
                 j += 1
                 continue
             if word in self.joins:

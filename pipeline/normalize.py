@@ -59,6 +59,7 @@ class NumberingRules(BaseModel):
     letters: str
     labels: list[LabelRule]
     bullet_kinds: list[str]
+    running_marks: list[str] = []
     ocr_lookalikes: list[list[str]] = []
     ocr_lost_marks: list[str] = []
     ocr_misread_marks: list[tuple[str, str]] = []
@@ -842,10 +843,12 @@ def _accept_label(paragraph: list[_Line], line: _Line, label: Label, layout: _La
     previous = paragraph[-1]
     if label.kind in bullet_kinds():
         # in wrapped text a dash that begins a line after a full line without final punctuation is the dash of
-        # "kinh tế - xã hội" or "Văn hóa - Thể thao" carried over, not a bullet (list items end with ; or .)
+        # "kinh tế - xã hội" or "Văn hóa - Thể thao" carried over, not a bullet (list items end with ; or .); only the
+        # marks that stand inside a sentence are ever carried over (rules/numbering.yaml running_marks), and the word
+        # after one goes on in lower case
         if not layout.hard_wrapped or _ends_sentence(previous.text) or not _is_full(previous, layout):
             return True
-        if not line.text[label.end:label.end + 1].isupper():
+        if label.printed in numbering_rules().running_marks and not line.text[label.end:label.end + 1].isupper():
             return False
         if blank_between and (_fits_after(previous, label.printed, layout, sequences) or _is_numbered_title(paragraph)):
             # a dash carried over a page break ends a line the dash did not fit on, and a page rarely breaks
@@ -918,6 +921,10 @@ def _opens_block(paragraph: list[_Line], line: _Line, label: Label | None, blank
         return True  # "Căn cứ Luật …" under a trích yếu that filled its line: a legal basis is its own paragraph
     if continuation:
         return ends and previous.text.endswith((".", "./.", ":", "?", "!")) and not _is_full(previous, layout)
+    if _CUT_AT_DASH.search(previous.text) and (previous.label is None or previous.text[previous.label.end:].strip(" -–")):
+        # "… Sở Lao động -" / "Thương binh và Xã hội …": the line is cut inside a name, however short; not a heading's
+        # label and the dash that sets its title apart ("Chương IV -" / "CÔNG TRÌNH ĐẶC THÙ", segment)
+        return False
     if not layout.hard_wrapped:
         return True
     if _is_full(line, layout) and header_kind(previous.text) == "recipient" and \
@@ -937,6 +944,13 @@ def _opens_block(paragraph: list[_Line], line: _Line, label: Label | None, blank
     if _is_labelled_upper_heading(previous) and is_upper_line(line.text):
         return False  # an upper-case part heading wrapped over two lines ("II. NHIỆM VỤ, GIẢI PHÁP" / "TRỌNG TÂM")
     return not _is_full(previous, layout)
+
+
+# a line ending with a dash after a word ("… Sở Lao động -" / "Thương binh và Xã hội", "kinh tế -" / "Xã hội") or a
+# hyphen glued to a word or number ("Kết luận số 75-" / "KL/TW"): a compound, a name or a số hiệu cut at the line's
+# end, which no paragraph ends with, however short its line (a centred title, a narrow column); a dash after a figure
+# closes a page number ("- 2 -")
+_CUT_AT_DASH = re.compile(r"(?:[^\W\d_] [-–]|\w-)$")
 
 
 def _fits_after(previous: _Line, word: str, layout: _Layout, sequences: _Sequences) -> bool:

@@ -2757,6 +2757,12 @@ def test_foreign_countries_after_cac_are_partners_and_bare_nuoc_is_water():
     assert _texts(roles.leads) == ["Bộ Ngoại giao"] and _texts(roles.coordinators) == ["các nước", "các tổ chức quốc tế"]
     assert _texts(read_task_roles("Chủ trì, phối hợp với các quốc gia trong khu vực chia sẻ thông tin.").coordinators) \
         == ["các quốc gia trong khu vực"]
+    # the international organisations share the countries' "các" (rules/roles.yaml heads "tổ chức quốc tế"): one group,
+    # as "các bộ, ngành" is, where "tổ chức" alone after the comma opens the predicate (real case: CTr 31-CTr/TW)
+    roles = read_task_roles("Chủ trì, phối hợp với các bộ, ngành và các nước, tổ chức quốc tế thúc đẩy hợp tác.")
+    assert _texts(roles.coordinators) == ["các bộ, ngành", "các nước, tổ chức quốc tế"]
+    roles = read_task_roles("Sở Ngoại vụ chủ trì, phối hợp với các sở, tổ chức thực hiện hợp tác.")
+    assert _texts(roles.coordinators) == ["các sở"]
     water = read_task_roles("Sở Nông nghiệp và Môi trường bảo vệ các nguồn nước, phục hồi nguồn nước bị ô nhiễm.")
     assert _texts(water.leads) == ["Sở Nông nghiệp và Môi trường"] and not water.coordinators and not water.directs
 

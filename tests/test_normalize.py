@@ -1131,6 +1131,38 @@ def test_the_first_bullet_under_a_long_numbered_title_after_a_blank_line_is_a_bu
     assert blocks[-1] == "- Bảo vệ tốt diện tích rừng hiện có của tỉnh."
 
 
+def test_a_bullet_whose_dash_ocr_read_as_an_underscore_is_a_bullet_before_a_garbled_word():
+    # OCR of a scan reads a bullet's dash as "_" and garbles the word after it into lower case ("_ na dựng" for "-
+    # Xây dựng"): "_" stands in no sentence, so it is never a dash carried over, and the line opens the first bullet
+    # under the item's title (real case: CTr 31-CTr/TW, OCR)
+    # (the title's last line runs to the wrap width: no dash would have fitted after it)
+    title = ("6. Chủ động thích ứng với biến đổi khí hậu, giảm thiểu rủi ro thiên tai, nâng cao mức độ an\n"
+             "toàn của người dân và nền kinh tế của các vùng trên cả nước theo kế hoạch phát triển kinh tế\n\n")
+    blocks = after_filler(title, "_ na dựng, định kỳ cập nhật các kịch bản biến đổi khí hậu dài hạn.\n",
+                          "- Hoàn thiện tiêu chuẩn, quy chuẩn kỹ thuật công trình.\n")
+    assert blocks[-3].startswith("6. Chủ động") and blocks[-3].endswith("phát triển kinh tế")
+    assert blocks[-2:] == ["_ na dựng, định kỳ cập nhật các kịch bản biến đổi khí hậu dài hạn.",
+                           "- Hoàn thiện tiêu chuẩn, quy chuẩn kỹ thuật công trình."]
+    # a dash that stands inside a sentence, carried over the same way before a word in lower case, stays in it
+    blocks = after_filler(title, "- xã hội của từng vùng.\n")
+    assert blocks[-1].endswith("phát triển kinh tế - xã hội của từng vùng.")
+    assert parse_label("_ Xây dựng").kind == "dash"
+
+
+def test_a_short_line_ending_with_a_dash_is_cut_inside_a_name_and_goes_on():
+    # no paragraph ends with a dash: a short line ending with one (a centred title, a narrow column) is cut inside a
+    # compound or a name, or inside a số hiệu after a glued hyphen, and the next line goes on with it even when it
+    # opens with a capital
+    blocks = after_filler("Sở Khoa học và Công nghệ, Sở Lao động -\n", "Thương binh và Xã hội tổ chức thực hiện.\n")
+    assert blocks[-1] == "Sở Khoa học và Công nghệ, Sở Lao động - Thương binh và Xã hội tổ chức thực hiện."
+    blocks = after_filler("Thực hiện Kết luận số 75-\n", "KL/TW của Bộ Chính trị.\n")
+    assert blocks[-1] == "Thực hiện Kết luận số 75-KL/TW của Bộ Chính trị."
+    # a page number between dashes stands alone, and so does a chapter's label with the dash before its title
+    assert after_filler("Báo cáo kết quả về Sở Tài chính.\n", "- 2 -\n", "Các sở triển khai.\n")[-2:] == \
+        ["- 2 -", "Các sở triển khai."]
+    assert after_filler("Chương IV -\n", "CÔNG TRÌNH ĐẶC THÙ\n")[-2:] == ["Chương IV -", "CÔNG TRÌNH ĐẶC THÙ"]
+
+
 def test_a_dash_carried_over_a_page_break_stays_in_its_sentence():
     blocks = after_filler("- Xây dựng kế hoạch phát triển các ngành kinh tế và thể thao của tỉnh, lĩnh vực Văn hóa\n",
                           "\n", "- Thể thao và Du lịch theo quy định.\n")

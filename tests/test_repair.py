@@ -194,6 +194,10 @@ def test_ocr_tone_slips_in_agency_names_and_roles_are_read_back():
         "III- TỔ CHỨC THỰC HIỆN; ứng phó biến đổi khí hậu, với biến đổi\nkhí hậu"
     right = "bày tỏ ý kiến; tạo chuyển biến đối với khu vực"
     assert repair.repair_glyphs(right)[0] == right
+    # the hook of "đẩy" read as the circumflex-dot of "đây" in the predicates "thúc đẩy", "đẩy mạnh" (three Party texts
+    # of 2025-2026, OCR), which end the name of the body before them; "ở đây" is right text
+    assert repair.repair_glyphs("các tổ chức quốc tế thúc đây hợp tác; Đây mạnh cải cách; ở đây")[0] == \
+        "các tổ chức quốc tế thúc đẩy hợp tác; Đẩy mạnh cải cách; ở đây"
 
 
 def test_a_party_committee_read_as_tinh_uy_is_read_back_where_its_name_ends():
