@@ -1430,6 +1430,24 @@ def test_bullets_under_a_restated_item_title_link_to_that_item():
     assert not any("nêu lại đề mục" in " ".join(lk.reasons) for lk in untitled)
 
 
+def test_under_a_restated_title_the_closest_pair_on_either_side_is_sure():
+    from types import SimpleNamespace
+
+    from pipeline.linking import section_links
+
+    # rows: bullets of the programme; columns: two bullets of the central item whose title their section restates.
+    # Bullet 0 restates both central bullets in one (their closest in wording, col_rel 1), though only the first is
+    # its own closest (row_rel 1); bullet 1 restates the second loosely; bullet 2 stands under no restated title;
+    # bullet 3 is the second's closest as well, but neither the section's choice for it nor a model candidate
+    features = SimpleNamespace(values={
+        "section": np.array([[0.5, 0.5], [0.5, 0.5], [0.0, 0.0], [0.5, 0.5]]),
+        "row_rel": np.array([[1.0, 0.4], [0.6, 0.7], [1.0, 0.2], [0.3, 0.2]]),
+        "col_rel": np.array([[1.0, 1.0], [0.5, 0.6], [1.0, 0.2], [0.2, 1.0]]),
+    })
+    p_link = np.array([[0.99, 0.8], [0.3, 0.5], [0.9, 0.0], [0.1, 0.2]])
+    assert section_links(features, p_link, linking_rules().decision).tolist() == [[2, 2], [0, 1], [0, 0], [0, 0]]
+
+
 def test_a_crowded_column_ranks_its_own_tasks_against_its_kth_closest():
     # six plan tasks for two central items: about three carry out each; a task whose own best match is the item
     # stands against the item's third closest task, not its closest

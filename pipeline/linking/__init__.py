@@ -357,17 +357,22 @@ def section_links(features: PairFeatures, p_link: np.ndarray, decision) -> np.nd
     plan restating the central titles, maybe reordered), 2 sure and 1 possible: each such task is linked to the
     central task under (or titled by) the aligned title that is closest to it (P(linked)), when their wording is at
     least half as close as the task's closest central task's (row_rel >= decision.structural_wording: the section
-    heads a department's other duties too) and no rule-level cut forbids the pair (p_link 0: cut_probabilities);
-    sure when that central task is also the closest of all to the task in wording (row_rel 1), possible otherwise.
-    The section says which central item a bullet restating one sentence of it in its own words carries out, where
-    the bullet's own words are too weak evidence for the models."""
+    heads a department's other duties too) and no rule-level cut forbids the pair (p_link 0: cut_probabilities).
+    Such a link, or a candidate of the models there (P(linked) >= decision.possible), is sure when the two are the
+    closest of all in wording on either side: the central task is the task's closest (row_rel 1), or the task is
+    the central task's closest (col_rel 1; a long bullet restating two central bullets in one is closest to each of
+    them, though only one can be its own closest); possible otherwise. The section says which central item a bullet
+    restating one sentence of it in its own words carries out, where the bullet's own words are too weak evidence
+    for the models."""
     values = features.values
     out = np.zeros(p_link.shape, dtype=np.int8)
-    candidates = (values["section"] > 0) & (values["row_rel"] >= decision.structural_wording) & (p_link > 0)
+    aligned = values["section"] > 0
+    candidates = aligned & (values["row_rel"] >= decision.structural_wording) & (p_link > 0)
     for i in np.flatnonzero(candidates.any(axis=1)):
         columns = np.flatnonzero(candidates[i])
-        j = columns[np.argmax(p_link[i, columns])]
-        out[i, j] = 2 if values["row_rel"][i, j] >= 1.0 - 1e-6 else 1
+        out[i, columns[np.argmax(p_link[i, columns])]] = 1
+    closest = np.maximum(values["row_rel"], values["col_rel"]) >= 1.0 - 1e-6
+    out[aligned & closest & ((out > 0) | (p_link >= decision.possible))] = 2
     return out
 
 
