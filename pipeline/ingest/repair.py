@@ -212,11 +212,15 @@ def unglue_words(text: str) -> str:
     return " ".join(words)
 
 
-def _reglue_letters(words: list[str], longest: int = 4) -> list[str]:
+# the most fragments of a letter-spaced capital word joined into one syllable (_reglue_letters): "D Â N", "C H Í"
+_REGLUED_FRAGMENTS = 4
+
+
+def _reglue_letters(words: list[str]) -> list[str]:
     """Capital fragments of letter-spaced words joined back: a fragment that is no syllable ("B", "D", "C H") is
-    joined to up to `longest` - 1 fragments after it into one syllable ("B AN" -> "BAN", "D Â N" -> "DÂN"), choosing
-    the joins that leave the fewest pieces that are no syllable, then the fewest pieces ("C H Í M I NH" -> "CHÍ
-    MINH", not "CHÍM I NH"); an acronym ("UBND TỈNH") makes no syllable with what follows and stays."""
+    joined to up to `_REGLUED_FRAGMENTS` - 1 fragments after it into one syllable ("B AN" -> "BAN", "D Â N" ->
+    "DÂN"), choosing the joins that leave the fewest pieces that are no syllable, then the fewest pieces ("C H Í M I
+    NH" -> "CHÍ MINH", not "CHÍM I NH"); an acronym ("UBND TỈNH") makes no syllable with what follows and stays."""
     def capital(word: str) -> bool:
         return word.isalpha() and word.isupper()
 
@@ -225,7 +229,7 @@ def _reglue_letters(words: list[str], longest: int = 4) -> list[str]:
     for at in range(len(words) - 1, -1, -1):
         stray = int(capital(words[at]) and not is_syllable(words[at]))
         options = [(stray + best[at + 1][0], 1 + best[at + 1][1], 1)]
-        for size in range(2, longest + 1):
+        for size in range(2, _REGLUED_FRAGMENTS + 1):
             if not stray or at + size > len(words) or not capital(words[at + size - 1]):
                 break
             if is_syllable("".join(words[at:at + size])):
