@@ -54,9 +54,9 @@ from pipeline.linking import (  # noqa: E402
     cut_probabilities,
     decide_on,
     feature_matrices,
+    fixed_evidence,
 )
 from pipeline.linking.config import DecisionRules, LinearModel, linking_rules  # noqa: E402
-from pipeline.linking.features import restatements  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 PAIRS = [
@@ -80,7 +80,7 @@ class PairData:
         self.links_data = yaml.safe_load((gold_dir / f"{name}.links.yaml").read_text(encoding="utf-8"))
         self.central, self.provincial = gold_pair_documents(gold_dir, name)
         self.features = feature_matrices(self.central, self.provincial, rules, complete=True)
-        self.restates = restatements(self.features, rules)
+        self.fixed = fixed_evidence(self.features, rules)
         self.sure, self.possible = gold_link_sets(self.links_data)
         self.p_ids = [t.id for t in self.provincial.tasks]
         self.c_ids = [t.id for t in self.central.tasks]
@@ -158,7 +158,7 @@ def probability(model: LinearModel, X) -> np.ndarray:
 def decide(p_link: np.ndarray, p_sure: np.ndarray, pair, decision: DecisionRules) -> list[tuple[int, int, str]]:
     """pipeline.linking's decision (cut_probabilities, then decide_on) on the models' flat probability arrays."""
     p_link, p_sure = cut_probabilities(pair.features, p_link.reshape(pair.shape), p_sure.reshape(pair.shape))
-    kept = decide_on(pair.features, pair.rules, p_link, p_sure, decision, restates=pair.restates)
+    kept = decide_on(pair.features, pair.rules, p_link, p_sure, decision, fixed=pair.fixed)
     return [(i, j, s) for i, j, s, _ in kept]
 
 

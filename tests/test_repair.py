@@ -185,6 +185,11 @@ def test_ocr_tone_slips_in_agency_names_and_roles_are_read_back():
     assert not any("Lào Cai" in r.message or "OCR" in r.message for r in repairs), [r.message for r in repairs]
     # a Party committee's tone misread (KL 75-KL/TW, NQ 34-NQ/TU of Lào Cai), in either tone style
     assert repair.repair_glyphs("ĐẢNG ÚY; thành uý; Đảng uý Úy ban")[0] == "ĐẢNG ỦY; thành uỷ; Đảng uỷ Ủy ban"
+    # each slip is listed in one tone style and read in both, the text keeping its own ("thành uý" listed)
+    text, repairs = repair.repair_glyphs("các thành úy; TÍNH UỶ Hà Giang")
+    assert text == "các thành ủy; TỈNH UỶ Hà Giang"
+    assert sorted(r.message.split(" (")[0] for r in repairs) == ["'thành úy' đọc lại thành 'thành ủy'",
+                                                                "'tính uỷ' đọc lại thành 'tỉnh uỷ'"]
     # right text stays: "tính" counts, "Phó" after "hoàn thành" opens a title, a rank is no committee
     right = "Số liệu của nhân dân tính đến nay; Quân sự tính toán; hoàn thành Phó Chủ tịch tỉnh giao; Đại úy"
     assert repair.repair_glyphs(right)[0] == right

@@ -23,7 +23,7 @@ from ..model import DoichieuError, Notice, SourceLine, SourceText
 from ..rules import load_rules
 from ..vntext import nfc
 from . import repair
-from .layout import header_fields, header_kind, is_layout_cell, is_page_break_marker
+from .layout import header_fields, header_kind, is_layout_cell, page_break
 from .sniff import BROKEN_ZIP, unreadable
 from .text import legacy_name
 
@@ -499,7 +499,7 @@ def read_docx(path: Path) -> SourceText:
     source_lines, offset = [], 0
     for number, (line_text, (_, style)) in enumerate(zip(texts, lines, strict=True), start=1):
         source_lines.append(SourceLine(text=line_text, number=number, offset=offset, style=frozenset(style),
-                                       page_break=is_page_break_marker(line_text)))
+                                       page_break=page_break(line_text)[0]))
         offset += len(line_text) + 1
     fields = {key: repair.repair_glyphs(nfc(value))[0] for key, value in fields.items()}
     return SourceText(path=name, kind="docx", text=text, lines=source_lines, fields=fields, notices=notices,

@@ -312,14 +312,9 @@ def _page_break(line: str) -> re.Match | None:
 PAGE_BREAK_MAX = 120
 
 
-def is_page_break_marker(line: str) -> bool:
-    """A converter's page-break line ("--- PAGE BREAK ---"; rules/ingest.yaml `page_break_marker`)."""
-    return _page_break(line) is not None
-
-
 def page_break(line: str) -> tuple[bool, int | None]:
-    """Is the line a converter's page-break line (is_page_break_marker), and the page it opens when it names it
-    ("===== Trang 2 =====": 2; the group `page` of rules/ingest.yaml `page_break_marker`)."""
+    """Is the line a converter's page-break line ("--- PAGE BREAK ---"; rules/ingest.yaml `page_break_marker`), and
+    the page it opens when it names it ("===== Trang 2 =====": 2; the group `page` of `page_break_marker`)."""
     match = _page_break(line)
     if match is None:
         return False, None

@@ -36,8 +36,8 @@ from .layout import (
     header_fields,
     header_kind,
     ingest_rules,
-    is_page_break_marker,
     joins_code_hyphen,
+    page_break,
     page_number_value,
 )
 from .sniff import END_ZONE, unreadable
@@ -789,7 +789,7 @@ def _source(name: str, texts: list[str], lines: list[Line], fields: dict[str, st
     offset = 0
     for number, (text, line) in enumerate(zip(texts, lines, strict=True), start=1):
         source_lines.append(SourceLine(text=text, number=number, offset=offset, page=line.page,
-                                       style=frozenset(line.style), page_break=is_page_break_marker(text)))
+                                       style=frozenset(line.style), page_break=page_break(text)[0]))
         offset += len(text) + 1
     return SourceText(path=name, kind="pdf", text="\n".join(texts), lines=source_lines, fields=fields,
                       notices=notices, sha256=digest)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pydantic import BaseModel, Field, PositiveInt, model_validator
 
 from ..rules import load_rules
-from ..vntext import nfc
+from ..vntext import new_tone_style, nfc
 
 # --------------------------------------------------------------------------- rule models
 
@@ -212,11 +212,15 @@ def unglue_words(text: str) -> str:
     return " ".join(words)
 
 
-def _reglue_letters(words: list[str], longest: int = 4) -> list[str]:
+# the most fragments of a letter-spaced capital word joined into one syllable (_reglue_letters): "D Â N", "C H Í"
+_REGLUED_FRAGMENTS = 4
+
+
+def _reglue_letters(words: list[str]) -> list[str]:
     """Capital fragments of letter-spaced words joined back: a fragment that is no syllable ("B", "D", "C H") is
-    joined to up to `longest` - 1 fragments after it into one syllable ("B AN" -> "BAN", "D Â N" -> "DÂN"), choosing
-    the joins that leave the fewest pieces that are no syllable, then the fewest pieces ("C H Í M I NH" -> "CHÍ
-    MINH", not "CHÍM I NH"); an acronym ("UBND TỈNH") makes no syllable with what follows and stays."""
+    joined to up to `_REGLUED_FRAGMENTS` - 1 fragments after it into one syllable ("B AN" -> "BAN", "D Â N" ->
+    "DÂN"), choosing the joins that leave the fewest pieces that are no syllable, then the fewest pieces ("C H Í M I
+    NH" -> "CHÍ MINH", not "CHÍM I NH"); an acronym ("UBND TỈNH") makes no syllable with what follows and stays."""
     def capital(word: str) -> bool:
         return word.isalpha() and word.isupper()
 
@@ -225,7 +229,7 @@ def _reglue_letters(words: list[str], longest: int = 4) -> list[str]:
     for at in range(len(words) - 1, -1, -1):
         stray = int(capital(words[at]) and not is_syllable(words[at]))
         options = [(stray + best[at + 1][0], 1 + best[at + 1][1], 1)]
-        for size in range(2, longest + 1):
+        for size in range(2, _REGLUED_FRAGMENTS + 1):
             if not stray or at + size > len(words) or not capital(words[at + size - 1]):
                 break
             if is_syllable("".join(words[at:at + size])):
@@ -341,7 +345,7 @@ def repair_glyphs(text: str) -> tuple[str, list[Repair]]:
                                             "hoặc qua chỗ xuống dòng)",
                               stray_count))
     lowered = nfc(text).lower()  # one lower-cased copy to look the misreadings up in (a long PDF is megabytes)
-    for slip in rules.ocr_tone_slips:
+    for slip in (style for entry in rules.ocr_tone_slips for style in _in_both_tone_styles(entry)):
         if not all(word in lowered for word in nfc(slip.read).split(" ")):  # its words may be parted by a line end
             continue
         text, count = _repair_tone_slip(text, slip)
@@ -381,6 +385,31 @@ def _name_may_end(text: str, end: int) -> bool:
     """Is `end` where a name may end: before a non-letter (punctuation, "/", a line end) or a capitalised word?"""
     rest = text[end:].lstrip()
     return not rest or not rest[0].isalnum() or rest[0].isupper()
+
+
+# a tone on the first vowel of an open oa/oe/uy syllable (NFD), which the older style places on the second ("ủy" ->
+# "uỷ", "hòa" -> "hoà"): the inverse of vntext.new_tone_style ("qu" + y keeps its tone on y; a second vowel with a
+# mark of its own is another rhyme)
+_TONE_CODES = "".join(_TONE_MARKS)
+_NEW_STYLE = re.compile(rf"(?<![qQ\d_])([oO][{_TONE_CODES}](?=[aAeE])|[uU][{_TONE_CODES}](?=[yY]))(\w)"
+                        r"(?![^\W\d_]|[\u0302\u0306\u031b])")
+
+
+def _in_both_tone_styles(slip: ToneSlip) -> list[ToneSlip]:
+    """`slip` as listed, then in the other placement of the tone of an open oa/oe/uy syllable ("đảng úy" and "đảng
+    uý"), when its `read` holds one: the text is repaired as printed, before any stage reads it in one style."""
+    read = nfc(slip.read)
+    styled = new_tone_style(read)
+    if styled != read:  # listed in the older style
+        return [slip, slip.model_copy(update={"read": styled, "meant": new_tone_style(nfc(slip.meant))})]
+    older = _old_tone_style(read)
+    if older == read:
+        return [slip]
+    return [slip, slip.model_copy(update={"read": older, "meant": _old_tone_style(nfc(slip.meant))})]
+
+
+def _old_tone_style(text: str) -> str:
+    return nfc(_NEW_STYLE.sub(lambda m: m.group(1)[0] + m.group(2) + m.group(1)[1], unicodedata.normalize("NFD", text)))
 
 
 def _repair_tone_slip(text: str, slip: ToneSlip) -> tuple[str, int]:

@@ -25,7 +25,7 @@ procedure that chose them.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -46,7 +46,7 @@ from .features import (
 RELATIVE = ("row_rel", "col_rel", "row_z", "col_z", "mutual")
 ALL_FEATURES = FEATURES + RELATIVE
 
-__all__ = ["link", "promote", "feature_matrices", "decide", "decide_on", "decide_from", "link_probabilities", "cut_probabilities", "structural_match", "counterpart_match", "held_apart", "actor_match", "relayed_match", "handed_on", "section_links", "coverage_rows", "ALL_FEATURES"]
+__all__ = ["link", "promote", "feature_matrices", "decide", "decide_on", "fixed_evidence", "decide_from", "link_probabilities", "cut_probabilities", "structural_match", "counterpart_match", "held_apart", "actor_match", "relayed_match", "handed_on", "section_links", "coverage_rows", "ALL_FEATURES"]
 
 
 def _base_similarity(values: dict[str, np.ndarray]) -> np.ndarray:
@@ -376,27 +376,43 @@ def section_links(features: PairFeatures, p_link: np.ndarray, decision) -> np.nd
     return out
 
 
-def decide(features: PairFeatures, rules: LinkingRules, n_tasks: int | None = None,
-           restates: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
-    """(provincial index, central index, strength, score) for every pair kept. Central candidates after the
-    first n_tasks (provisions) are never rescued and are kept only as sure links."""
-    p_link, p_sure = link_probabilities(features, rules)
-    return decide_on(features, rules, p_link, p_sure, rules.decision, n_tasks, restates)
+@dataclass(frozen=True)
+class FixedEvidence:
+    """What decide_on reads of one pair that neither the probabilities nor the thresholds move, worked out once per
+    pair: the pipeline decides once, scripts/tune_linking.py at every point of its grid."""
+
+    restates: np.ndarray  # restatements (provincial x provincial)
+    rescue: np.ndarray  # rescuable, but for the central candidates after n_tasks (provisions)
+    relayed: np.ndarray  # relayed_match
+    related: np.ndarray  # related_wording
 
 
-def decide_on(features: PairFeatures, rules: LinkingRules, p_link: np.ndarray, p_sure: np.ndarray, decision,
-              n_tasks: int | None = None, restates: np.ndarray | None = None) -> list[tuple[int, int, str, float]]:
-    """decide on given probabilities (link_probabilities, cut) and thresholds: the one decision that the pipeline
-    and scripts/tune_linking.py (its models and thresholds under trial) both make."""
+def fixed_evidence(features: PairFeatures, rules: LinkingRules, n_tasks: int | None = None) -> FixedEvidence:
     rescue = rescuable(features)
     if n_tasks is not None:
         rescue[n_tasks:] = False
-    kept = decide_from(p_link, p_sure, rescue, decision, features.values["contain"],
+    return FixedEvidence(restatements(features, rules), rescue, relayed_match(features), related_wording(features, rules))
+
+
+def decide(features: PairFeatures, rules: LinkingRules, n_tasks: int | None = None,
+           fixed: FixedEvidence | None = None) -> list[tuple[int, int, str, float]]:
+    """(provincial index, central index, strength, score) for every pair kept. Central candidates after the
+    first n_tasks (provisions) are never rescued and are kept only as sure links."""
+    p_link, p_sure = link_probabilities(features, rules)
+    return decide_on(features, rules, p_link, p_sure, rules.decision, n_tasks, fixed)
+
+
+def decide_on(features: PairFeatures, rules: LinkingRules, p_link: np.ndarray, p_sure: np.ndarray, decision,
+              n_tasks: int | None = None, fixed: FixedEvidence | None = None) -> list[tuple[int, int, str, float]]:
+    """decide on given probabilities (link_probabilities, cut) and thresholds: the one decision that the pipeline
+    and scripts/tune_linking.py (its models and thresholds under trial) both make. `fixed`: fixed_evidence(features,
+    rules, n_tasks), given by a caller that decides on one pair more than once."""
+    fixed = fixed_evidence(features, rules, n_tasks) if fixed is None else fixed
+    kept = decide_from(p_link, p_sure, fixed.rescue, decision, features.values["contain"],
                        structural_match(features, decision), counterpart_match(features, decision),
                        actor_match(features, decision), features.values["executes_document"],
-                       relayed_match(features),
-                       restatements(features, rules) if restates is None else restates,
-                       handed_on(features, p_link, rules, decision), related_wording(features, rules),
+                       fixed.relayed, fixed.restates,
+                       handed_on(features, p_link, rules, decision), fixed.related,
                        section_links(features, p_link, decision))
     # a provision is no task of its document: only a provincial task that plainly carries it out (a sure link)
     # makes it one
@@ -425,8 +441,8 @@ def link(central: Document, provincial: Document) -> tuple[list[Link], list[Cove
         return [], coverage_rows(central, provincial, [])
     candidates = replace(central, tasks=central.tasks + central.provisions) if central.provisions else central
     features = feature_matrices(candidates, provincial, rules)
-    restates = restatements(features, rules)
-    kept = decide(features, rules, len(central.tasks), restates)
+    fixed = fixed_evidence(features, rules, len(central.tasks))
+    kept = decide(features, rules, len(central.tasks), fixed)
     linked = {(i, j) for i, j, *_ in kept}
     lead = leader([candidates])
     links = []
@@ -439,7 +455,7 @@ def link(central: Document, provincial: Document) -> tuple[list[Link], list[Cove
             provincial=TaskRef(provincial.id, p_task.id), central=TaskRef(central.id, c_task.id),
             strength=strength, score=round(score, 4),
             reasons=reasons_for(features, i, j, rules, candidates, provincial,
-                                [features.provincial[k].id for k in np.flatnonzero(restates[i]) if (k, j) in linked],
+                                [features.provincial[k].id for k in np.flatnonzero(fixed.restates[i]) if (k, j) in linked],
                                 lead),
             features={k: round(v, 4) for k, v in features.vector(i, j).items()},
             shared_phrases=shared_phrases(p_task.text, c_task.text, rules),

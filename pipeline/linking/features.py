@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -510,9 +511,8 @@ def _heading_matrix(central: Document, provincial: Document, rules: LinkingRules
     distinct_c = sorted({h for hs in c_titles for h in hs})
     distinct_p = sorted({h for hs in p_titles for h in hs})
     out = np.zeros((len(p_titles), len(c_titles)), dtype=np.float32)
-    best_pair: dict[tuple[int, int], tuple[str, str]] = {}
     if not distinct_c or not distinct_p:
-        return out, out.copy(), best_pair, {}
+        return out, out.copy(), {}, {}
     forms_c = [" ".join(words(h, rules, subject)) for h in distinct_c]
     forms_p = [" ".join(words(h, rules, subject)) for h in distinct_p]
     sim = _cdist(forms_p, forms_c, fuzz.ratio)
@@ -541,19 +541,22 @@ def _heading_matrix(central: Document, provincial: Document, rules: LinkingRules
     aligned_sim = np.where(aligned, weighted, 0.0)
     unique_p = sorted(set(p_keys))
     unique_c = sorted(set(c_keys))
-    table, where = _block_maxima(sim, unique_p, unique_c)
-    sections, aligned_at = _block_maxima(aligned_sim, unique_p, unique_c)
     p_index = np.array([unique_p.index(k) for k in p_keys], dtype=np.int64)
     c_index = np.array([unique_c.index(k) for k in c_keys], dtype=np.int64)
-    out = table[np.ix_(p_index, c_index)]
-    for i, j in zip(*np.nonzero(out >= 0.5), strict=True):  # named in reasons only when strong
-        r, c = where[(int(p_index[i]), int(c_index[j]))]
-        best_pair[(int(i), int(j))] = (distinct_p[r], distinct_c[c])
-    section = sections[np.ix_(p_index, c_index)]
-    aligned_pairs = {}
-    for i, j in zip(*np.nonzero(section), strict=True):
-        r, c = aligned_at[(int(p_index[i]), int(c_index[j]))]
-        aligned_pairs[(int(i), int(j))] = (distinct_p[r], distinct_c[c])
+
+    def per_task(matrix: np.ndarray, named: Callable[[np.ndarray], np.ndarray]) -> tuple[np.ndarray, dict[tuple[int, int], tuple[str, str]]]:
+        """The maxima of `matrix` over the parents' blocks, for every task pair, and the title pair behind each
+        value `named` (a test of the values) picks."""
+        table, where = _block_maxima(matrix, unique_p, unique_c)
+        values = table[np.ix_(p_index, c_index)]
+        pairs = {}
+        for i, j in zip(*np.nonzero(named(values)), strict=True):
+            r, c = where[(int(p_index[i]), int(c_index[j]))]
+            pairs[(int(i), int(j))] = (distinct_p[r], distinct_c[c])
+        return values, pairs
+
+    out, best_pair = per_task(sim, lambda values: values >= 0.5)  # named in reasons only when strong
+    section, aligned_pairs = per_task(aligned_sim, lambda values: values > 0)
     return out, section, best_pair, aligned_pairs
 
 
