@@ -158,6 +158,10 @@ def detect_central(provincial: Document, centrals: list[Document]) -> list[str]:
     return found
 
 
+# a Party body's number: the type code before the '/' ("104-CTr/TU")
+_PARTY_NUMBER = re.compile(r"\d+-([^/\d][^/]*/[^/]+)")
+
+
 def _symbol_key(number: str | None) -> str:
     """The ký hiệu of a số hiệu, after its last '/' ("BTC-QLCS" of "8388/BTC-QLCS", "NĐ-CP" of
     "178/2026/NĐ-CP"), folded. A Party body's number puts the type code before the '/' ("104-CTr/TU"): its ký
@@ -166,9 +170,6 @@ def _symbol_key(number: str | None) -> str:
         return ""
     party = _PARTY_NUMBER.fullmatch(number.replace(" ", ""))
     return _number_key(party.group(1) if party else number.rsplit("/", 1)[-1])
-
-
-_PARTY_NUMBER = re.compile(r"\d+-([^/\d][^/]*/[^/]+)")
 
 
 def _types_agree(cited: str, own: str) -> bool:

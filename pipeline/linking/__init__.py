@@ -388,6 +388,7 @@ class FixedEvidence:
 
 
 def fixed_evidence(features: PairFeatures, rules: LinkingRules, n_tasks: int | None = None) -> FixedEvidence:
+    """The pair's FixedEvidence; central candidates after the first n_tasks (provisions) are never rescued."""
     rescue = rescuable(features)
     if n_tasks is not None:
         rescue[n_tasks:] = False
