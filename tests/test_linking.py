@@ -1004,6 +1004,32 @@ def test_a_provincial_party_organs_duty_is_not_addressed_to_the_peoples_committe
     assert addressed_row(tasks, None, rules).tolist() == [1.0, 1.0, 1.0, 1.0]
 
 
+def test_a_duty_led_by_the_issuers_own_party_committee_is_within_its_reach():
+    # "Đảng ủy <body>" is the body's own Party committee (rules/linking.yaml agency.party_words): what it leads, even
+    # without naming the body ("Thường xuyên lãnh đạo, chỉ đạo kiểm tra, giám sát …"), that body carries out; another
+    # body's Party committee stays outside a People's Committee's direction
+    from pipeline.linking.agency import addressed_row, outside_direction_row
+    from pipeline.linking.config import linking_rules
+
+    def task(tid, lead):
+        return Task(doc="d", id=tid, label="-", text=f"{lead} thường xuyên lãnh đạo, chỉ đạo kiểm tra, giám sát.",
+                    span=Span(1, 1, 0, 0), leads=[Mention(text=lead)], localities=True)
+
+    tasks = [task("1", "Đảng ủy Ủy ban nhân dân tỉnh"), task("2", "Đảng ủy Hội đồng nhân dân tỉnh"),
+             task("3", "Đảng ủy Công an tỉnh")]
+    rules = linking_rules().agency
+    assert outside_direction_row(tasks, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", rules).tolist() == [False, True, True]
+    assert addressed_row(tasks, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", rules).tolist() == [1.0, 0.0, 0.0]
+    # the Government's programme carries out what the Government's own Party committee leads, not the Assembly's
+    central = [Task(doc="d", id=tid, label="-", text="Lãnh đạo, chỉ đạo xây dựng chương trình hành động.",
+                    span=Span(1, 1, 0, 0), leads=[Mention(text=lead)])
+               for tid, lead in (("1", "Đảng ủy Chính phủ"), ("2", "Đảng ủy Quốc hội"))]
+    assert addressed_row(central, "CHÍNH PHỦ", rules).tolist() == [1.0, 0.0]
+    # without the words, the relation is unknown
+    assert outside_direction_row(tasks, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI",
+                                 rules.model_copy(update={"party_words": []})).tolist() == [True, True, True]
+
+
 def test_a_peoples_committees_follow_up_duty_is_not_linked_to_the_party_offices_follow_up():
     # the plan's department follows up the plan in the words the party resolution gives the party committee's
     # office for its own follow-up: the committee directs no Party organ, so that clause is none of its plan's

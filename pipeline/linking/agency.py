@@ -285,8 +285,9 @@ def addressed_row(central: list[Task], issuer: str | None = None, rules: AgencyR
     local_levels = rules.local_levels if rules else []
     own = _resolve(issuer) if issuer else None
     if own is not None and own in directing:
-        return np.array([0.0 if not task.localities and _led_only_by(task, undirected) else 1.0 for task in central],
-                        dtype=np.float32)
+        party = tuple(rules.party_words) if rules else ()
+        return np.array([0.0 if not task.localities and _led_only_by(task, undirected)
+                         and not _led_by_own_party(task, own, party) else 1.0 for task in central], dtype=np.float32)
     values = []
     ministry = own is not None and _level(issuer) == "central"
     if outside is None:
@@ -330,17 +331,20 @@ def outside_direction_row(central: list[Task], issuer: str | None, rules: Agency
     government = rules.government_words
     says_government = _word_pattern(tuple(match_form(w) for w in government)) if government else None
     for j, task in enumerate(central):
-        out[j] = _outside_direction(task, own, rules.undirected_kinds, says_government)
+        out[j] = _outside_direction(task, own, rules.undirected_kinds, says_government, tuple(rules.party_words))
     return out
 
 
-def _outside_direction(task: Task, own: str, undirected: list[str], says_government: re.Pattern | None) -> bool:
+def _outside_direction(task: Task, own: str, undirected: list[str], says_government: re.Pattern | None,
+                       party: tuple[str, ...] = ()) -> bool:
     """Only bodies the (state) issuer does not direct lead the task ("Văn phòng Tỉnh ủy phối hợp theo dõi,
     đôn đốc thực hiện Nghị quyết", "Ủy ban Kiểm tra Tỉnh ủy … kiểm tra, giám sát"), and the task does not
     direct the issuer itself, by role or by naming it beside its leads ("Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo Ủy
     ban nhân dân tỉnh ban hành kế hoạch …"). A lead that also names the governments (agency.government_words: "Các cấp ủy, tổ chức Đảng, chính quyền",
-    which the registry reads as the party committees; `says_government` finds them) is one the issuer takes part in."""
-    if not _led_only_by(task, undirected, says_government):
+    which the registry reads as the party committees; `says_government` finds them) is one the issuer takes part in;
+    so is a duty its own Party committee leads ("Đảng ủy Ủy ban nhân dân tỉnh" for the People's Committee:
+    _led_by_own_party, `party` = agency.party_words)."""
+    if not _led_only_by(task, undirected, says_government) or _led_by_own_party(task, own, party):
         return False
     if any(_resolve(m.text) == own for m in task.directs + task.advises + task.coordinators):
         return False
@@ -386,6 +390,28 @@ def _central_forms() -> tuple[str, ...]:
         if agency.level == "central" and agency.kind != "group":
             forms.append(_spaced_form(printed))
     return tuple(sorted(set(forms)))
+
+
+def _led_by_own_party(task: Task, own: str, party: tuple[str, ...]) -> bool:
+    """One of the task's leads is the Party committee of the registered body `own` (_party_of)."""
+    return any(_party_of(m.text, party) == own for m in task.leads)
+
+
+@lru_cache(maxsize=4096)
+def _party_of(text: str, party: tuple[str, ...]) -> str | None:
+    """The registered body whose own Party committee the name stands for: the registered name of the body it
+    stands for is one of `party` (agency.party_words: "Đảng ủy") followed by a registered body's name, not an open
+    group's ("Đảng ủy Ủy ban nhân dân tỉnh" -> Ủy ban nhân dân tỉnh, "Đảng ủy Công an tỉnh" -> Công an tỉnh), else None."""
+    found = _lookup(text)
+    if found is None:
+        return None
+    words = found.name.split()
+    for head in party:
+        size = len(head.split())
+        if len(words) > size and match_form(" ".join(words[:size])) == match_form(head):
+            body = _lookup(" ".join(words[size:]))
+            return body.id if body is not None and body.level != "generic" else None
+    return None
 
 
 def _led_only_by(task: Task, kinds: list[str], besides: re.Pattern | None = None) -> bool:

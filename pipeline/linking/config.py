@@ -68,6 +68,7 @@ class AgencyRules(BaseModel):
     undirected_kinds: list[str] = Field(default_factory=list)  # registry kinds such an issuer does not direct
     local_levels: list[str] = Field(default_factory=list)  # registry levels of the localities' bodies
     government_words: list[str] = Field(default_factory=list)  # a lead naming these names the governments too
+    party_words: list[str] = Field(default_factory=list)  # "<word> <body>" is that body's own Party committee
     cited_issuer: str = "(?!)"  # regex (match form) between a cited document and the name of its issuer
     addressee: str = "(?!)"  # regex (spaced match form) of a run naming the bodies a task sends or reports to
 
