@@ -590,6 +590,12 @@ def test_the_provincial_call_to_carry_the_work_out_surely_carries_out_the_execut
     middle = _provincial({"closing": ("1", "các sở, ban, ngành", LETTER_CALL),
                           "2": ("1", "", "Tổ chức huấn luyện định kỳ cho ba nhóm người lao động về an toàn.")})
     assert ("closing", "8.2") not in sure_pairs(middle)
+    # unless it is given to everyone the letter is addressed to ("Kính gửi"): that is the letter's call wherever it
+    # stands; given to some of them only, it is not
+    middle.meta.addressees = ["Các sở, ban, ngành"]
+    assert ("closing", "8.2") in sure_pairs(middle)
+    middle.meta.addressees = ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"]
+    assert ("closing", "8.2") not in sure_pairs(middle)
     # under the plan's "Tổ chức thực hiện" heading it is, wherever it stands
     sections = {"3": "Tổ chức thực hiện", "4": "Nhiệm vụ khác"}
     plan = _provincial({"3.a": ("3", "các sở, ban, ngành", LETTER_CALL),
@@ -615,8 +621,10 @@ def test_the_provincial_call_to_carry_the_work_out_surely_carries_out_the_execut
 
 
 def test_a_clause_citing_an_article_of_this_decree_is_no_execution_clause():
+    from pipeline.linking.features import _charges_with_the_document, typed_pattern
+
     rules = linking_rules()
-    call = rules.structure.document_call
+    call = typed_pattern(rules.structure.document_call)
     assert re.search(call, match_form(EXECUTION_CLAUSE))
     assert re.search(call, match_form("Các bộ, địa phương nghiêm túc triển khai thực hiện các nhiệm vụ, giải pháp "
                                       "nêu tại Nghị quyết này."))
@@ -633,19 +641,27 @@ def test_a_clause_citing_an_article_of_this_decree_is_no_execution_clause():
     # a duty carried out "theo quy định tại Quyết định này" is no call to carry the decision out; nor is guiding others
     assert not re.search(call, match_form("Bố trí đủ vốn đối ứng triển khai thực hiện chính sách theo quy định tại "
                                           "Quyết định này."))
-    from pipeline.linking.features import _charges_with_the_document
 
     def charges(text):
-        return _charges_with_the_document(match_form(text), rules.structure.document_call,
-                                          rules.structure.document_call_guided)
+        return _charges_with_the_document(match_form(text), call, rules.structure.document_call_guided)
 
     assert not charges("Chủ trì, phối hợp với các Bộ, ngành liên quan hướng dẫn các tỉnh, thành phố trực thuộc Trung "
                        "ương triển khai thực hiện Quyết định này; đôn đốc, kiểm tra việc thực hiện.")
     assert charges("Bộ Xây dựng hướng dẫn nghiệp vụ cho các tỉnh; các Bộ trưởng chịu trách nhiệm thi hành Quyết định này.")
+    # any type a citation names (rules/roles.yaml citation.doc_types): a Party committee's "Chương trình hành động"
+    assert charges("Lãnh đạo các tổ chức đảng trực thuộc quán triệt, triển khai thực hiện nghiêm túc Kết luận số 75-KL/TW "
+                   "và Chương trình hành động này.")
+    assert charges("Các cơ quan, đơn vị nghiêm túc thực hiện Kế hoạch này.")
+    assert not charges("Bộ Tài chính theo dõi, đánh giá tình hình thực hiện Chương trình hành động này.")
+    # the doing of it ("việc triển khai thực hiện"), reviewed or urged, is no call
+    assert not charges("Định kỳ sơ kết, tổng kết việc triển khai thực hiện Kết luận số 75-KL/TW và Chương trình hành "
+                       "động này theo quy định.")
 
 
 def test_a_provincial_closing_request_to_carry_out_the_plan_is_an_implementation_call():
-    call = linking_rules().structure.implementation_call
+    from pipeline.linking.features import typed_pattern
+
+    call = typed_pattern(linking_rules().structure.implementation_call)
     for text in ("Đề nghị các tổ chức, cá nhân có liên quan thực hiện các nội dung và thời gian theo đúng Kế hoạch đề "
                  "ra./.", "Yêu cầu Thủ trưởng các sở, ngành thực hiện nghiêm túc Kế hoạch này.",
                  "Các sở, ngành triển khai thực hiện."):
@@ -655,6 +671,11 @@ def test_a_provincial_closing_request_to_carry_out_the_plan_is_an_implementation
     assert not re.search(call, match_form("Đề nghị Bộ Tài chính bố trí vốn để kịp thời triển khai thực hiện việc hỗ trợ "
                                           "về nhà ở."))
     assert not re.search(call, match_form("Các sở, ngành tổ chức thực hiện việc kiểm tra an toàn."))
+    assert not re.search(call, match_form("Sở Xây dựng tăng cường kiểm tra, đôn đốc việc tổ chức thực hiện."))
+    # a purpose that ends the clause with nothing to carry out but the document itself is the call
+    assert re.search(call, match_form("Các sở, ngành cụ thể hóa Chương trình thành các kế hoạch hằng năm để triển khai "
+                                      "thực hiện."))
+    assert re.search(call, match_form("Các sở, ngành thực hiện nghiêm túc Chương trình hành động này."))
 
 
 def test_field_words_and_boilerplate_alone_do_not_link(decree):

@@ -257,6 +257,13 @@ def addresses_group(task: Task, rules: LinkingRules) -> bool:
     return False
 
 
+def leads_every_addressee(task: Task, addressees: list[str]) -> bool:
+    """The letter has addressees ("Kính gửi") and each is one of the task's leads (the same registered body, or the
+    same name where the registry knows none): the task is given to everyone the letter is sent to."""
+    leads = {_resolve(m.text) or match_form(m.text) for m in task.leads}
+    return bool(addressees) and all((_resolve(name) or match_form(name)) in leads for name in addressees)
+
+
 def addressed_row(central: list[Task], issuer: str | None = None, rules: AgencyRules | None = None,
                   outside: np.ndarray | None = None) -> np.ndarray:
     """Per central task: 1 unless the task is reserved to central bodies (it does not reach localities and
