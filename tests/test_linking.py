@@ -1051,6 +1051,44 @@ def test_a_duty_led_by_the_issuers_own_party_committee_is_within_its_reach():
                                  rules.model_copy(update={"party_words": []})).tolist() == [True, True, True]
 
 
+def test_one_level_down_a_task_is_the_issuers_share_when_addressed_to_it():
+    # a Tỉnh ủy's programme reaches the localities in every task: what a provincial body's letter should carry out is
+    # what the programme gives that body (itself, its own Party committee, a group that takes it in, or no one named)
+    from pipeline.linking import coverage_rows
+    from pipeline.linking.agency import issuer_share_row
+    from pipeline.linking.config import linking_rules
+
+    def task(tid, leads=(), directs=()):
+        return Task(doc="d", id=tid, label="-", text="Thực hiện.", span=Span(1, 1, 0, 0), localities=True,
+                    leads=[Mention(text=x) for x in leads], directs=[Mention(text=x) for x in directs])
+
+    tasks = [task("1", ["Đảng ủy Ủy ban nhân dân tỉnh"]), task("2", ["Các cấp ủy, tổ chức đảng"]),
+             task("3", ["Đảng ủy Hội đồng nhân dân tỉnh"]), task("4", ["Ban Tuyên giáo Tỉnh ủy"], ["Ủy ban nhân dân tỉnh"]),
+             task("5"), task("6", ["Các cấp ủy, tổ chức Đảng, chính quyền"]),
+             task("7", ["Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh"]), task("8", ["các sở, ban, ngành"]),
+             task("9", ["Ủy ban nhân dân các xã, phường"])]
+    rules = linking_rules()
+
+    def share(issuer, upper="TỈNH ỦY LÀO CAI"):
+        row = issuer_share_row(tasks, upper, issuer, rules)
+        return None if row is None else [t.id for t, s in zip(tasks, row, strict=True) if s]
+
+    assert share("ỦY BAN NHÂN DÂN TỈNH LÀO CAI") == ["1", "4", "5", "6"]
+    assert share("ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH") == ["1", "2", "5", "6"]
+    assert share("SỞ TÀI CHÍNH") == ["5", "8"]
+    assert share("ỦY BAN NHÂN DÂN XÃ") == ["5", "6", "9"]
+    # a central body's document: a task's share is whether it reaches the localities, as before; unknown: not judged
+    assert share("ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "BỘ XÂY DỰNG") is None
+    assert share(None) is None
+    upper = Document(id="ctr", path="<ctr>", role="central", kind="txt", tasks=tasks)
+    upper.meta.issuer = "TỈNH ỦY LÀO CAI"
+    letter = Document(id="cv", path="<cv>", role="provincial", kind="txt")
+    letter.meta.issuer = "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"
+    assert [row.central.task for row in coverage_rows(upper, letter, []) if row.localities] == ["1", "4", "5", "6"]
+    upper.meta.issuer = "BỘ XÂY DỰNG"
+    assert all(row.localities for row in coverage_rows(upper, letter, []))
+
+
 def test_a_peoples_committees_follow_up_duty_is_not_linked_to_the_party_offices_follow_up():
     # the plan's department follows up the plan in the words the party resolution gives the party committee's
     # office for its own follow-up: the committee directs no Party organ, so that clause is none of its plan's

@@ -400,16 +400,23 @@ def decide_on(features: PairFeatures, rules: LinkingRules, p_link: np.ndarray, p
 
 
 def coverage_rows(central: Document, provincial: Document, links: list[Link]) -> list[Coverage]:
-    """One row per central task: covered / partial / gap for this provincial document."""
+    """One row per central task: covered / partial / gap for this provincial document, and whether the task is the
+    provincial document's to carry out (`localities`): it reaches the localities, or, the upper document being no
+    central body's (every task of a Tỉnh ủy's programme reaches them), it is addressed to the provincial document's
+    issuer (agency.issuer_share_row)."""
+    from .agency import issuer_share_row
+
+    share = issuer_share_row(central.tasks, central.meta.issuer, provincial.meta.issuer, linking_rules())
     rows = []
-    for task in central.tasks:
+    for k, task in enumerate(central.tasks):
         mine = [lk for lk in links if lk.central.task == task.id and lk.provincial.doc == provincial.id]
         sure = [lk.provincial.task for lk in mine if lk.strength == "sure"]
         possible = [lk.provincial.task for lk in mine if lk.strength != "sure"]
         status = "covered" if sure else ("partial" if possible else "gap")
         rows.append(Coverage(
             central=TaskRef(central.id, task.id), provincial_doc=provincial.id, status=status,
-            sure=sure, possible=possible, localities=task.localities, locality_role=task.locality_role,
+            sure=sure, possible=possible, localities=task.localities if share is None else bool(share[k]),
+            locality_role=task.locality_role,
         ))
     return rows
 

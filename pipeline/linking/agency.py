@@ -257,6 +257,49 @@ def addresses_group(task: Task, rules: LinkingRules) -> bool:
     return False
 
 
+def issuer_share_row(central: list[Task], upper_issuer: str | None, issuer: str | None,
+                     rules: LinkingRules) -> np.ndarray | None:
+    """Per task of an upper document that is not a central body's (a Tỉnh ủy's programme, a People's Committee's
+    plan: its every task reaches the localities): the task is addressed to the implementing document's issuer, which
+    leads it, works on it, is directed or advised by it, is that issuer's own Party committee (_party_of: "Đảng ủy Ủy
+    ban nhân dân tỉnh" for the People's Committee) or is a group that takes it in (_takes_in: "Các cấp ủy, tổ chức
+    đảng" for a Party committee, "các sở, ban, ngành" for a department, "Ủy ban nhân dân các xã, phường" for a
+    commune's; a name that also says the governments, agency.government_words, for a People's Committee: registry
+    kind structure.holder_kind); a task that names no body at all is everyone's under the upper issuer. None when either issuer is unknown or the upper one is a central body (a central task's share is
+    whether it reaches the localities at all)."""
+    upper = _lookup(upper_issuer) if upper_issuer else None
+    own = _lookup(issuer) if issuer else None
+    if upper is None or own is None or upper.level in ("central", "generic"):
+        return None
+    party = tuple(rules.agency.party_words)
+    plural = _word_pattern(tuple(rules.structure.group_words))
+    government = rules.agency.government_words
+    says_government = _word_pattern(tuple(match_form(w) for w in government)) if government else None
+    governs = own.kind == rules.structure.holder_kind and says_government is not None
+    out = []
+    for task in central:
+        named = task.leads + task.coordinators + task.directs + task.advises
+        out.append(not named or any(
+            _resolve(m.text) == own.id or _party_of(m.text, party) == own.id
+            or _takes_in(m.text, own, rules.agency.member_kinds, plural)
+            or governs and bool(says_government.search(match_form(m.text))) for m in named))
+    return np.array(out, dtype=bool)
+
+
+def _takes_in(text: str, body, member_kinds: dict[str, list[str]], plural: re.Pattern) -> bool:
+    """The name is a group of bodies that takes in the registered `body`: a registry group, an open set of all
+    levels or a body registered under a plural name ("các", structure.group_words: "Ủy ban nhân dân các xã"; not a
+    body whose printed name lists others, "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh") whose members are of body's registry kind (its own kind,
+    or agency.member_kinds for a group of several kinds: "các sở, ban, ngành" takes in departments and provincial
+    bodies), at body's level or at every level."""
+    found = _lookup(text)
+    if found is None or found.id == body.id or found.level not in ("generic", body.level):
+        return False
+    if not (found.kind == "group" or found.level == "generic" or plural.search(match_form(found.name))):
+        return False
+    return body.kind in member_kinds.get(found.id, [found.kind])
+
+
 def leads_every_addressee(task: Task, addressees: list[str]) -> bool:
     """The letter has addressees ("Kính gửi") and each is one of the task's leads (the same registered body, or the
     same name where the registry knows none): the task is given to everyone the letter is sent to."""

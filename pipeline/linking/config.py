@@ -69,6 +69,7 @@ class AgencyRules(BaseModel):
     local_levels: list[str] = Field(default_factory=list)  # registry levels of the localities' bodies
     government_words: list[str] = Field(default_factory=list)  # a lead naming these names the governments too
     party_words: list[str] = Field(default_factory=list)  # "<word> <body>" is that body's own Party committee
+    member_kinds: dict[str, list[str]] = Field(default_factory=dict)  # group id -> registry kinds of its members
     cited_issuer: str = "(?!)"  # regex (match form) between a cited document and the name of its issuer
     addressee: str = "(?!)"  # regex (spaced match form) of a run naming the bodies a task sends or reports to
 
