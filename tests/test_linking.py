@@ -596,6 +596,16 @@ def test_the_provincial_call_to_carry_the_work_out_surely_carries_out_the_execut
     assert ("closing", "8.2") in sure_pairs(middle)
     middle.meta.addressees = ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"]
     assert ("closing", "8.2") not in sure_pairs(middle)
+    # a department drafting the plan that carries the decree out answers it too, wherever it stands; a plan for a
+    # document of another type does not
+    drafting = _provincial({"2": ("1", "Sở Công Thương", "Giao Sở Công Thương chủ trì, phối hợp với các cơ quan xây "
+                                                        "dựng dự thảo Kế hoạch thực hiện Nghị định số 77/2026/NĐ-CP."),
+                            "3": ("1", "", "Tổ chức huấn luyện định kỳ cho ba nhóm người lao động về an toàn.")})
+    typed = copy.deepcopy(decree_with_execution)
+    typed.meta.doc_type = "Nghị định"
+    assert ("2", "8.2") in {k for k, v in _pairs(link(typed, drafting)[0]).items() if v == "sure"}
+    typed.meta.doc_type = "Quyết định"
+    assert ("2", "8.2") not in _pairs(link(typed, drafting)[0])
     # under the plan's "Tổ chức thực hiện" heading it is, wherever it stands
     sections = {"3": "Tổ chức thực hiện", "4": "Nhiệm vụ khác"}
     plan = _provincial({"3.a": ("3", "các sở, ban, ngành", LETTER_CALL),

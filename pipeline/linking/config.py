@@ -34,6 +34,7 @@ class StructureRules(BaseModel):
     document_call: str = "(?!)"  # regex (match form): a central task charging bodies to carry out the document itself
     document_call_guided: str = "(?!)"  # regex (match form): before a document_call in its clause, the call is others'
     implementation_call: str = "(?!)"  # regex (match form): a provincial task calling for the work to be carried out
+    plan_call: str = "(?!)"  # regex (match form, group `type`): a provincial task drafting the plan carrying a document out
     execution_titles: list[str] = Field(default_factory=list)  # regexes (match form) of the "Tổ chức thực hiện" part
     group_words: list[str] = Field(default_factory=lambda: ["các"])  # plural words naming an open group of bodies
     restate_min_set: float = 85.0  # two provincial tasks restate each other: token_set_ratio at least this
@@ -57,6 +58,13 @@ class StructureRules(BaseModel):
     def _names_the_holder(cls, pattern: str) -> str:
         if pattern != "(?!)" and "holder" not in re.compile(pattern).groupindex:
             raise ValueError("a holder-duties pattern needs a group named `holder`")
+        return pattern
+
+    @field_validator("plan_call")
+    @classmethod
+    def _names_the_type(cls, pattern: str) -> str:
+        if pattern != "(?!)" and "type" not in re.compile(pattern.replace("{doc_type}", "x")).groupindex:
+            raise ValueError("a plan-call pattern needs a group named `type`")
         return pattern
 
 

@@ -655,6 +655,17 @@ def execution_part_row(document: Document, rules: LinkingRules) -> np.ndarray:
                      for task in document.tasks], dtype=bool)
 
 
+@lru_cache(maxsize=65536)
+def _drafts_the_plan(form: str, plan_call: str, central_type: str | None) -> bool:
+    """The provincial text (matching form) has a body draft the plan that carries out a document of the central
+    document's type (`plan_call`: structure.plan_call, its group `type`; "Giao Sở … xây dựng dự thảo Kế hoạch thực
+    hiện Chương trình hành động số 104-CTr/TU …"; a type its genus or species names as well: "Chương trình" for
+    "Chương trình hành động"), any type when the central type is unknown."""
+    wanted = match_form(central_type) if central_type else ""
+    return any(not wanted or wanted.startswith(found.group("type")) or found.group("type").startswith(wanted)
+               for found in re.finditer(plan_call, form))
+
+
 def _executes_document(central: Document, provincial: Document, rules: LinkingRules,
                        addressed: np.ndarray, executing: np.ndarray, table_rows: np.ndarray) -> np.ndarray:
     """1 where the central task is its document's execution clause (structure.document_call) and the provincial
@@ -662,7 +673,8 @@ def _executes_document(central: Document, provincial: Document, rules: LinkingRu
     in a part whose title is an execution title (one department's own duty under "Tổ chức thực hiện" is no such
     call) or led by every body the letter is addressed to ("Kính gửi": "Các Sở, ban, ngành thuộc tỉnh, Công an tỉnh,
     … tổ chức … cụ thể hóa … để triển khai thực hiện"), or to several bodies or a group as the last task of its body
-    (appendix tables aside). `addressed` is
+    (appendix tables aside); or a task that has a body draft the plan carrying the central document out
+    (_drafts_the_plan: the document's own plan is how it is carried out). `addressed` is
     agency.addressed_row of the central tasks, `executing` execution_part_row of the provincial document,
     `table_rows` which provincial tasks are rows of a table."""
     from .agency import addresses_group, leads_every_addressee
@@ -681,6 +693,7 @@ def _executes_document(central: Document, provincial: Document, rules: LinkingRu
         bool(re.search(typed_pattern(structure.implementation_call), match_form_cached(t.text)))
         and ((k == last and (len(t.leads) > 1 or addresses_group(t, rules)))
              or ((executing[k] or leads_every_addressee(t, provincial.meta.addressees)) and addresses_group(t, rules)))
+        or _drafts_the_plan(match_form_cached(t.text), typed_pattern(structure.plan_call), central.meta.doc_type)
         for k, t in enumerate(provincial.tasks)])
     if not calls.size or not answers.size:
         return np.zeros((len(provincial.tasks), len(central.tasks)), dtype=np.float32)
