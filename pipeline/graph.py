@@ -13,7 +13,9 @@ Guarantees to report writers and researchers:
   implements   provincial task -> central task (strength, score, reasons, shared_phrases, confirmed)
   cites        task or document -> citation (citations by số hiệu)
 - Central task nodes carry `localities`, `locality_role`, and the coverage status from the Result:
-  `status` (best status over the provincial documents) and `status:<provincial doc>` for each one.
+  `status` (best status over the provincial documents) and `status:<provincial doc>` for each one; `localities`
+  from their coverage rows, and `localities:<provincial doc>` where a row's differs from the task's own (one level
+  down: whether the task is addressed to that document's issuer, pipeline.linking.coverage_rows).
 - Insertion order follows the Result (documents, then tasks in source order, then links), so exports are
   byte-for-byte reproducible.
 Query functions are plain functions over the graph (networkx style) and accept any graph built here,
@@ -116,13 +118,18 @@ def build_graph(result: Result) -> nx.MultiDiGraph:
                        score=round(float(link.score), 4), reasons=list(link.reasons),
                        shared_phrases=list(link.shared_phrases), confirmed=link.confirmed)
     best: dict[str, str] = {}
+    own: dict[str, bool] = {}
+    reach: dict[str, bool] = {}
     for row in result.coverage:
         node = task_node(row.central.doc, row.central.task)
         if node not in graph:
             continue
         attrs = graph.nodes[node]
         attrs[f"status:{row.provincial_doc}"] = row.status
-        attrs["localities"] = bool(attrs.get("localities")) or row.localities
+        own.setdefault(node, bool(attrs.get("localities")))
+        if row.localities != own[node]:  # one level down: the row says whose task it is (linking.coverage_rows)
+            attrs[f"localities:{row.provincial_doc}"] = row.localities
+        reach[node] = reach.get(node, False) or row.localities
         if row.locality_role and not attrs.get("locality_role"):
             attrs["locality_role"] = row.locality_role
         previous = best.get(node)
@@ -130,6 +137,8 @@ def build_graph(result: Result) -> nx.MultiDiGraph:
             best[node] = row.status
     for node, status in best.items():
         graph.nodes[node]["status"] = status
+    for node, flag in reach.items():
+        graph.nodes[node]["localities"] = flag
     return graph
 
 
@@ -203,13 +212,20 @@ def _flag(value) -> bool:
     return value is True or str(value).lower() in ("true", "1")
 
 
+def _reaches(attrs: dict, provincial_doc: str | None) -> bool:
+    """The task is the provincial document's to carry out: its own flag for that document where its coverage row
+    gave one (`localities:<doc>`, one level down), else whether it reaches the localities."""
+    key = f"localities:{provincial_doc}"
+    return _flag(attrs[key] if provincial_doc and key in attrs else attrs.get("localities"))
+
+
 def uncovered_tasks(graph: nx.MultiDiGraph, central_doc: str, localities_only: bool = False,
                     provincial_doc: str | None = None) -> list[str]:
     """Central tasks no provincial task carries out (no implements edge), optionally only those reaching
     localities — the gaps a legal officer must look at."""
     return [n for n in tasks_of(graph, central_doc)
             if not implementing(graph, n, provincial_doc)
-            and (not localities_only or _flag(graph.nodes[n].get("localities")))]
+            and (not localities_only or _reaches(graph.nodes[n], provincial_doc))]
 
 
 def _counts() -> dict[str, int]:
@@ -226,7 +242,7 @@ def coverage_by_section(graph: nx.MultiDiGraph, central_doc: str, depth: int = 2
             parents[target] = source
     out: dict[str, dict[str, int]] = {}
     for node in tasks_of(graph, central_doc):
-        if localities_only and not _flag(graph.nodes[node].get("localities")):
+        if localities_only and not _reaches(graph.nodes[node], provincial_doc):
             continue
         chain = []
         parent = parents.get(node)
@@ -248,7 +264,7 @@ def coverage_by_agency(graph: nx.MultiDiGraph, central_doc: str, role: str = "le
     hoạch và Đầu tư" counts under "Bộ Tài chính")."""
     out: dict[str, dict[str, int]] = {}
     for node in tasks_of(graph, central_doc):
-        if localities_only and not _flag(graph.nodes[node].get("localities")):
+        if localities_only and not _reaches(graph.nodes[node], provincial_doc):
             continue
         status = task_status(graph, node, provincial_doc)
         agencies = sorted({graph.nodes[s]["label"] for s, _, a in graph.in_edges(node, data=True)

@@ -95,6 +95,24 @@ def test_uncovered_tasks_are_the_gaps(result, graph):
         [task_node(CENTRAL, t.id) for t in result.documents[0].tasks]
 
 
+def test_one_level_down_the_gaps_are_those_addressed_to_the_documents_issuer(result):
+    # a coverage row not addressed to its provincial document's issuer (one level down) takes the task out of that
+    # document's gaps, and out of the localities' when no row addresses it
+    from pipeline.graph import _reaches
+
+    changed = copy.deepcopy(result)
+    row = next(c for c in changed.coverage if c.status == "gap")
+    row.localities = False
+    graph = build_graph(changed)
+    node = task_node(CENTRAL, row.central.task)
+    assert graph.nodes[node][f"localities:{PROVINCIAL}"] is False and not _reaches(graph.nodes[node], PROVINCIAL)
+    assert node not in uncovered_tasks(graph, CENTRAL, localities_only=True, provincial_doc=PROVINCIAL)
+    assert node not in uncovered_tasks(graph, CENTRAL, localities_only=True)
+    assert node in uncovered_tasks(graph, CENTRAL)
+    # a row that agrees with its task adds nothing
+    assert not any(key.startswith("localities:") for key in build_graph(result).nodes[node])
+
+
 def test_coverage_by_section_and_agency_add_up(result, graph):
     expected = {s: sum(c.status == s for c in result.coverage) for s in ("covered", "partial", "gap")}
     by_section = coverage_by_section(graph, CENTRAL)

@@ -590,6 +590,22 @@ def test_the_provincial_call_to_carry_the_work_out_surely_carries_out_the_execut
     middle = _provincial({"closing": ("1", "các sở, ban, ngành", LETTER_CALL),
                           "2": ("1", "", "Tổ chức huấn luyện định kỳ cho ba nhóm người lao động về an toàn.")})
     assert ("closing", "8.2") not in sure_pairs(middle)
+    # unless it is given to everyone the letter is addressed to ("Kính gửi"): that is the letter's call wherever it
+    # stands; given to some of them only, it is not
+    middle.meta.addressees = ["Các sở, ban, ngành"]
+    assert ("closing", "8.2") in sure_pairs(middle)
+    middle.meta.addressees = ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"]
+    assert ("closing", "8.2") not in sure_pairs(middle)
+    # a department drafting the plan that carries the decree out answers it too, wherever it stands; a plan for a
+    # document of another type does not
+    drafting = _provincial({"2": ("1", "Sở Công Thương", "Giao Sở Công Thương chủ trì, phối hợp với các cơ quan xây "
+                                                        "dựng dự thảo Kế hoạch thực hiện Nghị định số 77/2026/NĐ-CP."),
+                            "3": ("1", "", "Tổ chức huấn luyện định kỳ cho ba nhóm người lao động về an toàn.")})
+    typed = copy.deepcopy(decree_with_execution)
+    typed.meta.doc_type = "Nghị định"
+    assert ("2", "8.2") in {k for k, v in _pairs(link(typed, drafting)[0]).items() if v == "sure"}
+    typed.meta.doc_type = "Quyết định"
+    assert ("2", "8.2") not in _pairs(link(typed, drafting)[0])
     # under the plan's "Tổ chức thực hiện" heading it is, wherever it stands
     sections = {"3": "Tổ chức thực hiện", "4": "Nhiệm vụ khác"}
     plan = _provincial({"3.a": ("3", "các sở, ban, ngành", LETTER_CALL),
@@ -615,8 +631,10 @@ def test_the_provincial_call_to_carry_the_work_out_surely_carries_out_the_execut
 
 
 def test_a_clause_citing_an_article_of_this_decree_is_no_execution_clause():
+    from pipeline.linking.features import _charges_with_the_document, typed_pattern
+
     rules = linking_rules()
-    call = rules.structure.document_call
+    call = typed_pattern(rules.structure.document_call)
     assert re.search(call, match_form(EXECUTION_CLAUSE))
     assert re.search(call, match_form("Các bộ, địa phương nghiêm túc triển khai thực hiện các nhiệm vụ, giải pháp "
                                       "nêu tại Nghị quyết này."))
@@ -633,19 +651,27 @@ def test_a_clause_citing_an_article_of_this_decree_is_no_execution_clause():
     # a duty carried out "theo quy định tại Quyết định này" is no call to carry the decision out; nor is guiding others
     assert not re.search(call, match_form("Bố trí đủ vốn đối ứng triển khai thực hiện chính sách theo quy định tại "
                                           "Quyết định này."))
-    from pipeline.linking.features import _charges_with_the_document
 
     def charges(text):
-        return _charges_with_the_document(match_form(text), rules.structure.document_call,
-                                          rules.structure.document_call_guided)
+        return _charges_with_the_document(match_form(text), call, rules.structure.document_call_guided)
 
     assert not charges("Chủ trì, phối hợp với các Bộ, ngành liên quan hướng dẫn các tỉnh, thành phố trực thuộc Trung "
                        "ương triển khai thực hiện Quyết định này; đôn đốc, kiểm tra việc thực hiện.")
     assert charges("Bộ Xây dựng hướng dẫn nghiệp vụ cho các tỉnh; các Bộ trưởng chịu trách nhiệm thi hành Quyết định này.")
+    # any type a citation names (rules/roles.yaml citation.doc_types): a Party committee's "Chương trình hành động"
+    assert charges("Lãnh đạo các tổ chức đảng trực thuộc quán triệt, triển khai thực hiện nghiêm túc Kết luận số 75-KL/TW "
+                   "và Chương trình hành động này.")
+    assert charges("Các cơ quan, đơn vị nghiêm túc thực hiện Kế hoạch này.")
+    assert not charges("Bộ Tài chính theo dõi, đánh giá tình hình thực hiện Chương trình hành động này.")
+    # the doing of it ("việc triển khai thực hiện"), reviewed or urged, is no call
+    assert not charges("Định kỳ sơ kết, tổng kết việc triển khai thực hiện Kết luận số 75-KL/TW và Chương trình hành "
+                       "động này theo quy định.")
 
 
 def test_a_provincial_closing_request_to_carry_out_the_plan_is_an_implementation_call():
-    call = linking_rules().structure.implementation_call
+    from pipeline.linking.features import typed_pattern
+
+    call = typed_pattern(linking_rules().structure.implementation_call)
     for text in ("Đề nghị các tổ chức, cá nhân có liên quan thực hiện các nội dung và thời gian theo đúng Kế hoạch đề "
                  "ra./.", "Yêu cầu Thủ trưởng các sở, ngành thực hiện nghiêm túc Kế hoạch này.",
                  "Các sở, ngành triển khai thực hiện."):
@@ -655,6 +681,11 @@ def test_a_provincial_closing_request_to_carry_out_the_plan_is_an_implementation
     assert not re.search(call, match_form("Đề nghị Bộ Tài chính bố trí vốn để kịp thời triển khai thực hiện việc hỗ trợ "
                                           "về nhà ở."))
     assert not re.search(call, match_form("Các sở, ngành tổ chức thực hiện việc kiểm tra an toàn."))
+    assert not re.search(call, match_form("Sở Xây dựng tăng cường kiểm tra, đôn đốc việc tổ chức thực hiện."))
+    # a purpose that ends the clause with nothing to carry out but the document itself is the call
+    assert re.search(call, match_form("Các sở, ngành cụ thể hóa Chương trình thành các kế hoạch hằng năm để triển khai "
+                                      "thực hiện."))
+    assert re.search(call, match_form("Các sở, ngành thực hiện nghiêm túc Chương trình hành động này."))
 
 
 def test_field_words_and_boilerplate_alone_do_not_link(decree):
@@ -1002,6 +1033,70 @@ def test_a_provincial_party_organs_duty_is_not_addressed_to_the_peoples_committe
     # a party committee's own plan carries out its organs' duties; an unknown issuer is not judged
     assert addressed_row(tasks, "HUYỆN ỦY BẢO THẮNG", rules).tolist() == [1.0, 1.0, 1.0, 1.0]
     assert addressed_row(tasks, None, rules).tolist() == [1.0, 1.0, 1.0, 1.0]
+
+
+def test_a_duty_led_by_the_issuers_own_party_committee_is_within_its_reach():
+    # "Đảng ủy <body>" is the body's own Party committee (rules/linking.yaml agency.party_words): what it leads, even
+    # without naming the body ("Thường xuyên lãnh đạo, chỉ đạo kiểm tra, giám sát …"), that body carries out; another
+    # body's Party committee stays outside a People's Committee's direction
+    from pipeline.linking.agency import addressed_row, outside_direction_row
+    from pipeline.linking.config import linking_rules
+
+    def task(tid, lead):
+        return Task(doc="d", id=tid, label="-", text=f"{lead} thường xuyên lãnh đạo, chỉ đạo kiểm tra, giám sát.",
+                    span=Span(1, 1, 0, 0), leads=[Mention(text=lead)], localities=True)
+
+    tasks = [task("1", "Đảng ủy Ủy ban nhân dân tỉnh"), task("2", "Đảng ủy Hội đồng nhân dân tỉnh"),
+             task("3", "Đảng ủy Công an tỉnh")]
+    rules = linking_rules().agency
+    assert outside_direction_row(tasks, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", rules).tolist() == [False, True, True]
+    assert addressed_row(tasks, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", rules).tolist() == [1.0, 0.0, 0.0]
+    # the Government's programme carries out what the Government's own Party committee leads, not the Assembly's
+    central = [Task(doc="d", id=tid, label="-", text="Lãnh đạo, chỉ đạo xây dựng chương trình hành động.",
+                    span=Span(1, 1, 0, 0), leads=[Mention(text=lead)])
+               for tid, lead in (("1", "Đảng ủy Chính phủ"), ("2", "Đảng ủy Quốc hội"))]
+    assert addressed_row(central, "CHÍNH PHỦ", rules).tolist() == [1.0, 0.0]
+    # without the words, the relation is unknown
+    assert outside_direction_row(tasks, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI",
+                                 rules.model_copy(update={"party_words": []})).tolist() == [True, True, True]
+
+
+def test_one_level_down_a_task_is_the_issuers_share_when_addressed_to_it():
+    # a Tỉnh ủy's programme reaches the localities in every task: what a provincial body's letter should carry out is
+    # what the programme gives that body (itself, its own Party committee, a group that takes it in, or no one named)
+    from pipeline.linking import coverage_rows
+    from pipeline.linking.agency import issuer_share_row
+    from pipeline.linking.config import linking_rules
+
+    def task(tid, leads=(), directs=()):
+        return Task(doc="d", id=tid, label="-", text="Thực hiện.", span=Span(1, 1, 0, 0), localities=True,
+                    leads=[Mention(text=x) for x in leads], directs=[Mention(text=x) for x in directs])
+
+    tasks = [task("1", ["Đảng ủy Ủy ban nhân dân tỉnh"]), task("2", ["Các cấp ủy, tổ chức đảng"]),
+             task("3", ["Đảng ủy Hội đồng nhân dân tỉnh"]), task("4", ["Ban Tuyên giáo Tỉnh ủy"], ["Ủy ban nhân dân tỉnh"]),
+             task("5"), task("6", ["Các cấp ủy, tổ chức Đảng, chính quyền"]),
+             task("7", ["Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh"]), task("8", ["các sở, ban, ngành"]),
+             task("9", ["Ủy ban nhân dân các xã, phường"])]
+    rules = linking_rules()
+
+    def share(issuer, upper="TỈNH ỦY LÀO CAI"):
+        row = issuer_share_row(tasks, upper, issuer, rules)
+        return None if row is None else [t.id for t, s in zip(tasks, row, strict=True) if s]
+
+    assert share("ỦY BAN NHÂN DÂN TỈNH LÀO CAI") == ["1", "4", "5", "6"]
+    assert share("ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH") == ["1", "2", "5", "6"]
+    assert share("SỞ TÀI CHÍNH") == ["5", "8"]
+    assert share("ỦY BAN NHÂN DÂN XÃ") == ["5", "6", "9"]
+    # a central body's document: a task's share is whether it reaches the localities, as before; unknown: not judged
+    assert share("ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "BỘ XÂY DỰNG") is None
+    assert share(None) is None
+    upper = Document(id="ctr", path="<ctr>", role="central", kind="txt", tasks=tasks)
+    upper.meta.issuer = "TỈNH ỦY LÀO CAI"
+    letter = Document(id="cv", path="<cv>", role="provincial", kind="txt")
+    letter.meta.issuer = "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"
+    assert [row.central.task for row in coverage_rows(upper, letter, []) if row.localities] == ["1", "4", "5", "6"]
+    upper.meta.issuer = "BỘ XÂY DỰNG"
+    assert all(row.localities for row in coverage_rows(upper, letter, []))
 
 
 def test_a_peoples_committees_follow_up_duty_is_not_linked_to_the_party_offices_follow_up():

@@ -81,6 +81,21 @@ def test_a_ministry_task_the_linker_calls_a_gap_is_not_assigned_to_localities():
     assert row.status == "not_assigned"
 
 
+def test_one_level_down_the_coverage_row_says_whose_task_it_is():
+    # a provincial programme's tasks all reach the localities; the row of one not addressed to the implementing
+    # document's issuer (pipeline.linking.coverage_rows) is not its gap, whatever the task's own flag
+    from pipeline.model import Coverage, TaskRef
+    from pipeline.report.rows import build_crossref
+
+    result = gold_result()
+    central, provincial = result.documents
+    task = next(t for t in central.tasks if t.localities)
+    result.coverage = [c for c in result.coverage if c.central.task != task.id]
+    result.coverage.append(Coverage(TaskRef(central.id, task.id), provincial.id, "gap", localities=False))
+    row = next(r for r in build_crossref(result).central_rows if r.task.id == task.id)
+    assert row.status == "not_assigned" and not row.localities
+
+
 def test_a_document_without_a_number_is_named_by_its_type_and_issuer():
     from pipeline.model import Document
     from pipeline.report.html import render_coverage_html

@@ -41,6 +41,7 @@ from .features import (
     pair_features,
     pair_scorer,
     restatements,
+    typed_pattern,
 )
 
 RELATIVE = ("row_rel", "col_rel", "row_z", "col_z", "mutual")
@@ -338,7 +339,7 @@ def handed_on(features: PairFeatures, p_link: np.ndarray, rules: LinkingRules, d
     rows = np.flatnonzero((values["hands_on"] >= 1.0).any(axis=1))
     if not rows.size:
         return out
-    pattern = re.compile(rules.structure.implementation_call)
+    pattern = re.compile(typed_pattern(rules.structure.implementation_call))
     organises = np.array([bool(pattern.match(match_form_cached(t.text))) for t in features.central])
     for i in rows:
         duties = np.flatnonzero(values["hands_on"][i] >= 1.0)
@@ -421,16 +422,23 @@ def decide_on(features: PairFeatures, rules: LinkingRules, p_link: np.ndarray, p
 
 
 def coverage_rows(central: Document, provincial: Document, links: list[Link]) -> list[Coverage]:
-    """One row per central task: covered / partial / gap for this provincial document."""
+    """One row per central task: covered / partial / gap for this provincial document, and whether the task is the
+    provincial document's to carry out (`localities`): it reaches the localities, or, the upper document being no
+    central body's (every task of a Tỉnh ủy's programme reaches them), it is addressed to the provincial document's
+    issuer (agency.issuer_share_row)."""
+    from .agency import issuer_share_row
+
+    share = issuer_share_row(central.tasks, central.meta.issuer, provincial.meta.issuer, linking_rules())
     rows = []
-    for task in central.tasks:
+    for k, task in enumerate(central.tasks):
         mine = [lk for lk in links if lk.central.task == task.id and lk.provincial.doc == provincial.id]
         sure = [lk.provincial.task for lk in mine if lk.strength == "sure"]
         possible = [lk.provincial.task for lk in mine if lk.strength != "sure"]
         status = "covered" if sure else ("partial" if possible else "gap")
         rows.append(Coverage(
             central=TaskRef(central.id, task.id), provincial_doc=provincial.id, status=status,
-            sure=sure, possible=possible, localities=task.localities, locality_role=task.locality_role,
+            sure=sure, possible=possible, localities=task.localities if share is None else bool(share[k]),
+            locality_role=task.locality_role,
         ))
     return rows
 

@@ -257,6 +257,56 @@ def addresses_group(task: Task, rules: LinkingRules) -> bool:
     return False
 
 
+def issuer_share_row(central: list[Task], upper_issuer: str | None, issuer: str | None,
+                     rules: LinkingRules) -> np.ndarray | None:
+    """Per task of an upper document that is not a central body's (a Tỉnh ủy's programme, a People's Committee's
+    plan: its every task reaches the localities): the task is addressed to the implementing document's issuer, which
+    leads it, works on it, is directed or advised by it, is that issuer's own Party committee (_party_of: "Đảng ủy Ủy
+    ban nhân dân tỉnh" for the People's Committee) or is a group that takes it in (_takes_in: "Các cấp ủy, tổ chức
+    đảng" for a Party committee, "các sở, ban, ngành" for a department, "Ủy ban nhân dân các xã, phường" for a
+    commune's; a name that also says the governments, agency.government_words, for a People's Committee: registry
+    kind structure.holder_kind); a task that names no body at all is everyone's under the upper issuer. None when either issuer is unknown or the upper one is a central body (a central task's share is
+    whether it reaches the localities at all)."""
+    upper = _lookup(upper_issuer) if upper_issuer else None
+    own = _lookup(issuer) if issuer else None
+    if upper is None or own is None or upper.level in ("central", "generic"):
+        return None
+    party = tuple(rules.agency.party_words)
+    plural = _word_pattern(tuple(rules.structure.group_words))
+    government = rules.agency.government_words
+    says_government = _word_pattern(tuple(match_form(w) for w in government)) if government else None
+    governs = own.kind == rules.structure.holder_kind and says_government is not None
+    out = []
+    for task in central:
+        named = task.leads + task.coordinators + task.directs + task.advises
+        out.append(not named or any(
+            _resolve(m.text) == own.id or _party_of(m.text, party) == own.id
+            or _takes_in(m.text, own, rules.agency.member_kinds, plural)
+            or governs and bool(says_government.search(match_form(m.text))) for m in named))
+    return np.array(out, dtype=bool)
+
+
+def _takes_in(text: str, body, member_kinds: dict[str, list[str]], plural: re.Pattern) -> bool:
+    """The name is a group of bodies that takes in the registered `body`: a registry group, an open set of all
+    levels or a body registered under a plural name ("các", structure.group_words: "Ủy ban nhân dân các xã"; not a
+    body whose printed name lists others, "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh") whose members are of body's registry kind (its own kind,
+    or agency.member_kinds for a group of several kinds: "các sở, ban, ngành" takes in departments and provincial
+    bodies), at body's level or at every level."""
+    found = _lookup(text)
+    if found is None or found.id == body.id or found.level not in ("generic", body.level):
+        return False
+    if not (found.kind == "group" or found.level == "generic" or plural.search(match_form(found.name))):
+        return False
+    return body.kind in member_kinds.get(found.id, [found.kind])
+
+
+def leads_every_addressee(task: Task, addressees: list[str]) -> bool:
+    """The letter has addressees ("Kính gửi") and each is one of the task's leads (the same registered body, or the
+    same name where the registry knows none): the task is given to everyone the letter is sent to."""
+    leads = {_resolve(m.text) or match_form(m.text) for m in task.leads}
+    return bool(addressees) and all((_resolve(name) or match_form(name)) in leads for name in addressees)
+
+
 def addressed_row(central: list[Task], issuer: str | None = None, rules: AgencyRules | None = None,
                   outside: np.ndarray | None = None) -> np.ndarray:
     """Per central task: 1 unless the task is reserved to central bodies (it does not reach localities and
@@ -285,8 +335,9 @@ def addressed_row(central: list[Task], issuer: str | None = None, rules: AgencyR
     local_levels = rules.local_levels if rules else []
     own = _resolve(issuer) if issuer else None
     if own is not None and own in directing:
-        return np.array([0.0 if not task.localities and _led_only_by(task, undirected) else 1.0 for task in central],
-                        dtype=np.float32)
+        party = tuple(rules.party_words) if rules else ()
+        return np.array([0.0 if not task.localities and _led_only_by(task, undirected)
+                         and not _led_by_own_party(task, own, party) else 1.0 for task in central], dtype=np.float32)
     values = []
     ministry = own is not None and _level(issuer) == "central"
     if outside is None:
@@ -330,17 +381,20 @@ def outside_direction_row(central: list[Task], issuer: str | None, rules: Agency
     government = rules.government_words
     says_government = _word_pattern(tuple(match_form(w) for w in government)) if government else None
     for j, task in enumerate(central):
-        out[j] = _outside_direction(task, own, rules.undirected_kinds, says_government)
+        out[j] = _outside_direction(task, own, rules.undirected_kinds, says_government, tuple(rules.party_words))
     return out
 
 
-def _outside_direction(task: Task, own: str, undirected: list[str], says_government: re.Pattern | None) -> bool:
+def _outside_direction(task: Task, own: str, undirected: list[str], says_government: re.Pattern | None,
+                       party: tuple[str, ...] = ()) -> bool:
     """Only bodies the (state) issuer does not direct lead the task ("Văn phòng Tỉnh ủy phối hợp theo dõi,
     đôn đốc thực hiện Nghị quyết", "Ủy ban Kiểm tra Tỉnh ủy … kiểm tra, giám sát"), and the task does not
     direct the issuer itself, by role or by naming it beside its leads ("Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo Ủy
     ban nhân dân tỉnh ban hành kế hoạch …"). A lead that also names the governments (agency.government_words: "Các cấp ủy, tổ chức Đảng, chính quyền",
-    which the registry reads as the party committees; `says_government` finds them) is one the issuer takes part in."""
-    if not _led_only_by(task, undirected, says_government):
+    which the registry reads as the party committees; `says_government` finds them) is one the issuer takes part in;
+    so is a duty its own Party committee leads ("Đảng ủy Ủy ban nhân dân tỉnh" for the People's Committee:
+    _led_by_own_party, `party` = agency.party_words)."""
+    if not _led_only_by(task, undirected, says_government) or _led_by_own_party(task, own, party):
         return False
     if any(_resolve(m.text) == own for m in task.directs + task.advises + task.coordinators):
         return False
@@ -386,6 +440,28 @@ def _central_forms() -> tuple[str, ...]:
         if agency.level == "central" and agency.kind != "group":
             forms.append(_spaced_form(printed))
     return tuple(sorted(set(forms)))
+
+
+def _led_by_own_party(task: Task, own: str, party: tuple[str, ...]) -> bool:
+    """One of the task's leads is the Party committee of the registered body `own` (_party_of)."""
+    return any(_party_of(m.text, party) == own for m in task.leads)
+
+
+@lru_cache(maxsize=4096)
+def _party_of(text: str, party: tuple[str, ...]) -> str | None:
+    """The registered body whose own Party committee the name stands for: the registered name of the body it
+    stands for is one of `party` (agency.party_words: "Đảng ủy") followed by a registered body's name, not an open
+    group's ("Đảng ủy Ủy ban nhân dân tỉnh" -> Ủy ban nhân dân tỉnh, "Đảng ủy Công an tỉnh" -> Công an tỉnh), else None."""
+    found = _lookup(text)
+    if found is None:
+        return None
+    words = found.name.split()
+    for head in party:
+        size = len(head.split())
+        if len(words) > size and match_form(" ".join(words[:size])) == match_form(head):
+            body = _lookup(" ".join(words[size:]))
+            return body.id if body is not None and body.level != "generic" else None
+    return None
 
 
 def _led_only_by(task: Task, kinds: list[str], besides: re.Pattern | None = None) -> bool:

@@ -34,6 +34,7 @@ class StructureRules(BaseModel):
     document_call: str = "(?!)"  # regex (match form): a central task charging bodies to carry out the document itself
     document_call_guided: str = "(?!)"  # regex (match form): before a document_call in its clause, the call is others'
     implementation_call: str = "(?!)"  # regex (match form): a provincial task calling for the work to be carried out
+    plan_call: str = "(?!)"  # regex (match form, group `type`): a provincial task drafting the plan carrying a document out
     execution_titles: list[str] = Field(default_factory=list)  # regexes (match form) of the "Tổ chức thực hiện" part
     group_words: list[str] = Field(default_factory=lambda: ["các"])  # plural words naming an open group of bodies
     restate_min_set: float = 85.0  # two provincial tasks restate each other: token_set_ratio at least this
@@ -59,6 +60,13 @@ class StructureRules(BaseModel):
             raise ValueError("a holder-duties pattern needs a group named `holder`")
         return pattern
 
+    @field_validator("plan_call")
+    @classmethod
+    def _names_the_type(cls, pattern: str) -> str:
+        if pattern != "(?!)" and "type" not in re.compile(pattern.replace("{doc_type}", "x")).groupindex:
+            raise ValueError("a plan-call pattern needs a group named `type`")
+        return pattern
+
 
 class AgencyRules(BaseModel):
     level_prefixes: list[str] = Field(default_factory=list)
@@ -68,6 +76,8 @@ class AgencyRules(BaseModel):
     undirected_kinds: list[str] = Field(default_factory=list)  # registry kinds such an issuer does not direct
     local_levels: list[str] = Field(default_factory=list)  # registry levels of the localities' bodies
     government_words: list[str] = Field(default_factory=list)  # a lead naming these names the governments too
+    party_words: list[str] = Field(default_factory=list)  # "<word> <body>" is that body's own Party committee
+    member_kinds: dict[str, list[str]] = Field(default_factory=dict)  # group id -> registry kinds of its members
     cited_issuer: str = "(?!)"  # regex (match form) between a cited document and the name of its issuer
     addressee: str = "(?!)"  # regex (spaced match form) of a run naming the bodies a task sends or reports to
 

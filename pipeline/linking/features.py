@@ -635,6 +635,17 @@ def _charges_with_the_document(form: str, call: str, guided: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=16)
+def typed_pattern(pattern: str) -> str:
+    """The pattern (structure.document_call, implementation_call) with `{doc_type}` standing for any document type a
+    citation names (rules/roles.yaml citation.doc_types, matching form, longest first): "Chương trình hành động
+    này" as well as "Nghị quyết này"."""
+    from ..extract import role_rules
+
+    types = sorted({match_form(t) for t in role_rules().citation.doc_types}, key=len, reverse=True)
+    return pattern.replace("{doc_type}", "(?:" + "|".join(map(re.escape, types)) + ")")
+
+
 def _execution_title(title: str, rules: LinkingRules) -> bool:
     """The title is an execution part's ("Tổ chức thực hiện": one of structure.execution_titles, matching form)."""
     form = match_form_cached(title)
@@ -647,28 +658,45 @@ def execution_part_row(document: Document, rules: LinkingRules) -> np.ndarray:
                      for task in document.tasks], dtype=bool)
 
 
+@lru_cache(maxsize=65536)
+def _drafts_the_plan(form: str, plan_call: str, central_type: str | None) -> bool:
+    """The provincial text (matching form) has a body draft the plan that carries out a document of the central
+    document's type (`plan_call`: structure.plan_call, its group `type`; "Giao Sở … xây dựng dự thảo Kế hoạch thực
+    hiện Chương trình hành động số 104-CTr/TU …"; a type its genus or species names as well: "Chương trình" for
+    "Chương trình hành động"), any type when the central type is unknown."""
+    wanted = match_form(central_type) if central_type else ""
+    return any(not wanted or wanted.startswith(found.group("type")) or found.group("type").startswith(wanted)
+               for found in re.finditer(plan_call, form))
+
+
 def _executes_document(central: Document, provincial: Document, rules: LinkingRules,
                        addressed: np.ndarray, executing: np.ndarray, table_rows: np.ndarray) -> np.ndarray:
     """1 where the central task is its document's execution clause (structure.document_call) and the provincial
     task is its document's call to carry out the work (structure.implementation_call): addressed to an open group
     in a part whose title is an execution title (one department's own duty under "Tổ chức thực hiện" is no such
-    call), or to several bodies or a group as the last task of its body (appendix tables aside). `addressed` is
+    call) or led by every body the letter is addressed to ("Kính gửi": "Các Sở, ban, ngành thuộc tỉnh, Công an tỉnh,
+    … tổ chức … cụ thể hóa … để triển khai thực hiện"), or to several bodies or a group as the last task of its body
+    (appendix tables aside); or a task that has a body draft the plan carrying the central document out
+    (_drafts_the_plan: the document's own plan is how it is carried out). `addressed` is
     agency.addressed_row of the central tasks, `executing` execution_part_row of the provincial document,
     `table_rows` which provincial tasks are rows of a table."""
-    from .agency import addresses_group
+    from .agency import addresses_group, leads_every_addressee
 
     structure = rules.structure
     # an execution clause reserved to central bodies ("Chánh Văn phòng Bộ, Vụ trưởng … chịu trách nhiệm thi hành
     # Quyết định này") is no province's to carry out
-    calls = np.array([_charges_with_the_document(match_form_cached(t.text), structure.document_call,
-                                                 structure.document_call_guided) for t in central.tasks])
+    call = typed_pattern(structure.document_call)
+    calls = np.array([_charges_with_the_document(match_form_cached(t.text), call, structure.document_call_guided)
+                      for t in central.tasks])
     calls &= addressed > 0
     # the last task of the body: rows of an appendix table come after a plan's closing call
     body = np.flatnonzero(~table_rows)
     last = int(body[-1]) if body.size else len(provincial.tasks) - 1
     answers = np.array([
-        bool(re.search(structure.implementation_call, match_form_cached(t.text)))
-        and ((k == last and (len(t.leads) > 1 or addresses_group(t, rules))) or (executing[k] and addresses_group(t, rules)))
+        bool(re.search(typed_pattern(structure.implementation_call), match_form_cached(t.text)))
+        and ((k == last and (len(t.leads) > 1 or addresses_group(t, rules)))
+             or ((executing[k] or leads_every_addressee(t, provincial.meta.addressees)) and addresses_group(t, rules)))
+        or _drafts_the_plan(match_form_cached(t.text), typed_pattern(structure.plan_call), central.meta.doc_type)
         for k, t in enumerate(provincial.tasks)])
     if not calls.size or not answers.size:
         return np.zeros((len(provincial.tasks), len(central.tasks)), dtype=np.float32)

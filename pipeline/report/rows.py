@@ -274,16 +274,16 @@ def derived_status(pairings: list[Pairing], localities: bool) -> str:
 def coverage_statuses(result: Result) -> dict[tuple[str, str, str], tuple[str, bool]]:
     """(status, reaches localities) of each coverage row (by central document, central task, provincial document)
     as every output shows it, the reports and pipeline.frames.coverage_df alike: a task reaches localities when its
-    row or the task says so; the linker writes "gap" for every unlinked central task, but one that does not reach
-    localities, in a document some task of which is known to, is "not_assigned" (Không giao cho địa phương: a
-    ministry's task). A document none of whose tasks is known to reach localities keeps every unlinked task a gap."""
+    row says so (pipeline.linking.coverage_rows: one level down, when it is addressed to the provincial document's
+    issuer, whatever the task's own flag); the linker writes "gap" for every unlinked central task, but one that
+    does not reach localities, in a document some task of which is known to, is "not_assigned" (Không giao cho địa
+    phương: a ministry's task). A document none of whose tasks is known to reach localities keeps every unlinked task a gap."""
     tasks = {(d.id, t.id): t for d in result.documents for t in d.tasks}
     reaching = {doc for (doc, _), task in tasks.items() if task.localities} | {
         c.central.doc for c in result.coverage if c.localities}
     shown = {}
     for cov in result.coverage:
-        task = tasks.get((cov.central.doc, cov.central.task))
-        localities = bool(cov.localities or (task is not None and task.localities))
+        localities = bool(cov.localities)
         status = cov.status
         if status == "gap" and not localities and cov.central.doc in reaching:
             status = "not_assigned"
