@@ -25,7 +25,7 @@ test: $(VENV)/.installed-test
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$status
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check pipeline tests benchmarks
+	$(BIN)/ruff check pipeline tests benchmarks scripts notebooks
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run_all.py
