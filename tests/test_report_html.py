@@ -260,3 +260,39 @@ def test_summary_tables_give_totals(result, html):
     markdown = crossref_md_text(result)
     assert f"| **{L.ROW_TOTAL}** | " + " | ".join(f"**{v}**" for v in foot[1:]) + " |" in markdown
     assert markdown.count(f"| {L.COL_TOTAL} |") == len(tables)
+
+
+def test_tables_by_lead_agency_name_rows_as_labels_and_say_why_they_add_up_to_more():
+    """A lead printed as a common noun ("các địa phương có biên giới") heads its row with a capital, and a table by
+    lead agency whose rows add up to more than the tasks (a task with several leads counts under each) says so
+    under it in the HTML report, the Markdown table and the Excel summary; one lead per task: no such line."""
+    from pipeline.report.rows import build_crossref, several_leads_note, summary_rows
+    from pipeline.report.tables import crossref_md_text
+    from pipeline.report.xlsx import build_workbook
+
+    result = gold_result()
+    tasks = result.documents[0].tasks
+    task = next(t for t in tasks if len(t.leads) == 1)
+    task.leads[0].name = task.leads[0].text = "các địa phương có biên giới"
+    second = next(t for t in tasks if t is not task and t.leads)
+    second.leads = second.leads + [task.leads[0]]
+    crossref = build_crossref(result)
+    _, by_agency = summary_rows(crossref)
+    assert "Các địa phương có biên giới" in dict(by_agency)
+    assert all(name[:1] == name[:1].upper() or name == L.NO_LEAD for name, _ in by_agency)
+    counted = sum(sum(v.values()) for _, v in by_agency)
+    assert counted > len(crossref.central_rows)
+    note = several_leads_note(by_agency, crossref)
+    assert note == L.SEVERAL_LEADS.format(rows=counted, tasks=len(crossref.central_rows))
+    assert f"({counted})" in note and f"({len(crossref.central_rows)})" in note
+    assert note in render_coverage_html(result)
+    assert f"*{note}*" in crossref_md_text(result)
+    summary = [row[0] for row in build_workbook(result)[L.SHEET_SUMMARY].iter_rows(values_only=True)]
+    assert note in summary
+
+    for t in tasks:
+        t.leads = t.leads[:1]
+    crossref = build_crossref(result)
+    _, by_agency = summary_rows(crossref)
+    assert several_leads_note(by_agency, crossref) == ""
+    assert "nhiều cơ quan chủ trì được tính" not in render_coverage_html(result)

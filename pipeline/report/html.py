@@ -29,6 +29,7 @@ from .rows import (
     names,
     provenance,
     section_label,
+    several_leads_note,
     summary_by_current_lead,
     summary_rows,
     summary_total,
@@ -220,6 +221,8 @@ def render_coverage_html(result: Result, crossref: CrossRef | None = None) -> st
         sections=sorted({c["section"] for c in cards}, key=[c["section"] for c in cards].index),
         agencies=sorted(agency_counts, key=lambda a: (-agency_counts[a], a)),
         by_section=by_section, by_agency=by_agency, totals=summary_total(counts), by_current=by_current, status_order=L.STATUS_ORDER,
+        several_leads={title: several_leads_note(rows, crossref) for title, rows in
+                       [(L.SUMMARY_BY_AGENCY, by_agency), (L.SUMMARY_BY_CURRENT_AGENCY, by_current)]},
         central_docs=[(document_heading(d), d, unread_number(d)) for d in central_docs],
         provincial_docs=[(document_heading(d), d, unread_number(d)) for d in crossref.provincial_docs],
         graph=graph, notices=notices, local=L.implementer_noun(side), addition=L.addition(side),

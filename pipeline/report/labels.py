@@ -153,6 +153,12 @@ ROW_TOTAL = "Tổng cộng"
 SUMMARY_BY_SECTION = "Theo mục của văn bản TW"
 SUMMARY_BY_AGENCY = "Theo cơ quan chủ trì (TW)"
 SUMMARY_BY_CURRENT_AGENCY = "Theo cơ quan chủ trì hiện nay (TW, sau sắp xếp bộ máy)"
+# The row of the tables by lead agency for the tasks whose lead was not found.
+NO_LEAD = "(chưa xác định cơ quan chủ trì)"
+# Under a table by lead agency whose rows add up to more than the tasks (a task with several leads counts under
+# each): the reader is told why its sum differs from the total of the table by section.
+SEVERAL_LEADS = ("Nhiệm vụ có nhiều cơ quan chủ trì được tính cho từng cơ quan, nên cộng các dòng ({rows}) "
+                 "nhiều hơn tổng số nhiệm vụ ({tasks}).")
 # Between the name as printed and the body that holds the task now ("Bộ Kế hoạch và Đầu tư → nay: Bộ Tài chính").
 NOW = "→ nay:"
 

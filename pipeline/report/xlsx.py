@@ -33,6 +33,7 @@ from .rows import (
     implementer,
     names,
     provenance,
+    several_leads_note,
     summary_by_current_lead,
     summary_rows,
     summary_total,
@@ -246,6 +247,9 @@ def _summary_sheet(ws, crossref: CrossRef) -> None:
             for col in range(1, len(headings) + 1):
                 cell = ws.cell(ws.max_row, col)
                 cell.border, cell.alignment, cell.font = BORDER, WRAP_TOP, Font(bold=True)
+        elif note := several_leads_note(rows, crossref):
+            ws.append([note])
+            ws.cell(ws.max_row, 1).font = Font(italic=True, color="505050")
     ws.column_dimensions["A"].width = 70
     for col in range(2, len(headings) + 1):
         ws.column_dimensions[get_column_letter(col)].width = 15
