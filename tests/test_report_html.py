@@ -184,6 +184,7 @@ def test_report_in_headless_chromium(result, tmp_path):
     assert check.gap_list_visible and check.gap_items == sum(c.status == "gap" for c in result.coverage)
     assert check.screenshot.stat().st_size > 10_000
     assert check.title.startswith("Đối chiếu Nghị quyết 23/NQ-CP")
+    assert check.graph_clipped == [] and check.graph_overlaps == []
 
 
 @pytest.mark.browser
@@ -296,3 +297,21 @@ def test_tables_by_lead_agency_name_rows_as_labels_and_say_why_they_add_up_to_mo
     _, by_agency = summary_rows(crossref)
     assert several_leads_note(by_agency, crossref) == ""
     assert "nhiều cơ quan chủ trì được tính" not in render_coverage_html(result)
+
+
+def test_graph_gives_each_implementing_task_its_own_row_when_they_outnumber_the_upper_ones(result):
+    """More provincial tasks than central rows shown (a plan of 58 tasks for a resolution of 16): the right column
+    grows to a row per task rather than draw the boxes over each other, and the graph is as tall as its nodes."""
+    from pipeline.report.html import layout_graph
+    from pipeline.report.rows import build_crossref
+
+    crossref = build_crossref(result)
+    provincial = [(r.document, r.task, r.addition) for r in crossref.provincial_rows]
+    few = [r for r in crossref.central_rows if r.localities][:3]
+    assert len(provincial) > 3 * len(few)
+    for rows in (few, crossref.central_rows):
+        graph = layout_graph(rows, provincial, False)
+        right = sorted(n["y"] for n in graph.nodes if n["side"] == "provincial")
+        assert len(right) == len(provincial)
+        assert min(b - a for a, b in zip(right, right[1:], strict=False)) >= graph.nodes[0]["h"]
+        assert max(n["y"] + n["h"] for n in graph.nodes) <= graph.height

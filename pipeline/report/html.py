@@ -122,10 +122,11 @@ def layout_graph(rows: list[CentralRow], provincial_tasks: list, multi: bool) ->
                       "title": f"{L.task_label(row.task.id)} — {L.STATUS[row.status]} — {names(row.task.leads)}\n"
                                f"{excerpt(row.task.text, 200)}"})
         y += row_h
-    height = max(y + 10, top + 10)
+    # The provincial tasks spread over the left column's height, at most 34 apart, at least a left row apart (more
+    # provincial tasks than central rows: the column grows rather than stack its boxes on each other).
     count = max(len(provincial_tasks), 1)
-    step = (height - top - 10) / count if provincial_tasks else row_h
-    step = min(step, 34.0)
+    step = max(min((y - top) / count, 34.0), row_h)
+    height = max(y, top + count * step) + 10
     prov_y = {}
     for index, (doc, task, addition) in enumerate(provincial_tasks):
         py = round(top + index * step, 1)
