@@ -250,11 +250,14 @@ def review_import(
     corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Thư mục corpus (lưu vào corpus/reviews/)."),
 ) -> None:
     """Lưu quyết định của người rà soát; các lần chạy sau sẽ áp dụng."""
+    from .report.labels import COL_REVIEW
     from .review import import_review
 
-    target = corpus / "reviews" / f"{workbook.parent.name}.yaml"
-    count = import_review(workbook, target)
-    out.print(f"Đã lưu {count} quyết định rà soát vào [bold]{target}[/]")
+    stored = import_review(workbook, corpus / "reviews")
+    if not stored:
+        out.print(f"Không có quyết định nào trong cột '{COL_REVIEW}' của {workbook}: chưa lưu gì.")
+    for target, count in stored.items():
+        out.print(f"Đã lưu {count} quyết định rà soát vào [bold]{target}[/]")
 
 
 def main() -> None:
