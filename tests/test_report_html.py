@@ -263,6 +263,24 @@ def test_summary_tables_give_totals(result, html):
     assert markdown.count(f"| {L.COL_TOTAL} |") == len(tables)
 
 
+def test_the_agency_filter_offers_each_body_once_with_a_capital_whatever_its_case_in_the_text():
+    """"các địa phương" (a common noun mid-sentence) and "Các địa phương" (opening a paragraph) are one choice of
+    the agency filter, "Các địa phương", and the cards it selects carry that same value."""
+    import json
+
+    result = gold_result()
+    tasks = [t for t in result.documents[0].tasks if t.leads][:2]
+    for task, printed in zip(tasks, ("các địa phương có biên giới", "Các địa phương có biên giới"), strict=True):
+        task.leads[0].name = task.leads[0].text = printed
+    page = render_coverage_html(result)
+    select = page[page.index('<select id="f-agency">'):].split("</select>")[0]
+    assert re.findall(r'<option value="(Các địa phương có biên giới|các địa phương có biên giới)"', select) == [
+        "Các địa phương có biên giới"]
+    cards = [json.loads(a.replace("&#34;", '"')) for a in re.findall(r"data-agencies='([^']*)'", page)]
+    assert sum("Các địa phương có biên giới" in c for c in cards) >= 2
+    assert not any("các địa phương có biên giới" in c for c in cards)
+
+
 def test_tables_by_lead_agency_name_rows_as_labels_and_say_why_they_add_up_to_more():
     """A lead printed as a common noun ("các địa phương có biên giới") heads its row with a capital, and a table by
     lead agency whose rows add up to more than the tasks (a task with several leads counts under each) says so

@@ -184,7 +184,7 @@ def render_coverage_html(result: Result, crossref: CrossRef | None = None) -> st
                    [m.name or m.text for p in row.pairings for m in p.task.leads] + current_leads(row.task.leads)
         cards.append({
             "row": row, "anchor": _central_anchor(row, multi), "phrases": phrases,
-            "section": section_label(row.group), "agencies": sorted(set(agencies)),
+            "section": section_label(row.group), "agencies": sorted({L.capital(a) for a in agencies}),
             "where": f"{_file_name(row.document)}{_clause(row.task.id)}, {provenance(row.task)}",
             "line": provenance(row.task),
             "leads": names(row.task.leads),

@@ -153,6 +153,8 @@ ROW_TOTAL = "Tổng cộng"
 SUMMARY_BY_SECTION = "Theo mục của văn bản TW"
 SUMMARY_BY_AGENCY = "Theo cơ quan chủ trì (TW)"
 SUMMARY_BY_CURRENT_AGENCY = "Theo cơ quan chủ trì hiện nay (TW, sau sắp xếp bộ máy)"
+# The group of the tasks outside every section (the table by section, the report's section filter).
+NO_SECTION = "(không thuộc mục nào)"
 # The row of the tables by lead agency for the tasks whose lead was not found.
 NO_LEAD = "(chưa xác định cơ quan chủ trì)"
 # Under a table by lead agency whose rows add up to more than the tasks (a task with several leads counts under

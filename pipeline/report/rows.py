@@ -250,7 +250,7 @@ def group_section(doc: Document, task: Task, depth: int = 2) -> Section | None:
 
 def section_label(section: Section | None) -> str:
     if section is None:
-        return "(không thuộc mục nào)"
+        return labels.NO_SECTION
     return f"{section.id}. {section.title}".strip()
 
 
