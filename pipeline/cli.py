@@ -239,8 +239,14 @@ def evaluate_command(
 
     try:
         result = Result.from_json(json.loads(result_file.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise DoichieuError(str(result_file), f"không đọc được tệp kết quả ({error})") from None
+    except OSError as error:
+        raise DoichieuError(str(result_file), f"không đọc được tệp kết quả ({os_reason(error)})") from None
+    except json.JSONDecodeError as error:
+        raise DoichieuError(str(result_file), f"không phải tệp JSON hợp lệ (dòng {error.lineno}, cột {error.colno}): "
+                                              "hãy dùng result.json do doichieu run ghi") from None
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise DoichieuError(str(result_file), "không phải result.json của doichieu (thiếu hoặc sai trường dữ liệu)") \
+            from None
     out.print(render_table(evaluate_run(result, gold_dir)))
 
 
