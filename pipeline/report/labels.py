@@ -36,6 +36,10 @@ STATUS_FILL = {"covered": "C6EFCE", "partial": "FFEB9C", "gap": "FFC7CE", "not_a
 STATUS_TEXT = {"covered": "006100", "partial": "7F6000", "gap": "9C0006", "not_assigned": "505050"}
 
 STRENGTH = {"sure": "Chắc chắn", "possible": "Có thể"}
+# In the tables' "Căn cứ đối chiếu", before the phrases a link's two tasks share, when none of its reasons quotes any
+# (a link argued by its heading or by being the closest wording: the reader finds these words in both texts).
+SHARED_PHRASES = "Cụm từ có ở cả hai"
+SHARED_PHRASES_SHOWN, SHARED_PHRASE_LENGTH = 3, 80  # at most 3 phrases, each of at most 80 characters
 CONFIRMED = "đã xác nhận"
 LOCALITY_ROLE = {
     "lead": "Chủ trì",

@@ -122,9 +122,20 @@ def _texts(pairings) -> str:
 
 
 def _reasons(pairings) -> str:
-    """Each link's reasons on a line; prefixed with the other side's path when there are several."""
-    return _lines([L.task_label(f"{p.task.id}: {'; '.join(p.link.reasons)}" if len(pairings) > 1 else "; ".join(p.link.reasons))
-                   for p in pairings])
+    """Each link's reasons on a line (with the phrases both tasks share when no reason quotes any: link_reasons);
+    prefixed with the other side's path when there are several."""
+    return _lines([L.task_label(f"{p.task.id}: {'; '.join(link_reasons(p.link))}" if len(pairings) > 1
+                                else "; ".join(link_reasons(p.link))) for p in pairings])
+
+
+def link_reasons(link) -> list[str]:
+    """A link's reasons as the tables print them: when none quotes a phrase («…»), the short phrases its two tasks
+    share follow (labels.SHARED_PHRASES), so that a link argued by a heading or by the closest wording can be checked
+    against both texts; a near copy's shared phrases are whole sentences, left to its own reasons."""
+    phrases = [p for p in link.shared_phrases if len(p) <= L.SHARED_PHRASE_LENGTH][:L.SHARED_PHRASES_SHOWN]
+    if not phrases or any("«" in reason for reason in link.reasons):
+        return list(link.reasons)
+    return [*link.reasons, f"{L.SHARED_PHRASES}: " + ", ".join(f"«{p}»" for p in phrases)]
 
 
 def _strength(link) -> str:
