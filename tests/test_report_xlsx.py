@@ -300,3 +300,16 @@ def test_a_link_whose_reasons_quote_no_words_shows_the_phrases_both_tasks_share(
     table = rows(build_workbook(result)[L.SHEET_CENTRAL], L.CENTRAL_COLUMNS)
     row = next(r for r in table if r[L.COL_CENTRAL_PATH] == "III.1.a.2")
     assert f"{L.SHARED_PHRASES}: «cơ chế, chính sách»" in row[L.COL_REASON]
+
+
+def test_the_header_row_is_tall_enough_for_its_longest_heading(workbook):
+    """A heading that wraps to four lines in its narrow column ("Điều khoản văn bản TW được triển khai") is shown
+    whole: the header row grows with it (a fixed 32 points showed two of its lines); short headings keep 32."""
+    from pipeline.report.xlsx import header_height
+
+    assert header_height(["Điều khoản", "STT"], [10, 5]) == 32
+    assert header_height(["Điều khoản triển khai (tỉnh)"], [10]) == 15 * 3 + 2
+    ws = workbook[L.SHEET_PROVINCIAL]
+    heading = next(c for c in ws[HEADER_ROW] if c.value == L.COL_P_CENTRAL_PATH)
+    assert ws.column_dimensions[heading.column_letter].width == 12
+    assert ws.row_dimensions[HEADER_ROW].height >= 15 * 4 + 2

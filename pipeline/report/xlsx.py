@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -57,6 +58,14 @@ REVIEW_FILL = PatternFill("solid", fgColor="FFF9E5")
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 # Excel refuses cells longer than this.
 MAX_CELL = 32000
+
+
+def header_height(headings: list[str], widths: list[float]) -> float:
+    """The header row's height (points) that shows every heading whole: a fixed height cuts a heading that wraps to
+    more lines ("Điều khoản văn bản gốc được triển khai" in a narrow column: 4 lines, 2 shown); at least 32 points,
+    15 a line, each heading wrapped at its column's width in characters."""
+    lines = max((len(textwrap.wrap(h, width=max(int(w), 1))) for h, w in zip(headings, widths, strict=True)), default=1)
+    return max(32.0, 15.0 * lines + 2)
 
 
 def _lines(values: list[str]) -> str:
@@ -160,13 +169,14 @@ def _sheet(ws, title_lines: list[str], columns: tuple[str, ...], rows: list[dict
     for index in range(1, len(title_lines) + 1):
         ws.cell(index, 1).font = Font(bold=True, size=13 if index == 1 else 11)
     header_row = len(title_lines) + 1
-    ws.append([L.heading(c, lead, side) for c in columns])
+    printed = [L.heading(c, lead, side) for c in columns]
+    ws.append(printed)
     for col, heading in enumerate(columns, start=1):
         cell = ws.cell(header_row, col)
         cell.fill, cell.font, cell.border = HEADER_FILL, HEADER_FONT, BORDER
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         ws.column_dimensions[get_column_letter(col)].width = WIDTHS.get(heading, 14)
-    ws.row_dimensions[header_row].height = 32
+    ws.row_dimensions[header_row].height = header_height(printed, [WIDTHS.get(c, 14) for c in columns])
     for number, (values, status) in enumerate(zip(rows, statuses, strict=True), start=1):
         line = [number] + [_cell(values[c]) for c in columns[1:]]
         ws.append(line)
