@@ -239,8 +239,14 @@ def evaluate_command(
 
     try:
         result = Result.from_json(json.loads(result_file.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise DoichieuError(str(result_file), f"không đọc được tệp kết quả ({error})") from None
+    except OSError as error:
+        raise DoichieuError(str(result_file), f"không đọc được tệp kết quả ({os_reason(error)})") from None
+    except json.JSONDecodeError as error:
+        raise DoichieuError(str(result_file), f"không phải tệp JSON hợp lệ (dòng {error.lineno}, cột {error.colno}): "
+                                              "hãy dùng result.json do doichieu run ghi") from None
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise DoichieuError(str(result_file), "không phải result.json của doichieu (thiếu hoặc sai trường dữ liệu)") \
+            from None
     out.print(render_table(evaluate_run(result, gold_dir)))
 
 
@@ -250,11 +256,14 @@ def review_import(
     corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Thư mục corpus (lưu vào corpus/reviews/)."),
 ) -> None:
     """Lưu quyết định của người rà soát; các lần chạy sau sẽ áp dụng."""
+    from .report.labels import COL_REVIEW
     from .review import import_review
 
-    target = corpus / "reviews" / f"{workbook.parent.name}.yaml"
-    count = import_review(workbook, target)
-    out.print(f"Đã lưu {count} quyết định rà soát vào [bold]{target}[/]")
+    stored = import_review(workbook, corpus / "reviews")
+    if not stored:
+        out.print(f"Không có quyết định nào trong cột '{COL_REVIEW}' của {workbook}: chưa lưu gì.")
+    for target, count in stored.items():
+        out.print(f"Đã lưu {count} quyết định rà soát vào [bold]{target}[/]")
 
 
 def main() -> None:

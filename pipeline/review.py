@@ -7,8 +7,8 @@ A reviewer writes in the "Xác nhận" column of crossref.xlsx (sheet 1 or sheet
 - path ids alone ("1.a.2; 4.b" on sheet 1, central ids such as "III.2.a" on sheet 2) -> add these links.
 The optional "Ý kiến rà soát" text is kept as the decision's comment.
 
-`import_review(xlsx, reviews_file)` merges the decisions into the YAML file (one entry per link, a later
-decision on the same link replaces the earlier one). `apply_reviews(result, decisions)` returns a new Result:
+`import_review(xlsx, reviews_dir)` merges the decisions into the YAML file of their pair, reviews_dir/<pair>.yaml
+(one entry per link, a later decision on the same link replaces the earlier one). `apply_reviews(result, decisions)` returns a new Result:
 accepted and added links are sure and confirmed (Link.confirmed), rejected links are removed, coverage is
 recomputed; a decision naming a document or task that no longer exists is returned as a Notice in
 Result.notices (code "review-orphan"), never dropped silently.
@@ -246,13 +246,20 @@ def merge_decisions(old: list[Decision], new: list[Decision]) -> list[Decision]:
     return merged
 
 
-def import_review(xlsx_path: str | Path, reviews_file: str | Path) -> int:
-    """Read the reviewer's decisions from a filled crossref.xlsx and merge them into reviews_file (YAML).
-    Returns how many decisions (one per link) the workbook held."""
-    new = read_workbook(xlsx_path)
-    merged = merge_decisions(load_decisions(reviews_file), new)
-    save_decisions(merged, reviews_file)
-    return len(new)
+def import_review(xlsx_path: str | Path, reviews_dir: str | Path) -> dict[Path, int]:
+    """Read the reviewer's decisions from a filled crossref.xlsx and merge them into the reviews file (YAML) of
+    their pair, reviews_dir/<pair>.yaml: the file the runs of that pair read, named after the documents the rows
+    name (not after the folder the workbook was saved in: a copy sent by mail or renamed is read the same).
+    Returns each file written with how many decisions (one per link) of the workbook went there; {} when none."""
+    from .api import pair_id
+
+    by_file: dict[Path, list[Decision]] = {}
+    for decision in read_workbook(xlsx_path):
+        name = pair_id(decision.central_doc, decision.provincial_doc)
+        by_file.setdefault(Path(reviews_dir) / f"{name}.yaml", []).append(decision)
+    for path, new in by_file.items():
+        save_decisions(merge_decisions(load_decisions(path), new), path)
+    return {path: len(new) for path, new in by_file.items()}
 
 
 def _orphan(decision: Decision, missing: str) -> Notice:

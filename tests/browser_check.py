@@ -54,6 +54,8 @@ class PageCheck:
     gap_items: int = -1
     title: str = ""
     screenshot: Path | None = None
+    graph_clipped: list[str] = field(default_factory=list)  # graph texts drawn partly outside the graph
+    graph_overlaps: list[str] = field(default_factory=list)  # graph boxes drawn over another box of their column
 
     @property
     def external_requests(self) -> list[str]:
@@ -177,6 +179,24 @@ VISIBILITY_PROBE = """(() => {
   return {visible, items: list.querySelectorAll('.gap-item').length};
 })()"""
 
+# What of the graph a reader cannot read: a text cut by the graph's edge, a task box drawn over another.
+GRAPH_PROBE = """(() => {
+  const svg = document.getElementById('graph');
+  if (!svg) return {clipped: [], overlaps: []};
+  const frame = svg.getBoundingClientRect(), clipped = [], overlaps = [];
+  svg.querySelectorAll('text').forEach(t => {
+    const b = t.getBoundingClientRect();
+    if (b.left < frame.left - 0.5 || b.right > frame.right + 0.5 || b.top < frame.top - 0.5
+        || b.bottom > frame.bottom + 0.5) clipped.push(t.textContent);
+  });
+  const boxes = Array.from(svg.querySelectorAll('a.node')).map(n => [n, n.querySelector('rect').getBoundingClientRect()]);
+  boxes.forEach(([n, a], i) => boxes.slice(i + 1).forEach(([m, b]) => {
+    if (a.left < b.right && b.left < a.right && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+      overlaps.push(n.getAttribute('data-id') + ' / ' + m.getAttribute('data-id'));
+  }));
+  return {clipped, overlaps};
+})()"""
+
 
 def check_report(html: str | Path, screenshot: str | Path | None = None, chromium: str | None = None,
                  width: int = 1280, height: int = 1500, timeout: float = 45.0, full_page: bool = False) -> PageCheck:
@@ -211,6 +231,9 @@ def check_report(html: str | Path, screenshot: str | Path | None = None, chromiu
             probe = tools.call("Runtime.evaluate", expression=VISIBILITY_PROBE, returnByValue=True)
             value = probe.get("result", {}).get("value") or {}
             check.gap_list_visible, check.gap_items = bool(value.get("visible")), int(value.get("items", -1))
+            graph = tools.call("Runtime.evaluate", expression=GRAPH_PROBE, returnByValue=True)
+            value = graph.get("result", {}).get("value") or {}
+            check.graph_clipped, check.graph_overlaps = value.get("clipped", []), value.get("overlaps", [])
             check.title = tools.call("Runtime.evaluate", expression="document.title",
                                      returnByValue=True).get("result", {}).get("value", "")
             if screenshot is not None:
@@ -286,7 +309,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     check = check_report(args.html, args.screenshot, full_page=args.full_page)
     print(json.dumps({"ok": check.ok, "title": check.title, "gap_list_visible": check.gap_list_visible,
-                      "gap_items": check.gap_items, "console_errors": check.console_errors,
+                      "gap_items": check.gap_items, "graph_clipped": check.graph_clipped,
+                      "graph_overlaps": check.graph_overlaps, "console_errors": check.console_errors,
                       "exceptions": check.exceptions, "external_requests": check.external_requests,
                       "screenshot": str(check.screenshot) if check.screenshot else None},
                      ensure_ascii=False, indent=1))

@@ -312,3 +312,19 @@ def test_parse_outline_says_what_a_missing_lead_means(tmp_path):
     lines = {line.split(" (dòng")[0].strip(): line for line in done.stdout.splitlines() if "(dòng" in line}
     assert lines["1"].endswith("⇒ ? (chưa xác định cơ quan chủ trì)")
     assert "⇒ Sở Công Thương" in lines["2"] and "chưa xác định" not in lines["2"]
+
+
+def test_eval_of_a_file_that_is_not_a_run_says_why_in_vietnamese(tmp_path):
+    """A missing file, a file cut short and a JSON file of another kind: one line each, no English, no traceback."""
+    (tmp_path / "cut.json").write_text('{"documents": [', encoding="utf-8")
+    (tmp_path / "other.json").write_text("[1, 2]", encoding="utf-8")
+    expected = {
+        "khong-co.json": "không đọc được tệp kết quả (không có tệp hoặc thư mục này)",
+        "cut.json": "không phải tệp JSON hợp lệ (dòng 1, cột 16)",
+        "other.json": "không phải result.json của doichieu",
+    }
+    for name, message in expected.items():
+        done = doichieu("eval", str(tmp_path / name))
+        line = " ".join(done.stderr.split())
+        assert done.returncode == 1 and message in line, line
+        assert "Traceback" not in done.stderr and "Lỗi nội bộ" not in line and "No such file" not in line

@@ -184,6 +184,7 @@ def test_report_in_headless_chromium(result, tmp_path):
     assert check.gap_list_visible and check.gap_items == sum(c.status == "gap" for c in result.coverage)
     assert check.screenshot.stat().st_size > 10_000
     assert check.title.startswith("Đối chiếu Nghị quyết 23/NQ-CP")
+    assert check.graph_clipped == [] and check.graph_overlaps == []
 
 
 @pytest.mark.browser
@@ -260,3 +261,75 @@ def test_summary_tables_give_totals(result, html):
     markdown = crossref_md_text(result)
     assert f"| **{L.ROW_TOTAL}** | " + " | ".join(f"**{v}**" for v in foot[1:]) + " |" in markdown
     assert markdown.count(f"| {L.COL_TOTAL} |") == len(tables)
+
+
+def test_the_agency_filter_offers_each_body_once_with_a_capital_whatever_its_case_in_the_text():
+    """"các địa phương" (a common noun mid-sentence) and "Các địa phương" (opening a paragraph) are one choice of
+    the agency filter, "Các địa phương", and the cards it selects carry that same value."""
+    import json
+
+    result = gold_result()
+    tasks = [t for t in result.documents[0].tasks if t.leads][:2]
+    for task, printed in zip(tasks, ("các địa phương có biên giới", "Các địa phương có biên giới"), strict=True):
+        task.leads[0].name = task.leads[0].text = printed
+    page = render_coverage_html(result)
+    select = page[page.index('<select id="f-agency">'):].split("</select>")[0]
+    assert re.findall(r'<option value="(Các địa phương có biên giới|các địa phương có biên giới)"', select) == [
+        "Các địa phương có biên giới"]
+    cards = [json.loads(a.replace("&#34;", '"')) for a in re.findall(r"data-agencies='([^']*)'", page)]
+    assert sum("Các địa phương có biên giới" in c for c in cards) >= 2
+    assert not any("các địa phương có biên giới" in c for c in cards)
+
+
+def test_tables_by_lead_agency_name_rows_as_labels_and_say_why_they_add_up_to_more():
+    """A lead printed as a common noun ("các địa phương có biên giới") heads its row with a capital, and a table by
+    lead agency whose rows add up to more than the tasks (a task with several leads counts under each) says so
+    under it in the HTML report, the Markdown table and the Excel summary; one lead per task: no such line."""
+    from pipeline.report.rows import build_crossref, several_leads_note, summary_rows
+    from pipeline.report.tables import crossref_md_text
+    from pipeline.report.xlsx import build_workbook
+
+    result = gold_result()
+    tasks = result.documents[0].tasks
+    task = next(t for t in tasks if len(t.leads) == 1)
+    task.leads[0].name = task.leads[0].text = "các địa phương có biên giới"
+    second = next(t for t in tasks if t is not task and t.leads)
+    second.leads = second.leads + [task.leads[0]]
+    crossref = build_crossref(result)
+    _, by_agency = summary_rows(crossref)
+    assert "Các địa phương có biên giới" in dict(by_agency)
+    assert all(name[:1] == name[:1].upper() or name == L.NO_LEAD for name, _ in by_agency)
+    counted = sum(sum(v.values()) for _, v in by_agency)
+    assert counted > len(crossref.central_rows)
+    note = several_leads_note(by_agency, crossref)
+    assert note == L.SEVERAL_LEADS.format(rows=counted, tasks=len(crossref.central_rows))
+    assert f"({counted})" in note and f"({len(crossref.central_rows)})" in note
+    assert note in render_coverage_html(result)
+    assert f"*{note}*" in crossref_md_text(result)
+    summary = [row[0] for row in build_workbook(result)[L.SHEET_SUMMARY].iter_rows(values_only=True)]
+    assert note in summary
+
+    for t in tasks:
+        t.leads = t.leads[:1]
+    crossref = build_crossref(result)
+    _, by_agency = summary_rows(crossref)
+    assert several_leads_note(by_agency, crossref) == ""
+    assert "nhiều cơ quan chủ trì được tính" not in render_coverage_html(result)
+
+
+def test_graph_gives_each_implementing_task_its_own_row_when_they_outnumber_the_upper_ones(result):
+    """More provincial tasks than central rows shown (a plan of 58 tasks for a resolution of 16): the right column
+    grows to a row per task rather than draw the boxes over each other, and the graph is as tall as its nodes."""
+    from pipeline.report.html import layout_graph
+    from pipeline.report.rows import build_crossref
+
+    crossref = build_crossref(result)
+    provincial = [(r.document, r.task, r.addition) for r in crossref.provincial_rows]
+    few = [r for r in crossref.central_rows if r.localities][:3]
+    assert len(provincial) > 3 * len(few)
+    for rows in (few, crossref.central_rows):
+        graph = layout_graph(rows, provincial, False)
+        right = sorted(n["y"] for n in graph.nodes if n["side"] == "provincial")
+        assert len(right) == len(provincial)
+        assert min(b - a for a, b in zip(right, right[1:], strict=False)) >= graph.nodes[0]["h"]
+        assert max(n["y"] + n["h"] for n in graph.nodes) <= graph.height

@@ -1,6 +1,7 @@
 """The Excel cross-reference table, opened with openpyxl and checked against the Result."""
 from __future__ import annotations
 
+import copy
 import re
 
 import pytest
@@ -275,3 +276,40 @@ def test_original_headings_fit_excel_and_each_names_the_central_side():
     assert not any("TW" in heading or "trung ương" in heading for heading in L.ORIGINAL_HEADINGS.values())
     assert all(len(L.heading(name, L.LEADER_OTHER, side)) <= 31 for name in (L.SHEET_CENTRAL, L.SHEET_PROVINCIAL)
                for side in ("tỉnh", "Chính phủ", L.IMPLEMENTER_DEFAULT))
+
+
+def test_a_link_whose_reasons_quote_no_words_shows_the_phrases_both_tasks_share():
+    """A link argued only by its heading and by being the closest wording gets, in "Căn cứ đối chiếu", the short
+    phrases both tasks share, for the reader to find in both texts; a link whose reasons already quote phrases, and
+    a near copy's sentence-long shared phrase, add nothing."""
+    from pipeline.report.xlsx import build_workbook, link_reasons
+
+    result = gold_result()
+    argued = next(lk for lk in result.links if lk.central.task == "III.1.a.2")
+    argued.reasons = ["Đề mục tương ứng: III.1 ↔ 1 (giống nhau 100%)"]
+    argued.shared_phrases = ["cơ chế, chính sách", "khu vực biên giới", "x " * 60, "một", "hai"]
+    assert link_reasons(argued) == [
+        "Đề mục tương ứng: III.1 ↔ 1 (giống nhau 100%)",
+        f"{L.SHARED_PHRASES}: «cơ chế, chính sách», «khu vực biên giới», «một»"]
+    quoted = copy.deepcopy(argued)
+    quoted.reasons = ["Thuật ngữ đặc trưng (hiếm trong văn bản trung ương) có ở cả hai: «cơ chế»"]
+    assert link_reasons(quoted) == quoted.reasons
+    quoted.reasons, quoted.shared_phrases = ["Gần như chép nguyên văn"], ["x " * 60]
+    assert link_reasons(quoted) == ["Gần như chép nguyên văn"]
+
+    table = rows(build_workbook(result)[L.SHEET_CENTRAL], L.CENTRAL_COLUMNS)
+    row = next(r for r in table if r[L.COL_CENTRAL_PATH] == "III.1.a.2")
+    assert f"{L.SHARED_PHRASES}: «cơ chế, chính sách»" in row[L.COL_REASON]
+
+
+def test_the_header_row_is_tall_enough_for_its_longest_heading(workbook):
+    """A heading that wraps to four lines in its narrow column ("Điều khoản văn bản TW được triển khai") is shown
+    whole: the header row grows with it (a fixed 32 points showed two of its lines); short headings keep 32."""
+    from pipeline.report.xlsx import header_height
+
+    assert header_height(["Điều khoản", "STT"], [10, 5]) == 32
+    assert header_height(["Điều khoản triển khai (tỉnh)"], [10]) == 15 * 3 + 2
+    ws = workbook[L.SHEET_PROVINCIAL]
+    heading = next(c for c in ws[HEADER_ROW] if c.value == L.COL_P_CENTRAL_PATH)
+    assert ws.column_dimensions[heading.column_letter].width == 12
+    assert ws.row_dimensions[HEADER_ROW].height >= 15 * 4 + 2

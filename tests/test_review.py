@@ -64,10 +64,10 @@ def filled(tmp_path):
 
 
 def test_round_trip(filled, tmp_path):
-    reviews = tmp_path / "reviews" / "pair.yaml"
-    count = import_review(filled, reviews)
+    reviews = tmp_path / "reviews" / f"{PROVINCIAL}__{CENTRAL}.yaml"  # the pair's output folder's name
+    files = import_review(filled, tmp_path / "reviews")
     stored = yaml.safe_load(reviews.read_text(encoding="utf-8"))["decisions"]
-    assert count == len(stored) == 1 + 1 + 1 + 4
+    assert files == {reviews: len(stored)} and len(stored) == 1 + 1 + 1 + 4
     assert {"central_doc": CENTRAL, "central": "III.3.a.1", "provincial_doc": PROVINCIAL, "provincial": "2.b",
             "decision": "add", "answer": "2.b", "comment": "cửa khẩu nằm trong 2.b"} in stored
     assert reviews.read_text(encoding="utf-8").startswith("# Quyết định của người rà soát")
@@ -97,7 +97,7 @@ def test_round_trip(filled, tmp_path):
     assert row[headings.index(L.COL_STRENGTH)] == f"{L.STRENGTH['sure']} ({L.CONFIRMED})"
     assert row[headings.index(L.COL_STATUS)] == L.STATUS["covered"]
     text = reviews.read_text(encoding="utf-8")
-    import_review(filled, reviews)
+    import_review(filled, tmp_path / "reviews")
     assert reviews.read_text(encoding="utf-8") == text
 
 
@@ -144,19 +144,19 @@ def test_unreadable_answers_and_files_raise_one_clear_error(tmp_path):
     write_crossref_xlsx(gold_result(), path)
     fill(path, L.SHEET_CENTRAL, {"III.2.a": ("chưa chắc lắm", "")})
     with pytest.raises(DoichieuError, match="chưa chắc lắm"):
-        import_review(path, tmp_path / "r.yaml")
+        import_review(path, tmp_path / "reviews")
     fill(path, L.SHEET_CENTRAL, {"III.2.a": ("", ""), "III.1.a.1": ("Đồng ý", "")})
     with pytest.raises(DoichieuError, match="chưa có liên kết"):
-        import_review(path, tmp_path / "r.yaml")
+        import_review(path, tmp_path / "reviews")
     (tmp_path / "bad.xlsx").write_bytes(b"not a workbook")
     with pytest.raises(DoichieuError, match="không phải tệp Excel .xlsx, hoặc tệp bị hỏng, không trọn vẹn$"):
-        import_review(tmp_path / "bad.xlsx", tmp_path / "r.yaml")
+        import_review(tmp_path / "bad.xlsx", tmp_path / "reviews")
     (tmp_path / "cut.xlsx").write_bytes(path.read_bytes()[:3000])  # a copy that stopped
     with pytest.raises(DoichieuError, match="không phải tệp Excel .xlsx, hoặc tệp bị hỏng"):
-        import_review(tmp_path / "cut.xlsx", tmp_path / "r.yaml")
+        import_review(tmp_path / "cut.xlsx", tmp_path / "reviews")
     (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(DoichieuError, match="không đọc được định dạng .xls: hãy mở bằng Excel và lưu lại dạng .xlsx$"):
-        import_review(tmp_path / "old.xls", tmp_path / "r.yaml")
+        import_review(tmp_path / "old.xls", tmp_path / "reviews")
     (tmp_path / "bad.yaml").write_text("decisions:\n- central: III.1\n", encoding="utf-8")
     with pytest.raises(DoichieuError, match="thiếu"):
         load_decisions(tmp_path / "bad.yaml")
@@ -179,8 +179,35 @@ def test_cli_review_import_stores_decisions_under_corpus(filled, tmp_path):
 
     outcome = CliRunner().invoke(app, ["review", "import", str(filled), "--corpus", str(tmp_path / "corpus")])
     assert outcome.exit_code == 0, outcome.output
-    stored = tmp_path / "corpus" / "reviews" / f"{filled.parent.name}.yaml"
+    stored = tmp_path / "corpus" / "reviews" / f"{PROVINCIAL}__{CENTRAL}.yaml"
     assert len(load_decisions(stored)) == 7
+
+
+def test_a_filled_table_saved_elsewhere_goes_to_the_reviews_file_its_pair_reads(filled, tmp_path):
+    """A reviewer who saves the filled table under another name in another folder (mailed back, "Tải về") still
+    stores the decisions where the next run of the pair reads them, corpus/reviews/<pair>.yaml, and the run
+    applies them; a table with no answer stores nothing and says so."""
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from pipeline.api import _apply_stored_reviews
+    from pipeline.cli import app
+
+    moved = tmp_path / "Tải về" / "bảng đối chiếu (đã rà soát).xlsx"
+    moved.parent.mkdir()
+    shutil.move(filled, moved)
+    outcome = CliRunner().invoke(app, ["review", "import", str(moved), "--corpus", str(tmp_path / "corpus")])
+    assert outcome.exit_code == 0, outcome.output
+    assert [p.name for p in (tmp_path / "corpus" / "reviews").iterdir()] == [f"{PROVINCIAL}__{CENTRAL}.yaml"]
+    after = _apply_stored_reviews(gold_result(), tmp_path / "corpus" / "reviews" / f"{PROVINCIAL}__{CENTRAL}.yaml")
+    assert status_of(after, "III.3.a.1").status == "covered"
+
+    blank = tmp_path / "blank.xlsx"
+    write_crossref_xlsx(gold_result(), blank)
+    outcome = CliRunner().invoke(app, ["review", "import", str(blank), "--corpus", str(tmp_path / "other")])
+    assert outcome.exit_code == 0 and "chưa lưu gì" in " ".join(outcome.output.split())
+    assert not (tmp_path / "other").exists()
 
 
 def test_unnumbered_closing_part_is_named_in_vietnamese_and_read_back_as_its_id(tmp_path):
@@ -205,8 +232,7 @@ def test_unnumbered_closing_part_is_named_in_vietnamese_and_read_back_as_its_id(
         [c for c in cells if "closing" in c][:3]
     fill(path, L.SHEET_PROVINCIAL, {"đoạn cuối": ("Đồng ý", "")})
     fill(path, L.SHEET_CENTRAL, {"III.3.a.1": ("Đoạn cuối", "")})
-    reviews = tmp_path / "pair.yaml"
-    import_review(path, reviews)
+    (reviews,) = import_review(path, tmp_path / "reviews")
     stored = yaml.safe_load(reviews.read_text(encoding="utf-8"))["decisions"]
     assert {d["provincial"] for d in stored} == {"closing"}
     assert {(d["central"], d["decision"]) for d in stored} >= {("III.3.a.1", "add")}

@@ -29,6 +29,7 @@ from .rows import (
     names,
     provenance,
     section_label,
+    several_leads_note,
     summary_by_current_lead,
     summary_rows,
     summary_total,
@@ -121,10 +122,11 @@ def layout_graph(rows: list[CentralRow], provincial_tasks: list, multi: bool) ->
                       "title": f"{L.task_label(row.task.id)} — {L.STATUS[row.status]} — {names(row.task.leads)}\n"
                                f"{excerpt(row.task.text, 200)}"})
         y += row_h
-    height = max(y + 10, top + 10)
+    # The provincial tasks spread over the left column's height, at most 34 apart, at least a left row apart (more
+    # provincial tasks than central rows: the column grows rather than stack its boxes on each other).
     count = max(len(provincial_tasks), 1)
-    step = (height - top - 10) / count if provincial_tasks else row_h
-    step = min(step, 34.0)
+    step = max(min((y - top) / count, 34.0), row_h)
+    height = max(y, top + count * step) + 10
     prov_y = {}
     for index, (doc, task, addition) in enumerate(provincial_tasks):
         py = round(top + index * step, 1)
@@ -182,7 +184,7 @@ def render_coverage_html(result: Result, crossref: CrossRef | None = None) -> st
                    [m.name or m.text for p in row.pairings for m in p.task.leads] + current_leads(row.task.leads)
         cards.append({
             "row": row, "anchor": _central_anchor(row, multi), "phrases": phrases,
-            "section": section_label(row.group), "agencies": sorted(set(agencies)),
+            "section": section_label(row.group), "agencies": sorted({L.capital(a) for a in agencies}),
             "where": f"{_file_name(row.document)}{_clause(row.task.id)}, {provenance(row.task)}",
             "line": provenance(row.task),
             "leads": names(row.task.leads),
@@ -220,6 +222,8 @@ def render_coverage_html(result: Result, crossref: CrossRef | None = None) -> st
         sections=sorted({c["section"] for c in cards}, key=[c["section"] for c in cards].index),
         agencies=sorted(agency_counts, key=lambda a: (-agency_counts[a], a)),
         by_section=by_section, by_agency=by_agency, totals=summary_total(counts), by_current=by_current, status_order=L.STATUS_ORDER,
+        several_leads={title: several_leads_note(rows, crossref) for title, rows in
+                       [(L.SUMMARY_BY_AGENCY, by_agency), (L.SUMMARY_BY_CURRENT_AGENCY, by_current)]},
         central_docs=[(document_heading(d), d, unread_number(d)) for d in central_docs],
         provincial_docs=[(document_heading(d), d, unread_number(d)) for d in crossref.provincial_docs],
         graph=graph, notices=notices, local=L.implementer_noun(side), addition=L.addition(side),

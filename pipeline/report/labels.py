@@ -36,6 +36,10 @@ STATUS_FILL = {"covered": "C6EFCE", "partial": "FFEB9C", "gap": "FFC7CE", "not_a
 STATUS_TEXT = {"covered": "006100", "partial": "7F6000", "gap": "9C0006", "not_assigned": "505050"}
 
 STRENGTH = {"sure": "Chắc chắn", "possible": "Có thể"}
+# In the tables' "Căn cứ đối chiếu", before the phrases a link's two tasks share, when none of its reasons quotes any
+# (a link argued by its heading or by being the closest wording: the reader finds these words in both texts).
+SHARED_PHRASES = "Cụm từ có ở cả hai"
+SHARED_PHRASES_SHOWN, SHARED_PHRASE_LENGTH = 3, 80  # at most 3 phrases, each of at most 80 characters
 CONFIRMED = "đã xác nhận"
 LOCALITY_ROLE = {
     "lead": "Chủ trì",
@@ -153,6 +157,14 @@ ROW_TOTAL = "Tổng cộng"
 SUMMARY_BY_SECTION = "Theo mục của văn bản TW"
 SUMMARY_BY_AGENCY = "Theo cơ quan chủ trì (TW)"
 SUMMARY_BY_CURRENT_AGENCY = "Theo cơ quan chủ trì hiện nay (TW, sau sắp xếp bộ máy)"
+# The group of the tasks outside every section (the table by section, the report's section filter).
+NO_SECTION = "(không thuộc mục nào)"
+# The row of the tables by lead agency for the tasks whose lead was not found.
+NO_LEAD = "(chưa xác định cơ quan chủ trì)"
+# Under a table by lead agency whose rows add up to more than the tasks (a task with several leads counts under
+# each): the reader is told why its sum differs from the total of the table by section.
+SEVERAL_LEADS = ("Nhiệm vụ có nhiều cơ quan chủ trì được tính cho từng cơ quan, nên cộng các dòng ({rows}) "
+                 "nhiều hơn tổng số nhiệm vụ ({tasks}).")
 # Between the name as printed and the body that holds the task now ("Bộ Kế hoạch và Đầu tư → nay: Bộ Tài chính").
 NOW = "→ nay:"
 

@@ -250,7 +250,7 @@ def group_section(doc: Document, task: Task, depth: int = 2) -> Section | None:
 
 def section_label(section: Section | None) -> str:
     if section is None:
-        return "(không thuộc mục nào)"
+        return labels.NO_SECTION
     return f"{section.id}. {section.title}".strip()
 
 
@@ -346,13 +346,14 @@ def build_crossref(result: Result) -> CrossRef:
 
 
 def summary_rows(crossref: CrossRef) -> tuple[list[tuple[str, dict[str, int]]], list[tuple[str, dict[str, int]]]]:
-    """Counts per status, by section (depth 2) and by lead agency of the central task, in document order."""
+    """Counts per status, by section (depth 2, in document order) and by lead agency of the central task (most
+    tasks first; a name as a row label, with its first letter in capitals: "Các bộ, ngành")."""
     by_section: dict[str, dict[str, int]] = {}
     by_agency: dict[str, dict[str, int]] = {}
     for row in crossref.central_rows:
         for bucket, name in [(by_section, section_label(row.group))] + \
-                [(by_agency, lead) for lead in _unique(agency_name(m) for m in row.task.leads)] + \
-                ([(by_agency, "(chưa xác định cơ quan chủ trì)")] if not row.task.leads else []):
+                [(by_agency, lead) for lead in _unique(labels.capital(agency_name(m)) for m in row.task.leads)] + \
+                ([(by_agency, labels.NO_LEAD)] if not row.task.leads else []):
             counts = bucket.setdefault(name, {s: 0 for s in labels.STATUS})
             counts[row.status] += 1
     return list(by_section.items()), sorted(by_agency.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
@@ -371,10 +372,17 @@ def summary_by_current_lead(crossref: CrossRef) -> list[tuple[str, dict[str, int
         return []
     by_agency: dict[str, dict[str, int]] = {}
     for row in crossref.central_rows:
-        for name in current_leads(row.task.leads) or ["(chưa xác định cơ quan chủ trì)"]:
+        for name in _unique(labels.capital(n) for n in current_leads(row.task.leads)) or [labels.NO_LEAD]:
             counts = by_agency.setdefault(name, {s: 0 for s in labels.STATUS})
             counts[row.status] += 1
     return sorted(by_agency.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+
+
+def several_leads_note(rows: list[tuple[str, dict[str, int]]], crossref: CrossRef) -> str:
+    """Under a table by lead agency (`rows`): why its rows add up to more than the central rows (labels.SEVERAL_LEADS),
+    or "" when they add up to as many."""
+    counted, tasks = sum(sum(values.values()) for _, values in rows), len(crossref.central_rows)
+    return labels.SEVERAL_LEADS.format(rows=counted, tasks=tasks) if counted > tasks else ""
 
 
 def _unique(items) -> list[str]:

@@ -21,6 +21,7 @@ from .rows import (
     implementer,
     names,
     provenance,
+    several_leads_note,
     summary_by_current_lead,
     summary_rows,
     summary_total,
@@ -134,6 +135,8 @@ def crossref_md_text(result: Result, crossref: CrossRef | None = None) -> str:
             total = summary_total(counts)
             out.append("| " + " | ".join([f"**{L.ROW_TOTAL}**"] + [f"**{total[s]}**" for s in order]
                                          + [f"**{sum(total.values())}**"]) + " |")
+        elif note := several_leads_note(rows, crossref):
+            out += ["", f"*{_md(note)}*"]
     return "\n".join(out) + "\n"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -33,6 +34,7 @@ from .rows import (
     implementer,
     names,
     provenance,
+    several_leads_note,
     summary_by_current_lead,
     summary_rows,
     summary_total,
@@ -56,6 +58,14 @@ REVIEW_FILL = PatternFill("solid", fgColor="FFF9E5")
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 # Excel refuses cells longer than this.
 MAX_CELL = 32000
+
+
+def header_height(headings: list[str], widths: list[float]) -> float:
+    """The header row's height (points) that shows every heading whole: a fixed height cuts a heading that wraps to
+    more lines ("Điều khoản văn bản gốc được triển khai" in a narrow column: 4 lines, 2 shown); at least 32 points,
+    15 a line, each heading wrapped at its column's width in characters."""
+    lines = max((len(textwrap.wrap(h, width=max(int(w), 1))) for h, w in zip(headings, widths, strict=True)), default=1)
+    return max(32.0, 15.0 * lines + 2)
 
 
 def _lines(values: list[str]) -> str:
@@ -121,9 +131,20 @@ def _texts(pairings) -> str:
 
 
 def _reasons(pairings) -> str:
-    """Each link's reasons on a line; prefixed with the other side's path when there are several."""
-    return _lines([L.task_label(f"{p.task.id}: {'; '.join(p.link.reasons)}" if len(pairings) > 1 else "; ".join(p.link.reasons))
-                   for p in pairings])
+    """Each link's reasons on a line (with the phrases both tasks share when no reason quotes any: link_reasons);
+    prefixed with the other side's path when there are several."""
+    return _lines([L.task_label(f"{p.task.id}: {'; '.join(link_reasons(p.link))}" if len(pairings) > 1
+                                else "; ".join(link_reasons(p.link))) for p in pairings])
+
+
+def link_reasons(link) -> list[str]:
+    """A link's reasons as the tables print them: when none quotes a phrase («…»), the short phrases its two tasks
+    share follow (labels.SHARED_PHRASES), so that a link argued by a heading or by the closest wording can be checked
+    against both texts; a near copy's shared phrases are whole sentences, left to its own reasons."""
+    phrases = [p for p in link.shared_phrases if len(p) <= L.SHARED_PHRASE_LENGTH][:L.SHARED_PHRASES_SHOWN]
+    if not phrases or any("«" in reason for reason in link.reasons):
+        return list(link.reasons)
+    return [*link.reasons, f"{L.SHARED_PHRASES}: " + ", ".join(f"«{p}»" for p in phrases)]
 
 
 def _strength(link) -> str:
@@ -148,13 +169,14 @@ def _sheet(ws, title_lines: list[str], columns: tuple[str, ...], rows: list[dict
     for index in range(1, len(title_lines) + 1):
         ws.cell(index, 1).font = Font(bold=True, size=13 if index == 1 else 11)
     header_row = len(title_lines) + 1
-    ws.append([L.heading(c, lead, side) for c in columns])
+    printed = [L.heading(c, lead, side) for c in columns]
+    ws.append(printed)
     for col, heading in enumerate(columns, start=1):
         cell = ws.cell(header_row, col)
         cell.fill, cell.font, cell.border = HEADER_FILL, HEADER_FONT, BORDER
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         ws.column_dimensions[get_column_letter(col)].width = WIDTHS.get(heading, 14)
-    ws.row_dimensions[header_row].height = 32
+    ws.row_dimensions[header_row].height = header_height(printed, [WIDTHS.get(c, 14) for c in columns])
     for number, (values, status) in enumerate(zip(rows, statuses, strict=True), start=1):
         line = [number] + [_cell(values[c]) for c in columns[1:]]
         ws.append(line)
@@ -246,6 +268,9 @@ def _summary_sheet(ws, crossref: CrossRef) -> None:
             for col in range(1, len(headings) + 1):
                 cell = ws.cell(ws.max_row, col)
                 cell.border, cell.alignment, cell.font = BORDER, WRAP_TOP, Font(bold=True)
+        elif note := several_leads_note(rows, crossref):
+            ws.append([note])
+            ws.cell(ws.max_row, 1).font = Font(italic=True, color="505050")
     ws.column_dimensions["A"].width = 70
     for col in range(2, len(headings) + 1):
         ws.column_dimensions[get_column_letter(col)].width = 15
