@@ -921,10 +921,21 @@ _HEAD = 240
 
 def _doc_type(text: str, cues: _Cues) -> str | None:
     """The document type a header line in capitals names: "KẾ HOẠCH", or with a qualifier of the kind
-    ("KẾ HOẠCH QUỐC GIA"; rules/structure.yaml `doc_type_qualifiers`)."""
+    ("KẾ HOẠCH QUỐC GIA"; rules/structure.yaml `doc_type_qualifiers`), or followed by its issuer alone
+    ("CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ": after a `title_block` issuer opening, with no subject opening after
+    it — a line that goes on to its subject is a title, not the type line)."""
     if not is_upper_line(text):
         return None
-    form = fold(text)
+    words = text.split()
+    for at in range(1, len(words)):
+        if cues.title_issuer.match(_form(" ".join(words[at:]))):
+            if any(cues.title_subject.match(_form(" ".join(words[k:]))) for k in range(at + 1, len(words))):
+                return None
+            return _type_name(fold(" ".join(words[:at])), cues)
+    return _type_name(fold(text), cues)
+
+
+def _type_name(form: str, cues: _Cues) -> str | None:
     if form in cues.doc_types:
         return cues.doc_types[form]
     for qualifier in cues.rules.doc_type_qualifiers:

@@ -10,7 +10,7 @@ from fixtures import COLLECTED_DECISION, PLAN_HEADER, SIGNATURE
 from pipeline.ingest import from_string, read
 from pipeline.model import Document, DoichieuError
 from pipeline.normalize import normalize
-from pipeline.segment import PowerTitles, _cues, _power_title, segment
+from pipeline.segment import PowerTitles, _cues, _doc_type, _power_title, segment
 from pipeline.vntext import fold, match_form
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -981,6 +981,64 @@ def test_recipients_joined_in_an_italic_table_cell_close_the_decision_before_its
     assert not any(i.startswith("3.") for i in ids)
     assert "Nơi nhận" in doc.closing
     assert "Kèm theo Quyết định số 15/QĐ-BXD" in doc.preamble
+
+
+RESOLUTION_WITH_PROGRAMME_NAMING_ITS_ISSUER = """# CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 07/NQ-CP
+Hà Nội, ngày 5 tháng 2 năm 2033
+
+# NGHỊ QUYẾT
+## Ban hành Chương trình hành động của Chính phủ về phát triển dữ liệu mở
+
+# CHÍNH PHỦ
+
+Căn cứ Luật Tổ chức Chính phủ;
+
+# QUYẾT NGHỊ:
+
+**Điều 1.** Ban hành kèm theo Nghị quyết này Chương trình hành động của Chính phủ về phát triển dữ liệu mở.
+
+**Điều 2.** Nghị quyết này có hiệu lực kể từ ngày ký.
+
+*Nơi nhận:*
+- Các bộ, cơ quan ngang bộ;
+- Lưu: VT.
+
+TM. CHÍNH PHỦ
+THỦ TƯỚNG
+Trần Văn Nam
+
+# CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ
+*Về phát triển dữ liệu mở*
+
+*(Kèm theo Nghị quyết số 07/NQ-CP ngày 5 tháng 2 năm 2033 của Chính phủ)*
+
+## I. NHIỆM VỤ CỤ THỂ
+
+a) Công bố danh mục dữ liệu mở của các bộ, ngành.
+
+b) Xây dựng cổng dữ liệu mở quốc gia.
+
+## II. TỔ CHỨC THỰC HIỆN
+
+1. Bộ Khoa học và Công nghệ chủ trì, theo dõi việc thực hiện Chương trình.
+"""
+
+
+def test_an_attached_programme_whose_type_line_names_its_issuer_holds_the_tasks():
+    # "CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ": the type line of the attached programme adds its issuer after "của"
+    doc = parse_text(RESOLUTION_WITH_PROGRAMME_NAMING_ITS_ISSUER, kind="md")
+    ids = [t.id for t in doc.tasks]
+    assert "I.a" in ids and "I.b" in ids and "II.1" in ids
+    assert "cổng dữ liệu mở" not in doc.closing
+    assert "Kèm theo Nghị quyết số 07/NQ-CP" in doc.preamble
+
+
+def test_a_capitals_line_that_goes_on_to_its_subject_is_no_type_line():
+    cues = _cues()
+    assert _doc_type("CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ", cues) == "Chương trình hành động"
+    assert _doc_type("KẾ HOẠCH CỦA ỦY BAN NHÂN DÂN TỈNH", cues) == "Kế hoạch"
+    assert _doc_type("KẾ HOẠCH CỦA ỦY BAN NHÂN DÂN TỈNH VỀ CHUYỂN ĐỔI SỐ", cues) is None
 
 
 def test_a_clause_about_where_a_file_is_received_is_still_no_recipients_list():
