@@ -31,6 +31,7 @@ import numpy as np
 
 from ..model import Coverage, Document, Link, Notice, TaskRef
 from ..naming import leader
+from .agency import issuer_share_row
 from .config import LinkingRules, linking_rules
 from .evidence import reasons_for, shared_phrases
 from .features import (
@@ -426,8 +427,6 @@ def coverage_rows(central: Document, provincial: Document, links: list[Link]) ->
     provincial document's to carry out (`localities`): it reaches the localities, or, the upper document being no
     central body's (every task of a Tỉnh ủy's programme reaches them), it is addressed to the provincial document's
     issuer (agency.issuer_share_row)."""
-    from .agency import issuer_share_row
-
     share = issuer_share_row(central.tasks, central.meta.issuer, provincial.meta.issuer, linking_rules())
     rows = []
     for k, task in enumerate(central.tasks):

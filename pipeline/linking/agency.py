@@ -216,6 +216,13 @@ def _word_pattern(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
 
 
+def _government_pattern(rules: AgencyRules) -> re.Pattern | None:
+    """agency.government_words, whole, on the matching form: a lead's name that says them names the governments too
+    ("Các cấp ủy, tổ chức Đảng, chính quyền"); None without any."""
+    words = rules.government_words
+    return _word_pattern(tuple(match_form(w) for w in words)) if words else None
+
+
 def holder_levels(task: Task, kind: str) -> set[str]:
     """Registry levels of the task's leads that are bodies of `kind` (rules/agencies.yaml): {"province"} for a
     duty of "Ủy ban nhân dân cấp tỉnh", {"generic"} for one of "Ủy ban nhân dân các cấp"."""
@@ -273,8 +280,7 @@ def issuer_share_row(central: list[Task], upper_issuer: str | None, issuer: str 
         return None
     party = tuple(rules.agency.party_words)
     plural = _word_pattern(tuple(rules.structure.group_words))
-    government = rules.agency.government_words
-    says_government = _word_pattern(tuple(match_form(w) for w in government)) if government else None
+    says_government = _government_pattern(rules.agency)
     governs = own.kind == rules.structure.holder_kind and says_government is not None
     out = []
     for task in central:
@@ -378,8 +384,7 @@ def outside_direction_row(central: list[Task], issuer: str | None, rules: Agency
     found = _lookup(issuer)
     if found is None or found.kind in rules.undirected_kinds:
         return out
-    government = rules.government_words
-    says_government = _word_pattern(tuple(match_form(w) for w in government)) if government else None
+    says_government = _government_pattern(rules)
     for j, task in enumerate(central):
         out[j] = _outside_direction(task, own, rules.undirected_kinds, says_government, tuple(rules.party_words))
     return out

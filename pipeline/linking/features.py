@@ -689,17 +689,20 @@ def _executes_document(central: Document, provincial: Document, rules: LinkingRu
     calls = np.array([_charges_with_the_document(match_form_cached(t.text), call, structure.document_call_guided)
                       for t in central.tasks])
     calls &= addressed > 0
+    if not calls.any() or not provincial.tasks:
+        return np.zeros((len(provincial.tasks), len(central.tasks)), dtype=np.float32)
     # the last task of the body: rows of an appendix table come after a plan's closing call
     body = np.flatnonzero(~table_rows)
     last = int(body[-1]) if body.size else len(provincial.tasks) - 1
+    implementation = re.compile(typed_pattern(structure.implementation_call))
+    plan = typed_pattern(structure.plan_call)
+    forms = [match_form_cached(t.text) for t in provincial.tasks]
     answers = np.array([
-        bool(re.search(typed_pattern(structure.implementation_call), match_form_cached(t.text)))
+        bool(implementation.search(forms[k]))
         and ((k == last and (len(t.leads) > 1 or addresses_group(t, rules)))
              or ((executing[k] or leads_every_addressee(t, provincial.meta.addressees)) and addresses_group(t, rules)))
-        or _drafts_the_plan(match_form_cached(t.text), typed_pattern(structure.plan_call), central.meta.doc_type)
+        or _drafts_the_plan(forms[k], plan, central.meta.doc_type)
         for k, t in enumerate(provincial.tasks)])
-    if not calls.size or not answers.size:
-        return np.zeros((len(provincial.tasks), len(central.tasks)), dtype=np.float32)
     return (answers[:, None] & calls[None, :]).astype(np.float32)
 
 
