@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz.distance import Indel
-
 from ..model import Document
 from ..naming import capital, leader, leader_document, leader_task
 from ..vntext import decimal_comma
@@ -20,17 +18,30 @@ _ROLE = {"lead": "chủ trì", "coordinator": "phối hợp", "directed": "đư�
 
 def shared_phrases(provincial_text: str, central_text: str, rules: LinkingRules) -> list[str]:
     """Longest shared word n-grams (at least shared_phrase_min_words words), longest first, as printed in
-    the provincial text."""
+    the provincial text, none overlapping another in the provincial text. Every maximal run both texts share is a
+    candidate, in whatever order the two texts state them: a word alignment (longest common subsequence) keeps
+    only runs in the same order and may split one ("phát triển X" against "phát thải …; phát triển X" pairs the
+    first "phát" and leaves "triển X")."""
     p_spans, p_forms = _printed_tokens(provincial_text)
     c_forms = _TOKEN.findall(match_form_cached(central_text))
-    # word-level longest-common-subsequence alignment (rapidfuzz, C++): its "equal" runs are the shared phrases
-    blocks = [(op.src_end - op.src_start, op.src_start) for op in Indel.opcodes(p_forms, c_forms)
-              if op.tag == "equal" and op.src_end - op.src_start >= rules.text.shared_phrase_min_words]
-    blocks.sort(key=lambda b: (-b[0], b[1]))
-    phrases = []
-    for size, first in blocks[: rules.text.shared_phrase_max]:
-        phrases.append(provincial_text[p_spans[first][0]:p_spans[first + size - 1][1]])
-    return phrases
+    where: dict[str, list[int]] = {}
+    for j, word in enumerate(c_forms):
+        where.setdefault(word, []).append(j)
+    runs = set()
+    for i, word in enumerate(p_forms):
+        for j in where.get(word, ()):
+            if i and j and p_forms[i - 1] == c_forms[j - 1]:
+                continue  # inside a run that starts earlier
+            n = 1
+            while i + n < len(p_forms) and j + n < len(c_forms) and p_forms[i + n] == c_forms[j + n]:
+                n += 1
+            if n >= rules.text.shared_phrase_min_words:
+                runs.add((i, i + n))
+    taken: list[tuple[int, int]] = []
+    for first, last in sorted(runs, key=lambda r: (r[0] - r[1], r[0])):
+        if len(taken) < rules.text.shared_phrase_max and all(last <= a or first >= b for a, b in taken):
+            taken.append((first, last))
+    return [provincial_text[p_spans[first][0]:p_spans[last - 1][1]] for first, last in taken]
 
 
 def as_printed(term: str, text: str) -> str:
