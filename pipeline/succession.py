@@ -19,6 +19,7 @@ exist on the document's date. No agency or province name lives in this code.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -260,7 +261,8 @@ def province_successor(name: str, as_of: dt.date | None = None) -> Province | No
 
 
 def parse_date(value: str | dt.date | None) -> dt.date | None:
-    """An ISO date ("2026-01-20"), a bare year ("2026" -> 31 Dec) or a date; None when unreadable."""
+    """An ISO date ("2026-01-20"), a month ("2026-02" -> its last day, 29 Feb in a leap year), a bare year ("2026"
+    -> 31 Dec) or a date; None when unreadable."""
     if value is None or isinstance(value, dt.date):
         return value
     text = str(value).strip()
@@ -271,21 +273,29 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
     match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", text)
     if match:
         year, month = int(match.group(1)), int(match.group(2) or 12)
-        return dt.date(year, month, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31) \
-            if match.group(2) else dt.date(year, 12, 31)
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
     return None
 
 
-def document_date(doc: Document) -> tuple[dt.date | None, bool]:
-    """The date the document's names are read at, and whether it is exact. Without a printed date, the
-    latest date among the acts it cites is a lower bound (a document cannot cite a later act)."""
-    exact = parse_date(doc.meta.date)
-    if exact:
-        return exact, True
+def document_date(doc: Document) -> tuple[dt.date | None, dt.date | None, str]:
+    """The first and last day the document may have been signed on, and how a notice names that time: a printed
+    day ("ngày 30/08/2026"); a month or a year when the signature's day is left blank ("ngày … tháng 8 năm 2026"
+    is stored as "2026-08": "tháng 08/2026"); without a printed date, the latest date among the acts it cites, a
+    lower bound only (a document cannot cite a later act). (None, None, "") when nothing dates it."""
+    printed = (doc.meta.date or "").strip()
+    day = parse_date(printed)
+    if day is not None:
+        if re.fullmatch(r"\d{4}-\d{2}", printed):
+            return day.replace(day=1), day, f"tháng {day:%m/%Y}"
+        if re.fullmatch(r"\d{4}", printed):
+            return day.replace(month=1, day=1), day, f"năm {day:%Y}"
+        return day, day, f"ngày {day:%d/%m/%Y}"
     cited = [parse_date(c.date) or (dt.date(c.year, 1, 1) if c.year else None)
              for c in [*doc.meta.citations, *(c for t in doc.tasks for c in t.citations)]]
     cited = [d for d in cited if d is not None]
-    return (max(cited), False) if cited else (None, False)
+    if not cited:
+        return None, None, ""
+    return max(cited), None, f"sau ngày {max(cited):%d/%m/%Y} (ngày của văn bản được dẫn gần nhất)"
 
 
 def document_province(doc: Document) -> Province | None:
@@ -346,16 +356,16 @@ def apply_succession(doc: Document, as_of: dt.date | str | None = None) -> Docum
     on the document's date. Returns the same document."""
     as_of = parse_date(as_of) or dt.date.today()
     succession = table()
-    on, exact = document_date(doc)
+    first, last, when = document_date(doc)
     province = document_province(doc) if doc.role != "central" else None
     warned: set[str] = {n.message for n in doc.notices if n.code.startswith("succession.")}
     for task in (*doc.tasks, *doc.provisions):  # a provision may become a task when linked
         for role in ROLES:
             for mention in getattr(task, role):
                 mention.current = current_names(mention, as_of, task.text, province)
-                if on is None or not mention.canonical or mention.canonical not in agencies.registry().agencies:
+                if first is None or not mention.canonical or mention.canonical not in agencies.registry().agencies:
                     continue
-                notice = _validity_notice(succession, doc, mention, on, exact, task.span.line)
+                notice = _validity_notice(succession, doc, mention, (first, last, when), task.span.line)
                 if notice is not None and notice.message not in warned:
                     warned.add(notice.message)
                     doc.notices.append(notice)
@@ -371,11 +381,13 @@ def apply_succession(doc: Document, as_of: dt.date | str | None = None) -> Docum
     return doc
 
 
-def _validity_notice(succession: Succession, doc: Document, mention: Mention, on: dt.date, exact: bool,
-                     line: int) -> Notice | None:
+def _validity_notice(succession: Succession, doc: Document, mention: Mention,
+                     signed: tuple[dt.date, dt.date | None, str], line: int) -> Notice | None:
+    """A notice when the name did not exist on any day the document may have been signed on (`signed`: first
+    and last such day, None when open, and how to name that time; see document_date)."""
     agency_id = mention.canonical
-    ended = succession.ended(agency_id, on)
-    when = f"ngày {on:%d/%m/%Y}" if exact else f"sau ngày {on:%d/%m/%Y} (ngày của văn bản được dẫn gần nhất)"
+    first, last, when = signed
+    ended = succession.ended(agency_id, first)
     if ended is not None and ended.certainty != "varies":
         successors = "; ".join(succession._display(s.agency) + (f" ({s.function})" if s.function else "")
                                for s in ended.to)
@@ -383,7 +395,7 @@ def _validity_notice(succession: Succession, doc: Document, mention: Mention, on
                                 f"nhiệm vụ chuyển cho {successors} ({', '.join(ended.basis)}).",
                       line=line, code="succession.name_not_valid")
     start = succession.started(agency_id)
-    if start is not None and on < start and exact:
+    if start is not None and last is not None and last < start:
         return Notice(doc.path, f"“{mention.name}” chưa tồn tại vào {when} (thành lập từ {start:%d/%m/%Y}).",
                       line=line, code="succession.name_not_valid")
     return None

@@ -242,6 +242,25 @@ def test_a_2022_document_naming_a_body_created_later_gets_a_notice():
     assert any("chưa tồn tại" in n.message for n in doc.notices)
 
 
+def test_a_document_dated_by_its_month_only_is_named_by_that_month_not_by_its_last_day():
+    # "ngày … tháng 8 năm 2026" with the day left blank for the signature is stored as "2026-08"
+    doc = apply_succession(document(["Sở Kế hoạch và Đầu tư"], "2026-08"), as_of="2026-09-01")
+    [notice] = [n for n in doc.notices if n.code == "succession.name_not_valid"]
+    assert "không còn tồn tại vào tháng 08/2026:" in notice.message and "31/08" not in notice.message
+    assert "năm 2026:" in apply_succession(document(["Sở Kế hoạch và Đầu tư"], "2026"), "2026-09-01").notices[0].message
+
+
+def test_a_month_dated_document_is_flagged_only_when_no_day_of_that_month_fits_the_name():
+    # the agriculture-environment department was created, the planning department ended, on 1 March 2025
+    before = apply_succession(document(["Sở Nông nghiệp và Môi trường"], "2025-02"), as_of="2026-01-01")
+    assert [n.message for n in before.notices] == [
+        "“Sở Nông nghiệp và Môi trường” chưa tồn tại vào tháng 02/2025 (thành lập từ 01/03/2025)."]
+    during = apply_succession(document(["Sở Nông nghiệp và Môi trường", "Sở Kế hoạch và Đầu tư"], "2025-03"),
+                              as_of="2026-01-01")
+    assert [n.message for n in during.notices if "chưa tồn tại" in n.message] == []
+    assert [n.message for n in during.notices if "không còn" in n.message]  # ended on the month's first day
+
+
 def test_undated_document_uses_its_latest_citation_as_a_lower_bound():
     from pipeline.model import Citation
 
