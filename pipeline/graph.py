@@ -31,7 +31,7 @@ import networkx as nx
 
 from .fsutil import atomic_write_bytes, atomic_write_text
 from .model import Document, Mention, Result, Section, Task
-from .naming import task_label
+from .naming import name_order, task_label
 
 STATUSES = ("covered", "partial", "gap")
 ROLE_EDGES = (("leads", "leads"), ("coordinators", "coordinates"))  # agency -> task
@@ -268,14 +268,14 @@ def coverage_by_agency(graph: nx.MultiDiGraph, central_doc: str, role: str = "le
             continue
         status = task_status(graph, node, provincial_doc)
         agencies = sorted({graph.nodes[s]["label"] for s, _, a in graph.in_edges(node, data=True)
-                           if a.get("kind") == role})
+                           if a.get("kind") == role}, key=name_order)
         if current and role == "leads" and graph.nodes[node].get("current_leads"):
-            agencies = sorted(set(graph.nodes[node]["current_leads"]))
+            agencies = sorted(set(graph.nodes[node]["current_leads"]), key=name_order)
         for agency in agencies or [""]:
             counts = out.setdefault(agency, _counts())
             counts[status] += 1
             counts["total"] += 1
-    return dict(sorted(out.items(), key=lambda kv: (-kv[1]["total"], kv[0])))
+    return dict(sorted(out.items(), key=lambda kv: (-kv[1]["total"], name_order(kv[0]))))
 
 
 def provincial_additions(graph: nx.MultiDiGraph, provincial_doc: str) -> list[str]:

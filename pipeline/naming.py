@@ -6,11 +6,14 @@ the CLI's parse command and the linker can use them without loading the writers.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
+from functools import lru_cache
 
 from .agencies import lookup
 from .extract import find_citations, role_rules
 from .model import CLOSING, Document, Notice
+from .vntext import new_tone_style
 
 # Internal ids of tasks that have no printed number, as a reader names them in every table and report: a
 # paragraph after a list's last item is "closing" (pipeline.model.CLOSING: "V.closing" inside V, a second one
@@ -85,3 +88,30 @@ def leader_task(leader: str, which: str = "") -> str:
 def capital(text: str) -> str:
     """`text` with its first letter in capitals, the rest as it is: a sentence that opens with a name below."""
     return text[:1].upper() + text[1:]
+
+
+# Vietnamese dictionary order, for every list of names a reader scans (agency tables, filters): letters in the
+# Vietnamese alphabet's order (f j w z, found in foreign names, where Latin puts them), then the tones in the order
+# dictionaries list them (none, huyền, hỏi, ngã, sắc, nặng). Code-point order would put "Đ…", "Ủ…" after "Z".
+_ALPHABET = {letter: rank for rank, letter in enumerate("aăâbcdđeêfghijklmnoôơpqrstuưvwxyz")}
+_TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+@lru_cache(maxsize=4096)
+def name_order(text: str) -> tuple:
+    """Sort key of a name in Vietnamese order: letters first (a blank before any letter, digits before letters,
+    other characters after them, by code point), then tones (read in the new style: "Uỷ" as "Ủy"), then case and the
+    text itself (a total order)."""
+    letters, tones = [], []
+    for char in new_tone_style(text).lower():
+        marks = unicodedata.normalize("NFD", char)
+        tone = max((_TONE_RANK.get(m, 0) for m in marks), default=0)
+        base = unicodedata.normalize("NFC", "".join(m for m in marks if m not in _TONE_RANK))
+        if base in _ALPHABET:
+            letters.append(20 + _ALPHABET[base])
+        elif base.isdigit():
+            letters.append(10 + int(base) if base.isascii() else 100 + ord(base))
+        else:
+            letters.append(0 if base.isspace() else 100 + ord(base))
+        tones.append(tone)
+    return tuple(letters), tuple(tones), text

@@ -2,7 +2,7 @@
 import pytest
 
 import pipeline as dc
-from pipeline.naming import LEADER_CENTRAL, LEADER_OTHER, capital, leader, leader_document, leader_task
+from pipeline.naming import LEADER_CENTRAL, LEADER_OTHER, capital, leader, leader_document, leader_task, name_order
 
 # A resolution with two tasks and a plan that restates them; the resolution's header is filled in per case.
 RESOLUTION = ("{issuer}\nSố: {number}\nNGHỊ QUYẾT\nVề phát triển các khu công nghiệp\nII. NHIỆM VỤ, GIẢI PHÁP\n"
@@ -60,3 +60,14 @@ def test_names_at_the_head_of_a_sentence():
     assert capital(leader_document(LEADER_OTHER)) == "Văn bản gốc"
     assert capital("văn bản trung ương Số 5") == "Văn bản trung ương Số 5"  # only the first letter changes
     assert capital("") == ""
+
+
+def test_names_sort_in_vietnamese_dictionary_order():
+    names = ["Ủy ban nhân dân tỉnh", "Văn phòng", "Đài Phát thanh", "Bộ Y tế", "Ban Dân vận", "Sở Tài chính", "Ăn",
+             "Ân", "An", "Dân", "Ca", "Cà", "Cả", "Cã", "Cá", "Cạ", "Can", "Uỷ ban", "Ưu", "Xã"]
+    assert sorted(names, key=name_order) == [
+        "An", "Ăn", "Ân", "Ban Dân vận", "Bộ Y tế", "Ca", "Cà", "Cả", "Cã", "Cá", "Cạ", "Can", "Dân", "Đài Phát thanh",
+        "Sở Tài chính", "Uỷ ban", "Ủy ban nhân dân tỉnh", "Ưu", "Văn phòng", "Xã"]
+    # the old tone style and a decomposed spelling read as the same letters and tones as the new one
+    assert name_order("Uỷ ban")[:2] == name_order("Ủy ban")[:2] == name_order("U\u0309y ban")[:2]
+    assert name_order("Ban Dân vận") < name_order("Bana")  # a word that ends sorts before a longer one

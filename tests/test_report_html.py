@@ -317,6 +317,21 @@ def test_tables_by_lead_agency_name_rows_as_labels_and_say_why_they_add_up_to_mo
     assert "nhiều cơ quan chủ trì được tính" not in render_coverage_html(result)
 
 
+def test_tables_by_lead_agency_break_ties_in_vietnamese_order():
+    """Leads with as many tasks each are listed as a Vietnamese reader looks them up: "Đ…" after "D…", "Ủ…" after
+    "U…" and before "V…", not after "Z" as code points would put them."""
+    from pipeline.report.rows import build_crossref, summary_rows
+
+    result = gold_result()
+    names = ["Ủy ban Dân tộc", "Văn phòng Chính phủ", "Đài Truyền hình Việt Nam", "Bộ Xây dựng"]
+    for task, name in zip([t for t in result.documents[0].tasks if t.leads][:4], names, strict=True):
+        task.leads = [task.leads[0]]
+        task.leads[0].name = task.leads[0].text = name
+    _, by_agency = summary_rows(build_crossref(result))
+    ones = [name for name, counts in by_agency if name in names]
+    assert ones == ["Bộ Xây dựng", "Đài Truyền hình Việt Nam", "Ủy ban Dân tộc", "Văn phòng Chính phủ"]
+
+
 def test_graph_gives_each_implementing_task_its_own_row_when_they_outnumber_the_upper_ones(result):
     """More provincial tasks than central rows shown (a plan of 58 tasks for a resolution of 16): the right column
     grows to a row per task rather than draw the boxes over each other, and the graph is as tall as its nodes."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..fsutil import atomic_write_text
 from ..model import Result
-from ..naming import leader
+from ..naming import leader, name_order
 from ..vntext import decimal_comma
 from . import labels as L
 from .rows import (
@@ -184,7 +184,7 @@ def render_coverage_html(result: Result, crossref: CrossRef | None = None) -> st
                    [m.name or m.text for p in row.pairings for m in p.task.leads] + current_leads(row.task.leads)
         cards.append({
             "row": row, "anchor": _central_anchor(row, multi), "phrases": phrases,
-            "section": section_label(row.group), "agencies": sorted({L.capital(a) for a in agencies}),
+            "section": section_label(row.group), "agencies": sorted({L.capital(a) for a in agencies}, key=name_order),
             "where": f"{_file_name(row.document)}{_clause(row.task.id)}, {provenance(row.task)}",
             "line": provenance(row.task),
             "leads": names(row.task.leads),
@@ -220,7 +220,7 @@ def render_coverage_html(result: Result, crossref: CrossRef | None = None) -> st
         localities_known=crossref.localities_known,
         provincial=provincial, additions=[p for p in provincial if p["row"].addition],
         sections=sorted({c["section"] for c in cards}, key=[c["section"] for c in cards].index),
-        agencies=sorted(agency_counts, key=lambda a: (-agency_counts[a], a)),
+        agencies=sorted(agency_counts, key=lambda a: (-agency_counts[a], name_order(a))),
         by_section=by_section, by_agency=by_agency, totals=summary_total(counts), by_current=by_current, status_order=L.STATUS_ORDER,
         several_leads={title: several_leads_note(rows, crossref) for title, rows in
                        [(L.SUMMARY_BY_AGENCY, by_agency), (L.SUMMARY_BY_CURRENT_AGENCY, by_current)]},

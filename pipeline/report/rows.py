@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..agencies import exact as registered
 from ..agencies import lookup, registry
 from ..model import Coverage, Document, Link, Mention, Result, Section, Task
+from ..naming import name_order
 from ..vntext import fold
 from . import labels
 
@@ -356,7 +357,7 @@ def summary_rows(crossref: CrossRef) -> tuple[list[tuple[str, dict[str, int]]], 
                 ([(by_agency, labels.NO_LEAD)] if not row.task.leads else []):
             counts = bucket.setdefault(name, {s: 0 for s in labels.STATUS})
             counts[row.status] += 1
-    return list(by_section.items()), sorted(by_agency.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+    return list(by_section.items()), sorted(by_agency.items(), key=lambda kv: (-sum(kv[1].values()), name_order(kv[0])))
 
 
 def summary_total(counts: dict[str, int]) -> dict[str, int]:
@@ -375,7 +376,7 @@ def summary_by_current_lead(crossref: CrossRef) -> list[tuple[str, dict[str, int
         for name in _unique(labels.capital(n) for n in current_leads(row.task.leads)) or [labels.NO_LEAD]:
             counts = by_agency.setdefault(name, {s: 0 for s in labels.STATUS})
             counts[row.status] += 1
-    return sorted(by_agency.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+    return sorted(by_agency.items(), key=lambda kv: (-sum(kv[1].values()), name_order(kv[0])))
 
 
 def several_leads_note(rows: list[tuple[str, dict[str, int]]], crossref: CrossRef) -> str:
