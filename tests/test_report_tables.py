@@ -223,3 +223,38 @@ def test_task_ids_inside_reasons_and_notices_are_named_in_vietnamese(tmp_path):
     visible = re.sub(r'(href|id|data-[a-z]+)="[^"]*"', "", html)
     assert "trung ương V.đoạn cuối" in visible and "nhiệm vụ đoạn cuối~2" in visible
     assert "closing" not in visible.replace("/tmp/closing-notes.txt", "")
+
+
+@pytest.mark.parametrize("central_issuer, provincial_issuer, whom", [
+    ("Chính phủ", "Ủy ban nhân dân tỉnh Kon Tum", "địa phương"),  # central -> province: the wording stays
+    ("Tỉnh ủy Kon Tum", "Ủy ban nhân dân tỉnh Kon Tum", L.ADDRESSEE_OTHER),  # a provincial document one level down
+    ("Chính phủ", "Bộ Tài chính", "bộ"),  # a ministry carries out the Government's resolution
+])
+def test_every_writer_names_whom_the_tasks_are_addressed_to_as_the_implementer_is(
+        central_issuer, provincial_issuer, whom, tmp_path):
+    # the coverage flag means "addressed to the implementing document's issuer": "giao cho địa phương" only when
+    # a locality carries out a central document
+    from pipeline.model import Coverage, TaskRef
+    from pipeline.report.html import render_coverage_html
+    from pipeline.report.xlsx import build_workbook
+
+    result = gold_result()
+    central, provincial = result.documents
+    central.meta.issuer, provincial.meta.issuer = central_issuer, provincial_issuer
+    if central_issuer != "Chính phủ":
+        central.meta.number = "23-NQ/TU"
+    task = next(t for t in central.tasks if t.localities)
+    result.coverage = [c for c in result.coverage if c.central.task != task.id]
+    result.coverage.append(Coverage(TaskRef(central.id, task.id), provincial.id, "gap", localities=False))
+    status, assigned = f"Không giao cho {whom}", f"giao cho {whom}"
+    md = write_crossref_md(result, tmp_path / "c.md").read_text(encoding="utf-8")
+    csv_text = write_crossref_csv(result, tmp_path / "c.csv").read_text(encoding="utf-8-sig")
+    html = render_coverage_html(result)
+    sheet = [c for row in build_workbook(result).worksheets[0].iter_rows(values_only=True) for c in row if c]
+    for text in (md, csv_text, html, "\n".join(map(str, sheet))):
+        assert status in text
+    assert f"trong đó {assigned}:" in md and f"## Nhiệm vụ {assigned} chưa được triển khai" in md
+    assert f"Chỉ nhiệm vụ {assigned}</label>" in html
+    if whom != "địa phương":
+        for text in (md, csv_text, html):
+            assert "giao cho địa phương" not in text

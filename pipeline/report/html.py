@@ -100,9 +100,11 @@ def _central_anchor(row: CentralRow, multi: bool) -> str:
     return anchor("tw", row.task.id, row.provincial_doc.id if multi and row.provincial_doc else "")
 
 
-def layout_graph(rows: list[CentralRow], provincial_tasks: list, multi: bool) -> GraphLayout:
+def layout_graph(rows: list[CentralRow], provincial_tasks: list, multi: bool,
+                 statuses: dict[str, str] = L.STATUS) -> GraphLayout:
     """Two columns: central tasks that concern the province (reach localities or are linked) on the left,
-    grouped by section; provincial tasks on the right; one curve per link, coloured by strength."""
+    grouped by section; provincial tasks on the right; one curve per link, coloured by strength; `statuses`: the
+    status names of the cross-reference (CrossRef.statuses)."""
     shown = [r for r in rows if r.localities or r.pairings or r.status == "gap"]
     row_h, group_gap, top = 17, 14, 28
     left_x, right_x, box_w, box_h = 290, 690, 74, 13
@@ -119,7 +121,7 @@ def layout_graph(rows: list[CentralRow], provincial_tasks: list, multi: bool) ->
         positions[key] = y
         nodes.append({"side": "central", "x": left_x, "y": y, "w": box_w, "h": box_h, "label": row.task.id,
                       "status": row.status, "href": "#" + _central_anchor(row, multi),
-                      "title": f"{L.task_label(row.task.id)} — {L.STATUS[row.status]} — {names(row.task.leads)}\n"
+                      "title": f"{L.task_label(row.task.id)} — {statuses[row.status]} — {names(row.task.leads)}\n"
                                f"{excerpt(row.task.text, 200)}"})
         y += row_h
     # The provincial tasks spread over the left column's height, at most 34 apart, at least a left row apart (more
@@ -207,14 +209,15 @@ def render_coverage_html(result: Result, crossref: CrossRef | None = None) -> st
     by_section, by_agency = summary_rows(crossref)
     by_current = summary_by_current_lead(crossref)
     notices = [L.notice_text(n) for n in list(result.notices) + [n for d in result.documents for n in d.notices]]
-    graph = layout_graph(rows, [(r.document, r.task, r.addition) for r in crossref.provincial_rows], multi)
+    graph = layout_graph(rows, [(r.document, r.task, r.addition) for r in crossref.provincial_rows], multi,
+                         crossref.statuses)
     central_docs = crossref.central_docs
     side, lead = implementer(crossref.provincial_docs), leader(central_docs)
     focus = crossref.focus_rows()
     counts = crossref.counts()
     template = _environment().get_template("coverage.html.j2")
     return template.render(
-        L=L, counts=counts, cards=cards,
+        L=L, counts=counts, cards=cards, statuses=crossref.statuses, assigned=f"giao cho {crossref.addressee}",
         gaps=[c for c in cards if c["row"] in focus and c["row"].status == "gap"],
         partial=[c for c in cards if c["row"] in focus and c["row"].status == "partial"],
         localities_known=crossref.localities_known,

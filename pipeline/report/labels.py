@@ -73,6 +73,28 @@ def addition(side: str) -> str:
     return f"Nội dung bổ sung của {implementer_noun(side)}"
 
 
+# Whom a central task the reports count as "giao cho …" is addressed to (a coverage row's `localities`: the
+# implementing document's issuer has a role in it), as the reader names it: "địa phương" when a province, district
+# or commune carries out a central document (the central -> province reports keep their wording); the implementing
+# ministry or the Government by the side's name; otherwise (a provincial document carried out one level down by the
+# province's People's Committee or a Party committee; an issuer not known) ADDRESSEE_OTHER.
+ADDRESSEE_OTHER = "cơ quan ban hành văn bản triển khai"
+
+
+def addressee(side: str, leader: str) -> str:
+    """Who a task "giao cho …" is addressed to, for the implementing side `side` (IMPLEMENTER_*) and the
+    document carried out named `leader` (LEADER_*): "địa phương", "bộ", "Chính phủ" or ADDRESSEE_OTHER."""
+    if side in IMPLEMENTER_BY_LEVEL.values():
+        return LOCALITY if leader == LEADER_CENTRAL else ADDRESSEE_OTHER
+    return side if side in IMPLEMENTER_BY_KIND.values() else ADDRESSEE_OTHER
+
+
+def statuses(side: str, leader: str) -> dict[str, str]:
+    """STATUS as printed for these sides (see addressee): "Không giao cho địa phương" becomes "Không giao cho bộ"
+    or "Không giao cho cơ quan ban hành văn bản triển khai"."""
+    return {**STATUS, "not_assigned": f"Không giao cho {addressee(side, leader)}"}
+
+
 def side_heading(heading: str, side: str) -> str:
     """A column heading or sheet name below as printed for an implementing side named `side` (see
     IMPLEMENTER_*): "Cơ quan chủ trì (tỉnh)" becomes "Cơ quan chủ trì (bộ)"; for an unknown side "Điều khoản

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..agencies import exact as registered
 from ..agencies import lookup, registry
 from ..model import Coverage, Document, Link, Mention, Result, Section, Task
-from ..naming import name_order
+from ..naming import leader, name_order
 from ..vntext import fold
 from . import labels
 
@@ -63,6 +63,16 @@ class CrossRef:
     provincial_rows: list[ProvincialRow]
     central_docs: list[Document]
     provincial_docs: list[Document]
+
+    @property
+    def addressee(self) -> str:
+        """Whom the tasks counted as "giao cho …" are addressed to (labels.addressee): "địa phương", "bộ" …"""
+        return labels.addressee(implementer(self.provincial_docs), leader(self.central_docs))
+
+    @property
+    def statuses(self) -> dict[str, str]:
+        """Status names as printed for this cross-reference (labels.statuses)."""
+        return labels.statuses(implementer(self.provincial_docs), leader(self.central_docs))
 
     @property
     def localities_known(self) -> bool:

@@ -43,7 +43,7 @@ def crossref_csv_text(result: Result, crossref: CrossRef | None = None) -> str:
     side, lead = implementer(crossref.provincial_docs), leader(crossref.central_docs)
     writer.writerow([L.heading(c, lead, side) for c in CSV_COLUMNS])
     for number, row in enumerate(crossref.central_rows, start=1):
-        cells = central_cells(row, multi)
+        cells = central_cells(row, multi, crossref.statuses)
         writer.writerow([number] + [_shown(cells[c]) for c in CSV_COLUMNS[1:]])
     return buffer.getvalue()
 
@@ -88,11 +88,11 @@ def crossref_md_text(result: Result, crossref: CrossRef | None = None) -> str:
     addition = L.addition(side)
     out = [f"# Bảng đối chiếu: {_md(central)} → {_md(provincial)}", ""]
     out += [
-        f"- Nhiệm vụ của {L.leader_document(lead)}: **{counts['central_tasks']}**, trong đó giao cho địa phương: "
+        f"- Nhiệm vụ của {L.leader_document(lead)}: **{counts['central_tasks']}**, trong đó giao cho {crossref.addressee}: "
         f"**{counts['localities']}**",
         f"- {L.STATUS['covered']}: **{counts['covered']}** · {L.STATUS['partial']}: **{counts['partial']}** · "
         f"{L.STATUS['gap']}: **{counts['gap']}** (trên {counts['focus']} nhiệm vụ "
-        f"{'giao cho địa phương' if crossref.localities_known else 'của ' + L.leader_document(lead)})",
+        f"{'giao cho ' + crossref.addressee if crossref.localities_known else 'của ' + L.leader_document(lead)})",
         f"- Nhiệm vụ của văn bản triển khai: **{counts['provincial_tasks']}**, trong đó {addition.lower()}: "
         f"**{counts['additions']}**",
         *(f"- Lưu ý: {_md(note)}" for d in crossref.central_docs + crossref.provincial_docs
@@ -100,7 +100,7 @@ def crossref_md_text(result: Result, crossref: CrossRef | None = None) -> str:
         "",
     ]
     gaps = [r for r in crossref.focus_rows() if r.status == "gap"]
-    out += ["## Nhiệm vụ giao cho địa phương chưa được triển khai", ""]
+    out += [f"## Nhiệm vụ giao cho {crossref.addressee} chưa được triển khai", ""]
     if gaps:
         out += [f"- **{_md(L.task_label(r.task.id))}** ({_md(names(r.task.leads)) or 'chưa rõ cơ quan chủ trì'}; "
                 f"{provenance(r.task)}): {_md(r.task.text, MD_TEXT_LIMIT)}" for r in gaps]
@@ -110,7 +110,7 @@ def crossref_md_text(result: Result, crossref: CrossRef | None = None) -> str:
             "|" + "|".join("---" for _ in MD_COLUMNS) + "|"]
     multi = len(crossref.provincial_docs) > 1
     for row in crossref.central_rows:
-        cells = central_cells(row, multi)
+        cells = central_cells(row, multi, crossref.statuses)
         out.append("| " + " | ".join(
             _md_cell(cells[c], MD_TEXT_LIMIT if c in (L.COL_CENTRAL_TEXT, L.COL_PROV_TEXT) else None)
             for c in MD_COLUMNS) + " |")
@@ -127,7 +127,7 @@ def crossref_md_text(result: Result, crossref: CrossRef | None = None) -> str:
     tables = [(L.SUMMARY_BY_SECTION, by_section), (L.SUMMARY_BY_AGENCY, by_agency)]
     for title, rows in tables + ([(L.SUMMARY_BY_CURRENT_AGENCY, by_current)] if by_current else []):
         out += ["", f"## {L.heading(title, lead, side)}", "",
-                "| " + " | ".join([L.COL_GROUP] + [L.STATUS[s] for s in order] + [L.COL_TOTAL]) + " |",
+                "| " + " | ".join([L.COL_GROUP] + [crossref.statuses[s] for s in order] + [L.COL_TOTAL]) + " |",
                 "|" + "|".join("---" for _ in range(len(order) + 2)) + "|"]
         out += ["| " + " | ".join([_md(name)] + [str(values[s]) for s in order] + [str(sum(values.values()))]) + " |"
                 for name, values in rows]

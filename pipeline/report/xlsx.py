@@ -72,8 +72,10 @@ def _lines(values: list[str]) -> str:
     return "\n".join(values)
 
 
-def central_cells(row: CentralRow, multi_provincial: bool = False) -> dict[str, object]:
-    """Values of one sheet-1 row (also the CSV and Markdown rows), keyed by column heading."""
+def central_cells(row: CentralRow, multi_provincial: bool = False, statuses: dict[str, str] = L.STATUS
+                  ) -> dict[str, object]:
+    """Values of one sheet-1 row (also the CSV and Markdown rows), keyed by column heading; `statuses`: the status
+    names of its cross-reference (CrossRef.statuses)."""
     task = row.task
     prefix = f"{row.provincial_doc.id}: " if multi_provincial and row.provincial_doc else ""
     pairings = row.pairings
@@ -88,7 +90,7 @@ def central_cells(row: CentralRow, multi_provincial: bool = False) -> dict[str, 
         L.COL_PROV_LEAD: _lines([names(p.task.leads) or "—" for p in pairings]) if pairings else "",
         L.COL_STRENGTH: _lines([_strength(p.link) for p in pairings]),
         L.COL_SCORE: _score(pairings),
-        L.COL_STATUS: L.STATUS[row.status],
+        L.COL_STATUS: statuses[row.status],
         L.COL_REASON: _reasons(pairings),
         L.COL_PROVENANCE: _lines([provenance(task, L.heading(L.PROVENANCE_CENTRAL, leader([row.document])))] +
                                  [provenance(p.task, f"{L.task_label(p.task.id)}: ") for p in pairings]),
@@ -233,12 +235,12 @@ def _summary_sheet(ws, crossref: CrossRef) -> None:
     by_section, by_agency = summary_rows(crossref)
     by_current = summary_by_current_lead(crossref)
     order = list(L.STATUS_ORDER)
-    headings = [L.COL_GROUP] + [L.STATUS[s] for s in order] + [L.COL_TOTAL]
+    headings = [L.COL_GROUP] + [crossref.statuses[s] for s in order] + [L.COL_TOTAL]
     ws.append(["Tổng hợp kết quả đối chiếu"])
     ws.cell(1, 1).font = Font(bold=True, size=13)
     counts = crossref.counts()
     lead = leader(crossref.central_docs)
-    ws.append([f"{L.heading(L.CENTRAL_TASKS, lead)}: {counts['central_tasks']}; có giao cho địa phương: {counts['localities']} "
+    ws.append([f"{L.heading(L.CENTRAL_TASKS, lead)}: {counts['central_tasks']}; có giao cho {crossref.addressee}: {counts['localities']} "
                f"(trên {counts['focus']} nhiệm vụ được xét: đã triển khai {counts['covered']}, một phần "
                f"{counts['partial']}, chưa triển khai {counts['gap']}); "
                f"nhiệm vụ của {implementer(crossref.provincial_docs)}: {counts['provincial_tasks']}, trong đó nội dung bổ sung: {counts['additions']}."])
@@ -289,7 +291,7 @@ def _gaps_line(crossref: CrossRef) -> str:
     if not gaps:
         return ""
     named = ", ".join(gaps[:GAPS_NAMED]) + (f" và {len(gaps) - GAPS_NAMED} nhiệm vụ khác" if len(gaps) > GAPS_NAMED else "")
-    whose = " giao cho địa phương" if crossref.localities_known else ""
+    whose = f" giao cho {crossref.addressee}" if crossref.localities_known else ""
     return f" {len(gaps)} nhiệm vụ{whose} {L.STATUS['gap'].lower()}: {named} (lọc cột \"{L.COL_STATUS}\")."
 
 
@@ -310,7 +312,7 @@ def build_workbook(result: Result, crossref: CrossRef | None = None) -> Workbook
                 f"hoặc ghi điều khoản của {side} (ví dụ 1.a.2) để thêm liên kết."
                 + _gaps_line(crossref)
                 + "".join(f" Lưu ý: {note}." for note in unread)],
-           L.CENTRAL_COLUMNS, [central_cells(r, multi) for r in crossref.central_rows], L.COL_STATUS,
+           L.CENTRAL_COLUMNS, [central_cells(r, multi, crossref.statuses) for r in crossref.central_rows], L.COL_STATUS,
            [r.status for r in crossref.central_rows], side, lead)
     ws2 = wb.create_sheet(L.heading(L.SHEET_PROVINCIAL, lead, side))
     _sheet(ws2, [f"Bảng đối chiếu: {provincial_title} → {central_title}",
