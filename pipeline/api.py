@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -36,7 +36,23 @@ def parse_source(source: SourceText, *, doc_id: str | None = None, role: str | N
 
     doc_id = doc_id or _slug(Path(source.path).stem)
     document = segment(normalize(source), source, doc_id=doc_id, role=role)
+    if source.kind == "pdf":
+        _count_page_lines(document, source)
     return apply_succession(extract(document), as_of)
+
+
+def _count_page_lines(document: Document, source: SourceText) -> None:
+    """Each span's first and last line counted within its page (Span.page_line): the lines of the page that hold
+    text, as a reader counts them in a PDF viewer (running headers and page numbers are already removed)."""
+    within: dict[int, int] = {}
+    on_page: dict[int | None, int] = {}
+    for line in source.lines:
+        if line.text.strip():
+            on_page[line.page] = on_page.get(line.page, 0) + 1
+        within[line.number] = max(on_page.get(line.page, 0), 1)
+    for item in (*document.sections, *document.tasks, *document.provisions, *document.other_clauses):
+        item.span = replace(item.span, page_line=within.get(item.span.line),
+                            end_page_line=within.get(item.span.end_line))
 
 
 def parse(path: str | Path, *, doc_id: str | None = None, role: str | None = None, ocr: bool = False,

@@ -48,7 +48,9 @@ class Notice:
 @dataclass(frozen=True)
 class Span:
     """Where something stands in its source: 1-based lines, character offsets in SourceText.text,
-    1-based pages (of a PDF, or of a text copied from one that marks its pages)."""
+    1-based pages (of a PDF, or of a text copied from one that marks its pages). For a PDF, `page_line` and
+    `end_page_line` count the first and last line within their pages (`page`, `end_page`): what a reader finds in a
+    PDF viewer, where the lines of the whole extracted text (`line`) mean nothing."""
 
     line: int
     end_line: int
@@ -56,6 +58,8 @@ class Span:
     end: int
     page: int | None = None
     end_page: int | None = None
+    page_line: int | None = None
+    end_page_line: int | None = None
 
 
 # --------------------------------------------------------------------------- ingest
@@ -400,11 +404,16 @@ def document_json(doc: Document) -> dict[str, Any]:
         "kind": doc.kind,
         "sha256": doc.sha256,
         "meta": asdict(doc.meta),
-        "sections": [asdict(s) for s in doc.sections],
+        "sections": [{**asdict(s), "span": span_json(s.span)} for s in doc.sections],
         "notices": [asdict(n) for n in doc.notices],
         "preamble": doc.preamble,
         "closing": doc.closing,
     }
+
+
+def span_json(span: Span) -> dict[str, Any]:
+    """A span in result.json; the lines within a page only where there are some (a PDF source)."""
+    return {k: v for k, v in asdict(span).items() if v is not None or k not in ("page_line", "end_page_line")}
 
 
 def task_json(task: Task) -> dict[str, Any]:
@@ -422,7 +431,8 @@ def task_json(task: Task) -> dict[str, Any]:
         "title": task.title,
         "line": task.span.line,
         "page": task.span.page,
-        "span": asdict(task.span),
+        **({"page_line": task.span.page_line} if task.span.page_line is not None else {}),
+        "span": span_json(task.span),
         "localities": task.localities,
         "locality_role": task.locality_role,
         "citations": [asdict(c) for c in task.citations],

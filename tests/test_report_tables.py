@@ -258,3 +258,31 @@ def test_every_writer_names_whom_the_tasks_are_addressed_to_as_the_implementer_i
     if whom != "địa phương":
         for text in (md, csv_text, html):
             assert "giao cho địa phương" not in text
+
+
+def test_a_pdf_task_is_placed_by_its_page_and_its_line_within_the_page():
+    # a PDF viewer shows pages, not the lines of the whole extracted text: "trang 2, dòng 3", the global line kept
+    # in result.json beside it; a text file keeps its lines
+    import dataclasses
+
+    from pipeline.api import parse_source
+    from pipeline.ingest import from_string
+    from pipeline.model import task_json
+    from pipeline.report.rows import provenance
+
+    body = ("ỦY BAN NHÂN DÂN TỈNH KON TUM\nSố: 12/KH-UBND\nKẾ HOẠCH\nThực hiện nghị quyết\n\n"
+            "1. Sở Tài chính chủ trì rà soát nguồn vốn đầu tư cho các xã biên giới.\n\n"
+            "2. Sở Y tế chủ trì nâng cấp trạm y tế xã biên giới, bảo đảm\ntrang thiết bị khám chữa bệnh.\n"
+            "3. Sở Nội vụ chủ trì kiện toàn tổ chức bộ máy của các xã biên giới.\n")
+    text = from_string(body, name="kh.txt")
+    second_page = 7  # the PDF's page 2 starts at the blank line before item 2
+    lines = [dataclasses.replace(line, page=1 if line.number < second_page else 2) for line in text.lines]
+    pdf = parse_source(dataclasses.replace(text, kind="pdf", lines=lines), doc_id="kh", role="provincial")
+    places = {t.id: provenance(t) for t in pdf.tasks}
+    assert places == {"1": "trang 1, dòng 5", "2": "trang 2, dòng 1–2", "3": "trang 2, dòng 3"}
+    item = task_json(pdf.task("3"))
+    assert (item["line"], item["page"], item["page_line"]) == (10, 2, 3)
+    assert item["span"]["page_line"] == item["span"]["end_page_line"] == 3
+    plain = parse_source(text, doc_id="kh", role="provincial")
+    assert provenance(plain.task("3")) == "dòng 10"
+    assert "page_line" not in task_json(plain.task("3")) and "page_line" not in task_json(plain.task("3"))["span"]

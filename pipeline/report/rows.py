@@ -239,8 +239,17 @@ def current_leads(mentions: list[Mention]) -> list[str]:
 
 
 def provenance(task: Task, prefix: str = "") -> str:
-    """'dòng 89–91, trang 2' (1-based, as in the source file)."""
+    """'dòng 89–91, trang 2' (1-based, as in the source file); for a PDF, the lines within the page, as a PDF
+    viewer shows them (Span.page_line): 'trang 2, dòng 12–14', 'trang 2, dòng 40 – trang 3, dòng 5'."""
     span = task.span
+    if span.page is not None and span.page_line is not None:
+        end_page = span.end_page if span.end_page is not None else span.page
+        text = f"{labels.PAGE} {span.page}, {labels.LINE} {span.page_line}"
+        if end_page != span.page:
+            text += f" – {labels.PAGE} {end_page}, {labels.LINE} {span.end_page_line}"
+        elif span.end_page_line not in (None, span.page_line):
+            text += f"–{span.end_page_line}"
+        return f"{prefix}{text}"
     text = f"{labels.LINE} {span.line}" if span.end_line in (span.line, 0, None) else \
         f"{labels.LINE} {span.line}–{span.end_line}"
     if span.page is not None:
