@@ -23,3 +23,11 @@ def test_phrases_are_longest_first_do_not_overlap_and_are_printed_as_in_the_prov
 
 def test_runs_shorter_than_the_minimum_are_not_listed():
     assert shared_phrases("Sở Y tế kiểm tra", "Sở Y tế hướng dẫn", RULES) == []
+
+
+
+def test_a_phrase_the_provincial_text_repeats_is_listed_once():
+    # "khu vực biên giới" stands again at the end, but the reader sees it highlighted in the longer phrase already
+    provincial = "Đầu tư hạ tầng giao thông khu vực biên giới, ưu tiên các xã khu vực biên giới."
+    central = "tập trung đầu tư hạ tầng giao thông khu vực biên giới đất liền"
+    assert shared_phrases(provincial, central, RULES) == ["Đầu tư hạ tầng giao thông khu vực biên giới"]

@@ -18,7 +18,7 @@ _ROLE = {"lead": "chủ trì", "coordinator": "phối hợp", "directed": "đư�
 
 def shared_phrases(provincial_text: str, central_text: str, rules: LinkingRules) -> list[str]:
     """Longest shared word n-grams (at least shared_phrase_min_words words), longest first, as printed in
-    the provincial text, none overlapping another in the provincial text. Every maximal run both texts share is a
+    the provincial text, none overlapping another in the provincial text or repeating its words. Every maximal run both texts share is a
     candidate, in whatever order the two texts state them: a word alignment (longest common subsequence) keeps
     only runs in the same order and may split one ("phát triển X" against "phát thải …; phát triển X" pairs the
     first "phát" and leaves "triển X")."""
@@ -39,8 +39,10 @@ def shared_phrases(provincial_text: str, central_text: str, rules: LinkingRules)
                 runs.add((i, i + n))
     taken: list[tuple[int, int]] = []
     for first, last in sorted(runs, key=lambda r: (r[0] - r[1], r[0])):
-        if len(taken) < rules.text.shared_phrase_max and all(last <= a or first >= b for a, b in taken):
-            taken.append((first, last))
+        words = " ".join(p_forms[first:last])
+        if len(taken) < rules.text.shared_phrase_max and all(last <= a or first >= b for a, b in taken) \
+                and not any(f" {words} " in f" {' '.join(p_forms[a:b])} " for a, b in taken):
+            taken.append((first, last))  # a phrase said again elsewhere, alone or in a longer one, once
     return [provincial_text[p_spans[first][0]:p_spans[last - 1][1]] for first, last in taken]
 
 
