@@ -42,8 +42,9 @@ def parse_source(source: SourceText, *, doc_id: str | None = None, role: str | N
 
 
 def _count_page_lines(document: Document, source: SourceText) -> None:
-    """Each span's first and last line counted within its page (Span.page_line): the lines of the page that hold
-    text, as a reader counts them in a PDF viewer (running headers and page numbers are already removed)."""
+    """Each span's first and last line, and each notice's line, counted within its page (Span.page_line,
+    Notice.page_line): the lines of the page that hold text, as a reader counts them in a PDF viewer (running
+    headers and page numbers are already removed)."""
     within: dict[int, int] = {}
     on_page: dict[int | None, int] = {}
     for line in source.lines:
@@ -53,6 +54,8 @@ def _count_page_lines(document: Document, source: SourceText) -> None:
     for item in (*document.sections, *document.tasks, *document.provisions, *document.other_clauses):
         item.span = replace(item.span, page_line=within.get(item.span.line),
                             end_page_line=within.get(item.span.end_line))
+    document.notices = [replace(n, page_line=within.get(n.line)) if n.line is not None and n.page is not None else n
+                        for n in document.notices]
 
 
 def parse(path: str | Path, *, doc_id: str | None = None, role: str | None = None, ocr: bool = False,

@@ -28,20 +28,23 @@ class DoichieuError(Exception):
 
 @dataclass(frozen=True)
 class Notice:
-    """A warning attached to a document: a repair made or a doubt raised, with its place."""
+    """A warning attached to a document: a repair made or a doubt raised, with its place (for a PDF, `page_line`:
+    the line within the page, as Span.page_line; printed instead of the line of the whole extracted text)."""
 
     path: str
     message: str
     line: int | None = None
     page: int | None = None
     code: str = ""
+    page_line: int | None = None
 
     def __str__(self) -> str:
         where = self.path
         if self.page is not None:
             where += f", trang {self.page}"
-        if self.line is not None:
-            where += f", dòng {self.line}"
+        line = self.page_line if self.page is not None and self.page_line is not None else self.line
+        if line is not None:
+            where += f", dòng {line}"
         return f"{where}: {self.message}"
 
 
@@ -343,7 +346,7 @@ class Result:
             "tasks": [task_json(t) for d in self.documents for t in d.tasks],
             "links": [link_json(link) for link in self.links],
             "coverage": [coverage_json(c) for c in self.coverage],
-            "notices": [asdict(n) for n in self.notices],
+            "notices": [notice_json(n) for n in self.notices],
         }
 
     @classmethod
@@ -405,10 +408,15 @@ def document_json(doc: Document) -> dict[str, Any]:
         "sha256": doc.sha256,
         "meta": asdict(doc.meta),
         "sections": [{**asdict(s), "span": span_json(s.span)} for s in doc.sections],
-        "notices": [asdict(n) for n in doc.notices],
+        "notices": [notice_json(n) for n in doc.notices],
         "preamble": doc.preamble,
         "closing": doc.closing,
     }
+
+
+def notice_json(notice: Notice) -> dict[str, Any]:
+    """A notice in result.json; its line within the page only where there is one (a PDF source)."""
+    return {k: v for k, v in asdict(notice).items() if v is not None or k != "page_line"}
 
 
 def span_json(span: Span) -> dict[str, Any]:

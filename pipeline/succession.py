@@ -29,7 +29,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from . import agencies
-from .model import Document, DoichieuError, Mention, Notice
+from .model import Document, DoichieuError, Mention, Notice, Span
 from .rules import load_rules, rules_dir
 from .vntext import fold, nfc
 
@@ -365,7 +365,7 @@ def apply_succession(doc: Document, as_of: dt.date | str | None = None) -> Docum
                 mention.current = current_names(mention, as_of, task.text, province)
                 if first is None or not mention.canonical or mention.canonical not in agencies.registry().agencies:
                     continue
-                notice = _validity_notice(succession, doc, mention, (first, last, when), task.span.line)
+                notice = _validity_notice(succession, doc, mention, (first, last, when), task.span)
                 if notice is not None and notice.message not in warned:
                     warned.add(notice.message)
                     doc.notices.append(notice)
@@ -382,9 +382,11 @@ def apply_succession(doc: Document, as_of: dt.date | str | None = None) -> Docum
 
 
 def _validity_notice(succession: Succession, doc: Document, mention: Mention,
-                     signed: tuple[dt.date, dt.date | None, str], line: int) -> Notice | None:
+                     signed: tuple[dt.date, dt.date | None, str], span: Span) -> Notice | None:
     """A notice when the name did not exist on any day the document may have been signed on (`signed`: first
-    and last such day, None when open, and how to name that time; see document_date)."""
+    and last such day, None when open, and how to name that time; see document_date), placed at the task's `span`
+    (its page and line within the page for a PDF)."""
+    place = {"line": span.line, "page": span.page, "page_line": span.page_line}
     agency_id = mention.canonical
     first, last, when = signed
     ended = succession.ended(agency_id, first)
@@ -393,11 +395,11 @@ def _validity_notice(succession: Succession, doc: Document, mention: Mention,
                                for s in ended.to)
         return Notice(doc.path, f"“{mention.name}” không còn tồn tại vào {when}: từ {ended.effective:%d/%m/%Y} "
                                 f"nhiệm vụ chuyển cho {successors} ({', '.join(ended.basis)}).",
-                      line=line, code="succession.name_not_valid")
+                      **place, code="succession.name_not_valid")
     start = succession.started(agency_id)
     if start is not None and last is not None and last < start:
         return Notice(doc.path, f"“{mention.name}” chưa tồn tại vào {when} (thành lập từ {start:%d/%m/%Y}).",
-                      line=line, code="succession.name_not_valid")
+                      **place, code="succession.name_not_valid")
     return None
 
 

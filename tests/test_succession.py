@@ -261,6 +261,21 @@ def test_a_month_dated_document_is_flagged_only_when_no_day_of_that_month_fits_t
     assert [n.message for n in during.notices if "không còn" in n.message]  # ended on the month's first day
 
 
+def test_a_notice_on_a_pdf_task_is_placed_by_its_page_and_its_line_within_the_page():
+    import dataclasses
+
+    from pipeline.model import notice_json
+
+    doc = document(["Sở Kế hoạch và Đầu tư"], "2026-02-01")
+    doc.tasks[0].span = dataclasses.replace(doc.tasks[0].span, line=212, end_line=212, page=5, page_line=9)
+    [notice] = apply_succession(doc, as_of="2026-06-01").notices
+    assert (notice.line, notice.page, notice.page_line) == (212, 5, 9)
+    assert str(notice).startswith("d.txt, trang 5, dòng 9: ")
+    assert notice_json(notice)["line"] == 212 and notice_json(notice)["page_line"] == 9
+    text_notice = apply_succession(document(["Sở Kế hoạch và Đầu tư"], "2026-02-01"), "2026-06-01").notices[0]
+    assert str(text_notice).startswith("d.txt, dòng 1: ") and "page_line" not in notice_json(text_notice)
+
+
 def test_undated_document_uses_its_latest_citation_as_a_lower_bound():
     from pipeline.model import Citation
 
