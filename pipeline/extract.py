@@ -1265,11 +1265,13 @@ class Reader:
                     break  # the clause goes on with its predicate ("Trong thời gian …, chỉ đạo các cơ quan …")
                 if t.words[k] == "," and self.item_kind(k + 1) \
                         and (k not in agency_ends or k in closed or k in issuers or self._asks_after(k + 1)) \
-                        and not (t.cue("head", k - 1) == k and not t.capital[k + 1]):
+                        and not (t.cue("head", k - 1) == k and not t.capital[k + 1]) \
+                        and self._predicate_follows(k + 1):
                     # (not the next body of an object list: "…, báo cáo Ủy ban nhân dân tỉnh, Bộ …", "… của bộ,
                     # ngành khác vi phạm …, Bộ Y tế chủ trì"; but a body that asks is the subject: "Để … báo cáo Ủy
                     # ban nhân dân tỉnh, Sở Tài chính đề nghị …", and so is one after a list "và" closed or after a
-                    # document's issuer: "Trên cơ sở …, Chương trình hành động của Chính phủ, các bộ … xây dựng …")
+                    # document's issuer: "Trên cơ sở …, Chương trình hành động của Chính phủ, các bộ … xây dựng …";
+                    # nor bodies the clause ends with, which have no predicate)
                     start = k + 1
                     break
             if start == 0:
@@ -1293,6 +1295,13 @@ class Reader:
                     self.covered.update(range(j, after))
                     return addressed, k
         return items, j
+
+    def _predicate_follows(self, k: int) -> bool:
+        """Does something follow the bodies named at k before their sentence or clause ends? A subject has a
+        predicate; bodies the clause ends with are the last object of the adverb's verb ("Định kỳ đánh giá mức độ
+        hoàn thành … của cơ quan nhà nước, người đứng đầu và cán bộ … trong cơ quan nhà nước; …")."""
+        _, j = self.parse_list(k, semicolons=True)  # (a list may part its bodies with ";": "các bộ, ngành; các cấp …")
+        return j < self.n and self.t.words[j] not in (";", ".")
 
     def _document_issuers(self) -> set[int]:
         """The ends of the bodies named as a document's issuer ("Chương trình hành động của | Chính phủ |",

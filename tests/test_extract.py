@@ -969,6 +969,10 @@ def test_an_adverbial_opening_is_not_followed_by_a_subject_found_inside_the_pred
     # the bodies after "báo cáo" are objects; "chỉ đạo" after the comma opens the predicate
     assert read_roles("Định kỳ hoặc đột xuất tổng hợp, báo cáo Ủy ban nhân dân tỉnh, Bộ Tài chính về tình hình "
                       "thực hiện.").leads == []
+    # bodies the clause ends with have no predicate: the last object of the adverb's verb, no subject (real case:
+    # NQ 03/NQ-CP 2025, its programme II.1.e)
+    assert read_roles("Định kỳ đánh giá, công bố mức độ hoàn thành nhiệm vụ của cơ quan nhà nước, người đứng đầu và "
+                      "cán bộ trong cơ quan nhà nước; kết quả là tiêu chí thi đua.").leads == []
     # (a body after "của" without a document's type before it is still an object: "kế hoạch" here is no title)
     assert read_roles("Định kỳ tổng hợp kế hoạch của Ủy ban nhân dân tỉnh, Bộ Tài chính về tình hình thực "
                       "hiện.").leads == []
