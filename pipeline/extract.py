@@ -120,6 +120,7 @@ class RoleRules(BaseModel):
     adverbial_openers: list[str] = []
     adverbial_closers: list[str] = []
     condition_ends: list[str] = []
+    document_owners: list[str] = []
     address_openers: list[str] = []
     heading_openers: list[str] = []
     duty_headings: list[str] = []
@@ -292,6 +293,7 @@ def engine() -> Engine:
         "named_head": rules.named_heads, "listed_head": rules.listed_heads,
         "plural_head": rules.plural_heads, "paired_head": rules.paired_heads, "article": rules.articles, "adverbial": rules.adverbial_openers + rules.request_openers,
         "adverbial_closer": rules.adverbial_closers, "condition_end": rules.condition_ends,
+        "doc_type": rules.citation.doc_types, "document_owner": rules.document_owners,
         "address": rules.address_openers, "heading_opener": rules.heading_openers,
         "duty_heading": rules.duty_headings, "place": rules.place_qualifiers, "group_qualifier": rules.group_qualifiers,
         "honorific": rules.honorifics, "examples": rules.example_introducers,
@@ -1241,6 +1243,7 @@ class Reader:
             # a list closed by "và" before the comma ends there: "Trên cơ sở đề nghị của Sở A và Sở B, Sở C …"
             closed = {end for begin, (end, label, _) in t.ents.items()
                       if label == "AGENCY" and begin > 0 and t.words[begin - 1] in self.joins}
+            issuers = self._document_issuers()
             for k in range(1, min(self.n, self.rules.spans.adverbial) if closer is None else 0):
                 if t.words[k] in (".", ":"):  # (a semicolon may part the bases it lists: "Trên cơ sở A; B, …")
                     break
@@ -1261,11 +1264,14 @@ class Reader:
                         t.cue(kind, k + 1) for kind in ("assign", "direct", "lead", "coord", "advise", "resp")):
                     break  # the clause goes on with its predicate ("Trong thời gian …, chỉ đạo các cơ quan …")
                 if t.words[k] == "," and self.item_kind(k + 1) \
-                        and (k not in agency_ends or k in closed or self._asks_after(k + 1)) \
-                        and not (t.cue("head", k - 1) == k and not t.capital[k + 1]):
+                        and (k not in agency_ends or k in closed or k in issuers or self._asks_after(k + 1)) \
+                        and not (t.cue("head", k - 1) == k and not t.capital[k + 1]) \
+                        and self._predicate_follows(k + 1):
                     # (not the next body of an object list: "…, báo cáo Ủy ban nhân dân tỉnh, Bộ …", "… của bộ,
                     # ngành khác vi phạm …, Bộ Y tế chủ trì"; but a body that asks is the subject: "Để … báo cáo Ủy
-                    # ban nhân dân tỉnh, Sở Tài chính đề nghị …", and so is one after a list "và" closed)
+                    # ban nhân dân tỉnh, Sở Tài chính đề nghị …", and so is one after a list "và" closed or after a
+                    # document's issuer: "Trên cơ sở …, Chương trình hành động của Chính phủ, các bộ … xây dựng …";
+                    # nor bodies the clause ends with, which have no predicate)
                     start = k + 1
                     break
             if start == 0:
@@ -1289,6 +1295,30 @@ class Reader:
                     self.covered.update(range(j, after))
                     return addressed, k
         return items, j
+
+    def _predicate_follows(self, k: int) -> bool:
+        """Does something follow the bodies named at k before their sentence or clause ends? A subject has a
+        predicate; bodies the clause ends with are the last object of the adverb's verb ("Định kỳ đánh giá mức độ
+        hoàn thành … của cơ quan nhà nước, người đứng đầu và cán bộ … trong cơ quan nhà nước; …")."""
+        _, j = self.parse_list(k, semicolons=True)  # (a list may part its bodies with ";": "các bộ, ngành; các cấp …")
+        return j < self.n and self.t.words[j] not in (";", ".")
+
+    def _document_issuers(self) -> set[int]:
+        """The ends of the bodies named as a document's issuer ("Chương trình hành động của | Chính phủ |",
+        "Nghị quyết số 57-NQ/TW của | Bộ Chính trị |"; rules/roles.yaml `document_owners`, `citation.doc_types`):
+        a capitalised document type earlier in the same comma-free stretch, an owner word right before the body."""
+        t = self.t
+        issuers = set()
+        for begin, (end, label, _) in t.ents.items():
+            if label != "AGENCY" or begin < 2 or t.cue("document_owner", begin - 1) != begin:
+                continue
+            for p in range(begin - 2, -1, -1):
+                if t.words[p] in (",", ";", ".", ":"):
+                    break
+                if t.capital[p] and t.cue("doc_type", p):
+                    issuers.add(end)
+                    break
+        return issuers
 
     def _asks_after(self, k: int) -> bool:
         """Is the body named at k followed at once by a frame that hands the work on ("Sở Tài chính | đề nghị …";

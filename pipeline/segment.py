@@ -1045,6 +1045,11 @@ def _read_header(blocks: list[Block], labels: list[Label | None], meta: Document
                 meta.date = meta.date or _header_date(date)
                 consumed = top_done = True
                 continue
+            titled = None if seen_any or meta.doc_type or meta.number else _type_and_number(cell, cues)
+            if titled:  # a text without a header block headed by its type and số hiệu ("Nghị quyết số 57-NQ/TW")
+                meta.doc_type, meta.number = titled
+                consumed = top_done = True
+                continue
             doc_type = _doc_type(cell, cues) or (None if meta.doc_type else _doc_type_after_debris(cell, cues))
             if doc_type and not cell.rstrip().endswith(":"):
                 meta.doc_type = meta.doc_type or doc_type
@@ -1128,6 +1133,21 @@ def _trich_yeu(title: str, cues: _Cues) -> str:
         if at is not None:
             return " ".join(words[at:])
     return title
+
+
+def _type_and_number(cell: str, cues: _Cues) -> tuple[str, str] | None:
+    """The type and số hiệu of a title line that names nothing else ("Nghị quyết số 57-NQ/TW", the heading a press
+    reprint or a converter puts above a text it gives without its header block; rules/structure.yaml `doc_types`,
+    `number_prefix`), or None."""
+    words = cell.split()
+    for k in range(1, len(words) - 1):
+        rest = " ".join(words[k:])
+        number = cues.number.match(rest[:1].upper() + rest[1:])
+        value = (number.group("number") or "").strip() if number else ""
+        if value and " " not in value and _readable_number(value) and words[0][:1].isupper() \
+                and (doc_type := _type_name(fold(" ".join(words[:k])), cues)):
+            return doc_type, value
+    return None
 
 
 def _doc_type_after_debris(cell: str, cues: _Cues) -> str | None:

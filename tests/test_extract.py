@@ -969,6 +969,13 @@ def test_an_adverbial_opening_is_not_followed_by_a_subject_found_inside_the_pred
     # the bodies after "báo cáo" are objects; "chỉ đạo" after the comma opens the predicate
     assert read_roles("Định kỳ hoặc đột xuất tổng hợp, báo cáo Ủy ban nhân dân tỉnh, Bộ Tài chính về tình hình "
                       "thực hiện.").leads == []
+    # bodies the clause ends with have no predicate: the last object of the adverb's verb, no subject (real case:
+    # NQ 03/NQ-CP 2025, its programme II.1.e)
+    assert read_roles("Định kỳ đánh giá, công bố mức độ hoàn thành nhiệm vụ của cơ quan nhà nước, người đứng đầu và "
+                      "cán bộ trong cơ quan nhà nước; kết quả là tiêu chí thi đua.").leads == []
+    # (a body after "của" without a document's type before it is still an object: "kế hoạch" here is no title)
+    assert read_roles("Định kỳ tổng hợp kế hoạch của Ủy ban nhân dân tỉnh, Bộ Tài chính về tình hình thực "
+                      "hiện.").leads == []
     assert read_roles("Trong thời gian hoàn thiện việc rà soát, giao tài sản, chỉ đạo các cơ quan, đơn vị tiếp tục "
                       "quản lý tài sản.").leads == []
     assert [m.text for m in read_roles("Trước ngày 15 tháng 3 hằng năm, các bộ, ngành gửi báo cáo về Bộ Tài "
@@ -1526,6 +1533,12 @@ def test_a_clause_printed_as_its_holders_name_is_led_by_the_subject_of_its_parag
     # a list of the bodies whose proposal it rests on, closed by "và", ends at its comma: the body after it is the
     # subject (real case: a city's plan for housing support, 2014, II.2.5)
     ("Trên cơ sở đề nghị của Sở Xây dựng và Sở Nội vụ, Sở Tài chính thẩm định dự toán kinh phí.", ["Sở Tài chính"]),
+    # a body named as a document's issuer ("<Loại văn bản> … của <body>,") closes the document's name at its comma:
+    # the body after it is the subject (real case: NQ 03/NQ-CP 2025, its programme III.1 and III.6)
+    ("Trên cơ sở Nghị quyết số 12-NQ/TW của Bộ Chính trị, Kế hoạch của Ủy ban nhân dân tỉnh, các sở, ngành xây dựng "
+     "kế hoạch thực hiện.", ["các sở, ngành"]),
+    ("Trong quá trình thực hiện, nếu cần sửa đổi nội dung thuộc Kế hoạch của Ủy ban nhân dân tỉnh, các sở, ngành chủ "
+     "động đề xuất gửi Sở Nội vụ.", ["các sở, ngành"]),
     # an opening basis may list its documents with a semicolon before the subject (real case: QĐ 334/QĐ-TTg 2023,
     # Điều 2 khoản 1)
     ("Trên cơ sở các nhiệm vụ tại Nghị quyết số 12/NQ-CP của Chính phủ; các giải pháp trong Đề án này, căn cứ chức "

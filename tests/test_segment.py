@@ -3317,3 +3317,17 @@ def test_the_issuer_lines_of_a_party_title_block_are_no_part_of_the_trich_yeu(ti
     meta = parse_text(_party_title(*title_lines)).meta
     assert meta.title == title
     assert meta.number == "12-NQ/TU"
+
+
+@pytest.mark.parametrize("kind,title", [("md", "# Nghị quyết số 57-NQ/TW"), ("txt", "Chỉ thị số 05-CT/TW")])
+def test_a_text_without_header_block_takes_type_and_number_from_its_title_line(kind, title):
+    # a press reprint (real case: Nghị quyết 57-NQ/TW as a news site gives it) opens with a heading that names the
+    # type and the số hiệu only, then an editor's paragraph; no header block follows
+    doc = parse_text(f"{title}\n\nTrân trọng giới thiệu toàn văn văn bản.\n\nI. NHIỆM VỤ\n\n1. Các cấp ủy tổ chức "
+                     "quán triệt nội dung văn bản.\n", kind=kind)
+    assert (doc.meta.doc_type, doc.meta.number) == (title.lstrip("# ").split(" số ")[0], title.split(" số ")[1])
+
+
+def test_a_title_line_that_says_more_than_type_and_number_gives_no_number():
+    doc = parse_text("Nghị quyết số 57-NQ/TW về khoa học\n\nTrân trọng giới thiệu.\n\n1. Các cấp ủy quán triệt.\n")
+    assert doc.meta.number is None
