@@ -51,7 +51,7 @@ from scipy import sparse
 
 from ..model import Document, Task
 from ..rules import load_rules
-from ..vntext import match_form
+from ..vntext import match_form, type_within
 from .config import LinkingRules
 
 _WORD = re.compile(r"\w+")
@@ -664,8 +664,7 @@ def _drafts_the_plan(form: str, plan_call: str, central_type: str | None) -> boo
     document's type (`plan_call`: structure.plan_call, its group `type`; "Giao Sở … xây dựng dự thảo Kế hoạch thực
     hiện Chương trình hành động số 104-CTr/TU …"; a type its genus or species names as well: "Chương trình" for
     "Chương trình hành động"), any type when the central type is unknown."""
-    wanted = match_form(central_type) if central_type else ""
-    return any(not wanted or wanted.startswith(found.group("type")) or found.group("type").startswith(wanted)
+    return any(not central_type or type_within(found.group("type"), central_type, either=True)
                for found in re.finditer(plan_call, form))
 
 
