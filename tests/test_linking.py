@@ -631,10 +631,10 @@ def test_the_provincial_call_to_carry_the_work_out_surely_carries_out_the_execut
 
 
 def test_a_clause_citing_an_article_of_this_decree_is_no_execution_clause():
-    from pipeline.linking.features import _charges_with_the_document, typed_pattern
+    from pipeline.linking.features import _charges_with_the_document
 
     rules = linking_rules()
-    call = typed_pattern(rules.structure.document_call)
+    call = rules.structure.document_call
     assert re.search(call, match_form(EXECUTION_CLAUSE))
     assert re.search(call, match_form("Các bộ, địa phương nghiêm túc triển khai thực hiện các nhiệm vụ, giải pháp "
                                       "nêu tại Nghị quyết này."))
@@ -668,10 +668,19 @@ def test_a_clause_citing_an_article_of_this_decree_is_no_execution_clause():
                        "động này theo quy định.")
 
 
-def test_a_provincial_closing_request_to_carry_out_the_plan_is_an_implementation_call():
-    from pipeline.linking.features import typed_pattern
+def test_doc_type_is_filled_once_when_the_linking_rules_load():
+    from pipeline.linking.config import TYPED_PATTERNS
 
-    call = typed_pattern(linking_rules().structure.implementation_call)
+    structure = linking_rules().structure
+    for name in TYPED_PATTERNS:
+        assert "{doc_type}" not in getattr(structure, name), name
+    plan = re.search(structure.plan_call, match_form("Giao Sở Nội vụ xây dựng kế hoạch thực hiện Chương trình hành "
+                                                     "động số 12-CTr/TU."))
+    assert plan and plan.group("type") == "chương trình hành động"
+
+
+def test_a_provincial_closing_request_to_carry_out_the_plan_is_an_implementation_call():
+    call = linking_rules().structure.implementation_call
     for text in ("Đề nghị các tổ chức, cá nhân có liên quan thực hiện các nội dung và thời gian theo đúng Kế hoạch đề "
                  "ra./.", "Yêu cầu Thủ trưởng các sở, ngành thực hiện nghiêm túc Kế hoạch này.",
                  "Các sở, ngành triển khai thực hiện."):

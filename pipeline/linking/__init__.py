@@ -42,7 +42,6 @@ from .features import (
     pair_features,
     pair_scorer,
     restatements,
-    typed_pattern,
 )
 
 RELATIVE = ("row_rel", "col_rel", "row_z", "col_z", "mutual")
@@ -340,7 +339,7 @@ def handed_on(features: PairFeatures, p_link: np.ndarray, rules: LinkingRules, d
     rows = np.flatnonzero((values["hands_on"] >= 1.0).any(axis=1))
     if not rows.size:
         return out
-    pattern = re.compile(typed_pattern(rules.structure.implementation_call))
+    pattern = re.compile(rules.structure.implementation_call)
     organises = np.array([bool(pattern.match(match_form_cached(t.text))) for t in features.central])
     for i in rows:
         duties = np.flatnonzero(values["hands_on"][i] >= 1.0)
