@@ -668,6 +668,17 @@ def test_a_clause_citing_an_article_of_this_decree_is_no_execution_clause():
                        "động này theo quy định.")
 
 
+def test_member_kinds_naming_no_registered_group_or_kind_are_refused():
+    from pipeline.linking.config import AgencyRules, check_member_kinds
+    from pipeline.model import DoichieuError
+
+    check_member_kinds(AgencyRules(member_kinds={"cac_so_ban_nganh": ["department"]}))
+    with pytest.raises(DoichieuError, match="cac_so_nganh_tinh"):
+        check_member_kinds(AgencyRules(member_kinds={"cac_so_nganh_tinh": ["department"]}))
+    with pytest.raises(DoichieuError, match="departments"):
+        check_member_kinds(AgencyRules(member_kinds={"cac_so_ban_nganh": ["departments"]}))
+
+
 def test_doc_type_is_filled_once_when_the_linking_rules_load():
     from pipeline.linking.config import TYPED_PATTERNS
 

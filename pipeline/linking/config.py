@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
+from ..agencies import all_agencies
 from ..model import DoichieuError
 from ..rules import load_rules, rules_dir
 from ..vntext import match_form
@@ -124,7 +125,8 @@ TYPED_PATTERNS = ("document_call", "implementation_call", "plan_call")  # Struct
 def linking_rules() -> LinkingRules:
     """rules/linking.yaml, `{doc_type}` of its TYPED_PATTERNS standing for any document type a citation names
     (rules/roles.yaml citation.doc_types, matching form, longest first: "Chương trình hành động này" as well as
-    "Nghị quyết này"), the patterns so filled validated again (cached: read once per process)."""
+    "Nghị quyết này"), the patterns so filled validated again, agency.member_kinds checked against the registry (check_member_kinds;
+    cached: read once per process)."""
     rules = load_rules("linking", LinkingRules)
     from ..extract import role_rules
 
@@ -137,4 +139,19 @@ def linking_rules() -> LinkingRules:
         first = error.errors()[0]
         where = ".".join(str(p) for p in ("structure", *first["loc"]))
         raise DoichieuError(str(rules_dir() / "linking.yaml"), f"invalid rule at {where}: {first['msg']}") from None
+    check_member_kinds(rules.agency)
     return rules.model_copy(update={"structure": structure})
+
+
+def check_member_kinds(agency: AgencyRules) -> None:
+    """agency.member_kinds names registry groups (rules/agencies.yaml ids) and registry kinds: an unknown one is
+    refused by name, not read as a group that takes in no body."""
+    ids, kinds = {a.id for a in all_agencies()}, {a.kind for a in all_agencies()}
+    for group, members in agency.member_kinds.items():
+        if group not in ids:
+            raise DoichieuError(str(rules_dir() / "linking.yaml"),
+                                f"agency.member_kinds: {group!r} is no agency id of rules/agencies.yaml")
+        for kind in members:
+            if kind not in kinds:
+                raise DoichieuError(str(rules_dir() / "linking.yaml"),
+                                    f"agency.member_kinds.{group}: {kind!r} is no agency kind of rules/agencies.yaml")
