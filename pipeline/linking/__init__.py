@@ -383,7 +383,8 @@ class FixedEvidence:
     pair: the pipeline decides once, scripts/tune_linking.py at every point of its grid."""
 
     restates: np.ndarray  # restatements (provincial x provincial)
-    rescue: np.ndarray  # rescuable, but for the central candidates after n_tasks (provisions)
+    n_tasks: int | None  # central candidates after the first n_tasks are provisions (None: none are)
+    rescue: np.ndarray  # rescuable, but for the provisions
     relayed: np.ndarray  # relayed_match
     related: np.ndarray  # related_wording
 
@@ -393,23 +394,25 @@ def fixed_evidence(features: PairFeatures, rules: LinkingRules, n_tasks: int | N
     rescue = rescuable(features)
     if n_tasks is not None:
         rescue[n_tasks:] = False
-    return FixedEvidence(restatements(features, rules), rescue, relayed_match(features), related_wording(features, rules))
+    return FixedEvidence(restatements(features, rules), n_tasks, rescue, relayed_match(features),
+                         related_wording(features, rules))
 
 
-def decide(features: PairFeatures, rules: LinkingRules, n_tasks: int | None = None,
-           fixed: FixedEvidence | None = None) -> list[tuple[int, int, str, float]]:
+def decide(features: PairFeatures, rules: LinkingRules, fixed: FixedEvidence | None = None
+           ) -> list[tuple[int, int, str, float]]:
     """(provincial index, central index, strength, score) for every pair kept. Central candidates after the
-    first n_tasks (provisions) are never rescued and are kept only as sure links."""
+    first fixed.n_tasks (provisions) are never rescued and are kept only as sure links."""
     p_link, p_sure = link_probabilities(features, rules)
-    return decide_on(features, rules, p_link, p_sure, rules.decision, n_tasks, fixed)
+    return decide_on(features, rules, p_link, p_sure, rules.decision, fixed)
 
 
 def decide_on(features: PairFeatures, rules: LinkingRules, p_link: np.ndarray, p_sure: np.ndarray, decision,
-              n_tasks: int | None = None, fixed: FixedEvidence | None = None) -> list[tuple[int, int, str, float]]:
+              fixed: FixedEvidence | None = None) -> list[tuple[int, int, str, float]]:
     """decide on given probabilities (link_probabilities, cut) and thresholds: the one decision that the pipeline
     and scripts/tune_linking.py (its models and thresholds under trial) both make. `fixed`: fixed_evidence(features,
-    rules, n_tasks), given by a caller that decides on one pair more than once."""
-    fixed = fixed_evidence(features, rules, n_tasks) if fixed is None else fixed
+    rules, n_tasks), given by a caller that decides on one pair more than once or has provisions among the
+    candidates (without it, none are)."""
+    fixed = fixed_evidence(features, rules) if fixed is None else fixed
     kept = decide_from(p_link, p_sure, fixed.rescue, decision, features.values["contain"],
                        structural_match(features, decision), counterpart_match(features, decision),
                        actor_match(features, decision), features.values["executes_document"],
@@ -418,7 +421,7 @@ def decide_on(features: PairFeatures, rules: LinkingRules, p_link: np.ndarray, p
                        section_links(features, p_link, decision))
     # a provision is no task of its document: only a provincial task that plainly carries it out (a sure link)
     # makes it one
-    return [k for k in kept if n_tasks is None or k[1] < n_tasks or k[2] == "sure"]
+    return [k for k in kept if fixed.n_tasks is None or k[1] < fixed.n_tasks or k[2] == "sure"]
 
 
 def coverage_rows(central: Document, provincial: Document, links: list[Link]) -> list[Coverage]:
@@ -449,7 +452,7 @@ def link(central: Document, provincial: Document) -> tuple[list[Link], list[Cove
     candidates = replace(central, tasks=central.tasks + central.provisions) if central.provisions else central
     features = feature_matrices(candidates, provincial, rules)
     fixed = fixed_evidence(features, rules, len(central.tasks))
-    kept = decide(features, rules, len(central.tasks), fixed)
+    kept = decide(features, rules, fixed)
     linked = {(i, j) for i, j, *_ in kept}
     lead = leader([candidates])
     links = []
