@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError, field_
 
 from .fsutil import os_reason
 from .model import Citation, Document, DocumentMeta, DoichieuError, Notice
-from .vntext import fold
+from .vntext import fold, type_within
 
 
 class ManifestEntry(BaseModel):
@@ -172,13 +172,6 @@ def _symbol_key(number: str | None) -> str:
     return _number_key(party.group(1) if party else number.rsplit("/", 1)[-1])
 
 
-def _types_agree(cited: str, own: str) -> bool:
-    """A cited document type and a document's own: the same, or the cited one its genus, the first words of it
-    ("Chương trình số 104-CTr/TU" for a "Chương trình hành động")."""
-    cited, own = fold(cited), fold(own)
-    return own == cited or own.startswith(cited + " ")
-
-
 def _dates_agree(cited: str, own: str) -> bool:
     """A cited date (YYYY-MM-DD, YYYY-MM or YYYY) and a document's own, either perhaps cut short (a blank
     day, an unreadable one): the shorter is the start of the longer."""
@@ -188,7 +181,7 @@ def _dates_agree(cited: str, own: str) -> bool:
 def by_symbol(provincial: Document, centrals: list[Document]) -> list[tuple[Document, Citation]]:
     """Central documents whose số hiệu could not be read (OCR) found from a citation of the provincial document
     that no central number answers: the same ký hiệu ("BTC-QLCS", a Party body's "CTr/TU"), the same document
-    type (or its genus: _types_agree) and a date that agrees with the cited one. Only when unambiguous: one central
+    type (or its genus: vntext.type_within) and a date that agrees with the cited one. Only when unambiguous: one central
     document for the citation, one citation for it."""
     numbers = {_number_key(c.meta.number) for c in centrals if c.meta.number}
     unread = _unread(centrals)
@@ -197,7 +190,7 @@ def by_symbol(provincial: Document, centrals: list[Document]) -> list[tuple[Docu
         if _number_key(citation.number) in numbers or not (citation.doc_type and citation.date):
             continue
         fits = [c for c in unread if _number_key(c.meta.symbol) == _symbol_key(citation.number)
-                and c.meta.doc_type and _types_agree(citation.doc_type, c.meta.doc_type)
+                and c.meta.doc_type and type_within(citation.doc_type, c.meta.doc_type)
                 and c.meta.date and _dates_agree(citation.date, c.meta.date)]
         if len(fits) == 1:
             found.append((fits[0], citation))

@@ -155,6 +155,14 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+def type_within(genus: str, species: str, either: bool = False) -> bool:
+    """Two document types, folded: the same, or `genus` the first words of `species` ("Chương trình" of
+    "Chương trình hành động": a citation may name a document by its genus); with `either`, in either direction."""
+    genus, species = fold(genus), fold(species)
+    return (species == genus or species.startswith(genus + " ")
+            or either and genus.startswith(species + " "))
+
+
 class _AlignedLetters(dict):
     """str.translate table of fold_aligned: each character's folded letter or digit, else a space (filled on first
     use: a text holds few distinct characters)."""

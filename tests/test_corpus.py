@@ -184,3 +184,14 @@ def test_an_unpaired_document_is_told_which_unread_central_documents_it_may_carr
     assert run.pairs == {}
     [notice] = run.whole.notices
     assert notice.path == "tinh.txt" and "có thể là a.txt hoặc b.txt" in notice.message
+
+
+def test_a_document_type_within_another_is_its_genus_at_a_word_boundary():
+    from pipeline.vntext import type_within
+
+    assert type_within("Chương trình", "Chương trình hành động")
+    assert type_within("CHƯƠNG TRÌNH HÀNH ĐỘNG", "Chương trình hành động")
+    assert not type_within("Chương trình hành động", "Chương trình")
+    assert type_within("Chương trình hành động", "Chương trình", either=True)
+    assert not type_within("Thông tư", "Thông tin", either=True)
+    assert not type_within("Nghị quyết", "Nghị định", either=True)

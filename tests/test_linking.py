@@ -631,10 +631,10 @@ def test_the_provincial_call_to_carry_the_work_out_surely_carries_out_the_execut
 
 
 def test_a_clause_citing_an_article_of_this_decree_is_no_execution_clause():
-    from pipeline.linking.features import _charges_with_the_document, typed_pattern
+    from pipeline.linking.features import _charges_with_the_document
 
     rules = linking_rules()
-    call = typed_pattern(rules.structure.document_call)
+    call = rules.structure.document_call
     assert re.search(call, match_form(EXECUTION_CLAUSE))
     assert re.search(call, match_form("Các bộ, địa phương nghiêm túc triển khai thực hiện các nhiệm vụ, giải pháp "
                                       "nêu tại Nghị quyết này."))
@@ -668,10 +668,30 @@ def test_a_clause_citing_an_article_of_this_decree_is_no_execution_clause():
                        "động này theo quy định.")
 
 
-def test_a_provincial_closing_request_to_carry_out_the_plan_is_an_implementation_call():
-    from pipeline.linking.features import typed_pattern
+def test_member_kinds_naming_no_registered_group_or_kind_are_refused():
+    from pipeline.linking.config import AgencyRules, check_member_kinds
+    from pipeline.model import DoichieuError
 
-    call = typed_pattern(linking_rules().structure.implementation_call)
+    check_member_kinds(AgencyRules(member_kinds={"cac_so_ban_nganh": ["department"]}))
+    with pytest.raises(DoichieuError, match="cac_so_nganh_tinh"):
+        check_member_kinds(AgencyRules(member_kinds={"cac_so_nganh_tinh": ["department"]}))
+    with pytest.raises(DoichieuError, match="departments"):
+        check_member_kinds(AgencyRules(member_kinds={"cac_so_ban_nganh": ["departments"]}))
+
+
+def test_doc_type_is_filled_once_when_the_linking_rules_load():
+    from pipeline.linking.config import TYPED_PATTERNS
+
+    structure = linking_rules().structure
+    for name in TYPED_PATTERNS:
+        assert "{doc_type}" not in getattr(structure, name), name
+    plan = re.search(structure.plan_call, match_form("Giao Sở Nội vụ xây dựng kế hoạch thực hiện Chương trình hành "
+                                                     "động số 12-CTr/TU."))
+    assert plan and plan.group("type") == "chương trình hành động"
+
+
+def test_a_provincial_closing_request_to_carry_out_the_plan_is_an_implementation_call():
+    call = linking_rules().structure.implementation_call
     for text in ("Đề nghị các tổ chức, cá nhân có liên quan thực hiện các nội dung và thời gian theo đúng Kế hoạch đề "
                  "ra./.", "Yêu cầu Thủ trưởng các sở, ngành thực hiện nghiêm túc Kế hoạch này.",
                  "Các sở, ngành triển khai thực hiện."):
@@ -1557,3 +1577,20 @@ def test_a_crowded_column_ranks_its_own_tasks_against_its_kth_closest():
     assert relative["col_rel"][5, 0] == pytest.approx(0.35 / 0.6)  # its own best match is item 1: the column's closest
     # as many items as tasks: each stands against the column's closest
     assert _relative(base[:2], 0.15)["col_rel"][1, 0] == pytest.approx(0.4 / 0.6)
+
+
+def test_a_pair_sharing_no_distinctive_wording_is_unworded(central):
+    # a duty of restoring forests against the central duties: only 2.d (forests at the headwaters: a key term in
+    # common) has wording an officer can check a sure link by; the copy of 1.a has its whole wording in common
+    from pipeline.linking import unworded
+
+    plan = _provincial({"1": ("1", "Sở Nông nghiệp và Môi trường", "Phục hồi các hệ sinh thái rừng đầu nguồn bị suy "
+                                                                    "thoái, bảo tồn nguồn gen quý hiếm."),
+                        "2": ("1", "Sở Y tế", CENTRAL_TASKS["1.a"][2])})
+    features = feature_matrices(central, plan)
+    ids = [t.id for t in central.tasks]
+    found = unworded(features, np.ones((2, len(ids)), dtype=bool), linking_rules())
+    assert found[0, ids.index("2.a")] and not found[0, ids.index("2.d")]
+    assert not found[1, ids.index("1.a")]
+    # only the candidates are looked at
+    assert not unworded(features, np.zeros((2, len(ids)), dtype=bool), linking_rules()).any()

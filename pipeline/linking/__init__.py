@@ -33,7 +33,7 @@ from ..model import Coverage, Document, Link, Notice, TaskRef
 from ..naming import leader
 from .agency import issuer_share_row
 from .config import LinkingRules, linking_rules
-from .evidence import reasons_for, shared_phrases
+from .evidence import reasons_for, shared_phrases, shares_a_phrase
 from .features import (
     FEATURES,
     LAZY_SCORERS,
@@ -42,13 +42,12 @@ from .features import (
     pair_features,
     pair_scorer,
     restatements,
-    typed_pattern,
 )
 
 RELATIVE = ("row_rel", "col_rel", "row_z", "col_z", "mutual")
 ALL_FEATURES = FEATURES + RELATIVE
 
-__all__ = ["link", "promote", "feature_matrices", "decide", "decide_on", "fixed_evidence", "decide_from", "link_probabilities", "cut_probabilities", "structural_match", "counterpart_match", "held_apart", "actor_match", "relayed_match", "handed_on", "section_links", "coverage_rows", "ALL_FEATURES"]
+__all__ = ["link", "promote", "feature_matrices", "decide", "decide_on", "unworded", "fixed_evidence", "decide_from", "link_probabilities", "cut_probabilities", "structural_match", "counterpart_match", "held_apart", "actor_match", "relayed_match", "handed_on", "section_links", "coverage_rows", "ALL_FEATURES"]
 
 
 def _base_similarity(values: dict[str, np.ndarray]) -> np.ndarray:
@@ -148,7 +147,7 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, rescue: np.ndarray,
        it, the definition of a sure link), at most max_links_per_task, best first; a candidate far below
        its provincial task's best (P < margin x best) is dropped: relative evidence, so that a task whose
        wording is loosely like many clauses keeps only the clear ones; a kept link is sure
-       when P(sure) >= sure or when it is such a copy;
+       when P(sure) >= sure (decide_on has set P(sure) 0 where the pair is unworded) or when it is such a copy;
     2. a central task the rescues may take (`rescue`: see rescuable) that is still unlinked takes its best provincial candidate
        as a possible link when P(linked) >= partial_floor (of the candidates at or above the floor or with
        at least rescue_comparable of the best one's P, the best one whose actors match, `actor`, when there
@@ -340,7 +339,7 @@ def handed_on(features: PairFeatures, p_link: np.ndarray, rules: LinkingRules, d
     rows = np.flatnonzero((values["hands_on"] >= 1.0).any(axis=1))
     if not rows.size:
         return out
-    pattern = re.compile(typed_pattern(rules.structure.implementation_call))
+    pattern = re.compile(rules.structure.implementation_call)
     organises = np.array([bool(pattern.match(match_form_cached(t.text))) for t in features.central])
     for i in rows:
         duties = np.flatnonzero(values["hands_on"][i] >= 1.0)
@@ -378,13 +377,29 @@ def section_links(features: PairFeatures, p_link: np.ndarray, decision) -> np.nd
     return out
 
 
+def unworded(features: PairFeatures, candidates: np.ndarray, rules: LinkingRules) -> np.ndarray:
+    """Among the `candidates` (provincial x central), the pairs whose wording has nothing distinctive in common:
+    no key term (keyterm below fires.keyterm), little containment (contain below fires.contain) and no shared phrase
+    (evidence.shares_a_phrase). The models may find such a pair the closest of all in wording on both sides ("Phục hồi
+    các hệ sinh thái rừng …" against "Phục hồi nguồn nước …"), yet an officer has nothing to check a sure link by:
+    the models' P(sure) does not make it sure (decide_on); it stays possible."""
+    values = features.values
+    out = np.zeros(candidates.shape, dtype=bool)
+    weak = candidates & (values["keyterm"] < rules.fires["keyterm"]) & (values["contain"] < rules.fires["contain"])
+    for i, j in zip(*np.nonzero(weak), strict=True):
+        out[i, j] = not shares_a_phrase(features.provincial[i].text, features.central[j].text,
+                                        rules.text.shared_phrase_min_words)
+    return out
+
+
 @dataclass(frozen=True)
 class FixedEvidence:
     """What decide_on reads of one pair that neither the probabilities nor the thresholds move, worked out once per
     pair: the pipeline decides once, scripts/tune_linking.py at every point of its grid."""
 
     restates: np.ndarray  # restatements (provincial x provincial)
-    rescue: np.ndarray  # rescuable, but for the central candidates after n_tasks (provisions)
+    n_tasks: int | None  # central candidates after the first n_tasks are provisions (None: none are)
+    rescue: np.ndarray  # rescuable, but for the provisions
     relayed: np.ndarray  # relayed_match
     related: np.ndarray  # related_wording
 
@@ -394,23 +409,26 @@ def fixed_evidence(features: PairFeatures, rules: LinkingRules, n_tasks: int | N
     rescue = rescuable(features)
     if n_tasks is not None:
         rescue[n_tasks:] = False
-    return FixedEvidence(restatements(features, rules), rescue, relayed_match(features), related_wording(features, rules))
+    return FixedEvidence(restatements(features, rules), n_tasks, rescue, relayed_match(features),
+                         related_wording(features, rules))
 
 
-def decide(features: PairFeatures, rules: LinkingRules, n_tasks: int | None = None,
-           fixed: FixedEvidence | None = None) -> list[tuple[int, int, str, float]]:
+def decide(features: PairFeatures, rules: LinkingRules, fixed: FixedEvidence | None = None
+           ) -> list[tuple[int, int, str, float]]:
     """(provincial index, central index, strength, score) for every pair kept. Central candidates after the
-    first n_tasks (provisions) are never rescued and are kept only as sure links."""
+    first fixed.n_tasks (provisions) are never rescued and are kept only as sure links."""
     p_link, p_sure = link_probabilities(features, rules)
-    return decide_on(features, rules, p_link, p_sure, rules.decision, n_tasks, fixed)
+    return decide_on(features, rules, p_link, p_sure, rules.decision, fixed)
 
 
 def decide_on(features: PairFeatures, rules: LinkingRules, p_link: np.ndarray, p_sure: np.ndarray, decision,
-              n_tasks: int | None = None, fixed: FixedEvidence | None = None) -> list[tuple[int, int, str, float]]:
+              fixed: FixedEvidence | None = None) -> list[tuple[int, int, str, float]]:
     """decide on given probabilities (link_probabilities, cut) and thresholds: the one decision that the pipeline
     and scripts/tune_linking.py (its models and thresholds under trial) both make. `fixed`: fixed_evidence(features,
-    rules, n_tasks), given by a caller that decides on one pair more than once."""
-    fixed = fixed_evidence(features, rules, n_tasks) if fixed is None else fixed
+    rules, n_tasks), given by a caller that decides on one pair more than once or has provisions among the
+    candidates (without it, none are)."""
+    fixed = fixed_evidence(features, rules) if fixed is None else fixed
+    p_sure = np.where(unworded(features, p_sure >= decision.sure, rules), 0.0, p_sure)
     kept = decide_from(p_link, p_sure, fixed.rescue, decision, features.values["contain"],
                        structural_match(features, decision), counterpart_match(features, decision),
                        actor_match(features, decision), features.values["executes_document"],
@@ -419,7 +437,7 @@ def decide_on(features: PairFeatures, rules: LinkingRules, p_link: np.ndarray, p
                        section_links(features, p_link, decision))
     # a provision is no task of its document: only a provincial task that plainly carries it out (a sure link)
     # makes it one
-    return [k for k in kept if n_tasks is None or k[1] < n_tasks or k[2] == "sure"]
+    return [k for k in kept if fixed.n_tasks is None or k[1] < fixed.n_tasks or k[2] == "sure"]
 
 
 def coverage_rows(central: Document, provincial: Document, links: list[Link]) -> list[Coverage]:
@@ -450,7 +468,7 @@ def link(central: Document, provincial: Document) -> tuple[list[Link], list[Cove
     candidates = replace(central, tasks=central.tasks + central.provisions) if central.provisions else central
     features = feature_matrices(candidates, provincial, rules)
     fixed = fixed_evidence(features, rules, len(central.tasks))
-    kept = decide(features, rules, len(central.tasks), fixed)
+    kept = decide(features, rules, fixed)
     linked = {(i, j) for i, j, *_ in kept}
     lead = leader([candidates])
     links = []

@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
-from ..rules import load_rules
+from ..agencies import all_agencies
+from ..model import DoichieuError
+from ..rules import load_rules, rules_dir
+from ..vntext import match_form
 
 
 class TextRules(BaseModel):
@@ -31,6 +35,7 @@ class StructureRules(BaseModel):
     section_floor: float = 0.4  # aligned titles: specificity-weighted similarity at least this (features._heading_matrix)
     locality_unknown_role: float = 0.85
     locality_other_role: float = 0.7
+    # the three patterns below are written with `{doc_type}`, filled by linking_rules (TYPED_PATTERNS)
     document_call: str = "(?!)"  # regex (match form): a central task charging bodies to carry out the document itself
     document_call_guided: str = "(?!)"  # regex (match form): before a document_call in its clause, the call is others'
     implementation_call: str = "(?!)"  # regex (match form): a provincial task calling for the work to be carried out
@@ -63,7 +68,7 @@ class StructureRules(BaseModel):
     @field_validator("plan_call")
     @classmethod
     def _names_the_type(cls, pattern: str) -> str:
-        if pattern != "(?!)" and "type" not in re.compile(pattern.replace("{doc_type}", "x")).groupindex:
+        if pattern != "(?!)" and "type" not in re.compile(pattern).groupindex:
             raise ValueError("a plan-call pattern needs a group named `type`")
         return pattern
 
@@ -113,5 +118,40 @@ class LinkingRules(BaseModel):
     evaluation_abbreviations: dict[str, str] = Field(default_factory=dict)  # the referee's, for agency scores
 
 
+TYPED_PATTERNS = ("document_call", "implementation_call", "plan_call")  # StructureRules fields with `{doc_type}`
+
+
+@cache
 def linking_rules() -> LinkingRules:
-    return load_rules("linking", LinkingRules)
+    """rules/linking.yaml, `{doc_type}` of its TYPED_PATTERNS standing for any document type a citation names
+    (rules/roles.yaml citation.doc_types, matching form, longest first: "Chương trình hành động này" as well as
+    "Nghị quyết này"), the patterns so filled validated again, agency.member_kinds checked against the registry (check_member_kinds;
+    cached: read once per process)."""
+    rules = load_rules("linking", LinkingRules)
+    from ..extract import role_rules
+
+    types = sorted({match_form(t) for t in role_rules().citation.doc_types}, key=len, reverse=True)
+    any_type = "(?:" + "|".join(map(re.escape, types)) + ")"
+    filled = {name: getattr(rules.structure, name).replace("{doc_type}", any_type) for name in TYPED_PATTERNS}
+    try:
+        structure = StructureRules.model_validate(rules.structure.model_dump() | filled)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in ("structure", *first["loc"]))
+        raise DoichieuError(str(rules_dir() / "linking.yaml"), f"invalid rule at {where}: {first['msg']}") from None
+    check_member_kinds(rules.agency)
+    return rules.model_copy(update={"structure": structure})
+
+
+def check_member_kinds(agency: AgencyRules) -> None:
+    """agency.member_kinds names registry groups (rules/agencies.yaml ids) and registry kinds: an unknown one is
+    refused by name, not read as a group that takes in no body."""
+    ids, kinds = {a.id for a in all_agencies()}, {a.kind for a in all_agencies()}
+    for group, members in agency.member_kinds.items():
+        if group not in ids:
+            raise DoichieuError(str(rules_dir() / "linking.yaml"),
+                                f"agency.member_kinds: {group!r} is no agency id of rules/agencies.yaml")
+        for kind in members:
+            if kind not in kinds:
+                raise DoichieuError(str(rules_dir() / "linking.yaml"),
+                                    f"agency.member_kinds.{group}: {kind!r} is no agency kind of rules/agencies.yaml")

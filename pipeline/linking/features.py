@@ -51,7 +51,7 @@ from scipy import sparse
 
 from ..model import Document, Task
 from ..rules import load_rules
-from ..vntext import match_form
+from ..vntext import match_form, type_within
 from .config import LinkingRules
 
 _WORD = re.compile(r"\w+")
@@ -635,17 +635,6 @@ def _charges_with_the_document(form: str, call: str, guided: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=16)
-def typed_pattern(pattern: str) -> str:
-    """The pattern (structure.document_call, implementation_call) with `{doc_type}` standing for any document type a
-    citation names (rules/roles.yaml citation.doc_types, matching form, longest first): "Chương trình hành động
-    này" as well as "Nghị quyết này"."""
-    from ..extract import role_rules
-
-    types = sorted({match_form(t) for t in role_rules().citation.doc_types}, key=len, reverse=True)
-    return pattern.replace("{doc_type}", "(?:" + "|".join(map(re.escape, types)) + ")")
-
-
 def _execution_title(title: str, rules: LinkingRules) -> bool:
     """The title is an execution part's ("Tổ chức thực hiện": one of structure.execution_titles, matching form)."""
     form = match_form_cached(title)
@@ -664,8 +653,7 @@ def _drafts_the_plan(form: str, plan_call: str, central_type: str | None) -> boo
     document's type (`plan_call`: structure.plan_call, its group `type`; "Giao Sở … xây dựng dự thảo Kế hoạch thực
     hiện Chương trình hành động số 104-CTr/TU …"; a type its genus or species names as well: "Chương trình" for
     "Chương trình hành động"), any type when the central type is unknown."""
-    wanted = match_form(central_type) if central_type else ""
-    return any(not wanted or wanted.startswith(found.group("type")) or found.group("type").startswith(wanted)
+    return any(not central_type or type_within(found.group("type"), central_type, either=True)
                for found in re.finditer(plan_call, form))
 
 
@@ -685,7 +673,7 @@ def _executes_document(central: Document, provincial: Document, rules: LinkingRu
     structure = rules.structure
     # an execution clause reserved to central bodies ("Chánh Văn phòng Bộ, Vụ trưởng … chịu trách nhiệm thi hành
     # Quyết định này") is no province's to carry out
-    call = typed_pattern(structure.document_call)
+    call = structure.document_call
     calls = np.array([_charges_with_the_document(match_form_cached(t.text), call, structure.document_call_guided)
                       for t in central.tasks])
     calls &= addressed > 0
@@ -694,8 +682,8 @@ def _executes_document(central: Document, provincial: Document, rules: LinkingRu
     # the last task of the body: rows of an appendix table come after a plan's closing call
     body = np.flatnonzero(~table_rows)
     last = int(body[-1]) if body.size else len(provincial.tasks) - 1
-    implementation = re.compile(typed_pattern(structure.implementation_call))
-    plan = typed_pattern(structure.plan_call)
+    implementation = re.compile(structure.implementation_call)
+    plan = structure.plan_call
     forms = [match_form_cached(t.text) for t in provincial.tasks]
     answers = np.array([
         bool(implementation.search(forms[k]))
