@@ -1577,20 +1577,3 @@ def test_a_crowded_column_ranks_its_own_tasks_against_its_kth_closest():
     assert relative["col_rel"][5, 0] == pytest.approx(0.35 / 0.6)  # its own best match is item 1: the column's closest
     # as many items as tasks: each stands against the column's closest
     assert _relative(base[:2], 0.15)["col_rel"][1, 0] == pytest.approx(0.4 / 0.6)
-
-
-def test_a_pair_sharing_no_distinctive_wording_is_unworded(central):
-    # a duty of restoring forests against the central duties: only 2.d (forests at the headwaters: a key term in
-    # common) has wording an officer can check a sure link by; the copy of 1.a has its whole wording in common
-    from pipeline.linking import unworded
-
-    plan = _provincial({"1": ("1", "Sở Nông nghiệp và Môi trường", "Phục hồi các hệ sinh thái rừng đầu nguồn bị suy "
-                                                                    "thoái, bảo tồn nguồn gen quý hiếm."),
-                        "2": ("1", "Sở Y tế", CENTRAL_TASKS["1.a"][2])})
-    features = feature_matrices(central, plan)
-    ids = [t.id for t in central.tasks]
-    found = unworded(features, np.ones((2, len(ids)), dtype=bool), linking_rules())
-    assert found[0, ids.index("2.a")] and not found[0, ids.index("2.d")]
-    assert not found[1, ids.index("1.a")]
-    # only the candidates are looked at
-    assert not unworded(features, np.zeros((2, len(ids)), dtype=bool), linking_rules()).any()

@@ -33,7 +33,7 @@ from ..model import Coverage, Document, Link, Notice, TaskRef
 from ..naming import leader
 from .agency import issuer_share_row
 from .config import LinkingRules, linking_rules
-from .evidence import reasons_for, shared_phrases, shares_a_phrase
+from .evidence import reasons_for, shared_phrases
 from .features import (
     FEATURES,
     LAZY_SCORERS,
@@ -47,7 +47,7 @@ from .features import (
 RELATIVE = ("row_rel", "col_rel", "row_z", "col_z", "mutual")
 ALL_FEATURES = FEATURES + RELATIVE
 
-__all__ = ["link", "promote", "feature_matrices", "decide", "decide_on", "unworded", "fixed_evidence", "decide_from", "link_probabilities", "cut_probabilities", "structural_match", "counterpart_match", "held_apart", "actor_match", "relayed_match", "handed_on", "section_links", "coverage_rows", "ALL_FEATURES"]
+__all__ = ["link", "promote", "feature_matrices", "decide", "decide_on", "fixed_evidence", "decide_from", "link_probabilities", "cut_probabilities", "structural_match", "counterpart_match", "held_apart", "actor_match", "relayed_match", "handed_on", "section_links", "coverage_rows", "ALL_FEATURES"]
 
 
 def _base_similarity(values: dict[str, np.ndarray]) -> np.ndarray:
@@ -147,7 +147,7 @@ def decide_from(p_link: np.ndarray, p_sure: np.ndarray, rescue: np.ndarray,
        it, the definition of a sure link), at most max_links_per_task, best first; a candidate far below
        its provincial task's best (P < margin x best) is dropped: relative evidence, so that a task whose
        wording is loosely like many clauses keeps only the clear ones; a kept link is sure
-       when P(sure) >= sure (decide_on has set P(sure) 0 where the pair is unworded) or when it is such a copy;
+       when P(sure) >= sure or when it is such a copy;
     2. a central task the rescues may take (`rescue`: see rescuable) that is still unlinked takes its best provincial candidate
        as a possible link when P(linked) >= partial_floor (of the candidates at or above the floor or with
        at least rescue_comparable of the best one's P, the best one whose actors match, `actor`, when there
@@ -377,21 +377,6 @@ def section_links(features: PairFeatures, p_link: np.ndarray, decision) -> np.nd
     return out
 
 
-def unworded(features: PairFeatures, candidates: np.ndarray, rules: LinkingRules) -> np.ndarray:
-    """Among the `candidates` (provincial x central), the pairs whose wording has nothing distinctive in common:
-    no key term (keyterm below fires.keyterm), little containment (contain below fires.contain) and no shared phrase
-    (evidence.shares_a_phrase). The models may find such a pair the closest of all in wording on both sides ("Phục hồi
-    các hệ sinh thái rừng …" against "Phục hồi nguồn nước …"), yet an officer has nothing to check a sure link by:
-    the models' P(sure) does not make it sure (decide_on); it stays possible."""
-    values = features.values
-    out = np.zeros(candidates.shape, dtype=bool)
-    weak = candidates & (values["keyterm"] < rules.fires["keyterm"]) & (values["contain"] < rules.fires["contain"])
-    for i, j in zip(*np.nonzero(weak), strict=True):
-        out[i, j] = not shares_a_phrase(features.provincial[i].text, features.central[j].text,
-                                        rules.text.shared_phrase_min_words)
-    return out
-
-
 @dataclass(frozen=True)
 class FixedEvidence:
     """What decide_on reads of one pair that neither the probabilities nor the thresholds move, worked out once per
@@ -428,7 +413,6 @@ def decide_on(features: PairFeatures, rules: LinkingRules, p_link: np.ndarray, p
     rules, n_tasks), given by a caller that decides on one pair more than once or has provisions among the
     candidates (without it, none are)."""
     fixed = fixed_evidence(features, rules) if fixed is None else fixed
-    p_sure = np.where(unworded(features, p_sure >= decision.sure, rules), 0.0, p_sure)
     kept = decide_from(p_link, p_sure, fixed.rescue, decision, features.values["contain"],
                        structural_match(features, decision), counterpart_match(features, decision),
                        actor_match(features, decision), features.values["executes_document"],

@@ -16,15 +16,6 @@ _TOKEN = re.compile(r"\w+")
 _ROLE = {"lead": "chủ trì", "coordinator": "phối hợp", "directed": "được hướng dẫn, chỉ đạo"}
 
 
-@lru_cache(maxsize=65536)
-def shares_a_phrase(provincial_text: str, central_text: str, min_words: int) -> bool:
-    """The two texts have a word n-gram of at least min_words words in common (one shared_phrases would give;
-    cached: scripts/tune_linking.py asks at every point of its grid)."""
-    p_forms = _printed_tokens(provincial_text)[1]
-    c_forms = _TOKEN.findall(match_form_cached(central_text))
-    return any(op.tag == "equal" and op.src_end - op.src_start >= min_words for op in Indel.opcodes(p_forms, c_forms))
-
-
 def shared_phrases(provincial_text: str, central_text: str, rules: LinkingRules) -> list[str]:
     """Longest shared word n-grams (at least shared_phrase_min_words words), longest first, as printed in
     the provincial text, none overlapping another in the provincial text or repeating its words. Every maximal run both texts share is a
