@@ -42,9 +42,15 @@ def _read_yaml(path: Path) -> object:
 def load_rules(name: str, model: type[M]) -> M:
     """rules/<name>.yaml validated against `model` (cached: rule files are read once per process)."""
     path = rules_dir() / f"{name}.yaml"
+    return validated(model, _read_yaml(path), path)
+
+
+def validated(model: type[M], data: object, path: Path, at: tuple[str, ...] = ()) -> M:
+    """`data` validated against `model`; else a DoichieuError on the rule file `path` naming the first invalid
+    field, under the keys `at` ("structure": a part of the file validated again once filled in)."""
     try:
-        return model.model_validate(_read_yaml(path))
+        return model.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
+        where = ".".join(str(p) for p in (*at, *first["loc"]))
         raise DoichieuError(str(path), f"invalid rule at {where}: {first['msg']}") from None

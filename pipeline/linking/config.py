@@ -5,11 +5,11 @@ import re
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, field_validator
 
 from ..agencies import all_agencies
 from ..model import DoichieuError
-from ..rules import load_rules, rules_dir
+from ..rules import load_rules, rules_dir, validated
 from ..vntext import match_form
 
 
@@ -133,12 +133,8 @@ def linking_rules() -> LinkingRules:
     types = sorted({match_form(t) for t in role_rules().citation.doc_types}, key=len, reverse=True)
     any_type = "(?:" + "|".join(map(re.escape, types)) + ")"
     filled = {name: getattr(rules.structure, name).replace("{doc_type}", any_type) for name in TYPED_PATTERNS}
-    try:
-        structure = StructureRules.model_validate(rules.structure.model_dump() | filled)
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(p) for p in ("structure", *first["loc"]))
-        raise DoichieuError(str(rules_dir() / "linking.yaml"), f"invalid rule at {where}: {first['msg']}") from None
+    structure = validated(StructureRules, rules.structure.model_dump() | filled, rules_dir() / "linking.yaml",
+                          ("structure",))
     check_member_kinds(rules.agency)
     return rules.model_copy(update={"structure": structure})
 

@@ -217,7 +217,7 @@ def render_coverage_html(result: Result, crossref: CrossRef | None = None) -> st
     counts = crossref.counts()
     template = _environment().get_template("coverage.html.j2")
     return template.render(
-        L=L, counts=counts, cards=cards, statuses=crossref.statuses, assigned=f"giao cho {crossref.addressee}",
+        L=L, counts=counts, cards=cards, statuses=crossref.statuses, assigned=crossref.assigned,
         gaps=[c for c in cards if c["row"] in focus and c["row"].status == "gap"],
         partial=[c for c in cards if c["row"] in focus and c["row"].status == "partial"],
         localities_known=crossref.localities_known,

@@ -65,9 +65,10 @@ class CrossRef:
     provincial_docs: list[Document]
 
     @property
-    def addressee(self) -> str:
-        """Whom the tasks counted as "giao cho …" are addressed to (labels.addressee): "địa phương", "bộ" …"""
-        return labels.addressee(implementer(self.provincial_docs), leader(self.central_docs))
+    def assigned(self) -> str:
+        """The tasks counted as addressed, as the reports name them: "giao cho" and whom to (labels.addressee):
+        "giao cho địa phương", "giao cho bộ" …"""
+        return f"giao cho {labels.addressee(implementer(self.provincial_docs), leader(self.central_docs))}"
 
     @property
     def statuses(self) -> dict[str, str]:

@@ -88,11 +88,11 @@ def crossref_md_text(result: Result, crossref: CrossRef | None = None) -> str:
     addition = L.addition(side)
     out = [f"# Bảng đối chiếu: {_md(central)} → {_md(provincial)}", ""]
     out += [
-        f"- Nhiệm vụ của {L.leader_document(lead)}: **{counts['central_tasks']}**, trong đó giao cho {crossref.addressee}: "
+        f"- Nhiệm vụ của {L.leader_document(lead)}: **{counts['central_tasks']}**, trong đó {crossref.assigned}: "
         f"**{counts['localities']}**",
         f"- {L.STATUS['covered']}: **{counts['covered']}** · {L.STATUS['partial']}: **{counts['partial']}** · "
         f"{L.STATUS['gap']}: **{counts['gap']}** (trên {counts['focus']} nhiệm vụ "
-        f"{'giao cho ' + crossref.addressee if crossref.localities_known else 'của ' + L.leader_document(lead)})",
+        f"{crossref.assigned if crossref.localities_known else 'của ' + L.leader_document(lead)})",
         f"- Nhiệm vụ của văn bản triển khai: **{counts['provincial_tasks']}**, trong đó {addition.lower()}: "
         f"**{counts['additions']}**",
         *(f"- Lưu ý: {_md(note)}" for d in crossref.central_docs + crossref.provincial_docs
@@ -100,7 +100,7 @@ def crossref_md_text(result: Result, crossref: CrossRef | None = None) -> str:
         "",
     ]
     gaps = [r for r in crossref.focus_rows() if r.status == "gap"]
-    out += [f"## Nhiệm vụ giao cho {crossref.addressee} chưa được triển khai", ""]
+    out += [f"## Nhiệm vụ {crossref.assigned} chưa được triển khai", ""]
     if gaps:
         out += [f"- **{_md(L.task_label(r.task.id))}** ({_md(names(r.task.leads)) or 'chưa rõ cơ quan chủ trì'}; "
                 f"{provenance(r.task)}): {_md(r.task.text, MD_TEXT_LIMIT)}" for r in gaps]

@@ -240,7 +240,7 @@ def _summary_sheet(ws, crossref: CrossRef) -> None:
     ws.cell(1, 1).font = Font(bold=True, size=13)
     counts = crossref.counts()
     lead = leader(crossref.central_docs)
-    ws.append([f"{L.heading(L.CENTRAL_TASKS, lead)}: {counts['central_tasks']}; có giao cho {crossref.addressee}: {counts['localities']} "
+    ws.append([f"{L.heading(L.CENTRAL_TASKS, lead)}: {counts['central_tasks']}; có {crossref.assigned}: {counts['localities']} "
                f"(trên {counts['focus']} nhiệm vụ được xét: đã triển khai {counts['covered']}, một phần "
                f"{counts['partial']}, chưa triển khai {counts['gap']}); "
                f"nhiệm vụ của {implementer(crossref.provincial_docs)}: {counts['provincial_tasks']}, trong đó nội dung bổ sung: {counts['additions']}."])
@@ -291,7 +291,7 @@ def _gaps_line(crossref: CrossRef) -> str:
     if not gaps:
         return ""
     named = ", ".join(gaps[:GAPS_NAMED]) + (f" và {len(gaps) - GAPS_NAMED} nhiệm vụ khác" if len(gaps) > GAPS_NAMED else "")
-    whose = f" giao cho {crossref.addressee}" if crossref.localities_known else ""
+    whose = f" {crossref.assigned}" if crossref.localities_known else ""
     return f" {len(gaps)} nhiệm vụ{whose} {L.STATUS['gap'].lower()}: {named} (lọc cột \"{L.COL_STATUS}\")."
 
 
