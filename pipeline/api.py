@@ -125,12 +125,10 @@ class CorpusRun:
 
 
 def pair_name(central: Document, provincial: Document) -> str:
+    """The name of the pair's output folder (naming.pair_id)."""
+    from .naming import pair_id
+
     return pair_id(central.id, provincial.id)
-
-
-def pair_id(central_id: str, provincial_id: str) -> str:
-    """The name of a pair's output folder and of its reviews file (corpus/reviews/<pair>.yaml)."""
-    return f"{provincial_id}__{central_id}"
 
 
 def run_documents(documents: list[Document], declared: dict[str, list[str]] | None = None,

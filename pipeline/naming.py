@@ -85,6 +85,11 @@ def leader_task(leader: str, which: str = "") -> str:
     return " ".join(filter(None, ("nhiệm vụ", which, f"của {LEADER_OTHER}")))
 
 
+def pair_id(central_id: str, provincial_id: str) -> str:
+    """The name of a pair's output folder and of its reviews file (corpus/reviews/<pair>.yaml)."""
+    return f"{provincial_id}__{central_id}"
+
+
 def capital(text: str) -> str:
     """`text` with its first letter in capitals, the rest as it is: a sentence that opens with a name below."""
     return text[:1].upper() + text[1:]

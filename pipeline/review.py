@@ -26,6 +26,7 @@ import yaml
 
 from .fsutil import atomic_write_text, os_reason
 from .model import Coverage, DoichieuError, Link, Notice, Result, TaskRef
+from .naming import pair_id
 from .report import labels as L
 from .report.rows import parse_row_key
 
@@ -251,8 +252,6 @@ def import_review(xlsx_path: str | Path, reviews_dir: str | Path) -> dict[Path, 
     their pair, reviews_dir/<pair>.yaml: the file the runs of that pair read, named after the documents the rows
     name (not after the folder the workbook was saved in: a copy sent by mail or renamed is read the same).
     Returns each file written with how many decisions (one per link) of the workbook went there; {} when none."""
-    from .api import pair_id
-
     by_file: dict[Path, list[Decision]] = {}
     for decision in read_workbook(xlsx_path):
         name = pair_id(decision.central_doc, decision.provincial_doc)

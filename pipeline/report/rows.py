@@ -7,6 +7,7 @@ or set iteration order of the input, so the same Result always gives the same ro
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..agencies import exact as registered
 from ..agencies import lookup, registry
@@ -70,9 +71,9 @@ class CrossRef:
         "giao cho địa phương", "giao cho bộ" …"""
         return f"giao cho {labels.addressee(implementer(self.provincial_docs), leader(self.central_docs))}"
 
-    @property
+    @cached_property
     def statuses(self) -> dict[str, str]:
-        """Status names as printed for this cross-reference (labels.statuses)."""
+        """Status names as printed for this cross-reference (labels.statuses), worked out once: every row reads them."""
         return labels.statuses(implementer(self.provincial_docs), leader(self.central_docs))
 
     @property
