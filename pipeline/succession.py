@@ -265,16 +265,29 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
     -> 31 Dec) or a date; None when unreadable."""
     if value is None or isinstance(value, dt.date):
         return value
-    text = str(value).strip()
+    span = _date_span(str(value))
+    return span[1] if span else None
+
+
+def _date_span(text: str) -> tuple[dt.date, dt.date, str] | None:
+    """The first and last day a stored date stands for, and its precision: "day" ("2026-08-30"), "month"
+    ("2026-08", a day left blank) or "year" ("2026"); None when unreadable."""
+    text = text.strip()
     try:
-        return dt.date.fromisoformat(text[:10])
+        day = dt.date.fromisoformat(text[:10])
+        return day, day, "day"
     except ValueError:
         pass
     match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", text)
-    if match:
-        year, month = int(match.group(1)), int(match.group(2) or 12)
-        return dt.date(year, month, calendar.monthrange(year, month)[1])
-    return None
+    if not match:
+        return None
+    year = int(match.group(1))
+    if match.group(2) is None:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+    month = int(match.group(2))
+    if not 1 <= month <= 12:
+        return None
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]), "month"
 
 
 def document_date(doc: Document) -> tuple[dt.date | None, dt.date | None, str]:
@@ -282,14 +295,11 @@ def document_date(doc: Document) -> tuple[dt.date | None, dt.date | None, str]:
     day ("ngày 30/08/2026"); a month or a year when the signature's day is left blank ("ngày … tháng 8 năm 2026"
     is stored as "2026-08": "tháng 08/2026"); without a printed date, the latest date among the acts it cites, a
     lower bound only (a document cannot cite a later act). (None, None, "") when nothing dates it."""
-    printed = (doc.meta.date or "").strip()
-    day = parse_date(printed)
-    if day is not None:
-        if re.fullmatch(r"\d{4}-\d{2}", printed):
-            return day.replace(day=1), day, f"tháng {day:%m/%Y}"
-        if re.fullmatch(r"\d{4}", printed):
-            return day.replace(month=1, day=1), day, f"năm {day:%Y}"
-        return day, day, f"ngày {day:%d/%m/%Y}"
+    span = _date_span(doc.meta.date or "")
+    if span is not None:
+        first, last, precision = span
+        when = {"day": f"ngày {last:%d/%m/%Y}", "month": f"tháng {last:%m/%Y}", "year": f"năm {last:%Y}"}[precision]
+        return first, last, when
     cited = [parse_date(c.date) or (dt.date(c.year, 1, 1) if c.year else None)
              for c in [*doc.meta.citations, *(c for t in doc.tasks for c in t.citations)]]
     cited = [d for d in cited if d is not None]

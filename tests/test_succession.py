@@ -473,3 +473,10 @@ def test_2026_lao_cai_letter_against_a_2026_decree_has_current_agencies():
     assert checked >= 20
     assert any(m.name == "Bộ Nông nghiệp và Môi trường" for t in decree.tasks for m in t.leads + t.coordinators)
     assert result.coverage
+
+
+@pytest.mark.parametrize(("stored", "expected"), [
+    ("2026-08-30", dt.date(2026, 8, 30)), ("2024-02", dt.date(2024, 2, 29)), ("2026", dt.date(2026, 12, 31)),
+    ("2026-13", None), ("tháng 8", None)])
+def test_parse_date_reads_a_day_a_month_or_a_year_and_refuses_what_is_no_date(stored, expected):
+    assert succession.parse_date(stored) == expected

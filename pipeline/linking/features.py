@@ -686,9 +686,9 @@ def _executes_document(central: Document, provincial: Document, rules: LinkingRu
     plan = structure.plan_call
     forms = [match_form_cached(t.text) for t in provincial.tasks]
     answers = np.array([
-        bool(implementation.search(forms[k]))
-        and ((k == last and (len(t.leads) > 1 or addresses_group(t, rules)))
-             or ((executing[k] or leads_every_addressee(t, provincial.meta.addressees)) and addresses_group(t, rules)))
+        (bool(implementation.search(forms[k]))
+         and ((k == last and (len(t.leads) > 1 or addresses_group(t, rules)))
+              or ((executing[k] or leads_every_addressee(t, provincial.meta.addressees)) and addresses_group(t, rules))))
         or _drafts_the_plan(forms[k], plan, central.meta.doc_type)
         for k, t in enumerate(provincial.tasks)])
     return (answers[:, None] & calls[None, :]).astype(np.float32)
