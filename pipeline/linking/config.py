@@ -142,7 +142,8 @@ def linking_rules() -> LinkingRules:
 def check_member_kinds(agency: AgencyRules) -> None:
     """agency.member_kinds names registry groups (rules/agencies.yaml ids) and registry kinds: an unknown one is
     refused by name, not read as a group that takes in no body."""
-    ids, kinds = {a.id for a in all_agencies()}, {a.kind for a in all_agencies()}
+    registered = all_agencies()
+    ids, kinds = {a.id for a in registered}, {a.kind for a in registered}
     for group, members in agency.member_kinds.items():
         if group not in ids:
             raise DoichieuError(str(rules_dir() / "linking.yaml"),
